@@ -1,0 +1,99 @@
+"""The analysis pipeline: one engine for analyse, check, the coach, the web app and batch runs.
+
+safety (crisis rules) and marker rules run over each turn in order, with the turns before it as
+context; the per-turn analyses are grouped into episodes, and safety is summarised with resources.
+``mode="full"`` will add the shipped learned detectors; until they exist it runs the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final, Literal
+
+from mendkit._version import __version__
+from mendkit.analysis.episodes import find_episodes
+from mendkit.analysis.rules import Hit, RuleSet, TurnContext, crisis_rules, marker_rules
+from mendkit.analysis.safety import DEFAULT_REGION, assess
+from mendkit.errors import InvalidInputError
+from mendkit.labels import LABELS, RECONNECT, is_repair, is_rupture
+from mendkit.model import Analysis, Conversation, Evidence, TurnAnalysis
+
+Mode = Literal["full", "rules"]
+MODES: Final = ("full", "rules")
+THRESHOLD: Final = 0.5
+_ORDER: Final = {label: i for i, label in enumerate(LABELS)}
+
+
+def context_for(previous: Sequence[TurnAnalysis], speaker: str) -> TurnContext:
+    """What the last two turns say about the moment this turn answers."""
+    recent = previous[-2:]
+    tension = any(is_rupture(x) for t in recent for x in t.labels)
+    if not tension and previous:
+        last = previous[-1]
+        tension = last.speaker != speaker and "repair.acknowledge" in last.labels
+    after_repair = any(
+        is_repair(x) or x == RECONNECT for t in recent if t.speaker != speaker for x in t.labels
+    )
+    return TurnContext(tension=tension, after_repair=after_repair)
+
+
+def score_hits(
+    index: int, speaker: str, text: str, hits: Sequence[Hit], start: float | None = None
+) -> TurnAnalysis:
+    """Fuse rule hits into calibrated-looking label scores (noisy-or of rule weights)."""
+    miss: dict[str, float] = {}
+    evidence: list[Evidence] = []
+    for hit in sorted(hits, key=lambda h: (h.start, _ORDER[h.rule.label])):
+        rule = hit.rule
+        miss[rule.label] = miss.get(rule.label, 1.0) * (1.0 - rule.weight)
+        evidence.append(Evidence(
+            label=rule.label, subtype=rule.subtype, start=hit.start, end=hit.end,
+            text=text[hit.start:hit.end], source=f"rule:{rule.id}", score=rule.weight,
+        ))
+    scores = {label: 1.0 - m for label, m in sorted(miss.items(), key=lambda kv: _ORDER[kv[0]])}
+    labels = tuple(label for label, s in scores.items() if s >= THRESHOLD)
+    return TurnAnalysis(index=index, speaker=speaker, text=text, labels=labels, scores=scores,
+                        evidence=tuple(e for e in evidence if e.label in labels), start=start)
+
+
+def analyze_turn(
+    index: int,
+    speaker: str,
+    text: str,
+    previous: Sequence[TurnAnalysis] = (),
+    *,
+    start: float | None = None,
+    markers: RuleSet | None = None,
+    crisis: RuleSet | None = None,
+) -> TurnAnalysis:
+    """Analyse one turn given the analyses of the turns before it."""
+    markers = markers or marker_rules()
+    crisis = crisis or crisis_rules()
+    context = context_for(previous, speaker)
+    hits = crisis.find(text, context) + markers.find(text, context)
+    return score_hits(index, speaker, text, hits, start)
+
+
+def analyze_conversation(
+    conversation: Conversation, *, mode: Mode = "full", region: str = DEFAULT_REGION
+) -> Analysis:
+    """Analyse every turn in order, then find episodes and summarise safety."""
+    if mode not in MODES:
+        raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
+    markers, crisis = marker_rules(), crisis_rules()
+    analysed: list[TurnAnalysis] = []
+    for turn in conversation.turns:
+        analysed.append(analyze_turn(
+            turn.index, turn.speaker, turn.text, analysed, start=turn.start,
+            markers=markers, crisis=crisis,
+        ))
+    return Analysis(
+        mend_version=__version__,
+        mode=mode,
+        conversation_id=conversation.id,
+        speakers=tuple(s.id for s in conversation.speakers),
+        turns=tuple(analysed),
+        episodes=find_episodes(analysed),
+        safety=assess(analysed, region),
+        source=conversation.source,
+    )

@@ -1,0 +1,336 @@
+"""The rules layer: marker rules kept in versioned TOML files under ``mendkit/rules``.
+
+A rule has a stable id, a label, a subtype, regular-expression patterns, trigger words that must occur
+in a turn before the patterns are tried (so the engine stays fast), and positive and negative examples
+that the test suite runs. A rule can require context (it fires only after tension or after a repair
+attempt), is blocked by a negation just before its match, and ignores reported speech ("she said
+...") unless told otherwise. ``suppress`` lets a more specific rule cancel overlapping evidence of
+another label ("sorry you feel that way" is a non-apology, not an apology).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Final, Literal
+
+from mendkit.analysis import text as tx
+from mendkit.errors import RulesError
+from mendkit.labels import TAXONOMY
+
+Context = Literal["any", "after_tension", "after_repair", "after_either", "calm"]
+_CONTEXTS: Final = frozenset({"any", "after_tension", "after_repair", "after_either", "calm"})
+_RULE_KEYS: Final = frozenset({
+    "id", "label", "subtype", "patterns", "match", "context", "negation", "quotes", "exclude",
+    "triggers", "max_words", "weight", "suppress", "positive", "negative", "note",
+})
+_DEFAULT_KEYS: Final = frozenset({"label", "context", "negation", "quotes", "weight", "match"})
+_TRAILING: Final = re.compile(r"[\s.!?,;:…~*)(\"'-]+$")
+_LEADING: Final = re.compile(r"^[\s\"'(*-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A rule's test example: the turn's text and, for context rules, the turns before it."""
+
+    text: str
+    before: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TurnContext:
+    """What the turns before this one tell a rule."""
+
+    tension: bool = False
+    after_repair: bool = False
+
+    def allows(self, context: Context) -> bool:
+        if context == "any":
+            return True
+        if context == "after_tension":
+            return self.tension
+        if context == "after_repair":
+            return self.after_repair
+        if context == "after_either":
+            return self.tension or self.after_repair
+        return not self.tension  # "calm"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rule:
+    id: str
+    label: str
+    subtype: str
+    patterns: tuple[re.Pattern[str], ...]
+    match: Literal["search", "whole"] = "search"
+    context: Context = "any"
+    negation: bool = True
+    quotes: bool = True
+    exclude: tuple[re.Pattern[str], ...] = ()
+    triggers: tuple[str, ...] = ()
+    max_words: int | None = None
+    weight: float = 0.8
+    suppress: tuple[str, ...] = ()
+    positive: tuple[Example, ...] = ()
+    negative: tuple[Example, ...] = ()
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One rule firing on one span of a turn."""
+
+    rule: Rule
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Scan:
+    """Per-turn lazily computed facts, shared by all rules tried on the turn."""
+
+    norm: str
+    reported: list[tuple[int, int]] | None = None
+
+    def reported_spans(self) -> list[tuple[int, int]]:
+        if self.reported is None:
+            self.reported = tx.reported_spans(self.norm)
+        return self.reported
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """A compiled, indexed set of rules. ``find`` returns the hits on one turn."""
+
+    rules: tuple[Rule, ...]
+    versions: Mapping[str, str] = field(default_factory=dict)
+    _by_token: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    _by_prefix: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    _prefix_lengths: tuple[int, ...] = ()
+    _always: tuple[int, ...] = ()
+
+    @classmethod
+    def build(cls, rules: Sequence[Rule], versions: Mapping[str, str] | None = None) -> RuleSet:
+        by_token: dict[str, list[int]] = {}
+        by_prefix: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, rule in enumerate(rules):
+            if not rule.triggers:
+                always.append(i)
+            for trig in rule.triggers:
+                if trig.endswith("*"):
+                    by_prefix.setdefault(trig[:-1], []).append(i)
+                else:
+                    by_token.setdefault(trig, []).append(i)
+        return cls(
+            rules=tuple(rules),
+            versions=dict(versions or {}),
+            _by_token={k: tuple(v) for k, v in by_token.items()},
+            _by_prefix={k: tuple(v) for k, v in by_prefix.items()},
+            _prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
+            _always=tuple(always),
+        )
+
+    def by_id(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def candidates(self, toks: Iterable[str]) -> list[int]:
+        found: set[int] = set(self._always)
+        by_token, by_prefix, lengths = self._by_token, self._by_prefix, self._prefix_lengths
+        for tok in set(toks):
+            hit = by_token.get(tok)
+            if hit:
+                found.update(hit)
+            for n in lengths:
+                if n > len(tok):
+                    break
+                hit = by_prefix.get(tok[:n])
+                if hit:
+                    found.update(hit)
+        return sorted(found)
+
+    def find(self, text: str, context: TurnContext = TurnContext()) -> list[Hit]:
+        norm = tx.normalise(text)
+        toks = tx.tokens(norm)
+        scan = _Scan(norm)
+        hits: list[Hit] = []
+        for i in self.candidates(toks):
+            rule = self.rules[i]
+            if not context.allows(rule.context):
+                continue
+            if rule.max_words is not None and len(toks) > rule.max_words:
+                continue
+            hit = _first_hit(rule, scan)
+            if hit is not None:
+                hits.append(hit)
+        return _apply_suppression(hits)
+
+
+def _first_hit(rule: Rule, scan: _Scan) -> Hit | None:
+    norm = scan.norm
+    if rule.match == "whole":
+        lead = _LEADING.match(norm)
+        start = lead.end() if lead else 0
+        trail = _TRAILING.search(norm, start)
+        end = trail.start() if trail else len(norm)
+        core = norm[start:end]
+        for pattern in rule.patterns:
+            if pattern.fullmatch(core):
+                return Hit(rule, start, end)
+        return None
+    for pattern in rule.patterns:
+        for m in pattern.finditer(norm):
+            start, end = m.span()
+            if start == end:
+                continue
+            if rule.quotes and tx.inside(scan.reported_spans(), start, end):
+                continue
+            if rule.negation and tx.negated(norm, start):
+                continue
+            if rule.exclude:
+                s, e = tx.sentence_bounds(norm, start)
+                sentence = norm[s:e]
+                if any(x.search(sentence) for x in rule.exclude):
+                    continue
+            return Hit(rule, start, end)
+    return None
+
+
+def _apply_suppression(hits: list[Hit]) -> list[Hit]:
+    suppressors = [h for h in hits if h.rule.suppress]
+    if not suppressors:
+        return hits
+    kept = []
+    for hit in hits:
+        cancelled = any(
+            hit.rule.label in s.rule.suppress and hit.start < s.end and s.start < hit.end
+            for s in suppressors if s is not hit
+        )
+        if not cancelled:
+            kept.append(hit)
+    return kept
+
+
+# ---------------------------------------------------------------------------------------- loading
+
+
+def parse_rules(data: Mapping[str, Any], source: str) -> tuple[str, list[Rule]]:
+    """Validate one rule file's parsed TOML and compile its rules. Returns (version, rules)."""
+    version = data.get("version")
+    if not isinstance(version, str):
+        raise RulesError(f'{source}: expected a top-level string "version"')
+    defaults = data.get("defaults", {})
+    unknown = set(defaults) - _DEFAULT_KEYS
+    if unknown:
+        raise RulesError(f"{source}: unknown keys in [defaults]: {sorted(unknown)}")
+    raw_rules = data.get("rule")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise RulesError(f"{source}: expected at least one [[rule]]")
+    return version, [_parse_rule({**defaults, **raw}, source) for raw in raw_rules]
+
+
+def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
+    rule_id = raw.get("id")
+    where = f"{source}: rule {rule_id!r}"
+    if not isinstance(rule_id, str) or "/" not in rule_id:
+        raise RulesError(f'{source}: every rule needs an "id" like "withdrawal/minimal-response-01"')
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise RulesError(f"{where}: unknown keys {sorted(unknown)}")
+    label, subtype = raw.get("label"), raw.get("subtype")
+    if label not in TAXONOMY:
+        raise RulesError(f"{where}: label {label!r} is not in the taxonomy")
+    if subtype not in TAXONOMY[label]:
+        raise RulesError(f"{where}: subtype {subtype!r} is not one of {TAXONOMY[label]}")
+    context = raw.get("context", "any")
+    if context not in _CONTEXTS:
+        raise RulesError(f"{where}: context must be one of {sorted(_CONTEXTS)}")
+    match = raw.get("match", "search")
+    if match not in ("search", "whole"):
+        raise RulesError(f'{where}: match must be "search" or "whole"')
+    triggers = tuple(str(t).lower() for t in raw.get("triggers", ()))
+    if match == "search" and not triggers:
+        raise RulesError(f'{where}: a "search" rule needs "triggers" (words one of which must occur)')
+    positive = tuple(_example(x, where) for x in raw.get("positive", ()))
+    negative = tuple(_example(x, where) for x in raw.get("negative", ()))
+    if not positive or not negative:
+        raise RulesError(f"{where}: needs at least one positive and one negative example")
+    return Rule(
+        id=rule_id, label=label, subtype=subtype,
+        patterns=_compile(raw.get("patterns"), where),
+        match=match, context=context,
+        negation=raw.get("negation", "block") == "block",
+        quotes=raw.get("quotes", "block") == "block",
+        exclude=_compile(raw.get("exclude", []), where, allow_empty=True),
+        triggers=triggers,
+        max_words=raw.get("max_words"),
+        weight=float(raw.get("weight", 0.8)),
+        suppress=tuple(raw.get("suppress", ())),
+        positive=positive, negative=negative, source_file=source,
+    )
+
+
+def _compile(patterns: object, where: str, *, allow_empty: bool = False) -> tuple[re.Pattern[str], ...]:
+    if not isinstance(patterns, list) or (not patterns and not allow_empty):
+        raise RulesError(f'{where}: expected "patterns" to be a list of regular expressions')
+    compiled = []
+    for p in patterns:
+        try:
+            compiled.append(re.compile(str(p), re.IGNORECASE))
+        except re.error as exc:
+            raise RulesError(f"{where}: pattern {p!r} does not compile: {exc}") from None
+    return tuple(compiled)
+
+
+def _example(raw: object, where: str) -> Example:
+    if isinstance(raw, str):
+        return Example(raw)
+    if isinstance(raw, Mapping) and isinstance(raw.get("text"), str):
+        return Example(raw["text"], tuple(str(b) for b in raw.get("before", ())))
+    raise RulesError(f'{where}: an example is a string or {{text = "...", before = ["..."]}}')
+
+
+RULE_FILES: Final = (
+    "withdrawal", "confrontation", "invalidation", "acknowledge", "responsibility", "validate",
+    "feeling", "request", "reconnect",
+)
+
+
+def load_files(names: Iterable[str]) -> RuleSet:
+    rules: list[Rule] = []
+    versions: dict[str, str] = {}
+    seen: set[str] = set()
+    base = resources.files("mendkit") / "rules"
+    for name in names:
+        source = f"rules/{name}.toml"
+        try:
+            data = tomllib.loads((base / f"{name}.toml").read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise RulesError(f"{source}: not valid TOML: {exc}") from None
+        version, file_rules = parse_rules(data, source)
+        versions[name] = version
+        for rule in file_rules:
+            if rule.id in seen:
+                raise RulesError(f"{source}: duplicate rule id {rule.id!r}")
+            seen.add(rule.id)
+        rules.extend(file_rules)
+    return RuleSet.build(rules, versions)
+
+
+@lru_cache(maxsize=1)
+def marker_rules() -> RuleSet:
+    """The packaged rupture, repair and reconnect rules (compiled once per process)."""
+    return load_files(RULE_FILES)
+
+
+@lru_cache(maxsize=1)
+def crisis_rules() -> RuleSet:
+    """The packaged crisis rules."""
+    return load_files(("crisis",))

@@ -1,0 +1,88 @@
+"""Text helpers the rules need: normalisation, tokens, sentences, reported speech and negation.
+
+Everything keeps character offsets: ``normalise`` maps characters one to one, so a span found in the
+normalised text is the same span in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# One-to-one replacements only: offsets must stay valid in the original text.
+_NORMALISE: Final = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u200e": " ", "\u200f": " ",
+})
+
+TOKEN_RE: Final = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE_END: Final = re.compile(r"[.!?]+(?=\s|$)|\n+")
+_CLAUSE_BREAK: Final = re.compile(r"[,;:.!?()\n]|\b(?:but|and|so|because|though)\b|-\s")
+_NEGATOR: Final = re.compile(
+    r"\b(?:not|no|never|nobody|hardly|without)\b|n't\b|\bcannot\b", re.IGNORECASE
+)
+
+# Speech reported from someone (or some time) else: what follows is not said now, to the listener.
+_REPORTING: Final = re.compile(
+    r"\b(?:said|says|say|told\s+(?:me|him|her|us|them|you)|tells\s+(?:me|him|her|us|them)"
+    r"|was\s+like|is\s+like|goes|went|wrote|writes|texted|posted|messaged|emailed|mentioned"
+    r"|suggested|implied|called\s+(?:me|him|her|us|them|you)|yelled|shouted|screamed|snapped"
+    r"|keeps\s+saying|kept\s+saying|used\s+to\s+say|would\s+say|accused\s+(?:me|him|her|us|them)"
+    r"\s+of|hear\s+(?:him|her|them|you)\s+say|heard\s+(?:him|her|them|you)\s+say)"
+    r"(?:\s+that)?\s*[:,]?\s*",
+    re.IGNORECASE,
+)
+# "I said" / "I told you" is the speaker reporting themselves: usually still what they mean now.
+_SELF_SUBJECT: Final = re.compile(r"(?:^|\W)(?:i|we)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DOUBLE_QUOTED: Final = re.compile(r'"[^"\n]{1,400}"')
+_SINGLE_QUOTED: Final = re.compile(r"(?<![A-Za-z0-9])'[^'\n]{2,400}'(?![A-Za-z0-9])")
+
+
+def normalise(text: str) -> str:
+    """Lower-case and straighten quotes, keeping every offset."""
+    return text.translate(_NORMALISE).lower()
+
+
+def tokens(normalised: str) -> list[str]:
+    return TOKEN_RE.findall(normalised)
+
+
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """The (start, end) of the sentence that holds ``position``."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, position):
+        start = m.end()
+    m = _SENTENCE_END.search(text, position)
+    end = m.end() if m else len(text)
+    return start, end
+
+
+def reported_spans(normalised: str) -> list[tuple[int, int]]:
+    """Spans that report someone else's words (quotes, "she said ...") rather than say them."""
+    spans: list[tuple[int, int]] = []
+    if '"' in normalised:
+        spans.extend(m.span() for m in _DOUBLE_QUOTED.finditer(normalised))
+    if "'" in normalised:
+        spans.extend(m.span() for m in _SINGLE_QUOTED.finditer(normalised))
+    for m in _REPORTING.finditer(normalised):
+        before = normalised[max(0, m.start() - 12):m.start()]
+        if _SELF_SUBJECT.search(before):
+            continue
+        _, end = sentence_bounds(normalised, m.end())
+        spans.append((m.end(), end))
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def negated(normalised: str, start: int, window: int = 4) -> bool:
+    """True when one of the few words before ``start`` in the same clause negates it."""
+    prefix = normalised[max(0, start - 60):start]
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    if breaks:
+        prefix = prefix[breaks[-1].end():]
+    words = prefix.split()[-window:]
+    return bool(words) and _NEGATOR.search(" ".join(words)) is not None

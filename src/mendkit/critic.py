@@ -1,0 +1,282 @@
+"""The message critic: scores one message as a repair and says what to change, and why.
+
+``repair_quality`` (0-1) rises with the parts of a repair the research points to (owning one's part,
+validating the other, a feeling said as an I-statement, a concrete request or commitment, naming
+what happened, appreciation) and falls with what undoes one (contempt, hostility, character
+criticism and "always/never", non-apologies, "sorry, but", defensiveness, minimising, pressure).
+Length earns nothing. Issues carry spans and a suggestion; ``rewrite`` applies the safe fixes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from mendkit.analysis.pipeline import analyze_turn
+from mendkit.analysis.safety import DEFAULT_REGION, assess
+from mendkit.analysis.text import sentence_bounds
+from mendkit.model import CheckResult, Issue, TurnAnalysis
+
+COMPONENT_WEIGHTS: Final = {
+    "ownership": ("repair.responsibility", 0.22),
+    "validation": ("repair.validate", 0.16),
+    "feeling": ("repair.feeling", 0.14),
+    "request": ("repair.request", 0.14),
+    "acknowledgement": ("repair.acknowledge", 0.06),
+    "appreciation": ("reconnect", 0.06),
+}
+BASE: Final = 0.22
+PENALTIES: Final = {
+    "contempt": 0.4, "hostility": 0.4, "non_apology": 0.3, "sorry_but": 0.25, "criticism": 0.25,
+    "always_never": 0.25, "defensiveness": 0.2, "minimizing": 0.2, "dismissing": 0.2,
+    "condescension": 0.2, "pressure": 0.15, "complaint": 0.05, "blaming_feeling": 0.12,
+    "thought_as_feeling": 0.06, "rejection": 0.15, "withdrawal": 0.1,
+}
+
+_MESSAGES: Final = {
+    "contempt": (
+        "Sarcasm, mockery and insults land as contempt, which makes it very hard for them to "
+        "hear anything else.",
+        "Leave this out. If something still needs saying, say it plainly about what happened.",
+    ),
+    "hostility": (
+        "This is likely to be heard as an attack and end the conversation.",
+        "Leave this out for now; if you are this angry, a break may help before you send anything.",
+    ),
+    "criticism": (
+        "This describes who they are, not what happened, so it invites defence instead of "
+        "listening.",
+        "Describe one specific moment and its effect on you: \"When ... happened, I felt ...\".",
+    ),
+    "always_never": (
+        "\"Always\" and \"never\" turn one event into a verdict, and the other person will "
+        "argue with the exception.",
+        "Name one specific moment instead: \"Last night, when ..., I felt ...\".",
+    ),
+    "complaint": (
+        "A specific complaint is fair; make sure it is about one event and paired with what "
+        "you need.",
+        "Add what you would like next time.",
+    ),
+    "non_apology": (
+        "This apologises for their feelings or for an \"if\", not for what you did, so it "
+        "usually lands as blame.",
+        "Own the action: \"I'm sorry I ...\" or \"I'm sorry my comment came across that way.\"",
+    ),
+    "sorry_but": (
+        "A \"but\" after \"sorry\" tends to cancel the apology: the excuse is what they hear.",
+        "End the apology before the \"but\". Give your side later, as its own conversation.",
+    ),
+    "defensiveness": (
+        "Defending yourself here can sound like their concern does not count.",
+        "Find the part you can own, even a small one: \"You're right that I ...\".",
+    ),
+    "minimizing": (
+        "This shrinks how it felt for them, which usually makes the hurt bigger.",
+        "Let their feeling stand: \"I can see this really mattered to you.\"",
+    ),
+    "dismissing": (
+        "This waves away their concern or effort.",
+        "Acknowledge it first: \"I can see how much you put into this.\"",
+    ),
+    "condescension": (
+        "This talks down to them.",
+        "Speak as an equal: say what you think and ask what they think.",
+    ),
+    "pressure": (
+        "This reads as a demand, which invites resistance.",
+        "Turn it into a request they can answer: \"Would you be willing to ...?\"",
+    ),
+    "rejection": (
+        "This rejects what they offered, which may leave them feeling their effort is wasted.",
+        "Say what did not work for you and what might help instead.",
+    ),
+    "withdrawal": (
+        "This may read as closing the conversation.",
+        "If you need a pause, say so and say when you will come back to it.",
+    ),
+    "thought_as_feeling": (
+        "\"I feel like/that ...\" states a thought about them, not a feeling.",
+        "Name the feeling itself: hurt, worried, lonely, embarrassed, sad.",
+    ),
+}
+
+# "Feelings" that describe what someone did to us, with the feeling and need they often cover.
+# Mend's own list (after the NVC idea that such words need someone else's action to make sense).
+BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
+    "ignored": ("lonely", "to know I matter to you"),
+    "disrespected": ("hurt", "to be treated with care"),
+    "manipulated": ("uneasy", "to trust that I'm being straight with"),
+    "abandoned": ("scared and alone", "to know you'll be there"),
+    "attacked": ("shaken", "to feel safe when we disagree"),
+    "betrayed": ("deeply hurt", "to be able to trust you"),
+    "criticized": ("discouraged", "to hear what's working too"),
+    "criticised": ("discouraged", "to hear what's working too"),
+    "judged": ("exposed", "to be understood"),
+    "neglected": ("sad", "care and attention"),
+    "rejected": ("hurt", "to feel wanted"),
+    "unappreciated": ("deflated", "to know my effort is seen"),
+    "unheard": ("frustrated", "to feel heard"),
+    "unseen": ("lonely", "to be seen"),
+    "invisible": ("lonely", "to be seen"),
+    "belittled": ("small", "respect"),
+    "patronised": ("frustrated", "to be treated as an equal"),
+    "patronized": ("frustrated", "to be treated as an equal"),
+    "controlled": ("boxed in", "some choice of my own"),
+    "pressured": ("tense", "room to decide"),
+    "used": ("hurt", "things to feel fair between us"),
+    "dismissed": ("hurt", "to have my view taken seriously"),
+    "invalidated": ("hurt", "to have my feelings taken seriously"),
+    "blamed": ("defensive and hurt", "to work this out together"),
+    "misunderstood": ("frustrated", "to be understood"),
+    "let down": ("disappointed", "to be able to rely on you"),
+    "taken for granted": ("unvalued", "to know my effort is seen"),
+    "left out": ("sad", "to belong"),
+    "interrupted": ("frustrated", "to finish my thought"),
+    "humiliated": ("ashamed", "respect, especially in front of others"),
+}
+_BLAMING_RE: Final = re.compile(
+    r"\bi (?:feel|felt|feel so|felt so|am feeling|was feeling|'ve felt|have felt)\s+(?:really |so |very |completely |totally )?("
+    + "|".join(sorted((re.escape(w) for w in BLAMING_FEELINGS), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_THOUGHT_RE: Final = re.compile(r"\bi (?:feel|felt) (?:like|that) (?:you|u|they|he|she)\b",
+                                re.IGNORECASE)
+_BUT_RE: Final = re.compile(r",?\s*\bbut\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fix:
+    start: int
+    end: int
+    replacement: str
+
+
+def critique(
+    text: str, *, region: str = DEFAULT_REGION, context: Sequence[str] = ()
+) -> CheckResult:
+    """Score ``text`` as a repair message (see the module docstring)."""
+    previous: list[TurnAnalysis] = []
+    for i, before in enumerate(context):
+        previous.append(analyze_turn(i, "them" if (len(context) - i) % 2 else "me", before,
+                                     previous))
+    turn = analyze_turn(len(previous), "me", text, previous)
+    risk = assess([turn], region)
+    issues, fixes = _issues(turn)
+    components = {name: label in turn.labels for name, (label, _) in COMPONENT_WEIGHTS.items()}
+    quality = BASE + sum(w for name, (_, w) in COMPONENT_WEIGHTS.items() if components[name])
+    quality -= sum(PENALTIES.get(kind, 0.1) for kind in {i.kind for i in issues})
+    notes: list[str] = []
+    missing = [name for name, present in components.items()
+               if not present and name not in ("acknowledgement", "appreciation")]
+    if missing:
+        notes.append("Not there yet: " + ", ".join(missing) + ".")
+    if risk.crisis:
+        notes.insert(0, "This message mentions something that sounds unsafe. Repair can wait; "
+                        "please reach out to someone now.")
+    return CheckResult(
+        text=text,
+        labels=turn.labels,
+        scores=turn.scores,
+        evidence=turn.evidence,
+        repair_quality=min(1.0, max(0.0, quality)),
+        components=components,
+        issues=tuple(sorted(issues, key=lambda i: (i.start, i.kind))),
+        risk=risk,
+        rewrite=_rewrite(text, fixes),
+        notes=tuple(notes),
+    )
+
+
+def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
+    text = turn.text
+    issues: list[Issue] = []
+    fixes: list[_Fix] = []
+    for ev in turn.evidence:
+        kind = _issue_kind(ev.label, ev.subtype, ev.source)
+        if kind is None:
+            continue
+        message, suggestion = _MESSAGES[kind]
+        start, end = ev.start, ev.end
+        if kind == "sorry_but":
+            but = _BUT_RE.search(text, ev.start, ev.end + 1)
+            s_start, s_end = sentence_bounds(text, ev.start)
+            if but:
+                start, end = but.start(), s_end
+                kept = text[s_start:but.start()].rstrip(" ,")
+                suggestion = f"{suggestion} For example: \"{kept}.\""
+                fixes.append(_Fix(but.start(), _sentence_stop(text, s_end), "."))
+        elif kind in ("contempt", "hostility"):
+            s_start, s_end = sentence_bounds(text, ev.start)
+            fixes.append(_Fix(s_start, s_end, ""))
+        elif kind == "non_apology":
+            fixes.append(_Fix(ev.start, ev.end, "I'm sorry for my part in this"))
+        issues.append(Issue(kind=kind, start=start, end=end, message=message,
+                            suggestion=suggestion))
+    for m in _BLAMING_RE.finditer(text):
+        word = m.group(1).lower()
+        feeling, need = BLAMING_FEELINGS[word]
+        issues.append(Issue(
+            kind="blaming_feeling", start=m.start(), end=m.end(),
+            message=f"\"{word}\" says what they did more than what you feel, so it can land as "
+                    "an accusation.",
+            suggestion=f"Try the feeling and need beneath it: \"I felt {feeling}, and I need "
+                       f"{need}.\"",
+        ))
+        fixes.append(_Fix(m.start(), m.end(), f"I felt {feeling}"))
+    for m in _THOUGHT_RE.finditer(text):
+        message, suggestion = _MESSAGES["thought_as_feeling"]
+        issues.append(Issue(kind="thought_as_feeling", start=m.start(), end=m.end(),
+                            message=message, suggestion=suggestion))
+    return _dedupe(issues), fixes
+
+
+def _issue_kind(label: str, subtype: str | None, source: str) -> str | None:
+    if label == "rupture.confrontation":
+        if subtype == "criticism" and "always-never" in source:
+            return "always_never"
+        return subtype
+    if label == "rupture.invalidation":
+        if subtype == "non_apology" and "-but-" in source:
+            return "sorry_but"
+        return subtype
+    if label == "rupture.withdrawal":
+        return "withdrawal"
+    return None
+
+
+def _dedupe(issues: list[Issue]) -> list[Issue]:
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for issue in issues:
+        key = (issue.kind, issue.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(issue)
+    return out
+
+
+def _sentence_stop(text: str, end: int) -> int:
+    """The end of a sentence's words, before its closing punctuation and spaces."""
+    stop = end
+    while stop > 0 and text[stop - 1] in " \n.!?":
+        stop -= 1
+    return stop
+
+
+def _rewrite(text: str, fixes: list[_Fix]) -> str | None:
+    if not fixes:
+        return None
+    out = text
+    taken: list[tuple[int, int]] = []
+    for fix in sorted(fixes, key=lambda f: f.start, reverse=True):
+        if any(fix.start < e and s < fix.end for s, e in taken):
+            continue
+        taken.append((fix.start, fix.end))
+        out = out[:fix.start] + fix.replacement + out[fix.end:]
+    out = re.sub(r"\s{2,}", " ", out).strip()
+    out = re.sub(r"\.\s*\.", ".", out)
+    return out if out and out != text else None

@@ -1,0 +1,42 @@
+"""Mend's exceptions, in one small tree.
+
+    MendError
+     ├── InvalidInputError (also ValueError)   bad user input: a file, a line, an argument
+     │    └── FormatError                       a file that is not in the format it claims or seems
+     ├── RulesError (also ValueError)           a rule data file is malformed (a packaging bug)
+     └── ConfigError (also ValueError)          a setting has a value Mend cannot use
+
+The CLI maps ``InvalidInputError`` and ``ConfigError`` to exit code 1 and anything else to 2, in one
+place (``mendkit.cli.main``). Messages say what was expected, what was found and what to do.
+"""
+
+from __future__ import annotations
+
+
+class MendError(Exception):
+    """Base class of every error Mend raises on purpose."""
+
+
+class InvalidInputError(MendError, ValueError):
+    """The input cannot be used. ``source`` and ``line`` say where, when known."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+        self.source = source
+        self.line = line
+        self.reason = message
+        where = ""
+        if source is not None:
+            where = f"{source}:{line}: " if line is not None else f"{source}: "
+        super().__init__(where + message)
+
+
+class FormatError(InvalidInputError):
+    """A conversation file does not follow the format it was read as."""
+
+
+class RulesError(MendError, ValueError):
+    """A rule data file is malformed."""
+
+
+class ConfigError(MendError, ValueError):
+    """A setting has a value Mend cannot use."""

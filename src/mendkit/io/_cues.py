@@ -1,0 +1,149 @@
+"""Timed cues, shared by the WebVTT and SRT readers.
+
+A cue is an optional id or number line, a timing line ``00:00:01.000 --> 00:00:04.000`` and one
+or more lines of text; cues are separated by blank lines. :func:`iter_cues` streams cues out of
+numbered lines; :class:`CueTurns` turns ``(speaker, text)`` segments of cues into turns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from mendkit.errors import FormatError
+from mendkit.io._common import Names, quote
+from mendkit.io._source import Line
+from mendkit.io._times import TIMECODE_PATTERN, parse_timecode
+from mendkit.model.conversation import Turn
+
+_TIMING = re.compile(rf"^\s*({TIMECODE_PATTERN})\s*-->\s*({TIMECODE_PATTERN})(?:\s+.*)?$")
+
+
+class Cue(NamedTuple):
+    """A cue's timing (in seconds), the line number of its timing line, and its text lines."""
+
+    line: int
+    start: float
+    end: float
+    payload: list[Line]
+
+
+def iter_cues(
+    lines: Iterable[Line], *, source: str, example: str, skip_block: Callable[[str], bool]
+) -> Iterator[Cue]:
+    """Yield the cues in ``lines``. A timing line with no text at the end of input is an error.
+
+    ``example`` is a well-formed timing line for error messages; ``skip_block`` says whether a
+    block (by its first line) is not a cue, such as a WebVTT ``NOTE``.
+    """
+    block: list[Line] = []
+    last: Cue | None = None
+    for line in lines:
+        if line.text.strip():
+            block.append(line)
+            continue
+        for last in _block_cues(block, source, example, skip_block):  # noqa: B007
+            yield last
+        block = []
+    for last in _block_cues(block, source, example, skip_block):  # noqa: B007
+        yield last
+    if last is not None and not last.payload:
+        raise FormatError(
+            "the last cue has a timing line but no text: the file looks truncated "
+            "(expected the cue's text after its timing line)",
+            source=source, line=last.line,
+        )
+
+
+def _block_cues(
+    block: list[Line], source: str, example: str, skip_block: Callable[[str], bool]
+) -> Iterator[Cue]:
+    if not block or skip_block(block[0].text):
+        return
+    arrows = [i for i, line in enumerate(block) if "-->" in line.text]
+    if not arrows or arrows[0] > 1:
+        bad = block[0] if len(block) == 1 else block[1]  # block[0] may be a cue id
+        raise FormatError(
+            f"expected a cue timing line like {example!r}, found {quote(bad.text)}",
+            source=source, line=bad.line,
+        )
+    for n, i in enumerate(arrows):
+        stop = arrows[n + 1] if n + 1 < len(arrows) else len(block)
+        payload = block[i + 1 : stop]
+        if n + 1 < len(arrows) and payload and payload[-1].text.strip().isdigit():
+            payload = payload[:-1]  # the next cue's number, in a file without blank lines
+        yield _timed(block[i], payload, source, example)
+
+
+def _timed(line: Line, payload: list[Line], source: str, example: str) -> Cue:
+    match = _TIMING.match(line.text)
+    start = parse_timecode(match.group(1)) if match else None
+    end = parse_timecode(match.group(2)) if match else None
+    if start is None or end is None:
+        raise FormatError(
+            f"expected a cue timing line like {example!r}, found {quote(line.text)}",
+            source=source, line=line.number,
+        )
+    if end < start:
+        raise FormatError(
+            f"expected the cue to end after it starts, found {quote(line.text)}",
+            source=source, line=line.number,
+        )
+    return Cue(line.number, start, end, payload)
+
+
+@dataclass(slots=True)
+class _Pending:
+    speaker: str
+    start: float
+    end: float
+    pieces: list[str] = field(default_factory=list)
+
+
+class CueTurns:
+    """Collects cue segments into turns.
+
+    A segment without a speaker continues the previous turn. With ``merge=True`` consecutive
+    segments by the same speaker also join one turn; otherwise each named segment is a turn.
+    """
+
+    def __init__(self, *, source: str, merge: bool, expected: str) -> None:
+        self._source = source
+        self._merge = merge
+        self._expected = expected
+        self._names = Names()
+        self._pending: _Pending | None = None
+        self.turns: list[Turn] = []
+
+    def add(self, speaker: str | None, text: str, cue: Cue, line: int) -> None:
+        pending = self._pending
+        if speaker is None or (self._merge and pending is not None and pending.speaker == speaker):
+            if pending is None:
+                raise FormatError(
+                    f"expected the first cue to name its speaker ({self._expected}); "
+                    f"found {quote(text)}",
+                    source=self._source, line=line,
+                )
+            if text:
+                pending.pieces.append(text)
+            pending.end = max(pending.end, cue.end)
+            return
+        self._flush()
+        self._pending = _Pending(self._names(speaker), cue.start, cue.end, [text] if text else [])
+
+    def finish(self) -> list[Turn]:
+        self._flush()
+        return self.turns
+
+    def _flush(self) -> None:
+        pending = self._pending
+        if pending is not None:
+            self.turns.append(
+                Turn(
+                    index=len(self.turns), speaker=pending.speaker, text=" ".join(pending.pieces),
+                    start=pending.start, end=pending.end,
+                )
+            )
+        self._pending = None

@@ -1,0 +1,224 @@
+"""Where a conversation's text comes from: a file or stdin, decoded lazily into numbered lines.
+
+A :class:`TextSource` owns decoding. It sniffs a byte-order mark (UTF-8, UTF-16, UTF-32), refuses
+binary files, decodes UTF-8 strictly (a bad byte is reported with its line and a hint to pass
+``--encoding``) and yields lines one at a time, so a large export is never held in memory whole.
+CRLF, LF and lone CR line endings all work.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import itertools
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, NamedTuple, TextIO
+
+from mendkit.errors import InvalidInputError
+
+STDIN_NAME = "<stdin>"
+HEAD_BYTES = 8192
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_TEXT_CONTROLS = frozenset("\t\n\r\f\x1b")
+
+
+class Line(NamedTuple):
+    """One decoded line, without its line ending. ``number`` is 1-based."""
+
+    number: int
+    text: str
+
+
+class TextSource:
+    """A file path or stdin (``"-"``), readable once as lines or as one string.
+
+    ``name`` is what error messages show: the path as given, or ``<stdin>``.
+    """
+
+    def __init__(self, source: str | Path, *, encoding: str | None = None) -> None:
+        self.is_stdin = str(source) == "-"
+        self.path = None if self.is_stdin else Path(source)
+        self.name = STDIN_NAME if self.is_stdin else str(source)
+        self.requested_encoding = encoding
+        self._stdin_head: bytes | str | None = None
+        self._consumed = False
+        self._head_text: str | None = None
+        self._encoding = "utf-8"
+
+    # -- sniffing ---------------------------------------------------------------------------
+    def head(self) -> str:
+        """The first few KiB decoded leniently (for format detection). Refuses binary data."""
+        if self._head_text is None:
+            raw = self._read_head()
+            if isinstance(raw, str):
+                text = raw
+            else:
+                self._encoding = self._encoding_for(raw)
+                decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
+                text = decoder.decode(raw, final=False).removeprefix("\ufeff")
+            _refuse_binary(text, self.name)
+            self._head_text = text
+        return self._head_text
+
+    def _read_head(self) -> bytes | str:
+        if self.is_stdin:
+            if self._stdin_head is None:
+                self._stdin_head = _stdin().read(HEAD_BYTES)
+            return self._stdin_head
+        assert self.path is not None
+        try:
+            with self.path.open("rb") as fh:
+                return fh.read(HEAD_BYTES)
+        except FileNotFoundError:
+            raise InvalidInputError("no such file", source=self.name) from None
+        except IsADirectoryError:
+            raise InvalidInputError("expected a file, found a folder", source=self.name) from None
+        except OSError as exc:
+            raise InvalidInputError(f"cannot read the file: {exc.strerror}", source=self.name) from None
+
+    def _encoding_for(self, head: bytes) -> str:
+        if self.requested_encoding:
+            name = codecs.lookup(self.requested_encoding).name
+            return "utf-8-sig" if name == "utf-8" else name
+        for bom, encoding in _BOMS:
+            if head.startswith(bom):
+                return encoding
+        return "utf-8"
+
+    # -- reading ----------------------------------------------------------------------------
+    def lines(self) -> Iterator[Line]:
+        """Yield the decoded lines, numbered from 1, without line endings."""
+        self.head()  # refuses binary input before anything is parsed
+        if self._consumed:
+            raise RuntimeError(f"{self.name} has already been read")
+        self._consumed = True
+        if not self.is_stdin:
+            assert self.path is not None
+            with self.path.open("rb") as fh:
+                yield from _numbered(self._decoded(fh))
+            return
+        head, stream = self._stdin_head, _stdin()
+        if isinstance(head, str):  # a text stream without a binary buffer (tests, IDEs)
+            text_stream: TextIO = stream  # type: ignore[assignment]
+            first = io.StringIO(head + text_stream.readline(), newline="")
+            yield from _numbered(itertools.chain(first, text_stream))
+            return
+        assert head is not None
+        binary: BinaryIO = stream  # type: ignore[assignment]
+        if _ascii_compatible(self._encoding):
+            chained = itertools.chain(io.BytesIO(head + binary.readline()), binary)
+            yield from _numbered(self._decode_by_line(chained))
+        else:  # UTF-16/32 on stdin is rare: buffer it rather than re-implement line splitting
+            yield from _numbered(self._decoded(io.BytesIO(head + binary.read())))
+
+    def read_text(self) -> str:
+        """The whole text at once (for single-document formats such as JSON)."""
+        return "\n".join(line.text for line in self.lines())
+
+    def _decoded(self, fh: BinaryIO) -> Iterator[str]:
+        if _ascii_compatible(self._encoding):
+            yield from self._decode_by_line(fh)
+            return
+        wrapper = io.TextIOWrapper(fh, encoding=self._encoding, newline="")
+        count = 0
+        try:
+            for text in wrapper:
+                count += 1
+                yield text
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(
+                f"the text cannot be decoded as {self._encoding} ({exc.reason}); "
+                "pass the right encoding with --encoding (for example --encoding utf-16-le)",
+                source=self.name, line=count + 1,
+            ) from None
+        finally:
+            wrapper.detach()
+
+    def _decode_by_line(self, fh: Iterable[bytes]) -> Iterator[str]:
+        encoding = "utf-8" if self._encoding == "utf-8-sig" else self._encoding
+        for number, raw in enumerate(fh, start=1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8) and encoding == "utf-8":
+                raw = raw[len(codecs.BOM_UTF8) :]
+            try:
+                yield raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise _decode_error(exc, raw, encoding, self.name, number) from None
+
+
+def _numbered(raw_lines: Iterable[str]) -> Iterator[Line]:
+    number = 0
+    for raw in raw_lines:
+        stripped = raw.rstrip("\n").removesuffix("\r")
+        if "\r" in stripped:  # classic Mac line endings, or a stray CR inside a line
+            for part in stripped.split("\r"):
+                number += 1
+                yield Line(number, part)
+        else:
+            number += 1
+            yield Line(number, stripped)
+
+
+def _stdin() -> BinaryIO | TextIO:
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer if buffer is not None else sys.stdin
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    try:
+        return "\n:a".encode(encoding) == b"\n:a"
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _refuse_binary(head: str, name: str) -> None:
+    if not head:
+        return
+    suspicious = sum(1 for ch in head if ch == "\ufffd" or (ch < " " and ch not in _TEXT_CONTROLS))
+    if "\x00" in head or suspicious > len(head) * 0.1:
+        hint = ""
+        if head.count("\x00") * 3 > len(head):
+            hint = " (if it is UTF-16 text without a byte-order mark, pass --encoding utf-16-le)"
+        raise InvalidInputError(
+            "looks like a binary file, not a conversation: expected text such as "
+            f"'Ana: I waited an hour.'{hint}",
+            source=name,
+        )
+
+
+def _decode_error(
+    exc: UnicodeDecodeError, raw: bytes, encoding: str, name: str, number: int
+) -> InvalidInputError:
+    column = len(raw[: exc.start].decode(encoding, errors="replace")) + 1
+    byte = raw[exc.start : exc.start + 1].hex()
+    if encoding == "utf-8":
+        message = (
+            f"byte 0x{byte} at column {column} is not valid UTF-8; if the file was saved in "
+            "another encoding, pass it with --encoding (for example --encoding cp1252)"
+        )
+    else:
+        message = (
+            f"byte 0x{byte} at column {column} cannot be decoded as {encoding}; "
+            "pass the right encoding with --encoding"
+        )
+    return InvalidInputError(message, source=name, line=number)
+
+
+def check_encoding(encoding: str | None) -> None:
+    """Refuse an unknown encoding name early, with the name in the message."""
+    if encoding is None:
+        return
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InvalidInputError(
+            f"unknown encoding {encoding!r}: expected a name such as utf-8, cp1252 or utf-16"
+        ) from None

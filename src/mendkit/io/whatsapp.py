@@ -1,0 +1,146 @@
+"""WhatsApp chat exports ("Export chat" without media), from iOS and Android.
+
+iOS lines look like ``[27/11/2026, 14:03:12] Name: text`` and Android lines like
+``27/11/2026, 14:03 - Name: text``; both also come with 12-hour times (``2:03 PM``), two-digit
+years and month-first dates. Lines that do not start with a date continue the previous message
+(joined with newlines). System lines (no ``Name:``), media placeholders and deleted messages are
+skipped. Whether dates are day-first or month-first is decided from the whole file (a first
+field above 12 means day-first, a second field above 12 means month-first; day-first otherwise).
+
+Each turn keeps ``timestamp`` (ISO 8601, local time as exported) and ``start`` (seconds since the
+first message). The file is streamed line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import NamedTuple
+
+from mendkit.errors import FormatError
+from mendkit.io._common import Names, clean_name, finish, quote
+from mendkit.io._source import TextSource
+from mendkit.model.conversation import Conversation, Turn
+
+EXPECTED = "WhatsApp lines such as '[27/11/2026, 14:03:12] Ana: text' or '27/11/2026, 14:03 - Ana: text'"
+
+_MARKS = "[\u200e\u200f\u202a-\u202e\u2066-\u2069]*"
+_DATE = r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})"
+_TIME = r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[\s\u202f\u00a0]*([AaPp])\.?\s?[Mm]\.?)?"
+HEADER = re.compile(
+    rf"^{_MARKS}(?:\[{_DATE},?\s+{_TIME}\]\s?|{_DATE},?\s+{_TIME}\s[-–]\s){_MARKS}"
+)
+"""A line that starts a WhatsApp message (iOS with brackets, or Android with a dash)."""
+
+_SKIPPED_TEXTS = re.compile(
+    r"^(?:<Media omitted>|<attached: .*>|(?:image|video|audio|sticker|GIF|document|Contact card) "
+    r"omitted|This message was deleted\.?|You deleted this message\.?|null|"
+    r"Messages and calls are end-to-end encrypted.*|Missed (?:voice|video) call.*)$",
+    re.IGNORECASE,
+)
+_EDITED = re.compile(r"\s*<This message was edited>$")
+
+
+class _Message(NamedTuple):
+    line: int
+    first: int  # the first date field: day or month until the whole file has been seen
+    second: int
+    year: int
+    seconds_of_day: int
+    speaker: str
+    text: str
+
+
+def read_whatsapp(source: TextSource) -> Conversation:
+    """Read a WhatsApp chat export (iOS or Android)."""
+    names = Names()
+    messages: list[_Message] = []
+    year_first = False
+    max_first = max_second = 0
+    current: tuple[int, tuple[int, int, int, int], str] | None = None  # line, date, speaker
+    pieces: list[str] = []
+
+    def close() -> None:
+        if current is None:
+            return
+        text = _EDITED.sub("", "\n".join(pieces).rstrip())
+        if text and not _SKIPPED_TEXTS.match(text.strip("\u200e\u200f ")):
+            line, (a, b, year, seconds), speaker = current
+            messages.append(_Message(line, a, b, year, seconds, speaker, text))
+
+    for number, line in source.lines():
+        match = HEADER.match(line)
+        if match is None:
+            if current is None:
+                if not line.strip():
+                    continue
+                raise FormatError(
+                    f"expected {EXPECTED}; found {quote(line)}", source=source.name, line=number
+                )
+            pieces.append(line)
+            continue
+        close()
+        current, pieces = None, []
+        rest = line[match.end() :]
+        name, sep, text = rest.partition(": ")
+        if not sep:
+            name, sep, text = rest.partition(":") if rest.endswith(":") else ("", "", "")
+        if not sep or not clean_name(name):
+            continue  # a system line: "Ana added Ben", "Messages and calls are end-to-end ..."
+        date, seconds = _parse(match, source.name, number)
+        year_first = year_first or date[0] > 31
+        if not year_first:
+            max_first, max_second = max(max_first, date[0]), max(max_second, date[1])
+        current = (number, (*date, seconds), names(clean_name(name).lstrip("~").strip()))
+        pieces = [text]
+    close()
+    day_first = year_first or max_first > 12 or max_second <= 12
+    turns = _turns(messages, day_first=day_first, year_first=year_first, source=source.name)
+    return finish(turns, source=source.name, format="whatsapp", expected=EXPECTED)
+
+
+def _parse(match: re.Match[str], name: str, line: int) -> tuple[tuple[int, int, int], int]:
+    g = match.groups()
+    fields = g[0:7] if g[0] is not None else g[7:14]
+    a, b, year, hour, minute, second, half = fields
+    assert a is not None and b is not None and year is not None
+    assert hour is not None and minute is not None
+    h = int(hour)
+    if half is not None:
+        if not 1 <= h <= 12:
+            raise FormatError(f"expected an hour from 1 to 12 before AM/PM, found {hour}",
+                              source=name, line=line)
+        h = h % 12 + (12 if half in "Pp" else 0)
+    seconds = h * 3600 + int(minute) * 60 + int(second or 0)
+    y = int(year) if len(year) != 2 else 2000 + int(year)
+    if len(a) == 4:  # year first: 2026-11-27
+        return (int(a), int(b), int(year)), seconds
+    return (int(a), int(b), y), seconds
+
+
+def _turns(messages: list[_Message], *, day_first: bool, year_first: bool, source: str) -> list[Turn]:
+    turns: list[Turn] = []
+    origin: datetime | None = None
+    messages.reverse()  # pop from the end, so the records are freed as the turns are built
+    while messages:
+        m = messages.pop()
+        if year_first:
+            year, month, day = m.first, m.second, m.year
+        else:
+            day, month = (m.first, m.second) if day_first else (m.second, m.first)
+            year = m.year
+        try:
+            when = datetime(year, month, day, m.seconds_of_day // 3600, m.seconds_of_day // 60 % 60,
+                            m.seconds_of_day % 60)
+        except ValueError as exc:
+            order = "year-month-day" if year_first else "day/month" if day_first else "month/day"
+            raise FormatError(
+                f"expected a valid date and time (read as {order}), found one that is not: {exc}",
+                source=source, line=m.line,
+            ) from None
+        origin = origin or when
+        turns.append(
+            Turn(index=len(turns), speaker=m.speaker, text=m.text, timestamp=when.isoformat(),
+                 start=(when - origin).total_seconds())
+        )
+    return turns

@@ -1,0 +1,30 @@
+"""Mend's domain model: conversations in, analyses out. Frozen values with JSON round-trips."""
+
+from mendkit.model.analysis import (
+    Analysis,
+    Episode,
+    EpisodeStatus,
+    Evidence,
+    Resource,
+    Safety,
+    Severity,
+    TurnAnalysis,
+)
+from mendkit.model.check import CheckResult, Issue
+from mendkit.model.conversation import Conversation, Speaker, Turn
+
+__all__ = [
+    "Analysis",
+    "CheckResult",
+    "Conversation",
+    "Episode",
+    "EpisodeStatus",
+    "Evidence",
+    "Issue",
+    "Resource",
+    "Safety",
+    "Severity",
+    "Speaker",
+    "Turn",
+    "TurnAnalysis",
+]

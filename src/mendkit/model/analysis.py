@@ -1,0 +1,231 @@
+"""The output side of the domain: evidence, per-turn analyses, episodes and the whole analysis.
+
+Everything here is a frozen value. ``to_dict()`` gives the public JSON contract (DESIGN.md,
+``mend analyze --json``); ``from_dict()`` reads it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+EpisodeStatus = Literal["resolved", "attempted", "unresolved"]
+Severity = Literal["minor", "major"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """A span of a turn's text that supports a label, and what found it (a rule id or a model)."""
+
+    label: str
+    subtype: str | None
+    start: int
+    end: int
+    text: str
+    source: str
+    score: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label, "subtype": self.subtype, "start": self.start, "end": self.end,
+            "text": self.text, "source": self.source, "score": round(self.score, 4),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
+        return cls(
+            label=str(data["label"]), subtype=data.get("subtype"), start=int(data["start"]),
+            end=int(data["end"]), text=str(data["text"]), source=str(data["source"]),
+            score=float(data.get("score", 1.0)),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TurnAnalysis:
+    """What Mend found in one turn. ``labels`` are those whose score passed the threshold."""
+
+    index: int
+    speaker: str
+    text: str
+    labels: tuple[str, ...] = ()
+    scores: Mapping[str, float] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+    start: float | None = None
+
+    def subtypes(self, label: str) -> tuple[str, ...]:
+        """The distinct subtypes the evidence gives for ``label``, in order of appearance."""
+        seen: dict[str, None] = {}
+        for ev in self.evidence:
+            if ev.label == label and ev.subtype:
+                seen.setdefault(ev.subtype, None)
+        return tuple(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "index": self.index, "speaker": self.speaker, "text": self.text,
+            "labels": list(self.labels),
+            "scores": {k: round(v, 4) for k, v in self.scores.items()},
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+        if self.start is not None:
+            out["start"] = self.start
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TurnAnalysis:
+        return cls(
+            index=int(data["index"]), speaker=str(data["speaker"]), text=str(data["text"]),
+            labels=tuple(data.get("labels", ())),
+            scores={str(k): float(v) for k, v in data.get("scores", {}).items()},
+            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", ())),
+            start=data.get("start"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Episode:
+    """A rupture and what followed it: later ruptures, repair attempts and reconnection.
+
+    ``status`` is ``resolved`` when a repair attempt was followed by reconnection from another
+    speaker, ``attempted`` when repair was tried without uptake, ``unresolved`` with no repair.
+    """
+
+    start_turn: int
+    end_turn: int
+    labels: tuple[str, ...]
+    severity: Severity
+    status: EpisodeStatus
+    rupture_turns: tuple[int, ...]
+    repair_turns: tuple[int, ...] = ()
+    reconnect_turns: tuple[int, ...] = ()
+    initiator: str | None = None
+    taken_up: bool = False
+    turns_to_repair: int | None = None
+    seconds_to_repair: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start_turn": self.start_turn, "end_turn": self.end_turn, "labels": list(self.labels),
+            "severity": self.severity, "status": self.status,
+            "rupture_turns": list(self.rupture_turns), "repair_turns": list(self.repair_turns),
+            "reconnect_turns": list(self.reconnect_turns), "initiator": self.initiator,
+            "taken_up": self.taken_up, "turns_to_repair": self.turns_to_repair,
+            "seconds_to_repair": self.seconds_to_repair,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Episode:
+        return cls(
+            start_turn=int(data["start_turn"]), end_turn=int(data["end_turn"]),
+            labels=tuple(data.get("labels", ())), severity=data["severity"],
+            status=data["status"], rupture_turns=tuple(data.get("rupture_turns", ())),
+            repair_turns=tuple(data.get("repair_turns", ())),
+            reconnect_turns=tuple(data.get("reconnect_turns", ())),
+            initiator=data.get("initiator"), taken_up=bool(data.get("taken_up", False)),
+            turns_to_repair=data.get("turns_to_repair"),
+            seconds_to_repair=data.get("seconds_to_repair"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resource:
+    """A place to get help now: a name, how to reach it, and where it applies."""
+
+    name: str
+    contact: str
+    region: str
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "contact": self.contact, "region": self.region,
+                "note": self.note}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Resource:
+        return cls(name=str(data["name"]), contact=str(data["contact"]),
+                   region=str(data["region"]), note=str(data.get("note", "")))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Safety:
+    """Crisis signals found, and the resources to show when there are any."""
+
+    crisis: bool
+    turns: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()
+    message: str = ""
+    resources: tuple[Resource, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"crisis": self.crisis, "turns": list(self.turns), "kinds": list(self.kinds),
+                "message": self.message, "resources": [r.to_dict() for r in self.resources]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Safety:
+        return cls(crisis=bool(data["crisis"]), turns=tuple(data.get("turns", ())),
+                   kinds=tuple(data.get("kinds", ())), message=str(data.get("message", "")),
+                   resources=tuple(Resource.from_dict(r) for r in data.get("resources", ())))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """The result of ``mendkit.analyze``: every turn, the episodes, a summary and safety."""
+
+    mend_version: str
+    mode: str
+    conversation_id: str
+    speakers: tuple[str, ...]
+    turns: tuple[TurnAnalysis, ...]
+    episodes: tuple[Episode, ...]
+    safety: Safety
+    source: str | None = None
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        label_counts: dict[str, int] = {}
+        by_speaker: dict[str, dict[str, int]] = {s: {} for s in self.speakers}
+        for turn in self.turns:
+            for label in turn.labels:
+                label_counts[label] = label_counts.get(label, 0) + 1
+                per = by_speaker.setdefault(turn.speaker, {})
+                per[label] = per.get(label, 0) + 1
+        statuses = {"resolved": 0, "attempted": 0, "unresolved": 0}
+        for ep in self.episodes:
+            statuses[ep.status] += 1
+        return {
+            "turns": len(self.turns),
+            "labels": dict(sorted(label_counts.items())),
+            "rupture_turns": sum(1 for t in self.turns
+                                 if any(x.startswith("rupture.") for x in t.labels)),
+            "repair_turns": sum(1 for t in self.turns
+                                if any(x.startswith("repair.") for x in t.labels)),
+            "episodes": len(self.episodes),
+            "episode_status": statuses,
+            "by_speaker": by_speaker,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        conversation: dict[str, Any] = {"id": self.conversation_id, "speakers": list(self.speakers)}
+        if self.source is not None:
+            conversation["source"] = self.source
+        return {
+            "mend_version": self.mend_version,
+            "mode": self.mode,
+            "conversation": conversation,
+            "turns": [t.to_dict() for t in self.turns],
+            "episodes": [e.to_dict() for e in self.episodes],
+            "summary": self.summary,
+            "safety": self.safety.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Analysis:
+        conv = data["conversation"]
+        return cls(
+            mend_version=str(data["mend_version"]), mode=str(data.get("mode", "rules")),
+            conversation_id=str(conv["id"]), speakers=tuple(conv.get("speakers", ())),
+            turns=tuple(TurnAnalysis.from_dict(t) for t in data["turns"]),
+            episodes=tuple(Episode.from_dict(e) for e in data["episodes"]),
+            safety=Safety.from_dict(data["safety"]), source=conv.get("source"),
+        )

@@ -1,0 +1,75 @@
+"""The result of ``mendkit.check``: one message scored as a repair, with issues to fix."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mendkit.model.analysis import Evidence, Safety
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """Something in a draft that works against repair, its span, why, and what to write instead."""
+
+    kind: str
+    start: int
+    end: int
+    message: str
+    suggestion: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end,
+                "message": self.message, "suggestion": self.suggestion}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Issue:
+        return cls(kind=str(data["kind"]), start=int(data["start"]), end=int(data["end"]),
+                   message=str(data["message"]), suggestion=str(data["suggestion"]))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckResult:
+    """``repair_quality`` in [0, 1] ranks drafts; ``components`` says which parts of a repair are there."""
+
+    text: str
+    labels: tuple[str, ...]
+    scores: Mapping[str, float]
+    evidence: tuple[Evidence, ...]
+    repair_quality: float
+    components: Mapping[str, bool]
+    issues: tuple[Issue, ...]
+    risk: Safety
+    rewrite: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        risk = self.risk.to_dict()
+        return {
+            "text": self.text,
+            "labels": list(self.labels),
+            "scores": {k: round(v, 4) for k, v in self.scores.items()},
+            "evidence": [e.to_dict() for e in self.evidence],
+            "repair_quality": round(self.repair_quality, 4),
+            "components": dict(self.components),
+            "issues": [i.to_dict() for i in self.issues],
+            "rewrite": self.rewrite,
+            "notes": list(self.notes),
+            "risk": {"crisis": risk["crisis"], "kinds": risk["kinds"], "message": risk["message"],
+                     "resources": risk["resources"]},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CheckResult:
+        risk = data["risk"]
+        return cls(
+            text=str(data["text"]), labels=tuple(data.get("labels", ())),
+            scores={str(k): float(v) for k, v in data.get("scores", {}).items()},
+            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", ())),
+            repair_quality=float(data["repair_quality"]),
+            components={str(k): bool(v) for k, v in data.get("components", {}).items()},
+            issues=tuple(Issue.from_dict(i) for i in data.get("issues", ())),
+            risk=Safety.from_dict({"turns": [], **risk}),
+            rewrite=data.get("rewrite"), notes=tuple(data.get("notes", ())),
+        )
