@@ -188,6 +188,8 @@ def _first_hit(rule: Rule, scan: _Scan) -> Hit | None:
     for pattern in rule.patterns:
         for m in pattern.finditer(norm):
             start, end = m.span()
+            while start < end and not norm[start].isalnum():
+                start += 1  # a pattern may anchor on punctuation; the evidence starts at a word
             if start == end:
                 continue
             if rule.quotes and tx.inside(scan.reported_spans(), start, end):

@@ -1,4 +1,4 @@
-"""Pieces every reader shares: telling a ``Name:`` prefix from prose, and finishing a conversation."""
+"""Pieces the readers share: telling a ``Name:`` prefix from prose, grouping, finishing."""
 
 from __future__ import annotations
 
@@ -64,7 +64,9 @@ def finish(
     """Wrap the turns in a ``Conversation``; refuse a source that held no turns at all."""
     if not turns:
         raise FormatError(f"no turns found: expected {expected}", source=source)
-    return Conversation(id=id or default_id(source), turns=tuple(turns), source=source, format=format)
+    return Conversation(
+        id=id or default_id(source), turns=tuple(turns), source=source, format=format
+    )
 
 
 def quote(line: str, limit: int = 60) -> str:
@@ -93,6 +95,10 @@ def single(conversations: Iterator[Conversation], *, source: str) -> Conversatio
     return first
 
 
+Group = tuple[str | None, list[Turn]]
+"""A conversation id (``None`` when the source gives none) and its turns."""
+
+
 class Grouper:
     """Splits a stream of turns tagged with conversation ids into conversations.
 
@@ -106,7 +112,7 @@ class Grouper:
         self._current: str | None = None
         self.turns: list[Turn] = []
 
-    def switch(self, conversation_id: str | None, line: int) -> tuple[str | None, list[Turn]] | None:
+    def switch(self, conversation_id: str | None, line: int) -> Group | None:
         """Announce the conversation of the next turn; returns the one just finished, if any."""
         if self.turns and conversation_id == self._current:
             return None
@@ -122,7 +128,7 @@ class Grouper:
         self._current = conversation_id
         return finished
 
-    def close(self) -> tuple[str | None, list[Turn]] | None:
+    def close(self) -> Group | None:
         """The conversation being collected, if it has turns; starts a new one."""
         if not self.turns:
             return None

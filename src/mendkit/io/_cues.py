@@ -44,10 +44,10 @@ def iter_cues(
         if line.text.strip():
             block.append(line)
             continue
-        for last in _block_cues(block, source, example, skip_block):  # noqa: B007
+        for last in _block_cues(block, source, example, skip_block):
             yield last
         block = []
-    for last in _block_cues(block, source, example, skip_block):  # noqa: B007
+    for last in _block_cues(block, source, example, skip_block):
         yield last
     if last is not None and not last.payload:
         raise FormatError(
@@ -67,7 +67,7 @@ def _block_cues(
         bad = block[0] if len(block) == 1 else block[1]  # block[0] may be a cue id
         raise FormatError(
             f"expected a cue timing line like {example!r}, found {quote(bad.text)}",
-            source=source, line=bad.line,
+            source=source, line=bad.number,
         )
     for n, i in enumerate(arrows):
         stop = arrows[n + 1] if n + 1 < len(arrows) else len(block)

@@ -47,7 +47,9 @@ class RecordReader:
             raise self._error(f'expected {where} to have a non-empty string "speaker", '
                               f"found {_kind(speaker)}", line)
         if not isinstance(text, str):
-            raise self._error(f'expected {where} to have a string "text", found {_kind(text)}', line)
+            raise self._error(
+                f'expected {where} to have a string "text", found {_kind(text)}', line
+            )
         return Turn(
             index=index,
             speaker=self.names(speaker.strip()),
@@ -66,9 +68,8 @@ class RecordReader:
             parsed = parse_seconds(value)
             if parsed is not None:
                 return parsed
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            if math.isfinite(value) and value >= 0:
-                return float(value)
+        elif _is_number(value) and float(value) >= 0:  # type: ignore[arg-type]
+            return float(value)  # type: ignore[arg-type]
         raise self._error(
             f"expected {where} to be seconds (a number such as 83.5) or a time such as "
             f"'00:01:23', found {value!r}", line,
@@ -79,9 +80,9 @@ class RecordReader:
             return None
         if isinstance(value, str):
             return value
-        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        if _is_number(value):
             try:
-                return epoch_to_iso(float(value))
+                return epoch_to_iso(float(value))  # type: ignore[arg-type]
             except (OverflowError, OSError, ValueError):
                 pass
         raise self._error(f"expected {where} to be an ISO date-time or epoch seconds, "
@@ -97,6 +98,10 @@ def _kind(value: object) -> str:
     if isinstance(value, str):
         return "an empty string" if not value.strip() else f"the string {value[:40]!r}"
     return {dict: "an object", list: "a list", bool: "a boolean"}.get(type(value), f"{value!r}")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _optional_str(value: object) -> str | None:

@@ -83,7 +83,9 @@ class TextSource:
         except IsADirectoryError:
             raise InvalidInputError("expected a file, found a folder", source=self.name) from None
         except OSError as exc:
-            raise InvalidInputError(f"cannot read the file: {exc.strerror}", source=self.name) from None
+            raise InvalidInputError(
+                f"cannot read the file: {exc.strerror}", source=self.name
+            ) from None
 
     def _encoding_for(self, head: bytes) -> str:
         if self.requested_encoding:
@@ -146,12 +148,13 @@ class TextSource:
     def _decode_by_line(self, fh: Iterable[bytes]) -> Iterator[str]:
         encoding = "utf-8" if self._encoding == "utf-8-sig" else self._encoding
         for number, raw in enumerate(fh, start=1):
-            if number == 1 and raw.startswith(codecs.BOM_UTF8) and encoding == "utf-8":
-                raw = raw[len(codecs.BOM_UTF8) :]
+            data = raw
+            if number == 1 and data.startswith(codecs.BOM_UTF8) and encoding == "utf-8":
+                data = data[len(codecs.BOM_UTF8) :]
             try:
-                yield raw.decode(encoding)
+                yield data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise _decode_error(exc, raw, encoding, self.name, number) from None
+                raise _decode_error(exc, data, encoding, self.name, number) from None
 
 
 def _numbered(raw_lines: Iterable[str]) -> Iterator[Line]:

@@ -28,7 +28,9 @@ UTTERANCES = "utterances.jsonl"
 EXPECTED = 'one utterance per line: {"id", "speaker", "conversation_id", "text", ...}'
 MEND_KEY = "mend"
 
-TurnMeta = Mapping[int, Mapping[str, Any]] | Callable[[Conversation, Turn], Mapping[str, Any] | None]
+TurnMeta = (
+    Mapping[int, Mapping[str, Any]] | Callable[[Conversation, Turn], Mapping[str, Any] | None]
+)
 """Per-turn ``meta``: a mapping from turn index (one conversation), or a function of the turn."""
 
 
@@ -38,14 +40,8 @@ class _Utterance(NamedTuple):
     from_mend: bool
 
 
-def utterances_path(path: Path) -> Path:
-    """``utterances.jsonl`` inside a corpus folder, or the file itself."""
-    return path / UTTERANCES if path.is_dir() else path
-
-
-def iter_convokit(path: Path, *, encoding: str | None = None) -> Iterator[Conversation]:
-    """Yield each conversation of a ConvoKit corpus folder (or its ``utterances.jsonl``)."""
-    source = TextSource(utterances_path(path), encoding=encoding)
+def iter_convokit(source: TextSource) -> Iterator[Conversation]:
+    """Yield each conversation of a ConvoKit ``utterances.jsonl``, streaming it."""
     names = Names()
     grouper = Grouper(source.name)
     pending: list[_Utterance] = []
@@ -60,20 +56,22 @@ def iter_convokit(path: Path, *, encoding: str | None = None) -> Iterator[Conver
                               f"{exc.msg}", source=source.name, line=number) from None
         utterance, cid = _utterance(item, number, source.name, names)
         if grouper.switch(cid, number) is not None:
-            yield _conversation(conversation_id, pending, str(path))
+            yield _conversation(conversation_id, pending, source.name)
             pending = []
         conversation_id = cid
         grouper.turns.append(utterance.turn)  # the grouper only tracks ids and order
         pending.append(utterance)
     if pending:
-        yield _conversation(conversation_id, pending, str(path))
+        yield _conversation(conversation_id, pending, source.name)
     else:
         raise FormatError(f"no utterances found: expected {EXPECTED}", source=source.name)
 
 
 def _utterance(item: object, line: int, name: str, names: Names) -> tuple[_Utterance, str]:
     if not isinstance(item, Mapping):
-        raise FormatError(f"expected {EXPECTED}; found {type(item).__name__}", source=name, line=line)
+        raise FormatError(
+            f"expected {EXPECTED}; found {type(item).__name__}", source=name, line=line
+        )
     speaker = item.get("speaker", item.get("user"))
     cid = item.get("conversation_id", item.get("root"))
     text = item.get("text")
@@ -87,7 +85,7 @@ def _utterance(item: object, line: int, name: str, names: Names) -> tuple[_Utter
     meta = item.get("meta")
     mend = meta.get(MEND_KEY) if isinstance(meta, Mapping) else None
     raw_ts = item.get("timestamp")
-    epoch = float(raw_ts) if _is_number(raw_ts) else None
+    epoch = _opt_float(raw_ts)
     reply_to = item.get("reply_to")
     if isinstance(mend, Mapping):
         turn = Turn(

@@ -54,7 +54,7 @@ def iter_csv(source: TextSource) -> Iterator[Conversation]:
         number = numbers[0]
         if not any(cell.strip() for cell in row):
             continue
-        record = _record(row, header, columns, source.name, number, delimiter)
+        record = _record(row, header, columns, name=source.name, line=number, delim=delimiter)
         cid = record.pop("conversation_id", None) or None
         finished = grouper.switch(cid, number)
         if finished is not None:
@@ -87,7 +87,7 @@ def _columns(header: list[str], name: str, line: int) -> dict[str, int]:
 
 
 def _record(
-    row: list[str], header: list[str], columns: dict[str, int], name: str, line: int, delim: str
+    row: list[str], header: list[str], columns: dict[str, int], *, name: str, line: int, delim: str
 ) -> dict[str, str]:
     text_col = columns["text"]
     if len(row) > len(header) and text_col == len(header) - 1:

@@ -74,9 +74,7 @@ def sniff(head_text: str) -> str | None:
     first = lines[0].strip()
     if first.startswith("WEBVTT"):
         return "vtt"
-    if sum(1 for line in lines[:5] if WHATSAPP_HEADER.match(line)) >= min(2, len(lines)) or (
-        WHATSAPP_HEADER.match(lines[0])
-    ):
+    if WHATSAPP_HEADER.match(lines[0]):  # an export's first line is always a message or notice
         return "whatsapp"
     if first.isdigit() and len(lines) > 1 and _SRT_TIMING.match(lines[1]):
         return "srt"

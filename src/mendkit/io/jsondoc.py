@@ -33,13 +33,18 @@ def load_document(text: str, name: str, *, hint_jsonl: bool = False) -> Any:
     except json.JSONDecodeError as exc:
         hint = ""
         if hint_jsonl and exc.msg == "Extra data":
-            hint = " (one JSON object per line is JSON Lines: name the file .jsonl or pass --format jsonl)"
+            hint = (
+                " (one JSON object per line is JSON Lines: name the file .jsonl or pass "
+                "--format jsonl)"
+            )
         raise FormatError(
             f"expected valid JSON, found an error at column {exc.colno}: {exc.msg}{hint}",
             source=name, line=exc.lineno,
         ) from None
     except RecursionError:
-        raise FormatError("expected valid JSON, found nesting too deep to read", source=name) from None
+        raise FormatError(
+            "expected valid JSON, found nesting too deep to read", source=name
+        ) from None
 
 
 def conversation_from_document(
@@ -93,7 +98,9 @@ def _speakers(value: object, name: str, line: int | None) -> tuple[Speaker, ...]
                 out.append(Speaker(id=item))
             elif isinstance(item, Mapping) and isinstance(item.get("id"), str):
                 display = item.get("name")
-                out.append(Speaker(id=item["id"], name=display if isinstance(display, str) else None))
+                out.append(
+                    Speaker(id=item["id"], name=display if isinstance(display, str) else None)
+                )
             else:
                 break
         else:

@@ -83,7 +83,9 @@ def iter_slack(folder: Path) -> Iterator[Conversation]:
             found = True
             yield conversation
     if not found:
-        raise FormatError("no messages found in any channel of the Slack export", source=str(folder))
+        raise FormatError(
+            "no messages found in any channel of the Slack export", source=str(folder)
+        )
 
 
 def _channel_folders(folder: Path) -> list[Path]:
@@ -107,7 +109,7 @@ def _users(folder: Path) -> dict[str, str]:
     names: dict[str, str] = {}
     for user in document if isinstance(document, list) else []:
         if isinstance(user, Mapping) and isinstance(user.get("id"), str):
-            profile = user.get("profile") if isinstance(user.get("profile"), Mapping) else {}
+            profile = _mapping(user.get("profile"))
             name = _first_str(profile.get("real_name"), user.get("real_name"),
                               profile.get("display_name"), user.get("name"))
             if name:
@@ -115,7 +117,9 @@ def _users(folder: Path) -> dict[str, str]:
     return names
 
 
-def _read_channel(folder: Path, users: dict[str, str], *, allow_empty: bool = False) -> Conversation:
+def _read_channel(
+    folder: Path, users: dict[str, str], *, allow_empty: bool = False
+) -> Conversation:
     names = Names()
     messages: list[_Message] = []
     for day in sorted(p for p in folder.iterdir() if DAY_FILE.match(p.name)):
@@ -150,7 +154,7 @@ def _message(
     text = _plain(raw.get("text"), users)
     if not text:
         return None
-    profile = raw.get("user_profile") if isinstance(raw.get("user_profile"), Mapping) else {}
+    profile = _mapping(raw.get("user_profile"))
     user = raw.get("user")
     speaker = _first_str(users.get(user) if isinstance(user, str) else None,
                          profile.get("real_name"), profile.get("display_name"),
@@ -202,6 +206,10 @@ def _plain(value: object, users: dict[str, str]) -> str:
 
 def _load(path: Path) -> Any:
     return load_document(TextSource(path).read_text(), str(path))
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
 
 
 def _first_str(*values: object) -> str | None:

@@ -17,7 +17,9 @@ from mendkit.model.conversation import Conversation, Turn
 
 EXPECTED = "one 'Speaker: text' per line, for example 'Ana: I waited an hour.'"
 
-_TIME_PREFIX = re.compile(rf"^\s*(?:\[({TIMECODE_PATTERN})\]|\(({TIMECODE_PATTERN})\)|({TIMECODE_PATTERN}))\s+")
+_TIME_PREFIX = re.compile(
+    rf"^\s*(?:\[({TIMECODE_PATTERN})\]|\(({TIMECODE_PATTERN})\)|({TIMECODE_PATTERN}))\s+"
+)
 
 
 def split_line(line: str) -> tuple[float | None, str, str] | None:

@@ -65,7 +65,8 @@ def segments(text: str) -> list[tuple[str | None, str]]:
         out.append((None, before))
     for n, voice in enumerate(voices):
         stop = voices[n + 1].start() if n + 1 < len(voices) else len(text)
-        out.append((html.unescape(voice.group(1)).strip() or None, _plain(text[voice.end() : stop])))
+        speaker = html.unescape(voice.group(1)).strip() or None
+        out.append((speaker, _plain(text[voice.end() : stop])))
     return out
 
 

@@ -22,7 +22,9 @@ from mendkit.io._common import Names, clean_name, finish, quote
 from mendkit.io._source import TextSource
 from mendkit.model.conversation import Conversation, Turn
 
-EXPECTED = "WhatsApp lines such as '[27/11/2026, 14:03:12] Ana: text' or '27/11/2026, 14:03 - Ana: text'"
+EXPECTED = (
+    "WhatsApp lines such as '[27/11/2026, 14:03:12] Ana: text' or '27/11/2026, 14:03 - Ana: text'"
+)
 
 _MARKS = "[\u200e\u200f\u202a-\u202e\u2066-\u2069]*"
 _DATE = r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})"
@@ -102,23 +104,23 @@ def read_whatsapp(source: TextSource) -> Conversation:
 def _parse(match: re.Match[str], name: str, line: int) -> tuple[tuple[int, int, int], int]:
     g = match.groups()
     fields = g[0:7] if g[0] is not None else g[7:14]
-    a, b, year, hour, minute, second, half = fields
-    assert a is not None and b is not None and year is not None
-    assert hour is not None and minute is not None
+    a, b, year, hour, minute, second, half = (value or "" for value in fields)
     h = int(hour)
-    if half is not None:
+    if half:
         if not 1 <= h <= 12:
             raise FormatError(f"expected an hour from 1 to 12 before AM/PM, found {hour}",
                               source=name, line=line)
         h = h % 12 + (12 if half in "Pp" else 0)
-    seconds = h * 3600 + int(minute) * 60 + int(second or 0)
+    seconds = h * 3600 + int(minute) * 60 + int(second or "0")
     y = int(year) if len(year) != 2 else 2000 + int(year)
     if len(a) == 4:  # year first: 2026-11-27
         return (int(a), int(b), int(year)), seconds
     return (int(a), int(b), y), seconds
 
 
-def _turns(messages: list[_Message], *, day_first: bool, year_first: bool, source: str) -> list[Turn]:
+def _turns(
+    messages: list[_Message], *, day_first: bool, year_first: bool, source: str
+) -> list[Turn]:
     turns: list[Turn] = []
     origin: datetime | None = None
     messages.reverse()  # pop from the end, so the records are freed as the turns are built
