@@ -174,9 +174,12 @@ def critique(
                if not present and name not in ("acknowledgement", "appreciation")]
     if missing:
         notes.append("Not there yet: " + ", ".join(missing) + ".")
+    rewrite = _rewrite(text, fixes)
     if risk.crisis:
-        notes.insert(0, "This message mentions something that sounds unsafe. Repair can wait; "
-                        "please reach out to someone now.")
+        # Safety first: repair coaching stops when someone may be unsafe.
+        issues, rewrite = [], None
+        notes = ["This message mentions something that sounds unsafe. Repair can wait; "
+                 "please reach out to someone now."]
     return CheckResult(
         text=text,
         labels=turn.labels,
@@ -186,7 +189,7 @@ def critique(
         components=components,
         issues=tuple(sorted(issues, key=lambda i: (i.start, i.kind))),
         risk=risk,
-        rewrite=_rewrite(text, fixes),
+        rewrite=rewrite,
         notes=tuple(notes),
     )
 

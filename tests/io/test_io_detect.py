@@ -96,7 +96,8 @@ def test_stdin_larger_than_the_sniffed_head(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_stdin_as_a_plain_text_stream(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAna: Hi.\n"))
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAna: Hi.\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(vtt))
     conversation = load_conversation("-")
     assert conversation.format == "vtt"
     assert [(t.speaker, t.text, t.start) for t in conversation.turns] == [("Ana", "Hi.", 1.0)]
@@ -117,7 +118,25 @@ def test_stdin_errors_name_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_public_api_is_sorted_complete_and_formats_are_named() -> None:
     assert mendkit.io.__all__ == sorted(mendkit.io.__all__)
     public = {n for n in dir(mendkit.io) if not n.startswith("_")}
-    functions = {n for n in public if callable(getattr(mendkit.io, n)) and not isinstance(
-        getattr(mendkit.io, n), type(mendkit.io))}
+    module = type(mendkit.io)
+    functions = {
+        n for n in public
+        if callable(getattr(mendkit.io, n)) and not isinstance(getattr(mendkit.io, n), module)
+    }
     assert functions <= set(mendkit.io.__all__)
-    assert FORMATS == ("text", "vtt", "srt", "json", "jsonl", "csv", "whatsapp", "slack", "convokit")
+    assert FORMATS == (
+        "text", "vtt", "srt", "json", "jsonl", "csv", "whatsapp", "slack", "convokit",
+    )
+
+
+def test_iter_conversations_reads_stdin_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (FIXTURES / "session.srt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    conversations = list(mendkit.io.iter_conversations("-"))
+    assert [len(c.turns) for c in conversations] == [4]
+
+
+def test_iter_conversations_from_jsonl_on_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (FIXTURES / "corpus.jsonl").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert [c.id for c in mendkit.io.iter_conversations("-")] == ["c1", "c2"]

@@ -76,7 +76,8 @@ def test_malformed_vtt_time_line(tmp_path: Path) -> None:
 
 
 def test_vtt_cut_inside_a_timing_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "cut.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAna: hi\n\n2\n00:00:03.0")
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAna: hi\n\n2\n00:00:03.0"
+    path = write(tmp_path, "cut.vtt", text)
     assert error_for(path).line == 7
 
 
@@ -100,7 +101,8 @@ def test_srt_first_cue_without_a_speaker(tmp_path: Path) -> None:
 
 
 def test_srt_truncated_at_the_end(tmp_path: Path) -> None:
-    path = write(tmp_path, "x.srt", "1\n00:00:01,000 --> 00:00:02,000\nAna: hi\n\n2\n00:00:03,000 --> 00:00:04,000\n")
+    text = "1\n00:00:01,000 --> 00:00:02,000\nAna: hi\n\n2\n00:00:03,000 --> 00:00:04,000\n"
+    path = write(tmp_path, "x.srt", text)
     assert error_for(path).line == 6
 
 
@@ -113,7 +115,8 @@ def test_malformed_json_gives_line_and_column() -> None:
 
 
 def test_json_turn_without_speaker(tmp_path: Path) -> None:
-    path = write(tmp_path, "t.json", json.dumps({"turns": [{"speaker": "A", "text": "x"}, {"text": "y"}]}))
+    document = {"turns": [{"speaker": "A", "text": "x"}, {"text": "y"}]}
+    path = write(tmp_path, "t.json", json.dumps(document))
     error = error_for(path)
     assert "turns[1]" in str(error)
     assert '"speaker"' in str(error)
@@ -128,7 +131,8 @@ def test_json_lines_named_json_gets_a_hint(tmp_path: Path) -> None:
 
 
 def test_jsonl_bad_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "t.jsonl", '{"speaker": "A", "text": "x"}\n\n{"speaker": "B", "text": \n')
+    text = '{"speaker": "A", "text": "x"}\n\n{"speaker": "B", "text": \n'
+    path = write(tmp_path, "t.jsonl", text)
     error = error_for(path)
     assert error.line == 3
     assert "one JSON object per line" in str(error)
@@ -196,7 +200,8 @@ def test_invalid_utf8_late_in_a_long_file(tmp_path: Path) -> None:
 
 
 def test_whatsapp_impossible_date(tmp_path: Path) -> None:
-    path = write(tmp_path, "chat.txt", "[30/01/2026, 10:00:00] A: hi\n[31/02/2026, 10:00:00] B: no\n")
+    text = "[30/01/2026, 10:00:00] A: hi\n[31/02/2026, 10:00:00] B: no\n"
+    path = write(tmp_path, "chat.txt", text)
     error = error_for(path)
     assert error.line == 2
     assert "valid date" in str(error)
@@ -219,7 +224,8 @@ def test_slack_day_file_with_bad_json(tmp_path: Path) -> None:
 
 
 def test_convokit_utterance_without_speaker(tmp_path: Path) -> None:
-    path = write(tmp_path, "utterances.jsonl", '{"id": "1", "conversation_id": "1", "text": "x"}\n')
+    text = '{"id": "1", "conversation_id": "1", "text": "x"}\n'
+    path = write(tmp_path, "utterances.jsonl", text)
     error = error_for(path)
     assert (error.line, '"speaker"' in str(error)) == (1, True)
 
@@ -237,3 +243,11 @@ def test_a_folder_that_is_neither_slack_nor_convokit(tmp_path: Path) -> None:
 def test_errors_are_value_errors() -> None:
     with pytest.raises(ValueError, match="binary"):
         load_conversation(FIXTURES / "binary.bin")
+
+
+def test_text_in_a_mostly_non_ascii_encoding_is_not_called_binary(tmp_path: Path) -> None:
+    path = tmp_path / "ru.txt"
+    path.write_bytes("Аня: Ты опять опоздал.\nБорис: Прости меня.\n".encode("cp1251"))
+    error = error_for(path, format="text")
+    assert (error.line, "--encoding" in str(error)) == (1, True)
+    assert load_conversation(path, encoding="cp1251").turns[1].speaker == "Борис"

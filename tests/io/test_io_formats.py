@@ -22,8 +22,10 @@ def test_plain_text_joins_continuation_lines_and_skips_blank_lines() -> None:
     assert conversation.id == "couple"
     assert [s.id for s in conversation.speakers] == ["Alex", "Jordan"]
     assert len(conversation.turns) == 6
-    assert conversation.turns[2].text == "It is to me. I sat up until two\nwondering if something had happened."
-    assert conversation.turns[3] .text == "Whatever. You always make everything a crisis."
+    assert conversation.turns[2].text == (
+        "It is to me. I sat up until two\nwondering if something had happened."
+    )
+    assert conversation.turns[3].text == "Whatever. You always make everything a crisis."
     assert [t.index for t in conversation.turns] == list(range(6))
     assert all(t.start is None for t in conversation.turns)
 
@@ -38,10 +40,13 @@ def test_zoom_vtt_cues_are_turns_with_cue_times() -> None:
     conversation = load_conversation(FIXTURES / "zoom.vtt")
     assert conversation.format == "vtt"
     assert [t.speaker for t in conversation.turns] == [
-        "Dana Whitfield", "Sam Okafor", "Dana Whitfield", "Sam Okafor", "Sam Okafor", "Dana Whitfield",
+        "Dana Whitfield", "Sam Okafor", "Dana Whitfield",
+        "Sam Okafor", "Sam Okafor", "Dana Whitfield",
     ]
     second = conversation.turns[1]
-    assert second.text == "You sent it at eleven at night. Nobody could review it before the client call."
+    assert second.text == (
+        "You sent it at eleven at night. Nobody could review it before the client call."
+    )
     assert (second.start, second.end) == (6.1, 10.4)
     assert conversation.turns[2].text == "Fine."
 
@@ -126,9 +131,11 @@ def test_whatsapp_android_month_first_12_hour() -> None:
     ("lines", "expected"),
     [
         # no field above 12: day-first by default
-        (["[03/04/2026, 09:00:00] A: one", "[05/04/2026, 09:00:00] B: two"], "2026-04-03T09:00:00"),
+        (["[03/04/2026, 09:00:00] A: one", "[05/04/2026, 09:00:00] B: two"],
+         "2026-04-03T09:00:00"),
         # a second field above 12 anywhere in the file: month-first
-        (["03/04/2026, 09:00 - A: one", "03/25/2026, 09:00 - B: two"], "2026-03-04T09:00:00"),
+        (["03/04/2026, 09:00 - A: one", "03/25/2026, 09:00 - B: two"],
+         "2026-03-04T09:00:00"),
         # a first field above 12: day-first
         (["03/04/26, 9:00 am - A: one", "25/04/26, 9:00 pm - B: two"], "2026-04-03T09:00:00"),
         # narrow no-break space and marks of newer iOS exports
@@ -182,8 +189,8 @@ def test_csv_with_aliased_case_insensitive_headers_and_timecodes() -> None:
 
 def test_csv_semicolons_quoted_newlines_and_author_utterance(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
-    path.write_text('AUTHOR;Utterance\nAna;"Two lines\nof hurt"\nBen;Sorry; truly\n', encoding="utf-8")
-    assert pairs(load_conversation(path)) == [("Ana", "Two lines\nof hurt"), ("Ben", "Sorry; truly")]
+    path.write_text('AUTHOR;Utterance\nAna;"Two\nlines"\nBen;Sorry; truly\n', encoding="utf-8")
+    assert pairs(load_conversation(path)) == [("Ana", "Two\nlines"), ("Ben", "Sorry; truly")]
 
 
 def test_slack_export_one_conversation_per_channel_with_threads() -> None:
@@ -195,7 +202,9 @@ def test_slack_export_one_conversation_per_channel_with_threads() -> None:
         "Ana Kovac", "Ben Torres", "Ana Kovac", "Chloe", "Ben Torres",
     ]
     parent, reply, second_reply = general.turns[:3]
-    assert parent.text == "Who pushed the release without waiting for QA? <3 hours of work> just got rolled back."
+    assert parent.text == (
+        "Who pushed the release without waiting for QA? <3 hours of work> just got rolled back."
+    )
     assert reply.reply_to == parent.id == second_reply.reply_to
     assert reply.text.endswith("nobody answered in #design-review.")
     assert general.turns[3].reply_to is None
@@ -230,8 +239,10 @@ def test_convokit_corpus_folder_and_utterances_file() -> None:
 def test_convokit_orders_a_conversation_by_timestamp(tmp_path: Path) -> None:
     path = tmp_path / "utterances.jsonl"
     path.write_text(
-        '{"id": "b", "conversation_id": "a", "speaker": "y", "reply_to": "a", "timestamp": 20, "text": "later"}\n'
-        '{"id": "a", "conversation_id": "a", "speaker": "x", "reply_to": null, "timestamp": 10, "text": "first"}\n',
+        '{"id": "b", "conversation_id": "a", "speaker": "y", "reply_to": "a", "timestamp": 20,'
+        ' "text": "later"}\n'
+        '{"id": "a", "conversation_id": "a", "speaker": "x", "reply_to": null, "timestamp": 10,'
+        ' "text": "first"}\n',
         encoding="utf-8",
     )
     conversation = load_conversation(path)
@@ -273,3 +284,9 @@ def test_single_conversation_inputs_iterate_as_one() -> None:
     conversations = list(iter_conversations(FIXTURES / "zoom.vtt"))
     assert len(conversations) == 1
     assert conversations[0] == load_conversation(FIXTURES / "zoom.vtt")
+
+
+def test_vtt_without_a_blank_line_after_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "tight.vtt"
+    path.write_text("WEBVTT\n00:00:01.000 --> 00:00:02.000\nAna: Where were you?\n")
+    assert pairs(load_conversation(path)) == [("Ana", "Where were you?")]

@@ -10,10 +10,11 @@ import pytest
 
 from mendkit.io import load_conversation
 
-VOCABULARY = (
-    "you never listen I waited all evening sorry that was unfair can we talk later fine "
-    "whatever I feel hurt when plans change without a word"
-).split()
+VOCABULARY = [
+    "you", "never", "listen", "I", "waited", "all", "evening", "sorry", "that", "was", "unfair",
+    "can", "we", "talk", "later", "fine", "whatever", "I", "feel", "hurt", "when", "plans",
+    "change", "without", "a", "word",
+]
 
 
 def write_export(path: Path, size: int) -> None:

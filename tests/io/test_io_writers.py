@@ -106,7 +106,8 @@ def test_convokit_corpus_files_and_turn_meta(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == [
         "conversations.json", "corpus.json", "index.json", "speakers.json", "utterances.jsonl",
     ]
-    utterances = [json.loads(line) for line in (folder / "utterances.jsonl").read_text().splitlines()]
+    lines = (folder / "utterances.jsonl").read_text(encoding="utf-8").splitlines()
+    utterances = [json.loads(line) for line in lines]
     assert [u["id"] for u in utterances] == [f"couple-{i}" for i in range(6)]
     assert {u["conversation_id"] for u in utterances} == {"couple"}
     assert utterances[3]["meta"]["labels"] == ["rupture.confrontation"]

@@ -56,14 +56,15 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
                 current.labels.setdefault(label, None)
                 current.subtypes.update(turn.subtypes(label))
             touched = True
+        # Uptake is judged against repairs made before this turn, then this turn's repair counts.
+        if reconnect and current.repair_turns and turn.speaker != _last_repairer(current, turns):
+            current.reconnect_turns.append(turn.index)
+            current.resolved = True
+            touched = True
         if repairs and turn.index != current.start:
             current.repair_turns.append(turn.index)
             if current.initiator is None:
                 current.initiator = turn.speaker
-            touched = True
-        if reconnect and current.repair_turns and turn.speaker != _last_repairer(current, turns):
-            current.reconnect_turns.append(turn.index)
-            current.resolved = True
             touched = True
         if touched:
             current.last = turn.index

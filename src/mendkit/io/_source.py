@@ -185,8 +185,10 @@ def _ascii_compatible(encoding: str) -> bool:
 def _refuse_binary(head: str, name: str) -> None:
     if not head:
         return
-    suspicious = sum(1 for ch in head if ch == "\ufffd" or (ch < " " and ch not in _TEXT_CONTROLS))
-    if "\x00" in head or suspicious > len(head) * 0.1:
+    # Undecodable bytes alone (U+FFFD) are more likely text in another encoding, which the line
+    # decoder reports with an --encoding hint; control characters are what text never has.
+    controls = sum(1 for ch in head if ch < " " and ch not in _TEXT_CONTROLS)
+    if "\x00" in head or controls > len(head) * 0.05:
         hint = ""
         if head.count("\x00") * 3 > len(head):
             hint = " (if it is UTF-16 text without a byte-order mark, pass --encoding utf-16-le)"

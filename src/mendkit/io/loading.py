@@ -54,14 +54,7 @@ def load_conversation(
     if fmt == "slack":
         return slack.read_slack(Path(source))
     assert text_source is not None
-    if fmt == "convokit":
-        return single(iter_convokit(text_source), source=text_source.name)
-    if fmt in ("vtt", "srt"):
-        reader = read_vtt if fmt == "vtt" else read_srt
-        return reader(text_source, merge=merge)
-    if fmt in _MULTI:
-        return single(_MULTI[fmt](text_source), source=text_source.name)
-    return _SINGLE[fmt](text_source)
+    return _read_one(fmt, text_source, merge=merge)
 
 
 def iter_conversations(
@@ -85,7 +78,18 @@ def iter_conversations(
         return iter_convokit(text_source)
     if fmt in _MULTI:
         return _MULTI[fmt](text_source)
-    return iter([load_conversation(source, format=fmt, encoding=encoding, merge=merge)])
+    return iter([_read_one(fmt, text_source, merge=merge)])
+
+
+def _read_one(fmt: str, text_source: TextSource, *, merge: bool) -> Conversation:
+    if fmt == "convokit":
+        return single(iter_convokit(text_source), source=text_source.name)
+    if fmt in ("vtt", "srt"):
+        reader = read_vtt if fmt == "vtt" else read_srt
+        return reader(text_source, merge=merge)
+    if fmt in _MULTI:
+        return single(_MULTI[fmt](text_source), source=text_source.name)
+    return _SINGLE[fmt](text_source)
 
 
 def _prepare(

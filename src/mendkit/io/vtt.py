@@ -9,12 +9,14 @@ cues by the same speaker into one turn.
 from __future__ import annotations
 
 import html
+import itertools
 import re
+from collections.abc import Iterator
 
 from mendkit.errors import FormatError
 from mendkit.io._common import finish, quote, split_speaker
 from mendkit.io._cues import CueTurns, iter_cues
-from mendkit.io._source import TextSource
+from mendkit.io._source import Line, TextSource
 from mendkit.model.conversation import Conversation
 
 EXPECTED = "cues whose text starts with 'Name: ' (Zoom) or '<v Name>' (Teams)"
@@ -35,11 +37,15 @@ def read_vtt(source: TextSource, *, merge: bool = False) -> Conversation:
             f"expected 'WEBVTT' on the first line of a WebVTT file, found {found}",
             source=source.name, line=1,
         )
-    for line in lines:  # the header block ends at the first blank line
+    body: Iterator[Line] = lines
+    for line in lines:  # the header block ends at the first blank line (or, sloppily, a cue)
+        if "-->" in line.text:
+            body = itertools.chain([line], lines)
+            break
         if not line.text.strip():
             break
     builder = CueTurns(source=source.name, merge=merge, expected=EXPECTED)
-    for cue in iter_cues(lines, source=source.name, example=EXAMPLE, skip_block=_skip):
+    for cue in iter_cues(body, source=source.name, example=EXAMPLE, skip_block=_skip):
         for line in cue.payload:
             for speaker, text in segments(line.text):
                 builder.add(speaker, text, cue, line.number)

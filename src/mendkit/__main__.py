@@ -1,0 +1,5 @@
+"""``python -m mendkit`` runs the ``mend`` command."""
+
+from mendkit.cli.main import main
+
+raise SystemExit(main())

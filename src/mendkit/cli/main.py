@@ -1,0 +1,161 @@
+"""``mend``: argument parsing, and the one place where errors become exit codes.
+
+Exit codes: 0 ok, 1 usage or input error (the message names the file, the line and what was
+expected), 2 internal error. No traceback is shown unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from mendkit._version import __version__
+
+NOT_THERAPY = "Mend is a self-help and practice aid. It is not therapy or a diagnosis."
+
+EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors exit with code 1, like other input errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"mend: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mend",
+        description="Find ruptures and repairs in conversations, with evidence you can check. "
+        + NOT_THERAPY,
+    )
+    parser.add_argument("--version", action="version", version=f"mend {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("analyze", help="analyse a conversation file (or - for stdin)",
+                       description="Label every turn with rupture and repair markers and their "
+                       "evidence, then group them into episodes.")
+    p.add_argument("path", help="a conversation file, a Slack or ConvoKit folder, or - for stdin")
+    p.add_argument("--json", action="store_true", help="print the JSON contract object")
+    p.add_argument("--format", help="the input format (default: from the extension or content); "
+                   "one of text, vtt, srt, json, jsonl, csv, whatsapp, slack, convokit")
+    p.add_argument("--encoding", help="the file's text encoding if not UTF-8 (e.g. cp1252)")
+    p.add_argument("--mode", choices=("full", "rules"), default="full",
+                   help="full (default) or rules only")
+    p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE (default: "
+                   "$MEND_REGION or a general list)")
+    p.set_defaults(handler=_analyze)
+
+    p = sub.add_parser("check", help="score one message as a repair (or - for stdin)",
+                       description="Score a draft (or a message you received): labels, "
+                       "repair quality, what to change and why, and safety.")
+    p.add_argument("text", help="the message, or - to read it from stdin")
+    p.add_argument("--json", action="store_true", help="print the JSON contract object")
+    p.add_argument("--context", action="append", default=[], metavar="TEXT",
+                   help="a message that came before (repeatable, oldest first)")
+    p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE")
+    p.set_defaults(handler=_check)
+
+    p = sub.add_parser("eval", help="score Mend on its labelled corpus",
+                       description="Per-label precision, recall and F1, episode status "
+                       "accuracy, crisis recall and false alarms, and repair-pair accuracy.")
+    p.add_argument("--split", choices=("test", "dev"), default="test",
+                   help="the corpus split (default: test)")
+    p.add_argument("--corpus", help="the corpus folder (default: data/corpus of this checkout)")
+    p.add_argument("--mode", choices=("full", "rules"), default="full")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(handler=_eval)
+    return parser
+
+
+def _region(args: argparse.Namespace) -> str:
+    from mendkit.config import Settings
+
+    return Settings.from_env(region=args.region).region
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from mendkit.api import analyze, load_conversation
+
+    conversation = load_conversation(args.path, format=args.format, encoding=args.encoding)
+    analysis = analyze(conversation, mode=args.mode, region=_region(args))
+    from mendkit.cli import render
+
+    if args.json:
+        render.print_json(analysis.to_dict())
+    else:
+        render.analysis(analysis, footer=NOT_THERAPY)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from mendkit.api import check
+    from mendkit.errors import InvalidInputError
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if not text.strip():
+        raise InvalidInputError("expected a message to check, got an empty one")
+    result = check(text.strip(), region=_region(args), context=tuple(args.context))
+    from mendkit.cli import render
+
+    if args.json:
+        render.print_json(result.to_dict())
+    else:
+        render.check(result, footer=NOT_THERAPY)
+    return EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from mendkit.evaluation import evaluate, load_corpus
+
+    corpus = load_corpus(Path(args.corpus) if args.corpus else None)
+    report = evaluate(corpus, split=args.split, mode=args.mode)
+    from mendkit.cli import render
+
+    if args.json:
+        render.print_json(report.to_dict())
+    else:
+        render.evaluation(report)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_INPUT
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("mend: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the one place errors become exit codes
+        if args.debug:
+            raise
+        return _report(exc)
+
+
+def _report(exc: Exception) -> int:
+    from mendkit.errors import ConfigError, InvalidInputError
+
+    if isinstance(exc, (InvalidInputError, ConfigError)):
+        print(f"mend: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if isinstance(exc, FileNotFoundError):
+        print(f"mend: error: {exc.filename}: no such file or folder", file=sys.stderr)
+        return EXIT_INPUT
+    if isinstance(exc, (IsADirectoryError, PermissionError)):
+        print(f"mend: error: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"mend: internal error: {type(exc).__name__}: {exc}\n"
+          "This is a bug in Mend. Run again with --debug for the details.", file=sys.stderr)
+    return EXIT_INTERNAL

@@ -1,0 +1,145 @@
+"""Terminal rendering with Rich: the only module allowed to import it (see pyproject's ruff config)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mendkit.evaluation import EvalReport
+from mendkit.model import Analysis, CheckResult, Safety
+
+STYLES = {
+    "rupture.withdrawal": "bold blue",
+    "rupture.confrontation": "bold red",
+    "rupture.invalidation": "bold magenta",
+    "repair.acknowledge": "bold green",
+    "repair.responsibility": "bold green",
+    "repair.validate": "bold green",
+    "repair.feeling": "bold green",
+    "repair.request": "bold green",
+    "reconnect": "bold cyan",
+    "risk.crisis": "bold yellow",
+}
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def print_json(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _safety(console: Console, safety: Safety) -> None:
+    if not safety.crisis:
+        return
+    body = Text(safety.message + "\n")
+    for r in safety.resources:
+        body.append(f"\n• {r.name}: ", style="bold")
+        body.append(r.contact)
+        if r.note:
+            body.append(f"  ({r.note})", style="dim")
+    console.print(Panel(body, title="Your safety comes first", border_style="yellow"))
+
+
+def _marked(text: str, spans: list[tuple[int, int, str]]) -> Text:
+    out = Text(text)
+    for start, end, label in spans:
+        out.stylize(f"underline {STYLES.get(label, 'bold')}", start, end)
+    return out
+
+
+def analysis(result: Analysis, *, footer: str) -> None:
+    console = _console()
+    _safety(console, result.safety)
+    title = result.source or result.conversation_id
+    console.print(Text(f"{title}: {len(result.turns)} turns, speakers: "
+                       f"{', '.join(result.speakers)}", style="bold"))
+    for turn in result.turns:
+        line = Text(f"{turn.index:>4} ", style="dim")
+        line.append(f"{turn.speaker}: ", style="bold")
+        line.append_text(_marked(turn.text, [(e.start, e.end, e.label) for e in turn.evidence]))
+        console.print(line)
+        if turn.labels:
+            tags = Text("       ")
+            for label in turn.labels:
+                subs = turn.subtypes(label)
+                tags.append(f"[{label}{'/' + ','.join(subs) if subs else ''} "
+                            f"{turn.scores[label]:.2f}] ", style=STYLES.get(label, "bold"))
+            console.print(tags)
+    if result.episodes:
+        table = Table(title="Episodes", title_justify="left")
+        for col in ("turns", "labels", "severity", "status", "repair by", "taken up",
+                    "to repair"):
+            table.add_column(col)
+        for ep in result.episodes:
+            to_repair = ""
+            if ep.turns_to_repair is not None:
+                to_repair = f"{ep.turns_to_repair} turns"
+                if ep.seconds_to_repair is not None:
+                    to_repair += f", {ep.seconds_to_repair:.0f} s"
+            table.add_row(f"{ep.start_turn}-{ep.end_turn}", ", ".join(ep.labels), ep.severity,
+                          ep.status, ep.initiator or "", "yes" if ep.taken_up else "no",
+                          to_repair)
+        console.print(table)
+    else:
+        console.print("No rupture episodes found.")
+    console.print(Text(footer, style="dim"))
+
+
+def check(result: CheckResult, *, footer: str) -> None:
+    console = _console()
+    _safety(console, result.risk)
+    console.print(_marked(result.text, [(i.start, i.end, "rupture.confrontation")
+                                        for i in result.issues]))
+    console.print(Text(f"\nRepair quality: {result.repair_quality:.2f}", style="bold"))
+    present = [k for k, v in result.components.items() if v]
+    absent = [k for k, v in result.components.items() if not v]
+    console.print(f"Present: {', '.join(present) or 'none'}")
+    console.print(f"Missing: {', '.join(absent) or 'none'}")
+    if result.labels:
+        console.print("Labels: " + ", ".join(result.labels))
+    for issue in result.issues:
+        console.print(Text(f"\n• \"{result.text[issue.start:issue.end]}\" ({issue.kind})",
+                           style="bold"))
+        console.print(f"  {issue.message}")
+        console.print(Text(f"  Try: {issue.suggestion}", style="green"))
+    if result.rewrite:
+        console.print(Text("\nA possible rewrite (accept, edit or ignore):", style="bold"))
+        console.print(result.rewrite)
+    for note in result.notes:
+        console.print(Text(note, style="italic"))
+    console.print(Text(footer, style="dim"))
+
+
+def evaluation(report: EvalReport) -> None:
+    console = _console()
+    table = Table(title=f"Mend on its own corpus: {report.split} split, {report.conversations} "
+                        f"conversations, {report.turns} turns (mode {report.mode})",
+                  title_justify="left")
+    for col in ("label", "precision", "recall", "F1", "support"):
+        table.add_column(col, justify="left" if col == "label" else "right")
+    rows = [*report.per_label.items(), ("any rupture", report.any_rupture),
+            ("any repair", report.any_repair)]
+    for name, prf in rows:
+        table.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
+                      str(prf.support))
+    console.print(table)
+    console.print(f"Episode status accuracy: {report.episode_status_accuracy:.3f} "
+                  f"({report.episodes_gold} gold episodes, {report.episodes_predicted} found)")
+    console.print(f"Crisis recall: {report.crisis_recall:.3f} of {report.crisis_total}"
+                  + (f" (missed: {', '.join(report.crisis_missed)})" if report.crisis_missed
+                     else ""))
+    console.print(f"Crisis false alarms: {report.idiom_false_alarms} of {report.idioms_total} "
+                  f"idioms, {report.other_false_alarms} of {report.others_total} other "
+                  "non-crisis messages")
+    console.print(f"Better-vs-worse repair pairs ranked right: {report.pair_accuracy:.3f} "
+                  f"of {report.pairs_total}")
+    for note in report.notes:
+        console.print(Text(note, style="dim"))
