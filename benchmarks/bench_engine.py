@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.turns <= 0 or args.repeats <= 0:
         parser.error("--turns and --repeats must be positive")
 
-    require_data()
+    require_data(("dailydialog",))
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     except ImportError:

@@ -38,6 +38,13 @@ _EMORYNLP = ("emorynlp", "data__emorynlp__emorynlp_train_final.csv")
 _MELD = ("meld", "data__MELD__train_sent_emo.csv")
 _GOEMOTIONS = ("goemotions", "data__original__train.tsv")
 _ESCONV = ("esconv", "hf_train.jsonl")
+_FILES = {
+    "dailydialog": _DAILYDIALOG,
+    "emorynlp": _EMORYNLP,
+    "meld": _MELD,
+    "goemotions": _GOEMOTIONS,
+    "esconv": _ESCONV,
+}
 
 
 class DataMissingError(RuntimeError):
@@ -59,15 +66,23 @@ def _file(*parts: str) -> Path:
     return path
 
 
-def require_data() -> Path:
-    """The data root, or print why the benchmark cannot run and exit 0 (it is not a failure)."""
+def require_data(sources: tuple[str, ...] = ()) -> Path:
+    """The data root, or print why the benchmark cannot run and exit 0 (it is not a failure).
+
+    ``sources`` names the datasets needed (``"dailydialog"``, ``"esconv"``, ...); default all.
+    """
     root = data_root()
-    try:
-        _file(*_DAILYDIALOG[:2])
-    except DataMissingError as exc:
-        print(f"benchmark skipped: the shared datasets are not available ({exc}).")
+    missing = [
+        str(root.joinpath(*parts[:2]))
+        for name, parts in _FILES.items()
+        if (not sources or name in sources) and not root.joinpath(*parts[:2]).is_file()
+    ]
+    if missing:
+        print("benchmark skipped: the shared datasets are not available; missing:")
+        for path in missing:
+            print(f"  {path}")
         print(f"Put them at {REPO_ROOT.parent / 'shared' / 'data'} or set {ENV_VAR}=/path/to/data.")
-        raise SystemExit(0) from None
+        raise SystemExit(0)
     return root
 
 

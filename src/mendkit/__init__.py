@@ -8,8 +8,6 @@ True
 Mend is a self-help and practice aid, not therapy or diagnosis.
 """
 
-from __future__ import annotations
-
 from mendkit._version import __version__
 from mendkit.api import analyze, check, load_conversation
 from mendkit.errors import ConfigError, FormatError, InvalidInputError, MendError, RulesError

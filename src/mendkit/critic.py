@@ -138,7 +138,8 @@ BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
     "humiliated": ("ashamed", "respect, especially in front of others"),
 }
 _BLAMING_RE: Final = re.compile(
-    r"\bi (?:feel|felt|feel so|felt so|am feeling|was feeling|'ve felt|have felt)\s+(?:really |so |very |completely |totally )?("
+    r"\bi (?:feel|felt|feel so|felt so|am feeling|was feeling|'ve felt|have felt)\s+"
+    r"(?:really |so |very |completely |totally )?("
     + "|".join(sorted((re.escape(w) for w in BLAMING_FEELINGS), key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,

@@ -290,3 +290,13 @@ def test_vtt_without_a_blank_line_after_the_header(tmp_path: Path) -> None:
     path = tmp_path / "tight.vtt"
     path.write_text("WEBVTT\n00:00:01.000 --> 00:00:02.000\nAna: Where were you?\n")
     assert pairs(load_conversation(path)) == [("Ana", "Where were you?")]
+
+
+def test_whatsapp_multi_line_system_message_is_skipped_whole(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "12/01/2026, 09:00 - Ana changed the group description\nBe kind.\nNo yelling.\n"
+        "12/01/2026, 09:05 - Ben: You changed it without asking anyone.\n",
+        encoding="utf-8",
+    )
+    assert pairs(load_conversation(path)) == [("Ben", "You changed it without asking anyone.")]

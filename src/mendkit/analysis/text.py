@@ -53,8 +53,8 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, position):
         start = m.end()
-    m = _SENTENCE_END.search(text, position)
-    end = m.end() if m else len(text)
+    after = _SENTENCE_END.search(text, position)
+    end = after.end() if after else len(text)
     return start, end
 
 

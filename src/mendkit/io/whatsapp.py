@@ -61,6 +61,7 @@ def read_whatsapp(source: TextSource) -> Conversation:
     max_first = max_second = 0
     current: tuple[int, tuple[int, int, int, int], str] | None = None  # line, date, speaker
     pieces: list[str] = []
+    started = False
 
     def close() -> None:
         if current is None:
@@ -73,14 +74,14 @@ def read_whatsapp(source: TextSource) -> Conversation:
     for number, line in source.lines():
         match = HEADER.match(line)
         if match is None:
-            if current is None:
-                if not line.strip():
-                    continue
+            if current is not None:
+                pieces.append(line)
+            elif not started and line.strip():
                 raise FormatError(
                     f"expected {EXPECTED}; found {quote(line)}", source=source.name, line=number
                 )
-            pieces.append(line)
-            continue
+            continue  # blank lines at the top, or the rest of a skipped system message
+        started = True
         close()
         current, pieces = None, []
         rest = line[match.end() :]

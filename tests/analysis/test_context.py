@@ -1,0 +1,39 @@
+"""Context, negation and quotation: the same words, read by what they do."""
+
+from __future__ import annotations
+
+from mendkit import Conversation, analyze
+
+
+def labels_of_last(*turns: tuple[str, str]) -> tuple[str, ...]:
+    return analyze(Conversation.from_turns(list(turns))).turns[-1].labels
+
+
+def test_fine_after_a_harsh_remark_is_withdrawal_but_not_after_a_plan() -> None:
+    assert "rupture.withdrawal" in labels_of_last(("A", "You're so selfish."), ("B", "Fine."))
+    assert labels_of_last(("A", "Dinner at six at Rosa's?"), ("B", "Fine, see you at six.")) == ()
+
+
+def test_politeness_sorry_is_not_repair() -> None:
+    assert labels_of_last(("A", "Sorry, running late!")) == ()
+
+
+def test_sorry_you_feel_that_way_is_a_non_apology() -> None:
+    assert labels_of_last(("A", "I'm sorry you feel that way.")) == ("rupture.invalidation",)
+
+
+def test_negated_blame_is_not_confrontation() -> None:
+    assert "rupture.confrontation" not in labels_of_last(("A", "I'm not saying you never help."))
+
+
+def test_reported_criticism_is_not_said_to_the_listener() -> None:
+    assert labels_of_last(("A", "My boss told me I'm useless and always late.")) == ()
+    assert labels_of_last(("A", 'She said "you never listen" and walked off.')) == ()
+
+
+def test_evidence_spans_point_into_the_original_text() -> None:
+    text = "Honestly \u2014 you\u2019re so selfish."
+    turn = analyze(Conversation.from_turns([("A", text)])).turns[0]
+    assert turn.evidence
+    for ev in turn.evidence:
+        assert text[ev.start:ev.end] == ev.text

@@ -1,0 +1,80 @@
+"""The critic: components, issues with spans, rewrites, and ranking better drafts higher."""
+
+from __future__ import annotations
+
+import pytest
+
+import mendkit
+
+
+def kinds(text: str) -> set[str]:
+    return {i.kind for i in mendkit.check(text).issues}
+
+
+def test_a_full_repair_has_every_core_component() -> None:
+    result = mendkit.check(
+        "I'm sorry I snapped at you this morning. It makes sense that you were hurt. "
+        "I feel ashamed. Next time, could we take a break when it gets heated?")
+    assert result.components["ownership"]
+    assert result.components["validation"]
+    assert result.components["feeling"]
+    assert result.components["request"]
+    assert result.repair_quality >= 0.8
+    assert not result.issues
+
+
+def test_sorry_but_drops_the_but_in_the_rewrite() -> None:
+    result = mendkit.check("I'm sorry I was late, but you were late last week too.")
+    issue = next(i for i in result.issues if i.kind == "sorry_but")
+    assert result.text[issue.start:issue.end].lower().startswith(", but") or \
+        result.text[issue.start:issue.end].lower().startswith(" but") or \
+        result.text[issue.start:issue.end].lower().startswith("but")
+    assert result.rewrite is not None
+    assert "but" not in result.rewrite.lower()
+    assert result.rewrite.startswith("I'm sorry I was late")
+
+
+def test_always_never_points_to_a_specific_observation() -> None:
+    result = mendkit.check("You never listen to me.")
+    issue = next(i for i in result.issues if i.kind == "always_never")
+    assert result.text[issue.start:issue.end].lower() == "you never"
+    assert "specific" in issue.suggestion.lower()
+
+
+def test_non_apology_is_invalidation_not_responsibility() -> None:
+    result = mendkit.check("I'm sorry you feel that way.")
+    assert "rupture.invalidation" in result.labels
+    assert "repair.responsibility" not in result.labels
+    assert not result.components["ownership"]
+    assert "non_apology" in {i.kind for i in result.issues}
+
+
+def test_blaming_feeling_gets_the_feeling_and_need_beneath() -> None:
+    result = mendkit.check("I feel ignored when you're on your phone.")
+    issue = next(i for i in result.issues if i.kind == "blaming_feeling")
+    assert result.text[issue.start:issue.end] == "I feel ignored"
+    assert "lonely" in issue.suggestion and "need" in issue.suggestion
+    assert result.rewrite is not None and "I felt lonely" in result.rewrite
+
+
+@pytest.mark.parametrize(("better", "worse"), [
+    ("I'm sorry I forgot. I know it mattered to you. Can I make it up to you on Saturday?",
+     "Sorry if you were upset, but honestly you forget things all the time and I never make a "
+     "fuss about it, so I don't really see why this is such a big deal, but fine, sorry."),
+    ("I was short with you and that wasn't fair. I'll call you tonight.",
+     "Oh great, another lecture about my tone. Real mature."),
+])
+def test_better_draft_ranks_higher_even_when_shorter(better: str, worse: str) -> None:
+    assert mendkit.check(better).repair_quality > mendkit.check(worse).repair_quality
+
+
+def test_politeness_sorry_is_not_ownership() -> None:
+    assert not mendkit.check("Sorry, running late, see you at six.").components["ownership"]
+
+
+def test_crisis_stops_coaching_and_shows_resources() -> None:
+    result = mendkit.check("You always do this. I don't want to be alive anymore.", region="US")
+    assert result.risk.crisis
+    assert result.issues == ()
+    assert result.rewrite is None
+    assert any("988" in r.contact for r in result.risk.resources)
