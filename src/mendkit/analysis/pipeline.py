@@ -1,6 +1,6 @@
 """The analysis pipeline: one engine for analyse, check, the coach, the web app and batch runs.
 
-safety (crisis rules) and marker rules run over each turn in order, with the turns before it as
+Crisis and marker rules (one index, so one pass) run over each turn in order, with the turns before it as
 context; the per-turn analyses are grouped into episodes, and safety is summarised with resources.
 ``mode="full"`` will add the shipped learned detectors; until they exist it runs the rules.
 """
@@ -12,7 +12,7 @@ from typing import Final, Literal
 
 from mendkit._version import __version__
 from mendkit.analysis.episodes import find_episodes
-from mendkit.analysis.rules import Hit, RuleSet, TurnContext, crisis_rules, marker_rules
+from mendkit.analysis.rules import Hit, RuleSet, TurnContext, engine_rules
 from mendkit.analysis.safety import DEFAULT_REGION, assess
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS, RECONNECT, is_repair, is_rupture
@@ -63,14 +63,11 @@ def analyze_turn(
     previous: Sequence[TurnAnalysis] = (),
     *,
     start: float | None = None,
-    markers: RuleSet | None = None,
-    crisis: RuleSet | None = None,
+    rules: RuleSet | None = None,
 ) -> TurnAnalysis:
-    """Analyse one turn given the analyses of the turns before it."""
-    markers = markers or marker_rules()
-    crisis = crisis or crisis_rules()
-    context = context_for(previous, speaker)
-    hits = crisis.find(text, context) + markers.find(text, context)
+    """Analyse one turn given the analyses of the turns before it (crisis rules included)."""
+    rules = rules or engine_rules()
+    hits = rules.find(text, context_for(previous, speaker))
     return score_hits(index, speaker, text, hits, start)
 
 
@@ -80,12 +77,11 @@ def analyze_conversation(
     """Analyse every turn in order, then find episodes and summarise safety."""
     if mode not in MODES:
         raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
-    markers, crisis = marker_rules(), crisis_rules()
+    rules = engine_rules()
     analysed: list[TurnAnalysis] = []
     for turn in conversation.turns:
         analysed.append(analyze_turn(
-            turn.index, turn.speaker, turn.text, analysed, start=turn.start,
-            markers=markers, crisis=crisis,
+            turn.index, turn.speaker, turn.text, analysed, start=turn.start, rules=rules,
         ))
     return Analysis(
         mend_version=__version__,

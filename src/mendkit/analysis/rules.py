@@ -1,8 +1,8 @@
 """The rules layer: marker rules kept in versioned TOML files under ``mendkit/rules``.
 
-A rule has a stable id, a label, a subtype, regular-expression patterns, trigger words that must occur
-in a turn before the patterns are tried (so the engine stays fast), and positive and negative examples
-that the test suite runs. A rule can require context (it fires only after tension or after a repair
+A rule has a stable id, a label, a subtype, regular-expression patterns, and positive and negative
+examples that the test suite runs. Trigger words are derived from the patterns (``triggers.py``): a
+rule is tried only on turns holding one of them, which keeps the engine fast. A rule can require context (it fires only after tension or after a repair
 attempt), is blocked by a negation just before its match, and ignores reported speech ("she said
 ...") unless told otherwise. ``suppress`` lets a more specific rule cancel overlapping evidence of
 another label ("sorry you feel that way" is a non-apology, not an apology).
@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any, Final, Literal
 
 from mendkit.analysis import text as tx
+from mendkit.analysis.triggers import pattern_requirements, rule_triggers
 from mendkit.errors import RulesError
 from mendkit.labels import TAXONOMY
 
@@ -26,7 +27,7 @@ Context = Literal["any", "after_tension", "after_repair", "after_either", "calm"
 _CONTEXTS: Final = frozenset({"any", "after_tension", "after_repair", "after_either", "calm"})
 _RULE_KEYS: Final = frozenset({
     "id", "label", "subtype", "patterns", "match", "context", "negation", "quotes", "exclude",
-    "triggers", "max_words", "weight", "suppress", "positive", "negative", "note",
+    "max_words", "weight", "suppress", "positive", "negative", "note",
 })
 _DEFAULT_KEYS: Final = frozenset({"label", "context", "negation", "quotes", "weight", "match"})
 _TRAILING: Final = re.compile(r"[\s.!?,;:…~*)(\"'-]+$")
@@ -102,30 +103,56 @@ class _Scan:
         return self.reported
 
 
+PatternRef = tuple[int, int]  # (rule index, pattern index)
+_CACHE_LIMIT: Final = 200_000
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """A compiled, indexed set of rules. ``find`` returns the hits on one turn."""
+    """A compiled set of rules, indexed by trigger token per pattern. ``find`` returns a turn's hits.
+
+    Each pattern is tried only on turns holding one of its triggers; patterns without provable
+    triggers (and every "whole" rule, gated by its word count) are always tried.
+    """
 
     rules: tuple[Rule, ...]
     versions: Mapping[str, str] = field(default_factory=dict)
-    _by_token: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-    _by_prefix: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    _by_token: Mapping[str, tuple[PatternRef, ...]] = field(default_factory=dict)
+    _by_prefix: Mapping[str, tuple[PatternRef, ...]] = field(default_factory=dict)
     _prefix_lengths: tuple[int, ...] = ()
-    _always: tuple[int, ...] = ()
+    _always: tuple[PatternRef, ...] = ()
+    _also_needs: Mapping[PatternRef, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    _token_cache: dict[str, frozenset[PatternRef]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, rules: Sequence[Rule], versions: Mapping[str, str] | None = None) -> RuleSet:
-        by_token: dict[str, list[int]] = {}
-        by_prefix: dict[str, list[int]] = {}
-        always: list[int] = []
+    def build(
+        cls, rules: Sequence[Rule], versions: Mapping[str, str] | None = None, *,
+        indexed: bool = True,
+    ) -> RuleSet:
+        """Index ``rules``; ``indexed=False`` tries every pattern on every turn (a reference)."""
+        by_token: dict[str, list[PatternRef]] = {}
+        by_prefix: dict[str, list[PatternRef]] = {}
+        always: list[PatternRef] = []
+        also_needs: dict[PatternRef, tuple[frozenset[str], ...]] = {}
         for i, rule in enumerate(rules):
-            if not rule.triggers:
-                always.append(i)
-            for trig in rule.triggers:
-                if trig.endswith("*"):
-                    by_prefix.setdefault(trig[:-1], []).append(i)
-                else:
-                    by_token.setdefault(trig, []).append(i)
+            for j, pattern in enumerate(rule.patterns):
+                required = (
+                    pattern_requirements(pattern) if indexed and rule.match == "search" else ()
+                )
+                if not required:
+                    always.append((i, j))
+                    continue
+                found, rest = required[0], required[1:]
+                # Other required sets of whole words are checked on the turn's tokens before the
+                # regex runs: cheap set tests instead of a scan.
+                exact = tuple(r for r in rest if not any(t.endswith("*") for t in r))
+                if exact:
+                    also_needs[(i, j)] = exact[:3]
+                for trig in found:
+                    if trig.endswith("*"):
+                        by_prefix.setdefault(trig[:-1], []).append((i, j))
+                    else:
+                        by_token.setdefault(trig, []).append((i, j))
         return cls(
             rules=tuple(rules),
             versions=dict(versions or {}),
@@ -133,6 +160,7 @@ class RuleSet:
             _by_prefix={k: tuple(v) for k, v in by_prefix.items()},
             _prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
             _always=tuple(always),
+            _also_needs=also_needs,
         )
 
     def by_id(self, rule_id: str) -> Rule:
@@ -141,39 +169,55 @@ class RuleSet:
                 return rule
         raise KeyError(rule_id)
 
-    def candidates(self, toks: Iterable[str]) -> list[int]:
-        found: set[int] = set(self._always)
-        by_token, by_prefix, lengths = self._by_token, self._by_prefix, self._prefix_lengths
-        for tok in set(toks):
-            hit = by_token.get(tok)
-            if hit:
-                found.update(hit)
-            for n in lengths:
-                if n > len(tok):
-                    break
-                hit = by_prefix.get(tok[:n])
-                if hit:
-                    found.update(hit)
-        return sorted(found)
+    def _for_token(self, tok: str) -> frozenset[PatternRef]:
+        cached = self._token_cache.get(tok)
+        if cached is not None:
+            return cached
+        refs: set[PatternRef] = set(self._by_token.get(tok, ()))
+        for n in self._prefix_lengths:
+            if n > len(tok):
+                break
+            refs.update(self._by_prefix.get(tok[:n], ()))
+        result = frozenset(refs)
+        if len(self._token_cache) < _CACHE_LIMIT:
+            self._token_cache[tok] = result
+        return result
+
+    def candidates(self, toks: Iterable[str]) -> dict[int, list[int]]:
+        """The patterns worth trying on a turn with these tokens: rule index -> pattern indexes."""
+        tokset = set(toks)
+        refs: set[PatternRef] = set(self._always)
+        cache = self._token_cache
+        for tok in tokset:
+            hit = cache.get(tok)
+            refs.update(hit if hit is not None else self._for_token(tok))
+        needs = self._also_needs
+        out: dict[int, list[int]] = {}
+        for ref in sorted(refs):
+            extra = needs.get(ref)
+            if extra and any(tokset.isdisjoint(req) for req in extra):
+                continue
+            out.setdefault(ref[0], []).append(ref[1])
+        return out
 
     def find(self, text: str, context: TurnContext = TurnContext()) -> list[Hit]:
         norm = tx.normalise(text)
         toks = tx.tokens(norm)
         scan = _Scan(norm)
         hits: list[Hit] = []
-        for i in self.candidates(toks):
+        for i, pattern_ids in self.candidates(toks).items():
             rule = self.rules[i]
             if not context.allows(rule.context):
                 continue
             if rule.max_words is not None and len(toks) > rule.max_words:
                 continue
-            hit = _first_hit(rule, scan)
+            hit = _first_hit(rule, scan, [rule.patterns[j] for j in pattern_ids])
             if hit is not None:
                 hits.append(hit)
         return _apply_suppression(hits)
 
 
-def _first_hit(rule: Rule, scan: _Scan) -> Hit | None:
+def _first_hit(rule: Rule, scan: _Scan, patterns: Sequence[re.Pattern[str]]) -> Hit | None:
     norm = scan.norm
     if rule.match == "whole":
         lead = _LEADING.match(norm)
@@ -181,11 +225,11 @@ def _first_hit(rule: Rule, scan: _Scan) -> Hit | None:
         trail = _TRAILING.search(norm, start)
         end = trail.start() if trail else len(norm)
         core = norm[start:end]
-        for pattern in rule.patterns:
+        for pattern in patterns:
             if pattern.fullmatch(core):
                 return Hit(rule, start, end)
         return None
-    for pattern in rule.patterns:
+    for pattern in patterns:
         for m in pattern.finditer(norm):
             start, end = m.span()
             while start < end and not norm[start].isalnum():
@@ -257,21 +301,20 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
     match = raw.get("match", "search")
     if match not in ("search", "whole"):
         raise RulesError(f'{where}: match must be "search" or "whole"')
-    triggers = tuple(str(t).lower() for t in raw.get("triggers", ()))
-    if match == "search" and not triggers:
-        raise RulesError(f'{where}: a "search" rule needs "triggers" (words one of which must occur)')
     positive = tuple(_example(x, where) for x in raw.get("positive", ()))
     negative = tuple(_example(x, where) for x in raw.get("negative", ()))
     if not positive or not negative:
         raise RulesError(f"{where}: needs at least one positive and one negative example")
+    patterns = _compile(raw.get("patterns"), where)
+    derived = rule_triggers(patterns) if match == "search" else None
     return Rule(
         id=rule_id, label=label, subtype=subtype,
-        patterns=_compile(raw.get("patterns"), where),
+        patterns=patterns,
         match=match, context=context,
         negation=raw.get("negation", "block") == "block",
         quotes=raw.get("quotes", "block") == "block",
         exclude=_compile(raw.get("exclude", []), where, allow_empty=True),
-        triggers=triggers,
+        triggers=tuple(sorted(derived)) if derived else (),
         max_words=raw.get("max_words"),
         weight=float(raw.get("weight", 0.8)),
         suppress=tuple(raw.get("suppress", ())),
@@ -336,3 +379,9 @@ def marker_rules() -> RuleSet:
 def crisis_rules() -> RuleSet:
     """The packaged crisis rules."""
     return load_files(("crisis",))
+
+
+@lru_cache(maxsize=1)
+def engine_rules() -> RuleSet:
+    """Crisis and marker rules in one index: one pass over a turn finds both."""
+    return load_files(("crisis", *RULE_FILES))

@@ -16,7 +16,9 @@ _NORMALISE: Final = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u200e": " ", "\u200f": " ",
 })
 
-TOKEN_RE: Final = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Runs of letters and digits, split exactly where a regex ``\b`` falls ("don't" is "don", "t"),
+# and each non-ASCII symbol (an emoji) on its own. Rule triggers are derived against this.
+TOKEN_RE: Final = re.compile(r"[^\W_]+|[^\x00-\x7f\w\s]")
 _SENTENCE_END: Final = re.compile(r"[.!?]+(?=\s|$)|\n+")
 _CLAUSE_BREAK: Final = re.compile(r"[,;:.!?()\n]|\b(?:but|and|so|because|though)\b|-\s")
 _NEGATOR: Final = re.compile(

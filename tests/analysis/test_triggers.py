@@ -1,0 +1,83 @@
+"""Derived triggers only skip work: the indexed engine finds exactly what trying every pattern finds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mendkit.analysis.rules import RuleSet, TurnContext, engine_rules
+from mendkit.analysis.text import normalise, tokens
+from mendkit.analysis.triggers import pattern_requirements, token_hits
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
+CONTEXTS = [TurnContext(), TurnContext(tension=True), TurnContext(after_repair=True)]
+
+
+def corpus_texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted((CORPUS / "conversations").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            texts.extend(t["text"] for t in json.loads(line)["turns"])
+    for line in (CORPUS / "crisis.jsonl").read_text(encoding="utf-8").splitlines():
+        texts.append(json.loads(line)["text"])
+    for line in (CORPUS / "pairs.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        texts += [record["better"], record["worse"]]
+    for rule in engine_rules().rules:
+        texts += [e.text for e in (*rule.positive, *rule.negative)]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def reference() -> RuleSet:
+    return RuleSet.build(engine_rules().rules, indexed=False)
+
+
+def hits(rules: RuleSet, text: str, context: TurnContext) -> list[tuple[str, int, int]]:
+    return sorted((h.rule.id, h.start, h.end) for h in rules.find(text, context))
+
+
+@pytest.mark.slow
+def test_indexed_engine_matches_the_reference_on_every_corpus_text(reference: RuleSet) -> None:
+    indexed = engine_rules()
+    for text in corpus_texts():
+        for context in CONTEXTS:
+            assert hits(indexed, text, context) == hits(reference, text, context), text
+
+
+WORDS = st.sampled_from(
+    "i i'm you you're u ur sorry not never always fine ok whatever feel felt hurt so really "
+    "that's it was my fault kill myself die killing me he she said told going to hurt the kids "
+    "can we talk about this morning thank thanks x lol 🙄 ❤️ don't dont can't won't . , ? ! ' \" "
+    "anyway selfish big deal overreacting calm down next time i'll promise".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=14))
+def test_indexed_engine_matches_the_reference_on_generated_text(
+    reference: RuleSet, words: list[str]
+) -> None:
+    text = " ".join(words)
+    for context in CONTEXTS:
+        assert hits(engine_rules(), text, context) == hits(reference, text, context)
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"\bi(?:'m| am) sorry\b", "Honestly, I'm sorry."),
+    (r"\b(?:you|u) (?:always|never)\b", "you never call"),
+    (r"\bevery (?:single )?time (?:you|u)\b", "every single time you're late"),
+    (r"\bdon'?t worry\b", "dont worry"),
+    (r"🙄|😒", "sure 🙄"),
+])
+def test_every_match_meets_every_required_trigger_set(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert compiled.search(normalise(text))
+    toks = tokens(normalise(text))
+    for required in pattern_requirements(compiled):
+        assert any(token_hits(tok, trig) for tok in toks for trig in required), required

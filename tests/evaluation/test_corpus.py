@@ -1,0 +1,90 @@
+"""Mend's labelled corpus is well formed, big enough, split cleanly, and ``mend eval`` scores it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from mendkit.cli.main import main
+from mendkit.evaluation import evaluate, find_corpus, load_corpus
+from mendkit.evaluation.corpus import Corpus
+from mendkit.evaluation.metrics import prf
+from mendkit.labels import TAXONOMY
+
+ROOT = Path(__file__).resolve().parents[2] / "data" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_corpus(ROOT)
+
+
+def test_corpus_meets_the_size_the_issue_asks_for(corpus: Corpus) -> None:
+    assert len(corpus.conversations) >= 40
+    assert sum(len(c.labels) for c in corpus.conversations) >= 400
+    assert len(corpus.crisis) >= 60
+    assert len(corpus.pairs) >= 40
+    settings = Counter(c.setting for c in corpus.conversations)
+    assert set(settings) == {"couple", "family", "work", "friends", "text_chat", "therapy"}
+
+
+def test_pairs_include_longer_worse_messages(corpus: Corpus) -> None:
+    longer = sum(len(p.worse) > len(p.better) for p in corpus.pairs)
+    assert longer >= len(corpus.pairs) // 4
+
+
+def test_test_split_has_twenty_idioms_and_crises(corpus: Corpus) -> None:
+    test = corpus.split("test")
+    assert sum(c.kind == "idiom" for c in test.crisis) >= 20
+    assert sum(c.crisis for c in test.crisis) >= 20
+
+
+def test_every_label_and_subtype_appears_in_the_conversations(corpus: Corpus) -> None:
+    seen = set()
+    for path in sorted((ROOT / "conversations").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for turn in json.loads(line)["turns"]:
+                seen.update((x["label"], x["subtype"]) for x in turn["labels"])
+    expected = {(label, sub) for label, subs in TAXONOMY.items() for sub in subs
+                if label != "risk.crisis"}
+    assert expected <= seen
+
+
+def test_splits_do_not_share_texts(corpus: Corpus) -> None:
+    dev, test = corpus.split("dev"), corpus.split("test")
+    assert {c.conversation.id for c in dev.conversations}.isdisjoint(
+        c.conversation.id for c in test.conversations)
+    assert {c.text for c in dev.crisis}.isdisjoint(c.text for c in test.crisis)
+    assert {p.better for p in dev.pairs}.isdisjoint(p.better for p in test.pairs)
+
+
+def test_gold_episodes_start_on_rupture_turns(corpus: Corpus) -> None:
+    for conv in corpus.conversations:
+        for ep in conv.episodes:
+            assert any(x.startswith("rupture.") for x in conv.labels[ep.start_turn]), \
+                conv.conversation.id
+
+
+def test_prf_counts() -> None:
+    score = prf([(True, True), (True, False), (False, True), (False, False)])
+    assert (score.tp, score.fp, score.fn) == (1, 1, 1)
+    assert score.f1 == pytest.approx(0.5)
+
+
+def test_find_corpus_walks_up_from_a_subfolder(tmp_path: Path) -> None:
+    assert find_corpus(ROOT / "conversations") == ROOT
+    with pytest.raises(ValueError, match="--corpus"):
+        find_corpus(tmp_path)
+
+
+def test_eval_reports_every_figure(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
+    report = evaluate(corpus, split="dev")
+    assert report.turns == sum(len(c.labels) for c in corpus.split("dev").conversations)
+    assert report.pairs_total == 40
+    assert main(["eval", "--split", "dev", "--json", "--corpus", str(ROOT)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"per_label", "any_rupture", "any_repair", "episodes", "crisis", "pairs"} <= set(data)
+    assert data["any_rupture"]["support"] == report.any_rupture.support
