@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval rules-index clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ test: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	$(BIN)/mend eval
+
+rules-index: $(VENV)/.installed
+	$(BIN)/python -c "from mendkit.analysis.rules import write_index; write_index()"
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run_all.py

@@ -52,3 +52,38 @@ def test_rule_ids_are_unique_and_stable_shaped() -> None:
     for rule_id in ids:
         family, _, name = rule_id.partition("/")
         assert family and name[-2:].isdigit(), rule_id
+
+
+def test_every_pattern_compiles() -> None:
+    for rule in ALL_RULES:
+        for pattern in (*rule.patterns, *rule.exclude):
+            pattern.compiled()  # raises RulesError naming the rule
+
+
+def test_the_shipped_trigger_index_is_current() -> None:
+    """``src/mendkit/rules/_index.json`` must match the rule files (``make rules-index``)."""
+    import json
+    from importlib import resources
+
+    from mendkit.analysis.rules import INDEX_FILE, build_index
+
+    shipped = json.loads((resources.files("mendkit") / "rules" / INDEX_FILE).read_text("utf-8"))
+    assert shipped == build_index(), "run `make rules-index` after changing a rule file"
+
+
+def test_a_malformed_rule_file_is_a_clear_error() -> None:
+    import pytest
+
+    from mendkit.analysis.rules import parse_rules
+    from mendkit.errors import RulesError
+
+    base = {"version": "1", "rule": [{"id": "x/y-01", "label": "reconnect",
+                                      "subtype": "warmth", "patterns": ["a"],
+                                      "positive": ["a"], "negative": ["b"]}]}
+    parse_rules(base, "ok.toml")
+    bad_label = {**base, "rule": [{**base["rule"][0], "label": "nope"}]}  # type: ignore[dict-item]
+    with pytest.raises(RulesError, match="nope"):
+        parse_rules(bad_label, "bad.toml")
+    no_negative = {**base, "rule": [{**base["rule"][0], "negative": []}]}  # type: ignore[dict-item]
+    with pytest.raises(RulesError, match="negative"):
+        parse_rules(no_negative, "bad.toml")

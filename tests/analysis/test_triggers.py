@@ -50,12 +50,14 @@ def test_indexed_engine_matches_the_reference_on_every_corpus_text(reference: Ru
             assert hits(indexed, text, context) == hits(reference, text, context), text
 
 
-WORDS = st.sampled_from(
-    "i i'm you you're u ur sorry not never always fine ok whatever feel felt hurt so really "
-    "that's it was my fault kill myself die killing me he she said told going to hurt the kids "
-    "can we talk about this morning thank thanks x lol 🙄 ❤️ don't dont can't won't . , ? ! ' \" "
-    "anyway selfish big deal overreacting calm down next time i'll promise".split()
-)
+WORDS = st.sampled_from([
+    'i', "i'm", 'you', "you're", 'u', 'ur', 'sorry', 'not', 'never', 'always', 'fine', 'ok',
+    'whatever', 'feel', 'felt', 'hurt', 'so', 'really', "that's", 'it', 'was', 'my', 'fault',
+    'kill', 'myself', 'die', 'killing', 'me', 'he', 'she', 'said', 'told', 'going', 'to', 'hurt',
+    'the', 'kids', 'can', 'we', 'talk', 'about', 'this', 'morning', 'thank', 'thanks', 'x', 'lol',
+    '🙄', '❤️', "don't", 'dont', "can't", "won't", '.', ',', '?', '!', "'", '"', 'anyway',
+    'selfish', 'big', 'deal', 'overreacting', 'calm', 'down', 'next', 'time', "i'll", 'promise',
+])
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,25 +1,28 @@
 """The rules layer: marker rules kept in versioned TOML files under ``mendkit/rules``.
 
 A rule has a stable id, a label, a subtype, regular-expression patterns, and positive and negative
-examples that the test suite runs. Trigger words are derived from the patterns (``triggers.py``): a
-rule is tried only on turns holding one of them, which keeps the engine fast. A rule can require context (it fires only after tension or after a repair
-attempt), is blocked by a negation just before its match, and ignores reported speech ("she said
-...") unless told otherwise. ``suppress`` lets a more specific rule cancel overlapping evidence of
-another label ("sorry you feel that way" is a non-apology, not an apology).
+examples that the test suite runs. Trigger words are derived from the patterns (``triggers.py``):
+a pattern is tried only on turns holding its triggers, which keeps the engine fast. A rule can
+require context (it fires only after tension or after a repair attempt), is blocked by a negation
+just before its match, and ignores reported speech ("she said ...") unless told otherwise.
+``suppress`` lets a more specific rule cancel overlapping evidence of another label ("sorry you
+feel that way" is a non-apology, not an apology).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Final, Literal
 
 from mendkit.analysis import text as tx
-from mendkit.analysis.triggers import pattern_requirements, rule_triggers
+from mendkit.analysis.triggers import pattern_requirements
 from mendkit.errors import RulesError
 from mendkit.labels import TAXONOMY
 
@@ -32,6 +35,43 @@ _RULE_KEYS: Final = frozenset({
 _DEFAULT_KEYS: Final = frozenset({"label", "context", "negation", "quotes", "weight", "match"})
 _TRAILING: Final = re.compile(r"[\s.!?,;:…~*)(\"'-]+$")
 _LEADING: Final = re.compile(r"^[\s\"'(*-]+")
+
+
+class LazyPattern:
+    """A rule's regular expression, compiled on first use.
+
+    Most turns need only a few of the hundreds of patterns, so compiling them all up front would
+    dominate a short CLI run. ``mend``'s tests compile every pattern (see ``test_rules.py``).
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern", "where")
+
+    def __init__(self, pattern: str, where: str, flags: int = re.IGNORECASE) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self.where = where
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.pattern, self.flags)
+            except re.error as exc:
+                raise RulesError(f"{self.where}: pattern {self.pattern!r} does not compile: "
+                                 f"{exc}") from None
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled().search(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled().fullmatch(text)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +106,12 @@ class Rule:
     id: str
     label: str
     subtype: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[LazyPattern, ...]
     match: Literal["search", "whole"] = "search"
     context: Context = "any"
     negation: bool = True
     quotes: bool = True
-    exclude: tuple[re.Pattern[str], ...] = ()
-    triggers: tuple[str, ...] = ()
+    exclude: tuple[LazyPattern, ...] = ()
     max_words: int | None = None
     weight: float = 0.8
     suppress: tuple[str, ...] = ()
@@ -127,18 +166,24 @@ class RuleSet:
     @classmethod
     def build(
         cls, rules: Sequence[Rule], versions: Mapping[str, str] | None = None, *,
-        indexed: bool = True,
+        indexed: bool = True, known: Mapping[str, Sequence[Sequence[str]]] | None = None,
     ) -> RuleSet:
-        """Index ``rules``; ``indexed=False`` tries every pattern on every turn (a reference)."""
+        """Index ``rules``; ``indexed=False`` tries every pattern on every turn (a reference).
+
+        ``known`` maps a pattern's source to its requirements when they were derived before
+        (the shipped ``_index.json``), which saves parsing every pattern at start-up.
+        """
         by_token: dict[str, list[PatternRef]] = {}
         by_prefix: dict[str, list[PatternRef]] = {}
         always: list[PatternRef] = []
         also_needs: dict[PatternRef, tuple[frozenset[str], ...]] = {}
         for i, rule in enumerate(rules):
             for j, pattern in enumerate(rule.patterns):
-                required = (
-                    pattern_requirements(pattern) if indexed and rule.match == "search" else ()
-                )
+                raw: Sequence[Iterable[str]] = ()
+                if indexed and rule.match == "search":
+                    cached = known.get(pattern.pattern) if known is not None else None
+                    raw = cached if cached is not None else pattern_requirements(pattern)
+                required = tuple(frozenset(r) for r in raw)
                 if not required:
                     always.append((i, j))
                     continue
@@ -217,7 +262,7 @@ class RuleSet:
         return _apply_suppression(hits)
 
 
-def _first_hit(rule: Rule, scan: _Scan, patterns: Sequence[re.Pattern[str]]) -> Hit | None:
+def _first_hit(rule: Rule, scan: _Scan, patterns: Sequence[LazyPattern]) -> Hit | None:
     norm = scan.norm
     if rule.match == "whole":
         lead = _LEADING.match(norm)
@@ -306,7 +351,6 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
     if not positive or not negative:
         raise RulesError(f"{where}: needs at least one positive and one negative example")
     patterns = _compile(raw.get("patterns"), where)
-    derived = rule_triggers(patterns) if match == "search" else None
     return Rule(
         id=rule_id, label=label, subtype=subtype,
         patterns=patterns,
@@ -314,7 +358,6 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
         negation=raw.get("negation", "block") == "block",
         quotes=raw.get("quotes", "block") == "block",
         exclude=_compile(raw.get("exclude", []), where, allow_empty=True),
-        triggers=tuple(sorted(derived)) if derived else (),
         max_words=raw.get("max_words"),
         weight=float(raw.get("weight", 0.8)),
         suppress=tuple(raw.get("suppress", ())),
@@ -322,16 +365,10 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
     )
 
 
-def _compile(patterns: object, where: str, *, allow_empty: bool = False) -> tuple[re.Pattern[str], ...]:
+def _compile(patterns: object, where: str, *, allow_empty: bool = False) -> tuple[LazyPattern, ...]:
     if not isinstance(patterns, list) or (not patterns and not allow_empty):
         raise RulesError(f'{where}: expected "patterns" to be a list of regular expressions')
-    compiled = []
-    for p in patterns:
-        try:
-            compiled.append(re.compile(str(p), re.IGNORECASE))
-        except re.error as exc:
-            raise RulesError(f"{where}: pattern {p!r} does not compile: {exc}") from None
-    return tuple(compiled)
+    return tuple(LazyPattern(str(p), where) for p in patterns)
 
 
 def _example(raw: object, where: str) -> Example:
@@ -348,15 +385,56 @@ RULE_FILES: Final = (
 )
 
 
-def load_files(names: Iterable[str]) -> RuleSet:
+INDEX_FILE: Final = "_index.json"
+
+
+def rule_sources(names: Iterable[str] = ("crisis", *RULE_FILES)) -> dict[str, str]:
+    """The text of each packaged rule file, by name."""
+    base = resources.files("mendkit") / "rules"
+    return {name: (base / f"{name}.toml").read_text(encoding="utf-8") for name in names}
+
+
+def sources_digest(sources: Mapping[str, str]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(sources):
+        digest.update(name.encode() + b"\0" + sources[name].encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _shipped_index(sources: Mapping[str, str]) -> dict[str, list[list[str]]] | None:
+    """Pattern requirements saved by ``write_index``, if they were made from these very rules."""
+    path = resources.files("mendkit") / "rules" / INDEX_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("digest") != sources_digest(sources):
+        return None  # stale: derive at run time (slower start, same results)
+    patterns: dict[str, list[list[str]]] = data["patterns"]
+    return patterns
+
+
+def build_index(names: Iterable[str] = ("crisis", *RULE_FILES)) -> dict[str, Any]:
+    """The content of ``_index.json`` for the packaged rules (see ``make rules-index``)."""
+    sources = rule_sources(names)
+    rules = load_files(names, use_index=False).rules
+    patterns = {
+        p.pattern: [sorted(r) for r in pattern_requirements(p)]
+        for rule in rules if rule.match == "search" for p in rule.patterns
+    }
+    return {"digest": sources_digest(sources), "patterns": dict(sorted(patterns.items()))}
+
+
+def load_files(names: Iterable[str], *, use_index: bool = True) -> RuleSet:
     rules: list[Rule] = []
     versions: dict[str, str] = {}
     seen: set[str] = set()
-    base = resources.files("mendkit") / "rules"
+    names = tuple(names)
+    sources = rule_sources(names)
     for name in names:
         source = f"rules/{name}.toml"
         try:
-            data = tomllib.loads((base / f"{name}.toml").read_text(encoding="utf-8"))
+            data = tomllib.loads(sources[name])
         except tomllib.TOMLDecodeError as exc:
             raise RulesError(f"{source}: not valid TOML: {exc}") from None
         version, file_rules = parse_rules(data, source)
@@ -366,7 +444,8 @@ def load_files(names: Iterable[str]) -> RuleSet:
                 raise RulesError(f"{source}: duplicate rule id {rule.id!r}")
             seen.add(rule.id)
         rules.extend(file_rules)
-    return RuleSet.build(rules, versions)
+    known = _shipped_index(rule_sources()) if use_index else None
+    return RuleSet.build(rules, versions, known=known)
 
 
 @lru_cache(maxsize=1)
@@ -385,3 +464,11 @@ def crisis_rules() -> RuleSet:
 def engine_rules() -> RuleSet:
     """Crisis and marker rules in one index: one pass over a turn finds both."""
     return load_files(("crisis", *RULE_FILES))
+
+
+def write_index() -> None:
+    """Rewrite the shipped ``_index.json`` (run from a source checkout: ``make rules-index``)."""
+    target = resources.files("mendkit") / "rules" / INDEX_FILE
+    with resources.as_file(target) as path:
+        path.write_text(json.dumps(build_index(), indent=0, ensure_ascii=False) + "\n",
+                        encoding="utf-8")

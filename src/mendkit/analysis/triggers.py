@@ -9,11 +9,10 @@ derivation may cost speed, never a match.
 
 from __future__ import annotations
 
-import re
 import re._constants as sc  # type: ignore[import-not-found]
 import re._parser as sp  # type: ignore[import-not-found]
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 _WORD: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -29,11 +28,12 @@ Triggers = frozenset[str]
 
 
 # Tokens so common that triggering on them saves little: prefer any rarer required word.
-_COMMON: Final = frozenset(
-    "a an and are as at be but by can do for from have he her him his i i'm if in is it it's me "
-    "my no not of on or she so that that's the them they this to u was we what when with you "
-    "you're your".split()
-)
+_COMMON: Final = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "for", "from", "have",
+    "he", "her", "him", "his", "i", "if", "in", "is", "it", "m", "me", "my", "no", "not", "of",
+    "on", "or", "re", "s", "she", "so", "t", "that", "the", "them", "they", "this", "to", "u",
+    "was", "we", "what", "when", "with", "you", "your",
+))
 
 
 _PREFIX_SHARE: Final = {1: 0.9, 2: 0.3, 3: 0.08, 4: 0.02}
@@ -120,9 +120,8 @@ def _element(
         return None, False
     if op in _REPEATS:
         low, _high, sub_pattern = av
-        if len(sub_pattern) == 1:
-            if _nonword_class(*sub_pattern[0]):
-                return None, bounded or low >= 1
+        if len(sub_pattern) == 1 and _nonword_class(*sub_pattern[0]):
+            return None, bounded or low >= 1
         sub, ends = _sequence(sub_pattern, bounded)
         if low == 0:
             return None, ends and bounded
@@ -204,20 +203,30 @@ def _sequence(
     return best, bounded
 
 
-def pattern_triggers(pattern: re.Pattern[str]) -> Triggers | None:
+class _Source(Protocol):
+    """A regular expression's source and flags (a compiled pattern or a rule's lazy one)."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def flags(self) -> int: ...
+
+
+def pattern_triggers(pattern: _Source) -> Triggers | None:
     """The triggers of one compiled pattern, or None when none can be proven."""
     return _sequence(sp.parse(pattern.pattern, pattern.flags), bounded=False)[0]
 
 
-def pattern_requirements(pattern: re.Pattern[str]) -> tuple[Triggers, ...]:
+def pattern_requirements(pattern: _Source) -> tuple[Triggers, ...]:
     """Every trigger set a match must meet, cheapest first (empty when none can be proven)."""
     found: list[Triggers] = []
     _sequence(sp.parse(pattern.pattern, pattern.flags), bounded=False, collect=found)
-    unique = {f: None for f in found}
+    unique = dict.fromkeys(found)
     return tuple(sorted(unique, key=_cost))
 
 
-def rule_triggers(patterns: Iterable[re.Pattern[str]]) -> Triggers | None:
+def rule_triggers(patterns: Iterable[_Source]) -> Triggers | None:
     """The union of the patterns' triggers, or None if any pattern has none (always try it)."""
     found: set[str] = set()
     for pattern in patterns:
