@@ -31,6 +31,7 @@ _REPORTING: Final = re.compile(
     r"|was\s+like|is\s+like|goes|went|wrote|writes|texted|posted|messaged|emailed|mentioned"
     r"|suggested|implied|called\s+(?:me|him|her|us|them|you)|yelled|shouted|screamed|snapped"
     r"|keeps\s+saying|kept\s+saying|used\s+to\s+say|would\s+say|accused\s+(?:me|him|her|us|them)"
+    r"|made\s+it\s+sound\s+(?:like|as\s+if)|made\s+out"
     r"\s+of|hear\s+(?:him|her|them|you)\s+say|heard\s+(?:him|her|them|you)\s+say)"
     r"(?:\s+that)?\s*[:,]?\s*",
     re.IGNORECASE,
