@@ -40,11 +40,13 @@ def analyze(
     return analyze_conversation(conversation, mode=mode, region=region)
 
 
-def check(text: str, *, region: str = DEFAULT_REGION, context: tuple[str, ...] = ()) -> CheckResult:
+def check(
+    text: str, *, region: str = DEFAULT_REGION, context: tuple[str, ...] = (), mode: Mode = "full"
+) -> CheckResult:
     """Score one message as a repair: labels, ``repair_quality``, issues with rewrites, and risk.
 
     ``context`` holds the messages before it (the other person's, most recent last), if any.
     """
     from mendkit.critic import critique
 
-    return critique(text, region=region, context=context)
+    return critique(text, region=region, context=context, mode=mode)

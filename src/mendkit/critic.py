@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from mendkit.analysis.pipeline import analyze_turn
+from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.analysis.safety import DEFAULT_REGION, assess
 from mendkit.analysis.text import sentence_bounds
-from mendkit.model import CheckResult, Issue, TurnAnalysis
+from mendkit.model import CheckResult, Conversation, Issue, TurnAnalysis
 
 COMPONENT_WEIGHTS: Final = {
     "ownership": ("repair.responsibility", 0.22),
@@ -157,14 +157,14 @@ class _Fix:
 
 
 def critique(
-    text: str, *, region: str = DEFAULT_REGION, context: Sequence[str] = ()
+    text: str, *, region: str = DEFAULT_REGION, context: Sequence[str] = (), mode: Mode = "full"
 ) -> CheckResult:
     """Score ``text`` as a repair message (see the module docstring)."""
-    previous: list[TurnAnalysis] = []
-    for i, before in enumerate(context):
-        previous.append(analyze_turn(i, "them" if (len(context) - i) % 2 else "me", before,
-                                     previous))
-    turn = analyze_turn(len(previous), "me", text, previous)
+    n = len(context)
+    speakers = ["them" if (n - i) % 2 else "me" for i in range(n)]
+    conversation = Conversation.from_turns([*zip(speakers, context, strict=True), ("me", text)],
+                                           id="check")
+    turn = analyze_conversation(conversation, mode=mode).turns[-1]
     risk = assess([turn], region)
     issues, fixes = _issues(turn)
     components = {name: label in turn.labels for name, (label, _) in COMPONENT_WEIGHTS.items()}

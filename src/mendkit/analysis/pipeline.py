@@ -2,13 +2,13 @@
 
 Crisis and marker rules (one index, so one pass) run over each turn in order, with the turns before it as
 context; the per-turn analyses are grouped into episodes, and safety is summarised with resources.
-``mode="full"`` will add the shipped learned detectors; until they exist it runs the rules.
+``mode="full"`` fuses in the shipped learned heads (``analysis/fusion.py``); ``"rules"`` does not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from mendkit._version import __version__
 from mendkit.analysis.episodes import find_episodes
@@ -17,6 +17,10 @@ from mendkit.analysis.safety import DEFAULT_REGION, assess
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS, RECONNECT, is_repair, is_rupture
 from mendkit.model import Analysis, Conversation, Evidence, TurnAnalysis
+
+if TYPE_CHECKING:
+    from mendkit.models.encoder import Encoder
+    from mendkit.models.heads import Heads
 
 Mode = Literal["full", "rules"]
 MODES: Final = ("full", "rules")
@@ -74,15 +78,24 @@ def analyze_turn(
 def analyze_conversation(
     conversation: Conversation, *, mode: Mode = "full", region: str = DEFAULT_REGION
 ) -> Analysis:
-    """Analyse every turn in order, then find episodes and summarise safety."""
+    """Analyse every turn in order, then find episodes and summarise safety.
+
+    ``mode="full"`` fuses the shipped learned heads with the rules; ``"rules"`` uses rules only.
+    """
     if mode not in MODES:
         raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
     rules = engine_rules()
+    learned = _learned() if mode == "full" and conversation.turns else None
+    embeddings = learned[0].encode([t.text for t in conversation.turns]) if learned else None
     analysed: list[TurnAnalysis] = []
     for turn in conversation.turns:
-        analysed.append(analyze_turn(
-            turn.index, turn.speaker, turn.text, analysed, start=turn.start, rules=rules,
-        ))
+        result = analyze_turn(turn.index, turn.speaker, turn.text, analysed, start=turn.start,
+                              rules=rules)
+        if learned is not None and embeddings is not None:
+            from mendkit.analysis.fusion import fuse
+
+            result = fuse(result, analysed, embeddings, learned[1])
+        analysed.append(result)
     return Analysis(
         mend_version=__version__,
         mode=mode,
@@ -93,3 +106,13 @@ def analyze_conversation(
         safety=assess(analysed, region),
         source=conversation.source,
     )
+
+
+def _learned() -> tuple[Encoder, Heads] | None:
+    """The shipped encoder and heads, loaded once (None if this build has no model files)."""
+    from mendkit.models.encoder import default_encoder
+    from mendkit.models.heads import default_heads, heads_available
+
+    if not heads_available():
+        return None
+    return default_encoder(), default_heads()

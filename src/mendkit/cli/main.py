@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "one of text, vtt, srt, json, jsonl, csv, whatsapp, slack, convokit")
     p.add_argument("--encoding", help="the file's text encoding if not UTF-8 (e.g. cp1252)")
     p.add_argument("--mode", choices=("full", "rules"), default="full",
-                   help="full (default) or rules only")
+                   help="full (default: rules and the shipped model) or rules only")
     p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE (default: "
                    "$MEND_REGION or a general list)")
     p.set_defaults(handler=_analyze)
@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--context", action="append", default=[], metavar="TEXT",
                    help="a message that came before (repeatable, oldest first)")
     p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE")
+    p.add_argument("--mode", choices=("full", "rules"), default="full",
+                   help="full (default: rules and the shipped model) or rules only")
     p.set_defaults(handler=_check)
 
     p = sub.add_parser("eval", help="score Mend on its labelled corpus",
@@ -98,7 +100,8 @@ def _check(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
         raise InvalidInputError("expected a message to check, got an empty one")
-    result = check(text.strip(), region=_region(args), context=tuple(args.context))
+    result = check(text.strip(), region=_region(args), context=tuple(args.context),
+                   mode=args.mode)
     from mendkit.cli import render
 
     if args.json:

@@ -1,4 +1,8 @@
-"""Reading Mend's hand-labelled corpus (``data/corpus``; see its GUIDE.md and DATASHEET.md)."""
+"""Reading Mend's hand-labelled corpus (``data/corpus``; see its GUIDE.md and DATASHEET.md).
+
+Conversations live in ``conversations/*.jsonl`` (dev and test) and ``train/*.jsonl`` (train);
+crisis messages in ``crisis.jsonl`` and ``train/crisis.jsonl``; repair pairs in ``pairs.jsonl``.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from mendkit.errors import InvalidInputError
 from mendkit.labels import TAXONOMY
 from mendkit.model import Conversation, Turn
 
-Split = Literal["dev", "test"]
+Split = Literal["train", "dev", "test"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +121,21 @@ def _conversation(record: dict[str, Any], path: Path, number: int) -> GoldConver
 def load_corpus(root: Path | None = None) -> Corpus:
     """Load every conversation, crisis message and repair pair under ``root``."""
     root = root or find_corpus()
+    train = root / "train"
+    conversation_files = [*sorted((root / "conversations").glob("*.jsonl")),
+                          *sorted(p for p in train.glob("*.jsonl") if p.name != "crisis.jsonl")]
     conversations = [
         _conversation(record, path, number)
-        for path in sorted((root / "conversations").glob("*.jsonl"))
+        for path in conversation_files
         for number, record in _records(path)
     ]
+    crisis_files = [root / "crisis.jsonl", *([train / "crisis.jsonl"]
+                                             if (train / "crisis.jsonl").is_file() else [])]
     crisis = [
         CrisisItem(id=r["id"], text=r["text"], crisis=bool(r["crisis"]), kind=r["kind"],
                    split=r["split"])
-        for _, r in _records(root / "crisis.jsonl")
+        for path in crisis_files
+        for _, r in _records(path)
     ]
     pairs = [
         Pair(id=r["id"], setting=r.get("setting", ""), better=r["better"], worse=r["worse"],

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from mendkit.analysis.pipeline import Mode, analyze_conversation, analyze_turn
+from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.critic import critique
 from mendkit.evaluation.corpus import Corpus
+from mendkit.errors import InvalidInputError
 from mendkit.labels import CRISIS, LABELS, is_repair, is_rupture
-from mendkit.model import Analysis
+from mendkit.model import Analysis, Conversation
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ def _episode_accuracy(gold_eps: Iterable[tuple[int, str]], predicted: Analysis) 
 
 def evaluate(corpus: Corpus, *, split: str = "test", mode: Mode = "rules") -> EvalReport:
     """Run the engine over one split of the corpus and score it against the gold labels."""
+    if split not in ("dev", "test"):
+        raise InvalidInputError(f"split must be dev or test, got {split!r}")
     data = corpus.split("test" if split == "test" else "dev")
     label_pairs: dict[str, list[tuple[bool, bool]]] = {label: [] for label in LABELS}
     rupture_pairs: list[tuple[bool, bool]] = []
@@ -127,13 +130,16 @@ def evaluate(corpus: Corpus, *, split: str = "test", mode: Mode = "rules") -> Ev
         episode_hits.extend(_episode_accuracy(((e.start_turn, e.status) for e in gold.episodes),
                                               analysis))
     crisis_flags = [
-        (item, CRISIS in analyze_turn(0, "me", item.text).labels) for item in data.crisis
+        (item, CRISIS in analyze_conversation(
+            Conversation.from_turns([("me", item.text)]), mode=mode).turns[0].labels)
+        for item in data.crisis
     ]
     real = [(i, f) for i, f in crisis_flags if i.crisis]
     idioms = [(i, f) for i, f in crisis_flags if not i.crisis and i.kind == "idiom"]
     others = [(i, f) for i, f in crisis_flags if not i.crisis and i.kind != "idiom"]
     pair_wins = [
-        critique(p.better).repair_quality > critique(p.worse).repair_quality for p in data.pairs
+        critique(p.better, mode=mode).repair_quality > critique(p.worse, mode=mode).repair_quality
+        for p in data.pairs
     ]
     return EvalReport(
         split=split, mode=mode, conversations=len(data.conversations), turns=turns,

@@ -1,0 +1,1 @@
+"""Learned components shipped inside the package (no download at run time, ever)."""
