@@ -2,7 +2,7 @@
 
 Crisis and marker rules (one index, so one pass) run over each turn in order, with the turns before it as
 context; the per-turn analyses are grouped into episodes, and safety is summarised with resources.
-``mode="full"`` fuses in the shipped learned heads (``analysis/fusion.py``); ``"rules"`` does not.
+``mode="full"`` fuses in the shipped classifier (``analysis/fusion.py``); ``"rules"`` does not.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from mendkit.labels import LABELS, RECONNECT, is_repair, is_rupture
 from mendkit.model import Analysis, Conversation, Evidence, TurnAnalysis
 
 if TYPE_CHECKING:
-    from mendkit.models.encoder import Encoder
-    from mendkit.models.heads import Heads
+    from mendkit.models.classifier import TurnClassifier
 
 Mode = Literal["full", "rules"]
 MODES: Final = ("full", "rules")
@@ -80,21 +79,28 @@ def analyze_conversation(
 ) -> Analysis:
     """Analyse every turn in order, then find episodes and summarise safety.
 
-    ``mode="full"`` fuses the shipped learned heads with the rules; ``"rules"`` uses rules only.
+    ``mode="full"`` fuses the shipped classifier with the rules; ``"rules"`` uses rules only.
     """
     if mode not in MODES:
         raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
     rules = engine_rules()
-    learned = _learned() if mode == "full" and conversation.turns else None
-    embeddings = learned[0].encode([t.text for t in conversation.turns]) if learned else None
+    model = _classifier() if mode == "full" else None
     analysed: list[TurnAnalysis] = []
     for turn in conversation.turns:
-        result = analyze_turn(turn.index, turn.speaker, turn.text, analysed, start=turn.start,
-                              rules=rules)
-        if learned is not None and embeddings is not None:
+        context = context_for(analysed, turn.speaker)
+        blocked: set[str] = set()
+        hits = rules.find(turn.text, context, blocked=blocked)
+        result = score_hits(turn.index, turn.speaker, turn.text, hits, turn.start)
+        if model is not None:
             from mendkit.analysis.fusion import fuse
 
-            result = fuse(result, analysed, embeddings, learned[1])
+            previous = conversation.turns[turn.index - 1].text if turn.index else ""
+            # Evidence against a label vetoes the model on it: a rule that says what a phrase is
+            # not ("sorry you feel that way" is no apology), or a marker the rules set aside as
+            # negated, reported or excluded ("I'm not saying you never help").
+            vetoed = blocked | {label for hit in hits for label in hit.rule.suppress}
+            result = fuse(result, model.probabilities(turn.text, previous), model.labels,
+                          model.thresholds, vetoed=vetoed, context=context)
         analysed.append(result)
     return Analysis(
         mend_version=__version__,
@@ -108,11 +114,8 @@ def analyze_conversation(
     )
 
 
-def _learned() -> tuple[Encoder, Heads] | None:
-    """The shipped encoder and heads, loaded once (None if this build has no model files)."""
-    from mendkit.models.encoder import default_encoder
-    from mendkit.models.heads import default_heads, heads_available
+def _classifier() -> TurnClassifier | None:
+    """The shipped classifier, loaded once (None if this build has no model files)."""
+    from mendkit.models.classifier import available, default_classifier
 
-    if not heads_available():
-        return None
-    return default_encoder(), default_heads()
+    return default_classifier() if available() else None

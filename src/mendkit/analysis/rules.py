@@ -245,7 +245,12 @@ class RuleSet:
             out.setdefault(ref[0], []).append(ref[1])
         return out
 
-    def find(self, text: str, context: TurnContext = TurnContext()) -> list[Hit]:
+    def find(
+        self, text: str, context: TurnContext = TurnContext(), *,
+        blocked: set[str] | None = None,
+    ) -> list[Hit]:
+        """The hits on one turn. ``blocked`` (if given) collects the labels of rules whose pattern
+        matched but was set aside as negated, reported speech or excluded: evidence against."""
         norm = tx.normalise(text)
         toks = tx.tokens(norm)
         scan = _Scan(norm)
@@ -256,13 +261,15 @@ class RuleSet:
                 continue
             if rule.max_words is not None and len(toks) > rule.max_words:
                 continue
-            hit = _first_hit(rule, scan, [rule.patterns[j] for j in pattern_ids])
+            hit = _first_hit(rule, scan, [rule.patterns[j] for j in pattern_ids], blocked)
             if hit is not None:
                 hits.append(hit)
         return _apply_suppression(hits)
 
 
-def _first_hit(rule: Rule, scan: _Scan, patterns: Sequence[LazyPattern]) -> Hit | None:
+def _first_hit(
+    rule: Rule, scan: _Scan, patterns: Sequence[LazyPattern], blocked: set[str] | None = None
+) -> Hit | None:
     norm = scan.norm
     if rule.match == "whole":
         lead = _LEADING.match(norm)
@@ -281,14 +288,18 @@ def _first_hit(rule: Rule, scan: _Scan, patterns: Sequence[LazyPattern]) -> Hit 
                 start += 1  # a pattern may anchor on punctuation; the evidence starts at a word
             if start == end:
                 continue
-            if rule.quotes and tx.inside(scan.reported_spans(), start, end):
-                continue
-            if rule.negation and tx.negated(norm, start):
+            if (rule.quotes and tx.inside(scan.reported_spans(), start, end)) or (
+                rule.negation and tx.negated(norm, start)
+            ):
+                if blocked is not None:
+                    blocked.add(rule.label)
                 continue
             if rule.exclude:
                 s, e = tx.sentence_bounds(norm, start)
                 sentence = norm[s:e]
                 if any(x.search(sentence) for x in rule.exclude):
+                    if blocked is not None:
+                        blocked.add(rule.label)
                     continue
             return Hit(rule, start, end)
     return None

