@@ -67,52 +67,54 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text(build_transcript(args.turns), encoding="utf-8")
         size = path.stat().st_size
 
-        # Warm-up, and a check that the file reads back as the turns that were written.
-        start = time.perf_counter()
-        first = mendkit.analyze(path)
-        first_s = time.perf_counter() - start
-        n_turns = len(first.turns)
-        if n_turns != args.turns:
-            print(f"warning: wrote {args.turns} turns, mend read {n_turns}")
-        labelled = sum(1 for t in first.turns if t.labels)
-        print(f"transcript: {n_turns} turns, {size / 1024:.0f} KiB, speakers "
-              f"{', '.join(first.speakers)}; mode {first.mode!r}; {labelled} turns labelled, "
-              f"{len(first.episodes)} episodes")
-        print(f"first call in this process (loads and compiles the rules too): {first_s:.3f} s")
-        figures.update(turns=n_turns, bytes=size, mode=first.mode, labelled_turns=labelled,
-                       first_call_s=first_s)
-
-        seconds = []
-        for _ in range(args.runs):
+        for mode in ("rules", "full"):
+            suffix = "" if mode == "rules" else "_full"
+            # Warm-up, and a check that the file reads back as the turns that were written.
             start = time.perf_counter()
-            mendkit.analyze(path)
-            seconds.append(time.perf_counter() - start)
-        figures["in_process"] = report(f"(a) mendkit.analyze(path), {args.runs} runs", seconds,
-                                       n_turns)
+            first = mendkit.analyze(path, mode=mode)
+            first_s = time.perf_counter() - start
+            n_turns = len(first.turns)
+            if n_turns != args.turns:
+                print(f"warning: wrote {args.turns} turns, mend read {n_turns}")
+            labelled = sum(1 for t in first.turns if t.labels)
+            print(f"transcript: {n_turns} turns, {size / 1024:.0f} KiB, speakers "
+                  f"{', '.join(first.speakers)}; mode {mode!r}; {labelled} turns labelled, "
+                  f"{len(first.episodes)} episodes")
+            print(f"first call in this process (loads the rules or the model too): {first_s:.3f} s")
+            figures.update({"turns": n_turns, "bytes": size, f"labelled_turns{suffix}": labelled,
+                            f"first_call_s{suffix}": first_s})
+            seconds = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                mendkit.analyze(path, mode=mode)
+                seconds.append(time.perf_counter() - start)
+            figures[f"in_process{suffix}"] = report(
+                f"(a) mendkit.analyze(path, mode={mode!r}), {args.runs} runs", seconds, n_turns)
+
+            script = mend_script()
+            if script is None:
+                print(f"(b) mend analyze: no `mend` console script next to {sys.executable}")
+                figures["cli_error"] = "console script not found"
+                continue
+            result = time_command([str(script), "analyze", str(path), "--json", "--mode", mode],
+                                  args.runs)
+            if isinstance(result, str):
+                print(f"(b) mend analyze FILE --json --mode {mode}: FAILED, not timed.\n  {result}")
+                figures["cli_error"] = result
+            else:
+                figures[f"cli{suffix}"] = report(
+                    f"(b) mend analyze FILE --json --mode {mode} > /dev/null, {args.runs} runs",
+                    result, n_turns)
 
         load = []
         for _ in range(args.runs):
             start = time.perf_counter()
             mendkit.load_conversation(path)
             load.append(time.perf_counter() - start)
-        print(f"    of which loading the file: min {min(load) * 1000:.1f} ms  "
+        print(f"loading the file alone: min {min(load) * 1000:.1f} ms  "
               f"median {statistics.median(load) * 1000:.1f} ms")
         figures["load_min_s"] = min(load)
         figures["load_median_s"] = statistics.median(load)
-
-        script = mend_script()
-        if script is None:
-            print(f"(b) mend analyze: no `mend` console script next to {sys.executable}")
-            figures["cli_error"] = "console script not found"
-        else:
-            result = time_command([str(script), "analyze", str(path), "--json"], args.runs)
-            if isinstance(result, str):
-                print(f"(b) mend analyze FILE --json: FAILED, not timed.\n  {result}")
-                figures["cli_error"] = result
-            else:
-                figures["cli"] = report(
-                    f"(b) mend analyze FILE --json > /dev/null, {args.runs} runs", result, n_turns
-                )
     write_json(args.json, figures)
     return 0
 

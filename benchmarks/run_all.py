@@ -85,12 +85,16 @@ def main(argv: list[str] | None = None) -> int:
          help_note),
         ("cli: import mendkit.cli.main, ms", fmt(get(c, "import_total_ms"), ".0f"),
          "-X importtime, sum of self times"),
-        ("transcript: analyze(path), s", fmt(get(t, "in_process", "median_s"), ".3f"),
+        ("transcript rules: analyze(path), s", fmt(get(t, "in_process", "median_s"), ".3f"),
          f"median; {fmt(get(t, 'in_process', 'turns_per_s_median'), ',.0f')} turns/s, "
          f"{get(t, 'turns')} turns" if t else ""),
-        ("transcript: mend analyze --json, s", fmt(get(t, "cli", "median_s"), ".3f"),
+        ("transcript rules: mend analyze, s", fmt(get(t, "cli", "median_s"), ".3f"),
          f"median; {fmt(get(t, 'cli', 'turns_per_s_median'), ',.0f')} turns/s"
          if get(t, "cli") else "failed" if get(t, "cli_error") else ""),
+        ("transcript full: analyze(path), s", fmt(get(t, "in_process_full", "median_s"), ".3f"),
+         f"median; {fmt(get(t, 'in_process_full', 'turns_per_s_median'), ',.0f')} turns/s"),
+        ("transcript full: mend analyze, s", fmt(get(t, "cli_full", "median_s"), ".3f"),
+         f"median; {fmt(get(t, 'cli_full', 'turns_per_s_median'), ',.0f')} turns/s"),
     ]
 
     print("\n== Summary")

@@ -252,7 +252,9 @@ def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str,
             "training": {"data": "Mend corpus, train split (conversations and crisis messages)",
                          "rows": n_train, "epochs": EPOCHS, "batch": BATCH, "lr": LR,
                          "seed": SEED},
-            "heldout": report}
+            "heldout": report,
+            "heldout_note": "a seventh of the train split (by hashed id) kept out of fine-tuning; "
+                            "thresholds chosen here"}
     (OUT / "classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
 

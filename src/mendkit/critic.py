@@ -4,7 +4,8 @@
 validating the other, a feeling said as an I-statement, a concrete request or commitment, naming
 what happened, appreciation) and falls with what undoes one (contempt, hostility, character
 criticism and "always/never", non-apologies, "sorry, but", defensiveness, minimising, pressure).
-Length earns nothing. Issues carry spans and a suggestion; ``rewrite`` applies the safe fixes.
+Length earns nothing. Components count only with rule evidence (a span to point at). Issues carry
+spans and a suggestion; ``rewrite`` applies the safe fixes.
 """
 
 from __future__ import annotations
@@ -167,7 +168,10 @@ def critique(
     turn = analyze_conversation(conversation, mode=mode).turns[-1]
     risk = assess([turn], region)
     issues, fixes = _issues(turn)
-    components = {name: label in turn.labels for name, (label, _) in COMPONENT_WEIGHTS.items()}
+    # A component counts when a rule shows it with a span the person can see; the model's
+    # whole-turn guesses inform the labels and risk, not the score a draft is ranked by.
+    evidenced = {e.label for e in turn.evidence if e.source.startswith("rule:")}
+    components = {name: label in evidenced for name, (label, _) in COMPONENT_WEIGHTS.items()}
     quality = BASE + sum(w for name, (_, w) in COMPONENT_WEIGHTS.items() if components[name])
     quality -= sum(PENALTIES.get(kind, 0.1) for kind in {i.kind for i in issues})
     notes: list[str] = []

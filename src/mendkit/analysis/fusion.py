@@ -13,10 +13,11 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from mendkit.analysis.rules import Context, TurnContext
 from mendkit.labels import LABELS, RECONNECT
-
-RUPTURE_WITHDRAWAL = "rupture.withdrawal"
 from mendkit.model import Evidence, TurnAnalysis
 from mendkit.models.classifier import MODEL_NAME
+
+RUPTURE_WITHDRAWAL = "rupture.withdrawal"
+_NO_CONTEXT = TurnContext()
 
 MODEL_SOURCE = f"model:{MODEL_NAME}"
 # Labels that only make sense as an answer to what came before (3RS: a marker counts when it
@@ -32,7 +33,7 @@ def fuse(
     thresholds: Mapping[str, float],
     *,
     vetoed: Collection[str] = (),
-    context: TurnContext = TurnContext(),
+    context: TurnContext = _NO_CONTEXT,
 ) -> TurnAnalysis:
     """The turn's analysis with the classifier's ``probabilities`` (one per ``labels``) folded in.
 

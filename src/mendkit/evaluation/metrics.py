@@ -8,8 +8,8 @@ from typing import Any
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.critic import critique
-from mendkit.evaluation.corpus import Corpus
 from mendkit.errors import InvalidInputError
+from mendkit.evaluation.corpus import Corpus
 from mendkit.labels import CRISIS, LABELS, is_repair, is_rupture
 from mendkit.model import Analysis, Conversation
 
