@@ -1,7 +1,7 @@
 """Reading Mend's hand-labelled corpus (``data/corpus``; see its GUIDE.md and DATASHEET.md).
 
 Conversations live in ``conversations/*.jsonl`` (dev and test) and ``train/*.jsonl`` (train);
-crisis messages in ``crisis.jsonl`` and ``train/crisis.jsonl``; repair pairs in ``pairs.jsonl``.
+crisis messages in ``crisis.jsonl`` and ``train/crisis*.jsonl``; repair pairs in ``pairs.jsonl``.
 """
 
 from __future__ import annotations
@@ -123,14 +123,14 @@ def load_corpus(root: Path | None = None) -> Corpus:
     root = root or find_corpus()
     train = root / "train"
     conversation_files = [*sorted((root / "conversations").glob("*.jsonl")),
-                          *sorted(p for p in train.glob("*.jsonl") if p.name != "crisis.jsonl")]
+                          *sorted(p for p in train.glob("*.jsonl")
+                                  if not p.name.startswith("crisis"))]
     conversations = [
         _conversation(record, path, number)
         for path in conversation_files
         for number, record in _records(path)
     ]
-    crisis_files = [root / "crisis.jsonl", *([train / "crisis.jsonl"]
-                                             if (train / "crisis.jsonl").is_file() else [])]
+    crisis_files = [root / "crisis.jsonl", *sorted(train.glob("crisis*.jsonl"))]
     crisis = [
         CrisisItem(id=r["id"], text=r["text"], crisis=bool(r["crisis"]), kind=r["kind"],
                    split=r["split"])
