@@ -64,14 +64,16 @@ def analysis(result: Analysis, *, footer: str) -> None:
     for turn in result.turns:
         line = Text(f"{turn.index:>4} ", style="dim")
         line.append(f"{turn.speaker}: ", style="bold")
-        line.append_text(_marked(turn.text, [(e.start, e.end, e.label) for e in turn.evidence]))
+        ruled = [e for e in turn.evidence if e.source.startswith("rule:")]
+        line.append_text(_marked(turn.text, [(e.start, e.end, e.label) for e in ruled]))
         console.print(line)
         if turn.labels:
             tags = Text("       ")
             for label in turn.labels:
                 subs = turn.subtypes(label)
+                how = "" if any(e.label == label for e in ruled) else " model"
                 tags.append(f"[{label}{'/' + ','.join(subs) if subs else ''} "
-                            f"{turn.scores[label]:.2f}] ", style=STYLES.get(label, "bold"))
+                            f"{turn.scores[label]:.2f}{how}] ", style=STYLES.get(label, "bold"))
             console.print(tags)
     if result.episodes:
         table = Table(title="Episodes", title_justify="left")
