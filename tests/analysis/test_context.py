@@ -27,7 +27,8 @@ def test_negated_blame_is_not_confrontation() -> None:
 
 
 def test_reported_criticism_is_not_said_to_the_listener() -> None:
-    assert labels_of_last(("A", "My boss told me I'm useless and always late.")) == ()
+    reported = labels_of_last(("A", "My boss told me I'm useless and always late."))
+    assert not [x for x in reported if x.startswith("rupture.")]
     assert labels_of_last(("A", 'She said "you never listen" and walked off.')) == ()
 
 
