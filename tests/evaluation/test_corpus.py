@@ -84,7 +84,7 @@ def test_eval_reports_every_figure(corpus: Corpus, capsys: pytest.CaptureFixture
     report = evaluate(corpus, split="dev")
     assert report.turns == sum(len(c.labels) for c in corpus.split("dev").conversations)
     assert report.pairs_total == 40
-    assert main(["eval", "--split", "dev", "--json", "--corpus", str(ROOT)]) == 0
+    assert main(["eval", "--split", "dev", "--json", "--corpus", str(ROOT), "--no-public"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {"per_label", "any_rupture", "any_repair", "episodes", "crisis", "pairs"} <= set(data)
     assert data["any_rupture"]["support"] == report.any_rupture.support

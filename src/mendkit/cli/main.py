@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", help="the corpus folder (default: data/corpus of this checkout)")
     p.add_argument("--mode", choices=("full", "rules"), default="full")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--data", metavar="PATH", help="the public benchmark data (default: "
+                   "$MEND_SHARED_DATA or ../shared/data beside this checkout)")
+    p.add_argument("--no-public", action="store_true", help="skip the public benchmarks")
     p.set_defaults(handler=_eval)
     return parser
 
@@ -114,16 +117,29 @@ def _check(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from mendkit.errors import InvalidInputError
     from mendkit.evaluation import evaluate, load_corpus
 
     corpus = load_corpus(Path(args.corpus) if args.corpus else None)
     report = evaluate(corpus, split=args.split, mode=args.mode)
+    from mendkit.evaluation.public import find_shared_data, run_public
+
+    data: Path | None = None
+    if not args.no_public:
+        data = Path(args.data) if args.data else find_shared_data()
+    if data is not None and not data.is_dir():
+        raise InvalidInputError(f"{data}: no such folder (--data expects the public data folder)")
+    public = run_public(data, mode=args.mode) if data is not None else None
     from mendkit.cli import render
 
     if args.json:
-        render.print_json(report.to_dict())
+        render.print_json(report.to_dict() | ({"public": public} if public is not None else {}))
     else:
         render.evaluation(report)
+        if public is not None:
+            render.public_benchmarks(public, data=str(data), mode=args.mode)
+        elif not args.no_public:
+            render.note("Public benchmarks skipped: no shared data found (pass --data PATH).")
     return EXIT_OK
 
 

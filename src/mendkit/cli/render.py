@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mendkit.evaluation import EvalReport
+from mendkit.evaluation.public_metrics import PublicRow
 from mendkit.model import Analysis, CheckResult, Safety
 
 STYLES = {
@@ -145,3 +146,30 @@ def evaluation(report: EvalReport) -> None:
                   f"of {report.pairs_total}")
     for note in report.notes:
         console.print(Text(note, style="dim"))
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def public_benchmarks(rows: list[PublicRow], *, data: str, mode: str) -> None:
+    console = _console()
+    table = Table(title=f"Mend on public benchmarks ({data}, mode {mode}; measured only, never "
+                        "trained on)", title_justify="left")
+    for col in ("benchmark", "metric", "ours", "anchor", "n", "note"):
+        table.add_column(col, justify="right" if col in ("ours", "anchor", "n") else "left",
+                         overflow="fold")
+    last = ("", "")
+    for r in rows:
+        note = "; ".join(x for x in (r["note"], r["anchor_source"] and
+                                     f"anchor: {r['anchor_source']}") if x)
+        same = last[0] == r["benchmark"]
+        table.add_row("" if same else r["benchmark"], r["metric"], _figure(r["ours"]),
+                      _figure(r["anchor"]), str(r["n"]),
+                      "as above" if same and last[1] == note else note)
+        last = (r["benchmark"], note)
+    console.print(table)
+
+
+def note(text: str) -> None:
+    _console().print(Text(text, style="dim"))
