@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from mendkit.analysis.pipeline import analyze_turn
-from mendkit.analysis.rules import Example, Rule, crisis_rules, marker_rules
+from mendkit.analysis.rules import Example, Rule, engine_rules
 from mendkit.labels import TAXONOMY
 from mendkit.model import TurnAnalysis
 
-ALL_RULES = [*marker_rules().rules, *crisis_rules().rules]
+ALL_RULES = list(engine_rules().rules)
 
 
 def fired(example: Example) -> set[str]:

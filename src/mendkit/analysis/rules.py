@@ -460,18 +460,6 @@ def load_files(names: Iterable[str], *, use_index: bool = True) -> RuleSet:
 
 
 @lru_cache(maxsize=1)
-def marker_rules() -> RuleSet:
-    """The packaged rupture, repair and reconnect rules (compiled once per process)."""
-    return load_files(RULE_FILES)
-
-
-@lru_cache(maxsize=1)
-def crisis_rules() -> RuleSet:
-    """The packaged crisis rules."""
-    return load_files(("crisis",))
-
-
-@lru_cache(maxsize=1)
 def engine_rules() -> RuleSet:
     """Crisis and marker rules in one index: one pass over a turn finds both."""
     return load_files(("crisis", *RULE_FILES))

@@ -213,28 +213,12 @@ class _Source(Protocol):
     def flags(self) -> int: ...
 
 
-def pattern_triggers(pattern: _Source) -> Triggers | None:
-    """The triggers of one compiled pattern, or None when none can be proven."""
-    return _sequence(sp.parse(pattern.pattern, pattern.flags), bounded=False)[0]
-
-
 def pattern_requirements(pattern: _Source) -> tuple[Triggers, ...]:
     """Every trigger set a match must meet, cheapest first (empty when none can be proven)."""
     found: list[Triggers] = []
     _sequence(sp.parse(pattern.pattern, pattern.flags), bounded=False, collect=found)
     unique = dict.fromkeys(found)
     return tuple(sorted(unique, key=_cost))
-
-
-def rule_triggers(patterns: Iterable[_Source]) -> Triggers | None:
-    """The union of the patterns' triggers, or None if any pattern has none (always try it)."""
-    found: set[str] = set()
-    for pattern in patterns:
-        sub = pattern_triggers(pattern)
-        if sub is None:
-            return None
-        found |= sub
-    return frozenset(found)
 
 
 def token_hits(token: str, trigger: str) -> bool:
