@@ -89,7 +89,8 @@ def single(conversations: Iterator[Conversation], *, source: str) -> Conversatio
     if second is not None:
         raise FormatError(
             f"expected one conversation, found several ({first.id!r}, {second.id!r}, ...); "
-            "read each with iter_conversations() or `mend batch`, or pass a single one",
+            "pass a file holding a single conversation, or read them one by one with "
+            "mendkit.io.iter_conversations()",
             source=source,
         )
     return first
