@@ -78,7 +78,7 @@ def analysis(result: Analysis, *, footer: str) -> None:
             console.print(tags)
     if result.episodes:
         table = Table(title="Episodes", title_justify="left")
-        for col in ("turns", "labels", "severity", "status", "repair by", "taken up",
+        for col in ("turns", "ruptures", "severity", "status", "repair by", "taken up",
                     "to repair"):
             table.add_column(col)
         for ep in result.episodes:
@@ -87,7 +87,8 @@ def analysis(result: Analysis, *, footer: str) -> None:
                 to_repair = f"{ep.turns_to_repair} turns"
                 if ep.seconds_to_repair is not None:
                     to_repair += f", {ep.seconds_to_repair:.0f} s"
-            table.add_row(f"{ep.start_turn}-{ep.end_turn}", ", ".join(ep.labels), ep.severity,
+            short = ", ".join(label.rsplit(".", 1)[-1] for label in ep.labels)  # rupture.x -> x
+            table.add_row(f"{ep.start_turn}-{ep.end_turn}", short, ep.severity,
                           ep.status, ep.initiator or "", "yes" if ep.taken_up else "no",
                           to_repair)
         console.print(table)
