@@ -78,16 +78,16 @@ def analysis(result: Analysis, *, footer: str) -> None:
             console.print(tags)
     if result.episodes:
         table = Table(title="Episodes", title_justify="left")
-        for col in ("turns", "ruptures", "severity", "status", "repair by", "taken up",
+        for col in ("turns", "ruptures", "severity", "status", "repair by", "uptake",
                     "to repair"):
-            table.add_column(col)
+            table.add_column(col, no_wrap=col == "ruptures", min_width=13 if col == "ruptures" else None)
         for ep in result.episodes:
             to_repair = ""
             if ep.turns_to_repair is not None:
                 to_repair = f"{ep.turns_to_repair} turns"
                 if ep.seconds_to_repair is not None:
                     to_repair += f", {ep.seconds_to_repair:.0f} s"
-            short = ", ".join(label.rsplit(".", 1)[-1] for label in ep.labels)  # rupture.x -> x
+            short = "\n".join(label.rsplit(".", 1)[-1] for label in ep.labels)  # rupture.x -> x
             table.add_row(f"{ep.start_turn}-{ep.end_turn}", short, ep.severity,
                           ep.status, ep.initiator or "", "yes" if ep.taken_up else "no",
                           to_repair)
