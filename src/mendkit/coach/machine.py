@@ -1,0 +1,168 @@
+"""The coach's state machine: states, events and one transition table. No I/O (h11 is the model).
+
+The Healing Cycle's five steps (recognise, regulate, take responsibility and communicate, express
+vulnerability, rebuild trust) with their sub-steps, a safety gate in front, a break while flooded,
+and a follow-up. ``advance(state, event)`` returns the next state or raises ``InvalidTransition``
+(the caller's state is untouched: states are values). Two events are valid in every open state:
+``CRISIS`` (signs of crisis in any answer) stops the flow; ``ABUSE`` (signs of abuse or coercive
+control) stops the *repair* coaching, because asking someone to repair with a person who harms them
+is wrong. The driver turns answers into events (the safety detector, the arousal scale); this module
+only knows which step follows which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Final
+
+from mendkit.errors import MendError
+
+
+class State(StrEnum):
+    WELCOME = "welcome"  # says once that Mend is a self-help aid, not therapy
+    SAFETY_CHECK = "safety_check"  # are you safe right now?
+    RECOGNISE_WHO = "recognise_who"
+    RECOGNISE_CONTEXT = "recognise_context"  # partner, family, friend, work, own therapist
+    RECOGNISE_WHAT = "recognise_what"
+    RECOGNISE_NOTICED = "recognise_noticed"  # in yourself and in them
+    RECOGNISE_MESSAGES = "recognise_messages"  # optional: paste the messages to analyse
+    REGULATE_CHECK = "regulate_check"  # arousal 0-10 and body signs
+    REGULATE_BREAK = "regulate_break"  # flooded: choose a return time (20 min to under a day)
+    ON_BREAK = "on_break"
+    REGULATE_GROUNDING = "regulate_grounding"  # numb or far away: 5-4-3-2-1 first
+    REGULATE_BREATHING = "regulate_breathing"  # paced breathing or cyclic sighing, or skip
+    RESPONSIBILITY_PART = "responsibility_part"  # my part, not all the blame
+    RESPONSIBILITY_REGRET = "responsibility_regret"
+    RESPONSIBILITY_KNOW = "responsibility_know"  # what I want them to know
+    RESPONSIBILITY_DRAFT = "responsibility_draft"  # a softened start-up; goes to the critic
+    RESPONSIBILITY_REVIEW = "responsibility_review"  # accept, edit or ignore the suggestion
+    VULNERABILITY_SURFACE = "vulnerability_surface"  # the surface emotion
+    VULNERABILITY_BENEATH = "vulnerability_beneath"  # the softer one beneath
+    VULNERABILITY_NEEDS = "vulnerability_needs"
+    REBUILD_MESSAGE = "rebuild_message"  # the message or the opening lines
+    REBUILD_COMMITMENT = "rebuild_commitment"
+    REBUILD_FOLLOW_UP = "rebuild_follow_up"  # when to ask how it went
+    AWAITING_FOLLOW_UP = "awaiting_follow_up"
+    FOLLOW_UP_UPTAKE = "follow_up_uptake"  # taken up, partly, not yet, no
+    FOLLOW_UP_CONNECTION = "follow_up_connection"  # how connected now, 0-10
+    DONE = "done"
+    STOPPED_CRISIS = "stopped_crisis"  # resources shown; no more coaching this session
+    STOPPED_UNSAFE = "stopped_unsafe"  # abuse or danger: resources and safety planning instead
+
+
+class EventType(StrEnum):
+    BEGIN = "begin"
+    SAFE = "safe"
+    UNSAFE = "unsafe"  # the person says they are not safe with the other
+    ANSWER = "answer"
+    SKIP = "skip"
+    CALM = "calm"  # arousal inside the window
+    FLOODED = "flooded"  # high arousal: a break first
+    NUMB = "numb"  # numb, far away, unreal: grounding first
+    BREAK_SET = "break_set"
+    BREAK_OVER = "break_over"
+    EXERCISE_DONE = "exercise_done"
+    ACCEPT = "accept"
+    EDIT = "edit"
+    IGNORE = "ignore"
+    FOLLOW_UP_DUE = "follow_up_due"
+    CRISIS = "crisis"
+    ABUSE = "abuse"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event with what came with it (the answer's text, a number, a time)."""
+
+    type: EventType
+    value: Any = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+class InvalidTransition(MendError, ValueError):
+    """The event is not valid in this state; nothing changed."""
+
+
+TERMINAL: Final = frozenset({State.DONE, State.STOPPED_CRISIS, State.STOPPED_UNSAFE})
+
+S, E = State, EventType
+# Steps whose question may be skipped move on as if answered.
+_SKIPPABLE: Final = (
+    S.RECOGNISE_CONTEXT, S.RECOGNISE_NOTICED, S.RECOGNISE_MESSAGES, S.RESPONSIBILITY_REGRET,
+    S.RESPONSIBILITY_KNOW, S.VULNERABILITY_SURFACE, S.VULNERABILITY_BENEATH,
+    S.VULNERABILITY_NEEDS, S.REBUILD_COMMITMENT, S.REBUILD_FOLLOW_UP, S.FOLLOW_UP_CONNECTION,
+)
+_LINEAR: Final = (
+    (S.RECOGNISE_WHO, S.RECOGNISE_CONTEXT), (S.RECOGNISE_CONTEXT, S.RECOGNISE_WHAT),
+    (S.RECOGNISE_WHAT, S.RECOGNISE_NOTICED), (S.RECOGNISE_NOTICED, S.RECOGNISE_MESSAGES),
+    (S.RECOGNISE_MESSAGES, S.REGULATE_CHECK),
+    (S.RESPONSIBILITY_PART, S.RESPONSIBILITY_REGRET),
+    (S.RESPONSIBILITY_REGRET, S.RESPONSIBILITY_KNOW),
+    (S.RESPONSIBILITY_KNOW, S.RESPONSIBILITY_DRAFT),
+    (S.RESPONSIBILITY_DRAFT, S.RESPONSIBILITY_REVIEW),
+    (S.VULNERABILITY_SURFACE, S.VULNERABILITY_BENEATH),
+    (S.VULNERABILITY_BENEATH, S.VULNERABILITY_NEEDS),
+    (S.VULNERABILITY_NEEDS, S.REBUILD_MESSAGE),
+    (S.REBUILD_MESSAGE, S.REBUILD_COMMITMENT),
+    (S.REBUILD_COMMITMENT, S.REBUILD_FOLLOW_UP),
+    (S.REBUILD_FOLLOW_UP, S.AWAITING_FOLLOW_UP),
+    (S.FOLLOW_UP_UPTAKE, S.FOLLOW_UP_CONNECTION),
+    (S.FOLLOW_UP_CONNECTION, S.DONE),
+)
+
+
+def _table() -> dict[tuple[State, EventType], State]:
+    table: dict[tuple[State, EventType], State] = {
+        (S.WELCOME, E.BEGIN): S.SAFETY_CHECK,
+        (S.SAFETY_CHECK, E.SAFE): S.RECOGNISE_WHO,
+        (S.SAFETY_CHECK, E.UNSAFE): S.STOPPED_UNSAFE,
+        (S.REGULATE_CHECK, E.CALM): S.REGULATE_BREATHING,
+        (S.REGULATE_CHECK, E.FLOODED): S.REGULATE_BREAK,
+        (S.REGULATE_CHECK, E.NUMB): S.REGULATE_GROUNDING,
+        (S.REGULATE_CHECK, E.SKIP): S.RESPONSIBILITY_PART,
+        (S.REGULATE_BREAK, E.BREAK_SET): S.ON_BREAK,
+        (S.REGULATE_BREAK, E.SKIP): S.REGULATE_BREATHING,
+        (S.ON_BREAK, E.BREAK_OVER): S.REGULATE_CHECK,
+        (S.REGULATE_GROUNDING, E.EXERCISE_DONE): S.REGULATE_CHECK,
+        (S.REGULATE_GROUNDING, E.SKIP): S.REGULATE_BREATHING,
+        (S.REGULATE_BREATHING, E.EXERCISE_DONE): S.RESPONSIBILITY_PART,
+        (S.REGULATE_BREATHING, E.SKIP): S.RESPONSIBILITY_PART,
+        (S.RESPONSIBILITY_REVIEW, E.ACCEPT): S.VULNERABILITY_SURFACE,
+        (S.RESPONSIBILITY_REVIEW, E.EDIT): S.RESPONSIBILITY_DRAFT,
+        (S.RESPONSIBILITY_REVIEW, E.IGNORE): S.VULNERABILITY_SURFACE,
+        (S.AWAITING_FOLLOW_UP, E.FOLLOW_UP_DUE): S.FOLLOW_UP_UPTAKE,
+        (S.AWAITING_FOLLOW_UP, E.SKIP): S.DONE,
+    }
+    for source, target in _LINEAR:
+        table[(source, E.ANSWER)] = target
+    for state in _SKIPPABLE:
+        table[(state, E.SKIP)] = table[(state, E.ANSWER)]
+    for state in State:
+        if state not in TERMINAL:
+            table[(state, E.CRISIS)] = S.STOPPED_CRISIS
+            table[(state, E.ABUSE)] = S.STOPPED_UNSAFE
+    return table
+
+
+TABLE: Final[dict[tuple[State, EventType], State]] = _table()
+
+
+def allowed_events(state: State) -> frozenset[EventType]:
+    """The events ``state`` accepts (none once the session has ended or stopped)."""
+    return frozenset(event for (source, event) in TABLE if source == state)
+
+
+def advance(state: State, event: Event) -> State:
+    """The state after ``event``; raises ``InvalidTransition`` if ``state`` does not accept it.
+
+    >>> advance(State.WELCOME, Event(EventType.BEGIN))
+    <State.SAFETY_CHECK: 'safety_check'>
+    """
+    try:
+        return TABLE[(state, event.type)]
+    except KeyError:
+        allowed = ", ".join(sorted(allowed_events(state))) or "none (the session has ended)"
+        raise InvalidTransition(
+            f"{event.type.value!r} is not possible at {state.value!r}; expected one of: {allowed}"
+        ) from None
