@@ -61,6 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="full (default: rules and the shipped model) or rules only")
     p.set_defaults(handler=_check)
 
+    p = sub.add_parser("coach", help="walk through the Healing Cycle for one rupture",
+                       description="Recognise, regulate, take responsibility, express "
+                       "vulnerability, rebuild trust: one step at a time, saved as you go. "
+                       + NOT_THERAPY)
+    p.add_argument("--resume", nargs="?", const="latest", metavar="ID",
+                   help="continue a saved session (the latest open one without ID)")
+    p.add_argument("--answers", metavar="FILE",
+                   help="take the answers from a JSON list instead of the keyboard")
+    p.add_argument("--attachment", choices=("anxious", "avoidant", "disorganised"),
+                   help="tailor the steps to a pattern you recognise in yourself (optional)")
+    p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE")
+    p.set_defaults(handler=_coach)
+
     p = sub.add_parser("eval", help="score Mend on its labelled corpus",
                        description="Per-label precision, recall and F1, episode status "
                        "accuracy, crisis recall and false alarms, and repair-pair accuracy.")
@@ -112,6 +125,15 @@ def _check(args: argparse.Namespace) -> int:
     else:
         render.check(result, footer=NOT_THERAPY)
     return EXIT_OK
+
+
+def _coach(args: argparse.Namespace) -> int:
+    from mendkit.cli.coach import coach
+    from mendkit.config import Settings
+
+    settings = Settings.from_env(region=args.region)
+    return coach(settings.home, resume=args.resume, answers=args.answers,
+                 attachment=args.attachment, region=settings.region)
 
 
 def _eval(args: argparse.Namespace) -> int:

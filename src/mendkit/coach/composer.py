@@ -9,6 +9,7 @@ critic then checks the draft like any other (``mendkit.check``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -41,7 +42,7 @@ class DraftParts:
             return str(value).strip().rstrip(".") if value else ""
 
         return cls(context=context, situation=text("recognise_what"),
-                   my_part=text("responsibility_part"), their_side=text("recognise_noticed"),
+                   my_part=text("responsibility_part"),
                    feeling=text("vulnerability_beneath"), need=text("vulnerability_needs"),
                    request=text("responsibility_know"), commitment=text("rebuild_commitment"))
 
@@ -73,9 +74,10 @@ def compose(parts: DraftParts) -> str:
         topic = _lower_first(parts.situation)
         sentences.append(f"I'd like to come back to {topic}." if work
                          else f"Can we talk about {topic}?")
-    if parts.my_part:
-        sentences.append(f"I realise that I {_lower_first(parts.my_part)}, and that was my part in "
-                         "it." if work else f"I'm sorry that I {_lower_first(parts.my_part)}.")
+    my_part = re.sub(r"^(?:i|I)\s+", "", parts.my_part)  # "I went quiet" -> "went quiet"
+    if my_part:
+        sentences.append(f"I realise that I {_lower_first(my_part)}, and that was my part in "
+                         "it." if work else f"I'm sorry that I {_lower_first(my_part)}.")
     if parts.their_side:
         sentences.append(f"I can see why {_lower_first(parts.their_side)}.")
     elif parts.context == "work":
@@ -85,7 +87,9 @@ def compose(parts: DraftParts) -> str:
     else:
         sentences.append("I understand why you were upset.")
     if feeling:
-        about = f" about {_lower_first(parts.situation)}" if parts.situation else ""
+        short = parts.situation and len(parts.situation.split()) <= 8
+        about = f" about {_lower_first(parts.situation)}" if short else (
+            " about what happened" if parts.situation else "")
         tail = f", and I need {need}" if need else ""
         sentences.append(f"I feel {feeling}{about}{tail}.")
     if parts.commitment:

@@ -1,0 +1,99 @@
+"""What the coach says, in Mend's own words: one prompt per step, short, warm, second person.
+
+Each line's source (the seed article or the clinical reference) is listed in docs/coach-sources.md.
+Tailoring by context and by the attachment pattern a person chooses to name adds a line, never
+replaces the step.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from mendkit.coach.machine import State
+
+NOT_THERAPY: Final = ("Mend is a self-help aid for working through a rupture. It is not therapy, "
+                      "and it cannot keep you safe in an emergency.")
+
+PROMPTS: Final[dict[State, str]] = {
+    State.WELCOME: "Let's look at what happened, gently and one step at a time. Press Enter to "
+                   "begin.",
+    State.SAFETY_CHECK: "First: are you safe right now, including with the person this is about? "
+                        "(yes / no)",
+    State.RECOGNISE_WHO: "Who is this about? A name or a word for them is enough.",
+    State.RECOGNISE_CONTEXT: "What is this relationship? (partner, family, friend, work, "
+                             "therapist) You can skip this.",
+    State.RECOGNISE_WHAT: "What happened? Describe it as a camera would: what was said or done.",
+    State.RECOGNISE_NOTICED: "What did you notice in yourself, and in them? A feeling, a change "
+                             "in tone, someone going quiet.",
+    State.RECOGNISE_MESSAGES: "If you have the messages, paste them here (Speaker: text, one per "
+                              "line), then an empty line. Or press Enter to skip.",
+    State.REGULATE_CHECK: "How stirred up do you feel right now, from 0 (calm) to 10 (flooded)? "
+                          "You can add what you notice in your body, or say if you feel numb or "
+                          "far away.",
+    State.REGULATE_BREAK: "You sound flooded. Repair goes better after a pause of at least 20 "
+                          "minutes. In how many minutes would you like to come back? (20 to 600)",
+    State.ON_BREAK: "Take your break. Do something soothing, not something that keeps the "
+                    "argument going in your head. Come back with `mend coach --resume`.",
+    State.REGULATE_GROUNDING: "Let's come back to the room first. Name 5 things you can see, 4 "
+                              "you can touch, 3 you can hear, 2 you can smell and 1 you can "
+                              "taste. Press Enter when you're done, or type skip.",
+    State.REGULATE_BREATHING: "Would you like a short breathing exercise? (paced / sigh / skip) "
+                              "Paced breathing is slow and even, about six breaths a minute; a "
+                              "cyclic sigh is two breaths in through the nose and a long breath "
+                              "out. Never hold your breath.",
+    State.RESPONSIBILITY_PART: "What was your part in it? Not all the blame: just what you did "
+                               "or said.",
+    State.RESPONSIBILITY_REGRET: "Is there something you regret? You can skip this.",
+    State.RESPONSIBILITY_KNOW: "What would you like them to do differently next time? Ask for "
+                               "something specific they can say yes to.",
+    State.RESPONSIBILITY_DRAFT: "Here is a first draft from your answers. Press Enter to use it, "
+                                "or write your own.",
+    State.RESPONSIBILITY_REVIEW: "Take the suggested rewrite, edit your draft, or keep yours? "
+                                 "(accept / edit / keep)",
+    State.VULNERABILITY_SURFACE: "On the surface, what do you feel? Anger and irritation are "
+                                 "common.",
+    State.VULNERABILITY_BENEATH: "Underneath that, is there something softer? Hurt, fear, "
+                                 "sadness, shame, loneliness?",
+    State.VULNERABILITY_NEEDS: "What do you need, for yourself, in this relationship?",
+    State.REBUILD_MESSAGE: "Here is your message. Press Enter to keep it, or change it. Mend "
+                           "never sends anything: you choose if and when.",
+    State.REBUILD_COMMITMENT: "One thing you will do differently next time?",
+    State.REBUILD_FOLLOW_UP: "In how many days should I ask how it went? (default 3)",
+    State.AWAITING_FOLLOW_UP: "I'll ask how it went. Come back with `mend coach --resume`.",
+    State.FOLLOW_UP_UPTAKE: "How did it go? Did they take it up? (yes / partly / not yet / no)",
+    State.FOLLOW_UP_CONNECTION: "How connected do you feel now, from 0 to 10?",
+    State.DONE: "Thank you for doing this. Repair is a practice: each time counts.",
+    State.STOPPED_CRISIS: "What you wrote sounds like you may not be safe. Repair can wait. "
+                          "Please reach out to someone now.",
+    State.STOPPED_UNSAFE: "What you wrote sounds like you may not be safe with this person. "
+                          "Mend won't coach a repair with someone who harms or controls you. "
+                          "You deserve support and a plan to stay safe.",
+}
+
+CONTEXT_NOTES: Final[dict[str, str]] = {
+    "work": "With a manager or anyone with power over you, keep it brief and specific, and pick "
+            "a calm, private moment.",
+    "therapist": "Telling your therapist how something landed is part of the work, and a good "
+                 "therapist will welcome it.",
+    "partner": "Start gently: how you begin often shapes how the whole talk goes.",
+    "family": "Old family patterns can make small things feel big; that is normal.",
+    "friend": "A short, honest message often does more than a long explanation.",
+}
+
+ATTACHMENT_NOTES: Final[dict[str, str]] = {
+    "anxious": "You may want an answer right away. Try to send one message, not five, and let "
+               "the gap be there.",
+    "avoidant": "You may want to shut down. If you need a pause, say so and name when you'll "
+                "come back.",
+    "disorganised": "We'll go slowly. You can ground yourself first and skip anything.",
+}
+
+SAFETY_PLAN: Final = (
+    "If you can, keep your phone charged and with you.",
+    "Think of one person you trust and a place you could go.",
+    "Keep important documents and some money where you can reach them.",
+    "If you are in danger now, call your local emergency number.",
+)
+
+SOFTER_FEELINGS: Final = ("hurt", "scared", "sad", "lonely", "ashamed", "disappointed",
+                          "worried", "unwanted")

@@ -1,0 +1,279 @@
+"""Runs a coach session against a prompter (the terminal, or a scripted list of answers).
+
+The state machine stays pure; this module turns raw answers into events (through the safety gate,
+the arousal scale, the choices), saves the session after every step, composes and critiques the
+draft, and runs the breathing pacer. ``ON_BREAK`` and ``AWAITING_FOLLOW_UP`` pause the session:
+``--resume`` picks it up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from mendkit.analysis.pipeline import Mode
+from mendkit.analysis.safety import crisis_message, resources_for
+from mendkit.api import analyze
+from mendkit.coach import content
+from mendkit.coach.composer import CONTEXTS, DraftParts, compose
+from mendkit.coach.machine import TERMINAL, Event, EventType, State, allowed_events
+from mendkit.coach.safety_gate import gate
+from mendkit.coach.session import Session
+from mendkit.coach.store import SessionStore
+from mendkit.critic import critique
+from mendkit.io.text import split_line
+from mendkit.model import CheckResult, Conversation
+
+E = EventType
+PAUSED: frozenset[State] = frozenset({State.ON_BREAK, State.AWAITING_FOLLOW_UP})
+_NUMB = re.compile(r"\b(numb|far away|unreal|foggy|blank|not here|floating|spaced)\b", re.I)
+_NUMBER = re.compile(r"\b(10|[0-9])\b")
+_FREE_TEXT = {
+    State.RECOGNISE_WHO, State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED, State.RECOGNISE_MESSAGES,
+    State.RESPONSIBILITY_PART, State.RESPONSIBILITY_REGRET, State.RESPONSIBILITY_KNOW,
+    State.VULNERABILITY_SURFACE, State.VULNERABILITY_BENEATH, State.VULNERABILITY_NEEDS,
+    State.REBUILD_COMMITMENT,
+}
+
+
+class Prompter(Protocol):
+    def ask(self, prompt: str) -> str: ...
+
+    def say(self, text: str) -> None: ...
+
+    def wait(self, seconds: float) -> None: ...
+
+
+class NoMoreAnswers(Exception):
+    """A scripted run ran out of answers: the session is saved where it stopped."""
+
+
+def run(
+    session: Session, prompter: Prompter, store: SessionStore, *, region: str = "default",
+    now: Callable[[], datetime] = datetime.now, mode: Mode = "full",
+) -> Session:
+    """Advance ``session`` until it ends or pauses; saved after every step."""
+    if session.state is State.WELCOME:
+        prompter.say(content.NOT_THERAPY)
+    try:
+        session = _resume(session, prompter, now)
+        while session.state not in TERMINAL and session.state not in PAUSED:
+            event = _ask(session, prompter, now, mode)
+            if event is None:
+                continue
+            session = session.apply(event)
+            store.save(session)
+            _after(session, event, prompter, region)
+    except NoMoreAnswers:
+        return session  # saved after its last step; ``--resume`` continues here
+    if session.state in PAUSED or session.state is State.DONE:
+        prompter.say(content.PROMPTS[session.state])
+    return session
+
+
+def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime]) -> Session:
+    if session.state in PAUSED:
+        key = "regulate_break" if session.state is State.ON_BREAK else "rebuild_follow_up"
+        due = datetime.fromisoformat(str(session.answers.get(key, now().isoformat())))
+        if now() < due:
+            prompter.say(f"This session continues at {due:%H:%M on %d %b}.")
+            early = prompter.ask("Continue now anyway? (yes / no)").strip().lower()
+            if not early.startswith("y"):
+                return session
+        event = E.BREAK_OVER if session.state is State.ON_BREAK else E.FOLLOW_UP_DUE
+        session = session.apply(Event(event))
+    return session
+
+
+def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
+         mode: Mode) -> Event | None:
+    state = session.state
+    context = str(session.answers.get("recognise_context", "partner"))
+    if state is State.RESPONSIBILITY_DRAFT:
+        prompter.say(_composed(session, context))
+    if state is State.REBUILD_MESSAGE:
+        prompter.say(_final_draft(session, context))
+    raw = prompter.ask(content.PROMPTS[state]).strip()
+    if raw and state is not State.WELCOME:
+        stop = gate(raw, mode=mode)
+        if stop is not None:
+            return Event(stop, raw)
+    skip = raw.lower() in ("", "skip") and E.SKIP in allowed_events(state)
+    return _interpret(state, raw, skip, session, prompter, now, context)
+
+
+def _interpret(  # noqa: PLR0917 - one call site, every argument needed
+    state: State, raw: str, skip: bool, session: Session, prompter: Prompter,
+    now: Callable[[], datetime], context: str,
+) -> Event | None:
+    low = raw.lower()
+    if state is State.WELCOME:
+        return Event(E.BEGIN)
+    if state is State.SAFETY_CHECK:
+        if low.startswith("y"):
+            return Event(E.SAFE)
+        return Event(E.UNSAFE) if low.startswith("n") else None
+    if skip:
+        return Event(E.SKIP)
+    if state is State.RECOGNISE_CONTEXT:
+        match = next((c for c in CONTEXTS if c in low), None)
+        return Event(E.ANSWER, match) if match else None
+    if state in _FREE_TEXT:
+        return Event(E.ANSWER, raw) if raw else None
+    if state is State.REGULATE_CHECK:
+        if _NUMB.search(raw):
+            return Event(E.NUMB, raw)
+        number = _NUMBER.search(raw)
+        if number is None:
+            return None
+        level = int(number.group(1))
+        return Event(E.FLOODED if level >= 7 else E.CALM, level)
+    if state is State.REGULATE_BREAK:
+        minutes = _int(raw, 20, 600)
+        if minutes is None:
+            return None
+        return Event(E.BREAK_SET, (now() + timedelta(minutes=minutes)).isoformat(timespec="minutes"))
+    if state is State.REGULATE_GROUNDING:
+        return Event(E.EXERCISE_DONE)
+    if state is State.REGULATE_BREATHING:
+        if low.startswith(("paced", "sigh")):
+            _breathe(prompter, sigh=low.startswith("sigh"), rate=_rate(low))
+            return Event(E.EXERCISE_DONE)
+        return None
+    if state is State.RESPONSIBILITY_DRAFT:
+        return Event(E.ANSWER, raw or _composed(session, context))
+    if state is State.RESPONSIBILITY_REVIEW:
+        draft = str(session.answers.get("responsibility_draft", ""))
+        rewrite = _critique(draft).rewrite
+        if low.startswith("a"):
+            return Event(E.ACCEPT, rewrite or draft)
+        if low.startswith("e"):
+            return Event(E.EDIT, draft)
+        return Event(E.IGNORE) if low.startswith(("k", "i")) else None
+    if state is State.REBUILD_MESSAGE:
+        return Event(E.ANSWER, raw or _final_draft(session, context))
+    if state is State.REBUILD_FOLLOW_UP:
+        days = _int(raw or "3", 0, 60)
+        return None if days is None else Event(
+            E.ANSWER, (now() + timedelta(days=days)).isoformat(timespec="minutes"))
+    if state is State.FOLLOW_UP_UPTAKE:
+        for option in ("not yet", "partly", "yes", "no"):
+            if low.startswith(option):
+                return Event(E.ANSWER, option)
+        return None
+    if state is State.FOLLOW_UP_CONNECTION:
+        connection = _int(raw, 0, 10)
+        return None if connection is None else Event(E.ANSWER, connection)
+    return None
+
+
+def _after(session: Session, event: Event, prompter: Prompter, region: str) -> None:
+    state = session.state
+    if state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE):
+        prompter.say(content.PROMPTS[state])
+        prompter.say(crisis_message())
+        for r in resources_for(region):
+            prompter.say(f"- {r.name}: {r.contact}")
+        if state is State.STOPPED_UNSAFE:
+            for line in content.SAFETY_PLAN:
+                prompter.say(f"- {line}")
+        return
+    previous = State(session.path[-1][0])
+    if event.type is E.ANSWER and previous is State.RECOGNISE_WHAT:
+        context = str(session.answers.get("recognise_context", ""))
+        if context in content.CONTEXT_NOTES:
+            prompter.say(content.CONTEXT_NOTES[context])
+    attachment = str(session.settings.get("attachment", ""))
+    if state is State.RESPONSIBILITY_PART and attachment in content.ATTACHMENT_NOTES:
+        prompter.say(content.ATTACHMENT_NOTES[attachment])
+    if event.type is E.ANSWER and previous is State.RECOGNISE_MESSAGES and event.value:
+        _show_markers(str(event.value), prompter)
+    if state is State.RESPONSIBILITY_REVIEW:
+        result = _critique(str(event.value))
+        prompter.say(f"Repair quality: {result.repair_quality:.2f}")
+        for note in result.notes:
+            prompter.say(note)
+        for issue in result.issues:
+            prompter.say(f"- \"{result.text[issue.start:issue.end]}\": {issue.message} "
+                         f"Try: {issue.suggestion}")
+        if result.rewrite:
+            prompter.say(f"Suggested rewrite: {result.rewrite}")
+
+
+def _show_markers(pasted: str, prompter: Prompter) -> None:
+    turns: list[tuple[str, str]] = []
+    for line in pasted.splitlines():
+        parsed = split_line(line)
+        if parsed is not None:
+            turns.append((parsed[1], parsed[2]))
+        elif turns and line.strip():
+            turns[-1] = (turns[-1][0], f"{turns[-1][1]}\n{line.strip()}")
+    if not turns:
+        prompter.say("I couldn't read those as 'Speaker: text' lines, so I'll go on without them.")
+        return
+    for turn in analyze(Conversation.from_turns(turns)).turns:
+        for label in turn.labels:
+            if label.startswith("rupture."):
+                kind = label.removeprefix("rupture.")
+                prompter.say(f"\"{turn.text}\" ({turn.speaker}) may have landed as {kind}; "
+                             "does that fit?")
+
+
+def _critique(text: str) -> CheckResult:
+    return critique(text)
+
+
+def _composed(session: Session, context: str) -> str:
+    return compose(DraftParts.from_answers(session.answers, context=context))
+
+
+_LATER_ANSWERS = ("vulnerability_surface", "vulnerability_beneath", "vulnerability_needs",
+                  "rebuild_commitment")
+
+
+def _final_draft(session: Session, context: str) -> str:
+    """The message to keep: the person's own draft, or, if they took the composer's, the
+    composer's again with what they found since (the feeling beneath, the need)."""
+    chosen = session.answers.get("responsibility_review") or session.answers.get(
+        "responsibility_draft")
+    earlier = {k: v for k, v in session.answers.items() if k not in _LATER_ANSWERS}
+    if not chosen or chosen == compose(DraftParts.from_answers(earlier, context=context)):
+        return _composed(session, context)
+    return str(chosen)
+
+
+def _breathe(prompter: Prompter, *, sigh: bool, rate: float, cycles: int = 5) -> None:
+    period = 60.0 / rate
+    for i in range(cycles):
+        if sigh:
+            prompter.say(f"{i + 1}. In through the nose... and a little more in...")
+            prompter.wait(period * 0.35)
+            prompter.say("   ...and a long, slow breath out.")
+            prompter.wait(period * 0.65)
+        else:
+            prompter.say(f"{i + 1}. Breathe in...")
+            prompter.wait(period * 0.4)
+            prompter.say("   ...and out, slowly.")
+            prompter.wait(period * 0.6)
+
+
+def _rate(text: str) -> float:
+    found = re.search(r"(\d+(?:\.\d+)?)", text)
+    rate = float(found.group(1)) if found else 6.0
+    return min(7.0, max(4.5, rate))
+
+
+def _int(text: str, low: int, high: int) -> int | None:
+    found = re.search(r"-?\d+", text)
+    if not found:
+        return None
+    value = int(found.group(0))
+    return value if low <= value <= high else None
+
+
+def start(session_id: str, *, attachment: str | None = None) -> Session:
+    settings = {"attachment": attachment} if attachment else {}
+    return replace(Session(id=session_id), settings=settings)
