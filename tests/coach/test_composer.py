@@ -32,7 +32,7 @@ def test_workplace_scenario_draft_scores_well() -> None:
         Event(E.ANSWER, "my manager"), Event(E.ANSWER, "work"),
         Event(E.ANSWER, "the feedback on the project"),
         Event(E.ANSWER, "you needed the project to match what you asked for"),
-        Event(E.SKIP), Event(E.CALM, 3), Event(E.SKIP),
+        Event(E.SKIP), Event(E.CALM, 3), Event(E.SKIP), Event(E.OPEN, "yes"),
         Event(E.ANSWER, "went quiet and only said 'understood'"),
         Event(E.SKIP), Event(E.ANSWER, "talk through feedback before deadlines"),
     ], "work")

@@ -23,7 +23,7 @@ NOW = datetime(2026, 11, 27, 18, 0)
 
 UP_TO_CHECK = ["", "yes", "my manager", "work", "the feedback on my project", "",
                "Boss: You need to be more efficient.\nMe: understood"]
-CALM_TO_END = ["3", "skip", "I went quiet and only said 'understood'", "",
+CALM_TO_END = ["3", "skip", "yes", "I went quiet and only said 'understood'", "",
                "talk through feedback before the deadline", "", "accept", "angry",
                "hurt", "to know my effort is seen", "", "ask more questions at the start", "0"]
 
@@ -77,13 +77,13 @@ def test_flooded_means_a_break_that_resumes_at_its_time(tmp_path: Path) -> None:
 def test_numb_means_grounding_first_and_breathing_is_paced(tmp_path: Path) -> None:
     script = Script([*UP_TO_CHECK, "I feel numb and far away", "", "2", "paced 5"])
     session = run(start("g1"), script, SessionStore(tmp_path), now=lambda: NOW)
-    assert session.state is State.RESPONSIBILITY_PART
+    assert session.state is State.OPENNESS
     assert any("5 things you can see" in s for s in script.said)
     assert script.waited == pytest.approx(5 * 60 / 5)  # five breaths at five a minute
 
 
 STATES_WITH_TEXT = ["", "yes", "my manager", "work", "what happened", "", "", "3", "skip",
-                    "my part", "", "a request", "", "accept", "angry", "hurt", "a need", "",
+                    "yes", "my part", "", "a request", "", "accept", "angry", "hurt", "a need", "",
                     "a commitment"]
 
 
@@ -103,6 +103,17 @@ def test_abuse_stops_repair_coaching_and_never_drafts(tmp_path: Path) -> None:
     assert session.state is State.STOPPED_UNSAFE
     assert "responsibility_draft" not in session.answers
     assert any("local emergency number" in s for s in script.said)
+
+
+def test_when_the_other_is_not_open_the_internal_path_ends_without_a_draft(
+    tmp_path: Path,
+) -> None:
+    script = Script([*UP_TO_CHECK, "3", "skip", "no", "hurt and tired", "",
+                     "Please don't speak to me like that in front of the team."])
+    session = run(start("i1"), script, SessionStore(tmp_path), now=lambda: NOW)
+    assert session.state is State.DONE
+    assert session.answers["internal_next_time"].startswith("Please")
+    assert "responsibility_draft" not in session.answers
 
 
 def test_saying_not_safe_at_the_gate_stops_at_once(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ WALK = [
     Event(E.BEGIN), Event(E.SAFE), Event(E.ANSWER, "my manager"), Event(E.ANSWER, "work"),
     Event(E.ANSWER, "She said my report wasn't what she asked for."),
     Event(E.SKIP), Event(E.SKIP), Event(E.FLOODED, 8), Event(E.BREAK_SET, "2026-11-27T18:30"),
-    Event(E.BREAK_OVER), Event(E.CALM, 4), Event(E.EXERCISE_DONE),
+    Event(E.BREAK_OVER), Event(E.CALM, 4), Event(E.EXERCISE_DONE), Event(E.OPEN, "yes"),
     Event(E.ANSWER, "I went quiet and said 'understood'."),
 ]
 

@@ -41,6 +41,14 @@ PROMPTS: Final[dict[State, str]] = {
                               "Paced breathing is slow and even, about six breaths a minute; a "
                               "cyclic sigh is two breaths in through the nose and a long breath "
                               "out. Never hold your breath.",
+    State.OPENNESS: "Is the other person open to talking about it? (yes / not now / no) If they "
+                    "are not, you can still repair what you can on your side.",
+    State.INTERNAL_FEELINGS: "Repair can start inside you. What do you feel about what happened, "
+                             "in your own words?",
+    State.INTERNAL_BOUNDARY: "Is there a limit you want to hold next time, about how you are "
+                             "spoken to or treated? You can skip this.",
+    State.INTERNAL_NEXT_TIME: "If it happens again, what would you like to say in the moment? "
+                              "One or two calm sentences you can keep ready.",
     State.RESPONSIBILITY_PART: "What was your part in it? Not all the blame: just what you did "
                                "or said.",
     State.RESPONSIBILITY_REGRET: "Is there something you regret? You can skip this.",

@@ -32,6 +32,7 @@ PAUSED: frozenset[State] = frozenset({State.ON_BREAK, State.AWAITING_FOLLOW_UP})
 _NUMB = re.compile(r"\b(numb|far away|unreal|foggy|blank|not here|floating|spaced)\b", re.I)
 _NUMBER = re.compile(r"\b(10|[0-9])\b")
 _FREE_TEXT = {
+    State.INTERNAL_FEELINGS, State.INTERNAL_BOUNDARY, State.INTERNAL_NEXT_TIME,
     State.RECOGNISE_WHO, State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED, State.RECOGNISE_MESSAGES,
     State.RESPONSIBILITY_PART, State.RESPONSIBILITY_REGRET, State.RESPONSIBILITY_KNOW,
     State.VULNERABILITY_SURFACE, State.VULNERABILITY_BENEATH, State.VULNERABILITY_NEEDS,
@@ -118,6 +119,10 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         return Event(E.UNSAFE) if low.startswith("n") else None
     if skip:
         return Event(E.SKIP)
+    if state is State.OPENNESS:
+        if low.startswith("y"):
+            return Event(E.OPEN, "yes")
+        return Event(E.NOT_OPEN, low) if low.startswith("n") else None
     if state is State.RECOGNISE_CONTEXT:
         match = next((c for c in CONTEXTS if c in low), None)
         return Event(E.ANSWER, match) if match else None
@@ -187,7 +192,8 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
         if context in content.CONTEXT_NOTES:
             prompter.say(content.CONTEXT_NOTES[context])
     attachment = str(session.settings.get("attachment", ""))
-    if state is State.RESPONSIBILITY_PART and attachment in content.ATTACHMENT_NOTES:
+    if state in (State.RESPONSIBILITY_PART, State.INTERNAL_FEELINGS) \
+            and attachment in content.ATTACHMENT_NOTES:
         prompter.say(content.ATTACHMENT_NOTES[attachment])
     if event.type is E.ANSWER and previous is State.RECOGNISE_MESSAGES and event.value:
         _show_markers(str(event.value), prompter)

@@ -2,7 +2,9 @@
 
 The Healing Cycle's five steps (recognise, regulate, take responsibility and communicate, express
 vulnerability, rebuild trust) with their sub-steps, a safety gate in front, a break while flooded,
-and a follow-up. ``advance(state, event)`` returns the next state or raises ``InvalidTransition``
+a follow-up, and, when the other person is not open to repair, the internal path the article
+describes (own the feelings, set a boundary, prepare what to say next time).
+``advance(state, event)`` returns the next state or raises ``InvalidTransition``
 (the caller's state is untouched: states are values). Two events are valid in every open state:
 ``CRISIS`` (signs of crisis in any answer) stops the flow; ``ABUSE`` (signs of abuse or coercive
 control) stops the *repair* coaching, because asking someone to repair with a person who harms them
@@ -32,6 +34,10 @@ class State(StrEnum):
     ON_BREAK = "on_break"
     REGULATE_GROUNDING = "regulate_grounding"  # numb or far away: 5-4-3-2-1 first
     REGULATE_BREATHING = "regulate_breathing"  # paced breathing or cyclic sighing, or skip
+    OPENNESS = "openness"  # is the other person open to talking? if not: the internal path
+    INTERNAL_FEELINGS = "internal_feelings"  # internal repair: own the feelings
+    INTERNAL_BOUNDARY = "internal_boundary"  # a boundary for next time
+    INTERNAL_NEXT_TIME = "internal_next_time"  # what to say the next time it happens
     RESPONSIBILITY_PART = "responsibility_part"  # my part, not all the blame
     RESPONSIBILITY_REGRET = "responsibility_regret"
     RESPONSIBILITY_KNOW = "responsibility_know"  # what I want them to know
@@ -55,6 +61,8 @@ class EventType(StrEnum):
     BEGIN = "begin"
     SAFE = "safe"
     UNSAFE = "unsafe"  # the person says they are not safe with the other
+    OPEN = "open"  # the other person is open to repair
+    NOT_OPEN = "not_open"  # unwilling or not approachable now: repair what you can inside
     ANSWER = "answer"
     SKIP = "skip"
     CALM = "calm"  # arousal inside the window
@@ -92,11 +100,14 @@ _SKIPPABLE: Final = (
     S.RECOGNISE_CONTEXT, S.RECOGNISE_NOTICED, S.RECOGNISE_MESSAGES, S.RESPONSIBILITY_REGRET,
     S.RESPONSIBILITY_KNOW, S.VULNERABILITY_SURFACE, S.VULNERABILITY_BENEATH,
     S.VULNERABILITY_NEEDS, S.REBUILD_COMMITMENT, S.REBUILD_FOLLOW_UP, S.FOLLOW_UP_CONNECTION,
+    S.INTERNAL_BOUNDARY,
 )
 _LINEAR: Final = (
     (S.RECOGNISE_WHO, S.RECOGNISE_CONTEXT), (S.RECOGNISE_CONTEXT, S.RECOGNISE_WHAT),
     (S.RECOGNISE_WHAT, S.RECOGNISE_NOTICED), (S.RECOGNISE_NOTICED, S.RECOGNISE_MESSAGES),
     (S.RECOGNISE_MESSAGES, S.REGULATE_CHECK),
+    (S.INTERNAL_FEELINGS, S.INTERNAL_BOUNDARY), (S.INTERNAL_BOUNDARY, S.INTERNAL_NEXT_TIME),
+    (S.INTERNAL_NEXT_TIME, S.DONE),
     (S.RESPONSIBILITY_PART, S.RESPONSIBILITY_REGRET),
     (S.RESPONSIBILITY_REGRET, S.RESPONSIBILITY_KNOW),
     (S.RESPONSIBILITY_KNOW, S.RESPONSIBILITY_DRAFT),
@@ -120,14 +131,16 @@ def _table() -> dict[tuple[State, EventType], State]:
         (S.REGULATE_CHECK, E.CALM): S.REGULATE_BREATHING,
         (S.REGULATE_CHECK, E.FLOODED): S.REGULATE_BREAK,
         (S.REGULATE_CHECK, E.NUMB): S.REGULATE_GROUNDING,
-        (S.REGULATE_CHECK, E.SKIP): S.RESPONSIBILITY_PART,
+        (S.REGULATE_CHECK, E.SKIP): S.OPENNESS,
         (S.REGULATE_BREAK, E.BREAK_SET): S.ON_BREAK,
         (S.REGULATE_BREAK, E.SKIP): S.REGULATE_BREATHING,
         (S.ON_BREAK, E.BREAK_OVER): S.REGULATE_CHECK,
         (S.REGULATE_GROUNDING, E.EXERCISE_DONE): S.REGULATE_CHECK,
         (S.REGULATE_GROUNDING, E.SKIP): S.REGULATE_BREATHING,
-        (S.REGULATE_BREATHING, E.EXERCISE_DONE): S.RESPONSIBILITY_PART,
-        (S.REGULATE_BREATHING, E.SKIP): S.RESPONSIBILITY_PART,
+        (S.REGULATE_BREATHING, E.EXERCISE_DONE): S.OPENNESS,
+        (S.REGULATE_BREATHING, E.SKIP): S.OPENNESS,
+        (S.OPENNESS, E.OPEN): S.RESPONSIBILITY_PART,
+        (S.OPENNESS, E.NOT_OPEN): S.INTERNAL_FEELINGS,
         (S.RESPONSIBILITY_REVIEW, E.ACCEPT): S.VULNERABILITY_SURFACE,
         (S.RESPONSIBILITY_REVIEW, E.EDIT): S.RESPONSIBILITY_DRAFT,
         (S.RESPONSIBILITY_REVIEW, E.IGNORE): S.VULNERABILITY_SURFACE,
