@@ -12,10 +12,15 @@ import time
 import uuid
 from pathlib import Path
 
+from mendkit.analysis.safety import crisis_message, resources_for
+from mendkit.coach import content
+from mendkit.coach.content import NOT_THERAPY as NOT_THERAPY_LINE
 from mendkit.coach.driver import NoMoreAnswers, run, start
-from mendkit.coach.machine import TERMINAL
+from mendkit.coach.machine import TERMINAL, EventType, State
+from mendkit.coach.pair import QUESTIONS, PairAnswers, exchange, new_code
+from mendkit.coach.safety_gate import gate
 from mendkit.coach.session import Session
-from mendkit.coach.store import SessionStore
+from mendkit.coach.store import PairStore, SessionStore
 from mendkit.errors import InvalidInputError
 
 
@@ -104,3 +109,65 @@ def coach(home: Path, *, resume: str | None, answers: str | None, attachment: st
         print(f"\nSaved. Continue with: mend coach --resume {session.id}")
     sys.stdout.flush()
     return 0
+
+
+def pair(home: Path, *, code: str | None, answers: str | None, region: str) -> int:
+    """``--pair`` (start, get a code) or ``--join CODE``: answer privately, choose what to share."""
+    store = PairStore(home)
+    scripted = read_answers(answers) if answers else None
+    prompter: TerminalPrompter | ScriptPrompter = (
+        ScriptPrompter(scripted) if scripted is not None else TerminalPrompter())
+    role = "second" if code else "first"
+    if code is None:
+        code = new_code()
+    elif not store.exists(code.upper()):
+        raise InvalidInputError(f"no two-person session with the code {code!r}")
+    code = code.upper()
+    print(NOT_THERAPY_LINE)
+    try:
+        person = PairAnswers(name=prompter.ask("Your first name (the other person will see it)?")
+                             .strip() or role)
+        for key, question in QUESTIONS:
+            text = prompter.ask(question).strip()
+            stop = gate(text) if text else None
+            if stop is not None:
+                _stop(stop, region)
+                return 0
+            share = prompter.ask("Share this answer with the other person? (yes / no)")
+            person = PairAnswers(name=person.name, answers={**person.answers, key: text},
+                                 shared={**person.shared, key: share.strip().lower()
+                                         .startswith("y")})
+            store.save(code, role, person)
+    except NoMoreAnswers:
+        print("\nSaved. Run the same command again to finish your answers.")
+        return 0
+    if role == "first":
+        print(f"\nGive this code to the other person: {code}\n"
+              f"They run: mend coach --join {code}\nThen either of you: mend coach --exchange {code}")
+    else:
+        print(f"\nDone. See the exchange with: mend coach --exchange {code}")
+    return 0
+
+
+def show_exchange(home: Path, code: str) -> int:
+    store = PairStore(home)
+    first, second = store.load(code.upper(), "first"), store.load(code.upper(), "second")
+    if first is None or second is None or not (first.complete and second.complete):
+        raise InvalidInputError(
+            f"the exchange for {code!r} is ready when both people have answered every question")
+    print("What each of you chose to share. Take turns: one speaks, the other listens and "
+          "says back what they heard before answering.\n")
+    for title, rows in exchange(first, second):
+        print(title)
+        for name, text in rows:
+            print(f"  {name}: {text}")
+        print()
+    return 0
+
+
+def _stop(event: EventType, region: str) -> None:
+    state = State.STOPPED_CRISIS if event is EventType.CRISIS else State.STOPPED_UNSAFE
+    print(content.PROMPTS[state])
+    print(crisis_message())
+    for r in resources_for(region):
+        print(f"- {r.name}: {r.contact}")

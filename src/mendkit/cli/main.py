@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--attachment", choices=("anxious", "avoidant", "disorganised"),
                    help="tailor the steps to a pattern you recognise in yourself (optional)")
     p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE")
+    p.add_argument("--pair", action="store_true",
+                   help="two-person mode: answer privately and get a code for the other person")
+    p.add_argument("--join", metavar="CODE", help="two-person mode: answer with the other's code")
+    p.add_argument("--exchange", metavar="CODE",
+                   help="two-person mode: lay out what both of you chose to share")
     p.set_defaults(handler=_coach)
 
     p = sub.add_parser("eval", help="score Mend on its labelled corpus",
@@ -128,10 +133,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _coach(args: argparse.Namespace) -> int:
-    from mendkit.cli.coach import coach
+    from mendkit.cli.coach import coach, pair, show_exchange
     from mendkit.config import Settings
 
     settings = Settings.from_env(region=args.region)
+    if args.exchange:
+        return show_exchange(settings.home, args.exchange)
+    if args.pair or args.join:
+        return pair(settings.home, code=args.join, answers=args.answers, region=settings.region)
     return coach(settings.home, resume=args.resume, answers=args.answers,
                  attachment=args.attachment, region=settings.region)
 

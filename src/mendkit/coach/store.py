@@ -6,11 +6,13 @@ crash never leaves half a session. The journal will take this over (see the jour
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
 from pathlib import Path
 
+from mendkit.coach.pair import PairAnswers
 from mendkit.coach.session import Session
 from mendkit.errors import InvalidInputError
 
@@ -30,16 +32,7 @@ class SessionStore:
     def save(self, session: Session) -> Path:
         path = self._path(session.id)
         self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{session.id}.", dir=self.folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(session.to_json())
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _atomic_write(path, session.to_json())
         return path
 
     def load(self, session_id: str) -> Session:
@@ -52,3 +45,44 @@ class SessionStore:
         if not self.folder.is_dir():
             return []
         return sorted(p.stem for p in self.folder.glob("*.json"))
+
+
+class PairStore:
+    """Two-person answers: ``$MEND_HOME/coach/pairs/<CODE>/<first|second>.json``."""
+
+    ROLES = ("first", "second")
+
+    def __init__(self, home: Path) -> None:
+        self.folder = home / "coach" / "pairs"
+
+    def _path(self, code: str, role: str) -> Path:
+        if not re.fullmatch(r"[A-Z0-9]{6}", code) or role not in self.ROLES:
+            raise InvalidInputError(f"a join code is 6 letters or digits, got {code!r}")
+        return self.folder / code / f"{role}.json"
+
+    def save(self, code: str, role: str, answers: PairAnswers) -> None:
+        path = self._path(code, role)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, json.dumps(answers.to_dict(), ensure_ascii=False, indent=1))
+
+    def load(self, code: str, role: str) -> PairAnswers | None:
+        path = self._path(code, role)
+        if not path.is_file():
+            return None
+        return PairAnswers.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+    def exists(self, code: str) -> bool:
+        return self._path(code, "first").is_file()
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

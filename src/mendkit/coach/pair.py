@@ -1,0 +1,66 @@
+"""Two-person mode: each person answers privately, then Mend lays out a structured exchange.
+
+The questions follow the structure of processing a regrettable incident (feelings, each one's
+reality, triggers, what each takes responsibility for, one thing each will do next time), in Mend's
+own words. Each answer carries its own choice to share: the exchange shows only shared answers, so
+neither person sees the other's private notes unless they chose to share them.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+QUESTIONS: Final = (
+    ("feelings", "How did you feel during it? Feelings only, not why."),
+    ("reality", "How did it look from where you stood? Your side, as you saw it."),
+    ("triggers", "Did anything from before (a memory, an old hurt, stress) make it hit harder?"),
+    ("responsibility", "What was your part? What do you regret?"),
+    ("next_time", "One thing you will do differently next time?"),
+)
+TITLES: Final = {"feelings": "Feelings", "reality": "Each one's reality", "triggers": "Triggers",
+                 "responsibility": "What each takes responsibility for",
+                 "next_time": "One thing each will do next time"}
+_ALPHABET: Final = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+def new_code() -> str:
+    """A short join code, easy to read aloud."""
+    return "".join(secrets.choice(_ALPHABET) for _ in range(6))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PairAnswers:
+    name: str
+    answers: Mapping[str, str] = field(default_factory=dict)
+    shared: Mapping[str, bool] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return all(key in self.answers for key, _ in QUESTIONS)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "answers": dict(self.answers), "shared": dict(self.shared)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PairAnswers:
+        return cls(name=str(data["name"]), answers=dict(data.get("answers", {})),
+                   shared={k: bool(v) for k, v in data.get("shared", {}).items()})
+
+
+def exchange(first: PairAnswers, second: PairAnswers) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The structured exchange: per section, each person's shared answer (or a note)."""
+    sections = []
+    for key, _ in QUESTIONS:
+        rows = []
+        for person in (first, second):
+            if key not in person.answers:
+                rows.append((person.name, "(not answered)"))
+            elif person.shared.get(key, False):
+                rows.append((person.name, person.answers[key]))
+            else:
+                rows.append((person.name, "(kept private)"))
+        sections.append((TITLES[key], rows))
+    return sections
