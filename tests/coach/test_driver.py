@@ -65,13 +65,21 @@ def test_a_full_walk_reaches_the_follow_up_with_a_good_message(tmp_path: Path) -
 
 def test_flooded_means_a_break_that_resumes_at_its_time(tmp_path: Path) -> None:
     store = SessionStore(tmp_path)
-    paused = run(start("b1"), Script([*UP_TO_CHECK, "9", "30"]), store, now=lambda: NOW)
+    paused = run(start("b1"), Script([*UP_TO_CHECK, "9", "30", "no"]), store, now=lambda: NOW)
     assert paused.state is State.ON_BREAK
     assert paused.answers["regulate_break"] == "2026-11-27T18:30"
     early = run(paused, Script(["no"]), store, now=lambda: NOW)
     assert early.state is State.ON_BREAK
     later = run(paused, Script(["3"]), store, now=lambda: datetime(2026, 11, 27, 18, 31))
     assert later.state is State.REGULATE_BREATHING
+
+
+def test_the_live_break_timer_counts_down_then_checks_in_again(tmp_path: Path) -> None:
+    script = Script([*UP_TO_CHECK, "9", "20", "yes", "2"])
+    session = run(start("t1"), script, SessionStore(tmp_path), now=lambda: NOW)
+    assert script.waited == 20 * 60
+    assert any("1 minute left" in s for s in script.said)
+    assert session.state is State.REGULATE_BREATHING
 
 
 def test_numb_means_grounding_first_and_breathing_is_paced(tmp_path: Path) -> None:
@@ -116,6 +124,20 @@ def test_when_the_other_is_not_open_the_internal_path_ends_without_a_draft(
     assert "responsibility_draft" not in session.answers
 
 
+def test_help_shows_resources_at_any_step_and_asks_again(tmp_path: Path) -> None:
+    script = Script(["", "yes", "help", "my manager"])
+    session = run(start("h1", region="US"), script, SessionStore(tmp_path), now=lambda: NOW)
+    assert session.state is State.RECOGNISE_CONTEXT
+    assert any("988" in s for s in script.said)
+
+
+def test_a_disorganised_pattern_gets_grounding_first(tmp_path: Path) -> None:
+    script = Script([*UP_TO_CHECK, "3"])
+    session = run(start("d1", attachment="disorganised"), script, SessionStore(tmp_path),
+                  now=lambda: NOW)
+    assert session.state is State.REGULATE_GROUNDING
+
+
 def test_saying_not_safe_at_the_gate_stops_at_once(tmp_path: Path) -> None:
     session = run(start("u1"), Script(["", "no"]), SessionStore(tmp_path), now=lambda: NOW)
     assert session.state is State.STOPPED_UNSAFE
@@ -125,7 +147,7 @@ def test_the_cli_runs_from_an_answers_file_and_resumes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps([*UP_TO_CHECK, "9", "25"]), encoding="utf-8")
+    answers.write_text(json.dumps([*UP_TO_CHECK, "9", "25", "no"]), encoding="utf-8")
     assert main(["coach", "--answers", str(answers)]) == 0
     out = capsys.readouterr().out
     assert "Continue with: mend coach --resume" in out

@@ -100,7 +100,7 @@ def coach(home: Path, *, resume: str | None, answers: str | None, attachment: st
     if resume:
         session = latest_open(store) if resume == "latest" else store.load(resume)
     else:
-        session = start(uuid.uuid4().hex[:12], attachment=attachment)
+        session = start(uuid.uuid4().hex[:12], attachment=attachment, region=region)
         store.save(session)
     prompter = ScriptPrompter(scripted) if scripted is not None else TerminalPrompter()
     print(f"Session {session.id} (saved as you go).")

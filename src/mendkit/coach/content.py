@@ -12,7 +12,8 @@ from typing import Final
 from mendkit.coach.machine import State
 
 NOT_THERAPY: Final = ("Mend is a self-help aid for working through a rupture. It is not therapy, "
-                      "and it cannot keep you safe in an emergency.")
+                      "and it cannot keep you safe in an emergency. Type help at any question "
+                      "to see where to get support now.")
 
 PROMPTS: Final[dict[State, str]] = {
     State.WELCOME: "Let's look at what happened, gently and one step at a time. Press Enter to "

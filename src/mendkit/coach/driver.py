@@ -8,6 +8,7 @@ draft, and runs the breathing pacer. ``ON_BREAK`` and ``AWAITING_FOLLOW_UP`` pau
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -68,11 +69,28 @@ def run(
             session = session.apply(event)
             store.save(session)
             _after(session, event, prompter, region)
+            if session.state is State.ON_BREAK and _wait_here(session, prompter, now):
+                session = session.apply(Event(E.BREAK_OVER))
+                store.save(session)
     except NoMoreAnswers:
         return session  # saved after its last step; ``--resume`` continues here
     if session.state in PAUSED or session.state is State.DONE:
         prompter.say(content.PROMPTS[session.state])
     return session
+
+
+def _wait_here(session: Session, prompter: Prompter, now: Callable[[], datetime]) -> bool:
+    """Offer a live break timer; True once the break is over."""
+    if not prompter.ask("Wait here with a timer? (yes / no)").strip().lower().startswith("y"):
+        return False
+    due = datetime.fromisoformat(str(session.answers["regulate_break"]))
+    minutes = max(0, math.ceil((due - now()).total_seconds() / 60))
+    for left in range(minutes, 0, -1):
+        prompter.say(f"{left} minute{'s' if left > 1 else ''} left. Breathe, stretch, look "
+                     "out of a window.")
+        prompter.wait(60)
+    prompter.say("Your break is over. Let's check in again.")
+    return True
 
 
 def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime]) -> Session:
@@ -98,6 +116,9 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
     if state is State.REBUILD_MESSAGE:
         prompter.say(_final_draft(session, context))
     raw = prompter.ask(content.PROMPTS[state]).strip()
+    if raw.lower() in ("help", "resources", "?"):  # reachable from every step
+        _show_resources(prompter, str(session.settings.get("region", "default")))
+        return None
     if raw and state is not State.WELCOME:
         stop = gate(raw, mode=mode)
         if stop is not None:
@@ -135,6 +156,10 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         if number is None:
             return None
         level = int(number.group(1))
+        if level < 7 and session.settings.get("attachment") == "disorganised" \
+                and "regulate_grounding" not in session.answers \
+                and (State.REGULATE_GROUNDING.value, E.EXERCISE_DONE.value) not in session.path:
+            return Event(E.NUMB, level)  # a slower pace: grounding first
         return Event(E.FLOODED if level >= 7 else E.CALM, level)
     if state is State.REGULATE_BREAK:
         minutes = _int(raw, 20, 600)
@@ -180,8 +205,7 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
     if state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE):
         prompter.say(content.PROMPTS[state])
         prompter.say(crisis_message())
-        for r in resources_for(region):
-            prompter.say(f"- {r.name}: {r.contact}")
+        _show_resources(prompter, region)
         if state is State.STOPPED_UNSAFE:
             for line in content.SAFETY_PLAN:
                 prompter.say(f"- {line}")
@@ -207,6 +231,12 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
                          f"Try: {issue.suggestion}")
         if result.rewrite:
             prompter.say(f"Suggested rewrite: {result.rewrite}")
+
+
+def _show_resources(prompter: Prompter, region: str) -> None:
+    prompter.say("If you need someone now:")
+    for r in resources_for(region):
+        prompter.say(f"- {r.name}: {r.contact}")
 
 
 def _show_markers(pasted: str, prompter: Prompter) -> None:
@@ -280,6 +310,6 @@ def _int(text: str, low: int, high: int) -> int | None:
     return value if low <= value <= high else None
 
 
-def start(session_id: str, *, attachment: str | None = None) -> Session:
-    settings = {"attachment": attachment} if attachment else {}
+def start(session_id: str, *, attachment: str | None = None, region: str = "default") -> Session:
+    settings = {"region": region, **({"attachment": attachment} if attachment else {})}
     return replace(Session(id=session_id), settings=settings)
