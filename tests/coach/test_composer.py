@@ -63,3 +63,19 @@ def test_the_gate_turns_crisis_and_abuse_into_stop_events() -> None:
     assert gate("I don't want to be alive anymore") is EventType.CRISIS
     assert gate("He said next time he'd really hurt me.") is EventType.ABUSE
     assert gate("My manager said the deck was sloppy.") is None
+
+
+def test_therapy_scenario_walked_through_the_coach_scores_well() -> None:
+    draft = scripted([
+        Event(E.ANSWER, "my therapist"), Event(E.ANSWER, "therapist"),
+        Event(E.ANSWER, "what you said about my reaction being disproportionate"),
+        Event(E.SKIP), Event(E.SKIP), Event(E.CALM, 5), Event(E.EXERCISE_DONE),
+        Event(E.OPEN, "yes"),
+        Event(E.ANSWER, "went quiet instead of telling you how it landed"),
+        Event(E.SKIP), Event(E.ANSWER, "slow down and ask me when I seem upset"),
+        Event(E.ANSWER, "draft"), Event(E.IGNORE), Event(E.ANSWER, "frustrated"),
+        Event(E.ANSWER, "unheard"), Event(E.ANSWER, "to feel my feelings are allowed here"),
+    ], "therapist")
+    assert "unheard" not in draft  # the blaming "feeling" became a feeling
+    result = mendkit.check(draft)
+    assert result.repair_quality >= 0.7, (draft, result.components)
