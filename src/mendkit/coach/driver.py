@@ -254,7 +254,10 @@ def _show_markers(pasted: str, prompter: Prompter) -> None:
         for label in turn.labels:
             if label.startswith("rupture."):
                 kind = label.removeprefix("rupture.")
-                prompter.say(f"\"{turn.text}\" ({turn.speaker}) may have landed as {kind}; "
+                spans = [e.text for e in turn.evidence
+                         if e.label == label and e.source.startswith("rule:")]
+                quoted = spans[0] if spans else turn.text
+                prompter.say(f"\"{quoted}\" ({turn.speaker}) may have landed as {kind}; "
                              "does that fit?")
 
 
