@@ -79,6 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="two-person mode: lay out what both of you chose to share")
     p.set_defaults(handler=_coach)
 
+    p = sub.add_parser("correct", help="mark a detection wrong, or a label missing",
+                       description="Save a correction under $MEND_HOME (nothing leaves your "
+                       "machine); `mend correct --export FILE` writes them as training examples.")
+    p.add_argument("text", nargs="?", help="the message the correction is about")
+    p.add_argument("--label", help="the label, e.g. rupture.withdrawal")
+    p.add_argument("--missing", action="store_true",
+                   help="the label should have been found (default: it was found wrongly)")
+    p.add_argument("--previous", default="", help="the message before it, if any")
+    p.add_argument("--note", default="", help="why, in your words (optional)")
+    p.add_argument("--export", metavar="FILE", help="write all corrections as JSON Lines")
+    p.set_defaults(handler=_correct)
+
     p = sub.add_parser("eval", help="score Mend on its labelled corpus",
                        description="Per-label precision, recall and F1, episode status "
                        "accuracy, crisis recall and false alarms, and repair-pair accuracy.")
@@ -143,6 +155,39 @@ def _coach(args: argparse.Namespace) -> int:
         return pair(settings.home, code=args.join, answers=args.answers, region=settings.region)
     return coach(settings.home, resume=args.resume, answers=args.answers,
                  attachment=args.attachment, region=settings.region)
+
+
+def _correct(args: argparse.Namespace) -> int:
+    import json
+
+    from mendkit.config import Settings
+    from mendkit.corrections import Correction, CorrectionStore
+    from mendkit.errors import InvalidInputError
+
+    store = CorrectionStore(Settings.from_env().home)
+    if args.export:
+        examples = store.training_examples()
+        with open(args.export, "w", encoding="utf-8") as handle:
+            for example in examples:
+                handle.write(json.dumps(example, ensure_ascii=False) + "\n")
+        print(f"wrote {len(examples)} corrections to {args.export}")
+        return EXIT_OK
+    if not args.text or not args.label:
+        raise InvalidInputError("expected the message and --label (or --export FILE)")
+    source = ""
+    if not args.missing:
+        from mendkit.api import check
+
+        found = check(args.text, context=(args.previous,) if args.previous else ())
+        if args.label not in found.labels:
+            raise InvalidInputError(f"Mend does not find {args.label} in that message; "
+                                    "use --missing if it should")
+        source = ", ".join(sorted({e.source for e in found.evidence if e.label == args.label}))
+    saved = store.add(Correction(text=args.text, label=args.label,
+                                 verdict="missing" if args.missing else "wrong",
+                                 previous=args.previous, source=source, note=args.note))
+    print(f"saved: {saved.label} is {saved.verdict} here ({store.path})")
+    return EXIT_OK
 
 
 def _eval(args: argparse.Namespace) -> int:
