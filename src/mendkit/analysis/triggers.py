@@ -20,7 +20,6 @@ _WORD: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 def _is_word(ch: str) -> bool:
     """A character that continues a token (see ``text.TOKEN_RE``)."""
     return ch in _WORD or (ord(ch) > 0x7F and ch.isalnum())
-_MIN_PREFIX: Final = 1
 _REPEATS: Final = {sc.MAX_REPEAT, sc.MIN_REPEAT, getattr(sc, "POSSESSIVE_REPEAT", sc.MAX_REPEAT)}
 _STARTS: Final = {sc.AT_BEGINNING, sc.AT_BEGINNING_STRING, sc.AT_BOUNDARY}
 
@@ -161,10 +160,7 @@ def _sequence(
         nonlocal word
         if word and word_bounded:
             text = "".join(word)
-            if right_bounded:
-                take(frozenset({text}))
-            elif len(text) >= _MIN_PREFIX:
-                take(frozenset({text + "*"}))
+            take(frozenset({text if right_bounded else text + "*"}))
         word = []
 
     for k, (op, av) in enumerate(items):

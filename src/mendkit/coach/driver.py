@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -261,7 +262,9 @@ def _show_markers(pasted: str, prompter: Prompter) -> None:
                              "does that fit?")
 
 
+@lru_cache(maxsize=8)
 def _critique(text: str) -> CheckResult:
+    """The critic's verdict on a draft: shown after the draft, reused for the review's rewrite."""
     return critique(text)
 
 

@@ -54,8 +54,8 @@ class Encoder:
 
         The int8 model quantises activations per batch, so a text's vector would shift with its
         batch mates. One text per run keeps every vector independent of what else is encoded (the
-        same turn gets the same labels in ``check``, ``analyze`` and ``batch``); on two cores it
-        costs little against padded batches of sentence-length texts.
+        same turn gets the same labels in ``check``, ``analyze`` and ``batch``). It costs speed:
+        on two cores about 310 texts/s one at a time against about 540/s in batches of 64.
         """
         import numpy as np
 
