@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Protocol
 
 from mendkit.analysis.pipeline import Mode
