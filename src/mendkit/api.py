@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.model import Analysis, CheckResult, Conversation
+
+if TYPE_CHECKING:
+    from mendkit.models.personal import PersonalHeads
 
 
 def load_conversation(
@@ -27,8 +31,11 @@ def analyze(
     mode: Mode = "full",
     region: str = DEFAULT_REGION,
     format: str | None = None,
+    personal: PersonalHeads | None = None,
 ) -> Analysis:
     """Analyse a conversation (or the path of one): labels with evidence per turn, episodes, safety.
+
+    ``personal`` is a person's refitted heads from ``mend train`` (see ``mendkit.models.personal``).
 
     >>> from mendkit import Conversation, analyze
     >>> a = analyze(Conversation.from_turns([("Ana", "You never listen."), ("Ben", "Fine.")]))
@@ -37,16 +44,22 @@ def analyze(
     """
     if not isinstance(conversation, Conversation):
         conversation = load_conversation(conversation, format=format)
-    return analyze_conversation(conversation, mode=mode, region=region)
+    return analyze_conversation(conversation, mode=mode, region=region, personal=personal)
 
 
 def check(
-    text: str, *, region: str = DEFAULT_REGION, context: tuple[str, ...] = (), mode: Mode = "full"
+    text: str,
+    *,
+    region: str = DEFAULT_REGION,
+    context: tuple[str, ...] = (),
+    mode: Mode = "full",
+    personal: PersonalHeads | None = None,
 ) -> CheckResult:
     """Score one message as a repair: labels, ``repair_quality``, issues with rewrites, and risk.
 
     ``context`` holds the messages before it (the other person's, most recent last), if any.
+    ``personal`` is a person's refitted heads (``mendkit.models.personal.load(home)``), if any.
     """
     from mendkit.critic import critique
 
-    return critique(text, region=region, context=context, mode=mode)
+    return critique(text, region=region, context=context, mode=mode, personal=personal)

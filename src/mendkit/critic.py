@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.analysis.safety import DEFAULT_REGION, assess
 from mendkit.analysis.text import sentence_bounds
 from mendkit.model import CheckResult, Conversation, Issue, TurnAnalysis
+
+if TYPE_CHECKING:
+    from mendkit.models.personal import PersonalHeads
 
 COMPONENT_WEIGHTS: Final = {
     "ownership": ("repair.responsibility", 0.22),
@@ -158,14 +161,19 @@ class _Fix:
 
 
 def critique(
-    text: str, *, region: str = DEFAULT_REGION, context: Sequence[str] = (), mode: Mode = "full"
+    text: str,
+    *,
+    region: str = DEFAULT_REGION,
+    context: Sequence[str] = (),
+    mode: Mode = "full",
+    personal: PersonalHeads | None = None,
 ) -> CheckResult:
     """Score ``text`` as a repair message (see the module docstring)."""
     n = len(context)
     speakers = ["them" if (n - i) % 2 else "me" for i in range(n)]
     conversation = Conversation.from_turns([*zip(speakers, context, strict=True), ("me", text)],
                                            id="check")
-    turn = analyze_conversation(conversation, mode=mode).turns[-1]
+    turn = analyze_conversation(conversation, mode=mode, personal=personal).turns[-1]
     risk = assess([turn], region)
     issues, fixes = _issues(turn)
     # A component counts when a rule shows it with a span the person can see; the model's

@@ -20,6 +20,7 @@ from mendkit.model import Analysis, Conversation, Evidence, TurnAnalysis
 
 if TYPE_CHECKING:
     from mendkit.models.classifier import TurnClassifier
+    from mendkit.models.personal import PersonalHeads
 
 Mode = Literal["full", "rules"]
 MODES: Final = ("full", "rules")
@@ -75,11 +76,17 @@ def analyze_turn(
 
 
 def analyze_conversation(
-    conversation: Conversation, *, mode: Mode = "full", region: str = DEFAULT_REGION
+    conversation: Conversation,
+    *,
+    mode: Mode = "full",
+    region: str = DEFAULT_REGION,
+    personal: PersonalHeads | None = None,
 ) -> Analysis:
     """Analyse every turn in order, then find episodes and summarise safety.
 
     ``mode="full"`` fuses the shipped classifier with the rules; ``"rules"`` uses rules only.
+    ``personal`` (from ``mend train``) mutes the rules a person marked wrong and applies their
+    refitted heads to the classifier's probabilities.
     """
     if mode not in MODES:
         raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
@@ -90,6 +97,8 @@ def analyze_conversation(
         context = context_for(analysed, turn.speaker)
         blocked: set[str] = set()
         hits = rules.find(turn.text, context, blocked=blocked)
+        if personal is not None and personal.muted_rules:
+            hits = [hit for hit in hits if hit.rule.id not in personal.muted_rules]
         result = score_hits(turn.index, turn.speaker, turn.text, hits, turn.start)
         if model is not None:
             from mendkit.analysis.fusion import fuse
@@ -99,8 +108,14 @@ def analyze_conversation(
             # not ("sorry you feel that way" is no apology), or a marker the rules set aside as
             # negated, reported or excluded ("I'm not saying you never help").
             vetoed = blocked | {label for hit in hits for label in hit.rule.suppress}
-            result = fuse(result, model.probabilities(turn.text, previous), model.labels,
-                          model.thresholds, vetoed=vetoed, context=context)
+            probabilities = model.probabilities(turn.text, previous)
+            if personal is not None:
+                probabilities = personal.adjust(probabilities)  # type: ignore[assignment]
+            result = fuse(result, probabilities, model.labels, model.thresholds,
+                          vetoed=vetoed, context=context)
+        if personal is not None:
+            previous_text = conversation.turns[turn.index - 1].text if turn.index else ""
+            result = personal.override(result, previous_text)
         analysed.append(result)
     return Analysis(
         mend_version=__version__,

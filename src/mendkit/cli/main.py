@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from mendkit._version import __version__
+
+if TYPE_CHECKING:
+    from mendkit.models.personal import PersonalHeads
 
 NOT_THERAPY = "Mend is a self-help and practice aid. It is not therapy or a diagnosis."
 
@@ -47,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="full (default: rules and the shipped model) or rules only")
     p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE (default: "
                    "$MEND_REGION or a general list)")
+    p.add_argument("--no-personal", action="store_true",
+                   help="ignore the heads `mend train` fitted on your corrections")
     p.set_defaults(handler=_analyze)
 
     p = sub.add_parser("check", help="score one message as a repair (or - for stdin)",
@@ -59,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE")
     p.add_argument("--mode", choices=("full", "rules"), default="full",
                    help="full (default: rules and the shipped model) or rules only")
+    p.add_argument("--no-personal", action="store_true",
+                   help="ignore the heads `mend train` fitted on your corrections")
     p.set_defaults(handler=_check)
 
     p = sub.add_parser("coach", help="walk through the Healing Cycle for one rupture",
@@ -91,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", metavar="FILE", help="write all corrections as JSON Lines")
     p.set_defaults(handler=_correct)
 
+    p = sub.add_parser("train", help="refit Mend's heads on your own corrections (opt-in)",
+                       description="Fit personal heads on the corrections saved with `mend "
+                       "correct`; `mend analyze` and `mend check` then use them. Everything stays "
+                       "under $MEND_HOME. Crisis detection is never weakened.")
+    p.add_argument("--reset", action="store_true", help="remove your personal heads")
+    p.set_defaults(handler=_train)
+
     p = sub.add_parser("eval", help="score Mend on its labelled corpus",
                        description="Per-label precision, recall and F1, episode status "
                        "accuracy, crisis recall and false alarms, and repair-pair accuracy.")
@@ -112,11 +127,21 @@ def _region(args: argparse.Namespace) -> str:
     return Settings.from_env(region=args.region).region
 
 
+def _personal(args: argparse.Namespace) -> PersonalHeads | None:
+    if args.no_personal:
+        return None
+    from mendkit.config import Settings
+    from mendkit.models.personal import load
+
+    return load(Settings.from_env().home)
+
+
 def _analyze(args: argparse.Namespace) -> int:
     from mendkit.api import analyze, load_conversation
 
     conversation = load_conversation(args.path, format=args.format, encoding=args.encoding)
-    analysis = analyze(conversation, mode=args.mode, region=_region(args))
+    analysis = analyze(conversation, mode=args.mode, region=_region(args),
+                       personal=_personal(args))
     from mendkit.cli import render
 
     if args.json:
@@ -134,7 +159,7 @@ def _check(args: argparse.Namespace) -> int:
     if not text.strip():
         raise InvalidInputError("expected a message to check, got an empty one")
     result = check(text.strip(), region=_region(args), context=tuple(args.context),
-                   mode=args.mode)
+                   mode=args.mode, personal=_personal(args))
     from mendkit.cli import render
 
     if args.json:
@@ -164,7 +189,8 @@ def _correct(args: argparse.Namespace) -> int:
     from mendkit.corrections import Correction, CorrectionStore
     from mendkit.errors import InvalidInputError
 
-    store = CorrectionStore(Settings.from_env().home)
+    home = Settings.from_env().home
+    store = CorrectionStore(home)
     if args.export:
         examples = store.training_examples()
         with open(args.export, "w", encoding="utf-8") as handle:
@@ -177,8 +203,10 @@ def _correct(args: argparse.Namespace) -> int:
     source = ""
     if not args.missing:
         from mendkit.api import check
+        from mendkit.models.personal import load
 
-        found = check(args.text, context=(args.previous,) if args.previous else ())
+        found = check(args.text, context=(args.previous,) if args.previous else (),
+                      personal=load(home))
         if args.label not in found.labels:
             raise InvalidInputError(f"Mend does not find {args.label} in that message; "
                                     "use --missing if it should")
@@ -187,6 +215,19 @@ def _correct(args: argparse.Namespace) -> int:
                                  verdict="missing" if args.missing else "wrong",
                                  previous=args.previous, source=source, note=args.note))
     print(f"saved: {saved.label} is {saved.verdict} here ({store.path})")
+    return EXIT_OK
+
+
+def _train(args: argparse.Namespace) -> int:
+    from mendkit.config import Settings
+    from mendkit.training import reset, train
+
+    home = Settings.from_env().home
+    if args.reset:
+        print("removed your personal heads" if reset(home) else "no personal heads to remove")
+        return EXIT_OK
+    report = train(home)
+    print(report.summary())
     return EXIT_OK
 
 
