@@ -99,6 +99,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", metavar="FILE", help="write all corrections as JSON Lines")
     p.set_defaults(handler=_correct)
 
+    p = sub.add_parser("batch", help="analyse a corpus: many conversations, in parallel",
+                       description="Analyse every conversation of INPUT (JSON Lines of turns with "
+                       "a conversation_id, Parquet, a ConvoKit corpus, or a folder of transcripts) "
+                       "into OUTPUT (a Parquet folder, or a .jsonl file).")
+    p.add_argument("input", help="a .jsonl or .parquet file, or a folder")
+    p.add_argument("--out", required=True, help="a folder for Parquet, or a .jsonl file")
+    p.add_argument("--to", choices=("parquet", "jsonl", "convokit"),
+                   help="the output format (default: jsonl for a .jsonl OUTPUT, else parquet)")
+    p.add_argument("--mode", choices=("full", "rules"), default="rules",
+                   help="rules (default: fast) or full (rules and the shipped model)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="local worker processes (default: all cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--dask-local", type=int, default=0, metavar="N",
+                   help="start a local Dask cluster of N workers (for testing)")
+    p.add_argument("--chunk", type=int, default=16,
+                   help="conversations per task (default 16)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue into an existing OUTPUT, skipping what it already holds")
+    p.add_argument("--region", help="crisis resources region for the safety summaries")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(handler=_batch)
+
     p = sub.add_parser("train", help="refit Mend's heads on your own corrections (opt-in)",
                        description="Fit personal heads on the corrections saved with `mend "
                        "correct`; `mend analyze` and `mend check` then use them. Everything stays "
@@ -215,6 +239,33 @@ def _correct(args: argparse.Namespace) -> int:
                                  verdict="missing" if args.missing else "wrong",
                                  previous=args.previous, source=source, note=args.note))
     print(f"saved: {saved.label} is {saved.verdict} here ({store.path})")
+    return EXIT_OK
+
+
+def _batch(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from mendkit.batch import BatchSettings, run_batch
+
+    out = Path(args.out)
+    workers = args.workers or os.cpu_count() or 1
+    settings = BatchSettings(mode=args.mode, region=_region(args), workers=workers,
+                             scheduler=args.scheduler, dask_local=args.dask_local,
+                             chunk=args.chunk, resume=args.resume,
+                             out_format=args.to or ("jsonl" if out.suffix == ".jsonl"
+                                                    else "parquet"))
+    from mendkit.cli import render
+
+    if args.no_progress:
+        report = run_batch(Path(args.input), out, settings)
+    else:
+        from mendkit.batch.inputs import count_conversations
+
+        total = count_conversations(Path(args.input)) if Path(args.input).exists() else None
+        with render.BatchProgress(total) as progress:
+            report = run_batch(Path(args.input), out, settings, progress)
+    render.batch_report(report, str(out))
     return EXIT_OK
 
 

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from typing import Any
 
 from rich.console import Console
 from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -174,3 +183,36 @@ def public_benchmarks(rows: list[PublicRow], *, data: str, mode: str) -> None:
 
 def note(text: str) -> None:
     _console().print(Text(text, style="dim"))
+
+
+class BatchProgress:
+    """A progress bar for ``mend batch`` on stderr: conversations, turns per second and ETA."""
+
+    def __init__(self, total: int | None) -> None:
+        self.progress = Progress(
+            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} turns/s"), TimeElapsedColumn(), TextColumn("ETA"),
+            TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+        self.task = self.progress.add_task("batch", total=total, rate="0")
+        self.started = 0.0
+
+    def __enter__(self) -> BatchProgress:
+        self.started = time.perf_counter()
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def __call__(self, conversations: int, turns: int) -> None:
+        elapsed = time.perf_counter() - self.started
+        self.progress.update(self.task, completed=conversations,
+                             rate=f"{turns / elapsed:,.0f}" if elapsed > 0 else "0")
+
+
+def batch_report(report: Any, out: str) -> None:
+    console = Console(stderr=True)
+    console.print(f"{report.conversations:,} conversations ({report.turns:,} turns) written to "
+                  f"{out} in {report.seconds:.1f} s with {report.executor}: "
+                  f"{report.turns_per_second:,.0f} turns/s; {report.errors} errors"
+                  + (f"; {report.skipped} already done" if report.skipped else ""))

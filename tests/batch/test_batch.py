@@ -1,0 +1,175 @@
+"""``mend batch``: inputs, outputs, errors that do not stop the run, resume, determinism."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import mendkit
+from mendkit.batch import BatchSettings, run_batch, sinks
+from mendkit.cli.main import main
+
+LINES = ["You never listen to me.", "Fine.", "I'm sorry, that was unfair of me.",
+         "Thanks for saying that.", "Can we talk tonight?", "Whatever.", "Sorry, running late!",
+         "I feel lonely when plans change last minute.", "That makes sense.", "ok"]
+
+
+def _corpus(path: Path, conversations: int = 60, turns: int = 7) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for c in range(conversations):
+            for t in range(turns):
+                text = LINES[(c * 3 + t * 7) % len(LINES)]
+                handle.write(json.dumps({"conversation_id": f"c{c:03d}", "speaker": "AB"[t % 2],
+                                         "text": text, "start": float(t * 5)}) + "\n")
+    return path
+
+
+def _table(out: Path, name: str = "turns") -> pa.Table:
+    return pq.read_table(out / name)
+
+
+def test_jsonl_to_parquet_matches_the_engine_turn_for_turn(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "in.jsonl", conversations=5)
+    report = run_batch(source, tmp_path / "out", BatchSettings(chunk=2))
+    assert (report.conversations, report.turns, report.errors) == (5, 35, 0)
+    rows = _table(tmp_path / "out").to_pylist()
+    conversation = next(iter(mendkit.io.iter_conversations(source)))
+    expected = mendkit.analyze(conversation, mode="rules")
+    first = [r for r in rows if r["conversation_id"] == "c000"]
+    assert [r["labels"] for r in first] == [list(t.labels) for t in expected.turns]
+    assert [r["start"] for r in first] == [t.start for t in conversation.turns]
+    assert [len(r["evidence"]) for r in first] == [len(t.evidence) for t in expected.turns]
+    episodes = _table(tmp_path / "out", "episodes").to_pylist()
+    assert [e["status"] for e in episodes if e["conversation_id"] == "c000"] == [
+        e.status for e in expected.episodes]
+
+
+def test_bad_conversations_are_recorded_and_the_run_goes_on(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join([
+        json.dumps({"conversation_id": "good-1", "speaker": "A", "text": "You never help."}),
+        json.dumps({"conversation_id": "bad-1", "speaker": "A"}),
+        json.dumps({"conversation_id": "bad-1", "speaker": "B", "text": "Fine."}),
+        json.dumps({"conversation_id": "bad-2", "speaker": "B", "text": "Fine."}),
+        '{"conversation_id": "bad-2", "speaker": oops}',
+        json.dumps({"conversation_id": "good-2", "speaker": "A", "text": "Thank you."}),
+        json.dumps({"conversation_id": "good-1", "speaker": "B", "text": "again?"}),
+    ]) + "\n", encoding="utf-8")
+    report = run_batch(source, tmp_path / "out", BatchSettings())
+    assert report.conversations == 2 and report.errors == 3
+    errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    by_id = {e["id"]: e["message"] for e in errors}
+    assert set(by_id) == {"bad-1", "bad-2", "good-1"}
+    assert f"{source}:2" in by_id["bad-1"] and "text" in by_id["bad-1"]
+    assert f"{source}:5" in by_id["bad-2"] and "invalid JSON" in by_id["bad-2"]
+    assert "not together" in by_id["good-1"] and f"{source}:7" in by_id["good-1"]
+    assert sorted(set(_table(tmp_path / "out")["conversation_id"].to_pylist())) == [
+        "good-1", "good-2"]
+
+
+def test_one_process_and_two_give_identical_files(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "in.jsonl")
+    run_batch(source, tmp_path / "one", BatchSettings(workers=1, chunk=4))
+    run_batch(source, tmp_path / "two", BatchSettings(workers=2, chunk=4))
+    for name in ("turns/part-00000.parquet", "episodes/part-00000.parquet", "_done.jsonl"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+@pytest.mark.slow
+def test_a_local_dask_cluster_gives_the_same_output(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "in.jsonl", conversations=30)
+    run_batch(source, tmp_path / "one", BatchSettings(chunk=4))
+    run_batch(source, tmp_path / "dask", BatchSettings(dask_local=2, chunk=4))
+    assert _table(tmp_path / "one").equals(_table(tmp_path / "dask"))
+    assert _table(tmp_path / "one", "episodes").equals(_table(tmp_path / "dask", "episodes"))
+
+
+def test_resume_after_a_kill_gives_the_same_table(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _corpus(tmp_path / "in.jsonl")
+    full = tmp_path / "full"
+    run_batch(source, full, BatchSettings())
+    monkeypatch.setattr(sinks, "ROWS_PER_PART", 50)
+    partial = tmp_path / "partial"
+    half = _corpus(tmp_path / "half.jsonl", conversations=30)
+    run_batch(half, partial, BatchSettings())
+    # A kill while the last part was being written: its manifest line never made it, and a
+    # half-written part file is left behind.
+    manifest = (partial / "_done.jsonl").read_text().splitlines()
+    (partial / "_done.jsonl").write_text("\n".join(manifest[:-1]) + "\n")
+    (partial / "turns" / f"part-{len(manifest):05d}.parquet").write_bytes(b"PAR1 half a file")
+    with pytest.raises(mendkit.InvalidInputError, match="--resume"):
+        run_batch(source, partial, BatchSettings())
+    report = run_batch(source, partial, BatchSettings(resume=True))
+    assert report.skipped == sum(len(json.loads(x)["ids"]) for x in manifest[:-1])
+    assert _table(full).equals(_table(partial))
+    assert _table(full, "episodes").equals(_table(partial, "episodes"))
+
+
+def test_jsonl_output_resumes_past_a_cut_line(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "in.jsonl", conversations=12)
+    full, cut = tmp_path / "full.jsonl", tmp_path / "cut.jsonl"
+    run_batch(source, full, BatchSettings(out_format="jsonl"))
+    lines = full.read_bytes().splitlines(keepends=True)
+    cut.write_bytes(b"".join(lines[:5]) + lines[5][:40])
+    report = run_batch(source, cut, BatchSettings(out_format="jsonl", resume=True))
+    assert report.skipped == 5 and report.conversations == 7
+    assert cut.read_bytes() == full.read_bytes()
+
+
+def test_parquet_and_folder_inputs(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "in.jsonl", conversations=6)
+    rows = [json.loads(x) for x in source.read_text().splitlines()]
+    (tmp_path / "pq").mkdir()
+    pq.write_table(pa.Table.from_pylist(rows[:21]), tmp_path / "pq" / "a.parquet")
+    pq.write_table(pa.Table.from_pylist(rows[21:]), tmp_path / "pq" / "b.parquet")
+    run_batch(source, tmp_path / "from-jsonl", BatchSettings())
+    run_batch(tmp_path / "pq", tmp_path / "from-parquet", BatchSettings())
+    assert _table(tmp_path / "from-jsonl").equals(_table(tmp_path / "from-parquet"))
+    transcripts = tmp_path / "transcripts"
+    (transcripts / "week1").mkdir(parents=True)
+    (transcripts / "week1" / "mon.txt").write_text("Ana: You never call.\nBen: Fine.\n")
+    (transcripts / "tue.vtt").write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAna: Sorry.\n")
+    (transcripts / "broken.csv").write_bytes(b"\x00\x01\x02binary")
+    report = run_batch(transcripts, tmp_path / "t.jsonl", BatchSettings(out_format="jsonl"))
+    assert (report.conversations, report.errors) == (2, 1)
+    ids = [json.loads(x)["conversation"]["id"]
+           for x in (tmp_path / "t.jsonl").read_text().splitlines()]
+    assert ids == ["tue.vtt", "week1/mon.txt"]
+    error = json.loads((tmp_path / "t.errors.jsonl").read_text())
+    assert error["id"] == "broken.csv" and "broken.csv" in error["message"]
+
+
+def test_convokit_round_trip_carries_the_labels(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "in.jsonl", conversations=3)
+    run_batch(source, tmp_path / "corpus", BatchSettings(out_format="convokit"))
+    utterances = [json.loads(x) for x in
+                  (tmp_path / "corpus" / "utterances.jsonl").read_text().splitlines()]
+    assert len(utterances) == 21
+    direct = mendkit.analyze(next(iter(mendkit.io.iter_conversations(source))), mode="rules")
+    assert [u["meta"]["mend_labels"] for u in utterances[:7]] == [list(t.labels)
+                                                                 for t in direct.turns]
+    # The corpus reads back as input: the same conversations, the same results.
+    run_batch(tmp_path / "corpus", tmp_path / "again", BatchSettings())
+    run_batch(source, tmp_path / "first", BatchSettings())
+    assert (_table(tmp_path / "again")["labels"].to_pylist()
+            == _table(tmp_path / "first")["labels"].to_pylist())
+
+
+def test_cli_errors_are_clear(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o")]) == 1
+    assert "no such file" in capsys.readouterr().err
+    source = _corpus(tmp_path / "in.jsonl", conversations=2)
+    assert main(["batch", str(source), "--out", str(tmp_path / "o"), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["batch", str(source), "--out", str(tmp_path / "o"), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "--resume" in err and "Traceback" not in err
+    shutil.rmtree(tmp_path / "o")
+    assert main(["batch", str(source), "--out", str(tmp_path / "o"), "--to", "convokit",
+                 "--resume"]) == 1
