@@ -16,7 +16,8 @@ from mendkit.cli.main import main
 
 LINES = ["You never listen to me.", "Fine.", "I'm sorry, that was unfair of me.",
          "Thanks for saying that.", "Can we talk tonight?", "Whatever.", "Sorry, running late!",
-         "I feel lonely when plans change last minute.", "That makes sense.", "ok"]
+         "I feel lonely when plans change last minute.", "That makes sense.", "ok",
+         "Some nights I think everyone would be better off without me."]
 
 
 def _corpus(path: Path, conversations: int = 60, turns: int = 7) -> Path:
@@ -44,6 +45,8 @@ def test_jsonl_to_parquet_matches_the_engine_turn_for_turn(tmp_path: Path) -> No
     assert [r["labels"] for r in first] == [list(t.labels) for t in expected.turns]
     assert [r["start"] for r in first] == [t.start for t in conversation.turns]
     assert [len(r["evidence"]) for r in first] == [len(t.evidence) for t in expected.turns]
+    crisis = [r for r in rows if "risk.crisis" in r["labels"]]
+    assert crisis, "the corpus has a crisis line; batch must flag it as analyze does"
     episodes = _table(tmp_path / "out", "episodes").to_pylist()
     assert [e["status"] for e in episodes if e["conversation_id"] == "c000"] == [
         e.status for e in expected.episodes]

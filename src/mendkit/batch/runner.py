@@ -191,6 +191,8 @@ def _dask_client(settings: BatchSettings) -> Iterator[Any]:
         with client:
             yield client
         return
+    # The dashboard on a free loopback port: asked for none, Dask still tries 8787 and warns.
     with LocalCluster(n_workers=settings.dask_local, threads_per_worker=1, processes=True,
-                      dashboard_address=None, host="127.0.0.1") as cluster, Client(cluster) as client:
+                      dashboard_address="127.0.0.1:0", host="127.0.0.1") as cluster, \
+            Client(cluster) as client:
         yield client
