@@ -88,6 +88,14 @@ def axe_violations(pg) -> list[str]:  # type: ignore[no-untyped-def]
             if v["impact"] in ("serious", "critical")]
 
 
+def tab_to(pg, element_id: str) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(15):
+        if pg.evaluate("document.activeElement && document.activeElement.id") == element_id:
+            return
+        pg.keyboard.press("Tab")
+    pytest.fail(f"#{element_id} is not reachable with Tab")
+
+
 def shot(pg, name: str) -> None:  # type: ignore[no-untyped-def]
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -153,3 +161,30 @@ def test_check_by_keyboard_alone(page, server) -> None:  # type: ignore[no-untyp
     assert page.locator("mark.k-issue").count() > 0
     assert axe_violations(page) == []
     shot(page, "check-result")
+
+
+def test_coach_by_keyboard_alone_until_a_crisis_answer(page, server) -> None:  # type: ignore[no-untyped-def]
+    base, _ = server
+    page.goto(base + "/coach")
+    assert axe_violations(page) == []
+    shot(page, "coach-start")
+    page.focus("#attachment")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # Begin
+    page.wait_for_url("**/coach/*")
+    for answer in ("", "yes"):
+        tab_to(page, "answer")
+        page.keyboard.type(answer)
+        page.keyboard.press("Tab")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert axe_violations(page) == []
+    shot(page, "coach-question")
+    tab_to(page, "answer")
+    page.keyboard.type("I don't want to be alive anymore")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[role=alert]")
+    assert page.locator("#answer").count() == 0
+    assert axe_violations(page) == []
+    shot(page, "coach-crisis")

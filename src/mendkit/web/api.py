@@ -51,3 +51,39 @@ def api_check(body: CheckRequest, request: Request) -> dict[str, Any]:
     _json_only(request)
     return check(body.text.strip(), region=region_of(request), context=tuple(body.context),
                  mode=body.mode).to_dict()
+
+
+class CoachStart(BaseModel):
+    attachment: Literal["anxious", "avoidant", "disorganised"] | None = None
+
+
+class CoachAnswer(BaseModel):
+    answer: str = Field("", max_length=5000)
+
+
+def _step(step: Any) -> dict[str, Any]:
+    return {"id": step.session.id, "state": step.session.state.value, "said": list(step.said),
+            "question": step.question or None, "done": step.done, "stopped": step.stopped}
+
+
+@router.post("/coach")
+def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
+    """Start a Healing Cycle session: its id and the first question."""
+    from mendkit.web import coach
+    from mendkit.web.app import state
+
+    _json_only(request)
+    return _step(coach.begin(state(request).settings.home, region=region_of(request),
+                             attachment=body.attachment))
+
+
+@router.post("/coach/{session_id}")
+def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> dict[str, Any]:
+    """Answer the current question: what the coach says, and the next question (or the end)."""
+    from mendkit.web import coach
+    from mendkit.web.app import state
+
+    _json_only(request)
+    home = state(request).settings.home
+    return _step(coach.advance(home, coach.load(home, session_id), body.answer,
+                               region=region_of(request)))

@@ -156,3 +156,46 @@ def about_submit(request: Request, csrf_token: Annotated[str, Form()],
     response.set_cookie(REGION_COOKIE, region, httponly=True, samesite="strict", path="/",
                         max_age=365 * 24 * 3600)
     return response
+
+
+@router.get("/coach", response_class=HTMLResponse)
+def coach_start(request: Request) -> Response:
+    return render(request, "coach.html", {"title": "Coach: the Healing Cycle", "page": "coach",
+                                          "step": None})
+
+
+@router.post("/coach")
+def coach_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
+                attachment: Annotated[str, Form()] = "") -> Response:
+    from mendkit.web import coach
+
+    require_csrf(request, csrf_token)
+    step = coach.begin(state(request).settings.home, region=region_of(request),
+                       attachment=attachment or None)
+    return RedirectResponse(f"/coach/{step.session.id}", status_code=303)
+
+
+def _coach_page(request: Request, step: object) -> Response:
+    return render(request, "coach.html", {"title": "Coach: the Healing Cycle", "page": "coach",
+                                          "step": step})
+
+
+@router.get("/coach/{session_id}", response_class=HTMLResponse)
+def coach_show(request: Request, session_id: str) -> Response:
+    from mendkit.web import coach
+
+    home = state(request).settings.home
+    session = coach.load(home, session_id)
+    return _coach_page(request, coach.advance(home, session, None, region=region_of(request)))
+
+
+@router.post("/coach/{session_id}", response_class=HTMLResponse)
+def coach_answer(request: Request, session_id: str, csrf_token: Annotated[str, Form()] = "",
+                 answer: Annotated[str, Form()] = "") -> Response:
+    from mendkit.web import coach
+
+    require_csrf(request, csrf_token)
+    home = state(request).settings.home
+    session = coach.load(home, session_id)
+    return _coach_page(request, coach.advance(home, session, answer[:5000],
+                                              region=region_of(request)))
