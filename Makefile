@@ -4,18 +4,26 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench eval rules-index clean
+.PHONY: demo test lint bench eval rules-index clean browser-deps
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,web]'
 	touch $@
 
 demo: $(VENV)/.installed
 	$(BIN)/mend analyze src/mendkit/examples/workplace.txt
 
-test: $(VENV)/.installed
+# The browser tests (web app) need Debian's Chromium and axe-core (a test-only tool, MPL-2.0,
+# installed into .cache, never shipped in the package).
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
+browser-deps:
+	@command -v /usr/bin/chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	@test -f $(AXE) || npm install --no-save --prefix .cache/axe axe-core@4
+
+test: $(VENV)/.installed browser-deps
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest

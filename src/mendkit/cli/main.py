@@ -130,6 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reset", action="store_true", help="remove your personal heads")
     p.set_defaults(handler=_train)
 
+    p = sub.add_parser("serve", help="run the local web app (http://127.0.0.1:8765)",
+                       description="Serve Mend's pages and JSON API on this computer. "
+                       + NOT_THERAPY)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="the address to bind (default 127.0.0.1; another exposes Mend to others)")
+    p.add_argument("--port", type=int, default=8765, help="the port (default 8765)")
+    p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE")
+    p.set_defaults(handler=_serve)
+
     p = sub.add_parser("eval", help="score Mend on its labelled corpus",
                        description="Per-label precision, recall and F1, episode status "
                        "accuracy, crisis recall and false alarms, and repair-pair accuracy.")
@@ -279,6 +288,28 @@ def _train(args: argparse.Namespace) -> int:
         return EXIT_OK
     report = train(home)
     print(report.summary())
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mendkit.config import Settings
+    from mendkit.errors import ConfigError
+
+    settings = Settings.from_env(region=args.region)
+    if not 0 < args.port < 65536:
+        raise ConfigError(f"--port must be between 1 and 65535, got {args.port}")
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"mend: warning: serving on {args.host}: anyone who can reach this address can "
+              "use Mend and read what you analyse. Use the default 127.0.0.1 unless you mean "
+              "this.", file=sys.stderr)
+    try:
+        import uvicorn
+
+        from mendkit.web import create_app
+    except ImportError as exc:
+        raise ConfigError("the web app needs its extra: pip install 'mendkit[web]'") from exc
+    print(f"Mend is serving on http://{args.host}:{args.port}/ (Ctrl-C stops it). {NOT_THERAPY}")
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 

@@ -1,0 +1,89 @@
+"""The JSON API: the same services as the pages (``mendkit.analyze``, ``mendkit.check``).
+
+JSON bodies only: a cross-site page cannot send ``application/json`` without a preflight, which
+this app never grants, so the API needs no CSRF token.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from mendkit.api import check
+from mendkit.web.app import region_of
+from mendkit.web.services import MAX_UPLOAD, analyse_text
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class AnalyzeRequest(BaseModel):
+    text: str = Field(description="the conversation, in any supported format",
+                      max_length=MAX_UPLOAD)
+    filename: str = Field("conversation.txt", description="only its extension picks the format")
+    mode: Literal["full", "rules"] = "full"
+
+
+class CheckRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=20_000)
+    context: list[str] = Field(default_factory=list, max_length=20)
+    mode: Literal["full", "rules"] = "full"
+
+
+def _json_only(request: Request) -> None:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json":
+        raise HTTPException(status_code=415, detail="send application/json")
+
+
+@router.post("/analyze")
+def api_analyze(body: AnalyzeRequest, request: Request) -> dict[str, Any]:
+    """Analyse a conversation: the JSON contract of ``mend analyze --json``."""
+    _json_only(request)
+    return analyse_text(body.text.encode("utf-8"), filename=body.filename, mode=body.mode,
+                        region=region_of(request)).to_dict()
+
+
+@router.post("/check")
+def api_check(body: CheckRequest, request: Request) -> dict[str, Any]:
+    """Score one message as a repair: the JSON contract of ``mend check --json``."""
+    _json_only(request)
+    return check(body.text.strip(), region=region_of(request), context=tuple(body.context),
+                 mode=body.mode).to_dict()
+
+
+class CoachStart(BaseModel):
+    attachment: Literal["anxious", "avoidant", "disorganised"] | None = None
+
+
+class CoachAnswer(BaseModel):
+    answer: str = Field("", max_length=5000)
+
+
+def _step(step: Any) -> dict[str, Any]:
+    return {"id": step.session.id, "state": step.session.state.value, "said": list(step.said),
+            "question": step.question or None, "done": step.done, "stopped": step.stopped}
+
+
+@router.post("/coach")
+def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
+    """Start a Healing Cycle session: its id and the first question."""
+    from mendkit.web import coach
+    from mendkit.web.app import state
+
+    _json_only(request)
+    return _step(coach.begin(state(request).settings.home, region=region_of(request),
+                             attachment=body.attachment))
+
+
+@router.post("/coach/{session_id}")
+def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> dict[str, Any]:
+    """Answer the current question: what the coach says, and the next question (or the end)."""
+    from mendkit.web import coach
+    from mendkit.web.app import state
+
+    _json_only(request)
+    home = state(request).settings.home
+    return _step(coach.advance(home, coach.load(home, session_id), body.answer,
+                               region=region_of(request)))

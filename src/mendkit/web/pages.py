@@ -1,0 +1,201 @@
+"""The server-rendered pages: analyse, check, settings/about. Every form carries a CSRF token."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+
+from mendkit.analysis.safety import regions, resources_for
+from mendkit.api import check
+from mendkit.corrections import Correction, CorrectionStore
+from mendkit.errors import InvalidInputError
+from mendkit.labels import LABELS
+from mendkit.model import Analysis
+from mendkit.web.app import REGION_COOKIE, region_of, render, state
+from mendkit.web.security import CSRF_COOKIE, token_ok
+from mendkit.web.services import MAX_UPLOAD, analyse_text, to_csv
+from mendkit.web.timeline import timeline
+
+router = APIRouter(include_in_schema=False)
+_RESULT_ID = re.compile(r"[0-9a-f]{24}")
+
+
+def require_csrf(request: Request, submitted: str) -> None:
+    if not token_ok(request.cookies.get(CSRF_COOKIE), submitted):
+        raise HTTPException(status_code=403, detail="The form's security token did not match. "
+                            "Reload the page and try again.")
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    return RedirectResponse("/analyse", status_code=303)
+
+
+@router.get("/analyse", response_class=HTMLResponse)
+def analyse_form(request: Request) -> Response:
+    return render(request, "analyse.html", {"title": "Analyse a conversation", "page": "analyse",
+                                            "max_mb": MAX_UPLOAD // (1024 * 1024)})
+
+
+@router.post("/analyse")
+async def analyse_submit(
+    request: Request, csrf_token: Annotated[str, Form()] = "",
+    text: Annotated[str, Form()] = "", mode: Annotated[str, Form()] = "full",
+    file: UploadFile | None = None,
+) -> Response:
+    require_csrf(request, csrf_token)
+    if file is not None and file.filename:
+        data = await file.read(MAX_UPLOAD + 1)
+        name = file.filename
+    else:
+        data, name = text.encode("utf-8"), "pasted.txt"
+    analysis = analyse_text(data, filename=name, mode=mode, region=region_of(request))
+    key = state(request).results.put(analysis)
+    return RedirectResponse(f"/analyse/{key}", status_code=303)
+
+
+def _result(request: Request, key: str) -> Analysis:
+    found = state(request).results.get(key) if _RESULT_ID.fullmatch(key) else None
+    if found is None:
+        raise HTTPException(status_code=404, detail="That result is no longer here; analyse "
+                            "the conversation again.")
+    return found
+
+
+@router.get("/analyse/{key}", response_class=HTMLResponse)
+def analyse_result(request: Request, key: str, label: str = "") -> Response:
+    analysis = _result(request, key)
+    if label and label not in LABELS:
+        raise InvalidInputError(f"unknown label {label!r}")
+    return render(request, "timeline.html", {
+        "title": "Timeline", "page": "analyse", "key": key, "label": label,
+        "analysis": analysis, "rows": timeline(analysis, label=label or None),
+        "labels": [x for x in LABELS if x in analysis.summary["labels"]],
+        "saved": request.query_params.get("saved") == "1"})
+
+
+@router.get("/analyse/{key}/export.json")
+def export_json(request: Request, key: str) -> Response:
+    import json
+
+    body = json.dumps(_result(request, key).to_dict(), ensure_ascii=False, indent=2)
+    return Response(body, media_type="application/json",
+                    headers={"content-disposition": 'attachment; filename="mend-analysis.json"'})
+
+
+@router.get("/analyse/{key}/export.csv")
+def export_csv(request: Request, key: str) -> Response:
+    return PlainTextResponse(to_csv(_result(request, key)), media_type="text/csv",
+                             headers={"content-disposition":
+                                      'attachment; filename="mend-analysis.csv"'})
+
+
+@router.post("/corrections")
+def correction(  # noqa: PLR0917 (one parameter per form field)
+    request: Request, csrf_token: Annotated[str, Form()], key: Annotated[str, Form()],
+    turn: Annotated[int, Form()], label: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    require_csrf(request, csrf_token)
+    analysis = _result(request, key)
+    if not 0 <= turn < len(analysis.turns):
+        raise InvalidInputError(f"no turn {turn} in this conversation")
+    found = analysis.turns[turn]
+    if label not in found.labels:
+        raise InvalidInputError(f"{label} was not found in turn {turn}")
+    previous = analysis.turns[turn - 1].text if turn > 0 else ""
+    source = ", ".join(sorted({e.source for e in found.evidence if e.label == label}))
+    CorrectionStore(state(request).settings.home).add(Correction(
+        text=found.text, label=label, verdict="wrong", previous=previous, source=source,
+        note=note.strip()[:500]))
+    return RedirectResponse(f"/analyse/{key}?saved=1#turn-{turn}", status_code=303)
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_form(request: Request) -> Response:
+    return render(request, "check.html", {"title": "Check a message", "page": "check",
+                                          "result": None, "text": ""})
+
+
+@router.post("/check", response_class=HTMLResponse)
+def check_submit(request: Request, csrf_token: Annotated[str, Form()] = "",
+                 text: Annotated[str, Form()] = "", context: Annotated[str, Form()] = "",
+                 mode: Annotated[str, Form()] = "full") -> Response:
+    require_csrf(request, csrf_token)
+    if not text.strip():
+        raise InvalidInputError("expected a message to check, got an empty one")
+    result = check(text.strip(), region=region_of(request),
+                   context=(context.strip(),) if context.strip() else (),
+                   mode="rules" if mode == "rules" else "full")
+    from mendkit.web.timeline import highlight
+
+    return render(request, "check.html", {
+        "title": "Check a message", "page": "check", "result": result, "text": text.strip(),
+        "context": context, "marked": highlight(result.text, [(i.start, i.end, f"issue-{n}")
+                                                             for n, i in enumerate(result.issues)])})
+
+
+@router.get("/about", response_class=HTMLResponse)
+def about(request: Request) -> Response:
+    region = region_of(request)
+    return render(request, "about.html", {"title": "Settings and about", "page": "about",
+                                          "regions": regions(), "resources": resources_for(region),
+                                          "saved": request.query_params.get("saved") == "1"})
+
+
+@router.post("/about")
+def about_submit(request: Request, csrf_token: Annotated[str, Form()],
+                 region: Annotated[str, Form()]) -> Response:
+    require_csrf(request, csrf_token)
+    if region not in regions():
+        raise InvalidInputError(f"Mend has no resources for region {region!r}")
+    response = RedirectResponse("/about?saved=1", status_code=303)
+    response.set_cookie(REGION_COOKIE, region, httponly=True, samesite="strict", path="/",
+                        max_age=365 * 24 * 3600)
+    return response
+
+
+@router.get("/coach", response_class=HTMLResponse)
+def coach_start(request: Request) -> Response:
+    return render(request, "coach.html", {"title": "Coach: the Healing Cycle", "page": "coach",
+                                          "step": None})
+
+
+@router.post("/coach")
+def coach_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
+                attachment: Annotated[str, Form()] = "") -> Response:
+    from mendkit.web import coach
+
+    require_csrf(request, csrf_token)
+    step = coach.begin(state(request).settings.home, region=region_of(request),
+                       attachment=attachment or None)
+    return RedirectResponse(f"/coach/{step.session.id}", status_code=303)
+
+
+def _coach_page(request: Request, step: object) -> Response:
+    return render(request, "coach.html", {"title": "Coach: the Healing Cycle", "page": "coach",
+                                          "step": step})
+
+
+@router.get("/coach/{session_id}", response_class=HTMLResponse)
+def coach_show(request: Request, session_id: str) -> Response:
+    from mendkit.web import coach
+
+    home = state(request).settings.home
+    session = coach.load(home, session_id)
+    return _coach_page(request, coach.advance(home, session, None, region=region_of(request)))
+
+
+@router.post("/coach/{session_id}", response_class=HTMLResponse)
+def coach_answer(request: Request, session_id: str, csrf_token: Annotated[str, Form()] = "",
+                 answer: Annotated[str, Form()] = "") -> Response:
+    from mendkit.web import coach
+
+    require_csrf(request, csrf_token)
+    home = state(request).settings.home
+    session = coach.load(home, session_id)
+    return _coach_page(request, coach.advance(home, session, answer[:5000],
+                                              region=region_of(request)))

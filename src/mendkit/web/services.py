@@ -1,0 +1,80 @@
+"""What the pages and the API share: reading an upload, analysing it, exporting the result.
+
+The analysis itself is ``mendkit.analyze``; this module only adapts web input to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import secrets
+import tempfile
+from collections import OrderedDict
+from pathlib import Path
+from threading import Lock
+
+from mendkit.api import analyze, load_conversation
+from mendkit.errors import InvalidInputError
+from mendkit.model import Analysis
+
+EXTENSIONS = (".txt", ".vtt", ".srt", ".json", ".jsonl", ".csv")
+MAX_UPLOAD = 5 * 1024 * 1024
+CSV_COLUMNS = ("index", "speaker", "text", "labels", "evidence", "episode")
+
+
+def analyse_text(data: bytes, *, filename: str = "pasted.txt", mode: str = "full",
+                 region: str = "default") -> Analysis:
+    """Analyse an upload (or pasted text) in any supported file format, chosen by its extension
+    (only the extension of ``filename`` is used: no path from the client touches the disk)."""
+    if len(data) > MAX_UPLOAD:
+        raise InvalidInputError(f"the file is over {MAX_UPLOAD // (1024 * 1024)} MB")
+    if not data.strip():
+        raise InvalidInputError("expected a conversation, got nothing; paste text or choose a file")
+    suffix = Path(filename.replace("\\", "/")).suffix.lower() or ".txt"
+    if suffix not in EXTENSIONS:
+        raise InvalidInputError(f"{suffix} files are not supported here; expected one of "
+                                + ", ".join(EXTENSIONS))
+    with tempfile.TemporaryDirectory(prefix="mend-web-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        conversation = load_conversation(path)
+    if mode not in ("full", "rules"):
+        raise InvalidInputError(f'mode must be "full" or "rules", got {mode!r}')
+    return analyze(conversation, mode="rules" if mode == "rules" else "full", region=region)
+
+
+def to_csv(analysis: Analysis) -> str:
+    """One row per turn: its labels, the evidence spans, and the episode it belongs to."""
+    episode_of: dict[int, int] = {}
+    for number, ep in enumerate(analysis.episodes, 1):
+        for index in range(ep.start_turn, ep.end_turn + 1):
+            episode_of.setdefault(index, number)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for turn in analysis.turns:
+        writer.writerow([turn.index, turn.speaker, turn.text, ";".join(turn.labels),
+                         " | ".join(f"{e.label}: {e.text}" for e in turn.evidence),
+                         episode_of.get(turn.index, "")])
+    return out.getvalue()
+
+
+class ResultCache:
+    """The last few analyses, in memory only, under random ids (so filters and exports are links)."""
+
+    def __init__(self, size: int = 32) -> None:
+        self._items: OrderedDict[str, Analysis] = OrderedDict()
+        self._size = size
+        self._lock = Lock()
+
+    def put(self, analysis: Analysis) -> str:
+        key = secrets.token_hex(12)
+        with self._lock:
+            self._items[key] = analysis
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> Analysis | None:
+        with self._lock:
+            return self._items.get(key)
