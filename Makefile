@@ -9,13 +9,16 @@ BIN := $(VENV)/bin
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,journal,postgres]'
 	touch $@
 
 demo: $(VENV)/.installed
 	$(BIN)/mend analyze src/mendkit/examples/workplace.txt
 
 test: $(VENV)/.installed
+	@# journal tests start a real PostgreSQL server (Debian's postgresql)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+		(export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get install -y -q postgresql)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
