@@ -62,6 +62,32 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     js.add_parser("rekey", help="change the passphrase")
     p.set_defaults(handler=run)
 
+    p = sub.add_parser("insights", help="figures over your journal for one relationship",
+                       description="Ruptures per week, repair uptake, time to repair, recurring "
+                       "triggers and patterns, and the connection trend.")
+    p.add_argument("--rel", type=int, required=True, help="the relationship id")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(handler=insights)
+
+
+def insights(args: argparse.Namespace) -> int:
+    from mendkit.cli import render
+    from mendkit.cli.main import NOT_THERAPY
+    from mendkit.config import Settings
+    from mendkit.insights import relationship_insights
+
+    with _open(Settings.from_env().home) as journal:
+        rel = next((r for r in journal.relationships() if r.id == args.rel), None)
+        if rel is None:
+            raise JournalError(f"no relationship with id {args.rel}")
+        data = {"relationship": {"id": rel.id, "name": rel.name},
+                **relationship_insights(journal.entries(relationship_id=rel.id))}
+    if args.json:
+        render.print_json(data)
+    else:
+        render.insights(data, footer=NOT_THERAPY)
+    return 0
+
 
 def _kdf() -> KdfParams | None:
     raw = os.environ.get("MEND_JOURNAL_KDF")  # "time_cost,memory_kib,parallelism" (tests)
