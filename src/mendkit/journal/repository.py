@@ -218,6 +218,18 @@ class Journal:
             return Entry(id=row.id, kind=kind, relationship_id=relationship_id,
                          occurred_at=occurred_at, body=json.loads(payload))
 
+    def add_entries(self, items: list[tuple[str, Mapping[str, Any], str, int | None]]) -> int:
+        """Many entries (kind, body, occurred_at, relationship_id) in one transaction."""
+        rows = []
+        for kind, body, occurred_at, rel in items:
+            validate_entry(kind, body)
+            payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
+            rows.append(EntryRow(kind=kind, relationship_id=rel, occurred_at=occurred_at,
+                                 body=self._cipher.encrypt(payload)))
+        with self._tx() as s:
+            s.add_all(rows)
+        return len(rows)
+
     # -- reading -------------------------------------------------------------------------------
     def relationships(self) -> list[Relationship]:
         with self._read() as s:
