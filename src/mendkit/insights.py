@@ -13,6 +13,7 @@ Choices, stated once:
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -60,14 +61,14 @@ def relationship_insights(entries: Sequence[EntryLike]) -> dict[str, Any]:
 
     hours: list[float] = []
     first_by: Counter[str] = Counter()
-    for i, r in enumerate(ruptures):
-        end = _when(ruptures[i + 1]) if i + 1 < len(ruptures) else None
-        start = _when(r)
-        nxt = next((p for p in repairs if _when(p) >= start and (end is None or _when(p) < end)),
-                   None)
-        if nxt is not None:
-            hours.append((_when(nxt) - start).total_seconds() / 3600)
-            first_by[str(nxt.body.get("by", "me"))] += 1
+    repair_times = [_when(p) for p in repairs]  # sorted, as ``ordered`` is
+    rupture_times = [_when(r) for r in ruptures]
+    for i, start in enumerate(rupture_times):
+        end = rupture_times[i + 1] if i + 1 < len(rupture_times) else None
+        j = bisect.bisect_left(repair_times, start)
+        if j < len(repairs) and (end is None or repair_times[j] < end):
+            hours.append((repair_times[j] - start).total_seconds() / 3600)
+            first_by[str(repairs[j].body.get("by", "me"))] += 1
 
     docs = [set(_WORD.findall(str(e.body["what"]).lower())) - _STOP for e in ruptures]
     word_docs = Counter(w for d in docs for w in d)
