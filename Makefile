@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,web]'
+	$(BIN)/python -m pip install -q -e '.[dev,web,journal,postgres]'
 	touch $@
 
 demo: $(VENV)/.installed
@@ -24,6 +24,9 @@ browser-deps:
 	@test -f $(AXE) || npm install --no-save --prefix .cache/axe axe-core@4
 
 test: $(VENV)/.installed browser-deps
+	@# journal tests start a real PostgreSQL server (Debian's postgresql)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+		(export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get install -y -q postgresql)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest

@@ -4,7 +4,8 @@
      ├── InvalidInputError (also ValueError)   bad user input: a file, a line, an argument
      │    └── FormatError                       a file that is not in the format it claims or seems
      ├── RulesError (also ValueError)           a rule data file is malformed (a packaging bug)
-     └── ConfigError (also ValueError)          a setting has a value Mend cannot use
+     ├── ConfigError (also ValueError)          a setting has a value Mend cannot use
+ └── JournalError                          the journal cannot be opened or written
 
 The CLI maps ``InvalidInputError`` and ``ConfigError`` to exit code 1 and anything else to 2, in one
 place (``mendkit.cli.main``). Messages say what was expected, what was found and what to do.
@@ -40,3 +41,7 @@ class RulesError(MendError, ValueError):
 
 class ConfigError(MendError, ValueError):
     """A setting has a value Mend cannot use."""
+
+
+class JournalError(MendError):
+    """The journal cannot be opened, read or written (wrong passphrase, read-only, full disk)."""

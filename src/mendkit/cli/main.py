@@ -151,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
                    "$MEND_SHARED_DATA or ../shared/data beside this checkout)")
     p.add_argument("--no-public", action="store_true", help="skip the public benchmarks")
     p.set_defaults(handler=_eval)
+
+    from mendkit.cli.journal import add_parser as add_journal
+
+    add_journal(sub, _Parser)
     return parser
 
 
@@ -363,9 +367,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _report(exc: Exception) -> int:
-    from mendkit.errors import ConfigError, InvalidInputError
+    from mendkit.errors import ConfigError, InvalidInputError, JournalError
 
-    if isinstance(exc, (InvalidInputError, ConfigError)):
+    if isinstance(exc, (InvalidInputError, ConfigError, JournalError)):
         print(f"mend: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     if isinstance(exc, FileNotFoundError):

@@ -216,3 +216,27 @@ def batch_report(report: Any, out: str) -> None:
                   f"{out} in {report.seconds:.1f} s with {report.executor}: "
                   f"{report.turns_per_second:,.0f} turns/s; {report.errors} errors"
                   + (f"; {report.skipped} already done" if report.skipped else ""))
+def insights(data: dict[str, Any], *, footer: str) -> None:
+    """A summary table of one relationship's journal figures."""
+    console = _console()
+    rel = data["relationship"]
+    table = Table(title=f"Insights: {rel['name']} (relationship {rel['id']})", show_header=False)
+    table.add_column("what")
+    table.add_column("figure", justify="right")
+    table.add_row("Ruptures", str(data["ruptures"]))
+    table.add_row("Ruptures per week", ", ".join(f"{w}: {n}" for w, n in
+                                                 data["ruptures_per_week"].items()) or "-")
+    table.add_row("Repair attempts", str(data["repair_attempts"]))
+    table.add_row("Uptake ratio (accepted + half of partly)", _figure(data["uptake_ratio"]))
+    hours = data["median_hours_to_repair"]
+    table.add_row("Median time to repair", "-" if hours is None else f"{hours:.1f} h")
+    table.add_row("First to repair", ", ".join(f"{k}: {n}" for k, n in
+                                               data["first_repair_by"].items()) or "-")
+    table.add_row("Recurring triggers", ", ".join(f"{t['word']} ({t['ruptures']})" for t in
+                                                  data["recurring_triggers"]) or "-")
+    table.add_row("Patterns", ", ".join(f"{p}: {n}" for p, n in data["patterns"].items() if n)
+                  or "-")
+    slope = data["connection_slope_per_day"]
+    table.add_row("Connection trend", "-" if slope is None else f"{slope:+.2f} per day")
+    console.print(table)
+    console.print(Text(footer, style="dim"))

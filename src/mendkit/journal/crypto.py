@@ -1,0 +1,114 @@
+"""Keys for the journal: argon2id key derivation, the plaintext KDF sidecar, and AES-GCM for text.
+
+The sidecar (``journal.db.kdf.json``) holds the salt and the KDF parameters, never the key.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from mendkit.errors import JournalError
+
+__all__ = ["JournalError", "KdfParams", "PlainText", "Sidecar", "TextCipher", "derive_key"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KdfParams:
+    """argon2id parameters. The defaults are the real ones; tests pass cheaper ones explicitly."""
+
+    time_cost: int = 3
+    memory_kib: int = 65536
+    parallelism: int = 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sidecar:
+    salt: bytes
+    params: KdfParams
+    encrypted: bool = True
+
+    def to_json(self) -> str:
+        return json.dumps({"format": 1, "kdf": "argon2id", "encrypted": self.encrypted,
+                           "salt": self.salt.hex(), "time_cost": self.params.time_cost,
+                           "memory_kib": self.params.memory_kib,
+                           "parallelism": self.params.parallelism}, indent=2) + "\n"
+
+    @classmethod
+    def read(cls, path: Path) -> Sidecar:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return cls(salt=bytes.fromhex(raw["salt"]), encrypted=bool(raw["encrypted"]),
+                       params=KdfParams(time_cost=int(raw["time_cost"]),
+                                        memory_kib=int(raw["memory_kib"]),
+                                        parallelism=int(raw["parallelism"])))
+        except FileNotFoundError:
+            raise JournalError(f"{path}: the journal's key file is missing; run `mend journal init`"
+                               ) from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise JournalError(f"{path}: not a Mend journal key file ({exc})") from None
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kdf-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(self.to_json())
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def new_salt() -> bytes:
+    return secrets.token_bytes(16)
+
+
+def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    """A 32-byte key from the passphrase (argon2id)."""
+    if not passphrase:
+        raise JournalError("the passphrase is empty")
+    return hash_secret_raw(passphrase.encode("utf-8"), salt, time_cost=params.time_cost,
+                           memory_cost=params.memory_kib, parallelism=params.parallelism,
+                           hash_len=32, type=Type.ID)
+
+
+class TextCipher:
+    """AES-256-GCM for free-text columns (PostgreSQL): base64(nonce | ciphertext+tag)."""
+
+    def __init__(self, key: bytes) -> None:
+        self._aead = AESGCM(key)
+
+    def encrypt(self, text: str) -> str:
+        nonce = secrets.token_bytes(12)
+        return base64.b64encode(nonce + self._aead.encrypt(nonce, text.encode("utf-8"), None)
+                                ).decode("ascii")
+
+    def decrypt(self, token: str) -> str:
+        raw = base64.b64decode(token)
+        try:
+            return self._aead.decrypt(raw[:12], raw[12:], None).decode("utf-8")
+        except InvalidTag:
+            raise JournalError("the journal key does not match this database (wrong passphrase "
+                               "or MEND_JOURNAL_KEY)") from None
+
+
+class PlainText:
+    """No application-level encryption (SQLite: the whole file is encrypted by SQLCipher)."""
+
+    def encrypt(self, text: str) -> str:
+        return text
+
+    def decrypt(self, token: str) -> str:
+        return token

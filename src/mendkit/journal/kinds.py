@@ -1,0 +1,7 @@
+"""The journal's vocabulary (no database imports, so the CLI parser stays cheap)."""
+
+from __future__ import annotations
+
+ENTRY_KINDS = ("rupture", "repair", "checkin", "analysis", "correction", "coach_session")
+UPTAKES = ("accepted", "partly", "not_yet", "rejected")
+REL_KINDS = ("partner", "family", "friend", "colleague", "client", "other")

@@ -1,0 +1,372 @@
+"""The repository the rest of Mend uses: open or create a journal, add, list, export, delete.
+
+SQLite: ``$MEND_HOME/journal.db`` encrypted with SQLCipher (raw 256-bit key from argon2id), WAL
+mode, secure_delete on, a busy timeout for concurrent readers. PostgreSQL: ``MEND_DATABASE_URL``;
+free text is encrypted with AES-GCM by :class:`~mendkit.journal.crypto.TextCipher`.
+Every write is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import Engine, create_engine, delete, event, select, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mendkit.errors import JournalError
+from mendkit.journal.crypto import (
+    KdfParams,
+    PlainText,
+    Sidecar,
+    TextCipher,
+    derive_key,
+    new_salt,
+)
+from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES
+from mendkit.journal.tables import Base, EntryRow, MetaRow, RelationshipRow
+
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "rupture": ("what",), "repair": ("message", "uptake"), "checkin": ("score",),
+    "analysis": ("client", "analysis"), "correction": ("text", "label"), "coach_session": ("id",),
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relationship:
+    id: int
+    name: str
+    kind: str
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    id: int
+    kind: str
+    relationship_id: int | None
+    occurred_at: str
+    body: Mapping[str, Any]
+
+
+class _Cipher(Protocol):
+    def encrypt(self, text: str) -> str: ...
+    def decrypt(self, token: str) -> str: ...
+
+
+def db_path(home: Path) -> Path:
+    return home / "journal.db"
+
+
+def sidecar_path(home: Path) -> Path:
+    return home / "journal.db.kdf.json"
+
+
+def validate_entry(kind: str, body: Mapping[str, Any]) -> None:
+    if kind not in ENTRY_KINDS:
+        raise JournalError(f"unknown entry kind {kind!r}; expected one of {', '.join(ENTRY_KINDS)}")
+    missing = [k for k in _REQUIRED[kind] if k not in body]
+    if missing:
+        raise JournalError(f"a {kind} entry needs {', '.join(missing)}")
+    if kind == "repair" and body["uptake"] not in UPTAKES:
+        raise JournalError(f"uptake must be one of {', '.join(UPTAKES)}, got {body['uptake']!r}")
+    if kind == "checkin" and not (isinstance(body["score"], int) and 0 <= body["score"] <= 10):
+        raise JournalError(f"a check-in score is a whole number 0-10, got {body['score']!r}")
+
+
+def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
+    if key is None:
+        engine = create_engine(URL.create("sqlite", database=str(path)))
+    else:
+        # SQLCipher's raw-key form: PRAGMA key = "x'<64 hex>'" (no second, slower KDF).
+        engine = create_engine(URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'",
+                                          database=str(path)))
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        if key is not None:
+            cur.execute("PRAGMA cipher_log_level = NONE")  # a wrong key: our message, not its log
+        cur.execute("PRAGMA busy_timeout = 10000")
+        cur.execute("SELECT count(*) FROM sqlite_master")  # fails here on a wrong key
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA secure_delete = ON")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    return engine
+
+
+class Journal:
+    """A journal opened with its key. Use :meth:`create` once, then :meth:`open`."""
+
+    def __init__(self, engine: Engine, cipher: _Cipher, *, path: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self._cipher = cipher
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # -- opening -------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, home: Path, passphrase: str | None, *, url: str | None = None,
+               kdf: KdfParams | None = None) -> Journal:
+        """A new journal. ``passphrase=None`` on SQLite means no encryption (explicit opt-out)."""
+        kdf = kdf or KdfParams()
+        if url:
+            if not passphrase:
+                raise JournalError("a PostgreSQL journal needs MEND_JOURNAL_KEY or a passphrase")
+            engine = _connect(create_engine, url)
+            salt = new_salt()
+            Base.metadata.create_all(engine)
+            journal = cls(engine, TextCipher(derive_key(passphrase, salt, kdf)))
+            with journal._read() as s:
+                exists = s.get(MetaRow, "kdf") is not None
+            if exists:
+                journal.close()
+                raise JournalError("this database already holds a Mend journal")
+            with journal._tx() as s:
+                sidecar = Sidecar(salt=salt, params=kdf)
+                s.add(MetaRow(key="kdf", value=sidecar.to_json()))
+                s.add(MetaRow(key="check", value=journal._cipher.encrypt("mend-journal")))
+            return journal
+        path = db_path(home)
+        if path.exists() or sidecar_path(home).exists():
+            raise JournalError(f"{path}: a journal is already there")
+        home.mkdir(parents=True, exist_ok=True)
+        salt = new_salt()
+        key = derive_key(passphrase, salt, kdf) if passphrase is not None else None
+        Sidecar(salt=salt, params=kdf, encrypted=key is not None).write(sidecar_path(home))
+        engine = _connect(lambda: _sqlite_engine(path, key))
+        Base.metadata.create_all(engine)
+        return cls(engine, PlainText(), path=path)
+
+    @classmethod
+    def open(cls, home: Path, passphrase: str | None, *, url: str | None = None) -> Journal:
+        if url:
+            engine = _connect(create_engine, url)
+            try:
+                with engine.connect() as conn:
+                    rows = dict(conn.execute(select(MetaRow.key, MetaRow.value)).all())
+                if "kdf" not in rows:
+                    raise JournalError("no Mend journal in that database; run `mend journal init`")
+                side = _sidecar_from_text(rows["kdf"])
+                if not passphrase:
+                    raise JournalError("this journal needs MEND_JOURNAL_KEY or a passphrase")
+                cipher = TextCipher(derive_key(passphrase, side.salt, side.params))
+                if cipher.decrypt(rows["check"]) != "mend-journal":
+                    raise JournalError("the journal key does not match this database")
+            except BaseException:
+                engine.dispose()
+                raise
+            return cls(engine, cipher)
+        path = db_path(home)
+        if not path.exists():
+            raise JournalError(f"{path}: no journal yet; run `mend journal init`")
+        side = Sidecar.read(sidecar_path(home))
+        key = None
+        if side.encrypted:
+            if not passphrase:
+                raise JournalError("this journal is encrypted; give the passphrase "
+                                   "(prompt or MEND_PASSPHRASE)")
+            key = derive_key(passphrase, side.salt, side.params)
+        engine = _connect(lambda: _sqlite_engine(path, key))
+        return cls(engine, PlainText(), path=path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+    def _tx(self) -> _Tx:
+        return _Tx(self._sessions)
+
+    def add_relationship(self, name: str, kind: str, notes: str = "", *, id: int | None = None
+                         ) -> Relationship:
+        if kind not in REL_KINDS:
+            raise JournalError(f"relationship kind must be one of {', '.join(REL_KINDS)}")
+        if not name.strip():
+            raise JournalError("a relationship needs a name or pseudonym")
+        with self._tx() as s:
+            row = RelationshipRow(id=id, name=self._cipher.encrypt(name), kind=kind,
+                                  notes=self._cipher.encrypt(notes))
+            s.add(row)
+            s.flush()
+            return Relationship(id=row.id, name=name, kind=kind, notes=notes)
+
+    def add_entry(self, kind: str, body: Mapping[str, Any], *, occurred_at: str,
+                  relationship_id: int | None = None, id: int | None = None) -> Entry:
+        validate_entry(kind, body)
+        payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
+        with self._tx() as s:
+            if relationship_id is not None and s.get(RelationshipRow, relationship_id) is None:
+                raise JournalError(f"no relationship with id {relationship_id}")
+            row = EntryRow(id=id, kind=kind, relationship_id=relationship_id,
+                           occurred_at=occurred_at, body=self._cipher.encrypt(payload))
+            s.add(row)
+            s.flush()
+            return Entry(id=row.id, kind=kind, relationship_id=relationship_id,
+                         occurred_at=occurred_at, body=json.loads(payload))
+
+    def add_entries(self, items: list[tuple[str, Mapping[str, Any], str, int | None]]) -> int:
+        """Many entries (kind, body, occurred_at, relationship_id) in one transaction."""
+        rows = []
+        for kind, body, occurred_at, rel in items:
+            validate_entry(kind, body)
+            payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
+            rows.append(EntryRow(kind=kind, relationship_id=rel, occurred_at=occurred_at,
+                                 body=self._cipher.encrypt(payload)))
+        with self._tx() as s:
+            s.add_all(rows)
+        return len(rows)
+
+    # -- reading -------------------------------------------------------------------------------
+    def relationships(self) -> list[Relationship]:
+        with self._read() as s:
+            rows = s.scalars(select(RelationshipRow).order_by(RelationshipRow.id)).all()
+            return [Relationship(id=r.id, name=self._cipher.decrypt(r.name), kind=r.kind,
+                                 notes=self._cipher.decrypt(r.notes)) for r in rows]
+
+    def entries(self, *, kind: str | None = None, relationship_id: int | None = None
+                ) -> list[Entry]:
+        query = select(EntryRow.id, EntryRow.kind, EntryRow.relationship_id, EntryRow.occurred_at,
+                       EntryRow.body).order_by(EntryRow.occurred_at, EntryRow.id)
+        if kind is not None:
+            query = query.where(EntryRow.kind == kind)
+        if relationship_id is not None:
+            query = query.where(EntryRow.relationship_id == relationship_id)
+        decrypt = self._cipher.decrypt
+        with self.engine.connect() as conn:  # plain rows, no ORM objects: fast for insights
+            return [Entry(id=i, kind=k, relationship_id=rel, occurred_at=at,
+                          body=json.loads(decrypt(body)))
+                    for i, k, rel, at, body in conn.execute(query)]
+
+    def entry(self, entry_id: int) -> Entry:
+        with self._read() as s:
+            r = s.get(EntryRow, entry_id)
+            if r is None:
+                raise JournalError(f"no entry with id {entry_id}")
+            return Entry(id=r.id, kind=r.kind, relationship_id=r.relationship_id,
+                         occurred_at=r.occurred_at, body=json.loads(self._cipher.decrypt(r.body)))
+
+    def _read(self) -> _Tx:
+        return _Tx(self._sessions)
+
+    # -- export, import, delete ----------------------------------------------------------------
+    def export(self) -> dict[str, Any]:
+        return {"format": "mend-journal/1",
+                "relationships": [{"id": r.id, "name": r.name, "kind": r.kind, "notes": r.notes}
+                                  for r in self.relationships()],
+                "entries": [{"id": e.id, "kind": e.kind, "relationship_id": e.relationship_id,
+                             "occurred_at": e.occurred_at, "body": dict(e.body)}
+                            for e in sorted(self.entries(), key=lambda e: e.id)]}
+
+    def import_(self, data: Mapping[str, Any]) -> tuple[int, int]:
+        if data.get("format") != "mend-journal/1":
+            raise JournalError('expected a Mend journal export ("format": "mend-journal/1")')
+        try:
+            for r in data["relationships"]:
+                self.add_relationship(r["name"], r["kind"], r.get("notes", ""), id=int(r["id"]))
+            for e in data["entries"]:
+                self.add_entry(e["kind"], e["body"], occurred_at=e["occurred_at"],
+                               relationship_id=e["relationship_id"], id=int(e["id"]))
+        except (KeyError, TypeError) as exc:
+            raise JournalError(f"the export is missing a field: {exc}") from None
+        return len(data["relationships"]), len(data["entries"])
+
+    def delete_all(self) -> None:
+        """Delete every entry and relationship, overwrite the freed pages, shrink the file."""
+        with self._tx() as s:
+            s.execute(delete(EntryRow))
+            s.execute(delete(RelationshipRow))
+        if self.path is not None:
+            with self.engine.connect() as raw:
+                conn = raw.execution_options(isolation_level="AUTOCOMMIT")
+                conn.execute(text("VACUUM"))
+                conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        else:
+            with self.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").execute(
+                    text("VACUUM FULL"))
+
+    def backup(self, dest: Path) -> None:
+        """A consistent copy (SQLite only), encrypted with the same key as the journal."""
+        if self.path is None:
+            raise JournalError("backup works on the SQLite journal; use pg_dump for PostgreSQL "
+                               "(free text stays encrypted in the dump)")
+        if dest.exists():
+            raise JournalError(f"{dest}: already exists")
+        with self.engine.connect() as raw:
+            conn = raw.execution_options(isolation_level="AUTOCOMMIT")
+            conn.execute(text("VACUUM INTO :dest"), {"dest": str(dest)})
+        side = sidecar_path(self.path.parent)
+        shutil.copyfile(side, dest.with_name(dest.name + ".kdf.json"))
+
+    def rekey(self, home: Path, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+        """Change the passphrase (SQLCipher PRAGMA rekey)."""
+        if self.path is None:
+            raise JournalError("rekey works on the SQLite journal only for now")
+        old = Sidecar.read(sidecar_path(home))
+        if not old.encrypted:
+            raise JournalError("this journal is not encrypted; export it and init a new one")
+        side = Sidecar(salt=new_salt(), params=kdf or old.params)
+        key = derive_key(new_passphrase, side.salt, side.params)
+        pending = sidecar_path(home).with_suffix(".json.new")
+        side.write(pending)  # kept until the rekey has succeeded
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+        pending.replace(sidecar_path(home))
+        self.engine.dispose()
+
+
+def _sidecar_from_text(raw: str) -> Sidecar:
+    d = json.loads(raw)
+    return Sidecar(salt=bytes.fromhex(d["salt"]), params=KdfParams(
+        time_cost=d["time_cost"], memory_kib=d["memory_kib"], parallelism=d["parallelism"]))
+
+
+def _connect(factory: Any, *args: Any) -> Engine:
+    engine: Engine = factory(*args)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except DatabaseError as exc:
+        engine.dispose()
+        msg = str(exc.orig)
+        if "not a database" in msg:
+            raise JournalError("wrong passphrase (or not a Mend journal); nothing was changed"
+                               ) from None
+        if "readonly" in msg or "read-only" in msg:
+            raise JournalError(f"the journal is read-only: {msg}") from None
+        raise JournalError(f"cannot open the journal: {msg}") from None
+    return engine
+
+
+class _Tx:
+    """A session in one transaction; database errors become JournalError (nothing half-saved)."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+
+    def __enter__(self) -> Session:
+        self._cm = self._factory.begin()
+        return self._cm.__enter__()
+
+    def __exit__(self, et: Any, ev: Any, tb: Any) -> None:
+        try:
+            self._cm.__exit__(et, ev, tb)
+        except OperationalError as exc:
+            raise JournalError(f"the journal could not be written: {exc.orig}") from None
+        if isinstance(ev, OperationalError):
+            raise JournalError(f"the journal could not be written: {ev.orig}") from None
+

@@ -1,0 +1,83 @@
+"""Insights against values worked out by hand on a small journal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from mendkit.cli.main import main
+from mendkit.insights import relationship_insights
+
+
+@dataclass(frozen=True)
+class E:
+    kind: str
+    occurred_at: str
+    body: Mapping[str, Any]
+
+
+DATA = [
+    E("checkin", "2026-03-05T00:00:00", {"score": 8}),
+    E("rupture", "2026-03-02T10:00:00", {"what": "He forgot the dinner again and the dishes",
+                                         "labels": ["criticism"]}),
+    E("repair", "2026-03-02T14:00:00", {"message": "sorry", "uptake": "accepted", "by": "me"}),
+    E("rupture", "2026-03-04T09:00:00", {"what": "Dinner plans cancelled",
+                                         "labels": ["rupture.invalidation.defensiveness",
+                                                    "criticism"]}),
+    E("repair", "2026-03-05T09:00:00", {"message": "can we talk", "uptake": "partly", "by": "them"}),
+    E("repair", "2026-03-05T10:00:00", {"message": "again", "uptake": "rejected", "by": "me"}),
+    E("rupture", "2026-03-10T08:00:00", {"what": "dishes piled up", "labels": ["stonewalling"]}),
+    E("checkin", "2026-03-01T00:00:00", {"score": 4}),
+    E("checkin", "2026-03-03T00:00:00", {"score": 6}),
+]
+
+
+def test_hand_computed_figures() -> None:
+    got = relationship_insights(DATA)
+    assert got["ruptures"] == 3
+    # 2 March and 4 March are in ISO week 10, 10 March in week 11
+    assert got["ruptures_per_week"] == {"2026-W10": 2, "2026-W11": 1}
+    assert got["repair_attempts"] == 3
+    assert got["uptake"] == {"accepted": 1, "partly": 1, "not_yet": 0, "rejected": 1}
+    assert got["uptake_ratio"] == pytest.approx(0.5)  # (1 + 0.5) / 3
+    assert got["median_hours_to_repair"] == pytest.approx(14.0)  # median of 4 h and 24 h
+    assert got["first_repair_by"] == {"me": 1, "them": 1}
+    assert got["recurring_triggers"] == [{"word": "dinner", "ruptures": 2},
+                                         {"word": "dishes", "ruptures": 2}]
+    assert got["patterns"] == {"criticism": 2, "contempt": 0, "defensiveness": 1,
+                               "stonewalling": 1}
+    assert got["connection_slope_per_day"] == pytest.approx(1.0)  # 4, 6, 8 over 0, 2, 4 days
+
+
+def test_empty_relationship() -> None:
+    got = relationship_insights([])
+    assert got["uptake_ratio"] is None and got["median_hours_to_repair"] is None
+    assert got["connection_slope_per_day"] is None
+
+
+def test_insights_cli_json(backend: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["journal", "init"]) == 0
+    assert main(["journal", "add", "--kind", "relationship", "--name", "Ana"]) == 0
+    for e in DATA:
+        args = ["journal", "add", "--kind", e.kind, "--rel", "1", "--when", e.occurred_at]
+        if e.kind == "rupture":
+            args += ["--text", e.body["what"]] + [f"--label={x}" for x in e.body["labels"]]
+        elif e.kind == "repair":
+            args += ["--text", e.body["message"], "--uptake", e.body["uptake"],
+                     "--by", e.body["by"]]
+        else:
+            args += ["--score", str(e.body["score"])]
+        assert main(args) == 0
+    capsys.readouterr()
+    assert main(["insights", "--rel", "1", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["relationship"] == {"id": 1, "name": "Ana"}
+    assert got["uptake_ratio"] == pytest.approx(0.5)
+    assert got["median_hours_to_repair"] == pytest.approx(14.0)
+    assert main(["insights", "--rel", "1"]) == 0
+    assert "Uptake" in capsys.readouterr().out

@@ -1,0 +1,171 @@
+"""The journal through `mend journal ...`, on SQLite (SQLCipher) and PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from mendkit.cli.main import main
+
+MARK_NAME = "Zorblax-Quintavelle"
+MARK_TEXT = "flibbertigibbet-marmalade-7731"
+MARK_REPAIR = "snorkelwomp-apology-4410"
+
+
+def _fill() -> None:
+    assert main(["journal", "init"]) == 0
+    assert main(["journal", "add", "--kind", "relationship", "--name", MARK_NAME,
+                 "--type", "partner", "--notes", "anxious attachment"]) == 0
+    assert main(["journal", "add", "--kind", "rupture", "--rel", "1", "--text", MARK_TEXT,
+                 "--when", "2026-03-01T10:00:00", "--severity", "3",
+                 "--label", "rupture.criticism"]) == 0
+    assert main(["journal", "add", "--kind", "repair", "--rel", "1", "--text", MARK_REPAIR,
+                 "--uptake", "partly", "--when", "2026-03-01T12:00:00"]) == 0
+    assert main(["journal", "add", "--kind", "checkin", "--rel", "1", "--score", "7",
+                 "--when", "2026-03-02T09:00:00"]) == 0
+
+
+def test_add_list_show(backend: str, capsys: pytest.CaptureFixture[str]) -> None:
+    _fill()
+    capsys.readouterr()
+    assert main(["journal", "list", "--kind", "repair"]) == 0
+    out = capsys.readouterr().out
+    assert MARK_NAME in out and MARK_REPAIR in out and MARK_TEXT not in out
+    assert main(["journal", "show", "2"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["body"] == {"message": MARK_REPAIR, "uptake": "partly", "by": "me"}
+    assert shown["relationship_id"] == 1
+
+
+def test_export_import_export_is_byte_identical(
+        backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill()
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert main(["journal", "export", str(first)]) == 0
+    # a fresh journal: a new home (and a new database on PostgreSQL)
+    monkeypatch.setenv("MEND_HOME", str(tmp_path / "other-home"))
+    if backend == "postgres":
+        import os
+
+        url = os.environ["MEND_DATABASE_URL"]
+        import psycopg
+
+        base, name = url.rsplit("/", 1)
+        with psycopg.connect(base.replace("postgresql+psycopg", "postgresql") + "/postgres",
+                             autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}_b")
+        monkeypatch.setenv("MEND_DATABASE_URL", f"{url}_b")
+    assert main(["journal", "init"]) == 0
+    assert main(["journal", "import", str(first)]) == 0
+    assert main(["journal", "export", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert MARK_TEXT in first.read_text(encoding="utf-8")
+
+
+def test_csv_export(backend: str, tmp_path: Path) -> None:
+    _fill()
+    out = tmp_path / "j.csv"
+    assert main(["journal", "export", str(out), "--format", "csv"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("table,id,kind")
+    assert len(lines) == 1 + 1 + 3
+
+
+def test_bad_input_is_exit_1(backend: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["journal", "init"]) == 0
+    assert main(["journal", "add", "--kind", "rupture", "--rel", "9", "--text", "x"]) == 1
+    assert "no relationship with id 9" in capsys.readouterr().err
+    assert main(["journal", "show", "42"]) == 1
+    assert main(["journal", "init"]) == 1  # already there
+
+
+def test_wrong_passphrase_is_clear_and_changes_nothing(
+        backend: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        home: Path) -> None:
+    _fill()
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+              for p in home.glob("journal.db*")}
+    capsys.readouterr()
+    monkeypatch.setenv("MEND_PASSPHRASE", "not the passphrase")
+    assert main(["journal", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert ("wrong passphrase" in err) if backend == "sqlite" else ("does not match" in err)
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in home.glob("journal.db*")}
+    assert before == after
+    monkeypatch.setenv("MEND_PASSPHRASE", "correct horse battery staple")
+    assert main(["journal", "show", "1"]) == 0
+    assert MARK_TEXT in capsys.readouterr().out
+
+
+def test_postgres_dump_holds_no_free_text(backend: str) -> None:
+    if backend != "postgres":
+        return
+    import os
+
+    import psycopg
+
+    _fill()
+    url = os.environ["MEND_DATABASE_URL"].replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(url) as conn:
+        rows = conn.execute("SELECT name, notes FROM relationships").fetchall()
+        rows += conn.execute("SELECT body, kind FROM entries").fetchall()
+    dump = repr(rows)
+    for mark in (MARK_NAME, MARK_TEXT, MARK_REPAIR, "anxious"):
+        assert mark not in dump
+    assert len(rows) == 4
+
+
+def test_sqlite_file_wal_and_backup_hold_no_plaintext(
+        sqlite_env: None, home: Path, tmp_path: Path) -> None:
+    _fill()
+    backup = tmp_path / "backup.db"
+    assert main(["journal", "backup", str(backup)]) == 0
+    files = [*home.glob("journal.db*"), backup]
+    blob = b"".join(p.read_bytes() for p in files)
+    assert len(blob) > 4096
+    for mark in (MARK_NAME, MARK_TEXT, MARK_REPAIR):
+        assert mark.encode() not in blob
+    # the backup opens with the same passphrase
+    with _open_backup(backup) as j:
+        assert j.entries(kind="rupture")[0].body["what"] == MARK_TEXT
+
+
+def _open_backup(backup: Path):  # type: ignore[no-untyped-def]
+    import shutil
+
+    from mendkit.journal.repository import Journal
+
+    home = backup.parent / "restored"
+    home.mkdir()
+    shutil.copyfile(backup, home / "journal.db")
+    shutil.copyfile(backup.with_name(backup.name + ".kdf.json"), home / "journal.db.kdf.json")
+    return Journal.open(home, "correct horse battery staple")
+
+
+def test_delete_all_leaves_no_trace_in_file_or_wal(
+        sqlite_env: None, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["journal", "init", "--no-encryption"]) == 0
+    assert "NOT be encrypted" in capsys.readouterr().err
+    assert main(["journal", "add", "--kind", "relationship", "--name", MARK_NAME]) == 0
+    for _ in range(50):
+        assert main(["journal", "add", "--kind", "rupture", "--rel", "1", "--text", MARK_TEXT]) == 0
+    blob = b"".join(p.read_bytes() for p in home.glob("journal.db*"))
+    assert MARK_TEXT.encode() in blob  # unencrypted: the marker is there before deleting
+    assert main(["journal", "delete", "--all", "--yes"]) == 0
+    blob = b"".join(p.read_bytes() for p in home.glob("journal.db*"))
+    assert MARK_TEXT.encode() not in blob and MARK_NAME.encode() not in blob
+    assert main(["journal", "list"]) == 0
+
+
+def test_rekey(sqlite_env: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill()
+    monkeypatch.setenv("MEND_NEW_PASSPHRASE", "a brand new passphrase")
+    assert main(["journal", "rekey"]) == 0
+    assert main(["journal", "list"]) == 1  # the old one no longer opens it
+    monkeypatch.setenv("MEND_PASSPHRASE", "a brand new passphrase")
+    assert main(["journal", "list"]) == 0

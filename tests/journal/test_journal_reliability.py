@@ -1,0 +1,112 @@
+"""Reliability: SIGKILL during writes loses no committed entry; readers and a writer coexist."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from mendkit.errors import JournalError
+from mendkit.journal.crypto import KdfParams
+from mendkit.journal.repository import Journal
+
+PASS = "kill test passphrase"
+CHEAP = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
+
+
+def _writer(home: Path, wfd: int) -> None:
+    """In the forked child: add entries forever, reporting each id after its commit."""
+    try:
+        journal = Journal.open(home, PASS)
+        k = 0
+        while True:
+            token = f"entry-{os.getpid()}-{k}"
+            entry = journal.add_entry("rupture", {"what": token, "labels": ["criticism"]},
+                                      occurred_at="2026-01-01T00:00:00")
+            os.write(wfd, f"{entry.id} {token}\n".encode())
+            k += 1
+    finally:
+        os._exit(0)
+
+
+@pytest.mark.slow
+def test_sigkill_while_writing_loses_nothing_committed(tmp_path: Path) -> None:
+    home = tmp_path / "j"
+    Journal.create(home, PASS, kdf=CHEAP).close()
+    rng = random.Random(5)
+    committed: dict[int, str] = {}
+    for _ in range(200):
+        rfd, wfd = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(rfd)
+            _writer(home, wfd)
+        os.close(wfd)
+        time.sleep(rng.uniform(0.005, 0.06))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        chunks = []
+        while chunk := os.read(rfd, 65536):
+            chunks.append(chunk)
+        os.close(rfd)
+        for line in b"".join(chunks).decode().split("\n")[:-1]:
+            entry_id, token = line.split()
+            committed[int(entry_id)] = token
+    assert len(committed) > 200  # the writers did get work done between kills
+    with Journal.open(home, PASS) as journal:
+        with journal.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        stored = {e.id: e.body["what"] for e in journal.entries(kind="rupture")}
+    lost = {i: t for i, t in committed.items() if stored.get(i) != t}
+    assert lost == {}
+
+
+def test_concurrent_readers_and_a_writer(tmp_path: Path) -> None:
+    home = tmp_path / "j"
+    Journal.create(home, PASS, kdf=CHEAP).close()
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def read() -> None:
+        try:
+            with Journal.open(home, PASS) as j:
+                while not done.is_set():
+                    j.entries()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for t in readers:
+        t.start()
+    with Journal.open(home, PASS) as j:
+        for i in range(100):
+            j.add_entry("checkin", {"score": i % 11}, occurred_at="2026-01-01T00:00:00")
+    done.set()
+    for t in readers:
+        t.join()
+    assert errors == []
+    with Journal.open(home, PASS) as j:
+        assert len(j.entries()) == 100
+
+
+def test_read_only_journal_is_a_clear_error_and_keeps_what_was_saved(tmp_path: Path) -> None:
+    """Tests run as root, where chmod does not stop writes; SQLite's own read-only open
+    (``PRAGMA query_only``) is the honest stand-in for a read-only file here."""
+    home = tmp_path / "j"
+    with Journal.create(home, PASS, kdf=CHEAP) as j:
+        j.add_entry("checkin", {"score": 3}, occurred_at="2026-01-01T00:00:00")
+    with Journal.open(home, PASS) as j:
+        from sqlalchemy import event
+
+        event.listen(j.engine, "connect",
+                     lambda c, _r: c.cursor().execute("PRAGMA query_only = ON"))
+        j.engine.dispose()
+        with pytest.raises(JournalError, match="could not be written"):
+            j.add_entry("checkin", {"score": 9}, occurred_at="2026-01-02T00:00:00")
+    with Journal.open(home, PASS) as j:
+        assert [e.body["score"] for e in j.entries()] == [3]
