@@ -7,11 +7,10 @@ crash never leaves half a session. The journal will take this over (see the jour
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from mendkit._files import atomic_write
 from mendkit.coach.pair import PairAnswers
 from mendkit.coach.session import Session
 from mendkit.errors import InvalidInputError
@@ -32,7 +31,7 @@ class SessionStore:
     def save(self, session: Session) -> Path:
         path = self._path(session.id)
         self.folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, session.to_json())
+        atomic_write(path, session.to_json())
         return path
 
     def load(self, session_id: str) -> Session:
@@ -63,7 +62,7 @@ class PairStore:
     def save(self, code: str, role: str, answers: PairAnswers) -> None:
         path = self._path(code, role)
         path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, json.dumps(answers.to_dict(), ensure_ascii=False, indent=1))
+        atomic_write(path, json.dumps(answers.to_dict(), ensure_ascii=False, indent=1))
 
     def load(self, code: str, role: str) -> PairAnswers | None:
         path = self._path(code, role)
@@ -73,16 +72,3 @@ class PairStore:
 
     def exists(self, code: str) -> bool:
         return self._path(code, "first").is_file()
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from mendkit._files import atomic_write
 from mendkit.errors import JournalError
 
 __all__ = ["JournalError", "KdfParams", "PlainText", "Sidecar", "TextCipher", "derive_key"]
@@ -58,17 +57,7 @@ class Sidecar:
             raise JournalError(f"{path}: not a Mend journal key file ({exc})") from None
 
     def write(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kdf-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(self.to_json())
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, self.to_json())
 
 
 def new_salt() -> bytes:

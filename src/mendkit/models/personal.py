@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from mendkit._files import atomic_write
 from mendkit.errors import InvalidInputError
 from mendkit.labels import CRISIS, LABELS
 from mendkit.model import Evidence, TurnAnalysis
@@ -205,12 +206,8 @@ def muted_rules(corrections: Iterable[Correction]) -> frozenset[str]:
 
 
 def save(heads: PersonalHeads, home: Path) -> Path:
-    folder = personal_dir(home)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "heads.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(heads.to_json(), encoding="utf-8")
-    tmp.replace(path)
+    path = personal_dir(home) / "heads.json"
+    atomic_write(path, heads.to_json())
     return path
 
 
