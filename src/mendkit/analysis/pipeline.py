@@ -7,7 +7,7 @@ context; the per-turn analyses are grouped into episodes, and safety is summaris
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final, Literal
 
 from mendkit._version import __version__
@@ -100,22 +100,21 @@ def analyze_conversation(
         if personal is not None and personal.muted_rules:
             hits = [hit for hit in hits if hit.rule.id not in personal.muted_rules]
         result = score_hits(turn.index, turn.speaker, turn.text, hits, turn.start)
+        previous = conversation.turns[turn.index - 1].text if turn.index else ""
         if model is not None:
             from mendkit.analysis.fusion import fuse
 
-            previous = conversation.turns[turn.index - 1].text if turn.index else ""
             # Evidence against a label vetoes the model on it: a rule that says what a phrase is
             # not ("sorry you feel that way" is no apology), or a marker the rules set aside as
             # negated, reported or excluded ("I'm not saying you never help").
             vetoed = blocked | {label for hit in hits for label in hit.rule.suppress}
-            probabilities = model.probabilities(turn.text, previous)
+            probabilities: Iterable[float] = model.probabilities(turn.text, previous)
             if personal is not None:
-                probabilities = personal.adjust(probabilities)  # type: ignore[assignment]
+                probabilities = personal.adjust(probabilities)
             result = fuse(result, probabilities, model.labels, model.thresholds,
                           vetoed=vetoed, context=context)
         if personal is not None:
-            previous_text = conversation.turns[turn.index - 1].text if turn.index else ""
-            result = personal.override(result, previous_text)
+            result = personal.override(result, previous)
         analysed.append(result)
     return Analysis(
         mend_version=__version__,
