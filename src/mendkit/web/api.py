@@ -15,7 +15,18 @@ from mendkit.api import check
 from mendkit.web.app import region_of
 from mendkit.web.services import MAX_UPLOAD, analyse_text
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ApiError(BaseModel):
+    error: str = Field(description="what went wrong and what to send instead")
+
+
+# Every API answer that is not a success is ``{"error": ...}`` (see app.py's handlers).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ApiError, "description": "the input could not be read (the message says why)"},
+    413: {"model": ApiError, "description": "the request body is over the size limit"},
+    415: {"model": ApiError, "description": "the body is not application/json"},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
 class AnalyzeRequest(BaseModel):

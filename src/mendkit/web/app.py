@@ -48,7 +48,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, str(exc.detail))
+        response = _error(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # e.g. Allow on 405, as RFC 9110 asks
+        return response
 
     @app.exception_handler(ConfigError)
     async def _bad_config(request: Request, exc: ConfigError) -> Response:
