@@ -234,12 +234,3 @@ def test_coach_api_walks_the_same_steps(client: TestClient) -> None:
     assert stop["done"] and stop["stopped"] and stop["question"] is None
     assert "/api/coach/{session_id}" in client.get("/openapi.json").json()["paths"]
 
-
-def test_the_app_runs_the_model_one_thread_per_request(home: Path) -> None:
-    from mendkit.models.classifier import default_classifier, use_threads
-
-    try:
-        create_app(Settings(home=home))
-        assert default_classifier().session.get_session_options().intra_op_num_threads == 1
-    finally:
-        use_threads(None)

@@ -41,16 +41,8 @@ def test_a_plain_suicidal_statement_scores_higher_than_an_idiom() -> None:
         clf.probabilities("This commute is killing me.")[j]
 
 
-def test_a_server_can_run_the_model_on_one_thread_with_the_same_scores() -> None:
-    from mendkit.models.classifier import use_threads
 
-    default = default_classifier().probabilities("Fine.", "You never listen to me.")
-    try:
-        use_threads(1)
-        single = default_classifier()
-        assert single.session.get_session_options().intra_op_num_threads == 1
-        assert np.allclose(single.probabilities("Fine.", "You never listen to me."), default,
-                           atol=1e-5)
-    finally:
-        use_threads(None)
-    assert default_classifier().session.get_session_options().intra_op_num_threads != 1
+def test_one_model_run_uses_one_thread() -> None:
+    # Callers run turns side by side, one core each (see the pipeline test below).
+    options = default_classifier().session.get_session_options()
+    assert options.intra_op_num_threads == 1

@@ -46,9 +46,10 @@ class TurnClassifier:
     meta: Mapping[str, Any]
 
     @classmethod
-    def load(cls, folder: Path | None = None, *, threads: int | None = None) -> TurnClassifier:
-        """``threads``: onnxruntime's threads for one run (None: one per core). A server that runs
-        many turns at once does better with 1: each request then keeps a core busy on its own."""
+    def load(cls, folder: Path | None = None, *, threads: int = 1) -> TurnClassifier:
+        """``threads``: onnxruntime's threads for one run. One: a turn is short, so splitting one
+        run over cores gains little, while callers run several turns (or requests) at once, each
+        on a core of its own (``analysis/pipeline.py``); two threads a run then fight for cores."""
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -56,8 +57,8 @@ class TurnClassifier:
         meta = json.loads((folder / "classifier.json").read_text(encoding="utf-8"))
         options = ort.SessionOptions()
         options.log_severity_level = 3
-        if threads is not None:
-            options.intra_op_num_threads = threads
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
         session = ort.InferenceSession(str(folder / "model.onnx"), options,
                                        providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
@@ -79,17 +80,6 @@ class TurnClassifier:
         return probs
 
 
-_threads: list[int | None] = [None]
-
-
-def use_threads(threads: int | None) -> None:
-    """Choose, for this process, how many threads one model run uses (see ``TurnClassifier.load``);
-    called at an edge (the web app) before or after the model is loaded."""
-    if threads != _threads[0]:
-        _threads[0] = threads
-        default_classifier.cache_clear()
-
-
 @lru_cache(maxsize=1)
 def default_classifier() -> TurnClassifier:
-    return TurnClassifier.load(threads=_threads[0])
+    return TurnClassifier.load()

@@ -31,10 +31,7 @@ class WebState:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    from mendkit.models.classifier import use_threads
     from mendkit.web import api, pages
-
-    use_threads(1)  # many requests at once: one core each beats two cores fighting over each
 
     app = FastAPI(title="Mend", version=__version__, docs_url=None, redoc_url=None,
                   description="Mend's local API. " + NOT_THERAPY)
