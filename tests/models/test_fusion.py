@@ -71,6 +71,6 @@ def test_turns_run_side_by_side_give_each_turn_its_own_reading() -> None:
             if ev.source.startswith(MODEL_SOURCE):
                 model_only += 1
                 assert ev.score == float(direct[clf.labels.index(ev.label)])
-    assert model_only >= 1  # the check above ran
         for label, p in zip(clf.labels, direct, strict=True):
             assert turn.scores.get(label, 0.0) >= round(float(p), 6) - 1e-6 or p < 0.01
+    assert model_only >= 1  # the evidence check above ran
