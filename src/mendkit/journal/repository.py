@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, create_engine, delete, event, select, text
-from sqlalchemy.engine import URL
+from sqlalchemy import Engine, create_engine, delete, event, inspect, select, text
+from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,7 +30,8 @@ from mendkit.journal.crypto import (
     new_salt,
 )
 from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES
-from mendkit.journal.tables import Base, EntryRow, MetaRow, RelationshipRow
+from mendkit.journal.schema import upgrade
+from mendkit.journal.tables import EntryRow, MetaRow, RelationshipRow
 
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "rupture": ("what",), "repair": ("message", "uptake"), "checkin": ("score",),
@@ -90,6 +91,9 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        # The driver's own transaction handling leaves DDL outside transactions; ours (below)
+        # makes every transaction, a schema upgrade included, all or nothing.
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         if key is not None:
             cur.execute("PRAGMA cipher_log_level = NONE")  # a wrong key: our message, not its log
@@ -99,6 +103,13 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
         cur.execute("PRAGMA secure_delete = ON")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        options = conn.get_execution_options()
+        if options.get("isolation_level") == "AUTOCOMMIT":
+            return
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("mend_write") else "BEGIN")
 
     return engine
 
@@ -123,13 +134,14 @@ class Journal:
                 raise JournalError("a PostgreSQL journal needs MEND_JOURNAL_KEY or a passphrase")
             engine = _connect(create_engine, url)
             salt = new_salt()
-            Base.metadata.create_all(engine)
+            if "journal_meta" in inspect(engine).get_table_names():
+                with engine.connect() as conn:
+                    exists = conn.scalar(select(MetaRow.key).where(MetaRow.key == "kdf"))
+                if exists:
+                    engine.dispose()
+                    raise JournalError("this database already holds a Mend journal")
+            upgrade(engine)
             journal = cls(engine, TextCipher(derive_key(passphrase, salt, kdf)))
-            with journal._read() as s:
-                exists = s.get(MetaRow, "kdf") is not None
-            if exists:
-                journal.close()
-                raise JournalError("this database already holds a Mend journal")
             with journal._tx() as s:
                 sidecar = Sidecar(salt=salt, params=kdf)
                 s.add(MetaRow(key="kdf", value=sidecar.to_json()))
@@ -143,7 +155,7 @@ class Journal:
         key = derive_key(passphrase, salt, kdf) if passphrase is not None else None
         Sidecar(salt=salt, params=kdf, encrypted=key is not None).write(sidecar_path(home))
         engine = _connect(lambda: _sqlite_engine(path, key))
-        Base.metadata.create_all(engine)
+        upgrade(engine)
         return cls(engine, PlainText(), path=path)
 
     @classmethod
@@ -151,8 +163,10 @@ class Journal:
         if url:
             engine = _connect(create_engine, url)
             try:
-                with engine.connect() as conn:
-                    rows = dict(conn.execute(select(MetaRow.key, MetaRow.value)).all())
+                rows: dict[str, str] = {}
+                if "journal_meta" in inspect(engine).get_table_names():
+                    with engine.connect() as conn:
+                        rows = dict(conn.execute(select(MetaRow.key, MetaRow.value)).all())
                 if "kdf" not in rows:
                     raise JournalError("no Mend journal in that database; run `mend journal init`")
                 side = _sidecar_from_text(rows["kdf"])
@@ -161,6 +175,7 @@ class Journal:
                 cipher = TextCipher(derive_key(passphrase, side.salt, side.params))
                 if cipher.decrypt(rows["check"]) != "mend-journal":
                     raise JournalError("the journal key does not match this database")
+                upgrade(engine)
             except BaseException:
                 engine.dispose()
                 raise
@@ -176,6 +191,11 @@ class Journal:
                                    "(prompt or MEND_PASSPHRASE)")
             key = derive_key(passphrase, side.salt, side.params)
         engine = _connect(lambda: _sqlite_engine(path, key))
+        try:
+            upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine, PlainText(), path=path)
 
     def close(self) -> None:
