@@ -19,6 +19,7 @@ from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES
 if TYPE_CHECKING:
     from mendkit.journal.crypto import KdfParams
     from mendkit.journal.repository import Journal
+    from mendkit.storage import Stores
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -113,13 +114,35 @@ def _passphrase(prompt: str = "Journal passphrase: ", *, env: str = "MEND_PASSPH
 
 
 def _open(home: Path) -> Journal:
-    url = os.environ.get("MEND_DATABASE_URL")
-    from mendkit.journal.crypto import Sidecar
-    from mendkit.journal.repository import Journal, sidecar_path
+    """The journal, with any plain coach or correction files moved into it (said on stderr)."""
+    from mendkit.storage import open_journal
 
-    if not url and sidecar_path(home).exists() and not Sidecar.read(sidecar_path(home)).encrypted:
-        return Journal.open(home, None)
-    return Journal.open(home, _passphrase(), url=url)
+    journal = open_journal(home, os.environ.get("MEND_DATABASE_URL"), _passphrase)
+    try:
+        _adopt(journal, home)
+    except BaseException:
+        journal.close()
+        raise
+    return journal
+
+
+def _adopt(journal: Journal, home: Path) -> None:
+    from mendkit.storage import adopt_plain_files
+
+    notice = adopt_plain_files(journal, home)
+    if notice:
+        print(notice, file=sys.stderr)
+
+
+def stores(home: Path) -> Stores:
+    """Where the coach and corrections keep things: the journal when there is one (opened with
+    MEND_PASSPHRASE or a prompt), else plain files under MEND_HOME."""
+    from mendkit.storage import open_stores
+
+    found = open_stores(home, url=os.environ.get("MEND_DATABASE_URL"), passphrase=_passphrase)
+    if found.notice:
+        print(found.notice, file=sys.stderr)
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
@@ -134,10 +157,12 @@ def run(args: argparse.Namespace) -> int:
         if args.no_encryption and not url:
             print("warning: the journal will NOT be encrypted; anyone who can read "
                   f"{home} can read it.", file=sys.stderr)
-            Journal.create(home, None, kdf=_kdf()).close()
+            created = Journal.create(home, None, kdf=_kdf())
         else:
-            Journal.create(home, _passphrase(), url=url, kdf=_kdf()).close()
-        print("journal created")
+            created = Journal.create(home, _passphrase(), url=url, kdf=_kdf())
+        with created:
+            print("journal created")
+            _adopt(created, home)
         return 0
     with _open(home) as journal:
         if action == "add":

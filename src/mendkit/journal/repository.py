@@ -36,6 +36,7 @@ from mendkit.journal.tables import EntryRow, MetaRow, RelationshipRow
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "rupture": ("what",), "repair": ("message", "uptake"), "checkin": ("score",),
     "analysis": ("client", "analysis"), "correction": ("text", "label"), "coach_session": ("id",),
+    "coach_pair": ("code", "role", "answers"),
 }
 
 
@@ -79,6 +80,16 @@ def validate_entry(kind: str, body: Mapping[str, Any]) -> None:
         raise JournalError(f"uptake must be one of {', '.join(UPTAKES)}, got {body['uptake']!r}")
     if kind == "checkin" and not (isinstance(body["score"], int) and 0 <= body["score"] <= 10):
         raise JournalError(f"a check-in score is a whole number 0-10, got {body['score']!r}")
+
+
+def ref_of(kind: str, body: Mapping[str, Any]) -> str | None:
+    """The natural key of an entry kept up to date in place (a coach session's id; a two-person
+    code and role), derived from its body so that an export and import keep it."""
+    if kind == "coach_session":
+        return str(body["id"])
+    if kind == "coach_pair":
+        return f"{body['code']}/{body['role']}"
+    return None
 
 
 def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
@@ -232,7 +243,8 @@ class Journal:
             if relationship_id is not None and s.get(RelationshipRow, relationship_id) is None:
                 raise JournalError(f"no relationship with id {relationship_id}")
             row = EntryRow(id=id, kind=kind, relationship_id=relationship_id,
-                           occurred_at=occurred_at, body=self._cipher.encrypt(payload))
+                           occurred_at=occurred_at, body=self._cipher.encrypt(payload),
+                           ref=ref_of(kind, body))
             s.add(row)
             s.flush()
             return Entry(id=row.id, kind=kind, relationship_id=relationship_id,
@@ -245,10 +257,53 @@ class Journal:
             validate_entry(kind, body)
             payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
             rows.append(EntryRow(kind=kind, relationship_id=rel, occurred_at=occurred_at,
-                                 body=self._cipher.encrypt(payload)))
+                                 body=self._cipher.encrypt(payload), ref=ref_of(kind, body)))
         with self._tx() as s:
             s.add_all(rows)
         return len(rows)
+
+    def put(self, kind: str, body: Mapping[str, Any], *, occurred_at: str) -> Entry:
+        """Add or replace the entry with this body's natural key (``ref_of``): one transaction."""
+        return self.put_many([(kind, body, occurred_at)])[0]
+
+    def put_many(self, items: list[tuple[str, Mapping[str, Any], str]]) -> list[Entry]:
+        """Several :meth:`put` (kind, body, occurred_at) in one transaction: all or nothing."""
+        done: list[Entry] = []
+        with self._tx() as s:
+            for kind, body, occurred_at in items:
+                validate_entry(kind, body)
+                payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
+                ref = ref_of(kind, body)
+                row = None if ref is None else s.scalars(
+                    select(EntryRow).where(EntryRow.kind == kind, EntryRow.ref == ref)).first()
+                if row is None:
+                    row = EntryRow(kind=kind, relationship_id=None, ref=ref, body="",
+                                   occurred_at=occurred_at)
+                    s.add(row)
+                row.body = self._cipher.encrypt(payload)
+                row.occurred_at = occurred_at
+                s.flush()
+                done.append(Entry(id=row.id, kind=kind, relationship_id=row.relationship_id,
+                                  occurred_at=occurred_at, body=json.loads(payload)))
+        return done
+
+    def keyed(self, kind: str, ref: str) -> Entry | None:
+        """The entry of ``kind`` with this natural key, if there is one."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(EntryRow.id, EntryRow.relationship_id,
+                                        EntryRow.occurred_at, EntryRow.body)
+                                 .where(EntryRow.kind == kind, EntryRow.ref == ref)).first()
+        if found is None:
+            return None
+        return Entry(id=found.id, kind=kind, relationship_id=found.relationship_id,
+                     occurred_at=found.occurred_at, body=json.loads(self._cipher.decrypt(found.body)))
+
+    def refs(self, kind: str) -> list[str]:
+        """The natural keys of ``kind``, the least recently written first."""
+        with self.engine.connect() as conn:
+            return [r for r in conn.scalars(select(EntryRow.ref).where(EntryRow.kind == kind)
+                                            .order_by(EntryRow.occurred_at, EntryRow.id))
+                    if r is not None]
 
     # -- reading -------------------------------------------------------------------------------
     def relationships(self) -> list[Relationship]:
