@@ -53,7 +53,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q = js.add_parser("export", help="write everything as JSON or CSV")
     q.add_argument("file", help="the output file, or - for stdout")
     q.add_argument("--format", choices=("json", "csv"), default="json")
-    q = js.add_parser("import", help="read a JSON export into an empty journal")
+    q = js.add_parser("import", help="read a JSON export or a PostgreSQL backup into an empty journal")
     q.add_argument("file")
     q = js.add_parser("delete", help="delete everything, for good")
     q.add_argument("--all", action="store_true", required=True)
@@ -189,10 +189,7 @@ def run(args: argparse.Namespace) -> int:
                 Path(args.file).write_text(out, encoding="utf-8")
             return 0
         if action == "import":
-            try:
-                data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-            except json.JSONDecodeError as exc:
-                raise JournalError(f"{args.file}:{exc.lineno}: not JSON ({exc.msg})") from None
+            data = _read_import(Path(args.file))
             if journal.relationships() or journal.entries():
                 raise JournalError("import goes into an empty journal; this one has entries")
             n_rel, n_ent = journal.import_(data)
@@ -207,7 +204,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
         if action == "backup":
             journal.backup(Path(args.file))
-            print(f"backup written to {args.file} (same passphrase)")
+            print(f"backup written to {args.file} and {args.file}.kdf.json (same passphrase; "
+                  "keep them together)")
             return 0
         if action == "rekey":
             new = _passphrase("New passphrase: ", env="MEND_NEW_PASSPHRASE")
@@ -215,6 +213,23 @@ def run(args: argparse.Namespace) -> int:
             print("passphrase changed")
             return 0
     raise JournalError(f"unknown journal action {action!r}")
+
+
+def _read_import(path: Path) -> dict[str, Any]:
+    """A JSON export, or an encrypted backup of a PostgreSQL journal (opened with
+    MEND_BACKUP_PASSPHRASE, else the journal's passphrase)."""
+    from mendkit.journal.backup import is_backup, read_backup
+
+    try:
+        if is_backup(path):
+            return read_backup(path, os.environ.get("MEND_BACKUP_PASSPHRASE")
+                               or _passphrase("Backup passphrase: "))
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise JournalError(f"{path}:{exc.lineno}: not JSON ({exc.msg})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise JournalError(f"{path}: cannot be read as a journal export ({exc})") from None
+    return data
 
 
 def _add(journal: Journal, args: argparse.Namespace) -> int:

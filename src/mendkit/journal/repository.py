@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, create_engine, delete, event, inspect, select, text
+from sqlalchemy import Engine, create_engine, delete, event, inspect, select, text, update
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mendkit.errors import JournalError
+from mendkit.journal.backup import write_backup
 from mendkit.journal.crypto import (
     KdfParams,
     PlainText,
@@ -29,15 +30,9 @@ from mendkit.journal.crypto import (
     derive_key,
     new_salt,
 )
-from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES
+from mendkit.journal.kinds import REL_KINDS, ref_of, validate_entry
 from mendkit.journal.schema import upgrade
 from mendkit.journal.tables import EntryRow, MetaRow, RelationshipRow
-
-_REQUIRED: dict[str, tuple[str, ...]] = {
-    "rupture": ("what",), "repair": ("message", "uptake"), "checkin": ("score",),
-    "analysis": ("client", "analysis"), "correction": ("text", "label"), "coach_session": ("id",),
-    "coach_pair": ("code", "role", "answers"),
-}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,28 +63,6 @@ def db_path(home: Path) -> Path:
 
 def sidecar_path(home: Path) -> Path:
     return home / "journal.db.kdf.json"
-
-
-def validate_entry(kind: str, body: Mapping[str, Any]) -> None:
-    if kind not in ENTRY_KINDS:
-        raise JournalError(f"unknown entry kind {kind!r}; expected one of {', '.join(ENTRY_KINDS)}")
-    missing = [k for k in _REQUIRED[kind] if k not in body]
-    if missing:
-        raise JournalError(f"a {kind} entry needs {', '.join(missing)}")
-    if kind == "repair" and body["uptake"] not in UPTAKES:
-        raise JournalError(f"uptake must be one of {', '.join(UPTAKES)}, got {body['uptake']!r}")
-    if kind == "checkin" and not (isinstance(body["score"], int) and 0 <= body["score"] <= 10):
-        raise JournalError(f"a check-in score is a whole number 0-10, got {body['score']!r}")
-
-
-def ref_of(kind: str, body: Mapping[str, Any]) -> str | None:
-    """The natural key of an entry kept up to date in place (a coach session's id; a two-person
-    code and role), derived from its body so that an export and import keep it."""
-    if kind == "coach_session":
-        return str(body["id"])
-    if kind == "coach_pair":
-        return f"{body['code']}/{body['role']}"
-    return None
 
 
 def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
@@ -339,25 +312,59 @@ class Journal:
 
     # -- export, import, delete ----------------------------------------------------------------
     def export(self) -> dict[str, Any]:
+        """Everything, as one consistent snapshot (one read transaction)."""
+        decrypt = self._cipher.decrypt
+        with self.engine.connect() as raw:
+            conn = raw.execution_options(isolation_level="REPEATABLE READ") \
+                if self.path is None else raw
+            with conn.begin():
+                rels = conn.execute(select(RelationshipRow.id, RelationshipRow.name,
+                                           RelationshipRow.kind, RelationshipRow.notes)
+                                    .order_by(RelationshipRow.id)).all()
+                rows = conn.execute(select(EntryRow.id, EntryRow.kind, EntryRow.relationship_id,
+                                           EntryRow.occurred_at, EntryRow.body)
+                                    .order_by(EntryRow.id)).all()
         return {"format": "mend-journal/1",
-                "relationships": [{"id": r.id, "name": r.name, "kind": r.kind, "notes": r.notes}
-                                  for r in self.relationships()],
-                "entries": [{"id": e.id, "kind": e.kind, "relationship_id": e.relationship_id,
-                             "occurred_at": e.occurred_at, "body": dict(e.body)}
-                            for e in sorted(self.entries(), key=lambda e: e.id)]}
+                "relationships": [{"id": i, "name": decrypt(n), "kind": k, "notes": decrypt(o)}
+                                  for i, n, k, o in rels],
+                "entries": [{"id": i, "kind": k, "relationship_id": rel, "occurred_at": at,
+                             "body": json.loads(decrypt(body))}
+                            for i, k, rel, at, body in rows]}
 
     def import_(self, data: Mapping[str, Any]) -> tuple[int, int]:
+        """Read an export into this (empty) journal, all in one transaction."""
         if data.get("format") != "mend-journal/1":
             raise JournalError('expected a Mend journal export ("format": "mend-journal/1")')
+        encrypt = self._cipher.encrypt
         try:
+            rels = []
             for r in data["relationships"]:
-                self.add_relationship(r["name"], r["kind"], r.get("notes", ""), id=int(r["id"]))
+                if r["kind"] not in REL_KINDS or not str(r["name"]).strip():
+                    raise JournalError(f"relationship {r['id']}: needs a name and a kind "
+                                       f"({', '.join(REL_KINDS)})")
+                rels.append(RelationshipRow(id=int(r["id"]), name=encrypt(r["name"]),
+                                            kind=r["kind"], notes=encrypt(r.get("notes", ""))))
+            entries = []
             for e in data["entries"]:
-                self.add_entry(e["kind"], e["body"], occurred_at=e["occurred_at"],
-                               relationship_id=e["relationship_id"], id=int(e["id"]))
-        except (KeyError, TypeError) as exc:
-            raise JournalError(f"the export is missing a field: {exc}") from None
-        return len(data["relationships"]), len(data["entries"])
+                validate_entry(e["kind"], e["body"])
+                payload = json.dumps(dict(e["body"]), ensure_ascii=False, sort_keys=True)
+                entries.append(EntryRow(id=int(e["id"]), kind=e["kind"],
+                                        relationship_id=e["relationship_id"],
+                                        occurred_at=e["occurred_at"], body=encrypt(payload),
+                                        ref=ref_of(e["kind"], e["body"])))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise JournalError(f"the export is missing a field or has a wrong one: {exc}"
+                               ) from None
+        with self._tx() as s:
+            s.add_all(rels)
+            s.flush()
+            s.add_all(entries)
+            s.flush()
+            if self.path is None:  # PostgreSQL: the id sequences continue after the imported ids
+                for table in ("relationships", "entries"):
+                    s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                   f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"))
+        return len(rels), len(entries)
 
     def delete_all(self) -> None:
         """Delete every entry and relationship, overwrite the freed pages, shrink the file."""
@@ -375,10 +382,16 @@ class Journal:
                     text("VACUUM FULL"))
 
     def backup(self, dest: Path) -> None:
-        """A consistent copy (SQLite only), encrypted with the same key as the journal."""
+        """A consistent copy, encrypted with the same passphrase as the journal: on SQLite an
+        SQLCipher copy of the file; on PostgreSQL the export sealed with AES-GCM
+        (``mendkit.journal.backup``). Either way with ``FILE.kdf.json`` beside it."""
         if self.path is None:
-            raise JournalError("backup works on the SQLite journal; use pg_dump for PostgreSQL "
-                               "(free text stays encrypted in the dump)")
+            if not isinstance(self._cipher, TextCipher):
+                raise JournalError("this journal has no key to seal a backup with")
+            with self._read() as s:
+                kdf = _sidecar_from_text(_meta(s, "kdf"))
+            write_backup(dest, self.export(), self._cipher, kdf)
+            return
         if dest.exists():
             raise JournalError(f"{dest}: already exists")
         with self.engine.connect() as raw:
@@ -388,9 +401,11 @@ class Journal:
         shutil.copyfile(side, dest.with_name(dest.name + ".kdf.json"))
 
     def rekey(self, home: Path, new_passphrase: str, kdf: KdfParams | None = None) -> None:
-        """Change the passphrase (SQLCipher PRAGMA rekey)."""
+        """Change the passphrase: SQLCipher's PRAGMA rekey on SQLite; on PostgreSQL every
+        encrypted column re-encrypted under the new key, in one transaction."""
         if self.path is None:
-            raise JournalError("rekey works on the SQLite journal only for now")
+            self._rekey_columns(new_passphrase, kdf)
+            return
         old = Sidecar.read(sidecar_path(home))
         if not old.encrypted:
             raise JournalError("this journal is not encrypted; export it and init a new one")
@@ -402,6 +417,39 @@ class Journal:
             conn.exec_driver_sql(f"PRAGMA rekey = \"x'{key.hex()}'\"")
         pending.replace(sidecar_path(home))
         self.engine.dispose()
+
+
+    def _rekey_columns(self, new_passphrase: str, kdf: KdfParams | None) -> None:
+        old = self._cipher
+        if not isinstance(old, TextCipher):
+            raise JournalError("this journal has no key to change")
+        with self._tx() as s:
+            # Writers wait until the new key is in place; readers see the old rows until then.
+            s.execute(text("LOCK TABLE journal_meta, relationships, entries IN EXCLUSIVE MODE"))
+            side = _sidecar_from_text(_meta(s, "kdf"))
+            side = Sidecar(salt=new_salt(), params=kdf or side.params)
+            new = TextCipher(derive_key(new_passphrase, side.salt, side.params))
+            rels = [{"id": i, "name": new.encrypt(old.decrypt(n)),
+                     "notes": new.encrypt(old.decrypt(o))}
+                    for i, n, o in s.execute(select(RelationshipRow.id, RelationshipRow.name,
+                                                    RelationshipRow.notes))]
+            if rels:
+                s.execute(update(RelationshipRow), rels)
+            bodies = [{"id": i, "body": new.encrypt(old.decrypt(b))}
+                      for i, b in s.execute(select(EntryRow.id, EntryRow.body))]
+            if bodies:
+                s.execute(update(EntryRow), bodies)
+            s.execute(update(MetaRow).where(MetaRow.key == "kdf").values(value=side.to_json()))
+            s.execute(update(MetaRow).where(MetaRow.key == "check")
+                      .values(value=new.encrypt("mend-journal")))
+        self._cipher = new
+
+
+def _meta(s: Session, key: str) -> str:
+    row = s.get(MetaRow, key)
+    if row is None:
+        raise JournalError(f"the journal's {key!r} record is missing; is this a Mend journal?")
+    return row.value
 
 
 def _sidecar_from_text(raw: str) -> Sidecar:
