@@ -489,7 +489,21 @@ class _Tx:
         try:
             self._cm.__exit__(et, ev, tb)
         except OperationalError as exc:
-            raise JournalError(f"the journal could not be written: {exc.orig}") from None
+            raise JournalError(_write_error(exc)) from None
         if isinstance(ev, OperationalError):
-            raise JournalError(f"the journal could not be written: {ev.orig}") from None
+            raise JournalError(_write_error(ev)) from None
+
+
+def _write_error(exc: OperationalError) -> str:
+    """A failed write in plain words: why, and that nothing saved before is lost."""
+    reason = str(exc.orig)
+    if "disk is full" in reason or "disk I/O error" in reason:
+        why = f"the disk is full, or the journal's file cannot grow ({reason})"
+    elif "readonly" in reason or "read-only" in reason:
+        why = f"the journal is read-only ({reason})"
+    else:
+        why = reason
+    return (f"the journal could not be written: {why}. Nothing of this change was saved; "
+            "everything saved before is safe. Free some space or fix the permissions, and try "
+            "again.")
 
