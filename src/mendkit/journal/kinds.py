@@ -9,8 +9,6 @@ from mendkit.errors import JournalError
 
 ENTRY_KINDS = ("rupture", "repair", "checkin", "analysis", "correction", "coach_session",
                "coach_pair")
-# Kinds that are kept up to date in place, one entry per natural key (see ``ref_of``).
-KEYED_KINDS = ("coach_session", "coach_pair")
 UPTAKES = ("accepted", "partly", "not_yet", "rejected")
 REL_KINDS = ("partner", "family", "friend", "colleague", "client", "other")
 

@@ -115,8 +115,8 @@ class Imported:
         parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in (
             (self.sessions, "coach session"), (self.pairs, "two-person answer"),
             (self.corrections, "correction")) if n]
-        return (f"Moved {', '.join(parts)} from plain files under {home} into the encrypted "
-                "journal, and deleted the plain files.")
+        return (f"Moved {', '.join(parts)} from plain files under {home} into the journal, "
+                "and deleted the plain files.")
 
 
 def import_plain_files(journal: Journal, home: Path) -> Imported:
