@@ -262,3 +262,21 @@ def test_a_postgres_backup_restores_into_sqlite(postgres_env: None, tmp_path: Pa
     _fresh_journal("sqlite", tmp_path, monkeypatch)
     assert main(["journal", "import", str(backup)]) == 0
     assert _export(tmp_path, "restored.json") == original
+
+
+def test_a_bad_import_is_a_clear_error_and_imports_nothing(
+        backend: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["journal", "init"]) == 0
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "mend-journal/1", "relationships": [
+        {"id": 1, "name": "Sam", "kind": "partner", "notes": ""}], "entries": [
+        {"id": 1, "kind": "checkin", "relationship_id": 1, "occurred_at": "2026-01-01",
+         "body": {"score": 3}},
+        {"id": 2, "kind": "checkin", "relationship_id": 9, "occurred_at": "2026-01-02",
+         "body": {"score": 4}}]}), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["journal", "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "could not be written" in err and "Traceback" not in err
+    assert main(["journal", "export", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["entries"] == []  # one transaction: nothing in

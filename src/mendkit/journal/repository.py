@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Engine, create_engine, delete, event, inspect, select, text, update
 from sqlalchemy.engine import URL, Connection
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mendkit.errors import JournalError
@@ -488,19 +488,21 @@ class _Tx:
     def __exit__(self, et: Any, ev: Any, tb: Any) -> None:
         try:
             self._cm.__exit__(et, ev, tb)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise JournalError(_write_error(exc)) from None
-        if isinstance(ev, OperationalError):
+        if isinstance(ev, DBAPIError):
             raise JournalError(_write_error(ev)) from None
 
 
-def _write_error(exc: OperationalError) -> str:
+def _write_error(exc: DBAPIError) -> str:
     """A failed write in plain words: why, and that nothing saved before is lost."""
     reason = str(exc.orig)
     if "disk is full" in reason or "disk I/O error" in reason:
         why = f"the disk is full, or the journal's file cannot grow ({reason})"
     elif "readonly" in reason or "read-only" in reason:
         why = f"the journal is read-only ({reason})"
+    elif isinstance(exc, IntegrityError):
+        why = f"it conflicts with what is already there ({reason})"
     else:
         why = reason
     return (f"the journal could not be written: {why}. Nothing of this change was saved; "
