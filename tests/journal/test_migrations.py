@@ -60,7 +60,7 @@ def _revision(journal: Journal) -> str | None:
 
 
 def test_there_is_one_baseline_and_it_is_head() -> None:
-    assert schema.head() == "0001_baseline"
+    assert schema.head() == schema.HEAD == "0001_baseline"
 
 
 def test_a_new_journal_is_at_head_and_matches_the_models(backend: str, home: Path) -> None:
@@ -148,3 +148,14 @@ def test_a_failed_upgrade_changes_nothing(sqlite_env: None, home: Path,
     with _open(home) as journal:  # and a later open upgrades it
         assert _revision(journal) == "0001_baseline"
         assert len(journal.entries()) == 2
+
+
+def test_a_journal_from_a_newer_mend_is_a_clear_error(sqlite_env: None, home: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["journal", "init"]) == 0
+    with _open(home) as journal, journal.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_the_future'"))
+    capsys.readouterr()
+    assert main(["journal", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "newer version of Mend" in err and "Traceback" not in err
