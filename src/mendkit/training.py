@@ -1,7 +1,7 @@
 """``mend train``: refit the heads on this person's corrections, locally and opt-in.
 
-Reads the corrections under ``$MEND_HOME`` (``mendkit.corrections``), runs the shipped classifier on
-each corrected message with the message before it, fits the personal heads
+Reads the person's corrections (``mendkit.corrections``: the journal's, or the plain file's), runs
+the shipped classifier on each corrected message with the message before it, fits the personal heads
 (``mendkit.models.personal``) and saves them under ``$MEND_HOME/personal``. The report says how many
 of the corrections the heads alone (without the memory of those very messages) now agree with: a
 figure on the examples they were fitted to, so a measure of how far the corrections generalise
@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mendkit.api import check
-from mendkit.corrections import Correction, CorrectionStore
+from mendkit.corrections import Correction, CorrectionStorage, CorrectionStore
 from mendkit.errors import InvalidInputError
 from mendkit.labels import CRISIS
 from mendkit.models import personal
@@ -49,9 +49,10 @@ class TrainReport:
         return "\n".join(lines)
 
 
-def train(home: Path) -> TrainReport:
-    """Fit and save the personal heads from the corrections under ``home``."""
-    corrections = list(CorrectionStore(home))
+def train(home: Path, corrections_from: CorrectionStorage | None = None) -> TrainReport:
+    """Fit and save the personal heads under ``home`` from the corrections in
+    ``corrections_from`` (by default, the plain file under ``home``)."""
+    corrections = list(corrections_from if corrections_from is not None else CorrectionStore(home))
     if not corrections:
         raise InvalidInputError("no corrections to learn from yet; mark a detection with "
                                 "`mend correct TEXT --label LABEL` first")

@@ -63,15 +63,27 @@ def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("MEND_PASSPHRASE", "correct horse battery staple")
     monkeypatch.delenv("MEND_DATABASE_URL", raising=False)
     if request.param == "postgres":
-        import psycopg
-
-        server: str = request.getfixturevalue("pg_server")
-        name = f"j{os.getpid()}_{next(_counter)}"
-        with psycopg.connect(server.replace("postgresql+psycopg", "postgresql") + "/postgres",
-                             autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}")
-        monkeypatch.setenv("MEND_DATABASE_URL", f"{server}/{name}")
+        _new_database(request, monkeypatch)
     return str(request.param)
+
+
+def _new_database(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    import psycopg
+
+    server: str = request.getfixturevalue("pg_server")
+    name = f"j{os.getpid()}_{next(_counter)}"
+    with psycopg.connect(server.replace("postgresql+psycopg", "postgresql") + "/postgres",
+                         autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    monkeypatch.setenv("MEND_DATABASE_URL", f"{server}/{name}")
+
+
+@pytest.fixture
+def postgres_env(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL only (for what only a PostgreSQL journal does): a fresh database."""
+    monkeypatch.setenv("MEND_JOURNAL_KDF", CHEAP_KDF)
+    monkeypatch.setenv("MEND_PASSPHRASE", "correct horse battery staple")
+    _new_database(request, monkeypatch)
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
-"""The journal through `mend journal ...`, on SQLite (SQLCipher) and PostgreSQL."""
+"""The journal through `mend journal ...`, on SQLite (SQLCipher) and PostgreSQL: add, list,
+export and import, wrong passphrases, plaintext scans, delete, rekey and backup."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -162,10 +164,119 @@ def test_delete_all_leaves_no_trace_in_file_or_wal(
     assert main(["journal", "list"]) == 0
 
 
-def test_rekey(sqlite_env: None, monkeypatch: pytest.MonkeyPatch) -> None:
+# -- rekey and backup on both backends ----------------------------------------------------
+NEW = "a brand new passphrase"
+
+
+def _export(tmp_path: Path, name: str) -> str:
+    out = tmp_path / name
+    assert main(["journal", "export", str(out)]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+def _raw_rows() -> list[tuple[str, ...]]:
+    import psycopg
+
+    url = os.environ["MEND_DATABASE_URL"].replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(url) as conn:
+        rows = conn.execute("SELECT 'r' || id, name, notes FROM relationships ORDER BY id").fetchall()
+        rows += conn.execute("SELECT 'e' || id, body, '' FROM entries ORDER BY id").fetchall()
+    return rows
+
+
+def _fresh_journal(backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point MEND_HOME (and, on PostgreSQL, the database) at a new, empty journal."""
+    monkeypatch.setenv("MEND_HOME", str(tmp_path / "other-home"))
+    if backend == "postgres":
+        import psycopg
+
+        url = os.environ["MEND_DATABASE_URL"]
+        base, name = url.rsplit("/", 1)
+        with psycopg.connect(base.replace("postgresql+psycopg", "postgresql") + "/postgres",
+                             autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}_b")
+        monkeypatch.setenv("MEND_DATABASE_URL", f"{url}_b")
+    assert main(["journal", "init"]) == 0
+
+
+def test_rekey_re_encrypts_everything(backend: str, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
     _fill()
-    monkeypatch.setenv("MEND_NEW_PASSPHRASE", "a brand new passphrase")
+    before = _export(tmp_path, "before.json")
+    raw_before = _raw_rows() if backend == "postgres" else []
+    monkeypatch.setenv("MEND_NEW_PASSPHRASE", NEW)
     assert main(["journal", "rekey"]) == 0
-    assert main(["journal", "list"]) == 1  # the old one no longer opens it
-    monkeypatch.setenv("MEND_PASSPHRASE", "a brand new passphrase")
-    assert main(["journal", "list"]) == 0
+    capsys.readouterr()
+    assert main(["journal", "list"]) == 1  # the old passphrase no longer opens it
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert ("wrong passphrase" in err) if backend == "sqlite" else ("does not match" in err)
+    monkeypatch.setenv("MEND_PASSPHRASE", NEW)
+    assert _export(tmp_path, "after.json") == before  # every row, readable with the new key
+    if backend == "postgres":
+        raw_after = _raw_rows()
+        assert [r[0] for r in raw_after] == [r[0] for r in raw_before]  # no row lost
+        changed = [(a[1] != b[1]) and (a[2] == b[2] == "" or a[2] != b[2])
+                   for a, b in zip(raw_after, raw_before, strict=True)]
+        assert all(changed)  # every encrypted column was re-encrypted
+    assert main(["journal", "add", "--kind", "checkin", "--rel", "1", "--score", "4"]) == 0
+
+
+def test_a_postgres_backup_is_encrypted_and_restores_into_an_empty_journal(
+        postgres_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """(An SQLite backup is an SQLCipher copy of the file: see the plaintext test above.)"""
+    _fill()
+    original = _export(tmp_path, "original.json")
+    backup = tmp_path / "practice.backup"
+    assert main(["journal", "backup", str(backup)]) == 0
+    blob = backup.read_bytes()
+    for mark in (MARK_NAME, MARK_TEXT, MARK_REPAIR, "anxious"):
+        assert mark.encode() not in blob
+    side = json.loads((tmp_path / "practice.backup.kdf.json").read_text(encoding="utf-8"))
+    assert side["kdf"] == "argon2id" and "key" not in side
+    assert main(["journal", "backup", str(backup)]) == 1  # never overwrites
+    _fresh_journal("postgres", tmp_path, monkeypatch)
+    capsys.readouterr()
+    monkeypatch.setenv("MEND_BACKUP_PASSPHRASE", "not the passphrase")
+    assert main(["journal", "import", str(backup)]) == 1
+    err = capsys.readouterr().err
+    assert "wrong passphrase for this backup" in err and "Traceback" not in err
+    monkeypatch.delenv("MEND_BACKUP_PASSPHRASE")
+    assert main(["journal", "import", str(backup)]) == 0
+    assert "imported 1 relationships and 3 entries" in capsys.readouterr().out
+    assert _export(tmp_path, "restored.json") == original
+    # ids carry on after the restored ones
+    assert main(["journal", "add", "--kind", "checkin", "--rel", "1", "--score", "6"]) == 0
+    assert "added checkin 4" in capsys.readouterr().out
+
+
+def test_a_postgres_backup_restores_into_sqlite(postgres_env: None, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill()
+    original = _export(tmp_path, "original.json")
+    backup = tmp_path / "practice.backup"
+    assert main(["journal", "backup", str(backup)]) == 0
+    monkeypatch.delenv("MEND_DATABASE_URL")
+    _fresh_journal("sqlite", tmp_path, monkeypatch)
+    assert main(["journal", "import", str(backup)]) == 0
+    assert _export(tmp_path, "restored.json") == original
+
+
+def test_a_bad_import_is_a_clear_error_and_imports_nothing(
+        backend: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["journal", "init"]) == 0
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "mend-journal/1", "relationships": [
+        {"id": 1, "name": "Sam", "kind": "partner", "notes": ""}], "entries": [
+        {"id": 1, "kind": "checkin", "relationship_id": 1, "occurred_at": "2026-01-01",
+         "body": {"score": 3}},
+        {"id": 2, "kind": "checkin", "relationship_id": 9, "occurred_at": "2026-01-02",
+         "body": {"score": 4}}]}), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["journal", "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "could not be written" in err and "Traceback" not in err
+    assert main(["journal", "export", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["entries"] == []  # one transaction: nothing in

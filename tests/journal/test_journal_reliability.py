@@ -110,3 +110,53 @@ def test_read_only_journal_is_a_clear_error_and_keeps_what_was_saved(tmp_path: P
             j.add_entry("checkin", {"score": 9}, occurred_at="2026-01-02T00:00:00")
     with Journal.open(home, PASS) as j:
         assert [e.body["score"] for e in j.entries()] == [3]
+
+
+_FILL_THE_DISK = r"""
+import os, resource, signal, sys
+from pathlib import Path
+from mendkit.cli.main import main
+
+home = Path(os.environ["MEND_HOME"])
+size = max(p.stat().st_size for p in home.glob("journal.db*"))
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+limit = size + 256 * 1024
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+for i in range(10_000):
+    rc = main(["journal", "add", "--kind", "rupture", "--rel", "1",
+               "--text", f"fill-{i} " + os.urandom(6000).hex()])
+    sys.stdout.flush()
+    if rc != 0:
+        print(f"exit {rc}")
+        break
+"""
+
+
+@pytest.mark.slow
+def test_a_full_disk_is_a_clear_error_and_loses_nothing_saved(
+        sqlite_env: None, home: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from mendkit.cli.main import main
+
+    assert main(["journal", "init"]) == 0
+    assert main(["journal", "add", "--kind", "relationship", "--name", "Sam"]) == 0
+    for i in range(3):
+        assert main(["journal", "add", "--kind", "checkin", "--rel", "1", "--score", str(i)]) == 0
+    result = subprocess.run([sys.executable, "-c", _FILL_THE_DISK], capture_output=True,
+                            text=True, env=os.environ.copy(), timeout=300, check=False)
+    added = [int(line.split()[-1]) for line in result.stdout.splitlines()
+             if line.startswith("added rupture")]
+    assert result.stdout.splitlines()[-1] == "exit 1", result.stderr
+    assert len(added) >= 3  # some entries fitted before the disk filled
+    assert "Traceback" not in result.stderr
+    assert "the disk is full" in result.stderr, result.stderr
+    with Journal.open(home, os.environ["MEND_PASSPHRASE"]) as journal:
+        with journal.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        stored = {e.id: e.body for e in journal.entries()}
+        assert [stored[i]["score"] for i in (1, 2, 3)] == [0, 1, 2]
+        assert all(stored[i]["what"].startswith("fill-") for i in added)
+        assert len(stored) == 3 + len(added)  # the failed write left nothing half-saved
+        journal.add_entry("checkin", {"score": 9}, occurred_at="2026-01-03T00:00:00")

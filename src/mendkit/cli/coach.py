@@ -1,7 +1,8 @@
 """``mend coach``: the Healing Cycle in a plain terminal, or from a file of answers.
 
-Keyboard only, no colour needed, works over SSH. Every step is saved under ``$MEND_HOME``; a break
-or a follow-up pauses the session and ``--resume`` continues it.
+Keyboard only, no colour needed, works over SSH. Every step is saved (in the journal when there is
+one, else under ``$MEND_HOME``); a break or a follow-up pauses the session and ``--resume``
+continues it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from mendkit.coach.machine import TERMINAL, EventType, State
 from mendkit.coach.pair import QUESTIONS, PairAnswers, exchange, new_code
 from mendkit.coach.safety_gate import gate
 from mendkit.coach.session import Session
-from mendkit.coach.store import PairStore, SessionStore
+from mendkit.coach.store import PairStorage, SessionStorage
 from mendkit.errors import InvalidInputError
 
 
@@ -84,18 +85,17 @@ def read_answers(path: str) -> list[str]:
     return [str(a) for a in data]
 
 
-def latest_open(store: SessionStore) -> Session:
-    sessions = [store.load(i) for i in store.ids()]
-    open_ones = [s for s in sessions if s.state not in TERMINAL]
-    if not open_ones:
-        raise InvalidInputError("there is no coach session to resume; start one with `mend coach`")
-    paths = {s.id: (store.folder / f"{s.id}.json").stat().st_mtime for s in open_ones}
-    return max(open_ones, key=lambda s: paths[s.id])
+def latest_open(store: SessionStorage) -> Session:
+    """The most recently saved session that has not ended."""
+    for session_id in reversed(store.recent()):
+        session = store.load(session_id)
+        if session.state not in TERMINAL:
+            return session
+    raise InvalidInputError("there is no coach session to resume; start one with `mend coach`")
 
 
-def coach(home: Path, *, resume: str | None, answers: str | None, attachment: str | None,
-          region: str) -> int:
-    store = SessionStore(home)
+def coach(store: SessionStorage, *, resume: str | None, answers: str | None,
+          attachment: str | None, region: str) -> int:
     scripted = read_answers(answers) if answers else None  # a bad file fails before any session
     if resume:
         session = latest_open(store) if resume == "latest" else store.load(resume)
@@ -111,9 +111,8 @@ def coach(home: Path, *, resume: str | None, answers: str | None, attachment: st
     return 0
 
 
-def pair(home: Path, *, code: str | None, answers: str | None, region: str) -> int:
+def pair(store: PairStorage, *, code: str | None, answers: str | None, region: str) -> int:
     """``--pair`` (start, get a code) or ``--join CODE``: answer privately, choose what to share."""
-    store = PairStore(home)
     scripted = read_answers(answers) if answers else None
     prompter: TerminalPrompter | ScriptPrompter = (
         ScriptPrompter(scripted) if scripted is not None else TerminalPrompter())
@@ -149,8 +148,7 @@ def pair(home: Path, *, code: str | None, answers: str | None, region: str) -> i
     return 0
 
 
-def show_exchange(home: Path, code: str) -> int:
-    store = PairStore(home)
+def show_exchange(store: PairStorage, code: str) -> int:
     first, second = store.load(code.upper(), "first"), store.load(code.upper(), "second")
     if first is None or second is None or not (first.complete and second.complete):
         raise InvalidInputError(

@@ -19,6 +19,7 @@ from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES
 if TYPE_CHECKING:
     from mendkit.journal.crypto import KdfParams
     from mendkit.journal.repository import Journal
+    from mendkit.storage import Stores
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -52,7 +53,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q = js.add_parser("export", help="write everything as JSON or CSV")
     q.add_argument("file", help="the output file, or - for stdout")
     q.add_argument("--format", choices=("json", "csv"), default="json")
-    q = js.add_parser("import", help="read a JSON export into an empty journal")
+    q = js.add_parser("import", help="read a JSON export or a PostgreSQL backup into an empty journal")
     q.add_argument("file")
     q = js.add_parser("delete", help="delete everything, for good")
     q.add_argument("--all", action="store_true", required=True)
@@ -113,13 +114,35 @@ def _passphrase(prompt: str = "Journal passphrase: ", *, env: str = "MEND_PASSPH
 
 
 def _open(home: Path) -> Journal:
-    url = os.environ.get("MEND_DATABASE_URL")
-    from mendkit.journal.crypto import Sidecar
-    from mendkit.journal.repository import Journal, sidecar_path
+    """The journal, with any plain coach or correction files moved into it (said on stderr)."""
+    from mendkit.storage import open_journal
 
-    if not url and sidecar_path(home).exists() and not Sidecar.read(sidecar_path(home)).encrypted:
-        return Journal.open(home, None)
-    return Journal.open(home, _passphrase(), url=url)
+    journal = open_journal(home, os.environ.get("MEND_DATABASE_URL"), _passphrase)
+    try:
+        _adopt(journal, home)
+    except BaseException:
+        journal.close()
+        raise
+    return journal
+
+
+def _adopt(journal: Journal, home: Path) -> None:
+    from mendkit.storage import adopt_plain_files
+
+    notice = adopt_plain_files(journal, home)
+    if notice:
+        print(notice, file=sys.stderr)
+
+
+def stores(home: Path) -> Stores:
+    """Where the coach and corrections keep things: the journal when there is one (opened with
+    MEND_PASSPHRASE or a prompt), else plain files under MEND_HOME."""
+    from mendkit.storage import open_stores
+
+    found = open_stores(home, url=os.environ.get("MEND_DATABASE_URL"), passphrase=_passphrase)
+    if found.notice:
+        print(found.notice, file=sys.stderr)
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
@@ -134,10 +157,12 @@ def run(args: argparse.Namespace) -> int:
         if args.no_encryption and not url:
             print("warning: the journal will NOT be encrypted; anyone who can read "
                   f"{home} can read it.", file=sys.stderr)
-            Journal.create(home, None, kdf=_kdf()).close()
+            created = Journal.create(home, None, kdf=_kdf())
         else:
-            Journal.create(home, _passphrase(), url=url, kdf=_kdf()).close()
-        print("journal created")
+            created = Journal.create(home, _passphrase(), url=url, kdf=_kdf())
+        with created:
+            print("journal created")
+            _adopt(created, home)
         return 0
     with _open(home) as journal:
         if action == "add":
@@ -164,10 +189,7 @@ def run(args: argparse.Namespace) -> int:
                 Path(args.file).write_text(out, encoding="utf-8")
             return 0
         if action == "import":
-            try:
-                data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-            except json.JSONDecodeError as exc:
-                raise JournalError(f"{args.file}:{exc.lineno}: not JSON ({exc.msg})") from None
+            data = _read_import(Path(args.file))
             if journal.relationships() or journal.entries():
                 raise JournalError("import goes into an empty journal; this one has entries")
             n_rel, n_ent = journal.import_(data)
@@ -182,7 +204,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
         if action == "backup":
             journal.backup(Path(args.file))
-            print(f"backup written to {args.file} (same passphrase)")
+            print(f"backup written to {args.file} and {args.file}.kdf.json (same passphrase; "
+                  "keep them together)")
             return 0
         if action == "rekey":
             new = _passphrase("New passphrase: ", env="MEND_NEW_PASSPHRASE")
@@ -190,6 +213,23 @@ def run(args: argparse.Namespace) -> int:
             print("passphrase changed")
             return 0
     raise JournalError(f"unknown journal action {action!r}")
+
+
+def _read_import(path: Path) -> dict[str, Any]:
+    """A JSON export, or an encrypted backup of a PostgreSQL journal (opened with
+    MEND_BACKUP_PASSPHRASE, else the journal's passphrase)."""
+    from mendkit.journal.backup import is_backup, read_backup
+
+    try:
+        if is_backup(path):
+            return read_backup(path, os.environ.get("MEND_BACKUP_PASSPHRASE")
+                               or _passphrase("Backup passphrase: "))
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise JournalError(f"{path}:{exc.lineno}: not JSON ({exc.msg})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise JournalError(f"{path}: cannot be read as a journal export ({exc})") from None
+    return data
 
 
 def _add(journal: Journal, args: argparse.Namespace) -> int:

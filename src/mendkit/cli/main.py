@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 from mendkit._version import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from mendkit.corrections import CorrectionStorage
     from mendkit.models.personal import PersonalHeads
 
 NOT_THERAPY = "Mend is a self-help and practice aid. It is not therapy or a diagnosis."
@@ -207,27 +210,41 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _coach(args: argparse.Namespace) -> int:
-    from mendkit.cli.coach import coach, pair, show_exchange
+    from mendkit.cli.coach import coach, pair, read_answers, show_exchange
+    from mendkit.cli.journal import stores
     from mendkit.config import Settings
 
     settings = Settings.from_env(region=args.region)
-    if args.exchange:
-        return show_exchange(settings.home, args.exchange)
-    if args.pair or args.join:
-        return pair(settings.home, code=args.join, answers=args.answers, region=settings.region)
-    return coach(settings.home, resume=args.resume, answers=args.answers,
-                 attachment=args.attachment, region=settings.region)
+    if args.answers:
+        read_answers(args.answers)  # a bad answers file fails before the journal is opened
+    with stores(settings.home) as found:
+        if args.exchange:
+            return show_exchange(found.pairs, args.exchange)
+        if args.pair or args.join:
+            return pair(found.pairs, code=args.join, answers=args.answers,
+                        region=settings.region)
+        return coach(found.sessions, resume=args.resume, answers=args.answers,
+                     attachment=args.attachment, region=settings.region)
 
 
 def _correct(args: argparse.Namespace) -> int:
-    import json
-
+    from mendkit.cli.journal import stores
     from mendkit.config import Settings
-    from mendkit.corrections import Correction, CorrectionStore
     from mendkit.errors import InvalidInputError
 
     home = Settings.from_env().home
-    store = CorrectionStore(home)
+    if not args.export and (not args.text or not args.label):
+        raise InvalidInputError("expected the message and --label (or --export FILE)")
+    with stores(home) as found:
+        return _save_correction(args, home, found.corrections)
+
+
+def _save_correction(args: argparse.Namespace, home: Path, store: CorrectionStorage) -> int:
+    import json
+
+    from mendkit.corrections import Correction
+    from mendkit.errors import InvalidInputError
+
     if args.export:
         examples = store.training_examples()
         with open(args.export, "w", encoding="utf-8") as handle:
@@ -235,8 +252,6 @@ def _correct(args: argparse.Namespace) -> int:
                 handle.write(json.dumps(example, ensure_ascii=False) + "\n")
         print(f"wrote {len(examples)} corrections to {args.export}")
         return EXIT_OK
-    if not args.text or not args.label:
-        raise InvalidInputError("expected the message and --label (or --export FILE)")
     source = ""
     if not args.missing:
         from mendkit.api import check
@@ -251,7 +266,7 @@ def _correct(args: argparse.Namespace) -> int:
     saved = store.add(Correction(text=args.text, label=args.label,
                                  verdict="missing" if args.missing else "wrong",
                                  previous=args.previous, source=source, note=args.note))
-    print(f"saved: {saved.label} is {saved.verdict} here ({store.path})")
+    print(f"saved: {saved.label} is {saved.verdict} here ({store.where})")
     return EXIT_OK
 
 
@@ -283,6 +298,7 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _train(args: argparse.Namespace) -> int:
+    from mendkit.cli.journal import stores
     from mendkit.config import Settings
     from mendkit.training import reset, train
 
@@ -290,7 +306,8 @@ def _train(args: argparse.Namespace) -> int:
     if args.reset:
         print("removed your personal heads" if reset(home) else "no personal heads to remove")
         return EXIT_OK
-    report = train(home)
+    with stores(home) as found:
+        report = train(home, found.corrections)
     print(report.summary())
     return EXIT_OK
 

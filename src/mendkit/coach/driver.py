@@ -24,7 +24,7 @@ from mendkit.coach.composer import CONTEXTS, DraftParts, compose
 from mendkit.coach.machine import TERMINAL, Event, EventType, State, allowed_events
 from mendkit.coach.safety_gate import gate
 from mendkit.coach.session import Session
-from mendkit.coach.store import SessionStore
+from mendkit.coach.store import SessionStorage
 from mendkit.critic import critique
 from mendkit.io.text import split_line
 from mendkit.model import CheckResult, Conversation
@@ -55,7 +55,7 @@ class NoMoreAnswers(Exception):
 
 
 def run(
-    session: Session, prompter: Prompter, store: SessionStore, *, region: str = "default",
+    session: Session, prompter: Prompter, store: SessionStorage, *, region: str = "default",
     now: Callable[[], datetime] = datetime.now, mode: Mode = "full",
 ) -> Session:
     """Advance ``session`` until it ends or pauses; saved after every step."""

@@ -92,6 +92,18 @@ class TextCipher:
             raise JournalError("the journal key does not match this database (wrong passphrase "
                                "or MEND_JOURNAL_KEY)") from None
 
+    def seal(self, data: bytes, label: bytes) -> bytes:
+        """nonce | ciphertext+tag for a whole file; ``label`` is authenticated, not stored."""
+        nonce = secrets.token_bytes(12)
+        return nonce + self._aead.encrypt(nonce, data, label)
+
+    def unseal(self, sealed: bytes, label: bytes) -> bytes:
+        try:
+            return self._aead.decrypt(sealed[:12], sealed[12:], label)
+        except InvalidTag:
+            raise JournalError("wrong passphrase for this backup (or the file is damaged)"
+                               ) from None
+
 
 class PlainText:
     """No application-level encryption (SQLite: the whole file is encrypted by SQLCipher)."""

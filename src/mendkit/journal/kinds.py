@@ -2,6 +2,40 @@
 
 from __future__ import annotations
 
-ENTRY_KINDS = ("rupture", "repair", "checkin", "analysis", "correction", "coach_session")
+from collections.abc import Mapping
+from typing import Any
+
+from mendkit.errors import JournalError
+
+ENTRY_KINDS = ("rupture", "repair", "checkin", "analysis", "correction", "coach_session",
+               "coach_pair")
 UPTAKES = ("accepted", "partly", "not_yet", "rejected")
 REL_KINDS = ("partner", "family", "friend", "colleague", "client", "other")
+
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "rupture": ("what",), "repair": ("message", "uptake"), "checkin": ("score",),
+    "analysis": ("client", "analysis"), "correction": ("text", "label"), "coach_session": ("id",),
+    "coach_pair": ("code", "role", "answers"),
+}
+
+
+def validate_entry(kind: str, body: Mapping[str, Any]) -> None:
+    if kind not in ENTRY_KINDS:
+        raise JournalError(f"unknown entry kind {kind!r}; expected one of {', '.join(ENTRY_KINDS)}")
+    missing = [k for k in _REQUIRED[kind] if k not in body]
+    if missing:
+        raise JournalError(f"a {kind} entry needs {', '.join(missing)}")
+    if kind == "repair" and body["uptake"] not in UPTAKES:
+        raise JournalError(f"uptake must be one of {', '.join(UPTAKES)}, got {body['uptake']!r}")
+    if kind == "checkin" and not (isinstance(body["score"], int) and 0 <= body["score"] <= 10):
+        raise JournalError(f"a check-in score is a whole number 0-10, got {body['score']!r}")
+
+
+def ref_of(kind: str, body: Mapping[str, Any]) -> str | None:
+    """The natural key of an entry kept up to date in place (a coach session's id; a two-person
+    code and role), derived from its body so that an export and import keep it."""
+    if kind == "coach_session":
+        return str(body["id"])
+    if kind == "coach_pair":
+        return f"{body['code']}/{body['role']}"
+    return None

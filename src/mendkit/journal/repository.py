@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, create_engine, delete, event, select, text
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, create_engine, delete, event, inspect, select, text, update
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mendkit.errors import JournalError
+from mendkit.journal.backup import write_backup
 from mendkit.journal.crypto import (
     KdfParams,
     PlainText,
@@ -29,13 +30,9 @@ from mendkit.journal.crypto import (
     derive_key,
     new_salt,
 )
-from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES
-from mendkit.journal.tables import Base, EntryRow, MetaRow, RelationshipRow
-
-_REQUIRED: dict[str, tuple[str, ...]] = {
-    "rupture": ("what",), "repair": ("message", "uptake"), "checkin": ("score",),
-    "analysis": ("client", "analysis"), "correction": ("text", "label"), "coach_session": ("id",),
-}
+from mendkit.journal.kinds import REL_KINDS, ref_of, validate_entry
+from mendkit.journal.schema import upgrade
+from mendkit.journal.tables import EntryRow, MetaRow, RelationshipRow
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,18 +65,6 @@ def sidecar_path(home: Path) -> Path:
     return home / "journal.db.kdf.json"
 
 
-def validate_entry(kind: str, body: Mapping[str, Any]) -> None:
-    if kind not in ENTRY_KINDS:
-        raise JournalError(f"unknown entry kind {kind!r}; expected one of {', '.join(ENTRY_KINDS)}")
-    missing = [k for k in _REQUIRED[kind] if k not in body]
-    if missing:
-        raise JournalError(f"a {kind} entry needs {', '.join(missing)}")
-    if kind == "repair" and body["uptake"] not in UPTAKES:
-        raise JournalError(f"uptake must be one of {', '.join(UPTAKES)}, got {body['uptake']!r}")
-    if kind == "checkin" and not (isinstance(body["score"], int) and 0 <= body["score"] <= 10):
-        raise JournalError(f"a check-in score is a whole number 0-10, got {body['score']!r}")
-
-
 def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
     if key is None:
         engine = create_engine(URL.create("sqlite", database=str(path)))
@@ -90,6 +75,9 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        # The driver's own transaction handling leaves DDL outside transactions; ours (below)
+        # makes every transaction, a schema upgrade included, all or nothing.
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         if key is not None:
             cur.execute("PRAGMA cipher_log_level = NONE")  # a wrong key: our message, not its log
@@ -99,6 +87,13 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
         cur.execute("PRAGMA secure_delete = ON")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        options = conn.get_execution_options()
+        if options.get("isolation_level") == "AUTOCOMMIT":
+            return
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("mend_write") else "BEGIN")
 
     return engine
 
@@ -123,13 +118,14 @@ class Journal:
                 raise JournalError("a PostgreSQL journal needs MEND_JOURNAL_KEY or a passphrase")
             engine = _connect(create_engine, url)
             salt = new_salt()
-            Base.metadata.create_all(engine)
+            if "journal_meta" in inspect(engine).get_table_names():
+                with engine.connect() as conn:
+                    exists = conn.scalar(select(MetaRow.key).where(MetaRow.key == "kdf"))
+                if exists:
+                    engine.dispose()
+                    raise JournalError("this database already holds a Mend journal")
+            upgrade(engine)
             journal = cls(engine, TextCipher(derive_key(passphrase, salt, kdf)))
-            with journal._read() as s:
-                exists = s.get(MetaRow, "kdf") is not None
-            if exists:
-                journal.close()
-                raise JournalError("this database already holds a Mend journal")
             with journal._tx() as s:
                 sidecar = Sidecar(salt=salt, params=kdf)
                 s.add(MetaRow(key="kdf", value=sidecar.to_json()))
@@ -143,7 +139,7 @@ class Journal:
         key = derive_key(passphrase, salt, kdf) if passphrase is not None else None
         Sidecar(salt=salt, params=kdf, encrypted=key is not None).write(sidecar_path(home))
         engine = _connect(lambda: _sqlite_engine(path, key))
-        Base.metadata.create_all(engine)
+        upgrade(engine)
         return cls(engine, PlainText(), path=path)
 
     @classmethod
@@ -151,8 +147,10 @@ class Journal:
         if url:
             engine = _connect(create_engine, url)
             try:
-                with engine.connect() as conn:
-                    rows = dict(conn.execute(select(MetaRow.key, MetaRow.value)).all())
+                rows: dict[str, str] = {}
+                if "journal_meta" in inspect(engine).get_table_names():
+                    with engine.connect() as conn:
+                        rows = dict(conn.execute(select(MetaRow.key, MetaRow.value)).all())
                 if "kdf" not in rows:
                     raise JournalError("no Mend journal in that database; run `mend journal init`")
                 side = _sidecar_from_text(rows["kdf"])
@@ -161,6 +159,7 @@ class Journal:
                 cipher = TextCipher(derive_key(passphrase, side.salt, side.params))
                 if cipher.decrypt(rows["check"]) != "mend-journal":
                     raise JournalError("the journal key does not match this database")
+                upgrade(engine)
             except BaseException:
                 engine.dispose()
                 raise
@@ -176,6 +175,11 @@ class Journal:
                                    "(prompt or MEND_PASSPHRASE)")
             key = derive_key(passphrase, side.salt, side.params)
         engine = _connect(lambda: _sqlite_engine(path, key))
+        try:
+            upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine, PlainText(), path=path)
 
     def close(self) -> None:
@@ -212,7 +216,8 @@ class Journal:
             if relationship_id is not None and s.get(RelationshipRow, relationship_id) is None:
                 raise JournalError(f"no relationship with id {relationship_id}")
             row = EntryRow(id=id, kind=kind, relationship_id=relationship_id,
-                           occurred_at=occurred_at, body=self._cipher.encrypt(payload))
+                           occurred_at=occurred_at, body=self._cipher.encrypt(payload),
+                           ref=ref_of(kind, body))
             s.add(row)
             s.flush()
             return Entry(id=row.id, kind=kind, relationship_id=relationship_id,
@@ -225,10 +230,53 @@ class Journal:
             validate_entry(kind, body)
             payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
             rows.append(EntryRow(kind=kind, relationship_id=rel, occurred_at=occurred_at,
-                                 body=self._cipher.encrypt(payload)))
+                                 body=self._cipher.encrypt(payload), ref=ref_of(kind, body)))
         with self._tx() as s:
             s.add_all(rows)
         return len(rows)
+
+    def put(self, kind: str, body: Mapping[str, Any], *, occurred_at: str) -> Entry:
+        """Add or replace the entry with this body's natural key (``ref_of``): one transaction."""
+        return self.put_many([(kind, body, occurred_at)])[0]
+
+    def put_many(self, items: list[tuple[str, Mapping[str, Any], str]]) -> list[Entry]:
+        """Several :meth:`put` (kind, body, occurred_at) in one transaction: all or nothing."""
+        done: list[Entry] = []
+        with self._tx() as s:
+            for kind, body, occurred_at in items:
+                validate_entry(kind, body)
+                payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
+                ref = ref_of(kind, body)
+                row = None if ref is None else s.scalars(
+                    select(EntryRow).where(EntryRow.kind == kind, EntryRow.ref == ref)).first()
+                if row is None:
+                    row = EntryRow(kind=kind, relationship_id=None, ref=ref, body="",
+                                   occurred_at=occurred_at)
+                    s.add(row)
+                row.body = self._cipher.encrypt(payload)
+                row.occurred_at = occurred_at
+                s.flush()
+                done.append(Entry(id=row.id, kind=kind, relationship_id=row.relationship_id,
+                                  occurred_at=occurred_at, body=json.loads(payload)))
+        return done
+
+    def keyed(self, kind: str, ref: str) -> Entry | None:
+        """The entry of ``kind`` with this natural key, if there is one."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(EntryRow.id, EntryRow.relationship_id,
+                                        EntryRow.occurred_at, EntryRow.body)
+                                 .where(EntryRow.kind == kind, EntryRow.ref == ref)).first()
+        if found is None:
+            return None
+        return Entry(id=found.id, kind=kind, relationship_id=found.relationship_id,
+                     occurred_at=found.occurred_at, body=json.loads(self._cipher.decrypt(found.body)))
+
+    def refs(self, kind: str) -> list[str]:
+        """The natural keys of ``kind``, the least recently written first."""
+        with self.engine.connect() as conn:
+            return [r for r in conn.scalars(select(EntryRow.ref).where(EntryRow.kind == kind)
+                                            .order_by(EntryRow.occurred_at, EntryRow.id))
+                    if r is not None]
 
     # -- reading -------------------------------------------------------------------------------
     def relationships(self) -> list[Relationship]:
@@ -264,25 +312,59 @@ class Journal:
 
     # -- export, import, delete ----------------------------------------------------------------
     def export(self) -> dict[str, Any]:
+        """Everything, as one consistent snapshot (one read transaction)."""
+        decrypt = self._cipher.decrypt
+        with self.engine.connect() as raw:
+            conn = raw.execution_options(isolation_level="REPEATABLE READ") \
+                if self.path is None else raw
+            with conn.begin():
+                rels = conn.execute(select(RelationshipRow.id, RelationshipRow.name,
+                                           RelationshipRow.kind, RelationshipRow.notes)
+                                    .order_by(RelationshipRow.id)).all()
+                rows = conn.execute(select(EntryRow.id, EntryRow.kind, EntryRow.relationship_id,
+                                           EntryRow.occurred_at, EntryRow.body)
+                                    .order_by(EntryRow.id)).all()
         return {"format": "mend-journal/1",
-                "relationships": [{"id": r.id, "name": r.name, "kind": r.kind, "notes": r.notes}
-                                  for r in self.relationships()],
-                "entries": [{"id": e.id, "kind": e.kind, "relationship_id": e.relationship_id,
-                             "occurred_at": e.occurred_at, "body": dict(e.body)}
-                            for e in sorted(self.entries(), key=lambda e: e.id)]}
+                "relationships": [{"id": i, "name": decrypt(n), "kind": k, "notes": decrypt(o)}
+                                  for i, n, k, o in rels],
+                "entries": [{"id": i, "kind": k, "relationship_id": rel, "occurred_at": at,
+                             "body": json.loads(decrypt(body))}
+                            for i, k, rel, at, body in rows]}
 
     def import_(self, data: Mapping[str, Any]) -> tuple[int, int]:
+        """Read an export into this (empty) journal, all in one transaction."""
         if data.get("format") != "mend-journal/1":
             raise JournalError('expected a Mend journal export ("format": "mend-journal/1")')
+        encrypt = self._cipher.encrypt
         try:
+            rels = []
             for r in data["relationships"]:
-                self.add_relationship(r["name"], r["kind"], r.get("notes", ""), id=int(r["id"]))
+                if r["kind"] not in REL_KINDS or not str(r["name"]).strip():
+                    raise JournalError(f"relationship {r['id']}: needs a name and a kind "
+                                       f"({', '.join(REL_KINDS)})")
+                rels.append(RelationshipRow(id=int(r["id"]), name=encrypt(r["name"]),
+                                            kind=r["kind"], notes=encrypt(r.get("notes", ""))))
+            entries = []
             for e in data["entries"]:
-                self.add_entry(e["kind"], e["body"], occurred_at=e["occurred_at"],
-                               relationship_id=e["relationship_id"], id=int(e["id"]))
-        except (KeyError, TypeError) as exc:
-            raise JournalError(f"the export is missing a field: {exc}") from None
-        return len(data["relationships"]), len(data["entries"])
+                validate_entry(e["kind"], e["body"])
+                payload = json.dumps(dict(e["body"]), ensure_ascii=False, sort_keys=True)
+                entries.append(EntryRow(id=int(e["id"]), kind=e["kind"],
+                                        relationship_id=e["relationship_id"],
+                                        occurred_at=e["occurred_at"], body=encrypt(payload),
+                                        ref=ref_of(e["kind"], e["body"])))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise JournalError(f"the export is missing a field or has a wrong one: {exc}"
+                               ) from None
+        with self._tx() as s:
+            s.add_all(rels)
+            s.flush()
+            s.add_all(entries)
+            s.flush()
+            if self.path is None:  # PostgreSQL: the id sequences continue after the imported ids
+                for table in ("relationships", "entries"):
+                    s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                   f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"))
+        return len(rels), len(entries)
 
     def delete_all(self) -> None:
         """Delete every entry and relationship, overwrite the freed pages, shrink the file."""
@@ -300,10 +382,16 @@ class Journal:
                     text("VACUUM FULL"))
 
     def backup(self, dest: Path) -> None:
-        """A consistent copy (SQLite only), encrypted with the same key as the journal."""
+        """A consistent copy, encrypted with the same passphrase as the journal: on SQLite an
+        SQLCipher copy of the file; on PostgreSQL the export sealed with AES-GCM
+        (``mendkit.journal.backup``). Either way with ``FILE.kdf.json`` beside it."""
         if self.path is None:
-            raise JournalError("backup works on the SQLite journal; use pg_dump for PostgreSQL "
-                               "(free text stays encrypted in the dump)")
+            if not isinstance(self._cipher, TextCipher):
+                raise JournalError("this journal has no key to seal a backup with")
+            with self._read() as s:
+                kdf = _sidecar_from_text(_meta(s, "kdf"))
+            write_backup(dest, self.export(), self._cipher, kdf)
+            return
         if dest.exists():
             raise JournalError(f"{dest}: already exists")
         with self.engine.connect() as raw:
@@ -313,9 +401,11 @@ class Journal:
         shutil.copyfile(side, dest.with_name(dest.name + ".kdf.json"))
 
     def rekey(self, home: Path, new_passphrase: str, kdf: KdfParams | None = None) -> None:
-        """Change the passphrase (SQLCipher PRAGMA rekey)."""
+        """Change the passphrase: SQLCipher's PRAGMA rekey on SQLite; on PostgreSQL every
+        encrypted column re-encrypted under the new key, in one transaction."""
         if self.path is None:
-            raise JournalError("rekey works on the SQLite journal only for now")
+            self._rekey_columns(new_passphrase, kdf)
+            return
         old = Sidecar.read(sidecar_path(home))
         if not old.encrypted:
             raise JournalError("this journal is not encrypted; export it and init a new one")
@@ -327,6 +417,39 @@ class Journal:
             conn.exec_driver_sql(f"PRAGMA rekey = \"x'{key.hex()}'\"")
         pending.replace(sidecar_path(home))
         self.engine.dispose()
+
+
+    def _rekey_columns(self, new_passphrase: str, kdf: KdfParams | None) -> None:
+        old = self._cipher
+        if not isinstance(old, TextCipher):
+            raise JournalError("this journal has no key to change")
+        with self._tx() as s:
+            # Writers wait until the new key is in place; readers see the old rows until then.
+            s.execute(text("LOCK TABLE journal_meta, relationships, entries IN EXCLUSIVE MODE"))
+            side = _sidecar_from_text(_meta(s, "kdf"))
+            side = Sidecar(salt=new_salt(), params=kdf or side.params)
+            new = TextCipher(derive_key(new_passphrase, side.salt, side.params))
+            rels = [{"id": i, "name": new.encrypt(old.decrypt(n)),
+                     "notes": new.encrypt(old.decrypt(o))}
+                    for i, n, o in s.execute(select(RelationshipRow.id, RelationshipRow.name,
+                                                    RelationshipRow.notes))]
+            if rels:
+                s.execute(update(RelationshipRow), rels)
+            bodies = [{"id": i, "body": new.encrypt(old.decrypt(b))}
+                      for i, b in s.execute(select(EntryRow.id, EntryRow.body))]
+            if bodies:
+                s.execute(update(EntryRow), bodies)
+            s.execute(update(MetaRow).where(MetaRow.key == "kdf").values(value=side.to_json()))
+            s.execute(update(MetaRow).where(MetaRow.key == "check")
+                      .values(value=new.encrypt("mend-journal")))
+        self._cipher = new
+
+
+def _meta(s: Session, key: str) -> str:
+    row = s.get(MetaRow, key)
+    if row is None:
+        raise JournalError(f"the journal's {key!r} record is missing; is this a Mend journal?")
+    return row.value
 
 
 def _sidecar_from_text(raw: str) -> Sidecar:
@@ -365,8 +488,24 @@ class _Tx:
     def __exit__(self, et: Any, ev: Any, tb: Any) -> None:
         try:
             self._cm.__exit__(et, ev, tb)
-        except OperationalError as exc:
-            raise JournalError(f"the journal could not be written: {exc.orig}") from None
-        if isinstance(ev, OperationalError):
-            raise JournalError(f"the journal could not be written: {ev.orig}") from None
+        except DBAPIError as exc:
+            raise JournalError(_write_error(exc)) from None
+        if isinstance(ev, DBAPIError):
+            raise JournalError(_write_error(ev)) from None
+
+
+def _write_error(exc: DBAPIError) -> str:
+    """A failed write in plain words: why, and that nothing saved before is lost."""
+    reason = str(exc.orig)
+    if "disk is full" in reason or "disk I/O error" in reason:
+        why = f"the disk is full, or the journal's file cannot grow ({reason})"
+    elif "readonly" in reason or "read-only" in reason:
+        why = f"the journal is read-only ({reason})"
+    elif isinstance(exc, IntegrityError):
+        why = f"it conflicts with what is already there ({reason})"
+    else:
+        why = reason
+    return (f"the journal could not be written: {why}. Nothing of this change was saved; "
+            "everything saved before is safe. Free some space or fix the permissions, and try "
+            "again.")
 

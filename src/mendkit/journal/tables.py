@@ -1,12 +1,14 @@
 """The journal's tables (SQLAlchemy 2 typed models).
 
+The schema is made and changed by the Alembic migrations in ``mendkit.journal.migrations``
+(never ``create_all``); a test checks that these models and the migrations agree.
 Free text (names, notes, entry bodies) lives in ``Text`` columns that the repository encrypts on
 PostgreSQL; on SQLite the whole file is encrypted.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -36,3 +38,8 @@ class EntryRow(Base):
         ForeignKey("relationships.id", ondelete="CASCADE"), index=True, nullable=True)
     occurred_at: Mapped[str] = mapped_column(String(40))
     body: Mapped[str] = mapped_column(Text)  # a JSON object; encrypted on PostgreSQL
+    # A natural key for entries that are updated in place (a coach session's id, a two-person
+    # code and role); random identifiers, never free text. NULL for everything else.
+    ref: Mapped[str | None] = mapped_column(String(80), nullable=True)
+
+    __table_args__ = (Index("ux_entries_kind_ref", "kind", "ref", unique=True),)

@@ -1,6 +1,6 @@
 """Personal heads: the shipped classifier's outputs refitted on one person's own corrections.
 
-``mend train`` (opt-in) reads ``$MEND_HOME/corrections.jsonl``, runs the shipped classifier on each
+``mend train`` (opt-in) reads the corrections (journal or jsonl file), runs the shipped classifier on each
 corrected message, and fits, for every label the person corrected, a small logistic head on the
 classifier's logits. The head starts as the identity (the shipped model unchanged) and is pulled
 towards it by an L2 penalty, so a handful of corrections nudges a label instead of erasing it. A rule

@@ -90,7 +90,7 @@ def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
     from mendkit.web.app import state
 
     _json_only(request)
-    return _step(coach.begin(state(request).settings.home, region=region_of(request),
+    return _step(coach.begin(state(request).stores().sessions, region=region_of(request),
                              attachment=body.attachment))
 
 
@@ -101,6 +101,6 @@ def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> di
     from mendkit.web.app import state
 
     _json_only(request)
-    home = state(request).settings.home
-    return _step(coach.advance(home, coach.load(home, session_id), body.answer,
+    store = state(request).stores().sessions
+    return _step(coach.advance(store, coach.load(store, session_id), body.answer,
                                region=region_of(request)))

@@ -3,6 +3,11 @@ security middleware. Run it with ``mend serve`` (uvicorn on 127.0.0.1:8765 by de
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from mendkit._version import __version__
 from mendkit.config import Settings
-from mendkit.errors import ConfigError, InvalidInputError
+from mendkit.errors import ConfigError, InvalidInputError, JournalError
+from mendkit.storage import Stores, open_stores
 from mendkit.web.security import CSRF_COOKIE, SecurityMiddleware, new_token
 from mendkit.web.services import MAX_UPLOAD, ResultCache
 
@@ -28,13 +34,45 @@ class WebState:
     settings: Settings
     templates: Jinja2Templates
     results: ResultCache = field(default_factory=ResultCache)
+    _stores: Stores | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def stores(self) -> Stores:
+        """Coach sessions and corrections: the journal when there is one (unlocked with
+        MEND_PASSPHRASE, as the server cannot prompt), else plain files; opened once."""
+        with self._lock:
+            if self._stores is None:
+                self._stores = open_stores(self.settings.home,
+                                           url=os.environ.get("MEND_DATABASE_URL"),
+                                           passphrase=_server_passphrase)
+                if self._stores.notice:
+                    print(self._stores.notice, file=sys.stderr)
+            return self._stores
+
+    def close(self) -> None:
+        with self._lock:
+            if self._stores is not None:
+                self._stores.close()
+                self._stores = None
+
+
+def _server_passphrase() -> str:
+    value = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
+    if not value:
+        raise JournalError("the journal is locked: start `mend serve` with MEND_PASSPHRASE set")
+    return value
 
 
 def create_app(settings: Settings) -> FastAPI:
     from mendkit.web import api, pages
 
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state_of(app).close()  # the journal's connections, when it was opened
+
     app = FastAPI(title="Mend", version=__version__, docs_url=None, redoc_url=None,
-                  description="Mend's local API. " + NOT_THERAPY)
+                  description="Mend's local API. " + NOT_THERAPY, lifespan=lifespan)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(not_therapy=NOT_THERAPY, version=__version__)
     app.state.mend = WebState(settings=settings, templates=templates)
@@ -52,6 +90,10 @@ def create_app(settings: Settings) -> FastAPI:
         response.headers.update(exc.headers or {})  # e.g. Allow on 405, as RFC 9110 asks
         return response
 
+    @app.exception_handler(JournalError)
+    async def _journal(request: Request, exc: JournalError) -> Response:
+        return _error(request, 503, str(exc))
+
     @app.exception_handler(ConfigError)
     async def _bad_config(request: Request, exc: ConfigError) -> Response:
         return _error(request, 400, str(exc))
@@ -62,7 +104,11 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def state(request: Request) -> WebState:
-    value: WebState = request.app.state.mend
+    return state_of(request.app)
+
+
+def state_of(app: FastAPI) -> WebState:
+    value: WebState = app.state.mend
     return value
 
 

@@ -2,8 +2,8 @@
 
 Each submitted answer is handed to ``mendkit.coach.driver.run`` as a one-answer script; the next
 question the driver asks (and what it says on the way) becomes the next page. The session is saved
-by the driver's ``SessionStore`` under MEND_HOME, so a browser session can also be resumed in the
-terminal and the other way round.
+by the driver in the same store as ``mend coach`` uses (the journal, or files under MEND_HOME), so a
+browser session can also be resumed in the terminal and the other way round.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from mendkit.coach.driver import NoMoreAnswers, run, start
 from mendkit.coach.machine import TERMINAL, State
 from mendkit.coach.session import Session
-from mendkit.coach.store import SessionStore
+from mendkit.coach.store import SessionStorage
 from mendkit.errors import InvalidInputError
 
 _ID = re.compile(r"[0-9a-f]{12}")
@@ -55,27 +54,25 @@ class Step:
     stopped: bool
 
 
-def load(home: Path, session_id: str) -> Session:
+def load(store: SessionStorage, session_id: str) -> Session:
     if not _ID.fullmatch(session_id):
         raise InvalidInputError("no such coach session")
-    store = SessionStore(home)
     if session_id not in store.ids():
         raise InvalidInputError("no such coach session")
     return store.load(session_id)
 
 
-def begin(home: Path, *, region: str, attachment: str | None = None) -> Step:
+def begin(store: SessionStorage, *, region: str, attachment: str | None = None) -> Step:
     if attachment not in (None, "anxious", "avoidant", "disorganised"):
         raise InvalidInputError(f"unknown attachment pattern {attachment!r}")
-    store = SessionStore(home)
     session = start(uuid.uuid4().hex[:12], attachment=attachment, region=region)
     store.save(session)
-    return advance(home, session, None, region=region)
+    return advance(store, session, None, region=region)
 
 
-def advance(home: Path, session: Session, answer: str | None, *, region: str) -> Step:
+def advance(store: SessionStorage, session: Session, answer: str | None, *, region: str) -> Step:
     prompter = _WebPrompter(answer)
-    after = run(session, prompter, SessionStore(home), region=region)
+    after = run(session, prompter, store, region=region)
     stopped = after.state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE)
     return Step(session=after, said=tuple(prompter.said), question=prompter.question,
                 done=after.state in TERMINAL, stopped=stopped)

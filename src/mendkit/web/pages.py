@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 
 from mendkit.analysis.safety import regions, resources_for
 from mendkit.api import check
-from mendkit.corrections import Correction, CorrectionStore
+from mendkit.corrections import Correction
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
 from mendkit.model import Analysis
@@ -108,7 +108,7 @@ def correction(  # noqa: PLR0917 (one parameter per form field)
         raise InvalidInputError(f"{label} was not found in turn {turn}")
     previous = analysis.turns[turn - 1].text if turn > 0 else ""
     source = ", ".join(sorted({e.source for e in found.evidence if e.label == label}))
-    CorrectionStore(state(request).settings.home).add(Correction(
+    state(request).stores().corrections.add(Correction(
         text=found.text, label=label, verdict="wrong", previous=previous, source=source,
         note=note.strip()[:500]))
     return RedirectResponse(f"/analyse/{key}?saved=1#turn-{turn}", status_code=303)
@@ -170,7 +170,7 @@ def coach_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
     from mendkit.web import coach
 
     require_csrf(request, csrf_token)
-    step = coach.begin(state(request).settings.home, region=region_of(request),
+    step = coach.begin(state(request).stores().sessions, region=region_of(request),
                        attachment=attachment or None)
     return RedirectResponse(f"/coach/{step.session.id}", status_code=303)
 
@@ -184,9 +184,9 @@ def _coach_page(request: Request, step: object) -> Response:
 def coach_show(request: Request, session_id: str) -> Response:
     from mendkit.web import coach
 
-    home = state(request).settings.home
-    session = coach.load(home, session_id)
-    return _coach_page(request, coach.advance(home, session, None, region=region_of(request)))
+    store = state(request).stores().sessions
+    session = coach.load(store, session_id)
+    return _coach_page(request, coach.advance(store, session, None, region=region_of(request)))
 
 
 @router.post("/coach/{session_id}", response_class=HTMLResponse)
@@ -195,7 +195,7 @@ def coach_answer(request: Request, session_id: str, csrf_token: Annotated[str, F
     from mendkit.web import coach
 
     require_csrf(request, csrf_token)
-    home = state(request).settings.home
-    session = coach.load(home, session_id)
-    return _coach_page(request, coach.advance(home, session, answer[:5000],
+    store = state(request).stores().sessions
+    session = coach.load(store, session_id)
+    return _coach_page(request, coach.advance(store, session, answer[:5000],
                                               region=region_of(request)))

@@ -1,0 +1,174 @@
+"""The coach's sessions, two-person answers and corrections, kept in the encrypted journal.
+
+The same interfaces as the plain files (``mendkit.coach.store``, ``mendkit.corrections``), over
+journal entries of kinds ``coach_session``, ``coach_pair`` and ``correction``. Saving a session
+again replaces its entry. :func:`import_plain_files` moves files written before the journal
+existed into it, in one transaction, and deletes them only after that transaction committed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from mendkit.coach.pair import PairAnswers
+from mendkit.coach.session import Session
+from mendkit.coach.store import PairStore, SessionStore, check_pair, check_session_id
+from mendkit.corrections import Correction, CorrectionStore, stamped, training_examples
+from mendkit.errors import InvalidInputError
+from mendkit.journal.repository import Journal
+
+__all__ = ["Imported", "JournalCorrectionStore", "JournalPairStore", "JournalSessionStore",
+           "import_plain_files"]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class JournalSessionStore:
+    """Coach sessions as ``coach_session`` entries, one per session id."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    def save(self, session: Session) -> None:
+        check_session_id(session.id)
+        self.journal.put("coach_session", session.to_dict(), occurred_at=_now())
+
+    def load(self, session_id: str) -> Session:
+        found = self.journal.keyed("coach_session", check_session_id(session_id))
+        if found is None:
+            raise InvalidInputError(f"no coach session {session_id!r} in the journal")
+        return Session.from_dict(found.body)
+
+    def ids(self) -> list[str]:
+        return sorted(self.journal.refs("coach_session"))
+
+    def recent(self) -> list[str]:
+        return self.journal.refs("coach_session")
+
+
+class JournalPairStore:
+    """Each person's answers in a two-person session as a ``coach_pair`` entry."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    def save(self, code: str, role: str, answers: PairAnswers) -> None:
+        check_pair(code, role)
+        self.journal.put("coach_pair", _pair_body(code, role, answers.to_dict()),
+                         occurred_at=_now())
+
+    def load(self, code: str, role: str) -> PairAnswers | None:
+        check_pair(code, role)
+        found = self.journal.keyed("coach_pair", f"{code}/{role}")
+        return None if found is None else PairAnswers.from_dict(found.body["answers"])
+
+    def exists(self, code: str) -> bool:
+        return self.load(code, "first") is not None
+
+
+class JournalCorrectionStore:
+    """Corrections as ``correction`` entries."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    @property
+    def where(self) -> str:
+        return "the journal"
+
+    def add(self, correction: Correction) -> Correction:
+        saved = stamped(correction)
+        self.journal.add_entry("correction", asdict(saved), occurred_at=saved.created_at)
+        return saved
+
+    def __iter__(self) -> Iterator[Correction]:
+        for entry in self.journal.entries(kind="correction"):
+            yield Correction(**entry.body)
+
+    def training_examples(self) -> list[dict[str, object]]:
+        return training_examples(self)
+
+
+def _pair_body(code: str, role: str, answers: Mapping[str, Any]) -> dict[str, Any]:
+    return {"code": code, "role": role, "answers": dict(answers)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Imported:
+    """What :func:`import_plain_files` moved into the journal."""
+
+    sessions: int = 0
+    pairs: int = 0
+    corrections: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.sessions or self.pairs or self.corrections)
+
+    def message(self, home: Path) -> str:
+        parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in (
+            (self.sessions, "coach session"), (self.pairs, "two-person answer"),
+            (self.corrections, "correction")) if n]
+        return (f"Moved {', '.join(parts)} from plain files under {home} into the journal, "
+                "and deleted the plain files.")
+
+
+def import_plain_files(journal: Journal, home: Path) -> Imported:
+    """Move the plain coach and correction files under ``home`` into ``journal``.
+
+    Everything goes in one transaction; the files are deleted only after it has committed, so a
+    crash in between leaves them in place, and the next run imports them again (a session or a
+    two-person answer replaces its entry, so that repeat is harmless; corrections could appear
+    twice, never be lost).
+    """
+    sessions, pairs = SessionStore(home), PairStore(home)
+    corrections = CorrectionStore(home)
+    items: list[tuple[str, Mapping[str, Any], str]] = []
+    files: list[Path] = []
+    for path in sorted(sessions.folder.glob("*.json")) if sessions.folder.is_dir() else []:
+        session = Session.from_json(path.read_text(encoding="utf-8"))
+        items.append(("coach_session", session.to_dict(), _mtime(path)))
+        files.append(path)
+    n_sessions = len(items)
+    for path in sorted(pairs.folder.glob("*/*.json")) if pairs.folder.is_dir() else []:
+        code, role = path.parent.name, path.stem
+        check_pair(code, role)
+        answers = json.loads(path.read_text(encoding="utf-8"))
+        PairAnswers.from_dict(answers)  # validates
+        items.append(("coach_pair", _pair_body(code, role, answers), _mtime(path)))
+        files.append(path)
+    n_pairs = len(items) - n_sessions
+    found = list(corrections) if corrections.path.is_file() else []
+    items += [("correction", asdict(c), c.created_at or _mtime(corrections.path)) for c in found]
+    if corrections.path.is_file():
+        files.append(corrections.path)
+    if not files:
+        return Imported()
+    journal.put_many(items)
+    for path in files:
+        path.unlink()
+    _remove_leftovers(sessions.folder, pairs.folder)
+    return Imported(sessions=n_sessions, pairs=n_pairs, corrections=len(found))
+
+
+def _mtime(path: Path) -> str:
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="microseconds")
+
+
+def _remove_leftovers(sessions: Path, pairs: Path) -> None:
+    """Half-written temporary files (from a crash during an atomic write) and empty folders."""
+    folders = [sessions, *(p for p in pairs.glob("*") if p.is_dir()), pairs, pairs.parent]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for tmp in folder.glob(".*"):
+            if tmp.is_file():
+                tmp.unlink()
+        if not any(folder.iterdir()):
+            folder.rmdir()

@@ -1,0 +1,87 @@
+"""Chooses where coach sessions, two-person answers and corrections are kept.
+
+With a journal (``$MEND_HOME/journal.db``, or ``MEND_DATABASE_URL``) they go into it, encrypted;
+without one, into plain files under ``MEND_HOME``, so the coach works with no setup. Opening the
+journal moves any plain files left from before it existed into it (see
+``mendkit.journal.stores.import_plain_files``). The journal modules load only when a journal exists
+(SQLAlchemy is not needed to coach without one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mendkit.coach.store import PairStorage, PairStore, SessionStorage, SessionStore
+from mendkit.corrections import CorrectionStorage, CorrectionStore
+
+if TYPE_CHECKING:
+    from mendkit.journal.repository import Journal
+
+__all__ = ["Stores", "journal_exists", "open_journal", "open_stores"]
+
+
+@dataclass(slots=True, kw_only=True)
+class Stores:
+    """The three stores, and the journal behind them when there is one. Close when done."""
+
+    sessions: SessionStorage
+    pairs: PairStorage
+    corrections: CorrectionStorage
+    journal: Journal | None = None
+    notice: str = ""  # what was moved from plain files into the journal, to tell the person once
+
+    def close(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+
+    def __enter__(self) -> Stores:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def journal_exists(home: Path, url: str | None) -> bool:
+    return bool(url) or (home / "journal.db").exists()
+
+
+def open_journal(home: Path, url: str | None, passphrase: Callable[[], str]) -> Journal:
+    """Open the journal, asking for the passphrase only when it is needed."""
+    from mendkit.journal.crypto import Sidecar
+    from mendkit.journal.repository import Journal, sidecar_path
+
+    if not url and sidecar_path(home).exists() and not Sidecar.read(sidecar_path(home)).encrypted:
+        return Journal.open(home, None)
+    return Journal.open(home, passphrase(), url=url)
+
+
+def adopt_plain_files(journal: Journal, home: Path) -> str:
+    """Move plain coach and correction files into the journal; a message when any were moved."""
+    from mendkit.journal.stores import import_plain_files
+
+    moved = import_plain_files(journal, home)
+    return moved.message(home) if moved else ""
+
+
+def open_stores(home: Path, *, url: str | None, passphrase: Callable[[], str]) -> Stores:
+    """The journal's stores when a journal exists, otherwise the plain files'."""
+    if not journal_exists(home, url):
+        return Stores(sessions=SessionStore(home), pairs=PairStore(home),
+                      corrections=CorrectionStore(home))
+    from mendkit.journal.stores import (
+        JournalCorrectionStore,
+        JournalPairStore,
+        JournalSessionStore,
+    )
+
+    journal = open_journal(home, url, passphrase)
+    try:
+        notice = adopt_plain_files(journal, home)
+    except BaseException:
+        journal.close()
+        raise
+    return Stores(sessions=JournalSessionStore(journal), pairs=JournalPairStore(journal),
+                  corrections=JournalCorrectionStore(journal), journal=journal, notice=notice)
