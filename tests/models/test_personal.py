@@ -96,10 +96,13 @@ def test_memory_matches_the_message_loosely_and_the_context_exactly() -> None:
 def test_the_file_round_trips_and_a_damaged_one_is_refused(tmp_path: Path) -> None:
     heads = personal.fit([_example(CONF, False, 0.8)], OUTPUT_LABELS,
                          muted_rules={"request/request-01"},
-                         memory={(CONF, "don t bother", ""): False}, corrections=1)
+                         memory=personal.memory_of([Correction(
+                             text="Don't bother waiting up.", label=CONF, verdict="wrong")]),
+                         corrections=1)
     personal.save(heads, tmp_path)
     assert personal.load(tmp_path) == heads
     path = personal.personal_dir(tmp_path) / "heads.json"
+    assert "bother" not in path.read_text(encoding="utf-8").lower()  # the message is not kept
     data = json.loads(path.read_text(encoding="utf-8"))
     data["weights"][CRISIS] = {"a": 0.0, "b": -9.0}
     path.write_text(json.dumps(data), encoding="utf-8")

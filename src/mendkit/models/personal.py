@@ -14,6 +14,7 @@ corrections say (missing a crisis is the worst error Mend can make).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
     from mendkit.corrections import Correction
 
-FORMAT: Final = "mend-personal-heads-v1"
+FORMAT: Final = "mend-personal-heads-v2"  # v2: messages kept as fingerprints, not text
 MUTE_AFTER: Final = 2
 # L2 pull towards the shipped head (a=1, b=0): the scale moves only with many corrections, the offset
 # sooner. One correction should not silence a label everywhere; the memory handles that message.
@@ -79,8 +80,8 @@ class PersonalHeads:
         """
         if label == CRISIS:
             return None
-        key = normalise(text)
-        found = self.memory.get((label, key, normalise(previous)))
+        key = fingerprint(text)
+        found = self.memory.get((label, key, fingerprint(previous)))
         return self.memory.get((label, key, "")) if found is None else found
 
     def override(self, turn: TurnAnalysis, previous: str) -> TurnAnalysis:
@@ -128,7 +129,7 @@ class PersonalHeads:
             "format": FORMAT, "labels": list(self.labels), "corrections": self.corrections,
             "weights": {k: {"a": a, "b": b} for k, (a, b) in sorted(self.weights.items())},
             "muted_rules": sorted(self.muted_rules),
-            "memory": [{"label": k[0], "text": k[1], "previous": k[2], "present": v}
+            "memory": [{"label": k[0], "text_sha256": k[1], "previous_sha256": k[2], "present": v}
                        for k, v in sorted(self.memory.items())],
         }, indent=2, ensure_ascii=False) + "\n"
 
@@ -144,7 +145,8 @@ class PersonalHeads:
             if not set(weights) <= set(labels) or CRISIS in weights:
                 raise InvalidInputError("weights name labels Mend does not refit; run `mend train` "
                                         "again", source=source)
-            memory = {(str(m["label"]), str(m["text"]), str(m["previous"])): bool(m["present"])
+            memory = {(str(m["label"]), str(m["text_sha256"]), str(m["previous_sha256"])):
+                      bool(m["present"])
                       for m in data["memory"]}
             return cls(labels=labels, weights=weights, corrections=int(data["corrections"]),
                        muted_rules=frozenset(str(r) for r in data["muted_rules"]), memory=memory)
@@ -184,13 +186,21 @@ def fit(examples: Sequence[Example], labels: Sequence[str], *,
 
 
 def memory_of(corrections: Iterable[Correction]) -> dict[tuple[str, str, str], bool]:
-    """The person's verdicts by (label, message, message before), the latest one winning."""
-    return {(c.label, normalise(c.text), normalise(c.previous)): c.verdict == "missing"
+    """The person's verdicts by (label, message, message before), the latest one winning; the
+    messages are kept as fingerprints."""
+    return {(c.label, fingerprint(c.text), fingerprint(c.previous)): c.verdict == "missing"
             for c in corrections if c.label != CRISIS}
 
 
 def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
+
+
+def fingerprint(text: str) -> str:
+    """A message as the memory keeps it: SHA-256 of its normalised words ("" for no message), so
+    the heads file (plain, under MEND_HOME) never holds what the person wrote."""
+    words = normalise(text)
+    return hashlib.sha256(f"mend-memory:{words}".encode()).hexdigest() if words else ""
 
 
 def muted_rules(corrections: Iterable[Correction]) -> frozenset[str]:
