@@ -31,7 +31,7 @@ class CheckRequest(BaseModel):
     mode: Literal["full", "rules"] = "full"
 
 
-def _json_only(request: Request) -> None:
+def json_only(request: Request) -> None:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json":
         raise HTTPException(status_code=415, detail="send application/json")
@@ -40,7 +40,7 @@ def _json_only(request: Request) -> None:
 @router.post("/analyze")
 def api_analyze(body: AnalyzeRequest, request: Request) -> dict[str, Any]:
     """Analyse a conversation: the JSON contract of ``mend analyze --json``."""
-    _json_only(request)
+    json_only(request)
     return analyse_text(body.text.encode("utf-8"), filename=body.filename, mode=body.mode,
                         region=region_of(request)).to_dict()
 
@@ -48,7 +48,7 @@ def api_analyze(body: AnalyzeRequest, request: Request) -> dict[str, Any]:
 @router.post("/check")
 def api_check(body: CheckRequest, request: Request) -> dict[str, Any]:
     """Score one message as a repair: the JSON contract of ``mend check --json``."""
-    _json_only(request)
+    json_only(request)
     return check(body.text.strip(), region=region_of(request), context=tuple(body.context),
                  mode=body.mode).to_dict()
 
@@ -72,7 +72,7 @@ def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
     from mendkit.web import coach
     from mendkit.web.app import state
 
-    _json_only(request)
+    json_only(request)
     return _step(coach.begin(state(request).settings.home, region=region_of(request),
                              attachment=body.attachment))
 
@@ -83,7 +83,7 @@ def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> di
     from mendkit.web import coach
     from mendkit.web.app import state
 
-    _json_only(request)
+    json_only(request)
     home = state(request).settings.home
     return _step(coach.advance(home, coach.load(home, session_id), body.answer,
                                region=region_of(request)))

@@ -1,5 +1,8 @@
 """The app factory: ``create_app(settings)`` wires the pages, the API, the static files and the
-security middleware. Run it with ``mend serve`` (uvicorn on 127.0.0.1:8765 by default)."""
+security middleware. Run it with ``mend serve`` (uvicorn on 127.0.0.1:8765 by default).
+
+Errors become HTTP statuses here, in one place: bad input 400, a locked journal 423 on the API (a
+page goes to the unlock form instead), nothing with that id 404."""
 
 from __future__ import annotations
 
@@ -7,16 +10,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from mendkit._version import __version__
 from mendkit.config import Settings
-from mendkit.errors import ConfigError, InvalidInputError
+from mendkit.errors import (
+    ConfigError,
+    InvalidInputError,
+    JournalError,
+    JournalLockedError,
+    NotInJournalError,
+)
 from mendkit.web.security import CSRF_COOKIE, SecurityMiddleware, new_token
 from mendkit.web.services import MAX_UPLOAD, ResultCache
+from mendkit.web.vault import JournalVault
 
 HERE = Path(__file__).resolve().parent
 NOT_THERAPY = "Mend is a self-help and practice aid. It is not therapy or a diagnosis."
@@ -27,20 +38,27 @@ REGION_COOKIE = "mend_region"
 class WebState:
     settings: Settings
     templates: Jinja2Templates
+    vault: JournalVault
     results: ResultCache = field(default_factory=ResultCache)
 
 
-def create_app(settings: Settings) -> FastAPI:
-    from mendkit.web import api, pages
+def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app. ``allowed_hosts`` (``mend serve`` passes the loopback names) refuses requests
+    for any other Host, so a web page elsewhere cannot reach Mend by DNS rebinding."""
+    from mendkit.web import api, journal_api, journal_pages, pages
 
     app = FastAPI(title="Mend", version=__version__, docs_url=None, redoc_url=None,
                   description="Mend's local API. " + NOT_THERAPY)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(not_therapy=NOT_THERAPY, version=__version__)
-    app.state.mend = WebState(settings=settings, templates=templates)
+    vault = JournalVault(settings.home, url=settings.database_url, kdf=settings.journal_kdf)
+    app.state.mend = WebState(settings=settings, templates=templates, vault=vault)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
+    app.include_router(journal_pages.router)
     app.include_router(api.router)
+    app.include_router(journal_api.router)
+    app.router.add_event_handler("shutdown", vault.lock)
 
     @app.exception_handler(InvalidInputError)
     async def _bad_input(request: Request, exc: InvalidInputError) -> Response:
@@ -54,8 +72,18 @@ def create_app(settings: Settings) -> FastAPI:
     async def _bad_config(request: Request, exc: ConfigError) -> Response:
         return _error(request, 400, str(exc))
 
+    @app.exception_handler(JournalError)
+    async def _journal(request: Request, exc: JournalError) -> Response:
+        if isinstance(exc, JournalLockedError):
+            if request.url.path.startswith("/api/"):
+                return JSONResponse({"error": str(exc)}, status_code=423)
+            return RedirectResponse("/journal", status_code=303)
+        return _error(request, 404 if isinstance(exc, NotInJournalError) else 400, str(exc))
+
     # Request bodies: the upload limit plus room for the form's other fields.
     app.add_middleware(SecurityMiddleware, max_body=MAX_UPLOAD + 64 * 1024)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
 
 
@@ -75,8 +103,13 @@ def render(request: Request, template: str, context: dict[str, object], *,
            status: int = 200) -> HTMLResponse:
     """A page with a CSRF token (the same one as the cookie's, or a new one set on the way out)."""
     token = request.cookies.get(CSRF_COOKIE) or new_token()
+    vault = state(request).vault
+    journal_status = vault.status()
     response = state(request).templates.TemplateResponse(
-        request, template, {"csrf_token": token, "region": region_of(request), **context},
+        request, template, {"csrf_token": token, "region": region_of(request),
+                            "journal_status": journal_status,
+                            "journal_lockable": journal_status == "open" and vault.encrypted(),
+                            **context},
         status_code=status)
     if request.cookies.get(CSRF_COOKIE) != token:
         response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
