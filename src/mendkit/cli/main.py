@@ -310,10 +310,21 @@ def _serve(args: argparse.Namespace) -> int:
         import uvicorn
 
         from mendkit.web import create_app
+        from mendkit.web.app import LOOPBACK_HOSTS
     except ImportError as exc:
         raise ConfigError("the web app needs its extra: pip install 'mendkit[web]'") from exc
+    import os
+
+    loopback = args.host in ("127.0.0.1", "localhost", "::1")
+    # On loopback, only requests for a loopback Host name are served (no DNS rebinding).
+    app = create_app(settings, allowed_hosts=list(LOOPBACK_HOSTS) if loopback else None)
+    passphrase = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
+    vault = app.state.mend.vault
+    if passphrase and vault.exists():
+        vault.unlock(passphrase)  # a wrong one stops here with a clear message (exit 1)
+        print("The journal is unlocked (MEND_PASSPHRASE).")
     print(f"Mend is serving on http://{args.host}:{args.port}/ (Ctrl-C stops it). {NOT_THERAPY}")
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 

@@ -32,6 +32,7 @@ from mendkit.web.vault import JournalVault
 HERE = Path(__file__).resolve().parent
 NOT_THERAPY = "Mend is a self-help and practice aid. It is not therapy or a diagnosis."
 REGION_COOKIE = "mend_region"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 @dataclass

@@ -156,8 +156,9 @@ def entry_add(  # noqa: PLR0917 (one parameter per form field)
     except JournalError as exc:
         if not _is_form_mistake(exc):
             raise
-        return _relationship_page(request, rel_id, errors={kind: str(exc)}, status=400,
-                                  values={kind: {**fields, "labels": labels or []}})
+        form = kind if kind in ("rupture", "repair", "checkin") else "other"
+        return _relationship_page(request, rel_id, errors={form: str(exc)}, status=400,
+                                  values={form: {**fields, "labels": labels or []}})
     return _see(f"/journal/relationships/{rel_id}?added={entry.id}#entries")
 
 
