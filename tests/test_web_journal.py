@@ -437,3 +437,31 @@ def test_settings_read_the_kdf_and_database_url() -> None:
     for bad in ("1,2", "a,b,c", "0,8,1"):
         with pytest.raises(ConfigError, match="MEND_JOURNAL_KDF"):
             parse_kdf(bad)
+
+
+def test_every_week_fills_quiet_weeks_across_a_new_year() -> None:
+    from mendkit.web.journal_services import every_week
+
+    assert every_week({"2025-W52": 2, "2026-W02": 1}) == [("2025-W52", 2), ("2026-W01", 0),
+                                                          ("2026-W02", 1)]
+    assert every_week({}) == []
+    assert len(every_week({"2020-W01": 1, "2026-W01": 1})) == 104
+
+
+def test_the_figures_in_words() -> None:
+    from mendkit.web.journal_services import describe
+
+    figures = {"ruptures": 1, "ruptures_per_week": {"2026-W10": 1}, "repair_attempts": 2,
+               "uptake": {"accepted": 0, "partly": 1, "not_yet": 1, "rejected": 0},
+               "uptake_ratio": 0.25, "median_hours_to_repair": 50.0,
+               "first_repair_by": {"them": 1}, "recurring_triggers": [],
+               "patterns": {"criticism": 0, "contempt": 0, "defensiveness": 0,
+                            "stonewalling": 0}, "connection_slope_per_day": -0.01}
+    assert describe(figures) == [
+        "1 rupture recorded, over 1 week.",
+        "2 repair attempts: 1 partly accepted, 1 no answer yet.",
+        "About 25% of the repair attempts landed (one that was partly accepted counts as half).",
+        "Typically (the median), the first repair came 2 days after a rupture.",
+        "Who reached out first after a rupture: you 0 times, they 1 time.",
+        "Your check-ins are steady (-0.1 points a week).",
+    ]

@@ -123,7 +123,7 @@ def _relationship_page(request: Request, rel_id: int, *, errors: dict[str, str] 
                        values: dict[str, Any] | None = None, status: int = 200) -> Response:
     with state(request).vault.use() as journal:
         rel = svc.find_relationship(journal, rel_id)
-        entries = sorted(journal.entries(relationship_id=rel.id), key=lambda e: e.id, reverse=True)
+        entries = list(reversed(journal.entries(relationship_id=rel.id)))  # newest first
     added = request.query_params.get("added", "")
     return render(request, "relationship.html", {
         "title": rel.name, "page": "journal", "rel": rel, "entries": entries,
@@ -184,7 +184,7 @@ def insights_show(request: Request, rel_id: int) -> Response:
     with state(request).vault.use() as journal:
         figures = svc.insights(journal, rel_id)
         series = svc.checkin_series(journal, rel_id)
-    weeks = list(figures["ruptures_per_week"].items())
+    weeks = svc.every_week(figures["ruptures_per_week"])
     uptake = [(svc.UPTAKE_WORDS[k], figures["uptake"][k]) for k in UPTAKES]
     charts: list[dict[str, Any]] = []
     if weeks:

@@ -7,7 +7,7 @@ The journal itself is ``mendkit.journal.repository.Journal``; this module only a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from mendkit.errors import JournalError, NotInJournalError
@@ -182,6 +182,23 @@ def insights(journal: Journal, relationship_id: int) -> dict[str, Any]:
             **relationship_insights(journal.entries(relationship_id=rel.id))}
 
 
+def every_week(per_week: Mapping[str, int], most: int = 104) -> list[tuple[str, int]]:
+    """Ruptures per ISO week (``2026-W09``) with the quiet weeks in between filled with 0, so a
+    chart's time axis is even; the last ``most`` weeks at most."""
+    if not per_week:
+        return []
+    keys = sorted(per_week)
+    start, end = (date.fromisocalendar(int(k[:4]), int(k[6:]), 1) for k in (keys[0], keys[-1]))
+    out: list[tuple[str, int]] = []
+    day = max(start, end - timedelta(weeks=most - 1))
+    while day <= end:
+        year, week, _ = day.isocalendar()
+        key = f"{year}-W{week:02d}"
+        out.append((key, per_week.get(key, 0)))
+        day += timedelta(weeks=1)
+    return out
+
+
 def checkin_series(journal: Journal, relationship_id: int) -> list[tuple[str, float]]:
     """Check-in scores in time order, for the line chart (dates as labels)."""
     entries = journal.entries(kind="checkin", relationship_id=relationship_id)
@@ -222,8 +239,8 @@ def describe(figures: Mapping[str, Any]) -> list[str]:
         out.append(f"Typically (the median), the first repair came {_hours(hours)} after a rupture.")
     first = figures["first_repair_by"]
     if first:
-        out.append(f"You reached out first {_count(first.get('me', 0), 'time')}; "
-                   f"they did {_count(first.get('them', 0), 'time')}.")
+        out.append(f"Who reached out first after a rupture: you {_count(first.get('me', 0), 'time')}, "
+                   f"they {_count(first.get('them', 0), 'time')}.")
     triggers = figures["recurring_triggers"]
     if triggers:
         words = ", ".join(f"“{t['word']}” ({t['ruptures']})" for t in triggers[:5])
