@@ -66,8 +66,13 @@ def journal_unlock(request: Request, csrf_token: Annotated[str, Form()] = "",
     return _see("/journal")
 
 
+def _wrong_passphrase(message: str) -> bool:
+    """The journal's words for a wrong passphrase: SQLCipher's, and PostgreSQL's key check."""
+    return message.startswith("wrong passphrase") or "key does not match" in message
+
+
 def _unlock_message(message: str) -> str:
-    if message.startswith("wrong passphrase"):
+    if _wrong_passphrase(message):
         return ("That passphrase did not open the journal. Nothing was changed; check it "
                 "(and Caps Lock) and try again.")
     return message
@@ -257,7 +262,7 @@ def journal_passphrase(request: Request, csrf_token: Annotated[str, Form()] = ""
         if not _is_form_mistake(exc):
             raise
         message = str(exc)
-        if message.startswith("wrong passphrase"):
+        if _wrong_passphrase(message):
             message = "The current passphrase is not right. Nothing was changed."
         return settings_page(request, status=400, error=message)
     return _see("/about?rekeyed=1#journal")
