@@ -465,3 +465,14 @@ def test_the_figures_in_words() -> None:
         "Who reached out first after a rupture: you 0 times, they 1 time.",
         "Your check-ins are steady (-0.1 points a week).",
     ]
+
+
+def test_an_unreachable_database_leaves_the_other_pages_working(home: Path) -> None:
+    url = "postgresql+psycopg://nobody@127.0.0.1:9/none"  # port 9 (discard): nothing listens
+    client = TestClient(create_app(Settings(home=home, database_url=url, journal_kdf=CHEAP_KDF)))
+    assert client.get("/check").status_code == 200
+    r = client.get("/journal")
+    assert r.status_code == 503 and "cannot be opened right now" in alert(r.text)
+    assert "<form" not in r.text.split("<main", 1)[1]
+    r = client.get("/api/journal/entries")
+    assert r.status_code == 400 and "cannot reach the journal's database" in r.json()["error"]

@@ -131,8 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_train)
 
     p = sub.add_parser("serve", help="run the local web app (http://127.0.0.1:8765)",
-                       description="Serve Mend's pages and JSON API on this computer. "
-                       + NOT_THERAPY)
+                       description="Serve Mend's pages and JSON API on this computer. With "
+                       "MEND_PASSPHRASE set, the journal is unlocked at start. " + NOT_THERAPY)
     p.add_argument("--host", default="127.0.0.1",
                    help="the address to bind (default 127.0.0.1; another exposes Mend to others)")
     p.add_argument("--port", type=int, default=8765, help="the port (default 8765)")

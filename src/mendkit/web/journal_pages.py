@@ -29,9 +29,12 @@ def _see(url: str) -> Response:
 # -- create, unlock, lock --------------------------------------------------------------------------
 def _door(request: Request, *, error: str = "", status: int = 200) -> Response:
     vault = state(request).vault
+    now = vault.status()
+    if now == "unavailable":
+        error, status = f"The journal cannot be opened right now: {vault.problem}", 503
     return render(request, "journal_door.html", {
         "title": "Your journal", "page": "journal", "error": error,
-        "mode": "create" if vault.status() == "missing" else "unlock",
+        "mode": {"missing": "create", "unavailable": "unavailable"}.get(now, "unlock"),
         "on_postgres": vault.on_postgres, "min_length": 8}, status=status)
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from mendkit.journal.crypto import KdfParams
     from mendkit.journal.repository import Journal
 
-Status = Literal["missing", "locked", "open"]
+Status = Literal["missing", "locked", "open", "unavailable"]
 MIN_PASSPHRASE = 8
 LOCKED_MESSAGE = "The journal is locked. Unlock it with your passphrase first (on the Journal page)."
 
@@ -36,6 +36,7 @@ class JournalVault:
         self._kdf = kdf
         self._journal: Journal | None = None
         self._lock = threading.RLock()
+        self.problem = ""  # why the status is "unavailable" (say, PostgreSQL cannot be reached)
 
     # -- what is there -------------------------------------------------------------------------
     @property
@@ -60,12 +61,17 @@ class JournalVault:
         return not side.exists() or Sidecar.read(side).encrypted
 
     def status(self) -> Status:
+        """Never raises, so every page can show it; "unavailable" comes with :attr:`problem`."""
         with self._lock:
             if self._journal is not None:
                 return "open"
-            if not self.exists():
-                return "missing"
-            return "locked" if self.encrypted() else "open"
+            try:
+                if not self.exists():
+                    return "missing"
+                return "locked" if self.encrypted() else "open"
+            except JournalError as exc:
+                self.problem = str(exc)
+                return "unavailable"
 
     # -- opening and closing -------------------------------------------------------------------
     def create(self, passphrase: str | None, repeat: str | None = None) -> None:
