@@ -213,6 +213,7 @@ def test_rupture_repair_checkin_are_stored_listed_and_shown(opened: TestClient) 
     shown = opened.get(f"/journal/entries/{entries[1]['id']}").text
     assert "partly accepted" in shown and "they did" in shown and "Sam" in shown
     assert opened.get("/journal/entries/999").status_code == 404
+    assert opened.get(f"/journal/entries/{10**30}").status_code == 404
     assert opened.get("/journal/relationships/999").status_code == 404
     assert add_entry(opened, 999, kind="checkin", score="5")[0] == 404
 
@@ -471,6 +472,9 @@ def test_an_unreachable_database_leaves_the_other_pages_working(home: Path) -> N
     url = "postgresql+psycopg://nobody@127.0.0.1:9/none"  # port 9 (discard): nothing listens
     client = TestClient(create_app(Settings(home=home, database_url=url, journal_kdf=CHEAP_KDF)))
     assert client.get("/check").status_code == 200
+    about = client.get("/about")
+    assert about.status_code == 200 and "cannot be opened right now" in about.text
+    assert "/journal/delete" not in about.text
     r = client.get("/journal")
     assert r.status_code == 503 and "cannot be opened right now" in alert(r.text)
     assert "<form" not in r.text.split("<main", 1)[1]

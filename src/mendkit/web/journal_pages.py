@@ -238,7 +238,8 @@ def settings_page(request: Request, *, error: str = "", status: int = 200) -> Re
         "resources": resources_for(region_of(request)), "saved": q.get("saved") == "1",
         "deleted": q.get("deleted") == "1", "rekeyed": q.get("rekeyed") == "1",
         "journal_error": error, "on_postgres": vault.on_postgres,
-        "encrypted": vault.exists() and vault.encrypted(), "delete_word": DELETE_WORD},
+        "encrypted": vault.status() in ("open", "locked") and vault.encrypted(),
+        "delete_word": DELETE_WORD},
         status=status)
 
 

@@ -55,6 +55,8 @@ def find_relationship(journal: Journal, relationship_id: int) -> Relationship:
 
 
 def find_entry(journal: Journal, entry_id: int) -> Entry:
+    if not 0 < entry_id < 2**63:  # beyond what the database can hold
+        raise NotInJournalError(f"there is no entry {entry_id} in the journal")
     try:
         return journal.entry(entry_id)
     except NotInJournalError:

@@ -36,6 +36,7 @@ class JournalVault:
         self._kdf = kdf
         self._journal: Journal | None = None
         self._lock = threading.RLock()
+        self._seen = False
         self.problem = ""  # why the status is "unavailable" (say, PostgreSQL cannot be reached)
 
     # -- what is there -------------------------------------------------------------------------
@@ -44,8 +45,9 @@ class JournalVault:
         return bool(self.url)
 
     def exists(self) -> bool:
-        if self.url:
-            return _postgres_has_journal(self.url)
+        if self.url:  # one query per page is enough; a journal, once there, stays there
+            self._seen = self._seen or _postgres_has_journal(self.url)
+            return self._seen
         from mendkit.journal.repository import db_path
 
         return db_path(self.home).exists()
