@@ -216,7 +216,10 @@ def test_journal_from_creation_to_deleting_everything(page, server) -> None:  # 
     page.fill("#passphrase", passphrase)
     page.get_by_role("button", name="Unlock", exact=True).click()
     page.wait_for_selector("text=Add a relationship")
+    page.get_by_role("button", name="Add", exact=True).click()  # no name: the browser says so
+    assert page.evaluate("document.activeElement.id") == "name"
     assert axe_violations(page) == []
+    shot(page, "journal")
     page.fill("#name", "Sam")
     page.select_option("#kind", "partner")
     page.get_by_role("button", name="Add", exact=True).click()
