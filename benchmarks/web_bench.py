@@ -1,33 +1,34 @@
 """The web app under load, on the loopback only: POST /api/check p95 with 20 concurrent clients
 (rules and full mode), a 600-turn transcript analysed and its timeline rendered, and page times.
 
-    .venv/bin/python benchmarks/web_bench.py [--requests 200] [--clients 20]
+    .venv/bin/python benchmarks/web_bench.py [--requests 400] [--clients 20]
 
-The app runs in uvicorn in this process (a thread); the load comes from httpx in threads. Figures
-depend on what else the machine is doing.
+The app runs as a person runs it (``mend serve`` in its own process); the load comes from httpx in
+threads of this process. The messages are the 160 drafts of Mend's repair pairs
+(``data/corpus/pairs.jsonl``), so no answer can come from a cache. Figures depend on what else the
+machine is doing.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-import uvicorn
 
-from mendkit.config import Settings
-from mendkit.web import create_app
-
-MESSAGES = ["I'm sorry I snapped at you. Could we talk tonight?",
-            "You never listen to me.", "Fine. Whatever.", "Thank you for telling me that.",
-            "I hear you, and I'm sorry it landed that way. I felt rushed."]
+REPO = Path(__file__).resolve().parent.parent
+MESSAGES = [pair[side] for line in (REPO / "data/corpus/pairs.jsonl").read_text().splitlines()
+            if line.strip() for pair in [json.loads(line)] for side in ("better", "worse")]
 
 
 def p95(values: list[float]) -> float:
@@ -53,46 +54,63 @@ def load(base: str, mode: str, requests: int, clients: int) -> tuple[float, floa
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--clients", type=int, default=20)
     args = parser.parse_args()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     with tempfile.TemporaryDirectory() as home:
-        server = uvicorn.Server(uvicorn.Config(create_app(Settings(home=Path(home))),
-                                               host="127.0.0.1", port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
-        while not server.started:
-            time.sleep(0.05)
+        mend = Path(sys.executable).with_name("mend")
+        server = subprocess.Popen([str(mend), "serve", "--port", str(port)],
+                                  env={**os.environ, "MEND_HOME": home},
+                                  stdout=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_for(base)
+            _run(base, args)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _wait_for(base: str) -> None:
+    for _ in range(600):
+        try:
+            httpx.get(base + "/about", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise SystemExit("the server did not start")
+
+
+def _run(base: str, args: argparse.Namespace) -> None:
+    for mode in ("rules", "full"):
+        med, high, rate = load(base, mode, args.requests, args.clients)
+        print(f"POST /api/check {mode:5s}: {args.requests} requests, {args.clients} clients: "
+              f"median {med:.0f} ms, p95 {high:.0f} ms, {rate:.1f} requests/s")
+    transcript = "\n".join(f"{'Ana' if n % 2 else 'Ben'}: {MESSAGES[n % len(MESSAGES)]}"
+                           for n in range(600))
+    with httpx.Client(base_url=base, timeout=300, follow_redirects=True) as http:
+        html = http.get("/analyse").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', html)
+        assert token
         for mode in ("rules", "full"):
-            med, high, rate = load(base, mode, args.requests, args.clients)
-            print(f"POST /api/check {mode:5s}: {args.requests} requests, {args.clients} clients: "
-                  f"median {med:.0f} ms, p95 {high:.0f} ms, {rate:.1f} requests/s")
-        transcript = "\n".join(f"{'Ana' if n % 2 else 'Ben'}: {MESSAGES[n % len(MESSAGES)]}"
-                               for n in range(600))
-        with httpx.Client(base_url=base, timeout=300, follow_redirects=True) as http:
-            html = http.get("/analyse").text
-            token = re.search(r'name="csrf_token" value="([^"]+)"', html)
-            assert token
-            for mode in ("rules", "full"):
+            start = time.perf_counter()
+            r = http.post("/analyse", data={"csrf_token": token.group(1), "text": transcript,
+                                            "mode": mode})
+            r.raise_for_status()
+            took = time.perf_counter() - start
+            print(f"600-turn transcript, {mode:5s}: analysed and timeline rendered in "
+                  f"{took:.2f} s ({len(r.content) // 1024} KiB of HTML)")
+        for page in ("/analyse", "/check", "/about", "/static/mend.css"):
+            times = []
+            for _ in range(50):
                 start = time.perf_counter()
-                r = http.post("/analyse", data={"csrf_token": token.group(1), "text": transcript,
-                                                "mode": mode})
-                r.raise_for_status()
-                took = time.perf_counter() - start
-                print(f"600-turn transcript, {mode:5s}: analysed and timeline rendered in "
-                      f"{took:.2f} s ({len(r.content) // 1024} KiB of HTML)")
-            for page in ("/analyse", "/check", "/about", "/static/mend.css"):
-                times = []
-                for _ in range(50):
-                    start = time.perf_counter()
-                    http.get(page).raise_for_status()
-                    times.append(time.perf_counter() - start)
-                print(f"GET {page}: median {statistics.median(times) * 1000:.1f} ms, "
-                      f"p95 {p95(times) * 1000:.1f} ms (50 requests, one client)")
-        server.should_exit = True
+                http.get(page).raise_for_status()
+                times.append(time.perf_counter() - start)
+            print(f"GET {page}: median {statistics.median(times) * 1000:.1f} ms, "
+                  f"p95 {p95(times) * 1000:.1f} ms (50 requests, one client)")
 
 
 if __name__ == "__main__":

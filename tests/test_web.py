@@ -233,3 +233,4 @@ def test_coach_api_walks_the_same_steps(client: TestClient) -> None:
     stop = client.post(f"/api/coach/{first['id']}", json={"answer": "no"}).json()
     assert stop["done"] and stop["stopped"] and stop["question"] is None
     assert "/api/coach/{session_id}" in client.get("/openapi.json").json()["paths"]
+

@@ -480,3 +480,9 @@ def test_an_unreachable_database_leaves_the_other_pages_working(home: Path) -> N
     assert "<form" not in r.text.split("<main", 1)[1]
     r = client.get("/api/journal/entries")
     assert r.status_code == 400 and "cannot reach the journal's database" in r.json()["error"]
+
+
+def test_a_wrong_method_names_every_method_of_the_path(client: TestClient) -> None:
+    r = client.put("/api/journal/entries", json={})
+    assert r.status_code == 405
+    assert {m.strip() for m in r.headers["allow"].split(",")} == {"GET", "POST"}

@@ -39,3 +39,10 @@ def test_a_plain_suicidal_statement_scores_higher_than_an_idiom() -> None:
     j = OUTPUT_LABELS.index(CRISIS)
     assert clf.probabilities("I don't want to be alive anymore.")[j] > \
         clf.probabilities("This commute is killing me.")[j]
+
+
+
+def test_one_model_run_uses_one_thread() -> None:
+    # Callers run turns side by side, one core each (see the pipeline test below).
+    options = default_classifier().session.get_session_options()
+    assert options.intra_op_num_threads == 1

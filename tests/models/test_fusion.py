@@ -48,3 +48,29 @@ def test_a_rule_veto_stops_the_model_adding_that_label() -> None:
     fused = fuse(turn, saying("repair.responsibility"), OUTPUT_LABELS, THRESHOLDS,
                  vetoed={"repair.responsibility"})
     assert fused.labels == ("rupture.invalidation",)
+
+
+def test_turns_run_side_by_side_give_each_turn_its_own_reading() -> None:
+    from mendkit.analysis.pipeline import analyze_conversation
+    from mendkit.model import Conversation
+    from mendkit.models.classifier import default_classifier
+
+    lines = ["You never listen to me.", "Fine.", "Shall we meet at six by the station?", "Fine.",
+             "I'm sorry I snapped at you.", "Thank you for saying that.", "ok", "whatever.",
+             "I feel hurt when plans change last minute.", "That makes sense."]
+    conversation = Conversation.from_dict(
+        {"turns": [{"speaker": "AB"[i % 2], "text": t} for i, t in enumerate(lines)]})
+    together = analyze_conversation(conversation, mode="full", workers=4)
+    assert together.to_dict() == analyze_conversation(conversation, mode="full",
+                                                      workers=1).to_dict()
+    clf = default_classifier()
+    model_only = 0
+    for turn in together.turns:
+        direct = clf.probabilities(turn.text, lines[turn.index - 1] if turn.index else "")
+        for ev in turn.evidence:
+            if ev.source.startswith(MODEL_SOURCE):
+                model_only += 1
+                assert ev.score == float(direct[clf.labels.index(ev.label)])
+    assert model_only >= 1  # the check above ran
+        for label, p in zip(clf.labels, direct, strict=True):
+            assert turn.scores.get(label, 0.0) >= round(float(p), 6) - 1e-6 or p < 0.01

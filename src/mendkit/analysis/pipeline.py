@@ -7,7 +7,9 @@ context; the per-turn analyses are grouped into episodes, and safety is summaris
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Final, Literal
 
 from mendkit._version import __version__
@@ -19,6 +21,9 @@ from mendkit.labels import LABELS, RECONNECT, is_repair, is_rupture
 from mendkit.model import Analysis, Conversation, Evidence, TurnAnalysis
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
     from mendkit.models.classifier import TurnClassifier
     from mendkit.models.personal import PersonalHeads
 
@@ -81,19 +86,22 @@ def analyze_conversation(
     mode: Mode = "full",
     region: str = DEFAULT_REGION,
     personal: PersonalHeads | None = None,
+    workers: int | None = None,
 ) -> Analysis:
     """Analyse every turn in order, then find episodes and summarise safety.
 
     ``mode="full"`` fuses the shipped classifier with the rules; ``"rules"`` uses rules only.
     ``personal`` (from ``mend train``) mutes the rules a person marked wrong and applies their
-    refitted heads to the classifier's probabilities.
+    refitted heads to the classifier's probabilities. ``workers``: threads running the model on
+    turns side by side (default: one per core; a batch worker that is one of many passes 1).
     """
     if mode not in MODES:
         raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
     rules = engine_rules()
     model = _classifier() if mode == "full" else None
+    model_out = _model_probabilities(model, conversation, workers) if model is not None else ()
     analysed: list[TurnAnalysis] = []
-    for turn in conversation.turns:
+    for position, turn in enumerate(conversation.turns):
         context = context_for(analysed, turn.speaker)
         blocked: set[str] = set()
         hits = rules.find(turn.text, context, blocked=blocked)
@@ -108,7 +116,7 @@ def analyze_conversation(
             # not ("sorry you feel that way" is no apology), or a marker the rules set aside as
             # negated, reported or excluded ("I'm not saying you never help").
             vetoed = blocked | {label for hit in hits for label in hit.rule.suppress}
-            probabilities: Iterable[float] = model.probabilities(turn.text, previous)
+            probabilities: Iterable[float] = model_out[position]
             if personal is not None:
                 probabilities = personal.adjust(probabilities)
             result = fuse(result, probabilities, model.labels, model.thresholds,
@@ -126,6 +134,23 @@ def analyze_conversation(
         safety=assess(analysed, region),
         source=conversation.source,
     )
+
+
+def _model_probabilities(
+    model: TurnClassifier, conversation: Conversation, workers: int | None
+) -> list[npt.NDArray[np.float32]]:
+    """The classifier's output for every turn (read with the turn before it), in turn order.
+
+    A turn's input is its text and the previous turn's text, never an earlier result, so turns
+    run side by side; each run is one turn on its own, so the scores do not depend on the order.
+    """
+    turns = conversation.turns
+    pairs = [(t.text, turns[t.index - 1].text if t.index else "") for t in turns]
+    workers = min(workers or os.cpu_count() or 1, len(pairs), 8)
+    if workers <= 1:
+        return [model.probabilities(text, previous) for text, previous in pairs]
+    with ThreadPoolExecutor(workers) as pool:  # onnxruntime releases the GIL while it runs
+        return list(pool.map(lambda pair: model.probabilities(*pair), pairs))
 
 
 def _classifier() -> TurnClassifier | None:

@@ -46,7 +46,10 @@ class TurnClassifier:
     meta: Mapping[str, Any]
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> TurnClassifier:
+    def load(cls, folder: Path | None = None, *, threads: int = 1) -> TurnClassifier:
+        """``threads``: onnxruntime's threads for one run. One: a turn is short, so splitting one
+        run over cores gains little, while callers run several turns (or requests) at once, each
+        on a core of its own (``analysis/pipeline.py``); two threads a run then fight for cores."""
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -54,6 +57,8 @@ class TurnClassifier:
         meta = json.loads((folder / "classifier.json").read_text(encoding="utf-8"))
         options = ort.SessionOptions()
         options.log_severity_level = 3
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
         session = ort.InferenceSession(str(folder / "model.onnx"), options,
                                        providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))

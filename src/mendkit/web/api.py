@@ -6,16 +6,29 @@ this app never grants, so the API needs no CSRF token.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from mendkit.api import check
 from mendkit.web.app import region_of
 from mendkit.web.services import MAX_UPLOAD, analyse_text
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ApiError(BaseModel):
+    error: str = Field(description="what went wrong and what to send instead")
+
+
+# Every API answer that is not a success is ``{"error": ...}`` (see app.py's handlers).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ApiError, "description": "the input could not be read (the message says why)"},
+    413: {"model": ApiError, "description": "the request body is over the size limit"},
+    415: {"model": ApiError, "description": "the body is not application/json"},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
 class AnalyzeRequest(BaseModel):
@@ -46,11 +59,15 @@ def api_analyze(body: AnalyzeRequest, request: Request) -> dict[str, Any]:
 
 
 @router.post("/check")
-def api_check(body: CheckRequest, request: Request) -> dict[str, Any]:
+async def api_check(body: CheckRequest, request: Request) -> dict[str, Any]:
     """Score one message as a repair: the JSON contract of ``mend check --json``."""
     json_only(request)
-    return check(body.text.strip(), region=region_of(request), context=tuple(body.context),
-                 mode=body.mode).to_dict()
+    job = partial(check, body.text.strip(), region=region_of(request),
+                  context=tuple(body.context), mode=body.mode)
+    # The rules take about a millisecond of pure Python: a worker thread would only add its
+    # hand-over. The model runs in a thread, where onnxruntime releases the GIL.
+    result = job() if body.mode == "rules" else await run_in_threadpool(job)
+    return result.to_dict()
 
 
 class CoachStart(BaseModel):

@@ -67,7 +67,11 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, str(exc.detail))
+        response = _error(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # e.g. Allow on 405, as RFC 9110 asks
+        if exc.status_code == 405:  # every method of the path, not only the first route's
+            response.headers["allow"] = ", ".join(_methods_of(request))
+        return response
 
     @app.exception_handler(ConfigError)
     async def _bad_config(request: Request, exc: ConfigError) -> Response:
@@ -86,6 +90,19 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
+
+
+def _methods_of(request: Request) -> list[str]:
+    """The methods this path answers (a GET and a POST route can share one path; Starlette's own
+    405 names only the first route's)."""
+    from starlette.routing import Match
+
+    allowed: list[str] = []
+    for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return allowed
 
 
 def state(request: Request) -> WebState:

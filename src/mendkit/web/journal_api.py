@@ -12,14 +12,17 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from mendkit.web import journal_services as svc
-from mendkit.web.api import json_only
+from mendkit.web.api import ERRORS as API_ERRORS
+from mendkit.web.api import ApiError, json_only
 from mendkit.web.app import state
 
-_LOCKED: dict[int | str, dict[str, Any]] = {
-    423: {"description": 'The journal is locked (or not created yet): {"error": "..."}'},
-    400: {"description": 'The input was not right: {"error": "..."}'},
-    404: {"description": 'No relationship or entry with that id: {"error": "..."}'}}
-router = APIRouter(prefix="/api/journal", tags=["journal"], responses=_LOCKED)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    **API_ERRORS,
+    404: {"model": ApiError, "description": "no relationship or entry with that id"},
+    423: {"model": ApiError, "description": "the journal is locked, or not created yet: unlock "
+          "it on the Journal page (or start mend serve with MEND_PASSPHRASE)"},
+}
+router = APIRouter(prefix="/api/journal", tags=["journal"], responses=ERRORS)
 
 RelKind = Literal["partner", "family", "friend", "colleague", "client", "other"]
 
