@@ -59,9 +59,9 @@ def find_entry(journal: Journal, entry_id: int) -> Entry:
         raise NotInJournalError(f"there is no entry {entry_id} in the journal")
     try:
         return journal.entry(entry_id)
-    except NotInJournalError:
-        raise
-    except JournalError:
+    except JournalError as exc:
+        if isinstance(exc, NotInJournalError) or not str(exc).startswith("no entry"):
+            raise
         raise NotInJournalError(f"there is no entry {entry_id} in the journal") from None
 
 
