@@ -249,7 +249,7 @@ def test_journal_from_creation_to_deleting_everything(page, server) -> None:  # 
     page.get_by_role("link", name="Insights").first.click()
     page.wait_for_selector("svg.chart")
     assert page.locator("svg.chart[role=img]").count() == 3
-    assert "1 rupture recorded" in page.locator(".figures").inner_text()
+    assert "1 rupture recorded." in page.locator(".figures").inner_text()
     assert axe_violations(page) == []
     shot(page, "journal-insights")
     # An analysis saved to the journal from its result page.

@@ -232,7 +232,7 @@ def test_insights_page_says_the_figures_in_words_with_accessible_charts(opened: 
     r = opened.get(f"/journal/relationships/{rel}/insights")
     assert r.status_code == 200
     html = r.text
-    assert "2 ruptures recorded, over 2 weeks." in html
+    assert "2 ruptures recorded, in 2 different weeks." in html
     assert "3 repair attempts: 2 accepted, 1 turned down." in html
     assert "About 67% of the repair attempts landed" in html
     assert "the first repair came 2 hours after a rupture" in html
@@ -459,7 +459,7 @@ def test_the_figures_in_words() -> None:
                "patterns": {"criticism": 0, "contempt": 0, "defensiveness": 0,
                             "stonewalling": 0}, "connection_slope_per_day": -0.01}
     assert describe(figures) == [
-        "1 rupture recorded, over 1 week.",
+        "1 rupture recorded.",
         "2 repair attempts: 1 partly accepted, 1 no answer yet.",
         "About 25% of the repair attempts landed (one that was partly accepted counts as half).",
         "Typically (the median), the first repair came 2 days after a rupture.",

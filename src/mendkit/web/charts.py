@@ -18,7 +18,7 @@ from html import escape
 from markupsafe import Markup
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 48
+LEFT, RIGHT, TOP, BOTTOM = 44, 40, 16, 48
 
 
 def _open(chart_id: str, title: str, desc: str) -> list[str]:
@@ -54,11 +54,12 @@ def _axes(top: float) -> list[str]:
 
 
 def _x_labels(labels: Sequence[str], xs: Sequence[float]) -> list[str]:
-    step = max(1, -(-len(labels) // 8))  # at most about eight labels, so they never overlap
+    # At most six labels, evenly spaced and counted back from the newest, so none overlap.
+    step = max(1, -(-len(labels) // 6))
+    last = len(labels) - 1
     return [f'<text class="tick" x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" '
             f'text-anchor="middle">{escape(label)}</text>'
-            for i, (label, x) in enumerate(zip(labels, xs, strict=True))
-            if i % step == 0 or i == len(labels) - 1]
+            for i, (label, x) in enumerate(zip(labels, xs, strict=True)) if (last - i) % step == 0]
 
 
 def bar_chart(chart_id: str, title: str, desc: str, items: Sequence[tuple[str, float]], *,

@@ -225,8 +225,11 @@ def describe(figures: Mapping[str, Any]) -> list[str]:
     out: list[str] = []
     n, attempts = figures["ruptures"], figures["repair_attempts"]
     weeks = len(figures["ruptures_per_week"])
-    out.append("No ruptures recorded yet." if n == 0 else
-               f"{_count(n, 'rupture')} recorded, over {_count(weeks, 'week')}.")
+    if n <= 1:
+        out.append("No ruptures recorded yet." if n == 0 else "1 rupture recorded.")
+    else:
+        spread = "all in one week" if weeks == 1 else f"in {weeks} different weeks"
+        out.append(f"{n} ruptures recorded, {spread}.")
     if attempts:
         up = figures["uptake"]
         parts = [f"{up[k]} {UPTAKE_WORDS[k]}" for k in UPTAKES if up[k]]
