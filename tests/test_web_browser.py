@@ -1,8 +1,10 @@
 """The web app in a real Chromium (Debian's, driven by Playwright): upload and timeline, a
-correction, keyboard use, axe-core on every page, and no request leaving the loopback."""
+correction, keyboard use, the journal from creation to deleting everything, axe-core on every
+page, and no request leaving the loopback."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -39,8 +41,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(home=home)), host="127.0.0.1", port=port,
-                            log_level="warning")
+    settings = Settings(home=home, journal_kdf=(1, 8, 1))  # a cheap KDF: tests only
+    config = uvicorn.Config(create_app(settings, allowed_hosts=["127.0.0.1"]), host="127.0.0.1",
+                            port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -188,3 +191,96 @@ def test_coach_by_keyboard_alone_until_a_crisis_answer(page, server) -> None:  #
     assert page.locator("#answer").count() == 0
     assert axe_violations(page) == []
     shot(page, "coach-crisis")
+
+
+def test_journal_from_creation_to_deleting_everything(page, server) -> None:  # type: ignore[no-untyped-def]
+    base, home = server
+    passphrase = "correct horse battery"
+    page.goto(base + "/journal")
+    assert page.locator("h2", has_text="Create your journal").count() == 1
+    assert axe_violations(page) == []
+    shot(page, "journal-create")
+    page.fill("#passphrase", passphrase)
+    page.fill("#repeat", passphrase)
+    page.get_by_role("button", name="Create the journal").click()
+    page.wait_for_selector("text=Your journal is ready")
+    # Lock, a wrong passphrase (a clear message, still locked), then the right one.
+    page.get_by_role("button", name="Lock the journal").click()
+    page.wait_for_selector("text=Unlock your journal")
+    page.fill("#passphrase", "not my passphrase")
+    page.get_by_role("button", name="Unlock", exact=True).click()
+    page.wait_for_selector("[role=alert]")
+    assert "did not open the journal" in page.locator("[role=alert]").inner_text()
+    assert axe_violations(page) == []
+    shot(page, "journal-unlock-wrong")
+    page.fill("#passphrase", passphrase)
+    page.get_by_role("button", name="Unlock", exact=True).click()
+    page.wait_for_selector("text=Add a relationship")
+    page.get_by_role("button", name="Add", exact=True).click()  # no name: the browser says so
+    assert page.evaluate("document.activeElement.id") == "name"
+    assert axe_violations(page) == []
+    shot(page, "journal")
+    page.fill("#name", "Sam")
+    page.select_option("#kind", "partner")
+    page.get_by_role("button", name="Add", exact=True).click()
+    page.wait_for_url("**/journal/relationships/*")
+    # A rupture, a repair attempt that landed, and a check-in.
+    page.fill("#what", "I said they never listen; they went quiet")
+    page.get_by_label("criticism").check()
+    page.fill("#rupture-when", "2026-03-02T19:30")
+    page.get_by_role("button", name="Save the rupture").click()
+    page.wait_for_selector("text=Saved to your journal")
+    page.fill("#message", "I'm sorry I said never. I was tired, and I do want to hear you.")
+    page.select_option("#uptake", "accepted")
+    page.fill("#repair-when", "2026-03-02T21:00")
+    page.get_by_role("button", name="Save the repair attempt").click()
+    page.wait_for_selector("text=Repair: You reached out")
+    page.fill("#score", "7")
+    page.get_by_role("button", name="Save the check-in").click()
+    page.wait_for_selector("text=connection 7 out of 10")
+    assert page.locator(".entries li").count() == 3
+    assert axe_violations(page) == []
+    shot(page, "journal-relationship")
+    page.locator(".entries a").last.click()
+    page.wait_for_selector("text=What happened")
+    assert axe_violations(page) == []
+    shot(page, "journal-entry")
+    page.go_back()
+    page.get_by_role("link", name="Insights").first.click()
+    page.wait_for_selector("svg.chart")
+    assert page.locator("svg.chart[role=img]").count() == 3
+    assert "1 rupture recorded." in page.locator(".figures").inner_text()
+    assert axe_violations(page) == []
+    shot(page, "journal-insights")
+    # An analysis saved to the journal from its result page.
+    page.goto(base + "/analyse")
+    page.fill("#text", (REPO / "src/mendkit/examples/workplace.txt").read_text())
+    page.get_by_label("Rules only (faster)").check()
+    page.get_by_role("button", name="Analyse").click()
+    page.wait_for_url("**/analyse/*")
+    page.fill("#client", "Sam at work")
+    page.select_option("#relationship", label="Sam")
+    page.get_by_role("button", name="Save to journal").click()
+    page.wait_for_selector("#save [role=status]")
+    assert axe_violations(page) == []
+    shot(page, "timeline-saved")
+    # Settings: export JSON, then delete everything with the confirmation word.
+    page.goto(base + "/about#journal")
+    assert axe_violations(page) == []
+    shot(page, "journal-settings")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export as JSON").click()
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert [r["name"] for r in data["relationships"]] == ["Sam"]
+    assert sorted(e["kind"] for e in data["entries"]) == ["analysis", "checkin", "repair", "rupture"]
+    page.fill("#confirm", "DELETE")
+    page.get_by_role("button", name="Delete everything").click()
+    page.wait_for_selector("text=Everything in the journal is deleted")
+    assert axe_violations(page) == []
+    shot(page, "journal-deleted")
+    page.goto(base + "/journal")
+    assert page.locator("text=No relationships yet.").count() == 1
+    from mendkit.journal.repository import Journal
+
+    with Journal.open(home, passphrase) as journal:  # the file itself is empty
+        assert journal.relationships() == [] and journal.entries() == []

@@ -26,12 +26,19 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(Settings(hom
 
 @pytest.fixture(autouse=True)
 def _app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point the app (built once at import) at this test's own folder."""
+    """Point the app (built once at import) at this test's own folder, with an unlocked journal
+    holding one relationship (so the journal's operations are exercised, not only refused)."""
     from mendkit.web.app import WebState
+    from mendkit.web.vault import JournalVault
 
     app = schema.app
     current: WebState = app.state.mend
     monkeypatch.setattr(current, "settings", Settings(home=tmp_path / "home"))
+    vault = JournalVault(tmp_path / "home", kdf=(1, 8, 1))
+    vault.create("correct horse battery", "correct horse battery")
+    with vault.use() as journal:
+        journal.add_relationship("Sam", "partner")
+    monkeypatch.setattr(current, "vault", vault)
 
 
 @pytest.mark.slow
@@ -46,5 +53,6 @@ def test_the_api_never_fails_with_a_server_error(case: schemathesis.Case) -> Non
     response = case.call()
     assert response.status_code < 500, (case.operation.label, case.body, response.text[:500])
     # A conversation or answer can be schema-valid text that Mend cannot read (no speakers, an
-    # unknown session id): a documented 400/404, so "valid data must be accepted" does not apply.
+    # unknown session id, a journal entry without its fields): a documented 400/404, so "valid
+    # data must be accepted" does not apply.
     case.validate_response(response, excluded_checks=[schemathesis.checks.positive_data_acceptance])

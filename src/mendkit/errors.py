@@ -5,7 +5,9 @@
      │    └── FormatError                       a file that is not in the format it claims or seems
      ├── RulesError (also ValueError)           a rule data file is malformed (a packaging bug)
      ├── ConfigError (also ValueError)          a setting has a value Mend cannot use
- └── JournalError                          the journal cannot be opened or written
+     └── JournalError                          the journal cannot be opened or written
+          ├── JournalLockedError                the journal is there but not unlocked (web app)
+          └── NotInJournalError (also LookupError) no relationship or entry with that id
 
 The CLI maps ``InvalidInputError`` and ``ConfigError`` to exit code 1 and anything else to 2, in one
 place (``mendkit.cli.main``). Messages say what was expected, what was found and what to do.
@@ -45,3 +47,11 @@ class ConfigError(MendError, ValueError):
 
 class JournalError(MendError):
     """The journal cannot be opened, read or written (wrong passphrase, read-only, full disk)."""
+
+
+class JournalLockedError(JournalError):
+    """The journal exists but has not been unlocked with its passphrase in this process."""
+
+
+class NotInJournalError(JournalError, LookupError):
+    """No relationship or entry with that id in the journal."""

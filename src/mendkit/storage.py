@@ -20,7 +20,8 @@ from mendkit.corrections import CorrectionStorage, CorrectionStore
 if TYPE_CHECKING:
     from mendkit.journal.repository import Journal
 
-__all__ = ["Stores", "journal_exists", "open_journal", "open_stores"]
+__all__ = ["Stores", "adopt_plain_files", "journal_exists", "journal_stores", "open_journal",
+           "open_stores", "plain_stores"]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -66,22 +67,32 @@ def adopt_plain_files(journal: Journal, home: Path) -> str:
     return moved.message(home) if moved else ""
 
 
-def open_stores(home: Path, *, url: str | None, passphrase: Callable[[], str]) -> Stores:
-    """The journal's stores when a journal exists, otherwise the plain files'."""
-    if not journal_exists(home, url):
-        return Stores(sessions=SessionStore(home), pairs=PairStore(home),
-                      corrections=CorrectionStore(home))
+def plain_stores(home: Path) -> Stores:
+    """The plain files under ``home`` (no journal)."""
+    return Stores(sessions=SessionStore(home), pairs=PairStore(home),
+                  corrections=CorrectionStore(home))
+
+
+def journal_stores(journal: Journal, notice: str = "") -> Stores:
+    """The stores inside an open journal (closing them closes the journal)."""
     from mendkit.journal.stores import (
         JournalCorrectionStore,
         JournalPairStore,
         JournalSessionStore,
     )
 
+    return Stores(sessions=JournalSessionStore(journal), pairs=JournalPairStore(journal),
+                  corrections=JournalCorrectionStore(journal), journal=journal, notice=notice)
+
+
+def open_stores(home: Path, *, url: str | None, passphrase: Callable[[], str]) -> Stores:
+    """The journal's stores when a journal exists, otherwise the plain files'."""
+    if not journal_exists(home, url):
+        return plain_stores(home)
     journal = open_journal(home, url, passphrase)
     try:
         notice = adopt_plain_files(journal, home)
     except BaseException:
         journal.close()
         raise
-    return Stores(sessions=JournalSessionStore(journal), pairs=JournalPairStore(journal),
-                  corrections=JournalCorrectionStore(journal), journal=journal, notice=notice)
+    return journal_stores(journal, notice)

@@ -176,7 +176,9 @@ def test_the_web_coach_keeps_its_sessions_in_the_journal(
     from mendkit.web import create_app
 
     assert main(["journal", "init"]) == 0
-    with TestClient(create_app(Settings(home=home))) as client:  # runs the app's lifespan
+    settings = Settings.from_env()
+    with TestClient(create_app(settings)) as client:  # runs the app's lifespan
+        client.app.state.mend.vault.unlock(os.environ["MEND_PASSPHRASE"])  # as `mend serve` does
         first = client.post("/api/coach", json={}).json()
         url = f"/api/coach/{first['id']}"
         for answer in ("", "yes", "my manager", "work", MARK):
@@ -185,7 +187,8 @@ def test_the_web_coach_keeps_its_sessions_in_the_journal(
     with _journal(home) as journal:
         (saved,) = journal.entries(kind="coach_session")
         assert saved.body["answers"]["recognise_what"] == MARK
-    monkeypatch.delenv("MEND_PASSPHRASE")  # a server that cannot unlock the journal says so
-    with TestClient(create_app(Settings(home=home))) as locked:
+    with TestClient(create_app(settings)) as locked:  # a locked journal: asks to unlock it
         r = locked.post("/api/coach", json={})
-    assert r.status_code == 503 and "MEND_PASSPHRASE" in r.json()["error"]
+        assert r.status_code == 423 and "Unlock" in r.json()["error"]
+        page = locked.get("/coach/anything", follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"] == "/journal"

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import getpass
-import io
 import json
 import os
 import sys
@@ -180,9 +178,10 @@ def run(args: argparse.Namespace) -> int:
                                "occurred_at": e.occurred_at, "body": dict(e.body)})
             return 0
         if action == "export":
+            from mendkit.journal.export import to_csv, to_json
+
             data = journal.export()
-            out = (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-                   if args.format == "json" else _csv(data))
+            out = to_json(data) if args.format == "json" else to_csv(data)
             if args.file == "-":
                 sys.stdout.write(out)
             else:
@@ -257,14 +256,3 @@ def _add(journal: Journal, args: argparse.Namespace) -> int:
     print(f"added {e.kind} {e.id}")
     return 0
 
-
-def _csv(data: dict[str, Any]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["table", "id", "kind", "relationship_id", "occurred_at", "name", "data"])
-    for r in data["relationships"]:
-        w.writerow(["relationship", r["id"], r["kind"], "", "", r["name"], r["notes"]])
-    for e in data["entries"]:
-        w.writerow(["entry", e["id"], e["kind"], e["relationship_id"] or "", e["occurred_at"], "",
-                    json.dumps(e["body"], ensure_ascii=False, sort_keys=True)])
-    return buf.getvalue()

@@ -134,8 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_train)
 
     p = sub.add_parser("serve", help="run the local web app (http://127.0.0.1:8765)",
-                       description="Serve Mend's pages and JSON API on this computer. "
-                       + NOT_THERAPY)
+                       description="Serve Mend's pages and JSON API on this computer. With "
+                       "MEND_PASSPHRASE set, the journal is unlocked at start. " + NOT_THERAPY)
     p.add_argument("--host", default="127.0.0.1",
                    help="the address to bind (default 127.0.0.1; another exposes Mend to others)")
     p.add_argument("--port", type=int, default=8765, help="the port (default 8765)")
@@ -327,10 +327,21 @@ def _serve(args: argparse.Namespace) -> int:
         import uvicorn
 
         from mendkit.web import create_app
+        from mendkit.web.app import LOOPBACK_HOSTS
     except ImportError as exc:
         raise ConfigError("the web app needs its extra: pip install 'mendkit[web]'") from exc
+    import os
+
+    loopback = args.host in ("127.0.0.1", "localhost", "::1")
+    # On loopback, only requests for a loopback Host name are served (no DNS rebinding).
+    app = create_app(settings, allowed_hosts=list(LOOPBACK_HOSTS) if loopback else None)
+    passphrase = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
+    vault = app.state.mend.vault
+    if passphrase and vault.exists():
+        vault.unlock(passphrase)  # a wrong one stops here with a clear message (exit 1)
+        print("The journal is unlocked (MEND_PASSPHRASE).")
     print(f"Mend is serving on http://{args.host}:{args.port}/ (Ctrl-C stops it). {NOT_THERAPY}")
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 

@@ -44,7 +44,7 @@ class CheckRequest(BaseModel):
     mode: Literal["full", "rules"] = "full"
 
 
-def _json_only(request: Request) -> None:
+def json_only(request: Request) -> None:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json":
         raise HTTPException(status_code=415, detail="send application/json")
@@ -53,7 +53,7 @@ def _json_only(request: Request) -> None:
 @router.post("/analyze")
 def api_analyze(body: AnalyzeRequest, request: Request) -> dict[str, Any]:
     """Analyse a conversation: the JSON contract of ``mend analyze --json``."""
-    _json_only(request)
+    json_only(request)
     return analyse_text(body.text.encode("utf-8"), filename=body.filename, mode=body.mode,
                         region=region_of(request)).to_dict()
 
@@ -61,7 +61,7 @@ def api_analyze(body: AnalyzeRequest, request: Request) -> dict[str, Any]:
 @router.post("/check")
 async def api_check(body: CheckRequest, request: Request) -> dict[str, Any]:
     """Score one message as a repair: the JSON contract of ``mend check --json``."""
-    _json_only(request)
+    json_only(request)
     job = partial(check, body.text.strip(), region=region_of(request),
                   context=tuple(body.context), mode=body.mode)
     # The rules take about a millisecond of pure Python: a worker thread would only add its
@@ -89,9 +89,10 @@ def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
     from mendkit.web import coach
     from mendkit.web.app import state
 
-    _json_only(request)
-    return _step(coach.begin(state(request).stores().sessions, region=region_of(request),
-                             attachment=body.attachment))
+    json_only(request)
+    with state(request).stores() as stores:
+        return _step(coach.begin(stores.sessions, region=region_of(request),
+                                 attachment=body.attachment))
 
 
 @router.post("/coach/{session_id}")
@@ -100,7 +101,8 @@ def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> di
     from mendkit.web import coach
     from mendkit.web.app import state
 
-    _json_only(request)
-    store = state(request).stores().sessions
-    return _step(coach.advance(store, coach.load(store, session_id), body.answer,
-                               region=region_of(request)))
+    json_only(request)
+    with state(request).stores() as stores:
+        store = stores.sessions
+        return _step(coach.advance(store, coach.load(store, session_id), body.answer,
+                                   region=region_of(request)))

@@ -1,84 +1,87 @@
 """The app factory: ``create_app(settings)`` wires the pages, the API, the static files and the
-security middleware. Run it with ``mend serve`` (uvicorn on 127.0.0.1:8765 by default)."""
+security middleware. Run it with ``mend serve`` (uvicorn on 127.0.0.1:8765 by default).
+
+Errors become HTTP statuses here, in one place: bad input 400, a locked journal 423 on the API (a
+page goes to the unlock form instead), nothing with that id 404."""
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from mendkit._version import __version__
 from mendkit.config import Settings
-from mendkit.errors import ConfigError, InvalidInputError, JournalError
-from mendkit.storage import Stores, open_stores
+from mendkit.errors import (
+    ConfigError,
+    InvalidInputError,
+    JournalError,
+    JournalLockedError,
+    NotInJournalError,
+)
+from mendkit.storage import Stores, adopt_plain_files, journal_stores, plain_stores
 from mendkit.web.security import CSRF_COOKIE, SecurityMiddleware, new_token
 from mendkit.web.services import MAX_UPLOAD, ResultCache
+from mendkit.web.vault import JournalVault
 
 HERE = Path(__file__).resolve().parent
 NOT_THERAPY = "Mend is a self-help and practice aid. It is not therapy or a diagnosis."
 REGION_COOKIE = "mend_region"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 @dataclass
 class WebState:
     settings: Settings
     templates: Jinja2Templates
+    vault: JournalVault
     results: ResultCache = field(default_factory=ResultCache)
-    _stores: Stores | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _adopted: bool = False
 
-    def stores(self) -> Stores:
-        """Coach sessions and corrections: the journal when there is one (unlocked with
-        MEND_PASSPHRASE, as the server cannot prompt), else plain files; opened once."""
-        with self._lock:
-            if self._stores is None:
-                self._stores = open_stores(self.settings.home,
-                                           url=os.environ.get("MEND_DATABASE_URL"),
-                                           passphrase=_server_passphrase)
-                if self._stores.notice:
-                    print(self._stores.notice, file=sys.stderr)
-            return self._stores
-
-    def close(self) -> None:
-        with self._lock:
-            if self._stores is not None:
-                self._stores.close()
-                self._stores = None
+    @contextmanager
+    def stores(self) -> Iterator[Stores]:
+        """Coach sessions and corrections for one request: in the unlocked journal when there is
+        a journal (a locked one raises ``JournalLockedError``: the page asks to unlock it), else
+        plain files. The first use of the journal moves plain files left from before into it."""
+        if self.vault.status() == "missing":
+            yield plain_stores(self.settings.home)
+            return
+        with self.vault.use() as journal:
+            if not self._adopted:
+                adopt_plain_files(journal, self.settings.home)
+                self._adopted = True
+            yield journal_stores(journal)
 
 
-def _server_passphrase() -> str:
-    value = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
-    if not value:
-        raise JournalError("the journal is locked: start `mend serve` with MEND_PASSPHRASE set")
-    return value
-
-
-def create_app(settings: Settings) -> FastAPI:
-    from mendkit.web import api, pages
+def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app. ``allowed_hosts`` (``mend serve`` passes the loopback names) refuses requests
+    for any other Host, so a web page elsewhere cannot reach Mend by DNS rebinding."""
+    from mendkit.web import api, journal_api, journal_pages, pages
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        state_of(app).close()  # the journal's connections, when it was opened
+        state_of(app).vault.lock()  # forget the key; close the journal's connections
 
     app = FastAPI(title="Mend", version=__version__, docs_url=None, redoc_url=None,
                   description="Mend's local API. " + NOT_THERAPY, lifespan=lifespan)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(not_therapy=NOT_THERAPY, version=__version__)
-    app.state.mend = WebState(settings=settings, templates=templates)
+    vault = JournalVault(settings.home, url=settings.database_url, kdf=settings.journal_kdf)
+    app.state.mend = WebState(settings=settings, templates=templates, vault=vault)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
+    app.include_router(journal_pages.router)
     app.include_router(api.router)
+    app.include_router(journal_api.router)
 
     @app.exception_handler(InvalidInputError)
     async def _bad_input(request: Request, exc: InvalidInputError) -> Response:
@@ -88,19 +91,40 @@ def create_app(settings: Settings) -> FastAPI:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         response = _error(request, exc.status_code, str(exc.detail))
         response.headers.update(exc.headers or {})  # e.g. Allow on 405, as RFC 9110 asks
+        if exc.status_code == 405:  # every method of the path, not only the first route's
+            response.headers["allow"] = ", ".join(_methods_of(request))
         return response
-
-    @app.exception_handler(JournalError)
-    async def _journal(request: Request, exc: JournalError) -> Response:
-        return _error(request, 503, str(exc))
 
     @app.exception_handler(ConfigError)
     async def _bad_config(request: Request, exc: ConfigError) -> Response:
         return _error(request, 400, str(exc))
 
+    @app.exception_handler(JournalError)
+    async def _journal(request: Request, exc: JournalError) -> Response:
+        if isinstance(exc, JournalLockedError):
+            if request.url.path.startswith("/api/"):
+                return JSONResponse({"error": str(exc)}, status_code=423)
+            return RedirectResponse("/journal", status_code=303)
+        return _error(request, 404 if isinstance(exc, NotInJournalError) else 400, str(exc))
+
     # Request bodies: the upload limit plus room for the form's other fields.
     app.add_middleware(SecurityMiddleware, max_body=MAX_UPLOAD + 64 * 1024)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
+
+
+def _methods_of(request: Request) -> list[str]:
+    """The methods this path answers (a GET and a POST route can share one path; Starlette's own
+    405 names only the first route's)."""
+    from starlette.routing import Match
+
+    allowed: list[str] = []
+    for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return allowed
 
 
 def state(request: Request) -> WebState:
@@ -123,8 +147,13 @@ def render(request: Request, template: str, context: dict[str, object], *,
            status: int = 200) -> HTMLResponse:
     """A page with a CSRF token (the same one as the cookie's, or a new one set on the way out)."""
     token = request.cookies.get(CSRF_COOKIE) or new_token()
+    vault = state(request).vault
+    journal_status = vault.status()
     response = state(request).templates.TemplateResponse(
-        request, template, {"csrf_token": token, "region": region_of(request), **context},
+        request, template, {"csrf_token": token, "region": region_of(request),
+                            "journal_status": journal_status,
+                            "journal_lockable": journal_status == "open" and vault.encrypted(),
+                            **context},
         status_code=status)
     if request.cookies.get(CSRF_COOKIE) != token:
         response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")

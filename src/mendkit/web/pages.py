@@ -1,4 +1,5 @@
-"""The server-rendered pages: analyse, check, settings/about. Every form carries a CSRF token."""
+"""The server-rendered pages: analyse, check, coach, settings/about (the journal's pages are in
+``journal_pages``). Every form carries a CSRF token."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
-from mendkit.analysis.safety import regions, resources_for
+from mendkit.analysis.safety import regions
 from mendkit.api import check
 from mendkit.corrections import Correction
 from mendkit.errors import InvalidInputError
@@ -57,7 +58,7 @@ async def analyse_submit(
     return RedirectResponse(f"/analyse/{key}", status_code=303)
 
 
-def _result(request: Request, key: str) -> Analysis:
+def analysis_result(request: Request, key: str) -> Analysis:
     found = state(request).results.get(key) if _RESULT_ID.fullmatch(key) else None
     if found is None:
         raise HTTPException(status_code=404, detail="That result is no longer here; analyse "
@@ -67,10 +68,16 @@ def _result(request: Request, key: str) -> Analysis:
 
 @router.get("/analyse/{key}", response_class=HTMLResponse)
 def analyse_result(request: Request, key: str, label: str = "") -> Response:
-    analysis = _result(request, key)
+    from mendkit.web.journal_pages import relationships_if_open
+
+    analysis = analysis_result(request, key)
     if label and label not in LABELS:
         raise InvalidInputError(f"unknown label {label!r}")
+    stored = request.query_params.get("stored", "")
     return render(request, "timeline.html", {
+        "relationships": relationships_if_open(request),
+        "stored": int(stored) if stored.isdigit() else None,
+        "save_error": request.query_params.get("save_error") == "1",
         "title": "Timeline", "page": "analyse", "key": key, "label": label,
         "analysis": analysis, "rows": timeline(analysis, label=label or None),
         "labels": [x for x in LABELS if x in analysis.summary["labels"]],
@@ -81,14 +88,14 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
 def export_json(request: Request, key: str) -> Response:
     import json
 
-    body = json.dumps(_result(request, key).to_dict(), ensure_ascii=False, indent=2)
+    body = json.dumps(analysis_result(request, key).to_dict(), ensure_ascii=False, indent=2)
     return Response(body, media_type="application/json",
                     headers={"content-disposition": 'attachment; filename="mend-analysis.json"'})
 
 
 @router.get("/analyse/{key}/export.csv")
 def export_csv(request: Request, key: str) -> Response:
-    return PlainTextResponse(to_csv(_result(request, key)), media_type="text/csv",
+    return PlainTextResponse(to_csv(analysis_result(request, key)), media_type="text/csv",
                              headers={"content-disposition":
                                       'attachment; filename="mend-analysis.csv"'})
 
@@ -100,7 +107,7 @@ def correction(  # noqa: PLR0917 (one parameter per form field)
     note: Annotated[str, Form()] = "",
 ) -> Response:
     require_csrf(request, csrf_token)
-    analysis = _result(request, key)
+    analysis = analysis_result(request, key)
     if not 0 <= turn < len(analysis.turns):
         raise InvalidInputError(f"no turn {turn} in this conversation")
     found = analysis.turns[turn]
@@ -108,9 +115,10 @@ def correction(  # noqa: PLR0917 (one parameter per form field)
         raise InvalidInputError(f"{label} was not found in turn {turn}")
     previous = analysis.turns[turn - 1].text if turn > 0 else ""
     source = ", ".join(sorted({e.source for e in found.evidence if e.label == label}))
-    state(request).stores().corrections.add(Correction(
-        text=found.text, label=label, verdict="wrong", previous=previous, source=source,
-        note=note.strip()[:500]))
+    with state(request).stores() as stores:
+        stores.corrections.add(Correction(
+            text=found.text, label=label, verdict="wrong", previous=previous, source=source,
+            note=note.strip()[:500]))
     return RedirectResponse(f"/analyse/{key}?saved=1#turn-{turn}", status_code=303)
 
 
@@ -140,10 +148,9 @@ def check_submit(request: Request, csrf_token: Annotated[str, Form()] = "",
 
 @router.get("/about", response_class=HTMLResponse)
 def about(request: Request) -> Response:
-    region = region_of(request)
-    return render(request, "about.html", {"title": "Settings and about", "page": "about",
-                                          "regions": regions(), "resources": resources_for(region),
-                                          "saved": request.query_params.get("saved") == "1"})
+    from mendkit.web.journal_pages import settings_page
+
+    return settings_page(request)
 
 
 @router.post("/about")
@@ -170,8 +177,9 @@ def coach_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
     from mendkit.web import coach
 
     require_csrf(request, csrf_token)
-    step = coach.begin(state(request).stores().sessions, region=region_of(request),
-                       attachment=attachment or None)
+    with state(request).stores() as stores:
+        step = coach.begin(stores.sessions, region=region_of(request),
+                           attachment=attachment or None)
     return RedirectResponse(f"/coach/{step.session.id}", status_code=303)
 
 
@@ -184,9 +192,10 @@ def _coach_page(request: Request, step: object) -> Response:
 def coach_show(request: Request, session_id: str) -> Response:
     from mendkit.web import coach
 
-    store = state(request).stores().sessions
-    session = coach.load(store, session_id)
-    return _coach_page(request, coach.advance(store, session, None, region=region_of(request)))
+    with state(request).stores() as stores:
+        session = coach.load(stores.sessions, session_id)
+        step = coach.advance(stores.sessions, session, None, region=region_of(request))
+    return _coach_page(request, step)
 
 
 @router.post("/coach/{session_id}", response_class=HTMLResponse)
@@ -195,7 +204,7 @@ def coach_answer(request: Request, session_id: str, csrf_token: Annotated[str, F
     from mendkit.web import coach
 
     require_csrf(request, csrf_token)
-    store = state(request).stores().sessions
-    session = coach.load(store, session_id)
-    return _coach_page(request, coach.advance(store, session, answer[:5000],
-                                              region=region_of(request)))
+    with state(request).stores() as stores:
+        session = coach.load(stores.sessions, session_id)
+        step = coach.advance(stores.sessions, session, answer[:5000], region=region_of(request))
+    return _coach_page(request, step)

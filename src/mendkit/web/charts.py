@@ -1,0 +1,107 @@
+"""Small bar and line charts as inline SVG, drawn on the server (no JavaScript, no library).
+
+Each chart is ``role="img"`` with a ``<title>`` and a ``<desc>`` it is labelled by; the page shows
+the same numbers in a table beside it. Colours come from classes in ``mend.css`` (the
+Content-Security-Policy forbids inline styles), sizes from SVG attributes.
+
+>>> svg = bar_chart("c1", "Ruptures per week", "One bar per week.", [("2026-W01", 2)])
+>>> svg.startswith("<svg") and "<title id=\\"c1-t\\">Ruptures per week</title>" in svg
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from html import escape
+
+from markupsafe import Markup
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 44, 40, 16, 48
+
+
+def _open(chart_id: str, title: str, desc: str) -> list[str]:
+    return [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            f'aria-labelledby="{chart_id}-t {chart_id}-d" id="{chart_id}" '
+            f'xmlns="http://www.w3.org/2000/svg" focusable="false">',
+            f'<title id="{chart_id}-t">{escape(title)}</title>',
+            f'<desc id="{chart_id}-d">{escape(desc)}</desc>']
+
+
+def _ceiling(values: Sequence[float], y_max: float | None) -> float:
+    if y_max is not None:
+        return y_max
+    top = math.ceil(max(values, default=0.0))
+    return float(max(2, top + top % 2))  # even, so the middle tick is a whole number
+
+
+def _axes(top: float) -> list[str]:
+    """The y axis with three ticks (0, half, top) and light gridlines."""
+    parts: list[str] = []
+    plot_h = HEIGHT - TOP - BOTTOM
+    for frac in (0.0, 0.5, 1.0):
+        y = TOP + plot_h * (1 - frac)
+        value = top * frac
+        label = f"{value:g}" if value == int(value) else f"{value:.1f}"
+        parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" '
+                     f'y2="{y:.1f}"/>')
+        parts.append(f'<text class="tick" x="{LEFT - 6}" y="{y + 4:.1f}" '
+                     f'text-anchor="end">{label}</text>')
+    parts.append(f'<line class="axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" '
+                 f'y2="{HEIGHT - BOTTOM}"/>')
+    return parts
+
+
+def _x_labels(labels: Sequence[str], xs: Sequence[float]) -> list[str]:
+    # At most six labels, evenly spaced and counted back from the newest, so none overlap.
+    step = max(1, -(-len(labels) // 6))
+    last = len(labels) - 1
+    return [f'<text class="tick" x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" '
+            f'text-anchor="middle">{escape(label)}</text>'
+            for i, (label, x) in enumerate(zip(labels, xs, strict=True)) if (last - i) % step == 0]
+
+
+def bar_chart(chart_id: str, title: str, desc: str, items: Sequence[tuple[str, float]], *,
+              y_max: float | None = None, classes: Sequence[str] = ()) -> Markup:
+    """Vertical bars, one per (label, value); ``classes`` gives each bar an extra class."""
+    top = _ceiling([v for _, v in items], y_max)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    slot = plot_w / max(1, len(items))
+    bar_w = min(56.0, slot * 0.7)
+    parts = _open(chart_id, title, desc) + _axes(top)
+    centres: list[float] = []
+    for i, (label, value) in enumerate(items):
+        h = plot_h * (value / top) if top else 0.0
+        cx = LEFT + slot * (i + 0.5)
+        centres.append(cx)
+        extra = f" {classes[i]}" if i < len(classes) else ""
+        parts.append(f'<rect class="bar{extra}" x="{cx - bar_w / 2:.1f}" '
+                     f'y="{TOP + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}">'
+                     f"<title>{escape(label)}: {value:g}</title></rect>")
+        if value:
+            parts.append(f'<text class="value" x="{cx:.1f}" y="{TOP + plot_h - h - 5:.1f}" '
+                         f'text-anchor="middle">{value:g}</text>')
+    parts += _x_labels([label for label, _ in items], centres)
+    parts.append("</svg>")
+    return Markup("".join(parts))  # every text in it is escaped above
+
+
+def line_chart(chart_id: str, title: str, desc: str, points: Sequence[tuple[str, float]], *,
+               y_max: float | None = None) -> Markup:
+    """A line through (label, value) points, evenly spaced, each point marked."""
+    top = _ceiling([v for _, v in points], y_max)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    n = len(points)
+    xs = [LEFT + (plot_w * (i + 0.5) / n) for i in range(n)]
+    ys = [TOP + plot_h * (1 - (v / top if top else 0.0)) for _, v in points]
+    parts = _open(chart_id, title, desc) + _axes(top)
+    if n > 1:
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True))
+        parts.append(f'<polyline class="line" fill="none" points="{path}"/>')
+    for (label, value), x, y in zip(points, xs, ys, strict=True):
+        parts.append(f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="5">'
+                     f"<title>{escape(label)}: {value:g}</title></circle>")
+    parts += _x_labels([label for label, _ in points], xs)
+    parts.append("</svg>")
+    return Markup("".join(parts))  # every text in it is escaped above

@@ -1,0 +1,93 @@
+"""The journal's JSON API: the same services as the journal pages (``journal_services``).
+
+While the journal is locked every call answers 423 with ``{"error": ...}``; unlock it on the
+Journal page (or start ``mend serve`` with ``MEND_PASSPHRASE``). JSON bodies only, as in ``api``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+
+from mendkit.web import journal_services as svc
+from mendkit.web.api import ERRORS as API_ERRORS
+from mendkit.web.api import ApiError, json_only
+from mendkit.web.app import state
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    **API_ERRORS,
+    404: {"model": ApiError, "description": "no relationship or entry with that id"},
+    423: {"model": ApiError, "description": "the journal is locked, or not created yet: unlock "
+          "it on the Journal page (or start mend serve with MEND_PASSPHRASE)"},
+}
+router = APIRouter(prefix="/api/journal", tags=["journal"], responses=ERRORS)
+
+RelKind = Literal["partner", "family", "friend", "colleague", "client", "other"]
+
+
+class NewRelationship(BaseModel):
+    name: str = Field(min_length=1, max_length=svc.MAX_NAME, description="a name or pseudonym")
+    kind: RelKind = "other"
+    notes: str = Field("", max_length=svc.MAX_TEXT)
+
+
+class NewEntry(BaseModel):
+    kind: Literal["rupture", "repair", "checkin", "analysis"]
+    relationship_id: int | None = None
+    occurred_at: str | None = Field(None, description="ISO date and time; default now")
+    body: dict[str, Any] = Field(description=(
+        'rupture: {"what", "severity"?: 1-5, "labels"?: [..]}; repair: {"message", "uptake": '
+        'accepted|partly|not_yet|rejected, "by"?: me|them}; checkin: {"score": 0-10}; '
+        'analysis: {"client", "analysis": <the JSON of mend analyze --json>}'))
+
+
+def _relationship(r: Any) -> dict[str, Any]:
+    return {"id": r.id, "name": r.name, "kind": r.kind, "notes": r.notes}
+
+
+def _entry(e: Any) -> dict[str, Any]:
+    return {"id": e.id, "kind": e.kind, "relationship_id": e.relationship_id,
+            "occurred_at": e.occurred_at, "body": dict(e.body)}
+
+
+@router.get("/relationships")
+def api_relationships(request: Request) -> list[dict[str, Any]]:
+    """Every relationship in the journal."""
+    with state(request).vault.use() as journal:
+        return [_relationship(r) for r in journal.relationships()]
+
+
+@router.post("/relationships", status_code=201)
+def api_relationship_add(body: NewRelationship, request: Request) -> dict[str, Any]:
+    """Add a relationship (a name or pseudonym, its kind, notes)."""
+    json_only(request)
+    with state(request).vault.use() as journal:
+        return _relationship(svc.add_relationship(journal, body.name, body.kind, body.notes))
+
+
+@router.get("/entries")
+def api_entries(request: Request, relationship_id: int | None = None,
+                kind: str | None = None) -> list[dict[str, Any]]:
+    """Entries in time order, optionally of one relationship and one kind."""
+    with state(request).vault.use() as journal:
+        if relationship_id is not None:
+            svc.find_relationship(journal, relationship_id)
+        return [_entry(e) for e in journal.entries(kind=kind, relationship_id=relationship_id)]
+
+
+@router.post("/entries", status_code=201)
+def api_entry_add(body: NewEntry, request: Request) -> dict[str, Any]:
+    """Add a rupture, a repair attempt, a check-in or an analysis."""
+    json_only(request)
+    with state(request).vault.use() as journal:
+        return _entry(svc.add_entry(journal, body.kind, body.body, occurred_at=body.occurred_at,
+                                    relationship_id=body.relationship_id))
+
+
+@router.get("/insights/{relationship_id}")
+def api_insights(relationship_id: int, request: Request) -> dict[str, Any]:
+    """The figures of ``mend insights --json`` for one relationship."""
+    with state(request).vault.use() as journal:
+        return svc.insights(journal, relationship_id)

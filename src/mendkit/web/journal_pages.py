@@ -1,0 +1,301 @@
+"""The journal's pages: create or unlock it, relationships and their entries, insights with charts,
+export, delete everything, a new passphrase, and "save to journal" from an analysis.
+
+A form with a mistake comes back with a clear message beside it and what was typed kept (400);
+every form carries a CSRF token. The services are shared with the API (``journal_services``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from mendkit.errors import JournalError
+from mendkit.journal.kinds import REL_KINDS, UPTAKES
+from mendkit.web import journal_services as svc
+from mendkit.web.app import render, state
+from mendkit.web.pages import require_csrf
+
+router = APIRouter(include_in_schema=False)
+DELETE_WORD = "DELETE"
+
+
+def _see(url: str) -> Response:
+    return RedirectResponse(url, status_code=303)
+
+
+# -- create, unlock, lock --------------------------------------------------------------------------
+def _door(request: Request, *, error: str = "", status: int = 200) -> Response:
+    vault = state(request).vault
+    now = vault.status()
+    if now == "unavailable":
+        error, status = f"The journal cannot be opened right now: {vault.problem}", 503
+    return render(request, "journal_door.html", {
+        "title": "Your journal", "page": "journal", "error": error,
+        "mode": {"missing": "create", "unavailable": "unavailable"}.get(now, "unlock"),
+        "on_postgres": vault.on_postgres, "min_length": 8}, status=status)
+
+
+@router.get("/journal", response_class=HTMLResponse)
+def journal_home(request: Request) -> Response:
+    vault = state(request).vault
+    if vault.status() != "open":
+        return _door(request)
+    return _relationships_page(request)
+
+
+@router.post("/journal/create")
+def journal_create(request: Request, csrf_token: Annotated[str, Form()] = "",
+                   passphrase: Annotated[str, Form()] = "", repeat: Annotated[str, Form()] = "",
+                   no_encryption: Annotated[str, Form()] = "") -> Response:
+    require_csrf(request, csrf_token)
+    try:
+        state(request).vault.create(None if no_encryption == "yes" else passphrase, repeat)
+    except JournalError as exc:
+        return _door(request, error=str(exc), status=400)
+    return _see("/journal?created=1")
+
+
+@router.post("/journal/unlock")
+def journal_unlock(request: Request, csrf_token: Annotated[str, Form()] = "",
+                   passphrase: Annotated[str, Form()] = "") -> Response:
+    require_csrf(request, csrf_token)
+    try:
+        state(request).vault.unlock(passphrase)
+    except JournalError as exc:
+        return _door(request, error=_unlock_message(str(exc)), status=400)
+    return _see("/journal")
+
+
+def _wrong_passphrase(message: str) -> bool:
+    """The journal's words for a wrong passphrase: SQLCipher's, and PostgreSQL's key check."""
+    return message.startswith("wrong passphrase") or "key does not match" in message
+
+
+def _unlock_message(message: str) -> str:
+    if _wrong_passphrase(message):
+        return ("That passphrase did not open the journal. Nothing was changed; check it "
+                "(and Caps Lock) and try again.")
+    return message
+
+
+@router.post("/journal/lock")
+def journal_lock(request: Request, csrf_token: Annotated[str, Form()] = "") -> Response:
+    require_csrf(request, csrf_token)
+    state(request).vault.lock()
+    return _see("/journal?locked=1")
+
+
+# -- relationships -------------------------------------------------------------------------------
+def _relationships_page(request: Request, *, error: str = "", values: dict[str, str] | None = None,
+                        status: int = 200) -> Response:
+    vault = state(request).vault
+    with vault.use() as journal:
+        rels = journal.relationships()
+        counts: dict[int, int] = {}
+        for e in journal.entries():
+            if e.relationship_id is not None:
+                counts[e.relationship_id] = counts.get(e.relationship_id, 0) + 1
+    return render(request, "journal.html", {
+        "title": "Your journal", "page": "journal", "relationships": rels, "counts": counts,
+        "kinds": REL_KINDS, "error": error, "values": values or {},
+        "encrypted": vault.encrypted(), "created": request.query_params.get("created") == "1"},
+        status=status)
+
+
+@router.post("/journal/relationships")
+def relationship_add(request: Request, csrf_token: Annotated[str, Form()] = "",
+                     name: Annotated[str, Form()] = "", kind: Annotated[str, Form()] = "other",
+                     notes: Annotated[str, Form()] = "") -> Response:
+    require_csrf(request, csrf_token)
+    try:
+        with state(request).vault.use() as journal:
+            rel = svc.add_relationship(journal, name, kind, notes)
+    except JournalError as exc:
+        if not _is_form_mistake(exc):
+            raise
+        return _relationships_page(request, error=str(exc), status=400,
+                                   values={"name": name, "kind": kind, "notes": notes})
+    return _see(f"/journal/relationships/{rel.id}")
+
+
+def _is_form_mistake(exc: JournalError) -> bool:
+    from mendkit.errors import JournalLockedError, NotInJournalError
+
+    return not isinstance(exc, JournalLockedError | NotInJournalError)
+
+
+def _relationship_page(request: Request, rel_id: int, *, errors: dict[str, str] | None = None,
+                       values: dict[str, Any] | None = None, status: int = 200) -> Response:
+    with state(request).vault.use() as journal:
+        rel = svc.find_relationship(journal, rel_id)
+        entries = list(reversed(journal.entries(relationship_id=rel.id)))  # newest first
+    added = request.query_params.get("added", "")
+    return render(request, "relationship.html", {
+        "title": rel.name, "page": "journal", "rel": rel, "entries": entries,
+        "summary": svc.entry_summary, "uptakes": [(u, svc.UPTAKE_WORDS[u]) for u in UPTAKES],
+        "patterns": list(svc.PATTERN_LABELS), "errors": errors or {}, "values": values or {},
+        "added": int(added) if added.isdigit() else None}, status=status)
+
+
+@router.get("/journal/relationships/{rel_id}", response_class=HTMLResponse)
+def relationship_show(request: Request, rel_id: int) -> Response:
+    return _relationship_page(request, rel_id)
+
+
+@router.post("/journal/relationships/{rel_id}/entries")
+def entry_add(  # noqa: PLR0917 (one parameter per form field)
+    request: Request, rel_id: int, csrf_token: Annotated[str, Form()] = "",
+    kind: Annotated[str, Form()] = "", when: Annotated[str, Form()] = "",
+    what: Annotated[str, Form()] = "", severity: Annotated[str, Form()] = "",
+    labels: Annotated[list[str] | None, Form()] = None,
+    message: Annotated[str, Form()] = "", uptake: Annotated[str, Form()] = "",
+    by: Annotated[str, Form()] = "me", score: Annotated[str, Form()] = "",
+) -> Response:
+    require_csrf(request, csrf_token)
+    fields = {"what": what, "severity": severity, "message": message, "uptake": uptake, "by": by,
+              "score": score, "when": when}
+    try:
+        with state(request).vault.use() as journal:
+            entry = svc.add_entry(journal, kind, svc.form_body(kind, fields, labels or []),
+                                  occurred_at=when, relationship_id=rel_id)
+    except JournalError as exc:
+        if not _is_form_mistake(exc):
+            raise
+        form = kind if kind in ("rupture", "repair", "checkin") else "other"
+        return _relationship_page(request, rel_id, errors={form: str(exc)}, status=400,
+                                  values={form: {**fields, "labels": labels or []}})
+    return _see(f"/journal/relationships/{rel_id}?added={entry.id}#entries")
+
+
+@router.get("/journal/entries/{entry_id}", response_class=HTMLResponse)
+def entry_show(request: Request, entry_id: int) -> Response:
+    import json
+
+    with state(request).vault.use() as journal:
+        entry = svc.find_entry(journal, entry_id)
+        rel = (svc.find_relationship(journal, entry.relationship_id)
+               if entry.relationship_id is not None else None)
+    return render(request, "entry.html", {
+        "title": f"Entry {entry.id}", "page": "journal", "entry": entry, "rel": rel,
+        "summary": svc.entry_summary(entry), "uptake_words": svc.UPTAKE_WORDS,
+        "pretty": json.dumps(dict(entry.body), ensure_ascii=False, indent=2, sort_keys=True)})
+
+
+# -- insights ------------------------------------------------------------------------------------
+@router.get("/journal/relationships/{rel_id}/insights", response_class=HTMLResponse)
+def insights_show(request: Request, rel_id: int) -> Response:
+    from mendkit.web.charts import bar_chart, line_chart
+
+    with state(request).vault.use() as journal:
+        figures = svc.insights(journal, rel_id)
+        series = svc.checkin_series(journal, rel_id)
+    weeks = svc.every_week(figures["ruptures_per_week"])
+    uptake = [(svc.UPTAKE_WORDS[k], figures["uptake"][k]) for k in UPTAKES]
+    charts: list[dict[str, Any]] = []
+    if weeks:
+        charts.append({"id": "chart-weeks", "heading": "Ruptures per week", "columns": ("Week",
+                       "Ruptures"), "rows": weeks, "svg": bar_chart(
+            "chart-weeks", "Ruptures per week", "A bar for each week with a rupture: "
+            + ", ".join(f"{w}: {n}" for w, n in weeks) + ".", weeks)})
+    if figures["repair_attempts"]:
+        charts.append({"id": "chart-uptake", "heading": "How repair attempts were received",
+                       "columns": ("Received", "Attempts"), "rows": uptake, "svg": bar_chart(
+            "chart-uptake", "How repair attempts were received", "Repair attempts by how they "
+            "were received: " + ", ".join(f"{w}: {n}" for w, n in uptake) + ".", uptake,
+            classes=[f"uptake-{k}" for k in UPTAKES])})
+    if series:
+        charts.append({"id": "chart-checkins", "heading": "Check-ins over time",
+                       "columns": ("Date", "Connection (0-10)"), "rows": series, "svg": line_chart(
+            "chart-checkins", "Check-ins over time", "Connection scores from 0 to 10, oldest "
+            "first: " + ", ".join(f"{d}: {s:g}" for d, s in series) + ".", series, y_max=10)})
+    return render(request, "insights.html", {
+        "title": f"Insights: {figures['relationship']['name']}", "page": "journal",
+        "rel": figures["relationship"], "sentences": svc.describe(figures), "charts": charts})
+
+
+# -- export, delete, passphrase (shown on the settings page) ---------------------------------------
+@router.get("/journal/export.{fmt}")
+def journal_export(request: Request, fmt: str) -> Response:
+    if fmt not in ("json", "csv"):
+        raise JournalError(f"export as json or csv, not {fmt!r}")
+    with state(request).vault.use() as journal:
+        body, media, name = svc.export(journal, fmt)
+    return Response(body, media_type=media, headers={
+        "content-disposition": f'attachment; filename="{name}"', "cache-control": "no-store"})
+
+
+def settings_page(request: Request, *, error: str = "", status: int = 200) -> Response:
+    from mendkit.analysis.safety import regions, resources_for
+    from mendkit.web.app import region_of
+
+    vault = state(request).vault
+    q = request.query_params
+    return render(request, "about.html", {
+        "title": "Settings and about", "page": "about", "regions": regions(),
+        "resources": resources_for(region_of(request)), "saved": q.get("saved") == "1",
+        "deleted": q.get("deleted") == "1", "rekeyed": q.get("rekeyed") == "1",
+        "journal_error": error, "on_postgres": vault.on_postgres,
+        "encrypted": vault.status() in ("open", "locked") and vault.encrypted(),
+        "delete_word": DELETE_WORD},
+        status=status)
+
+
+@router.post("/journal/delete")
+def journal_delete(request: Request, csrf_token: Annotated[str, Form()] = "",
+                   confirm: Annotated[str, Form()] = "") -> Response:
+    require_csrf(request, csrf_token)
+    if confirm.strip() != DELETE_WORD:
+        return settings_page(request, status=400, error=f"Nothing was deleted. To delete "
+                             f"everything, type {DELETE_WORD} in capitals in the box.")
+    with state(request).vault.use() as journal:
+        journal.delete_all()
+    return _see("/about?deleted=1#journal")
+
+
+@router.post("/journal/passphrase")
+def journal_passphrase(request: Request, csrf_token: Annotated[str, Form()] = "",
+                       current: Annotated[str, Form()] = "", new: Annotated[str, Form()] = "",
+                       repeat: Annotated[str, Form()] = "") -> Response:
+    require_csrf(request, csrf_token)
+    try:
+        state(request).vault.change_passphrase(current, new, repeat)
+    except JournalError as exc:
+        if not _is_form_mistake(exc):
+            raise
+        message = str(exc)
+        if _wrong_passphrase(message):
+            message = "The current passphrase is not right. Nothing was changed."
+        return settings_page(request, status=400, error=message)
+    return _see("/about?rekeyed=1#journal")
+
+
+# -- save an analysis ------------------------------------------------------------------------------
+def relationships_if_open(request: Request) -> list[Any] | None:
+    """The relationships for the "save to journal" form, or None while the journal is locked."""
+    vault = state(request).vault
+    if vault.status() != "open":
+        return None
+    with vault.use() as journal:
+        return list(journal.relationships())
+
+
+@router.post("/analyse/{key}/save")
+def analysis_save(request: Request, key: str, csrf_token: Annotated[str, Form()] = "",
+                  client: Annotated[str, Form()] = "",
+                  relationship: Annotated[str, Form()] = "") -> Response:
+    from mendkit.web.pages import analysis_result
+
+    require_csrf(request, csrf_token)
+    analysis = analysis_result(request, key)
+    rel_id = int(relationship) if relationship.isdigit() else None
+    try:
+        with state(request).vault.use() as journal:
+            entry = svc.save_analysis(journal, analysis, client, rel_id)
+    except JournalError as exc:
+        if not _is_form_mistake(exc):
+            raise
+        return _see(f"/analyse/{key}?save_error=1#save")
+    return _see(f"/analyse/{key}?stored={entry.id}#save")

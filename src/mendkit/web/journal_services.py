@@ -1,0 +1,272 @@
+"""What the journal pages and the journal API share: reading form or JSON input into entries,
+checking it with the journal's own rules (``validate_entry``), the insights in plain words, exports.
+
+The journal itself is ``mendkit.journal.repository.Journal``; this module only adapts web input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from mendkit.errors import JournalError, NotInJournalError
+from mendkit.journal.kinds import REL_KINDS, UPTAKES
+
+if TYPE_CHECKING:
+    from mendkit.journal.repository import Entry, Journal, Relationship
+    from mendkit.model import Analysis
+
+WEB_KINDS = ("rupture", "repair", "checkin", "analysis")
+MAX_TEXT = 5000
+MAX_NAME = 200
+# The patterns insights count, as the labels a rupture entry stores (insights read the last part).
+PATTERN_LABELS = {
+    "criticism": "rupture.confrontation.criticism",
+    "contempt": "rupture.confrontation.contempt",
+    "defensiveness": "rupture.invalidation.defensiveness",
+    "stonewalling": "rupture.withdrawal.stonewalling",
+}
+UPTAKE_WORDS = {"accepted": "accepted", "partly": "partly accepted", "not_yet": "no answer yet",
+                "rejected": "turned down"}
+REL_WORDS = {"partner": "partner", "family": "family", "friend": "friend", "colleague": "colleague",
+             "client": "client", "other": "other"}
+
+
+# -- relationships ---------------------------------------------------------------------------------
+def add_relationship(journal: Journal, name: str, kind: str, notes: str = "") -> Relationship:
+    name, notes = name.strip(), notes.strip()
+    if not name:
+        raise JournalError("a relationship needs a name or a pseudonym")
+    if len(name) > MAX_NAME:
+        raise JournalError(f"a name is at most {MAX_NAME} characters")
+    if len(notes) > MAX_TEXT:
+        raise JournalError(f"notes are at most {MAX_TEXT} characters")
+    if kind not in REL_KINDS:
+        raise JournalError(f"the kind of relationship must be one of {', '.join(REL_KINDS)}")
+    return journal.add_relationship(name, kind, notes)
+
+
+def find_relationship(journal: Journal, relationship_id: int) -> Relationship:
+    for rel in journal.relationships():
+        if rel.id == relationship_id:
+            return rel
+    raise NotInJournalError(f"there is no relationship {relationship_id} in the journal")
+
+
+def find_entry(journal: Journal, entry_id: int) -> Entry:
+    if not 0 < entry_id < 2**63:  # beyond what the database can hold
+        raise NotInJournalError(f"there is no entry {entry_id} in the journal")
+    try:
+        return journal.entry(entry_id)
+    except JournalError as exc:
+        if isinstance(exc, NotInJournalError) or not str(exc).startswith("no entry"):
+            raise
+        raise NotInJournalError(f"there is no entry {entry_id} in the journal") from None
+
+
+# -- entries ---------------------------------------------------------------------------------------
+def when(value: str | None) -> str:
+    """An ISO date and time (from a form's date-time field or JSON); empty means now."""
+    if value is None or not value.strip():
+        return datetime.now().astimezone().isoformat(timespec="seconds")
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise JournalError(f"expected a date and time like 2026-03-14T18:30, got {value!r}"
+                           ) from None
+    return parsed.isoformat(timespec="seconds")
+
+
+def add_entry(journal: Journal, kind: str, body: Mapping[str, Any], *,
+              occurred_at: str | None = None, relationship_id: int | None = None) -> Entry:
+    """Check one entry the web may write (rupture, repair, check-in, analysis) and store it."""
+    if kind not in WEB_KINDS:
+        raise JournalError(f"the kind of entry must be one of {', '.join(WEB_KINDS)}")
+    _check_body(kind, body)
+    if relationship_id is not None:
+        find_relationship(journal, relationship_id)
+    return journal.add_entry(kind, body, occurred_at=when(occurred_at),
+                             relationship_id=relationship_id)
+
+
+def form_body(kind: str, fields: Mapping[str, str], labels: Sequence[str] = ()) -> dict[str, Any]:
+    """A form's text fields as an entry body, with numbers read as numbers."""
+    if kind == "rupture":
+        return {"what": fields.get("what", "").strip(), "severity": _number(
+            fields.get("severity", ""), "severity", optional=True),
+            "labels": [PATTERN_LABELS[x] for x in labels if x in PATTERN_LABELS]}
+    if kind == "repair":
+        return {"message": fields.get("message", "").strip(), "uptake": fields.get("uptake", ""),
+                "by": fields.get("by", "me")}
+    if kind == "checkin":
+        return {"score": _number(fields.get("score", ""), "a check-in score")}
+    raise JournalError(f"the kind of entry must be rupture, repair or checkin, got {kind!r}")
+
+
+def save_analysis(journal: Journal, analysis: Analysis, client: str,
+                  relationship_id: int | None = None) -> Entry:
+    """An analysis result as an ``analysis`` entry: ``{"client", "analysis": <the JSON contract>}``."""
+    return add_entry(journal, "analysis", {"client": client.strip(), "analysis": analysis.to_dict()},
+                     relationship_id=relationship_id)
+
+
+def _number(raw: str, what: str, *, optional: bool = False) -> int | None:
+    if not raw.strip() and optional:
+        return None
+    try:
+        return int(raw.strip())
+    except ValueError:
+        raise JournalError(f"{what} is a whole number, got {raw.strip() or 'nothing'!r}") from None
+
+
+def _text(body: Mapping[str, Any], key: str, what: str) -> None:
+    value = body.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise JournalError(f"{what} cannot be empty")
+    if len(value) > MAX_TEXT:
+        raise JournalError(f"{what} is at most {MAX_TEXT} characters")
+
+
+def _check_body(kind: str, body: Mapping[str, Any]) -> None:
+    from mendkit.journal.kinds import validate_entry
+
+    validate_entry(kind, body)  # the journal's own rules first: required fields, uptake, score
+    if kind == "rupture":
+        _text(body, "what", "what happened")
+        severity = body.get("severity")
+        if severity is not None and not (isinstance(severity, int) and 1 <= severity <= 5):
+            raise JournalError(f"severity is a whole number 1-5, got {severity!r}")
+        labels = body.get("labels", [])
+        if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+            raise JournalError("labels are a list of label names")
+    elif kind == "repair":
+        _text(body, "message", "the repair message")
+        if body.get("by", "me") not in ("me", "them"):
+            raise JournalError(f"who reached out is me or them, got {body.get('by')!r}")
+    elif kind == "checkin" and isinstance(body["score"], bool):
+        raise JournalError("a check-in score is a whole number 0-10")
+    elif kind == "analysis":
+        _text(body, "client", "the name or pseudonym")
+        if not isinstance(body["analysis"], dict) or "turns" not in body["analysis"]:
+            raise JournalError("analysis is the JSON of `mend analyze --json`")
+
+
+# -- reading -------------------------------------------------------------------------------------
+def entry_summary(entry: Entry) -> str:
+    """One line in plain words, for lists."""
+    b = entry.body
+    if entry.kind == "rupture":
+        return f"Rupture: {_short(str(b.get('what', '')))}"
+    if entry.kind == "repair":
+        who = "They" if b.get("by") == "them" else "You"
+        return (f"Repair: {who} reached out ({UPTAKE_WORDS.get(str(b.get('uptake')), '?')}): "
+                f"{_short(str(b.get('message', '')))}")
+    if entry.kind == "checkin":
+        return f"Check-in: connection {b.get('score')} out of 10"
+    if entry.kind == "analysis":
+        summary = b.get("analysis", {}).get("summary", {})
+        return (f"Analysis for {b.get('client', '?')}: {summary.get('turns', '?')} turns, "
+                f"{summary.get('episodes', '?')} episodes")
+    return entry.kind.replace("_", " ").capitalize()
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def insights(journal: Journal, relationship_id: int) -> dict[str, Any]:
+    """``relationship_insights`` over one relationship's entries, with the relationship."""
+    from mendkit.insights import relationship_insights
+
+    rel = find_relationship(journal, relationship_id)
+    return {"relationship": {"id": rel.id, "name": rel.name, "kind": rel.kind},
+            **relationship_insights(journal.entries(relationship_id=rel.id))}
+
+
+def every_week(per_week: Mapping[str, int], most: int = 104) -> list[tuple[str, int]]:
+    """Ruptures per ISO week (``2026-W09``) with the quiet weeks in between filled with 0, so a
+    chart's time axis is even; the last ``most`` weeks at most."""
+    if not per_week:
+        return []
+    keys = sorted(per_week)
+    start, end = (date.fromisocalendar(int(k[:4]), int(k[6:]), 1) for k in (keys[0], keys[-1]))
+    out: list[tuple[str, int]] = []
+    day = max(start, end - timedelta(weeks=most - 1))
+    while day <= end:
+        year, week, _ = day.isocalendar()
+        key = f"{year}-W{week:02d}"
+        out.append((key, per_week.get(key, 0)))
+        day += timedelta(weeks=1)
+    return out
+
+
+def checkin_series(journal: Journal, relationship_id: int) -> list[tuple[str, float]]:
+    """Check-in scores in time order, for the line chart (dates as labels)."""
+    entries = journal.entries(kind="checkin", relationship_id=relationship_id)
+    ordered = sorted(entries, key=lambda e: datetime.fromisoformat(e.occurred_at).replace(tzinfo=None))
+    return [(e.occurred_at[:10], float(e.body["score"])) for e in ordered]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _hours(h: float) -> str:
+    if h < 1:
+        return "under an hour"
+    if h < 48:
+        return _count(round(h), "hour")
+    return f"{round(h / 24)} days"
+
+
+def describe(figures: Mapping[str, Any]) -> list[str]:
+    """The figures of ``relationship_insights`` in plain sentences."""
+    out: list[str] = []
+    n, attempts = figures["ruptures"], figures["repair_attempts"]
+    weeks = len(figures["ruptures_per_week"])
+    if n <= 1:
+        out.append("No ruptures recorded yet." if n == 0 else "1 rupture recorded.")
+    else:
+        spread = "all in one week" if weeks == 1 else f"in {weeks} different weeks"
+        out.append(f"{n} ruptures recorded, {spread}.")
+    if attempts:
+        up = figures["uptake"]
+        parts = [f"{up[k]} {UPTAKE_WORDS[k]}" for k in UPTAKES if up[k]]
+        out.append(f"{_count(attempts, 'repair attempt')}: {', '.join(parts)}.")
+        ratio = figures["uptake_ratio"]
+        out.append(f"About {round(ratio * 100)}% of the repair attempts landed (one that was "
+                   "partly accepted counts as half).")
+    else:
+        out.append("No repair attempts recorded yet.")
+    hours = figures["median_hours_to_repair"]
+    if hours is not None:
+        out.append(f"Typically (the median), the first repair came {_hours(hours)} after a rupture.")
+    first = figures["first_repair_by"]
+    if first:
+        out.append(f"Who reached out first after a rupture: you {_count(first.get('me', 0), 'time')}, "
+                   f"they {_count(first.get('them', 0), 'time')}.")
+    triggers = figures["recurring_triggers"]
+    if triggers:
+        words = ", ".join(f"“{t['word']}” ({t['ruptures']})" for t in triggers[:5])
+        out.append(f"Words that come back in what happened: {words}.")
+    seen = {k: v for k, v in figures["patterns"].items() if v}
+    if seen:
+        out.append("Patterns you marked: " + ", ".join(f"{k} {v}×" for k, v in seen.items()) + ".")
+    slope = figures["connection_slope_per_day"]
+    if slope is not None:
+        week = slope * 7
+        trend = ("steady" if abs(week) < 0.25 else "rising" if week > 0 else "falling")
+        out.append(f"Your check-ins are {trend} ({week:+.1f} points a week).")
+    return out
+
+
+# -- export ----------------------------------------------------------------------------------------
+def export(journal: Journal, fmt: str) -> tuple[str, str, str]:
+    """(body, media type, file name) of a full export as JSON or CSV."""
+    from mendkit.journal.export import to_csv, to_json
+
+    data = journal.export()
+    if fmt == "csv":
+        return to_csv(data), "text/csv", "mend-journal.csv"
+    return to_json(data), "application/json", "mend-journal.json"

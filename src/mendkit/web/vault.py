@@ -1,0 +1,175 @@
+"""The unlocked journal, held in this process's memory only.
+
+In local single-user mode the journal is unlocked once with its passphrase; the opened
+:class:`~mendkit.journal.repository.Journal` (and with it the derived key) lives here until "Lock"
+or the end of the process. It is never written to a cookie or a file. Every use goes through
+:meth:`JournalVault.use`, which holds a lock, so "Lock" never pulls the journal from under a request.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from mendkit.errors import JournalError, JournalLockedError
+
+if TYPE_CHECKING:
+    from mendkit.journal.crypto import KdfParams
+    from mendkit.journal.repository import Journal
+
+Status = Literal["missing", "locked", "open", "unavailable"]
+MIN_PASSPHRASE = 8
+LOCKED_MESSAGE = "The journal is locked. Unlock it with your passphrase first (on the Journal page)."
+
+
+class JournalVault:
+    """Create, unlock, use and lock the one journal of this app (SQLite under ``home``, or
+    PostgreSQL at ``url``)."""
+
+    def __init__(self, home: Path, *, url: str | None = None,
+                 kdf: tuple[int, int, int] | None = None) -> None:
+        self.home = home
+        self.url = url
+        self._kdf = kdf
+        self._journal: Journal | None = None
+        self._lock = threading.RLock()
+        self._seen = False
+        self.problem = ""  # why the status is "unavailable" (say, PostgreSQL cannot be reached)
+
+    # -- what is there -------------------------------------------------------------------------
+    @property
+    def on_postgres(self) -> bool:
+        return bool(self.url)
+
+    def exists(self) -> bool:
+        if self.url:  # one query per page is enough; a journal, once there, stays there
+            self._seen = self._seen or _postgres_has_journal(self.url)
+            return self._seen
+        from mendkit.journal.repository import db_path
+
+        return db_path(self.home).exists()
+
+    def encrypted(self) -> bool:
+        """False only for a SQLite journal created with the explicit "no encryption" choice."""
+        if self.url:
+            return True
+        from mendkit.journal.crypto import Sidecar
+        from mendkit.journal.repository import sidecar_path
+
+        side = sidecar_path(self.home)
+        return not side.exists() or Sidecar.read(side).encrypted
+
+    def status(self) -> Status:
+        """Never raises, so every page can show it; "unavailable" comes with :attr:`problem`."""
+        with self._lock:
+            if self._journal is not None:
+                return "open"
+            try:
+                if not self.exists():
+                    return "missing"
+                return "locked" if self.encrypted() else "open"
+            except JournalError as exc:
+                self.problem = str(exc)
+                return "unavailable"
+
+    # -- opening and closing -------------------------------------------------------------------
+    def create(self, passphrase: str | None, repeat: str | None = None) -> None:
+        """A new journal; ``passphrase=None`` is the explicit "no encryption" choice (SQLite)."""
+        from mendkit.journal.repository import Journal
+
+        if passphrase is not None:
+            check_new_passphrase(passphrase, repeat)
+        elif self.url:
+            raise JournalError("a journal on PostgreSQL always needs a passphrase")
+        with self._lock:
+            if self.exists():
+                raise JournalError("there is already a journal here; unlock it instead")
+            self._journal = Journal.create(self.home, passphrase, url=self.url,
+                                           kdf=self._kdf_params())
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the journal with its passphrase. A wrong one raises and changes nothing."""
+        from mendkit.journal.repository import Journal
+
+        if not passphrase:
+            raise JournalError("type the journal's passphrase to unlock it")
+        with self._lock:
+            if self._journal is not None:
+                return
+            if not self.exists():
+                raise JournalError("there is no journal yet; create one first")
+            self._journal = Journal.open(self.home, passphrase, url=self.url)
+
+    def lock(self) -> None:
+        """Forget the opened journal and its key."""
+        with self._lock:
+            if self._journal is not None:
+                self._journal.close()
+                self._journal = None
+
+    @contextmanager
+    def use(self) -> Iterator[Journal]:
+        """The open journal, for one operation; raises :class:`JournalLockedError` if locked."""
+        with self._lock:
+            if self._journal is None:
+                if not self.exists():
+                    raise JournalLockedError("There is no journal yet. Create one on the "
+                                             "Journal page first.")
+                if self.encrypted():
+                    raise JournalLockedError(LOCKED_MESSAGE)
+                from mendkit.journal.repository import Journal
+
+                self._journal = Journal.open(self.home, None)
+            yield self._journal
+
+    def change_passphrase(self, current: str, new: str, repeat: str) -> None:
+        """Rekey the SQLite journal: the current passphrase must be right; the journal stays open."""
+        from mendkit.journal.repository import Journal
+
+        if self.url:
+            raise JournalError("changing the passphrase works on the SQLite journal only for now")
+        check_new_passphrase(new, repeat)
+        with self.use() as journal:
+            if not self.encrypted():
+                raise JournalError("this journal is not encrypted; export it, delete it and "
+                                   "create a new one with a passphrase")
+            Journal.open(self.home, current).close()  # raises on a wrong current passphrase
+            journal.rekey(self.home, new, self._kdf_params())
+            self._journal = Journal.open(self.home, new)
+
+    def _kdf_params(self) -> KdfParams | None:
+        if self._kdf is None:
+            return None
+        from mendkit.journal.crypto import KdfParams
+
+        t, m, p = self._kdf
+        return KdfParams(time_cost=t, memory_kib=m, parallelism=p)
+
+
+def check_new_passphrase(passphrase: str, repeat: str | None) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise JournalError(f"choose a passphrase of at least {MIN_PASSPHRASE} characters; "
+                           "a few unrelated words are easy to remember and hard to guess")
+    if repeat is not None and repeat != passphrase:
+        raise JournalError("the two passphrases are not the same; type it again twice")
+
+
+def _postgres_has_journal(url: str) -> bool:
+    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("journal_meta"):
+                return False
+            found = conn.execute(text("SELECT 1 FROM journal_meta WHERE key = 'kdf'")).first()
+            return found is not None
+    except SQLAlchemyError as exc:
+        raise JournalError(f"cannot reach the journal's database: {exc.__class__.__name__}"
+                           ) from None
+    finally:
+        engine.dispose()
