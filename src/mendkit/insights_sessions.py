@@ -42,9 +42,9 @@ def _session(date: str, analysis: Mapping[str, Any]) -> tuple[dict[str, Any], li
     by_type: Counter[str] = Counter()
     ruptures = 0
     for turn in turns.values():
-        kinds = [str(label).split(".")[1] for label in turn.get("labels", ())
-                 if str(label).startswith("rupture.") and str(label).count(".") >= 1]
-        by_type.update(k for k in set(kinds) if k in RUPTURE_TYPES)
+        kinds = {str(label).split(".")[1] for label in turn.get("labels", ())
+                 if str(label).startswith("rupture.")}
+        by_type.update(kinds & set(RUPTURE_TYPES))
         ruptures += bool(kinds)
     episodes = list(analysis.get("episodes", ()))
     status = Counter(str(e["status"]) for e in episodes)

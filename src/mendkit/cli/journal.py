@@ -119,6 +119,7 @@ def insights(args: argparse.Namespace) -> int:
 def _client_figures(journal: Journal, client: str) -> dict[str, Any]:
     from mendkit.insights_sessions import session_insights
 
+    client = client.strip()
     sessions = [e for e in journal.entries(kind="analysis") if e.body.get("client") == client]
     if not sessions:
         raise JournalError(f"no analysed sessions for client {client!r}; add one with "
@@ -240,6 +241,9 @@ def _analysis_body(args: argparse.Namespace) -> dict[str, Any]:
         raise JournalError("an analysis needs --client (the client's pseudonym)")
     if not args.file:
         raise JournalError("an analysis needs --file (the session transcript)")
+    for when in (args.date, args.when):
+        if when:
+            _checked_when(when)
     from mendkit.api import analyze, load_conversation
 
     conversation = load_conversation(args.file, format=args.format)
