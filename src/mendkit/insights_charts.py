@@ -205,7 +205,8 @@ def _connection_trend(ax: Axes, figures: Mapping[str, Any]) -> str:
     slope = figures.get("connection_slope_per_day")
     title = "Connection check-ins (mean score per week)"
     if slope is not None:
-        title += f", trend {slope * 7:+.2f} a week"
+        weekly = round(slope * 7, 2) + 0.0  # + 0.0: no "-0.00"
+        title += f", trend {weekly:+.2f} a week" if weekly else ", steady"
     ax.set_xlabel("ISO week")
     ax.set_ylabel("Connection (0-10)")
     if not per_week:

@@ -226,7 +226,7 @@ def _trend(slope: float | None, unit: str, *, per: str, scale: float = 1.0, digi
            ) -> str:
     if slope is None:
         return "not enough data yet"
-    value = round(slope * scale, digits)
+    value = round(slope * scale, digits) + 0.0  # + 0.0: no "-0.00"
     way = "steady" if value == 0 else "rising" if value > 0 else "falling"
     return f"{way} ({value:+.{digits}f} {unit} {per})"
 
