@@ -262,10 +262,10 @@ def _repaired_share(ax: Axes, figures: Mapping[str, Any]) -> str:
         (line,) = ax.plot([i for i, _ in points], [v for _, v in points], color=colour,
                           marker=marker, linestyle=dash, linewidth=1.5, markersize=6, label=label)
         line.set_gid(gid)
-    for i, s in enumerate(sessions):
-        if not s["episodes"]:
-            ax.text(i, 0.5, "no rupture\nepisodes", ha="center", va="center", color=GREY,
-                    fontsize=9)
+    quiet = [i for i, s in enumerate(sessions) if not s["episodes"]]
+    for n, i in enumerate(quiet):  # shaded, so a missing point reads as "nothing to repair"
+        ax.axvspan(i - 0.5, i + 0.5, color="#EEEEEE", zorder=0,
+                   label="no rupture episodes" if n == 0 else None)
     from matplotlib.ticker import PercentFormatter
 
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
