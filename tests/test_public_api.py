@@ -13,7 +13,8 @@ def test_all_names_exist_and_nothing_public_is_missing() -> None:
     public = {n for n in dir(mendkit) if not n.startswith("_")}
     modules = {"analysis", "api", "critic", "errors", "io", "labels", "model", "config",
                "evaluation", "cli", "models", "coach", "corrections", "training", "batch",
-               "web", "journal", "insights", "storage"}
+               "web", "journal", "insights", "insights_sessions", "insights_charts",
+               "storage"}
     assert set(mendkit.__all__) - {"__version__"} == public - modules
     for name in mendkit.__all__:
         assert hasattr(mendkit, name)

@@ -81,3 +81,27 @@ def test_insights_cli_json(backend: str, capsys: pytest.CaptureFixture[str]) -> 
     assert got["median_hours_to_repair"] == pytest.approx(14.0)
     assert main(["insights", "--rel", "1"]) == 0
     assert "Uptake" in capsys.readouterr().out
+
+
+def test_insights_summary_in_words(sqlite_env: None, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # one line per sentence, whatever the terminal
+    assert main(["journal", "init"]) == 0
+    assert main(["journal", "add", "--kind", "relationship", "--name", "Ana"]) == 0
+    for when, text, labels in (("2026-03-02T10:00", "forgot the dinner", ["criticism"]),
+                               ("2026-03-04T09:00", "dinner plans cancelled",
+                                ["criticism", "rupture.withdrawal.stonewalling"])):
+        assert main(["journal", "add", "--kind", "rupture", "--rel", "1", "--text", text,
+                     "--when", when, *[f"--label={x}" for x in labels]]) == 0
+    assert main(["journal", "add", "--kind", "repair", "--rel", "1", "--text", "sorry",
+                 "--uptake", "partly", "--when", "2026-03-02T12:00"]) == 0
+    capsys.readouterr()
+    assert main(["insights", "--rel", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "2, in 1 week (most in 2026-W10: 2)" in out
+    assert "0.50 (accepted, plus half of partly, per attempt)" in out
+    assert "2.0 hours (median)" in out
+    assert "Patterns that come back: criticism (2 ruptures), stonewalling (1 rupture)." in out
+    assert "Words that keep coming up in ruptures: dinner (2 ruptures)." in out
+    assert "not enough data yet" in out  # no check-ins
+    assert out.count("It is not therapy") == 1

@@ -30,7 +30,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q.add_argument("--no-encryption", action="store_true",
                    help="store it unencrypted (not recommended)")
     q = js.add_parser("add", help="add a relationship or an entry")
-    q.add_argument("--kind", required=True, choices=("relationship", *ENTRY_KINDS[:3]))
+    q.add_argument("--kind", required=True, choices=("relationship", *ENTRY_KINDS[:4]))
     q.add_argument("--name", help="relationship: a name or pseudonym")
     q.add_argument("--type", dest="rel_kind", choices=REL_KINDS, default="other",
                    help="relationship: what kind")
@@ -43,6 +43,13 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q.add_argument("--uptake", choices=UPTAKES, help="repair: how it was received")
     q.add_argument("--by", choices=("me", "them"), default="me", help="repair: who reached out")
     q.add_argument("--score", type=int, choices=range(11), help="checkin: connection 0-10")
+    q.add_argument("--client", help="analysis: the client's pseudonym (not their real name)")
+    q.add_argument("--file", help="analysis: the session transcript (txt, vtt, srt, json, ...)")
+    q.add_argument("--date", help="analysis: the session date (ISO; default today)")
+    q.add_argument("--format", help="analysis: the transcript format (default: from the "
+                   "extension or content)")
+    q.add_argument("--mode", choices=("full", "rules"), default="full",
+                   help="analysis: full (default: rules and the shipped model) or rules only")
     q = js.add_parser("list", help="list relationships and entries")
     q.add_argument("--kind", choices=ENTRY_KINDS)
     q.add_argument("--rel", type=int)
@@ -61,11 +68,19 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     js.add_parser("rekey", help="change the passphrase")
     p.set_defaults(handler=run)
 
-    p = sub.add_parser("insights", help="figures over your journal for one relationship",
-                       description="Ruptures per week, repair uptake, time to repair, recurring "
-                       "triggers and patterns, and the connection trend.")
-    p.add_argument("--rel", type=int, required=True, help="the relationship id")
+    p = sub.add_parser("insights", help="figures over your journal: one relationship, or one "
+                       "client's analysed sessions",
+                       description="For a relationship (--rel): ruptures per week, repair uptake, "
+                       "time to repair, recurring triggers and patterns, and the connection trend. "
+                       "For a client (--client): ruptures per session by type, the share repaired "
+                       "within the session, withdrawal ruptures never addressed, and the trend.")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--rel", type=int, help="the relationship id")
+    who.add_argument("--client", help="a client's pseudonym (sessions added with "
+                     "`mend journal add --kind analysis`)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--charts", metavar="DIR",
+                   help="also write the charts as PNG and SVG files into DIR")
     p.set_defaults(handler=insights)
 
 
@@ -73,19 +88,42 @@ def insights(args: argparse.Namespace) -> int:
     from mendkit.cli import render
     from mendkit.cli.main import NOT_THERAPY
     from mendkit.config import Settings
-    from mendkit.insights import relationship_insights
 
     with _open(Settings.from_env().home) as journal:
-        rel = next((r for r in journal.relationships() if r.id == args.rel), None)
-        if rel is None:
-            raise JournalError(f"no relationship with id {args.rel}")
-        data = {"relationship": {"id": rel.id, "name": rel.name},
-                **relationship_insights(journal.entries(relationship_id=rel.id))}
+        if args.client is not None:
+            data = _client_figures(journal, args.client)
+        else:
+            from mendkit.insights import insights_from_rows
+
+            rel = next((r for r in journal.relationships() if r.id == args.rel), None)
+            if rel is None:
+                raise JournalError(f"no relationship with id {args.rel}")
+            data = {"relationship": {"id": rel.id, "name": rel.name},
+                    **insights_from_rows(journal.insight_rows(rel.id))}
     if args.json:
         render.print_json(data)
+    elif args.client is not None:
+        render.session_insights(data, footer=NOT_THERAPY)
     else:
         render.insights(data, footer=NOT_THERAPY)
+    if args.charts:
+        from mendkit.insights_charts import write_charts
+
+        paths = write_charts(data, Path(args.charts))
+        print("Charts written:\n" + "\n".join(f"  {p}" for p in paths),
+              file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _client_figures(journal: Journal, client: str) -> dict[str, Any]:
+    from mendkit.insights_sessions import session_insights
+
+    client = client.strip()
+    sessions = [e for e in journal.entries(kind="analysis") if e.body.get("client") == client]
+    if not sessions:
+        raise JournalError(f"no analysed sessions for client {client!r}; add one with "
+                           "`mend journal add --kind analysis --client NAME --file TRANSCRIPT`")
+    return {"client": client, **session_insights(sessions)}
 
 
 def _kdf() -> KdfParams | None:
@@ -162,9 +200,11 @@ def run(args: argparse.Namespace) -> int:
             print("journal created")
             _adopt(created, home)
         return 0
+    # A transcript is read and analysed before the journal is opened: a bad file fails early.
+    analysed = _analysis_body(args) if action == "add" and args.kind == "analysis" else None
     with _open(home) as journal:
         if action == "add":
-            return _add(journal, args)
+            return _add(journal, args, analysed)
         if action == "list":
             for r in journal.relationships():
                 print(f"relationship {r.id}: {r.name} ({r.kind})")
@@ -231,8 +271,46 @@ def _read_import(path: Path) -> dict[str, Any]:
     return data
 
 
-def _add(journal: Journal, args: argparse.Namespace) -> int:
-    when = args.when or datetime.now(UTC).isoformat(timespec="seconds")
+def _analysis_body(args: argparse.Namespace) -> dict[str, Any]:
+    """The body of an ``analysis`` entry: the client's pseudonym and the transcript's analysis.
+
+    The shipped engine only (no personal heads): sessions analysed months apart stay comparable.
+    """
+    if not args.client or not args.client.strip():
+        raise JournalError("an analysis needs --client (the client's pseudonym)")
+    if not args.file:
+        raise JournalError("an analysis needs --file (the session transcript)")
+    for when in (args.date, args.when):
+        if when:
+            _checked_when(when)
+    from mendkit.api import analyze, load_conversation
+
+    conversation = load_conversation(args.file, format=args.format)
+    analysis = analyze(conversation, mode=args.mode)
+    return {"client": args.client.strip(), "analysis": analysis.to_dict()}
+
+
+def _checked_when(value: str) -> str:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise JournalError(f"expected an ISO date or time such as 2026-03-02 or "
+                           f"2026-03-02T18:30, got {value!r}") from None
+    return value
+
+
+def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | None = None
+         ) -> int:
+    if args.kind == "analysis" and analysed is not None:
+        when = _checked_when(args.date or args.when or datetime.now().date().isoformat())
+        e = journal.add_entry("analysis", analysed, occurred_at=when, relationship_id=args.rel)
+        turns = analysed["analysis"]["turns"]
+        episodes = analysed["analysis"]["episodes"]
+        print(f"added analysis {e.id}: {analysed['client']}, {when}, {len(turns)} turns, "
+              f"{len(episodes)} rupture episodes")
+        return 0
+    when = _checked_when(args.when) if args.when else datetime.now(UTC).isoformat(
+        timespec="seconds")
     if args.kind == "relationship":
         if not args.name:
             raise JournalError("a relationship needs --name")

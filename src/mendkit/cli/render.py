@@ -216,27 +216,103 @@ def batch_report(report: Any, out: str) -> None:
                   f"{out} in {report.seconds:.1f} s with {report.executor}: "
                   f"{report.turns_per_second:,.0f} turns/s; {report.errors} errors"
                   + (f"; {report.skipped} already done" if report.skipped else ""))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _trend(slope: float | None, unit: str, *, per: str, scale: float = 1.0, digits: int = 2
+           ) -> str:
+    if slope is None:
+        return "not enough data yet"
+    value = round(slope * scale, digits) + 0.0  # + 0.0: no "-0.00"
+    way = "steady" if value == 0 else "rising" if value > 0 else "falling"
+    return f"{way} ({value:+.{digits}f} {unit} {per})"
+
+
 def insights(data: dict[str, Any], *, footer: str) -> None:
-    """A summary table of one relationship's journal figures."""
+    """One relationship's journal figures: a short table, then patterns and triggers in words."""
     console = _console()
     rel = data["relationship"]
-    table = Table(title=f"Insights: {rel['name']} (relationship {rel['id']})", show_header=False)
-    table.add_column("what")
-    table.add_column("figure", justify="right")
-    table.add_row("Ruptures", str(data["ruptures"]))
-    table.add_row("Ruptures per week", ", ".join(f"{w}: {n}" for w, n in
-                                                 data["ruptures_per_week"].items()) or "-")
-    table.add_row("Repair attempts", str(data["repair_attempts"]))
-    table.add_row("Uptake ratio (accepted + half of partly)", _figure(data["uptake_ratio"]))
+    table = Table(title=f"Insights: {rel['name']} (relationship {rel['id']})", show_header=False,
+                  title_justify="left")
+    table.add_column("what", style="bold")
+    table.add_column("figure")
+    weeks = data["ruptures_per_week"]
+    busiest = max(weeks.items(), key=lambda kv: (kv[1], kv[0])) if weeks else None
+    table.add_row("Ruptures", str(data["ruptures"]) + (
+        f", in {_count(len(weeks), 'week')} (most in {busiest[0]}: {busiest[1]})"
+        if busiest else ""))
+    uptake = data["uptake"]
+    table.add_row("Repair attempts", str(data["repair_attempts"]) + (
+        f": {uptake['accepted']} accepted, {uptake['partly']} partly, {uptake['not_yet']} not "
+        f"yet, {uptake['rejected']} rejected" if data["repair_attempts"] else ""))
+    table.add_row("Uptake ratio", "-" if data["uptake_ratio"] is None else
+                  f"{data['uptake_ratio']:.2f} (accepted, plus half of partly, per attempt)")
     hours = data["median_hours_to_repair"]
-    table.add_row("Median time to repair", "-" if hours is None else f"{hours:.1f} h")
-    table.add_row("First to repair", ", ".join(f"{k}: {n}" for k, n in
-                                               data["first_repair_by"].items()) or "-")
-    table.add_row("Recurring triggers", ", ".join(f"{t['word']} ({t['ruptures']})" for t in
-                                                  data["recurring_triggers"]) or "-")
-    table.add_row("Patterns", ", ".join(f"{p}: {n}" for p, n in data["patterns"].items() if n)
-                  or "-")
-    slope = data["connection_slope_per_day"]
-    table.add_row("Connection trend", "-" if slope is None else f"{slope:+.2f} per day")
+    table.add_row("Time to repair", "-" if hours is None else f"{hours:.1f} hours (median)")
+    first = data["first_repair_by"]
+    table.add_row("First to repair", ", ".join(f"{'you' if k == 'me' else k}: {n}"
+                                               for k, n in first.items()) or "-")
+    table.add_row("Connection", _trend(data["connection_slope_per_day"], "points", per="a week",
+                                       scale=7.0))
     console.print(table)
+    patterns = [f"{p} ({_count(n, 'rupture')})" for p, n in
+                sorted(data["patterns"].items(), key=lambda kv: -kv[1]) if n]
+    console.print("Patterns that come back: " + (", ".join(patterns) if patterns else
+                                                  "none of criticism, contempt, defensiveness "
+                                                  "or stonewalling noted yet") + ".")
+    triggers = [f"{t['word']} ({_count(t['ruptures'], 'rupture')})"
+                for t in data["recurring_triggers"]]
+    console.print("Words that keep coming up in ruptures: " + (", ".join(triggers) if triggers
+                                                               else "none yet") + ".")
+    console.print(Text(footer, style="dim"))
+
+
+def session_insights(data: dict[str, Any], *, footer: str) -> None:
+    """One client's analysed sessions: a table per session, the trend, and what was missed."""
+    console = _console()
+    table = Table(title=f"Sessions with {data['client']}", title_justify="left", show_edge=False)
+    for col in ("date", "turns", "ruptures\nW / C / I", "episodes", "repaired", "tried",
+                "unrepaired"):
+        table.add_column(col, justify="left" if col == "date" else "right", no_wrap=True)
+    for s in data["sessions"]:
+        by = s["ruptures_by_type"]
+        share = "" if s["repaired_share"] is None else f" ({s['repaired_share']:.0%})"
+        table.add_row(str(s["date"])[:10], str(s["turns"]),
+                      f"{by['withdrawal']} / {by['confrontation']} / {by['invalidation']}",
+                      str(s["episodes"]), f"{s['resolved']}{share}", str(s["attempted"]),
+                      str(s["unresolved"]))
+    console.print(table)
+    console.print("Ruptures count turns: W withdrawal, C confrontation, I invalidation. Repaired: "
+                  "a repair the other person took up within the session; tried: a repair not "
+                  "taken up yet.", style="dim")
+    share = data["repaired_share"]
+    console.print(f"Across {_count(len(data['sessions']), 'session')}: "
+                  f"{_count(data['episodes'], 'rupture episode')}"
+                  + ("" if share is None else f", {share:.0%} repaired within the session") + ".")
+    trend = data["trend"]
+    console.print("Ruptures per session: " + _trend(trend["ruptures_per_session_slope"],
+                                                    "rupture turns", per="per session")
+                  + "; share repaired: " + _trend(trend["repaired_share_slope"],
+                                                  "percentage points", per="per session",
+                                                  scale=100.0, digits=0) + ".")
+    if data["crisis_sessions"]:
+        console.print(Text("Crisis signals were found in the sessions of "
+                           + ", ".join(str(d)[:10] for d in data["crisis_sessions"])
+                           + ": look at them first.", style="bold yellow"))
+    missed = data["withdrawal_unaddressed"]
+    if missed:
+        console.print(Text(f"Withdrawal ruptures never addressed ({len(missed)}):", style="bold"))
+        for m in missed:
+            line = Text(f"  {str(m['date'])[:10]}, turn {m['turn']}, ", style="dim")
+            line.append(f"{m['speaker']}: ", style="bold")
+            line.append(m["text"])
+            console.print(line)
+    else:
+        console.print("No withdrawal rupture went unaddressed.")
+    if len(data["modes"]) > 1:
+        console.print(Text("These sessions were analysed in different modes "
+                           f"({', '.join(data['modes'])}); counts may not compare.", style="dim"))
     console.print(Text(footer, style="dim"))

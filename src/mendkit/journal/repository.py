@@ -55,6 +55,7 @@ class Entry:
 class _Cipher(Protocol):
     def encrypt(self, text: str) -> str: ...
     def decrypt(self, token: str) -> str: ...
+    def decrypt_many(self, tokens: list[str]) -> list[str]: ...
 
 
 def db_path(home: Path) -> Path:
@@ -86,6 +87,9 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA secure_delete = ON")
         cur.execute("PRAGMA foreign_keys = ON")
+        # 32 MiB of decrypted pages kept in this process (the default 2 MiB makes every read of
+        # a large journal decrypt it again from disk); the file on disk is unchanged.
+        cur.execute("PRAGMA cache_size = -32768")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -298,6 +302,25 @@ class Journal:
             return [Entry(id=i, kind=k, relationship_id=rel, occurred_at=at,
                           body=json.loads(decrypt(body)))
                     for i, k, rel, at, body in conn.execute(query)]
+
+    def insight_rows(self, relationship_id: int, kinds: tuple[str, ...] = ("rupture", "repair",
+                     "checkin")) -> list[tuple[str, str, dict[str, Any]]]:
+        """``(kind, occurred_at, body)`` of one relationship's entries of these kinds, in id order.
+
+        The fast read behind ``mend insights``: one query of the three columns needed, the bodies
+        decrypted in one pass (one AES-GCM key object on PostgreSQL) and parsed as one JSON array.
+        """
+        query = (select(EntryRow.kind, EntryRow.occurred_at, EntryRow.body)
+                 .where(EntryRow.relationship_id == relationship_id, EntryRow.kind.in_(kinds))
+                 .order_by(EntryRow.id))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        bodies = self._cipher.decrypt_many([r[2] for r in rows])
+        try:
+            parsed = json.loads("[" + ",".join(bodies) + "]")  # bodies are JSON objects we wrote
+        except json.JSONDecodeError:
+            parsed = [json.loads(b) for b in bodies]  # names the broken one
+        return [(k, at, b) for (k, at, _), b in zip(rows, parsed, strict=True)]
 
     def entry(self, entry_id: int) -> Entry:
         with self._read() as s:
