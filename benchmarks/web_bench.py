@@ -4,9 +4,10 @@
     .venv/bin/python benchmarks/web_bench.py [--requests 400] [--clients 20]
 
 The app runs as a person runs it (``mend serve`` in its own process); the load comes from httpx in
-threads of this process. The messages are the 160 drafts of Mend's repair pairs
-(``data/corpus/pairs.jsonl``), so no answer can come from a cache. Figures depend on what else the
-machine is doing.
+threads of this process. The checked messages are the 160 drafts of Mend's repair pairs
+(``data/corpus/pairs.jsonl``, 194 characters on average), so no answer can come from a cache; the
+600-turn transcript is made of the turns of Mend's labelled conversations (67 on average).
+Figures depend on what else the machine is doing.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 MESSAGES = [pair[side] for line in (REPO / "data/corpus/pairs.jsonl").read_text().splitlines()
             if line.strip() for pair in [json.loads(line)] for side in ("better", "worse")]
+# Session-like turns (67 characters on average): the turns of Mend's labelled conversations.
+TURNS = [" ".join(turn["text"].split())
+         for path in sorted((REPO / "data/corpus/conversations").glob("*.jsonl"))
+         for line in path.read_text().splitlines() if line.strip()
+         for turn in json.loads(line)["turns"]]
 
 
 def p95(values: list[float]) -> float:
@@ -89,7 +95,7 @@ def _run(base: str, args: argparse.Namespace) -> None:
         med, high, rate = load(base, mode, args.requests, args.clients)
         print(f"POST /api/check {mode:5s}: {args.requests} requests, {args.clients} clients: "
               f"median {med:.0f} ms, p95 {high:.0f} ms, {rate:.1f} requests/s")
-    transcript = "\n".join(f"{'Ana' if n % 2 else 'Ben'}: {MESSAGES[n % len(MESSAGES)]}"
+    transcript = "\n".join(f"{'Ana' if n % 2 else 'Ben'}: {TURNS[n % len(TURNS)]}"
                            for n in range(600))
     with httpx.Client(base_url=base, timeout=300, follow_redirects=True) as http:
         html = http.get("/analyse").text
