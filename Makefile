@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench eval rules-index clean browser-deps
+.PHONY: demo example test lint bench eval rules-index clean browser-deps
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev,web,journal,postgres]'
 	touch $@
 
+# The main job: the local web app on the SQLite default (journal under MEND_HOME), 127.0.0.1:8765.
 demo: $(VENV)/.installed
+	$(BIN)/mend serve
+
+# The bundled example conversation, analysed in the terminal.
+example: $(VENV)/.installed
 	$(BIN)/mend analyze src/mendkit/examples/workplace.txt
 
 # The browser tests (web app) need Debian's Chromium and axe-core (a test-only tool, MPL-2.0,
