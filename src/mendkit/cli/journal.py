@@ -127,16 +127,14 @@ def _client_figures(journal: Journal, client: str) -> dict[str, Any]:
 
 
 def _kdf() -> KdfParams | None:
-    raw = os.environ.get("MEND_JOURNAL_KDF")  # "time_cost,memory_kib,parallelism" (tests)
-    if not raw:
-        return None
+    """The argon2id cost from MEND_JOURNAL_KDF (``time,memory_kib,parallelism``), if set."""
+    from mendkit.config import parse_kdf
     from mendkit.journal.crypto import KdfParams
 
-    try:
-        t, m, par = (int(x) for x in raw.split(","))
-    except ValueError:
-        raise JournalError(f"MEND_JOURNAL_KDF: expected time,memory_kib,parallelism, got {raw!r}"
-                           ) from None
+    parsed = parse_kdf(os.environ.get("MEND_JOURNAL_KDF", ""))
+    if parsed is None:
+        return None
+    t, m, par = parsed
     return KdfParams(time_cost=t, memory_kib=m, parallelism=par)
 
 
