@@ -7,9 +7,10 @@ with each executor side by side, then the full mode on a smaller sample.
 Each run is a fresh Python process (so one run's leftovers, or this script's own corpus building,
 never count against the next), watched from here. Peak memory is that run's whole process tree:
 the driver and every worker (the process pool, or Dask's workers; the local cluster's scheduler
-and nannies live in the driver process). ``driver CPU`` is the CPU time the driver process used,
-whatever the workers did (it includes the import of Mend, and for Dask the scheduler's work).
-Two figures are sampled every 100 ms: ``peak_pss_mb``, the sum of proportional set sizes (shared
+and nannies live in the driver process). ``CPU: driver`` is the CPU time the driver process used
+(with the import of Mend, and for Dask the scheduler's work); ``all`` adds every worker's. On a
+machine shared with other work, wall-clock figures swing with the load, CPU times much less.
+Two figures are sampled every 200 ms: ``peak_pss_mb``, the sum of proportional set sizes (shared
 pages such as Python and the libraries split between the processes that map them: the honest
 total), and ``peak_rss_mb``, the sum of resident sets (counts shared pages once per process, so
 it overstates the total; it is what ``top`` adds up to).
@@ -52,46 +53,48 @@ def build_corpus(path: Path, n_turns: int) -> None:
                                      "text": pool[i % len(pool)]}) + "\n")
 
 
-def _tree_memory(root: Any) -> tuple[int, int]:
-    """(sum of RSS, sum of PSS) over ``root`` and all its descendants, in bytes."""
-    import psutil
+class TreeWatch:
+    """Samples a process tree: peak memory (sums of RSS and of PSS) and CPU time per process."""
 
-    rss = pss = 0
-    try:
-        procs = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return 0, 0
-    for proc in procs:
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.peak_rss = self.peak_pss = 0
+        self.cpu: dict[int, float] = {}  # pid -> user + system seconds, last seen
+
+    def sample(self) -> None:
+        import psutil
+
+        rss = pss = 0
         try:
-            info = proc.memory_full_info()
+            procs = [self.root, *self.root.children(recursive=True)]
         except psutil.Error:
-            continue
-        rss += info.rss
-        pss += getattr(info, "pss", info.rss)
-    return rss, pss
+            return
+        for proc in procs:
+            try:
+                with proc.oneshot():
+                    info = proc.memory_full_info()
+                    times = proc.cpu_times()
+            except psutil.Error:
+                continue
+            rss += info.rss
+            pss += getattr(info, "pss", info.rss)
+            self.cpu[proc.pid] = times.user + times.system
+        self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
 
 
 def run_once(source: Path, mode: str, label: str, settings: dict[str, Any]) -> dict[str, Any]:
     """One ``run_batch`` in a child process, its process tree sampled from here."""
-    import psutil
-
     out = Path(tempfile.mkdtemp(prefix="mend-bench-out-"))
     try:
         child = subprocess.Popen(
             [sys.executable, __file__, "--child", str(source), str(out / "o"), mode,
              json.dumps(settings)], stdout=subprocess.PIPE, text=True)
-        root = psutil.Process(child.pid)
-        peak_rss = peak_pss = 0
-        driver_cpu = 0.0
+        watch = TreeWatch(child.pid)
         while child.poll() is None:
-            rss, pss = _tree_memory(root)
-            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-            try:
-                times = root.cpu_times()
-                driver_cpu = times.user + times.system
-            except psutil.Error:
-                pass
-            time.sleep(0.1)
+            watch.sample()
+            time.sleep(0.2)
         stdout, _ = child.communicate()
         if child.returncode != 0:
             raise SystemExit(f"the {label} run failed (exit {child.returncode})")
@@ -101,11 +104,14 @@ def run_once(source: Path, mode: str, label: str, settings: dict[str, Any]) -> d
     figures = {"executor": label, "mode": mode, "turns": report["turns"],
                "seconds": round(report["seconds"], 2),
                "turns_per_s": round(report["turns"] / report["seconds"]),
-               "peak_pss_mb": round(peak_pss / 2**20), "peak_rss_mb": round(peak_rss / 2**20),
-               "driver_cpu_s": round(driver_cpu, 1)}
+               "peak_pss_mb": round(watch.peak_pss / 2**20),
+               "peak_rss_mb": round(watch.peak_rss / 2**20),
+               "driver_cpu_s": round(watch.cpu.get(child.pid, 0.0), 1),
+               "tree_cpu_s": round(sum(watch.cpu.values()), 1)}
     print(f"  {label:<22} {mode:<5} {figures['turns']:>9,} turns  {figures['seconds']:>7.1f} s  "
           f"{figures['turns_per_s']:>7,} turns/s  peak {figures['peak_pss_mb']:>5} MB PSS "
-          f"({figures['peak_rss_mb']} MB RSS)  driver CPU {figures['driver_cpu_s']} s", flush=True)
+          f"({figures['peak_rss_mb']} MB RSS)  CPU: driver {figures['driver_cpu_s']} s, "
+          f"all {figures['tree_cpu_s']} s", flush=True)
     return figures
 
 
@@ -159,11 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     summary = _summary(rows)
     if args.repeat > 1:
-        print("summary (fastest run, largest peak):")
+        print("summary (fastest run, largest peak, least CPU):")
         for row in summary:
             print(f"  {row['executor']:<22} {row['mode']:<5} {row['turns']:>9,} turns  "
                   f"{row['turns_per_s']:>7,} turns/s  peak {row['peak_pss_mb']:>5} MB PSS "
-                  f"({row['peak_rss_mb']} MB RSS)")
+                  f"({row['peak_rss_mb']} MB RSS)  CPU {row['tree_cpu_s']} s")
     write_json(args.json, {"machine": info, "runs": rows, "summary": summary})
     return 0
 
@@ -183,6 +189,7 @@ def _summary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         seen["seconds"] = min(seen["seconds"], row["seconds"])
         seen["peak_pss_mb"] = max(seen["peak_pss_mb"], row["peak_pss_mb"])
         seen["peak_rss_mb"] = max(seen["peak_rss_mb"], row["peak_rss_mb"])
+        seen["tree_cpu_s"] = min(seen["tree_cpu_s"], row["tree_cpu_s"])
     return list(best.values())
 
 
