@@ -261,3 +261,40 @@ def test_cli_errors_are_clear(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     shutil.rmtree(tmp_path / "o")
     assert main(["batch", str(source), "--out", str(tmp_path / "o"), "--to", "convokit",
                  "--resume"]) == 1
+
+
+def test_at_most_two_chunks_per_worker_are_in_flight(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory is bounded: the driver never reads far ahead of the workers, and lets go of each
+    chunk's handle (a Dask future, say) once the chunk is registered."""
+    from contextlib import contextmanager
+
+    from mendkit.batch import runner
+
+    class Recording:
+        slots = 3
+
+        def __init__(self) -> None:
+            self.pending: dict[int, work.Task] = {}
+            self.most = 0
+
+        def submit(self, task: work.Task) -> int:
+            self.pending[task.index] = task
+            self.most = max(self.most, len(self.pending))
+            return task.index
+
+        def result(self, handle: int) -> work.ChunkResult:
+            return work.run_chunk(self.pending.pop(handle))
+
+    recording = Recording()
+
+    @contextmanager
+    def fake(settings: BatchSettings):  # type: ignore[no-untyped-def]
+        yield recording, "recording"
+
+    monkeypatch.setattr(runner, "_executor", fake)
+    source = _corpus(tmp_path / "in.jsonl", conversations=40)
+    report = run_batch(source, tmp_path / "out", BatchSettings(chunk=2))
+    assert report.conversations == 40
+    assert recording.most == 2 * Recording.slots and not recording.pending
+    assert _table(tmp_path / "out").num_rows == 280

@@ -186,23 +186,32 @@ def _executor(settings: BatchSettings) -> Iterator[tuple[_Executor, str]]:
         yield _Processes(pool, settings.workers), f"{settings.workers} processes"
 
 
+# Dask's comms keep their last ``low-level-log-length`` messages under 1 MB (1,000 by default)
+# for debugging. A task carries a chunk's raw records (a few hundred kB), so the client, and a
+# local cluster's scheduler, would otherwise hold the last thousand chunks: memory that grows
+# with the corpus up to about a thousand chunks, then stays there.
+_DASK_CONFIG = {"distributed.admin.low-level-log-length": 16}
+
+
 @contextmanager
 def _dask_client(settings: BatchSettings) -> Iterator[Any]:
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise InvalidInputError("Dask is not installed: pip install 'mendkit[batch]'") from None
-    if settings.scheduler:
-        try:
-            client = Client(settings.scheduler, timeout="20s")
-        except OSError as exc:
-            raise InvalidInputError(f"cannot reach the Dask scheduler at {settings.scheduler}: "
-                                    f"{exc}") from None
-        with client:
+    with dask.config.set(_DASK_CONFIG):
+        if settings.scheduler:
+            try:
+                client = Client(settings.scheduler, timeout="20s")
+            except OSError as exc:
+                raise InvalidInputError(f"cannot reach the Dask scheduler at "
+                                        f"{settings.scheduler}: {exc}") from None
+            with client:
+                yield client
+            return
+        # The dashboard on a free loopback port: asked for none, Dask still tries 8787 and warns.
+        with LocalCluster(n_workers=settings.dask_local, threads_per_worker=1, processes=True,
+                          dashboard_address="127.0.0.1:0", host="127.0.0.1") as cluster, \
+                Client(cluster) as client:
             yield client
-        return
-    # The dashboard on a free loopback port: asked for none, Dask still tries 8787 and warns.
-    with LocalCluster(n_workers=settings.dask_local, threads_per_worker=1, processes=True,
-                      dashboard_address="127.0.0.1:0", host="127.0.0.1") as cluster, \
-            Client(cluster) as client:
-        yield client
