@@ -28,7 +28,10 @@ from mendkit.batch.sinks import Sink, open_sink
 from mendkit.batch.work import ChunkResult, Task, run_chunk
 from mendkit.errors import InvalidInputError
 
-CHUNK_TURNS = 2_000  # turns per chunk unless ``chunk`` (conversations per chunk) is given
+# Turns per chunk unless ``chunk`` (conversations per chunk) is given: a second or two of a
+# worker's time in either mode, so that the workers stay evenly busy to the end of a run, and
+# tasks are few enough that their overhead does not count.
+CHUNK_TURNS: dict[Mode, int] = {"rules": 2_000, "full": 250}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,7 +41,7 @@ class BatchSettings:
     workers: int = 1
     scheduler: str | None = None  # tcp://host:8786, an existing Dask cluster
     dask_local: int = 0  # start a local Dask cluster with this many workers
-    chunk: int | None = None  # conversations per task; None: about CHUNK_TURNS turns a task
+    chunk: int | None = None  # conversations per task; None: about CHUNK_TURNS[mode] turns
     out_format: str = "parquet"
     resume: bool = False
 
@@ -85,7 +88,8 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
     try:
         with _executor(settings) as (executor, name):
             window: deque[Any] = deque()
-            chunks = _chunks(units, sink.done(), settings.chunk, counts)
+            chunks = _chunks(units, sink.done(), settings.chunk, CHUNK_TURNS[settings.mode],
+                             counts)
             for index, chunk in enumerate(chunks, start=sink.next_index):
                 window.append(executor.submit(Task(
                     index=index, units=tuple(chunk), mode=settings.mode, region=settings.region,
@@ -102,10 +106,10 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                        seconds=time.perf_counter() - started, executor=name)
 
 
-def _chunks(units: Iterable[Unit], done: set[str], size: int | None,
+def _chunks(units: Iterable[Unit], done: set[str], size: int | None, most_turns: int,
             counts: dict[str, int]) -> Iterator[list[Unit]]:
-    """Whole conversations in input order, ``size`` at a time (default: about CHUNK_TURNS
-    turns), without those a resumed run already holds."""
+    """Whole conversations in input order, ``size`` at a time (default: until a chunk holds
+    ``most_turns`` turns), without those a resumed run already holds."""
     chunk: list[Unit] = []
     turns = 0
     for unit in units:
@@ -114,7 +118,7 @@ def _chunks(units: Iterable[Unit], done: set[str], size: int | None,
             continue
         chunk.append(unit)
         turns += unit_size(unit)
-        if (len(chunk) >= size) if size is not None else (turns >= CHUNK_TURNS):
+        if (len(chunk) >= size) if size is not None else (turns >= most_turns):
             yield chunk
             chunk, turns = [], 0
     if chunk:
