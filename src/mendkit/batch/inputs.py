@@ -18,7 +18,7 @@ and building turns run in parallel, not on the driver.
 
 Rows of one conversation must be together (sorted or grouped by id); rows of an id met again later
 are refused with the line or row where it reappeared. The ids met so far are the only thing the
-driver keeps that grows with the input (a few dozen bytes a conversation).
+driver keeps that grows with the input (about 100 bytes a conversation).
 """
 
 from __future__ import annotations
