@@ -298,3 +298,22 @@ def test_at_most_two_chunks_per_worker_are_in_flight(tmp_path: Path,
     assert report.conversations == 40
     assert recording.most == 2 * Recording.slots and not recording.pending
     assert _table(tmp_path / "out").num_rows == 280
+
+
+@pytest.mark.slow
+def test_dask_keeps_no_old_task_messages_and_local_workers_skip_the_profiler() -> None:
+    """Each task message carries a chunk's records; Dask's comms would keep the last thousand."""
+    import dask
+    from distributed.batched import BatchedSend
+
+    from mendkit.batch import runner
+
+    before = dask.config.get("distributed.admin.low-level-log-length")
+    with runner._dask_client(BatchSettings(dask_local=1)) as client:
+        assert dask.config.get("distributed.admin.low-level-log-length") == 16
+        sends = [c for c in vars(client).values() if isinstance(c, BatchedSend)]
+        assert sends and all(s.recent_message_log.maxlen <= 16 for s in sends)
+        seen = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                   dask.config.get("distributed.admin.low-level-log-length")))
+        assert list(seen.values()) == [(False, 16)]
+    assert dask.config.get("distributed.admin.low-level-log-length") == before  # restored
