@@ -11,7 +11,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import mendkit
-from mendkit.batch import BatchSettings, run_batch, sinks
+from mendkit.batch import BatchSettings, run_batch, work
+from mendkit.batch.inputs import Lines, read_units
 from mendkit.cli.main import main
 
 LINES = ["You never listen to me.", "Fine.", "I'm sorry, that was unfair of me.",
@@ -32,6 +33,12 @@ def _corpus(path: Path, conversations: int = 60, turns: int = 7) -> Path:
 
 def _table(out: Path, name: str = "turns") -> pa.Table:
     return pq.read_table(out / name)
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    """Every file of an output folder, by its path inside it."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file()}
 
 
 def test_jsonl_to_parquet_matches_the_engine_turn_for_turn(tmp_path: Path) -> None:
@@ -77,10 +84,84 @@ def test_bad_conversations_are_recorded_and_the_run_goes_on(tmp_path: Path) -> N
 
 def test_one_process_and_two_give_identical_files(tmp_path: Path) -> None:
     source = _corpus(tmp_path / "in.jsonl")
+    with source.open("a", encoding="utf-8") as handle:  # an error in the middle of the parts
+        handle.write(json.dumps({"conversation_id": "broken", "speaker": "A"}) + "\n")
+        handle.write(json.dumps({"conversation_id": "last", "speaker": "A", "text": "ok"}) + "\n")
     run_batch(source, tmp_path / "one", BatchSettings(workers=1, chunk=4))
     run_batch(source, tmp_path / "two", BatchSettings(workers=2, chunk=4))
-    for name in ("turns/part-00000.parquet", "episodes/part-00000.parquet", "_done.jsonl"):
-        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
+    assert len([name for name in one if name.startswith("turns/")]) == 16
+    assert "errors.jsonl" in one and "_done.jsonl" in one
+    assert not [name for name in one if name.startswith(".mend")], "the run's marker is removed"
+    assert one == two
+    # The default chunks (by turns) give the same table as chunks of 4 conversations.
+    run_batch(source, tmp_path / "default", BatchSettings(workers=2))
+    assert _table(tmp_path / "default").equals(_table(tmp_path / "one"))
+
+
+def test_parts_come_back_as_bytes_from_a_worker_that_cannot_see_the_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _corpus(tmp_path / "in.jsonl", conversations=20)
+    run_batch(source, tmp_path / "local", BatchSettings(chunk=4))
+    monkeypatch.setattr(work, "_can_write", lambda task: False)
+    run_batch(source, tmp_path / "remote", BatchSettings(chunk=4))
+    assert _files(tmp_path / "local") == _files(tmp_path / "remote")
+
+
+def test_a_worker_that_writes_its_part_returns_only_a_small_manifest(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "in.jsonl", conversations=8)
+    units = tuple(read_units(source))
+    assert all(isinstance(unit, Lines) for unit in units)
+    out = tmp_path / "out"
+    for folder in ("turns", "episodes"):
+        (out / folder).mkdir(parents=True)
+    (out / ".mend-run-test").touch()
+    task = work.Task(index=3, units=units, mode="rules", region="US", out_format="parquet",
+                     out=str(out), marker=".mend-run-test")
+    result = work.run_chunk(task)
+    assert (result.part, result.ids, result.turns) == ("part-00003", tuple(
+        f"c{c:03d}" for c in range(8)), 56)
+    assert result.data == b"" and result.files == ()
+    assert pq.read_table(out / "turns" / "part-00003.parquet").num_rows == 56
+    elsewhere = work.run_chunk(work.Task(index=3, units=units, mode="rules", region="US",
+                                         out_format="parquet", out=str(tmp_path / "nowhere"),
+                                         marker=".mend-run-test"))
+    assert dict(elsewhere.files)["turns/part-00003.parquet"] == (
+        out / "turns" / "part-00003.parquet").read_bytes()
+
+
+def test_lines_are_grouped_as_the_jsonl_reader_groups_them(tmp_path: Path) -> None:
+    """The driver reads a line's id without decoding it only when that cannot go wrong."""
+    source = tmp_path / "in.jsonl"
+    lines = [
+        '{"conversation_id": "a", "speaker": "A", "text": "You never listen."}',
+        '{"speaker": "B", "conversation_id": "a", "text": "Fine."}',  # id not first
+        '{"conversation_id": "caf\\u00e9", "speaker": "A", "text": "escaped id"}',
+        '{"conversation_id": "café", "speaker": "B", "text": "the same id, plain"}',
+        # a nested conversation_id first: the line's own id is the later, top-level one
+        '{"meta": {"conversation_id": "zzz"}, "conversation_id": "b", "speaker": "A", '
+        '"text": "one"}',
+        '{"conversation_id": "b", "speaker": "B", "text": "\\"conversation_id\\": \\"x\\""}',
+        '{"conversation_id": 7, "speaker": "A", "text": "a number for an id"}',
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = run_batch(source, tmp_path / "out.jsonl", BatchSettings(out_format="jsonl"))
+    assert report.errors == 0
+    got = [(d["conversation"]["id"], [t["text"] for t in d["turns"]]) for d in
+           map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())]
+    expected = [(c.id, [t.text for t in c.turns]) for c in mendkit.io.iter_conversations(source)]
+    assert got == expected
+    assert [cid for cid, _ in got] == ["a", "café", "b", "7"]
+
+
+def test_a_line_that_is_not_utf8_fails_its_conversation_only(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"conversation_id": "a", "speaker": "A", "text": "caf\xe9"}\n'
+                       b'{"conversation_id": "b", "speaker": "A", "text": "fine"}\n')
+    report = run_batch(source, tmp_path / "out", BatchSettings())
+    assert (report.conversations, report.errors) == (1, 1)
+    error = json.loads((tmp_path / "out" / "errors.jsonl").read_text())
+    assert error["id"] == "a" and f"{source}:1" in error["message"] and "UTF-8" in error["message"]
 
 
 @pytest.mark.slow
@@ -88,30 +169,34 @@ def test_a_local_dask_cluster_gives_the_same_output(tmp_path: Path) -> None:
     source = _corpus(tmp_path / "in.jsonl", conversations=30)
     run_batch(source, tmp_path / "one", BatchSettings(chunk=4))
     run_batch(source, tmp_path / "dask", BatchSettings(dask_local=2, chunk=4))
-    assert _table(tmp_path / "one").equals(_table(tmp_path / "dask"))
-    assert _table(tmp_path / "one", "episodes").equals(_table(tmp_path / "dask", "episodes"))
+    assert _files(tmp_path / "one") == _files(tmp_path / "dask")
+    run_batch(source, tmp_path / "one.jsonl", BatchSettings(chunk=4, out_format="jsonl"))
+    run_batch(source, tmp_path / "dask.jsonl", BatchSettings(dask_local=2, chunk=4,
+                                                             out_format="jsonl"))
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "dask.jsonl").read_bytes()
 
 
-def test_resume_after_a_kill_gives_the_same_table(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resume_after_a_kill_gives_the_same_table(tmp_path: Path) -> None:
     source = _corpus(tmp_path / "in.jsonl")
     full = tmp_path / "full"
     run_batch(source, full, BatchSettings())
-    monkeypatch.setattr(sinks, "ROWS_PER_PART", 50)
     partial = tmp_path / "partial"
     half = _corpus(tmp_path / "half.jsonl", conversations=30)
-    run_batch(half, partial, BatchSettings())
-    # A kill while the last part was being written: its manifest line never made it, and a
-    # half-written part file is left behind.
+    run_batch(half, partial, BatchSettings(chunk=4, workers=2))
+    # A kill after the workers wrote the last part but before the driver registered it, while
+    # a worker was half-way through the next one; the run's marker file is left behind.
     manifest = (partial / "_done.jsonl").read_text().splitlines()
     (partial / "_done.jsonl").write_text("\n".join(manifest[:-1]) + "\n")
     (partial / "turns" / f"part-{len(manifest):05d}.parquet").write_bytes(b"PAR1 half a file")
+    (partial / ".mend-run-0123456789abcdef").touch()
     with pytest.raises(mendkit.InvalidInputError, match="--resume"):
         run_batch(source, partial, BatchSettings())
-    report = run_batch(source, partial, BatchSettings(resume=True))
+    report = run_batch(source, partial, BatchSettings(resume=True, chunk=4, workers=2))
     assert report.skipped == sum(len(json.loads(x)["ids"]) for x in manifest[:-1])
+    assert report.conversations == 60 - report.skipped
     assert _table(full).equals(_table(partial))
     assert _table(full, "episodes").equals(_table(partial, "episodes"))
+    assert not list(partial.glob(".mend-run-*"))
 
 
 def test_jsonl_output_resumes_past_a_cut_line(tmp_path: Path) -> None:
@@ -176,3 +261,59 @@ def test_cli_errors_are_clear(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     shutil.rmtree(tmp_path / "o")
     assert main(["batch", str(source), "--out", str(tmp_path / "o"), "--to", "convokit",
                  "--resume"]) == 1
+
+
+def test_at_most_two_chunks_per_worker_are_in_flight(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory is bounded: the driver never reads far ahead of the workers, and lets go of each
+    chunk's handle (a Dask future, say) once the chunk is registered."""
+    from contextlib import contextmanager
+
+    from mendkit.batch import runner
+
+    class Recording:
+        slots = 3
+
+        def __init__(self) -> None:
+            self.pending: dict[int, work.Task] = {}
+            self.most = 0
+
+        def submit(self, task: work.Task) -> int:
+            self.pending[task.index] = task
+            self.most = max(self.most, len(self.pending))
+            return task.index
+
+        def result(self, handle: int) -> work.ChunkResult:
+            return work.run_chunk(self.pending.pop(handle))
+
+    recording = Recording()
+
+    @contextmanager
+    def fake(settings: BatchSettings):  # type: ignore[no-untyped-def]
+        yield recording, "recording"
+
+    monkeypatch.setattr(runner, "_executor", fake)
+    source = _corpus(tmp_path / "in.jsonl", conversations=40)
+    report = run_batch(source, tmp_path / "out", BatchSettings(chunk=2))
+    assert report.conversations == 40
+    assert recording.most == 2 * Recording.slots and not recording.pending
+    assert _table(tmp_path / "out").num_rows == 280
+
+
+@pytest.mark.slow
+def test_dask_keeps_no_old_task_messages_and_local_workers_skip_the_profiler() -> None:
+    """Each task message carries a chunk's records; Dask's comms would keep the last thousand."""
+    import dask
+    from distributed.batched import BatchedSend
+
+    from mendkit.batch import runner
+
+    before = dask.config.get("distributed.admin.low-level-log-length")
+    with runner._dask_client(BatchSettings(dask_local=1)) as client:
+        assert dask.config.get("distributed.admin.low-level-log-length") == 16
+        sends = [c for c in vars(client).values() if isinstance(c, BatchedSend)]
+        assert sends and all(s.recent_message_log.maxlen <= 16 for s in sends)
+        seen = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                   dask.config.get("distributed.admin.low-level-log-length")))
+        assert list(seen.values()) == [(False, 16)]
+    assert dask.config.get("distributed.admin.low-level-log-length") == before  # restored

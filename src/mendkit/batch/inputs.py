@@ -1,17 +1,24 @@
-"""Where ``mend batch`` reads conversations from, streaming, with bad conversations set aside.
+"""Where ``mend batch`` reads conversations from: a light pass on the driver, parsing on workers.
 
-Each input yields ``Item``s: a conversation, or the id of one that could not be read and why. The
-run records the latter in its errors file and goes on.
+The driver only finds where each conversation's records are and hands them on as ``Unit``s; the
+worker that analyses a conversation also parses it (``realise``), so JSON decoding, field checks
+and building turns run in parallel, not on the driver.
 
 - JSON Lines: one turn a line with a ``conversation_id`` (or a whole ``{"id", "turns"}`` a line).
+  A line that begins ``{"conversation_id": "...",`` (the usual shape) is grouped by that id
+  without being decoded; any other line is decoded on the driver to find its id. A line that is
+  not valid JSON belongs to the conversation its leading id names, else to the one before it.
+  The unit is the conversation's raw lines (``Lines``).
 - Parquet: a file, or a folder of ``*.parquet`` files (sorted by name), with ``conversation_id``,
-  ``speaker``, ``text`` and optionally ``start`` columns, read in record batches.
-- A ConvoKit corpus folder (``utterances.jsonl``).
-- Any other folder: every transcript in it (any format ``mend analyze`` reads), one conversation
-  a file, its id the path inside the folder.
+  ``speaker``, ``text`` and optionally ``start`` columns, read in record batches; the driver reads
+  the id column to find each conversation's rows and hands them on as an Arrow table (``Rows``).
+- A ConvoKit corpus folder (``utterances.jsonl``), and any other folder (every transcript in it,
+  any format ``mend analyze`` reads, one conversation a file, its id the path inside the folder):
+  read on the driver into conversations (``Item``).
 
 Rows of one conversation must be together (sorted or grouped by id); rows of an id met again later
-are refused with the line or row where it reappeared.
+are refused with the line or row where it reappeared. The ids met so far are the only thing the
+driver keeps that grows with the input (about 100 bytes a conversation).
 """
 
 from __future__ import annotations
@@ -31,17 +38,45 @@ from mendkit.model import Conversation, Turn
 
 PARQUET_COLUMNS = ("conversation_id", "speaker", "text", "start")
 _ID = re.compile(rb'"conversation_id"\s*:\s*("(?:[^"\\]|\\.)*"|[^,}\s]+)')
+# A line whose first key is a plain string conversation_id: its id can be read without decoding.
+_LEADING_ID = re.compile(rb'\s*\{\s*"conversation_id"\s*:\s*"([^"\\]*)"\s*[,}]')
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """A conversation ready to analyse, or the id of one that could not be read and why."""
+
     id: str
     conversation: Conversation | None = None
     error: str | None = None
 
 
-def read_items(path: Path) -> Iterator[Item]:
-    """The conversations of ``path`` in input order (see the module docstring)."""
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """One conversation's raw JSON Lines (with their line numbers), parsed by the worker."""
+
+    id: str
+    source: str
+    numbers: tuple[int, ...]
+    lines: tuple[bytes, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """One conversation's Parquet rows as an Arrow table, parsed by the worker."""
+
+    id: str
+    source: str
+    first_row: int  # the 1-based row number of the table's first row in its file
+    table: Any  # pyarrow.Table
+
+
+Unit = Item | Lines | Rows
+
+
+def read_units(path: Path) -> Iterator[Unit]:
+    """The conversations of ``path`` in input order, as cheaply as the driver can find them."""
     if not path.exists():
         raise InvalidInputError("no such file or folder", source=str(path))
     if path.is_dir():
@@ -57,6 +92,29 @@ def read_items(path: Path) -> Iterator[Item]:
         return _jsonl(path)
     raise InvalidInputError("expected a .jsonl or .parquet file, a ConvoKit corpus folder or a "
                             "folder of transcripts", source=str(path))
+
+
+def read_items(path: Path) -> Iterator[Item]:
+    """The conversations of ``path`` in input order, parsed here (see the module docstring)."""
+    return (realise(unit) for unit in read_units(path))
+
+
+def unit_size(unit: Unit) -> int:
+    """About how many turns ``unit`` holds (for sizing chunks)."""
+    if isinstance(unit, Lines):
+        return len(unit.lines)
+    if isinstance(unit, Rows):
+        return int(unit.table.num_rows)
+    return len(unit.conversation.turns) if unit.conversation is not None else 1
+
+
+def realise(unit: Unit) -> Item:
+    """The conversation a unit holds, parsed and checked, or why it could not be read."""
+    if isinstance(unit, Lines):
+        return _parse_lines(unit)
+    if isinstance(unit, Rows):
+        return _parse_rows(unit)
+    return unit
 
 
 def count_conversations(path: Path) -> int | None:
@@ -91,90 +149,166 @@ def _parquet_ids(path: Path) -> int:
     return count
 
 
-class _Groups:
-    """Consecutive rows with one id make a conversation; an id may not come back later."""
+def _not_together(source: str, where: int, cid: str) -> str:
+    return (f"{source}:{where}: rows of conversation {cid!r} are not together; group or sort the "
+            "input by conversation id")
+
+
+# -- JSON Lines ---------------------------------------------------------------------------------
+
+class _LineGroups:
+    """Consecutive lines with one id make a conversation; an id may not come back later."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.seen: set[str] = set()
         self.current: str | None = None
-        self.turns: list[Turn] = []
+        self.numbers: list[int] = []
+        self.lines: list[bytes] = []
         self.error: str | None = None
-        self.reader = RecordReader(source)
 
-    def row(self, cid: str, data: Mapping[str, Any], where: str, line: int) -> Iterator[Item]:
+    def line(self, cid: str, number: int, raw: bytes) -> Iterator[Unit]:
         if cid != self.current:
             yield from self.close()
-            if cid in self.seen:
-                self.current, self.error = cid, (
-                    f"{self.source}:{line}: rows of conversation {cid!r} are not together; "
-                    "group or sort the input by conversation id")
-                return
             self.current = cid
-            self.seen.add(cid)
-        if self.error is not None:
-            return
-        try:
-            self.turns.append(self.reader.turn(data, len(self.turns), where=where, line=line))
-        except MendError as exc:
-            self.error = str(exc)
+            if cid in self.seen:
+                self.error = _not_together(self.source, number, cid)
+            else:
+                self.seen.add(cid)
+        self.attach(number, raw)
 
-    def fail(self, message: str) -> None:
+    def attach(self, number: int, raw: bytes) -> None:
+        """A line for the conversation being read (one that could not be parsed goes here too:
+        the worker finds the fault and reports it for this conversation)."""
         if self.current is not None and self.error is None:
-            self.error = message
+            self.numbers.append(number)
+            self.lines.append(raw)
 
-    def close(self) -> Iterator[Item]:
+    def close(self) -> Iterator[Unit]:
         if self.current is not None:
             if self.error is not None:
                 yield Item(self.current, error=self.error)
-            elif self.turns:
-                yield Item(self.current, Conversation(id=self.current, turns=tuple(self.turns),
-                                                      source=self.source, format="batch"))
-        self.current, self.turns, self.error = None, [], None
+            elif self.lines:
+                yield Lines(self.current, self.source, tuple(self.numbers), tuple(self.lines))
+        self.current, self.numbers, self.lines, self.error = None, [], [], None
 
 
-def _jsonl(path: Path) -> Iterator[Item]:
-    groups = _Groups(str(path))
+def _leading_id(raw: bytes) -> str | None:
+    """The id of a line shaped ``{"conversation_id": "plain string", ...}`` with no other
+    ``conversation_id`` and no ``turns`` in it, read without decoding the JSON; else None."""
+    match = _LEADING_ID.match(raw)
+    if match is None or raw.count(b'"conversation_id"') != 1 or b'"turns"' in raw:
+        return None
+    try:
+        return match.group(1).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _jsonl(path: Path) -> Iterator[Unit]:
+    source = str(path)
+    groups = _LineGroups(source)
     default = path.stem
-    with path.open(encoding="utf-8-sig", errors="strict") as handle:
-        number = 0
-        while True:
-            try:
-                text = handle.readline()
-            except UnicodeDecodeError as exc:
-                raise InvalidInputError(f"not UTF-8 text after line {number}: {exc.reason}",
-                                        source=str(path)) from None
-            if not text:
-                break
-            number += 1
-            if not text.strip():
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            raw = line[len(_BOM):] if number == 1 and line.startswith(_BOM) else line
+            if not raw.strip():
+                continue
+            cid = _leading_id(raw)
+            if cid is not None:
+                yield from groups.line(cid, number, raw)
                 continue
             try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                groups.fail(f"{path}:{number}: expected a JSON object per line, found invalid "
-                            f"JSON at column {exc.colno}: {exc.msg}")
+                data = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                groups.attach(number, raw)
                 continue
             if not isinstance(data, Mapping):
-                groups.fail(f"{path}:{number}: expected a JSON object, found {type(data).__name__}")
+                groups.attach(number, raw)
                 continue
             if isinstance(data.get("turns"), list):
                 yield from groups.close()
-                cid = str(data.get("id") or f"{default}-{number}")
-                try:
-                    conversation = conversation_from_document(data, str(path), format="jsonl",
-                                                              line=number)
-                    yield Item(cid, Conversation(id=cid, turns=conversation.turns,
-                                                 source=str(path), format="batch"))
-                except MendError as exc:
-                    yield Item(cid, error=str(exc))
+                yield _document(data, path, number, default)
                 continue
-            cid = str(data.get("conversation_id", default))
-            yield from groups.row(cid, data, f"the object on line {number}", number)
+            yield from groups.line(str(data.get("conversation_id", default)), number, raw)
     yield from groups.close()
 
 
-def _parquet(parts: list[Path]) -> Iterator[Item]:
+def _document(data: Mapping[str, Any], path: Path, number: int, default: str) -> Item:
+    cid = str(data.get("id") or f"{default}-{number}")
+    try:
+        conversation = conversation_from_document(data, str(path), format="jsonl", line=number)
+    except MendError as exc:
+        return Item(cid, error=str(exc))
+    return Item(cid, Conversation(id=cid, turns=conversation.turns, source=str(path),
+                                  format="batch"))
+
+
+def _parse_lines(unit: Lines) -> Item:
+    reader = RecordReader(unit.source)
+    turns: list[Turn] = []
+    for number, raw in zip(unit.numbers, unit.lines, strict=True):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return Item(unit.id, error=f"{unit.source}:{number}: expected UTF-8 text, found a "
+                        f"byte that is not ({exc.reason} at byte {exc.start})")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            return Item(unit.id, error=f"{unit.source}:{number}: expected a JSON object per "
+                        f"line, found invalid JSON at column {exc.colno}: {exc.msg}")
+        if not isinstance(data, Mapping):
+            return Item(unit.id, error=f"{unit.source}:{number}: expected a JSON object, found "
+                        f"{type(data).__name__}")
+        try:
+            turns.append(reader.turn(data, len(turns), where=f"the object on line {number}",
+                                     line=number))
+        except MendError as exc:
+            return Item(unit.id, error=str(exc))
+    return Item(unit.id, Conversation(id=unit.id, turns=tuple(turns), source=unit.source,
+                                      format="batch"))
+
+
+# -- Parquet ------------------------------------------------------------------------------------
+
+class _RowGroups:
+    """Consecutive rows of one file with one id make a conversation (as ``_LineGroups``)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.seen: set[str] = set()
+        self.current: str | None = None
+        self.first = 0
+        self.pieces: list[Any] = []
+        self.error: str | None = None
+
+    def rows(self, cid: str, first: int, piece: Any) -> Iterator[Unit]:
+        if cid != self.current:
+            yield from self.close()
+            self.current, self.first = cid, first
+            if cid in self.seen:
+                self.error = _not_together(self.source, first, cid)
+            else:
+                self.seen.add(cid)
+        if self.error is None:
+            self.pieces.append(piece)
+
+    def close(self) -> Iterator[Unit]:
+        import pyarrow as pa
+
+        if self.current is not None:
+            if self.error is not None:
+                yield Item(self.current, error=self.error)
+            elif self.pieces:
+                # A copy (``take``) of these rows only: pickling a slice would send the batch.
+                table = pa.Table.from_batches(self.pieces)
+                yield Rows(self.current, self.source, self.first,
+                           table.take(pa.array(range(table.num_rows))))
+        self.current, self.pieces, self.error = None, [], None
+
+
+def _parquet(parts: list[Path]) -> Iterator[Unit]:
     import pyarrow.parquet as pq
 
     for part in parts:
@@ -187,23 +321,40 @@ def _parquet(parts: list[Path]) -> Iterator[Item]:
         if missing:
             raise InvalidInputError(f"expected columns conversation_id, speaker and text; missing "
                                     f"{', '.join(sorted(missing))}", source=str(part))
-        groups = _Groups(str(part))
-        row = 0
+        groups = _RowGroups(str(part))
+        row = 0  # rows of this file read so far
         columns = [c for c in PARQUET_COLUMNS if c in names]
         for batch in file.iter_batches(batch_size=8192, columns=columns):
-            for record in batch.to_pylist():
-                row += 1
-                data = {k: v for k, v in record.items() if v is not None}
-                yield from groups.row(str(record["conversation_id"]), data, f"row {row}", row)
+            ids = [str(x) for x in batch.column(0).to_pylist()]
+            starts = [0, *(i for i in range(1, len(ids)) if ids[i] != ids[i - 1])]
+            for start, end in zip(starts, [*starts[1:], len(ids)], strict=True):
+                yield from groups.rows(ids[start], row + start + 1, batch.slice(start, end - start))
+            row += len(ids)
         yield from groups.close()
 
 
-def _convokit(folder: Path) -> Iterator[Item]:
+def _parse_rows(unit: Rows) -> Item:
+    reader = RecordReader(unit.source)
+    turns: list[Turn] = []
+    for n, record in enumerate(unit.table.to_pylist()):
+        row = unit.first_row + n
+        data = {k: v for k, v in record.items() if v is not None}
+        try:
+            turns.append(reader.turn(data, len(turns), where=f"row {row}", line=row))
+        except MendError as exc:
+            return Item(unit.id, error=str(exc))
+    return Item(unit.id, Conversation(id=unit.id, turns=tuple(turns), source=unit.source,
+                                      format="batch"))
+
+
+# -- folders ------------------------------------------------------------------------------------
+
+def _convokit(folder: Path) -> Iterator[Unit]:
     for conversation in iter_conversations(folder, format="convokit"):
         yield Item(conversation.id, conversation)
 
 
-def _folder(folder: Path) -> Iterator[Item]:
+def _folder(folder: Path) -> Iterator[Unit]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
     if not files:
         raise InvalidInputError("the folder holds no transcripts", source=str(folder))

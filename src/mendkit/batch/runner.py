@@ -1,8 +1,12 @@
-"""Running a batch: read, hand chunks to an executor, write the results in input order.
+"""Running a batch: find the conversations, hand chunks to an executor, register finished parts.
 
-At most ``2 * workers`` chunks are in flight, so memory stays bounded whatever the input's size,
-and results are written in the order the conversations came in: the output does not depend on the
-executor or on how many workers there are.
+The driver does little: it reads the input far enough to cut it into chunks of whole
+conversations (``inputs.read_units``: raw lines or rows, not parsed), submits each chunk with the
+pipeline settings, and registers the small ``ChunkResult``s in chunk order. Parsing, analysis and
+encoding happen on the workers, which also write their own Parquet parts (``work.run_chunk``).
+At most two chunks per worker are in flight, so memory stays bounded whatever the input's size,
+and parts are numbered and registered in input order: the output does not depend on the executor
+or on how many workers there are.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,11 +23,16 @@ from typing import Any, Protocol
 
 from mendkit.analysis.pipeline import MODES, Mode
 from mendkit.analysis.safety import DEFAULT_REGION
-from mendkit.batch.inputs import Item, read_items
+from mendkit.batch.inputs import Unit, read_units, unit_size
 from mendkit.batch.sinks import Sink, open_sink
-from mendkit.batch.work import Outcome, analyse_chunk
+from mendkit.batch.work import ChunkResult, Task, run_chunk
 from mendkit.errors import InvalidInputError
-from mendkit.model import Conversation
+
+# Turns per chunk unless ``chunk`` (conversations per chunk) is given: about a quarter of a
+# second of a worker's time in rules mode and two seconds in full mode, so that the workers stay
+# evenly busy to the end of a run, tasks are few enough that their overhead does not count, and
+# Parquet parts are not tiny.
+CHUNK_TURNS: dict[Mode, int] = {"rules": 2_000, "full": 250}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,14 +42,14 @@ class BatchSettings:
     workers: int = 1
     scheduler: str | None = None  # tcp://host:8786, an existing Dask cluster
     dask_local: int = 0  # start a local Dask cluster with this many workers
-    chunk: int = 16  # conversations per task
+    chunk: int | None = None  # conversations per task; None: about CHUNK_TURNS[mode] turns
     out_format: str = "parquet"
     resume: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise InvalidInputError(f"mode must be one of {MODES}, got {self.mode!r}")
-        if self.workers < 1 or self.chunk < 1 or self.dask_local < 0:
+        if self.workers < 1 or (self.chunk is not None and self.chunk < 1) or self.dask_local < 0:
             raise InvalidInputError("workers and chunk must be at least 1")
         if self.scheduler and self.dask_local:
             raise InvalidInputError("choose either --scheduler or --dask-local, not both")
@@ -64,27 +73,33 @@ Progress = Callable[[int, int], None]  # (conversations done, turns done)
 
 
 class _Executor(Protocol):
-    def submit(self, chunk: list[Conversation]) -> Any: ...
-    def result(self, handle: Any) -> list[Outcome]: ...
+    slots: int  # how many chunks run at once
+
+    def submit(self, task: Task) -> Any: ...
+    def result(self, handle: Any) -> ChunkResult: ...
 
 
 def run_batch(source: Path, out: Path, settings: BatchSettings,
               progress: Progress | None = None) -> BatchReport:
     """Analyse every conversation of ``source`` into ``out`` (see ``mendkit.batch``)."""
-    items = read_items(source)
+    units = read_units(source)
     sink = open_sink(out, settings.out_format, resume=settings.resume)
     started = time.perf_counter()
     counts = {"conversations": 0, "turns": 0, "errors": 0, "skipped": 0}
     try:
         with _executor(settings) as (executor, name):
-            window: deque[tuple[list[Conversation], Any]] = deque()
-            limit = 2 * max(settings.workers, settings.dask_local, 1)
-            for chunk in _chunks(items, sink, settings.chunk, counts):
-                window.append((chunk, executor.submit(chunk)))
-                if len(window) >= limit:
-                    _finish(window.popleft(), executor, sink, counts, progress)
+            window: deque[Any] = deque()
+            chunks = _chunks(units, sink.done(), settings.chunk, CHUNK_TURNS[settings.mode],
+                             counts)
+            for index, chunk in enumerate(chunks, start=sink.next_index):
+                window.append(executor.submit(Task(
+                    index=index, units=tuple(chunk), mode=settings.mode, region=settings.region,
+                    out_format=settings.out_format, out=sink.out, marker=sink.marker)))
+                del chunk  # the task holds it until it is sent; nothing here keeps it longer
+                if len(window) >= 2 * executor.slots:
+                    _finish(executor.result(window.popleft()), sink, counts, progress)
             while window:
-                _finish(window.popleft(), executor, sink, counts, progress)
+                _finish(executor.result(window.popleft()), sink, counts, progress)
     finally:
         sink.close()
     return BatchReport(conversations=counts["conversations"], turns=counts["turns"],
@@ -92,107 +107,119 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                        seconds=time.perf_counter() - started, executor=name)
 
 
-def _chunks(items: Iterator[Item], sink: Sink, size: int,
-            counts: dict[str, int]) -> Iterator[list[Conversation]]:
-    done = sink.done()
-    chunk: list[Conversation] = []
-    for item in items:
-        if item.id in done:
+def _chunks(units: Iterable[Unit], done: set[str], size: int | None, most_turns: int,
+            counts: dict[str, int]) -> Iterator[list[Unit]]:
+    """Whole conversations in input order, ``size`` at a time (default: until a chunk holds
+    ``most_turns`` turns), without those a resumed run already holds."""
+    chunk: list[Unit] = []
+    turns = 0
+    for unit in units:
+        if unit.id in done:
             counts["skipped"] += 1
             continue
-        if item.conversation is None:
-            sink.error(item.id, item.error or "unreadable")
-            counts["errors"] += 1
-            continue
-        chunk.append(item.conversation)
-        if len(chunk) >= size:
+        chunk.append(unit)
+        turns += unit_size(unit)
+        if (len(chunk) >= size) if size is not None else (turns >= most_turns):
             yield chunk
-            chunk = []
+            chunk, turns = [], 0
     if chunk:
         yield chunk
 
 
-def _finish(pending: tuple[list[Conversation], Any], executor: _Executor, sink: Sink,
-            counts: dict[str, int], progress: Progress | None) -> None:
-    chunk, handle = pending
-    for conversation, outcome in zip(chunk, executor.result(handle), strict=True):
-        if outcome.analysis is None:
-            sink.error(outcome.id, outcome.error or "failed")
-            counts["errors"] += 1
-            continue
-        sink.write(outcome.analysis, conversation)
-        counts["conversations"] += 1
-        counts["turns"] += len(outcome.analysis["turns"])
+def _finish(result: ChunkResult, sink: Sink, counts: dict[str, int],
+            progress: Progress | None) -> None:
+    sink.register(result)
+    counts["conversations"] += len(result.ids)
+    counts["errors"] += len(result.errors)
+    counts["turns"] += result.turns
     if progress is not None:
         progress(counts["conversations"] + counts["errors"], counts["turns"])
 
 
 class _InProcess:
-    def __init__(self, settings: BatchSettings) -> None:
-        self.settings = settings
+    slots = 1
 
-    def submit(self, chunk: list[Conversation]) -> list[Outcome]:
-        return analyse_chunk(chunk, self.settings.mode, self.settings.region)
+    def submit(self, task: Task) -> ChunkResult:
+        return run_chunk(task)
 
-    def result(self, handle: Any) -> list[Outcome]:
-        return list(handle)
+    def result(self, handle: Any) -> ChunkResult:
+        assert isinstance(handle, ChunkResult)
+        return handle
 
 
 class _Processes:
-    def __init__(self, pool: ProcessPoolExecutor, settings: BatchSettings) -> None:
-        self.pool, self.settings = pool, settings
+    def __init__(self, pool: ProcessPoolExecutor, workers: int) -> None:
+        self.pool, self.slots = pool, workers
 
-    def submit(self, chunk: list[Conversation]) -> Future[list[Outcome]]:
-        return self.pool.submit(analyse_chunk, chunk, self.settings.mode, self.settings.region)
+    def submit(self, task: Task) -> Future[ChunkResult]:
+        return self.pool.submit(run_chunk, task)
 
-    def result(self, handle: Any) -> list[Outcome]:
-        return list(handle.result())
+    def result(self, handle: Any) -> ChunkResult:
+        result = handle.result()
+        assert isinstance(result, ChunkResult)
+        return result
 
 
 class _Dask:
-    def __init__(self, client: Any, settings: BatchSettings) -> None:
-        self.client, self.settings = client, settings
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        # One slot per worker thread the cluster has now (a cluster that grows later is
+        # still kept busy: two chunks per slot are in flight).
+        self.slots = max(1, sum(client.nthreads().values()))
 
-    def submit(self, chunk: list[Conversation]) -> Any:
-        return self.client.submit(analyse_chunk, chunk, self.settings.mode, self.settings.region,
-                                  pure=False)
+    def submit(self, task: Task) -> Any:
+        return self.client.submit(run_chunk, task, pure=False)
 
-    def result(self, handle: Any) -> list[Outcome]:
-        return list(handle.result())
+    def result(self, handle: Any) -> ChunkResult:
+        result = handle.result()  # the future is dropped by the caller: Dask forgets the task
+        assert isinstance(result, ChunkResult)
+        return result
 
 
 @contextmanager
 def _executor(settings: BatchSettings) -> Iterator[tuple[_Executor, str]]:
     if settings.scheduler or settings.dask_local:
         with _dask_client(settings) as client:
-            yield _Dask(client, settings), (f"dask {settings.scheduler}" if settings.scheduler
+            yield _Dask(client), (f"dask {settings.scheduler}" if settings.scheduler
                                             else f"dask local x{settings.dask_local}")
         return
     if settings.workers == 1:
-        yield _InProcess(settings), "1 process"
+        yield _InProcess(), "1 process"
         return
     with ProcessPoolExecutor(max_workers=settings.workers,
                              mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield _Processes(pool, settings), f"{settings.workers} processes"
+        yield _Processes(pool, settings.workers), f"{settings.workers} processes"
+
+
+# Dask's comms keep their last ``low-level-log-length`` messages under 1 MB (1,000 by default)
+# for debugging. A task carries a chunk's raw records (a few hundred kB), so the client, and a
+# local cluster's scheduler, would otherwise hold the last thousand chunks: memory that grows
+# with the corpus up to about a thousand chunks, then stays there. And a local cluster's workers
+# skip Dask's statistical profiler (it samples every stack 100 times a second, for a dashboard
+# nobody looks at here): about 8% of their CPU time in rules mode.
+_DASK_CONFIG = {"distributed.admin.low-level-log-length": 16,
+                "distributed.worker.profile.enabled": False}
 
 
 @contextmanager
 def _dask_client(settings: BatchSettings) -> Iterator[Any]:
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise InvalidInputError("Dask is not installed: pip install 'mendkit[batch]'") from None
-    if settings.scheduler:
-        try:
-            client = Client(settings.scheduler, timeout="20s")
-        except OSError as exc:
-            raise InvalidInputError(f"cannot reach the Dask scheduler at {settings.scheduler}: "
-                                    f"{exc}") from None
-        with client:
+    with dask.config.set(_DASK_CONFIG):
+        if settings.scheduler:
+            try:
+                client = Client(settings.scheduler, timeout="20s")
+            except OSError as exc:
+                raise InvalidInputError(f"cannot reach the Dask scheduler at "
+                                        f"{settings.scheduler}: {exc}") from None
+            with client:
+                yield client
+            return
+        # The dashboard on a free loopback port: asked for none, Dask still tries 8787 and warns.
+        with LocalCluster(n_workers=settings.dask_local, threads_per_worker=1, processes=True,
+                          dashboard_address="127.0.0.1:0", host="127.0.0.1") as cluster, \
+                Client(cluster) as client:
             yield client
-        return
-    # The dashboard on a free loopback port: asked for none, Dask still tries 8787 and warns.
-    with LocalCluster(n_workers=settings.dask_local, threads_per_worker=1, processes=True,
-                      dashboard_address="127.0.0.1:0", host="127.0.0.1") as cluster, \
-            Client(cluster) as client:
-        yield client

@@ -1,33 +1,41 @@
-"""Where ``mend batch`` writes: Parquet (turns and episodes tables) or JSON Lines, resumable.
+"""Where ``mend batch``'s results end up: the driver's side of the output, resumable.
 
-Parquet output is a folder: ``turns/part-NNNNN.parquet`` (one row per turn: ids, text, labels,
-one score column per label, evidence as a nested list), ``episodes/part-NNNNN.parquet``,
-``errors.jsonl`` and ``_done.jsonl``, the manifest of finished parts (a part counts only once its
-line is there, so a killed run leaves no half part behind after ``--resume``). JSON Lines output is
-one analysis object a line (``mend analyze --json`` per conversation) with ``OUTPUT.errors.jsonl``
-beside it. ConvoKit output is a corpus folder with Mend's results in each utterance's meta. Parquet
-and JSON Lines skip, on ``--resume``, every conversation already written or recorded as an error.
+Workers make the parts (``parts``, ``work``); a sink registers each finished chunk in input order.
+Parquet output is a folder: ``turns/part-NNNNN.parquet`` and ``episodes/part-NNNNN.parquet``, one
+pair per chunk, written by the workers (or by the driver, from bytes a worker on another machine
+sent back); ``errors.jsonl``; and ``_done.jsonl``, the manifest of finished parts with their
+conversation ids. A part counts only once its line is there, so after a kill ``--resume`` deletes
+the parts that were written but not registered and redoes them. JSON Lines output is one analysis
+object a line (``mend analyze --json`` per conversation) with ``OUTPUT.errors.jsonl`` beside it; the
+workers encode the lines and the driver appends them in order. ConvoKit output is a corpus folder
+with Mend's results in each utterance's meta. Parquet and JSON Lines skip, on ``--resume``, every
+conversation already written or recorded as an error.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from mendkit.batch.parts import EPISODES, TURNS
+from mendkit.batch.work import ChunkResult
 from mendkit.errors import InvalidInputError
-from mendkit.labels import LABELS
 from mendkit.model import Conversation, Turn
 
-ROWS_PER_PART = 50_000
+MARKER_PREFIX = ".mend-run-"
 
 
 class Sink(Protocol):
+    next_index: int  # the index of the first chunk this run submits
+    out: str | None  # where workers write their parts (Parquet only)
+    marker: str | None  # this run's marker file in ``out``
+
     def done(self) -> set[str]: ...
-    def write(self, analysis: dict[str, Any], conversation: Conversation) -> None: ...
-    def error(self, cid: str, message: str) -> None: ...
+    def register(self, result: ChunkResult) -> None: ...
     def close(self) -> None: ...
 
 
@@ -62,6 +70,10 @@ class _Errors:
 
 
 class JsonlSink:
+    out: str | None = None
+    marker: str | None = None
+    next_index = 0
+
     def __init__(self, out: Path, *, resume: bool) -> None:
         self.path = out
         written: set[str] = set()
@@ -74,16 +86,15 @@ class JsonlSink:
         self.errors = _Errors(out.with_name(out.name + ".errors.jsonl") if out.suffix != ".jsonl"
                               else out.with_suffix(".errors.jsonl"), resume=resume)
         self._done = written | self.errors.ids
-        self.handle = out.open("a", encoding="utf-8")
+        self.handle = out.open("ab")
 
     def done(self) -> set[str]:
         return self._done
 
-    def write(self, analysis: dict[str, Any], conversation: Conversation) -> None:
-        self.handle.write(json.dumps(analysis, ensure_ascii=False, sort_keys=False) + "\n")
-
-    def error(self, cid: str, message: str) -> None:
-        self.errors.add(cid, message)
+    def register(self, result: ChunkResult) -> None:
+        for cid, message in result.errors:
+            self.errors.add(cid, message)
+        self.handle.write(result.data)
 
     def close(self) -> None:
         self.handle.flush()
@@ -118,9 +129,9 @@ class ParquetSink:
         if out.is_dir() and any(out.iterdir()) and not resume:
             raise InvalidInputError("the output folder is not empty; pass --resume to continue "
                                     "it or choose another folder", source=str(out))
-        self.out = out
-        (out / "turns").mkdir(parents=True, exist_ok=True)
-        (out / "episodes").mkdir(parents=True, exist_ok=True)
+        self.root = out
+        (out / TURNS).mkdir(parents=True, exist_ok=True)
+        (out / EPISODES).mkdir(parents=True, exist_ok=True)
         self.manifest = out / "_done.jsonl"
         finished: list[dict[str, Any]] = []
         if self.manifest.is_file():
@@ -130,60 +141,52 @@ class ParquetSink:
                 except json.JSONDecodeError:
                     break
         keep = {entry["part"] for entry in finished}
-        for folder in ("turns", "episodes"):
+        for folder in (TURNS, EPISODES):
             for part in (out / folder).glob("part-*.parquet"):
                 if part.stem not in keep:
-                    part.unlink()  # left by a run killed before it finished the part
+                    part.unlink()  # left by a run killed before the part was registered
+        for stale in out.glob(MARKER_PREFIX + "*"):
+            stale.unlink()
         self.errors = _Errors(out / "errors.jsonl", resume=resume)
         self._done = {cid for entry in finished for cid in entry["ids"]} | self.errors.ids
-        self.part = len(finished)
-        self.turns: list[dict[str, Any]] = []
-        self.episodes: list[dict[str, Any]] = []
-        self.ids: list[str] = []
+        self.next_index = 1 + max((int(str(name).removeprefix("part-")) for name in keep),
+                                  default=-1)
+        # Workers that find this file write their parts here themselves; the token keeps a
+        # worker on another machine from mistaking a folder of the same name for this one.
+        self.marker: str | None = MARKER_PREFIX + secrets.token_hex(8)
+        (out / self.marker).touch()
+        self.out: str | None = str(out)
+        self.handle = self.manifest.open("a", encoding="utf-8")
 
     def done(self) -> set[str]:
         return self._done
 
-    def write(self, analysis: dict[str, Any], conversation: Conversation) -> None:
-        cid = analysis["conversation"]["id"]
-        self.ids.append(cid)
-        for turn in analysis["turns"]:
-            self.turns.append(_turn_row(cid, turn))
-        for n, episode in enumerate(analysis["episodes"]):
-            self.episodes.append({"conversation_id": cid, "episode": n, **episode})
-        if len(self.turns) >= ROWS_PER_PART:
-            self._flush()
-
-    def error(self, cid: str, message: str) -> None:
-        self.errors.add(cid, message)
+    def register(self, result: ChunkResult) -> None:
+        for cid, message in result.errors:
+            self.errors.add(cid, message)
+        if result.part is None:
+            return
+        for name, data in result.files:  # from a worker that could not see this folder
+            (self.root / name).write_bytes(data)
+        self.handle.write(json.dumps({"part": result.part, "ids": list(result.ids)}) + "\n")
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
 
     def close(self) -> None:
-        self._flush()
+        self.handle.close()
         self.errors.close()
-
-    def _flush(self) -> None:
-        if not self.ids:
-            return
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        name = f"part-{self.part:05d}"
-        pq.write_table(pa.Table.from_pylist(self.turns, schema=turn_schema()),
-                       self.out / "turns" / f"{name}.parquet")
-        pq.write_table(pa.Table.from_pylist(self.episodes, schema=episode_schema()),
-                       self.out / "episodes" / f"{name}.parquet")
-        with self.manifest.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps({"part": name, "ids": self.ids}) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        self.part += 1
-        self.turns, self.episodes, self.ids = [], [], []
+        if self.marker is not None:
+            (self.root / self.marker).unlink(missing_ok=True)
 
 
 class ConvoKitSink:
     """A ConvoKit corpus folder with Mend's labels, scores and evidence in each utterance's meta
     (``mend_labels``, ``mend_scores``, ``mend_evidence``). Streams through a spool file; not
     resumable (the corpus's index files are written at the end)."""
+
+    out: str | None = None
+    marker: str | None = None
+    next_index = 0
 
     def __init__(self, out: Path, *, resume: bool) -> None:
         if resume:
@@ -193,20 +196,18 @@ class ConvoKitSink:
             raise InvalidInputError("expected a new or empty folder for the ConvoKit corpus",
                                     source=str(out))
         out.mkdir(parents=True, exist_ok=True)
-        self.out = out
+        self.root = out
         self.spool_path = out / ".mend-spool.jsonl"
-        self.spool = self.spool_path.open("w+", encoding="utf-8")
+        self.spool = self.spool_path.open("w+b")
         self.errors = _Errors(out / "errors.jsonl", resume=False)
 
     def done(self) -> set[str]:
         return set()
 
-    def write(self, analysis: dict[str, Any], conversation: Conversation) -> None:
-        self.spool.write(json.dumps({"conversation": conversation.to_dict(),
-                                     "turns": analysis["turns"]}, ensure_ascii=False) + "\n")
-
-    def error(self, cid: str, message: str) -> None:
-        self.errors.add(cid, message)
+    def register(self, result: ChunkResult) -> None:
+        for cid, message in result.errors:
+            self.errors.add(cid, message)
+        self.spool.write(result.data)
 
     def close(self) -> None:
         from mendkit.io.convokit import write_convokit
@@ -216,7 +217,7 @@ class ConvoKitSink:
 
         def conversations() -> Iterator[Conversation]:
             for line in self.spool:
-                record = json.loads(line)
+                record = json.loads(line.decode("utf-8"))
                 current[:] = record["turns"]
                 yield Conversation.from_dict(record["conversation"])
 
@@ -225,41 +226,7 @@ class ConvoKitSink:
             return {"mend_labels": found["labels"], "mend_scores": found["scores"],
                     "mend_evidence": found["evidence"]}
 
-        write_convokit(conversations(), self.out, turn_meta=meta)
+        write_convokit(conversations(), self.root, turn_meta=meta)
         self.spool.close()
         self.spool_path.unlink()
         self.errors.close()
-
-
-def _turn_row(cid: str, turn: dict[str, Any]) -> dict[str, Any]:
-    return {"conversation_id": cid, "turn_index": turn["index"], "speaker": turn["speaker"],
-            "text": turn["text"], "start": turn.get("start"), "labels": turn["labels"],
-            "scores": {label: float(turn["scores"].get(label, 0.0)) for label in LABELS},
-            "evidence": turn["evidence"]}
-
-
-def turn_schema() -> Any:
-    import pyarrow as pa
-
-    evidence = pa.struct([("label", pa.string()), ("subtype", pa.string()), ("start", pa.int32()),
-                          ("end", pa.int32()), ("text", pa.string()), ("source", pa.string()),
-                          ("score", pa.float64())])
-    return pa.schema([
-        ("conversation_id", pa.string()), ("turn_index", pa.int32()), ("speaker", pa.string()),
-        ("text", pa.string()), ("start", pa.float64()), ("labels", pa.list_(pa.string())),
-        ("scores", pa.struct([(label, pa.float64()) for label in LABELS])),
-        ("evidence", pa.list_(evidence)),
-    ])
-
-
-def episode_schema() -> Any:
-    import pyarrow as pa
-
-    ints = pa.list_(pa.int32())
-    return pa.schema([
-        ("conversation_id", pa.string()), ("episode", pa.int32()), ("start_turn", pa.int32()),
-        ("end_turn", pa.int32()), ("labels", pa.list_(pa.string())), ("severity", pa.string()),
-        ("status", pa.string()), ("rupture_turns", ints), ("repair_turns", ints),
-        ("reconnect_turns", ints), ("initiator", pa.string()), ("taken_up", pa.bool_()),
-        ("turns_to_repair", pa.int32()), ("seconds_to_repair", pa.float64()),
-    ])

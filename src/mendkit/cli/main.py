@@ -118,8 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--dask-local", type=int, default=0, metavar="N",
                    help="start a local Dask cluster of N workers (for testing)")
-    p.add_argument("--chunk", type=int, default=16,
-                   help="conversations per task (default 16)")
+    p.add_argument("--chunk", type=int, default=None,
+                   help="conversations per task (default: about 2,000 turns a "
+                   "task in rules mode, 250 in full mode)")
     p.add_argument("--resume", action="store_true",
                    help="continue into an existing OUTPUT, skipping what it already holds")
     p.add_argument("--region", help="crisis resources region for the safety summaries")
