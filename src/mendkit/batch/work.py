@@ -58,7 +58,9 @@ def run_chunk(task: Task) -> ChunkResult:
             errors.append((item.id, item.error or "unreadable"))
             continue
         try:
-            analysis = analyze_conversation(item.conversation, mode=task.mode, region=task.region)
+            # One model thread per worker: the parallelism is the workers themselves.
+            analysis = analyze_conversation(item.conversation, mode=task.mode, region=task.region,
+                                            workers=1)
         except MendError as exc:
             errors.append((item.id, str(exc)))
             continue
