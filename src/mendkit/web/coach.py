@@ -166,7 +166,7 @@ def advance(store: SessionStorage, session: Session, answers: Sequence[str] | st
     prompter = _WebPrompter(script)
     saving = _SavingStore(store)
     after = run(session, prompter, saving, region=region, now=now)
-    if after != session and after != saving.last:
+    if after not in (session, saving.last):
         store.save(after)  # e.g. a break that is over: BREAK_OVER is applied in memory only
     stopped = after.state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE)
     return Step(session=after, said=tuple(prompter.said), question=prompter.question,

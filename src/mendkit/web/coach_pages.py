@@ -167,15 +167,15 @@ def pair_show(request: Request, code: str) -> Response:
 
 
 @router.post("/coach/pair/{code}")
-def pair_answer(request: Request, code: str, csrf_token: Annotated[str, Form()] = "",
-                key: Annotated[str, Form()] = "", answer: Annotated[str, Form()] = "",
-                share: Annotated[str, Form()] = "") -> Response:
+def pair_answer(  # noqa: PLR0917 (one parameter per form field)
+    request: Request, code: str, csrf_token: Annotated[str, Form()] = "",
+    key: Annotated[str, Form()] = "", answer: Annotated[str, Form()] = "",
+    share: Annotated[str, Form()] = "",
+) -> Response:
     _csrf(request, csrf_token)
     code = coach_pair.normal_code(code)
     seat = _my_seat(request, code)
-    if seat is None:
-        return _see(f"/coach/pair/{code}")
-    if seat.stopped:
+    if seat is None or seat.stopped:
         return _see(f"/coach/pair/{code}")
     with state(request).stores() as stores:
         outcome = coach_pair.answer(stores.pairs, seat, key, answer, share=share == "yes")
