@@ -120,6 +120,35 @@ def test_an_answer_is_posted_then_redirected_and_never_applied_twice(client: Tes
     assert len(SessionStore(home).load(walk.id).path) == 3
 
 
+def test_two_tabs_answering_at_once_apply_one_answer_and_tell_the_other(
+        app, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from mendkit.web import coach
+
+    walk = Walk(TestClient(app), home)
+    walk.walk(TO_REGULATE[:3])
+    slow_run = coach.run
+
+    def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)  # both answers arrive while the first is still being applied
+        return slow_run(*args, **kwargs)
+
+    monkeypatch.setattr(coach, "run", run)
+    base = {"csrf_token": field(walk.html, "csrf_token"),
+            "position": field(walk.html, "position")}
+    clients = [TestClient(app, cookies=walk.client.cookies) for _ in range(2)]
+    answers = ["We argued about money", "We argued about the dishes"]
+    with ThreadPoolExecutor(2) as pool:
+        pages = list(pool.map(lambda ca: ca[0].post(walk.url, data={**base, "answer": ca[1]}).text,
+                              zip(clients, answers, strict=True)))
+    session = SessionStore(home).load(walk.id)
+    assert session.state is State.RECOGNISE_NOTICED  # one answer applied, not two
+    assert session.answers["recognise_what"] in answers
+    assert any(coach.STALE_NOTE.replace("'", "&#39;") in page for page in pages)
+
+
 def test_bad_ids_and_tokens_are_refused(client: TestClient, home: Path) -> None:
     walk = Walk(client, home)
     assert client.get("/coach/../../etc").status_code == 404

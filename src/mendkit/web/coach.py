@@ -141,10 +141,15 @@ def position(session: Session) -> int:
     return len(session.path)
 
 
-def load(store: SessionStorage, session_id: str) -> Session:
+def check_id(session_id: str) -> str:
+    """``session_id`` if it has the shape of a web session's id (12 hex digits), else an error."""
     if not _ID.fullmatch(session_id):
         raise InvalidInputError("no such coach session")
-    if session_id not in store.ids():
+    return session_id
+
+
+def load(store: SessionStorage, session_id: str) -> Session:
+    if check_id(session_id) not in store.ids():
         raise InvalidInputError("no such coach session")
     return store.load(session_id)
 

@@ -14,6 +14,7 @@ from threading import Lock
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mendkit.analysis.safety import crisis_message, resources_for
@@ -212,7 +213,17 @@ async def coach_answer(request: Request, session_id: str) -> Response:
     form = await request.form()
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
     grounding = [g for g in form.getlist("grounding") if isinstance(g, str)]
-    return _answer(request, session_id, fields, grounding)
+    # The safety gate runs the model: off the event loop, one answer per session at a time (so a
+    # double submit waits, then finds its step already answered).
+    return await run_in_threadpool(_answer, request, session_id, fields, grounding)
+
+
+_answering: dict[str, Lock] = {}
+
+
+def _session_lock(session_id: str) -> Lock:
+    with _lock:
+        return _answering.setdefault(session_id, Lock())
 
 
 def _answer(request: Request, session_id: str, fields: dict[str, str],
@@ -220,7 +231,7 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
     _csrf(request, fields.get("csrf_token", ""))
     notes = board(request)
     url = f"/coach/{session_id}"
-    with state(request).stores() as stores:
+    with _session_lock(coach.check_id(session_id)), state(request).stores() as stores:
         session = coach.load(stores.sessions, session_id)
         if fields.get("position") != str(coach.position(session)):
             notes.put(session_id, coach.position(session), [coach.STALE_NOTE])
