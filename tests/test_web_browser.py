@@ -209,6 +209,17 @@ def test_the_whole_coach_by_keyboard_alone_to_a_checked_draft(page, server) -> N
     begin_coach(page, base)
     check_coach_page(page, "safety")
     press_button(page, "Yes, I'm safe")
+    # Help at any step, by keyboard: resources, then back to the same question.
+    tab_until(page, "el.tagName === 'A' && el.textContent.startsWith('Need help now? See')",
+              "the help link")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "988" in page.locator("#help").inner_text()
+    check_coach_page(page, "help")
+    tab_until(page, "el.tagName === 'A' && el.textContent === 'Back to the question'",
+              "the way back")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     type_into(page, "answer", "Sam")
     check_coach_page(page, "who")
     press_button(page, "Next")
@@ -359,6 +370,17 @@ def test_two_people_in_two_browsers(page, browser, server) -> None:  # type: ign
             assert (f"{prefix} answer {n} shared" in text) == (n in shared)
             assert f"{prefix} answer {n} private" not in text
     check_coach_page(ben, "pair-exchange")
+    # A crisis answer in a new two-person session stops it, calmly, with resources.
+    page.goto(base + "/coach/pair")
+    page.fill("#start-name", "Ana")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_selector("text=Question 1 of 5")
+    page.fill("#answer", "I want to end my life")
+    page.get_by_role("button", name="Save and go on").click()
+    page.wait_for_selector("[role=alert]")
+    assert "988" in page.locator("[role=alert]").inner_text()
+    assert page.locator("#answer").count() == 0
+    check_coach_page(page, "pair-crisis")
     other.close()
     outside = [u for u in seen if urlsplit(u).hostname not in ("127.0.0.1", None)]
     assert not outside, f"requests left the loopback: {outside}"

@@ -320,6 +320,44 @@ def test_not_safe_at_the_gate_shows_a_safety_plan(client: TestClient, home: Path
     assert "keep your phone charged" in html and 'name="answer"' not in html
 
 
+def test_a_session_started_in_the_terminal_continues_here(client: TestClient,
+                                                          home: Path) -> None:
+    from mendkit.coach.driver import start
+
+    SessionStore(home).save(start("0123456789ab"))  # saved before its first answer
+    walk = Walk.__new__(Walk)
+    walk.client, walk.home, walk.url, walk.id = client, home, "/coach/0123456789ab", "0123456789ab"
+    walk.html = client.get(walk.url).text
+    assert walk.state is State.WELCOME and "Begin" in walk.html
+    walk.answer(answer="")
+    assert walk.state is State.SAFETY_CHECK
+
+
+def test_with_a_journal_the_coach_and_two_person_answers_live_in_it(tmp_path: Path) -> None:
+    home = tmp_path / "journal-home"
+    app = create_app(Settings(home=home, journal_kdf=(1, 8, 1)))
+    client = TestClient(app)
+    door = client.get("/journal").text
+    made = client.post("/journal/create", data={"csrf_token": field(door, "csrf_token"),
+                                                "passphrase": "correct horse battery",
+                                                "repeat": "correct horse battery"})
+    assert "Your journal is ready" in made.text
+    walk = Walk(client, home)
+    walk.walk(TO_REGULATE[:2])
+    code = _pair_start(client, "Ana")
+    assert _pair_answer(client, code, "calm now", share=True).count("Question 2 of 5") == 1
+    assert not (home / "coach").exists()  # nothing in plain files
+    from mendkit.journal.repository import Journal
+    from mendkit.journal.stores import JournalPairStore, JournalSessionStore
+
+    client.post("/journal/lock", data={"csrf_token": field(walk.html, "csrf_token")})
+    assert client.get(walk.url, follow_redirects=False).headers["location"] == "/journal"
+    with Journal.open(home, "correct horse battery") as journal:
+        assert JournalSessionStore(journal).load(walk.id).answers["recognise_who"] == "Sam"
+        stored = JournalPairStore(journal).load(code, "first")
+        assert stored is not None and stored.answers == {"feelings": "calm now"}
+
+
 def test_open_sessions_are_listed_to_continue(client: TestClient, home: Path) -> None:
     walk = Walk(client, home)
     walk.walk(TO_REGULATE[:2])
