@@ -286,6 +286,20 @@ def test_the_follow_up_asks_how_it_went_once_its_day_has_come(
     assert "connection 7 out of 10" in html and "Start another session" in html
 
 
+def test_when_the_other_is_not_open_the_internal_path_ends_without_a_draft(
+        client: TestClient, home: Path) -> None:
+    walk = Walk(client, home)
+    html = walk.walk([*TO_REGULATE, {"level": "2"}, {"skip": "1"}])
+    assert 'value="not now"' in html
+    walk.answer(answer="not now")
+    assert walk.state is State.INTERNAL_FEELINGS
+    walk.walk([{"answer": "hurt and tired"}, {"skip": "1"},
+               {"answer": "I'd like to talk when we are both calm."}])
+    session = SessionStore(home).load(walk.id)
+    assert session.state is State.DONE and "responsibility_draft" not in session.answers
+    assert "Repair is a practice" in walk.html
+
+
 def test_help_shows_resources_at_any_step_and_keeps_the_place(client: TestClient,
                                                              home: Path) -> None:
     walk = Walk(client, home)

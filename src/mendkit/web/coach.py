@@ -77,7 +77,6 @@ class _WebPrompter:
     answers: list[str]
     said: list[str] = field(default_factory=list)
     question: str = ""
-    _used: bool = False
 
     def __post_init__(self) -> None:
         self._record = not self.answers
