@@ -147,7 +147,8 @@ def pair_show(request: Request, code: str) -> Response:
     seat = _my_seat(request, code)
     if seat is None:  # not this browser's seat: it may join (once), never read private answers
         return _pair_page(request, "home", code=code, status=403,
-                          note="This browser has not joined that session. Join with the code.")
+                          note="This browser has not joined that session. Join with the code; if "
+                          "you had joined before Mend was restarted, start a new session.")
     if seat.stopped:
         return _pair_page(request, "stopped", stopped=seat.stopped,
                           message=content.PROMPTS[State.STOPPED_CRISIS if seat.stopped ==
