@@ -196,35 +196,6 @@ def test_serve_binds_loopback_and_warns_for_another_host(monkeypatch: pytest.Mon
     assert main(["serve", "--port", "70000"]) == 1
 
 
-def _answer(client: TestClient, url: str, answer: str) -> str:
-    r = client.post(url, data={"csrf_token": token(client, "/coach"), "answer": answer})
-    assert r.status_code == 200
-    return r.text
-
-
-def test_coach_one_question_a_page_saved_and_a_crisis_stops_it(client: TestClient,
-                                                                home: Path) -> None:
-    from mendkit.coach.machine import State
-    from mendkit.coach.store import SessionStore
-
-    r = client.post("/coach", data={"csrf_token": token(client, "/coach")})
-    assert r.status_code == 200
-    url = str(r.url).replace("http://testserver", "")
-    session_id = url.rsplit("/", 1)[1]
-    assert r.text.count('<label for="answer">') == 1
-    html = _answer(client, url, "")
-    assert "are you safe right now" in html
-    html = _answer(client, url, "yes")
-    assert SessionStore(home).load(session_id).state is not State.SAFETY_CHECK
-    html = _answer(client, url, "I want to kill myself")
-    assert 'role="alert"' in html and "crisis" in html.lower()
-    assert '<label for="answer">' not in html  # the flow stops
-    assert SessionStore(home).load(session_id).state is State.STOPPED_CRISIS
-    assert client.get("/coach/../../etc").status_code == 404
-    assert client.get("/coach/zzzzzzzzzzzz").status_code == 400
-    assert client.post(url, data={"csrf_token": "nope" * 10, "answer": "x"}).status_code == 403
-
-
 def test_coach_api_walks_the_same_steps(client: TestClient) -> None:
     first = client.post("/api/coach", json={}).json()
     assert first["question"] and not first["done"]

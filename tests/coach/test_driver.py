@@ -204,3 +204,21 @@ def test_the_interactive_command_through_a_pseudo_terminal(tmp_path: Path) -> No
     assert proc.returncode == 0
     assert SessionStore(tmp_path).load(SessionStore(tmp_path).ids()[0]).state is \
         State.STOPPED_CRISIS
+
+
+def test_the_offered_draft_is_what_the_driver_would_use_for_an_empty_answer(
+        tmp_path: Path) -> None:
+    from mendkit.coach.driver import offered_draft, review
+
+    store = SessionStore(tmp_path)
+    at_draft = run(start("d1"), Script([*UP_TO_CHECK, "3", "skip", "yes",
+                                        "I went quiet", "", "talk before deadlines"]),
+                   store, now=lambda: NOW)
+    assert at_draft.state is State.RESPONSIBILITY_DRAFT
+    offered = offered_draft(at_draft)
+    assert "I went quiet" in offered or "went quiet" in offered
+    after = run(at_draft, Script([""]), store, now=lambda: NOW)
+    assert after.answers["responsibility_draft"] == offered
+    assert offered_draft(after) == ""  # the review step offers the critic's verdict instead
+    verdict = review("I'm sorry, but you never listen.")
+    assert verdict.issues and verdict is review("I'm sorry, but you never listen.")

@@ -268,6 +268,23 @@ def _critique(text: str) -> CheckResult:
     return critique(text)
 
 
+def review(draft: str) -> CheckResult:
+    """The critic's verdict on ``draft``, as the review step shows it and as ``accept`` takes its
+    rewrite (the same cached result)."""
+    return _critique(draft)
+
+
+def offered_draft(session: Session) -> str:
+    """The draft the coach offers at ``session``'s step: the composer's at the draft step, the
+    message to keep at the rebuild step, else ``""`` (a page can prefill a text box with it)."""
+    context = str(session.answers.get("recognise_context", "partner"))
+    if session.state is State.RESPONSIBILITY_DRAFT:
+        return _composed(session, context)
+    if session.state is State.REBUILD_MESSAGE:
+        return _final_draft(session, context)
+    return ""
+
+
 def _composed(session: Session, context: str) -> str:
     return compose(DraftParts.from_answers(session.answers, context=context))
 

@@ -76,11 +76,14 @@ class CoachStart(BaseModel):
 
 class CoachAnswer(BaseModel):
     answer: str = Field("", max_length=5000)
+    position: int | None = Field(None, ge=0, description="the position this answer is for (from "
+                                 "the previous reply); a stale one is refused with 409")
 
 
 def _step(step: Any) -> dict[str, Any]:
     return {"id": step.session.id, "state": step.session.state.value, "said": list(step.said),
-            "question": step.question or None, "done": step.done, "stopped": step.stopped}
+            "question": step.question or None, "done": step.done, "stopped": step.stopped,
+            "position": step.position}
 
 
 @router.post("/coach")
@@ -95,7 +98,8 @@ def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
                                  attachment=body.attachment))
 
 
-@router.post("/coach/{session_id}")
+@router.post("/coach/{session_id}", responses={
+    409: {"model": ApiError, "description": "the answer is for an earlier step; nothing changed"}})
 def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> dict[str, Any]:
     """Answer the current question: what the coach says, and the next question (or the end)."""
     from mendkit.web import coach
@@ -104,5 +108,8 @@ def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> di
     json_only(request)
     with state(request).stores() as stores:
         store = stores.sessions
-        return _step(coach.advance(store, coach.load(store, session_id), body.answer,
-                                   region=region_of(request)))
+        session = coach.load(store, session_id)
+        if body.position is not None and body.position != coach.position(session):
+            raise HTTPException(status_code=409, detail="that answer is for an earlier step; "
+                                f"the session is at position {coach.position(session)}")
+        return _step(coach.advance(store, session, body.answer, region=region_of(request)))

@@ -1,48 +1,121 @@
-"""The coach in the browser: one question per page, driven by the same driver as ``mend coach``.
+"""The coach in the browser: one step per page, driven by the same driver as ``mend coach``.
 
-Each submitted answer is handed to ``mendkit.coach.driver.run`` as a one-answer script; the next
-question the driver asks (and what it says on the way) becomes the next page. The session is saved
-by the driver in the same store as ``mend coach`` uses (the journal, or files under MEND_HOME), so a
-browser session can also be resumed in the terminal and the other way round.
+Each submitted answer is handed to ``mendkit.coach.driver.run`` as a short script (one answer, or
+two for "edit the draft, then check it"); the next question the driver asks becomes the next page.
+The session is saved in the same store as ``mend coach`` uses (the journal, or files under
+MEND_HOME), so a browser session can also be resumed in the terminal and the other way round.
+
+Pages follow Post/Redirect/Get: an answer is posted with the step's *position* (how many steps the
+session has taken); a position that is no longer current (a double submit, an old tab) is not
+applied again. What the coach says after an answer (a context note, markers in pasted messages) is
+kept in memory for the next page, under the position it belongs to.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from threading import Lock
 
-from mendkit.coach.driver import NoMoreAnswers, run, start
-from mendkit.coach.machine import TERMINAL, State
+from mendkit.coach import content
+from mendkit.coach.driver import PAUSED, NoMoreAnswers, run, start
+from mendkit.coach.machine import TERMINAL, EventType, State, allowed_events
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
 from mendkit.errors import InvalidInputError
 
 _ID = re.compile(r"[0-9a-f]{12}")
+HELP_WORDS = ("help", "resources", "?")
+Clock = Callable[[], datetime]
+
+# The driver's words where the terminal's differ from a page's (the page has buttons for choices).
+QUESTIONS: Mapping[State, str] = {
+    State.SAFETY_CHECK: "First: are you safe right now, including with the person this is about?",
+    State.RECOGNISE_CONTEXT: "What is this relationship?",
+    State.RECOGNISE_MESSAGES: "If you have the messages, paste them here, one per line as "
+                              "Speaker: text. You can skip this.",
+    State.REGULATE_CHECK: "How stirred up do you feel right now?",
+    State.REGULATE_BREAK: "You sound flooded. Repair goes better after a pause of at least 20 "
+                          "minutes. How long would you like your break to be?",
+    State.REGULATE_GROUNDING: "Let's come back to the room first.",
+    State.REGULATE_BREATHING: "A short breathing exercise, if you like.",
+    State.OPENNESS: "Is the other person open to talking about it? If they are not, you can "
+                    "still repair what you can on your side.",
+    State.RESPONSIBILITY_DRAFT: "Here is a first draft from your answers. Use it as it is, or "
+                                "change it.",
+    State.RESPONSIBILITY_REVIEW: "What the critic noticed in your draft.",
+    State.REBUILD_MESSAGE: "Here is your message. Keep it or change it. Mend never sends "
+                           "anything: you choose if and when.",
+    State.REBUILD_FOLLOW_UP: "In how many days should I ask how it went?",
+    State.FOLLOW_UP_UPTAKE: "How did it go? Did they take it up?",
+    State.FOLLOW_UP_CONNECTION: "How connected do you feel now?",
+}
+SKIPPABLE: frozenset[State] = frozenset(
+    state for state in State if EventType.SKIP in allowed_events(state) and state not in PAUSED)
+# What a page keeps of what the driver says: notes, not what the page shows in its own way
+# (drafts, the critic's verdict, breathing cues, resources).
+_KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
+    content.ATTACHMENT_NOTES.values())
+STALE_NOTE = ("That answer was for an earlier step, so it was not used again. Here is where "
+              "you are now.")
+UNCLEAR_NOTE = "That answer did not fit this question. Try once more, or skip it if you can."
+
+
+def question(state: State) -> str:
+    return QUESTIONS.get(state, content.PROMPTS[state])
 
 
 @dataclass
 class _WebPrompter:
-    """Takes at most one answer; records what is said after it and the next question asked."""
+    """Takes the given answers in order; records what is said after the first one (or, with none,
+    everything) and the next question asked."""
 
-    answer: str | None
+    answers: list[str]
     said: list[str] = field(default_factory=list)
     question: str = ""
-    _used: bool = False
+
+    def __post_init__(self) -> None:
+        self._record = not self.answers
 
     def ask(self, prompt: str) -> str:
-        if self.answer is None or self._used:
+        if not self.answers:
             self.question = prompt
             raise NoMoreAnswers
-        self._used = True
-        return self.answer
+        self._record = True
+        return self.answers.pop(0)
 
     def say(self, text: str) -> None:
-        if self._used or self.answer is None:
+        if self._record:
             self.said.append(text)
 
     def wait(self, seconds: float) -> None:
-        """The page paces breathing with CSS; nothing waits on the server."""
+        """The page paces breathing and counts the break down itself; nothing waits here."""
+
+
+class _SavingStore:
+    """Remembers the last session saved, so the page can save a step the driver only took in
+    memory (a break or a follow-up that has come due)."""
+
+    def __init__(self, store: SessionStorage) -> None:
+        self.store = store
+        self.last: Session | None = None
+
+    def save(self, session: Session) -> object:
+        self.last = session
+        return self.store.save(session)
+
+    def load(self, session_id: str) -> Session:
+        return self.store.load(session_id)
+
+    def ids(self) -> list[str]:
+        return self.store.ids()
+
+    def recent(self) -> list[str]:
+        return self.store.recent()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,26 +126,129 @@ class Step:
     done: bool
     stopped: bool
 
+    @property
+    def state(self) -> State:
+        return self.session.state
 
-def load(store: SessionStorage, session_id: str) -> Session:
+    @property
+    def position(self) -> int:
+        return position(self.session)
+
+
+def position(session: Session) -> int:
+    """How many steps ``session`` has taken: a page's answer is for this position only."""
+    return len(session.path)
+
+
+def check_id(session_id: str) -> str:
+    """``session_id`` if it has the shape of a web session's id (12 hex digits), else an error."""
     if not _ID.fullmatch(session_id):
         raise InvalidInputError("no such coach session")
-    if session_id not in store.ids():
+    return session_id
+
+
+def load(store: SessionStorage, session_id: str) -> Session:
+    if check_id(session_id) not in store.ids():
         raise InvalidInputError("no such coach session")
     return store.load(session_id)
 
 
-def begin(store: SessionStorage, *, region: str, attachment: str | None = None) -> Step:
+def begin(store: SessionStorage, *, region: str, attachment: str | None = None,
+          now: Clock = datetime.now) -> Step:
+    """A new session, past the welcome (the start page has said it): at the safety check."""
     if attachment not in (None, "anxious", "avoidant", "disorganised"):
         raise InvalidInputError(f"unknown attachment pattern {attachment!r}")
     session = start(uuid.uuid4().hex[:12], attachment=attachment, region=region)
     store.save(session)
-    return advance(store, session, None, region=region)
+    return advance(store, session, [""], region=region, now=now)
 
 
-def advance(store: SessionStorage, session: Session, answer: str | None, *, region: str) -> Step:
-    prompter = _WebPrompter(answer)
-    after = run(session, prompter, store, region=region)
+def advance(store: SessionStorage, session: Session, answers: Sequence[str] | str | None, *,
+            region: str, now: Clock = datetime.now) -> Step:
+    """Run the driver with ``answers`` (none: only find the current question) and save."""
+    script = [answers] if isinstance(answers, str) else list(answers or ())
+    prompter = _WebPrompter(script)
+    saving = _SavingStore(store)
+    after = run(session, prompter, saving, region=region, now=now)
+    if after not in (session, saving.last):
+        store.save(after)  # e.g. a break that is over: BREAK_OVER is applied in memory only
     stopped = after.state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE)
     return Step(session=after, said=tuple(prompter.said), question=prompter.question,
                 done=after.state in TERMINAL, stopped=stopped)
+
+
+def notes(said: Sequence[str]) -> list[str]:
+    """What of ``said`` a page shows as a note (the rest it shows in its own way)."""
+    return [line for line in said
+            if line in _KEPT_NOTES or "may have landed as" in line
+            or line.startswith("I couldn't read those")]
+
+
+def is_help(text: str) -> bool:
+    return text.strip().lower() in HELP_WORDS
+
+
+def answers_from_form(state: State, form: Mapping[str, str], grounding: Sequence[str] = ()
+                      ) -> list[str]:
+    """The driver's answers for what a page's form sent (buttons, a scale, text boxes)."""
+    answer = form.get("answer", "").strip()[:5000]
+    if form.get("skip") and state in SKIPPABLE:
+        return ["skip"]
+    if state in (State.REGULATE_CHECK, State.FOLLOW_UP_CONNECTION):
+        level = form.get("level", "").strip()
+        if state is State.REGULATE_CHECK and form.get("numb"):
+            return [" ".join(x for x in ("numb", answer) if x)]
+        return [" ".join(x for x in (level, answer) if x)]
+    if state is State.REGULATE_GROUNDING:  # "done" (an empty answer would mean skip)
+        return [" ".join(["done", *(g.strip()[:500] for g in grounding if g.strip())])]
+    if state is State.RESPONSIBILITY_REVIEW and answer == "edit":
+        return ["edit", form.get("draft", "").strip()[:5000]]
+    if state in (State.ON_BREAK, State.AWAITING_FOLLOW_UP):
+        return ["yes" if answer == "now" else "no"]
+    return [answer]
+
+
+@dataclass
+class NoteBoard:
+    """The notes for each session's next page, in memory only (the last ``size`` sessions)."""
+
+    size: int = 256
+    _items: OrderedDict[str, tuple[int, tuple[str, ...]]] = field(default_factory=OrderedDict)
+    _lock: Lock = field(default_factory=Lock)
+
+    def put(self, session_id: str, at: int, lines: Sequence[str]) -> None:
+        with self._lock:
+            self._items[session_id] = (at, tuple(lines))
+            self._items.move_to_end(session_id)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def get(self, session_id: str, at: int) -> tuple[str, ...]:
+        with self._lock:
+            found = self._items.get(session_id)
+        return found[1] if found and found[0] == at else ()
+
+
+def due(session: Session) -> datetime | None:
+    """When a paused session continues (the break's end, or the follow-up's day)."""
+    key = {State.ON_BREAK: "regulate_break",
+           State.AWAITING_FOLLOW_UP: "rebuild_follow_up"}.get(session.state)
+    value = session.answers.get(key) if key else None
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def open_sessions(store: SessionStorage, limit: int = 5) -> list[Session]:
+    """The most recent sessions that have not ended, newest first."""
+    found: list[Session] = []
+    for session_id in reversed(store.recent()):
+        if not _ID.fullmatch(session_id):
+            continue
+        session = store.load(session_id)
+        if session.state not in TERMINAL:
+            found.append(session)
+            if len(found) == limit:
+                break
+    return found

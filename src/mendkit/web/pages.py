@@ -1,5 +1,5 @@
-"""The server-rendered pages: analyse, check, coach, settings/about (the journal's pages are in
-``journal_pages``). Every form carries a CSRF token."""
+"""The server-rendered pages: analyse, check, settings/about (the journal's pages are in
+``journal_pages``, the coach's in ``coach_pages``). Every form carries a CSRF token."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
 from mendkit.model import Analysis
 from mendkit.web.app import REGION_COOKIE, region_of, render, state
+from mendkit.web.coach_pages import router as coach_router
 from mendkit.web.security import CSRF_COOKIE, token_ok
 from mendkit.web.services import MAX_UPLOAD, analyse_text, to_csv
 from mendkit.web.timeline import timeline
 
 router = APIRouter(include_in_schema=False)
+router.include_router(coach_router)  # the coach's pages: mendkit.web.coach_pages
 _RESULT_ID = re.compile(r"[0-9a-f]{24}")
 
 
@@ -164,47 +166,3 @@ def about_submit(request: Request, csrf_token: Annotated[str, Form()],
                         max_age=365 * 24 * 3600)
     return response
 
-
-@router.get("/coach", response_class=HTMLResponse)
-def coach_start(request: Request) -> Response:
-    return render(request, "coach.html", {"title": "Coach: the Healing Cycle", "page": "coach",
-                                          "step": None})
-
-
-@router.post("/coach")
-def coach_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
-                attachment: Annotated[str, Form()] = "") -> Response:
-    from mendkit.web import coach
-
-    require_csrf(request, csrf_token)
-    with state(request).stores() as stores:
-        step = coach.begin(stores.sessions, region=region_of(request),
-                           attachment=attachment or None)
-    return RedirectResponse(f"/coach/{step.session.id}", status_code=303)
-
-
-def _coach_page(request: Request, step: object) -> Response:
-    return render(request, "coach.html", {"title": "Coach: the Healing Cycle", "page": "coach",
-                                          "step": step})
-
-
-@router.get("/coach/{session_id}", response_class=HTMLResponse)
-def coach_show(request: Request, session_id: str) -> Response:
-    from mendkit.web import coach
-
-    with state(request).stores() as stores:
-        session = coach.load(stores.sessions, session_id)
-        step = coach.advance(stores.sessions, session, None, region=region_of(request))
-    return _coach_page(request, step)
-
-
-@router.post("/coach/{session_id}", response_class=HTMLResponse)
-def coach_answer(request: Request, session_id: str, csrf_token: Annotated[str, Form()] = "",
-                 answer: Annotated[str, Form()] = "") -> Response:
-    from mendkit.web import coach
-
-    require_csrf(request, csrf_token)
-    with state(request).stores() as stores:
-        session = coach.load(stores.sessions, session_id)
-        step = coach.advance(stores.sessions, session, answer[:5000], region=region_of(request))
-    return _coach_page(request, step)

@@ -20,3 +20,46 @@
     window.history.replaceState(null, "", url.toString());
   });
 }());
+
+// The coach: the value of a 0-10 scale, the return time of a break being chosen, and the live
+// countdown of a break (the page already says "come back at HH:MM" without this).
+(function () {
+  "use strict";
+  document.querySelectorAll("input[type=range]").forEach(function (range) {
+    var out = document.getElementById(range.id + "-out");
+    if (!out) { return; }
+    out.hidden = false;
+    var show = function () { out.textContent = range.value; };
+    range.addEventListener("input", show);
+    show();
+  });
+  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+  var backAt = document.querySelector("[data-back-at]");
+  var minutes = document.querySelector(".step-form input[type=number][min='20']");
+  if (backAt && minutes) {
+    var update = function () {
+      var m = parseInt(minutes.value, 10);
+      if (isNaN(m) || m < 20 || m > 600) { return; }
+      var when = new Date(Date.now() + m * 60000);
+      backAt.textContent = pad(when.getHours()) + ":" + pad(when.getMinutes());
+    };
+    minutes.addEventListener("input", update);
+    update();
+  }
+  var countdown = document.querySelector("[data-countdown]");
+  if (countdown) {
+    var end = Date.now() + parseInt(countdown.getAttribute("data-countdown"), 10) * 1000;
+    countdown.hidden = false;
+    var tick = function () {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      if (left === 0) {
+        countdown.textContent = "Your break is over. Come back to this session when you are ready.";
+        return;
+      }
+      var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
+      countdown.textContent = (h ? h + ":" + pad(m) : m) + ":" + pad(s) + " left";
+      window.setTimeout(tick, 1000);
+    };
+    tick();
+  }
+}());

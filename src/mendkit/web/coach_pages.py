@@ -1,0 +1,286 @@
+"""The coach's pages: one step a page (Post/Redirect/Get), and two-person mode by join code.
+
+The steps' logic is ``mendkit.web.coach`` (over the terminal's driver) and
+``mendkit.web.coach_pair``; this module turns forms into answers and steps into pages. Every form
+carries a CSRF token. The clock is ``app.state.coach_clock`` when set (tests freeze it), else the
+computer's local time, which is also what the page shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from threading import Lock
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from mendkit.analysis.safety import crisis_message, resources_for
+from mendkit.coach import content
+from mendkit.coach.driver import offered_draft, review
+from mendkit.coach.machine import State
+from mendkit.coach.pair import QUESTIONS, exchange
+from mendkit.web import coach, coach_pair
+from mendkit.web.app import region_of, render, state
+from mendkit.web.security import CSRF_COOKIE, token_ok
+from mendkit.web.timeline import highlight
+
+router = APIRouter(include_in_schema=False)
+TITLE = "Coach: the Healing Cycle"
+_lock = Lock()
+GROUNDING = (("5", "things you can see"), ("4", "things you can touch or feel"),
+             ("3", "things you can hear"), ("2", "things you can smell"),
+             ("1", "thing you can taste"))
+STEPS = ("Safety", "Recognise", "Regulate", "Your part", "Beneath", "Rebuild")
+
+
+def _csrf(request: Request, submitted: str) -> None:
+    if not token_ok(request.cookies.get(CSRF_COOKIE), submitted):
+        raise HTTPException(status_code=403, detail="The form's security token did not match. "
+                            "Reload the page and try again.")
+
+
+def clock(request: Request) -> Callable[[], datetime]:
+    found: Callable[[], datetime] = getattr(request.app.state, "coach_clock", datetime.now)
+    return found
+
+
+def _shared(request: Request, name: str, make: Callable[[], Any]) -> Any:
+    with _lock:
+        if not hasattr(request.app.state, name):
+            setattr(request.app.state, name, make())
+        return getattr(request.app.state, name)
+
+
+def board(request: Request) -> coach.NoteBoard:
+    found: coach.NoteBoard = _shared(request, "coach_notes", coach.NoteBoard)
+    return found
+
+
+def seats(request: Request) -> coach_pair.Seats:
+    found: coach_pair.Seats = _shared(request, "coach_seats", coach_pair.Seats)
+    return found
+
+
+def _see(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def _stage(state: State) -> int:
+    """Which of ``STEPS`` a state belongs to (the follow-up counts as rebuilding)."""
+    name = state.value
+    for prefix, stage in (("safety", 0), ("welcome", 0), ("recognise", 1), ("regulate", 2),
+                          ("on_break", 2), ("openness", 2), ("internal", 3),
+                          ("responsibility", 3), ("vulnerability", 4)):
+        if name.startswith(prefix):
+            return stage
+    return 5
+
+
+@router.get("/coach", response_class=HTMLResponse)
+def coach_start(request: Request) -> Response:
+    with state(request).stores() as stores:
+        recent = coach.open_sessions(stores.sessions)
+    return render(request, "coach.html", {"title": TITLE, "page": "coach", "recent": recent,
+                                          "question_of": coach.question})
+
+
+@router.post("/coach")
+def coach_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
+                attachment: Annotated[str, Form()] = "") -> Response:
+    _csrf(request, csrf_token)
+    with state(request).stores() as stores:
+        step = coach.begin(stores.sessions, region=region_of(request),
+                           attachment=attachment or None, now=clock(request))
+    return _see(f"/coach/{step.session.id}")
+
+
+# ---- two-person mode (declared before /coach/{session_id}) ----
+
+@router.get("/coach/pair", response_class=HTMLResponse)
+def pair_home(request: Request, code: str = "") -> Response:
+    return render(request, "coach_pair.html", {"title": "Coach: two people", "page": "coach",
+                                               "view": "home", "code": code[:6].upper()})
+
+
+def _seat_response(request: Request, seat: coach_pair.Seat) -> Response:
+    token = seats(request).add(seat)
+    response = _see(f"/coach/pair/{seat.code}")
+    response.set_cookie(coach_pair.SEAT_COOKIE, token, httponly=True, samesite="strict",
+                        path="/coach/pair")
+    return response
+
+
+@router.post("/coach/pair")
+def pair_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
+               name: Annotated[str, Form()] = "") -> Response:
+    _csrf(request, csrf_token)
+    with state(request).stores() as stores:
+        seat = coach_pair.start(stores.pairs, name)
+    return _seat_response(request, seat)
+
+
+@router.post("/coach/pair/join")
+def pair_join(request: Request, csrf_token: Annotated[str, Form()] = "",
+              code: Annotated[str, Form()] = "", name: Annotated[str, Form()] = "") -> Response:
+    _csrf(request, csrf_token)
+    with state(request).stores() as stores:
+        seat = coach_pair.join(stores.pairs, code, name)
+    return _seat_response(request, seat)
+
+
+def _my_seat(request: Request, code: str) -> coach_pair.Seat | None:
+    seat = seats(request).get(request.cookies.get(coach_pair.SEAT_COOKIE))
+    return seat if seat is not None and seat.code == code else None
+
+
+def _pair_page(request: Request, view: str, status: int = 200, **extra: Any) -> Response:
+    return render(request, "coach_pair.html", {"title": "Coach: two people", "page": "coach",
+                                               "view": view, **extra}, status=status)
+
+
+@router.get("/coach/pair/{code}", response_class=HTMLResponse)
+def pair_show(request: Request, code: str) -> Response:
+    code = coach_pair.normal_code(code)
+    seat = _my_seat(request, code)
+    if seat is None:  # not this browser's seat: it may join (once), never read private answers
+        return _pair_page(request, "home", code=code, status=403,
+                          note="This browser has not joined that session. Join with the code; if "
+                          "you had joined before Mend was restarted, start a new session.")
+    if seat.stopped:
+        return _pair_page(request, "stopped", stopped=seat.stopped,
+                          message=content.PROMPTS[State.STOPPED_CRISIS if seat.stopped ==
+                                                  "crisis" else State.STOPPED_UNSAFE],
+                          crisis=crisis_message(), resources=resources_for(region_of(request)),
+                          safety_plan=content.SAFETY_PLAN)
+    with state(request).stores() as stores:
+        mine = stores.pairs.load(code, seat.role)
+        other = stores.pairs.load(code, coach_pair.other_role(seat.role))
+    if mine is None:
+        raise HTTPException(status_code=404, detail="Your answers for this code are not here "
+                            "any more.")
+    current = coach_pair.next_question(mine)
+    number = len(mine.answers) + 1
+    return _pair_page(request, "answer" if current else "waiting", code=code, seat=seat,
+                      mine=mine, other=other, current=current, number=number,
+                      total=len(QUESTIONS), stale=request.query_params.get("stale") == "1")
+
+
+@router.post("/coach/pair/{code}")
+def pair_answer(  # noqa: PLR0917 (one parameter per form field)
+    request: Request, code: str, csrf_token: Annotated[str, Form()] = "",
+    key: Annotated[str, Form()] = "", answer: Annotated[str, Form()] = "",
+    share: Annotated[str, Form()] = "",
+) -> Response:
+    _csrf(request, csrf_token)
+    code = coach_pair.normal_code(code)
+    seat = _my_seat(request, code)
+    if seat is None or seat.stopped:
+        return _see(f"/coach/pair/{code}")
+    with state(request).stores() as stores:
+        outcome = coach_pair.answer(stores.pairs, seat, key, answer, share=share == "yes")
+    if outcome in ("crisis", "unsafe"):
+        seats(request).stop(request.cookies.get(coach_pair.SEAT_COOKIE, ""), outcome)
+    return _see(f"/coach/pair/{code}" + ("?stale=1" if outcome == "stale" else ""))
+
+
+@router.get("/coach/pair/{code}/exchange", response_class=HTMLResponse)
+def pair_exchange(request: Request, code: str) -> Response:
+    code = coach_pair.normal_code(code)
+    with state(request).stores() as stores:
+        first, second = stores.pairs.load(code, "first"), stores.pairs.load(code, "second")
+    if first is None:
+        raise HTTPException(status_code=404, detail=f"There is no two-person session {code}.")
+    ready = second is not None and first.complete and second.complete
+    return _pair_page(request, "exchange", code=code, ready=ready, first=first, second=second,
+                      sections=exchange(first, second) if ready and second else [])
+
+
+# ---- one person, one step a page ----
+
+@router.get("/coach/{session_id}", response_class=HTMLResponse)
+def coach_show(request: Request, session_id: str) -> Response:
+    now = clock(request)
+    with state(request).stores() as stores:
+        session = coach.load(stores.sessions, session_id)
+        step = coach.advance(stores.sessions, session, None, region=region_of(request), now=now)
+    return _step_page(request, step, now())
+
+
+@router.post("/coach/{session_id}")
+async def coach_answer(request: Request, session_id: str) -> Response:
+    form = await request.form()
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    grounding = [g for g in form.getlist("grounding") if isinstance(g, str)]
+    # The safety gate runs the model: off the event loop, one answer per session at a time (so a
+    # double submit waits, then finds its step already answered).
+    return await run_in_threadpool(_answer, request, session_id, fields, grounding)
+
+
+_answering: dict[str, Lock] = {}
+
+
+def _session_lock(session_id: str) -> Lock:
+    with _lock:
+        return _answering.setdefault(session_id, Lock())
+
+
+def _answer(request: Request, session_id: str, fields: dict[str, str],
+            grounding: list[str]) -> Response:
+    _csrf(request, fields.get("csrf_token", ""))
+    notes = board(request)
+    url = f"/coach/{session_id}"
+    with _session_lock(coach.check_id(session_id)), state(request).stores() as stores:
+        session = coach.load(stores.sessions, session_id)
+        if fields.get("position") != str(coach.position(session)):
+            notes.put(session_id, coach.position(session), [coach.STALE_NOTE])
+            return _see(url)
+        answers = coach.answers_from_form(session.state, fields, grounding)
+        if any(coach.is_help(a) for a in answers):
+            return _see(f"{url}?help=1#help")
+        step = coach.advance(stores.sessions, session, answers, region=region_of(request),
+                             now=clock(request))
+    said = coach.notes(step.said)
+    if step.session == session and not step.done:
+        said = [coach.UNCLEAR_NOTE, *said]
+    notes.put(session_id, step.position, said)
+    return _see(url)
+
+
+def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
+    session = step.session
+    context: dict[str, Any] = {
+        "title": TITLE, "page": "coach", "step": step, "s": session.state.value,
+        "question": coach.question(session.state) if not step.done else "",
+        "skippable": session.state in coach.SKIPPABLE,
+        "notes": board(request).get(session.id, step.position),
+        "help": request.query_params.get("help") == "1",
+        "resources": resources_for(region_of(request)), "stages": STEPS,
+        "stage": _stage(session.state), "answers": session.answers,
+        "softer": content.SOFTER_FEELINGS,
+    }
+    if step.stopped:
+        context.update(stop_message=content.PROMPTS[session.state], crisis=crisis_message(),
+                       safety_plan=content.SAFETY_PLAN if session.state is State.STOPPED_UNSAFE
+                       else ())
+    due = coach.due(session)
+    if due is not None:
+        context.update(due=due, seconds_left=max(0, int((due - now).total_seconds())),
+                       same_day=due.date() == now.date())
+    if session.state is State.REGULATE_BREAK:
+        context["back_at"] = now + timedelta(minutes=20)
+    if session.state is State.REGULATE_GROUNDING:
+        context["grounding"] = GROUNDING
+    if session.state is State.REGULATE_BREATHING:
+        pattern = request.query_params.get("pattern", "paced")
+        context["pattern"] = pattern if pattern in ("paced", "sigh") else "paced"
+    if session.state in (State.RESPONSIBILITY_DRAFT, State.REBUILD_MESSAGE):
+        context["draft"] = offered_draft(session)
+    if session.state is State.RESPONSIBILITY_REVIEW:
+        draft = str(session.answers.get("responsibility_draft", ""))
+        result = review(draft)
+        context.update(draft=draft, result=result, marked=highlight(
+            result.text, [(i.start, i.end, f"issue-{n}") for n, i in enumerate(result.issues)]))
+    return render(request, "coach_step.html", context)

@@ -1,0 +1,112 @@
+"""Two-person mode in the browser: the same answers, store and exchange as ``mend coach --pair``.
+
+One person starts (and gets a join code), the other joins with the code in their own browser;
+each answers ``mendkit.coach.pair.QUESTIONS`` privately and chooses per answer whether to share
+it; the exchange lays out only what each shared. A browser holds its *seat* (which code, which
+person) as a random token in an HttpOnly cookie; the server keeps the seats in memory, so someone
+who only knows the code can join once and can read only what was shared, never the other's
+private answers. Every answer passes the safety gate first: signs of crisis or abuse stop the
+two-person mode for that person and show resources, as in the terminal.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from threading import Lock
+
+from mendkit.coach.machine import EventType
+from mendkit.coach.pair import QUESTIONS, PairAnswers, new_code
+from mendkit.coach.safety_gate import gate
+from mendkit.coach.store import PairStorage, check_pair
+from mendkit.errors import InvalidInputError
+
+SEAT_COOKIE = "mend_pair"
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    code: str
+    role: str  # "first" or "second"
+    stopped: str = ""  # "crisis" or "unsafe" once an answer showed those signs
+
+
+@dataclass
+class Seats:
+    """Seats by token, in memory only (the last ``size``)."""
+
+    size: int = 512
+    _items: OrderedDict[str, Seat] = field(default_factory=OrderedDict)
+    _lock: Lock = field(default_factory=Lock)
+
+    def add(self, seat: Seat) -> str:
+        token = secrets.token_urlsafe(24)
+        with self._lock:
+            self._items[token] = seat
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return token
+
+    def get(self, token: str | None) -> Seat | None:
+        with self._lock:
+            return self._items.get(token or "")
+
+    def stop(self, token: str, kind: str) -> None:
+        with self._lock:
+            if token in self._items:
+                self._items[token] = replace(self._items[token], stopped=kind)
+
+
+def normal_code(code: str) -> str:
+    code = code.strip().upper()
+    check_pair(code, "first")
+    return code
+
+
+def start(store: PairStorage, name: str) -> Seat:
+    """A new two-person session: a fresh code, and the first person's (still empty) answers."""
+    code = new_code()
+    while store.exists(code):
+        code = new_code()
+    store.save(code, "first", PairAnswers(name=name.strip()[:60] or "first"))
+    return Seat(code=code, role="first")
+
+
+def join(store: PairStorage, code: str, name: str) -> Seat:
+    code = normal_code(code)
+    if not store.exists(code):
+        raise InvalidInputError(f"there is no two-person session with the code {code}; check "
+                                "the code with the person who started it")
+    if store.load(code, "second") is not None:
+        raise InvalidInputError(f"someone has already joined {code}; each code is for two people")
+    store.save(code, "second", PairAnswers(name=name.strip()[:60] or "second"))
+    return Seat(code=code, role="second")
+
+
+def next_question(answers: PairAnswers) -> tuple[str, str] | None:
+    """The first question not yet answered (key, text), or None when all are."""
+    return next(((k, q) for k, q in QUESTIONS if k not in answers.answers), None)
+
+
+def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) -> str:
+    """Save one answer: ``""`` when saved (or already saved: a repeat is not applied twice),
+    ``"stale"`` for a question that is not the current one, or ``"crisis"``/``"unsafe"`` (nothing
+    saved) when the answer shows those signs."""
+    mine = store.load(seat.code, seat.role)
+    if mine is None:
+        raise InvalidInputError("your answers for this code are not here any more")
+    current = next_question(mine)
+    if current is None or current[0] != key:
+        return "stale"
+    text = text.strip()[:5000]
+    stop = gate(text) if text else None
+    if stop is not None:
+        return "unsafe" if stop is EventType.ABUSE else "crisis"
+    store.save(seat.code, seat.role, PairAnswers(
+        name=mine.name, answers={**mine.answers, key: text}, shared={**mine.shared, key: share}))
+    return ""
+
+
+def other_role(role: str) -> str:
+    return "second" if role == "first" else "first"
