@@ -309,7 +309,7 @@ class Accounts:
                               .where(WebSessionRow.token_hash == _token_hash(token))).first()
             if found is None:
                 raise NotSignedInError("Sign in to see this page.")
-            session, user = found.tuple()
+            session, user = found
             if (user.disabled or now >= _parse(session.expires_at)
                     or now - _parse(session.last_seen_at) >= SESSION_IDLE):
                 s.delete(session)
@@ -356,7 +356,7 @@ class Accounts:
             for share, therapist in s.execute(
                     select(ShareRow, UserRow).join(UserRow, UserRow.id == ShareRow.therapist_id)
                     .where(ShareRow.client_id == client.id, ShareRow.withdrawn_at.is_(None))
-                    .order_by(UserRow.username)).tuples():
+                    .order_by(UserRow.username)):
                 shares.setdefault(share.entry_id, []).append(_user(therapist))
             return [ClientEntry(entry=_entry(r, json.loads(decrypt(r.body))),
                                 shared_with=tuple(shares.get(r.id, ()))) for r in rows]
@@ -412,7 +412,7 @@ class Accounts:
                 .join(UserRow, UserRow.id == ShareRow.client_id)
                 .where(ShareRow.therapist_id == therapist.id, ShareRow.withdrawn_at.is_(None))
                 .order_by(UserRow.username, EntryRow.occurred_at.desc(), EntryRow.id.desc())
-            ).tuples().all()
+            ).all()
             return [SharedEntry(entry=_entry(e, {}), client=_user(c), granted_at=sh.granted_at)
                     for sh, e, c in found]
 
@@ -426,7 +426,7 @@ class Accounts:
                 .join(EntryRow, EntryRow.id == ShareRow.entry_id)
                 .join(UserRow, UserRow.id == ShareRow.client_id)
                 .where(ShareRow.therapist_id == therapist.id, ShareRow.entry_id == entry_id,
-                       ShareRow.withdrawn_at.is_(None))).tuples().first()
+                       ShareRow.withdrawn_at.is_(None))).first()
             if found is None:
                 raise NotAllowedError("That entry is not shared with you.")
             share, entry, client = found
@@ -451,7 +451,7 @@ class Accounts:
             if limit is not None:
                 query = query.limit(limit)
             rows = s.scalars(query).all()
-            names = dict(s.execute(select(UserRow.id, UserRow.username)).tuples().all())
+            names = dict(s.execute(select(UserRow.id, UserRow.username)).all())
             return [AuditLine(at=r.at, actor=names.get(r.actor_id) if r.actor_id else None,
                               action=r.action, entry_id=r.entry_id,
                               subject=names.get(r.subject_id) if r.subject_id else None)
@@ -465,7 +465,7 @@ class Accounts:
                              .join(UserRow, UserRow.id == AuditRow.actor_id)
                              .where(AuditRow.subject_id == client.id,
                                     AuditRow.action == "read_entry")
-                             .order_by(AuditRow.at.desc(), AuditRow.id.desc())).tuples().all()
+                             .order_by(AuditRow.at.desc(), AuditRow.id.desc())).all()
             return [AuditLine(at=r.at, actor=name, action=r.action, entry_id=r.entry_id,
                               subject=client.username) for r, name in rows]
 
