@@ -19,7 +19,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from mendkit._version import __version__
 from mendkit.config import Settings
-from mendkit.errors import ConfigError, InvalidInputError, JournalError
+from mendkit.errors import (
+    AccessError,
+    ConfigError,
+    InvalidInputError,
+    JournalError,
+    NotAllowedError,
+    TooManyAttemptsError,
+)
 from mendkit.storage import Stores, open_stores
 from mendkit.web.security import CSRF_COOKIE, SecurityMiddleware, new_token
 from mendkit.web.services import MAX_UPLOAD, ResultCache
@@ -64,7 +71,7 @@ def _server_passphrase() -> str:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    from mendkit.web import api, pages
+    from mendkit.web import accounts, api, pages
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -79,6 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(accounts.router)  # a practice's sign-in; 404 unless `mend accounts init`
 
     @app.exception_handler(InvalidInputError)
     async def _bad_input(request: Request, exc: InvalidInputError) -> Response:
@@ -93,6 +101,21 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(JournalError)
     async def _journal(request: Request, exc: JournalError) -> Response:
         return _error(request, 503, str(exc))
+
+    @app.exception_handler(AccessError)
+    async def _access(request: Request, exc: AccessError) -> Response:
+        # A practice's accounts: not allowed 403; too many failed sign-ins 429; else sign in 401.
+        status = (403 if isinstance(exc, NotAllowedError)
+                  else 429 if isinstance(exc, TooManyAttemptsError) else 401)
+        if status == 403 or request.url.path.startswith("/api/"):
+            response = _error(request, status, str(exc))
+        else:  # the sign-in form, with why
+            response = render(request, "accounts_login.html",
+                              {"title": "Sign in", "page": "practice", "message": str(exc)},
+                              status=status)
+        if isinstance(exc, TooManyAttemptsError):
+            response.headers["retry-after"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(ConfigError)
     async def _bad_config(request: Request, exc: ConfigError) -> Response:
