@@ -200,7 +200,9 @@ def client_page(request: Request) -> Response:
                 "can_share": [t.username for t in therapists
                               if t.username not in {s.username for s in e.shared_with}]}
                for e in accounts.client_entries(user)]
-    views = [{"at": _when(v.at), "who": v.actor, "entry": v.entry_id}
+    titles = {e["id"]: e["title"] for e in entries}
+    views = [{"at": _when(v.at), "who": v.actor, "entry": v.entry_id,
+              "title": titles.get(v.entry_id, f"Entry {v.entry_id}")}
              for v in accounts.views_of(user)]
     return render(request, "practice_client.html", {
         "title": "Your entries", "page": "practice", "user": user, "entries": entries,
