@@ -167,6 +167,12 @@ def test_sessions_expire_idle_and_end_on_sign_out(accounts: Accounts, clock: Fak
         except NotSignedInError:
             break
     assert clock.now - datetime(2026, 12, 4, 9, 0, tzinfo=UTC) >= timedelta(hours=12)
+    accounts.sign_in("kit", SECRET, address="a")
+    clock.advance(minutes=30)
+    kept = accounts.sign_in("sam", SECRET, address="a")  # a sign-in clears abandoned sessions
+    with journal.engine.connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM web_sessions")) == 1
+    accounts.sign_out(kept.token)
     signed = accounts.sign_in("sam", SECRET, address="a")
     accounts.sign_out(signed.token)
     with pytest.raises(NotSignedInError):

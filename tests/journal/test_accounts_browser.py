@@ -13,11 +13,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from test_accounts import CHEAP, FAST_HASH, PASS, SECRET
 
 pytest.importorskip("fastapi")
 sync_api = pytest.importorskip("playwright.sync_api")
-
-from test_accounts import CHEAP, FAST_HASH, PASS, SECRET
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -159,6 +159,11 @@ class LoginLimiter:
     def failed(self, username: str, address: str) -> None:
         now = self.clock()
         with self._lock:
+            if len(self._failures) > 10_000:  # many names tried: forget what left the window
+                stale = [k for k, v in self._failures.items()
+                         if not v or now - v[-1] >= self.window]
+                for key in stale:
+                    del self._failures[key]
             for key in (f"u:{username}", f"a:{address}"):
                 self._recent(key, now).append(now)
 
@@ -291,6 +296,7 @@ class Accounts:
         token = secrets.token_urlsafe(32)  # 32 random bytes
         now = self.clock()
         expires = now + SESSION_MAX
+        self.end_idle_sessions()
         with self.journal.transaction() as s:
             s.add(WebSessionRow(token_hash=_token_hash(token), user_id=user.id,
                                 created_at=_iso(now), last_seen_at=_iso(now),
@@ -381,7 +387,8 @@ class Accounts:
         _require_role(client, "client")
         with self.journal.transaction() as s:
             self._own_entry(s, client, entry_id)
-            target = s.scalar(select(UserRow.id).where(UserRow.username == therapist.strip().lower()))
+            target = s.scalar(select(UserRow.id)
+                              .where(UserRow.username == therapist.strip().lower()))
             share = None if target is None else self._active_share(s, entry_id, target)
             if share is not None:
                 share.withdrawn_at = _iso(self.clock())

@@ -169,6 +169,7 @@ def login(request: Request, csrf_token: Annotated[str, Form()] = "",
     accounts = _accounts(request)
     address = request.client.host if request.client else "unknown"
     signed = accounts.sign_in(username[:64], password[:1024], address=address)
+    accounts.sign_out(request.cookies.get(SESSION_COOKIE))  # a new session, never an old one
     response = RedirectResponse("/practice", status_code=303)
     response.set_cookie(SESSION_COOKIE, signed.token, httponly=True, samesite="strict",
                         secure=request.url.scheme == "https", path="/")
