@@ -194,6 +194,12 @@ def test_entries_are_scoped_and_a_client_cannot_share_anothers(
     assert [e.entry.id for e in accounts.client_entries(kit)] == [theirs.id]
     # The single-user journal does not see a practice's entries.
     assert journal.entries() == [] and journal.export()["entries"] == []
+    with pytest.raises(JournalError):
+        journal.entry(mine.id)
+    journal.add_entry("checkin", {"score": 2}, occurred_at="2026-12-01T00:00:00")
+    journal.delete_all()  # deletes the single-user journal's entries, not the practice's
+    assert journal.entries() == []
+    assert len(accounts.client_entries(sam)) == 1
     with pytest.raises(NotAllowedError):
         accounts.share(sam, theirs.id, "robin")
     with pytest.raises(NotAllowedError):

@@ -382,7 +382,8 @@ class Journal:
         return len(rels), len(entries)
 
     def delete_all(self) -> None:
-        """Delete every entry and relationship, overwrite the freed pages, shrink the file."""
+        """Delete every entry and relationship of the single-user journal (a practice's client
+        entries stay), overwrite the freed pages, shrink the file."""
         with self._tx() as s:
             s.execute(delete(EntryRow).where(EntryRow.owner_id.is_(None)))
             s.execute(delete(RelationshipRow).where(RelationshipRow.owner_id.is_(None)))
