@@ -5,12 +5,17 @@
      │    └── FormatError                       a file that is not in the format it claims or seems
      ├── RulesError (also ValueError)           a rule data file is malformed (a packaging bug)
      ├── ConfigError (also ValueError)          a setting has a value Mend cannot use
-     └── JournalError                          the journal cannot be opened or written
-          ├── JournalLockedError                the journal is there but not unlocked (web app)
-          └── NotInJournalError (also LookupError) no relationship or entry with that id
+     ├── JournalError                          the journal cannot be opened or written
+     │    ├── JournalLockedError                the journal is there but not unlocked (web app)
+     │    └── NotInJournalError (also LookupError) no relationship or entry with that id
+     └── AccessError                           a practice's accounts: who may do what
+          ├── NotSignedInError                  no valid session, or a wrong username or password
+          ├── NotAllowedError (also PermissionError) signed in, but not allowed (or not shared)
+          └── TooManyAttemptsError              too many failed sign-ins; ``retry_after`` seconds
 
 The CLI maps ``InvalidInputError`` and ``ConfigError`` to exit code 1 and anything else to 2, in one
-place (``mendkit.cli.main``). Messages say what was expected, what was found and what to do.
+place (``mendkit.cli.main``); the web app maps them to HTTP statuses in ``mendkit.web.app``.
+Messages say what was expected, what was found and what to do.
 """
 
 from __future__ import annotations
@@ -55,3 +60,23 @@ class JournalLockedError(JournalError):
 
 class NotInJournalError(JournalError, LookupError):
     """No relationship or entry with that id in the journal."""
+
+
+class AccessError(MendError):
+    """A practice's accounts refused something (the web app answers 401, 403 or 429)."""
+
+
+class NotSignedInError(AccessError):
+    """No valid session (none, expired, idle too long, logged out) or a failed sign-in."""
+
+
+class NotAllowedError(AccessError, PermissionError):
+    """Signed in, but this user may not do or see that (another's entry, a withdrawn share)."""
+
+
+class TooManyAttemptsError(AccessError):
+    """Too many failed sign-ins for a username or an address; try again after ``retry_after``."""
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)

@@ -59,14 +59,14 @@ def _revision(journal: Journal) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def test_there_is_one_baseline_and_it_is_head() -> None:
-    assert schema.head() == schema.HEAD == "0001_baseline"
+def test_head_is_the_newest_migration_file() -> None:
+    assert schema.head() == schema.HEAD == "0002_accounts"
 
 
 def test_a_new_journal_is_at_head_and_matches_the_models(backend: str, home: Path) -> None:
     assert main(["journal", "init"]) == 0
     with _open(home) as journal:
-        assert _revision(journal) == "0001_baseline"
+        assert _revision(journal) == schema.HEAD
         with journal.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         assert diff == []
@@ -108,7 +108,7 @@ def _old_style_journal(backend: str, home: Path) -> None:
 def test_an_old_style_journal_is_upgraded_and_keeps_its_entries(backend: str, home: Path) -> None:
     _old_style_journal(backend, home)
     with _open(home) as journal:
-        assert _revision(journal) == "0001_baseline"
+        assert _revision(journal) == schema.HEAD
         assert [e.body["what"] for e in journal.entries(kind="rupture")] == [MARK, "second"]
         assert journal.relationships()[0].name == "Sam"
         with journal.engine.connect() as conn:
@@ -146,7 +146,7 @@ def test_a_failed_upgrade_changes_nothing(sqlite_env: None, home: Path,
     engine.dispose()
     assert "alembic_version" not in tables and "ref" not in columns
     with _open(home) as journal:  # and a later open upgrades it
-        assert _revision(journal) == "0001_baseline"
+        assert _revision(journal) == schema.HEAD
         assert len(journal.entries()) == 2
 
 

@@ -159,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     from mendkit.cli.journal import add_parser as add_journal
 
     add_journal(sub, _Parser)
+    from mendkit.cli.accounts import add_parser as add_accounts
+
+    add_accounts(sub, _Parser)
     return parser
 
 
@@ -396,9 +399,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _report(exc: Exception) -> int:
-    from mendkit.errors import ConfigError, InvalidInputError, JournalError
+    from mendkit.errors import AccessError, ConfigError, InvalidInputError, JournalError
 
-    if isinstance(exc, (InvalidInputError, ConfigError, JournalError)):
+    if isinstance(exc, (InvalidInputError, ConfigError, JournalError, AccessError)):
         print(f"mend: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     if isinstance(exc, FileNotFoundError):

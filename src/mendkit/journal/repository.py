@@ -3,7 +3,9 @@
 SQLite: ``$MEND_HOME/journal.db`` encrypted with SQLCipher (raw 256-bit key from argon2id), WAL
 mode, secure_delete on, a busy timeout for concurrent readers. PostgreSQL: ``MEND_DATABASE_URL``;
 free text is encrypted with AES-GCM by :class:`~mendkit.journal.crypto.TextCipher`.
-Every write is one transaction.
+Every write is one transaction. The single-user journal is the rows without an owner
+(``owner_id`` NULL); a practice's client entries (``mendkit.journal.accounts``) are never listed,
+exported or deleted here.
 """
 
 from __future__ import annotations
@@ -189,6 +191,11 @@ class Journal:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def cipher(self) -> _Cipher:
+        """How free text is kept: AES-GCM on PostgreSQL, as is on SQLite (the file is encrypted)."""
+        return self._cipher
+
     def __enter__(self) -> Journal:
         return self
 
@@ -197,6 +204,10 @@ class Journal:
 
     # -- writing -------------------------------------------------------------------------------
     def _tx(self) -> _Tx:
+        return _Tx(self._sessions)
+
+    def transaction(self) -> _Tx:
+        """A session in one write transaction; a database error becomes :class:`JournalError`."""
         return _Tx(self._sessions)
 
     def add_relationship(self, name: str, kind: str, notes: str = "", *, id: int | None = None
@@ -285,14 +296,16 @@ class Journal:
     # -- reading -------------------------------------------------------------------------------
     def relationships(self) -> list[Relationship]:
         with self._read() as s:
-            rows = s.scalars(select(RelationshipRow).order_by(RelationshipRow.id)).all()
+            rows = s.scalars(select(RelationshipRow).where(RelationshipRow.owner_id.is_(None))
+                             .order_by(RelationshipRow.id)).all()
             return [Relationship(id=r.id, name=self._cipher.decrypt(r.name), kind=r.kind,
                                  notes=self._cipher.decrypt(r.notes)) for r in rows]
 
     def entries(self, *, kind: str | None = None, relationship_id: int | None = None
                 ) -> list[Entry]:
         query = select(EntryRow.id, EntryRow.kind, EntryRow.relationship_id, EntryRow.occurred_at,
-                       EntryRow.body).order_by(EntryRow.occurred_at, EntryRow.id)
+                       EntryRow.body).where(EntryRow.owner_id.is_(None)) \
+            .order_by(EntryRow.occurred_at, EntryRow.id)
         if kind is not None:
             query = query.where(EntryRow.kind == kind)
         if relationship_id is not None:
@@ -325,7 +338,7 @@ class Journal:
     def entry(self, entry_id: int) -> Entry:
         with self._read() as s:
             r = s.get(EntryRow, entry_id)
-            if r is None:
+            if r is None or r.owner_id is not None:
                 raise JournalError(f"no entry with id {entry_id}")
             return Entry(id=r.id, kind=r.kind, relationship_id=r.relationship_id,
                          occurred_at=r.occurred_at, body=json.loads(self._cipher.decrypt(r.body)))
@@ -343,9 +356,11 @@ class Journal:
             with conn.begin():
                 rels = conn.execute(select(RelationshipRow.id, RelationshipRow.name,
                                            RelationshipRow.kind, RelationshipRow.notes)
+                                    .where(RelationshipRow.owner_id.is_(None))
                                     .order_by(RelationshipRow.id)).all()
                 rows = conn.execute(select(EntryRow.id, EntryRow.kind, EntryRow.relationship_id,
                                            EntryRow.occurred_at, EntryRow.body)
+                                    .where(EntryRow.owner_id.is_(None))
                                     .order_by(EntryRow.id)).all()
         return {"format": "mend-journal/1",
                 "relationships": [{"id": i, "name": decrypt(n), "kind": k, "notes": decrypt(o)}
@@ -390,10 +405,11 @@ class Journal:
         return len(rels), len(entries)
 
     def delete_all(self) -> None:
-        """Delete every entry and relationship, overwrite the freed pages, shrink the file."""
+        """Delete every entry and relationship of the single-user journal (a practice's client
+        entries stay), overwrite the freed pages, shrink the file."""
         with self._tx() as s:
-            s.execute(delete(EntryRow))
-            s.execute(delete(RelationshipRow))
+            s.execute(delete(EntryRow).where(EntryRow.owner_id.is_(None)))
+            s.execute(delete(RelationshipRow).where(RelationshipRow.owner_id.is_(None)))
         if self.path is not None:
             with self.engine.connect() as raw:
                 conn = raw.execution_options(isolation_level="AUTOCOMMIT")

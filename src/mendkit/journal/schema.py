@@ -25,7 +25,7 @@ __all__ = ["HEAD", "config", "current_revision", "head", "upgrade"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision under migrations/versions (a test checks it against Alembic's own view).
-HEAD = "0001_baseline"
+HEAD = "0002_accounts"
 
 
 def config(connection: Connection | None = None) -> Config:

@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -21,11 +21,14 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from mendkit._version import __version__
 from mendkit.config import Settings
 from mendkit.errors import (
+    AccessError,
     ConfigError,
     InvalidInputError,
     JournalError,
     JournalLockedError,
+    NotAllowedError,
     NotInJournalError,
+    TooManyAttemptsError,
 )
 from mendkit.storage import Stores, adopt_plain_files, journal_stores, plain_stores
 from mendkit.web.security import CSRF_COOKIE, SecurityMiddleware, new_token
@@ -44,6 +47,7 @@ class WebState:
     templates: Jinja2Templates
     vault: JournalVault
     results: ResultCache = field(default_factory=ResultCache)
+    practice: bool = False  # the journal is a practice's (``mend accounts init``): sign-in first
     _adopted: bool = False
 
     @contextmanager
@@ -64,7 +68,7 @@ class WebState:
 def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The app. ``allowed_hosts`` (``mend serve`` passes the loopback names) refuses requests
     for any other Host, so a web page elsewhere cannot reach Mend by DNS rebinding."""
-    from mendkit.web import api, journal_api, journal_pages, pages
+    from mendkit.web import accounts, api, journal_api, journal_pages, pages
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -78,10 +82,13 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     vault = JournalVault(settings.home, url=settings.database_url, kdf=settings.journal_kdf)
     app.state.mend = WebState(settings=settings, templates=templates, vault=vault)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.include_router(pages.router)
-    app.include_router(journal_pages.router)
-    app.include_router(api.router)
-    app.include_router(journal_api.router)
+    # In a practice, these need a signed-in person and the one-person journal is off.
+    gate = [Depends(accounts.practice_gate)]
+    app.include_router(pages.router, dependencies=gate)
+    app.include_router(journal_pages.router, dependencies=gate)
+    app.include_router(api.router, dependencies=gate)
+    app.include_router(journal_api.router, dependencies=gate)
+    app.include_router(accounts.router)  # a practice's sign-in; 404 unless `mend accounts init`
 
     @app.exception_handler(InvalidInputError)
     async def _bad_input(request: Request, exc: InvalidInputError) -> Response:
@@ -93,6 +100,21 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
         response.headers.update(exc.headers or {})  # e.g. Allow on 405, as RFC 9110 asks
         if exc.status_code == 405:  # every method of the path, not only the first route's
             response.headers["allow"] = ", ".join(_methods_of(request))
+        return response
+
+    @app.exception_handler(AccessError)
+    async def _access(request: Request, exc: AccessError) -> Response:
+        # A practice's accounts: not allowed 403; too many failed sign-ins 429; else sign in 401.
+        status = (403 if isinstance(exc, NotAllowedError)
+                  else 429 if isinstance(exc, TooManyAttemptsError) else 401)
+        if status == 403 or request.url.path.startswith("/api/"):
+            response = _error(request, status, str(exc))
+        else:  # the sign-in form, with why
+            response = render(request, "accounts_login.html",
+                              {"title": "Sign in", "page": "practice", "message": str(exc)},
+                              status=status)
+        if isinstance(exc, TooManyAttemptsError):
+            response.headers["retry-after"] = str(exc.retry_after)
         return response
 
     @app.exception_handler(ConfigError)
@@ -152,7 +174,9 @@ def render(request: Request, template: str, context: dict[str, object], *,
     response = state(request).templates.TemplateResponse(
         request, template, {"csrf_token": token, "region": region_of(request),
                             "journal_status": journal_status,
-                            "journal_lockable": journal_status == "open" and vault.encrypted(),
+                            "journal_lockable": (journal_status == "open" and vault.encrypted()
+                                                 and not state(request).practice),
+                            "practice": state(request).practice,
                             **context},
         status_code=status)
     if request.cookies.get(CSRF_COOKIE) != token:

@@ -34,7 +34,9 @@ def require_csrf(request: Request, submitted: str) -> None:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
-    return RedirectResponse("/analyse", status_code=303)
+    # A practice's people start at their own page (the sign-in form, until they sign in).
+    return RedirectResponse("/practice" if state(request).practice else "/analyse",
+                            status_code=303)
 
 
 @router.get("/analyse", response_class=HTMLResponse)

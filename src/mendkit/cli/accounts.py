@@ -1,0 +1,102 @@
+"""``mend accounts ...``: a practice's therapists and clients, from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from mendkit.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from mendkit.journal.accounts import Accounts
+    from mendkit.journal.repository import Journal
+
+
+def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("accounts", help="therapist and client accounts for a practice",
+                       description="Sign-ins for a practice's web app: therapists and clients, "
+                       "each with a password; a client chooses what a therapist may read, and "
+                       "every read is in the audit log. Uses the journal (MEND_DATABASE_URL for "
+                       "PostgreSQL), opened with MEND_JOURNAL_KEY or the passphrase.")
+    acts = p.add_subparsers(dest="accounts_command", metavar="ACTION", parser_class=parser_class,
+                            required=True)
+    acts.add_parser("init", help="turn on accounts (practice mode) for this journal")
+    q = acts.add_parser("add", help="add a therapist or a client")
+    q.add_argument("--username", required=True)
+    q.add_argument("--role", required=True, choices=("therapist", "client"))
+    acts.add_parser("list", help="list the accounts")
+    q = acts.add_parser("disable", help="stop an account signing in (ends its sessions)")
+    q.add_argument("username")
+    q = acts.add_parser("audit", help="who did what, newest first")
+    q.add_argument("--user", help="only lines where this user acted or was concerned")
+    q.add_argument("--limit", type=int, default=200, help="at most this many lines (default 200)")
+    p.set_defaults(handler=run)
+
+
+def _new_password() -> str:
+    value = os.environ.get("MEND_NEW_PASSWORD")
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise InvalidInputError("no password: set MEND_NEW_PASSWORD or run in a terminal")
+    first = getpass.getpass("Password for the new account: ")
+    if getpass.getpass("The same password again: ") != first:
+        raise InvalidInputError("the two passwords differ; nothing was added")
+    return first
+
+
+def _open() -> Journal:
+    from mendkit.cli.journal import _passphrase
+    from mendkit.config import Settings
+    from mendkit.storage import open_journal
+
+    return open_journal(Settings.from_env().home, os.environ.get("MEND_DATABASE_URL"),
+                        _passphrase)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mendkit.journal.accounts import Accounts
+
+    action = args.accounts_command
+    # The new account's password first, then the journal's passphrase (when one is asked for).
+    password = _new_password() if action == "add" else ""
+    with _open() as journal:
+        accounts = Accounts(journal)
+        if action == "init":
+            changed = accounts.enable()
+            print("accounts are on: add people with `mend accounts add`" if changed
+                  else "accounts were already on")
+            return 0
+        accounts.require_practice()
+        if action == "add":
+            user = accounts.add_user(args.username, args.role, password)
+            print(f"added {user.role} {user.username}")
+            return 0
+        if action == "list":
+            return _list(accounts)
+        if action == "disable":
+            user = accounts.disable(args.username)
+            print(f"disabled {user.username}; their sessions have ended")
+            return 0
+        if action == "audit":
+            if args.limit < 1:
+                raise InvalidInputError(f"--limit must be 1 or more, got {args.limit}")
+            for line in accounts.audit(user=args.user, limit=args.limit):
+                entry = f" entry {line.entry_id}" if line.entry_id is not None else ""
+                about = f" ({line.subject})" if line.subject else ""
+                print(f"{line.at}  {line.actor or '(command line)'}  {line.action}{entry}{about}")
+            return 0
+    raise InvalidInputError(f"unknown accounts action {action!r}")
+
+
+def _list(accounts: Accounts) -> int:
+    users = accounts.users()
+    if not users:
+        print("no accounts yet: add one with `mend accounts add --username NAME --role ROLE`")
+    for user in users:
+        state = "  (disabled)" if user.disabled else ""
+        print(f"{user.username}  {user.role}  since {user.created_at[:10]}{state}")
+    return 0

@@ -1,0 +1,502 @@
+"""A practice's accounts over the journal: users, sign-in, web sessions, shares and the audit log.
+
+A journal is in *practice mode* once ``mend accounts init`` has marked it (on PostgreSQL or
+SQLite); only then does the web app offer a sign-in. Therapists and clients sign in with their own
+passwords (argon2id through argon2-cffi's ``PasswordHasher``); the server holds the journal's key.
+A client's entries carry their ``owner_id`` and are never part of the single-user journal. A client
+shares one entry with one therapist at a time and can withdraw it; a therapist reads only what is
+shared with them at that moment, and every such read is written to the audit log, which the client
+can see.
+
+The clock, the password hasher and the sign-in limiter are injected (the tests pass a fake clock
+and a cheap hasher). Every method is one transaction.
+
+    >>> accounts = Accounts(journal)                           # doctest: +SKIP
+    >>> accounts.add_user("sam", "client", "a long passphrase") # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+import threading
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from mendkit.errors import (
+    InvalidInputError,
+    JournalError,
+    NotAllowedError,
+    NotSignedInError,
+    TooManyAttemptsError,
+)
+from mendkit.journal.kinds import validate_entry
+from mendkit.journal.repository import Entry, Journal
+from mendkit.journal.tables import AuditRow, EntryRow, MetaRow, ShareRow, UserRow, WebSessionRow
+
+__all__ = ["CLIENT_KINDS", "ROLES", "Accounts", "AuditLine", "ClientEntry", "LoginLimiter",
+           "SharedEntry", "SignedIn", "User", "is_practice"]
+
+ROLES = ("therapist", "client")
+CLIENT_KINDS = ("rupture", "repair", "checkin")  # what a client writes in the web app
+MIN_PASSWORD = 10
+SESSION_IDLE = timedelta(minutes=30)  # signed out after this long without a request
+SESSION_MAX = timedelta(hours=12)  # and after this long in any case
+MAX_FAILURES = 5  # failed sign-ins per username, and per address, ...
+FAILURE_WINDOW = timedelta(minutes=15)  # ... within this window
+_USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+_WRONG = "That username and password do not match an account here."
+
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(at: datetime) -> str:
+    """Fixed width, UTC, so that stored times sort and compare as text."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _parse(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class User:
+    id: int
+    username: str
+    role: str
+    created_at: str
+    disabled: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SignedIn:
+    """A new web session: ``token`` goes in the cookie; only its hash is stored."""
+
+    token: str
+    user: User
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClientEntry:
+    """One of a client's own entries, and the therapists it is shared with now."""
+
+    entry: Entry
+    shared_with: tuple[User, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SharedEntry:
+    """An entry shared with a therapist (``entry.body`` is empty in listings; a read fills it)."""
+
+    entry: Entry
+    client: User
+    granted_at: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditLine:
+    at: str
+    actor: str | None  # a username, or None for the command line
+    action: str
+    entry_id: int | None
+    subject: str | None  # the user it concerns (the owner of the entry read, the user added)
+
+
+class LoginLimiter:
+    """At most ``max_failures`` failed sign-ins per username and per address within ``window``;
+    then :class:`TooManyAttemptsError` until the oldest failure leaves the window. In memory (one
+    ``mend serve`` process), thread-safe."""
+
+    def __init__(self, clock: Clock = _utcnow, *, max_failures: int = MAX_FAILURES,
+                 window: timedelta = FAILURE_WINDOW) -> None:
+        self.clock = clock
+        self.max_failures = max_failures
+        self.window = window
+        self._failures: dict[str, deque[datetime]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: datetime) -> deque[datetime]:
+        found = self._failures.setdefault(key, deque())
+        while found and now - found[0] >= self.window:
+            found.popleft()
+        return found
+
+    def check(self, username: str, address: str) -> None:
+        now = self.clock()
+        with self._lock:
+            waits = [self.window - (now - recent[0])
+                     for recent in (self._recent(f"u:{username}", now),
+                                    self._recent(f"a:{address}", now))
+                     if len(recent) >= self.max_failures]
+        if waits:
+            wait = max(waits)
+            seconds = max(1, int(wait.total_seconds() + 0.999))
+            minutes = (seconds + 59) // 60
+            raise TooManyAttemptsError(
+                f"Too many failed sign-ins. Try again in {minutes} minute"
+                f"{'s' if minutes != 1 else ''} (after {_hhmm(now + wait)} UTC).",
+                retry_after=seconds)
+
+    def failed(self, username: str, address: str) -> None:
+        now = self.clock()
+        with self._lock:
+            if len(self._failures) > 10_000:  # many names tried: forget what left the window
+                stale = [k for k, v in self._failures.items()
+                         if not v or now - v[-1] >= self.window]
+                for key in stale:
+                    del self._failures[key]
+            for key in (f"u:{username}", f"a:{address}"):
+                self._recent(key, now).append(now)
+
+    def succeeded(self, username: str) -> None:
+        with self._lock:
+            self._failures.pop(f"u:{username}", None)
+
+
+def _hhmm(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%H:%M")
+
+
+def is_practice(journal: Journal) -> bool:
+    """Whether ``mend accounts init`` has made this journal a practice's."""
+    with journal.engine.connect() as conn:
+        return conn.scalar(select(MetaRow.value).where(MetaRow.key == "practice")) == "on"
+
+
+class Accounts:
+    """Users, sessions, shares and the audit log of one practice journal."""
+
+    def __init__(self, journal: Journal, *, hasher: PasswordHasher | None = None,
+                 clock: Clock = _utcnow, limiter: LoginLimiter | None = None) -> None:
+        self.journal = journal
+        self.hasher = hasher or PasswordHasher()
+        self.clock = clock
+        self.limiter = limiter or LoginLimiter(clock)
+        self._dummy: str | None = None
+
+    # -- practice mode and users -----------------------------------------------------------
+    def enable(self) -> bool:
+        """Mark the journal as a practice's; False if it already was."""
+        if is_practice(self.journal):
+            return False
+        with self.journal.transaction() as s:
+            s.merge(MetaRow(key="practice", value="on"))
+        return True
+
+    def require_practice(self) -> None:
+        if not is_practice(self.journal):
+            raise JournalError("this journal is not set up for a practice; run "
+                               "`mend accounts init` first")
+
+    def add_user(self, username: str, role: str, password: str, *, actor: User | None = None
+                 ) -> User:
+        self.require_practice()
+        username = username.strip().lower()
+        if not _USERNAME.fullmatch(username):
+            raise InvalidInputError("a username is 2-64 characters: lowercase letters, digits, "
+                                    f"dot, dash or underscore, got {username!r}")
+        if role not in ROLES:
+            raise InvalidInputError(f"role must be therapist or client, got {role!r}")
+        if len(password) < MIN_PASSWORD:
+            raise InvalidInputError(f"a password needs at least {MIN_PASSWORD} characters")
+        hashed = self.hasher.hash(password)
+        with self.journal.transaction() as s:
+            if s.scalar(select(UserRow.id).where(UserRow.username == username)) is not None:
+                raise InvalidInputError(f"there is already an account named {username!r}")
+            row = UserRow(username=username, role=role, password_hash=hashed,
+                          created_at=_iso(self.clock()), disabled=False)
+            s.add(row)
+            s.flush()
+            self._audit(s, actor, "add_user", subject_id=row.id)
+            return _user(row)
+
+    def users(self, *, role: str | None = None) -> list[User]:
+        query = select(UserRow).order_by(UserRow.username)
+        if role is not None:
+            query = query.where(UserRow.role == role)
+        with self.journal.transaction() as s:
+            return [_user(r) for r in s.scalars(query)]
+
+    def user(self, username: str) -> User:
+        with self.journal.transaction() as s:
+            return _user(self._user_row(s, username))
+
+    def disable(self, username: str, *, actor: User | None = None) -> User:
+        """No more sign-ins; any open web sessions end now. Their entries and trail stay."""
+        with self.journal.transaction() as s:
+            row = self._user_row(s, username)
+            row.disabled = True
+            s.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
+            self._audit(s, actor, "disable_user", subject_id=row.id)
+            return _user(row)
+
+    @staticmethod
+    def _user_row(s: Session, username: str) -> UserRow:
+        row = s.scalars(select(UserRow).where(UserRow.username == username.strip().lower())
+                        ).first()
+        if row is None:
+            raise InvalidInputError(f"no account named {username!r}")
+        return row
+
+    # -- signing in ------------------------------------------------------------------------
+    def authenticate(self, username: str, password: str, *, address: str) -> User:
+        """The user if the password is theirs. The same message and about the same time for an
+        unknown name, a wrong password and a disabled account; rehashes an old-parameter hash."""
+        username = username.strip().lower()
+        self.limiter.check(username, address)
+        with self.journal.transaction() as s:
+            row = s.scalars(select(UserRow).where(UserRow.username == username)).first()
+            stored = row.password_hash if row is not None else self._dummy_hash()
+            ok: bool
+            try:
+                ok = self.hasher.verify(stored, password)
+            except (VerificationError, InvalidHashError):
+                ok = False
+            if not ok or row is None or row.disabled:
+                self._audit(s, None, "sign_in_failed",
+                            subject_id=row.id if row is not None else None)
+                failed = True
+            else:
+                failed = False
+                if self.hasher.check_needs_rehash(stored):
+                    row.password_hash = self.hasher.hash(password)
+        if failed:
+            self.limiter.failed(username, address)
+            raise NotSignedInError(_WRONG)
+        self.limiter.succeeded(username)
+        assert row is not None
+        return _user(row)
+
+    def _dummy_hash(self) -> str:
+        if self._dummy is None:
+            self._dummy = self.hasher.hash(secrets.token_urlsafe(16))
+        return self._dummy
+
+    def sign_in(self, username: str, password: str, *, address: str) -> SignedIn:
+        user = self.authenticate(username, password, address=address)
+        token = secrets.token_urlsafe(32)  # 32 random bytes
+        now = self.clock()
+        expires = now + SESSION_MAX
+        self.end_idle_sessions()
+        with self.journal.transaction() as s:
+            s.add(WebSessionRow(token_hash=_token_hash(token), user_id=user.id,
+                                created_at=_iso(now), last_seen_at=_iso(now),
+                                expires_at=_iso(expires)))
+            self._audit(s, user, "sign_in", subject_id=user.id)
+        return SignedIn(token=token, user=user, expires_at=expires)
+
+    def session_user(self, token: str | None) -> User:
+        """Whose session this is; refreshes its idle timer. Expired or idle ones are removed."""
+        if not token:
+            raise NotSignedInError("Sign in to see this page.")
+        now = self.clock()
+        with self.journal.transaction() as s:
+            found = s.execute(select(WebSessionRow, UserRow)
+                              .join(UserRow, UserRow.id == WebSessionRow.user_id)
+                              .where(WebSessionRow.token_hash == _token_hash(token))).first()
+            if found is None:
+                raise NotSignedInError("Sign in to see this page.")
+            session, user = found
+            if (user.disabled or now >= _parse(session.expires_at)
+                    or now - _parse(session.last_seen_at) >= SESSION_IDLE):
+                s.delete(session)
+                ended = True
+            else:
+                session.last_seen_at = _iso(now)
+                ended = False
+            result = _user(user)
+        if ended:
+            raise NotSignedInError("Your session has ended. Sign in again.")
+        return result
+
+    def sign_out(self, token: str | None) -> None:
+        if not token:
+            return
+        with self.journal.transaction() as s:
+            s.execute(delete(WebSessionRow).where(WebSessionRow.token_hash == _token_hash(token)))
+
+    # -- a client's entries and shares -----------------------------------------------------
+    def add_entry(self, client: User, kind: str, body: Mapping[str, Any], *,
+                  occurred_at: str | None = None) -> Entry:
+        _require_role(client, "client")
+        if kind not in CLIENT_KINDS:
+            raise InvalidInputError(f"an entry here is one of {', '.join(CLIENT_KINDS)}")
+        validate_entry(kind, body)
+        payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
+        when = occurred_at or _iso(self.clock())
+        with self.journal.transaction() as s:
+            row = EntryRow(kind=kind, relationship_id=None, occurred_at=when, owner_id=client.id,
+                           body=self.journal.cipher.encrypt(payload))
+            s.add(row)
+            s.flush()
+            return Entry(id=row.id, kind=kind, relationship_id=None, occurred_at=when,
+                         body=json.loads(payload))
+
+    def client_entries(self, client: User) -> list[ClientEntry]:
+        """The client's own entries, newest first, each with whom it is shared now."""
+        _require_role(client, "client")
+        decrypt = self.journal.cipher.decrypt
+        with self.journal.transaction() as s:
+            rows = s.scalars(select(EntryRow).where(EntryRow.owner_id == client.id)
+                             .order_by(EntryRow.occurred_at.desc(), EntryRow.id.desc())).all()
+            shares: dict[int, list[User]] = {}
+            for share, therapist in s.execute(
+                    select(ShareRow, UserRow).join(UserRow, UserRow.id == ShareRow.therapist_id)
+                    .where(ShareRow.client_id == client.id, ShareRow.withdrawn_at.is_(None))
+                    .order_by(UserRow.username)):
+                shares.setdefault(share.entry_id, []).append(_user(therapist))
+            return [ClientEntry(entry=_entry(r, json.loads(decrypt(r.body))),
+                                shared_with=tuple(shares.get(r.id, ()))) for r in rows]
+
+    def share(self, client: User, entry_id: int, therapist: str) -> None:
+        """Let ``therapist`` (a username) read this entry, which must be the client's own."""
+        _require_role(client, "client")
+        with self.journal.transaction() as s:
+            self._own_entry(s, client, entry_id)
+            target = s.scalars(select(UserRow).where(UserRow.username == therapist.strip().lower(),
+                                                     UserRow.role == "therapist",
+                                                     UserRow.disabled.is_(False))).first()
+            if target is None:
+                raise InvalidInputError(f"no therapist named {therapist!r} here")
+            if self._active_share(s, entry_id, target.id) is None:
+                s.add(ShareRow(entry_id=entry_id, client_id=client.id, therapist_id=target.id,
+                               granted_at=_iso(self.clock()), withdrawn_at=None))
+                self._audit(s, client, "share", entry_id=entry_id, subject_id=target.id)
+
+    def withdraw(self, client: User, entry_id: int, therapist: str) -> None:
+        """Stop sharing this entry with ``therapist``; their next request no longer sees it."""
+        _require_role(client, "client")
+        with self.journal.transaction() as s:
+            self._own_entry(s, client, entry_id)
+            target = s.scalar(select(UserRow.id)
+                              .where(UserRow.username == therapist.strip().lower()))
+            share = None if target is None else self._active_share(s, entry_id, target)
+            if share is not None:
+                share.withdrawn_at = _iso(self.clock())
+                self._audit(s, client, "withdraw", entry_id=entry_id, subject_id=target)
+
+    @staticmethod
+    def _own_entry(s: Session, client: User, entry_id: int) -> EntryRow:
+        row = s.get(EntryRow, entry_id)
+        if row is None or row.owner_id != client.id:
+            raise NotAllowedError("You can share only your own entries.")
+        return row
+
+    @staticmethod
+    def _active_share(s: Session, entry_id: int, therapist_id: int) -> ShareRow | None:
+        return s.scalars(select(ShareRow).where(
+            ShareRow.entry_id == entry_id, ShareRow.therapist_id == therapist_id,
+            ShareRow.withdrawn_at.is_(None))).first()
+
+    # -- a therapist's view ----------------------------------------------------------------
+    def shared_with(self, therapist: User) -> list[SharedEntry]:
+        """What clients share with this therapist now: kinds, times and clients, no text (a read
+        of the text is :meth:`read_shared`, which is audited)."""
+        _require_role(therapist, "therapist")
+        with self.journal.transaction() as s:
+            found = s.execute(
+                select(ShareRow, EntryRow, UserRow)
+                .join(EntryRow, EntryRow.id == ShareRow.entry_id)
+                .join(UserRow, UserRow.id == ShareRow.client_id)
+                .where(ShareRow.therapist_id == therapist.id, ShareRow.withdrawn_at.is_(None))
+                .order_by(UserRow.username, EntryRow.occurred_at.desc(), EntryRow.id.desc())
+            ).all()
+            return [SharedEntry(entry=_entry(e, {}), client=_user(c), granted_at=sh.granted_at)
+                    for sh, e, c in found]
+
+    def read_shared(self, therapist: User, entry_id: int) -> SharedEntry:
+        """The entry, if it is shared with this therapist right now; the read is audited in the
+        same transaction (no read without its audit line)."""
+        _require_role(therapist, "therapist")
+        with self.journal.transaction() as s:
+            found = s.execute(
+                select(ShareRow, EntryRow, UserRow)
+                .join(EntryRow, EntryRow.id == ShareRow.entry_id)
+                .join(UserRow, UserRow.id == ShareRow.client_id)
+                .where(ShareRow.therapist_id == therapist.id, ShareRow.entry_id == entry_id,
+                       ShareRow.withdrawn_at.is_(None))).first()
+            if found is None:
+                raise NotAllowedError("That entry is not shared with you.")
+            share, entry, client = found
+            body = json.loads(self.journal.cipher.decrypt(entry.body))
+            self._audit(s, therapist, "read_entry", entry_id=entry_id, subject_id=client.id)
+            return SharedEntry(entry=_entry(entry, body), client=_user(client),
+                               granted_at=share.granted_at)
+
+    # -- the audit log ---------------------------------------------------------------------
+    def _audit(self, s: Session, actor: User | None, action: str, *, entry_id: int | None = None,
+               subject_id: int | None = None) -> None:
+        s.add(AuditRow(at=_iso(self.clock()), actor_id=actor.id if actor else None,
+                       action=action, entry_id=entry_id, subject_id=subject_id))
+
+    def audit(self, *, user: str | None = None, limit: int | None = None) -> list[AuditLine]:
+        """The trail, newest first; with ``user``, the lines where they acted or were concerned."""
+        with self.journal.transaction() as s:
+            query = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc())
+            if user is not None:
+                uid = self._user_row(s, user).id
+                query = query.where((AuditRow.actor_id == uid) | (AuditRow.subject_id == uid))
+            if limit is not None:
+                query = query.limit(limit)
+            rows = s.scalars(query).all()
+            names = dict(s.execute(select(UserRow.id, UserRow.username)).all())
+            return [AuditLine(at=r.at, actor=names.get(r.actor_id) if r.actor_id else None,
+                              action=r.action, entry_id=r.entry_id,
+                              subject=names.get(r.subject_id) if r.subject_id else None)
+                    for r in rows]
+
+    def views_of(self, client: User) -> list[AuditLine]:
+        """Who read which of this client's entries, and when (newest first)."""
+        _require_role(client, "client")
+        with self.journal.transaction() as s:
+            rows = s.execute(select(AuditRow, UserRow.username)
+                             .join(UserRow, UserRow.id == AuditRow.actor_id)
+                             .where(AuditRow.subject_id == client.id,
+                                    AuditRow.action == "read_entry")
+                             .order_by(AuditRow.at.desc(), AuditRow.id.desc())).all()
+            return [AuditLine(at=r.at, actor=name, action=r.action, entry_id=r.entry_id,
+                              subject=client.username) for r, name in rows]
+
+    def end_idle_sessions(self) -> int:
+        """Remove sessions past their expiry or idle timeout; how many."""
+        now = self.clock()
+        with self.journal.transaction() as s:
+            result = s.execute(delete(WebSessionRow).where(
+                (WebSessionRow.expires_at <= _iso(now))
+                | (WebSessionRow.last_seen_at <= _iso(now - SESSION_IDLE))))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _require_role(user: User, role: str) -> None:
+    if user.role != role:
+        raise NotAllowedError(f"This is for {role}s only.")
+
+
+def _user(row: UserRow) -> User:
+    return User(id=row.id, username=row.username, role=row.role, created_at=row.created_at,
+                disabled=bool(row.disabled))
+
+
+def _entry(row: EntryRow, body: Mapping[str, Any]) -> Entry:
+    return Entry(id=row.id, kind=row.kind, relationship_id=row.relationship_id,
+                 occurred_at=row.occurred_at, body=body)
+

@@ -1,0 +1,353 @@
+"""A practice in the web app: sign in and out, a client's page (their entries, sharing, who read
+what) and a therapist's page (what clients share with them now; every read is audited).
+
+Offered only when the journal is in practice mode (``mend accounts init``); elsewhere these pages
+answer 404. The server opens the journal with ``MEND_JOURNAL_KEY`` or ``MEND_PASSPHRASE`` (it
+cannot prompt); people sign in with their own passwords. A session is a random 32-byte token in an
+HttpOnly, SameSite=Strict cookie (Secure over HTTPS); the journal keeps only its hash. The domain
+rules live in :mod:`mendkit.journal.accounts`; this module adapts forms to them. Errors (401, 403,
+429) become responses in :mod:`mendkit.web.app`.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import APIRouter, FastAPI, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from mendkit.errors import InvalidInputError
+from mendkit.web.app import render, state
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+    from mendkit.journal.accounts import Accounts, Clock, User
+    from mendkit.journal.repository import Entry, Journal
+
+SESSION_COOKIE = "mend_session"
+_KIND_NAMES = {"rupture": "Rupture", "repair": "Repair attempt", "checkin": "Check-in"}
+_UPTAKE_NAMES = {"accepted": "accepted", "partly": "partly accepted", "not_yet": "no answer yet",
+                 "rejected": "not accepted"}
+_NOT_HERE = ("Accounts are not set up on this Mend. A practice turns them on with "
+             "`mend accounts init`.")
+
+
+class Practice:
+    """The practice journal and its accounts for one app, opened on first use and kept open."""
+
+    def __init__(self, *, hasher: PasswordHasher | None = None, clock: Clock | None = None
+                 ) -> None:
+        self.hasher = hasher
+        self.clock = clock
+        self._journal: Journal | None = None
+        self._accounts: Accounts | None = None
+        self._lock = threading.Lock()
+
+    def accounts(self, home: Path) -> Accounts:
+        """The accounts, or 404 when this Mend has no practice journal."""
+        from mendkit.journal.accounts import Accounts, is_practice
+        from mendkit.storage import journal_exists, open_journal
+
+        with self._lock:
+            if self._accounts is not None:
+                return self._accounts
+            url = os.environ.get("MEND_DATABASE_URL")
+            if not journal_exists(home, url):
+                raise HTTPException(status_code=404, detail=_NOT_HERE)
+            if self._journal is None:
+                self._journal = open_journal(home, url, _server_key)
+            if not is_practice(self._journal):
+                raise HTTPException(status_code=404, detail=_NOT_HERE)
+            kwargs: dict[str, Any] = {"hasher": self.hasher}
+            if self.clock is not None:
+                kwargs["clock"] = self.clock
+            self._accounts = Accounts(self._journal, **kwargs)
+            return self._accounts
+
+    def close(self) -> None:
+        with self._lock:
+            if self._journal is not None:
+                self._journal.close()
+            self._journal = self._accounts = None
+
+
+def _server_key() -> str:
+    from mendkit.errors import JournalError
+
+    value = os.environ.get("MEND_JOURNAL_KEY") or os.environ.get("MEND_PASSPHRASE")
+    if not value:
+        raise JournalError("the practice journal is locked: start `mend serve` with "
+                           "MEND_JOURNAL_KEY (or MEND_PASSPHRASE) set")
+    return value
+
+
+_holder_lock = threading.Lock()
+
+
+def practice_of(app: FastAPI) -> Practice:
+    with _holder_lock:
+        found: Practice | None = getattr(app.state, "mend_practice", None)
+        if found is None:
+            found = Practice()
+            app.state.mend_practice = found
+        return found
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Shows the Practice link in the navigation when the journal is a practice's."""
+    import anyio
+
+    holder = practice_of(app)
+    templates = app.state.mend.templates
+
+    def probe() -> None:
+        try:
+            holder.accounts(app.state.mend.settings.home)
+        except Exception:  # not a practice, or the journal is locked: no link
+            return
+        templates.env.globals["practice_nav"] = True
+        app.state.mend.practice = True
+
+    await anyio.to_thread.run_sync(probe)
+    try:
+        yield
+    finally:
+        holder.close()
+
+
+router = APIRouter(include_in_schema=False, lifespan=_lifespan)
+
+_SINGLE_USER_OFF = ("This Mend serves a practice, so the one-person journal is off here. Sign in "
+                    "and keep entries on your Practice page, where you choose who sees them.")
+_OPEN_PAGES = frozenset({"/", "/about"})  # the notice, the resources and the region: always
+
+
+def practice_on(request: Request) -> bool:
+    """Whether this app serves a practice: found at start, or once the journal is unlocked."""
+    web = state(request)
+    if web.practice or web.vault.status() != "open":
+        return web.practice
+    from mendkit.journal.accounts import is_practice
+
+    with web.vault.use() as journal:
+        web.practice = is_practice(journal)
+    if web.practice:
+        web.templates.env.globals["practice_nav"] = True
+    return web.practice
+
+
+def practice_gate(request: Request) -> None:
+    """In a practice, everything but the notice and the sign-in pages needs a signed-in person,
+    and the one-person journal (its pages, its API, "save to journal") is off: it would be the
+    server's, not any one person's. A dependency of the app's other routers."""
+    from mendkit.errors import NotAllowedError
+
+    if not practice_on(request):
+        return
+    path = request.url.path
+    if path.startswith(("/journal", "/api/journal")) or (
+            path.startswith("/analyse/") and path.endswith("/save")):
+        raise NotAllowedError(_SINGLE_USER_OFF)
+    if path not in _OPEN_PAGES:
+        _signed_in(request)
+
+
+def _accounts(request: Request) -> Accounts:
+    return practice_of(request.app).accounts(state(request).settings.home)
+
+
+def _signed_in(request: Request, role: str | None = None) -> tuple[Accounts, User]:
+    from mendkit.errors import NotAllowedError
+
+    accounts = _accounts(request)
+    user = accounts.session_user(request.cookies.get(SESSION_COOKIE))
+    if role is not None and user.role != role:
+        raise NotAllowedError(f"This page is for {role}s. You are signed in as a {user.role}.")
+    return accounts, user
+
+
+def _csrf(request: Request, token: str) -> None:
+    from mendkit.web.pages import require_csrf
+
+    require_csrf(request, token)
+
+
+# -- signing in and out ---------------------------------------------------------------------
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> Response:
+    from mendkit.errors import NotSignedInError
+
+    accounts = _accounts(request)
+    try:
+        accounts.session_user(request.cookies.get(SESSION_COOKIE))
+        return RedirectResponse("/practice", status_code=303)
+    except NotSignedInError:
+        pass
+    bye = request.query_params.get("bye") == "1"
+    return render(request, "accounts_login.html", {
+        "title": "Sign in", "page": "practice",
+        "notice": "You are signed out." if bye else ""})
+
+
+@router.post("/login")
+def login(request: Request, csrf_token: Annotated[str, Form()] = "",
+          username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "") -> Response:
+    _csrf(request, csrf_token)
+    accounts = _accounts(request)
+    address = request.client.host if request.client else "unknown"
+    signed = accounts.sign_in(username[:64], password[:1024], address=address)
+    accounts.sign_out(request.cookies.get(SESSION_COOKIE))  # a new session, never an old one
+    response = RedirectResponse("/practice", status_code=303)
+    response.set_cookie(SESSION_COOKIE, signed.token, httponly=True, samesite="strict",
+                        secure=request.url.scheme == "https", path="/")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, csrf_token: Annotated[str, Form()] = "") -> Response:
+    _csrf(request, csrf_token)
+    _accounts(request).sign_out(request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse("/login?bye=1", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+@router.get("/practice")
+def practice_home(request: Request) -> Response:
+    _, user = _signed_in(request)
+    return RedirectResponse(f"/practice/{user.role}", status_code=303)
+
+
+# -- a client's page ------------------------------------------------------------------------
+@router.get("/practice/client", response_class=HTMLResponse)
+def client_page(request: Request) -> Response:
+    accounts, user = _signed_in(request, "client")
+    therapists = [t for t in accounts.users(role="therapist") if not t.disabled]
+    entries = [{"id": e.entry.id, "title": _title(e.entry), "facts": _facts(e.entry),
+                "shared_with": [t.username for t in e.shared_with],
+                "can_share": [t.username for t in therapists
+                              if t.username not in {s.username for s in e.shared_with}]}
+               for e in accounts.client_entries(user)]
+    titles = {e["id"]: e["title"] for e in entries}
+    views = [{"at": _when(v.at), "who": v.actor, "entry": v.entry_id,
+              "title": titles.get(v.entry_id, f"Entry {v.entry_id}")}
+             for v in accounts.views_of(user)]
+    return render(request, "practice_client.html", {
+        "title": "Your entries", "page": "practice", "user": user, "entries": entries,
+        "views": views, "therapists": [t.username for t in therapists],
+        "saved": request.query_params.get("saved", "")})
+
+
+@router.post("/practice/entries")
+def add_entry(  # noqa: PLR0917 (one parameter per form field)
+    request: Request, csrf_token: Annotated[str, Form()] = "",
+    kind: Annotated[str, Form()] = "", who: Annotated[str, Form()] = "",
+    text: Annotated[str, Form()] = "", uptake: Annotated[str, Form()] = "",
+    score: Annotated[str, Form()] = "",
+) -> Response:
+    _csrf(request, csrf_token)
+    accounts, user = _signed_in(request, "client")
+    body: dict[str, Any] = {"with": who.strip()[:200]} if who.strip() else {}
+    words = text.strip()[:5000]
+    if kind == "rupture":
+        if not words:
+            raise InvalidInputError("Say in a few words what happened.")
+        body["what"] = words
+    elif kind == "repair":
+        if not words:
+            raise InvalidInputError("Write the message you sent, or what you said.")
+        if uptake not in _UPTAKE_NAMES:
+            raise InvalidInputError("Choose how the repair attempt landed.")
+        body.update(message=words, uptake=uptake)
+    elif kind == "checkin":
+        if not score.strip().isdigit() or not 0 <= int(score) <= 10:
+            raise InvalidInputError("A check-in needs a score from 0 to 10.")
+        body["score"] = int(score)
+        if words:
+            body["note"] = words
+    else:
+        raise InvalidInputError("Choose a rupture, a repair attempt or a check-in.")
+    entry = accounts.add_entry(user, kind, body)
+    return RedirectResponse(f"/practice/client?saved=added#entry-{entry.id}", status_code=303)
+
+
+@router.post("/practice/entries/{entry_id}/share")
+def share(request: Request, entry_id: int, csrf_token: Annotated[str, Form()] = "",
+          therapist: Annotated[str, Form()] = "") -> Response:
+    _csrf(request, csrf_token)
+    accounts, user = _signed_in(request, "client")
+    accounts.share(user, entry_id, therapist)
+    return RedirectResponse(f"/practice/client?saved=shared#entry-{entry_id}", status_code=303)
+
+
+@router.post("/practice/entries/{entry_id}/withdraw")
+def withdraw(request: Request, entry_id: int, csrf_token: Annotated[str, Form()] = "",
+             therapist: Annotated[str, Form()] = "") -> Response:
+    _csrf(request, csrf_token)
+    accounts, user = _signed_in(request, "client")
+    accounts.withdraw(user, entry_id, therapist)
+    return RedirectResponse(f"/practice/client?saved=withdrawn#entry-{entry_id}",
+                            status_code=303)
+
+
+# -- a therapist's page ---------------------------------------------------------------------
+@router.get("/practice/therapist", response_class=HTMLResponse)
+def therapist_page(request: Request) -> Response:
+    accounts, user = _signed_in(request, "therapist")
+    clients: dict[str, list[dict[str, Any]]] = {}
+    for shared in accounts.shared_with(user):
+        clients.setdefault(shared.client.username, []).append(
+            {"id": shared.entry.id, "title": _title(shared.entry),
+             "granted": _when(shared.granted_at)})
+    return render(request, "practice_therapist.html", {
+        "title": "Shared with you", "page": "practice", "user": user, "clients": clients})
+
+
+@router.get("/practice/shared/{entry_id}", response_class=HTMLResponse)
+def shared_entry(request: Request, entry_id: int) -> Response:
+    accounts, user = _signed_in(request, "therapist")
+    shared = accounts.read_shared(user, entry_id)
+    return render(request, "practice_entry.html", {
+        "title": _title(shared.entry), "page": "practice", "user": user,
+        "client": shared.client.username, "facts": _facts(shared.entry),
+        "granted": _when(shared.granted_at)})
+
+
+# -- words for entries ----------------------------------------------------------------------
+def _when(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%d %b %Y, %H:%M UTC")
+    except ValueError:
+        return iso
+
+
+def _title(entry: Entry) -> str:
+    return f"{_KIND_NAMES.get(entry.kind, entry.kind)}, {_when(entry.occurred_at)}"
+
+
+def _facts(entry: Entry) -> list[tuple[str, str]]:
+    """The entry's fields, labelled in plain words, in a fixed order."""
+    body = entry.body
+    facts: list[tuple[str, str]] = []
+    if body.get("with"):
+        facts.append(("With", str(body["with"])))
+    if "what" in body:
+        facts.append(("What happened", str(body["what"])))
+    if "message" in body:
+        facts.append(("What was said", str(body["message"])))
+    if "uptake" in body:
+        facts.append(("How it landed", _UPTAKE_NAMES.get(str(body["uptake"]),
+                                                         str(body["uptake"]))))
+    if "score" in body:
+        facts.append(("Feeling connected (0-10)", str(body["score"])))
+    if body.get("note"):
+        facts.append(("Note", str(body["note"])))
+    return facts
