@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from mendkit.errors import InvalidInputError
 from mendkit.web.app import render, state
@@ -131,23 +132,30 @@ _OPEN_PAGES = frozenset({"/", "/about"})  # the notice, the resources and the re
 
 
 def practice_on(request: Request) -> bool:
-    """Whether this app serves a practice: found at start, or once the journal is unlocked."""
+    """Whether this app serves a practice: found at start, or once the journal is unlocked (each
+    opened journal is asked once). Cheap on every other request: no file or database access."""
     web = state(request)
-    if web.practice or web.vault.status() != "open":
+    journal = web.vault.opened()
+    if web.practice or journal is None or journal is web.practice_checked:
         return web.practice
+    from sqlalchemy.exc import SQLAlchemyError
+
     from mendkit.journal.accounts import is_practice
 
-    with web.vault.use() as journal:
-        web.practice = is_practice(journal)
+    try:
+        web.practice, web.practice_checked = is_practice(journal), journal
+    except SQLAlchemyError:  # locked at this very moment: the next request asks again
+        return web.practice
     if web.practice:
         web.templates.env.globals["practice_nav"] = True
     return web.practice
 
 
-def practice_gate(request: Request) -> None:
+async def practice_gate(request: Request) -> None:
     """In a practice, everything but the notice and the sign-in pages needs a signed-in person,
     and the one-person journal (its pages, its API, "save to journal") is off: it would be the
-    server's, not any one person's. A dependency of the app's other routers."""
+    server's, not any one person's. A dependency of the app's other routers; async, so that a
+    request outside a practice costs no trip through the thread pool."""
     from mendkit.errors import NotAllowedError
 
     if not practice_on(request):
@@ -157,7 +165,7 @@ def practice_gate(request: Request) -> None:
             path.startswith("/analyse/") and path.endswith("/save")):
         raise NotAllowedError(_SINGLE_USER_OFF)
     if path not in _OPEN_PAGES:
-        _signed_in(request)
+        await run_in_threadpool(_signed_in, request)
 
 
 def _accounts(request: Request) -> Accounts:

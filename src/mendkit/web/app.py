@@ -48,6 +48,7 @@ class WebState:
     vault: JournalVault
     results: ResultCache = field(default_factory=ResultCache)
     practice: bool = False  # the journal is a practice's (``mend accounts init``): sign-in first
+    practice_checked: object = None  # the opened journal last asked whether it is a practice's
     _adopted: bool = False
 
     @contextmanager

@@ -110,6 +110,11 @@ class JournalVault:
                 self._journal.close()
                 self._journal = None
 
+    def opened(self) -> Journal | None:
+        """The open journal or None, without waiting for the lock or touching a file (a hint:
+        only :meth:`use` may work with it)."""
+        return self._journal
+
     @contextmanager
     def use(self) -> Iterator[Journal]:
         """The open journal, for one operation; raises :class:`JournalLockedError` if locked."""
