@@ -15,7 +15,7 @@ pages such as Python and the libraries split between the processes that map them
 total), and ``peak_rss_mb``, the sum of resident sets (counts shared pages once per process, so
 it overstates the total; it is what ``top`` adds up to).
 
-    python benchmarks/bench_batch.py                        # 100k and 1M turns, full mode 20k
+    python benchmarks/bench_batch.py                        # 100k and 1M turns, full mode 100k
     python benchmarks/bench_batch.py --sizes 100000 --full-turns 0
     python benchmarks/bench_batch.py --sizes 10000 --modes full --executors 1,2
 
@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000,1000000",
                         help="rules-mode input sizes in turns, comma-separated (100000,1000000)")
-    parser.add_argument("--full-turns", type=int, default=20_000,
-                        help="full-mode turns (20,000; 0 skips the full mode)")
+    parser.add_argument("--full-turns", type=int, default=100_000,
+                        help="full-mode turns (100,000: about half an hour on 2 cores; 0 skips)")
     parser.add_argument("--modes", default="rules,full", help="which modes to run (rules,full)")
     parser.add_argument("--executors", default="1,2,dask",
                         help="which executors: 1, 2 (processes), dask (default all three)")

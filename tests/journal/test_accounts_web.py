@@ -212,3 +212,29 @@ def test_without_a_practice_nothing_asks_for_sign_in(sqlite_env: None, home: Pat
         assert client.get("/check").status_code == 200
         assert client.post("/api/check", json={"text": "You never listen."}).status_code == 200
         assert client.get("/journal").status_code == 200
+
+
+def test_in_a_practice_each_person_sees_only_the_coach_sessions_they_began(
+        app_client: TestClient) -> None:
+    sign_in(app_client, "sam")
+    r = app_client.post("/coach", data={"csrf_token": token(app_client, "/coach")},
+                        follow_redirects=False)
+    assert r.status_code == 303
+    sams = r.headers["location"]
+    assert app_client.get(sams).status_code == 200
+    assert sams in app_client.get("/coach").text  # Sam's unfinished session, offered again
+    kit = other(app_client)
+    sign_in(kit, "kit")
+    assert sams not in kit.get("/coach").text
+    # For Kit, Sam's session is as absent as one that never was.
+    nowhere = kit.get("/coach/0123456789ab")
+    assert nowhere.status_code == 400 and "no such coach session" in nowhere.text
+    r = kit.get(sams)
+    assert (r.status_code, "no such coach session" in r.text) == (400, True)
+    r = kit.post(sams, data={"csrf_token": token(kit, "/coach"), "position": "1",
+                             "answer": "no"})
+    assert r.status_code == 400
+    session_id = sams.rsplit("/", 1)[1]
+    r = kit.post(f"/api/coach/{session_id}", json={"answer": "no"})
+    assert r.status_code == 400 and r.json() == {"error": "no such coach session"}
+    assert app_client.get(sams).status_code == 200  # still Sam's, untouched

@@ -116,6 +116,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             return
         templates.env.globals["practice_nav"] = True
         app.state.mend.practice = True
+        if app.state.mend.vault.status() == "locked":  # the coach's sessions live there too
+            app.state.mend.vault.unlock(_server_key())
 
     await anyio.to_thread.run_sync(probe)
     try:
@@ -165,7 +167,8 @@ async def practice_gate(request: Request) -> None:
             path.startswith("/analyse/") and path.endswith("/save")):
         raise NotAllowedError(_SINGLE_USER_OFF)
     if path not in _OPEN_PAGES:
-        await run_in_threadpool(_signed_in, request)
+        _, user = await run_in_threadpool(_signed_in, request)
+        request.state.practice_person = user.id
 
 
 def _accounts(request: Request) -> Accounts:

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from mendkit.api import check
-from mendkit.web.app import region_of
+from mendkit.web.app import region_of, stores_for
 from mendkit.web.services import MAX_UPLOAD, analyse_text
 
 
@@ -97,10 +97,9 @@ def _step(step: Any) -> dict[str, Any]:
 def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
     """Start a Healing Cycle session: its id and the first question."""
     from mendkit.web import coach
-    from mendkit.web.app import state
 
     json_only(request)
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         return _step(coach.begin(stores.sessions, region=region_of(request),
                                  attachment=body.attachment))
 
@@ -110,10 +109,9 @@ def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
 def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> dict[str, Any]:
     """Answer the current question: what the coach says, and the next question (or the end)."""
     from mendkit.web import coach
-    from mendkit.web.app import state
 
     json_only(request)
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         store = stores.sessions
         session = coach.load(store, session_id)
         if body.position is not None and body.position != coach.position(session):

@@ -7,8 +7,8 @@ page goes to the unlock form instead), nothing with that id 404."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager, asynccontextmanager, contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
@@ -19,6 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from mendkit._version import __version__
+from mendkit.coach.session import Session
+from mendkit.coach.store import SessionStorage
 from mendkit.config import Settings
 from mendkit.errors import (
     AccessError,
@@ -49,13 +51,15 @@ class WebState:
     results: ResultCache = field(default_factory=ResultCache)
     practice: bool = False  # the journal is a practice's (``mend accounts init``): sign-in first
     practice_checked: object = None  # the opened journal last asked whether it is a practice's
+    coach_owners: dict[str, int] = field(default_factory=dict)  # in a practice: session -> person
     _adopted: bool = False
 
     @contextmanager
-    def stores(self) -> Iterator[Stores]:
+    def stores(self, person: int | None = None) -> Iterator[Stores]:
         """Coach sessions and corrections for one request: in the unlocked journal when there is
         a journal (a locked one raises ``JournalLockedError``: the page asks to unlock it), else
-        plain files. The first use of the journal moves plain files left from before into it."""
+        plain files. The first use of the journal moves plain files left from before into it.
+        In a practice, ``person`` (the signed-in user) sees only the coach sessions they began."""
         if self.vault.status() == "missing":
             yield plain_stores(self.settings.home)
             return
@@ -63,7 +67,46 @@ class WebState:
             if not self._adopted:
                 adopt_plain_files(journal, self.settings.home)
                 self._adopted = True
-            yield journal_stores(journal)
+            found = journal_stores(journal)
+            if self.practice:
+                found = replace(found, sessions=PersonSessions(found.sessions,
+                                                               self.coach_owners, person))
+            yield found
+
+
+@dataclass
+class PersonSessions:
+    """One person's coach sessions in a practice: the others' are not there for them (not
+    listed, not found). Who began which lives in this process only: after a restart a practice's
+    unfinished sessions are no one's, and people begin new ones."""
+
+    inner: SessionStorage
+    owners: dict[str, int]
+    person: int | None
+
+    def _mine(self, session_id: str) -> bool:
+        return self.person is not None and self.owners.get(session_id) == self.person
+
+    def save(self, session: Session) -> object:
+        if self.person is None or self.owners.setdefault(session.id, self.person) != self.person:
+            raise NotAllowedError("that coach session is someone else's")
+        return self.inner.save(session)
+
+    def load(self, session_id: str) -> Session:
+        if not self._mine(session_id):
+            raise InvalidInputError("no such coach session")
+        return self.inner.load(session_id)
+
+    def ids(self) -> list[str]:
+        return [i for i in self.inner.ids() if self._mine(i)]
+
+    def recent(self) -> list[str]:
+        return [i for i in self.inner.recent() if self._mine(i)]
+
+
+def stores_for(request: Request) -> AbstractContextManager[Stores]:
+    """The request's stores (in a practice, scoped to the signed-in person)."""
+    return state(request).stores(getattr(request.state, "practice_person", None))
 
 
 def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) -> FastAPI:

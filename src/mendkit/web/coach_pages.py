@@ -23,7 +23,7 @@ from mendkit.coach.driver import offered_draft, review
 from mendkit.coach.machine import State
 from mendkit.coach.pair import QUESTIONS, exchange
 from mendkit.web import coach, coach_pair
-from mendkit.web.app import region_of, render, state
+from mendkit.web.app import region_of, render, stores_for
 from mendkit.web.security import CSRF_COOKIE, token_ok
 from mendkit.web.timeline import highlight
 
@@ -81,7 +81,7 @@ def _stage(state: State) -> int:
 
 @router.get("/coach", response_class=HTMLResponse)
 def coach_start(request: Request) -> Response:
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         recent = coach.open_sessions(stores.sessions)
     return render(request, "coach.html", {"title": TITLE, "page": "coach", "recent": recent,
                                           "question_of": coach.question})
@@ -91,7 +91,7 @@ def coach_start(request: Request) -> Response:
 def coach_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
                 attachment: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         step = coach.begin(stores.sessions, region=region_of(request),
                            attachment=attachment or None, now=clock(request))
     return _see(f"/coach/{step.session.id}")
@@ -117,7 +117,7 @@ def _seat_response(request: Request, seat: coach_pair.Seat) -> Response:
 def pair_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
                name: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         seat = coach_pair.start(stores.pairs, name)
     return _seat_response(request, seat)
 
@@ -126,7 +126,7 @@ def pair_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
 def pair_join(request: Request, csrf_token: Annotated[str, Form()] = "",
               code: Annotated[str, Form()] = "", name: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         seat = coach_pair.join(stores.pairs, code, name)
     return _seat_response(request, seat)
 
@@ -155,7 +155,7 @@ def pair_show(request: Request, code: str) -> Response:
                                                   "crisis" else State.STOPPED_UNSAFE],
                           crisis=crisis_message(), resources=resources_for(region_of(request)),
                           safety_plan=content.SAFETY_PLAN)
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         mine = stores.pairs.load(code, seat.role)
         other = stores.pairs.load(code, coach_pair.other_role(seat.role))
     if mine is None:
@@ -179,7 +179,7 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
     seat = _my_seat(request, code)
     if seat is None or seat.stopped:
         return _see(f"/coach/pair/{code}")
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         outcome = coach_pair.answer(stores.pairs, seat, key, answer, share=share == "yes")
     if outcome in ("crisis", "unsafe"):
         seats(request).stop(request.cookies.get(coach_pair.SEAT_COOKIE, ""), outcome)
@@ -189,7 +189,7 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
 @router.get("/coach/pair/{code}/exchange", response_class=HTMLResponse)
 def pair_exchange(request: Request, code: str) -> Response:
     code = coach_pair.normal_code(code)
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         first, second = stores.pairs.load(code, "first"), stores.pairs.load(code, "second")
     if first is None:
         raise HTTPException(status_code=404, detail=f"There is no two-person session {code}.")
@@ -203,7 +203,7 @@ def pair_exchange(request: Request, code: str) -> Response:
 @router.get("/coach/{session_id}", response_class=HTMLResponse)
 def coach_show(request: Request, session_id: str) -> Response:
     now = clock(request)
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         session = coach.load(stores.sessions, session_id)
         step = coach.advance(stores.sessions, session, None, region=region_of(request), now=now)
     return _step_page(request, step, now())
@@ -232,7 +232,7 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
     _csrf(request, fields.get("csrf_token", ""))
     notes = board(request)
     url = f"/coach/{session_id}"
-    with _session_lock(coach.check_id(session_id)), state(request).stores() as stores:
+    with _session_lock(coach.check_id(session_id)), stores_for(request) as stores:
         session = coach.load(stores.sessions, session_id)
         if fields.get("position") != str(coach.position(session)):
             notes.put(session_id, coach.position(session), [coach.STALE_NOTE])

@@ -15,7 +15,7 @@ from mendkit.corrections import Correction
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
 from mendkit.model import Analysis
-from mendkit.web.app import REGION_COOKIE, region_of, render, state
+from mendkit.web.app import REGION_COOKIE, region_of, render, state, stores_for
 from mendkit.web.coach_pages import router as coach_router
 from mendkit.web.security import CSRF_COOKIE, token_ok
 from mendkit.web.services import MAX_UPLOAD, analyse_text, to_csv
@@ -119,7 +119,7 @@ def correction(  # noqa: PLR0917 (one parameter per form field)
         raise InvalidInputError(f"{label} was not found in turn {turn}")
     previous = analysis.turns[turn - 1].text if turn > 0 else ""
     source = ", ".join(sorted({e.source for e in found.evidence if e.label == label}))
-    with state(request).stores() as stores:
+    with stores_for(request) as stores:
         stores.corrections.add(Correction(
             text=found.text, label=label, verdict="wrong", previous=previous, source=source,
             note=note.strip()[:500]))
