@@ -5,9 +5,6 @@ page, and no request leaving the loopback."""
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,53 +12,28 @@ from urllib.parse import urlsplit
 import pytest
 
 pytest.importorskip("fastapi")
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = REPO / ".cache/axe/node_modules/axe-core/axe.min.js"
-ARTIFACTS = REPO / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
+from browser_kit import MARKS, REPO, axe_violations, chromium, serving, shot
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium "
-                                 "(make test installs it)")]
+pytestmark = MARKS
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    import uvicorn
-
     from mendkit.config import Settings
     from mendkit.web import create_app
 
     home = tmp_path_factory.mktemp("browser-home")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     settings = Settings(home=home, journal_kdf=(1, 8, 1))  # a cheap KDF: tests only
-    config = uvicorn.Config(create_app(settings, allowed_hosts=["127.0.0.1"]), host="127.0.0.1",
-                            port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", home
-    srv.should_exit = True
-    thread.join(10)
+    with serving(create_app(settings, allowed_hosts=["127.0.0.1"])) as base:
+        yield base, home
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
@@ -80,28 +52,12 @@ def page(browser, server):  # type: ignore[no-untyped-def]
     assert any(u.startswith(base) for u in seen)
 
 
-def axe_violations(pg) -> list[str]:  # type: ignore[no-untyped-def]
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: make test installs axe-core with npm")
-    # Evaluated through the driver: the page's CSP (rightly) refuses an injected script tag.
-    pg.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
-    result = pg.evaluate("async () => (await axe.run(document)).violations"
-                         ".map(v => ({id: v.id, impact: v.impact, n: v.nodes.length}))")
-    return [f"{v['id']} ({v['impact']}, {v['n']})" for v in result
-            if v["impact"] in ("serious", "critical")]
-
-
 def tab_to(pg, element_id: str) -> None:  # type: ignore[no-untyped-def]
     for _ in range(15):
         if pg.evaluate("document.activeElement && document.activeElement.id") == element_id:
             return
         pg.keyboard.press("Tab")
     pytest.fail(f"#{element_id} is not reachable with Tab")
-
-
-def shot(pg, name: str) -> None:  # type: ignore[no-untyped-def]
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def test_upload_timeline_filter_and_correction(page, server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -5,9 +5,6 @@ audit trail. axe-core on every page; no request leaves the loopback; screenshots
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,24 +13,15 @@ import pytest
 from test_accounts import CHEAP, FAST_HASH, PASS, SECRET
 
 pytest.importorskip("fastapi")
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = REPO / ".cache/axe/node_modules/axe-core/axe.min.js"
-ARTIFACTS = REPO / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
+from browser_kit import MARKS, axe_violations, chromium, serving, shot
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium "
-                                 "(make test installs it)")]
+pytestmark = MARKS
 
 
 @pytest.fixture
 def server(postgres_env: None, home: Path) -> Iterator[str]:
-    import uvicorn
 
     from mendkit.config import Settings
     from mendkit.journal.accounts import Accounts
@@ -48,42 +36,14 @@ def server(postgres_env: None, home: Path) -> Iterator[str]:
         accounts.add_user("sam", "client", SECRET)
     app = create_app(Settings(home=home))
     app.state.mend_practice = Practice(hasher=FAST_HASH)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
-
-
-def axe_violations(pg) -> list[str]:  # type: ignore[no-untyped-def]
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: make test installs axe-core with npm")
-    pg.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
-    result = pg.evaluate("async () => (await axe.run(document)).violations"
-                         ".map(v => ({id: v.id, impact: v.impact, n: v.nodes.length}))")
-    return [f"{v['id']} ({v['impact']}, {v['n']})" for v in result
-            if v["impact"] in ("serious", "critical")]
-
-
-def shot(pg, name: str) -> None:  # type: ignore[no-untyped-def]
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def sign_in(pg, base: str, name: str) -> None:  # type: ignore[no-untyped-def]
