@@ -47,20 +47,7 @@ def test_export_import_export_is_byte_identical(
     _fill()
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     assert main(["journal", "export", str(first)]) == 0
-    # a fresh journal: a new home (and a new database on PostgreSQL)
-    monkeypatch.setenv("MEND_HOME", str(tmp_path / "other-home"))
-    if backend == "postgres":
-        import os
-
-        url = os.environ["MEND_DATABASE_URL"]
-        import psycopg
-
-        base, name = url.rsplit("/", 1)
-        with psycopg.connect(base.replace("postgresql+psycopg", "postgresql") + "/postgres",
-                             autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}_b")
-        monkeypatch.setenv("MEND_DATABASE_URL", f"{url}_b")
-    assert main(["journal", "init"]) == 0
+    _fresh_journal(backend, tmp_path, monkeypatch)
     assert main(["journal", "import", str(first)]) == 0
     assert main(["journal", "export", str(second)]) == 0
     assert first.read_bytes() == second.read_bytes()
