@@ -82,6 +82,11 @@ def test_paste_gives_a_timeline_with_marks_episodes_and_filter(client: TestClien
     assert html.count('class="turn ') == len([x for x in EXAMPLE.splitlines() if x.strip()])
     assert "<mark class=\"k-rupture\"" in html and "aria-describedby=" in html
     assert "Episode 1" in html
+    summary = re.search(r"(\d+) turns?, .*?(\d+) (episodes?) \(", html)
+    assert summary is not None
+    turns_n, episodes_n, word = int(summary.group(1)), int(summary.group(2)), summary.group(3)
+    assert turns_n == len([x for x in EXAMPLE.splitlines() if x.strip()])
+    assert word == ("episode" if episodes_n == 1 else "episodes")  # "1 episode", "2 episodes"
     filtered = client.get(f"/analyse/{key}", params={"label": "repair.request"}).text
     turns = re.findall(r'data-labels="([^"]*)"', filtered)
     assert turns and all("repair.request" in t.split() for t in turns)
