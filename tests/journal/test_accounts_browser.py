@@ -34,7 +34,7 @@ def server(postgres_env: None, home: Path) -> Iterator[str]:
         accounts.enable()
         accounts.add_user("robin", "therapist", SECRET)
         accounts.add_user("sam", "client", SECRET)
-    app = create_app(Settings(home=home))
+    app = create_app(Settings(home=home, database_url=os.environ.get("MEND_DATABASE_URL")))
     app.state.mend_practice = Practice(hasher=FAST_HASH)
     with serving(app) as base:
         yield base

@@ -38,7 +38,7 @@ def _practice(home: Path) -> None:
 
 @contextmanager
 def _app(home: Path, clock: FakeClock) -> Iterator[TestClient]:
-    app = create_app(Settings(home=home))
+    app = create_app(Settings(home=home, database_url=os.environ.get("MEND_DATABASE_URL")))
     app.state.mend_practice = Practice(hasher=FAST_HASH, clock=clock)
     with TestClient(app) as client:
         yield client

@@ -2,7 +2,7 @@
 what) and a therapist's page (what clients share with them now; every read is audited).
 
 Offered only when the journal is in practice mode (``mend accounts init``); elsewhere these pages
-answer 404. The server opens the journal with ``MEND_JOURNAL_KEY`` or ``MEND_PASSPHRASE`` (it
+answer 404. The server opens the journal with ``MEND_PASSPHRASE`` or ``MEND_JOURNAL_KEY`` (it
 cannot prompt); people sign in with their own passwords. A session is a random 32-byte token in an
 HttpOnly, SameSite=Strict cookie (Secure over HTTPS); the journal keeps only its hash. The domain
 rules live in :mod:`mendkit.journal.accounts`; this module adapts forms to them. Errors (401, 403,
@@ -16,7 +16,6 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Form, HTTPException, Request
@@ -30,7 +29,8 @@ if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
     from mendkit.journal.accounts import Accounts, Clock, User
-    from mendkit.journal.repository import Entry, Journal
+    from mendkit.journal.repository import Entry
+    from mendkit.web.vault import JournalVault
 
 SESSION_COOKIE = "mend_session"
 _KIND_NAMES = {"rupture": "Rupture", "repair": "Repair attempt", "checkin": "Check-in"}
@@ -41,48 +41,50 @@ _NOT_HERE = ("Accounts are not set up on this Mend. A practice turns them on wit
 
 
 class Practice:
-    """The practice journal and its accounts for one app, opened on first use and kept open."""
+    """A practice's accounts for one app, made on first use and kept."""
 
     def __init__(self, *, hasher: PasswordHasher | None = None, clock: Clock | None = None
                  ) -> None:
         self.hasher = hasher
         self.clock = clock
-        self._journal: Journal | None = None
         self._accounts: Accounts | None = None
         self._lock = threading.Lock()
 
-    def accounts(self, home: Path) -> Accounts:
-        """The accounts, or 404 when this Mend has no practice journal."""
+    def accounts(self, vault: JournalVault) -> Accounts:
+        """The accounts, or 404 when this Mend has no practice journal. They work on the app's
+        one opened journal (the vault's), unlocked here with the server's key if need be; in a
+        practice nothing can lock it again (the one-person journal pages are off)."""
         from mendkit.journal.accounts import Accounts, is_practice
-        from mendkit.storage import journal_exists, open_journal
 
         with self._lock:
             if self._accounts is not None:
                 return self._accounts
-            url = os.environ.get("MEND_DATABASE_URL")
-            if not journal_exists(home, url):
+            if vault.status() == "missing":
                 raise HTTPException(status_code=404, detail=_NOT_HERE)
-            if self._journal is None:
-                self._journal = open_journal(home, url, _server_key)
-            if not is_practice(self._journal):
-                raise HTTPException(status_code=404, detail=_NOT_HERE)
-            kwargs: dict[str, Any] = {"hasher": self.hasher}
-            if self.clock is not None:
-                kwargs["clock"] = self.clock
-            self._accounts = Accounts(self._journal, **kwargs)
+            unlocked_here = vault.status() == "locked"
+            if unlocked_here:
+                vault.unlock(_server_key())
+            with vault.use() as journal:
+                if not is_practice(journal):
+                    if unlocked_here:  # a one-person journal stays as its owner left it
+                        vault.lock()
+                    raise HTTPException(status_code=404, detail=_NOT_HERE)
+                kwargs: dict[str, Any] = {"hasher": self.hasher}
+                if self.clock is not None:
+                    kwargs["clock"] = self.clock
+                self._accounts = Accounts(journal, **kwargs)
             return self._accounts
 
     def close(self) -> None:
+        """Forget the accounts (the app closes the journal itself when it stops)."""
         with self._lock:
-            if self._journal is not None:
-                self._journal.close()
-            self._journal = self._accounts = None
+            self._accounts = None
 
 
 def _server_key() -> str:
     from mendkit.errors import JournalError
 
-    value = os.environ.get("MEND_JOURNAL_KEY") or os.environ.get("MEND_PASSPHRASE")
+    value = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
     if not value:
         raise JournalError("the practice journal is locked: start `mend serve` with "
                            "MEND_JOURNAL_KEY (or MEND_PASSPHRASE) set")
@@ -111,13 +113,11 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     def probe() -> None:
         try:
-            holder.accounts(app.state.mend.settings.home)
+            holder.accounts(app.state.mend.vault)
         except Exception:  # not a practice, or the journal is locked: no link
             return
         templates.env.globals["practice_nav"] = True
         app.state.mend.practice = True
-        if app.state.mend.vault.status() == "locked":  # the coach's sessions live there too
-            app.state.mend.vault.unlock(_server_key())
 
     await anyio.to_thread.run_sync(probe)
     try:
@@ -172,7 +172,7 @@ async def practice_gate(request: Request) -> None:
 
 
 def _accounts(request: Request) -> Accounts:
-    return practice_of(request.app).accounts(state(request).settings.home)
+    return practice_of(request.app).accounts(state(request).vault)
 
 
 def _signed_in(request: Request, role: str | None = None) -> tuple[Accounts, User]:
