@@ -12,7 +12,7 @@ import pytest
 
 import mendkit
 from mendkit.batch import BatchSettings, run_batch, work
-from mendkit.batch.inputs import Lines, read_units
+from mendkit.batch.inputs import Lines, Span, read_units, realise
 from mendkit.cli.main import main
 
 LINES = ["You never listen to me.", "Fine.", "I'm sorry, that was unfair of me.",
@@ -152,6 +152,38 @@ def test_lines_are_grouped_as_the_jsonl_reader_groups_them(tmp_path: Path) -> No
     expected = [(c.id, [t.text for t in c.turns]) for c in mendkit.io.iter_conversations(source)]
     assert got == expected
     assert [cid for cid, _ in got] == ["a", "café", "b", "7"]
+
+
+def test_spans_read_by_the_worker_give_what_the_lines_give(tmp_path: Path) -> None:
+    """Local workers get where a conversation's lines are, not the lines: the same conversations
+    and the same errors (line numbers included) come out, with a BOM, CRLF and blank lines."""
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\xef\xbb\xbf" + b"\r\n".join([
+        b'{"conversation_id": "a", "speaker": "A", "text": "You never listen."}',
+        b"",
+        b'{"conversation_id": "a", "speaker": "B", "text": "Fine."}',
+        b'{"conversation_id": "b", "speaker": "A", "text": "caf\xe9"}',
+        b'{"turns": [{"speaker": "A", "text": "a whole one"}], "id": "doc"}',
+        b'{"conversation_id": "c", "speaker": "A", "text": "one"}',
+        b"   ",
+        b'{"conversation_id": "c", "speaker": oops}',
+        b'{"conversation_id": "d", "speaker": "A", "text": "I\\u2019m sorry."}',
+    ]) + b"\r\n")
+    lines, spans = list(read_units(source)), list(read_units(source, spans=True))
+    assert any(isinstance(u, Span) for u in spans) and not any(isinstance(u, Span) for u in lines)
+    assert [realise(u) for u in spans] == [realise(u) for u in lines]
+    errors = {item.id: item.error for item in map(realise, spans) if item.error}
+    assert set(errors) == {"b", "c"}
+    assert f"{source}:4" in str(errors["b"]) and f"{source}:8" in str(errors["c"])
+
+
+def test_a_file_changed_under_a_running_batch_is_an_error_not_a_misread(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "in.jsonl", conversations=2)
+    first = next(iter(read_units(source, spans=True)))
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"conversation_id": "late", "speaker": "A", "text": "hi"}) + "\n")
+    item = realise(first)
+    assert item.conversation is None and "changed" in str(item.error)
 
 
 def test_a_line_that_is_not_utf8_fails_its_conversation_only(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ and building turns run in parallel, not on the driver.
   A line that begins ``{"conversation_id": "...",`` (the usual shape) is grouped by that id
   without being decoded; any other line is decoded on the driver to find its id. A line that is
   not valid JSON belongs to the conversation its leading id names, else to the one before it.
-  The unit is the conversation's raw lines (``Lines``).
+  The unit is the conversation's raw lines (``Lines``), or, when the workers share this machine's
+  files (local processes, a local Dask cluster), only where those lines are (``Span``): the
+  worker reads them itself, so the records never travel through the driver and the scheduler.
 - Parquet: a file, or a folder of ``*.parquet`` files (sorted by name), with ``conversation_id``,
   ``speaker``, ``text`` and optionally ``start`` columns, read in record batches; the driver reads
   the id column to find each conversation's rows and hands them on as an Arrow table (``Rows``).
@@ -23,12 +25,14 @@ driver keeps that grows with the input (about 100 bytes a conversation).
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from mendkit.errors import InvalidInputError, MendError
 from mendkit.io import iter_conversations, load_conversation
@@ -63,6 +67,22 @@ class Lines:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """Where one conversation's JSON Lines are in its file; the worker reads and parses them.
+
+    ``stamp`` (the file's size and modification time when the driver read it) tells the worker
+    whether the file changed since."""
+
+    id: str
+    source: str
+    first: int  # the line number of its first line
+    count: int  # how many (non-blank) lines it holds
+    offset: int
+    length: int
+    stamp: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
 class Rows:
     """One conversation's Parquet rows as an Arrow table, parsed by the worker."""
 
@@ -72,11 +92,14 @@ class Rows:
     table: Any  # pyarrow.Table
 
 
-Unit = Item | Lines | Rows
+Unit = Item | Lines | Span | Rows
 
 
-def read_units(path: Path) -> Iterator[Unit]:
-    """The conversations of ``path`` in input order, as cheaply as the driver can find them."""
+def read_units(path: Path, *, spans: bool = False) -> Iterator[Unit]:
+    """The conversations of ``path`` in input order, as cheaply as the driver can find them.
+
+    ``spans``: a JSON Lines file's conversations come as ``Span``s (for workers that can read
+    ``path`` themselves) rather than as their lines."""
     if not path.exists():
         raise InvalidInputError("no such file or folder", source=str(path))
     if path.is_dir():
@@ -89,7 +112,7 @@ def read_units(path: Path) -> Iterator[Unit]:
     if path.suffix == ".parquet":
         return _parquet([path])
     if path.suffix in (".jsonl", ".ndjson"):
-        return _jsonl(path)
+        return _jsonl(path, spans=spans)
     raise InvalidInputError("expected a .jsonl or .parquet file, a ConvoKit corpus folder or a "
                             "folder of transcripts", source=str(path))
 
@@ -103,6 +126,8 @@ def unit_size(unit: Unit) -> int:
     """About how many turns ``unit`` holds (for sizing chunks)."""
     if isinstance(unit, Lines):
         return len(unit.lines)
+    if isinstance(unit, Span):
+        return unit.count
     if isinstance(unit, Rows):
         return int(unit.table.num_rows)
     return len(unit.conversation.turns) if unit.conversation is not None else 1
@@ -112,6 +137,8 @@ def realise(unit: Unit) -> Item:
     """The conversation a unit holds, parsed and checked, or why it could not be read."""
     if isinstance(unit, Lines):
         return _parse_lines(unit)
+    if isinstance(unit, Span):
+        return _read_span(unit)
     if isinstance(unit, Rows):
         return _parse_rows(unit)
     return unit
@@ -159,15 +186,17 @@ def _not_together(source: str, where: int, cid: str) -> str:
 class _LineGroups:
     """Consecutive lines with one id make a conversation; an id may not come back later."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, stamp: tuple[int, int] | None = None) -> None:
         self.source = source
+        self.stamp = stamp  # set: make ``Span``s of this file (see ``Span``), not ``Lines``
         self.seen: set[str] = set()
         self.current: str | None = None
         self.numbers: list[int] = []
         self.lines: list[bytes] = []
+        self.start = self.end = 0  # the byte range of the lines attached so far
         self.error: str | None = None
 
-    def line(self, cid: str, number: int, raw: bytes) -> Iterator[Unit]:
+    def line(self, cid: str, number: int, raw: bytes, at: int = 0) -> Iterator[Unit]:
         if cid != self.current:
             yield from self.close()
             self.current = cid
@@ -175,20 +204,28 @@ class _LineGroups:
                 self.error = _not_together(self.source, number, cid)
             else:
                 self.seen.add(cid)
-        self.attach(number, raw)
+        self.attach(number, raw, at)
 
-    def attach(self, number: int, raw: bytes) -> None:
-        """A line for the conversation being read (one that could not be parsed goes here too:
-        the worker finds the fault and reports it for this conversation)."""
+    def attach(self, number: int, raw: bytes, at: int = 0) -> None:
+        """A line for the conversation being read, ``raw`` found at byte ``at`` of the file (one
+        that could not be parsed goes here too: the worker finds the fault and reports it for
+        this conversation)."""
         if self.current is not None and self.error is None:
+            if not self.numbers:
+                self.start = at
+            self.end = at + len(raw)
             self.numbers.append(number)
-            self.lines.append(raw)
+            if self.stamp is None:
+                self.lines.append(raw)
 
     def close(self) -> Iterator[Unit]:
         if self.current is not None:
             if self.error is not None:
                 yield Item(self.current, error=self.error)
-            elif self.lines:
+            elif self.numbers and self.stamp is not None:
+                yield Span(self.current, self.source, self.numbers[0], len(self.numbers),
+                           self.start, self.end - self.start, self.stamp)
+            elif self.numbers:
                 yield Lines(self.current, self.source, tuple(self.numbers), tuple(self.lines))
         self.current, self.numbers, self.lines, self.error = None, [], [], None
 
@@ -205,33 +242,60 @@ def _leading_id(raw: bytes) -> str | None:
         return None
 
 
-def _jsonl(path: Path) -> Iterator[Unit]:
+def _jsonl(path: Path, *, spans: bool = False) -> Iterator[Unit]:
     source = str(path)
-    groups = _LineGroups(source)
     default = path.stem
     with path.open("rb") as handle:
+        groups = _LineGroups(source, _stamp(handle) if spans else None)
+        at = 0  # where the next line starts
         for number, line in enumerate(handle, start=1):
             raw = line[len(_BOM):] if number == 1 and line.startswith(_BOM) else line
+            at, here = at + len(line), at + len(line) - len(raw)
             if not raw.strip():
                 continue
             cid = _leading_id(raw)
             if cid is not None:
-                yield from groups.line(cid, number, raw)
+                yield from groups.line(cid, number, raw, here)
                 continue
             try:
                 data = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError):
-                groups.attach(number, raw)
+                groups.attach(number, raw, here)
                 continue
             if not isinstance(data, Mapping):
-                groups.attach(number, raw)
+                groups.attach(number, raw, here)
                 continue
             if isinstance(data.get("turns"), list):
                 yield from groups.close()
                 yield _document(data, path, number, default)
                 continue
-            yield from groups.line(str(data.get("conversation_id", default)), number, raw)
+            yield from groups.line(str(data.get("conversation_id", default)), number, raw, here)
     yield from groups.close()
+
+
+def _stamp(handle: BinaryIO) -> tuple[int, int]:
+    info = os.fstat(handle.fileno())
+    return info.st_size, info.st_mtime_ns
+
+
+def _read_span(unit: Span) -> Item:
+    """A ``Span``'s lines, read from its file here, parsed as ``Lines``."""
+    try:
+        with open(unit.source, "rb") as handle:
+            if _stamp(handle) != unit.stamp:
+                return Item(unit.id, error=f"{unit.source}: the file changed while the batch "
+                            "was running; run it again")
+            handle.seek(unit.offset)
+            data = handle.read(unit.length)
+    except OSError as exc:
+        return Item(unit.id, error=f"{unit.source}: cannot read it here: {exc.strerror}")
+    numbers: list[int] = []
+    lines: list[bytes] = []
+    for number, raw in enumerate(io.BytesIO(data), start=unit.first):
+        if raw.strip():
+            numbers.append(number)
+            lines.append(raw)
+    return _parse_lines(Lines(unit.id, unit.source, tuple(numbers), tuple(lines)))
 
 
 def _document(data: Mapping[str, Any], path: Path, number: int, default: str) -> Item:

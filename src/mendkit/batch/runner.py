@@ -1,7 +1,8 @@
 """Running a batch: find the conversations, hand chunks to an executor, register finished parts.
 
 The driver does little: it reads the input far enough to cut it into chunks of whole
-conversations (``inputs.read_units``: raw lines or rows, not parsed), submits each chunk with the
+conversations (``inputs.read_units``: raw lines or rows, not parsed, or for local workers only
+where the lines are), submits each chunk with the
 pipeline settings, and registers the small ``ChunkResult``s in chunk order. Parsing, analysis and
 encoding happen on the workers, which also write their own Parquet parts (``work.run_chunk``).
 At most two chunks per worker are in flight, so memory stays bounded whatever the input's size,
@@ -32,7 +33,7 @@ from mendkit.errors import InvalidInputError
 # second of a worker's time in rules mode and two seconds in full mode, so that the workers stay
 # evenly busy to the end of a run, tasks are few enough that their overhead does not count, and
 # Parquet parts are not tiny.
-CHUNK_TURNS: dict[Mode, int] = {"rules": 2_000, "full": 250}
+CHUNK_TURNS: dict[Mode, int] = {"rules": 8_000, "full": 250}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,7 +83,12 @@ class _Executor(Protocol):
 def run_batch(source: Path, out: Path, settings: BatchSettings,
               progress: Progress | None = None) -> BatchReport:
     """Analyse every conversation of ``source`` into ``out`` (see ``mendkit.batch``)."""
-    units = read_units(source)
+    # Workers on this machine read their conversations' lines from the input themselves, so the
+    # driver sends where they are, not the records (no copy through the pipes, or through the
+    # Dask scheduler, which for a local cluster lives in this process). A remote cluster's
+    # workers may not see the input: they get the records.
+    local_workers = not settings.scheduler and (settings.workers > 1 or settings.dask_local > 0)
+    units = read_units(source, spans=local_workers)
     sink = open_sink(out, settings.out_format, resume=settings.resume)
     started = time.perf_counter()
     counts = {"conversations": 0, "turns": 0, "errors": 0, "skipped": 0}
