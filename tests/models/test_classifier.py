@@ -46,3 +46,18 @@ def test_one_model_run_uses_one_thread() -> None:
     # Callers run turns side by side, one core each (see the pipeline test below).
     options = default_classifier().session.get_session_options()
     assert options.intra_op_num_threads == 1
+
+
+def test_previous_first_truncation_cuts_the_previous_turn_before_the_turn() -> None:
+    from mendkit.models.classifier import encode_pair
+
+    tokenizer = default_classifier().tokenizer
+    turn = "I hear you, and I'm sorry I snapped at you this morning."
+    before = "You always do this. " * 20
+    ids, types = encode_pair(tokenizer, turn, before, 32, "previous_first")
+    alone, _ = encode_pair(tokenizer, turn, "", 32, "previous_first")
+    assert len(ids) == len(types) == 32
+    assert ids[:len(alone) - 1] == alone[:-1]  # [CLS] turn [SEP] kept whole
+    assert types.count(0) == len(alone) - 1 and ids[-1] == alone[-1]
+    cut, _ = encode_pair(tokenizer, "word " * 100, before, 32, "previous_first")
+    assert len(cut) == 32 and cut.count(alone[-1]) == 2  # the turn alone too long: no previous

@@ -35,6 +35,24 @@ def available() -> bool:
     return (folder / "model.onnx").is_file() and (folder / "classifier.json").is_file()
 
 
+def encode_pair(tokenizer: Any, text: str, previous: str, max_tokens: int,
+                truncation: str = "longest_first") -> tuple[list[int], list[int]]:
+    """Token ids and type ids of ``[CLS] text [SEP] previous [SEP]`` in at most ``max_tokens``.
+
+    ``previous_first`` cuts the previous turn first (the turn itself is cut only when it alone is
+    too long); ``longest_first`` is the tokenizer's own rule (the tokenizer must truncate so).
+    """
+    if truncation == "longest_first":
+        enc = tokenizer.encode(text or " ", previous or "")
+        return list(enc.ids), list(enc.type_ids)
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    first = tokenizer.encode(text or " ", add_special_tokens=False).ids[:max_tokens - 3]
+    second = tokenizer.encode(previous, add_special_tokens=False).ids if previous else []
+    second = second[:max_tokens - 3 - len(first)]
+    ids = [cls, *first, sep, *second, sep]
+    return ids, [0] * (len(first) + 2) + [1] * (len(second) + 1)
+
+
 @dataclass(frozen=True)
 class TurnClassifier:
     """``probabilities(text, previous)`` gives one probability per label in ``labels``."""
@@ -63,7 +81,11 @@ class TurnClassifier:
                                        providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.no_padding()
-        tokenizer.enable_truncation(max_length=int(meta["max_tokens"]), strategy="longest_first")
+        if meta.get("truncation", "longest_first") == "longest_first":
+            tokenizer.enable_truncation(max_length=int(meta["max_tokens"]),
+                                        strategy="longest_first")
+        else:
+            tokenizer.no_truncation()
         return cls(labels=tuple(meta["labels"]), thresholds=dict(meta["thresholds"]),
                    session=session, tokenizer=tokenizer, meta=meta)
 
@@ -72,10 +94,12 @@ class TurnClassifier:
         turn's scores depend on its batch mates."""
         import numpy as np
 
-        enc = self.tokenizer.encode(text or " ", previous or "")
-        ids = np.array([enc.ids], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": np.array([enc.attention_mask], np.int64),
-                 "token_type_ids": np.array([enc.type_ids], np.int64)}
+        token_ids, type_ids = encode_pair(self.tokenizer, text, previous,
+                                          int(self.meta["max_tokens"]),
+                                          str(self.meta.get("truncation", "longest_first")))
+        ids = np.array([token_ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                 "token_type_ids": np.array([type_ids], np.int64)}
         probs: npt.NDArray[np.float32] = self.session.run(None, feeds)[0][0]
         return probs
 

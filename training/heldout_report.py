@@ -1,0 +1,99 @@
+"""Compare classifier folders on the held-out seventh of ``train``, through the full pipeline.
+
+The held-out seventh (``held_out()`` in ``finetune_classifier.py``) chose each model's thresholds
+and trained none of them, so it is where models are compared; ``test`` is never read here.
+
+    .venv-train/bin/python training/heldout_report.py src/mendkit/models/classifier build/student
+
+Prints any-rupture and any-repair F1 (rule OR model, as ``mode="full"`` decides), episode status
+accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from finetune_classifier import held_out  # noqa: E402
+
+
+def report(folder: Path | None) -> dict[str, Any]:
+    from mendkit.analysis import pipeline
+    from mendkit.evaluation import load_corpus
+    from mendkit.evaluation.metrics import _episode_accuracy, prf
+    from mendkit.labels import CRISIS, LABELS, is_repair, is_rupture
+    from mendkit.model import Conversation
+    from mendkit.models.classifier import TurnClassifier
+
+    mode = "rules" if folder is None else "full"
+    model = TurnClassifier.load(folder) if folder is not None else None
+    corpus = load_corpus(REPO / "data" / "corpus").split("train")
+    convs = [c for c in corpus.conversations if held_out(c.conversation.id)]
+    crisis = [c for c in corpus.crisis if held_out(c.id)]
+    labels: dict[str, list[tuple[bool, bool]]] = {k: [] for k in LABELS if k != CRISIS}
+    rupture, repair, episodes = [], [], []
+    with mock.patch.object(pipeline, "_classifier", return_value=model):
+        for gold in convs:
+            analysis = pipeline.analyze_conversation(gold.conversation, mode=mode)
+            for gold_labels, turn in zip(gold.labels, analysis.turns, strict=True):
+                pred = set(turn.labels)
+                for k, pairs in labels.items():
+                    pairs.append((k in gold_labels, k in pred))
+                rupture.append((any(map(is_rupture, gold_labels)), any(map(is_rupture, pred))))
+                repair.append((any(map(is_repair, gold_labels)), any(map(is_repair, pred))))
+            episodes.extend(_episode_accuracy(((e.start_turn, e.status) for e in gold.episodes),
+                                              analysis))
+        flags = [(item, CRISIS in pipeline.analyze_conversation(
+            Conversation.from_turns([("me", item.text)]), mode=mode).turns[0].labels)
+            for item in crisis]
+    real = [f for i, f in flags if i.crisis]
+    idioms = [f for i, f in flags if not i.crisis and i.kind == "idiom"]
+    others = [f for i, f in flags if not i.crisis and i.kind != "idiom"]
+    return {
+        "model": model.meta["model"] if model else "rules only",
+        "folder": str(folder) if folder else "-",
+        "turns": len(rupture), "conversations": len(convs),
+        "any_rupture_f1": round(prf(rupture).f1, 4), "any_repair_f1": round(prf(repair).f1, 4),
+        "episode_status_accuracy": round(sum(episodes) / len(episodes), 4),
+        "crisis_recall": round(sum(real) / len(real), 4), "crisis_total": len(real),
+        "idiom_false_alarms": sum(idioms), "idioms": len(idioms),
+        "other_false_alarms": sum(others), "others": len(others),
+        "per_label_f1": {k: round(prf(v).f1, 4) for k, v in labels.items()},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--rules", action="store_true", help="also report rules mode")
+    parser.add_argument("--json", type=Path, help="write the figures here")
+    args = parser.parse_args()
+    rows = ([report(None)] if args.rules else []) + [report(f) for f in args.folders]
+    print(f"held-out seventh of train: {rows[0]['conversations']} conversations, "
+          f"{rows[0]['turns']} turns, {rows[0]['crisis_total']} crisis messages, "
+          f"{rows[0]['idioms']} idioms")
+    print(f"{'model':34s} {'rupture':>8s} {'repair':>8s} {'episode':>8s} {'crisis':>7s} "
+          f"{'idioms':>7s} {'others':>7s}")
+    for r in rows:
+        print(f"{r['model'] + ' ' + Path(r['folder']).name:34s} {r['any_rupture_f1']:8.3f} "
+              f"{r['any_repair_f1']:8.3f} {r['episode_status_accuracy']:8.3f} "
+              f"{r['crisis_recall']:7.3f} {r['idiom_false_alarms']:>3d}/{r['idioms']:<3d} "
+              f"{r['other_false_alarms']:>3d}/{r['others']:<3d}")
+    labels = list(rows[0]["per_label_f1"])
+    print("per-label F1 (fused): " + ", ".join(f"{i}={k}" for i, k in enumerate(labels)))
+    for r in rows:
+        print(f"{r['model'] + ' ' + Path(r['folder']).name:34s} "
+              + " ".join(f"{r['per_label_f1'][k]:.3f}" for k in labels))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
