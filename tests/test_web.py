@@ -210,3 +210,38 @@ def test_coach_api_walks_the_same_steps(client: TestClient) -> None:
     assert stop["done"] and stop["stopped"] and stop["question"] is None
     assert "/api/coach/{session_id}" in client.get("/openapi.json").json()["paths"]
 
+
+
+def test_the_app_uses_the_heads_mend_train_fitted_and_notices_new_ones(
+        client: TestClient, home: Path) -> None:
+    from mendkit.corrections import Correction
+    from mendkit.training import reset, train
+    from mendkit.web.app import state_of
+
+    conf = "rupture.confrontation"
+    body = {"text": "Don't bother waiting up.", "context": ["home in 20"]}
+
+    def check_page() -> str:
+        page = client.post("/check", data={"csrf_token": token(client, "/check"),
+                                           "text": body["text"], "context": "home in 20"})
+        assert page.status_code == 200
+        return page.text.split("<main", 1)[1].lower()
+
+    assert conf in client.post("/api/check", json=body).json()["labels"]  # the model's guess
+    assert "confrontation" in check_page()
+    CorrectionStore(home).add(Correction(text=body["text"], label=conf, verdict="wrong",
+                                         previous="home in 20"))
+    train(home)  # while the app runs, as `mend train` would
+    assert conf not in client.post("/api/check", json=body).json()["labels"]
+    assert "confrontation" not in check_page()
+    analysed = client.post("/api/analyze", json={"text": "A: home in 20\nB: Don't bother "
+                                                 "waiting up."}).json()
+    assert conf not in analysed["turns"][1]["labels"]
+    assert reset(home)
+    assert conf in client.post("/api/check", json=body).json()["labels"]
+    # In a practice one person's corrections would shape what everyone is shown: not used.
+    train(home)
+    state = state_of(client.app)
+    assert state.personal() is not None
+    state.practice = True
+    assert state.personal() is None

@@ -334,7 +334,8 @@ def test_at_most_two_chunks_per_worker_are_in_flight(tmp_path: Path,
 
 @pytest.mark.slow
 def test_dask_keeps_no_old_task_messages_and_local_workers_skip_the_profiler() -> None:
-    """Each task message carries a chunk's records; Dask's comms would keep the last thousand."""
+    """Each task message carries a chunk's records; Dask's comms would keep the last thousand. And
+    Dask's servers wake up rarely to watch themselves (see ``runner._DASK_CONFIG``)."""
     import dask
     from distributed.batched import BatchedSend
 
@@ -346,6 +347,8 @@ def test_dask_keeps_no_old_task_messages_and_local_workers_skip_the_profiler() -
         sends = [c for c in vars(client).values() if isinstance(c, BatchedSend)]
         assert sends and all(s.recent_message_log.maxlen <= 16 for s in sends)
         seen = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
-                                   dask.config.get("distributed.admin.low-level-log-length")))
-        assert list(seen.values()) == [(False, 16)]
+                                   dask.config.get("distributed.admin.low-level-log-length"),
+                                   dask.config.get("distributed.admin.tick.interval"),
+                                   dask.config.get("distributed.admin.system-monitor.interval")))
+        assert list(seen.values()) == [(False, 16, "1s", "5s")]
     assert dask.config.get("distributed.admin.low-level-log-length") == before  # restored

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from mendkit.api import check
-from mendkit.web.app import region_of, stores_for
+from mendkit.web.app import region_of, state, stores_for
 from mendkit.web.services import MAX_UPLOAD, analyse_text
 
 
@@ -62,7 +62,8 @@ def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
     """Analyse a conversation: the JSON contract of ``mend analyze --json``."""
     json_only(request)
     return _json(analyse_text(body.text.encode("utf-8"), filename=body.filename, mode=body.mode,
-                              region=region_of(request)).to_dict())
+                              region=region_of(request),
+                              personal=state(request).personal()).to_dict())
 
 
 @router.post("/check", response_model=dict[str, Any])
@@ -70,7 +71,8 @@ async def api_check(body: CheckRequest, request: Request) -> JSONResponse:
     """Score one message as a repair: the JSON contract of ``mend check --json``."""
     json_only(request)
     job = partial(check, body.text.strip(), region=region_of(request),
-                  context=tuple(body.context), mode=body.mode)
+                  context=tuple(body.context), mode=body.mode,
+                  personal=state(request).personal())
     # The rules take about a millisecond of pure Python: a worker thread would only add its
     # hand-over. The model runs in a thread, where onnxruntime releases the GIL.
     result = job() if body.mode == "rules" else await run_in_threadpool(job)

@@ -32,6 +32,8 @@ from mendkit.errors import (
     NotInJournalError,
     TooManyAttemptsError,
 )
+from mendkit.models.personal import PersonalHeads, personal_dir
+from mendkit.models.personal import load as load_personal
 from mendkit.storage import Stores, adopt_plain_files, journal_stores, plain_stores
 from mendkit.web.security import CSRF_COOKIE, SecurityMiddleware, new_token
 from mendkit.web.services import MAX_UPLOAD, ResultCache
@@ -53,6 +55,21 @@ class WebState:
     practice_checked: object = None  # the opened journal last asked whether it is a practice's
     coach_owners: dict[str, int] = field(default_factory=dict)  # in a practice: session -> person
     _adopted: bool = False
+    _personal: tuple[int, PersonalHeads | None] | None = None  # (file mtime, heads)
+
+    def personal(self) -> PersonalHeads | None:
+        """The heads ``mend train`` fitted on this person's corrections, read again when the file
+        changes (so training while the app runs takes effect at the next request). None in a
+        practice: one person's corrections must not shape what everyone else is shown."""
+        if self.practice:
+            return None
+        try:
+            stamp = (personal_dir(self.settings.home) / "heads.json").stat().st_mtime_ns
+        except OSError:
+            return None
+        if self._personal is None or self._personal[0] != stamp:
+            self._personal = (stamp, load_personal(self.settings.home))
+        return self._personal[1]
 
     @contextmanager
     def stores(self, person: int | None = None) -> Iterator[Stores]:

@@ -57,7 +57,8 @@ async def analyse_submit(
         name = file.filename
     else:
         data, name = text.encode("utf-8"), "pasted.txt"
-    analysis = analyse_text(data, filename=name, mode=mode, region=region_of(request))
+    analysis = analyse_text(data, filename=name, mode=mode, region=region_of(request),
+                            personal=state(request).personal())
     key = state(request).results.put(analysis)
     return RedirectResponse(f"/analyse/{key}", status_code=303)
 
@@ -141,7 +142,8 @@ def check_submit(request: Request, csrf_token: Annotated[str, Form()] = "",
         raise InvalidInputError("expected a message to check, got an empty one")
     result = check(text.strip(), region=region_of(request),
                    context=(context.strip(),) if context.strip() else (),
-                   mode="rules" if mode == "rules" else "full")
+                   mode="rules" if mode == "rules" else "full",
+                   personal=state(request).personal())
     from mendkit.web.timeline import highlight
 
     return render(request, "check.html", {

@@ -16,6 +16,7 @@ from threading import Lock
 from mendkit.api import analyze, load_conversation
 from mendkit.errors import InvalidInputError
 from mendkit.model import Analysis
+from mendkit.models.personal import PersonalHeads
 
 EXTENSIONS = (".txt", ".vtt", ".srt", ".json", ".jsonl", ".csv")
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -23,9 +24,10 @@ CSV_COLUMNS = ("index", "speaker", "text", "labels", "evidence", "episode")
 
 
 def analyse_text(data: bytes, *, filename: str = "pasted.txt", mode: str = "full",
-                 region: str = "default") -> Analysis:
+                 region: str = "default", personal: PersonalHeads | None = None) -> Analysis:
     """Analyse an upload (or pasted text) in any supported file format, chosen by its extension
-    (only the extension of ``filename`` is used: no path from the client touches the disk)."""
+    (only the extension of ``filename`` is used: no path from the client touches the disk), with
+    the person's ``personal`` heads if they trained some (``WebState.personal``)."""
     if len(data) > MAX_UPLOAD:
         raise InvalidInputError(f"the file is over {MAX_UPLOAD // (1024 * 1024)} MB")
     if not data.strip():
@@ -40,7 +42,8 @@ def analyse_text(data: bytes, *, filename: str = "pasted.txt", mode: str = "full
         conversation = load_conversation(path)
     if mode not in ("full", "rules"):
         raise InvalidInputError(f'mode must be "full" or "rules", got {mode!r}')
-    return analyze(conversation, mode="rules" if mode == "rules" else "full", region=region)
+    return analyze(conversation, mode="rules" if mode == "rules" else "full", region=region,
+                   personal=personal)
 
 
 def to_csv(analysis: Analysis) -> str:
