@@ -349,6 +349,10 @@ def test_dask_keeps_no_old_task_messages_and_local_workers_skip_the_profiler() -
         seen = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
                                    dask.config.get("distributed.admin.low-level-log-length"),
                                    dask.config.get("distributed.admin.tick.interval"),
-                                   dask.config.get("distributed.admin.system-monitor.interval")))
-        assert list(seen.values()) == [(False, 16, "1s", "5s")]
+                                   dask.config.get("distributed.admin.system-monitor.interval"),
+                                   dask.config.get("distributed.worker.memory.monitor-interval")))
+        assert list(seen.values()) == [(False, 16, "1s", "5s", "1s")]
+        assert client.run_on_scheduler(
+            lambda dask_scheduler: "amm" not in dask_scheduler.extensions
+            or not dask_scheduler.extensions["amm"].running)
     assert dask.config.get("distributed.admin.low-level-log-length") == before  # restored

@@ -206,12 +206,16 @@ def _executor(settings: BatchSettings) -> Iterator[tuple[_Executor, str]]:
 # nanny, worker) also wakes 50 times a second to time its event loop and twice a second to sample
 # the process's CPU, memory and I/O; on a machine where the workers use every core, each wake-up
 # takes the interpreter lock from a running task. Once a second and once every five seconds are
-# plenty for a batch run: on 1M turns in rules mode on 2 cores this took the driver (scheduler
-# and client) from about 10 to 7 CPU seconds, and Dask from 15-17% to 5-9% below local processes.
+# plenty for a batch run, and so is a nanny checking its worker's memory once a second (not ten
+# times). The active memory manager moves copies of results between workers: ours are small and
+# read at once, so a local cluster does without it. On 1M turns in rules mode on 2 cores, these
+# took the Dask run's extra CPU over local processes from about 20 s to 6-9 s.
 _DASK_CONFIG = {"distributed.admin.low-level-log-length": 16,
                 "distributed.worker.profile.enabled": False,
                 "distributed.admin.tick.interval": "1s",
-                "distributed.admin.system-monitor.interval": "5s"}
+                "distributed.admin.system-monitor.interval": "5s",
+                "distributed.worker.memory.monitor-interval": "1s",
+                "distributed.scheduler.active-memory-manager.start": False}
 
 
 @contextmanager
