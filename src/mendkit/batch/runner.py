@@ -29,10 +29,10 @@ from mendkit.batch.sinks import Sink, open_sink
 from mendkit.batch.work import ChunkResult, Task, run_chunk
 from mendkit.errors import InvalidInputError
 
-# Turns per chunk unless ``chunk`` (conversations per chunk) is given: about a quarter of a
-# second of a worker's time in rules mode and two seconds in full mode, so that the workers stay
-# evenly busy to the end of a run, tasks are few enough that their overhead does not count, and
-# Parquet parts are not tiny.
+# Turns per chunk unless ``chunk`` (conversations per chunk) is given: about a second of a
+# worker's time in rules mode and two seconds in full mode, so that the workers stay evenly busy
+# to the end of a run, tasks are few enough that their overhead does not count (each Dask task
+# costs the driver some milliseconds), and Parquet parts are not tiny.
 CHUNK_TURNS: dict[Mode, int] = {"rules": 8_000, "full": 250}
 
 

@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dask-local", type=int, default=0, metavar="N",
                    help="start a local Dask cluster of N workers (for testing)")
     p.add_argument("--chunk", type=int, default=None,
-                   help="conversations per task (default: about 2,000 turns a "
+                   help="conversations per task (default: about 8,000 turns a "
                    "task in rules mode, 250 in full mode)")
     p.add_argument("--resume", action="store_true",
                    help="continue into an existing OUTPUT, skipping what it already holds")
