@@ -209,7 +209,7 @@ def _executor(settings: BatchSettings) -> Iterator[tuple[_Executor, str]]:
 # plenty for a batch run, and so is a nanny checking its worker's memory once a second (not ten
 # times). The active memory manager moves copies of results between workers: ours are small and
 # read at once, so a local cluster does without it. On 1M turns in rules mode on 2 cores, these
-# took the Dask run's extra CPU over local processes from about 20 s to 6-9 s.
+# took the Dask run's extra CPU over local processes from 16-20 s to under 10 s in most runs.
 _DASK_CONFIG = {"distributed.admin.low-level-log-length": 16,
                 "distributed.worker.profile.enabled": False,
                 "distributed.admin.tick.interval": "1s",
