@@ -25,47 +25,32 @@ from finetune_classifier import held_out  # noqa: E402
 
 
 def report(folder: Path | None) -> dict[str, Any]:
+    """``mend eval``'s scoring (``mendkit.evaluation.metrics.score``) on the held-out seventh,
+    with the classifier in ``folder`` (None: rules only)."""
     from mendkit.analysis import pipeline
     from mendkit.evaluation import load_corpus
-    from mendkit.evaluation.metrics import _episode_accuracy, prf
-    from mendkit.labels import CRISIS, LABELS, is_repair, is_rupture
-    from mendkit.model import Conversation
+    from mendkit.evaluation.corpus import Corpus
+    from mendkit.evaluation.metrics import score
     from mendkit.models.classifier import TurnClassifier
 
-    mode = "rules" if folder is None else "full"
     model = TurnClassifier.load(folder) if folder is not None else None
-    corpus = load_corpus(REPO / "data" / "corpus").split("train")
-    convs = [c for c in corpus.conversations if held_out(c.conversation.id)]
-    crisis = [c for c in corpus.crisis if held_out(c.id)]
-    labels: dict[str, list[tuple[bool, bool]]] = {k: [] for k in LABELS if k != CRISIS}
-    rupture, repair, episodes = [], [], []
+    train = load_corpus(REPO / "data" / "corpus").split("train")
+    heldout = Corpus(conversations=tuple(c for c in train.conversations
+                                         if held_out(c.conversation.id)),
+                     crisis=tuple(c for c in train.crisis if held_out(c.id)), pairs=())
     with mock.patch.object(pipeline, "_classifier", return_value=model):
-        for gold in convs:
-            analysis = pipeline.analyze_conversation(gold.conversation, mode=mode)
-            for gold_labels, turn in zip(gold.labels, analysis.turns, strict=True):
-                pred = set(turn.labels)
-                for k, pairs in labels.items():
-                    pairs.append((k in gold_labels, k in pred))
-                rupture.append((any(map(is_rupture, gold_labels)), any(map(is_rupture, pred))))
-                repair.append((any(map(is_repair, gold_labels)), any(map(is_repair, pred))))
-            episodes.extend(_episode_accuracy(((e.start_turn, e.status) for e in gold.episodes),
-                                              analysis))
-        flags = [(item, CRISIS in pipeline.analyze_conversation(
-            Conversation.from_turns([("me", item.text)]), mode=mode).turns[0].labels)
-            for item in crisis]
-    real = [f for i, f in flags if i.crisis]
-    idioms = [f for i, f in flags if not i.crisis and i.kind == "idiom"]
-    others = [f for i, f in flags if not i.crisis and i.kind != "idiom"]
+        result = score(heldout, name="train-heldout", mode="rules" if model is None else "full")
     return {
         "model": model.meta["model"] if model else "rules only",
         "folder": str(folder) if folder else "-",
-        "turns": len(rupture), "conversations": len(convs),
-        "any_rupture_f1": round(prf(rupture).f1, 4), "any_repair_f1": round(prf(repair).f1, 4),
-        "episode_status_accuracy": round(sum(episodes) / len(episodes), 4),
-        "crisis_recall": round(sum(real) / len(real), 4), "crisis_total": len(real),
-        "idiom_false_alarms": sum(idioms), "idioms": len(idioms),
-        "other_false_alarms": sum(others), "others": len(others),
-        "per_label_f1": {k: round(prf(v).f1, 4) for k, v in labels.items()},
+        "turns": result.turns, "conversations": result.conversations,
+        "any_rupture_f1": round(result.any_rupture.f1, 4),
+        "any_repair_f1": round(result.any_repair.f1, 4),
+        "episode_status_accuracy": round(result.episode_status_accuracy, 4),
+        "crisis_recall": round(result.crisis_recall, 4), "crisis_total": result.crisis_total,
+        "idiom_false_alarms": result.idiom_false_alarms, "idioms": result.idioms_total,
+        "other_false_alarms": result.other_false_alarms, "others": result.others_total,
+        "per_label_f1": {k: round(v.f1, 4) for k, v in result.per_label.items()},
     }
 
 

@@ -111,7 +111,12 @@ def evaluate(corpus: Corpus, *, split: str = "test", mode: Mode = "rules") -> Ev
     """Run the engine over one split of the corpus and score it against the gold labels."""
     if split not in ("dev", "test"):
         raise InvalidInputError(f"split must be dev or test, got {split!r}")
-    data = corpus.split("test" if split == "test" else "dev")
+    return score(corpus.split("test" if split == "test" else "dev"), name=split, mode=mode)
+
+
+def score(data: Corpus, *, name: str, mode: Mode = "rules") -> EvalReport:
+    """Run the engine over ``data`` (a split, or any part of one, called ``name`` in the report)
+    and score it against the gold labels."""
     label_pairs: dict[str, list[tuple[bool, bool]]] = {label: [] for label in LABELS}
     rupture_pairs: list[tuple[bool, bool]] = []
     repair_pairs: list[tuple[bool, bool]] = []
@@ -142,7 +147,7 @@ def evaluate(corpus: Corpus, *, split: str = "test", mode: Mode = "rules") -> Ev
         for p in data.pairs
     ]
     return EvalReport(
-        split=split, mode=mode, conversations=len(data.conversations), turns=turns,
+        split=name, mode=mode, conversations=len(data.conversations), turns=turns,
         per_label={k: prf(v) for k, v in label_pairs.items() if k != CRISIS},
         any_rupture=prf(rupture_pairs), any_repair=prf(repair_pairs),
         episode_status_accuracy=sum(episode_hits) / len(episode_hits) if episode_hits else 0.0,
