@@ -38,3 +38,31 @@ def test_evidence_spans_point_into_the_original_text() -> None:
     assert turn.evidence
     for ev in turn.evidence:
         assert text[ev.start:ev.end] == ev.text
+
+
+def test_chat_negations_without_apostrophes_still_negate() -> None:
+    from mendkit.analysis.text import negated
+
+    for text in ("i didnt say", "u dont", "it wasnt", "i cant", "he wont", "i aint"):
+        assert negated(text + " ", len(text) + 1), text
+    for text in ("i did say", "i want", "its", "he went"):
+        assert not negated(text + " ", len(text) + 1), text
+
+
+def test_the_speaker_reporting_themselves_in_a_contraction_is_not_reported_speech() -> None:
+    from mendkit.analysis.text import reported_spans
+
+    assert reported_spans("i've texted you three times today") == []
+    assert reported_spans("she texted me that you never listen") != []
+
+
+def test_a_pattern_can_match_an_emoji_alone() -> None:
+    from mendkit.analysis.rules import RuleSet, parse_rules
+
+    _, rules = parse_rules({"version": "1", "rule": [{
+        "id": "withdrawal/minimal-emoji-99", "label": "rupture.withdrawal",
+        "subtype": "minimal_response", "patterns": ["\U0001f644"],
+        "positive": ["\U0001f644"], "negative": ["ok"]}]}, "t.toml")
+    hits = RuleSet.build(rules).find("\U0001f644")
+    assert [(h.start, h.end) for h in hits] == [(0, 1)]
+    assert RuleSet.build(rules).find("ok") == []

@@ -267,6 +267,11 @@ class RuleSet:
         return _apply_suppression(hits)
 
 
+def _starts_evidence(char: str) -> bool:
+    """A word character, or a symbol outside ASCII (an emoji can be the whole evidence)."""
+    return char.isalnum() or (ord(char) > 127 and not char.isspace())
+
+
 def _first_hit(
     rule: Rule, scan: _Scan, patterns: Sequence[LazyPattern], blocked: set[str] | None = None
 ) -> Hit | None:
@@ -284,7 +289,7 @@ def _first_hit(
     for pattern in patterns:
         for m in pattern.finditer(norm):
             start, end = m.span()
-            while start < end and not norm[start].isalnum():
+            while start < end and not _starts_evidence(norm[start]):
                 start += 1  # a pattern may anchor on punctuation; the evidence starts at a word
             if start == end:
                 continue

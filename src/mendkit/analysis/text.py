@@ -22,7 +22,10 @@ TOKEN_RE: Final = re.compile(r"[^\W_]+|[^\x00-\x7f\w\s]")
 _SENTENCE_END: Final = re.compile(r"[.!?]+(?=\s|$)|\n+")
 _CLAUSE_BREAK: Final = re.compile(r"[,;:.!?()\n]|\b(?:but|and|so|because|though)\b|-\s")
 _NEGATOR: Final = re.compile(
-    r"\b(?:not|no|never|nobody|hardly|without)\b|n't\b|\bcannot\b", re.IGNORECASE
+    r"\b(?:not|no|never|nobody|hardly|without)\b|n't\b|\bcannot\b"
+    # the same without the apostrophe, as people type them in chats ("didnt", "dont")
+    r"|\b(?:do|did|does|is|was|are|were|have|has|had|would|could|should|ca|wo|ai)nt\b",
+    re.IGNORECASE,
 )
 
 # Speech reported from someone (or some time) else: what follows is not said now, to the listener.
@@ -37,7 +40,9 @@ _REPORTING: Final = re.compile(
     re.IGNORECASE,
 )
 # "I said" / "I told you" is the speaker reporting themselves: usually still what they mean now.
-_SELF_SUBJECT: Final = re.compile(r"(?:^|\W)(?:i|we)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SELF_SUBJECT: Final = re.compile(
+    r"(?:^|\W)(?:i|we|im|ive)(?:'(?:m|ve|d|ll|re))?\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 _DOUBLE_QUOTED: Final = re.compile(r'"[^"\n]{1,400}"')
 _SINGLE_QUOTED: Final = re.compile(r"(?<![A-Za-z0-9])'[^'\n]{2,400}'(?![A-Za-z0-9])")
 
