@@ -66,3 +66,37 @@ def test_a_pattern_can_match_an_emoji_alone() -> None:
     hits = RuleSet.build(rules).find("\U0001f644")
     assert [(h.start, h.end) for h in hits] == [(0, 1)]
     assert RuleSet.build(rules).find("ok") == []
+
+
+def _one_rule(**extra: object) -> object:
+    from mendkit.analysis.rules import RuleSet, parse_rules
+
+    _, rules = parse_rules({"version": "1", "rule": [{
+        "id": "withdrawal/minimal-test-99", "label": "rupture.withdrawal",
+        "subtype": "minimal_response", "patterns": [r"^ok\b"],
+        "positive": ["ok"], "negative": ["fine"], **extra}]}, "t.toml")
+    return RuleSet.build(rules)
+
+
+def test_after_patterns_look_at_what_the_other_speaker_just_said() -> None:
+    from mendkit.analysis.rules import RuleSet, TurnContext
+
+    rules = _one_rule(after=[r"\bi (?:feel|felt)\b"])
+    assert isinstance(rules, RuleSet)
+    assert rules.find("ok", TurnContext(previous="Honestly I FELT invisible tonight."))
+    assert not rules.find("ok", TurnContext(previous="Dinner at six?"))
+    assert not rules.find("ok", TurnContext())  # no previous turn by someone else
+
+
+def test_after_other_tension_needs_the_rupture_to_come_from_the_other_speaker() -> None:
+    from mendkit.analysis.pipeline import context_for
+    from mendkit.model import TurnAnalysis
+
+    def turn(i: int, who: str, labels: tuple[str, ...]) -> TurnAnalysis:
+        return TurnAnalysis(index=i, speaker=who, text="x", labels=labels, scores={},
+                            evidence=(), start=None)
+
+    own = context_for([turn(0, "A", ()), turn(1, "B", ("rupture.withdrawal",))], "B")
+    assert own.tension and not own.other_tension and own.previous == ""
+    other = context_for([turn(0, "B", ()), turn(1, "A", ("rupture.confrontation",))], "B")
+    assert other.tension and other.other_tension and other.previous == "x"

@@ -43,7 +43,12 @@ def context_for(previous: Sequence[TurnAnalysis], speaker: str) -> TurnContext:
     after_repair = any(
         is_repair(x) or x == RECONNECT for t in recent if t.speaker != speaker for x in t.labels
     )
-    return TurnContext(tension=tension, after_repair=after_repair)
+    other = next((t for t in reversed(recent) if t.speaker != speaker), None)
+    other_tension = other is not None and any(is_rupture(x) for x in other.labels)
+    said_before = (previous[-1].text if previous and previous[-1].speaker != speaker
+                   else "")
+    return TurnContext(tension=tension, after_repair=after_repair, other_tension=other_tension,
+                       previous=said_before)
 
 
 def score_hits(

@@ -3,8 +3,11 @@
 A rule has a stable id, a label, a subtype, regular-expression patterns, and positive and negative
 examples that the test suite runs. Trigger words are derived from the patterns (``triggers.py``):
 a pattern is tried only on turns holding its triggers, which keeps the engine fast. A rule can
-require context (it fires only after tension or after a repair attempt), is blocked by a negation
-just before its match, and ignores reported speech ("she said ...") unless told otherwise.
+require context (``context``: ``after_tension``, a rupture in the last two turns;
+``after_other_tension``, a rupture in the other speaker's last turn; ``after_repair``;
+``after_either``; ``calm``) or what the other speaker just said (``after``: patterns one of which
+must match the previous turn when someone else said it), is blocked by a negation just before its
+match, and ignores reported speech ("she said ...") unless told otherwise.
 ``suppress`` lets a more specific rule cancel overlapping evidence of another label ("sorry you
 feel that way" is a non-apology, not an apology).
 """
@@ -26,11 +29,13 @@ from mendkit.analysis.triggers import pattern_requirements
 from mendkit.errors import RulesError
 from mendkit.labels import TAXONOMY
 
-Context = Literal["any", "after_tension", "after_repair", "after_either", "calm"]
-_CONTEXTS: Final = frozenset({"any", "after_tension", "after_repair", "after_either", "calm"})
+Context = Literal["any", "after_tension", "after_other_tension", "after_repair", "after_either",
+                  "calm"]
+_CONTEXTS: Final = frozenset({"any", "after_tension", "after_other_tension", "after_repair",
+                              "after_either", "calm"})
 _RULE_KEYS: Final = frozenset({
     "id", "label", "subtype", "patterns", "match", "context", "negation", "quotes", "exclude",
-    "max_words", "weight", "suppress", "positive", "negative", "note",
+    "max_words", "weight", "suppress", "positive", "negative", "note", "after",
 })
 _DEFAULT_KEYS: Final = frozenset({"label", "context", "negation", "quotes", "weight", "match"})
 _TRAILING: Final = re.compile(r"[\s.!?,;:…~*)(\"'-]+$")
@@ -88,12 +93,16 @@ class TurnContext:
 
     tension: bool = False
     after_repair: bool = False
+    other_tension: bool = False  # the other speaker's last turn (of the last two) was a rupture
+    previous: str = ""  # the last turn, when someone else said it
 
     def allows(self, context: Context) -> bool:
         if context == "any":
             return True
         if context == "after_tension":
             return self.tension
+        if context == "after_other_tension":
+            return self.other_tension
         if context == "after_repair":
             return self.after_repair
         if context == "after_either":
@@ -113,6 +122,7 @@ class Rule:
     quotes: bool = True
     exclude: tuple[LazyPattern, ...] = ()
     max_words: int | None = None
+    after: tuple[LazyPattern, ...] = ()  # the other speaker's last turn must match one of these
     weight: float = 0.8
     suppress: tuple[str, ...] = ()
     positive: tuple[Example, ...] = ()
@@ -255,10 +265,16 @@ class RuleSet:
         toks = tx.tokens(norm)
         scan = _Scan(norm)
         hits: list[Hit] = []
+        before: str | None = None
         for i, pattern_ids in self.candidates(toks).items():
             rule = self.rules[i]
             if not context.allows(rule.context):
                 continue
+            if rule.after:
+                if before is None:
+                    before = tx.normalise(context.previous)
+                if not (before and any(p.search(before) for p in rule.after)):
+                    continue
             if rule.max_words is not None and len(toks) > rule.max_words:
                 continue
             hit = _first_hit(rule, scan, [rule.patterns[j] for j in pattern_ids], blocked)
@@ -375,6 +391,7 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
         quotes=raw.get("quotes", "block") == "block",
         exclude=_compile(raw.get("exclude", []), where, allow_empty=True),
         max_words=raw.get("max_words"),
+        after=_compile(raw.get("after", []), where, allow_empty=True),
         weight=float(raw.get("weight", 0.8)),
         suppress=tuple(raw.get("suppress", ())),
         positive=positive, negative=negative, source_file=source,
