@@ -190,7 +190,7 @@ class RuleSet:
         for i, rule in enumerate(rules):
             for j, pattern in enumerate(rule.patterns):
                 raw: Sequence[Iterable[str]] = ()
-                if indexed and rule.match == "search":
+                if indexed:
                     cached = known.get(pattern.pattern) if known is not None else None
                     raw = cached if cached is not None else pattern_requirements(pattern)
                 required = tuple(frozenset(r) for r in raw)
@@ -270,14 +270,25 @@ class RuleSet:
             rule = self.rules[i]
             if not context.allows(rule.context):
                 continue
-            if rule.after:
-                if before is None:
-                    before = tx.normalise(context.previous)
-                if not (before and any(p.search(before) for p in rule.after)):
-                    continue
             if rule.max_words is not None and len(toks) > rule.max_words:
                 continue
-            hit = _first_hit(rule, scan, [rule.patterns[j] for j in pattern_ids], blocked)
+            if not rule.after:
+                hit = _first_hit(rule, scan, [rule.patterns[j] for j in pattern_ids], blocked)
+                if hit is not None:
+                    hits.append(hit)
+                continue
+            # What the other speaker said is checked only once the turn itself matched (the
+            # turn's patterns are the selective part); evidence against counts only then too.
+            against: set[str] | None = set() if blocked is not None else None
+            hit = _first_hit(rule, scan, [rule.patterns[j] for j in pattern_ids], against)
+            if hit is None and not against:
+                continue
+            if before is None:
+                before = tx.normalise(context.previous)
+            if not (before and any(p.search(before) for p in rule.after)):
+                continue
+            if against and blocked is not None:
+                blocked |= against
             if hit is not None:
                 hits.append(hit)
         return _apply_suppression(hits)
@@ -453,7 +464,7 @@ def build_index(names: Iterable[str] = ("crisis", *RULE_FILES)) -> dict[str, Any
     rules = load_files(names, use_index=False).rules
     patterns = {
         p.pattern: [sorted(r) for r in pattern_requirements(p)]
-        for rule in rules if rule.match == "search" for p in rule.patterns
+        for rule in rules for p in rule.patterns
     }
     return {"digest": sources_digest(sources), "patterns": dict(sorted(patterns.items()))}
 
