@@ -394,6 +394,9 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
     if not positive or not negative:
         raise RulesError(f"{where}: needs at least one positive and one negative example")
     patterns = _compile(raw.get("patterns"), where)
+    if match == "search":
+        patterns = tuple(LazyPattern(part, where)
+                         for p in patterns for part in split_alternatives(p.pattern))
     return Rule(
         id=rule_id, label=label, subtype=subtype,
         patterns=patterns,
@@ -407,6 +410,98 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
         suppress=tuple(raw.get("suppress", ())),
         positive=positive, negative=negative, source_file=source,
     )
+
+
+_BACKREF: Final = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """``a|b|c`` as ``[a, b, c]`` when ``|`` is at the top level (else ``[pattern]``).
+
+    A search pattern's alternatives are indexed one by one: a long list of phrases then runs only
+    on turns holding one phrase's own trigger words, instead of on every turn holding a trigger of
+    any of them. A turn matches the parts exactly when it matches the whole; the evidence can be
+    another alternative's (the first in the rule's order rather than the leftmost in the text).
+    """
+    if "|" not in pattern or _BACKREF.search(pattern):
+        return [pattern]
+    parts = _top_level_parts(pattern)
+    if parts is None:
+        return [pattern]
+    if len(parts) == 1:
+        parts = _distribute(pattern) or parts
+    if len(parts) == 1:
+        return parts
+    try:
+        for part in parts:
+            re.compile(part)
+    except re.error:
+        return [pattern]
+    return parts
+
+
+def _distribute(pattern: str) -> list[str] | None:
+    """``P(?:a|b)S`` as ``[P(?:a)S, P(?:b)S]`` for the first unquantified top-level group."""
+    depth, i, in_class, open_at = 0, 0, False, -1
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += pattern[i + 1:i + 2] == "^"
+            i += pattern[i + 1:i + 2] == "]"
+        elif char == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and open_at >= 0:
+                head = pattern[open_at + 1:open_at + 3]
+                quantified = pattern[i + 1:i + 2] in ("?", "*", "+", "{")
+                body_at = open_at + 3 if head == "?:" else open_at + 1
+                if (head == "?:" or not head.startswith("?")) and not quantified:
+                    inner = _top_level_parts(pattern[body_at:i])
+                    if inner is not None and len(inner) > 1:
+                        before, after = pattern[:open_at], pattern[i + 1:]
+                        return [f"{before}(?:{alt}){after}" for alt in inner]
+        i += 1
+    return None
+
+
+def _top_level_parts(pattern: str) -> list[str] | None:
+    """``pattern`` cut at its top-level ``|`` (None when the brackets do not balance)."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":
+                i += 1  # a leading "]" is a literal inside the class
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    if depth != 0 or in_class or not all(parts):
+        return None
+    return parts
 
 
 def _compile(patterns: object, where: str, *, allow_empty: bool = False) -> tuple[LazyPattern, ...]:

@@ -9,9 +9,11 @@ derivation may cost speed, never a match.
 
 from __future__ import annotations
 
+import json
 import re._constants as sc  # type: ignore[import-not-found]
 import re._parser as sp  # type: ignore[import-not-found]
 from collections.abc import Iterable
+from importlib import resources
 from typing import Any, Final, Protocol
 
 _WORD: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -38,15 +40,31 @@ _COMMON: Final = frozenset((
 _PREFIX_SHARE: Final = {1: 0.9, 2: 0.3, 3: 0.08, 4: 0.02}
 
 
+def _shares() -> dict[str, float]:
+    """How common each word is (``training/token_shares.py``); empty if the table is missing."""
+    try:
+        raw = (resources.files("mendkit") / "rules" / "_token_shares.json").read_text("utf-8")
+        shares: dict[str, float] = json.loads(raw)["shares"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return shares
+
+
+_SHARES: Final = _shares()
+_RARE: Final = 0.0005  # below the table's floor
+
+
 def _cost(triggers: Triggers) -> float:
     """Roughly the share of turns that would hit one of ``triggers`` (a union bound)."""
     total = 0.0
     for t in triggers:
         if t.endswith("*"):
-            share = _PREFIX_SHARE.get(len(t) - 1, 0.008)
-            total += max(share, 0.4) if t[:-1] in _COMMON else share
+            stem = t[:-1]
+            share = _PREFIX_SHARE.get(len(stem), 0.008)
+            share = max(share, 0.4) if stem in _COMMON else share
+            total += max(share, sum(v for k, v in _SHARES.items() if k.startswith(stem)))
         else:
-            total += 0.3 if t in _COMMON else 0.005
+            total += _SHARES.get(t, 0.3 if t in _COMMON else _RARE)
     return total
 
 
