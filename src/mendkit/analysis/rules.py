@@ -154,6 +154,7 @@ class _Scan:
 
 PatternRef = tuple[int, int]  # (rule index, pattern index)
 _CACHE_LIMIT: Final = 200_000
+_MAX_PAIRS: Final = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,7 @@ class RuleSet:
     """A compiled set of rules, indexed by trigger token per pattern. ``find`` returns a turn's hits.
 
     Each pattern is tried only on turns holding one of its triggers; patterns without provable
-    triggers (and every "whole" rule, gated by its word count) are always tried.
+    triggers are always tried (a "whole" rule is also gated by its word count).
     """
 
     rules: tuple[Rule, ...]
@@ -171,6 +172,9 @@ class RuleSet:
     _prefix_lengths: tuple[int, ...] = ()
     _always: tuple[PatternRef, ...] = ()
     _also_needs: Mapping[PatternRef, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # Patterns that need two whole words, by the first then the second: a turn finds them with
+    # one set intersection per word instead of a test per pattern.
+    _pairs: Mapping[str, Mapping[str, tuple[PatternRef, ...]]] = field(default_factory=dict)
     _token_cache: dict[str, frozenset[PatternRef]] = field(default_factory=dict)
 
     @classmethod
@@ -187,12 +191,14 @@ class RuleSet:
         by_prefix: dict[str, list[PatternRef]] = {}
         always: list[PatternRef] = []
         also_needs: dict[PatternRef, tuple[frozenset[str], ...]] = {}
+        pairs: dict[str, dict[str, list[PatternRef]]] = {}
         for i, rule in enumerate(rules):
             for j, pattern in enumerate(rule.patterns):
                 raw: Sequence[Iterable[str]] = ()
                 if indexed:
-                    cached = known.get(pattern.pattern) if known is not None else None
-                    raw = cached if cached is not None else pattern_requirements(pattern)
+                    key = index_key(rule, pattern)
+                    cached = known.get(key) if known is not None else None
+                    raw = cached if cached is not None else requirements(rule, pattern)
                 required = tuple(frozenset(r) for r in raw)
                 if not required:
                     always.append((i, j))
@@ -201,6 +207,14 @@ class RuleSet:
                 # Other required sets of whole words are checked on the turn's tokens before the
                 # regex runs: cheap set tests instead of a scan.
                 exact = tuple(r for r in rest if not any(t.endswith("*") for t in r))
+                if (exact and not any(t.endswith("*") for t in found)
+                        and len(found) * len(exact[0]) <= _MAX_PAIRS):
+                    for first in found:
+                        for second in exact[0]:
+                            pairs.setdefault(first, {}).setdefault(second, []).append((i, j))
+                    if exact[1:]:
+                        also_needs[(i, j)] = exact[1:3]
+                    continue
                 if exact:
                     also_needs[(i, j)] = exact[:3]
                 for trig in found:
@@ -216,6 +230,7 @@ class RuleSet:
             _prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
             _always=tuple(always),
             _also_needs=also_needs,
+            _pairs={k: {k2: tuple(v2) for k2, v2 in v.items()} for k, v in pairs.items()},
         )
 
     def by_id(self, rule_id: str) -> Rule:
@@ -243,9 +258,14 @@ class RuleSet:
         tokset = set(toks)
         refs: set[PatternRef] = set(self._always)
         cache = self._token_cache
+        pairs = self._pairs
         for tok in tokset:
             hit = cache.get(tok)
             refs.update(hit if hit is not None else self._for_token(tok))
+            second = pairs.get(tok)
+            if second is not None:
+                for other in second.keys() & tokset:
+                    refs.update(second[other])
         needs = self._also_needs
         out: dict[int, list[int]] = {}
         for ref in sorted(refs):
@@ -394,9 +414,8 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
     if not positive or not negative:
         raise RulesError(f"{where}: needs at least one positive and one negative example")
     patterns = _compile(raw.get("patterns"), where)
-    if match == "search":
-        patterns = tuple(LazyPattern(part, where)
-                         for p in patterns for part in split_alternatives(p.pattern))
+    patterns = tuple(LazyPattern(part, where)
+                     for p in patterns for part in split_alternatives(p.pattern))
     return Rule(
         id=rule_id, label=label, subtype=subtype,
         patterns=patterns,
@@ -413,6 +432,23 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
 
 
 _BACKREF: Final = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def index_key(rule: Rule, pattern: LazyPattern) -> str:
+    """The pattern's entry in ``_index.json`` (a whole-turn pattern's triggers differ)."""
+    return f"whole:{pattern.pattern}" if rule.match == "whole" else pattern.pattern
+
+
+def requirements(rule: Rule, pattern: LazyPattern) -> tuple[frozenset[str], ...]:
+    """The trigger sets a turn must hold for ``pattern`` to match it.
+
+    A whole-turn pattern matches all of the turn but its outer punctuation, so its ends are
+    word boundaries: derive its triggers as if anchored there.
+    """
+    if rule.match == "whole":
+        return pattern_requirements(LazyPattern(f"^(?:{pattern.pattern})$", pattern.where,
+                                                pattern.flags))
+    return pattern_requirements(pattern)
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -558,7 +594,7 @@ def build_index(names: Iterable[str] = ("crisis", *RULE_FILES)) -> dict[str, Any
     sources = rule_sources(names)
     rules = load_files(names, use_index=False).rules
     patterns = {
-        p.pattern: [sorted(r) for r in pattern_requirements(p)]
+        index_key(rule, p): [sorted(r) for r in requirements(rule, p)]
         for rule in rules for p in rule.patterns
     }
     return {"digest": sources_digest(sources), "patterns": dict(sorted(patterns.items()))}
