@@ -56,7 +56,8 @@ Therapist: I'm sorry. I can see why that felt unfair.
 00:00:21.000 --> 00:00:22.000
 Client: Fine.
 """
-# 1 confrontation; 2 invalidation; 3 withdrawal; 4 repair; 5 withdrawal -> one episode 1-5,
+# 1 confrontation ("you always blame me") and invalidation (defensiveness: "that's not fair");
+# 2 invalidation; 3 withdrawal; 4 repair; 5 withdrawal -> one episode 1-5,
 # attempted (a repair, no uptake): its withdrawals were addressed, if not yet repaired.
 
 SESSION_C = """\
@@ -90,7 +91,7 @@ def test_sessions_cli_hand_computed(backend: str, tmp_path: Path,
     a, b, c = got["sessions"]
     assert a["turns"] == 7 and b["turns"] == 6 and c["turns"] == 2
     assert a["ruptures_by_type"] == {"withdrawal": 1, "confrontation": 2, "invalidation": 0}
-    assert b["ruptures_by_type"] == {"withdrawal": 2, "confrontation": 1, "invalidation": 1}
+    assert b["ruptures_by_type"] == {"withdrawal": 2, "confrontation": 1, "invalidation": 2}
     assert c["ruptures_by_type"] == {"withdrawal": 0, "confrontation": 0, "invalidation": 0}
     assert [s["ruptures"] for s in got["sessions"]] == [3, 4, 0]
     assert (a["episodes"], a["resolved"], a["attempted"], a["unresolved"]) == (2, 1, 0, 1)
@@ -100,7 +101,7 @@ def test_sessions_cli_hand_computed(backend: str, tmp_path: Path,
     assert c["repaired_share"] is None and c["episodes"] == 0
 
     assert got["ruptures"] == 7
-    assert got["ruptures_by_type"] == {"withdrawal": 3, "confrontation": 3, "invalidation": 1}
+    assert got["ruptures_by_type"] == {"withdrawal": 3, "confrontation": 3, "invalidation": 2}
     assert got["episodes"] == 3
     assert got["repaired_share"] == pytest.approx(1 / 3)
     assert got["attempted_share"] == pytest.approx(1 / 3)

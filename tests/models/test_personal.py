@@ -138,15 +138,15 @@ def test_correct_then_train_changes_what_mend_finds(capsys: pytest.CaptureFixtur
 
 def test_two_wrong_marks_mute_a_rule_in_rules_mode(home: Path) -> None:
     store = CorrectionStore(home)
-    for text in ("Could you text me when you're running late?",
-                 "Could you tell me when plans change?"):
+    for text in ("Could you tell me next time before you make plans for us?",
+                 "Next time, could you tell me first?"):
         found = mendkit.check(text, mode="rules")
         assert "rule:request/request-01" in {e.source for e in found.evidence}
         store.add(Correction(text=text, label=REQUEST, verdict="wrong",
                              source="rule:request/request-01"))
     heads = personal.PersonalHeads(labels=OUTPUT_LABELS,
                                    muted_rules=personal.muted_rules(store))
-    third = "Could you let me know before you invite people over?"
+    third = "Can we agree to take a break when it gets heated?"
     assert REQUEST in mendkit.check(third, mode="rules").labels
     assert REQUEST not in mendkit.check(third, mode="rules", personal=heads).labels
 
