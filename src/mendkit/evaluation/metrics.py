@@ -160,5 +160,5 @@ def score(data: Corpus, *, name: str, mode: Mode = "rules") -> EvalReport:
         pair_accuracy=sum(pair_wins) / len(pair_wins) if pair_wins else 0.0,
         pairs_total=len(pair_wins),
         notes=("any_repair counts repair.* labels; reconnect is scored on its own row.",
-               "Rules tuned on the dev split only; test is held out."),
+               "Rules tuned on the dev and train splits only; test is held out."),
     )
