@@ -155,6 +155,7 @@ class _Scan:
 PatternRef = tuple[int, int]  # (rule index, pattern index)
 _CACHE_LIMIT: Final = 200_000
 _MAX_PAIRS: Final = 64
+_DISTRIBUTE_BUDGET: Final = 600  # characters of head and tail copied into a group's parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,8 +496,11 @@ def _distribute(pattern: str) -> list[str] | None:
                 body_at = open_at + 3 if head == "?:" else open_at + 1
                 if (head == "?:" or not head.startswith("?")) and not quantified:
                     inner = _top_level_parts(pattern[body_at:i])
-                    if inner is not None and len(inner) > 1:
-                        before, after = pattern[:open_at], pattern[i + 1:]
+                    before, after = pattern[:open_at], pattern[i + 1:]
+                    # Each part is compiled on its own: copying a long head or tail into many
+                    # parts would cost more compiling than the index saves.
+                    if (inner is not None and len(inner) > 1
+                            and (len(before) + len(after)) * len(inner) <= _DISTRIBUTE_BUDGET):
                         return [f"{before}(?:{alt}){after}" for alt in inner]
         i += 1
     return None
