@@ -83,3 +83,35 @@ def test_every_match_meets_every_required_trigger_set(pattern: str, text: str) -
     toks = tokens(normalise(text))
     for required in pattern_requirements(compiled):
         assert any(token_hits(tok, trig) for tok in toks for trig in required), required
+
+
+def test_split_alternatives_cuts_only_at_the_top_level() -> None:
+    from mendkit.analysis.rules import split_alternatives as split
+
+    assert split(r"\ba|b(?:c|d)|[|(]x|\(y|z") == [r"\ba", "b(?:c|d)", "[|(]x", r"\(y", "z"]
+    assert split(r"\b(?:x|y z)\b") == [r"\b(?:x)\b", r"\b(?:y z)\b"]
+    assert split(r"\bi (?:feel|felt) (?:sad|bad)") == [r"\bi (?:feel) (?:sad|bad)",
+                                                       r"\bi (?:felt) (?:sad|bad)"]
+    for kept in (r"(?:a|b)?c", r"(?!a|b)c", r"(a)|\1", "a|(b", "[a|b", "plain"):
+        assert split(kept) == [kept]
+
+
+def test_a_rules_split_patterns_match_exactly_where_its_written_ones_do() -> None:
+    import re
+    import tomllib
+
+    from mendkit.analysis.rules import RULE_FILES, rule_sources, split_alternatives
+
+    for name, source in rule_sources(("crisis", *RULE_FILES)).items():
+        for raw in tomllib.loads(source)["rule"]:
+            whole = raw.get("match") == "whole"
+            texts = [e if isinstance(e, str) else e["text"]
+                     for e in (*raw["positive"], *raw["negative"])]
+            texts = [t.lower() for t in texts] + [t.lower() + " and more" for t in texts]
+            for pattern in raw["patterns"]:
+                parts = [re.compile(p, re.IGNORECASE) for p in split_alternatives(pattern)]
+                written = re.compile(pattern, re.IGNORECASE)
+                for text in texts:
+                    test = (lambda r, t=text: r.fullmatch(t)) if whole else \
+                        (lambda r, t=text: r.search(t))
+                    assert bool(test(written)) == any(test(p) for p in parts), (name, raw["id"])

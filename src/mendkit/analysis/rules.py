@@ -472,7 +472,43 @@ def split_alternatives(pattern: str) -> list[str]:
 
 def _distribute(pattern: str) -> list[str] | None:
     """``P(?:a|b)S`` as ``[P(?:a)S, P(?:b)S]`` for the first unquantified top-level group."""
-    depth, i, in_class, open_at = 0, 0, False, -1
+    open_at = -1
+    for i, char, depth in _structure(pattern):
+        if char == "(" and depth == 0:
+            open_at = i
+        elif char == ")" and depth == 0 and open_at >= 0:
+            head = pattern[open_at + 1:open_at + 3]
+            quantified = pattern[i + 1:i + 2] in ("?", "*", "+", "{")
+            if (head != "?:" and head.startswith("?")) or quantified:
+                continue
+            inner = _top_level_parts(pattern[open_at + (3 if head == "?:" else 1):i])
+            before, after = pattern[:open_at], pattern[i + 1:]
+            # Each part is compiled on its own: copying a long head or tail into many parts
+            # would cost more compiling than the index saves.
+            if (inner is not None and len(inner) > 1
+                    and (len(before) + len(after)) * len(inner) <= _DISTRIBUTE_BUDGET):
+                return [f"{before}(?:{alt}){after}" for alt in inner]
+    return None
+
+
+def _top_level_parts(pattern: str) -> list[str] | None:
+    """``pattern`` cut at its top-level ``|`` (None when the brackets do not balance)."""
+    parts: list[str] = []
+    start = 0
+    for i, char, depth in _structure(pattern):
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        elif not char and depth != 0:
+            return None
+    parts.append(pattern[start:])
+    return parts if all(parts) else None
+
+
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each bracket and bar outside escapes and character classes, with how many groups are open
+    around it; then ``(len(pattern), "", n)``, where n is 0 when everything closed."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -483,58 +519,13 @@ def _distribute(pattern: str) -> list[str] | None:
         elif char == "[":
             in_class = True
             i += pattern[i + 1:i + 2] == "^"
-            i += pattern[i + 1:i + 2] == "]"
-        elif char == "(":
-            if depth == 0:
-                open_at = i
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0 and open_at >= 0:
-                head = pattern[open_at + 1:open_at + 3]
-                quantified = pattern[i + 1:i + 2] in ("?", "*", "+", "{")
-                body_at = open_at + 3 if head == "?:" else open_at + 1
-                if (head == "?:" or not head.startswith("?")) and not quantified:
-                    inner = _top_level_parts(pattern[body_at:i])
-                    before, after = pattern[:open_at], pattern[i + 1:]
-                    # Each part is compiled on its own: copying a long head or tail into many
-                    # parts would cost more compiling than the index saves.
-                    if (inner is not None and len(inner) > 1
-                            and (len(before) + len(after)) * len(inner) <= _DISTRIBUTE_BUDGET):
-                        return [f"{before}(?:{alt}){after}" for alt in inner]
+            i += pattern[i + 1:i + 2] == "]"  # a leading "]" is a literal inside the class
+        elif char in "()|":
+            depth -= char == ")"
+            yield i, char, depth
+            depth += char == "("
         i += 1
-    return None
-
-
-def _top_level_parts(pattern: str) -> list[str] | None:
-    """``pattern`` cut at its top-level ``|`` (None when the brackets do not balance)."""
-    parts: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":
-                i += 1  # a leading "]" is a literal inside the class
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    if depth != 0 or in_class or not all(parts):
-        return None
-    return parts
+    yield len(pattern), "", -1 if in_class else depth
 
 
 def _compile(patterns: object, where: str, *, allow_empty: bool = False) -> tuple[LazyPattern, ...]:
