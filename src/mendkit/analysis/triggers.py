@@ -13,6 +13,7 @@ import json
 import re._constants as sc  # type: ignore[import-not-found]
 import re._parser as sp  # type: ignore[import-not-found]
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Final, Protocol
 
@@ -40,8 +41,11 @@ _COMMON: Final = frozenset((
 _PREFIX_SHARE: Final = {1: 0.9, 2: 0.3, 3: 0.08, 4: 0.02}
 
 
+@lru_cache(maxsize=1)
 def _shares() -> dict[str, float]:
-    """How common each word is (``training/token_shares.py``); empty if the table is missing."""
+    """How common each word is (``training/token_shares.py``); empty if the table is missing.
+
+    Read only when triggers are derived (building ``_index.json``, or a stale index)."""
     try:
         raw = (resources.files("mendkit") / "rules" / "_token_shares.json").read_text("utf-8")
         shares: dict[str, float] = json.loads(raw)["shares"]
@@ -50,7 +54,6 @@ def _shares() -> dict[str, float]:
     return shares
 
 
-_SHARES: Final = _shares()
 _RARE: Final = 0.0005  # below the table's floor
 
 
@@ -62,9 +65,9 @@ def _cost(triggers: Triggers) -> float:
             stem = t[:-1]
             share = _PREFIX_SHARE.get(len(stem), 0.008)
             share = max(share, 0.4) if stem in _COMMON else share
-            total += max(share, sum(v for k, v in _SHARES.items() if k.startswith(stem)))
+            total += max(share, sum(v for k, v in _shares().items() if k.startswith(stem)))
         else:
-            total += _SHARES.get(t, 0.3 if t in _COMMON else _RARE)
+            total += _shares().get(t, 0.3 if t in _COMMON else _RARE)
     return total
 
 
