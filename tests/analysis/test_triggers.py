@@ -115,3 +115,13 @@ def test_a_rules_split_patterns_match_exactly_where_its_written_ones_do() -> Non
                     test = (lambda r, t=text: r.fullmatch(t)) if whole else \
                         (lambda r, t=text: r.search(t))
                     assert bool(test(written)) == any(test(p) for p in parts), (name, raw["id"])
+
+
+def test_the_shipped_index_gives_the_same_pattern_parts_as_cutting_at_load() -> None:
+    from mendkit.analysis.rules import RULE_FILES, load_files
+
+    names = ("crisis", *RULE_FILES)
+    shipped = [[p.pattern for p in r.patterns] for r in load_files(names).rules]
+    cut_now = [[p.pattern for p in r.patterns] for r in load_files(names, use_index=False).rules]
+    assert shipped == cut_now
+    assert sum(map(len, shipped)) > sum(1 for r in load_files(names).rules)  # some were cut

@@ -376,8 +376,14 @@ def _apply_suppression(hits: list[Hit]) -> list[Hit]:
 # ---------------------------------------------------------------------------------------- loading
 
 
-def parse_rules(data: Mapping[str, Any], source: str) -> tuple[str, list[Rule]]:
-    """Validate one rule file's parsed TOML and compile its rules. Returns (version, rules)."""
+def parse_rules(
+    data: Mapping[str, Any], source: str, *, splits: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[str, list[Rule]]:
+    """Validate one rule file's parsed TOML and compile its rules. Returns (version, rules).
+
+    ``splits`` gives each pattern's parts when they were cut before (the shipped
+    ``_index.json``; a pattern missing from it is not cut), which saves cutting at start-up.
+    """
     version = data.get("version")
     if not isinstance(version, str):
         raise RulesError(f'{source}: expected a top-level string "version"')
@@ -388,10 +394,12 @@ def parse_rules(data: Mapping[str, Any], source: str) -> tuple[str, list[Rule]]:
     raw_rules = data.get("rule")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise RulesError(f"{source}: expected at least one [[rule]]")
-    return version, [_parse_rule({**defaults, **raw}, source) for raw in raw_rules]
+    return version, [_parse_rule({**defaults, **raw}, source, splits) for raw in raw_rules]
 
 
-def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
+def _parse_rule(
+    raw: Mapping[str, Any], source: str, splits: Mapping[str, Sequence[str]] | None = None,
+) -> Rule:
     rule_id = raw.get("id")
     where = f"{source}: rule {rule_id!r}"
     if not isinstance(rule_id, str) or "/" not in rule_id:
@@ -416,7 +424,9 @@ def _parse_rule(raw: Mapping[str, Any], source: str) -> Rule:
         raise RulesError(f"{where}: needs at least one positive and one negative example")
     patterns = _compile(raw.get("patterns"), where)
     patterns = tuple(LazyPattern(part, where)
-                     for p in patterns for part in split_alternatives(p.pattern))
+                     for p in patterns
+                     for part in (split_alternatives(p.pattern) if splits is None
+                                  else splits.get(p.pattern, (p.pattern,))))
     return Rule(
         id=rule_id, label=label, subtype=subtype,
         patterns=patterns,
@@ -564,8 +574,8 @@ def sources_digest(sources: Mapping[str, str]) -> str:
     return digest.hexdigest()
 
 
-def _shipped_index(sources: Mapping[str, str]) -> dict[str, list[list[str]]] | None:
-    """Pattern requirements saved by ``write_index``, if they were made from these very rules."""
+def _shipped_index(sources: Mapping[str, str]) -> dict[str, Any] | None:
+    """Pattern splits and requirements saved by ``write_index``, if made from these very rules."""
     path = resources.files("mendkit") / "rules" / INDEX_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -573,8 +583,7 @@ def _shipped_index(sources: Mapping[str, str]) -> dict[str, list[list[str]]] | N
         return None
     if data.get("digest") != sources_digest(sources):
         return None  # stale: derive at run time (slower start, same results)
-    patterns: dict[str, list[list[str]]] = data["patterns"]
-    return patterns
+    return data if isinstance(data.get("splits"), dict) else None
 
 
 def build_index(names: Iterable[str] = ("crisis", *RULE_FILES)) -> dict[str, Any]:
@@ -585,7 +594,14 @@ def build_index(names: Iterable[str] = ("crisis", *RULE_FILES)) -> dict[str, Any
         index_key(rule, p): [sorted(r) for r in requirements(rule, p)]
         for rule in rules for p in rule.patterns
     }
-    return {"digest": sources_digest(sources), "patterns": dict(sorted(patterns.items()))}
+    splits = {
+        written: parts
+        for text in sources.values() for raw in tomllib.loads(text).get("rule", ())
+        for written in raw.get("patterns", ())
+        if len(parts := split_alternatives(written)) > 1
+    }
+    return {"digest": sources_digest(sources), "splits": dict(sorted(splits.items())),
+            "patterns": dict(sorted(patterns.items()))}
 
 
 def load_files(names: Iterable[str], *, use_index: bool = True) -> RuleSet:
@@ -594,21 +610,22 @@ def load_files(names: Iterable[str], *, use_index: bool = True) -> RuleSet:
     seen: set[str] = set()
     names = tuple(names)
     sources = rule_sources(names)
+    index = _shipped_index(rule_sources()) if use_index else None
     for name in names:
         source = f"rules/{name}.toml"
         try:
             data = tomllib.loads(sources[name])
         except tomllib.TOMLDecodeError as exc:
             raise RulesError(f"{source}: not valid TOML: {exc}") from None
-        version, file_rules = parse_rules(data, source)
+        version, file_rules = parse_rules(data, source,
+                                          splits=index["splits"] if index else None)
         versions[name] = version
         for rule in file_rules:
             if rule.id in seen:
                 raise RulesError(f"{source}: duplicate rule id {rule.id!r}")
             seen.add(rule.id)
         rules.extend(file_rules)
-    known = _shipped_index(rule_sources()) if use_index else None
-    return RuleSet.build(rules, versions, known=known)
+    return RuleSet.build(rules, versions, known=index["patterns"] if index else None)
 
 
 @lru_cache(maxsize=1)
