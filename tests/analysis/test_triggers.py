@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from mendkit.analysis.rules import RuleSet, TurnContext, engine_rules
 from mendkit.analysis.text import normalise, tokens
-from mendkit.analysis.triggers import pattern_requirements, token_hits
+from mendkit.analysis.triggers import edge_requirements, pattern_requirements, token_hits, turn_keys
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 CONTEXTS = [TurnContext(), TurnContext(tension=True), TurnContext(after_repair=True)]
@@ -76,13 +76,65 @@ def test_indexed_engine_matches_the_reference_on_generated_text(
     (r"\bevery (?:single )?time (?:you|u)\b", "every single time you're late"),
     (r"\bdon'?t worry\b", "dont worry"),
     (r"🙄|😒", "sure 🙄"),
+    (r"^\W*(?:ok(?:ay)?)[,.]? (?:and|so)\?", "... okay, so?"),
+    (r"\b(?:so)\?+\s*$", "and so??  "),
+    (r"\btalk to me\s*(?:[.!?]|$)", "please, talk to me"),
+    (r"\bi'?m (?:so )?tired\b", "im tired"),
+    (r"\bi'?m (?:so )?tired\b", "I'm so tired"),
+    (r"\bdon'?t (?:you )?dare\b", "don't you dare"),
+    (r"\bmy (?:hips?|arms?)\b", "my arm hurts"),
+    (r"^\W*(?:yes|fine)\W*$", "🙄 fine."),
+    (r"\bwe (?:could|can) (?:try|talk)\b", "so we could try it"),
 ])
 def test_every_match_meets_every_required_trigger_set(pattern: str, text: str) -> None:
     compiled = re.compile(pattern, re.IGNORECASE)
     assert compiled.search(normalise(text))
-    toks = tokens(normalise(text))
+    keys = turn_keys(tokens(normalise(text)))
     for required in pattern_requirements(compiled):
-        assert any(token_hits(tok, trig) for tok in toks for trig in required), required
+        assert any(token_hits(key, trig) for key in keys for trig in required), required
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    # the first word when anchored at the start, the last when anchored at the end
+    (r"^\W*(?:ok(?:ay)?)[,.]? (?:and|so)\?", {"^ok", "^okay*"}),
+    (r"\b(?:so|and)\?+\s*$", {"$so", "$and"}),
+    (r"^(?:fine|k+)$", {"^fine", "^k*"}),  # no last word: "k+" may end in any number of k
+    (r"(?:^)(?:hey,?\s*)?talk to me", {"^hey", "^hey*", "^talk"}),
+])
+def test_anchored_patterns_get_edge_words(pattern: str, expected: set[str]) -> None:
+    found = set().union(*edge_requirements(re.compile(pattern, re.IGNORECASE)))
+    assert found == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bsorry\b",  # not anchored
+    r"(?:[.!?]\s*)talk to me",  # after a sentence end, not at the turn's start
+    r"^.{0,3}sorry",  # what comes first may be a word
+    r"(?m)^sorry",  # any line's start
+    r"^(?:😂+)$",  # no word at all
+])
+def test_patterns_without_a_fixed_edge_word_get_none(pattern: str) -> None:
+    assert edge_requirements(re.compile(pattern, re.IGNORECASE)) == ()
+
+
+def test_words_side_by_side_and_optional_letters_give_narrow_triggers() -> None:
+    def sets(pattern: str) -> set[frozenset[str]]:
+        return set(pattern_requirements(re.compile(pattern, re.IGNORECASE)))
+
+    assert frozenset({"to me"}) in sets(r"\btalk to me\b")
+    assert frozenset({"i m", "im"}) in sets(r"\bi'?m tired\b")  # not every word starting "i"
+    assert frozenset({"hip", "hips"}) in sets(r"\bmy hips?\b")
+    assert frozenset({"on you", "on u"}) in sets(r"\bthat'?s on (?:you|u)\b")
+    # no pair across an optional word, or where the words may run together
+    assert not any(" " in t for s in sets(r"\btalk (?:to )?me\b") for t in s)
+    assert not any(" " in t for s in sets(r"\btalk\s*to\b") for t in s)
+    assert not any(" " in t for s in sets(r"\btalk 🙄 to\b") for t in s)
+
+
+def test_turn_keys_hold_tokens_edges_and_neighbours() -> None:
+    keys = turn_keys(tokens(normalise("🙄 Fine, talk to me.")))
+    assert {"fine", "^fine", "$me", "talk to", "to me", "🙄 fine"} <= set(keys)
+    assert not any(token_hits(key, "to*") for key in keys if " " in key)
 
 
 def test_split_alternatives_cuts_only_at_the_top_level() -> None:

@@ -22,10 +22,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, groupby, pairwise, product
 from typing import Any, Final, Literal
 
 from mendkit.analysis import text as tx
-from mendkit.analysis.triggers import pattern_requirements
+from mendkit.analysis.triggers import edge_keys, pattern_requirements
 from mendkit.errors import RulesError
 from mendkit.labels import TAXONOMY
 
@@ -145,17 +146,32 @@ class _Scan:
 
     norm: str
     reported: list[tuple[int, int]] | None = None
+    core: tuple[int, int, str] | None = None
 
     def reported_spans(self) -> list[tuple[int, int]]:
         if self.reported is None:
             self.reported = tx.reported_spans(self.norm)
         return self.reported
 
+    def whole(self) -> tuple[int, int, str]:
+        """The turn without its outer punctuation: (start, end, text) for "whole" rules."""
+        if self.core is None:
+            norm = self.norm
+            lead = _LEADING.match(norm)
+            start = lead.end() if lead else 0
+            trail = _TRAILING.search(norm, start)
+            end = trail.start() if trail else len(norm)
+            self.core = (start, end, norm[start:end])
+        return self.core
 
-PatternRef = tuple[int, int]  # (rule index, pattern index)
+
+PatternId = int  # a pattern's place among all the set's patterns, in rule then pattern order
+# What one trigger key brings in: patterns, and the patterns it brings in with a second key.
+_Entry = tuple[frozenset[PatternId], Mapping[str, tuple[PatternId, ...]] | None]
 _CACHE_LIMIT: Final = 200_000
 _MAX_PAIRS: Final = 64
 _DISTRIBUTE_BUDGET: Final = 600  # characters of head and tail copied into a group's parts
+_LONG_GROUP: Final = 12  # alternatives in a group worth spreading inside a top-level part
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,20 +179,30 @@ class RuleSet:
     """A compiled set of rules, indexed by trigger token per pattern. ``find`` returns a turn's hits.
 
     Each pattern is tried only on turns holding one of its triggers; patterns without provable
-    triggers are always tried (a "whole" rule is also gated by its word count).
+    triggers are always tried (a "whole" rule is also gated by its word count). Patterns are
+    numbered in rule order, so sorting a turn's candidates groups them by rule.
     """
 
     rules: tuple[Rule, ...]
     versions: Mapping[str, str] = field(default_factory=dict)
-    _by_token: Mapping[str, tuple[PatternRef, ...]] = field(default_factory=dict)
-    _by_prefix: Mapping[str, tuple[PatternRef, ...]] = field(default_factory=dict)
+    _rule_of: tuple[int, ...] = ()  # pattern id -> rule index
+    _pattern_of: tuple[LazyPattern, ...] = ()  # pattern id -> pattern
+    _by_token: Mapping[str, tuple[PatternId, ...]] = field(default_factory=dict)
+    _by_prefix: Mapping[str, tuple[PatternId, ...]] = field(default_factory=dict)
     _prefix_lengths: tuple[int, ...] = ()
-    _always: tuple[PatternRef, ...] = ()
-    _also_needs: Mapping[PatternRef, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    _always: frozenset[PatternId] = frozenset()
+    _also_needs: Mapping[PatternId, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    _needy: frozenset[PatternId] = frozenset()  # the keys of ``_also_needs``
     # Patterns that need two whole words, by the first then the second: a turn finds them with
     # one set intersection per word instead of a test per pattern.
-    _pairs: Mapping[str, Mapping[str, tuple[PatternRef, ...]]] = field(default_factory=dict)
-    _token_cache: dict[str, frozenset[PatternRef]] = field(default_factory=dict)
+    _pairs: Mapping[str, Mapping[str, tuple[PatternId, ...]]] = field(default_factory=dict)
+    # Patterns set aside before any test: by the turn's context (tension, after_repair,
+    # other_tension), and by its length (a rule's ``max_words``; the last entry is for all longer).
+    _off_in_context: Mapping[tuple[bool, bool, bool], frozenset[PatternId]] = field(
+        default_factory=dict)
+    _too_long: tuple[frozenset[PatternId], ...] = (frozenset(),)
+    _bigram_keys: frozenset[str] = frozenset()  # the index's keys for tokens side by side
+    _token_cache: dict[str, _Entry] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -188,13 +214,18 @@ class RuleSet:
         ``known`` maps a pattern's source to its requirements when they were derived before
         (the shipped ``_index.json``), which saves parsing every pattern at start-up.
         """
-        by_token: dict[str, list[PatternRef]] = {}
-        by_prefix: dict[str, list[PatternRef]] = {}
-        always: list[PatternRef] = []
-        also_needs: dict[PatternRef, tuple[frozenset[str], ...]] = {}
-        pairs: dict[str, dict[str, list[PatternRef]]] = {}
+        by_token: dict[str, list[PatternId]] = {}
+        by_prefix: dict[str, list[PatternId]] = {}
+        always: list[PatternId] = []
+        also_needs: dict[PatternId, tuple[frozenset[str], ...]] = {}
+        pairs: dict[str, dict[str, list[PatternId]]] = {}
+        rule_of: list[int] = []
+        pattern_of: list[LazyPattern] = []
         for i, rule in enumerate(rules):
-            for j, pattern in enumerate(rule.patterns):
+            for pattern in rule.patterns:
+                ref = len(pattern_of)
+                rule_of.append(i)
+                pattern_of.append(pattern)
                 raw: Sequence[Iterable[str]] = ()
                 if indexed:
                     key = index_key(rule, pattern)
@@ -202,7 +233,7 @@ class RuleSet:
                     raw = cached if cached is not None else requirements(rule, pattern)
                 required = tuple(frozenset(r) for r in raw)
                 if not required:
-                    always.append((i, j))
+                    always.append(ref)
                     continue
                 found, rest = required[0], required[1:]
                 # Other required sets of whole words are checked on the turn's tokens before the
@@ -212,26 +243,52 @@ class RuleSet:
                         and len(found) * len(exact[0]) <= _MAX_PAIRS):
                     for first in found:
                         for second in exact[0]:
-                            pairs.setdefault(first, {}).setdefault(second, []).append((i, j))
+                            pairs.setdefault(first, {}).setdefault(second, []).append(ref)
                     if exact[1:]:
-                        also_needs[(i, j)] = exact[1:3]
+                        also_needs[ref] = exact[1:3]
                     continue
                 if exact:
-                    also_needs[(i, j)] = exact[:3]
+                    also_needs[ref] = exact[:3]
                 for trig in found:
                     if trig.endswith("*"):
-                        by_prefix.setdefault(trig[:-1], []).append((i, j))
+                        by_prefix.setdefault(trig[:-1], []).append(ref)
                     else:
-                        by_token.setdefault(trig, []).append((i, j))
+                        by_token.setdefault(trig, []).append(ref)
+        # A rule's patterns have consecutive ids: set rules aside by their id ranges.
+        spans: list[range] = []
+        for rule in rules:
+            start_id = spans[-1].stop if spans else 0
+            spans.append(range(start_id, start_id + len(rule.patterns)))
+
+        def ids_of(rule_indexes: Iterable[int]) -> frozenset[PatternId]:
+            return frozenset(chain.from_iterable(spans[i] for i in rule_indexes))
+
+        off_in_context: dict[tuple[bool, bool, bool], frozenset[PatternId]] = {}
+        for tension, after_repair, other_tension in product((False, True), repeat=3):
+            state = TurnContext(tension=tension, after_repair=after_repair,
+                                other_tension=other_tension)
+            off_in_context[(tension, after_repair, other_tension)] = ids_of(
+                i for i, r in enumerate(rules) if not state.allows(r.context))
+        longest = max((r.max_words for r in rules if r.max_words is not None), default=0)
+        too_long = tuple(
+            ids_of(i for i, r in enumerate(rules) if r.max_words is not None and n > r.max_words)
+            for n in range(longest + 2)
+        )
         return cls(
             rules=tuple(rules),
             versions=dict(versions or {}),
+            _off_in_context=off_in_context,
+            _too_long=too_long,
+            _rule_of=tuple(rule_of),
+            _pattern_of=tuple(pattern_of),
             _by_token={k: tuple(v) for k, v in by_token.items()},
             _by_prefix={k: tuple(v) for k, v in by_prefix.items()},
             _prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
-            _always=tuple(always),
+            _always=frozenset(always),
             _also_needs=also_needs,
+            _needy=frozenset(also_needs),
             _pairs={k: {k2: tuple(v2) for k2, v2 in v.items()} for k, v in pairs.items()},
+            _bigram_keys=frozenset(k for k in (*by_token, *pairs) if " " in k),
         )
 
     def by_id(self, rule_id: str) -> Rule:
@@ -240,40 +297,62 @@ class RuleSet:
                 return rule
         raise KeyError(rule_id)
 
-    def _for_token(self, tok: str) -> frozenset[PatternRef]:
-        cached = self._token_cache.get(tok)
+    def _entry(self, key: str) -> _Entry:
+        """The patterns a trigger key brings in, and its pairs (cached): a token also meets the
+        prefix triggers it starts with; a key for two tokens side by side only whole triggers."""
+        cached = self._token_cache.get(key)
         if cached is not None:
             return cached
-        refs: set[PatternRef] = set(self._by_token.get(tok, ()))
-        for n in self._prefix_lengths:
-            if n > len(tok):
-                break
-            refs.update(self._by_prefix.get(tok[:n], ()))
-        result = frozenset(refs)
+        refs: set[PatternId] = set(self._by_token.get(key, ()))
+        if " " not in key:
+            for n in self._prefix_lengths:
+                if n > len(key):
+                    break
+                refs.update(self._by_prefix.get(key[:n], ()))
+        entry = (frozenset(refs), self._pairs.get(key))
         if len(self._token_cache) < _CACHE_LIMIT:
-            self._token_cache[tok] = result
-        return result
+            self._token_cache[key] = entry
+        return entry
 
-    def candidates(self, toks: Iterable[str]) -> dict[int, list[int]]:
-        """The patterns worth trying on a turn with these tokens: rule index -> pattern indexes."""
-        tokset = set(toks)
-        refs: set[PatternRef] = set(self._always)
+    def _candidate_ids(
+        self, toks: list[str], context: TurnContext | None = None
+    ) -> list[PatternId]:
+        """The patterns worth trying on a turn with these tokens, in rule order (with ``context``:
+        only those of rules that the context and the turn's length allow)."""
+        keys = set(toks)
+        keys.update(edge_keys(toks))
+        side_by_side = set(map(" ".join, pairwise(toks)))  # == bigram(a, b)
+        tokset = keys | side_by_side
+        keys.update(side_by_side & self._bigram_keys)
+        refs: set[PatternId] = set(self._always)
         cache = self._token_cache
-        pairs = self._pairs
-        for tok in tokset:
-            hit = cache.get(tok)
-            refs.update(hit if hit is not None else self._for_token(tok))
-            second = pairs.get(tok)
+        for key in keys:
+            found, second = cache.get(key) or self._entry(key)
+            refs.update(found)
             if second is not None:
                 for other in second.keys() & tokset:
                     refs.update(second[other])
+        if context is not None:
+            too_long = self._too_long
+            refs = refs.difference(
+                self._off_in_context[(context.tension, context.after_repair,
+                                      context.other_tension)],
+                too_long[min(len(toks), len(too_long) - 1)],
+            )
         needs = self._also_needs
+        for ref in refs & self._needy:
+            for req in needs[ref]:
+                if tokset.isdisjoint(req):
+                    refs.discard(ref)
+                    break
+        return sorted(refs)
+
+    def candidates(self, toks: list[str]) -> dict[int, list[int]]:
+        """The patterns worth trying on a turn with these tokens: rule index -> pattern indexes."""
         out: dict[int, list[int]] = {}
-        for ref in sorted(refs):
-            extra = needs.get(ref)
-            if extra and any(tokset.isdisjoint(req) for req in extra):
-                continue
-            out.setdefault(ref[0], []).append(ref[1])
+        for ref in self._candidate_ids(toks):
+            i = self._rule_of[ref]
+            out.setdefault(i, []).append(self.rules[i].patterns.index(self._pattern_of[ref]))
         return out
 
     def find(
@@ -287,21 +366,19 @@ class RuleSet:
         scan = _Scan(norm)
         hits: list[Hit] = []
         before: str | None = None
-        for i, pattern_ids in self.candidates(toks).items():
+        pattern_of = self._pattern_of
+        for i, group in groupby(self._candidate_ids(toks, context), self._rule_of.__getitem__):
             rule = self.rules[i]
-            if not context.allows(rule.context):
-                continue
-            if rule.max_words is not None and len(toks) > rule.max_words:
-                continue
+            patterns = [pattern_of[ref] for ref in group]
             if not rule.after:
-                hit = _first_hit(rule, scan, [rule.patterns[j] for j in pattern_ids], blocked)
+                hit = _first_hit(rule, scan, patterns, blocked)
                 if hit is not None:
                     hits.append(hit)
                 continue
             # What the other speaker said is checked only once the turn itself matched (the
             # turn's patterns are the selective part); evidence against counts only then too.
             against: set[str] | None = set() if blocked is not None else None
-            hit = _first_hit(rule, scan, [rule.patterns[j] for j in pattern_ids], against)
+            hit = _first_hit(rule, scan, patterns, against)
             if hit is None and not against:
                 continue
             if before is None:
@@ -325,17 +402,16 @@ def _first_hit(
 ) -> Hit | None:
     norm = scan.norm
     if rule.match == "whole":
-        lead = _LEADING.match(norm)
-        start = lead.end() if lead else 0
-        trail = _TRAILING.search(norm, start)
-        end = trail.start() if trail else len(norm)
-        core = norm[start:end]
+        start, end, core = scan.whole()
         for pattern in patterns:
             if pattern.fullmatch(core):
                 return Hit(rule, start, end)
         return None
     for pattern in patterns:
-        for m in pattern.finditer(norm):
+        compiled = pattern._compiled or pattern.compiled()
+        if compiled.search(norm) is None:
+            continue  # the usual case: a cheaper test than starting an iterator
+        for m in compiled.finditer(norm):
             start, end = m.span()
             while start < end and not _starts_evidence(norm[start]):
                 start += 1  # a pattern may anchor on punctuation; the evidence starts at a word
@@ -476,11 +552,14 @@ def split_alternatives(pattern: str) -> list[str]:
     if parts is None:
         return [pattern]
     if len(parts) == 1:
-        parts = _distribute(pattern) or parts
-    return parts  # the parts compile when first used; the tests compile every shipped one
+        return _distribute(pattern) or parts
+    # A part's own first group is spread too when it is a long list (a short one gains little
+    # and costs a compile per piece).
+    # The parts compile when first used; the tests compile every shipped one.
+    return [piece for part in parts for piece in (_distribute(part, _LONG_GROUP) or [part])]
 
 
-def _distribute(pattern: str) -> list[str] | None:
+def _distribute(pattern: str, least: int = 2) -> list[str] | None:
     """``P(?:a|b)S`` as ``[P(?:a)S, P(?:b)S]`` for the first unquantified top-level group."""
     open_at = -1
     for i, char, depth in _structure(pattern):
@@ -495,7 +574,7 @@ def _distribute(pattern: str) -> list[str] | None:
             before, after = pattern[:open_at], pattern[i + 1:]
             # Each part is compiled on its own: copying a long head or tail into many parts
             # would cost more compiling than the index saves.
-            if (inner is not None and len(inner) > 1
+            if (inner is not None and len(inner) >= least
                     and (len(before) + len(after)) * len(inner) <= _DISTRIBUTE_BUDGET):
                 return [f"{before}(?:{alt}){after}" for alt in inner]
     return None
