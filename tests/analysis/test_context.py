@@ -56,6 +56,18 @@ def test_the_speaker_reporting_themselves_in_a_contraction_is_not_reported_speec
     assert reported_spans("she texted me that you never listen") != []
 
 
+def test_went_and_goes_report_speech_only_before_a_quote_a_colon_or_like() -> None:
+    from mendkit.analysis.text import reported_spans
+
+    for said in ('she went, "whatever"', "and he goes: fine", "he went like, whatever"):
+        assert reported_spans(said) != [], said
+    for done in ("he went home, sorry i snapped", "next time anything goes wrong i'll text you"):
+        assert reported_spans(done) == [], done
+    # the apology after "went home" is the speaker's own, said now
+    labels = labels_of_last(("A", "He went home early, and I'm sorry I snapped at you."))
+    assert "repair.responsibility" in labels
+
+
 def test_a_pattern_can_match_an_emoji_alone() -> None:
     from mendkit.analysis.rules import RuleSet, parse_rules
 

@@ -31,7 +31,7 @@ _NEGATOR: Final = re.compile(
 # Speech reported from someone (or some time) else: what follows is not said now, to the listener.
 _REPORTING: Final = re.compile(
     r"\b(?:said|says|say|told\s+(?:me|him|her|us|them|you)|tells\s+(?:me|him|her|us|them)"
-    r"|was\s+like|is\s+like|goes|went|wrote|writes|texted|posted|messaged|emailed|mentioned"
+    r"|was\s+like|is\s+like|(?:goes|went)(?=\s*[:,\"']|\s+like\b)|wrote|writes|texted|posted|messaged|emailed|mentioned"
     r"|suggested|implied|called\s+(?:me|him|her|us|them|you)|yelled|shouted|screamed|snapped"
     r"|keeps\s+saying|kept\s+saying|used\s+to\s+say|would\s+say|accused\s+(?:me|him|her|us|them)"
     r"|made\s+it\s+sound\s+(?:like|as\s+if)|made\s+out"
