@@ -203,6 +203,7 @@ class RuleSet:
     _too_long: tuple[frozenset[PatternId], ...] = (frozenset(),)
     _bigram_keys: frozenset[str] = frozenset()  # the index's keys for tokens side by side
     _token_cache: dict[str, _Entry] = field(default_factory=dict)
+    _idle_keys: set[str] = field(default_factory=set)  # cached keys that bring in nothing
 
     @classmethod
     def build(
@@ -312,6 +313,8 @@ class RuleSet:
         entry = (frozenset(refs), self._pairs.get(key))
         if len(self._token_cache) < _CACHE_LIMIT:
             self._token_cache[key] = entry
+            if not refs and entry[1] is None:
+                self._idle_keys.add(key)
         return entry
 
     def _candidate_ids(
@@ -324,11 +327,13 @@ class RuleSet:
         side_by_side = set(map(" ".join, pairwise(toks)))  # == bigram(a, b)
         tokset = keys | side_by_side
         keys.update(side_by_side & self._bigram_keys)
+        keys -= self._idle_keys  # most words bring in no pattern: skip them in one set operation
         refs: set[PatternId] = set(self._always)
         cache = self._token_cache
         for key in keys:
             found, second = cache.get(key) or self._entry(key)
-            refs.update(found)
+            if found:
+                refs.update(found)
             if second is not None:
                 for other in second.keys() & tokset:
                     refs.update(second[other])
