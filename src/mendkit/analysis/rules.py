@@ -352,14 +352,6 @@ class RuleSet:
                     break
         return sorted(refs)
 
-    def candidates(self, toks: list[str]) -> dict[int, list[int]]:
-        """The patterns worth trying on a turn with these tokens: rule index -> pattern indexes."""
-        out: dict[int, list[int]] = {}
-        for ref in self._candidate_ids(toks):
-            i = self._rule_of[ref]
-            out.setdefault(i, []).append(self.rules[i].patterns.index(self._pattern_of[ref]))
-        return out
-
     def find(
         self, text: str, context: TurnContext = TurnContext(), *,
         blocked: set[str] | None = None,

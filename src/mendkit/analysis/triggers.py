@@ -404,10 +404,6 @@ def _oriented(items: Any, forward: bool) -> tuple[Any, ...]:
     return tuple(items) if forward else tuple(reversed(list(items)))
 
 
-def _done(pending: frozenset[str]) -> frozenset[str]:
-    return pending
-
-
 def _open(pending: frozenset[str], forward: bool) -> frozenset[str]:
     """The word may go on past what the pattern fixes: a prefix trigger (none for a last word)."""
     if not forward:
@@ -445,7 +441,7 @@ def _edge(
             return _edge(tail, True, None, forward, steps)
         if pending and (av is sc.AT_BOUNDARY or av in (sc.AT_END, sc.AT_END_STRING,
                                                       sc.AT_BEGINNING, sc.AT_BEGINNING_STRING)):
-            return _done(pending)
+            return pending
         return _edge(tail, anchored, pending, forward, steps)
     if op in (sc.ASSERT, sc.ASSERT_NOT):
         return _edge(tail, anchored, pending, forward, steps)  # zero width: a looser bound
@@ -458,7 +454,7 @@ def _edge(
                 else frozenset(ch)
             return _edge(tail, True, grown, forward, steps)
         if pending:
-            return _done(pending)
+            return pending
         return _edge(tail, True, None, forward, steps)
     if op is sc.SUBPATTERN:
         return _edge(_oriented(av[3], forward) + tail, True, pending, forward, steps)
@@ -474,8 +470,7 @@ def _edge(
         sub = _oriented(sub, forward)
         if len(sub) == 1 and _nonword_class(*sub[0]):  # emoji too: edge words skip them
             if pending:
-                done = _done(pending)
-                return done if low >= 1 else done | _edge(tail, True, pending, forward, steps)
+                return pending if low >= 1 else pending | _edge(tail, True, pending, forward, steps)
             return _edge(tail, True, None, forward, steps)
         out = set(_edge((*sub, _SENTINEL), True, pending, forward, steps))
         if low == 0:
@@ -485,7 +480,7 @@ def _edge(
         return frozenset(out)
     if op is sc.IN and _nonword_class(op, av):
         if pending:
-            return _done(pending)
+            return pending
         return _edge(tail, True, None, forward, steps)
     if pending:
         return _open(pending, forward)  # a class that may hold word characters
