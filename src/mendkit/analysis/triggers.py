@@ -114,18 +114,11 @@ def _nonword_class(op: Any, av: Any) -> bool:
     return False
 
 
-def _starts_with_break(item: tuple[Any, Any] | None, tail: bool) -> bool:
-    """Does ``item`` (None: the end of the enclosing sequence) begin with a token break?"""
-    if item is None:
-        return tail
-    op, av = item
+def _is_break(op: Any, av: Any) -> bool:
+    """Does this single element (not a group or repeat: see ``_break_ahead``) start a break?"""
     if op is sc.AT:
         return av is sc.AT_BOUNDARY or av in (sc.AT_END, sc.AT_END_STRING)
-    if op in (sc.LITERAL, sc.IN):
-        return _nonword_class(op, av)
-    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
-        return _starts_with_break(av[2][0], tail)
-    return False
+    return op in (sc.LITERAL, sc.IN) and _nonword_class(op, av)
 
 
 def _break_ahead(items: Sequence[tuple[Any, Any]], k: int, tail: bool) -> bool:
@@ -146,7 +139,7 @@ def _break_ahead(items: Sequence[tuple[Any, Any]], k: int, tail: bool) -> bool:
         return all(_break_ahead([*alternative, *rest], 0, tail) for alternative in av[1])
     if op in (sc.ASSERT, sc.ASSERT_NOT):
         return _break_ahead(rest, 0, tail)
-    return _starts_with_break(items[k], tail)
+    return _is_break(op, av)
 
 
 def _split_optional_breaks(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
