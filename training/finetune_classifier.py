@@ -19,6 +19,10 @@ first), and optionally learn from the shipped model's probabilities as well as t
     .venv-train/bin/python training/finetune_classifier.py --layers 0,2,4 --max-tokens 64 \
         --truncation previous_first --distil 0.5 --out build/student --name mend-minilm-int8-v2
 
+With ``--transfer goemotions,emorynlp,toxichat`` the student also learns the teacher's
+probabilities on unlabelled turns from those train-ok public sets (``training/transfer.py``): many
+more examples of how the teacher reads everyday language than the corpus alone gives.
+
 Compare folders on the held-out seventh through the full pipeline with
 ``training/heldout_report.py``.
 """
@@ -38,6 +42,7 @@ from typing import Any
 import numpy as np
 import torch
 from torch import nn
+from transfer import SOURCES, pairs, teacher_outputs
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "mendkit" / "models" / "classifier"
@@ -168,6 +173,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--lr", type=float, default=LR)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--name", default=None, help="model name (default: MODEL_NAME)")
+    parser.add_argument("--transfer", default="", metavar="SOURCES",
+                        help="with --distil: also learn the teacher's probabilities on unlabelled "
+                             f"turns from these train-ok sets ({','.join(SOURCES)}; transfer.py)")
+    parser.add_argument("--transfer-limit", type=int, default=30000)
+    parser.add_argument("--cache", type=Path, default=REPO / "build" / "teacher-cache",
+                        help="where the teacher's outputs on the transfer turns are kept")
     return parser.parse_args()
 
 
@@ -217,6 +228,16 @@ def main() -> None:
     train, dev = examples("train", "fit") + examples("dev"), examples("train", "heldout")
     if args.distil:
         teacher_probabilities(args.teacher, train)
+    if args.transfer:
+        if not args.distil:
+            raise SystemExit("--transfer needs --distil: the transfer turns have no gold labels")
+        extra = pairs(args.transfer.split(","), args.transfer_limit, SEED)
+        soft = teacher_outputs(args.teacher, extra, args.cache)
+        n = len(OUTPUT_LABELS)
+        train += [{"text": text, "previous": previous, "y": [False] * n, "mask": [0.0] * n,
+                   "soft": [float(p) for p in row], "kind": "transfer", "conv": None, "k": 0}
+                  for (text, previous), row in zip(extra, soft, strict=True)]
+        print(f"transfer: {len(extra)} unlabelled turns from {args.transfer}")
     labels = np.array([r["y"] for r in train], dtype=float)
     masks = np.array([r["mask"] for r in train])
     pos = (labels * masks).sum(0)
@@ -236,7 +257,7 @@ def main() -> None:
         total = 0.0
         for enc, y, mask, soft in batches(train, tokenizer, shuffle=True):
             logits = model(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"])
-            loss = (loss_fn(logits, y) * mask).sum() / mask.sum()
+            loss = (loss_fn(logits, y) * mask).sum() / mask.sum().clamp(min=1.0)
             if args.distil:
                 loss = (1 - args.distil) * loss + args.distil * soft_fn(logits, soft)
             optimizer.zero_grad()
@@ -295,7 +316,9 @@ def main() -> None:
     for label, row in report.items():
         print(f"{label:24s} {row}  threshold {thresholds[label]}")
     meta = {"layers": keep, "truncation": TRUNCATION, "distil": args.distil,
-            "teacher": args.teacher.name if args.distil else None}
+            "teacher": args.teacher.name if args.distil else None,
+            "transfer": {"sources": args.transfer.split(","), "turns": args.transfer_limit}
+            if args.transfer else None}
     export(model, tokenizer, source, thresholds, report, len(train),
            name=args.name or MODEL_NAME, student=meta)
 
