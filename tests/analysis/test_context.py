@@ -112,3 +112,17 @@ def test_after_other_tension_needs_the_rupture_to_come_from_the_other_speaker() 
     assert own.tension and not own.other_tension and own.previous == ""
     other = context_for([turn(0, "B", ()), turn(1, "A", ("rupture.confrontation",))], "B")
     assert other.tension and other.other_tension and other.previous == "x"
+
+
+def test_an_exclusion_sees_every_sentence_a_match_runs_into() -> None:
+    from mendkit.analysis.rules import RuleSet, parse_rules
+
+    _, rules = parse_rules({"version": "1", "rule": [{
+        "id": "crisis/test-span-99", "label": "risk.crisis", "subtype": "suicide",
+        "patterns": [r"\bthe bridge\b.{0,40}\bjump\b"], "exclude": [r"\bbungee\b"],
+        "positive": ["I went to the bridge. I want to jump."],
+        "negative": ["the bridge. bungee jump day!"]}]}, "t.toml")
+    engine = RuleSet.build(rules)
+    assert engine.find("I went to the bridge. I want to jump.")
+    # The exclusion word sits in the second sentence, where the match ends.
+    assert not engine.find("We drove to the bridge. Booked a bungee jump for Saturday!")

@@ -422,6 +422,8 @@ def _first_hit(
                 continue
             if rule.exclude:
                 s, e = tx.sentence_bounds(norm, start)
+                if end > e:  # the match runs on into later sentences: exclusions see them all
+                    e = tx.sentence_bounds(norm, end - 1)[1]
                 sentence = norm[s:e]
                 if any(x.search(sentence) for x in rule.exclude):
                     if blocked is not None:
