@@ -32,6 +32,25 @@ def test_reported_criticism_is_not_said_to_the_listener() -> None:
     assert labels_of_last(("A", 'She said "you never listen" and walked off.')) == ()
 
 
+def test_reported_words_end_where_the_speaker_comments_on_them() -> None:
+    from mendkit.analysis.text import reported_spans
+
+    def reported(text: str) -> list[str]:
+        return [text[s:e] for s, e in reported_spans(text)]
+
+    assert reported("you say you're sorry but you never change.") == ["you're sorry"]
+    assert reported("she said it was fine, so i left it.") == ["it was fine"]
+    assert reported("you say, 'i'll try harder', and then nothing changes.") \
+        == ["'i'll try harder'"]
+    # ", and that ..." carries on reporting
+    assert reported("he told me i'm lazy, and that nobody likes me.") \
+        == ["i'm lazy, and that nobody likes me."]
+    labels = labels_of_last(("A", "You say you're sorry but you never change."))
+    assert "rupture.confrontation" in labels
+    assert "rupture.confrontation" not in labels_of_last(
+        ("A", "You said you were sorry, and I believe you."))
+
+
 def test_evidence_spans_point_into_the_original_text() -> None:
     text = "Honestly \u2014 you\u2019re so selfish."
     turn = analyze(Conversation.from_turns([("A", text)])).turns[0]

@@ -43,6 +43,10 @@ _REPORTING: Final = re.compile(
 _SELF_SUBJECT: Final = re.compile(
     r"(?:^|\W)(?:i|we|im|ive)(?:'(?:m|ve|d|ll|re))?\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+# Where unquoted reported words give way to the speaker's own comment on them: "you say you're
+# sorry | but you never change", "she said it was fine | , and I believed her". (", and that ..."
+# still reports.)
+_OWN_COMMENT: Final = re.compile(r",?\s+but\s|,\s*(?:and|so)\s+(?!that\b)|\s+and\s+then\s|;|\s-\s")
 _DOUBLE_QUOTED: Final = re.compile(r'"[^"\n]{1,400}"')
 _SINGLE_QUOTED: Final = re.compile(r"(?<![A-Za-z0-9])'[^'\n]{2,400}'(?![A-Za-z0-9])")
 
@@ -68,17 +72,24 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
 
 def reported_spans(normalised: str) -> list[tuple[int, int]]:
     """Spans that report someone else's words (quotes, "she said ...") rather than say them."""
-    spans: list[tuple[int, int]] = []
+    quoted: list[tuple[int, int]] = []
     if '"' in normalised:
-        spans.extend(m.span() for m in _DOUBLE_QUOTED.finditer(normalised))
+        quoted.extend(m.span() for m in _DOUBLE_QUOTED.finditer(normalised))
     if "'" in normalised:
-        spans.extend(m.span() for m in _SINGLE_QUOTED.finditer(normalised))
+        quoted.extend(m.span() for m in _SINGLE_QUOTED.finditer(normalised))
+    spans = list(quoted)
     for m in _REPORTING.finditer(normalised):
         before = normalised[max(0, m.start() - 12):m.start()]
         if _SELF_SUBJECT.search(before):
             continue
-        _, end = sentence_bounds(normalised, m.end())
-        spans.append((m.end(), end))
+        start = m.end()
+        _, end = sentence_bounds(normalised, start)
+        words = next((q for q in quoted if q[0] == start), None)
+        if words is not None:  # quoted words: the report ends with the closing quote
+            end = min(end, words[1])
+        elif (own := _OWN_COMMENT.search(normalised, start, end)) is not None:
+            end = own.start()
+        spans.append((start, end))
     return spans
 
 
