@@ -79,7 +79,7 @@ def toxichat() -> Iterator[tuple[str, str]]:
 
 
 def pairs(sources: list[str], limit: int, seed: int) -> list[tuple[str, str]]:
-    """Up to ``limit`` distinct (text, previous) pairs, drawn evenly at random from ``sources``."""
+    """Up to ``limit`` distinct (text, previous) pairs: a seeded random sample of all of ``sources``."""
     readers = {"goemotions": goemotions, "emorynlp": emorynlp, "toxichat": toxichat}
     seen: set[tuple[str, str]] = set()
     out: list[tuple[str, str]] = []
