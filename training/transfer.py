@@ -24,6 +24,7 @@ import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -42,13 +43,16 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", text.replace("&amp;", "&").replace("&nbsp;", " ")).strip()
 
 
-def goemotions() -> Iterator[tuple[str, str]]:
+def goemotions_rows() -> Iterator[tuple[str, str, list[str]]]:
+    """GoEmotions train comments (no context) with the rest of their TSV line."""
     path = data_root() / "goemotions" / "data__original__train.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
-        yield _clean(line.split("\t", 1)[0]), ""
+        text, *rest = line.split("\t")
+        yield _clean(text), "", rest
 
 
-def emorynlp() -> Iterator[tuple[str, str]]:
+def emorynlp_rows() -> Iterator[tuple[str, str, dict[str, str]]]:
+    """EmoryNLP train utterances with the one before in the same scene, and their CSV row."""
     path = data_root() / "emorynlp" / "data__emorynlp__emorynlp_train_final.csv"
     scene, previous = None, ""
     with path.open(encoding="utf-8", newline="") as handle:
@@ -57,11 +61,13 @@ def emorynlp() -> Iterator[tuple[str, str]]:
             if key != scene:
                 scene, previous = key, ""
             text = _clean(row["Utterance"])
-            yield text, previous
+            yield text, previous, row
             previous = text
 
 
-def toxichat() -> Iterator[tuple[str, str]]:
+def toxichat_rows() -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """ToxiChat train thread turns, each with the turn before it, then the two bot replies (each
+    after the thread's last turn), with their JSON records."""
     path = data_root() / "toxichat" / "data__ToxiChat__train.jsonl"
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -71,11 +77,23 @@ def toxichat() -> Iterator[tuple[str, str]]:
             previous = ""
             for turn in record["reddit_thread"]:
                 text = _clean(str(turn["text"]))
-                yield text, previous
+                yield text, previous, turn
                 previous = text
             for key in ("final_dgpt_response", "final_gpt3_response"):
                 if isinstance(record.get(key), dict):
-                    yield _clean(str(record[key]["text"])), previous
+                    yield _clean(str(record[key]["text"])), previous, record[key]
+
+
+def goemotions() -> Iterator[tuple[str, str]]:
+    return ((text, previous) for text, previous, _ in goemotions_rows())
+
+
+def emorynlp() -> Iterator[tuple[str, str]]:
+    return ((text, previous) for text, previous, _ in emorynlp_rows())
+
+
+def toxichat() -> Iterator[tuple[str, str]]:
+    return ((text, previous) for text, previous, _ in toxichat_rows())
 
 
 def pairs(sources: list[str], limit: int, seed: int) -> list[tuple[str, str]]:

@@ -250,3 +250,26 @@ def test_eval_with_a_missing_data_folder_is_an_input_error(
     argv = ["eval", "--mode", "rules", "--corpus", str(CORPUS), "--data", str(tmp_path / "no")]
     assert main(argv) == 1
     assert "--data" in capsys.readouterr().err
+
+
+def test_goemotions_rows_say_when_they_cannot_be_fair(rows: list[PublicRow]) -> None:
+    reconnect = pick(rows, "GoEmotions test", "F1 gratitude/approval/caring")
+    assert "lone comment rarely gets reconnect" in reconnect["note"]
+    assert "lone comment" not in pick(rows, "GoEmotions test", "F1 remorse")["note"]
+    assert all("in-domain" not in r["note"] for r in rows)  # rules mode: no model trained on it
+
+
+def test_trained_on_reads_the_classifiers_training_record(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mendkit.evaluation import public
+
+    meta = {"training": {"public": {"sources": ["goemotions", "toxichat"]}}}
+    (tmp_path / "classifier.json").write_text(json.dumps(meta), encoding="utf-8")
+    monkeypatch.setattr(public, "classifier_dir", lambda: tmp_path)
+    monkeypatch.setattr(public, "available", lambda: True)
+    assert public.trained_on("goemotions") and public.trained_on("toxichat")
+    assert not public.trained_on("unhealthy-comments-corpus")
+    (tmp_path / "classifier.json").write_text(json.dumps({"training": {}}), encoding="utf-8")
+    assert not public.trained_on("goemotions")
+    monkeypatch.setattr(public, "available", lambda: False)
+    assert not public.trained_on("goemotions")

@@ -15,10 +15,13 @@ from mendkit.errors import InvalidInputError
 from mendkit.labels import CRISIS
 from mendkit.model import Evidence, TurnAnalysis
 from mendkit.models import personal
-from mendkit.models.classifier import OUTPUT_LABELS
+from mendkit.models.classifier import MODEL_NAME, OUTPUT_LABELS
 from mendkit.training import train
 
 CONF = "rupture.confrontation"
+# A confrontation only the shipped model finds (no rule matches it): what a person may correct.
+TEXT = "Don't bother waiting up."
+PREVIOUS = "home in 20"
 REQUEST = "repair.request"
 
 
@@ -116,11 +119,13 @@ def test_the_file_round_trips_and_a_damaged_one_is_refused(tmp_path: Path) -> No
 
 @pytest.mark.slow
 def test_correct_then_train_changes_what_mend_finds(capsys: pytest.CaptureFixture[str]) -> None:
-    check = ["check", "Don't bother waiting up.", "--context", "home in 20", "--json"]
+    check = ["check", TEXT, "--context", PREVIOUS, "--json"]
     assert main(check) == 0
-    assert CONF in json.loads(capsys.readouterr().out)["labels"]  # the model's guess
-    assert main(["correct", "Don't bother waiting up.", "--label", CONF,
-                 "--previous", "home in 20"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert CONF in first["labels"]  # the model's guess, not a rule's
+    assert {e["source"].split(",")[0] for e in first["evidence"] if e["label"] == CONF} == {
+        f"model:{MODEL_NAME}"}
+    assert main(["correct", TEXT, "--label", CONF, "--previous", PREVIOUS]) == 0
     assert main(["train"]) == 0
     assert "1 corrections" in capsys.readouterr().out
     assert main(check) == 0

@@ -38,6 +38,7 @@ from mendkit.evaluation.public_sets import (
     read_ucc,
 )
 from mendkit.model import Conversation, TurnAnalysis
+from mendkit.models.classifier import available, classifier_dir
 
 __all__ = ["DEFAULT_LIMITS", "SEED", "PublicRow", "accuracy", "f1", "find_shared_data", "roc_auc",
            "run_public"]
@@ -187,15 +188,28 @@ def _mi(folder: Path, mode: Mode, limits: Mapping[str, int | None]) -> list[Publ
     return rows
 
 
+def trained_on(source: str) -> bool:
+    """Whether the shipped classifier learned from ``source``'s (train-split) labels."""
+    if not available():
+        return False
+    meta = json.loads((classifier_dir() / "classifier.json").read_text(encoding="utf-8"))
+    public = meta.get("training", {}).get("public") or {}
+    return source in public.get("sources", ())
+
+
 def _goemotions(folder: Path, mode: Mode, limits: Mapping[str, int | None]) -> list[PublicRow]:
     chosen, how = sample(read_goemotions_test(folder), limits.get("goemotions"))
+    seen = ("in-domain: the model trained on GoEmotions train, mapped this way"
+            if mode == "full" and trained_on("goemotions") else "")
     predicted = [set(_one(text, mode).labels) for text, _ in chosen]
     rows = []
     for emotions, label in GOEMOTIONS_CUES:
         gold = [bool(set(emotions) & names) for _, names in chosen]
+        alone = ("a lone comment rarely gets reconnect: it answers a rupture or a repair"
+                 if label == RECONNECT else "")
         rows.append(row("GoEmotions test", f"F1 {'/'.join(emotions)} ~ {label}",
                         f1(gold, [label in p for p in predicted]), len(chosen),
-                        f"{sum(gold)} positive", how,
+                        f"{sum(gold)} positive", how, alone, seen,
                         "published BERT macro-F1 0.503 (28 emotions) is not comparable"))
     return rows
 
