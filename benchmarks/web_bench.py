@@ -3,10 +3,14 @@
 
     .venv/bin/python benchmarks/web_bench.py [--requests 400] [--clients 20]
 
-The app runs as a person runs it (``mend serve`` in its own process); the load comes from httpx in
-threads of this process. The checked messages are the 160 drafts of Mend's repair pairs
-(``data/corpus/pairs.jsonl``, 194 characters on average), so no answer can come from a cache; the
-600-turn transcript is made of the turns of Mend's labelled conversations (67 on average).
+The app runs as a person runs it (``mend serve`` in its own process). The load comes from ``wrk``
+when it is installed (``apt-get install wrk``: a C load generator whose own work barely touches the
+two cores the server needs) and otherwise from httpx in threads of this process, which compete with
+the server for the cores and the GIL, so their p95 is higher; the output says which ran. Each mode
+is warmed up first (the classifier loads on the first full-mode request). The checked messages
+are the 160 drafts of Mend's repair pairs (``data/corpus/pairs.jsonl``, 194 characters on
+average), so no answer can come from a cache; the 600-turn transcript is made of the turns of
+Mend's labelled conversations (67 on average).
 Figures depend on what else the machine is doing.
 """
 
@@ -16,6 +20,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -43,7 +48,8 @@ def p95(values: list[float]) -> float:
 
 def load(base: str, mode: str, requests: int, clients: int) -> tuple[float, float, float]:
     with httpx.Client(base_url=base, timeout=60) as http:
-        http.post("/api/check", json={"text": MESSAGES[0], "mode": mode})  # warm up
+        for text in MESSAGES[:10]:  # warm up
+            http.post("/api/check", json={"text": text, "mode": mode})
 
         def one(n: int) -> float:
             start = time.perf_counter()
@@ -58,10 +64,47 @@ def load(base: str, mode: str, requests: int, clients: int) -> tuple[float, floa
     return statistics.median(times) * 1000, p95(times) * 1000, requests / wall
 
 
+WRK_SCRIPT = """
+local bodies = {%s}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", "/api/check", {["Content-Type"] = "application/json"},
+                    bodies[(n %% #bodies) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("WRK %%d %%.3f %%.3f %%.3f\\n", summary.requests,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    summary.requests / (summary.duration / 1e6)))
+end
+"""
+
+
+def load_wrk(base: str, mode: str, seconds: int, clients: int) -> tuple[int, float, float, float]:
+    """wrk with ``clients`` connections for ``seconds``: requests, median and p95 ms, requests/s."""
+    with httpx.Client(base_url=base, timeout=60) as http:
+        for text in MESSAGES[:10]:  # warm up
+            http.post("/api/check", json={"text": text, "mode": mode})
+    bodies = ", ".join("[==[" + json.dumps({"text": m, "mode": mode}) + "]==]" for m in MESSAGES)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % bodies)
+    try:
+        out = subprocess.run(["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{seconds}s",
+                              "-s", script.name, base], capture_output=True, text=True,
+                             check=True).stdout
+    finally:
+        os.unlink(script.name)
+    line = next(x for x in out.splitlines() if x.startswith("WRK "))
+    n, med, high, rate = line.split()[1:]
+    return int(n), float(med), float(high), float(rate)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=10, help="how long wrk loads each mode")
+    parser.add_argument("--httpx", action="store_true", help="load from httpx even if wrk is here")
     args = parser.parse_args()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -91,10 +134,16 @@ def _wait_for(base: str) -> None:
 
 
 def _run(base: str, args: argparse.Namespace) -> None:
+    use_wrk = shutil.which("wrk") is not None and not args.httpx
     for mode in ("rules", "full"):
+        if use_wrk:
+            n, med, high, rate = load_wrk(base, mode, args.seconds, args.clients)
+            print(f"POST /api/check {mode:5s}: wrk, {args.clients} connections, {args.seconds} s "
+                  f"({n} requests): median {med:.0f} ms, p95 {high:.0f} ms, {rate:.1f} requests/s")
+            continue
         med, high, rate = load(base, mode, args.requests, args.clients)
-        print(f"POST /api/check {mode:5s}: {args.requests} requests, {args.clients} clients: "
-              f"median {med:.0f} ms, p95 {high:.0f} ms, {rate:.1f} requests/s")
+        print(f"POST /api/check {mode:5s}: httpx, {args.requests} requests, {args.clients} "
+              f"clients: median {med:.0f} ms, p95 {high:.0f} ms, {rate:.1f} requests/s")
     transcript = "\n".join(f"{'Ana' if n % 2 else 'Ben'}: {TURNS[n % len(TURNS)]}"
                            for n in range(600))
     with httpx.Client(base_url=base, timeout=300, follow_redirects=True) as http:
