@@ -46,10 +46,15 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
+def warm_up(http: httpx.Client, mode: str) -> None:
+    """Ten checks first: the first full-mode request loads the classifier."""
+    for text in MESSAGES[:10]:
+        http.post("/api/check", json={"text": text, "mode": mode}).raise_for_status()
+
+
 def load(base: str, mode: str, requests: int, clients: int) -> tuple[float, float, float]:
     with httpx.Client(base_url=base, timeout=60) as http:
-        for text in MESSAGES[:10]:  # warm up
-            http.post("/api/check", json={"text": text, "mode": mode})
+        warm_up(http, mode)
 
         def one(n: int) -> float:
             start = time.perf_counter()
@@ -83,8 +88,7 @@ end
 def load_wrk(base: str, mode: str, seconds: int, clients: int) -> tuple[int, float, float, float]:
     """wrk with ``clients`` connections for ``seconds``: requests, median and p95 ms, requests/s."""
     with httpx.Client(base_url=base, timeout=60) as http:
-        for text in MESSAGES[:10]:  # warm up
-            http.post("/api/check", json={"text": text, "mode": mode})
+        warm_up(http, mode)
     bodies = ", ".join("[==[" + json.dumps({"text": m, "mode": mode}) + "]==]" for m in MESSAGES)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT % bodies)
