@@ -145,6 +145,9 @@ RUNTIME_TOKENIZER: Any = None
 
 
 BUCKET = False
+# Attribution for the NOTICE, by public source (licences in ../shared/data/README.md).
+PUBLIC_CREDITS = {"goemotions": "GoEmotions (Apache-2.0)", "emorynlp": "EmoryNLP (Apache-2.0)",
+                  "toxichat": "ToxiChat (CC BY-SA 4.0, by Baheti et al.)"}
 
 
 def batches(rows: list[dict[str, Any]], tokenizer: Any, shuffle: bool):  # type: ignore[no-untyped-def]
@@ -418,9 +421,10 @@ def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str,
         "The classifier is all-MiniLM-L6-v2 by the sentence-transformers authors (Apache-2.0,\n"
         f"LICENSE){kept}, fine-tuned by Mend on its own hand-written corpus (train split) with\n"
         "training/finetune_classifier.py, exported to ONNX and quantised to int8 per channel.\n"
-        + ("It also learned from labelled turns of the train splits of GoEmotions (Apache-2.0),\n"
-           "EmoryNLP (Apache-2.0) and ToxiChat (CC BY-SA 4.0, by Baheti et al.), mapped to\n"
-           "Mend's labels (training/public_labels.py).\n" if student.get("public") else ""),
+        + ("It also learned from labelled turns of the train splits of "
+           + ", ".join(PUBLIC_CREDITS[s] for s in student["public"]["sources"])
+           + ",\nmapped to Mend's labels (training/public_labels.py).\n"
+           if student.get("public") else ""),
         encoding="utf-8")
     meta: dict[str, Any] = {"model": name, "labels": list(OUTPUT_LABELS), "thresholds": thresholds,
             "max_tokens": MAX_TOKENS, "input": "turn text paired with the previous turn's text",
@@ -437,9 +441,9 @@ def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str,
         sources = ", ".join(student["public"]["sources"])
         meta["training"]["data"] += (f"; plus labelled turns of the train splits of {sources} "
                                      "(train-ok), mapped to Mend's labels (public_labels.py)")
-        meta["training"]["public"] = student["public"]
+        meta["training"]["public"] = student["public"]  # where mend eval looks for it
     if not full or student["distil"]:
-        meta["training"]["student"] = student
+        meta["training"]["student"] = {k: v for k, v in student.items() if k != "public"}
     (OUT / "classifier.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
 

@@ -5,33 +5,30 @@ read from each folder instead of the shipped one, so a candidate model can be me
 public test splits before it ships. Measuring only: nothing here trains or picks a threshold.
 
     .venv-train/bin/python training/public_report.py src/mendkit/models/classifier build/v2 \
-        [--only ucc,goemotions] [--json out.json]
+        [--only unhealthy-comments-corpus,goemotions] [--json out.json]
+
+``--only`` takes the benchmarks' data folder names (``mendkit.evaluation.public.BENCHMARKS``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 from typing import Any
 from unittest import mock
 
+from mendkit.evaluation import public
+
 REPO = Path(__file__).resolve().parent.parent
-KEYS = {"ucc": "Unhealthy Comments test", "epitome": "EPITOME (Reddit)", "esconv": "ESConv test",
-        "mi": "MI gold test", "goemotions": "GoEmotions test",
-        "cga": "CGA Wikipedia validation"}
 
 
 def report(folder: Path, data: Path, only: list[str]) -> list[dict[str, Any]]:
     from mendkit.analysis import pipeline
-    from mendkit.evaluation import public
     from mendkit.models.classifier import TurnClassifier
 
     model = TurnClassifier.load(folder)
-    wanted = {KEYS[k] for k in only}
-    chosen = tuple(b for b in public.BENCHMARKS
-                   if b[0] in wanted or (b[0].startswith("CGA") and "cga" in only))
+    chosen = tuple(b for b in public.BENCHMARKS if b[1] in only)
     with mock.patch.object(pipeline, "_classifier", return_value=model), \
             mock.patch.object(public, "BENCHMARKS", chosen):
         rows = public.run_public(data, "full")
@@ -42,10 +39,14 @@ def report(folder: Path, data: Path, only: list[str]) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
-    parser.add_argument("--only", default=",".join(KEYS), help=f"benchmarks ({','.join(KEYS)})")
+    folders = dict.fromkeys(b[1] for b in public.BENCHMARKS)
+    parser.add_argument("--only", default=",".join(folders),
+                        help=f"benchmarks by data folder ({','.join(folders)})")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
-    data = Path(os.environ.get("MEND_SHARED_DATA", REPO.parent / "shared" / "data"))
+    data = public.find_shared_data(REPO)
+    if data is None:
+        raise SystemExit("no public data: set MEND_SHARED_DATA or put it in ../shared/data")
     only = args.only.split(",")
     results = [report(folder, data, only) for folder in args.folders]
     print(f"{'benchmark / metric':64s} {'anchor':>7s} " + " ".join(
