@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Final, Literal
 
+from mendkit._once import once
 from mendkit._version import __version__
 from mendkit.analysis.episodes import find_episodes
 from mendkit.analysis.rules import Hit, RuleSet, TurnContext, engine_rules
@@ -158,6 +159,13 @@ def _model_probabilities(
         return list(pool.map(lambda pair: model.probabilities(*pair), pairs))
 
 
+def warm_up() -> None:
+    """Load the rules and the classifier now (a server does this before its first request)."""
+    engine_rules()
+    _classifier()
+
+
+@once
 def _classifier() -> TurnClassifier | None:
     """The shipped classifier, loaded once (None if this build has no model files)."""
     from mendkit.models.classifier import available, default_classifier

@@ -20,11 +20,11 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from itertools import chain, groupby, pairwise, product
 from typing import Any, Final, Literal
 
+from mendkit._once import once
 from mendkit.analysis import text as tx
 from mendkit.analysis.triggers import edge_keys, pattern_requirements
 from mendkit.errors import RulesError
@@ -706,7 +706,7 @@ def load_files(names: Iterable[str], *, use_index: bool = True) -> RuleSet:
     return RuleSet.build(rules, versions, known=index["patterns"] if index else None)
 
 
-@lru_cache(maxsize=1)
+@once
 def engine_rules() -> RuleSet:
     """Crisis and marker rules in one index: one pass over a turn finds both."""
     return load_files(("crisis", *RULE_FILES))

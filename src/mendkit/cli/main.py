@@ -344,6 +344,9 @@ def _serve(args: argparse.Namespace) -> int:
     if passphrase and vault.exists():
         vault.unlock(passphrase)  # a wrong one stops here with a clear message (exit 1)
         print("The journal is unlocked (MEND_PASSPHRASE).")
+    from mendkit.analysis.pipeline import warm_up
+
+    warm_up()  # else the first requests, arriving together, would all wait for the model to load
     print(f"Mend is serving on http://{args.host}:{args.port}/ (Ctrl-C stops it). {NOT_THERAPY}")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK

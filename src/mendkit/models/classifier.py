@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from mendkit._once import once
 from mendkit.labels import CRISIS, LABELS
 
 if TYPE_CHECKING:
@@ -104,6 +104,6 @@ class TurnClassifier:
         return probs
 
 
-@lru_cache(maxsize=1)
+@once
 def default_classifier() -> TurnClassifier:
     return TurnClassifier.load()

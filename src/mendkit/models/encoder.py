@@ -8,10 +8,11 @@ them from the pinned upstream weights.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
+
+from mendkit._once import once
 
 if TYPE_CHECKING:
     import numpy as np
@@ -78,7 +79,7 @@ class Encoder:
         return out
 
 
-@lru_cache(maxsize=1)
+@once
 def default_encoder() -> Encoder:
     """The packaged encoder, loaded once per process."""
     return Encoder()
