@@ -410,8 +410,10 @@ def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str,
                                         ("input_ids", "attention_mask", "token_type_ids")}
                           | {"probabilities": {0: "batch"}},
                           opset_version=17, dynamo=False)
+        # Seven-bit weights (reduce_range): no CPU saturates, so every machine gives the same
+        # scores (training/seven_bit.py says why).
         quantize_dynamic(str(fp32), str(OUT / "model.onnx"), per_channel=True,
-                         weight_type=QuantType.QInt8)
+                         reduce_range=True, weight_type=QuantType.QInt8)
     shutil.copy(Path(source) / "tokenizer.json", OUT / "tokenizer.json")
     shutil.copy(REPO / "LICENSE", OUT / "LICENSE")
     full = student["layers"] == list(range(6))
@@ -420,7 +422,8 @@ def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str,
     (OUT / "NOTICE").write_text(
         "The classifier is all-MiniLM-L6-v2 by the sentence-transformers authors (Apache-2.0,\n"
         f"LICENSE){kept}, fine-tuned by Mend on its own hand-written corpus (train split) with\n"
-        "training/finetune_classifier.py, exported to ONNX and quantised to int8 per channel.\n"
+        "training/finetune_classifier.py, exported to ONNX and quantised to int8 per channel\n"
+        "(seven-bit weights).\n"
         + ("It also learned from labelled turns of the train splits of "
            + ", ".join(PUBLIC_CREDITS[s] for s in student["public"]["sources"])
            + ",\nmapped to Mend's labels (training/public_labels.py).\n"

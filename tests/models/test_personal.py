@@ -20,8 +20,9 @@ from mendkit.training import train
 
 CONF = "rupture.confrontation"
 # A confrontation only the shipped model finds (no rule matches it): what a person may correct.
-TEXT = "Don't bother waiting up."
-PREVIOUS = "home in 20"
+# A confrontation only the model finds (0.93 against its threshold of 0.75; no rule fires).
+TEXT = "Maybe if you didn't only talk to me when something's wrong!"
+PREVIOUS = "Don't you roll your eyes at me!"
 REQUEST = "repair.request"
 
 
