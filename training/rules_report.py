@@ -1,10 +1,12 @@
 """Score the rules on parts of Mend's corpus, for tuning them without touching the test split.
 
-    fit    train conversations except extra_c/extra_d, and train/crisis.jsonl + crisis_extra.jsonl
+    fit    train conversations except extra_c/extra_d and calib_a/calib_b, and train/crisis.jsonl
+           + crisis_extra.jsonl
     check  train/extra_c + extra_d conversations and train/crisis_more.jsonl: held out, scores only
+    calib  train/calib_a + calib_b: they choose the model's thresholds, scores only
     dev    the dev split (the rules were first tuned on it: a regression guard)
 
-    python training/rules_report.py fit|check|dev [--mode rules|full] [--labels L,...]
+    python training/rules_report.py fit|check|calib|dev [--mode rules|full] [--labels L,...]
     python training/rules_report.py fit|dev --errors LABEL        # misses and false alarms
     python training/rules_report.py fit|dev --errors risk.crisis  # crisis-message misses, alarms
 
@@ -23,7 +25,9 @@ from mendkit.evaluation.metrics import PRF, prf
 from mendkit.labels import CRISIS, LABELS, is_repair, is_rupture
 from mendkit.model import Conversation
 
-HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_parts import RULES_HELD_OUT, is_calibration, source_file
+
 HELD_OUT_CRISIS = "train-crisis-m-"
 
 
@@ -31,9 +35,13 @@ def part(corpus: Corpus, name: str) -> Corpus:
     if name == "dev":
         return corpus.split("dev")
     train = corpus.split("train")
+    if name == "calib":
+        return Corpus(tuple(c for c in train.conversations if is_calibration(c)), (), ())
+    train = Corpus(tuple(c for c in train.conversations if not is_calibration(c)), train.crisis,
+                   train.pairs)
 
     def held(conv: GoldConversation) -> bool:
-        return Path(conv.conversation.source or "").name in HELD_OUT
+        return source_file(conv) in RULES_HELD_OUT
 
     def held_crisis(item: CrisisItem) -> bool:
         return item.id.startswith(HELD_OUT_CRISIS)
@@ -50,13 +58,13 @@ def line(p: PRF) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("part", choices=("fit", "check", "dev"))
+    parser.add_argument("part", choices=("fit", "check", "calib", "dev"))
     parser.add_argument("--mode", choices=("rules", "full"), default="rules")
     parser.add_argument("--labels", default="", help="comma-separated labels to show")
     parser.add_argument("--errors", default="", metavar="LABEL", help="list this label's errors")
     args = parser.parse_args()
-    if args.errors and args.part == "check":
-        sys.exit("check is held out: scores only, no error listing")
+    if args.errors and args.part in {"check", "calib"}:
+        sys.exit(f"{args.part} is held out: scores only, no error listing")
     data = part(load_corpus(), args.part)
     pairs: dict[str, list[tuple[bool, bool]]] = {label: [] for label in LABELS}
     rupture: list[tuple[bool, bool]] = []

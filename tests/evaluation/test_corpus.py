@@ -88,3 +88,21 @@ def test_eval_reports_every_figure(corpus: Corpus, capsys: pytest.CaptureFixture
     data = json.loads(capsys.readouterr().out)
     assert {"per_label", "any_rupture", "any_repair", "episodes", "crisis", "pairs"} <= set(data)
     assert data["any_rupture"]["support"] == report.any_rupture.support
+
+
+def test_calibration_files_stand_apart_from_everything_else(corpus: Corpus) -> None:
+    """train/calib_a and calib_b choose thresholds and compare models on wording new to the
+    rules and the model (training/corpus_parts.py): no long turn of theirs may appear elsewhere."""
+    import sys
+
+    sys.path.insert(0, str(ROOT.parents[1] / "training"))
+    from corpus_parts import CALIBRATION, is_calibration
+
+    calib = [c for c in corpus.conversations if is_calibration(c)]
+    assert {Path(c.conversation.source or "").name for c in calib} == set(CALIBRATION)
+    assert all(c.split == "train" for c in calib)
+    assert sum(len(c.labels) for c in calib) >= 300
+    elsewhere = {t.text for c in corpus.conversations if not is_calibration(c)
+                 for t in c.conversation.turns if len(t.text) >= 40}
+    shared = [t.text for c in calib for t in c.conversation.turns if t.text in elsewhere]
+    assert not shared, shared[:3]

@@ -1,0 +1,133 @@
+"""Choose the classifier's fused thresholds on turns new to both the rules and the model.
+
+The thresholds in ``classifier.json`` were chosen when the model was trained, on the held-out
+seventh of ``train``, next to the rules of that day; the rules have since been widened on most of
+``train`` (that seventh included), so the fused decision (a rule fired, or the model passed its
+threshold) was tuned for rules that no longer exist. ``train/calib_a`` and ``calib_b``
+(``corpus_parts.py``) were written afterwards, new to the rules and to the model.
+
+For each marker label in turn, every threshold on a grid is tried with the others fixed, through
+the real pipeline and ``mend eval``'s scoring (model outputs cached), and the one with that label's
+best F1 is kept (ties: the nearest to the current one); two passes. ``risk.crisis`` keeps its
+threshold (the calibration files hold no crisis messages). The test split is never read.
+
+    .venv/bin/python training/choose_thresholds.py [FOLDER] [--with-heldout] [--write OUT_FOLDER]
+
+``--with-heldout`` adds the held-out seventh of ``train`` (new to the model, not to the rules).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_parts import held_out, is_calibration
+
+REPO = Path(__file__).resolve().parent.parent
+GRID = [round(0.2 + 0.025 * i, 3) for i in range(31)]  # 0.2 ... 0.95, as at training
+
+
+class Cached:
+    """The classifier's interface for the pipeline, with its outputs cached and its thresholds
+    open to change."""
+
+    def __init__(self, model: Any) -> None:
+        self.labels = model.labels
+        self.thresholds = dict(model.thresholds)
+        self.meta = model.meta
+        self._model = model
+        self._seen: dict[tuple[str, str], Any] = {}
+
+    def probabilities(self, text: str, previous: str = "") -> Any:
+        key = (text, previous)
+        if key not in self._seen:
+            self._seen[key] = self._model.probabilities(text, previous)
+        return self._seen[key]
+
+
+def selection(with_heldout: bool) -> Any:
+    from mendkit.evaluation import load_corpus
+    from mendkit.evaluation.corpus import Corpus
+
+    train = load_corpus(REPO / "data" / "corpus").split("train")
+    chosen = tuple(c for c in train.conversations
+                   if is_calibration(c) or (with_heldout and held_out(c.conversation.id)))
+    return Corpus(conversations=chosen, crisis=(), pairs=())
+
+
+def run(data: Any, model: Cached) -> Any:
+    from mendkit.analysis import pipeline
+    from mendkit.evaluation.metrics import score
+
+    with mock.patch.object(pipeline, "_classifier", return_value=model):
+        return score(data, name="calibration", mode="full")
+
+
+def summary(report: Any) -> str:
+    return (f"any-rupture {report.any_rupture.f1:.3f}, any-repair {report.any_repair.f1:.3f}, "
+            f"episodes {report.episode_status_accuracy:.3f}")
+
+
+def main() -> None:
+    from mendkit.labels import CRISIS
+    from mendkit.models.classifier import TurnClassifier, classifier_dir
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=None)
+    parser.add_argument("--with-heldout", action="store_true")
+    parser.add_argument("--passes", type=int, default=2)
+    parser.add_argument("--write", type=Path, help="copy the folder here with the new thresholds")
+    args = parser.parse_args()
+    folder = args.folder or classifier_dir()
+    model = Cached(TurnClassifier.load(folder))
+    data = selection(args.with_heldout)
+    if not data.conversations:
+        raise SystemExit("no calibration conversations (data/corpus/train/calib_*.jsonl)")
+    before = run(data, model)
+    print(f"{len(data.conversations)} conversations, {before.turns} turns"
+          f"{' (calibration files and the held-out seventh)' if args.with_heldout else ''}")
+    print(f"current thresholds: {summary(before)}")
+    old = dict(model.thresholds)
+    for _ in range(args.passes):
+        for label in model.labels:
+            if label == CRISIS:
+                continue
+            here = model.thresholds[label]
+            results = []
+            for t in GRID:
+                model.thresholds[label] = t
+                results.append((run(data, model).per_label[label].f1, -abs(t - here), t))
+            model.thresholds[label] = max(results)[2]
+    after = run(data, model)
+    print(f"chosen thresholds:  {summary(after)}")
+    print(f"{'label':24s} {'old':>6s} {'new':>6s} {'F1 old':>7s} {'F1 new':>7s} {'support':>7s}")
+    for label in model.labels:
+        if label == CRISIS:
+            continue
+        a, b = before.per_label[label], after.per_label[label]
+        print(f"{label:24s} {old[label]:6.3f} {model.thresholds[label]:6.3f} {a.f1:7.3f} "
+              f"{b.f1:7.3f} {b.tp + b.fn:7d}")
+    if args.write:
+        if args.write.resolve() != folder.resolve():
+            shutil.copytree(folder, args.write, dirs_exist_ok=True)
+        meta_path = args.write / "classifier.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["thresholds"] = {k: round(float(v), 3) for k, v in model.thresholds.items()}
+        meta["thresholds_note"] = (
+            "marker thresholds chosen by training/choose_thresholds.py on train/calib_a + calib_b"
+            + (" and the held-out seventh of train" if args.with_heldout else "")
+            + f" ({before.turns} turns); risk.crisis unchanged")
+        meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+        print(f"wrote {meta_path}")
+
+
+if __name__ == "__main__":
+    main()
