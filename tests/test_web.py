@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from mendkit.config import Settings
 from mendkit.corrections import CorrectionStore
 from mendkit.web import create_app
+from model_only import PREVIOUS, TEXT
 
 EXAMPLE = (Path(__file__).resolve().parent.parent / "src/mendkit/examples/workplace.txt").read_text()
 
@@ -219,23 +220,22 @@ def test_the_app_uses_the_heads_mend_train_fitted_and_notices_new_ones(
     from mendkit.web.app import state_of
 
     conf = "rupture.confrontation"
-    body = {"text": "Don't bother waiting up.", "context": ["home in 20"]}
+    body = {"text": TEXT, "context": [PREVIOUS]}
 
     def check_page() -> str:
         page = client.post("/check", data={"csrf_token": token(client, "/check"),
-                                           "text": body["text"], "context": "home in 20"})
+                                           "text": body["text"], "context": PREVIOUS})
         assert page.status_code == 200
         return page.text.split("<main", 1)[1].lower()
 
     assert conf in client.post("/api/check", json=body).json()["labels"]  # the model's guess
     assert "confrontation" in check_page()
     CorrectionStore(home).add(Correction(text=body["text"], label=conf, verdict="wrong",
-                                         previous="home in 20"))
+                                         previous=PREVIOUS))
     train(home)  # while the app runs, as `mend train` would
     assert conf not in client.post("/api/check", json=body).json()["labels"]
     assert "confrontation" not in check_page()
-    analysed = client.post("/api/analyze", json={"text": "A: home in 20\nB: Don't bother "
-                                                 "waiting up."}).json()
+    analysed = client.post("/api/analyze", json={"text": f"A: {PREVIOUS}\nB: {TEXT}"}).json()
     assert conf not in analysed["turns"][1]["labels"]
     assert reset(home)
     assert conf in client.post("/api/check", json=body).json()["labels"]

@@ -47,17 +47,15 @@ def seven_bit(model: Any) -> int:
             raise SystemExit(f"{node.name}: asymmetric weights (non-zero zero point)")
         scale_name = name.removesuffix("_quantized") + "_scale"
         scale = numpy_helper.to_array(inits[scale_name]).astype(np.float64)
-        peak = np.abs(weights).max(axis=0)  # per output channel (the last axis)
-        if peak.max() <= LIMIT:
+        # Per channel (one scale per output column), or one scale for the whole tensor.
+        peak = np.abs(weights).max(axis=0) if scale.ndim else np.abs(weights).max()
+        if np.max(peak) <= LIMIT:
             continue
-        factor = np.where(peak > LIMIT, LIMIT / np.maximum(peak, 1), 1.0)
+        factor = LIMIT / np.maximum(peak, LIMIT)  # channels already within range keep theirs
         new = np.clip(np.round(weights * factor), -LIMIT, LIMIT).astype(np.int8)
         inits[name].CopyFrom(numpy_helper.from_array(new, name))
-        new_scale = (scale / factor).astype(np.float32) if scale.ndim else \
-            np.float32(scale / factor.max())
-        if scale.ndim == 0 and not np.allclose(factor, factor.max()):
-            raise SystemExit(f"{node.name}: one scale for all channels but unequal peaks")
-        inits[scale_name].CopyFrom(numpy_helper.from_array(np.asarray(new_scale), scale_name))
+        new_scale = np.asarray(scale / factor, dtype=np.float32)
+        inits[scale_name].CopyFrom(numpy_helper.from_array(new_scale, scale_name))
         changed += 1
     return changed
 

@@ -11,6 +11,7 @@ import pytest
 
 from mendkit.cli.main import main
 from mendkit.journal.repository import Journal
+from model_only import PREVIOUS, TEXT
 
 MARK = "zephyrquill-feedback-8812"
 MARK_PAIR = "glimmerwhisk-hurt-3307"
@@ -140,16 +141,16 @@ def test_correct_and_train_with_a_journal(backend: str, home: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["journal", "init"]) == 0
     capsys.readouterr()
-    check = ["check", "Don't bother waiting up.", "--context", "home in 20", "--json"]
+    check = ["check", TEXT, "--context", PREVIOUS, "--json"]
     assert main(check) == 0
     assert "rupture.confrontation" in json.loads(capsys.readouterr().out)["labels"]
-    assert main(["correct", "Don't bother waiting up.", "--label", "rupture.confrontation",
-                 "--previous", "home in 20"]) == 0
+    assert main(["correct", TEXT, "--label", "rupture.confrontation",
+                 "--previous", PREVIOUS]) == 0
     assert "(the journal)" in capsys.readouterr().out
     assert not (home / "corrections.jsonl").exists()
     with _journal(home) as journal:
         (entry,) = journal.entries(kind="correction")
-        assert entry.body["text"] == "Don't bother waiting up." and entry.body["verdict"] == "wrong"
+        assert entry.body["text"] == TEXT and entry.body["verdict"] == "wrong"
     assert main(["train"]) == 0
     assert "1 corrections" in capsys.readouterr().out
     assert main(check) == 0

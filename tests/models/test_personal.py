@@ -17,12 +17,11 @@ from mendkit.model import Evidence, TurnAnalysis
 from mendkit.models import personal
 from mendkit.models.classifier import MODEL_NAME, OUTPUT_LABELS
 from mendkit.training import train
+from model_only import PREVIOUS, TEXT
 
 CONF = "rupture.confrontation"
 # A confrontation only the shipped model finds (no rule matches it): what a person may correct.
-# A confrontation only the model finds (0.93 against its threshold of 0.75; no rule fires).
-TEXT = "Maybe if you didn't only talk to me when something's wrong!"
-PREVIOUS = "Don't you roll your eyes at me!"
+
 REQUEST = "repair.request"
 
 
