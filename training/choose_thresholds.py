@@ -28,7 +28,7 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_parts import held_out, is_calibration
+from corpus_parts import THRESHOLD_FILES, held_out, is_calibration
 
 REPO = Path(__file__).resolve().parent.parent
 GRID = [round(0.2 + 0.025 * i, 3) for i in range(31)]  # 0.2 ... 0.95, as at training
@@ -58,7 +58,8 @@ def selection(with_heldout: bool) -> Any:
 
     train = load_corpus(REPO / "data" / "corpus").split("train")
     chosen = tuple(c for c in train.conversations
-                   if is_calibration(c) or (with_heldout and held_out(c.conversation.id)))
+                   if is_calibration(c, THRESHOLD_FILES)
+                   or (with_heldout and held_out(c.conversation.id) and not is_calibration(c)))
     return Corpus(conversations=chosen, crisis=(), pairs=())
 
 

@@ -2,9 +2,11 @@
 
 - ``extra_c`` / ``extra_d`` (and ``crisis_more``): held out from rule tuning to check that new rules
   generalise (``rules_report.py check``).
-- ``calib_a`` / ``calib_b`` (5 December 2026): written after the rules and the v1 model, and new to
-  both; they choose the fused thresholds (``choose_thresholds.py``). Rules are not tuned on them
-  and the model does not train on them.
+- the calibration files (5 December 2026), written after the rules and the v1 model and new to
+  both; rules are not tuned on them and no model trains on them:
+  ``calib_a`` / ``calib_b`` choose the fused thresholds (``choose_thresholds.py``);
+  ``calib_c`` / ``calib_d`` compare models whose thresholds are already fixed
+  (``heldout_report.py --part compare``) and choose nothing else.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
-CALIBRATION = ("calib_a.jsonl", "calib_b.jsonl")
+THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
+COMPARISON_FILES = ("calib_c.jsonl", "calib_d.jsonl")
+CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES
 
 
 def source_file(conv: Any) -> str:
@@ -22,8 +26,9 @@ def source_file(conv: Any) -> str:
     return Path(conv.conversation.source or "").name
 
 
-def is_calibration(conv: Any) -> bool:
-    return source_file(conv) in CALIBRATION
+def is_calibration(conv: Any, files: tuple[str, ...] = CALIBRATION) -> bool:
+    """Whether ``conv`` comes from one of the calibration ``files`` (default: all of them)."""
+    return source_file(conv) in files
 
 
 def held_out(item_id: str) -> bool:

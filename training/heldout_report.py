@@ -21,18 +21,21 @@ from unittest import mock
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_parts import held_out, is_calibration  # noqa: E402
+from corpus_parts import COMPARISON_FILES, THRESHOLD_FILES, held_out, is_calibration  # noqa: E402
 
 
-def part(calibration: bool) -> Any:
-    """The held-out seventh of train (``calibration``: train/calib_a + calib_b instead)."""
+def part(name: str) -> Any:
+    """``heldout``: the held-out seventh of train; ``choose``: train/calib_a + calib_b (they chose
+    the thresholds of candidates since 5 December 2026); ``compare``: train/calib_c + calib_d (new to
+    the rules and to every model, and chose nothing: corpus_parts.py)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
     train = load_corpus(REPO / "data" / "corpus").split("train")
-    if calibration:
-        return Corpus(conversations=tuple(c for c in train.conversations if is_calibration(c)),
-                      crisis=(), pairs=())
+    if name in {"choose", "compare"}:
+        files = THRESHOLD_FILES if name == "choose" else COMPARISON_FILES
+        return Corpus(conversations=tuple(c for c in train.conversations
+                                          if is_calibration(c, files)), crisis=(), pairs=())
     return Corpus(conversations=tuple(c for c in train.conversations
                                       if held_out(c.conversation.id) and not is_calibration(c)),
                   crisis=tuple(c for c in train.crisis if held_out(c.id)), pairs=())
@@ -65,16 +68,15 @@ def average_precision(folder: Path, data: Any) -> dict[str, float]:
     return out
 
 
-def report(folder: Path | None, *, calibration: bool = False) -> dict[str, Any]:
-    """``mend eval``'s scoring (``mendkit.evaluation.metrics.score``) on the held-out seventh
-    (or, with ``calibration``, on train/calib_a + calib_b: new to the rules and to every model so
-    far), with the classifier in ``folder`` (None: rules only)."""
+def report(folder: Path | None, where: str = "heldout") -> dict[str, Any]:
+    """``mend eval``'s scoring (``mendkit.evaluation.metrics.score``) on a ``part`` of train,
+    with the classifier in ``folder`` (None: rules only)."""
     from mendkit.analysis import pipeline
     from mendkit.evaluation.metrics import score
     from mendkit.models.classifier import TurnClassifier
 
     model = TurnClassifier.load(folder) if folder is not None else None
-    heldout = part(calibration)
+    heldout = part(where)
     with mock.patch.object(pipeline, "_classifier", return_value=model):
         result = score(heldout, name="train-heldout", mode="rules" if model is None else "full")
     return {
@@ -95,15 +97,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
-    parser.add_argument("--calib", action="store_true",
-                        help="score on train/calib_a + calib_b instead (corpus_parts.py)")
+    parser.add_argument("--part", choices=("heldout", "choose", "compare"), default="heldout",
+                        help="heldout: the held-out seventh; choose: calib_a + calib_b; "
+                             "compare: calib_c + calib_d (corpus_parts.py)")
     parser.add_argument("--ap", action="store_true",
                         help="also each label's average precision for the model alone")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
-    rows = ([report(None, calibration=args.calib)] if args.rules else []) + [
-        report(f, calibration=args.calib) for f in args.folders]
-    where = "calibration files" if args.calib else "held-out seventh of train"
+    rows = ([report(None, args.part)] if args.rules else []) + [
+        report(f, args.part) for f in args.folders]
+    where = {"heldout": "held-out seventh of train", "choose": "train/calib_a + calib_b",
+             "compare": "train/calib_c + calib_d"}[args.part]
     print(f"{where}: {rows[0]['conversations']} conversations, "
           f"{rows[0]['turns']} turns, {rows[0]['crisis_total']} crisis messages, "
           f"{rows[0]['idioms']} idioms")
@@ -120,7 +124,7 @@ def main() -> None:
         print(f"{r['model'] + ' ' + Path(r['folder']).name:34s} "
               + " ".join(f"{r['per_label_f1'][k]:.3f}" for k in labels))
     if args.ap:
-        data = part(args.calib)
+        data = part(args.part)
         aps = {f: average_precision(f, data) for f in args.folders}
         print("model alone, average precision per label (same order), then their mean:")
         for f, ap in aps.items():
