@@ -7,11 +7,14 @@ threshold) was tuned for rules that no longer exist. ``train/calib_a`` and ``cal
 (``corpus_parts.py``) were written afterwards, new to the rules and to the model.
 
 For each marker label in turn, every threshold on a grid is tried with the others fixed, through
-the real pipeline and ``mend eval``'s scoring (model outputs cached), and the one with that label's
-best F1 is kept (ties: the nearest to the current one); two passes. ``risk.crisis`` keeps its
+the real pipeline and ``mend eval``'s scoring (model outputs cached), and the best is kept (ties:
+the nearest to the current one); two passes. "Best" is that label's F1 (``--objective label``, as
+at training) or the sum of any-rupture F1, any-repair F1 and label macro-F1 (``aggregate``: one
+label's threshold also moves the others, through episodes and context). ``risk.crisis`` keeps its
 threshold (the calibration files hold no crisis messages). The test split is never read.
 
-    .venv/bin/python training/choose_thresholds.py [FOLDER] [--with-heldout] [--write OUT_FOLDER]
+    .venv/bin/python training/choose_thresholds.py [FOLDER] [--objective label|aggregate]
+        [--with-heldout] [--write OUT_FOLDER]
 
 ``--with-heldout`` adds the held-out seventh of ``train`` (new to the model, not to the rules).
 """
@@ -71,9 +74,16 @@ def run(data: Any, model: Cached) -> Any:
         return score(data, name="calibration", mode="full")
 
 
+def aggregate(report: Any) -> float:
+    """any-rupture F1 + any-repair F1 + macro-F1 of the marker labels."""
+    macro = sum(p.f1 for p in report.per_label.values()) / len(report.per_label)
+    return float(report.any_rupture.f1 + report.any_repair.f1 + macro)
+
+
 def summary(report: Any) -> str:
+    macro = sum(p.f1 for p in report.per_label.values()) / len(report.per_label)
     return (f"any-rupture {report.any_rupture.f1:.3f}, any-repair {report.any_repair.f1:.3f}, "
-            f"episodes {report.episode_status_accuracy:.3f}")
+            f"macro-F1 {macro:.3f}, episodes {report.episode_status_accuracy:.3f}")
 
 
 def main() -> None:
@@ -84,6 +94,7 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path, default=None)
     parser.add_argument("--with-heldout", action="store_true")
     parser.add_argument("--passes", type=int, default=2)
+    parser.add_argument("--objective", choices=("label", "aggregate"), default="label")
     parser.add_argument("--write", type=Path, help="copy the folder here with the new thresholds")
     args = parser.parse_args()
     folder = args.folder or classifier_dir()
@@ -104,7 +115,10 @@ def main() -> None:
             results = []
             for t in GRID:
                 model.thresholds[label] = t
-                results.append((run(data, model).per_label[label].f1, -abs(t - here), t))
+                report = run(data, model)
+                value = (report.per_label[label].f1 if args.objective == "label"
+                         else aggregate(report))
+                results.append((round(value, 9), -abs(t - here), t))
             model.thresholds[label] = max(results)[2]
     after = run(data, model)
     print(f"chosen thresholds:  {summary(after)}")
@@ -124,7 +138,7 @@ def main() -> None:
         meta["thresholds_note"] = (
             "marker thresholds chosen by training/choose_thresholds.py on train/calib_a + calib_b"
             + (" and the held-out seventh of train" if args.with_heldout else "")
-            + f" ({before.turns} turns); risk.crisis unchanged")
+            + f" ({before.turns} turns; objective: {args.objective}); risk.crisis unchanged")
         meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
                              encoding="utf-8")
         print(f"wrote {meta_path}")
