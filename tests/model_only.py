@@ -1,6 +1,6 @@
 """A message only the model flags (no rule fires), for the tests of corrections and personal heads.
 
-The shipped model gives it about 0.93 for ``rupture.confrontation`` (threshold 0.75), read after
+The shipped model gives it well above its threshold for ``rupture.confrontation``, read after
 ``PREVIOUS``; ``mend train`` on one "wrong" correction must take the label away.
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mendkit.analysis.fusion import MODEL_SOURCE, fuse
 from mendkit.analysis.pipeline import analyze_turn
 from mendkit.models.classifier import OUTPUT_LABELS
+from model_only import PREVIOUS, TEXT
 
 THRESHOLDS = dict.fromkeys(OUTPUT_LABELS, 0.5)
 
@@ -57,7 +58,8 @@ def test_turns_run_side_by_side_give_each_turn_its_own_reading() -> None:
 
     lines = ["You never listen to me.", "Fine.", "Shall we meet at six by the station?", "Fine.",
              "I'm sorry I snapped at you.", "Thank you for saying that.", "ok", "whatever.",
-             "I feel hurt when plans change last minute.", "That makes sense."]
+             "I feel hurt when plans change last minute.", "That makes sense.",
+             PREVIOUS, TEXT]  # the last: a detection only the model makes
     conversation = Conversation.from_dict(
         {"turns": [{"speaker": "AB"[i % 2], "text": t} for i, t in enumerate(lines)]})
     together = analyze_conversation(conversation, mode="full", workers=4)
