@@ -74,16 +74,19 @@ def run(data: Any, model: Cached) -> Any:
         return score(data, name="calibration", mode="full")
 
 
+def macro(report: Any) -> float:
+    """Macro-F1 of the marker labels."""
+    return float(sum(p.f1 for p in report.per_label.values()) / len(report.per_label))
+
+
 def aggregate(report: Any) -> float:
     """any-rupture F1 + any-repair F1 + macro-F1 of the marker labels."""
-    macro = sum(p.f1 for p in report.per_label.values()) / len(report.per_label)
-    return float(report.any_rupture.f1 + report.any_repair.f1 + macro)
+    return float(report.any_rupture.f1 + report.any_repair.f1 + macro(report))
 
 
 def summary(report: Any) -> str:
-    macro = sum(p.f1 for p in report.per_label.values()) / len(report.per_label)
     return (f"any-rupture {report.any_rupture.f1:.3f}, any-repair {report.any_repair.f1:.3f}, "
-            f"macro-F1 {macro:.3f}, episodes {report.episode_status_accuracy:.3f}")
+            f"macro-F1 {macro(report):.3f}, episodes {report.episode_status_accuracy:.3f}")
 
 
 def main() -> None:

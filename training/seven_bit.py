@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +104,6 @@ def saturating_pairs(folder: Path, texts: list[tuple[str, str]]) -> tuple[int, i
 
 
 def dev_texts(limit: int) -> list[tuple[str, str]]:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     from mendkit.evaluation import load_corpus
 
     repo = Path(__file__).resolve().parent.parent
