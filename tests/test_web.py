@@ -245,3 +245,50 @@ def test_the_app_uses_the_heads_mend_train_fitted_and_notices_new_ones(
     assert state.personal() is not None
     state.practice = True
     assert state.personal() is None
+
+
+def test_model_runs_of_concurrent_checks_wait_their_turn(home: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twelve full-mode checks at once: no more than ``MODEL_RUNS`` run the model together, the
+    rest wait (and are all answered)."""
+    import threading
+    import time
+
+    import anyio
+    import httpx
+
+    from mendkit.web import api
+
+    lock = threading.Lock()
+    running = [0, 0]  # now, most at once
+    real = api.check
+
+    def slow_check(*args: object, **kwargs: object) -> object:
+        with lock:
+            running[0] += 1
+            running[1] = max(running)
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return real(*args, **{**kwargs, "mode": "rules"})  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "check", slow_check)
+    app = create_app(Settings(home=home))
+
+    async def twelve() -> list[int]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                     base_url="http://127.0.0.1") as http:
+            codes: list[int] = []
+
+            async def one(n: int) -> None:
+                r = await http.post("/api/check", json={"text": f"Sorry I snapped ({n}).",
+                                                        "mode": "full"})
+                codes.append(r.status_code)
+
+            async with anyio.create_task_group() as group:
+                for n in range(12):
+                    group.start_soon(one, n)
+            return codes
+
+    assert anyio.run(twelve) == [200] * 12
+    assert running[1] == api.MODEL_RUNS < 12
