@@ -2,11 +2,15 @@
 
 - ``extra_c`` / ``extra_d`` (and ``crisis_more``): held out from rule tuning to check that new rules
   generalise (``rules_report.py check``).
-- the calibration files (5 December 2026), written after the rules and the v1 model and new to
-  both; rules are not tuned on them and no model trains on them:
-  ``calib_a`` / ``calib_b`` choose the fused thresholds (``choose_thresholds.py``);
-  ``calib_c`` / ``calib_d`` compare models whose thresholds are already fixed
-  (``heldout_report.py --part compare``) and choose nothing else.
+- the calibration files, written after the rules and the models they measure and new to both;
+  rules are not tuned on them and no model trains on them:
+  ``calib_a`` / ``calib_b`` (5 December 2026) choose the fused thresholds
+  (``choose_thresholds.py``);
+  ``calib_e`` / ``calib_f`` (written later that day, for v3) compare models whose thresholds are
+  already fixed (``heldout_report.py --part compare``) and choose nothing else.
+- ``calib_c`` / ``calib_d`` compared v2 with eight other candidates, so they no longer measure a
+  new model fairly: from v3 on they are training data (``--part compare-v2`` still reads them,
+  to reproduce v2's comparison).
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from typing import Any
 
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
-COMPARISON_FILES = ("calib_c.jsonl", "calib_d.jsonl")
+COMPARISON_FILES = ("calib_e.jsonl", "calib_f.jsonl")
+FORMER_COMPARISON_FILES = ("calib_c.jsonl", "calib_d.jsonl")
 CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES
 
 

@@ -21,19 +21,29 @@ from unittest import mock
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_parts import COMPARISON_FILES, THRESHOLD_FILES, held_out, is_calibration  # noqa: E402
+from corpus_parts import (  # noqa: E402
+    COMPARISON_FILES,
+    FORMER_COMPARISON_FILES,
+    THRESHOLD_FILES,
+    held_out,
+    is_calibration,
+)
+
+PARTS = {"choose": THRESHOLD_FILES, "compare": COMPARISON_FILES,
+         "compare-v2": FORMER_COMPARISON_FILES}
 
 
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a + calib_b (they chose
-    the thresholds of candidates since 5 December 2026); ``compare``: train/calib_c + calib_d (new to
-    the rules and to every model, and chose nothing: corpus_parts.py)."""
+    the thresholds of candidates since 5 December 2026); ``compare``: train/calib_e + calib_f (new to
+    the rules and to every model, and chose nothing: corpus_parts.py); ``compare-v2``:
+    train/calib_c + calib_d, where v2 was compared (v3 trains on them)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
     train = load_corpus(REPO / "data" / "corpus").split("train")
-    if name in {"choose", "compare"}:
-        files = THRESHOLD_FILES if name == "choose" else COMPARISON_FILES
+    if name in PARTS:
+        files = PARTS[name]
         return Corpus(conversations=tuple(c for c in train.conversations
                                           if is_calibration(c, files)), crisis=(), pairs=())
     return Corpus(conversations=tuple(c for c in train.conversations
@@ -97,17 +107,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
-    parser.add_argument("--part", choices=("heldout", "choose", "compare"), default="heldout",
+    parser.add_argument("--part", choices=("heldout", *PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a + calib_b; "
-                             "compare: calib_c + calib_d (corpus_parts.py)")
+                             "compare: calib_e + calib_f; compare-v2: calib_c + calib_d "
+                             "(corpus_parts.py)")
     parser.add_argument("--ap", action="store_true",
                         help="also each label's average precision for the model alone")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     rows = ([report(None, args.part)] if args.rules else []) + [
         report(f, args.part) for f in args.folders]
-    where = {"heldout": "held-out seventh of train", "choose": "train/calib_a + calib_b",
-             "compare": "train/calib_c + calib_d"}[args.part]
+    where = ("held-out seventh of train" if args.part == "heldout"
+             else "train/" + " + ".join(f.removesuffix(".jsonl") for f in PARTS[args.part]))
     print(f"{where}: {rows[0]['conversations']} conversations, "
           f"{rows[0]['turns']} turns, {rows[0]['crisis_total']} crisis messages, "
           f"{rows[0]['idioms']} idioms")

@@ -91,8 +91,9 @@ def test_eval_reports_every_figure(corpus: Corpus, capsys: pytest.CaptureFixture
 
 
 def test_calibration_files_stand_apart_from_everything_else(corpus: Corpus) -> None:
-    """train/calib_a and calib_b choose thresholds and compare models on wording new to the
-    rules and the model (training/corpus_parts.py): no long turn of theirs may appear elsewhere."""
+    """train/calib_a + calib_b choose thresholds and calib_e + calib_f compare models on wording
+    new to the rules and the model (training/corpus_parts.py): no long turn of theirs may appear
+    elsewhere."""
     import sys
 
     sys.path.insert(0, str(ROOT.parents[1] / "training"))
