@@ -23,21 +23,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_parts import (  # noqa: E402
     COMPARISON_FILES,
+    FIRST_COMPARISON_FILES,
     FORMER_COMPARISON_FILES,
+    SECOND_COMPARISON_FILES,
     THRESHOLD_FILES,
     held_out,
     is_calibration,
 )
 
 PARTS = {"choose": THRESHOLD_FILES, "compare": COMPARISON_FILES,
+         "compare-ef": FIRST_COMPARISON_FILES, "compare-gn": SECOND_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
 
 
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a + calib_b (they chose
-    the thresholds of candidates since 5 December 2026); ``compare``: train/calib_e + calib_f (new to
-    the rules and to every model, and chose nothing: corpus_parts.py); ``compare-v2``:
-    train/calib_c + calib_d, where v2 was compared (v3 trains on them)."""
+    the thresholds of candidates since 5 December 2026); ``compare``: train/calib_e ... calib_n (new
+    to the rules and to every model, and chose nothing: corpus_parts.py; ``compare-ef`` and
+    ``compare-gn`` are its two sets); ``compare-v2``: train/calib_c + calib_d, where v2 was
+    compared (v3 trains on them)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
@@ -109,8 +113,8 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a + calib_b; "
-                             "compare: calib_e + calib_f; compare-v2: calib_c + calib_d "
-                             "(corpus_parts.py)")
+                             "compare: calib_e ... calib_n (compare-ef, compare-gn: its two "
+                             "sets); compare-v2: calib_c + calib_d (corpus_parts.py)")
     parser.add_argument("--ap", action="store_true",
                         help="also each label's average precision for the model alone")
     parser.add_argument("--json", type=Path, help="write the figures here")
