@@ -6,7 +6,11 @@ and trained none of them, so it is where models are compared; ``test`` is never 
     .venv-train/bin/python training/heldout_report.py src/mendkit/models/classifier build/student
 
 Prints any-rupture and any-repair F1 (rule OR model, as ``mode="full"`` decides), episode status
-accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages.
+accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages. ``--part``
+reads the calibration files instead (``choose``, ``compare``...); ``--bootstrap A B`` adds B's
+any-rupture and any-repair F1 minus A's with a 95% interval over resampled conversations:
+
+    .venv/bin/python training/heldout_report.py --part compare-gn --bootstrap OLD NEW
 """
 
 from __future__ import annotations
@@ -107,6 +111,44 @@ def report(folder: Path | None, where: str = "heldout") -> dict[str, Any]:
     }
 
 
+def bootstrap(first: Path, second: Path, where: str, draws: int = 2000,
+              seed: int = 0) -> dict[str, tuple[float, float, float]]:
+    """Any-rupture and any-repair F1 of ``second`` minus ``first`` on a ``part``, with the 95%
+    interval of that difference over ``draws`` resamplings of the part's conversations (the unit
+    the writers wrote), as (difference, low, high)."""
+    import numpy as np
+
+    from mendkit.analysis import pipeline
+    from mendkit.evaluation.corpus import Corpus
+    from mendkit.evaluation.metrics import score
+    from mendkit.models.classifier import TurnClassifier
+
+    data = part(where)
+    counts = []
+    for folder in (first, second):
+        rows = []
+        with mock.patch.object(pipeline, "_classifier",
+                               return_value=TurnClassifier.load(folder)):
+            for conv in data.conversations:
+                r = score(Corpus((conv,), (), ()), name=where, mode="full")
+                rows.append([r.any_rupture.tp, r.any_rupture.fp, r.any_rupture.fn,
+                             r.any_repair.tp, r.any_repair.fp, r.any_repair.fn])
+        counts.append(np.array(rows))
+
+    def f1(c: Any) -> Any:  # summed (tp, fp, fn) columns -> F1
+        return 2 * c[..., 0] / np.maximum(2 * c[..., 0] + c[..., 1] + c[..., 2], 1)
+
+    picks = np.random.default_rng(seed).integers(0, len(data.conversations),
+                                                 (draws, len(data.conversations)))
+    out = {}
+    for name, cols in (("any_rupture_f1", slice(0, 3)), ("any_repair_f1", slice(3, 6))):
+        a, b = counts[0][:, cols], counts[1][:, cols]
+        diffs = f1(b[picks].sum(1)) - f1(a[picks].sum(1))
+        low, high = np.percentile(diffs, [2.5, 97.5])
+        out[name] = (float(f1(b.sum(0)) - f1(a.sum(0))), float(low), float(high))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
@@ -117,6 +159,9 @@ def main() -> None:
                              "sets); compare-v2: calib_c + calib_d (corpus_parts.py)")
     parser.add_argument("--ap", action="store_true",
                         help="also each label's average precision for the model alone")
+    parser.add_argument("--bootstrap", action="store_true",
+                        help="with two folders: the second's F1 minus the first's, with its 95%% "
+                             "interval over resampled conversations")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     rows = ([report(None, args.part)] if args.rules else []) + [
@@ -149,6 +194,11 @@ def main() -> None:
             for r in rows:
                 if r["folder"] == str(f):
                     r["average_precision"] = ap
+    if args.bootstrap and len(args.folders) == 2:
+        first, second = args.folders
+        for name, (diff, low, high) in bootstrap(first, second, args.part).items():
+            print(f"{name}: {Path(second).name} - {Path(first).name} = {diff:+.3f} "
+                  f"(95% interval {low:+.3f} to {high:+.3f}, 2,000 resamplings of conversations)")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
 

@@ -70,7 +70,7 @@ def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
 
 # One model run per core, plus one for the Python around it (rules, tokenising), the rest wait
 # their turn in order: twenty runs at once on two cores would share the cores and each finish late
-# (POST /api/check p95 with 20 clients: 101 ms without this, 75 ms with it; benchmarks/web_bench.py).
+# (POST /api/check p95 with 20 clients: 101 ms without this, 74 ms with it; benchmarks/web_bench.py).
 MODEL_RUNS = (os.cpu_count() or 1) + 1
 _MODEL_LIMITER: RunVar[anyio.CapacityLimiter] = RunVar("mend_model_limiter")
 
