@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mendkit.analysis.fusion import MODEL_SOURCE, fuse
 from mendkit.analysis.pipeline import analyze_turn
 from mendkit.models.classifier import OUTPUT_LABELS
@@ -76,3 +78,45 @@ def test_turns_run_side_by_side_give_each_turn_its_own_reading() -> None:
         for label, p in zip(clf.labels, direct, strict=True):
             assert turn.scores.get(label, 0.0) >= round(float(p), 6) - 1e-6 or p < 0.01
     assert model_only >= 1  # the evidence check above ran
+
+
+class Saying:
+    """A classifier that gives ``labels`` 0.99 and the rest 0.01, whatever the text."""
+
+    def __init__(self, *labels: str) -> None:
+        self.labels = OUTPUT_LABELS
+        self.thresholds = THRESHOLDS
+        self.meta = {"model": "test"}
+        self._out = saying(*labels)
+
+    def probabilities(self, text: str, previous: str = "") -> list[float]:
+        return self._out
+
+
+def full_mode_labels(text: str, model: Saying, monkeypatch: pytest.MonkeyPatch) -> tuple[str, ...]:
+    from mendkit.analysis import pipeline
+    from mendkit.model import Conversation
+
+    monkeypatch.setattr(pipeline, "_classifier", lambda: model)
+    conv = Conversation.from_turns([("A", text)])
+    return pipeline.analyze_conversation(conv, mode="full").turns[0].labels
+
+
+def test_a_crisis_match_set_aside_does_not_stop_the_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crisis rule matches here and its laughter exclusion sets the match aside: the rules alone
+    say nothing, but a model that reads crisis talk in the whole message is still heard."""
+    from mendkit.analysis.pipeline import engine_rules
+
+    text = "haha anyway I probably won't be around for the wedding, so don't save me a seat"
+    blocked: set[str] = set()
+    hits = engine_rules().find(text, blocked=blocked)
+    assert "risk.crisis" in blocked and not any(h.rule.label == "risk.crisis" for h in hits)
+    assert full_mode_labels(text, Saying(), monkeypatch) == ()
+    assert "risk.crisis" in full_mode_labels(text, Saying("risk.crisis"), monkeypatch)
+
+
+def test_other_labels_set_aside_still_stop_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "I'm not saying you never help."  # confrontation, negated
+    assert "rupture.confrontation" not in full_mode_labels(
+        text, Saying("rupture.confrontation"), monkeypatch)

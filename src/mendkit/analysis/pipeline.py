@@ -18,7 +18,7 @@ from mendkit.analysis.episodes import find_episodes
 from mendkit.analysis.rules import Hit, RuleSet, TurnContext, engine_rules
 from mendkit.analysis.safety import DEFAULT_REGION, assess
 from mendkit.errors import InvalidInputError
-from mendkit.labels import LABELS, RECONNECT, is_repair, is_rupture
+from mendkit.labels import CRISIS, LABELS, RECONNECT, is_repair, is_rupture
 from mendkit.model import Analysis, Conversation, Evidence, TurnAnalysis
 
 if TYPE_CHECKING:
@@ -120,8 +120,12 @@ def analyze_conversation(
 
             # Evidence against a label vetoes the model on it: a rule that says what a phrase is
             # not ("sorry you feel that way" is no apology), or a marker the rules set aside as
-            # negated, reported or excluded ("I'm not saying you never help").
-            vetoed = blocked | {label for hit in hits for label in hit.rule.suppress}
+            # negated, reported or excluded ("I'm not saying you never help"). Not for crisis: a
+            # crisis match set aside (an idiom, a laugh) only says those words were not crisis
+            # talk, and a disclosure laughed off ("lol anyway i probably wont be around for the
+            # wedding") must still reach the model, which reads the whole message. A rule that
+            # suppresses crisis outright still vetoes it.
+            vetoed = (blocked - {CRISIS}) | {label for hit in hits for label in hit.rule.suppress}
             probabilities: Iterable[float] = model_out[position]
             if personal is not None:
                 probabilities = personal.adjust(probabilities)
