@@ -249,8 +249,8 @@ def test_the_app_uses_the_heads_mend_train_fitted_and_notices_new_ones(
 
 def test_model_runs_of_concurrent_checks_wait_their_turn(home: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Twelve full-mode checks at once: no more than ``MODEL_RUNS`` run the model together, the
-    rest wait (and are all answered)."""
+    """Twelve full-mode checks at once: no more than ``MODEL_RUNS`` (here 3) run the model
+    together, the rest wait (and are all answered)."""
     import threading
     import time
 
@@ -273,6 +273,7 @@ def test_model_runs_of_concurrent_checks_wait_their_turn(home: Path,
         return real(*args, **{**kwargs, "mode": "rules"})  # type: ignore[arg-type]
 
     monkeypatch.setattr(api, "check", slow_check)
+    monkeypatch.setattr(api, "MODEL_RUNS", 3)  # as on two cores, whatever this machine has
     app = create_app(Settings(home=home))
 
     async def twelve() -> list[int]:
@@ -291,4 +292,4 @@ def test_model_runs_of_concurrent_checks_wait_their_turn(home: Path,
             return codes
 
     assert anyio.run(twelve) == [200] * 12
-    assert running[1] == api.MODEL_RUNS < 12
+    assert running[1] == 3
