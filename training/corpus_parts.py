@@ -6,13 +6,15 @@
   rules are not tuned on them and no model trains on them:
   ``calib_a`` / ``calib_b`` (5 December 2026) choose the fused thresholds
   (``choose_thresholds.py``);
-  ``calib_e`` / ``calib_f`` (written later that day, for v3) and ``calib_g`` ... ``calib_n``
-  (written after v3's first comparison, which 335 turns left undecided) compare models whose
-  thresholds are already fixed (``heldout_report.py --part compare``, or ``compare-ef`` /
-  ``compare-gn`` for either set alone) and choose nothing else.
-- ``calib_c`` / ``calib_d`` compared eight variants of the model (v2 among them), so they no
-  longer measure a new model fairly: from v3 on they are training data (``--part compare-v2``
-  still reads them, to reproduce v2's comparison).
+  ``calib_o`` ... ``calib_v`` (written on 5 December 2026 for v5, after v4 shipped and before
+  v5 was trained) compare models whose thresholds are already fixed (``heldout_report.py --part
+  compare``) and choose nothing else.
+- former comparison sets, training data from the next model on (a set that has compared models no
+  longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
+  them) and train v3 on; ``calib_e`` / ``calib_f`` (v3 against v2) and ``calib_g`` ... ``calib_n``
+  (v3 and v4 against v2) train v5 on. ``--part compare-v2``, ``compare-ef`` and ``compare-gn``
+  still read them, to reproduce those comparisons; v4 is reproduced with ``finetune_classifier.py
+  --skip-files`` naming them and the files written after it (``extra_w`` ... ``extra_ad``).
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from typing import Any
 
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
+COMPARISON_FILES = tuple(f"calib_{x}.jsonl" for x in "opqrstuv")
 FIRST_COMPARISON_FILES = ("calib_e.jsonl", "calib_f.jsonl")
 SECOND_COMPARISON_FILES = tuple(f"calib_{x}.jsonl" for x in "ghijklmn")
-COMPARISON_FILES = FIRST_COMPARISON_FILES + SECOND_COMPARISON_FILES
 FORMER_COMPARISON_FILES = ("calib_c.jsonl", "calib_d.jsonl")
 CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES
 
