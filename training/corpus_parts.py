@@ -2,6 +2,8 @@
 
 - ``extra_c`` / ``extra_d`` (and ``crisis_more``): held out from rule tuning to check that new rules
   generalise (``rules_report.py check``).
+- ``crisis_nc`` / ``crisis_nd`` (5 December 2026): new crisis messages and hard idioms that no model
+  trains on and no rule is tuned on; they compare crisis detection (model card, "v5b").
 - the calibration files, written after the rules and the models they measure and new to both;
   rules are not tuned on them and no model trains on them:
   ``calib_a`` / ``calib_b`` (5 December 2026) choose the fused thresholds
@@ -30,6 +32,7 @@ FIRST_COMPARISON_FILES = ("calib_e.jsonl", "calib_f.jsonl")
 SECOND_COMPARISON_FILES = tuple(f"calib_{x}.jsonl" for x in "ghijklmn")
 FORMER_COMPARISON_FILES = ("calib_c.jsonl", "calib_d.jsonl")
 CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES
+CRISIS_COMPARISON = ("train-crisis-nc-", "train-crisis-nd-")
 
 
 def source_file(conv: Any) -> str:
@@ -47,3 +50,8 @@ def held_out(item_id: str) -> bool:
     dev, so dev would overrate them; these items are new to the model (``finetune_classifier.py``;
     the rules were later widened on them, ``rules_report.py``)."""
     return int(hashlib.sha256(item_id.encode()).hexdigest(), 16) % 7 == 0
+
+
+def is_crisis_comparison(item_id: str) -> bool:
+    """Whether a crisis-set message belongs to ``crisis_nc`` / ``crisis_nd`` (never trained on)."""
+    return item_id.startswith(CRISIS_COMPARISON)

@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 import torch
-from corpus_parts import held_out, is_calibration, source_file
+from corpus_parts import held_out, is_calibration, is_crisis_comparison, source_file
 from public_labels import SOURCES as PUBLIC_SOURCES
 from public_labels import rows as public_rows
 from torch import nn
@@ -81,8 +81,8 @@ def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
                          "mask": [1.0] * len(OUTPUT_LABELS), "kind": "turn",
                          "conv": conv.conversation.id, "k": k})
     for item in corpus.crisis:
-        if not keep(item.id):
-            continue
+        if not keep(item.id) or is_crisis_comparison(item.id):
+            continue  # crisis_nc/nd compare models on crisis (corpus_parts.py)
         rows.append({"text": item.text, "previous": "",
                      "y": [False] * (len(OUTPUT_LABELS) - 1) + [item.crisis],
                      "mask": [0.0] * (len(OUTPUT_LABELS) - 1) + [1.0], "kind": item.kind,

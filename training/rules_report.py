@@ -2,7 +2,8 @@
 
     fit    train conversations except extra_c/extra_d and calib_a/calib_b, and train/crisis.jsonl
            + crisis_extra.jsonl
-    check  train/extra_c + extra_d conversations and train/crisis_more.jsonl: held out, scores only
+    check  train/extra_c + extra_d conversations, train/crisis_more.jsonl and crisis_nc + crisis_nd:
+           held out, scores only
     calib  train/calib_a + calib_b: they choose the model's thresholds, scores only
     dev    the dev split (the rules were first tuned on it: a regression guard)
 
@@ -26,9 +27,9 @@ from mendkit.labels import CRISIS, LABELS, is_repair, is_rupture
 from mendkit.model import Conversation
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_parts import RULES_HELD_OUT, is_calibration, source_file
+from corpus_parts import CRISIS_COMPARISON, RULES_HELD_OUT, is_calibration, source_file
 
-HELD_OUT_CRISIS = "train-crisis-m-"
+HELD_OUT_CRISIS = ("train-crisis-m-", *CRISIS_COMPARISON)
 
 
 def part(corpus: Corpus, name: str) -> Corpus:

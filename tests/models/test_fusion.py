@@ -120,3 +120,30 @@ def test_other_labels_set_aside_still_stop_the_model(monkeypatch: pytest.MonkeyP
     text = "I'm not saying you never help."  # confrontation, negated
     assert "rupture.confrontation" not in full_mode_labels(
         text, Saying("rupture.confrontation"), monkeypatch)
+
+
+def test_the_model_overrules_a_repair_match_it_gives_almost_no_chance() -> None:
+    turn = analyze_turn(0, "A", "I'm sorry I snapped at you.")
+    assert "repair.responsibility" in turn.labels
+    probs = [0.05 if label == "repair.responsibility" else 0.01 for label in OUTPUT_LABELS]
+    fused = fuse(turn, probs, OUTPUT_LABELS, THRESHOLDS, floor=0.2)
+    assert "repair.responsibility" not in fused.labels
+    assert not [e for e in fused.evidence if e.label == "repair.responsibility"]
+    assert fused.scores["repair.responsibility"] == 0.05
+
+
+def test_a_repair_match_stands_when_the_model_sees_some_chance_or_the_floor_is_off() -> None:
+    turn = analyze_turn(0, "A", "I'm sorry I snapped at you.")
+    some = [0.3 if label == "repair.responsibility" else 0.01 for label in OUTPUT_LABELS]
+    assert "repair.responsibility" in fuse(turn, some, OUTPUT_LABELS, THRESHOLDS,
+                                           floor=0.2).labels
+    assert "repair.responsibility" in fuse(turn, saying(), OUTPUT_LABELS, THRESHOLDS,
+                                           floor=0.0).labels
+
+
+@pytest.mark.parametrize("text, label", [("You never listen to me.", "rupture.confrontation"),
+                                         ("I want to kill myself.", "risk.crisis")])
+def test_rupture_and_crisis_matches_are_never_overruled(text: str, label: str) -> None:
+    turn = analyze_turn(0, "A", text)
+    assert label in fuse(turn, [0.0] * len(OUTPUT_LABELS), OUTPUT_LABELS, THRESHOLDS,
+                         floor=0.99).labels
