@@ -141,8 +141,8 @@ def test_a_repair_match_stands_when_the_model_sees_some_chance_or_the_floor_is_o
                                            floor=0.0).labels
 
 
-@pytest.mark.parametrize("text, label", [("You never listen to me.", "rupture.confrontation"),
-                                         ("I want to kill myself.", "risk.crisis")])
+@pytest.mark.parametrize(("text", "label"), [("You never listen to me.", "rupture.confrontation"),
+                                             ("I want to kill myself.", "risk.crisis")])
 def test_rupture_and_crisis_matches_are_never_overruled(text: str, label: str) -> None:
     turn = analyze_turn(0, "A", text)
     assert label in fuse(turn, [0.0] * len(OUTPUT_LABELS), OUTPUT_LABELS, THRESHOLDS,
