@@ -14,7 +14,7 @@ label's threshold also moves the others, through episodes and context). ``risk.c
 threshold (the calibration files hold no crisis messages). The test split is never read.
 
     .venv/bin/python training/choose_thresholds.py [FOLDER] [--objective label|aggregate]
-        [--with-heldout] [--write OUT_FOLDER]
+        [--with-heldout] [--floor F] [--write OUT_FOLDER]
 
 ``--with-heldout`` adds the held-out seventh of ``train`` (new to the model, not to the rules).
 """
@@ -99,7 +99,14 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--objective", choices=("label", "aggregate"), default="label")
     parser.add_argument("--write", type=Path, help="copy the folder here with the new thresholds")
+    parser.add_argument("--floor", type=float, default=None,
+                        help="the fusion's RULE_FLOOR while choosing (default: the shipped one; "
+                             "0: none, as v5's thresholds were chosen)")
     args = parser.parse_args()
+    if args.floor is not None:
+        from mendkit.analysis import fusion
+
+        fusion.RULE_FLOOR = args.floor
     folder = args.folder or classifier_dir()
     model = Cached(TurnClassifier.load(folder))
     data = selection(args.with_heldout)

@@ -15,8 +15,10 @@
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
   them) and train v3 on; ``calib_e`` / ``calib_f`` (v3 against v2) and ``calib_g`` ... ``calib_n``
   (v3 and v4 against v2) train v5 on. ``--part compare-v2``, ``compare-ef`` and ``compare-gn``
-  still read them, to reproduce those comparisons; v4 is reproduced with ``finetune_classifier.py
-  --skip-files`` naming them and the files written after it (``extra_w`` ... ``extra_ad``).
+  still read them, to reproduce those comparisons. A rerun of v4's training needs
+  ``finetune_classifier.py --skip-files`` naming them and the files written after it
+  (``extra_w`` ... ``extra_ad``); it would still read ``crisis_na``/``nb``, which that option does
+  not cover.
 """
 
 from __future__ import annotations

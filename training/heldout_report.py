@@ -1,16 +1,18 @@
 """Compare classifier folders on the held-out seventh of ``train``, through the full pipeline.
 
 The held-out seventh (``held_out()`` in ``finetune_classifier.py``) chose each model's thresholds
-and trained none of them, so it is where models are compared; ``test`` is never read here.
+and trained none of them; ``test`` is never read here.
 
     .venv-train/bin/python training/heldout_report.py src/mendkit/models/classifier build/student
 
 Prints any-rupture and any-repair F1 (rule OR model, as ``mode="full"`` decides), episode status
 accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages. ``--part``
-reads the calibration files instead (``choose``, ``compare``...); ``--bootstrap A B`` adds B's
-any-rupture and any-repair F1 minus A's with a 95% interval over resampled conversations:
+reads the calibration files instead (``choose``, ``compare``...) or ``crisis_nc``/``nd``
+(``crisis``: crisis recall and alarms only); ``--bootstrap A B`` adds B's any-rupture and any-repair
+F1 minus A's with a 95% interval over resampled conversations; ``--floor`` sets the fusion's
+``RULE_FLOOR`` (0: the fusion before 5 December 2026's floor, as models v2-v5 were compared):
 
-    .venv/bin/python training/heldout_report.py --part compare-gn --bootstrap OLD NEW
+    .venv/bin/python training/heldout_report.py --part compare --floor 0 --bootstrap OLD NEW
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from corpus_parts import (  # noqa: E402
     THRESHOLD_FILES,
     held_out,
     is_calibration,
+    is_crisis_comparison,
 )
 
 PARTS = {"choose": THRESHOLD_FILES, "compare": COMPARISON_FILES,
@@ -42,21 +45,26 @@ PARTS = {"choose": THRESHOLD_FILES, "compare": COMPARISON_FILES,
 
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a + calib_b (they chose
-    the thresholds of candidates since 5 December 2026); ``compare``: train/calib_e ... calib_n (new
-    to the rules and to every model, and chose nothing: corpus_parts.py; ``compare-ef`` and
-    ``compare-gn`` are its two sets); ``compare-v2``: train/calib_c + calib_d, where v2 was
-    compared (v3 trains on them)."""
+    the thresholds of candidates since 5 December 2026); ``compare``: train/calib_o ... calib_v (new
+    to the rules and to every model, and chose nothing: corpus_parts.py); ``crisis``: the messages
+    of train/crisis_nc + crisis_nd (never trained on); former comparison sets, to reproduce their
+    comparisons: ``compare-v2`` (calib_c + calib_d), ``compare-ef`` and ``compare-gn``."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
     train = load_corpus(REPO / "data" / "corpus").split("train")
+    if name == "crisis":
+        return Corpus(conversations=(), pairs=(),
+                      crisis=tuple(c for c in train.crisis if is_crisis_comparison(c.id)))
     if name in PARTS:
         files = PARTS[name]
         return Corpus(conversations=tuple(c for c in train.conversations
                                           if is_calibration(c, files)), crisis=(), pairs=())
     return Corpus(conversations=tuple(c for c in train.conversations
                                       if held_out(c.conversation.id) and not is_calibration(c)),
-                  crisis=tuple(c for c in train.crisis if held_out(c.id)), pairs=())
+                  crisis=tuple(c for c in train.crisis
+                               if held_out(c.id) and not is_crisis_comparison(c.id)),
+                  pairs=())
 
 
 def average_precision(folder: Path, data: Any) -> dict[str, float]:
@@ -153,10 +161,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
-    parser.add_argument("--part", choices=("heldout", *PARTS), default="heldout",
+    parser.add_argument("--part", choices=("heldout", *PARTS, "crisis"), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a + calib_b; "
-                             "compare: calib_e ... calib_n (compare-ef, compare-gn: its two "
-                             "sets); compare-v2: calib_c + calib_d (corpus_parts.py)")
+                             "compare: calib_o ... calib_v; crisis: crisis_nc + crisis_nd; "
+                             "former comparison sets: compare-v2 (calib_c + calib_d), "
+                             "compare-ef, compare-gn (corpus_parts.py)")
+    parser.add_argument("--floor", type=float, default=None,
+                        help="the fusion's RULE_FLOOR (default: the shipped one; 0: none)")
     parser.add_argument("--ap", action="store_true",
                         help="also each label's average precision for the model alone")
     parser.add_argument("--bootstrap", action="store_true",
@@ -164,9 +175,14 @@ def main() -> None:
                              "interval over resampled conversations")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
+    if args.floor is not None:
+        from mendkit.analysis import fusion
+
+        fusion.RULE_FLOOR = args.floor
     rows = ([report(None, args.part)] if args.rules else []) + [
         report(f, args.part) for f in args.folders]
     where = ("held-out seventh of train" if args.part == "heldout"
+             else "train/crisis_nc + crisis_nd" if args.part == "crisis"
              else "train/" + " + ".join(f.removesuffix(".jsonl") for f in PARTS[args.part]))
     print(f"{where}: {rows[0]['conversations']} conversations, "
           f"{rows[0]['turns']} turns, {rows[0]['crisis_total']} crisis messages, "
@@ -183,7 +199,7 @@ def main() -> None:
     for r in rows:
         print(f"{r['model'] + ' ' + Path(r['folder']).name:34s} "
               + " ".join(f"{r['per_label_f1'][k]:.3f}" for k in labels))
-    if args.ap:
+    if args.ap and args.part != "crisis":
         data = part(args.part)
         aps = {f: average_precision(f, data) for f in args.folders}
         print("model alone, average precision per label (same order), then their mean:")
