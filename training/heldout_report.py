@@ -175,6 +175,9 @@ def main() -> None:
                              "interval over resampled conversations")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
+    if args.part == "crisis" and (args.ap or args.bootstrap):
+        parser.error("--part crisis holds single messages only: --ap and --bootstrap need "
+                     "conversations")
     if args.floor is not None:
         from mendkit.analysis import fusion
 
@@ -199,7 +202,7 @@ def main() -> None:
     for r in rows:
         print(f"{r['model'] + ' ' + Path(r['folder']).name:34s} "
               + " ".join(f"{r['per_label_f1'][k]:.3f}" for k in labels))
-    if args.ap and args.part != "crisis":
+    if args.ap:
         data = part(args.part)
         aps = {f: average_precision(f, data) for f in args.folders}
         print("model alone, average precision per label (same order), then their mean:")
