@@ -4,7 +4,8 @@ The thresholds in ``classifier.json`` were chosen when the model was trained, on
 seventh of ``train``, next to the rules of that day; the rules have since been widened on most of
 ``train`` (that seventh included), so the fused decision (a rule fired, or the model passed its
 threshold) was tuned for rules that no longer exist. ``train/calib_a`` and ``calib_b``
-(``corpus_parts.py``) were written afterwards, new to the rules and to the model.
+(``corpus_parts.py``) were written afterwards, new to the rules and to the model; from v6 on,
+``calib_s`` ... ``calib_v`` join them (``--part choose-ab``: the two alone, as for v5).
 
 For each marker label in turn, every threshold on a grid is tried with the others fixed, through
 the real pipeline and ``mend eval``'s scoring (model outputs cached), and the best is kept (ties:
@@ -14,7 +15,7 @@ label's threshold also moves the others, through episodes and context). ``risk.c
 threshold (the calibration files hold no crisis messages). The test split is never read.
 
     .venv/bin/python training/choose_thresholds.py [FOLDER] [--objective label|aggregate]
-        [--with-heldout] [--floor F] [--write OUT_FOLDER]
+        [--with-heldout] [--part choose|choose-ab] [--floor F] [--write OUT_FOLDER]
 
 ``--with-heldout`` adds the held-out seventh of ``train`` (new to the model, not to the rules).
 """
@@ -31,7 +32,7 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_parts import THRESHOLD_FILES, held_out, is_calibration
+from corpus_parts import FIRST_THRESHOLD_FILES, THRESHOLD_FILES, held_out, is_calibration
 
 REPO = Path(__file__).resolve().parent.parent
 GRID = [round(0.2 + 0.025 * i, 3) for i in range(31)]  # 0.2 ... 0.95, as at training
@@ -55,13 +56,13 @@ class Cached:
         return self._seen[key]
 
 
-def selection(with_heldout: bool) -> Any:
+def selection(with_heldout: bool, files: tuple[str, ...] = THRESHOLD_FILES) -> Any:
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
     train = load_corpus(REPO / "data" / "corpus").split("train")
     chosen = tuple(c for c in train.conversations
-                   if is_calibration(c, THRESHOLD_FILES)
+                   if is_calibration(c, files)
                    or (with_heldout and held_out(c.conversation.id) and not is_calibration(c)))
     return Corpus(conversations=chosen, crisis=(), pairs=())
 
@@ -96,6 +97,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=None)
     parser.add_argument("--with-heldout", action="store_true")
+    parser.add_argument("--part", choices=("choose", "choose-ab"), default="choose",
+                        help="choose: calib_a, calib_b and calib_s ... calib_v (from v6 on); "
+                             "choose-ab: calib_a + calib_b alone (v5 and before)")
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--objective", choices=("label", "aggregate"), default="label")
     parser.add_argument("--write", type=Path, help="copy the folder here with the new thresholds")
@@ -109,7 +113,8 @@ def main() -> None:
         fusion.RULE_FLOOR = args.floor
     folder = args.folder or classifier_dir()
     model = Cached(TurnClassifier.load(folder))
-    data = selection(args.with_heldout)
+    data = selection(args.with_heldout,
+                     FIRST_THRESHOLD_FILES if args.part == "choose-ab" else THRESHOLD_FILES)
     if not data.conversations:
         raise SystemExit("no calibration conversations (data/corpus/train/calib_*.jsonl)")
     before = run(data, model)

@@ -2,23 +2,26 @@
 
 - ``extra_c`` / ``extra_d`` (and ``crisis_more``): held out from rule tuning to check that new rules
   generalise (``rules_report.py check``).
-- ``crisis_nc`` / ``crisis_nd`` (5 December 2026): new crisis messages and hard idioms that no model
-  trains on and no rule is tuned on; they compare crisis detection (model card, "v5b").
+- ``crisis_nc`` / ``crisis_nd`` (5 December 2026) and ``crisis_ng`` / ``crisis_nh`` (written for
+  v6): crisis messages, hard idioms and everyday distress that no model trains on and no rule is
+  tuned on; they compare crisis detection (model card, "v5b" and "v6"). ``crisis_na`` / ``nb``
+  and ``crisis_ne`` / ``nf`` are for tuning and training.
 - the calibration files, written after the rules and the models they measure and new to both;
   rules are not tuned on them and no model trains on them:
-  ``calib_a`` / ``calib_b`` (5 December 2026) choose the fused thresholds
-  (``choose_thresholds.py``);
-  ``calib_o`` ... ``calib_v`` (written on 5 December 2026 for v5, after v4 shipped and before
-  v5 was trained) compare models whose thresholds are already fixed (``heldout_report.py --part
-  compare``) and choose nothing else.
+  ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
+  the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
+  ``--part choose-ab``);
+  ``calib_w`` ... ``calib_ad`` (written for v6, before it was trained) compare models whose
+  thresholds are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
   them) and train v3 on; ``calib_e`` / ``calib_f`` (v3 against v2) and ``calib_g`` ... ``calib_n``
-  (v3 and v4 against v2) train v5 on. ``--part compare-v2``, ``compare-ef`` and ``compare-gn``
-  still read them, to reproduce those comparisons. A rerun of v4's training needs
-  ``finetune_classifier.py --skip-files`` naming them and the files written after it
-  (``extra_w`` ... ``extra_ad``); it would still read ``crisis_na``/``nb``, which that option does
-  not cover.
+  (v3 and v4 against v2) train v5 on; ``calib_o`` ... ``calib_v`` compared v5 with v4 and chose
+  the floor: ``calib_o`` ... ``calib_r`` train v6, ``calib_s`` ... ``calib_v`` choose thresholds.
+  ``--part compare-v2``, ``compare-ef``, ``compare-gn`` and ``compare-ov`` still read them, to
+  reproduce those comparisons. A rerun of an older model's training needs
+  ``finetune_classifier.py --skip-files`` naming the files written after it (v5: ``calib_o`` ...
+  ``calib_r``; it would still read ``crisis_ne``/``nf``, which that option does not cover).
 """
 
 from __future__ import annotations
@@ -28,13 +31,17 @@ from pathlib import Path
 from typing import Any
 
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
-THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
-COMPARISON_FILES = tuple(f"calib_{x}.jsonl" for x in "opqrstuv")
+FIRST_THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
+THRESHOLD_FILES = FIRST_THRESHOLD_FILES + tuple(f"calib_{x}.jsonl" for x in "stuv")
+COMPARISON_FILES = tuple(f"calib_{x}.jsonl" for x in ("w", "x", "y", "z", "aa", "ab", "ac", "ad"))
 FIRST_COMPARISON_FILES = ("calib_e.jsonl", "calib_f.jsonl")
 SECOND_COMPARISON_FILES = tuple(f"calib_{x}.jsonl" for x in "ghijklmn")
+THIRD_COMPARISON_FILES = tuple(f"calib_{x}.jsonl" for x in "opqrstuv")
 FORMER_COMPARISON_FILES = ("calib_c.jsonl", "calib_d.jsonl")
 CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES
-CRISIS_COMPARISON = ("train-crisis-nc-", "train-crisis-nd-")
+FIRST_CRISIS_COMPARISON = ("train-crisis-nc-", "train-crisis-nd-")
+SECOND_CRISIS_COMPARISON = ("train-crisis-ng-", "train-crisis-nh-")
+CRISIS_COMPARISON = FIRST_CRISIS_COMPARISON + SECOND_CRISIS_COMPARISON
 
 
 def source_file(conv: Any) -> str:

@@ -82,7 +82,7 @@ def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
                          "conv": conv.conversation.id, "k": k})
     for item in corpus.crisis:
         if not keep(item.id) or is_crisis_comparison(item.id):
-            continue  # crisis_nc/nd compare models on crisis (corpus_parts.py)
+            continue  # crisis_nc/nd and ng/nh compare models on crisis (corpus_parts.py)
         rows.append({"text": item.text, "previous": "",
                      "y": [False] * (len(OUTPUT_LABELS) - 1) + [item.crisis],
                      "mask": [0.0] * (len(OUTPUT_LABELS) - 1) + [1.0], "kind": item.kind,

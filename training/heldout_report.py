@@ -7,10 +7,11 @@ and trained none of them; ``test`` is never read here.
 
 Prints any-rupture and any-repair F1 (rule OR model, as ``mode="full"`` decides), episode status
 accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages. ``--part``
-reads the calibration files instead (``choose``, ``compare``...) or ``crisis_nc``/``nd``
-(``crisis``: crisis recall and alarms only); ``--bootstrap A B`` adds B's any-rupture and any-repair
-F1 minus A's with a 95% interval over resampled conversations; ``--floor`` sets the fusion's
-``RULE_FLOOR`` (0: the fusion before 5 December 2026's floor, as models v2-v5 were compared):
+reads the calibration files instead (``choose``, ``compare``...) or ``crisis_ng``/``nh``
+(``crisis``; ``crisis-cd``: ``crisis_nc``/``nd``: crisis recall and alarms only); ``--bootstrap A
+B`` adds B's any-rupture and any-repair F1 minus A's with a 95% interval over resampled
+conversations; ``--floor`` sets the fusion's ``RULE_FLOOR`` (0: the fusion before 5 December
+2026's floor, as models v2-v5 were compared):
 
     .venv/bin/python training/heldout_report.py --part compare --floor 0 --bootstrap OLD NEW
 """
@@ -30,32 +31,39 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_parts import (  # noqa: E402
     COMPARISON_FILES,
     FIRST_COMPARISON_FILES,
+    FIRST_CRISIS_COMPARISON,
+    FIRST_THRESHOLD_FILES,
     FORMER_COMPARISON_FILES,
     SECOND_COMPARISON_FILES,
+    SECOND_CRISIS_COMPARISON,
+    THIRD_COMPARISON_FILES,
     THRESHOLD_FILES,
     held_out,
     is_calibration,
     is_crisis_comparison,
 )
 
-PARTS = {"choose": THRESHOLD_FILES, "compare": COMPARISON_FILES,
+PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare": COMPARISON_FILES,
          "compare-ef": FIRST_COMPARISON_FILES, "compare-gn": SECOND_COMPARISON_FILES,
-         "compare-v2": FORMER_COMPARISON_FILES}
+         "compare-ov": THIRD_COMPARISON_FILES, "compare-v2": FORMER_COMPARISON_FILES}
+CRISIS_PARTS = {"crisis": SECOND_CRISIS_COMPARISON, "crisis-cd": FIRST_CRISIS_COMPARISON}
 
 
 def part(name: str) -> Any:
-    """``heldout``: the held-out seventh of train; ``choose``: train/calib_a + calib_b (they chose
-    the thresholds of candidates since 5 December 2026); ``compare``: train/calib_o ... calib_v (new
-    to the rules and to every model, and chose nothing: corpus_parts.py); ``crisis``: the messages
-    of train/crisis_nc + crisis_nd (never trained on); former comparison sets, to reproduce their
-    comparisons: ``compare-v2`` (calib_c + calib_d), ``compare-ef`` and ``compare-gn``."""
+    """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
+    calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
+    ``compare``: train/calib_w ... calib_ad (new to the rules and to every model, and chose nothing:
+    corpus_parts.py); ``crisis``: the messages of train/crisis_ng + crisis_nh (``crisis-cd``:
+    crisis_nc + crisis_nd; neither pair trained on); former comparison sets, to reproduce their
+    comparisons: ``compare-v2`` (calib_c + calib_d), ``compare-ef``, ``compare-gn`` and
+    ``compare-ov`` (calib_o ... calib_v)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
     train = load_corpus(REPO / "data" / "corpus").split("train")
-    if name == "crisis":
+    if name in CRISIS_PARTS:
         return Corpus(conversations=(), pairs=(),
-                      crisis=tuple(c for c in train.crisis if is_crisis_comparison(c.id)))
+                      crisis=tuple(c for c in train.crisis if c.id.startswith(CRISIS_PARTS[name])))
     if name in PARTS:
         files = PARTS[name]
         return Corpus(conversations=tuple(c for c in train.conversations
@@ -161,11 +169,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
-    parser.add_argument("--part", choices=("heldout", *PARTS, "crisis"), default="heldout",
-                        help="heldout: the held-out seventh; choose: calib_a + calib_b; "
-                             "compare: calib_o ... calib_v; crisis: crisis_nc + crisis_nd; "
+    parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
+                        help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
+                             "(choose-ab: calib_a + calib_b); compare: calib_w ... calib_ad; "
+                             "crisis: crisis_ng + crisis_nh (crisis-cd: crisis_nc + crisis_nd); "
                              "former comparison sets: compare-v2 (calib_c + calib_d), "
-                             "compare-ef, compare-gn (corpus_parts.py)")
+                             "compare-ef, compare-gn, compare-ov (corpus_parts.py)")
     parser.add_argument("--floor", type=float, default=None,
                         help="the fusion's RULE_FLOOR (default: the shipped one; 0: none)")
     parser.add_argument("--ap", action="store_true",
@@ -175,8 +184,8 @@ def main() -> None:
                              "interval over resampled conversations")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
-    if args.part == "crisis" and (args.ap or args.bootstrap):
-        parser.error("--part crisis holds single messages only: --ap and --bootstrap need "
+    if args.part in CRISIS_PARTS and (args.ap or args.bootstrap):
+        parser.error(f"--part {args.part} holds single messages only: --ap and --bootstrap need "
                      "conversations")
     if args.floor is not None:
         from mendkit.analysis import fusion
@@ -185,7 +194,9 @@ def main() -> None:
     rows = ([report(None, args.part)] if args.rules else []) + [
         report(f, args.part) for f in args.folders]
     where = ("held-out seventh of train" if args.part == "heldout"
-             else "train/crisis_nc + crisis_nd" if args.part == "crisis"
+             else "train/" + " + ".join(p.removeprefix("train-").replace("-", "_").rstrip("_")
+                                        for p in CRISIS_PARTS[args.part])
+             if args.part in CRISIS_PARTS
              else "train/" + " + ".join(f.removesuffix(".jsonl") for f in PARTS[args.part]))
     print(f"{where}: {rows[0]['conversations']} conversations, "
           f"{rows[0]['turns']} turns, {rows[0]['crisis_total']} crisis messages, "
