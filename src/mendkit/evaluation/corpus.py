@@ -1,7 +1,8 @@
 """Reading Mend's hand-labelled corpus (``data/corpus``; see its GUIDE.md and DATASHEET.md).
 
 Conversations live in ``conversations/*.jsonl`` (dev and test) and ``train/*.jsonl`` (train);
-crisis messages in ``crisis.jsonl`` and ``train/crisis*.jsonl``; repair pairs in ``pairs.jsonl``.
+crisis messages in ``crisis.jsonl`` and ``train/crisis*.jsonl``; repair pairs in ``pairs.jsonl`` (dev
+and test) and ``train/pairs*.jsonl`` (train).
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ def load_corpus(root: Path | None = None) -> Corpus:
     train = root / "train"
     conversation_files = [*sorted((root / "conversations").glob("*.jsonl")),
                           *sorted(p for p in train.glob("*.jsonl")
-                                  if not p.name.startswith("crisis"))]
+                                  if not p.name.startswith(("crisis", "pairs")))]
     conversations = [
         _conversation(record, path, number)
         for path in conversation_files
@@ -140,6 +141,7 @@ def load_corpus(root: Path | None = None) -> Corpus:
     pairs = [
         Pair(id=r["id"], setting=r.get("setting", ""), better=r["better"], worse=r["worse"],
              split=r["split"])
-        for _, r in _records(root / "pairs.jsonl")
+        for path in [root / "pairs.jsonl", *sorted(train.glob("pairs*.jsonl"))]
+        for _, r in _records(path)
     ]
     return Corpus(tuple(conversations), tuple(crisis), tuple(pairs))
