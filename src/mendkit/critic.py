@@ -3,7 +3,8 @@
 ``repair_quality`` (0-1) rises with the parts of a repair the research points to (owning one's part,
 validating the other, a feeling said as an I-statement, a concrete request or commitment, naming
 what happened, appreciation) and falls with what undoes one (contempt, hostility, character
-criticism and "always/never", non-apologies, "sorry, but", defensiveness, minimising, pressure).
+criticism and "always/never", non-apologies, "sorry, but", defensiveness, minimising, pressure,
+and, inside an apology, excuses, an apology that never says for what, and a pile of "sorry"s).
 Length earns nothing. Components count only with rule evidence (a span to point at). Issues carry
 spans and a suggestion; ``rewrite`` applies the safe fixes.
 """
@@ -37,6 +38,7 @@ PENALTIES: Final = {
     "always_never": 0.25, "defensiveness": 0.2, "minimizing": 0.2, "dismissing": 0.2,
     "condescension": 0.2, "pressure": 0.15, "complaint": 0.05, "blaming_feeling": 0.12,
     "thought_as_feeling": 0.06, "rejection": 0.15, "withdrawal": 0.1,
+    "excuse": 0.1, "vague_apology": 0.1, "over_apology": 0.1,
 }
 
 _MESSAGES: Final = {
@@ -105,6 +107,18 @@ _MESSAGES: Final = {
         "\"I feel like/that ...\" states a thought about them, not a feeling.",
         "Name the feeling itself: hurt, worried, lonely, embarrassed, sad.",
     ),
+    "excuse": (
+        "Inside an apology, how busy or tired you were reads as a reason it should not count.",
+        "Keep the apology about what happened to them. The context can come later, if they ask.",
+    ),
+    "vague_apology": (
+        "This apology does not say what it is for, so they are left to guess whether you know.",
+        "Name what you did: \"I'm sorry I ...\".",
+    ),
+    "over_apology": (
+        "So many apologies turn the message towards your guilt and away from their hurt.",
+        "One clear apology is enough: what you did, how it affected them, what you will do.",
+    ),
 }
 
 # "Feelings" that describe what someone did to us, with the feeling and need they often cover.
@@ -148,9 +162,44 @@ _BLAMING_RE: Final = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-_THOUGHT_RE: Final = re.compile(r"\bi (?:feel|felt) (?:like|that) (?:you|u|they|he|she)\b",
-                                re.IGNORECASE)
+_THOUGHT_RE: Final = re.compile(
+    r"\bi (?:just |really |kind of |kinda |sort of |honestly |still |sometimes )?(?:feel|felt) "
+    r"(?:like|that) (?:you|u|they|he|she)\b", re.IGNORECASE)
 _BUT_RE: Final = re.compile(r",?\s*\bbut\b", re.IGNORECASE)
+_APOLOGY_RE: Final = re.compile(r"\b(?:sorry|soz|sry|apologi[sz]e\w*|apologies)\b", re.IGNORECASE)
+# Excuses inside an apology: being busy, tired or swamped; a phone that "was weird". Not when the
+# writer says it is no excuse.
+_EXCUSE_RE: Final = re.compile(
+    r"\b(?:i'?ve been|i was|i'?m|im|i am|i had been|been|i've just been) (?:so |really |just |super "
+    r"|literally |completely |totally |absolutely |very |crazy |insanely )*(?:busy|swamped|slammed|"
+    r"stressed(?: out)?|exhausted|wrecked|knackered|shattered|tired|run off my feet|on nights|"
+    r"overwhelmed|snowed under|flat out|under (?:a lot of|so much|loads of) pressure)\b"
+    r"|\b(?:work|things|life|the week|this week|this term|it|the job|my schedule)(?:'s| has| have) "
+    r"been (?:a )?(?:so |really |very |just |absolutely |completely |totally |crazy |mad )*"
+    r"(?:non-?stop|crazy|mad|hectic|manic|insane|a lot|full on|busy|chaotic|mental)\b"
+    r"|\bmy phone (?:has been|was|is|'s been) (?:\w+ )?(?:weird|broken|dead|playing up|acting up|"
+    r"glitching)\b",
+    re.IGNORECASE,
+)
+_NO_EXCUSE_RE: Final = re.compile(r"\b(?:no|not an|isn'?t an|is not an|not any) excuse\b",
+                                  re.IGNORECASE)
+# An apology for something unnamed ("sorry for everything", "sorry about yesterday", "sorry for how
+# things went at the meeting"), counted only when nothing in the message owns a specific act.
+_VAGUE_RE: Final = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies)(?: again)? (?:for|about) (?:everything|it all|all (?:of )?"
+    r"(?:this|that)|all that|what happened|how (?:things|it|everything) (?:went|turned out|ended up)|"
+    r"(?:the other day|yesterday|earlier|last night|today|this morning|before|lately|recently|"
+    r"the other night|that|this|the situation|the mess|the confusion|any (?:confusion|upset|"
+    r"inconvenience)))(?: lately| recently)?"
+    r"(?:\s+(?:at|in|on|during|from) (?:(?!when\b|i\b|that\b)[\w']+ ){0,3}(?!when\b|i\b)[\w']+)?"
+    r"(?=\s*(?:[.!,;:)]|$|\s+(?:and|i|it|babe|love|mate|hun|x+)\b))",
+    re.IGNORECASE,
+)
+# Owning nothing in particular: "I should have handled it better".
+_VAGUE_OWNING_RE: Final = re.compile(
+    r"\bshould(?: have|'ve) handled (?:it|that|this|things|everything|the situation) "
+    r"(?:better|differently)\b", re.IGNORECASE)
+OVER_APOLOGY: Final = 4  # this many "sorry"s or more in one message
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +296,31 @@ def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
         message, suggestion = _MESSAGES["thought_as_feeling"]
         issues.append(Issue(kind="thought_as_feeling", start=m.start(), end=m.end(),
                             message=message, suggestion=suggestion))
+    issues.extend(_apology_issues(turn))
     return _dedupe(issues), fixes
+
+
+def _apology_issues(turn: TurnAnalysis) -> list[Issue]:
+    """Excuses, an apology that names nothing, and too many apologies (inside an apology only)."""
+    text = turn.text
+    apologies = list(_APOLOGY_RE.finditer(text))
+    if not apologies:
+        return []
+    found: list[tuple[str, int, int]] = []
+    if not _NO_EXCUSE_RE.search(text):
+        found += [("excuse", m.start(), m.end()) for m in _EXCUSE_RE.finditer(text)][:1]
+    vague = list(_VAGUE_RE.finditer(text))
+    unowned = [(m.start(), m.end()) for m in [*vague, *_VAGUE_OWNING_RE.finditer(text)]]
+    owned = any(e.label == "repair.responsibility" and e.source.startswith("rule:")
+                and not any(e.start < end and start < e.end for start, end in unowned)
+                for e in turn.evidence)
+    if vague and not owned:
+        found.append(("vague_apology", vague[0].start(), vague[0].end()))
+    if len(apologies) >= OVER_APOLOGY:
+        found.append(("over_apology", apologies[OVER_APOLOGY - 1].start(),
+                      apologies[OVER_APOLOGY - 1].end()))
+    return [Issue(kind=kind, start=start, end=end, message=_MESSAGES[kind][0],
+                  suggestion=_MESSAGES[kind][1]) for kind, start, end in found]
 
 
 def _issue_kind(label: str, subtype: str | None, source: str) -> str | None:

@@ -78,3 +78,50 @@ def test_crisis_stops_coaching_and_shows_resources() -> None:
     assert result.issues == ()
     assert result.rewrite is None
     assert any("988" in r.contact for r in result.risk.resources)
+
+
+def span(text: str, kind: str) -> str:
+    result = mendkit.check(text, mode="rules")
+    issue = next(i for i in result.issues if i.kind == kind)
+    return result.text[issue.start:issue.end]
+
+
+def test_an_excuse_inside_an_apology_is_named_and_costs_quality() -> None:
+    text = "I'm sorry I missed your call. I've been so busy with the move."
+    assert span(text, "excuse") == "I've been so busy"
+    plain = mendkit.check("I'm sorry I missed your call.", mode="rules")
+    assert mendkit.check(text, mode="rules").repair_quality < plain.repair_quality
+    assert "excuse" not in kinds("I've been so busy with the move, fancy a coffee on Sunday?")
+    assert "excuse" not in kinds("I'm sorry I snapped. I was exhausted, but that's no excuse.")
+
+
+def test_an_apology_that_names_nothing_is_vague_unless_something_is_owned() -> None:
+    assert span("Sorry for everything lately, love.", "vague_apology") == \
+        "Sorry for everything lately"
+    assert span("I'm sorry for how things went at Thursday's meeting. I should have handled it "
+                "better.", "vague_apology") == "sorry for how things went at Thursday's meeting"
+    assert "vague_apology" not in kinds(
+        "Sorry about yesterday. I snapped at you over the dishes and that was unfair.")
+
+
+def test_a_pile_of_apologies_is_flagged_once() -> None:
+    text = "Sorry, so sorry. Sorry again, I'm really sorry, sorry."
+    result = mendkit.check(text, mode="rules")
+    assert [i.kind for i in result.issues].count("over_apology") == 1
+    assert "over_apology" not in kinds("I'm sorry I forgot. Sorry again.")
+
+
+def test_owning_a_named_act_outranks_apologising_for_everything() -> None:
+    better = ("Dr Abernethy, I was short with you at handover this morning. That was "
+              "unprofessional, and your question about bed 4 was a fair one.")
+    worse = ("So sorry about this morning, Dr Abernethy, I've been on nights all week. Sorry "
+             "for everything, honestly, sorry, I'm sorry.")
+    b, w = mendkit.check(better, mode="rules"), mendkit.check(worse, mode="rules")
+    assert b.components["ownership"]
+    assert "criticism" not in {i.kind for i in b.issues}  # a verdict on one's own act
+    assert b.repair_quality > w.repair_quality
+
+
+def test_i_just_feel_like_you_is_a_thought_not_a_feeling() -> None:
+    assert span("I just feel like you didn't think about us.", "thought_as_feeling") == \
+        "I just feel like you"
