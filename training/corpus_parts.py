@@ -6,9 +6,10 @@
   v6): crisis messages, hard idioms and everyday distress that no model trains on and no rule is
   tuned on; they compare crisis detection (model card, "v5b" and "v6"). ``crisis_na`` / ``nb``
   and ``crisis_ne`` / ``nf`` are for tuning and training.
-- repair pairs (``train/pairs_a`` ... ``pairs_d``, written for the critic on 5 December 2026):
+- repair pairs (``train/pairs_a`` ... ``pairs_f``, written for the critic on 5 December 2026):
   ``pairs_a`` / ``pairs_b`` tune ``repair_quality`` with the dev pairs; ``pairs_c`` / ``pairs_d``
-  judge a change and choose nothing (``pairs_report.py``).
+  judged the first change and then joined the tuning pairs; ``pairs_e`` / ``pairs_f`` judge the
+  next one and choose nothing (``pairs_report.py``; ``compare-cd`` reproduces the first).
 - the calibration files, written after the rules and the models they measure and new to both;
   rules are not tuned on them and no model trains on them:
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
@@ -45,8 +46,9 @@ CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES
 FIRST_CRISIS_COMPARISON = ("train-crisis-nc-", "train-crisis-nd-")
 SECOND_CRISIS_COMPARISON = ("train-crisis-ng-", "train-crisis-nh-")
 CRISIS_COMPARISON = FIRST_CRISIS_COMPARISON + SECOND_CRISIS_COMPARISON
-PAIR_FIT = ("train-pair-a-", "train-pair-b-")
-PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
+PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
+PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
+FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
 
 
 def source_file(conv: Any) -> str:

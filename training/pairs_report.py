@@ -1,14 +1,15 @@
 """Pair accuracy of ``repair_quality`` on parts of Mend's repair pairs, for tuning the critic
 without touching the test split.
 
-    fit      train/pairs_a + pairs_b and the dev pairs: tune on these (``--errors`` lists misses)
-    compare  train/pairs_c + pairs_d: new to the critic; they judge a change and choose nothing
+    fit      train/pairs_a ... pairs_d and the dev pairs: tune on these (``--errors`` lists misses)
+    compare  train/pairs_e + pairs_f: new to the critic; they judge a change and choose nothing
+    compare-cd  train/pairs_c + pairs_d, which judged the first change (then joined ``fit``)
     dev      the dev pairs alone
 
 A pair counts as won when the better message's ``repair_quality`` is strictly higher (as in
 ``mend eval``). Rules and full mode side by side:
 
-    .venv/bin/python training/pairs_report.py fit|compare|dev [--errors]
+    .venv/bin/python training/pairs_report.py fit|compare|compare-cd|dev [--errors]
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_parts import PAIR_COMPARISON, PAIR_FIT
+from corpus_parts import FIRST_PAIR_COMPARISON, PAIR_COMPARISON, PAIR_FIT
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,6 +32,8 @@ def pairs(part: str) -> list[Any]:
     every = load_corpus(REPO / "data" / "corpus").pairs
     if part == "compare":
         return [p for p in every if p.id.startswith(PAIR_COMPARISON)]
+    if part == "compare-cd":
+        return [p for p in every if p.id.startswith(FIRST_PAIR_COMPARISON)]
     if part == "dev":
         return [p for p in every if p.split == "dev"]
     return [p for p in every if p.split == "dev" or p.id.startswith(PAIR_FIT)]
@@ -40,10 +43,10 @@ def main() -> None:
     from mendkit.critic import critique
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("part", choices=("fit", "compare", "dev"))
+    parser.add_argument("part", choices=("fit", "compare", "compare-cd", "dev"))
     parser.add_argument("--errors", action="store_true", help="list the pairs lost (fit, dev)")
     args = parser.parse_args()
-    if args.errors and args.part == "compare":
+    if args.errors and args.part.startswith("compare"):
         parser.error("the comparison pairs judge changes: their misses are not for reading")
     chosen = pairs(args.part)
     for mode in ("rules", "full"):
