@@ -69,7 +69,7 @@ def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
     corpus = load_corpus(REPO / "data" / "corpus").split(split)  # type: ignore[arg-type]
     rows: list[dict[str, Any]] = []
     keep = (lambda i: True) if part is None else (
-        (lambda i: held_out(i)) if part == "heldout" else (lambda i: not held_out(i)))
+        held_out if part == "heldout" else (lambda i: not held_out(i)))
     for conv in corpus.conversations:
         if not keep(conv.conversation.id) or is_calibration(conv) or \
                 source_file(conv) in SKIP_FILES:
@@ -379,7 +379,7 @@ def main() -> None:
                        "weight": args.public_weight} if args.public else None,
             "bf16": args.bf16, "bucket": args.bucket,
             "finish_on_corpus": args.finish_on_corpus, "skip_files": sorted(SKIP_FILES)}
-    export(model, tokenizer, source, thresholds, report, len(train),
+    export(model, tokenizer, source, thresholds=thresholds, report=report, n_train=len(train),
            name=args.name or MODEL_NAME, student=meta)
 
 
@@ -390,8 +390,8 @@ def f1(gold: np.ndarray, pred: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def export(model: Classifier, tokenizer: Any, source: str, thresholds: dict[str, float],
-           report: dict[str, Any], n_train: int, *, name: str, student: dict[str, Any]) -> None:
+def export(model: Classifier, tokenizer: Any, source: str, *, thresholds: dict[str, float],
+           report: dict[str, Any], n_train: int, name: str, student: dict[str, Any]) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     from mendkit.models.classifier import OUTPUT_LABELS
