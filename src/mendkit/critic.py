@@ -5,20 +5,23 @@ validating the other, a feeling said as an I-statement, a concrete request or co
 what happened, appreciation) and falls with what undoes one (contempt, hostility, character
 criticism and "always/never", non-apologies, "sorry, but", defensiveness, minimising, pressure,
 and, inside an apology, excuses, an apology that never says for what, and a pile of "sorry"s).
-Length earns nothing. Components count only with rule evidence (a span to point at). Issues carry
-spans and a suggestion; ``rewrite`` applies the safe fixes.
+Length earns nothing. Components count only with rule evidence (a span to point at); in full mode
+the model's reading of the whole message moves the score a little (up for repair, down for a
+rupture), which ranks drafts the rules cannot read. Issues carry spans and a suggestion;
+``rewrite`` applies the safe fixes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from mendkit.analysis.pipeline import Mode, analyze_conversation
+from mendkit.analysis.pipeline import Mode, analyze_with_probabilities
 from mendkit.analysis.safety import DEFAULT_REGION, assess
 from mendkit.analysis.text import sentence_bounds
+from mendkit.labels import is_rupture
 from mendkit.model import CheckResult, Conversation, Issue, TurnAnalysis
 
 if TYPE_CHECKING:
@@ -33,6 +36,10 @@ COMPONENT_WEIGHTS: Final = {
     "appreciation": ("reconnect", 0.06),
 }
 BASE: Final = 0.22
+# Full mode adds the model's reading (``_model_term``), chosen on the tuning pairs with v5 from a
+# plateau (0.1-0.3 for each gave the same accuracy): data/corpus/DATASHEET.md, "the critic's rule".
+MODEL_REPAIR_WEIGHT: Final = 0.2
+MODEL_RUPTURE_WEIGHT: Final = 0.2
 PENALTIES: Final = {
     "contempt": 0.4, "hostility": 0.4, "non_apology": 0.3, "sorry_but": 0.25, "criticism": 0.25,
     "always_never": 0.25, "defensiveness": 0.2, "minimizing": 0.2, "dismissing": 0.2,
@@ -222,7 +229,9 @@ def critique(
     speakers = ["them" if (n - i) % 2 else "me" for i in range(n)]
     conversation = Conversation.from_turns([*zip(speakers, context, strict=True), ("me", text)],
                                            id="check")
-    turn = analyze_conversation(conversation, mode=mode, personal=personal).turns[-1]
+    analysis, probabilities = analyze_with_probabilities(conversation, mode=mode,
+                                                         personal=personal)
+    turn = analysis.turns[-1]
     risk = assess([turn], region)
     issues, fixes = _issues(turn)
     # A component counts when a rule shows it with a span the person can see; the model's
@@ -231,6 +240,8 @@ def critique(
     components = {name: label in evidenced for name, (label, _) in COMPONENT_WEIGHTS.items()}
     quality = BASE + sum(w for name, (_, w) in COMPONENT_WEIGHTS.items() if components[name])
     quality -= sum(PENALTIES.get(kind, 0.1) for kind in {i.kind for i in issues})
+    if probabilities:
+        quality += _model_term(probabilities[-1])
     notes: list[str] = []
     missing = [name for name, present in components.items()
                if not present and name not in ("acknowledgement", "appreciation")]
@@ -254,6 +265,15 @@ def critique(
         rewrite=rewrite,
         notes=tuple(notes),
     )
+
+
+def _model_term(probabilities: Mapping[str, float]) -> float:
+    """Full mode's soft part of the score: the model's reading of the whole message, a little up
+    for the parts of a repair (weighted as the components) and down for its strongest rupture."""
+    repair = sum(weight * probabilities.get(label, 0.0)
+                 for label, weight in COMPONENT_WEIGHTS.values())
+    rupture = max((p for label, p in probabilities.items() if is_rupture(label)), default=0.0)
+    return MODEL_REPAIR_WEIGHT * repair - MODEL_RUPTURE_WEIGHT * rupture
 
 
 def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:

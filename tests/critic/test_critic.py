@@ -125,3 +125,17 @@ def test_owning_a_named_act_outranks_apologising_for_everything() -> None:
 def test_i_just_feel_like_you_is_a_thought_not_a_feeling() -> None:
     assert span("I just feel like you didn't think about us.", "thought_as_feeling") == \
         "I just feel like you"
+
+
+def test_full_mode_reads_what_the_rules_cannot_and_breaks_their_tie() -> None:
+    """Both drafts own the missed shower and nothing else the rules can point at; the model reads
+    the named harm and the concrete offer in the better one."""
+    better = ("Bri I missed your shower after saying yes, and you were left without the cake I "
+              "promised. I'm sorry, that's on me, and I know how much that day meant to you. Can I "
+              "bring dinner round Saturday and put up the nursery shelves you mentioned?")
+    worse = "hun im so sorry i missed ur shower 😢 ill make it up to u i promise!! love u sm xx"
+    rules = [mendkit.check(t, mode="rules") for t in (better, worse)]
+    assert rules[0].repair_quality == rules[1].repair_quality
+    full = [mendkit.check(t, mode="full") for t in (better, worse)]
+    assert full[0].repair_quality > full[1].repair_quality
+    assert full[0].components == rules[0].components  # components still need a rule's span

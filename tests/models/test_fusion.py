@@ -147,3 +147,17 @@ def test_rupture_and_crisis_matches_are_never_overruled(text: str, label: str) -
     turn = analyze_turn(0, "A", text)
     assert label in fuse(turn, [0.0] * len(OUTPUT_LABELS), OUTPUT_LABELS, THRESHOLDS,
                          floor=0.99).labels
+
+
+def test_the_raw_probabilities_come_with_the_analysis_in_full_mode_only() -> None:
+    from mendkit.analysis.pipeline import analyze_with_probabilities
+    from mendkit.model import Conversation
+    from mendkit.models.classifier import default_classifier
+
+    conversation = Conversation.from_turns([("A", "You never listen."), ("B", "Fine.")], id="t")
+    analysis, raw = analyze_with_probabilities(conversation, mode="full", workers=1)
+    assert len(raw) == len(analysis.turns) == 2
+    model = default_classifier()
+    expected = model.probabilities("Fine.", "You never listen.")
+    assert raw[1] == pytest.approx(dict(zip(model.labels, map(float, expected), strict=True)))
+    assert analyze_with_probabilities(conversation, mode="rules")[1] == []

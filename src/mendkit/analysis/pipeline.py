@@ -101,12 +101,27 @@ def analyze_conversation(
     refitted heads to the classifier's probabilities. ``workers``: threads running the model on
     turns side by side (default: one per core; a batch worker that is one of many passes 1).
     """
+    return analyze_with_probabilities(conversation, mode=mode, region=region, personal=personal,
+                                      workers=workers)[0]
+
+
+def analyze_with_probabilities(
+    conversation: Conversation,
+    *,
+    mode: Mode = "full",
+    region: str = DEFAULT_REGION,
+    personal: PersonalHeads | None = None,
+    workers: int | None = None,
+) -> tuple[Analysis, list[dict[str, float]]]:
+    """``analyze_conversation``, and the classifier's own probabilities for each turn (label ->
+    probability, after ``personal``'s heads; an empty list in rules mode or without a model)."""
     if mode not in MODES:
         raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
     rules = engine_rules()
     model = _classifier() if mode == "full" else None
     model_out = _model_probabilities(model, conversation, workers) if model is not None else ()
     analysed: list[TurnAnalysis] = []
+    raw: list[dict[str, float]] = []
     for position, turn in enumerate(conversation.turns):
         context = context_for(analysed, turn.speaker)
         blocked: set[str] = set()
@@ -129,12 +144,14 @@ def analyze_conversation(
             probabilities: Iterable[float] = model_out[position]
             if personal is not None:
                 probabilities = personal.adjust(probabilities)
+            probabilities = [float(p) for p in probabilities]
+            raw.append(dict(zip(model.labels, probabilities, strict=True)))
             result = fuse(result, probabilities, model.labels, model.thresholds,
                           vetoed=vetoed, context=context)
         if personal is not None:
             result = personal.override(result, previous)
         analysed.append(result)
-    return Analysis(
+    analysis = Analysis(
         mend_version=__version__,
         mode=mode,
         conversation_id=conversation.id,
@@ -144,6 +161,7 @@ def analyze_conversation(
         safety=assess(analysed, region),
         source=conversation.source,
     )
+    return analysis, raw
 
 
 def _model_probabilities(
