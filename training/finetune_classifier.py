@@ -301,6 +301,14 @@ def main() -> None:
     soft_fn = nn.BCEWithLogitsLoss(reduction="mean")
     print(f"train {len(train)} rows, dev {len(dev)} rows, {steps} steps; layers {keep}, "
           f"{MAX_TOKENS} tokens ({TRUNCATION}), distil {args.distil}")
+    # What the rules say on every train turn, for the thresholds after training: read now, so that
+    # corpus or rule files edited during a long run cannot break or change its end.
+    corpus = load_corpus(REPO / "data" / "corpus").split("train")
+    rule_labels: dict[tuple[str, int], set[str]] = {}
+    for conv in corpus.conversations:
+        analysis = analyze_conversation(conv.conversation, mode="rules")
+        for turn in analysis.turns:
+            rule_labels[(conv.conversation.id, turn.index)] = set(turn.labels)
     t0 = time.time()
     for epoch in range(EPOCHS):
         model.train()
@@ -325,12 +333,6 @@ def main() -> None:
 
     # Thresholds on dev, for the fused decision (rule OR model).
     probs = predict(model, dev, tokenizer)
-    corpus = load_corpus(REPO / "data" / "corpus").split("train")
-    rule_labels: dict[tuple[str, int], set[str]] = {}
-    for conv in corpus.conversations:
-        analysis = analyze_conversation(conv.conversation, mode="rules")
-        for turn in analysis.turns:
-            rule_labels[(conv.conversation.id, turn.index)] = set(turn.labels)
     thresholds: dict[str, float] = {}
     report: dict[str, Any] = {}
     turn_rows = [i for i, r in enumerate(dev) if r["kind"] == "turn"]
