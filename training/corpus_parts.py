@@ -15,15 +15,17 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_ae`` ... ``calib_al`` (written for v6's second rule) compare models whose thresholds
+  ``calib_am`` ... ``calib_at`` (written for v7, while it trained) compare models whose thresholds
   are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
   them) and train v3 on; ``calib_e`` / ``calib_f`` (v3 against v2) and ``calib_g`` ... ``calib_n``
   (v3 and v4 against v2) train v5 on; ``calib_o`` ... ``calib_v`` compared v5 with v4 and chose
   the floor: ``calib_o`` ... ``calib_r`` train v6, ``calib_s`` ... ``calib_v`` choose thresholds;
-  ``calib_w`` ... ``calib_ad`` (v6 against v5, and v5's re-chosen thresholds) train the next model.
-  ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov`` and ``compare-wad`` read them, to
+  ``calib_w`` ... ``calib_ad`` (v6 against v5, and v5's re-chosen thresholds) train v7;
+  ``calib_ae`` ... ``calib_al`` (v6 with v5's thresholds against v5) train the model after v7.
+  ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad`` and
+  ``compare-ael`` read them, to
   reproduce those comparisons. A rerun of an older model's training needs
   ``finetune_classifier.py --skip-files`` naming the files written after it (v5: ``calib_o`` ...
   ``calib_r``; it would still read ``crisis_ne``/``nf``, which that option does not cover).
@@ -38,7 +40,8 @@ from typing import Any
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + tuple(f"calib_{x}.jsonl" for x in "stuv")
-COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "efghijkl")
+COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "mnopqrst")
+FIFTH_COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "efghijkl")
 FOURTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
                                 for x in ("w", "x", "y", "z", "aa", "ab", "ac", "ad"))
 FIRST_COMPARISON_FILES = ("calib_e.jsonl", "calib_f.jsonl")

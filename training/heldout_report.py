@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_parts import (  # noqa: E402
     COMPARISON_FILES,
+    FIFTH_COMPARISON_FILES,
     FIRST_COMPARISON_FILES,
     FIRST_CRISIS_COMPARISON,
     FIRST_THRESHOLD_FILES,
@@ -47,6 +48,7 @@ from corpus_parts import (  # noqa: E402
 PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare": COMPARISON_FILES,
          "compare-ef": FIRST_COMPARISON_FILES, "compare-gn": SECOND_COMPARISON_FILES,
          "compare-ov": THIRD_COMPARISON_FILES, "compare-wad": FOURTH_COMPARISON_FILES,
+         "compare-ael": FIFTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
 CRISIS_PARTS = {"crisis": SECOND_CRISIS_COMPARISON, "crisis-cd": FIRST_CRISIS_COMPARISON}
 
@@ -54,11 +56,12 @@ CRISIS_PARTS = {"crisis": SECOND_CRISIS_COMPARISON, "crisis-cd": FIRST_CRISIS_CO
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_ae ... calib_al (new to the rules and to every model, and chose nothing:
+    ``compare``: train/calib_am ... calib_at (new to the rules and to every model, and chose nothing:
     corpus_parts.py); ``crisis``: the messages of train/crisis_ng + crisis_nh (``crisis-cd``:
     crisis_nc + crisis_nd; neither pair trained on); former comparison sets, to reproduce their
     comparisons: ``compare-v2`` (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
-    ``compare-ov`` (calib_o ... calib_v) and ``compare-wad`` (calib_w ... calib_ad)."""
+    ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad) and
+    ``compare-ael`` (calib_ae ... calib_al)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
@@ -173,10 +176,11 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
-                             "(choose-ab: calib_a + calib_b); compare: calib_ae ... calib_al; "
+                             "(choose-ab: calib_a + calib_b); compare: calib_am ... calib_at; "
                              "crisis: crisis_ng + crisis_nh (crisis-cd: crisis_nc + crisis_nd); "
                              "former comparison sets: compare-v2 (calib_c + calib_d), "
-                             "compare-ef, compare-gn, compare-ov, compare-wad (corpus_parts.py)")
+                             "compare-ef, compare-gn, compare-ov, compare-wad, compare-ael "
+                             "(corpus_parts.py)")
     parser.add_argument("--floor", type=float, default=None,
                         help="the fusion's RULE_FLOOR (default: the shipped one; 0: none)")
     parser.add_argument("--ap", action="store_true",
