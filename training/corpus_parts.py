@@ -2,10 +2,12 @@
 
 - ``extra_c`` / ``extra_d`` (and ``crisis_more``): held out from rule tuning to check that new rules
   generalise (``rules_report.py check``).
-- ``crisis_nc`` / ``crisis_nd`` (5 December 2026) and ``crisis_ng`` / ``crisis_nh`` (written for
-  v6): crisis messages, hard idioms and everyday distress that no model trains on and no rule is
-  tuned on; they compare crisis detection (model card, "v5b" and "v6"). ``crisis_na`` / ``nb``
-  and ``crisis_ne`` / ``nf`` are for tuning and training.
+- ``crisis_ni`` ... ``crisis_nl`` (5 December 2026, written for v8): crisis messages, hard idioms
+  and everyday distress that no model trains on and no rule is tuned on; they compare crisis
+  detection (model card, "v8") and judge the crisis rules' idiom work. ``crisis_nc`` / ``nd``
+  (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared v5b, v6 and v7 and are
+  tuning and training data from v8 on (``--part crisis`` / ``crisis-cd`` still read them, to
+  reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` / ``nf`` always were.
 - repair pairs (``train/pairs_a`` ... ``pairs_f``, written for the critic on 5 December 2026):
   ``pairs_a`` / ``pairs_b`` tune ``repair_quality`` with the dev pairs; ``pairs_c`` / ``pairs_d``
   judged the first change and then joined the tuning pairs; ``pairs_e`` / ``pairs_f`` judge the
@@ -15,7 +17,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_am`` ... ``calib_at`` (written for v7, while it trained) compare models whose thresholds
+  ``calib_au`` ... ``calib_bb`` (written for v8, while it trained) compare models whose thresholds
   are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -23,9 +25,10 @@
   (v3 and v4 against v2) train v5 on; ``calib_o`` ... ``calib_v`` compared v5 with v4 and chose
   the floor: ``calib_o`` ... ``calib_r`` train v6, ``calib_s`` ... ``calib_v`` choose thresholds;
   ``calib_w`` ... ``calib_ad`` (v6 against v5, and v5's re-chosen thresholds) train v7;
-  ``calib_ae`` ... ``calib_al`` (v6 with v5's thresholds against v5) train the model after v7.
-  ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad`` and
-  ``compare-ael`` read them, to
+  ``calib_ae`` ... ``calib_al`` (v6 with v5's thresholds against v5) and ``calib_am`` ...
+  ``calib_at`` (v7 against v6) train v8.
+  ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad``,
+  ``compare-ael`` and ``compare-amt`` read them, to
   reproduce those comparisons. A rerun of an older model's training needs
   ``finetune_classifier.py --skip-files`` naming the files written after it (v5: ``calib_o`` ...
   ``calib_r``; it would still read ``crisis_ne``/``nf``, which that option does not cover).
@@ -40,7 +43,9 @@ from typing import Any
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + tuple(f"calib_{x}.jsonl" for x in "stuv")
-COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "mnopqrst")
+COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
+                         for x in ("au", "av", "aw", "ax", "ay", "az", "ba", "bb"))
+SIXTH_COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "mnopqrst")
 FIFTH_COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "efghijkl")
 FOURTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
                                 for x in ("w", "x", "y", "z", "aa", "ab", "ac", "ad"))
@@ -51,7 +56,8 @@ FORMER_COMPARISON_FILES = ("calib_c.jsonl", "calib_d.jsonl")
 CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES
 FIRST_CRISIS_COMPARISON = ("train-crisis-nc-", "train-crisis-nd-")
 SECOND_CRISIS_COMPARISON = ("train-crisis-ng-", "train-crisis-nh-")
-CRISIS_COMPARISON = FIRST_CRISIS_COMPARISON + SECOND_CRISIS_COMPARISON
+THIRD_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("ni", "nj", "nk", "nl"))
+CRISIS_COMPARISON = THIRD_CRISIS_COMPARISON
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -75,5 +81,6 @@ def held_out(item_id: str) -> bool:
 
 
 def is_crisis_comparison(item_id: str) -> bool:
-    """Whether a crisis-set message belongs to ``crisis_nc`` / ``crisis_nd`` (never trained on)."""
+    """Whether a crisis-set message belongs to the crisis comparison sets (``crisis_ni`` ...
+    ``crisis_nl``: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

@@ -7,8 +7,9 @@ and trained none of them; ``test`` is never read here.
 
 Prints any-rupture and any-repair F1 (rule OR model, as ``mode="full"`` decides), episode status
 accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages. ``--part``
-reads the calibration files instead (``choose``, ``compare``...) or ``crisis_ng``/``nh``
-(``crisis``; ``crisis-cd``: ``crisis_nc``/``nd``: crisis recall and alarms only); ``--bootstrap A
+reads the calibration files instead (``choose``, ``compare``...) or a crisis set
+(``crisis-il``: ``crisis_ni`` ... ``nl``; ``crisis``: ``crisis_ng``/``nh``; ``crisis-cd``:
+``crisis_nc``/``nd``: crisis recall and alarms only); ``--bootstrap A
 B`` adds B's any-rupture and any-repair F1 minus A's with a 95% interval over resampled
 conversations; ``--floor`` sets the fusion's ``RULE_FLOOR`` (0: the fusion before 5 December
 2026's floor, as models v2-v5 were compared):
@@ -38,7 +39,9 @@ from corpus_parts import (  # noqa: E402
     FOURTH_COMPARISON_FILES,
     SECOND_COMPARISON_FILES,
     SECOND_CRISIS_COMPARISON,
+    SIXTH_COMPARISON_FILES,
     THIRD_COMPARISON_FILES,
+    THIRD_CRISIS_COMPARISON,
     THRESHOLD_FILES,
     held_out,
     is_calibration,
@@ -48,20 +51,22 @@ from corpus_parts import (  # noqa: E402
 PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare": COMPARISON_FILES,
          "compare-ef": FIRST_COMPARISON_FILES, "compare-gn": SECOND_COMPARISON_FILES,
          "compare-ov": THIRD_COMPARISON_FILES, "compare-wad": FOURTH_COMPARISON_FILES,
-         "compare-ael": FIFTH_COMPARISON_FILES,
+         "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis": SECOND_CRISIS_COMPARISON, "crisis-cd": FIRST_CRISIS_COMPARISON}
+CRISIS_PARTS = {"crisis-il": THIRD_CRISIS_COMPARISON, "crisis": SECOND_CRISIS_COMPARISON,
+                "crisis-cd": FIRST_CRISIS_COMPARISON}
 
 
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_am ... calib_at (new to the rules and to every model, and chose nothing:
-    corpus_parts.py); ``crisis``: the messages of train/crisis_ng + crisis_nh (``crisis-cd``:
-    crisis_nc + crisis_nd; neither pair trained on); former comparison sets, to reproduce their
+    ``compare``: train/calib_au ... calib_bb (new to the rules and to every model, and chose nothing:
+    corpus_parts.py); ``crisis-il``: the messages of train/crisis_ni ... crisis_nl (never trained
+    on); ``crisis``: crisis_ng + crisis_nh and ``crisis-cd``: crisis_nc + crisis_nd (not trained on
+    before v8); former comparison sets, to reproduce their
     comparisons: ``compare-v2`` (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
-    ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad) and
-    ``compare-ael`` (calib_ae ... calib_al)."""
+    ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad),
+    ``compare-ael`` (calib_ae ... calib_al) and ``compare-amt`` (calib_am ... calib_at)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
@@ -176,10 +181,11 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
-                             "(choose-ab: calib_a + calib_b); compare: calib_am ... calib_at; "
-                             "crisis: crisis_ng + crisis_nh (crisis-cd: crisis_nc + crisis_nd); "
+                             "(choose-ab: calib_a + calib_b); compare: calib_au ... calib_bb; "
+                             "crisis-il: crisis_ni ... crisis_nl; crisis: crisis_ng + crisis_nh "
+                             "(crisis-cd: crisis_nc + crisis_nd); "
                              "former comparison sets: compare-v2 (calib_c + calib_d), "
-                             "compare-ef, compare-gn, compare-ov, compare-wad, compare-ael "
+                             "compare-ef, compare-gn, compare-ov, compare-wad, compare-ael, compare-amt "
                              "(corpus_parts.py)")
     parser.add_argument("--floor", type=float, default=None,
                         help="the fusion's RULE_FLOOR (default: the shipped one; 0: none)")
