@@ -5,7 +5,8 @@
 - ``crisis_ni`` ... ``crisis_nl`` (5 December 2026, written for v8): crisis messages, hard idioms
   and everyday distress that no model trains on and no rule is tuned on; they compared v8 with v6,
   judged the crisis rules' idiom work and then chose v8-c's crisis threshold. ``crisis_nm`` ...
-  ``crisis_np`` (written after v8-c's rule) judge v8-c; neither set trains a model. ``crisis_nc`` / ``nd``
+  ``crisis_np`` (written after v8-c's rule) judged v8-c, and ``crisis_nq`` ... ``crisis_nt``
+  (written after its second rule) judge it again; none of them trains a model. ``crisis_nc`` / ``nd``
   (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared v5b, v6 and v7 and are
   tuning and training data from v8 on (``--part crisis`` / ``crisis-cd`` still read them, to
   reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` / ``nf`` always were.
@@ -59,7 +60,8 @@ FIRST_CRISIS_COMPARISON = ("train-crisis-nc-", "train-crisis-nd-")
 SECOND_CRISIS_COMPARISON = ("train-crisis-ng-", "train-crisis-nh-")
 THIRD_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("ni", "nj", "nk", "nl"))
 FOURTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nm", "nn", "no", "np"))
-CRISIS_COMPARISON = THIRD_CRISIS_COMPARISON + FOURTH_CRISIS_COMPARISON
+FIFTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nq", "nr", "ns", "nt"))
+CRISIS_COMPARISON = THIRD_CRISIS_COMPARISON + FOURTH_CRISIS_COMPARISON + FIFTH_CRISIS_COMPARISON
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")

@@ -7,9 +7,9 @@ and trained none of them; ``test`` is never read here.
 
 Prints any-rupture and any-repair F1 (rule OR model, as ``mode="full"`` decides), episode status
 accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages. ``--part``
-reads the calibration files instead (``choose``, ``compare``...) or a crisis set
-(``crisis-mp``: ``crisis_nm`` ... ``np``; ``crisis-il``: ``crisis_ni`` ... ``nl``; ``crisis``:
-``crisis_ng``/``nh``; ``crisis-cd``: ``crisis_nc``/``nd``: crisis recall and alarms only); ``--bootstrap A
+reads the calibration files instead (``choose``, ``compare``...) or a crisis set (``crisis-qt``:
+``crisis_nq`` ... ``nt``; ``crisis-mp``: ``nm`` ... ``np``; ``crisis-il``: ``ni`` ... ``nl``;
+``crisis``: ``ng``/``nh``; ``crisis-cd``: ``nc``/``nd``: crisis recall and alarms only); ``--bootstrap A
 B`` adds B's any-rupture and any-repair F1 minus A's with a 95% interval over resampled
 conversations; ``--floor`` sets the fusion's ``RULE_FLOOR`` (0: the fusion before 5 December
 2026's floor, as models v2-v5 were compared):
@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_parts import (  # noqa: E402
     COMPARISON_FILES,
     FIFTH_COMPARISON_FILES,
+    FIFTH_CRISIS_COMPARISON,
     FIRST_COMPARISON_FILES,
     FIRST_CRISIS_COMPARISON,
     FIRST_THRESHOLD_FILES,
@@ -54,8 +55,9 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-ov": THIRD_COMPARISON_FILES, "compare-wad": FOURTH_COMPARISON_FILES,
          "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-mp": FOURTH_CRISIS_COMPARISON, "crisis-il": THIRD_CRISIS_COMPARISON,
-                "crisis": SECOND_CRISIS_COMPARISON, "crisis-cd": FIRST_CRISIS_COMPARISON}
+CRISIS_PARTS = {"crisis-qt": FIFTH_CRISIS_COMPARISON, "crisis-mp": FOURTH_CRISIS_COMPARISON,
+                "crisis-il": THIRD_CRISIS_COMPARISON, "crisis": SECOND_CRISIS_COMPARISON,
+                "crisis-cd": FIRST_CRISIS_COMPARISON}
 
 
 def part(name: str) -> Any:
@@ -63,9 +65,10 @@ def part(name: str) -> Any:
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
     ``compare``: train/calib_au ... calib_bb (new to the rules and to every model, and chose nothing:
     corpus_parts.py); ``crisis-il``: the messages of train/crisis_ni ... crisis_nl (never trained
-    on; ``crisis-mp``: crisis_nm ... crisis_np, the same); ``crisis``: crisis_ng + crisis_nh and
-    ``crisis-cd``: crisis_nc + crisis_nd (not trained on before v8); former comparison sets, to
-    reproduce their comparisons: ``compare-v2`` (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
+    on; ``crisis-mp``: crisis_nm ... crisis_np and ``crisis-qt``: crisis_nq ... nt, the same);
+    ``crisis``: crisis_ng + crisis_nh and ``crisis-cd``: crisis_nc + crisis_nd (not trained on
+    before v8); former comparison sets, to reproduce their comparisons: ``compare-v2``
+    (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
     ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad),
     ``compare-ael`` (calib_ae ... calib_al) and ``compare-amt`` (calib_am ... calib_at)."""
     from mendkit.evaluation import load_corpus
@@ -183,7 +186,8 @@ def main() -> None:
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
                              "(choose-ab: calib_a + calib_b); compare: calib_au ... calib_bb; "
-                             "crisis-mp: crisis_nm ... np; crisis-il: crisis_ni ... nl; "
+                             "crisis-qt: crisis_nq ... nt; crisis-mp: crisis_nm ... np; "
+                             "crisis-il: crisis_ni ... nl; "
                              "crisis: crisis_ng + crisis_nh "
                              "(crisis-cd: crisis_nc + crisis_nd); "
                              "former comparison sets: compare-v2 (calib_c + calib_d), "
