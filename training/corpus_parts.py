@@ -6,7 +6,8 @@
   and everyday distress that no model trains on and no rule is tuned on; they compared v8 with v6,
   judged the crisis rules' idiom work and then chose v8-c's crisis threshold. ``crisis_nm`` ...
   ``crisis_np`` (written after v8-c's rule) judged v8-c, and ``crisis_nq`` ... ``crisis_nt``
-  (written after its second rule) judge it again; none of them trains a model. ``crisis_nc`` / ``nd``
+  (written after its second rule) judged it again; all twelve train models and tune rules from v9
+  on. ``crisis_nu`` ... ``crisis_nx`` (written while v9 trained) judge v9. ``crisis_nc`` / ``nd``
   (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared v5b, v6 and v7 and are
   tuning and training data from v8 on (``--part crisis`` / ``crisis-cd`` still read them, to
   reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` / ``nf`` always were.
@@ -19,7 +20,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_au`` ... ``calib_bb`` (written for v8, while it trained) compare models whose thresholds
+  ``calib_bc`` ... ``calib_bj`` (written for v9, while it trained) compare models whose thresholds
   are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -28,9 +29,9 @@
   the floor: ``calib_o`` ... ``calib_r`` train v6, ``calib_s`` ... ``calib_v`` choose thresholds;
   ``calib_w`` ... ``calib_ad`` (v6 against v5, and v5's re-chosen thresholds) train v7;
   ``calib_ae`` ... ``calib_al`` (v6 with v5's thresholds against v5) and ``calib_am`` ...
-  ``calib_at`` (v7 against v6) train v8.
+  ``calib_at`` (v7 against v6) train v8; ``calib_au`` ... ``calib_bb`` (v8 against v6) train v9.
   ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad``,
-  ``compare-ael`` and ``compare-amt`` read them, to
+  ``compare-ael``, ``compare-amt`` and ``compare-aubb`` read them, to
   reproduce those comparisons. A rerun of an older model's training needs
   ``finetune_classifier.py --skip-files`` naming the files written after it (v5: ``calib_o`` ...
   ``calib_r``; it would still read ``crisis_ne``/``nf``, which that option does not cover).
@@ -46,7 +47,9 @@ RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + tuple(f"calib_{x}.jsonl" for x in "stuv")
 COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                         for x in ("au", "av", "aw", "ax", "ay", "az", "ba", "bb"))
+                         for x in ("bc", "bd", "be", "bf", "bg", "bh", "bi", "bj"))
+SEVENTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
+                                 for x in ("au", "av", "aw", "ax", "ay", "az", "ba", "bb"))
 SIXTH_COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "mnopqrst")
 FIFTH_COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "efghijkl")
 FOURTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
@@ -61,7 +64,8 @@ SECOND_CRISIS_COMPARISON = ("train-crisis-ng-", "train-crisis-nh-")
 THIRD_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("ni", "nj", "nk", "nl"))
 FOURTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nm", "nn", "no", "np"))
 FIFTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nq", "nr", "ns", "nt"))
-CRISIS_COMPARISON = THIRD_CRISIS_COMPARISON + FOURTH_CRISIS_COMPARISON + FIFTH_CRISIS_COMPARISON
+SIXTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nu", "nv", "nw", "nx"))
+CRISIS_COMPARISON = SIXTH_CRISIS_COMPARISON
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
