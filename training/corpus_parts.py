@@ -89,6 +89,6 @@ def held_out(item_id: str) -> bool:
 
 
 def is_crisis_comparison(item_id: str) -> bool:
-    """Whether a crisis-set message belongs to the crisis comparison sets (``crisis_ni`` ...
-    ``crisis_nl``: never trained on, no rule tuned on them)."""
+    """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_nu``
+    ... ``crisis_nx``: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

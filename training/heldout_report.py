@@ -8,8 +8,8 @@ and trained none of them; ``test`` is never read here.
 Prints any-rupture and any-repair F1 (rule OR model, as ``mode="full"`` decides), episode status
 accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages. ``--part``
 reads the calibration files instead (``choose``, ``compare``...) or a crisis set (``crisis-ux``:
-``crisis_nu`` ... ``nx``; the others in ``CRISIS_PARTS``: crisis recall and alarms only); ``--bootstrap A
-B`` adds B's any-rupture and any-repair F1 minus A's with a 95% interval over resampled
+``crisis_nu`` ... ``nx``; the others in ``CRISIS_PARTS``: crisis recall and alarms only);
+``--bootstrap A B`` adds B's any-rupture and any-repair F1 minus A's with a 95% interval over resampled
 conversations; ``--floor`` sets the fusion's ``RULE_FLOOR`` (0: the fusion before 5 December
 2026's floor, as models v2-v5 were compared):
 
@@ -72,7 +72,8 @@ def part(name: str) -> Any:
     former comparison sets, to reproduce their comparisons: ``compare-v2``
     (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
     ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad),
-    ``compare-ael`` (calib_ae ... calib_al) and ``compare-amt`` (calib_am ... calib_at)."""
+    ``compare-ael`` (calib_ae ... calib_al), ``compare-amt`` (calib_am ... calib_at) and
+    ``compare-aubb`` (calib_au ... calib_bb)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
