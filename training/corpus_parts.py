@@ -7,7 +7,8 @@
   judged the crisis rules' idiom work and then chose v8-c's crisis threshold. ``crisis_nm`` ...
   ``crisis_np`` (written after v8-c's rule) judged v8-c, and ``crisis_nq`` ... ``crisis_nt``
   (written after its second rule) judged it again; all twelve train models and tune rules from v9
-  on. ``crisis_nu`` ... ``crisis_nx`` (written while v9 trained) judge v9. ``crisis_nc`` / ``nd``
+  on. ``crisis_nu`` ... ``crisis_nx`` (written while v9 trained) judged v9; like ``calib_bc`` ...
+  ``calib_bj`` they are spent as comparison sets, and the next candidate needs new ones. ``crisis_nc`` / ``nd``
   (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared v5b, v6 and v7 and are
   tuning and training data from v8 on (``--part crisis`` / ``crisis-cd`` still read them, to
   reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` / ``nf`` always were.
