@@ -7,11 +7,15 @@
   judged the crisis rules' idiom work and then chose v8-c's crisis threshold. ``crisis_nm`` ...
   ``crisis_np`` (written after v8-c's rule) judged v8-c, and ``crisis_nq`` ... ``crisis_nt``
   (written after its second rule) judged it again; all twelve train models and tune rules from v9
-  on. ``crisis_nu`` ... ``crisis_nx`` (written while v9 trained) judged v9; like ``calib_bc`` ...
-  ``calib_bj`` they are spent as comparison sets, and the next candidate needs new ones. ``crisis_nc`` / ``nd``
-  (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared v5b, v6 and v7 and are
-  tuning and training data from v8 on (``--part crisis`` / ``crisis-cd`` still read them, to
-  reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` / ``nf`` always were.
+  on. ``crisis_nu`` ... ``crisis_nx`` (written while v9 trained) judged v9 and train the next
+  model. ``crisis_ny``, ``nz``, ``oa`` and ``ob`` (written while the crisis rules 2026.12.3 were
+  written, and read by no one since) judged those rules only: no model has trained on them and no
+  rule is tuned on them, so they compare the next model's crisis detection. ``calib_bc`` ...
+  ``calib_bj`` judged v9, so the next candidate needs a new conversation comparison set.
+  ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
+  v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
+  still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
+  ``nf`` always were.
 - repair pairs (``train/pairs_a`` ... ``pairs_f``, written for the critic on 5 December 2026):
   ``pairs_a`` / ``pairs_b`` tune ``repair_quality`` with the dev pairs; ``pairs_c`` / ``pairs_d``
   judged the first change and then joined the tuning pairs; ``pairs_e`` / ``pairs_f`` judge the
@@ -66,7 +70,8 @@ THIRD_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("ni", "nj", "nk",
 FOURTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nm", "nn", "no", "np"))
 FIFTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nq", "nr", "ns", "nt"))
 SIXTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nu", "nv", "nw", "nx"))
-CRISIS_COMPARISON = SIXTH_CRISIS_COMPARISON
+SEVENTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("ny", "nz", "oa", "ob"))
+CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -90,6 +95,6 @@ def held_out(item_id: str) -> bool:
 
 
 def is_crisis_comparison(item_id: str) -> bool:
-    """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_nu``
-    ... ``crisis_nx``: never trained on, no rule tuned on them)."""
+    """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``,
+    ``nz``, ``oa``, ``ob``: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

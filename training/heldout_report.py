@@ -7,8 +7,9 @@ and trained none of them; ``test`` is never read here.
 
 Prints any-rupture and any-repair F1 (rule OR model, as ``mode="full"`` decides), episode status
 accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages. ``--part``
-reads the calibration files instead (``choose``, ``compare``...) or a crisis set (``crisis-ux``:
-``crisis_nu`` ... ``nx``; the others in ``CRISIS_PARTS``: crisis recall and alarms only);
+reads the calibration files instead (``choose``, ``compare``...) or a crisis set (``crisis-yb``:
+``crisis_ny``, ``nz``, ``oa``, ``ob``; the others in ``CRISIS_PARTS``: crisis recall and alarms
+only);
 ``--bootstrap A B`` adds B's any-rupture and any-repair F1 minus A's with a 95% interval over resampled
 conversations; ``--floor`` sets the fusion's ``RULE_FLOOR`` (0: the fusion before 5 December
 2026's floor, as models v2-v5 were compared):
@@ -41,6 +42,7 @@ from corpus_parts import (  # noqa: E402
     SECOND_COMPARISON_FILES,
     SECOND_CRISIS_COMPARISON,
     SEVENTH_COMPARISON_FILES,
+    SEVENTH_CRISIS_COMPARISON,
     SIXTH_COMPARISON_FILES,
     SIXTH_CRISIS_COMPARISON,
     THIRD_COMPARISON_FILES,
@@ -57,8 +59,9 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
          "compare-aubb": SEVENTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-ux": SIXTH_CRISIS_COMPARISON, "crisis-qt": FIFTH_CRISIS_COMPARISON,
-                "crisis-mp": FOURTH_CRISIS_COMPARISON, "crisis-il": THIRD_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-yb": SEVENTH_CRISIS_COMPARISON, "crisis-ux": SIXTH_CRISIS_COMPARISON,
+                "crisis-qt": FIFTH_CRISIS_COMPARISON, "crisis-mp": FOURTH_CRISIS_COMPARISON,
+                "crisis-il": THIRD_CRISIS_COMPARISON,
                 "crisis": SECOND_CRISIS_COMPARISON, "crisis-cd": FIRST_CRISIS_COMPARISON}
 
 
@@ -66,10 +69,10 @@ def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
     ``compare``: train/calib_bc ... calib_bj (new to the rules and to every model, and chose nothing:
-    corpus_parts.py); ``crisis-ux``: the messages of train/crisis_nu ... crisis_nx (never trained
-    on, they judge v9); the other crisis parts (``crisis-qt``: crisis_nq ... nt, ``crisis-mp``,
-    ``crisis-il``, ``crisis``: crisis_ng + nh, ``crisis-cd``: nc + nd) judged earlier models;
-    former comparison sets, to reproduce their comparisons: ``compare-v2``
+    corpus_parts.py); ``crisis-yb``: the messages of train/crisis_ny, nz, oa and ob (never trained
+    on, for the next model); the other crisis parts (``crisis-ux``: crisis_nu ... nx, which judged
+    v9, ``crisis-qt``, ``crisis-mp``, ``crisis-il``, ``crisis``: crisis_ng + nh, ``crisis-cd``:
+    nc + nd) judged earlier models; former comparison sets, to reproduce their comparisons: ``compare-v2``
     (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
     ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad),
     ``compare-ael`` (calib_ae ... calib_al), ``compare-amt`` (calib_am ... calib_at) and
@@ -189,7 +192,7 @@ def main() -> None:
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
                              "(choose-ab: calib_a + calib_b); compare: calib_bc ... calib_bj; "
-                             "crisis-ux: crisis_nu ... nx (crisis-qt, -mp, -il, crisis, "
+                             "crisis-yb: crisis_ny ... ob (crisis-ux, -qt, -mp, -il, crisis, "
                              "crisis-cd: the earlier crisis sets); former comparison sets: "
                              "compare-v2 (calib_c + calib_d), compare-ef ... compare-aubb "
                              "(corpus_parts.py)")
