@@ -316,7 +316,8 @@ def main() -> None:
     soft_fn = nn.BCEWithLogitsLoss(reduction="mean")
     print(f"train {len(train)} rows, dev {len(dev)} rows, {steps} steps; layers {keep}, "
           f"{MAX_TOKENS} tokens ({TRUNCATION}), distil {args.distil}")
-    # What the rules say on every train turn, for the thresholds after training: read now, so that
+    # What the rules say on every train turn and held-out crisis message, for the thresholds after
+    # training: read now, so that
     # corpus or rule files edited during a long run cannot break or change its end.
     corpus = load_corpus(REPO / "data" / "corpus").split("train")
     rule_labels: dict[tuple[str, int], set[str]] = {}
@@ -324,6 +325,9 @@ def main() -> None:
         analysis = analyze_conversation(conv.conversation, mode="rules")
         for turn in analysis.turns:
             rule_labels[(conv.conversation.id, turn.index)] = set(turn.labels)
+    rule_crisis = {i: CRISIS in analyze_conversation(
+        Conversation.from_turns([("me", row["text"])]), mode="rules").turns[0].labels
+        for i, row in enumerate(dev) if row["kind"] != "turn"}
     t0 = time.time()
     for epoch in range(EPOCHS):
         model.train()
@@ -368,9 +372,7 @@ def main() -> None:
     crisis_rows = [i for i, r in enumerate(dev) if r["kind"] != "turn"]
     is_crisis = np.array([dev[i]["y"][j] for i in crisis_rows])
     idiom = np.array([dev[i]["kind"] == "idiom" for i in crisis_rows])
-    rules_crisis = np.array([CRISIS in analyze_conversation(
-        Conversation.from_turns([("me", dev[i]["text"])]), mode="rules").turns[0].labels
-        for i in crisis_rows])
+    rules_crisis = np.array([rule_crisis[i] for i in crisis_rows])
     everyday = probs[turn_rows, j]
     threshold = 0.95
     for t in np.arange(0.95, 0.02, -0.01):
