@@ -317,8 +317,8 @@ def main() -> None:
     print(f"train {len(train)} rows, dev {len(dev)} rows, {steps} steps; layers {keep}, "
           f"{MAX_TOKENS} tokens ({TRUNCATION}), distil {args.distil}")
     # What the rules say on every train turn and held-out crisis message, for the thresholds after
-    # training: read now, so that
-    # corpus or rule files edited during a long run cannot break or change its end.
+    # training: read now, so that corpus or rule files edited during a long run cannot break or
+    # change its end.
     corpus = load_corpus(REPO / "data" / "corpus").split("train")
     rule_labels: dict[tuple[str, int], set[str]] = {}
     for conv in corpus.conversations:
