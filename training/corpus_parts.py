@@ -10,8 +10,10 @@
   on. ``crisis_nu`` ... ``crisis_nx`` (written while v9 trained) judged v9 and train the next
   model. ``crisis_ny``, ``nz``, ``oa`` and ``ob`` (written while the crisis rules 2026.12.3 were
   written, and read by no one since) judged those rules only: no model has trained on them and no
-  rule is tuned on them, so they compare the next model's crisis detection. ``calib_bc`` ...
-  ``calib_bj`` judged v9, so the next candidate needs a new conversation comparison set.
+  rule is tuned on them, so they choose v10's crisis threshold (``--part crisis-yb``).
+  ``crisis_oc`` ... ``crisis_oj`` (640 messages, written for v10 while it trained) judge its crisis
+  detection (``--part crisis-cj``). ``calib_bc`` ... ``calib_bj`` judged v9 and train v10 on;
+  ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compare it with v6.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -25,7 +27,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_bc`` ... ``calib_bj`` (written for v9, while it trained) compare models whose thresholds
+  ``calib_bk`` ... ``calib_br`` (written for v10, while it trained) compare models whose thresholds
   are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -34,9 +36,10 @@
   the floor: ``calib_o`` ... ``calib_r`` train v6, ``calib_s`` ... ``calib_v`` choose thresholds;
   ``calib_w`` ... ``calib_ad`` (v6 against v5, and v5's re-chosen thresholds) train v7;
   ``calib_ae`` ... ``calib_al`` (v6 with v5's thresholds against v5) and ``calib_am`` ...
-  ``calib_at`` (v7 against v6) train v8; ``calib_au`` ... ``calib_bb`` (v8 against v6) train v9.
+  ``calib_at`` (v7 against v6) train v8; ``calib_au`` ... ``calib_bb`` (v8 against v6) train v9;
+  ``calib_bc`` ... ``calib_bj`` (v9 against v6) train v10.
   ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad``,
-  ``compare-ael``, ``compare-amt`` and ``compare-aubb`` read them, to
+  ``compare-ael``, ``compare-amt``, ``compare-aubb`` and ``compare-bcbj`` read them, to
   reproduce those comparisons. A rerun of an older model's training needs
   ``finetune_classifier.py --skip-files`` naming the files written after it (v5: ``calib_o`` ...
   ``calib_r``; it would still read ``crisis_ne``/``nf``, which that option does not cover).
@@ -52,7 +55,9 @@ RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + tuple(f"calib_{x}.jsonl" for x in "stuv")
 COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                         for x in ("bc", "bd", "be", "bf", "bg", "bh", "bi", "bj"))
+                         for x in ("bk", "bl", "bm", "bn", "bo", "bp", "bq", "br"))
+EIGHTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
+                                for x in ("bc", "bd", "be", "bf", "bg", "bh", "bi", "bj"))
 SEVENTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
                                  for x in ("au", "av", "aw", "ax", "ay", "az", "ba", "bb"))
 SIXTH_COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "mnopqrst")
@@ -71,7 +76,9 @@ FOURTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nm", "nn", "no"
 FIFTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nq", "nr", "ns", "nt"))
 SIXTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nu", "nv", "nw", "nx"))
 SEVENTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("ny", "nz", "oa", "ob"))
-CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON
+EIGHTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
+                                 for x in ("oc", "od", "oe", "of", "og", "oh", "oi", "oj"))
+CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON + EIGHTH_CRISIS_COMPARISON
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -95,6 +102,7 @@ def held_out(item_id: str) -> bool:
 
 
 def is_crisis_comparison(item_id: str) -> bool:
-    """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``,
-    ``nz``, ``oa``, ``ob``: never trained on, no rule tuned on them)."""
+    """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
+    ... ``ob``, which choose the next model's crisis threshold, and ``crisis_oc`` ... ``oj``, which
+    judge it: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

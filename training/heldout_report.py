@@ -31,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_parts import (  # noqa: E402
     COMPARISON_FILES,
+    EIGHTH_COMPARISON_FILES,
+    EIGHTH_CRISIS_COMPARISON,
     FIFTH_COMPARISON_FILES,
     FIFTH_CRISIS_COMPARISON,
     FIRST_COMPARISON_FILES,
@@ -57,9 +59,10 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-ef": FIRST_COMPARISON_FILES, "compare-gn": SECOND_COMPARISON_FILES,
          "compare-ov": THIRD_COMPARISON_FILES, "compare-wad": FOURTH_COMPARISON_FILES,
          "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
-         "compare-aubb": SEVENTH_COMPARISON_FILES,
+         "compare-aubb": SEVENTH_COMPARISON_FILES, "compare-bcbj": EIGHTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-yb": SEVENTH_CRISIS_COMPARISON, "crisis-ux": SIXTH_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-cj": EIGHTH_CRISIS_COMPARISON, "crisis-yb": SEVENTH_CRISIS_COMPARISON,
+                "crisis-ux": SIXTH_CRISIS_COMPARISON,
                 "crisis-qt": FIFTH_CRISIS_COMPARISON, "crisis-mp": FOURTH_CRISIS_COMPARISON,
                 "crisis-il": THIRD_CRISIS_COMPARISON,
                 "crisis": SECOND_CRISIS_COMPARISON, "crisis-cd": FIRST_CRISIS_COMPARISON}
@@ -68,15 +71,16 @@ CRISIS_PARTS = {"crisis-yb": SEVENTH_CRISIS_COMPARISON, "crisis-ux": SIXTH_CRISI
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_bc ... calib_bj (new to the rules and to every model, and chose nothing:
-    corpus_parts.py); ``crisis-yb``: the messages of train/crisis_ny, nz, oa and ob (never trained
-    on, for the next model); the other crisis parts (``crisis-ux``: crisis_nu ... nx, which judged
+    ``compare``: train/calib_bk ... calib_br (new to the rules and to every model, and chose nothing:
+    corpus_parts.py); ``crisis-cj``: the messages of train/crisis_oc ... oj (never trained on, they
+    judge v10); ``crisis-yb``: crisis_ny, nz, oa and ob (never trained on, they choose v10's crisis
+    threshold); the other crisis parts (``crisis-ux``: crisis_nu ... nx, which judged
     v9, ``crisis-qt``, ``crisis-mp``, ``crisis-il``, ``crisis``: crisis_ng + nh, ``crisis-cd``:
     nc + nd) judged earlier models; former comparison sets, to reproduce their comparisons: ``compare-v2``
     (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
     ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad),
-    ``compare-ael`` (calib_ae ... calib_al), ``compare-amt`` (calib_am ... calib_at) and
-    ``compare-aubb`` (calib_au ... calib_bb)."""
+    ``compare-ael`` (calib_ae ... calib_al), ``compare-amt`` (calib_am ... calib_at),
+    ``compare-aubb`` (calib_au ... calib_bb) and ``compare-bcbj`` (calib_bc ... calib_bj)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
@@ -191,10 +195,11 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
-                             "(choose-ab: calib_a + calib_b); compare: calib_bc ... calib_bj; "
-                             "crisis-yb: crisis_ny ... ob (crisis-ux, -qt, -mp, -il, crisis, "
+                             "(choose-ab: calib_a + calib_b); compare: calib_bk ... calib_br; "
+                             "crisis-cj: crisis_oc ... oj; crisis-yb: crisis_ny ... ob "
+                             "(crisis-ux, -qt, -mp, -il, crisis, "
                              "crisis-cd: the earlier crisis sets); former comparison sets: "
-                             "compare-v2 (calib_c + calib_d), compare-ef ... compare-aubb "
+                             "compare-v2 (calib_c + calib_d), compare-ef ... compare-bcbj "
                              "(corpus_parts.py)")
     parser.add_argument("--floor", type=float, default=None,
                         help="the fusion's RULE_FLOOR (default: the shipped one; 0: none)")
