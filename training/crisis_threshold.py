@@ -1,0 +1,96 @@
+"""Choose a candidate's crisis threshold against the shipped model's false-alarm budget.
+
+Full mode flags crisis when a rule fires or the model's crisis probability reaches its threshold.
+On a crisis set no model trained on (``--part crisis-yb``: ``crisis_ny`` ... ``ob``), this counts
+the idioms and other messages that full mode flags with the shipped model at its own threshold,
+then tries the candidate at each threshold of ``--grid`` and picks the lowest one at which the
+candidate flags no more of them: the shipped model's false-alarm budget is spent on recall (model
+card, "v10"). Nothing is written unless ``--write`` names the candidate's ``classifier.json``.
+
+    .venv/bin/python training/crisis_threshold.py src/mendkit/models/classifier build/v10-s
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from heldout_report import CRISIS_PARTS, part
+
+GRID = (0.95, 0.925, 0.90, 0.85, 0.80, 0.70, 0.60, 0.50)
+
+
+def flags(model: Any, data: Any) -> dict[str, int]:
+    """Full-mode crisis recall and alarms of ``model`` (its own thresholds) on ``data``."""
+    from mendkit.analysis import pipeline
+    from mendkit.evaluation.metrics import score
+
+    with mock.patch.object(pipeline, "_classifier", return_value=model):
+        result = score(data, name="crisis-threshold", mode="full")
+    return {"found": round(result.crisis_recall * result.crisis_total), "crises": result.crisis_total,
+            "idioms_flagged": result.idiom_false_alarms, "idioms": result.idioms_total,
+            "others_flagged": result.other_false_alarms, "others": result.others_total}
+
+
+def choose(shipped: dict[str, int], tried: dict[float, dict[str, int]]) -> float | None:
+    """The lowest threshold whose alarms (idioms plus others) stay within the shipped model's."""
+    budget = shipped["idioms_flagged"] + shipped["others_flagged"]
+    within = [t for t, row in tried.items() if row["idioms_flagged"] + row["others_flagged"] <= budget]
+    return min(within) if within else None
+
+
+def main() -> None:
+    from mendkit.labels import CRISIS
+    from mendkit.models.classifier import TurnClassifier
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("shipped", type=Path, help="the shipped model's folder")
+    parser.add_argument("candidate", type=Path, help="the candidate's folder")
+    parser.add_argument("--part", choices=tuple(CRISIS_PARTS), default="crisis-yb")
+    parser.add_argument("--grid", default=",".join(str(t) for t in GRID))
+    parser.add_argument("--write", action="store_true",
+                        help="put the chosen threshold into the candidate's classifier.json")
+    parser.add_argument("--json", type=Path, help="write the figures here")
+    args = parser.parse_args()
+
+    data = part(args.part)
+    old = TurnClassifier.load(args.shipped)
+    new = TurnClassifier.load(args.candidate)
+    shipped = flags(old, data)
+    tried = {}
+    for t in (float(x) for x in args.grid.split(",")):
+        tried[t] = flags(dataclasses.replace(new, thresholds={**new.thresholds, CRISIS: t}), data)
+    chosen = choose(shipped, tried)
+
+    print(f"{args.part}: {shipped['crises']} crises, {shipped['idioms']} idioms, "
+          f"{shipped['others']} other messages (full mode, rules of today)")
+    print(f"{'model':28s} {'threshold':>9s} {'found':>6s} {'idioms':>7s} {'others':>7s}")
+    print(f"{old.meta['model']:28s} {old.thresholds[CRISIS]:9.3f} {shipped['found']:6d} "
+          f"{shipped['idioms_flagged']:7d} {shipped['others_flagged']:7d}")
+    for t, row in tried.items():
+        mark = "  <- chosen" if t == chosen else ""
+        print(f"{new.meta['model']:28s} {t:9.3f} {row['found']:6d} {row['idioms_flagged']:7d} "
+              f"{row['others_flagged']:7d}{mark}")
+    if chosen is None:
+        print("the candidate flags more than the shipped model at every threshold: it fails")
+    elif args.write:
+        meta_path = args.candidate / "classifier.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["thresholds"][CRISIS] = chosen
+        meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {CRISIS} threshold {chosen} to {meta_path}")
+    if args.json:
+        args.json.write_text(json.dumps({"part": args.part, "shipped": shipped, "chosen": chosen,
+                                         "tried": {str(t): r for t, r in tried.items()}},
+                                        indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
