@@ -11,8 +11,11 @@
   model. ``crisis_ny``, ``nz``, ``oa`` and ``ob`` (written while the crisis rules 2026.12.3 were
   written, and read by no one since) judged those rules only: no model has trained on them and no
   rule is tuned on them, so they choose v10's crisis threshold (``--part crisis-yb``).
-  ``crisis_oc`` ... ``crisis_oj`` (640 messages, written for v10 while it trained) judge its crisis
-  detection (``--part crisis-cj``). ``calib_bc`` ... ``calib_bj`` judged v9 and train v10 on;
+  ``crisis_oc`` ... ``crisis_oj`` (640 messages, written for v10 while it trained) judged its crisis
+  detection and the crisis rules 2026.12.4 (``--part crisis-cj``), and tune rules and train models
+  from then on. ``crisis_ok`` ... ``crisis_or`` (640 messages, written after v10 was judged) judge
+  the crisis rules 2026.12.5 and then the next model (``--part crisis-kr``). ``calib_bc`` ...
+  ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compare it with v6.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
@@ -78,7 +81,9 @@ SIXTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nu", "nv", "nw",
 SEVENTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("ny", "nz", "oa", "ob"))
 EIGHTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
                                  for x in ("oc", "od", "oe", "of", "og", "oh", "oi", "oj"))
-CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON + EIGHTH_CRISIS_COMPARISON
+NINTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
+                                for x in ("ok", "ol", "om", "on", "oo", "op", "oq", "or"))
+CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -103,6 +108,6 @@ def held_out(item_id: str) -> bool:
 
 def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
-    ... ``ob``, which choose the next model's crisis threshold, and ``crisis_oc`` ... ``oj``, which
-    judge it: never trained on, no rule tuned on them)."""
+    ... ``ob``, which chose v10's crisis threshold, and ``crisis_ok`` ... ``or``: never trained on,
+    no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

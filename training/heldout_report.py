@@ -41,6 +41,7 @@ from corpus_parts import (  # noqa: E402
     FORMER_COMPARISON_FILES,
     FOURTH_COMPARISON_FILES,
     FOURTH_CRISIS_COMPARISON,
+    NINTH_CRISIS_COMPARISON,
     SECOND_COMPARISON_FILES,
     SECOND_CRISIS_COMPARISON,
     SEVENTH_COMPARISON_FILES,
@@ -61,7 +62,8 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
          "compare-aubb": SEVENTH_COMPARISON_FILES, "compare-bcbj": EIGHTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-cj": EIGHTH_CRISIS_COMPARISON, "crisis-yb": SEVENTH_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-kr": NINTH_CRISIS_COMPARISON, "crisis-cj": EIGHTH_CRISIS_COMPARISON,
+                "crisis-yb": SEVENTH_CRISIS_COMPARISON,
                 "crisis-ux": SIXTH_CRISIS_COMPARISON,
                 "crisis-qt": FIFTH_CRISIS_COMPARISON, "crisis-mp": FOURTH_CRISIS_COMPARISON,
                 "crisis-il": THIRD_CRISIS_COMPARISON,
@@ -72,9 +74,10 @@ def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
     ``compare``: train/calib_bk ... calib_br (new to the rules and to every model, and chose nothing:
-    corpus_parts.py); ``crisis-cj``: the messages of train/crisis_oc ... oj (never trained on, they
-    judge v10); ``crisis-yb``: crisis_ny, nz, oa and ob (never trained on, they choose v10's crisis
-    threshold); the other crisis parts (``crisis-ux``: crisis_nu ... nx, which judged
+    corpus_parts.py); ``crisis-kr``: the messages of train/crisis_ok ... or (never trained on, no
+    rule tuned on them); ``crisis-cj``: crisis_oc ... oj (they judged v10); ``crisis-yb``:
+    crisis_ny, nz, oa and ob (never trained on, they chose v10's crisis threshold); the other
+    crisis parts (``crisis-ux``: crisis_nu ... nx, which judged
     v9, ``crisis-qt``, ``crisis-mp``, ``crisis-il``, ``crisis``: crisis_ng + nh, ``crisis-cd``:
     nc + nd) judged earlier models; former comparison sets, to reproduce their comparisons: ``compare-v2``
     (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
@@ -196,7 +199,8 @@ def main() -> None:
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
                              "(choose-ab: calib_a + calib_b); compare: calib_bk ... calib_br; "
-                             "crisis-cj: crisis_oc ... oj; crisis-yb: crisis_ny ... ob "
+                             "crisis-kr: crisis_ok ... or; crisis-cj: crisis_oc ... oj; "
+                             "crisis-yb: crisis_ny ... ob "
                              "(crisis-ux, -qt, -mp, -il, crisis, "
                              "crisis-cd: the earlier crisis sets); former comparison sets: "
                              "compare-v2 (calib_c + calib_d), compare-ef ... compare-bcbj "
