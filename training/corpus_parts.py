@@ -16,7 +16,8 @@
   from then on. ``crisis_ok`` ... ``crisis_or`` (640 messages, written after v10 was judged) judge
   the crisis rules 2026.12.5 and then the next model (``--part crisis-kr``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
-  ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compare it with v6.
+  ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
+  v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compare it with v6.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -30,7 +31,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_bk`` ... ``calib_br`` (written for v10, while it trained) compare models whose thresholds
+  ``calib_bs`` ... ``calib_bz`` (written for v11, while it trained) compare models whose thresholds
   are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -40,9 +41,10 @@
   ``calib_w`` ... ``calib_ad`` (v6 against v5, and v5's re-chosen thresholds) train v7;
   ``calib_ae`` ... ``calib_al`` (v6 with v5's thresholds against v5) and ``calib_am`` ...
   ``calib_at`` (v7 against v6) train v8; ``calib_au`` ... ``calib_bb`` (v8 against v6) train v9;
-  ``calib_bc`` ... ``calib_bj`` (v9 against v6) train v10.
+  ``calib_bc`` ... ``calib_bj`` (v9 against v6) train v10; ``calib_bk`` ... ``calib_br`` (v10
+  against v6) train v11.
   ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad``,
-  ``compare-ael``, ``compare-amt``, ``compare-aubb`` and ``compare-bcbj`` read them, to
+  ``compare-ael``, ``compare-amt``, ``compare-aubb``, ``compare-bcbj`` and ``compare-bkbr`` read them, to
   reproduce those comparisons. A rerun of an older model's training needs
   ``finetune_classifier.py --skip-files`` naming the files written after it (v5: ``calib_o`` ...
   ``calib_r``; it would still read ``crisis_ne``/``nf``, which that option does not cover).
@@ -58,7 +60,9 @@ RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + tuple(f"calib_{x}.jsonl" for x in "stuv")
 COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                         for x in ("bk", "bl", "bm", "bn", "bo", "bp", "bq", "br"))
+                         for x in ("bs", "bt", "bu", "bv", "bw", "bx", "by", "bz"))
+NINTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
+                               for x in ("bk", "bl", "bm", "bn", "bo", "bp", "bq", "br"))
 EIGHTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
                                 for x in ("bc", "bd", "be", "bf", "bg", "bh", "bi", "bj"))
 SEVENTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"

@@ -41,6 +41,7 @@ from corpus_parts import (  # noqa: E402
     FORMER_COMPARISON_FILES,
     FOURTH_COMPARISON_FILES,
     FOURTH_CRISIS_COMPARISON,
+    NINTH_COMPARISON_FILES,
     NINTH_CRISIS_COMPARISON,
     SECOND_COMPARISON_FILES,
     SECOND_CRISIS_COMPARISON,
@@ -61,6 +62,7 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-ov": THIRD_COMPARISON_FILES, "compare-wad": FOURTH_COMPARISON_FILES,
          "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
          "compare-aubb": SEVENTH_COMPARISON_FILES, "compare-bcbj": EIGHTH_COMPARISON_FILES,
+         "compare-bkbr": NINTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
 CRISIS_PARTS = {"crisis-kr": NINTH_CRISIS_COMPARISON, "crisis-cj": EIGHTH_CRISIS_COMPARISON,
                 "crisis-yb": SEVENTH_CRISIS_COMPARISON,
@@ -73,7 +75,7 @@ CRISIS_PARTS = {"crisis-kr": NINTH_CRISIS_COMPARISON, "crisis-cj": EIGHTH_CRISIS
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_bk ... calib_br (new to the rules and to every model, and chose nothing:
+    ``compare``: train/calib_bs ... calib_bz (new to the rules and to every model, and chose nothing:
     corpus_parts.py); ``crisis-kr``: the messages of train/crisis_ok ... or (never trained on, no
     rule tuned on them); ``crisis-cj``: crisis_oc ... oj (they judged v10); ``crisis-yb``:
     crisis_ny, nz, oa and ob (never trained on, they chose v10's crisis threshold); the other
@@ -83,7 +85,8 @@ def part(name: str) -> Any:
     (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
     ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad),
     ``compare-ael`` (calib_ae ... calib_al), ``compare-amt`` (calib_am ... calib_at),
-    ``compare-aubb`` (calib_au ... calib_bb) and ``compare-bcbj`` (calib_bc ... calib_bj)."""
+    ``compare-aubb`` (calib_au ... calib_bb), ``compare-bcbj`` (calib_bc ... calib_bj) and
+    ``compare-bkbr`` (calib_bk ... calib_br)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
@@ -198,12 +201,12 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
-                             "(choose-ab: calib_a + calib_b); compare: calib_bk ... calib_br; "
+                             "(choose-ab: calib_a + calib_b); compare: calib_bs ... calib_bz; "
                              "crisis-kr: crisis_ok ... or; crisis-cj: crisis_oc ... oj; "
                              "crisis-yb: crisis_ny ... ob "
                              "(crisis-ux, -qt, -mp, -il, crisis, "
                              "crisis-cd: the earlier crisis sets); former comparison sets: "
-                             "compare-v2 (calib_c + calib_d), compare-ef ... compare-bcbj "
+                             "compare-v2 (calib_c + calib_d), compare-ef ... compare-bkbr "
                              "(corpus_parts.py)")
     parser.add_argument("--floor", type=float, default=None,
                         help="the fusion's RULE_FLOOR (default: the shipped one; 0: none)")
