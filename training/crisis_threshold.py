@@ -18,22 +18,17 @@ import json
 import sys
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from heldout_report import CRISIS_PARTS, part
+from heldout_report import CRISIS_PARTS, part, scored
 
 GRID = (0.95, 0.925, 0.90, 0.85, 0.80, 0.70, 0.60, 0.50)
 
 
 def flags(model: Any, data: Any) -> dict[str, int]:
     """Full-mode crisis recall and alarms of ``model`` (its own thresholds) on ``data``."""
-    from mendkit.analysis import pipeline
-    from mendkit.evaluation.metrics import score
-
-    with mock.patch.object(pipeline, "_classifier", return_value=model):
-        result = score(data, name="crisis-threshold", mode="full")
+    result = scored(model, data, name="crisis-threshold")
     return {"found": round(result.crisis_recall * result.crisis_total), "crises": result.crisis_total,
             "idioms_flagged": result.idiom_false_alarms, "idioms": result.idioms_total,
             "others_flagged": result.other_false_alarms, "others": result.others_total}

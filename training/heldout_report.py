@@ -7,9 +7,8 @@ and trained none of them; ``test`` is never read here.
 
 Prints any-rupture and any-repair F1 (rule OR model, as ``mode="full"`` decides), episode status
 accuracy, per-label F1, crisis recall and false alarms on idioms and everyday messages. ``--part``
-reads the calibration files instead (``choose``, ``compare``...) or a crisis set (``crisis-yb``:
-``crisis_ny``, ``nz``, ``oa``, ``ob``; the others in ``CRISIS_PARTS``: crisis recall and alarms
-only);
+reads the calibration files instead (``choose``, ``compare``...) or a crisis set (``crisis-kr``:
+``crisis_ok`` ... ``or``; the others in ``CRISIS_PARTS``: crisis recall and alarms only);
 ``--bootstrap A B`` adds B's any-rupture and any-repair F1 minus A's with a 95% interval over resampled
 conversations; ``--floor`` sets the fusion's ``RULE_FLOOR`` (0: the fusion before 5 December
 2026's floor, as models v2-v5 were compared):
@@ -132,17 +131,22 @@ def average_precision(folder: Path, data: Any) -> dict[str, float]:
     return out
 
 
-def report(folder: Path | None, where: str = "heldout") -> dict[str, Any]:
-    """``mend eval``'s scoring (``mendkit.evaluation.metrics.score``) on a ``part`` of train,
-    with the classifier in ``folder`` (None: rules only)."""
+def scored(model: Any, data: Any, name: str = "train-heldout") -> Any:
+    """``mend eval``'s scoring (``mendkit.evaluation.metrics.score``) of ``data`` in full mode
+    with ``model`` (a ``TurnClassifier``) in the shipped one's place; rules mode if it is None."""
     from mendkit.analysis import pipeline
     from mendkit.evaluation.metrics import score
+
+    with mock.patch.object(pipeline, "_classifier", return_value=model):
+        return score(data, name=name, mode="rules" if model is None else "full")
+
+
+def report(folder: Path | None, where: str = "heldout") -> dict[str, Any]:
+    """``scored`` on a ``part`` of train, with the classifier in ``folder`` (None: rules only)."""
     from mendkit.models.classifier import TurnClassifier
 
     model = TurnClassifier.load(folder) if folder is not None else None
-    heldout = part(where)
-    with mock.patch.object(pipeline, "_classifier", return_value=model):
-        result = score(heldout, name="train-heldout", mode="rules" if model is None else "full")
+    result = scored(model, part(where))
     return {
         "model": model.meta["model"] if model else "rules only",
         "folder": str(folder) if folder else "-",
