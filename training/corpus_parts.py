@@ -14,10 +14,14 @@
   ``crisis_oc`` ... ``crisis_oj`` (640 messages, written for v10 while it trained) judged its crisis
   detection and the crisis rules 2026.12.4 (``--part crisis-cj``), and tune rules and train models
   from then on. ``crisis_ok`` ... ``crisis_or`` (640 messages, written after v10 was judged) judge
-  the crisis rules 2026.12.5 and then the next model (``--part crisis-kr``). ``calib_bc`` ...
+  the crisis rules 2026.12.5 and then v11 (``--part crisis-kr``); no model trains on them, and
+  with ``crisis_ny`` ... ``ob`` they choose v12's crisis threshold (``--part crisis-ybkr``).
+  ``crisis_os`` ... ``crisis_oz`` (640 messages, written for v12 while it trained) judge it
+  (``--part crisis-sz``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
-  v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compare it with v6.
+  v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
+  and train v12 on; ``calib_ca`` ... ``calib_ch`` (written for v12 while it trained) compare it.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -31,7 +35,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_bs`` ... ``calib_bz`` (written for v11, while it trained) compare models whose thresholds
+  ``calib_ca`` ... ``calib_ch`` (written for v12, while it trained) compare models whose thresholds
   are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -42,9 +46,10 @@
   ``calib_ae`` ... ``calib_al`` (v6 with v5's thresholds against v5) and ``calib_am`` ...
   ``calib_at`` (v7 against v6) train v8; ``calib_au`` ... ``calib_bb`` (v8 against v6) train v9;
   ``calib_bc`` ... ``calib_bj`` (v9 against v6) train v10; ``calib_bk`` ... ``calib_br`` (v10
-  against v6) train v11.
+  against v6) train v11; ``calib_bs`` ... ``calib_bz`` (v11 against v6) train v12.
   ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad``,
-  ``compare-ael``, ``compare-amt``, ``compare-aubb``, ``compare-bcbj`` and ``compare-bkbr`` read them, to
+  ``compare-ael``, ``compare-amt``, ``compare-aubb``, ``compare-bcbj``, ``compare-bkbr`` and
+  ``compare-bsbz`` read them, to
   reproduce those comparisons. A rerun of an older model's training needs
   ``finetune_classifier.py --skip-files`` naming the files written after it (v5: ``calib_o`` ...
   ``calib_r``; it would still read ``crisis_ne``/``nf``, which that option does not cover).
@@ -60,7 +65,9 @@ RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + tuple(f"calib_{x}.jsonl" for x in "stuv")
 COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                         for x in ("bs", "bt", "bu", "bv", "bw", "bx", "by", "bz"))
+                         for x in ("ca", "cb", "cc", "cd", "ce", "cf", "cg", "ch"))
+TENTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
+                               for x in ("bs", "bt", "bu", "bv", "bw", "bx", "by", "bz"))
 NINTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
                                for x in ("bk", "bl", "bm", "bn", "bo", "bp", "bq", "br"))
 EIGHTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
@@ -87,7 +94,9 @@ EIGHTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
                                  for x in ("oc", "od", "oe", "of", "og", "oh", "oi", "oj"))
 NINTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
                                 for x in ("ok", "ol", "om", "on", "oo", "op", "oq", "or"))
-CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON
+TENTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
+                                for x in ("os", "ot", "ou", "ov", "ow", "ox", "oy", "oz"))
+CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + TENTH_CRISIS_COMPARISON
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -112,6 +121,6 @@ def held_out(item_id: str) -> bool:
 
 def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
-    ... ``ob``, which chose v10's crisis threshold, and ``crisis_ok`` ... ``or``: never trained on,
-    no rule tuned on them)."""
+    ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, and ``crisis_os`` ...
+    ``oz``, which judge v12: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

@@ -1,13 +1,17 @@
 """Choose a candidate's crisis threshold against the shipped model's false-alarm budget.
 
 Full mode flags crisis when a rule fires or the model's crisis probability reaches its threshold.
-On a crisis set no model trained on (``--part crisis-yb``: ``crisis_ny`` ... ``ob``), this counts
-the idioms and other messages that full mode flags with the shipped model at its own threshold,
-then tries the candidate at each threshold of ``--grid`` and picks the lowest one at which the
-candidate flags no more of them: the shipped model's false-alarm budget is spent on recall (model
-card, "v10"). Nothing is written unless ``--write`` names the candidate's ``classifier.json``.
+On a crisis set no model trained on (``--part crisis-ybkr``: ``crisis_ny`` ... ``ob`` and
+``crisis_ok`` ... ``or``), this counts the idioms and other messages that full mode flags with the
+shipped model at its own threshold, then tries the candidate at each threshold of ``--grid`` and
+picks the lowest one at which the candidate flags no more of them: the shipped model's false-alarm
+budget is spent on recall. ``--budget separate`` (the default since v12) holds idioms and everyday
+messages to the shipped model's counts each on its own, so that fewer idiom alarms cannot pay for
+more alarms on sad everyday messages; ``--budget pooled`` is the rule v10 and v11 were chosen by
+(``--part crisis-yb``; model card, "v10", "v11", "v12"). Nothing is written unless ``--write``
+names the candidate's ``classifier.json``.
 
-    .venv/bin/python training/crisis_threshold.py src/mendkit/models/classifier build/v10-s
+    .venv/bin/python training/crisis_threshold.py src/mendkit/models/classifier build/v12-s
 """
 
 from __future__ import annotations
@@ -34,10 +38,20 @@ def flags(model: Any, data: Any) -> dict[str, int]:
             "others_flagged": result.other_false_alarms, "others": result.others_total}
 
 
-def choose(shipped: dict[str, int], tried: dict[float, dict[str, int]]) -> float | None:
-    """The lowest threshold whose alarms (idioms plus others) stay within the shipped model's."""
-    budget = shipped["idioms_flagged"] + shipped["others_flagged"]
-    within = [t for t, row in tried.items() if row["idioms_flagged"] + row["others_flagged"] <= budget]
+def within_budget(shipped: dict[str, int], row: dict[str, int], budget: str) -> bool:
+    """Whether ``row``'s alarms stay within the shipped model's: idioms plus others together
+    (``pooled``), or idioms and others each on its own (``separate``)."""
+    if budget == "pooled":
+        return (row["idioms_flagged"] + row["others_flagged"]
+                <= shipped["idioms_flagged"] + shipped["others_flagged"])
+    return (row["idioms_flagged"] <= shipped["idioms_flagged"]
+            and row["others_flagged"] <= shipped["others_flagged"])
+
+
+def choose(shipped: dict[str, int], tried: dict[float, dict[str, int]],
+           budget: str = "separate") -> float | None:
+    """The lowest threshold whose alarms stay within the shipped model's (``within_budget``)."""
+    within = [t for t, row in tried.items() if within_budget(shipped, row, budget)]
     return min(within) if within else None
 
 
@@ -48,7 +62,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("shipped", type=Path, help="the shipped model's folder")
     parser.add_argument("candidate", type=Path, help="the candidate's folder")
-    parser.add_argument("--part", choices=tuple(CRISIS_PARTS), default="crisis-yb")
+    parser.add_argument("--part", choices=tuple(CRISIS_PARTS), default="crisis-ybkr")
+    parser.add_argument("--budget", choices=("separate", "pooled"), default="separate",
+                        help="hold idioms and other messages to the shipped model's counts each "
+                             "on its own (default) or together (v10, v11)")
     parser.add_argument("--grid", default=",".join(str(t) for t in GRID))
     parser.add_argument("--write", action="store_true",
                         help="put the chosen threshold into the candidate's classifier.json")
@@ -62,7 +79,7 @@ def main() -> None:
     tried = {}
     for t in (float(x) for x in args.grid.split(",")):
         tried[t] = flags(dataclasses.replace(new, thresholds={**new.thresholds, CRISIS: t}), data)
-    chosen = choose(shipped, tried)
+    chosen = choose(shipped, tried, args.budget)
 
     print(f"{args.part}: {shipped['crises']} crises, {shipped['idioms']} idioms, "
           f"{shipped['others']} other messages (full mode, rules of today)")
@@ -82,7 +99,8 @@ def main() -> None:
         meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {CRISIS} threshold {chosen} to {meta_path}")
     if args.json:
-        args.json.write_text(json.dumps({"part": args.part, "shipped": shipped, "chosen": chosen,
+        args.json.write_text(json.dumps({"part": args.part, "budget": args.budget,
+                                         "shipped": shipped, "chosen": chosen,
                                          "tried": {str(t): r for t, r in tried.items()}},
                                         indent=2) + "\n", encoding="utf-8")
 

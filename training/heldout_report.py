@@ -48,6 +48,8 @@ from corpus_parts import (  # noqa: E402
     SEVENTH_CRISIS_COMPARISON,
     SIXTH_COMPARISON_FILES,
     SIXTH_CRISIS_COMPARISON,
+    TENTH_COMPARISON_FILES,
+    TENTH_CRISIS_COMPARISON,
     THIRD_COMPARISON_FILES,
     THIRD_CRISIS_COMPARISON,
     THRESHOLD_FILES,
@@ -61,9 +63,11 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-ov": THIRD_COMPARISON_FILES, "compare-wad": FOURTH_COMPARISON_FILES,
          "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
          "compare-aubb": SEVENTH_COMPARISON_FILES, "compare-bcbj": EIGHTH_COMPARISON_FILES,
-         "compare-bkbr": NINTH_COMPARISON_FILES,
+         "compare-bkbr": NINTH_COMPARISON_FILES, "compare-bsbz": TENTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-kr": NINTH_CRISIS_COMPARISON, "crisis-cj": EIGHTH_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-sz": TENTH_CRISIS_COMPARISON,
+                "crisis-ybkr": SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON,
+                "crisis-kr": NINTH_CRISIS_COMPARISON, "crisis-cj": EIGHTH_CRISIS_COMPARISON,
                 "crisis-yb": SEVENTH_CRISIS_COMPARISON,
                 "crisis-ux": SIXTH_CRISIS_COMPARISON,
                 "crisis-qt": FIFTH_CRISIS_COMPARISON, "crisis-mp": FOURTH_CRISIS_COMPARISON,
@@ -74,9 +78,11 @@ CRISIS_PARTS = {"crisis-kr": NINTH_CRISIS_COMPARISON, "crisis-cj": EIGHTH_CRISIS
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_bs ... calib_bz (new to the rules and to every model, and chose nothing:
-    corpus_parts.py); ``crisis-kr``: the messages of train/crisis_ok ... or (never trained on, no
-    rule tuned on them); ``crisis-cj``: crisis_oc ... oj (they judged v10); ``crisis-yb``:
+    ``compare``: train/calib_ca ... calib_ch (new to the rules and to every model, and chose nothing:
+    corpus_parts.py); ``crisis-sz``: the messages of train/crisis_os ... oz (they judge v12);
+    ``crisis-ybkr``: crisis_ny ... ob with crisis_ok ... or (never trained on, they choose v12's
+    crisis threshold); ``crisis-kr``: crisis_ok ... or alone (they judged v11); ``crisis-cj``:
+    crisis_oc ... oj (they judged v10); ``crisis-yb``:
     crisis_ny, nz, oa and ob (never trained on, they chose v10's crisis threshold); the other
     crisis parts (``crisis-ux``: crisis_nu ... nx, which judged
     v9, ``crisis-qt``, ``crisis-mp``, ``crisis-il``, ``crisis``: crisis_ng + nh, ``crisis-cd``:
@@ -84,8 +90,8 @@ def part(name: str) -> Any:
     (calib_c + calib_d), ``compare-ef``, ``compare-gn``,
     ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad),
     ``compare-ael`` (calib_ae ... calib_al), ``compare-amt`` (calib_am ... calib_at),
-    ``compare-aubb`` (calib_au ... calib_bb), ``compare-bcbj`` (calib_bc ... calib_bj) and
-    ``compare-bkbr`` (calib_bk ... calib_br)."""
+    ``compare-aubb`` (calib_au ... calib_bb), ``compare-bcbj`` (calib_bc ... calib_bj),
+    ``compare-bkbr`` (calib_bk ... calib_br) and ``compare-bsbz`` (calib_bs ... calib_bz)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
