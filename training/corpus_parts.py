@@ -17,11 +17,15 @@
   the crisis rules 2026.12.5 and then v11 (``--part crisis-kr``); no model trains on them, and
   with ``crisis_ny`` ... ``ob`` they choose v12's crisis threshold (``--part crisis-ybkr``).
   ``crisis_os`` ... ``crisis_oz`` (640 messages, written for v12 while it trained) judge it
-  (``--part crisis-sz``). ``calib_bc`` ...
+  (``--part crisis-sz``) and train v13 on; ``crisis_pa`` ... ``crisis_ph`` (written for v13:
+  literal everyday uses of crisis words) train it; ``crisis_pi`` ... ``crisis_pp`` (written while
+  v13 trained) judge it (``--part crisis-ip``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
-  and train v12 on; ``calib_ca`` ... ``calib_ch`` (written for v12 while it trained) compare it.
+  and train v12 on; ``calib_ca`` ... ``calib_ch`` (written for v12 while it trained) compare it
+  (``--part compare-cach``) and train v13 on; ``calib_ci`` ... ``calib_cp`` (written while v13
+  trained) compare it.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -35,7 +39,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_ca`` ... ``calib_ch`` (written for v12, while it trained) compare models whose thresholds
+  ``calib_ci`` ... ``calib_cp`` (written for v13, while it trained) compare models whose thresholds
   are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -46,10 +50,11 @@
   ``calib_ae`` ... ``calib_al`` (v6 with v5's thresholds against v5) and ``calib_am`` ...
   ``calib_at`` (v7 against v6) train v8; ``calib_au`` ... ``calib_bb`` (v8 against v6) train v9;
   ``calib_bc`` ... ``calib_bj`` (v9 against v6) train v10; ``calib_bk`` ... ``calib_br`` (v10
-  against v6) train v11; ``calib_bs`` ... ``calib_bz`` (v11 against v6) train v12.
+  against v6) train v11; ``calib_bs`` ... ``calib_bz`` (v11 against v6) train v12;
+  ``calib_ca`` ... ``calib_ch`` (v12 against v6) train v13.
   ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad``,
-  ``compare-ael``, ``compare-amt``, ``compare-aubb``, ``compare-bcbj``, ``compare-bkbr`` and
-  ``compare-bsbz`` read them, to
+  ``compare-ael``, ``compare-amt``, ``compare-aubb``, ``compare-bcbj``, ``compare-bkbr``,
+  ``compare-bsbz`` and ``compare-cach`` read them, to
   reproduce those comparisons. A rerun of an older model's training needs
   ``finetune_classifier.py --skip-files`` naming the files written after it (v5: ``calib_o`` ...
   ``calib_r``; it would still read ``crisis_ne``/``nf``, which that option does not cover).
@@ -65,7 +70,9 @@ RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + tuple(f"calib_{x}.jsonl" for x in "stuv")
 COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                         for x in ("ca", "cb", "cc", "cd", "ce", "cf", "cg", "ch"))
+                         for x in ("ci", "cj", "ck", "cl", "cm", "cn", "co", "cp"))
+ELEVENTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
+                                  for x in ("ca", "cb", "cc", "cd", "ce", "cf", "cg", "ch"))
 TENTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
                                for x in ("bs", "bt", "bu", "bv", "bw", "bx", "by", "bz"))
 NINTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
@@ -96,7 +103,9 @@ NINTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
                                 for x in ("ok", "ol", "om", "on", "oo", "op", "oq", "or"))
 TENTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
                                 for x in ("os", "ot", "ou", "ov", "ow", "ox", "oy", "oz"))
-CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + TENTH_CRISIS_COMPARISON
+ELEVENTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
+                                   for x in ("pi", "pj", "pk", "pl", "pm", "pn", "po", "pp"))
+CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + ELEVENTH_CRISIS_COMPARISON
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -121,6 +130,6 @@ def held_out(item_id: str) -> bool:
 
 def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
-    ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, and ``crisis_os`` ...
-    ``oz``, which judge v12: never trained on, no rule tuned on them)."""
+    ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, and ``crisis_pi`` ...
+    ``pp``, which judge v13: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

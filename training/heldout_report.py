@@ -32,6 +32,8 @@ from corpus_parts import (  # noqa: E402
     COMPARISON_FILES,
     EIGHTH_COMPARISON_FILES,
     EIGHTH_CRISIS_COMPARISON,
+    ELEVENTH_COMPARISON_FILES,
+    ELEVENTH_CRISIS_COMPARISON,
     FIFTH_COMPARISON_FILES,
     FIFTH_CRISIS_COMPARISON,
     FIRST_COMPARISON_FILES,
@@ -64,8 +66,9 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
          "compare-aubb": SEVENTH_COMPARISON_FILES, "compare-bcbj": EIGHTH_COMPARISON_FILES,
          "compare-bkbr": NINTH_COMPARISON_FILES, "compare-bsbz": TENTH_COMPARISON_FILES,
+         "compare-cach": ELEVENTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-sz": TENTH_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-ip": ELEVENTH_CRISIS_COMPARISON, "crisis-sz": TENTH_CRISIS_COMPARISON,
                 "crisis-ybkr": SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON,
                 "crisis-kr": NINTH_CRISIS_COMPARISON, "crisis-cj": EIGHTH_CRISIS_COMPARISON,
                 "crisis-yb": SEVENTH_CRISIS_COMPARISON,
@@ -78,8 +81,9 @@ CRISIS_PARTS = {"crisis-sz": TENTH_CRISIS_COMPARISON,
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_ca ... calib_ch (new to the rules and to every model, and chose nothing:
-    corpus_parts.py); ``crisis-sz``: the messages of train/crisis_os ... oz (they judge v12);
+    ``compare``: train/calib_ci ... calib_cp (new to the rules and to every model, and chose nothing:
+    corpus_parts.py); ``crisis-ip``: the messages of train/crisis_pi ... pp (they judge v13);
+    ``crisis-sz``: crisis_os ... oz (they judge v12);
     ``crisis-ybkr``: crisis_ny ... ob with crisis_ok ... or (never trained on, they choose v12's
     crisis threshold); ``crisis-kr``: crisis_ok ... or alone (they judged v11); ``crisis-cj``:
     crisis_oc ... oj (they judged v10); ``crisis-yb``:
@@ -91,7 +95,8 @@ def part(name: str) -> Any:
     ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad),
     ``compare-ael`` (calib_ae ... calib_al), ``compare-amt`` (calib_am ... calib_at),
     ``compare-aubb`` (calib_au ... calib_bb), ``compare-bcbj`` (calib_bc ... calib_bj),
-    ``compare-bkbr`` (calib_bk ... calib_br) and ``compare-bsbz`` (calib_bs ... calib_bz)."""
+    ``compare-bkbr`` (calib_bk ... calib_br), ``compare-bsbz`` (calib_bs ... calib_bz) and
+    ``compare-cach`` (calib_ca ... calib_ch)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
