@@ -8,8 +8,10 @@ picks the lowest one at which the candidate flags no more of them: the shipped m
 budget is spent on recall. ``--budget separate`` (the default since v12) holds idioms and everyday
 messages to the shipped model's counts each on its own, so that fewer idiom alarms cannot pay for
 more alarms on sad everyday messages; ``--budget pooled`` is the rule v10 and v11 were chosen by
-(``--part crisis-yb``; model card, "v10", "v11", "v12"). Nothing is written unless ``--write``
-names the candidate's ``classifier.json``.
+(``--part crisis-yb``; model card, "v10", "v11", "v12"). ``--drafts`` (v13 on) also holds the
+240 repair drafts no model trained on to the shipped model's count: v12, chosen without them,
+flagged 8 where v6 flags 5. Nothing is written unless ``--write`` names the candidate's
+``classifier.json``.
 
     .venv/bin/python training/crisis_threshold.py src/mendkit/models/classifier build/v12-s
 """
@@ -20,27 +22,46 @@ import argparse
 import dataclasses
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from heldout_report import CRISIS_PARTS, part, scored
+from pairs_report import pairs
 
 GRID = (0.95, 0.925, 0.90, 0.85, 0.80, 0.70, 0.60, 0.50)
 
 
-def flags(model: Any, data: Any) -> dict[str, int]:
-    """Full-mode crisis recall and alarms of ``model`` (its own thresholds) on ``data``."""
+def flags(model: Any, data: Any, drafts: Sequence[str] = ()) -> dict[str, int]:
+    """Full-mode crisis recall and alarms of ``model`` (its own thresholds) on ``data``, and the
+    ``drafts`` (repair messages, none of them crisis talk) it flags."""
+    from mendkit.analysis import pipeline
+    from mendkit.labels import CRISIS
+    from mendkit.model import Conversation
+
     result = scored(model, data, name="crisis-threshold")
-    return {"found": round(result.crisis_recall * result.crisis_total), "crises": result.crisis_total,
-            "idioms_flagged": result.idiom_false_alarms, "idioms": result.idioms_total,
-            "others_flagged": result.other_false_alarms, "others": result.others_total}
+    row = {"found": round(result.crisis_recall * result.crisis_total), "crises": result.crisis_total,
+           "idioms_flagged": result.idiom_false_alarms, "idioms": result.idioms_total,
+           "others_flagged": result.other_false_alarms, "others": result.others_total}
+    if drafts:
+        with mock.patch.object(pipeline, "_classifier", return_value=model):
+            row["drafts_flagged"] = sum(
+                CRISIS in pipeline.analyze_conversation(Conversation.from_turns([("me", text)]),
+                                                        mode="full").turns[0].labels
+                for text in drafts)
+        row["drafts"] = len(drafts)
+    return row
 
 
 def within_budget(shipped: dict[str, int], row: dict[str, int], budget: str) -> bool:
     """Whether ``row``'s alarms stay within the shipped model's: idioms plus others together
-    (``pooled``), or idioms and others each on its own (``separate``)."""
+    (``pooled``), or idioms and others each on its own (``separate``); and repair drafts, when
+    they were counted, on their own."""
+    if row.get("drafts_flagged", 0) > shipped.get("drafts_flagged", 0):
+        return False
     if budget == "pooled":
         return (row["idioms_flagged"] + row["others_flagged"]
                 <= shipped["idioms_flagged"] + shipped["others_flagged"])
@@ -67,29 +88,39 @@ def main() -> None:
                         help="hold idioms and other messages to the shipped model's counts each "
                              "on its own (default) or together (v10, v11)")
     parser.add_argument("--grid", default=",".join(str(t) for t in GRID))
+    parser.add_argument("--drafts", action="store_true",
+                        help="also hold the 240 repair drafts no model trained on (the dev pairs "
+                             "and pairs_e/f) to the shipped model's crisis alarms (v13 on)")
     parser.add_argument("--write", action="store_true",
                         help="put the chosen threshold into the candidate's classifier.json")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
 
     data = part(args.part)
+    drafts = [text for pair in pairs("unseen") for text in (pair.better, pair.worse)] \
+        if args.drafts else []
     old = TurnClassifier.load(args.shipped)
     new = TurnClassifier.load(args.candidate)
-    shipped = flags(old, data)
+    shipped = flags(old, data, drafts)
     tried = {}
     for t in (float(x) for x in args.grid.split(",")):
-        tried[t] = flags(dataclasses.replace(new, thresholds={**new.thresholds, CRISIS: t}), data)
+        tried[t] = flags(dataclasses.replace(new, thresholds={**new.thresholds, CRISIS: t}), data,
+                         drafts)
     chosen = choose(shipped, tried, args.budget)
 
     print(f"{args.part}: {shipped['crises']} crises, {shipped['idioms']} idioms, "
           f"{shipped['others']} other messages (full mode, rules of today)")
-    print(f"{'model':28s} {'threshold':>9s} {'found':>6s} {'idioms':>7s} {'others':>7s}")
-    print(f"{old.meta['model']:28s} {old.thresholds[CRISIS]:9.3f} {shipped['found']:6d} "
-          f"{shipped['idioms_flagged']:7d} {shipped['others_flagged']:7d}")
+    extra = f" {'drafts':>7s}" if drafts else ""
+    print(f"{'model':28s} {'threshold':>9s} {'found':>6s} {'idioms':>7s} {'others':>7s}{extra}")
+
+    def line(name: str, t: float, row: dict[str, int]) -> str:
+        more = f" {row['drafts_flagged']:7d}" if drafts else ""
+        return (f"{name:28s} {t:9.3f} {row['found']:6d} {row['idioms_flagged']:7d} "
+                f"{row['others_flagged']:7d}{more}")
+
+    print(line(old.meta["model"], old.thresholds[CRISIS], shipped))
     for t, row in tried.items():
-        mark = "  <- chosen" if t == chosen else ""
-        print(f"{new.meta['model']:28s} {t:9.3f} {row['found']:6d} {row['idioms_flagged']:7d} "
-              f"{row['others_flagged']:7d}{mark}")
+        print(line(new.meta["model"], t, row) + ("  <- chosen" if t == chosen else ""))
     if chosen is None:
         print("the candidate flags more than the shipped model at every threshold: it fails")
     elif args.write:
