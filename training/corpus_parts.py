@@ -16,16 +16,16 @@
   from then on. ``crisis_ok`` ... ``crisis_or`` (640 messages, written after v10 was judged) judge
   the crisis rules 2026.12.5 and then v11 (``--part crisis-kr``); no model trains on them, and
   with ``crisis_ny`` ... ``ob`` they choose v12's crisis threshold (``--part crisis-ybkr``).
-  ``crisis_os`` ... ``crisis_oz`` (640 messages, written for v12 while it trained) judge it
+  ``crisis_os`` ... ``crisis_oz`` (640 messages, written for v12 while it trained) judged it
   (``--part crisis-sz``) and train v13 on; ``crisis_pa`` ... ``crisis_ph`` (written for v13:
-  literal everyday uses of crisis words) train it; ``crisis_pi`` ... ``crisis_pp`` (written while
-  v13 trained) judge it (``--part crisis-ip``). ``calib_bc`` ...
+  literal everyday uses of crisis words) train it; ``crisis_pi`` ... ``crisis_pp`` (written for
+  v13 after its rule, held out of its training) judge it (``--part crisis-ip``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
-  and train v12 on; ``calib_ca`` ... ``calib_ch`` (written for v12 while it trained) compare it
-  (``--part compare-cach``) and train v13 on; ``calib_ci`` ... ``calib_cp`` (written while v13
-  trained) compare it.
+  and train v12 on; ``calib_ca`` ... ``calib_ch`` (written for v12 while it trained) compared it
+  (``--part compare-cach``) and train v13 on; ``calib_ci`` ... ``calib_cp`` (written for v13 after
+  its rule, held out of its training) compare it.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -39,7 +39,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_ci`` ... ``calib_cp`` (written for v13, while it trained) compare models whose thresholds
+  ``calib_ci`` ... ``calib_cp`` (written for v13 after its rule) compare models whose thresholds
   are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
