@@ -66,45 +66,46 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+
+def _calib(keys: str) -> tuple[str, ...]:
+    """The calibration files named by their keys: ``"ci cj"`` -> ``("calib_ci.jsonl", ...)``."""
+    return tuple(f"calib_{k}.jsonl" for k in keys.split())
+
+
+def _crisis(keys: str) -> tuple[str, ...]:
+    """The id prefixes of the crisis files named by their keys: ``"pi pj"`` ->
+    ``("train-crisis-pi-", ...)``."""
+    return tuple(f"train-crisis-{k}-" for k in keys.split())
+
+
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
-FIRST_THRESHOLD_FILES = ("calib_a.jsonl", "calib_b.jsonl")
-THRESHOLD_FILES = FIRST_THRESHOLD_FILES + tuple(f"calib_{x}.jsonl" for x in "stuv")
-COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                         for x in ("ci", "cj", "ck", "cl", "cm", "cn", "co", "cp"))
-ELEVENTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                                  for x in ("ca", "cb", "cc", "cd", "ce", "cf", "cg", "ch"))
-TENTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                               for x in ("bs", "bt", "bu", "bv", "bw", "bx", "by", "bz"))
-NINTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                               for x in ("bk", "bl", "bm", "bn", "bo", "bp", "bq", "br"))
-EIGHTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                                for x in ("bc", "bd", "be", "bf", "bg", "bh", "bi", "bj"))
-SEVENTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                                 for x in ("au", "av", "aw", "ax", "ay", "az", "ba", "bb"))
-SIXTH_COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "mnopqrst")
-FIFTH_COMPARISON_FILES = tuple(f"calib_a{x}.jsonl" for x in "efghijkl")
-FOURTH_COMPARISON_FILES = tuple(f"calib_{x}.jsonl"
-                                for x in ("w", "x", "y", "z", "aa", "ab", "ac", "ad"))
-FIRST_COMPARISON_FILES = ("calib_e.jsonl", "calib_f.jsonl")
-SECOND_COMPARISON_FILES = tuple(f"calib_{x}.jsonl" for x in "ghijklmn")
-THIRD_COMPARISON_FILES = tuple(f"calib_{x}.jsonl" for x in "opqrstuv")
-FORMER_COMPARISON_FILES = ("calib_c.jsonl", "calib_d.jsonl")
+FIRST_THRESHOLD_FILES = _calib("a b")
+THRESHOLD_FILES = FIRST_THRESHOLD_FILES + _calib("s t u v")
+COMPARISON_FILES = _calib("ci cj ck cl cm cn co cp")
+ELEVENTH_COMPARISON_FILES = _calib("ca cb cc cd ce cf cg ch")
+TENTH_COMPARISON_FILES = _calib("bs bt bu bv bw bx by bz")
+NINTH_COMPARISON_FILES = _calib("bk bl bm bn bo bp bq br")
+EIGHTH_COMPARISON_FILES = _calib("bc bd be bf bg bh bi bj")
+SEVENTH_COMPARISON_FILES = _calib("au av aw ax ay az ba bb")
+SIXTH_COMPARISON_FILES = _calib("am an ao ap aq ar as at")
+FIFTH_COMPARISON_FILES = _calib("ae af ag ah ai aj ak al")
+FOURTH_COMPARISON_FILES = _calib("w x y z aa ab ac ad")
+FIRST_COMPARISON_FILES = _calib("e f")
+SECOND_COMPARISON_FILES = _calib("g h i j k l m n")
+THIRD_COMPARISON_FILES = _calib("o p q r s t u v")
+FORMER_COMPARISON_FILES = _calib("c d")
 CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES
-FIRST_CRISIS_COMPARISON = ("train-crisis-nc-", "train-crisis-nd-")
-SECOND_CRISIS_COMPARISON = ("train-crisis-ng-", "train-crisis-nh-")
-THIRD_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("ni", "nj", "nk", "nl"))
-FOURTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nm", "nn", "no", "np"))
-FIFTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nq", "nr", "ns", "nt"))
-SIXTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("nu", "nv", "nw", "nx"))
-SEVENTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-" for x in ("ny", "nz", "oa", "ob"))
-EIGHTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
-                                 for x in ("oc", "od", "oe", "of", "og", "oh", "oi", "oj"))
-NINTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
-                                for x in ("ok", "ol", "om", "on", "oo", "op", "oq", "or"))
-TENTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
-                                for x in ("os", "ot", "ou", "ov", "ow", "ox", "oy", "oz"))
-ELEVENTH_CRISIS_COMPARISON = tuple(f"train-crisis-{x}-"
-                                   for x in ("pi", "pj", "pk", "pl", "pm", "pn", "po", "pp"))
+FIRST_CRISIS_COMPARISON = _crisis("nc nd")
+SECOND_CRISIS_COMPARISON = _crisis("ng nh")
+THIRD_CRISIS_COMPARISON = _crisis("ni nj nk nl")
+FOURTH_CRISIS_COMPARISON = _crisis("nm nn no np")
+FIFTH_CRISIS_COMPARISON = _crisis("nq nr ns nt")
+SIXTH_CRISIS_COMPARISON = _crisis("nu nv nw nx")
+SEVENTH_CRISIS_COMPARISON = _crisis("ny nz oa ob")
+EIGHTH_CRISIS_COMPARISON = _crisis("oc od oe of og oh oi oj")
+NINTH_CRISIS_COMPARISON = _crisis("ok ol om on oo op oq or")
+TENTH_CRISIS_COMPARISON = _crisis("os ot ou ov ow ox oy oz")
+ELEVENTH_CRISIS_COMPARISON = _crisis("pi pj pk pl pm pn po pp")
 CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + ELEVENTH_CRISIS_COMPARISON
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
