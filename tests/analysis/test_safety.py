@@ -40,6 +40,19 @@ def test_idioms_are_not_crises(text: str) -> None:
     assert not is_crisis(text)
 
 
+@pytest.mark.parametrize("text", [
+    "ask me calmly when I'm late",
+    "please knock before coming in",
+    "ask me first next time",
+    "I need you to tell me when plans change",
+    "don't shout at me",
+])
+def test_plain_requests_read_alone_are_not_crises(text: str) -> None:
+    # The coach reads each answer alone; a request there is not crisis talk. A candidate model
+    # flagged the first three (model card, "v13").
+    assert not mendkit.check(text).risk.crisis
+
+
 def test_reported_danger_still_counts() -> None:
     assert is_crisis('My sister said "he told me he would kill me if I left".')
 
