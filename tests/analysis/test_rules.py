@@ -87,3 +87,18 @@ def test_a_malformed_rule_file_is_a_clear_error() -> None:
     no_negative = {**base, "rule": [{**base["rule"][0], "negative": []}]}  # type: ignore[dict-item]
     with pytest.raises(RulesError, match="negative"):
         parse_rules(no_negative, "bad.toml")
+
+
+def test_rules_can_share_a_named_exclusion() -> None:
+    import pytest
+
+    from mendkit.analysis.rules import parse_rules
+    from mendkit.errors import RulesError
+
+    rule = {"id": "x/y-01", "label": "reconnect", "subtype": "warmth", "patterns": [r"\bthanks\b"],
+            "exclude": ["@routine"], "positive": ["thanks"], "negative": ["b"]}
+    data = {"version": "1", "exclusions": {"routine": r"\bfor the receipt\b"}, "rule": [rule]}
+    _, [parsed] = parse_rules(data, "ok.toml")
+    assert [x.pattern for x in parsed.exclude] == [r"\bfor the receipt\b"]
+    with pytest.raises(RulesError, match="no exclusion named 'routine'"):
+        parse_rules({**data, "exclusions": {}}, "bad.toml")

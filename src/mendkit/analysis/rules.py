@@ -466,10 +466,29 @@ def parse_rules(
     unknown = set(defaults) - _DEFAULT_KEYS
     if unknown:
         raise RulesError(f"{source}: unknown keys in [defaults]: {sorted(unknown)}")
+    shared = data.get("exclusions", {})
+    if not isinstance(shared, dict) or not all(isinstance(v, str) for v in shared.values()):
+        raise RulesError(f"{source}: [exclusions] must map names to pattern strings")
     raw_rules = data.get("rule")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise RulesError(f"{source}: expected at least one [[rule]]")
-    return version, [_parse_rule({**defaults, **raw}, source, splits) for raw in raw_rules]
+    return version, [_parse_rule(_with_shared({**defaults, **raw}, shared, source), source, splits)
+                     for raw in raw_rules]
+
+
+def _with_shared(raw: dict[str, Any], shared: Mapping[str, str], source: str) -> dict[str, Any]:
+    """``raw`` with each ``"@name"`` in its ``exclude`` replaced by the file's ``[exclusions]``
+    pattern of that name, so that several rules can share one exclusion."""
+    exclude = raw.get("exclude")
+    if not isinstance(exclude, list):
+        return raw
+    missing = [x[1:] for x in exclude
+               if isinstance(x, str) and x.startswith("@") and x[1:] not in shared]
+    if missing:
+        raise RulesError(f"{source}: rule {raw.get('id')!r}: no exclusion named {missing[0]!r} "
+                         "in [exclusions]")
+    return {**raw, "exclude": [shared[x[1:]] if isinstance(x, str) and x.startswith("@") else x
+                               for x in exclude]}
 
 
 def _parse_rule(
