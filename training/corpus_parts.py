@@ -19,13 +19,19 @@
   ``crisis_os`` ... ``crisis_oz`` (640 messages, written for v12 while it trained) judged it
   (``--part crisis-sz``) and train v13 on; ``crisis_pa`` ... ``crisis_ph`` (written for v13:
   literal everyday uses of crisis words) train it; ``crisis_pi`` ... ``crisis_pp`` (written for
-  v13 after its rule, held out of its training) judge it (``--part crisis-ip``). ``calib_bc`` ...
+  v13 after its rule, held out of its training) judged it (``--part crisis-ip``) and train v14 on.
+  ``crisis_qa`` ... ``crisis_qh`` (written for v14: short requests and boundaries read alone, the
+  answers the coach reads, with a few crises phrased as requests): ``qa`` ... ``qd`` train v14,
+  ``qe`` / ``qf`` join the threshold choice (``crisis_threshold.py --requests``) and ``qg`` /
+  ``qh`` judge it (``--part requests-gh``); ``crisis_qi`` ... ``qp`` (written for v14 after its
+  rule, to ``crisis_ny``'s brief) judge it (``--part crisis-qip``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
   and train v12 on; ``calib_ca`` ... ``calib_ch`` (written for v12 while it trained) compared it
   (``--part compare-cach``) and train v13 on; ``calib_ci`` ... ``calib_cp`` (written for v13 after
-  its rule, held out of its training) compare it.
+  its rule, held out of its training) compared it (``--part compare-cicp``) and train v14 on;
+  ``calib_cq`` ... ``calib_cx`` (written for v14 after its rule) compare it.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -39,7 +45,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_ci`` ... ``calib_cp`` (written for v13 after its rule) compare models whose thresholds
+  ``calib_cq`` ... ``calib_cx`` (written for v14 after its rule) compare models whose thresholds
   are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -51,10 +57,11 @@
   ``calib_at`` (v7 against v6) train v8; ``calib_au`` ... ``calib_bb`` (v8 against v6) train v9;
   ``calib_bc`` ... ``calib_bj`` (v9 against v6) train v10; ``calib_bk`` ... ``calib_br`` (v10
   against v6) train v11; ``calib_bs`` ... ``calib_bz`` (v11 against v6) train v12;
-  ``calib_ca`` ... ``calib_ch`` (v12 against v6) train v13.
+  ``calib_ca`` ... ``calib_ch`` (v12 against v6) train v13; ``calib_ci`` ... ``calib_cp`` (v13
+  against v6) train v14.
   ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad``,
   ``compare-ael``, ``compare-amt``, ``compare-aubb``, ``compare-bcbj``, ``compare-bkbr``,
-  ``compare-bsbz`` and ``compare-cach`` read them, to
+  ``compare-bsbz``, ``compare-cach`` and ``compare-cicp`` read them, to
   reproduce those comparisons. A rerun of an older model's training needs
   ``finetune_classifier.py --skip-files`` naming the files written after it (v5: ``calib_o`` ...
   ``calib_r``; it would still read ``crisis_ne``/``nf``, which that option does not cover).
@@ -81,7 +88,8 @@ def _crisis(keys: str) -> tuple[str, ...]:
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = _calib("a b")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + _calib("s t u v")
-COMPARISON_FILES = _calib("ci cj ck cl cm cn co cp")
+COMPARISON_FILES = _calib("cq cr cs ct cu cv cw cx")
+TWELFTH_COMPARISON_FILES = _calib("ci cj ck cl cm cn co cp")
 ELEVENTH_COMPARISON_FILES = _calib("ca cb cc cd ce cf cg ch")
 TENTH_COMPARISON_FILES = _calib("bs bt bu bv bw bx by bz")
 NINTH_COMPARISON_FILES = _calib("bk bl bm bn bo bp bq br")
@@ -106,7 +114,11 @@ EIGHTH_CRISIS_COMPARISON = _crisis("oc od oe of og oh oi oj")
 NINTH_CRISIS_COMPARISON = _crisis("ok ol om on oo op oq or")
 TENTH_CRISIS_COMPARISON = _crisis("os ot ou ov ow ox oy oz")
 ELEVENTH_CRISIS_COMPARISON = _crisis("pi pj pk pl pm pn po pp")
-CRISIS_COMPARISON = SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + ELEVENTH_CRISIS_COMPARISON
+TWELFTH_CRISIS_COMPARISON = _crisis("qi qj qk ql qm qn qo qp")
+REQUESTS_THRESHOLD = _crisis("qe qf")
+REQUESTS_COMPARISON = _crisis("qg qh")
+CRISIS_COMPARISON = (SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + TWELFTH_CRISIS_COMPARISON
+                     + REQUESTS_THRESHOLD + REQUESTS_COMPARISON)
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -131,6 +143,7 @@ def held_out(item_id: str) -> bool:
 
 def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
-    ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, and ``crisis_pi`` ...
-    ``pp``, which judge v13: never trained on, no rule tuned on them)."""
+    ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, with the short
+    requests of ``crisis_qe`` / ``qf`` from v14 on; ``crisis_qi`` ... ``qp`` and the requests of
+    ``crisis_qg`` / ``qh``, which judge v14: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

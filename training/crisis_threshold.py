@@ -10,8 +10,10 @@ messages to the shipped model's counts each on its own, so that fewer idiom alar
 more alarms on sad everyday messages; ``--budget pooled`` is the rule v10 and v11 were chosen by
 (``--part crisis-yb``; model card, "v10", "v11", "v12"). ``--drafts`` (v13 on) also holds the
 240 repair drafts no model trained on to the shipped model's count: v12, chosen without them,
-flagged 8 where v6 flags 5. Nothing is written unless ``--write`` names the candidate's
-``classifier.json``.
+flagged 8 where v6 flags 5. ``--requests`` (v14 on) also holds the short requests and boundaries
+of ``crisis_qe`` / ``qf``, read alone as the coach reads answers, to the shipped model's count (v13,
+chosen without them, flagged "ask me calmly when I'm late"). Nothing is written unless
+``--write`` names the candidate's ``classifier.json``.
 
     .venv/bin/python training/crisis_threshold.py src/mendkit/models/classifier build/v12-s
 """
@@ -35,9 +37,10 @@ from pairs_report import pairs
 GRID = (0.95, 0.925, 0.90, 0.85, 0.80, 0.70, 0.60, 0.50)
 
 
-def flags(model: Any, data: Any, drafts: Sequence[str] = ()) -> dict[str, int]:
-    """Full-mode crisis recall and alarms of ``model`` (its own thresholds) on ``data``, and the
-    ``drafts`` (repair messages, none of them crisis talk) it flags."""
+def flags(model: Any, data: Any, drafts: Sequence[str] = (), requests: Any = None) -> dict[str, int]:
+    """Full-mode crisis recall and alarms of ``model`` (its own thresholds) on ``data``, the
+    ``drafts`` (repair messages, none of them crisis talk) it flags, and the harmless messages of
+    ``requests`` (a crisis set of short requests) it flags, with the crises there it finds."""
     from mendkit.analysis import pipeline
     from mendkit.labels import CRISIS
     from mendkit.model import Conversation
@@ -53,15 +56,22 @@ def flags(model: Any, data: Any, drafts: Sequence[str] = ()) -> dict[str, int]:
                                                         mode="full").turns[0].labels
                 for text in drafts)
         row["drafts"] = len(drafts)
+    if requests is not None:
+        asked = scored(model, requests, name="crisis-threshold-requests")
+        row["requests_flagged"] = asked.idiom_false_alarms + asked.other_false_alarms
+        row["requests"] = asked.idioms_total + asked.others_total
+        row["requests_found"] = round(asked.crisis_recall * asked.crisis_total)
+        row["requests_crises"] = asked.crisis_total
     return row
 
 
 def within_budget(shipped: dict[str, int], row: dict[str, int], budget: str) -> bool:
     """Whether ``row``'s alarms stay within the shipped model's: idioms plus others together
     (``pooled``), or idioms and others each on its own (``separate``); and repair drafts, when
-    they were counted, on their own."""
-    if row.get("drafts_flagged", 0) > shipped.get("drafts_flagged", 0):
-        return False
+    they were counted, on their own, and so are short requests."""
+    for extra in ("drafts_flagged", "requests_flagged"):
+        if row.get(extra, 0) > shipped.get(extra, 0):
+            return False
     if budget == "pooled":
         return (row["idioms_flagged"] + row["others_flagged"]
                 <= shipped["idioms_flagged"] + shipped["others_flagged"])
@@ -91,6 +101,9 @@ def main() -> None:
     parser.add_argument("--drafts", action="store_true",
                         help="also hold the 240 repair drafts no model trained on (the dev pairs "
                              "and pairs_e/f) to the shipped model's crisis alarms (v13 on)")
+    parser.add_argument("--requests", action="store_true",
+                        help="also hold the harmless short requests of crisis_qe / qf, read alone, "
+                             "to the shipped model's crisis alarms (v14 on)")
     parser.add_argument("--write", action="store_true",
                         help="put the chosen threshold into the candidate's classifier.json")
     parser.add_argument("--json", type=Path, help="write the figures here")
@@ -99,22 +112,26 @@ def main() -> None:
     data = part(args.part)
     drafts = [text for pair in pairs("unseen") for text in (pair.better, pair.worse)] \
         if args.drafts else []
+    requests = part("requests-ef") if args.requests else None
     old = TurnClassifier.load(args.shipped)
     new = TurnClassifier.load(args.candidate)
-    shipped = flags(old, data, drafts)
+    shipped = flags(old, data, drafts, requests)
     tried = {}
     for t in (float(x) for x in args.grid.split(",")):
         tried[t] = flags(dataclasses.replace(new, thresholds={**new.thresholds, CRISIS: t}), data,
-                         drafts)
+                         drafts, requests)
     chosen = choose(shipped, tried, args.budget)
 
     print(f"{args.part}: {shipped['crises']} crises, {shipped['idioms']} idioms, "
           f"{shipped['others']} other messages (full mode, rules of today)")
-    extra = f" {'drafts':>7s}" if drafts else ""
+    extra = (f" {'drafts':>7s}" if drafts else "") + (
+        f" {'requests':>9s} {'req. crises':>11s}" if requests is not None else "")
     print(f"{'model':28s} {'threshold':>9s} {'found':>6s} {'idioms':>7s} {'others':>7s}{extra}")
 
     def line(name: str, t: float, row: dict[str, int]) -> str:
-        more = f" {row['drafts_flagged']:7d}" if drafts else ""
+        more = (f" {row['drafts_flagged']:7d}" if drafts else "") + (
+            f" {row['requests_flagged']:9d} {row['requests_found']:11d}"
+            if requests is not None else "")
         return (f"{name:28s} {t:9.3f} {row['found']:6d} {row['idioms_flagged']:7d} "
                 f"{row['others_flagged']:7d}{more}")
 
@@ -131,6 +148,7 @@ def main() -> None:
         print(f"wrote {CRISIS} threshold {chosen} to {meta_path}")
     if args.json:
         args.json.write_text(json.dumps({"part": args.part, "budget": args.budget,
+                                         "requests": args.requests,
                                          "shipped": shipped, "chosen": chosen,
                                          "tried": {str(t): r for t, r in tried.items()}},
                                         indent=2) + "\n", encoding="utf-8")

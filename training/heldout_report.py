@@ -44,6 +44,8 @@ from corpus_parts import (  # noqa: E402
     FOURTH_CRISIS_COMPARISON,
     NINTH_COMPARISON_FILES,
     NINTH_CRISIS_COMPARISON,
+    REQUESTS_COMPARISON,
+    REQUESTS_THRESHOLD,
     SECOND_COMPARISON_FILES,
     SECOND_CRISIS_COMPARISON,
     SEVENTH_COMPARISON_FILES,
@@ -55,6 +57,8 @@ from corpus_parts import (  # noqa: E402
     THIRD_COMPARISON_FILES,
     THIRD_CRISIS_COMPARISON,
     THRESHOLD_FILES,
+    TWELFTH_COMPARISON_FILES,
+    TWELFTH_CRISIS_COMPARISON,
     held_out,
     is_calibration,
     is_crisis_comparison,
@@ -66,9 +70,11 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
          "compare-aubb": SEVENTH_COMPARISON_FILES, "compare-bcbj": EIGHTH_COMPARISON_FILES,
          "compare-bkbr": NINTH_COMPARISON_FILES, "compare-bsbz": TENTH_COMPARISON_FILES,
-         "compare-cach": ELEVENTH_COMPARISON_FILES,
+         "compare-cach": ELEVENTH_COMPARISON_FILES, "compare-cicp": TWELFTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-ip": ELEVENTH_CRISIS_COMPARISON, "crisis-sz": TENTH_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-qip": TWELFTH_CRISIS_COMPARISON, "requests-gh": REQUESTS_COMPARISON,
+                "requests-ef": REQUESTS_THRESHOLD, "crisis-ip": ELEVENTH_CRISIS_COMPARISON,
+                "crisis-sz": TENTH_CRISIS_COMPARISON,
                 "crisis-ybkr": SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON,
                 "crisis-kr": NINTH_CRISIS_COMPARISON, "crisis-cj": EIGHTH_CRISIS_COMPARISON,
                 "crisis-yb": SEVENTH_CRISIS_COMPARISON,
@@ -81,8 +87,11 @@ CRISIS_PARTS = {"crisis-ip": ELEVENTH_CRISIS_COMPARISON, "crisis-sz": TENTH_CRIS
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_ci ... calib_cp (new to the rules and to every model, and chose nothing:
-    corpus_parts.py); ``crisis-ip``: the messages of train/crisis_pi ... pp (they judge v13);
+    ``compare``: train/calib_cq ... calib_cx (new to the rules and to every model, and chose nothing:
+    corpus_parts.py); ``crisis-qip``: the messages of train/crisis_qi ... qp and ``requests-gh``:
+    the short requests of crisis_qg / qh (they judge v14); ``requests-ef``: those of crisis_qe / qf
+    (never trained on, they join v14's crisis threshold choice); ``crisis-ip``: crisis_pi ... pp
+    (they judged v13);
     ``crisis-sz``: crisis_os ... oz (they judge v12);
     ``crisis-ybkr``: crisis_ny ... ob with crisis_ok ... or (never trained on, they choose v12's
     crisis threshold); ``crisis-kr``: crisis_ok ... or alone (they judged v11); ``crisis-cj``:
@@ -95,8 +104,8 @@ def part(name: str) -> Any:
     ``compare-ov`` (calib_o ... calib_v), ``compare-wad`` (calib_w ... calib_ad),
     ``compare-ael`` (calib_ae ... calib_al), ``compare-amt`` (calib_am ... calib_at),
     ``compare-aubb`` (calib_au ... calib_bb), ``compare-bcbj`` (calib_bc ... calib_bj),
-    ``compare-bkbr`` (calib_bk ... calib_br), ``compare-bsbz`` (calib_bs ... calib_bz) and
-    ``compare-cach`` (calib_ca ... calib_ch)."""
+    ``compare-bkbr`` (calib_bk ... calib_br), ``compare-bsbz`` (calib_bs ... calib_bz),
+    ``compare-cach`` (calib_ca ... calib_ch) and ``compare-cicp`` (calib_ci ... calib_cp)."""
     from mendkit.evaluation import load_corpus
     from mendkit.evaluation.corpus import Corpus
 
