@@ -24,7 +24,10 @@
   answers the coach reads, with a few crises phrased as requests): ``qa`` ... ``qd`` train v14,
   ``qe`` / ``qf`` join the threshold choice (``crisis_threshold.py --requests``) and ``qg`` /
   ``qh`` judge it (``--part requests-gh``); ``crisis_qi`` ... ``qp`` (written for v14 after its
-  rule, to ``crisis_ny``'s brief) judge it (``--part crisis-qip``). ``calib_bc`` ...
+  rule, to ``crisis_ny``'s brief) judge it (``--part crisis-qip``). ``crisis_ra`` ... ``rd``
+  (written for v14-t: answers to the coach's questions, read alone): ``ra`` / ``rb`` join its
+  crisis threshold choice (``crisis_threshold.py --answers``), ``rc`` / ``rd`` judge it
+  (``--part answers-cd``); no model trains on them yet. ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
@@ -117,8 +120,11 @@ ELEVENTH_CRISIS_COMPARISON = _crisis("pi pj pk pl pm pn po pp")
 TWELFTH_CRISIS_COMPARISON = _crisis("qi qj qk ql qm qn qo qp")
 REQUESTS_THRESHOLD = _crisis("qe qf")
 REQUESTS_COMPARISON = _crisis("qg qh")
+ANSWERS_THRESHOLD = _crisis("ra rb")
+ANSWERS_COMPARISON = _crisis("rc rd")
 CRISIS_COMPARISON = (SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + TWELFTH_CRISIS_COMPARISON
-                     + REQUESTS_THRESHOLD + REQUESTS_COMPARISON)
+                     + REQUESTS_THRESHOLD + REQUESTS_COMPARISON + ANSWERS_THRESHOLD
+                     + ANSWERS_COMPARISON)
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -145,5 +151,6 @@ def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
     ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, with the short
     requests of ``crisis_qe`` / ``qf`` from v14 on; ``crisis_qi`` ... ``qp`` and the requests of
-    ``crisis_qg`` / ``qh``, which judge v14: never trained on, no rule tuned on them)."""
+    ``crisis_qg`` / ``qh``, which judge v14, and the coach's answers of ``crisis_ra`` ... ``rd``,
+    which choose and judge v14-t's threshold: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

@@ -12,7 +12,9 @@ more alarms on sad everyday messages; ``--budget pooled`` is the rule v10 and v1
 240 repair drafts no model trained on to the shipped model's count: v12, chosen without them,
 flagged 8 where v6 flags 5. ``--requests`` (v14 on) also holds the short requests and boundaries
 of ``crisis_qe`` / ``qf``, read alone as the coach reads answers, to the shipped model's count (v13,
-chosen without them, flagged "ask me calmly when I'm late"). Nothing is written unless
+chosen without them, flagged "ask me calmly when I'm late"), and ``--answers`` (v14-t on) the
+harmless answers to the coach's questions of ``crisis_ra`` / ``rb`` (v14, chosen without them,
+flagged "hurt and tired"). Nothing is written unless
 ``--write`` names the candidate's ``classifier.json``.
 
     .venv/bin/python training/crisis_threshold.py src/mendkit/models/classifier build/v12-s
@@ -24,7 +26,7 @@ import argparse
 import dataclasses
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -37,10 +39,12 @@ from pairs_report import pairs
 GRID = (0.95, 0.925, 0.90, 0.85, 0.80, 0.70, 0.60, 0.50)
 
 
-def flags(model: Any, data: Any, drafts: Sequence[str] = (), requests: Any = None) -> dict[str, int]:
+def flags(model: Any, data: Any, drafts: Sequence[str] = (),
+          held: Mapping[str, Any] | None = None) -> dict[str, int]:
     """Full-mode crisis recall and alarms of ``model`` (its own thresholds) on ``data``, the
-    ``drafts`` (repair messages, none of them crisis talk) it flags, and the harmless messages of
-    ``requests`` (a crisis set of short requests) it flags, with the crises there it finds."""
+    ``drafts`` (repair messages, none of them crisis talk) it flags, and for each named crisis set
+    in ``held`` (``requests``, ``answers``) the harmless messages it flags and the crises it
+    finds there."""
     from mendkit.analysis import pipeline
     from mendkit.labels import CRISIS
     from mendkit.model import Conversation
@@ -56,21 +60,22 @@ def flags(model: Any, data: Any, drafts: Sequence[str] = (), requests: Any = Non
                                                         mode="full").turns[0].labels
                 for text in drafts)
         row["drafts"] = len(drafts)
-    if requests is not None:
-        asked = scored(model, requests, name="crisis-threshold-requests")
-        row["requests_flagged"] = asked.idiom_false_alarms + asked.other_false_alarms
-        row["requests"] = asked.idioms_total + asked.others_total
-        row["requests_found"] = round(asked.crisis_recall * asked.crisis_total)
-        row["requests_crises"] = asked.crisis_total
+    for name, extra in (held or {}).items():
+        result = scored(model, extra, name=f"crisis-threshold-{name}")
+        row[f"{name}_flagged"] = result.idiom_false_alarms + result.other_false_alarms
+        row[name] = result.idioms_total + result.others_total
+        row[f"{name}_found"] = round(result.crisis_recall * result.crisis_total)
+        row[f"{name}_crises"] = result.crisis_total
     return row
 
 
 def within_budget(shipped: dict[str, int], row: dict[str, int], budget: str) -> bool:
     """Whether ``row``'s alarms stay within the shipped model's: idioms plus others together
     (``pooled``), or idioms and others each on its own (``separate``); and repair drafts, when
-    they were counted, on their own, and so are short requests."""
-    for extra in ("drafts_flagged", "requests_flagged"):
-        if row.get(extra, 0) > shipped.get(extra, 0):
+    they were counted, on their own, and so is each held set (``flags``)."""
+    for extra, count in row.items():
+        if extra.endswith("_flagged") and extra not in ("idioms_flagged", "others_flagged") \
+                and count > shipped.get(extra, 0):
             return False
     if budget == "pooled":
         return (row["idioms_flagged"] + row["others_flagged"]
@@ -104,6 +109,10 @@ def main() -> None:
     parser.add_argument("--requests", action="store_true",
                         help="also hold the harmless short requests of crisis_qe / qf, read alone, "
                              "to the shipped model's crisis alarms (v14 on)")
+    parser.add_argument("--answers", action="store_true",
+                        help="also hold the harmless answers to the coach's questions of "
+                             "crisis_ra / rb, read alone, to the shipped model's crisis alarms "
+                             "(v14-t on)")
     parser.add_argument("--write", action="store_true",
                         help="put the chosen threshold into the candidate's classifier.json")
     parser.add_argument("--json", type=Path, help="write the figures here")
@@ -112,26 +121,27 @@ def main() -> None:
     data = part(args.part)
     drafts = [text for pair in pairs("unseen") for text in (pair.better, pair.worse)] \
         if args.drafts else []
-    requests = part("requests-ef") if args.requests else None
+    held = {name: part(where) for name, where, wanted in
+            (("requests", "requests-ef", args.requests), ("answers", "answers-ab", args.answers))
+            if wanted}
     old = TurnClassifier.load(args.shipped)
     new = TurnClassifier.load(args.candidate)
-    shipped = flags(old, data, drafts, requests)
+    shipped = flags(old, data, drafts, held)
     tried = {}
     for t in (float(x) for x in args.grid.split(",")):
         tried[t] = flags(dataclasses.replace(new, thresholds={**new.thresholds, CRISIS: t}), data,
-                         drafts, requests)
+                         drafts, held)
     chosen = choose(shipped, tried, args.budget)
 
     print(f"{args.part}: {shipped['crises']} crises, {shipped['idioms']} idioms, "
           f"{shipped['others']} other messages (full mode, rules of today)")
-    extra = (f" {'drafts':>7s}" if drafts else "") + (
-        f" {'requests':>9s} {'req. crises':>11s}" if requests is not None else "")
+    extra = (f" {'drafts':>7s}" if drafts else "") + "".join(
+        f" {name:>9s} {name[:4] + '. crises':>12s}" for name in held)
     print(f"{'model':28s} {'threshold':>9s} {'found':>6s} {'idioms':>7s} {'others':>7s}{extra}")
 
     def line(name: str, t: float, row: dict[str, int]) -> str:
-        more = (f" {row['drafts_flagged']:7d}" if drafts else "") + (
-            f" {row['requests_flagged']:9d} {row['requests_found']:11d}"
-            if requests is not None else "")
+        more = (f" {row['drafts_flagged']:7d}" if drafts else "") + "".join(
+            f" {row[name + '_flagged']:9d} {row[name + '_found']:12d}" for name in held)
         return (f"{name:28s} {t:9.3f} {row['found']:6d} {row['idioms_flagged']:7d} "
                 f"{row['others_flagged']:7d}{more}")
 
@@ -148,7 +158,7 @@ def main() -> None:
         print(f"wrote {CRISIS} threshold {chosen} to {meta_path}")
     if args.json:
         args.json.write_text(json.dumps({"part": args.part, "budget": args.budget,
-                                         "requests": args.requests,
+                                         "held": sorted(held),
                                          "shipped": shipped, "chosen": chosen,
                                          "tried": {str(t): r for t, r in tried.items()}},
                                         indent=2) + "\n", encoding="utf-8")

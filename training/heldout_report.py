@@ -29,6 +29,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_parts import (  # noqa: E402
+    ANSWERS_COMPARISON,
+    ANSWERS_THRESHOLD,
     COMPARISON_FILES,
     EIGHTH_COMPARISON_FILES,
     EIGHTH_CRISIS_COMPARISON,
@@ -72,7 +74,8 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-bkbr": NINTH_COMPARISON_FILES, "compare-bsbz": TENTH_COMPARISON_FILES,
          "compare-cach": ELEVENTH_COMPARISON_FILES, "compare-cicp": TWELFTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-qip": TWELFTH_CRISIS_COMPARISON, "requests-gh": REQUESTS_COMPARISON,
+CRISIS_PARTS = {"answers-ab": ANSWERS_THRESHOLD, "answers-cd": ANSWERS_COMPARISON,
+                "crisis-qip": TWELFTH_CRISIS_COMPARISON, "requests-gh": REQUESTS_COMPARISON,
                 "requests-ef": REQUESTS_THRESHOLD, "crisis-ip": ELEVENTH_CRISIS_COMPARISON,
                 "crisis-sz": TENTH_CRISIS_COMPARISON,
                 "crisis-ybkr": SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON,
@@ -90,7 +93,9 @@ def part(name: str) -> Any:
     ``compare``: train/calib_cq ... calib_cx (new to the rules and to every model, and chose nothing:
     corpus_parts.py); ``crisis-qip``: the messages of train/crisis_qi ... qp and ``requests-gh``:
     the short requests of crisis_qg / qh (they judge v14); ``requests-ef``: those of crisis_qe / qf
-    (never trained on, they join v14's crisis threshold choice); ``crisis-ip``: crisis_pi ... pp
+    (never trained on, they join v14's crisis threshold choice); ``answers-ab`` / ``answers-cd``:
+    the coach's answers of crisis_ra / rb (they choose v14-t's crisis threshold) and crisis_rc /
+    rd (they judge it); ``crisis-ip``: crisis_pi ... pp
     (they judged v13);
     ``crisis-sz``: crisis_os ... oz (they judge v12);
     ``crisis-ybkr``: crisis_ny ... ob with crisis_ok ... or (never trained on, they choose v12's
