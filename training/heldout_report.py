@@ -48,8 +48,10 @@ from corpus_parts import (  # noqa: E402
     NINTH_CRISIS_COMPARISON,
     REQUESTS_COMPARISON,
     REQUESTS_THRESHOLD,
+    SECOND_ANSWERS_COMPARISON,
     SECOND_COMPARISON_FILES,
     SECOND_CRISIS_COMPARISON,
+    SECOND_REQUESTS_COMPARISON,
     SEVENTH_COMPARISON_FILES,
     SEVENTH_CRISIS_COMPARISON,
     SIXTH_COMPARISON_FILES,
@@ -58,6 +60,8 @@ from corpus_parts import (  # noqa: E402
     TENTH_CRISIS_COMPARISON,
     THIRD_COMPARISON_FILES,
     THIRD_CRISIS_COMPARISON,
+    THIRTEENTH_COMPARISON_FILES,
+    THIRTEENTH_CRISIS_COMPARISON,
     THRESHOLD_FILES,
     TWELFTH_COMPARISON_FILES,
     TWELFTH_CRISIS_COMPARISON,
@@ -73,8 +77,11 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-aubb": SEVENTH_COMPARISON_FILES, "compare-bcbj": EIGHTH_COMPARISON_FILES,
          "compare-bkbr": NINTH_COMPARISON_FILES, "compare-bsbz": TENTH_COMPARISON_FILES,
          "compare-cach": ELEVENTH_COMPARISON_FILES, "compare-cicp": TWELFTH_COMPARISON_FILES,
+         "compare-cqcx": THIRTEENTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"answers-ab": ANSWERS_THRESHOLD, "answers-cd": ANSWERS_COMPARISON,
+CRISIS_PARTS = {"crisis-reh": THIRTEENTH_CRISIS_COMPARISON,
+                "requests-ij": SECOND_REQUESTS_COMPARISON, "answers-kl": SECOND_ANSWERS_COMPARISON,
+                "answers-ab": ANSWERS_THRESHOLD, "answers-cd": ANSWERS_COMPARISON,
                 "crisis-qip": TWELFTH_CRISIS_COMPARISON, "requests-gh": REQUESTS_COMPARISON,
                 "requests-ef": REQUESTS_THRESHOLD, "crisis-ip": ELEVENTH_CRISIS_COMPARISON,
                 "crisis-sz": TENTH_CRISIS_COMPARISON,
@@ -90,9 +97,12 @@ CRISIS_PARTS = {"answers-ab": ANSWERS_THRESHOLD, "answers-cd": ANSWERS_COMPARISO
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_cq ... calib_cx (new to the rules and to every model, and chose nothing:
-    corpus_parts.py); ``crisis-qip``: the messages of train/crisis_qi ... qp and ``requests-gh``:
-    the short requests of crisis_qg / qh (they judge v14); ``requests-ef``: those of crisis_qe / qf
+    ``compare``: train/calib_cy, cz, da and db (new to the rules and to every model, and chose
+    nothing: corpus_parts.py); ``crisis-reh``, ``requests-ij`` and ``answers-kl``: crisis_re ...
+    rh, the requests of crisis_ri / rj and the coach's answers of crisis_rk / rl (they judge v15);
+    ``compare-cqcx``: calib_cq ... cx (they judged v14); ``crisis-qip``: the messages of
+    train/crisis_qi ... qp and ``requests-gh``: the short requests of crisis_qg / qh (they judged
+    v14); ``requests-ef``: those of crisis_qe / qf
     (never trained on, they join v14's crisis threshold choice); ``answers-ab`` / ``answers-cd``:
     the coach's answers of crisis_ra / rb (they choose v14-t's crisis threshold) and crisis_rc /
     rd (they judge it); ``crisis-ip``: crisis_pi ... pp
