@@ -145,10 +145,12 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     # In a practice, these need a signed-in person and the one-person journal is off.
     gate = [Depends(accounts.practice_gate)]
-    app.include_router(pages.router, dependencies=gate)
-    app.include_router(journal_pages.router, dependencies=gate)
+    # The API first: a request is matched against the routes in order, and /api/check is the one
+    # under load (no path of one router can match another's).
     app.include_router(api.router, dependencies=gate)
     app.include_router(journal_api.router, dependencies=gate)
+    app.include_router(pages.router, dependencies=gate)
+    app.include_router(journal_pages.router, dependencies=gate)
     app.include_router(accounts.router)  # a practice's sign-in; 404 unless `mend accounts init`
 
     @app.exception_handler(InvalidInputError)
