@@ -14,8 +14,8 @@ flagged 8 where v6 flags 5. ``--requests`` (v14 on) also holds the short request
 of ``crisis_qe`` / ``qf``, read alone as the coach reads answers, to the shipped model's count (v13,
 chosen without them, flagged "ask me calmly when I'm late"), and ``--answers`` (v14-t on) the
 harmless answers to the coach's questions of ``crisis_ra`` / ``rb`` (v14, chosen without them,
-flagged "hurt and tired"). Nothing is written unless
-``--write`` names the candidate's ``classifier.json``.
+flagged "hurt and tired"). Nothing is written unless ``--write`` names the candidate's
+``classifier.json``.
 
     .venv/bin/python training/crisis_threshold.py src/mendkit/models/classifier build/v12-s
 """
