@@ -154,7 +154,12 @@ def held_out(item_id: str) -> bool:
     """About one in seven train items is kept back to choose thresholds: the rules were tuned on
     dev, so dev would overrate them; these items are new to the model (``finetune_classifier.py``;
     the rules were later widened on them, ``rules_report.py``)."""
-    return int(hashlib.sha256(item_id.encode()).hexdigest(), 16) % 7 == 0
+    return one_in(item_id, 7)
+
+
+def one_in(key: str, n: int) -> bool:
+    """Whether ``key`` falls in a fixed one-in-``n`` share (by its SHA-256): the same every run."""
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % n == 0
 
 
 def is_crisis_comparison(item_id: str) -> bool:

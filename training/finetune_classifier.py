@@ -36,7 +36,6 @@ Compare folders on the held-out seventh through the full pipeline with
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import shutil
@@ -47,7 +46,14 @@ from typing import Any
 
 import numpy as np
 import torch
-from corpus_parts import PAIR_FIT, held_out, is_calibration, is_crisis_comparison, source_file
+from corpus_parts import (
+    PAIR_FIT,
+    held_out,
+    is_calibration,
+    is_crisis_comparison,
+    one_in,
+    source_file,
+)
 from public_labels import SOURCES as PUBLIC_SOURCES
 from public_labels import rows as public_rows
 from torch import nn
@@ -65,8 +71,7 @@ TRUNCATION = "longest_first"
 
 def alone(conv: Any, k: int) -> bool:
     """One turn in ``TURNS_ALONE`` (after the first) is also read alone (``--turns-alone``)."""
-    key = f"{conv.conversation.id}#{k}".encode()
-    return int(hashlib.sha256(key).hexdigest(), 16) % TURNS_ALONE == 0
+    return one_in(f"{conv.conversation.id}#{k}", TURNS_ALONE)
 
 
 def examples(split: str, part: str | None = None) -> list[dict[str, Any]]:
