@@ -31,7 +31,9 @@
   (they have judged); ``qe`` / ``qf`` and ``ra`` / ``rb`` choose its threshold, and ``crisis_re``
   ... ``rh`` (``crisis_ny``'s brief), ``ri`` / ``rj`` (requests) and ``rk`` / ``rl`` (answers),
   written for v15 after its rule, judge it (``--part crisis-reh``, ``requests-ij``,
-  ``answers-kl``). ``calib_bc`` ...
+  ``answers-kl``) and train v16 on; ``crisis_rm`` ... ``rp``, ``rq`` / ``rr`` (requests) and
+  ``rs`` / ``rt`` (answers), written for v16 after its rule, judge it (``--part crisis-rmp``,
+  ``requests-qr``, ``answers-st``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
@@ -40,7 +42,8 @@
   its rule, held out of its training) compared it (``--part compare-cicp``) and train v14 on;
   ``calib_cq`` ... ``calib_cx`` (written for v14 after its rule) compared it (``--part
   compare-cqcx``) and train v15; ``calib_cy``, ``cz``, ``da`` and ``db`` (written for v15 after its
-  rule) compare it.
+  rule) compared it (``--part compare-cydb``) and train v16; ``calib_dc`` ... ``df`` (written for
+  v16 after its rule) compare it.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -54,7 +57,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_cy``, ``cz``, ``da`` and ``db`` (written for v15 after its rule) compare models whose
+  ``calib_dc``, ``dd``, ``de`` and ``df`` (written for v16 after its rule) compare models whose
   thresholds are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -67,7 +70,8 @@
   ``calib_bc`` ... ``calib_bj`` (v9 against v6) train v10; ``calib_bk`` ... ``calib_br`` (v10
   against v6) train v11; ``calib_bs`` ... ``calib_bz`` (v11 against v6) train v12;
   ``calib_ca`` ... ``calib_ch`` (v12 against v6) train v13; ``calib_ci`` ... ``calib_cp`` (v13
-  against v6) train v14.
+  against v6) train v14; ``calib_cq`` ... ``cx`` (v14) train v15; ``calib_cy`` ... ``db`` (v15)
+  train v16.
   ``--part compare-v2``, ``compare-ef``, ``compare-gn``, ``compare-ov``, ``compare-wad``,
   ``compare-ael``, ``compare-amt``, ``compare-aubb``, ``compare-bcbj``, ``compare-bkbr``,
   ``compare-bsbz``, ``compare-cach`` and ``compare-cicp`` read them, to
@@ -97,7 +101,8 @@ def _crisis(keys: str) -> tuple[str, ...]:
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = _calib("a b")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + _calib("s t u v")
-COMPARISON_FILES = _calib("cy cz da db")
+COMPARISON_FILES = _calib("dc dd de df")
+FOURTEENTH_COMPARISON_FILES = _calib("cy cz da db")
 THIRTEENTH_COMPARISON_FILES = _calib("cq cr cs ct cu cv cw cx")
 TWELFTH_COMPARISON_FILES = _calib("ci cj ck cl cm cn co cp")
 ELEVENTH_COMPARISON_FILES = _calib("ca cb cc cd ce cf cg ch")
@@ -132,9 +137,12 @@ ANSWERS_COMPARISON = _crisis("rc rd")
 THIRTEENTH_CRISIS_COMPARISON = _crisis("re rf rg rh")
 SECOND_REQUESTS_COMPARISON = _crisis("ri rj")
 SECOND_ANSWERS_COMPARISON = _crisis("rk rl")
+FOURTEENTH_CRISIS_COMPARISON = _crisis("rm rn ro rp")
+THIRD_REQUESTS_COMPARISON = _crisis("rq rr")
+THIRD_ANSWERS_COMPARISON = _crisis("rs rt")
 CRISIS_COMPARISON = (SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + REQUESTS_THRESHOLD
-                     + ANSWERS_THRESHOLD + THIRTEENTH_CRISIS_COMPARISON
-                     + SECOND_REQUESTS_COMPARISON + SECOND_ANSWERS_COMPARISON)
+                     + ANSWERS_THRESHOLD + FOURTEENTH_CRISIS_COMPARISON
+                     + THIRD_REQUESTS_COMPARISON + THIRD_ANSWERS_COMPARISON)
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -166,5 +174,5 @@ def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
     ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, with the short
     requests of ``crisis_qe`` / ``qf`` and the coach's answers of ``crisis_ra`` / ``rb``; and
-    ``crisis_re`` ... ``rl``, which judge v15: never trained on, no rule tuned on them)."""
+    ``crisis_rm`` ... ``rt``, which judge v16: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

@@ -14,8 +14,9 @@ flagged 8 where v6 flags 5. ``--requests`` (v14 on) also holds the short request
 of ``crisis_qe`` / ``qf``, read alone as the coach reads answers, to the shipped model's count (v13,
 chosen without them, flagged "ask me calmly when I'm late"), and ``--answers`` (v14-t on) the
 harmless answers to the coach's questions of ``crisis_ra`` / ``rb`` (v14, chosen without them,
-flagged "hurt and tired"). Nothing is written unless ``--write`` names the candidate's
-``classifier.json``.
+flagged "hurt and tired"). The grid reaches down to 0.10 from v16 on: v15 was chosen at 0.50, the
+lowest value tried then, with budget left unspent. Nothing is written unless ``--write`` names the
+candidate's ``classifier.json``.
 
     .venv/bin/python training/crisis_threshold.py src/mendkit/models/classifier build/v12-s
 """
@@ -36,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_report import CRISIS_PARTS, part, scored
 from pairs_report import pairs
 
-GRID = (0.95, 0.925, 0.90, 0.85, 0.80, 0.70, 0.60, 0.50)
+GRID = (0.95, 0.925, 0.90, 0.85, 0.80, 0.70, 0.60, 0.50, 0.40, 0.30, 0.20, 0.10)
 
 
 def flags(model: Any, data: Any, drafts: Sequence[str] = (),

@@ -42,6 +42,8 @@ from corpus_parts import (  # noqa: E402
     FIRST_CRISIS_COMPARISON,
     FIRST_THRESHOLD_FILES,
     FORMER_COMPARISON_FILES,
+    FOURTEENTH_COMPARISON_FILES,
+    FOURTEENTH_CRISIS_COMPARISON,
     FOURTH_COMPARISON_FILES,
     FOURTH_CRISIS_COMPARISON,
     NINTH_COMPARISON_FILES,
@@ -58,8 +60,10 @@ from corpus_parts import (  # noqa: E402
     SIXTH_CRISIS_COMPARISON,
     TENTH_COMPARISON_FILES,
     TENTH_CRISIS_COMPARISON,
+    THIRD_ANSWERS_COMPARISON,
     THIRD_COMPARISON_FILES,
     THIRD_CRISIS_COMPARISON,
+    THIRD_REQUESTS_COMPARISON,
     THIRTEENTH_COMPARISON_FILES,
     THIRTEENTH_CRISIS_COMPARISON,
     THRESHOLD_FILES,
@@ -77,9 +81,11 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-aubb": SEVENTH_COMPARISON_FILES, "compare-bcbj": EIGHTH_COMPARISON_FILES,
          "compare-bkbr": NINTH_COMPARISON_FILES, "compare-bsbz": TENTH_COMPARISON_FILES,
          "compare-cach": ELEVENTH_COMPARISON_FILES, "compare-cicp": TWELFTH_COMPARISON_FILES,
-         "compare-cqcx": THIRTEENTH_COMPARISON_FILES,
+         "compare-cqcx": THIRTEENTH_COMPARISON_FILES, "compare-cydb": FOURTEENTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-reh": THIRTEENTH_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-rmp": FOURTEENTH_CRISIS_COMPARISON,
+                "requests-qr": THIRD_REQUESTS_COMPARISON, "answers-st": THIRD_ANSWERS_COMPARISON,
+                "crisis-reh": THIRTEENTH_CRISIS_COMPARISON,
                 "requests-ij": SECOND_REQUESTS_COMPARISON, "answers-kl": SECOND_ANSWERS_COMPARISON,
                 "answers-ab": ANSWERS_THRESHOLD, "answers-cd": ANSWERS_COMPARISON,
                 "crisis-qip": TWELFTH_CRISIS_COMPARISON, "requests-gh": REQUESTS_COMPARISON,
@@ -97,9 +103,11 @@ CRISIS_PARTS = {"crisis-reh": THIRTEENTH_CRISIS_COMPARISON,
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_cy, cz, da and db (new to the rules and to every model, and chose
-    nothing: corpus_parts.py); ``crisis-reh``, ``requests-ij`` and ``answers-kl``: crisis_re ...
-    rh, the requests of crisis_ri / rj and the coach's answers of crisis_rk / rl (they judge v15);
+    ``compare``: train/calib_dc, dd, de and df (new to the rules and to every model, and chose
+    nothing: corpus_parts.py); ``crisis-rmp``, ``requests-qr`` and ``answers-st``: crisis_rm ...
+    rp, the requests of crisis_rq / rr and the coach's answers of crisis_rs / rt (they judge v16);
+    ``compare-cydb``: calib_cy ... db (they judged v15); ``crisis-reh``, ``requests-ij`` and
+    ``answers-kl``: crisis_re ... rh, crisis_ri / rj and crisis_rk / rl (they judged v15);
     ``compare-cqcx``: calib_cq ... cx (they judged v14); ``crisis-qip``: the messages of
     train/crisis_qi ... qp and ``requests-gh``: the short requests of crisis_qg / qh (they judged
     v14); ``requests-ef``: those of crisis_qe / qf
@@ -240,7 +248,7 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
-                             "(choose-ab: calib_a + calib_b); compare: calib_bs ... calib_bz; "
+                             "(choose-ab: calib_a + calib_b); compare: calib_dc ... calib_df; "
                              "crisis-kr: crisis_ok ... or; crisis-cj: crisis_oc ... oj; "
                              "crisis-yb: crisis_ny ... ob "
                              "(crisis-ux, -qt, -mp, -il, crisis, "
