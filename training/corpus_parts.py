@@ -33,7 +33,8 @@
   written for v15 after its rule, judge it (``--part crisis-reh``, ``requests-ij``,
   ``answers-kl``) and train v16 on; ``crisis_rm`` ... ``rp``, ``rq`` / ``rr`` (requests) and
   ``rs`` / ``rt`` (answers), written for v16 after its rule, judge it (``--part crisis-rmp``,
-  ``requests-qr``, ``answers-st``). ``calib_bc`` ...
+  ``requests-qr``, ``answers-st``); ``crisis_ru`` ... ``rx`` (written for v16-t after its rule)
+  judge v16-t (``--part crisis-rux``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
@@ -43,7 +44,8 @@
   ``calib_cq`` ... ``calib_cx`` (written for v14 after its rule) compared it (``--part
   compare-cqcx``) and train v15; ``calib_cy``, ``cz``, ``da`` and ``db`` (written for v15 after its
   rule) compared it (``--part compare-cydb``) and train v16; ``calib_dc`` ... ``df`` (written for
-  v16 after its rule) compare it.
+  v16 after its rule) compared it; ``calib_dg`` ... ``dj`` (written for v16-t after its rule)
+  judge its crisis alarms on turns read alone (``heldout_report.py --part alone-dgdj --alone``).
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -102,6 +104,7 @@ RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = _calib("a b")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + _calib("s t u v")
 COMPARISON_FILES = _calib("dc dd de df")
+ALONE_COMPARISON_FILES = _calib("dg dh di dj")
 FOURTEENTH_COMPARISON_FILES = _calib("cy cz da db")
 THIRTEENTH_COMPARISON_FILES = _calib("cq cr cs ct cu cv cw cx")
 TWELFTH_COMPARISON_FILES = _calib("ci cj ck cl cm cn co cp")
@@ -117,7 +120,7 @@ FIRST_COMPARISON_FILES = _calib("e f")
 SECOND_COMPARISON_FILES = _calib("g h i j k l m n")
 THIRD_COMPARISON_FILES = _calib("o p q r s t u v")
 FORMER_COMPARISON_FILES = _calib("c d")
-CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES
+CALIBRATION = THRESHOLD_FILES + COMPARISON_FILES + ALONE_COMPARISON_FILES
 FIRST_CRISIS_COMPARISON = _crisis("nc nd")
 SECOND_CRISIS_COMPARISON = _crisis("ng nh")
 THIRD_CRISIS_COMPARISON = _crisis("ni nj nk nl")
@@ -140,9 +143,11 @@ SECOND_ANSWERS_COMPARISON = _crisis("rk rl")
 FOURTEENTH_CRISIS_COMPARISON = _crisis("rm rn ro rp")
 THIRD_REQUESTS_COMPARISON = _crisis("rq rr")
 THIRD_ANSWERS_COMPARISON = _crisis("rs rt")
+FIFTEENTH_CRISIS_COMPARISON = _crisis("ru rv rw rx")
 CRISIS_COMPARISON = (SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + REQUESTS_THRESHOLD
                      + ANSWERS_THRESHOLD + FOURTEENTH_CRISIS_COMPARISON
-                     + THIRD_REQUESTS_COMPARISON + THIRD_ANSWERS_COMPARISON)
+                     + THIRD_REQUESTS_COMPARISON + THIRD_ANSWERS_COMPARISON
+                     + FIFTEENTH_CRISIS_COMPARISON)
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -174,5 +179,5 @@ def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
     ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, with the short
     requests of ``crisis_qe`` / ``qf`` and the coach's answers of ``crisis_ra`` / ``rb``; and
-    ``crisis_rm`` ... ``rt``, which judge v16: never trained on, no rule tuned on them)."""
+    ``crisis_rm`` ... ``rx``, which judge v16 and v16-t: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)
