@@ -15,8 +15,12 @@ of ``crisis_qe`` / ``qf``, read alone as the coach reads answers, to the shipped
 chosen without them, flagged "ask me calmly when I'm late"), and ``--answers`` (v14-t on) the
 harmless answers to the coach's questions of ``crisis_ra`` / ``rb`` (v14, chosen without them,
 flagged "hurt and tired"). The grid reaches down to 0.10 from v16 on: v15 was chosen at 0.50, the
-lowest value tried then, with budget left unspent. Nothing is written unless ``--write`` names the
-candidate's ``classifier.json``.
+lowest value tried then, with budget left unspent. ``--turns`` (v16-t on) also holds the 989
+ordinary conversation turns of the threshold files, read alone as ``mend check`` reads a draft, to
+the shipped model's count, and ``--pick keep-recall`` (v16-t on) takes the highest threshold within
+budget that finds as many crises as the shipped model instead of the lowest within budget (v16,
+chosen at 0.40 that way, raised a crisis alarm on a boss's harsh feedback). Nothing is written
+unless ``--write`` names the candidate's ``classifier.json``.
 
     .venv/bin/python training/crisis_threshold.py src/mendkit/models/classifier build/v12-s
 """
@@ -30,37 +34,29 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from heldout_report import CRISIS_PARTS, part, scored
+from heldout_report import CRISIS_PARTS, crisis_alone, ordinary_turns, part, scored
 from pairs_report import pairs
 
 GRID = (0.95, 0.925, 0.90, 0.85, 0.80, 0.70, 0.60, 0.50, 0.40, 0.30, 0.20, 0.10)
 
 
-def flags(model: Any, data: Any, drafts: Sequence[str] = (),
+def flags(model: Any, data: Any, alone: Mapping[str, Sequence[str]] | None = None,
           held: Mapping[str, Any] | None = None) -> dict[str, int]:
-    """Full-mode crisis recall and alarms of ``model`` (its own thresholds) on ``data``, the
-    ``drafts`` (repair messages, none of them crisis talk) it flags, and for each named crisis set
-    in ``held`` (``requests``, ``answers``) the harmless messages it flags and the crises it
-    finds there."""
-    from mendkit.analysis import pipeline
-    from mendkit.labels import CRISIS
-    from mendkit.model import Conversation
-
+    """Full-mode crisis recall and alarms of ``model`` (its own thresholds) on ``data``; for each
+    named list of texts in ``alone`` (``drafts``: repair messages; ``turns``: ordinary conversation
+    turns; none of them crisis talk), how many it flags when each is read alone; and for each
+    named crisis set in ``held`` (``requests``, ``answers``) the harmless messages it flags and
+    the crises it finds there."""
     result = scored(model, data, name="crisis-threshold")
     row = {"found": round(result.crisis_recall * result.crisis_total), "crises": result.crisis_total,
            "idioms_flagged": result.idiom_false_alarms, "idioms": result.idioms_total,
            "others_flagged": result.other_false_alarms, "others": result.others_total}
-    if drafts:
-        with mock.patch.object(pipeline, "_classifier", return_value=model):
-            row["drafts_flagged"] = sum(
-                CRISIS in pipeline.analyze_conversation(Conversation.from_turns([("me", text)]),
-                                                        mode="full").turns[0].labels
-                for text in drafts)
-        row["drafts"] = len(drafts)
+    for name, texts in (alone or {}).items():
+        row[f"{name}_flagged"] = crisis_alone(model, texts)
+        row[name] = len(texts)
     for name, extra in (held or {}).items():
         result = scored(model, extra, name=f"crisis-threshold-{name}")
         row[f"{name}_flagged"] = result.idiom_false_alarms + result.other_false_alarms
@@ -72,8 +68,8 @@ def flags(model: Any, data: Any, drafts: Sequence[str] = (),
 
 def within_budget(shipped: dict[str, int], row: dict[str, int], budget: str) -> bool:
     """Whether ``row``'s alarms stay within the shipped model's: idioms plus others together
-    (``pooled``), or idioms and others each on its own (``separate``); and repair drafts, when
-    they were counted, on their own, and so is each held set (``flags``)."""
+    (``pooled``), or idioms and others each on its own (``separate``); and each list of texts
+    read alone and each held set, when they were counted, on its own (``flags``)."""
     for extra, count in row.items():
         if extra.endswith("_flagged") and extra not in ("idioms_flagged", "others_flagged") \
                 and count > shipped.get(extra, 0):
@@ -86,9 +82,15 @@ def within_budget(shipped: dict[str, int], row: dict[str, int], budget: str) -> 
 
 
 def choose(shipped: dict[str, int], tried: dict[float, dict[str, int]],
-           budget: str = "separate") -> float | None:
-    """The lowest threshold whose alarms stay within the shipped model's (``within_budget``)."""
+           budget: str = "separate", pick: str = "lowest") -> float | None:
+    """Among the thresholds whose alarms stay within the shipped model's (``within_budget``):
+    ``lowest``, the lowest one (v10-v16: every alarm the budget allows is spent on recall); or
+    ``keep-recall``, the highest one at which the candidate finds at least as many crises as the
+    shipped model (v16-t on: recall kept, the rest spent on fewer alarms)."""
     within = [t for t, row in tried.items() if within_budget(shipped, row, budget)]
+    if pick == "keep-recall":
+        within = [t for t in within if tried[t]["found"] >= shipped["found"]]
+        return max(within) if within else None
     return min(within) if within else None
 
 
@@ -114,34 +116,44 @@ def main() -> None:
                         help="also hold the harmless answers to the coach's questions of "
                              "crisis_ra / rb, read alone, to the shipped model's crisis alarms "
                              "(v14-t on)")
+    parser.add_argument("--turns", action="store_true",
+                        help="also hold the ordinary conversation turns of the threshold files "
+                             "(calib_a, b, s ... v), read alone as mend check reads a draft, to the "
+                             "shipped model's crisis alarms (v16-t on)")
+    parser.add_argument("--pick", choices=("lowest", "keep-recall"), default="lowest",
+                        help="lowest: the lowest threshold within budget (v10-v16); keep-recall: "
+                             "the highest within budget that finds as many crises as the shipped "
+                             "model (v16-t on)")
     parser.add_argument("--write", action="store_true",
                         help="put the chosen threshold into the candidate's classifier.json")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
 
     data = part(args.part)
-    drafts = [text for pair in pairs("unseen") for text in (pair.better, pair.worse)] \
-        if args.drafts else []
+    alone = {name: texts for name, texts, wanted in (
+        ("drafts", [text for pair in pairs("unseen") for text in (pair.better, pair.worse)],
+         args.drafts),
+        ("turns", ordinary_turns(part("choose")), args.turns)) if wanted}
     held = {name: part(where) for name, where, wanted in
             (("requests", "requests-ef", args.requests), ("answers", "answers-ab", args.answers))
             if wanted}
     old = TurnClassifier.load(args.shipped)
     new = TurnClassifier.load(args.candidate)
-    shipped = flags(old, data, drafts, held)
+    shipped = flags(old, data, alone, held)
     tried = {}
     for t in (float(x) for x in args.grid.split(",")):
         tried[t] = flags(dataclasses.replace(new, thresholds={**new.thresholds, CRISIS: t}), data,
-                         drafts, held)
-    chosen = choose(shipped, tried, args.budget)
+                         alone, held)
+    chosen = choose(shipped, tried, args.budget, args.pick)
 
     print(f"{args.part}: {shipped['crises']} crises, {shipped['idioms']} idioms, "
           f"{shipped['others']} other messages (full mode, rules of today)")
-    extra = (f" {'drafts':>7s}" if drafts else "") + "".join(
+    extra = "".join(f" {name:>7s}" for name in alone) + "".join(
         f" {name:>9s} {name[:4] + '. crises':>12s}" for name in held)
     print(f"{'model':28s} {'threshold':>9s} {'found':>6s} {'idioms':>7s} {'others':>7s}{extra}")
 
     def line(name: str, t: float, row: dict[str, int]) -> str:
-        more = (f" {row['drafts_flagged']:7d}" if drafts else "") + "".join(
+        more = "".join(f" {row[name + '_flagged']:7d}" for name in alone) + "".join(
             f" {row[name + '_flagged']:9d} {row[name + '_found']:12d}" for name in held)
         return (f"{name:28s} {t:9.3f} {row['found']:6d} {row['idioms_flagged']:7d} "
                 f"{row['others_flagged']:7d}{more}")
@@ -159,7 +171,7 @@ def main() -> None:
         print(f"wrote {CRISIS} threshold {chosen} to {meta_path}")
     if args.json:
         args.json.write_text(json.dumps({"part": args.part, "budget": args.budget,
-                                         "held": sorted(held),
+                                         "held": sorted(held), "alone": sorted(alone),
                                          "shipped": shipped, "chosen": chosen,
                                          "tried": {str(t): r for t, r in tried.items()}},
                                         indent=2) + "\n", encoding="utf-8")

@@ -36,6 +36,8 @@ from corpus_parts import (  # noqa: E402
     EIGHTH_CRISIS_COMPARISON,
     ELEVENTH_COMPARISON_FILES,
     ELEVENTH_CRISIS_COMPARISON,
+    FIFTEENTH_COMPARISON_FILES,
+    FIFTEENTH_CRISIS_COMPARISON,
     FIFTH_COMPARISON_FILES,
     FIFTH_CRISIS_COMPARISON,
     FIRST_COMPARISON_FILES,
@@ -44,8 +46,10 @@ from corpus_parts import (  # noqa: E402
     FORMER_COMPARISON_FILES,
     FOURTEENTH_COMPARISON_FILES,
     FOURTEENTH_CRISIS_COMPARISON,
+    FOURTH_ANSWERS_COMPARISON,
     FOURTH_COMPARISON_FILES,
     FOURTH_CRISIS_COMPARISON,
+    FOURTH_REQUESTS_COMPARISON,
     NINTH_COMPARISON_FILES,
     NINTH_CRISIS_COMPARISON,
     REQUESTS_COMPARISON,
@@ -56,6 +60,7 @@ from corpus_parts import (  # noqa: E402
     SECOND_REQUESTS_COMPARISON,
     SEVENTH_COMPARISON_FILES,
     SEVENTH_CRISIS_COMPARISON,
+    SIXTEENTH_CRISIS_COMPARISON,
     SIXTH_COMPARISON_FILES,
     SIXTH_CRISIS_COMPARISON,
     TENTH_COMPARISON_FILES,
@@ -74,7 +79,8 @@ from corpus_parts import (  # noqa: E402
     is_crisis_comparison,
 )
 
-PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare": COMPARISON_FILES,
+PARTS = {"compare-dcdf": FIFTEENTH_COMPARISON_FILES,
+         "choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare": COMPARISON_FILES,
          "compare-ef": FIRST_COMPARISON_FILES, "compare-gn": SECOND_COMPARISON_FILES,
          "compare-ov": THIRD_COMPARISON_FILES, "compare-wad": FOURTH_COMPARISON_FILES,
          "compare-ael": FIFTH_COMPARISON_FILES, "compare-amt": SIXTH_COMPARISON_FILES,
@@ -83,7 +89,10 @@ PARTS = {"choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare
          "compare-cach": ELEVENTH_COMPARISON_FILES, "compare-cicp": TWELFTH_COMPARISON_FILES,
          "compare-cqcx": THIRTEENTH_COMPARISON_FILES, "compare-cydb": FOURTEENTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-rmp": FOURTEENTH_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-rysb": SIXTEENTH_CRISIS_COMPARISON,
+                "requests-cd2": FOURTH_REQUESTS_COMPARISON, "answers-ef2": FOURTH_ANSWERS_COMPARISON,
+                "crisis-rux": FIFTEENTH_CRISIS_COMPARISON,
+                "crisis-rmp": FOURTEENTH_CRISIS_COMPARISON,
                 "requests-qr": THIRD_REQUESTS_COMPARISON, "answers-st": THIRD_ANSWERS_COMPARISON,
                 "crisis-reh": THIRTEENTH_CRISIS_COMPARISON,
                 "requests-ij": SECOND_REQUESTS_COMPARISON, "answers-kl": SECOND_ANSWERS_COMPARISON,
@@ -103,9 +112,13 @@ CRISIS_PARTS = {"crisis-rmp": FOURTEENTH_CRISIS_COMPARISON,
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_dc, dd, de and df (new to the rules and to every model, and chose
-    nothing: corpus_parts.py); ``crisis-rmp``, ``requests-qr`` and ``answers-st``: crisis_rm ...
-    rp, the requests of crisis_rq / rr and the coach's answers of crisis_rs / rt (they judge v16);
+    ``compare``: train/calib_dg, dh, di and dj (new to the rules and to every model, and chose
+    nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``crisis-rysb``,
+    ``requests-cd2`` and ``answers-ef2``: crisis_ry ... sb, the requests of crisis_sc / sd and the
+    answers of crisis_se / sf (they judge v17); ``compare-dcdf``: calib_dc ... df (they judged
+    v16); ``crisis-rux``: crisis_ru ... rx (they judged v16-t);
+    ``crisis-rmp``, ``requests-qr`` and ``answers-st``: crisis_rm ...
+    rp, the requests of crisis_rq / rr and the coach's answers of crisis_rs / rt (they judged v16);
     ``compare-cydb``: calib_cy ... db (they judged v15); ``crisis-reh``, ``requests-ij`` and
     ``answers-kl``: crisis_re ... rh, crisis_ri / rj and crisis_rk / rl (they judged v15);
     ``compare-cqcx``: calib_cq ... cx (they judged v14); ``crisis-qip``: the messages of
@@ -184,6 +197,28 @@ def scored(model: Any, data: Any, name: str = "train-heldout") -> Any:
         return score(data, name=name, mode="rules" if model is None else "full")
 
 
+def crisis_alone(model: Any, texts: Any) -> int:
+    """How many of ``texts`` full mode flags as crisis with ``model`` when each is read alone, with
+    no turn before it, as ``mend check`` reads a draft and the coach an answer."""
+    from mendkit.analysis import pipeline
+    from mendkit.labels import CRISIS
+    from mendkit.model import Conversation
+
+    with mock.patch.object(pipeline, "_classifier", return_value=model):
+        return sum(CRISIS in pipeline.analyze_conversation(Conversation.from_turns([("me", text)]),
+                                                           mode="full").turns[0].labels
+                   for text in texts)
+
+
+def ordinary_turns(data: Any) -> list[str]:
+    """The texts of the conversation turns of ``data`` that are not crisis talk."""
+    from mendkit.labels import CRISIS
+
+    return [turn.text for conv in data.conversations
+            for turn, gold in zip(conv.conversation.turns, conv.labels, strict=True)
+            if CRISIS not in gold]
+
+
 def report(folder: Path | None, where: str = "heldout") -> dict[str, Any]:
     """``scored`` on a ``part`` of train, with the classifier in ``folder`` (None: rules only)."""
     from mendkit.models.classifier import TurnClassifier
@@ -248,7 +283,7 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
-                             "(choose-ab: calib_a + calib_b); compare: calib_dc ... calib_df; "
+                             "(choose-ab: calib_a + calib_b); compare: calib_dg ... calib_dj; "
                              "crisis-kr: crisis_ok ... or; crisis-cj: crisis_oc ... oj; "
                              "crisis-yb: crisis_ny ... ob "
                              "(crisis-ux, -qt, -mp, -il, crisis, "
@@ -262,11 +297,14 @@ def main() -> None:
     parser.add_argument("--bootstrap", action="store_true",
                         help="with two folders: the second's F1 minus the first's, with its 95%% "
                              "interval over resampled conversations")
+    parser.add_argument("--alone", action="store_true",
+                        help="also count the crisis alarms on the part's ordinary conversation "
+                             "turns read alone, as mend check reads a draft (v16-t on)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
-    if args.part in CRISIS_PARTS and (args.ap or args.bootstrap):
-        parser.error(f"--part {args.part} holds single messages only: --ap and --bootstrap need "
-                     "conversations")
+    if args.part in CRISIS_PARTS and (args.ap or args.bootstrap or args.alone):
+        parser.error(f"--part {args.part} holds single messages only: --ap, --bootstrap and "
+                     "--alone need conversations")
     if args.floor is not None:
         from mendkit.analysis import fusion
 
@@ -304,6 +342,15 @@ def main() -> None:
             for r in rows:
                 if r["folder"] == str(f):
                     r["average_precision"] = ap
+    if args.alone:
+        from mendkit.models.classifier import TurnClassifier
+
+        texts = ordinary_turns(part(args.part))
+        print(f"ordinary turns read alone, flagged as crisis in full mode (of {len(texts)}):")
+        for r in rows:
+            if r["folder"] != "-":
+                r["alone_flagged"] = crisis_alone(TurnClassifier.load(Path(r["folder"])), texts)
+                print(f"{r['model'] + ' ' + Path(r['folder']).name:34s} {r['alone_flagged']:5d}")
     if args.bootstrap and len(args.folders) == 2:
         first, second = args.folders
         for name, (diff, low, high) in bootstrap(first, second, args.part).items():
