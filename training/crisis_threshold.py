@@ -130,10 +130,10 @@ def main() -> None:
     args = parser.parse_args()
 
     data = part(args.part)
-    alone = {name: texts for name, texts, wanted in (
-        ("drafts", [text for pair in pairs("unseen") for text in (pair.better, pair.worse)],
+    alone = {name: texts() for name, texts, wanted in (
+        ("drafts", lambda: [text for pair in pairs("unseen") for text in (pair.better, pair.worse)],
          args.drafts),
-        ("turns", ordinary_turns(part("choose")), args.turns)) if wanted}
+        ("turns", lambda: ordinary_turns(part("choose")), args.turns)) if wanted}
     held = {name: part(where) for name, where, wanted in
             (("requests", "requests-ef", args.requests), ("answers", "answers-ab", args.answers))
             if wanted}
