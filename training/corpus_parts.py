@@ -36,8 +36,10 @@
   ``requests-qr``, ``answers-st``); ``crisis_ru`` ... ``rx`` (written for v16-t after its rule)
   judged v16-t (``--part crisis-rux``); all of ``crisis_rm`` ... ``rx`` train v17 on.
   ``crisis_ry`` ... ``sb`` (``crisis_ny``'s brief), ``sc`` / ``sd`` (requests) and ``se`` / ``sf``
-  (answers), written for v17 after its rule, judge it (``--part crisis-rysb``, ``requests-cd2``,
-  ``answers-ef2``). ``calib_bc`` ...
+  (answers), written for v17 after its rule, judged it (``--part crisis-rysb``, ``requests-cd2``,
+  ``answers-ef2``) and train v18; ``crisis_sg`` ... ``sj``, ``sk`` / ``sl`` (requests) and ``sm`` /
+  ``sn`` (answers), written for v18 after its rule, judge it (``--part crisis-sgsj``,
+  ``requests-kl2``, ``answers-mn2``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
@@ -48,8 +50,10 @@
   compare-cqcx``) and train v15; ``calib_cy``, ``cz``, ``da`` and ``db`` (written for v15 after its
   rule) compared it (``--part compare-cydb``) and train v16; ``calib_dc`` ... ``df`` (written for
   v16 after its rule) compared it (``--part compare-dcdf``) and train v17; ``calib_dg`` ... ``dj``
-  (written for v16-t after its rule, not read for it because it failed first) compare v17, with
-  their turns read alone (``heldout_report.py --part compare --alone``).
+  (written for v16-t after its rule, not read for it because it failed first) compared v17 with
+  their turns read alone (``--part compare-dgdj``) and train v18; ``calib_dk`` ... ``dn`` (written
+  for v18 after its rule) compare it, with their turns read alone (``heldout_report.py --part
+  compare --alone``).
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -63,7 +67,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_dg``, ``dh``, ``di`` and ``dj`` (written for v16-t after its rule) compare models whose
+  ``calib_dk``, ``dl``, ``dm`` and ``dn`` (written for v18 after its rule) compare models whose
   thresholds are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -107,7 +111,8 @@ def _crisis(keys: str) -> tuple[str, ...]:
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = _calib("a b")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + _calib("s t u v")
-COMPARISON_FILES = _calib("dg dh di dj")
+COMPARISON_FILES = _calib("dk dl dm dn")
+SIXTEENTH_COMPARISON_FILES = _calib("dg dh di dj")
 FIFTEENTH_COMPARISON_FILES = _calib("dc dd de df")
 FOURTEENTH_COMPARISON_FILES = _calib("cy cz da db")
 THIRTEENTH_COMPARISON_FILES = _calib("cq cr cs ct cu cv cw cx")
@@ -151,9 +156,12 @@ FIFTEENTH_CRISIS_COMPARISON = _crisis("ru rv rw rx")
 SIXTEENTH_CRISIS_COMPARISON = _crisis("ry rz sa sb")
 FOURTH_REQUESTS_COMPARISON = _crisis("sc sd")
 FOURTH_ANSWERS_COMPARISON = _crisis("se sf")
+SEVENTEENTH_CRISIS_COMPARISON = _crisis("sg sh si sj")
+FIFTH_REQUESTS_COMPARISON = _crisis("sk sl")
+FIFTH_ANSWERS_COMPARISON = _crisis("sm sn")
 CRISIS_COMPARISON = (SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + REQUESTS_THRESHOLD
-                     + ANSWERS_THRESHOLD + SIXTEENTH_CRISIS_COMPARISON
-                     + FOURTH_REQUESTS_COMPARISON + FOURTH_ANSWERS_COMPARISON)
+                     + ANSWERS_THRESHOLD + SEVENTEENTH_CRISIS_COMPARISON
+                     + FIFTH_REQUESTS_COMPARISON + FIFTH_ANSWERS_COMPARISON)
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -185,5 +193,5 @@ def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
     ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, with the short
     requests of ``crisis_qe`` / ``qf`` and the coach's answers of ``crisis_ra`` / ``rb``; and
-    ``crisis_ry`` ... ``sf``, which judge v17: never trained on, no rule tuned on them)."""
+    ``crisis_sg`` ... ``sn``, which judge v18: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

@@ -38,8 +38,10 @@ from corpus_parts import (  # noqa: E402
     ELEVENTH_CRISIS_COMPARISON,
     FIFTEENTH_COMPARISON_FILES,
     FIFTEENTH_CRISIS_COMPARISON,
+    FIFTH_ANSWERS_COMPARISON,
     FIFTH_COMPARISON_FILES,
     FIFTH_CRISIS_COMPARISON,
+    FIFTH_REQUESTS_COMPARISON,
     FIRST_COMPARISON_FILES,
     FIRST_CRISIS_COMPARISON,
     FIRST_THRESHOLD_FILES,
@@ -58,8 +60,10 @@ from corpus_parts import (  # noqa: E402
     SECOND_COMPARISON_FILES,
     SECOND_CRISIS_COMPARISON,
     SECOND_REQUESTS_COMPARISON,
+    SEVENTEENTH_CRISIS_COMPARISON,
     SEVENTH_COMPARISON_FILES,
     SEVENTH_CRISIS_COMPARISON,
+    SIXTEENTH_COMPARISON_FILES,
     SIXTEENTH_CRISIS_COMPARISON,
     SIXTH_COMPARISON_FILES,
     SIXTH_CRISIS_COMPARISON,
@@ -79,7 +83,7 @@ from corpus_parts import (  # noqa: E402
     is_crisis_comparison,
 )
 
-PARTS = {"compare-dcdf": FIFTEENTH_COMPARISON_FILES,
+PARTS = {"compare-dgdj": SIXTEENTH_COMPARISON_FILES, "compare-dcdf": FIFTEENTH_COMPARISON_FILES,
          "choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare": COMPARISON_FILES,
          "compare-ef": FIRST_COMPARISON_FILES, "compare-gn": SECOND_COMPARISON_FILES,
          "compare-ov": THIRD_COMPARISON_FILES, "compare-wad": FOURTH_COMPARISON_FILES,
@@ -89,7 +93,9 @@ PARTS = {"compare-dcdf": FIFTEENTH_COMPARISON_FILES,
          "compare-cach": ELEVENTH_COMPARISON_FILES, "compare-cicp": TWELFTH_COMPARISON_FILES,
          "compare-cqcx": THIRTEENTH_COMPARISON_FILES, "compare-cydb": FOURTEENTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-rysb": SIXTEENTH_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-sgsj": SEVENTEENTH_CRISIS_COMPARISON,
+                "requests-kl2": FIFTH_REQUESTS_COMPARISON, "answers-mn2": FIFTH_ANSWERS_COMPARISON,
+                "crisis-rysb": SIXTEENTH_CRISIS_COMPARISON,
                 "requests-cd2": FOURTH_REQUESTS_COMPARISON, "answers-ef2": FOURTH_ANSWERS_COMPARISON,
                 "crisis-rux": FIFTEENTH_CRISIS_COMPARISON,
                 "crisis-rmp": FOURTEENTH_CRISIS_COMPARISON,
@@ -112,11 +118,13 @@ CRISIS_PARTS = {"crisis-rysb": SIXTEENTH_CRISIS_COMPARISON,
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_dg, dh, di and dj (new to the rules and to every model, and chose
-    nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``crisis-rysb``,
-    ``requests-cd2`` and ``answers-ef2``: crisis_ry ... sb, the requests of crisis_sc / sd and the
-    answers of crisis_se / sf (they judge v17); ``compare-dcdf``: calib_dc ... df (they judged
-    v16); ``crisis-rux``: crisis_ru ... rx (they judged v16-t);
+    ``compare``: train/calib_dk, dl, dm and dn (new to the rules and to every model, and chose
+    nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``crisis-sgsj``,
+    ``requests-kl2`` and ``answers-mn2``: crisis_sg ... sj, the requests of crisis_sk / sl and the
+    answers of crisis_sm / sn (they judge v18); ``compare-dgdj``: calib_dg ... dj (they judged
+    v17); ``crisis-rysb``, ``requests-cd2`` and ``answers-ef2``: crisis_ry ... sb, the requests of
+    crisis_sc / sd and the answers of crisis_se / sf (they judged v17); ``compare-dcdf``:
+    calib_dc ... df (they judged v16); ``crisis-rux``: crisis_ru ... rx (they judged v16-t);
     ``crisis-rmp``, ``requests-qr`` and ``answers-st``: crisis_rm ...
     rp, the requests of crisis_rq / rr and the coach's answers of crisis_rs / rt (they judged v16);
     ``compare-cydb``: calib_cy ... db (they judged v15); ``crisis-reh``, ``requests-ij`` and

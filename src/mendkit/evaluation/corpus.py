@@ -1,7 +1,8 @@
 """Reading Mend's hand-labelled corpus (``data/corpus``; see its GUIDE.md and DATASHEET.md).
 
 Conversations live in ``conversations/*.jsonl`` (dev and test) and ``train/*.jsonl`` (train);
-crisis messages in ``crisis.jsonl`` and ``train/crisis*.jsonl``; repair pairs in ``pairs.jsonl`` (dev
+crisis messages in ``crisis.jsonl`` (dev and test), ``test/crisis*.jsonl`` (test, from 6 December
+2026) and ``train/crisis*.jsonl``; repair pairs in ``pairs.jsonl`` (dev
 and test) and ``train/pairs*.jsonl`` (train).
 """
 
@@ -131,7 +132,8 @@ def load_corpus(root: Path | None = None) -> Corpus:
         for path in conversation_files
         for number, record in _records(path)
     ]
-    crisis_files = [root / "crisis.jsonl", *sorted(train.glob("crisis*.jsonl"))]
+    crisis_files = [root / "crisis.jsonl", *sorted((root / "test").glob("crisis*.jsonl")),
+                    *sorted(train.glob("crisis*.jsonl"))]
     crisis = [
         CrisisItem(id=r["id"], text=r["text"], crisis=bool(r["crisis"]), kind=r["kind"],
                    split=r["split"])
