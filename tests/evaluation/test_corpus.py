@@ -42,6 +42,24 @@ def test_test_split_has_twenty_idioms_and_crises(corpus: Corpus) -> None:
     assert sum(c.crisis for c in test.crisis) >= 20
 
 
+def test_crisis_test_files_hold_new_test_messages_only(corpus: Corpus) -> None:
+    """data/corpus/test/crisis_*.jsonl (6 December 2026) belong to the test split alone: no model
+    trains on them and no rule is tuned on them, so none of their texts may appear elsewhere."""
+    files = sorted((ROOT / "test").glob("crisis*.jsonl"))
+    assert files
+    rows = [json.loads(line) for path in files
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all(r["split"] == "test" and r["id"].startswith("test-crisis-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+    loaded = {c.id for c in corpus.split("test").crisis}
+    assert {r["id"] for r in rows} <= loaded
+    ours = {" ".join(r["text"].lower().split()) for r in rows}
+    assert len(ours) == len(rows)
+    elsewhere = {" ".join(c.text.lower().split()) for c in corpus.crisis
+                 if not c.id.startswith("test-crisis-")}
+    assert ours.isdisjoint(elsewhere)
+
+
 def test_every_label_and_subtype_appears_in_the_conversations(corpus: Corpus) -> None:
     seen = set()
     for path in sorted((ROOT / "conversations").glob("*.jsonl")):
