@@ -3,7 +3,7 @@
 Rules give explainable spans; the classifier adds recall on language no rule anticipated. A label is
 on when a rule fired or the classifier's probability passes the label's threshold (chosen on
 held-out training conversations, see the model card). The score is the larger of the two. A
-detection only the model made says so in its evidence: ``source="model:mend-minilm-int8-v6, no rule
+detection only the model made says so in its evidence: ``source="model:mend-minilm-int8-v18, no rule
 matched"`` and the whole turn as the span.
 
 The model can also overrule a rule, on repair and reconnection only: a repair pattern fires on

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-MODEL_NAME: Final = "mend-minilm-int8-v6"
+MODEL_NAME: Final = "mend-minilm-int8-v18"
 OUTPUT_LABELS: Final = (*(label for label in LABELS if label != CRISIS), CRISIS)
 
 
