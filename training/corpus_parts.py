@@ -52,8 +52,9 @@
   v16 after its rule) compared it (``--part compare-dcdf``) and train v17; ``calib_dg`` ... ``dj``
   (written for v16-t after its rule, not read for it because it failed first) compared v17 with
   their turns read alone (``--part compare-dgdj``) and train v18; ``calib_dk`` ... ``dn`` (written
-  for v18 after its rule) compare it, with their turns read alone (``heldout_report.py --part
-  compare --alone``).
+  for v18 after its rule) compared it, with their turns read alone (``--part compare-dkdn``), and
+  train the next model; ``calib_do`` ... ``dr`` (written for v18-t after its rule) compare it
+  (``heldout_report.py --part compare``).
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -67,7 +68,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_dk``, ``dl``, ``dm`` and ``dn`` (written for v18 after its rule) compare models whose
+  ``calib_do``, ``dp``, ``dq`` and ``dr`` (written for v18-t after its rule) compare models whose
   thresholds are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -111,7 +112,8 @@ def _crisis(keys: str) -> tuple[str, ...]:
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = _calib("a b")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + _calib("s t u v")
-COMPARISON_FILES = _calib("dk dl dm dn")
+COMPARISON_FILES = _calib("do dp dq dr")
+SEVENTEENTH_COMPARISON_FILES = _calib("dk dl dm dn")
 SIXTEENTH_COMPARISON_FILES = _calib("dg dh di dj")
 FIFTEENTH_COMPARISON_FILES = _calib("dc dd de df")
 FOURTEENTH_COMPARISON_FILES = _calib("cy cz da db")

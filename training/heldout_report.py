@@ -60,6 +60,7 @@ from corpus_parts import (  # noqa: E402
     SECOND_COMPARISON_FILES,
     SECOND_CRISIS_COMPARISON,
     SECOND_REQUESTS_COMPARISON,
+    SEVENTEENTH_COMPARISON_FILES,
     SEVENTEENTH_CRISIS_COMPARISON,
     SEVENTH_COMPARISON_FILES,
     SEVENTH_CRISIS_COMPARISON,
@@ -83,7 +84,8 @@ from corpus_parts import (  # noqa: E402
     is_crisis_comparison,
 )
 
-PARTS = {"compare-dgdj": SIXTEENTH_COMPARISON_FILES, "compare-dcdf": FIFTEENTH_COMPARISON_FILES,
+PARTS = {"compare-dkdn": SEVENTEENTH_COMPARISON_FILES,
+         "compare-dgdj": SIXTEENTH_COMPARISON_FILES, "compare-dcdf": FIFTEENTH_COMPARISON_FILES,
          "choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare": COMPARISON_FILES,
          "compare-ef": FIRST_COMPARISON_FILES, "compare-gn": SECOND_COMPARISON_FILES,
          "compare-ov": THIRD_COMPARISON_FILES, "compare-wad": FOURTH_COMPARISON_FILES,
@@ -118,10 +120,11 @@ CRISIS_PARTS = {"crisis-sgsj": SEVENTEENTH_CRISIS_COMPARISON,
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_dk, dl, dm and dn (new to the rules and to every model, and chose
-    nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``crisis-sgsj``,
+    ``compare``: train/calib_do, dp, dq and dr (new to the rules and to every model, and chose
+    nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``compare-dkdn``:
+    calib_dk ... dn (they judged v18); ``crisis-sgsj``,
     ``requests-kl2`` and ``answers-mn2``: crisis_sg ... sj, the requests of crisis_sk / sl and the
-    answers of crisis_sm / sn (they judge v18); ``compare-dgdj``: calib_dg ... dj (they judged
+    answers of crisis_sm / sn (they judged v18); ``compare-dgdj``: calib_dg ... dj (they judged
     v17); ``crisis-rysb``, ``requests-cd2`` and ``answers-ef2``: crisis_ry ... sb, the requests of
     crisis_sc / sd and the answers of crisis_se / sf (they judged v17); ``compare-dcdf``:
     calib_dc ... df (they judged v16); ``crisis-rux``: crisis_ru ... rx (they judged v16-t);
