@@ -53,8 +53,9 @@
   (written for v16-t after its rule, not read for it because it failed first) compared v17 with
   their turns read alone (``--part compare-dgdj``) and train v18; ``calib_dk`` ... ``dn`` (written
   for v18 after its rule) compared it, with their turns read alone (``--part compare-dkdn``), and
-  train the next model; ``calib_do`` ... ``dr`` (written for v18-t after its rule) compare it
-  (``heldout_report.py --part compare``).
+  train the next model; ``calib_do`` ... ``dr`` (written for v18-t after its rule) judged it
+  (``heldout_report.py --part compare``, v18-t failed there) and are spent: the next model trains on
+  them once new comparison files replace them in ``COMPARISON_FILES``.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
