@@ -294,7 +294,7 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
-                             "(choose-ab: calib_a + calib_b); compare: calib_dg ... calib_dj; "
+                             "(choose-ab: calib_a + calib_b); compare: calib_do ... calib_dr; "
                              "crisis-kr: crisis_ok ... or; crisis-cj: crisis_oc ... oj; "
                              "crisis-yb: crisis_ny ... ob "
                              "(crisis-ux, -qt, -mp, -il, crisis, "
