@@ -38,8 +38,10 @@
   ``crisis_ry`` ... ``sb`` (``crisis_ny``'s brief), ``sc`` / ``sd`` (requests) and ``se`` / ``sf``
   (answers), written for v17 after its rule, judged it (``--part crisis-rysb``, ``requests-cd2``,
   ``answers-ef2``) and train v18; ``crisis_sg`` ... ``sj``, ``sk`` / ``sl`` (requests) and ``sm`` /
-  ``sn`` (answers), written for v18 after its rule, judge it (``--part crisis-sgsj``,
-  ``requests-kl2``, ``answers-mn2``). ``calib_bc`` ...
+  ``sn`` (answers), written for v18 after its rule, judged it (``--part crisis-sgsj``,
+  ``requests-kl2``, ``answers-mn2``) and train v19; ``crisis_so`` ... ``sr``, ``ss`` / ``st``
+  (requests) and ``su`` / ``sv`` (answers), written for v19 after its rule, judge it (``--part
+  crisis-sosr``, ``requests-st2``, ``answers-uv2``). ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
@@ -53,9 +55,9 @@
   (written for v16-t after its rule, not read for it because it failed first) compared v17 with
   their turns read alone (``--part compare-dgdj``) and train v18; ``calib_dk`` ... ``dn`` (written
   for v18 after its rule) compared it, with their turns read alone (``--part compare-dkdn``), and
-  train the next model; ``calib_do`` ... ``dr`` (written for v18-t after its rule) judged it
-  (``heldout_report.py --part compare``, v18-t failed there) and are spent: the next model trains on
-  them once new comparison files replace them in ``COMPARISON_FILES``.
+  train v19; ``calib_do`` ... ``dr`` (written for v18-t after its rule) judged it (``--part
+  compare-dodr``, v18-t failed there) and train v19; ``calib_ds`` ... ``dv`` (written for v19
+  after its rule) judge it (``--part compare``).
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -69,7 +71,7 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_do``, ``dp``, ``dq`` and ``dr`` (written for v18-t after its rule) compare models whose
+  ``calib_ds``, ``dt``, ``du`` and ``dv`` (written for v19 after its rule) compare models whose
   thresholds are already fixed (``heldout_report.py --part compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
@@ -113,7 +115,8 @@ def _crisis(keys: str) -> tuple[str, ...]:
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = _calib("a b")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + _calib("s t u v")
-COMPARISON_FILES = _calib("do dp dq dr")
+COMPARISON_FILES = _calib("ds dt du dv")
+EIGHTEENTH_COMPARISON_FILES = _calib("do dp dq dr")
 SEVENTEENTH_COMPARISON_FILES = _calib("dk dl dm dn")
 SIXTEENTH_COMPARISON_FILES = _calib("dg dh di dj")
 FIFTEENTH_COMPARISON_FILES = _calib("dc dd de df")
@@ -162,9 +165,12 @@ FOURTH_ANSWERS_COMPARISON = _crisis("se sf")
 SEVENTEENTH_CRISIS_COMPARISON = _crisis("sg sh si sj")
 FIFTH_REQUESTS_COMPARISON = _crisis("sk sl")
 FIFTH_ANSWERS_COMPARISON = _crisis("sm sn")
+EIGHTEENTH_CRISIS_COMPARISON = _crisis("so sp sq sr")
+SIXTH_REQUESTS_COMPARISON = _crisis("ss st")
+SIXTH_ANSWERS_COMPARISON = _crisis("su sv")
 CRISIS_COMPARISON = (SEVENTH_CRISIS_COMPARISON + NINTH_CRISIS_COMPARISON + REQUESTS_THRESHOLD
-                     + ANSWERS_THRESHOLD + SEVENTEENTH_CRISIS_COMPARISON
-                     + FIFTH_REQUESTS_COMPARISON + FIFTH_ANSWERS_COMPARISON)
+                     + ANSWERS_THRESHOLD + EIGHTEENTH_CRISIS_COMPARISON
+                     + SIXTH_REQUESTS_COMPARISON + SIXTH_ANSWERS_COMPARISON)
 PAIR_FIT = ("train-pair-a-", "train-pair-b-", "train-pair-c-", "train-pair-d-")
 PAIR_COMPARISON = ("train-pair-e-", "train-pair-f-")
 FIRST_PAIR_COMPARISON = ("train-pair-c-", "train-pair-d-")
@@ -196,5 +202,5 @@ def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
     ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, with the short
     requests of ``crisis_qe`` / ``qf`` and the coach's answers of ``crisis_ra`` / ``rb``; and
-    ``crisis_sg`` ... ``sn``, which judge v18: never trained on, no rule tuned on them)."""
+    ``crisis_so`` ... ``sv``, which judge v19: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

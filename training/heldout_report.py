@@ -32,6 +32,8 @@ from corpus_parts import (  # noqa: E402
     ANSWERS_COMPARISON,
     ANSWERS_THRESHOLD,
     COMPARISON_FILES,
+    EIGHTEENTH_COMPARISON_FILES,
+    EIGHTEENTH_CRISIS_COMPARISON,
     EIGHTH_COMPARISON_FILES,
     EIGHTH_CRISIS_COMPARISON,
     ELEVENTH_COMPARISON_FILES,
@@ -66,8 +68,10 @@ from corpus_parts import (  # noqa: E402
     SEVENTH_CRISIS_COMPARISON,
     SIXTEENTH_COMPARISON_FILES,
     SIXTEENTH_CRISIS_COMPARISON,
+    SIXTH_ANSWERS_COMPARISON,
     SIXTH_COMPARISON_FILES,
     SIXTH_CRISIS_COMPARISON,
+    SIXTH_REQUESTS_COMPARISON,
     TENTH_COMPARISON_FILES,
     TENTH_CRISIS_COMPARISON,
     THIRD_ANSWERS_COMPARISON,
@@ -84,7 +88,8 @@ from corpus_parts import (  # noqa: E402
     is_crisis_comparison,
 )
 
-PARTS = {"compare-dkdn": SEVENTEENTH_COMPARISON_FILES,
+PARTS = {"compare-dodr": EIGHTEENTH_COMPARISON_FILES,
+         "compare-dkdn": SEVENTEENTH_COMPARISON_FILES,
          "compare-dgdj": SIXTEENTH_COMPARISON_FILES, "compare-dcdf": FIFTEENTH_COMPARISON_FILES,
          "choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare": COMPARISON_FILES,
          "compare-ef": FIRST_COMPARISON_FILES, "compare-gn": SECOND_COMPARISON_FILES,
@@ -95,7 +100,9 @@ PARTS = {"compare-dkdn": SEVENTEENTH_COMPARISON_FILES,
          "compare-cach": ELEVENTH_COMPARISON_FILES, "compare-cicp": TWELFTH_COMPARISON_FILES,
          "compare-cqcx": THIRTEENTH_COMPARISON_FILES, "compare-cydb": FOURTEENTH_COMPARISON_FILES,
          "compare-v2": FORMER_COMPARISON_FILES}
-CRISIS_PARTS = {"crisis-sgsj": SEVENTEENTH_CRISIS_COMPARISON,
+CRISIS_PARTS = {"crisis-sosr": EIGHTEENTH_CRISIS_COMPARISON,
+                "requests-st2": SIXTH_REQUESTS_COMPARISON, "answers-uv2": SIXTH_ANSWERS_COMPARISON,
+                "crisis-sgsj": SEVENTEENTH_CRISIS_COMPARISON,
                 "requests-kl2": FIFTH_REQUESTS_COMPARISON, "answers-mn2": FIFTH_ANSWERS_COMPARISON,
                 "crisis-rysb": SIXTEENTH_CRISIS_COMPARISON,
                 "requests-cd2": FOURTH_REQUESTS_COMPARISON, "answers-ef2": FOURTH_ANSWERS_COMPARISON,
@@ -120,8 +127,11 @@ CRISIS_PARTS = {"crisis-sgsj": SEVENTEENTH_CRISIS_COMPARISON,
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_do, dp, dq and dr (new to the rules and to every model, and chose
-    nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``compare-dkdn``:
+    ``compare``: train/calib_ds, dt, du and dv (new to the rules and to every model, and chose
+    nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``crisis-sosr``,
+    ``requests-st2`` and ``answers-uv2``: crisis_so ... sr, the requests of crisis_ss / st and the
+    answers of crisis_su / sv (they judge v19); ``compare-dodr``: calib_do ... dr (they judged
+    v18-t); ``compare-dkdn``:
     calib_dk ... dn (they judged v18); ``crisis-sgsj``,
     ``requests-kl2`` and ``answers-mn2``: crisis_sg ... sj, the requests of crisis_sk / sl and the
     answers of crisis_sm / sn (they judged v18); ``compare-dgdj``: calib_dg ... dj (they judged
@@ -294,7 +304,7 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
-                             "(choose-ab: calib_a + calib_b); compare: calib_do ... calib_dr; "
+                             "(choose-ab: calib_a + calib_b); compare: calib_ds ... calib_dv; "
                              "crisis-kr: crisis_ok ... or; crisis-cj: crisis_oc ... oj; "
                              "crisis-yb: crisis_ny ... ob "
                              "(crisis-ux, -qt, -mp, -il, crisis, "
