@@ -40,8 +40,9 @@
   ``answers-ef2``) and train v18; ``crisis_sg`` ... ``sj``, ``sk`` / ``sl`` (requests) and ``sm`` /
   ``sn`` (answers), written for v18 after its rule, judged it (``--part crisis-sgsj``,
   ``requests-kl2``, ``answers-mn2``) and train v19; ``crisis_so`` ... ``sr``, ``ss`` / ``st``
-  (requests) and ``su`` / ``sv`` (answers), written for v19 after its rule, judge it (``--part
-  crisis-sosr``, ``requests-st2``, ``answers-uv2``). ``calib_bc`` ...
+  (requests) and ``su`` / ``sv`` (answers), written for v19 after its rule, judged it (``--part
+  crisis-sosr``, ``requests-st2``, ``answers-uv2``; v19 failed) and are spent: the next model
+  trains on them once new sets replace them in ``CRISIS_COMPARISON``. ``calib_bc`` ...
   ``calib_bj`` judged v9 and train v10 on;
   ``calib_bk`` ... ``calib_br`` (written for v10 while it trained) compared it with v6 and train
   v11 on; ``calib_bs`` ... ``calib_bz`` (written for v11 while it trained) compared it with v6
@@ -57,7 +58,8 @@
   for v18 after its rule) compared it, with their turns read alone (``--part compare-dkdn``), and
   train v19; ``calib_do`` ... ``dr`` (written for v18-t after its rule) judged it (``--part
   compare-dodr``, v18-t failed there) and train v19; ``calib_ds`` ... ``dv`` (written for v19
-  after its rule) judge it (``--part compare``).
+  after its rule) judged it (``--part compare``; v19 failed) and are spent: the next model trains
+  on them once new comparison files replace them in ``COMPARISON_FILES``.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -202,5 +204,5 @@ def is_crisis_comparison(item_id: str) -> bool:
     """Whether a crisis-set message belongs to the current crisis comparison sets (``crisis_ny``
     ... ``ob`` and ``crisis_ok`` ... ``or``, which choose crisis thresholds, with the short
     requests of ``crisis_qe`` / ``qf`` and the coach's answers of ``crisis_ra`` / ``rb``; and
-    ``crisis_so`` ... ``sv``, which judge v19: never trained on, no rule tuned on them)."""
+    ``crisis_so`` ... ``sv``, which judged v19: never trained on, no rule tuned on them)."""
     return item_id.startswith(CRISIS_COMPARISON)

@@ -130,7 +130,7 @@ def part(name: str) -> Any:
     ``compare``: train/calib_ds, dt, du and dv (new to the rules and to every model, and chose
     nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``crisis-sosr``,
     ``requests-st2`` and ``answers-uv2``: crisis_so ... sr, the requests of crisis_ss / st and the
-    answers of crisis_su / sv (they judge v19); ``compare-dodr``: calib_do ... dr (they judged
+    answers of crisis_su / sv (they judged v19); ``compare-dodr``: calib_do ... dr (they judged
     v18-t); ``compare-dkdn``:
     calib_dk ... dn (they judged v18); ``crisis-sgsj``,
     ``requests-kl2`` and ``answers-mn2``: crisis_sg ... sj, the requests of crisis_sk / sl and the
