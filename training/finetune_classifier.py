@@ -10,7 +10,8 @@ OR the model passed the threshold): the rules were tuned on ``dev``, so dev woul
     .venv-train/bin/python training/finetune_classifier.py
 
 Writes ``src/mendkit/models/classifier/`` (model.onnx, tokenizer.json, classifier.json, LICENSE,
-NOTICE).
+NOTICE), or the ``--out`` folder, and keeps the float graph before quantising as
+``build/<folder name>-fp32.onnx``.
 
 A smaller student: keep some of the encoder's layers, read fewer tokens (the previous turn is cut
 first), and optionally learn from the shipped model's probabilities as well as the gold labels
@@ -461,6 +462,10 @@ def export(model: Classifier, tokenizer: Any, source: str, *, thresholds: dict[s
         # scores (training/seven_bit.py says why).
         quantize_dynamic(str(fp32), str(OUT / "model.onnx"), per_channel=True,
                          reduce_range=True, weight_type=QuantType.QInt8)
+        # The float graph is kept in build/ (ignored, never shipped): graph fusion before
+        # quantising, or averaging two runs' weights, can then be tried without training again.
+        (REPO / "build").mkdir(exist_ok=True)
+        shutil.copy(fp32, REPO / "build" / f"{OUT.name}-fp32.onnx")
     shutil.copy(Path(source) / "tokenizer.json", OUT / "tokenizer.json")
     shutil.copy(REPO / "LICENSE", OUT / "LICENSE")
     full = student["layers"] == list(range(6))
