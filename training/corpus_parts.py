@@ -58,8 +58,9 @@
   for v18 after its rule) compared it, with their turns read alone (``--part compare-dkdn``), and
   train v19; ``calib_do`` ... ``dr`` (written for v18-t after its rule) judged it (``--part
   compare-dodr``, v18-t failed there) and train v19; ``calib_ds`` ... ``dv`` (written for v19
-  after its rule) judged it (``--part compare``; v19 failed) and are spent: the next model trains
-  on them once new comparison files replace them in ``COMPARISON_FILES``.
+  after its rule) judged it (``--part compare-dsdv``; v19 failed) and train the next model;
+  ``calib_dw`` ... ``dz`` (written after the rule of fusion 2026.12.9) judge it (``--part
+  compare``).
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /
@@ -73,8 +74,9 @@
   ``calib_a`` / ``calib_b`` (5 December 2026) and, from v6 on, ``calib_s`` ... ``calib_v`` choose
   the fused thresholds (``choose_thresholds.py``; v5's were chosen on ``calib_a`` / ``b`` alone,
   ``--part choose-ab``);
-  ``calib_ds``, ``dt``, ``du`` and ``dv`` (written for v19 after its rule) compare models whose
-  thresholds are already fixed (``heldout_report.py --part compare``) and choose nothing else.
+  ``calib_dw``, ``dx``, ``dy`` and ``dz`` (written after the rule of fusion 2026.12.9) compare
+  models and fusion rules whose thresholds are already fixed (``heldout_report.py --part
+  compare``) and choose nothing else.
 - former comparison sets, training data from the next model on (a set that has compared models no
   longer measures a new one fairly): ``calib_c`` / ``calib_d`` compared eight variants (v2 among
   them) and train v3 on; ``calib_e`` / ``calib_f`` (v3 against v2) and ``calib_g`` ... ``calib_n``
@@ -117,7 +119,8 @@ def _crisis(keys: str) -> tuple[str, ...]:
 RULES_HELD_OUT = ("extra_c.jsonl", "extra_d.jsonl")
 FIRST_THRESHOLD_FILES = _calib("a b")
 THRESHOLD_FILES = FIRST_THRESHOLD_FILES + _calib("s t u v")
-COMPARISON_FILES = _calib("ds dt du dv")
+COMPARISON_FILES = _calib("dw dx dy dz")
+NINETEENTH_COMPARISON_FILES = _calib("ds dt du dv")
 EIGHTEENTH_COMPARISON_FILES = _calib("do dp dq dr")
 SEVENTEENTH_COMPARISON_FILES = _calib("dk dl dm dn")
 SIXTEENTH_COMPARISON_FILES = _calib("dg dh di dj")

@@ -54,6 +54,7 @@ from corpus_parts import (  # noqa: E402
     FOURTH_COMPARISON_FILES,
     FOURTH_CRISIS_COMPARISON,
     FOURTH_REQUESTS_COMPARISON,
+    NINETEENTH_COMPARISON_FILES,
     NINTH_COMPARISON_FILES,
     NINTH_CRISIS_COMPARISON,
     REQUESTS_COMPARISON,
@@ -88,7 +89,7 @@ from corpus_parts import (  # noqa: E402
     is_crisis_comparison,
 )
 
-PARTS = {"compare-dodr": EIGHTEENTH_COMPARISON_FILES,
+PARTS = {"compare-dsdv": NINETEENTH_COMPARISON_FILES, "compare-dodr": EIGHTEENTH_COMPARISON_FILES,
          "compare-dkdn": SEVENTEENTH_COMPARISON_FILES,
          "compare-dgdj": SIXTEENTH_COMPARISON_FILES, "compare-dcdf": FIFTEENTH_COMPARISON_FILES,
          "choose": THRESHOLD_FILES, "choose-ab": FIRST_THRESHOLD_FILES, "compare": COMPARISON_FILES,
@@ -127,8 +128,9 @@ CRISIS_PARTS = {"crisis-sosr": EIGHTEENTH_CRISIS_COMPARISON,
 def part(name: str) -> Any:
     """``heldout``: the held-out seventh of train; ``choose``: train/calib_a, calib_b and calib_s ...
     calib_v (they choose thresholds from v6 on; ``choose-ab``: calib_a + calib_b, which chose v5's);
-    ``compare``: train/calib_ds, dt, du and dv (new to the rules and to every model, and chose
-    nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``crisis-sosr``,
+    ``compare``: train/calib_dw, dx, dy and dz (new to the rules and to every model, and chose
+    nothing: corpus_parts.py; with ``--alone`` their turns read alone too); ``compare-dsdv``:
+    calib_ds ... dv (they judged v19); ``crisis-sosr``,
     ``requests-st2`` and ``answers-uv2``: crisis_so ... sr, the requests of crisis_ss / st and the
     answers of crisis_su / sv (they judged v19); ``compare-dodr``: calib_do ... dr (they judged
     v18-t); ``compare-dkdn``:
@@ -304,7 +306,7 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="also report rules mode")
     parser.add_argument("--part", choices=("heldout", *PARTS, *CRISIS_PARTS), default="heldout",
                         help="heldout: the held-out seventh; choose: calib_a, b, s ... v "
-                             "(choose-ab: calib_a + calib_b); compare: calib_ds ... calib_dv; "
+                             "(choose-ab: calib_a + calib_b); compare: calib_dw ... calib_dz; "
                              "crisis-kr: crisis_ok ... or; crisis-cj: crisis_oc ... oj; "
                              "crisis-yb: crisis_ny ... ob "
                              "(crisis-ux, -qt, -mp, -il, crisis, "
