@@ -59,8 +59,8 @@
   train v19; ``calib_do`` ... ``dr`` (written for v18-t after its rule) judged it (``--part
   compare-dodr``, v18-t failed there) and train v19; ``calib_ds`` ... ``dv`` (written for v19
   after its rule) judged it (``--part compare-dsdv``; v19 failed) and train the next model;
-  ``calib_dw`` ... ``dz`` (written after the rule of fusion 2026.12.9) judge it (``--part
-  compare``).
+  ``calib_dw`` ... ``dz`` (written after the rule of fusion 2026.12.9) judged it (``--part
+  compare``; it failed on the test split) and are spent: the next candidate needs new ones.
   ``crisis_nc`` / ``nd`` (5 December 2026) and ``crisis_ng`` / ``nh`` (written for v6) compared
   v5b, v6 and v7 and are tuning and training data from v8 on (``--part crisis`` / ``crisis-cd``
   still read them, to reproduce those comparisons); ``crisis_na`` / ``nb`` and ``crisis_ne`` /

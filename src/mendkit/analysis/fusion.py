@@ -10,13 +10,6 @@ The model can also overrule a rule, on repair and reconnection only: a repair pa
 plenty of everyday talk ("I'll ring them after the break", "thanks, I'll update the board"), and
 when the model, reading the turn with the one before it, gives such a label under ``RULE_FLOOR``,
 the rule's match is dropped (model card, "v5"). Rupture and crisis matches always stand.
-
-Where the rules show a rupture in a turn (a span to point at), the model alone does not add a
-repair label to it (``RUPTURE_GATE``): a turn the rules read as blame, contempt or withdrawal and
-only the model reads as repair was, on the conversations this was measured on, far more often a
-rupture alone ("You've been like this ever since Helen moved away" read as validation). A repair
-the rules find in the same turn ("sorry, but you never...") still counts (model card, "fusion
-2026.12.9").
 """
 
 from __future__ import annotations
@@ -24,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from mendkit.analysis.rules import Context, TurnContext
-from mendkit.labels import LABELS, RECONNECT, is_repair, is_rupture
+from mendkit.labels import LABELS, RECONNECT, is_repair
 from mendkit.model import Evidence, TurnAnalysis
 from mendkit.models.classifier import MODEL_NAME
 
@@ -39,8 +32,6 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 # Below this probability the model overrules a repair or reconnect label that only rules found
 # (chosen on train/calib_a + calib_b and dev with v4, then checked on calib_o-v: model card).
 RULE_FLOOR = 0.2
-# The model alone adds no repair label to a turn where the rules found a rupture (module docstring).
-RUPTURE_GATE = False  # a candidate, off until judged (model card, "fusion 2026.12.9")
 
 
 def _overrulable(label: str) -> bool:
@@ -56,22 +47,17 @@ def fuse(
     vetoed: Collection[str] = (),
     context: TurnContext = _NO_CONTEXT,
     floor: float | None = None,
-    rupture_gate: bool | None = None,
 ) -> TurnAnalysis:
     """The turn's analysis with the classifier's ``probabilities`` (one per ``labels``) folded in.
 
     The model does not add a label in ``vetoed`` (evidence against it), and, as for the rules,
     withdrawal only answers tension and reconnection only follows a rupture or repair. A repair
     or reconnect label the rules found is dropped, with its evidence, when the model gives it
-    under ``floor`` (default ``RULE_FLOOR``; 0 keeps every rule match). With ``rupture_gate``
-    (default ``RUPTURE_GATE``) the model adds no repair label to a turn the rules found a rupture in.
+    under ``floor`` (default ``RULE_FLOOR``; 0 keeps every rule match).
     """
     floor = RULE_FLOOR if floor is None else floor
-    gate = RUPTURE_GATE if rupture_gate is None else rupture_gate
     scores = dict(rule_turn.scores)
     on = set(rule_turn.labels)
-    if gate and any(is_rupture(label) for label in on):
-        vetoed = {*vetoed, *(label for label in labels if is_repair(label))}
     evidence = list(rule_turn.evidence)
     for label, raw in zip(labels, probabilities, strict=True):
         prob = float(raw)
