@@ -60,6 +60,27 @@ def test_crisis_test_files_hold_new_test_messages_only(corpus: Corpus) -> None:
     assert ours.isdisjoint(elsewhere)
 
 
+def test_test_conversation_files_hold_new_test_conversations_only(corpus: Corpus) -> None:
+    """data/corpus/test/conversations_*.jsonl (6 December 2026) belong to the test split alone: no
+    model trains on them and no rule is tuned on them, so no long turn of theirs may appear in
+    any other conversation, and every one of them is loaded into the test split."""
+    files = sorted((ROOT / "test").glob("conversations*.jsonl"))
+    assert files
+    rows = [json.loads(line) for path in files
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all(r["split"] == "test" and r["id"].startswith("test-c") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+    test_ids = {c.conversation.id for c in corpus.split("test").conversations}
+    assert {r["id"] for r in rows} <= test_ids
+    assert len(test_ids) > len(rows)  # the original test conversations are still there
+    ours = {" ".join(t["text"].lower().split()) for r in rows for t in r["turns"]
+            if len(t["text"]) >= 40}
+    ids = {r["id"] for r in rows}
+    elsewhere = {" ".join(t.text.lower().split()) for c in corpus.conversations
+                 if c.conversation.id not in ids for t in c.conversation.turns}
+    assert ours.isdisjoint(elsewhere)
+
+
 def test_every_label_and_subtype_appears_in_the_conversations(corpus: Corpus) -> None:
     seen = set()
     for path in sorted((ROOT / "conversations").glob("*.jsonl")):

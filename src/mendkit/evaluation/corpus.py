@@ -120,19 +120,23 @@ def _conversation(record: dict[str, Any], path: Path, number: int) -> GoldConver
     )
 
 
+def _conversation_files(folder: Path) -> list[Path]:
+    """The conversation files of ``test/`` or ``train/``: all but the crisis and pair files."""
+    return sorted(p for p in folder.glob("*.jsonl") if not p.name.startswith(("crisis", "pairs")))
+
+
 def load_corpus(root: Path | None = None) -> Corpus:
     """Load every conversation, crisis message and repair pair under ``root``."""
     root = root or find_corpus()
-    train = root / "train"
+    train, test = root / "train", root / "test"
     conversation_files = [*sorted((root / "conversations").glob("*.jsonl")),
-                          *sorted(p for p in train.glob("*.jsonl")
-                                  if not p.name.startswith(("crisis", "pairs")))]
+                          *_conversation_files(test), *_conversation_files(train)]
     conversations = [
         _conversation(record, path, number)
         for path in conversation_files
         for number, record in _records(path)
     ]
-    crisis_files = [root / "crisis.jsonl", *sorted((root / "test").glob("crisis*.jsonl")),
+    crisis_files = [root / "crisis.jsonl", *sorted(test.glob("crisis*.jsonl")),
                     *sorted(train.glob("crisis*.jsonl"))]
     crisis = [
         CrisisItem(id=r["id"], text=r["text"], crisis=bool(r["crisis"]), kind=r["kind"],
