@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,15 +43,22 @@ def test_test_split_has_twenty_idioms_and_crises(corpus: Corpus) -> None:
     assert sum(c.crisis for c in test.crisis) >= 20
 
 
-def test_crisis_test_files_hold_new_test_messages_only(corpus: Corpus) -> None:
-    """data/corpus/test/crisis_*.jsonl (6 December 2026) belong to the test split alone: no model
-    trains on them and no rule is tuned on them, so none of their texts may appear elsewhere."""
-    files = sorted((ROOT / "test").glob("crisis*.jsonl"))
+def rows_of_test_files(pattern: str, id_prefix: str) -> list[dict[str, Any]]:
+    """The records of ``data/corpus/test/<pattern>``: there are some, each of the test split, with
+    an id of its own that starts with ``id_prefix``."""
+    files = sorted((ROOT / "test").glob(pattern))
     assert files
     rows = [json.loads(line) for path in files
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert all(r["split"] == "test" and r["id"].startswith("test-crisis-") for r in rows)
+    assert all(r["split"] == "test" and r["id"].startswith(id_prefix) for r in rows)
     assert len({r["id"] for r in rows}) == len(rows)
+    return rows
+
+
+def test_crisis_test_files_hold_new_test_messages_only(corpus: Corpus) -> None:
+    """data/corpus/test/crisis_*.jsonl (6 December 2026) belong to the test split alone: no model
+    trains on them and no rule is tuned on them, so none of their texts may appear elsewhere."""
+    rows = rows_of_test_files("crisis*.jsonl", "test-crisis-")
     loaded = {c.id for c in corpus.split("test").crisis}
     assert {r["id"] for r in rows} <= loaded
     ours = {" ".join(r["text"].lower().split()) for r in rows}
@@ -64,12 +72,7 @@ def test_test_conversation_files_hold_new_test_conversations_only(corpus: Corpus
     """data/corpus/test/conversations_*.jsonl (6 December 2026) belong to the test split alone: no
     model trains on them and no rule is tuned on them, so no long turn of theirs may appear in
     any other conversation, and every one of them is loaded into the test split."""
-    files = sorted((ROOT / "test").glob("conversations*.jsonl"))
-    assert files
-    rows = [json.loads(line) for path in files
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert all(r["split"] == "test" and r["id"].startswith("test-c") for r in rows)
-    assert len({r["id"] for r in rows}) == len(rows)
+    rows = rows_of_test_files("conversations*.jsonl", "test-c")
     test_ids = {c.conversation.id for c in corpus.split("test").conversations}
     assert {r["id"] for r in rows} <= test_ids
     assert len(test_ids) > len(rows)  # the original test conversations are still there
