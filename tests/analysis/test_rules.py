@@ -60,6 +60,22 @@ def test_every_pattern_compiles() -> None:
             pattern.compiled()  # raises RulesError naming the rule
 
 
+def test_no_pattern_opens_with_a_lookahead_tried_at_every_position() -> None:
+    """A search retries a pattern at every position of the turn; one that opens with a lookahead
+    scanning the rest of the line (``(?=[^\\n]*\\bknife\\b)...``) then does that scan again at
+    each one, so a long message took seconds (33 s for 20,000 characters on one line). Such a
+    pattern says where it may start (``^``, or a lookbehind such as ``(?<![^\\n])``); whole-turn
+    rules are anchored by ``fullmatch``."""
+    offenders = [
+        f"{rule.id}: {pattern.pattern[:60]}"
+        for rule in ALL_RULES
+        for pattern in (*(rule.patterns if rule.match != "whole" else ()), *rule.exclude,
+                        *rule.after)
+        if pattern.pattern.startswith(("(?=", "(?!"))
+    ]
+    assert not offenders, offenders
+
+
 def test_the_shipped_trigger_index_is_current() -> None:
     """``src/mendkit/rules/_index.json`` must match the rule files (``make rules-index``)."""
     import json

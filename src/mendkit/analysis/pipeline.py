@@ -32,10 +32,17 @@ Mode = Literal["full", "rules"]
 MODES: Final = ("full", "rules")
 THRESHOLD: Final = 0.5
 _ORDER: Final = {label: i for i, label in enumerate(LABELS)}
+_OPENING: Final = TurnContext()  # the first turn: nothing before it
 
 
 def context_for(previous: Sequence[TurnAnalysis], speaker: str) -> TurnContext:
     """What the last two turns say about the moment this turn answers."""
+    if not previous:
+        return _OPENING
+    last = previous[-1]
+    if not last.labels and (len(previous) < 2 or not previous[-2].labels):
+        # The usual case: the last two turns carry no label, so only what was said counts.
+        return TurnContext(previous=last.text if last.speaker != speaker else "")
     recent = previous[-2:]
     tension = any(is_rupture(x) for t in recent for x in t.labels)
     if not tension and previous:
@@ -56,6 +63,8 @@ def score_hits(
     index: int, speaker: str, text: str, hits: Sequence[Hit], start: float | None = None
 ) -> TurnAnalysis:
     """Fuse rule hits into calibrated-looking label scores (noisy-or of rule weights)."""
+    if not hits:  # most turns
+        return TurnAnalysis(index=index, speaker=speaker, text=text, scores={}, start=start)
     miss: dict[str, float] = {}
     evidence: list[Evidence] = []
     for hit in sorted(hits, key=lambda h: (h.start, _ORDER[h.rule.label])):
@@ -174,11 +183,17 @@ def _model_probabilities(
     """
     turns = conversation.turns
     pairs = [(t.text, turns[t.index - 1].text if t.index else "") for t in turns]
-    workers = min(workers or os.cpu_count() or 1, len(pairs), 8)
+    workers = min(workers or _cores(), len(pairs), 8)
     if workers <= 1:
         return [model.probabilities(text, previous) for text, previous in pairs]
     with ThreadPoolExecutor(workers) as pool:  # onnxruntime releases the GIL while it runs
         return list(pool.map(lambda pair: model.probabilities(*pair), pairs))
+
+
+@once
+def _cores() -> int:
+    """The machine's cores (asked once: ``os.cpu_count`` reads the system each time)."""
+    return os.cpu_count() or 1
 
 
 def warm_up() -> None:

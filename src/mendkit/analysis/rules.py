@@ -360,11 +360,14 @@ class RuleSet:
         matched but was set aside as negated, reported speech or excluded: evidence against."""
         norm = tx.normalise(text)
         toks = tx.tokens(norm)
+        candidates = self._candidate_ids(toks, context)
+        if not candidates:
+            return []
         scan = _Scan(norm)
         hits: list[Hit] = []
         before: str | None = None
         pattern_of = self._pattern_of
-        for i, group in groupby(self._candidate_ids(toks, context), self._rule_of.__getitem__):
+        for i, group in groupby(candidates, self._rule_of.__getitem__):
             rule = self.rules[i]
             patterns = [pattern_of[ref] for ref in group]
             if not rule.after:
