@@ -251,3 +251,47 @@ def test_text_in_a_mostly_non_ascii_encoding_is_not_called_binary(tmp_path: Path
     error = error_for(path, format="text")
     assert (error.line, "--encoding" in str(error)) == (1, True)
     assert load_conversation(path, encoding="cp1251").turns[1].speaker == "Борис"
+
+
+DEEP = "[" * 100_000  # deeper than the json module can read: a RecursionError inside it
+
+
+@pytest.mark.parametrize("name", ["deep.json", "deep.txt", "deep"])
+def test_json_nested_too_deep_is_a_clear_error(tmp_path: Path, name: str) -> None:
+    error = error_for(write(tmp_path, name, DEEP + "\n"))
+    assert isinstance(error, FormatError)
+    assert error.source == str(tmp_path / name)
+
+
+@pytest.mark.parametrize("name", ["chat.jsonl", "utterances.jsonl"])
+def test_a_json_line_nested_too_deep_names_its_line(tmp_path: Path, name: str) -> None:
+    first = (json.dumps({"id": "1", "conversation_id": "c", "speaker": "Ana", "text": "hi"})
+             if name == "utterances.jsonl" else json.dumps({"speaker": "Ana", "text": "hi"}))
+    error = error_for(write(tmp_path, name, first + "\n" + DEEP + "\n"))
+    assert isinstance(error, FormatError)
+    assert (error.line, "nested too deep" in str(error)) == (2, True)
+
+
+def test_a_csv_message_longer_than_the_csv_modules_default_field_is_read(tmp_path: Path) -> None:
+    long_text = "I keep going over it, " * 10_000  # 220,000 characters: over csv's 131,072
+    path = write(tmp_path, "long.csv", f'speaker,text\nAna,"{long_text}"\nBen,ok\n')
+    turns = load_conversation(path).turns
+    assert (turns[0].text, turns[1].text) == (long_text, "ok")
+
+
+def test_a_csv_field_over_the_limit_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    from mendkit.io import csvfile
+
+    monkeypatch.setattr(csvfile, "FIELD_LIMIT", 1_000)
+    previous = csv.field_size_limit(1_000)
+    try:
+        path = write(tmp_path, "long.csv", 'speaker,text\nAna,hi\nBen,"' + "x" * 2_000 + '"\n')
+        error = error_for(path)
+    finally:
+        csv.field_size_limit(previous)
+    assert isinstance(error, FormatError)
+    assert (error.line, "field larger than field limit" in str(error)) == (3, True)

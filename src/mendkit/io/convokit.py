@@ -22,6 +22,7 @@ from mendkit.errors import FormatError
 from mendkit.io._common import Grouper, Names
 from mendkit.io._source import TextSource
 from mendkit.io._times import epoch_to_iso
+from mendkit.io.jsondoc import load_line
 from mendkit.model.conversation import Conversation, Turn
 
 UTTERANCES = "utterances.jsonl"
@@ -49,11 +50,7 @@ def iter_convokit(source: TextSource) -> Iterator[Conversation]:
     for number, text in source.lines():
         if not text.strip():
             continue
-        try:
-            item = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise FormatError(f"expected {EXPECTED}; found invalid JSON at column {exc.colno}: "
-                              f"{exc.msg}", source=source.name, line=number) from None
+        item = load_line(text, source.name, number, EXPECTED)
         utterance, cid = _utterance(item, number, source.name, names)
         if grouper.switch(cid, number) is not None:
             yield _conversation(conversation_id, pending, source.name)

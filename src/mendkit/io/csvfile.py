@@ -22,6 +22,8 @@ EXPECTED = (
     "a header row with a speaker column (speaker, name or author) and a text column "
     "(text, message or utterance), then one row per turn"
 )
+# The longest field read (characters): the csv module's default, 131,072, is one long message.
+FIELD_LIMIT = 64 * 1024 * 1024
 _OPTIONAL = {
     "start": ("start", "start_time", "time"),
     "end": ("end", "end_time"),
@@ -45,7 +47,10 @@ def iter_csv(source: TextSource) -> Iterator[Conversation]:
         raise FormatError(f"no rows found: expected {EXPECTED}", source=source.name)
     delimiter = max(",;\t", key=header_line.text.count)
     numbers = [header_line.number]
-    rows = csv.reader(_tracked(itertools.chain([header_line], lines), numbers), delimiter=delimiter)
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)  # one long message is a long field, not a broken file
+    rows = _checked(csv.reader(_tracked(itertools.chain([header_line], lines), numbers),
+                               delimiter=delimiter), numbers, source.name)
     header = next(rows)
     columns = _columns(header, source.name, header_line.number)
     reader = RecordReader(source.name)
@@ -64,6 +69,20 @@ def iter_csv(source: TextSource) -> Iterator[Conversation]:
     if finished is None:
         raise FormatError(f"no turns found: expected {EXPECTED}", source=source.name)
     yield _conversation(finished, source.name)
+
+
+def _checked(rows: Iterator[list[str]], numbers: list[int], name: str) -> Iterator[list[str]]:
+    """The csv module's rows, its own errors (a field over the limit) as a FormatError at the
+    line it had reached."""
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise FormatError(f"expected {EXPECTED}; the CSV could not be read here: {exc}",
+                              source=name, line=numbers[0]) from None
+        yield row
 
 
 def _tracked(lines: Iterator[Line], numbers: list[int]) -> Iterator[str]:

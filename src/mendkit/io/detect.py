@@ -90,8 +90,8 @@ def sniff(head_text: str) -> str | None:
 def _json_kind(lines: list[str]) -> str:
     try:
         first = json.loads(lines[0])
-    except json.JSONDecodeError:
-        return "json"  # a document spread over several lines
+    except (json.JSONDecodeError, RecursionError):
+        return "json"  # a document spread over several lines (or one the reader will refuse)
     if not isinstance(first, dict):
         return "json"
     if len(lines) > 1 and lines[1].lstrip().startswith("{"):

@@ -47,6 +47,20 @@ def load_document(text: str, name: str, *, hint_jsonl: bool = False) -> Any:
         ) from None
 
 
+def load_line(text: str, name: str, line: int, expected: str) -> Any:
+    """One JSON value on one line of a JSON Lines file; an error names the line (and column)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"expected {expected}; found invalid JSON at column {exc.colno}: {exc.msg}",
+            source=name, line=line,
+        ) from None
+    except RecursionError:
+        raise FormatError(f"expected {expected}; found JSON nested too deep to read",
+                          source=name, line=line) from None
+
+
 def conversation_from_document(
     document: object, name: str, *, format: str, line: int | None = None, where: str = ""
 ) -> Conversation:

@@ -7,14 +7,13 @@ lines. The file is streamed: one line is parsed at a time.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 
 from mendkit.errors import FormatError
 from mendkit.io._common import Grouper, default_id, single
 from mendkit.io._records import RecordReader
 from mendkit.io._source import TextSource
-from mendkit.io.jsondoc import conversation_from_document
+from mendkit.io.jsondoc import conversation_from_document, load_line
 from mendkit.model.conversation import Conversation, Turn
 
 EXPECTED = 'one JSON object per line, such as {"speaker": "Ana", "text": "I waited an hour."}'
@@ -33,13 +32,7 @@ def iter_jsonl(source: TextSource) -> Iterator[Conversation]:
     for number, text in source.lines():
         if not text.strip():
             continue
-        try:
-            item = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise FormatError(
-                f"expected {EXPECTED}; found invalid JSON at column {exc.colno}: {exc.msg}",
-                source=source.name, line=number,
-            ) from None
+        item = load_line(text, source.name, number, EXPECTED)
         if isinstance(item, Mapping) and isinstance(item.get("turns"), list):
             finished = grouper.close()
             if finished is not None:
