@@ -295,3 +295,16 @@ def test_a_csv_field_over_the_limit_is_a_clear_error(
         csv.field_size_limit(previous)
     assert isinstance(error, FormatError)
     assert (error.line, "field larger than field limit" in str(error)) == (3, True)
+
+
+def test_a_csv_quote_left_open_is_an_error_not_one_long_message(tmp_path: Path) -> None:
+    text = 'speaker,text\nAlex,"You never listen\nSam,Fine.\nAlex,Where did you go?\n'
+    error = error_for(write(tmp_path, "open.csv", text))
+    assert isinstance(error, FormatError)
+    assert (error.line, "closing quote" in str(error)) == (2, True)
+
+
+def test_a_csv_message_over_several_lines_in_quotes_is_still_one_turn(tmp_path: Path) -> None:
+    text = 'speaker,text\nAlex,"You never\nlisten, do you ""really""?"\nSam,Fine.\n'
+    turns = load_conversation(write(tmp_path, "multi.csv", text)).turns
+    assert [t.text for t in turns] == ['You never\nlisten, do you "really"?', "Fine."]

@@ -147,6 +147,15 @@ class _Scan:
     norm: str
     reported: list[tuple[int, int]] | None = None
     core: tuple[int, int, str] | None = None
+    sentences: tx.Sentences | None = None
+    # Whether a rule's exclusions matched a stretch of sentences: (rule id, start, end) -> bool.
+    # A long message can hold a marker hundreds of times in one sentence.
+    excluded: dict[tuple[str, int, int], bool] = field(default_factory=dict)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        if self.sentences is None:
+            self.sentences = tx.Sentences(self.norm)
+        return self.sentences.bounds(position)
 
     def reported_spans(self) -> list[tuple[int, int]]:
         if self.reported is None:
@@ -169,6 +178,7 @@ PatternId = int  # a pattern's place among all the set's patterns, in rule then 
 # What one trigger key brings in: patterns, and the patterns it brings in with a second key.
 _Entry = tuple[frozenset[PatternId], Mapping[str, tuple[PatternId, ...]] | None]
 _CACHE_LIMIT: Final = 200_000
+EXCLUSION_REACH: Final = 600  # characters of the sentence an exclusion sees before and after
 _MAX_PAIRS: Final = 64
 _DISTRIBUTE_BUDGET: Final = 600  # characters of head and tail copied into a group's parts
 _LONG_GROUP: Final = 12  # alternatives in a group worth spreading inside a top-level part
@@ -424,11 +434,19 @@ def _first_hit(
                     blocked.add(rule.label)
                 continue
             if rule.exclude:
-                s, e = tx.sentence_bounds(norm, start)
+                s, e = scan.sentence(start)
                 if end > e:  # the match runs on into later sentences: exclusions see them all
-                    e = tx.sentence_bounds(norm, end - 1)[1]
-                sentence = norm[s:e]
-                if any(x.search(sentence) for x in rule.exclude):
+                    e = scan.sentence(end - 1)[1]
+                # ... up to a few hundred characters either side: an exclusion such as "A, then
+                # B later in the sentence" is quadratic in the sentence's length, and a pasted
+                # message may be one sentence of thousands of words.
+                s, e = max(s, start - EXCLUSION_REACH), min(e, end + EXCLUSION_REACH)
+                excluded = scan.excluded.get((rule.id, s, e))
+                if excluded is None:
+                    sentence = norm[s:e]
+                    excluded = any(x.search(sentence) for x in rule.exclude)
+                    scan.excluded[(rule.id, s, e)] = excluded
+                if excluded:
                     if blocked is not None:
                         blocked.add(rule.label)
                     continue

@@ -47,15 +47,20 @@ def iter_csv(source: TextSource) -> Iterator[Conversation]:
         raise FormatError(f"no rows found: expected {EXPECTED}", source=source.name)
     delimiter = max(",;\t", key=header_line.text.count)
     numbers = [header_line.number]
+    consumed: list[Line] = []  # the lines of the row being read
     if csv.field_size_limit() < FIELD_LIMIT:
         csv.field_size_limit(FIELD_LIMIT)  # one long message is a long field, not a broken file
-    rows = _checked(csv.reader(_tracked(itertools.chain([header_line], lines), numbers),
+    rows = _checked(csv.reader(_tracked(itertools.chain([header_line], lines), numbers, consumed),
                                delimiter=delimiter), numbers, source.name)
     header = next(rows)
+    consumed.clear()
     columns = _columns(header, source.name, header_line.number)
     reader = RecordReader(source.name)
     grouper = Grouper(source.name)
+    last_row: list[Line] = []
     for row in rows:
+        last_row = consumed[:]
+        consumed.clear()
         number = numbers[0]
         if not any(cell.strip() for cell in row):
             continue
@@ -65,10 +70,22 @@ def iter_csv(source: TextSource) -> Iterator[Conversation]:
         if finished is not None:
             yield _conversation(finished, source.name)
         grouper.turns.append(reader.turn(record, len(grouper.turns), where="the row", line=number))
+    _check_closed(last_row, source.name)
     finished = grouper.close()
     if finished is None:
         raise FormatError(f"no turns found: expected {EXPECTED}", source=source.name)
     yield _conversation(finished, source.name)
+
+
+def _check_closed(row: list[Line], name: str) -> None:
+    """The last row must not be a quoted field left open: the csv module reads such a field to
+    the end of the file, so every later row would silently become part of one message."""
+    if len(row) > 1 and sum(line.text.count('"') for line in row) % 2:
+        raise FormatError(
+            f'expected a closing quote (") for the field opened on this line; without it the '
+            f"{len(row) - 1} lines after it would be read as part of one message",
+            source=name, line=row[0].number,
+        )
 
 
 def _checked(rows: Iterator[list[str]], numbers: list[int], name: str) -> Iterator[list[str]]:
@@ -85,10 +102,12 @@ def _checked(rows: Iterator[list[str]], numbers: list[int], name: str) -> Iterat
         yield row
 
 
-def _tracked(lines: Iterator[Line], numbers: list[int]) -> Iterator[str]:
-    """Feed csv the lines (with endings, for quoted newlines), noting the last line number read."""
+def _tracked(lines: Iterator[Line], numbers: list[int], consumed: list[Line]) -> Iterator[str]:
+    """Feed csv the lines (with endings, for quoted newlines), noting the last line number read
+    and the lines of the current row."""
     for line in lines:
         numbers[0] = line.number
+        consumed.append(line)
         yield line.text + "\n"
 
 
