@@ -293,3 +293,48 @@ def test_model_runs_of_concurrent_checks_wait_their_turn(home: Path,
 
     assert anyio.run(twelve) == [200] * 12
     assert running[1] == 3
+
+
+def _evidence_lists(html: str) -> dict[int, list[tuple[str, str]]]:
+    """Each turn's evidence list as the page shows it: (the item's id, its words)."""
+    import html as html_lib
+
+    found = {}
+    for turn, items in re.findall(r'<li id="turn-(\d+)".*?<ul class="evidence">(.*?)</ul>', html,
+                                  flags=re.DOTALL):
+        found[int(turn)] = [(i, html_lib.unescape(words))
+                            for i, words in re.findall(r'<li id="([^"]+)">(.*?)</li>', items)]
+    return found
+
+
+def test_the_timeline_lists_each_evidence_span_once(client: TestClient) -> None:
+    # Five withdrawal rules match Bob's "Fine": one line on the page, five in the JSON contract.
+    key = analyse(client, "Ann: Can we talk about what happened last night?\nBob: Fine")
+    exported = client.get(f"/analyse/{key}/export.json").json()["turns"][1]["evidence"]
+    assert len(exported) > 1 and len({(e["label"], e["start"], e["end"]) for e in exported}) == 1
+    shown = _evidence_lists(client.get(f"/analyse/{key}").text)[1]
+    assert [words for _, words in shown] == ["rupture.withdrawal (minimal_response): “Fine”"]
+
+
+def test_the_timeline_shows_every_distinct_evidence_span_in_order_with_unique_ids(
+        client: TestClient) -> None:
+    key = analyse(client)
+    html = client.get(f"/analyse/{key}").text
+    shown = _evidence_lists(html)
+    assert shown
+    for turn in client.get(f"/analyse/{key}/export.json").json()["turns"]:
+        if not turn["labels"]:
+            continue
+        expected: list[str] = []
+        seen = set()
+        for e in turn["evidence"]:
+            if (e["label"], e["subtype"], e["start"], e["end"]) not in seen:
+                seen.add((e["label"], e["subtype"], e["start"], e["end"]))
+                expected.append(f"{e['label']}" + (f" ({e['subtype']})" if e["subtype"] else "")
+                                + f": “{e['text']}”")
+        assert [words for _, words in shown[turn["index"]]] == expected, turn["index"]
+    ids = re.findall(r'<li id="(ev-[^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    # Each marked span is described by an item of the list (keyboard and screen-reader users).
+    described = re.findall(r'<mark [^>]*aria-describedby="([^"]+)"', html)
+    assert described and set(described) <= set(ids)

@@ -469,3 +469,54 @@ def test_an_unknown_code_is_a_clear_error(client: TestClient) -> None:
     assert _pair_join(client, "ABCDEF", "Ben") == 400
     assert client.get("/coach/pair/nope!!").status_code == 400
     assert client.get("/coach/pair/ABCDEF/exchange").status_code == 404
+
+
+def test_an_unknown_session_is_404_on_the_pages_and_the_api(client: TestClient,
+                                                           home: Path) -> None:
+    walk = Walk(client, home)
+    unknown = "0123456789ab"
+    assert unknown != walk.id
+    r = client.get(f"/coach/{unknown}")
+    assert r.status_code == 404 and "no such coach session" in r.text
+    r = client.post(f"/coach/{unknown}", data={"csrf_token": field(walk.html, "csrf_token"),
+                                               "position": "1", "answer": "yes"})
+    assert r.status_code == 404 and "no such coach session" in r.text
+    r = client.post(f"/api/coach/{unknown}", json={"answer": "yes"})
+    assert (r.status_code, r.json()) == (404, {"error": "no such coach session"})
+    assert walk.state is State.SAFETY_CHECK  # the real session is untouched
+
+
+def test_an_id_that_cannot_be_a_session_id_says_what_one_looks_like(client: TestClient) -> None:
+    for url in ("/coach/zzzzzzzzzzzz", "/coach/0123456789abc"):
+        r = client.get(url)
+        assert r.status_code == 400 and "12 hex digits" in r.text, url
+    r = client.post("/api/coach/NOT-AN-ID", json={"answer": "yes"})
+    assert r.status_code == 400 and "12 hex digits" in r.json()["error"]
+
+
+def test_an_answer_for_a_step_that_is_not_current_is_not_called_earlier(
+        client: TestClient, home: Path) -> None:
+    walk = Walk(client, home)
+    walk.answer(answer="yes")
+    assert walk.state is State.RECOGNISE_WHO
+    ahead = int(field(walk.html, "position")) + 5
+    walk.html = walk.html.replace(f'name="position" value="{ahead - 5}"',
+                                  f'name="position" value="{ahead}"')
+    page = walk.answer(answer="Sam")
+    assert walk.state is State.RECOGNISE_WHO  # nothing applied
+    assert "earlier step" not in page
+    assert "That answer was not for the step you are on" in page
+
+
+def test_the_api_refuses_a_position_ahead_without_calling_it_earlier(client: TestClient) -> None:
+    first = client.post("/api/coach", json={}).json()
+    url = f"/api/coach/{first['id']}"
+    for wrong in (first["position"] + 6, first["position"] - 1):
+        r = client.post(url, json={"answer": "yes", "position": wrong})
+        assert (r.status_code, r.json()) == (409, {
+            "error": "that answer is not for the current step; the session is at position "
+                     f"{first['position']}"})
+    assert client.post(url, json={"answer": "yes"}).json()["position"] == first["position"] + 1
+    responses = client.get("/openapi.json").json()["paths"]["/api/coach/{session_id}"]["post"][
+        "responses"]
+    assert {"404", "409"} <= set(responses)

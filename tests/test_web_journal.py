@@ -486,3 +486,136 @@ def test_a_wrong_method_names_every_method_of_the_path(client: TestClient) -> No
     r = client.put("/api/journal/entries", json={})
     assert r.status_code == 405
     assert {m.strip() for m in r.headers["allow"].split(",")} == {"GET", "POST"}
+
+
+# -- what the journal refuses, and what it shows when an odd entry was imported anyway ------------
+def _import(client: TestClient, entries: list[dict[str, object]]) -> None:
+    """Entries read from an export into the (empty) journal, as ``mend journal import`` would:
+    they skip the web's checks, so they stand for data from an older version or another tool."""
+    from mendkit.web.app import state_of
+
+    with state_of(client.app).vault.use() as journal:  # type: ignore[arg-type]
+        journal.import_({"format": "mend-journal/1",
+                         "relationships": [{"id": 1, "name": "Sam", "kind": "partner"}],
+                         "entries": [{"id": i, "relationship_id": 1, **e}
+                                     for i, e in enumerate(entries, 1)]})
+
+
+def _in_days(days: float) -> str:
+    from datetime import datetime, timedelta
+
+    return (datetime.now() + timedelta(days=days)).isoformat(timespec="minutes")
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00", "0999-12-31T23:59", "1899-12-31T23:59",
+                                  "9999-12-31T23:59", pytest.param(_in_days(3), id="in-3-days")])
+def test_an_entry_dated_before_1900_or_in_the_future_is_refused(opened: TestClient,
+                                                                when: str) -> None:
+    rel = add_rel(opened)
+    status, html = add_entry(opened, rel, kind="rupture", what="argument", when=when)
+    assert status == 400
+    assert f"expected a date and time between 1900-01-01 and today, like 2026-03-14T18:30, " \
+           f"got &#39;{when}&#39;" in alert(html)
+    r = opened.post("/api/journal/entries", json={"kind": "checkin", "relationship_id": rel,
+                                                  "occurred_at": when, "body": {"score": 5}})
+    assert r.status_code == 400 and "between 1900-01-01 and today" in r.json()["error"]
+    assert opened.get("/api/journal/entries").json() == []
+    assert opened.get(f"/journal/relationships/{rel}/insights").status_code == 200
+
+
+def test_the_first_day_of_1900_and_a_few_hours_ahead_are_accepted(opened: TestClient) -> None:
+    rel = add_rel(opened)
+    for when in ("1900-01-01T00:00", _in_days(0.5)):  # ahead: another time zone, a fast clock
+        status, html = add_entry(opened, rel, kind="rupture", what="argument", when=when)
+        assert status == 200 and "Saved to your journal" in html, when
+    assert opened.get(f"/journal/relationships/{rel}/insights").status_code == 200
+
+
+def test_insights_page_shows_ruptures_imported_from_years_1_to_9999(opened: TestClient) -> None:
+    _import(opened, [{"kind": "rupture", "occurred_at": at, "body": {"what": "argument"}}
+                     for at in ("0001-01-01T00:00:00", "0999-06-01T00:00:00",
+                                "2026-03-02T19:30:00", "9999-12-31T23:59:00")])
+    r = opened.get("/journal/relationships/1/insights")
+    assert r.status_code == 200 and "4 ruptures recorded, in 4 different weeks." in r.text
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', r.text)
+    assert len(rows) == 104 and rows[-1] == ("9999-W52", "1")  # the last two years, to the end
+    api = opened.get("/api/journal/insights/1").json()
+    assert list(api["ruptures_per_week"]) == ["1-W01", "999-W22", "2026-W10", "9999-W52"]
+
+
+def test_insights_page_orders_weeks_of_three_and_four_digit_years(opened: TestClient) -> None:
+    _import(opened, [{"kind": "rupture", "occurred_at": at, "body": {"what": "argument"}}
+                     for at in ("0999-12-25T10:00:00", "1000-01-08T10:00:00")])
+    r = opened.get("/journal/relationships/1/insights")
+    assert r.status_code == 200
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', r.text)
+    assert rows == [("999-W52", "1"), ("1000-W01", "0"), ("1000-W02", "1")]
+
+
+def test_the_api_refuses_an_analysis_that_is_not_mend_analyze_json(client: TestClient) -> None:
+    analysed = client.post("/api/analyze", json={"text": EXAMPLE, "mode": "rules"}).json()
+    client.post("/journal/create", data={"csrf_token": token(client), "passphrase": PASS,
+                                         "repeat": PASS})
+    rel = add_rel(client)
+    for analysis, problem in (
+        ({"turns": [], "summary": "none"}, "it has no mend_version, mode, conversation, episodes"),
+        ("text", "an object; got text"),
+        ({**analysed, "summary": "none"}, "its summary must be an object, not text"),
+        ({**analysed, "turns": "nope"}, "its turns must be a list, not text"),
+        ({**analysed, "turns": [7]}, "its turns must be objects, but item 0 is a number"),
+        ({**analysed, "summary": {**analysed["summary"], "turns": 1}},
+         "its summary is not what mend analyze gives for these turns and episodes"),
+    ):
+        r = client.post("/api/journal/entries", json={"kind": "analysis", "relationship_id": rel,
+                                                      "body": {"client": "c", "analysis": analysis}})
+        assert r.status_code == 400, analysis
+        error = r.json()["error"]
+        assert error.startswith("the analysis must be the JSON of `mend analyze --json`")
+        assert problem in error, error
+    assert client.get("/api/journal/entries").json() == []
+    assert client.get(f"/journal/relationships/{rel}").status_code == 200
+    r = client.post("/api/journal/entries", json={"kind": "analysis", "relationship_id": rel,
+                                                  "body": {"client": "c", "analysis": analysed}})
+    assert r.status_code == 201
+    summary = f"Analysis for c: {len(analysed['turns'])} turns"
+    assert summary in client.get(f"/journal/entries/{r.json()['id']}").text
+    assert summary in client.get(f"/journal/relationships/{rel}").text
+
+
+def test_an_odd_imported_analysis_does_not_break_the_pages(opened: TestClient) -> None:
+    _import(opened, [
+        {"kind": "analysis", "occurred_at": "2026-03-01T10:00:00",
+         "body": {"client": "c", "analysis": {"turns": [], "summary": "none"}}},
+        {"kind": "analysis", "occurred_at": "2026-03-02T10:00:00",
+         "body": {"client": "d", "analysis": "not an object"}},
+        {"kind": "rupture", "occurred_at": "2026-03-03T10:00:00", "body": {"what": "argument"}},
+    ])
+    page = opened.get("/journal/relationships/1")
+    assert page.status_code == 200
+    assert "Analysis for c: ? turns, ? episodes" in page.text
+    assert "Analysis for d: ? turns, ? episodes" in page.text and "Rupture: argument" in page.text
+    for entry in (1, 2):
+        assert opened.get(f"/journal/entries/{entry}").status_code == 200
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ({"kind": "rupture", "body": {"what": "x", "severity": True}},
+     "severity is a whole number 1-5, got True"),
+    ({"kind": "rupture", "body": {"what": 123}}, "what happened must be text, not a number"),
+    ({"kind": "repair", "body": {"message": ["sorry"], "uptake": "accepted"}},
+     "the repair message must be text, not a list"),
+    ({"kind": "analysis", "body": {"client": "c"}}, "an analysis entry needs analysis"),
+    ({"kind": "checkin", "body": {}}, "a check-in entry needs score"),
+    ({"kind": "checkin", "body": {"score": True}}, "a check-in score is a whole number 0-10"),
+])
+def test_journal_api_messages_say_what_was_wrong(opened: TestClient, entry: dict[str, object],
+                                                 message: str) -> None:
+    r = opened.post("/api/journal/entries", json={**entry, "relationship_id": add_rel(opened)})
+    assert r.status_code == 400 and message in r.json()["error"]
+    assert opened.get("/api/journal/entries").json() == []
+
+
+def test_a_blank_check_in_score_says_the_field_was_empty(opened: TestClient) -> None:
+    status, html = add_entry(opened, add_rel(opened), kind="checkin", score=" ")
+    assert status == 400
+    assert alert(html) == "a check-in score is a whole number 0-10; the field was empty"

@@ -4,6 +4,10 @@ Corrections are kept through :class:`CorrectionStorage`: in the encrypted journa
 (``mendkit.journal.stores``; ``mendkit.storage`` chooses), otherwise in
 ``$MEND_HOME/corrections.jsonl`` (appended, flushed and synced, one JSON object a line). Nothing
 leaves the machine; they can be exported as training examples in the corpus format.
+
+A line of that file that is not a correction (say, one cut off by a crash) never costs the others:
+reading skips it and says so in :attr:`CorrectionStore.warnings`, the line stays in the file for
+the person to fix, and the next correction starts on a line of its own.
 """
 
 from __future__ import annotations
@@ -55,7 +59,10 @@ def training_examples(corrections: Iterable[Correction]) -> list[dict[str, objec
 
 
 class CorrectionStorage(Protocol):
-    """Where corrections are kept; ``where`` says so in plain words."""
+    """Where corrections are kept; ``where`` says so in plain words; ``warnings`` names what the
+    last read had to skip (``file:line: why``), for the caller to show."""
+
+    warnings: list[str]
 
     @property
     def where(self) -> str: ...
@@ -67,11 +74,20 @@ class CorrectionStorage(Protocol):
     def training_examples(self) -> list[dict[str, object]]: ...
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnreadableLine:
+    """A line of the corrections file that is not a correction: its number and its bytes."""
+
+    number: int
+    raw: bytes
+
+
 class CorrectionStore:
     """Corrections in a plain JSON-lines file (no journal)."""
 
     def __init__(self, home: Path) -> None:
         self.path = home / "corrections.jsonl"
+        self.warnings: list[str] = []  # the lines the last read skipped, as "file:line: why"
 
     @property
     def where(self) -> str:
@@ -79,25 +95,42 @@ class CorrectionStore:
 
     def add(self, correction: Correction) -> Correction:
         stamped_ = stamped(correction)
+        line = json.dumps(asdict(stamped_), ensure_ascii=False) + "\n"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(asdict(stamped_), ensure_ascii=False) + "\n")
+        with self.path.open("a+b") as handle:
+            if handle.seek(0, os.SEEK_END) > 0:
+                handle.seek(-1, os.SEEK_END)
+                if handle.read(1) != b"\n":  # the last line was cut off by a crash
+                    line = "\n" + line  # so this one starts on its own, never glued onto it
+            handle.write(line.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         return stamped_
 
     def __iter__(self) -> Iterator[Correction]:
+        return iter(self.read()[0])
+
+    def read(self) -> tuple[list[Correction], list[UnreadableLine]]:
+        """The corrections in the file, and the lines that are not one (each also named in
+        :attr:`warnings`)."""
+        self.warnings = []
         if not self.path.is_file():
-            return
-        with self.path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    yield Correction(**json.loads(line))
-                except (json.JSONDecodeError, TypeError) as exc:
-                    raise InvalidInputError(f"not a correction: {exc}", source=str(self.path),
-                                            line=number) from None
+            return [], []
+        found: list[Correction] = []
+        unreadable: list[UnreadableLine] = []
+        for number, raw in enumerate(self.path.read_bytes().split(b"\n"), 1):
+            if not raw.strip():
+                continue
+            try:
+                fields = json.loads(raw.decode("utf-8"))
+                if not isinstance(fields, dict):
+                    raise TypeError("not a JSON object")
+                found.append(Correction(**fields))
+            except (ValueError, TypeError):  # bad UTF-8 or JSON, unknown fields or values
+                unreadable.append(UnreadableLine(number=number, raw=raw))
+                self.warnings.append(f"{self.path}:{number}: skipped a line that is not a "
+                                     "correction (it is kept in the file; fix or delete it)")
+        return found, unreadable
 
     def training_examples(self) -> list[dict[str, object]]:
         return training_examples(self)

@@ -292,13 +292,14 @@ def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
             if but:
                 start, end = but.start(), s_end
                 kept = text[s_start:but.start()].rstrip(" ,")
-                suggestion = f"{suggestion} For example: \"{kept}.\""
+                example = _example_before_but(turn, kept, s_start, but.start())
+                suggestion = f"{suggestion} {example}".rstrip()
                 fixes.append(_Fix(but.start(), _sentence_stop(text, s_end), "."))
         elif kind in ("contempt", "hostility"):
             s_start, s_end = sentence_bounds(text, ev.start)
             fixes.append(_Fix(s_start, s_end, ""))
         elif kind == "non_apology":
-            fixes.append(_Fix(ev.start, ev.end, "I'm sorry for my part in this"))
+            fixes.append(_owning_apology(text, ev.start, ev.end))
         issues.append(Issue(kind=kind, start=start, end=end, message=message,
                             suggestion=suggestion))
     for m in _BLAMING_RE.finditer(text):
@@ -318,6 +319,39 @@ def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
                             message=message, suggestion=suggestion))
     issues.extend(_apology_issues(turn))
     return _dedupe(issues), fixes
+
+
+def _example_before_but(turn: TurnAnalysis, kept: str, start: int, end: int) -> str:
+    """The "sorry, but" suggestion's example: the apology before the "but", unless that part is
+    itself a non-apology ("Sorry you feel that way"), which is no fix at all."""
+    if any(ev.label == "rupture.invalidation" and ev.subtype == "non_apology"
+           and "-but-" not in ev.source and start <= ev.start and ev.end <= end
+           for ev in turn.evidence):
+        return (f"What comes before it, \"{kept}\", is a non-apology too: it does not say "
+                "what you did. Own your part instead, for example: \"I'm sorry I ...\".")
+    return f"For example: \"{kept}.\"" if kept else ""
+
+
+_OWNING_APOLOGY: Final = "I'm sorry for my part in this"
+# What may lead into a non-apology the rule's span leaves out ("I'm really sorry if ...").
+_APOLOGY_LEAD_RE: Final = re.compile(r"\b(?:i'?m |i am |i )?(?:so |really |truly )*$",
+                                     re.IGNORECASE)
+# Where the rest of a non-apology's clause ends ("... you feel that way", "... was offended").
+_CLAUSE_END_RE: Final = re.compile(r"[,;:.!?\n]|\s+but\b|$", re.IGNORECASE)
+
+
+def _owning_apology(text: str, start: int, end: int) -> _Fix:
+    """Replace a whole non-apology, from any "I'm" before it to the end of its clause ("I'm sorry
+    you feel that way"), with an apology that owns a part; a sentence keeps its own stop."""
+    lead = _APOLOGY_LEAD_RE.search(text, max(0, start - 30), start)
+    if lead and lead.start() < start:
+        start = lead.start()
+    stop = _CLAUSE_END_RE.search(text, end)
+    clause_end = stop.start() if stop else len(text)
+    replacement = _OWNING_APOLOGY
+    if stop and stop.group() in ("!", "?"):  # "Okay, sorry, happy now?" is not a question now
+        clause_end, replacement = stop.end(), f"{_OWNING_APOLOGY}."
+    return _Fix(start, clause_end, replacement)
 
 
 def _apology_issues(turn: TurnAnalysis) -> list[Issue]:

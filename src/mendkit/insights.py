@@ -10,6 +10,13 @@ Choices, stated once:
   (``criticism`` or ``rupture.confrontation.criticism``).
 * connection trend: least-squares slope of check-in scores per day; ``connection_per_week`` is the
   mean check-in score of each ISO week (for the chart).
+* times are local wall time: a time typed without an offset is taken as it is, a time stored with
+  an offset (older versions stored "now" in UTC) is turned into this computer's local time first.
+* an entry whose stored time cannot be read (an old import of "last tuesday") still counts in the
+  totals, uptake, triggers and patterns, but is left out of every figure over time; the figures say
+  how many were left out (``entries_without_a_time``) and show a few (``unreadable_times``).
+* weeks are ISO weeks written ``2026-W09`` (``1-W01`` for year 1: the year is not padded), listed
+  in time order; :func:`iso_weeks` fills the quiet weeks between two of them for a time axis.
 
 Each timestamp is parsed once: with 10,000 entries the figures take a few milliseconds.
 """
@@ -21,9 +28,11 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from operator import itemgetter
 from typing import Any, Protocol
+
+from mendkit.errors import InvalidInputError
 
 PATTERNS = ("criticism", "contempt", "defensiveness", "stonewalling")
 UPTAKES = ("accepted", "partly", "not_yet", "rejected")
@@ -49,14 +58,69 @@ class EntryLike(Protocol):
 
 
 def parse_when(occurred_at: str) -> datetime:
-    """The entry's time as a naive datetime (an offset, if given, is dropped: local wall time)."""
-    when = datetime.fromisoformat(occurred_at)
-    return when if when.tzinfo is None else when.replace(tzinfo=None)
+    """The entry's time as a naive local datetime: a time with an offset is turned into this
+    computer's local time (so ``now`` stored in UTC and a wall time typed by the person compare
+    correctly); a time without one is already local wall time.
+
+    Raises ``InvalidInputError`` (a ``ValueError``) for a time that is not ISO 8601.
+    """
+    when = read_when(occurred_at)
+    if when is None:
+        raise InvalidInputError(f"expected an ISO date or time such as 2026-03-02T18:30, got "
+                                f"{occurred_at!r}", source="the journal")
+    return when
 
 
-def _week(when: datetime) -> str:
-    year, week, _ = when.isocalendar()
+def read_when(occurred_at: object) -> datetime | None:
+    """:func:`parse_when`, or None for a time that cannot be read."""
+    if not isinstance(occurred_at, str):
+        return None
+    try:
+        when = datetime.fromisoformat(occurred_at)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        return when
+    try:
+        return when.astimezone().replace(tzinfo=None)
+    except (OverflowError, ValueError, OSError):  # at the ends of the calendar: keep the wall time
+        return when.replace(tzinfo=None)
+
+
+def week_key(day: date) -> str:
+    """The ISO week of a day (or a datetime), as the figures name weeks.
+
+    >>> week_key(date(2026, 1, 1)), week_key(date(999, 6, 1))
+    ('2026-W01', '999-W22')
+    """
+    year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def week_order(key: str) -> tuple[int, int]:
+    """A week key as ``(year, week)``, to sort weeks in time order: as text ``999-W22`` would sort
+    after ``2026-W10``.
+
+    >>> sorted(["2026-W10", "999-W22"], key=week_order)
+    ['999-W22', '2026-W10']
+    """
+    year, week = key.split("-W")
+    return int(year), int(week)
+
+
+def iso_weeks(first: str, last: str, *, most: int | None = None) -> list[str]:
+    """Every ISO week from ``first`` to ``last``, both included, quiet weeks too, in time order;
+    only the last ``most`` of them when given. Any week of the years 1-9999 works, the last one
+    (``9999-W52``, which ends on ``date.max``) too.
+
+    >>> iso_weeks("2025-W52", "2026-W02")
+    ['2025-W52', '2026-W01', '2026-W02']
+    """
+    # Day numbers (ordinals) rather than dates: stepping a date a week past date.max overflows.
+    start, end = (date.fromisocalendar(*week_order(k), 1).toordinal() for k in (first, last))
+    if most is not None:
+        start = max(start, end - 7 * (most - 1))
+    return [week_key(date.fromordinal(day)) for day in range(start, end + 1, 7)]
 
 
 def relationship_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
@@ -66,15 +130,22 @@ def relationship_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
 
 def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
     """Figures from ``(kind, occurred_at, body)`` rows (any order; equal times keep their order)."""
-    timed = sorted(((parse_when(at), kind, body) for kind, at, body in rows), key=itemgetter(0))
+    read = [(read_when(at), at, kind, body) for kind, at, body in rows]
+    unreadable = [at for t, at, _, _ in read if t is None]
+    timed = sorted(((t, kind, body) for t, _, kind, body in read if t is not None),
+                   key=itemgetter(0))
     ruptures = [(t, b) for t, k, b in timed if k == "rupture"]
     repairs = [(t, b) for t, k, b in timed if k == "repair"]
     checkins = [(t, b) for t, k, b in timed if k == "checkin"]
+    # Entries without a readable time still count where time plays no part.
+    all_ruptures = [b for _, _, k, b in read if k == "rupture"]
+    all_repairs = [b for _, _, k, b in read if k == "repair"]
 
-    weeks = Counter(_week(t) for t, _ in ruptures)
+    weeks = Counter(week_key(t) for t, _ in ruptures)
 
-    uptake = Counter(str(b["uptake"]) for _, b in repairs)
-    ratio = ((uptake["accepted"] + 0.5 * uptake["partly"]) / len(repairs)) if repairs else None
+    uptake = Counter(str(b["uptake"]) for b in all_repairs)
+    ratio = ((uptake["accepted"] + 0.5 * uptake["partly"]) / len(all_repairs)
+             if all_repairs else None)
 
     hours: list[float] = []
     first_by: Counter[str] = Counter()
@@ -87,12 +158,12 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
             hours.append((repair_times[j] - start).total_seconds() / 3600)
             first_by[str(repairs[j][1].get("by", "me"))] += 1
 
-    docs = [set(_WORD.findall(str(b["what"]).lower())) - _STOP for _, b in ruptures]
+    docs = [set(_WORD.findall(str(b["what"]).lower())) - _STOP for b in all_ruptures]
     word_docs = Counter(w for d in docs for w in d)
     triggers = sorted(((w, n) for w, n in word_docs.items() if n >= 2), key=lambda x: (-x[1], x[0]))
 
     patterns: Counter[str] = Counter()
-    for _, b in ruptures:
+    for b in all_ruptures:
         for label in b.get("labels") or ():
             tail = str(label).rsplit(".", 1)[-1]
             if tail in PATTERNS:
@@ -101,15 +172,15 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
     scores = [(t, float(b["score"])) for t, b in checkins]
     per_week: defaultdict[str, list[float]] = defaultdict(list)
     for t, score in scores:
-        per_week[_week(t)].append(score)
+        per_week[week_key(t)].append(score)
     t0 = scores[0][0] if scores else None
     slope = (least_squares_slope([(t - t0).total_seconds() / 86400 for t, _ in scores],
                                  [s for _, s in scores]) if t0 is not None else None)
 
     return {
-        "ruptures": len(ruptures),
-        "ruptures_per_week": dict(sorted(weeks.items())),
-        "repair_attempts": len(repairs),
+        "ruptures": len(all_ruptures),
+        "ruptures_per_week": {w: weeks[w] for w in sorted(weeks, key=week_order)},
+        "repair_attempts": len(all_repairs),
         "uptake": {k: uptake[k] for k in UPTAKES},
         "uptake_ratio": ratio,
         "median_hours_to_repair": statistics.median(hours) if hours else None,
@@ -117,7 +188,10 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
         "recurring_triggers": [{"word": w, "ruptures": n} for w, n in triggers[:10]],
         "patterns": {p: patterns[p] for p in PATTERNS},
         "connection_slope_per_day": slope,
-        "connection_per_week": {w: statistics.fmean(v) for w, v in sorted(per_week.items())},
+        "connection_per_week": {w: statistics.fmean(per_week[w])
+                                for w in sorted(per_week, key=week_order)},
+        "entries_without_a_time": len(unreadable),
+        "unreadable_times": [str(at) for at in unreadable[:3]],
     }
 
 

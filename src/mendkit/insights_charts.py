@@ -22,9 +22,10 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from mendkit.insights import iso_weeks, week_order
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -142,18 +143,9 @@ def _empty(ax: Axes, message: str) -> None:
     ax.set_yticks([])
 
 
-def _iso_weeks(first: str, last: str) -> list[str]:
-    """Every ISO week from ``first`` to ``last`` (``2026-W09`` form), gaps filled."""
-    def monday(week: str) -> date:
-        year, num = week.split("-W")
-        return date.fromisocalendar(int(year), int(num), 1)
-
-    out, day, end = [], monday(first), monday(last)
-    while day <= end:
-        year, num, _ = day.isocalendar()
-        out.append(f"{year}-W{num:02d}")
-        day += timedelta(weeks=1)
-    return out
+def _weeks_of(per_week: Mapping[str, Any]) -> list[str]:
+    """Every ISO week from the first to the last of ``per_week``'s keys, quiet weeks included."""
+    return iso_weeks(min(per_week, key=week_order), max(per_week, key=week_order))
 
 
 def _bars(ax: Axes, xs: Sequence[float], heights: Sequence[float], gid: str, **style: Any
@@ -170,7 +162,7 @@ def _ruptures_per_week(ax: Axes, figures: Mapping[str, Any]) -> str:
     if not per_week:
         _empty(ax, "No ruptures recorded yet")
         return "Ruptures per week"
-    weeks = _iso_weeks(min(per_week), max(per_week))
+    weeks = _weeks_of(per_week)
     _bars(ax, range(len(weeks)), [per_week.get(w, 0) for w in weeks], "ruptures", color=BLUE)
     _ticks(ax, weeks, rotate=len(weeks) > 6)
     _integer_y(ax)
@@ -212,10 +204,10 @@ def _connection_trend(ax: Axes, figures: Mapping[str, Any]) -> str:
     if not per_week:
         _empty(ax, "No check-ins recorded yet")
         return title
-    weeks = _iso_weeks(min(per_week), max(per_week))
+    weeks = _weeks_of(per_week)
     pos = {w: i for i, w in enumerate(weeks)}
-    xs = [pos[w] for w in per_week]
-    (line,) = ax.plot(xs, list(per_week.values()), color=BLUE, linewidth=1.5, marker="o",
+    xs = sorted(pos[w] for w in per_week)
+    (line,) = ax.plot(xs, [per_week[weeks[x]] for x in xs], color=BLUE, linewidth=1.5, marker="o",
                       markersize=6)
     line.set_gid("points-connection")
     ax.set_ylim(0, 10.5)

@@ -9,6 +9,7 @@ journal moves any plain files left from before it existed into it (see
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from mendkit.coach.store import PairStorage, PairStore, SessionStorage, SessionStore
 from mendkit.corrections import CorrectionStorage, CorrectionStore
+from mendkit.errors import JournalError
 
 if TYPE_CHECKING:
     from mendkit.journal.repository import Journal
@@ -54,6 +56,11 @@ def open_journal(home: Path, url: str | None, passphrase: Callable[[], str]) -> 
     from mendkit.journal.crypto import Sidecar
     from mendkit.journal.repository import Journal, sidecar_path
 
+    if not url and (home / "journal.db").exists() and not os.access(home, os.W_OK):
+        # SQLite's WAL files live beside the journal: even a read needs to write there.
+        raise JournalError(f"{home} is read-only, and the journal needs to write beside itself "
+                           "even to be read; copy the folder to a place you can write in and set "
+                           "MEND_HOME to the copy")
     if not url and sidecar_path(home).exists() and not Sidecar.read(sidecar_path(home)).encrypted:
         return Journal.open(home, None)
     return Journal.open(home, passphrase(), url=url)

@@ -42,8 +42,9 @@ class TrainReport:
             "corrected get your verdict whatever the heads say.",
         ]
         if self.crisis_ignored:
-            lines.append(f"{self.crisis_ignored} corrections about risk.crisis were kept but not "
-                         "used: Mend never weakens crisis detection.")
+            some = ("1 correction about risk.crisis was" if self.crisis_ignored == 1 else
+                    f"{self.crisis_ignored} corrections about risk.crisis were")
+            lines.append(f"{some} kept but not used: Mend never weakens crisis detection.")
         lines.append("`mend analyze` and `mend check` use these heads; --no-personal ignores "
                      "them; `mend train --reset` removes them.")
         return "\n".join(lines)

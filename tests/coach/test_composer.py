@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import mendkit
@@ -79,3 +81,87 @@ def test_therapy_scenario_walked_through_the_coach_scores_well() -> None:
     assert "unheard" not in draft  # the blaming "feeling" became a feeling
     result = mendkit.check(draft)
     assert result.repair_quality >= 0.7, (draft, result.components)
+
+
+# The answers of a real session (the CLI bug report's), keyed as the coach stores them.
+SECTION_3_ANSWERS = {
+    "recognise_what": "We argued about the dishes last night",
+    "responsibility_part": "I'm the one who started yelling",
+    "responsibility_know": "Tell me when he needs space",
+    "vulnerability_beneath": "I feel hurt and lonely",
+    "vulnerability_needs": "I need to feel like a team",
+    "rebuild_commitment": "I will take a break before I get loud",
+}
+
+
+def assert_reads_well(draft: str) -> None:
+    doubled = re.search(r"\b(\w+) \1\b", draft, re.IGNORECASE)
+    assert doubled is None, (doubled.group(), draft)
+    assert not re.search(r"\bI I\b|\bI I'm\b|\bI I am\b", draft), draft
+    assert "Could we tell" not in draft and "about we " not in draft, draft
+    assert "  " not in draft and " ." not in draft and " ?" not in draft, draft
+    for sentence in re.split(r"(?<=[.?!]) ", draft):
+        assert sentence[:1].isupper() and sentence[-1:] in ".?!", (sentence, draft)
+
+
+def test_answers_from_a_real_session_are_normalised_before_the_templates() -> None:
+    draft = compose(DraftParts.from_answers(SECTION_3_ANSWERS, context="partner"))
+    assert_reads_well(draft)
+    assert draft.startswith("Can we talk about last night? We argued about the dishes.")
+    assert "I'm sorry that I started yelling." in draft
+    assert "I feel hurt and lonely about last night, and I need to feel like a team." in draft
+    assert "Next time, I will take a break before I get loud." in draft
+    assert "Could you tell me when you need space?" in draft
+
+
+@pytest.mark.parametrize(("context", "answers", "expected"), [
+    ("partner", {"recognise_what": "I said he never listens and he went quiet",
+                 "responsibility_part": "I raised my voice",
+                 "responsibility_know": "text me when plans change",
+                 "vulnerability_beneath": "scared", "vulnerability_needs": "to feel important",
+                 "rebuild_commitment": "I'll text you when I'm running late"},
+     ["Can we talk about what happened? I said he never listens and he went quiet.",
+      "I'm sorry that I raised my voice.", "I feel scared about what happened, and I need to "
+      "feel important.", "Next time, I will text you when I'm running late.",
+      "Could you text me when plans change?"]),
+    ("friend", {"recognise_what": "Yesterday I cancelled our dinner at the last minute",
+                "responsibility_part": "I am the one who cancelled without a real reason",
+                "responsibility_regret": "not calling you myself",
+                "responsibility_know": "I'd like you to tell me when something I do upsets you",
+                "vulnerability_beneath": "I'm ashamed", "vulnerability_needs": "I want us to "
+                "be honest with each other", "rebuild_commitment": "I am going to keep our plans"},
+     ["Can we talk about yesterday? I cancelled our dinner at the last minute.",
+      "I'm sorry that I cancelled without a real reason.", "I regret not calling you myself.",
+      "I feel ashamed about yesterday, and I need us to be honest with each other.",
+      "Next time, I will keep our plans.",
+      "Could you tell me when something I do upsets you?"]),
+    ("family", {"recognise_what": "the argument about Christmas",
+                "responsibility_part": "I was sarcastic about her cooking",
+                "responsibility_know": "we could take a break when it gets heated",
+                "vulnerability_beneath": "I felt sad", "vulnerability_needs": "I need to feel "
+                "welcome"},
+     ["Can we talk about the argument about Christmas?",
+      "I'm sorry that I was sarcastic about her cooking.",
+      "I feel sad about the argument about Christmas, and I need to feel welcome.",
+      "Could we take a break when it gets heated?"]),
+    ("work", {"recognise_what": "On Monday you asked for the report and I snapped",
+              "responsibility_part": "I snapped at you in front of the team",
+              "responsibility_know": "Please give me a day's notice for urgent reports."},
+     ["I'd like to come back to Monday. You asked for the report and I snapped.",
+      "I realise that I snapped at you in front of the team, and that was my part in it.",
+      "Going forward, I would appreciate it if you could give me a day's notice for urgent "
+      "reports."]),
+])
+def test_drafts_from_realistic_answers_read_well_and_keep_every_answer(
+        context: str, answers: dict[str, str], expected: list[str]) -> None:
+    draft = compose(DraftParts.from_answers(answers, context=context))
+    assert_reads_well(draft)
+    for sentence in expected:
+        assert sentence in draft, (sentence, draft)
+
+
+def test_a_request_for_both_of_us_stays_a_request_for_both_of_us() -> None:
+    draft = compose(DraftParts(situation="last night", request="take a break when it gets heated"))
+    assert "Could we take a break when it gets heated?" in draft
+    draft = compose(DraftParts(situation="last night", request="she stops reading my texts"))
+    assert "Could you stop reading my texts?" in draft

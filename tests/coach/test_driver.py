@@ -222,3 +222,28 @@ def test_the_offered_draft_is_what_the_driver_would_use_for_an_empty_answer(
     assert offered_draft(after) == ""  # the review step offers the critic's verdict instead
     verdict = review("I'm sorry, but you never listen.")
     assert verdict.issues and verdict is review("I'm sorry, but you never listen.")
+
+
+REPORTED = ["", "yes", "Sam", "partner", "I said he never listens and he went quiet",
+            "my chest was tight", "", "3", "skip", "yes", "I raised my voice", "skip",
+            "text me when plans change",
+            "I am sorry I raised my voice. I felt scared, and I would like us to text when plans "
+            "change. Can we talk tonight?"]  # a draft the critic offers no rewrite for
+
+
+def test_the_review_asks_about_a_rewrite_only_when_one_was_shown(tmp_path: Path) -> None:
+    script = Script([*REPORTED, "", "angry", "actually, I'll keep mine", "keep"])
+    session = run(start("r1"), script, SessionStore(tmp_path), now=lambda: NOW)
+    assert not any(s.startswith("Suggested rewrite") for s in script.said)
+    assert not any("suggested rewrite" in s.lower() for s in script.said)
+    assert session.state is State.VULNERABILITY_SURFACE  # "keep", not "angry", moved it on
+    notes = [s for s in script.said if s.startswith("Please answer")]
+    assert notes == ["Please answer edit or keep."] * 3
+
+
+def test_an_answer_that_is_not_understood_gets_a_note(tmp_path: Path) -> None:
+    rest = ["angry", "hurt", "to feel important", "", "I will text", "tomorrow", "2"]
+    script = Script([*REPORTED, "keep", *rest])
+    session = run(start("r2"), script, SessionStore(tmp_path), now=lambda: NOW)
+    assert session.state is State.AWAITING_FOLLOW_UP
+    assert "Please answer with a number of days from 0 to 60." in script.said

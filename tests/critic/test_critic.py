@@ -139,3 +139,36 @@ def test_full_mode_reads_what_the_rules_cannot_and_breaks_their_tie() -> None:
     full = [mendkit.check(t, mode="full") for t in (better, worse)]
     assert full[0].repair_quality > full[1].repair_quality
     assert full[0].components == rules[0].components  # components still need a rule's span
+
+
+def test_sorry_but_never_offers_a_non_apology_as_the_fixed_version() -> None:
+    result = mendkit.check("Sorry you feel that way, but you always overreact.", mode="rules")
+    issue = next(i for i in result.issues if i.kind == "sorry_but")
+    assert "Sorry you feel that way.\"" not in issue.suggestion
+    assert "non-apology" in issue.suggestion
+    assert "\"I'm sorry I ...\"" in issue.suggestion
+    assert result.rewrite == "I'm sorry for my part in this."
+    assert "non_apology" not in kinds(result.rewrite)
+
+
+def test_sorry_but_still_offers_an_owning_apology_as_its_example() -> None:
+    result = mendkit.check("I'm sorry I was late, but you were late last week too.", mode="rules")
+    issue = next(i for i in result.issues if i.kind == "sorry_but")
+    assert issue.suggestion.endswith("For example: \"I'm sorry I was late.\"")
+    assert "non-apology" not in issue.suggestion
+
+
+@pytest.mark.parametrize(("text", "rewrite"), [
+    ("I'm sorry you feel that way.", "I'm sorry for my part in this."),
+    ("Sorry if anyone was offended by the joke.", "I'm sorry for my part in this."),
+    ("Look, I'm sorry you took it the wrong way, I didn't mean it.",
+     "Look, I'm sorry for my part in this, I didn't mean it."),
+    ("I'm sorry you feel that way but I need a minute. Can we talk tonight?",
+     "I'm sorry for my part in this but I need a minute. Can we talk tonight?"),
+])
+def test_a_non_apology_is_rewritten_whole_into_a_grammatical_sentence(text: str,
+                                                                       rewrite: str) -> None:
+    result = mendkit.check(text, mode="rules")
+    assert "non_apology" in {i.kind for i in result.issues}
+    assert result.rewrite == rewrite
+    assert "that way" not in result.rewrite

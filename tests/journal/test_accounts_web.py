@@ -228,13 +228,13 @@ def test_in_a_practice_each_person_sees_only_the_coach_sessions_they_began(
     assert sams not in kit.get("/coach").text
     # For Kit, Sam's session is as absent as one that never was.
     nowhere = kit.get("/coach/0123456789ab")
-    assert nowhere.status_code == 400 and "no such coach session" in nowhere.text
+    assert nowhere.status_code == 404 and "no such coach session" in nowhere.text
     r = kit.get(sams)
-    assert (r.status_code, "no such coach session" in r.text) == (400, True)
+    assert (r.status_code, "no such coach session" in r.text) == (404, True)
     r = kit.post(sams, data={"csrf_token": token(kit, "/coach"), "position": "1",
                              "answer": "no"})
-    assert r.status_code == 400
+    assert r.status_code == 404
     session_id = sams.rsplit("/", 1)[1]
     r = kit.post(f"/api/coach/{session_id}", json={"answer": "no"})
-    assert r.status_code == 400 and r.json() == {"error": "no such coach session"}
+    assert r.status_code == 404 and r.json() == {"error": "no such coach session"}
     assert app_client.get(sams).status_code == 200  # still Sam's, untouched

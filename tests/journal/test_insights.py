@@ -105,3 +105,13 @@ def test_insights_summary_in_words(sqlite_env: None, monkeypatch: pytest.MonkeyP
     assert "Words that keep coming up in ruptures: dinner (2 ruptures)." in out
     assert "not enough data yet" in out  # no check-ins
     assert out.count("It is not therapy") == 1
+
+
+def test_weeks_are_listed_in_time_order_whatever_the_year() -> None:
+    times = ("9999-12-31T23:59:00", "2026-03-02T10:00:00", "0999-06-01T00:00:00",
+             "0001-01-01T00:00:00")
+    got = relationship_insights([E("rupture", at, {"what": "x"}) for at in times]
+                                + [E("checkin", at, {"score": 5}) for at in times])
+    weeks = ["1-W01", "999-W22", "2026-W10", "9999-W52"]  # as text, 999 would come after 2026
+    assert list(got["ruptures_per_week"]) == weeks
+    assert list(got["connection_per_week"]) == weeks

@@ -186,3 +186,22 @@ def test_cli_charts(sqlite_env: None, tmp_path: Path, capsys: pytest.CaptureFixt
     assert len(_heights(root, "ruptures_per_week-bar-ruptures-")) == 3  # W10, W11, W12
     assert sorted(p.name for p in out_dir.iterdir()) == sorted(
         f"{n}.{ext}" for n in chart_names({}) for ext in ("png", "svg"))
+
+
+def test_weeks_of_three_and_four_digit_years_and_the_last_week_of_9999_are_charted() -> None:
+    figures = {**REL, "ruptures_per_week": {"1000-W02": 3, "999-W52": 1},
+               "connection_per_week": {"999-W52": 4.0, "1000-W02": 7.0}}
+    heights = _heights(ET.fromstring(chart_svg(figures, "ruptures_per_week")),
+                       "ruptures_per_week-bar-ruptures-")
+    assert len(heights) == 3  # 999-W52, 1000-W01, 1000-W02
+    assert heights[1] == 0 and heights[2] == pytest.approx(3 * heights[0], rel=1e-3)
+    trend = ET.fromstring(chart_svg(figures, "connection_trend"))
+    assert _points(trend, "connection_trend-points-connection") == 2
+
+    last = {**REL, "ruptures_per_week": {"9999-W51": 1, "9999-W52": 2},
+            "connection_per_week": {"9999-W52": 5.0}}
+    heights = _heights(ET.fromstring(chart_svg(last, "ruptures_per_week")),
+                       "ruptures_per_week-bar-ruptures-")
+    assert len(heights) == 2 and heights[1] == pytest.approx(2 * heights[0], rel=1e-3)
+    trend = ET.fromstring(chart_svg(last, "connection_trend"))
+    assert _points(trend, "connection_trend-points-connection") == 1

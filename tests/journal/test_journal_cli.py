@@ -232,7 +232,7 @@ def test_a_postgres_backup_is_encrypted_and_restores_into_an_empty_journal(
     assert "wrong passphrase for this backup" in err and "Traceback" not in err
     monkeypatch.delenv("MEND_BACKUP_PASSPHRASE")
     assert main(["journal", "import", str(backup)]) == 0
-    assert "imported 1 relationships and 3 entries" in capsys.readouterr().out
+    assert "imported 1 relationship and 3 entries" in capsys.readouterr().out
     assert _export(tmp_path, "restored.json") == original
     # ids carry on after the restored ones
     assert main(["journal", "add", "--kind", "checkin", "--rel", "1", "--score", "6"]) == 0

@@ -15,8 +15,9 @@ and building turns run in parallel, not on the driver.
   ``speaker``, ``text`` and optionally ``start`` columns, read in record batches; the driver reads
   the id column to find each conversation's rows and hands them on as an Arrow table (``Rows``).
 - A ConvoKit corpus folder (``utterances.jsonl``), and any other folder (every transcript in it,
-  any format ``mend analyze`` reads, one conversation a file, its id the path inside the folder):
-  read on the driver into conversations (``Item``).
+  any format ``mend analyze`` reads, one conversation a file, its id the one ``mend analyze``
+  gives it, or its path inside the folder where an earlier file has that id): read on the driver
+  into conversations (``Item``).
 
 Rows of one conversation must be together (sorted or grouped by id); rows of an id met again later
 are refused with the line or row where it reappeared. The ids met so far are the only thing the
@@ -373,18 +374,33 @@ class _RowGroups:
 
 
 def _parquet(parts: list[Path]) -> Iterator[Unit]:
+    # Every file's columns are checked now, from its footer, not when the run reaches it: a
+    # corpus Mend cannot read is refused before any output is made.
+    for part in parts:
+        _open_parquet(part)
+    return _parquet_rows(parts)
+
+
+def _open_parquet(part: Path) -> Any:
+    """``part`` as a ``pyarrow.parquet.ParquetFile`` that holds the columns Mend needs."""
     import pyarrow.parquet as pq
 
+    try:
+        file = pq.ParquetFile(part)
+    except Exception as exc:  # pyarrow raises its own error types for damaged files
+        raise InvalidInputError(f"not a readable Parquet file: {exc}", source=str(part)) from None
+    missing = {"conversation_id", "speaker", "text"} - set(file.schema_arrow.names)
+    if missing:
+        file.close()
+        raise InvalidInputError(f"expected columns conversation_id, speaker and text; missing "
+                                f"{', '.join(sorted(missing))}", source=str(part))
+    return file
+
+
+def _parquet_rows(parts: list[Path]) -> Iterator[Unit]:
     for part in parts:
-        try:
-            file = pq.ParquetFile(part)
-        except Exception as exc:  # pyarrow raises its own error types for damaged files
-            raise InvalidInputError(f"not a readable Parquet file: {exc}", source=str(part)) from None
+        file = _open_parquet(part)
         names = set(file.schema_arrow.names)
-        missing = {"conversation_id", "speaker", "text"} - names
-        if missing:
-            raise InvalidInputError(f"expected columns conversation_id, speaker and text; missing "
-                                    f"{', '.join(sorted(missing))}", source=str(part))
         groups = _RowGroups(str(part))
         row = 0  # rows of this file read so far
         columns = [c for c in PARQUET_COLUMNS if c in names]
@@ -420,14 +436,28 @@ def _convokit(folder: Path) -> Iterator[Unit]:
 
 def _folder(folder: Path) -> Iterator[Unit]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-    if not files:
+    if not files:  # refused now, not at the first ``next()``: before any output is made
         raise InvalidInputError("the folder holds no transcripts", source=str(folder))
+    return _transcripts(folder, files)
+
+
+def _transcripts(folder: Path, files: list[Path]) -> Iterator[Unit]:
+    """Each file's conversation under the id ``mend analyze`` gives it (the reader's: a JSON
+    document's ``id``, else the file's stem), or, where an earlier file of the folder already
+    has that id, under its path inside the folder (ids must be unique in a run's output)."""
+    seen: set[str] = set()
     for file in files:
-        cid = file.relative_to(folder).as_posix()
+        path = file.relative_to(folder).as_posix()
         try:
             conversation = load_conversation(file)
         except MendError as exc:
-            yield Item(cid, error=str(exc))
+            yield Item(path, error=str(exc))
             continue
+        cid = conversation.id if conversation.id not in seen else path
+        if cid in seen:
+            yield Item(path, error=f"{file}: its conversation id {conversation.id!r} is taken by "
+                       "an earlier file of the folder; give it another \"id\" or file name")
+            continue
+        seen.add(cid)
         yield Item(cid, Conversation(id=cid, turns=conversation.turns, source=str(file),
                                      format=conversation.format, speakers=conversation.speakers))

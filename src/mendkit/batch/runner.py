@@ -12,6 +12,7 @@ or on how many workers there are.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import time
 from collections import deque
@@ -50,8 +51,11 @@ class BatchSettings:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise InvalidInputError(f"mode must be one of {MODES}, got {self.mode!r}")
-        if self.workers < 1 or (self.chunk is not None and self.chunk < 1) or self.dask_local < 0:
-            raise InvalidInputError("workers and chunk must be at least 1")
+        # Named as the options of ``mend batch`` that set them (0 local Dask workers: none).
+        for option, value in (("--workers", self.workers), ("--chunk", self.chunk),
+                              ("--dask-local", self.dask_local or None)):
+            if value is not None and value < 1:
+                raise InvalidInputError(f"{option} must be at least 1, got {value}")
         if self.scheduler and self.dask_local:
             raise InvalidInputError("choose either --scheduler or --dask-local, not both")
 
@@ -64,6 +68,7 @@ class BatchReport:
     skipped: int
     seconds: float
     executor: str
+    errors_file: Path  # where the conversations that failed are listed, one JSON object a line
 
     @property
     def turns_per_second(self) -> float:
@@ -89,9 +94,16 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
     # workers may not see the input: they get the records.
     local_workers = not settings.scheduler and (settings.workers > 1 or settings.dask_local > 0)
     units = read_units(source, spans=local_workers)
+    # The input's first conversation is found before the output is made, so that input Mend
+    # cannot read at all leaves no output behind (which would then ask for --resume).
+    first = next(units, None)
+    if first is None:
+        raise InvalidInputError("the input holds no conversations", source=str(source))
+    units = itertools.chain([first], units)
     sink = open_sink(out, settings.out_format, resume=settings.resume)
     started = time.perf_counter()
     counts = {"conversations": 0, "turns": 0, "errors": 0, "skipped": 0}
+    complete = False
     try:
         with _executor(settings) as (executor, name):
             window: deque[Any] = deque()
@@ -106,11 +118,13 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                     _finish(executor.result(window.popleft()), sink, counts, progress)
             while window:
                 _finish(executor.result(window.popleft()), sink, counts, progress)
+        complete = True
     finally:
-        sink.close()
+        sink.close(complete=complete)
     return BatchReport(conversations=counts["conversations"], turns=counts["turns"],
                        errors=counts["errors"], skipped=counts["skipped"],
-                       seconds=time.perf_counter() - started, executor=name)
+                       seconds=time.perf_counter() - started, executor=name,
+                       errors_file=sink.errors_file)
 
 
 def _chunks(units: Iterable[Unit], done: set[str], size: int | None, most_turns: int,

@@ -9,7 +9,8 @@ the parts that were written but not registered and redoes them. JSON Lines outpu
 object a line (``mend analyze --json`` per conversation) with ``OUTPUT.errors.jsonl`` beside it; the
 workers encode the lines and the driver appends them in order. ConvoKit output is a corpus folder
 with Mend's results in each utterance's meta. Parquet and JSON Lines skip, on ``--resume``, every
-conversation already written or recorded as an error.
+conversation the output already holds, and try again those recorded as errors (the input may have
+been fixed): the errors file then lists each conversation that still fails, once.
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ class Sink(Protocol):
     next_index: int  # the index of the first chunk this run submits
     out: str | None  # where workers write their parts (Parquet only)
     marker: str | None  # this run's marker file in ``out``
+    errors_file: Path  # where the conversations that failed are listed
 
     def done(self) -> set[str]: ...
     def register(self, result: ChunkResult) -> None: ...
-    def close(self) -> None: ...
+    def close(self, *, complete: bool) -> None: ...  # complete: every chunk was registered
 
 
 def open_sink(out: Path, fmt: str, *, resume: bool) -> Sink:
@@ -50,23 +52,46 @@ def open_sink(out: Path, fmt: str, *, resume: bool) -> Sink:
 
 
 class _Errors:
+    """The errors file: one ``{"id", "message"}`` a line, appended as chunks are registered.
+
+    A resumed run tries every failed conversation again, so once it has run to the end, the
+    file holds its failures only. Until then it appends them to the earlier ones (after cutting
+    off a line a kill left unfinished): a run stopped part-way loses no failure known so far."""
+
     def __init__(self, path: Path, *, resume: bool) -> None:
         self.path = path
-        self.ids: set[str] = set()
+        self.earlier = 0  # bytes of the file from earlier runs
         if resume and path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                try:
-                    self.ids.add(str(json.loads(line)["id"]))
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    continue  # a line cut short by a kill: that conversation is tried again
+            self.earlier = _cut_unfinished_line(path)
         self.handle = path.open("a" if resume else "w", encoding="utf-8")
 
     def add(self, cid: str, message: str) -> None:
         self.handle.write(json.dumps({"id": cid, "message": message}, ensure_ascii=False) + "\n")
         self.handle.flush()
 
-    def close(self) -> None:
+    def register(self, result: ChunkResult) -> None:
+        for cid, message in result.errors:
+            self.add(cid, message)
+
+    def close(self, *, complete: bool) -> None:
         self.handle.close()
+        if complete and self.earlier:
+            with self.path.open("rb") as handle:
+                handle.seek(self.earlier)
+                this_run = handle.read()
+            fresh = self.path.with_name(self.path.name + ".tmp")
+            fresh.write_bytes(this_run)
+            os.replace(fresh, self.path)
+
+
+def _cut_unfinished_line(path: Path) -> int:
+    """Cut ``path`` after its last newline (a kill may have left a line half-written); its size."""
+    data = path.read_bytes()
+    keep = data.rfind(b"\n") + 1
+    if keep < len(data):
+        with path.open("r+b") as handle:
+            handle.truncate(keep)
+    return keep
 
 
 class JsonlSink:
@@ -85,22 +110,22 @@ class JsonlSink:
         out.parent.mkdir(parents=True, exist_ok=True)
         self.errors = _Errors(out.with_name(out.name + ".errors.jsonl") if out.suffix != ".jsonl"
                               else out.with_suffix(".errors.jsonl"), resume=resume)
-        self._done = written | self.errors.ids
+        self.errors_file = self.errors.path
+        self._done = written
         self.handle = out.open("ab")
 
     def done(self) -> set[str]:
         return self._done
 
     def register(self, result: ChunkResult) -> None:
-        for cid, message in result.errors:
-            self.errors.add(cid, message)
+        self.errors.register(result)
         self.handle.write(result.data)
 
-    def close(self) -> None:
+    def close(self, *, complete: bool) -> None:
         self.handle.flush()
         os.fsync(self.handle.fileno())
         self.handle.close()
-        self.errors.close()
+        self.errors.close(complete=complete)
 
 
 def _trim_jsonl(path: Path) -> set[str]:
@@ -148,7 +173,8 @@ class ParquetSink:
         for stale in out.glob(MARKER_PREFIX + "*"):
             stale.unlink()
         self.errors = _Errors(out / "errors.jsonl", resume=resume)
-        self._done = {cid for entry in finished for cid in entry["ids"]} | self.errors.ids
+        self.errors_file = self.errors.path
+        self._done = {cid for entry in finished for cid in entry["ids"]}
         self.next_index = 1 + max((int(str(name).removeprefix("part-")) for name in keep),
                                   default=-1)
         # Workers that find this file write their parts here themselves; the token keeps a
@@ -162,8 +188,7 @@ class ParquetSink:
         return self._done
 
     def register(self, result: ChunkResult) -> None:
-        for cid, message in result.errors:
-            self.errors.add(cid, message)
+        self.errors.register(result)
         if result.part is None:
             return
         for name, data in result.files:  # from a worker that could not see this folder
@@ -172,9 +197,9 @@ class ParquetSink:
         self.handle.flush()
         os.fsync(self.handle.fileno())
 
-    def close(self) -> None:
+    def close(self, *, complete: bool) -> None:
         self.handle.close()
-        self.errors.close()
+        self.errors.close(complete=complete)
         if self.marker is not None:
             (self.root / self.marker).unlink(missing_ok=True)
 
@@ -200,16 +225,16 @@ class ConvoKitSink:
         self.spool_path = out / ".mend-spool.jsonl"
         self.spool = self.spool_path.open("w+b")
         self.errors = _Errors(out / "errors.jsonl", resume=False)
+        self.errors_file = self.errors.path
 
     def done(self) -> set[str]:
         return set()
 
     def register(self, result: ChunkResult) -> None:
-        for cid, message in result.errors:
-            self.errors.add(cid, message)
+        self.errors.register(result)
         self.spool.write(result.data)
 
-    def close(self) -> None:
+    def close(self, *, complete: bool) -> None:
         from mendkit.io.convokit import write_convokit
 
         self.spool.seek(0)
@@ -229,4 +254,4 @@ class ConvoKitSink:
         write_convokit(conversations(), self.root, turn_meta=meta)
         self.spool.close()
         self.spool_path.unlink()
-        self.errors.close()
+        self.errors.close(complete=complete)

@@ -74,14 +74,22 @@ class ScriptPrompter:
 
 
 def read_answers(path: str) -> list[str]:
+    """The answers in a JSON list: each one text or a number (``true``/``null`` are refused)."""
+    example = 'e.g. ["", "yes", "Sam"]'
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(f"expected a JSON list of answers (UTF-8 text), {example}; byte "
+                                f"{exc.start + 1} is not UTF-8", source=path) from None
     except json.JSONDecodeError as exc:
-        raise InvalidInputError(f"expected a JSON list of answers: {exc.msg}", source=path,
-                                line=exc.lineno) from None
-    if not isinstance(data, list) or not all(isinstance(a, (str, int, float)) for a in data):
-        raise InvalidInputError('expected a JSON list of answers, e.g. ["", "yes", "Sam"]',
-                                source=path)
+        raise InvalidInputError(f"expected a JSON list of answers, {example}: {exc.msg}",
+                                source=path, line=exc.lineno) from None
+    if not isinstance(data, list):
+        raise InvalidInputError(f"expected a JSON list of answers, {example}", source=path)
+    for number, answer in enumerate(data, 1):
+        if isinstance(answer, bool) or not isinstance(answer, (str, int, float)):
+            raise InvalidInputError(f"answer {number} is {json.dumps(answer)}; expected text or "
+                                    f"a number, {example}", source=path)
     return [str(a) for a in data]
 
 
@@ -112,21 +120,42 @@ def coach(store: SessionStorage, *, resume: str | None, answers: str | None,
 
 
 def pair(store: PairStorage, *, code: str | None, answers: str | None, region: str) -> int:
-    """``--pair`` (start, get a code) or ``--join CODE``: answer privately, choose what to share."""
+    """``--pair`` (start, get a code) or ``--join CODE``: answer privately, choose what to share.
+
+    Answers are saved one by one; the same command again carries on where they stopped (``--pair``
+    offers the latest unfinished first answers), and answers already given are never replaced.
+    """
     scripted = read_answers(answers) if answers else None
     prompter: TerminalPrompter | ScriptPrompter = (
         ScriptPrompter(scripted) if scripted is not None else TerminalPrompter())
     role = "second" if code else "first"
-    if code is None:
-        code = new_code()
-    elif not store.exists(code.upper()):
-        raise InvalidInputError(f"no two-person session with the code {code!r}")
-    code = code.upper()
+    person: PairAnswers | None = None
+    if code is not None:
+        code = code.strip().upper()
+        if not store.exists(code):
+            raise InvalidInputError(f"no two-person session with the code {code!r}; check the "
+                                    "code with the person who started it")
+        person = store.load(code, role)
+        if person is not None and person.complete:
+            raise InvalidInputError(
+                f"{person.name} has already answered every question for {code}, and each code "
+                f"is for two people; see the exchange with: mend coach --exchange {code}")
     print(NOT_THERAPY_LINE)
+    again = f"mend coach --join {code}" if code else "mend coach --pair"
     try:
-        person = PairAnswers(name=prompter.ask("Your first name (the other person will see it)?")
-                             .strip() or role)
+        if code is None:
+            code, person = _first_seat(store, prompter)
+        if person is None:
+            name = prompter.ask("Your first name (the other person will see it)?").strip()
+            person = PairAnswers(name=name or role)
+            store.save(code, role, person)
+            if role == "first":
+                print(f"\nYour two-person code is {code} (saved as you go).")
+        else:
+            print(f"\nCarrying on with {person.name}'s answers for {code}.")
         for key, question in QUESTIONS:
+            if key in person.answers:
+                continue
             text = prompter.ask(question).strip()
             stop = gate(text) if text else None
             if stop is not None:
@@ -138,7 +167,8 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
                                          .startswith("y")})
             store.save(code, role, person)
     except NoMoreAnswers:
-        print("\nSaved. Run the same command again to finish your answers.")
+        where = f" under the code {code}" if code else ""
+        print(f"\nSaved{where}. To finish your answers, run the same command again: {again}")
         return 0
     if role == "first":
         print(f"\nGive this code to the other person: {code}\n"
@@ -146,6 +176,24 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
     else:
         print(f"\nDone. See the exchange with: mend coach --exchange {code}")
     return 0
+
+
+def _first_seat(store: PairStorage, prompter: TerminalPrompter | ScriptPrompter
+                ) -> tuple[str, PairAnswers | None]:
+    """The code for ``--pair``: the latest unfinished first answers when the person chooses to
+    carry them on (with those answers), else a new code (and ``None``)."""
+    for code in reversed(store.codes()):
+        mine = store.load(code, "first")
+        if mine is not None and not mine.complete:
+            question = (f"You have unfinished answers for the code {code} (as {mine.name}). "
+                        "Carry on with them? (yes / no)")
+            if prompter.ask(question).strip().lower().startswith("y"):
+                return code, mine
+        break
+    code = new_code()
+    while store.exists(code):
+        code = new_code()
+    return code, None
 
 
 def show_exchange(store: PairStorage, code: str) -> int:

@@ -7,11 +7,13 @@ import getpass
 import json
 import os
 import sys
-from datetime import UTC, datetime
+import unicodedata
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mendkit.errors import JournalError
+from mendkit.errors import InvalidInputError, JournalError
 from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES
 
 if TYPE_CHECKING:
@@ -89,6 +91,7 @@ def insights(args: argparse.Namespace) -> int:
     from mendkit.cli.main import NOT_THERAPY
     from mendkit.config import Settings
 
+    charts = _charts_folder(args.charts) if args.charts else None
     with _open(Settings.from_env().home) as journal:
         if args.client is not None:
             data = _client_figures(journal, args.client)
@@ -100,19 +103,50 @@ def insights(args: argparse.Namespace) -> int:
                 raise JournalError(f"no relationship with id {args.rel}")
             data = {"relationship": {"id": rel.id, "name": rel.name},
                     **insights_from_rows(journal.insight_rows(rel.id))}
+    _say_unreadable_times(data)
     if args.json:
         render.print_json(data)
     elif args.client is not None:
         render.session_insights(data, footer=NOT_THERAPY)
     else:
         render.insights(data, footer=NOT_THERAPY)
-    if args.charts:
+    if charts is not None:
         from mendkit.insights_charts import write_charts
 
-        paths = write_charts(data, Path(args.charts))
+        paths = write_charts(data, charts)
         print("Charts written:\n" + "\n".join(f"  {p}" for p in paths),
               file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _say_unreadable_times(data: dict[str, Any]) -> None:
+    """A note on stderr when some entries' stored times could not be read (figures over time
+    leave them out)."""
+    n = data.get("entries_without_a_time") or 0
+    if not n:
+        return
+    from mendkit.cli.render import count
+
+    shown = ", ".join(repr(t) for t in data.get("unreadable_times", []))
+    has, it, counts = ("has", "it", "counts") if n == 1 else ("have", "they", "count")
+    print(f"note: {count(n, 'entry')} {has} a time Mend cannot read ({shown}); {it} still "
+          f"{counts} in the totals, but the weekly figures, the time to repair and the connection "
+          f"trend leave {'it' if n == 1 else 'them'} out. A time should be an ISO date or time "
+          "such as 2026-03-02T18:30.", file=sys.stderr)
+
+
+def _charts_folder(value: str) -> Path:
+    """Where ``--charts`` writes, checked before anything is printed: a folder, or none yet."""
+    folder = Path(value)
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInputError("expected a folder for the charts, found a file", source=value)
+    for parent in folder.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise InvalidInputError(f"cannot make a folder for the charts: {parent} is a "
+                                        "file", source=value)
+            break
+    return folder
 
 
 def _client_figures(journal: Journal, client: str) -> dict[str, Any]:
@@ -138,20 +172,83 @@ def _kdf() -> KdfParams | None:
     return KdfParams(time_cost=t, memory_kib=m, parallelism=par)
 
 
-def _passphrase(prompt: str = "Journal passphrase: ", *, env: str = "MEND_PASSPHRASE") -> str:
-    value = os.environ.get(env) or os.environ.get("MEND_JOURNAL_KEY")
+def _passphrase(prompt: str = "Journal passphrase: ") -> str:
+    """The journal's passphrase: MEND_PASSPHRASE, MEND_JOURNAL_KEY, or a prompt."""
+    value = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
     if value:
         return value
     if not sys.stdin.isatty():
-        raise JournalError(f"no passphrase: set {env} or run in a terminal")
+        raise JournalError("no passphrase: set MEND_PASSPHRASE or run in a terminal")
     return getpass.getpass(prompt)
 
 
-def _open(home: Path) -> Journal:
+def _first_passphrase() -> str:
+    """The passphrase for a new journal: MEND_PASSPHRASE, MEND_JOURNAL_KEY, or a prompt typed
+    twice (a typo would lock the person out for good)."""
+    value = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
+    if value or not sys.stdin.isatty():
+        return _passphrase()
+    return _typed_twice("passphrase", "nothing was created")
+
+
+def _writable_home(home: Path) -> None:
+    """MEND_HOME as a folder Mend can write in (made when missing), or a plain error."""
+    if home.exists() and not home.is_dir():
+        raise JournalError(f"MEND_HOME ({home}) is not a folder; point MEND_HOME at a folder")
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise JournalError(f"MEND_HOME ({home}) cannot be made ({exc.strerror}); point "
+                           "MEND_HOME at a folder you can write in") from None
+    if not os.access(home, os.W_OK):
+        raise JournalError(f"MEND_HOME ({home}) is read-only; point MEND_HOME at a folder you "
+                           "can write in")
+
+
+def _encrypted(journal: Journal, home: Path) -> bool:
+    """Whether the journal (and so its backup) is encrypted."""
+    if journal.path is None:
+        return True  # PostgreSQL: the free text is always sealed
+    from mendkit.journal.crypto import Sidecar
+    from mendkit.journal.repository import sidecar_path
+
+    return Sidecar.read(sidecar_path(journal.path.parent)).encrypted
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control characters (newlines, escape sequences) shown as escapes, so a name
+    can neither forge a line of output nor drive the terminal."""
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
+def _new_passphrase() -> str:
+    """The passphrase for ``rekey``: MEND_NEW_PASSPHRASE or a prompt (typed twice), never the
+    journal's own key from MEND_PASSPHRASE or MEND_JOURNAL_KEY."""
+    value = os.environ.get("MEND_NEW_PASSPHRASE")
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise JournalError("no new passphrase: set MEND_NEW_PASSPHRASE or run in a terminal; "
+                           "nothing was changed")
+    return _typed_twice("new passphrase", "nothing was changed")
+
+
+def _typed_twice(what: str, outcome: str) -> str:
+    """A passphrase typed at a prompt twice (a typo would lock the person out for good)."""
+    first = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
+    if not first:
+        raise JournalError(f"the {what} is empty; {outcome}")
+    if getpass.getpass(f"The same {what} again: ") != first:
+        raise JournalError(f"the two {what}s differ; {outcome}")
+    return first
+
+
+def _open(home: Path, passphrase: Callable[[], str] = _passphrase) -> Journal:
     """The journal, with any plain coach or correction files moved into it (said on stderr)."""
     from mendkit.storage import open_journal
 
-    journal = open_journal(home, os.environ.get("MEND_DATABASE_URL"), _passphrase)
+    journal = open_journal(home, os.environ.get("MEND_DATABASE_URL"), passphrase)
     try:
         _adopt(journal, home)
     except BaseException:
@@ -188,24 +285,36 @@ def run(args: argparse.Namespace) -> int:
     action = args.journal_command
     if action == "init":
         url = os.environ.get("MEND_DATABASE_URL")
+        if not url:
+            _writable_home(home)
         if args.no_encryption and not url:
             print("warning: the journal will NOT be encrypted; anyone who can read "
                   f"{home} can read it.", file=sys.stderr)
             created = Journal.create(home, None, kdf=_kdf())
         else:
-            created = Journal.create(home, _passphrase(), url=url, kdf=_kdf())
+            created = Journal.create(home, _first_passphrase(), url=url, kdf=_kdf())
         with created:
             print("journal created")
             _adopt(created, home)
         return 0
+    if action == "backup" and args.file == "-":
+        raise JournalError("a backup is a file and its .kdf.json beside it, so it cannot go to "
+                           "stdout; give a file name (or use `mend journal export -`)")
     # A transcript is read and analysed before the journal is opened: a bad file fails early.
     analysed = _analysis_body(args) if action == "add" and args.kind == "analysis" else None
-    with _open(home) as journal:
+    labels = [_label(label) for label in args.label] if action == "add" else []
+    used: list[str] = []  # the passphrase the journal was opened with, if one was needed
+
+    def remembered() -> str:
+        used.append(_passphrase())
+        return used[-1]
+
+    with _open(home, remembered) as journal:
         if action == "add":
-            return _add(journal, args, analysed)
+            return _add(journal, args, analysed, labels)
         if action == "list":
             for r in journal.relationships():
-                print(f"relationship {r.id}: {r.name} ({r.kind})")
+                print(f"relationship {r.id}: {_one_line(r.name)} ({r.kind})")
             for e in journal.entries(kind=args.kind, relationship_id=args.rel):
                 print(f"{e.kind} {e.id}: {e.occurred_at} rel={e.relationship_id} "
                       f"{json.dumps(dict(e.body), ensure_ascii=False, sort_keys=True)[:80]}")
@@ -229,27 +338,86 @@ def run(args: argparse.Namespace) -> int:
             data = _read_import(Path(args.file))
             if journal.relationships() or journal.entries():
                 raise JournalError("import goes into an empty journal; this one has entries")
-            n_rel, n_ent = journal.import_(data)
-            print(f"imported {n_rel} relationships and {n_ent} entries")
+            n_rel, n_ent = journal.import_(data, source=args.file)
+            from mendkit.cli.render import count
+
+            print(f"imported {count(n_rel, 'relationship')} and {count(n_ent, 'entry')}")
             return 0
         if action == "delete":
-            if not args.yes and input("Delete the whole journal for good? [y/N] ") != "y":
+            if not args.yes and not _confirm("Delete the whole journal for good? [y/N] "):
                 print("nothing deleted")
                 return 0
             journal.delete_all()
-            print("deleted everything")
+            from mendkit.models.personal import remove
+
+            if remove(home):
+                print("deleted everything, and the personal heads that `mend train` fitted on "
+                      "your corrections")
+            else:
+                print("deleted everything")
             return 0
         if action == "backup":
-            journal.backup(Path(args.file))
-            print(f"backup written to {args.file} and {args.file}.kdf.json (same passphrase; "
-                  "keep them together)")
+            _backup(journal, Path(args.file))
+            how = ("same passphrase as the journal" if _encrypted(journal, home) else
+                   "NOT encrypted, like the journal")
+            print(f"backup written to {args.file} and {args.file}.kdf.json ({how}; keep them "
+                  "together)")
             return 0
         if action == "rekey":
-            new = _passphrase("New passphrase: ", env="MEND_NEW_PASSPHRASE")
+            new = _new_passphrase()
+            if new in used:
+                raise JournalError("the new passphrase is the same as the old one; nothing was "
+                                   "changed (choose a different one)")
             journal.rekey(home, new, _kdf())
             print("passphrase changed")
             return 0
     raise JournalError(f"unknown journal action {action!r}")
+
+
+def _count(n: int, word: str) -> str:
+    """``1 turn``, ``2 turns``: a count with its noun."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _confirm(question: str) -> bool:
+    """Ask a yes/no question on stdin: y or yes, in any case, is yes. No answer at all (the end
+    of stdin) is an error that says how to answer without a terminal."""
+    try:
+        answer = input(question)
+    except EOFError:
+        print()
+        raise InvalidInputError("nothing deleted: no answer came on stdin; pass --yes to "
+                                "delete without being asked") from None
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _backup(journal: Journal, dest: Path) -> None:
+    """Write the backup, with its folder checked first and a failed write said plainly."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not dest.parent.is_dir():
+        raise JournalError(f"{dest}: no such folder ({dest.parent})")
+    try:
+        journal.backup(dest)
+    except DBAPIError as exc:
+        raise JournalError(f"{dest}: the backup could not be written ({exc.orig})") from None
+
+
+def _label(value: str) -> str:
+    """A rupture's label: one of the taxonomy's (``rupture.withdrawal``), or a subtype alone or
+    under its label or family (``criticism``, ``rupture.criticism``,
+    ``rupture.confrontation.criticism``)."""
+    from mendkit.labels import TAXONOMY
+
+    if value in TAXONOMY:
+        return value
+    head, _, tail = value.rpartition(".")
+    owners = [label for label, subtypes in TAXONOMY.items() if tail in subtypes]
+    if owners and (not head or head in owners or head in {o.split(".")[0] for o in owners}):
+        return value
+    raise InvalidInputError(f"unknown label {value!r}; expected a label such as "
+                            "rupture.withdrawal or a pattern such as criticism, contempt, "
+                            "defensiveness or stonewalling")
 
 
 def _read_import(path: Path) -> dict[str, Any]:
@@ -264,8 +432,13 @@ def _read_import(path: Path) -> dict[str, Any]:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise JournalError(f"{path}:{exc.lineno}: not JSON ({exc.msg})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise JournalError(f"{path}: cannot be read as a journal export ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise JournalError(f"{path}: byte 0x{exc.object[exc.start]:02x} at offset {exc.start} is "
+                           "not valid UTF-8; expected a journal export (JSON in UTF-8) or a "
+                           "backup") from None
+    except OSError as exc:
+        raise JournalError(f"{path}: cannot be read as a journal export ({exc.strerror})"
+                           ) from None
     return data
 
 
@@ -297,17 +470,19 @@ def _checked_when(value: str) -> str:
     return value
 
 
-def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | None = None
-         ) -> int:
+def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | None = None,
+         labels: list[str] | None = None) -> int:
     if args.kind == "analysis" and analysed is not None:
         when = _checked_when(args.date or args.when or datetime.now().date().isoformat())
         e = journal.add_entry("analysis", analysed, occurred_at=when, relationship_id=args.rel)
         turns = analysed["analysis"]["turns"]
         episodes = analysed["analysis"]["episodes"]
-        print(f"added analysis {e.id}: {analysed['client']}, {when}, {len(turns)} turns, "
-              f"{len(episodes)} rupture episodes")
+        print(f"added analysis {e.id}: {analysed['client']}, {when}, "
+              f"{_count(len(turns), 'turn')}, {_count(len(episodes), 'rupture episode')}")
         return 0
-    when = _checked_when(args.when) if args.when else datetime.now(UTC).isoformat(
+    # "Now" in local time with its offset, as the web app stores it: a time typed with --when is
+    # local wall time too, so the figures compare the two (see mendkit.insights).
+    when = _checked_when(args.when) if args.when else datetime.now().astimezone().isoformat(
         timespec="seconds")
     if args.kind == "relationship":
         if not args.name:
@@ -319,7 +494,7 @@ def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | 
     if args.kind == "rupture":
         if not args.text:
             raise JournalError("a rupture needs --text (what happened)")
-        body = {"what": args.text, "severity": args.severity, "labels": args.label}
+        body = {"what": args.text, "severity": args.severity, "labels": labels or []}
     elif args.kind == "repair":
         if not args.text or not args.uptake:
             raise JournalError("a repair needs --text (the message) and --uptake")

@@ -24,6 +24,62 @@ NOT_THERAPY = "Mend is a self-help and practice aid. It is not therapy or a diag
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2
 
 
+def _message(value: str) -> str:
+    """An argument that is text for Mend to read, refused when it is not valid UTF-8.
+
+    Python hands undecodable command-line bytes over as lone surrogates (``surrogateescape``);
+    they would fail deep inside the model's tokenizer, so they stop here as a usage error.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = value.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raise argparse.ArgumentTypeError("expected text, found a character that is not "
+                                             "valid Unicode") from None
+        line, message = _not_utf8(raw)
+        raise argparse.ArgumentTypeError(message if line == 1 else f"line {line}: {message}"
+                                         ) from None
+    return value
+
+
+def _not_utf8(raw: bytes) -> tuple[int, str]:
+    """The line (from 1) and the description of the first byte of ``raw`` that is not UTF-8."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        return (raw.count(b"\n", 0, exc.start) + 1,
+                f"byte 0x{raw[exc.start]:02x} at column {column} is not valid UTF-8; Mend reads "
+                "messages as UTF-8 text (save or paste the message as UTF-8)")
+    raise ValueError("the bytes are valid UTF-8")
+
+
+def _read_message_from_stdin() -> str:
+    """The message on stdin, decoded as UTF-8 (a BOM is skipped); binary data is refused."""
+    from mendkit.errors import InvalidInputError
+
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (tests, some IDEs)
+        text = sys.stdin.read()
+        try:
+            raw = text.encode("utf-8", "surrogateescape")  # undecodable bytes come back
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "surrogatepass")  # then fail to decode below
+    else:
+        raw = buffer.read()
+    if b"\x00" in raw:
+        raise InvalidInputError("looks like binary data, not a message: expected text such as "
+                                "'I'm sorry I snapped at you.'", source="<stdin>")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        line, message = _not_utf8(raw.removeprefix(b"\xef\xbb\xbf"))
+        raise InvalidInputError(message, source="<stdin>", line=line) from None
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors exit with code 1, like other input errors."""
 
@@ -61,9 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="score one message as a repair (or - for stdin)",
                        description="Score a draft (or a message you received): labels, "
                        "repair quality, what to change and why, and safety.")
-    p.add_argument("text", help="the message, or - to read it from stdin")
+    p.add_argument("text", type=_message, help="the message, or - to read it from stdin")
     p.add_argument("--json", action="store_true", help="print the JSON contract object")
-    p.add_argument("--context", action="append", default=[], metavar="TEXT",
+    p.add_argument("--context", action="append", default=[], metavar="TEXT", type=_message,
                    help="a message that came before (repeatable, oldest first)")
     p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE")
     p.add_argument("--mode", choices=("full", "rules"), default="full",
@@ -93,12 +149,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("correct", help="mark a detection wrong, or a label missing",
                        description="Save a correction under $MEND_HOME (nothing leaves your "
                        "machine); `mend correct --export FILE` writes them as training examples.")
-    p.add_argument("text", nargs="?", help="the message the correction is about")
-    p.add_argument("--label", help="the label, e.g. rupture.withdrawal")
+    p.add_argument("text", nargs="?", type=_message, help="the message the correction is about")
+    p.add_argument("--label", type=_message, help="the label, e.g. rupture.withdrawal")
     p.add_argument("--missing", action="store_true",
                    help="the label should have been found (default: it was found wrongly)")
-    p.add_argument("--previous", default="", help="the message before it, if any")
-    p.add_argument("--note", default="", help="why, in your words (optional)")
+    p.add_argument("--previous", default="", type=_message,
+                   help="the message before it, if any")
+    p.add_argument("--note", default="", type=_message, help="why, in your words (optional)")
     p.add_argument("--export", metavar="FILE", help="write all corrections as JSON Lines")
     p.set_defaults(handler=_correct)
 
@@ -199,7 +256,7 @@ def _check(args: argparse.Namespace) -> int:
     from mendkit.api import check
     from mendkit.errors import InvalidInputError
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_message_from_stdin() if args.text == "-" else args.text
     if not text.strip():
         raise InvalidInputError("expected a message to check, got an empty one")
     result = check(text.strip(), region=_region(args), context=tuple(args.context),
@@ -237,8 +294,17 @@ def _correct(args: argparse.Namespace) -> int:
     from mendkit.errors import InvalidInputError
 
     home = Settings.from_env().home
+    if args.export and (args.text or args.label):
+        raise InvalidInputError("--export writes the corrections already saved and takes no "
+                                "message or --label; save the correction first, then export")
     if not args.export and (not args.text or not args.label):
         raise InvalidInputError("expected the message and --label (or --export FILE)")
+    if not args.export:
+        from mendkit.labels import LABELS
+
+        if args.label not in LABELS:  # in both modes, before the message is analysed
+            raise InvalidInputError(f"unknown label {args.label!r}; expected one of "
+                                    f"{', '.join(LABELS)}")
     with stores(home) as found:
         return _save_correction(args, home, found.corrections)
 
@@ -251,9 +317,13 @@ def _save_correction(args: argparse.Namespace, home: Path, store: CorrectionStor
 
     if args.export:
         examples = store.training_examples()
+        _warn(store.warnings)
+        lines = "".join(json.dumps(example, ensure_ascii=False) + "\n" for example in examples)
+        if args.export == "-":  # stdout, as `mend journal export -`
+            sys.stdout.write(lines)
+            return EXIT_OK
         with open(args.export, "w", encoding="utf-8") as handle:
-            for example in examples:
-                handle.write(json.dumps(example, ensure_ascii=False) + "\n")
+            handle.write(lines)
         print(f"wrote {len(examples)} corrections to {args.export}")
         return EXIT_OK
     source = ""
@@ -301,6 +371,12 @@ def _batch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _warn(warnings: list[str]) -> None:
+    """Lines of a file that were skipped, said on stderr (the rest of the file was used)."""
+    for warning in warnings:
+        print(f"mend: warning: {warning}", file=sys.stderr)
+
+
 def _train(args: argparse.Namespace) -> int:
     from mendkit.cli.journal import stores
     from mendkit.config import Settings
@@ -312,6 +388,7 @@ def _train(args: argparse.Namespace) -> int:
         return EXIT_OK
     with stores(home) as found:
         report = train(home, found.corrections)
+        _warn(found.corrections.warnings)
     print(report.summary())
     return EXIT_OK
 

@@ -20,6 +20,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from mendkit.critic import COMPONENT_WEIGHTS
 from mendkit.evaluation import EvalReport
 from mendkit.evaluation.public_metrics import PublicRow
 from mendkit.model import Analysis, CheckResult, Safety
@@ -69,7 +70,7 @@ def analysis(result: Analysis, *, footer: str) -> None:
     console = _console()
     _safety(console, result.safety)
     title = result.source or result.conversation_id
-    console.print(Text(f"{title}: {len(result.turns)} turns, speakers: "
+    console.print(Text(f"{title}: {count(len(result.turns), 'turn')}, speakers: "
                        f"{', '.join(result.speakers)}", style="bold"))
     for turn in result.turns:
         line = Text(f"{turn.index:>4} ", style="dim")
@@ -87,9 +88,12 @@ def analysis(result: Analysis, *, footer: str) -> None:
             console.print(tags)
     if result.episodes:
         table = Table(title="Episodes", title_justify="left")
+        # The longest label ("confrontation") and status ("unresolved") are never cut short;
+        # the other columns wrap when the terminal is narrow.
+        widest = {"ruptures": 13, "status": 10}
         for col in ("turns", "ruptures", "severity", "status", "repair by", "uptake",
                     "to repair"):
-            table.add_column(col, no_wrap=col == "ruptures", min_width=13 if col == "ruptures" else None)
+            table.add_column(col, no_wrap=col in widest, min_width=widest.get(col, 4))
         for ep in result.episodes:
             to_repair = ""
             if ep.turns_to_repair is not None:
@@ -113,8 +117,14 @@ def check(result: CheckResult, *, footer: str) -> None:
                                         for i in result.issues]))
     console.print(Text(f"\nRepair quality: {result.repair_quality:.2f}", style="bold"))
     present = [k for k, v in result.components.items() if v]
-    absent = [k for k, v in result.components.items() if not v]
+    # A component counts when a rule found a phrase for it; one the model alone sensed is not
+    # "missing" (its label is listed below), only without a phrase to point at.
+    sensed = [k for k, v in result.components.items()
+              if not v and COMPONENT_WEIGHTS[k][0] in result.labels]
+    absent = [k for k, v in result.components.items() if not v and k not in sensed]
     console.print(f"Present: {', '.join(present) or 'none'}")
+    if sensed:
+        console.print(f"Sensed by the model, with no phrase to point at: {', '.join(sensed)}")
     console.print(f"Missing: {', '.join(absent) or 'none'}")
     if result.labels:
         console.print("Labels: " + ", ".join(result.labels))
@@ -212,14 +222,20 @@ class BatchProgress:
 
 def batch_report(report: Any, out: str) -> None:
     console = Console(stderr=True)
-    console.print(f"{report.conversations:,} conversations ({report.turns:,} turns) written to "
+    console.print(f"{count(report.conversations, 'conversation')} "
+                  f"({count(report.turns, 'turn')}) written to "
                   f"{out} in {report.seconds:.1f} s with {report.executor}: "
-                  f"{report.turns_per_second:,.0f} turns/s; {report.errors} errors"
+                  f"{report.turns_per_second:,.0f} turns/s; {count(report.errors, 'error')}"
+                  + (f" (see {report.errors_file})" if report.errors else "")
                   + (f"; {report.skipped} already done" if report.skipped else ""))
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def count(n: int, word: str) -> str:
+    """``1 turn``, ``2 turns``, ``12,000 turns``: a count with its noun."""
+    if n == 1:
+        return f"{n:,} {word}"
+    return f"{n:,} {word[:-1]}ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else (
+        f"{n:,} {word}s")
 
 
 def _trend(slope: float | None, unit: str, *, per: str, scale: float = 1.0, digits: int = 2
@@ -242,7 +258,7 @@ def insights(data: dict[str, Any], *, footer: str) -> None:
     weeks = data["ruptures_per_week"]
     busiest = max(weeks.items(), key=lambda kv: (kv[1], kv[0])) if weeks else None
     table.add_row("Ruptures", str(data["ruptures"]) + (
-        f", in {_count(len(weeks), 'week')} (most in {busiest[0]}: {busiest[1]})"
+        f", in {count(len(weeks), 'week')} (most in {busiest[0]}: {busiest[1]})"
         if busiest else ""))
     uptake = data["uptake"]
     table.add_row("Repair attempts", str(data["repair_attempts"]) + (
@@ -258,12 +274,12 @@ def insights(data: dict[str, Any], *, footer: str) -> None:
     table.add_row("Connection", _trend(data["connection_slope_per_day"], "points", per="a week",
                                        scale=7.0))
     console.print(table)
-    patterns = [f"{p} ({_count(n, 'rupture')})" for p, n in
+    patterns = [f"{p} ({count(n, 'rupture')})" for p, n in
                 sorted(data["patterns"].items(), key=lambda kv: -kv[1]) if n]
     console.print("Patterns that come back: " + (", ".join(patterns) if patterns else
                                                   "none of criticism, contempt, defensiveness "
                                                   "or stonewalling noted yet") + ".")
-    triggers = [f"{t['word']} ({_count(t['ruptures'], 'rupture')})"
+    triggers = [f"{t['word']} ({count(t['ruptures'], 'rupture')})"
                 for t in data["recurring_triggers"]]
     console.print("Words that keep coming up in ruptures: " + (", ".join(triggers) if triggers
                                                                else "none yet") + ".")
@@ -289,8 +305,8 @@ def session_insights(data: dict[str, Any], *, footer: str) -> None:
                   "a repair the other person took up within the session; tried: a repair not "
                   "taken up yet.", style="dim")
     share = data["repaired_share"]
-    console.print(f"Across {_count(len(data['sessions']), 'session')}: "
-                  f"{_count(data['episodes'], 'rupture episode')}"
+    console.print(f"Across {count(len(data['sessions']), 'session')}: "
+                  f"{count(data['episodes'], 'rupture episode')}"
                   + ("" if share is None else f", {share:.0%} repaired within the session") + ".")
     trend = data["trend"]
     console.print("Ruptures per session: " + _trend(trend["ruptures_per_session_slope"],

@@ -5,6 +5,10 @@ what happened (an observation, not a verdict), own my part, say I can see their 
 and need as an I-statement, ask for something specific or commit to something, and appreciate where
 true. A message to a manager is not a message to a partner: ``context`` picks the register. The
 critic then checks the draft like any other (``mendkit.check``).
+
+Answers come as people type them ("I'm the one who started yelling", "I need to feel like a team",
+"We argued about the dishes last night", "Tell me when he needs space"), so each is normalised to
+the piece its template expects before it goes in: a small, deterministic set of rules, no parser.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ class DraftParts:
     their_side: str = ""  # what they may have felt or needed
     feeling: str = ""  # e.g. "hurt", or a blaming word like "ignored" (turned into a feeling)
     need: str = ""
+    regret: str = ""  # e.g. "calling you selfish"
     request: str = ""  # e.g. "talk about feedback before deadlines"
     commitment: str = ""  # e.g. "ask more questions at the start"
     appreciation: str = ""  # something true to appreciate
@@ -39,24 +44,169 @@ class DraftParts:
 
         def text(key: str) -> str:
             value = answers.get(key)
-            return str(value).strip().rstrip(".") if value else ""
+            return str(value).strip().rstrip(".!? ") if value else ""
 
         return cls(context=context, situation=text("recognise_what"),
-                   my_part=text("responsibility_part"),
+                   my_part=text("responsibility_part"), regret=text("responsibility_regret"),
                    feeling=text("vulnerability_beneath"), need=text("vulnerability_needs"),
                    request=text("responsibility_know"), commitment=text("rebuild_commitment"))
 
 
-def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
-    word = feeling.lower().removeprefix("i feel ").removeprefix("i felt ").strip()
-    if word in BLAMING_FEELINGS:  # "ignored" says what they did: find the feeling beneath it
-        beneath, implied_need = BLAMING_FEELINGS[word]
-        return beneath, need or implied_need
-    return word, need
+_I: Final = re.IGNORECASE
+_TIME: Final = (r"(?:last (?:night|week(?:end)?|month)|yesterday(?: morning| afternoon| evening)?|"
+                r"this (?:morning|afternoon|evening)|earlier(?: today)?|the other (?:day|night)|"
+                r"(?:on |at )?the weekend|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                r"(?: morning| afternoon| evening| night)?)")
+_LEADING_TIME: Final = re.compile(rf"^(?:on |at )?({_TIME}),?\s+(.+)$", _I)
+_TRAILING_TIME: Final = re.compile(rf"^(.+?),?\s+(?:on |at )?({_TIME})$", _I)
+_SUBJECT: Final = re.compile(
+    r"^(?:i|i'm|i've|i'd|i'll|we|we're|we've|you|you're|he|he's|she|she's|they|they're|it|"
+    r"it's|there|there's)\b", _I)
+# "Sam said ...", "Mum shouted ...", "... and I blamed him": sentences, not topics.
+_SENTENCE_HINT: Final = re.compile(
+    r"^(?!(?:what|how|when|why|where|the|a|an|my|our|your|his|her|their|this|that)\b)"
+    r"(?-i:[A-Z])[\w']*\s+(?:\w+ed|said|told|was|got|went|left|forgot|did|didn't|made|took|came"
+    r"|had|wouldn't|couldn't|won't|isn't|wasn't|thinks|thought|felt|says|wants)\b"
+    r"|\b(?:and|but|so|then) (?:i|we|he|she|they)\b", _I)
+_NOT_A_REGRET: Final = ("yes", "no", "nope", "not really", "nothing", "idk", "i don't know",
+                        "not sure")
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _strip(pattern: str, text: str) -> str:
+    """``text`` without a leading ``pattern`` (and the space after it), case-insensitively."""
+    return re.sub(rf"^(?:{pattern})\s+", "", text, flags=_I)
+
+
+def _situation(situation: str) -> tuple[str, str]:
+    """What to talk about, and the person's account as a sentence of its own, if it is one:
+    "We argued about the dishes last night" -> ("last night", "We argued about the dishes")."""
+    lead = _LEADING_TIME.match(situation)
+    rest = lead.group(2) if lead else situation
+    if not (_SUBJECT.match(rest) or _SENTENCE_HINT.search(rest)):
+        # A topic already ("The feedback on the project"); "Christmas dinner" keeps its capital.
+        common = re.match(r"^(?:what|how|when|why|where|the|a|an|my|our|your|his|her|their|this"
+                          r"|that|last|yesterday|earlier)\b", situation, _I)
+        return _lower_first(situation) if common else situation, ""
+    if lead:
+        time = lead.group(1)
+    elif trail := _TRAILING_TIME.match(situation):
+        time, rest = trail.group(2), trail.group(1)
+    else:
+        return "what happened", _upper_first(situation)
+    time = re.sub(r"^(?:on |at )", "", time, flags=_I).lower()
+    time = re.sub(r"\b\w+day\b", lambda m: m.group().capitalize(), time)
+    return time.replace("Yesterday", "yesterday"), _upper_first(rest)
+
+
+def _my_action(my_part: str) -> str:
+    """What I did, to follow "I": "I'm the one who started yelling" -> "started yelling"."""
+    text = _strip(r"(?:my part (?:was|is)|i think|i guess|honestly|well)(?: that)?,?", my_part)
+    text = _strip(r"(?:i'?m|i am|i was) the one (?:who|that)|that", text)
+    text = re.sub(r"^i'm\s+", "am ", text, flags=_I)
+    text = re.sub(r"^i've\s+", "have ", text, flags=_I)
+    text = _strip("i", text)
+    text = _lower_first(text)
+    return f"was {text}" if re.match(r"^(?:not )?\w+ing\b", text) else text  # "was yelling"
+
+
+def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
+    word = _lower_first(_strip(r"i (?:feel|felt|am feeling|was feeling)|i'?m(?: feeling)?"
+                               r"|i am(?: feeling)?|i was|feeling", feeling))
+    need = _lower_first(_strip(r"(?:what|all) i need is|i (?:really |just )?(?:need|want|would "
+                               r"like|'d like)|i'd like", need))
+    if word.lower() in BLAMING_FEELINGS:  # "ignored" says what they did: the feeling beneath
+        beneath, implied_need = BLAMING_FEELINGS[word.lower()]
+        return beneath, need or implied_need
+    return word, need
+
+
+def _commitment(commitment: str) -> str:
+    """What I will do, to follow "I will": "I'll text you" -> "text you"."""
+    return _lower_first(_strip(r"(?:next time,?\s+)?(?:i will|i'll|i'?m going to|i am going to|"
+                               r"i'?m gonna|i promise (?:to|i'll|i will)|i can|i want to|"
+                               r"i plan to)", commitment))
+
+
+def _regret(regret: str, my_action: str) -> str:
+    """The regret as a sentence, or ``""`` when it adds nothing ("yes", or my part again)."""
+    text = _strip(r"i regret|that", regret)
+    if not text or text.lower() in _NOT_A_REGRET or _strip("i", text).lower() == my_action.lower():
+        return ""
+    return f"{_upper_first(text)}." if re.match(r"^i\b", text, _I) else f"I regret {text}."
+
+
+def _request(request: str) -> tuple[str, str]:
+    """Who the request is for ("you" or "we") and what to ask, to follow "Could you/we":
+    "Tell me when he needs space" -> ("you", "tell me when you need space")."""
+    text = re.sub(r",?\s+please$", "", request.strip().rstrip(".!? "), flags=_I)
+    who = "you" if re.match(r"^please\b", text, _I) else ""
+    text = _strip(r"please,?|to", text)
+    wish = re.match(r"^(?:i'?d|i would|i) (?:like|love|want|need|prefer|wish)(?: it if)?\s+"
+                    r"(you|him|her|them|us|he|she|they|we)\s+(?:to |would |could )?(.*)$", text, _I)
+    subject = re.match(r"^(?:for |that )?(you|him|her|them|us|he|she|they|we)\s+(?:to|could|"
+                       r"would|should|can|will|might)\s+(.*)$", text, _I)
+    asked = re.match(r"^(?:can|could|would|will) (you|we)\s+(.*)$", text, _I)
+    said = re.match(r"^(?:that )?(he|she|you|we)\s+(?:(never|always|just) )?(\w+)(.*)$", text, _I)
+    addressed = False  # "Can you let her know": "her" is someone else, not the one addressed
+    if match := wish or subject or asked:
+        who = "we" if match.group(1).lower() in ("us", "we") else "you"
+        text, addressed = match.group(2), match.group(1).lower() == "you"
+    elif said and said.group(1).lower() in ("he", "she"):  # "she stops reading my texts"
+        who, text = "you", _base_verb(said.group(3)) + said.group(4)
+    elif said:
+        who, text = said.group(1).lower(), said.group(3) + said.group(4)
+        addressed = who == "you"
+    elif re.match(r"^let'?s\s", text, _I):
+        who, text = "we", _strip("let'?s", text)
+    who = who or ("you" if re.search(r"\b(?:me|my|mine|myself|i)\b", text, _I) else "we")
+    return who, _lower_first(_to_you(text) if who == "you" and not addressed else text)
+
+
+_THIRD_TO_YOU: Final = {"he's": "you're", "she's": "you're", "him": "you", "his": "your",
+                        "himself": "yourself", "hers": "yours", "herself": "yourself"}
+_IRREGULAR: Final = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
+                     "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
+# After "her" these words mean "her" is the one spoken to ("tell her when"), not an owner.
+_AFTER_OBJECT_HER: Final = frozenset((
+    "the", "a", "an", "that", "this", "to", "when", "what", "how", "why", "if", "and", "or", "but",
+    "about", "for", "with", "at", "in", "on", "up", "down", "out", "off", "back", "over", "know",
+    "feel", "go", "do", "be", "see", "think", "understand"))
+
+
+def _base_verb(word: str) -> str:
+    """The verb for "you": "needs" -> "need", "is" -> "are", "tries" -> "try"."""
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x|z|o)es$", low):
+        return word[:-2]
+    return word[:-1] if low.endswith("s") and not low.endswith("ss") else word
+
+
+def _to_you(text: str) -> str:
+    """A request about them as one to them: "when he needs space" -> "when you need space". Left
+    alone when both "he" and "she" words appear: then someone else is in it too."""
+    words = {w.lower() for w in re.findall(r"[\w']+", text)}
+    if words & {"he", "he's", "him", "his", "himself"} and words & {
+            "she", "she's", "her", "hers", "herself"}:
+        return text
+    text = re.sub(r"\b(?:he|she)\s+(?:(never|always|just|really|often|still|also) )?([\w']+)",
+                  lambda m: f"you {m.group(1) + ' ' if m.group(1) else ''}"
+                            f"{_base_verb(m.group(2))}", text, flags=_I)
+    text = re.sub(r"\bher\b(?=\s*([\w']*))", lambda m: "you" if m.group(1).lower() in
+                  _AFTER_OBJECT_HER or not m.group(1) else "your", text, flags=_I)
+    return re.sub(r"\b(?:he's|she's|him|his|himself|hers|herself)\b",
+                  lambda m: _THIRD_TO_YOU[m.group().lower()], text, flags=_I)
 
 
 def compose(parts: DraftParts) -> str:
@@ -69,15 +219,19 @@ def compose(parts: DraftParts) -> str:
     """
     work = parts.context in ("work", "therapist")
     feeling, need = _feeling_and_need(parts.feeling, parts.need)
+    topic, account = _situation(parts.situation) if parts.situation else ("", "")
     sentences: list[str] = []
-    if parts.situation:
-        topic = _lower_first(parts.situation)
+    if topic:
         sentences.append(f"I'd like to come back to {topic}." if work
                          else f"Can we talk about {topic}?")
-    my_part = re.sub(r"^(?:i|I)\s+", "", parts.my_part)  # "I went quiet" -> "went quiet"
+    if account:
+        sentences.append(f"{account}.")
+    my_part = _my_action(parts.my_part)
     if my_part:
-        sentences.append(f"I realise that I {_lower_first(my_part)}, and that was my part in "
-                         "it." if work else f"I'm sorry that I {_lower_first(my_part)}.")
+        sentences.append(f"I realise that I {my_part}, and that was my part in it." if work
+                         else f"I'm sorry that I {my_part}.")
+    if regret := _regret(parts.regret, my_part):
+        sentences.append(regret)
     if parts.their_side:
         sentences.append(f"I can see why {_lower_first(parts.their_side)}.")
     elif parts.context == "work":
@@ -87,17 +241,16 @@ def compose(parts: DraftParts) -> str:
     else:
         sentences.append("I understand why you were upset.")
     if feeling:
-        short = parts.situation and len(parts.situation.split()) <= 8
-        about = f" about {_lower_first(parts.situation)}" if short else (
-            " about what happened" if parts.situation else "")
+        about = f" about {topic}" if topic and len(topic.split()) <= 8 else (
+            " about what happened" if topic else "")
         tail = f", and I need {need}" if need else ""
         sentences.append(f"I feel {feeling}{about}{tail}.")
-    if parts.commitment:
-        sentences.append(f"Next time, I will {_lower_first(parts.commitment)}.")
+    if commitment := _commitment(parts.commitment):
+        sentences.append(f"Next time, I will {commitment}.")
     if parts.request:
-        sentences.append(f"Going forward, I would appreciate it if we could "
-                         f"{_lower_first(parts.request)}." if work
-                         else f"Could we {_lower_first(parts.request)}?")
+        who, request = _request(parts.request)
+        sentences.append(f"Going forward, I would appreciate it if {who} could {request}." if work
+                         else f"Could {who} {request}?")
     if parts.appreciation:
         sentences.append(f"I appreciate {_lower_first(parts.appreciation)}.")
     return " ".join(sentences)

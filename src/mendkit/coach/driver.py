@@ -116,7 +116,10 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
         prompter.say(_composed(session, context))
     if state is State.REBUILD_MESSAGE:
         prompter.say(_final_draft(session, context))
-    raw = prompter.ask(content.PROMPTS[state]).strip()
+    prompt = content.PROMPTS[state]
+    if state is State.RESPONSIBILITY_REVIEW and not _rewrite_of(session):
+        prompt = _REVIEW_WITHOUT_REWRITE
+    raw = prompter.ask(prompt).strip()
     if raw.lower() in ("help", "resources", "?"):  # reachable from every step
         _show_resources(prompter, str(session.settings.get("region", "default")))
         return None
@@ -125,7 +128,42 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
         if stop is not None:
             return Event(stop, raw)
     skip = raw.lower() in ("", "skip") and E.SKIP in allowed_events(state)
-    return _interpret(state, raw, skip, session, prompter, now, context)
+    event = _interpret(state, raw, skip, session, prompter, now, context)
+    if event is None:
+        prompter.say(_expected(state, session))
+    return event
+
+
+_REVIEW_WITHOUT_REWRITE = "Edit your draft, or keep it as it is? (edit / keep)"
+_EXPECTED: dict[State, str] = {
+    State.SAFETY_CHECK: "Please answer yes or no.",
+    State.OPENNESS: "Please answer yes or no.",
+    State.RECOGNISE_CONTEXT: f"Please answer one of: {', '.join(CONTEXTS)}.",
+    State.REGULATE_CHECK: "Please answer with a number from 0 (calm) to 10 (flooded).",
+    State.REGULATE_BREAK: "Please answer with a number of minutes from 20 to 600.",
+    State.REGULATE_BREATHING: "Please answer paced, sigh or skip.",
+    State.REBUILD_FOLLOW_UP: "Please answer with a number of days from 0 to 60.",
+    State.FOLLOW_UP_UPTAKE: "Please answer yes, partly, not yet or no.",
+    State.FOLLOW_UP_CONNECTION: "Please answer with a number from 0 to 10.",
+}
+
+
+def _expected(state: State, session: Session) -> str:
+    """A short note on what the step expects, after an answer it did not understand."""
+    if state is State.RESPONSIBILITY_REVIEW:
+        return ("Please answer accept, edit or keep." if _rewrite_of(session)
+                else "Please answer edit or keep.")
+    return _EXPECTED.get(state, "Please write a few words to go on.")
+
+
+def _rewrite_of(session: Session) -> str | None:
+    """The critic's rewrite of the draft under review (None when it offered none)."""
+    return _critique(str(session.answers.get("responsibility_draft", ""))).rewrite
+
+
+def _first_word(text: str) -> str:
+    words = re.findall(r"[a-z]+", text.lower())
+    return words[0] if words else ""
 
 
 def _interpret(  # noqa: PLR0917 - one call site, every argument needed
@@ -178,12 +216,13 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         return Event(E.ANSWER, raw or _composed(session, context))
     if state is State.RESPONSIBILITY_REVIEW:
         draft = str(session.answers.get("responsibility_draft", ""))
-        rewrite = _critique(draft).rewrite
-        if low.startswith("a"):
+        rewrite = _rewrite_of(session)
+        choice = _first_word(raw)  # a whole word: "angry" or "actually, keep" is not "accept"
+        if choice == "accept":  # with no rewrite offered, the draft as it is
             return Event(E.ACCEPT, rewrite or draft)
-        if low.startswith("e"):
+        if choice == "edit":
             return Event(E.EDIT, draft)
-        return Event(E.IGNORE) if low.startswith(("k", "i")) else None
+        return Event(E.IGNORE) if choice in ("keep", "ignore") else None
     if state is State.REBUILD_MESSAGE:
         return Event(E.ANSWER, raw or _final_draft(session, context))
     if state is State.REBUILD_FOLLOW_UP:

@@ -61,6 +61,10 @@ class PairStorage(Protocol):
 
     def exists(self, code: str) -> bool: ...
 
+    def codes(self) -> list[str]:
+        """Every join code with a first person's answers, the least recently saved first."""
+        ...
+
 
 class SessionStore:
     """Coach sessions as plain JSON files (no journal)."""
@@ -120,3 +124,10 @@ class PairStore:
 
     def exists(self, code: str) -> bool:
         return self._path(code, "first").is_file()
+
+    def codes(self) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        firsts = sorted(self.folder.glob("*/first.json"),
+                        key=lambda p: (p.stat().st_mtime, p.parent.name))
+        return [p.parent.name for p in firsts]

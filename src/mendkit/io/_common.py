@@ -89,8 +89,8 @@ def single(conversations: Iterator[Conversation], *, source: str) -> Conversatio
     if second is not None:
         raise FormatError(
             f"expected one conversation, found several ({first.id!r}, {second.id!r}, ...); "
-            "pass a file holding a single conversation, or read them one by one with "
-            "mendkit.io.iter_conversations()",
+            "pass a file holding a single conversation, or analyse them all with "
+            "`mend batch FILE --out RESULTS.jsonl` (in Python: mendkit.io.iter_conversations())",
             source=source,
         )
     return first

@@ -30,6 +30,17 @@ class KdfParams:
     memory_kib: int = 65536
     parallelism: int = 2
 
+    def problem(self) -> str | None:
+        """What argon2id cannot use in these numbers, in words; None when they are fine."""
+        if not 1 <= self.time_cost < 2**32:
+            return f"time_cost must be 1 or more and under 2^32, found {self.time_cost}"
+        if not 1 <= self.parallelism < 2**24:
+            return f"parallelism must be 1 or more and under 2^24, found {self.parallelism}"
+        if not 8 * self.parallelism <= self.memory_kib < 2**32:
+            return (f"memory_kib must be at least 8 x parallelism ({8 * self.parallelism}) and "
+                    f"under 2^32, found {self.memory_kib}")
+        return None
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Sidecar:
@@ -47,15 +58,27 @@ class Sidecar:
     def read(cls, path: Path) -> Sidecar:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            return cls(salt=bytes.fromhex(raw["salt"]), encrypted=bool(raw["encrypted"]),
+            side = cls(salt=bytes.fromhex(raw["salt"]), encrypted=raw["encrypted"],
                        params=KdfParams(time_cost=int(raw["time_cost"]),
                                         memory_kib=int(raw["memory_kib"]),
                                         parallelism=int(raw["parallelism"])))
         except FileNotFoundError:
-            raise JournalError(f"{path}: the journal's key file is missing; run `mend journal init`"
-                               ) from None
+            raise JournalError(f"{path}: the journal's key file is missing. It holds the salt "
+                               "that, with the passphrase, opens the journal: copy the .kdf.json "
+                               "file that belongs with this journal (or backup) beside it, with "
+                               "the same name plus .kdf.json") from None
         except (ValueError, KeyError, TypeError) as exc:
             raise JournalError(f"{path}: not a Mend journal key file ({exc})") from None
+        if not isinstance(side.encrypted, bool):
+            raise JournalError(f'{path}: not a Mend journal key file ("encrypted" should be true '
+                               f"or false, found {side.encrypted!r})")
+        if len(side.salt) < 8:
+            raise JournalError(f"{path}: not a Mend journal key file (the salt should be at least "
+                               f"8 bytes, found {len(side.salt)})")
+        problem = side.params.problem()
+        if problem:
+            raise JournalError(f"{path}: not a Mend journal key file ({problem})")
+        return side
 
     def write(self, path: Path) -> None:
         atomic_write(path, self.to_json())
@@ -69,7 +92,15 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     """A 32-byte key from the passphrase (argon2id)."""
     if not passphrase:
         raise JournalError("the passphrase is empty")
-    return hash_secret_raw(passphrase.encode("utf-8"), salt, time_cost=params.time_cost,
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise JournalError("the passphrase is not valid UTF-8 text; type it again, or set "
+                           "MEND_PASSPHRASE in a UTF-8 terminal (nothing was changed)") from None
+    problem = params.problem()
+    if problem:
+        raise JournalError(f"the key settings (MEND_JOURNAL_KDF) cannot be used: {problem}")
+    return hash_secret_raw(secret, salt, time_cost=params.time_cost,
                            memory_cost=params.memory_kib, parallelism=params.parallelism,
                            hash_len=32, type=Type.ID)
 

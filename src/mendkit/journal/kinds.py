@@ -18,17 +18,24 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "coach_pair": ("code", "role", "answers"),
 }
 
+# Each kind with its article, for messages ("an analysis entry needs ...").
+_A_KIND = {"rupture": "a rupture", "repair": "a repair", "checkin": "a check-in",
+           "analysis": "an analysis", "correction": "a correction",
+           "coach_session": "a coach session", "coach_pair": "a two-person coach"}
+
 
 def validate_entry(kind: str, body: Mapping[str, Any]) -> None:
     if kind not in ENTRY_KINDS:
         raise JournalError(f"unknown entry kind {kind!r}; expected one of {', '.join(ENTRY_KINDS)}")
     missing = [k for k in _REQUIRED[kind] if k not in body]
     if missing:
-        raise JournalError(f"a {kind} entry needs {', '.join(missing)}")
+        raise JournalError(f"{_A_KIND[kind]} entry needs {', '.join(missing)}")
     if kind == "repair" and body["uptake"] not in UPTAKES:
         raise JournalError(f"uptake must be one of {', '.join(UPTAKES)}, got {body['uptake']!r}")
-    if kind == "checkin" and not (isinstance(body["score"], int) and 0 <= body["score"] <= 10):
-        raise JournalError(f"a check-in score is a whole number 0-10, got {body['score']!r}")
+    score = body.get("score")
+    if kind == "checkin" and (isinstance(score, bool) or not (
+            isinstance(score, int) and 0 <= score <= 10)):
+        raise JournalError(f"a check-in score is a whole number 0-10, got {score!r}")
 
 
 def ref_of(kind: str, body: Mapping[str, Any]) -> str | None:

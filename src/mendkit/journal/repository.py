@@ -11,9 +11,14 @@ exported or deleted here.
 from __future__ import annotations
 
 import json
+import os
+import secrets
 import shutil
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -68,6 +73,73 @@ def sidecar_path(home: Path) -> Path:
     return home / "journal.db.kdf.json"
 
 
+def _pending_sidecars(home: Path) -> list[Path]:
+    """Key files a passphrase change wrote and has not switched to yet (``.kdf.json*.new``)."""
+    return sorted(home.glob("journal.db.kdf.json*.new"))
+
+
+@contextmanager
+def _rekey_lock(home: Path) -> Iterator[bool]:
+    """Hold ``journal.db.rekey.lock`` while it is free (True), or yield False when another
+    process holds it. The operating system lets it go when its holder dies."""
+    handle = (home / "journal.db.rekey.lock").open("a+b")
+    try:
+        try:
+            _lock_now(handle.fileno())
+        except OSError:
+            yield False
+            return
+        yield True
+    finally:
+        handle.close()
+
+
+if sys.platform == "win32":  # pragma: no cover - Windows
+    import msvcrt
+
+    def _lock_now(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+else:
+    import fcntl
+
+    def _lock_now(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; nothing to do on Windows)."""
+    if sys.platform == "win32":  # pragma: no cover - Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _checkpoint(conn: Connection) -> bool:
+    """Copy the whole WAL into the database file and empty it; False if readers kept it."""
+    row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    return row is not None and row[0] == 0
+
+
+def _is_damage(reason: str) -> bool:
+    return "malformed" in reason or "database corrupt" in reason
+
+
+def _damage_message(path: Path) -> str:
+    return (f"{path}: the journal file is damaged (a malformed page); nothing was changed. "
+            "Restore it from a backup made with `mend journal backup`")
+
+
+def _checkpoint_hard(conn: Connection) -> None:
+    """:func:`_checkpoint`, tried again while readers keep it from finishing (each try waits up
+    to the busy timeout). Safe either way: the WAL holds every committed page until then."""
+    for _ in range(30):
+        if _checkpoint(conn):
+            return
+
+
 def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
     if key is None:
         engine = create_engine(URL.create("sqlite", database=str(path)))
@@ -94,6 +166,11 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
         cur.execute("PRAGMA cache_size = -32768")
         cur.close()
 
+    @event.listens_for(engine, "handle_error")
+    def _damaged(context: Any) -> None:
+        if _is_damage(str(context.original_exception)):
+            raise JournalError(_damage_message(path)) from None
+
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
         options = conn.get_execution_options()
@@ -111,7 +188,11 @@ class Journal:
         self.engine = engine
         self.path = path
         self._cipher = cipher
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Writes begin IMMEDIATE on SQLite: a second writer waits (busy timeout) for the first
+        # instead of failing when it read before it wrote.
+        self._sessions = sessionmaker(engine.execution_options(mend_write=True),
+                                      expire_on_commit=False)
+        self._reads = sessionmaker(engine, expire_on_commit=False)
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
@@ -180,7 +261,15 @@ class Journal:
                 raise JournalError("this journal is encrypted; give the passphrase "
                                    "(prompt or MEND_PASSPHRASE)")
             key = derive_key(passphrase, side.salt, side.params)
-        engine = _connect(lambda: _sqlite_engine(path, key))
+        try:
+            engine = _connect(lambda: _sqlite_engine(path, key))
+        except _WrongKey:
+            if key is None or passphrase is None:
+                raise
+            engine = _finish_rekey(home, passphrase)
+        else:
+            if key is not None and _pending_sidecars(home):
+                _drop_unused_pending(home, engine)
         try:
             upgrade(engine)
         except BaseException:
@@ -344,7 +433,7 @@ class Journal:
                          occurred_at=r.occurred_at, body=json.loads(self._cipher.decrypt(r.body)))
 
     def _read(self) -> _Tx:
-        return _Tx(self._sessions)
+        return _Tx(self._reads)
 
     # -- export, import, delete ----------------------------------------------------------------
     def export(self) -> dict[str, Any]:
@@ -369,30 +458,59 @@ class Journal:
                              "body": json.loads(decrypt(body))}
                             for i, k, rel, at, body in rows]}
 
-    def import_(self, data: Mapping[str, Any]) -> tuple[int, int]:
-        """Read an export into this (empty) journal, all in one transaction."""
+    def import_(self, data: Mapping[str, Any], *, source: str | None = None) -> tuple[int, int]:
+        """Read an export into this (empty) journal, all in one transaction.
+
+        A malformed export is refused before anything is written, with a message that names
+        ``source`` (the file, when there is one) and the place: ``relationships[0] has no "kind"``.
+        """
+        where = f"{source}: " if source else ""
+
+        def wrong(message: str) -> JournalError:
+            return JournalError(where + message)
+
+        if not isinstance(data, Mapping):
+            raise wrong('expected a Mend journal export object ("format": "mend-journal/1"), '
+                        f"found {_a_json(data)}")
         if data.get("format") != "mend-journal/1":
-            raise JournalError('expected a Mend journal export ("format": "mend-journal/1")')
+            raise wrong('expected a Mend journal export ("format": "mend-journal/1")')
         encrypt = self._cipher.encrypt
-        try:
-            rels = []
-            for r in data["relationships"]:
-                if r["kind"] not in REL_KINDS or not str(r["name"]).strip():
-                    raise JournalError(f"relationship {r['id']}: needs a name and a kind "
-                                       f"({', '.join(REL_KINDS)})")
-                rels.append(RelationshipRow(id=int(r["id"]), name=encrypt(r["name"]),
-                                            kind=r["kind"], notes=encrypt(r.get("notes", ""))))
-            entries = []
-            for e in data["entries"]:
+        rels = []
+        for place, r in _items(data, "relationships", wrong):
+            _fields(r, place, ("id", "name", "kind"), wrong)
+            if r["kind"] not in REL_KINDS:
+                raise wrong(f'{place}: "kind" should be one of {", ".join(REL_KINDS)}, '
+                            f"found {r['kind']!r}")
+            for name in ("name", "notes"):
+                if not isinstance(r.get(name, ""), str):
+                    raise wrong(f'{place}: "{name}" should be text, found {_a_json(r[name])}')
+            if not r["name"].strip():
+                raise wrong(f'{place}: "name" is empty; a relationship needs a name or pseudonym')
+            rels.append(RelationshipRow(id=_whole(r, "id", place, wrong), name=encrypt(r["name"]),
+                                        kind=r["kind"], notes=encrypt(r.get("notes", ""))))
+        entries = []
+        for place, e in _items(data, "entries", wrong):
+            _fields(e, place, ("id", "kind", "relationship_id", "occurred_at", "body"), wrong)
+            if not isinstance(e["body"], Mapping):
+                raise wrong(f'{place}: "body" should be an object, found {_a_json(e["body"])}')
+            if not isinstance(e["occurred_at"], str):
+                raise wrong(f'{place}: "occurred_at" should be a date and time as text, found '
+                            f"{_a_json(e['occurred_at'])}")
+            try:
+                datetime.fromisoformat(e["occurred_at"])
+            except ValueError:
+                raise wrong(f'{place}: "occurred_at" should be an ISO date and time (like '
+                            f"2026-01-31T18:30), found {e['occurred_at']!r}") from None
+            rel = None if e["relationship_id"] is None else _whole(e, "relationship_id", place,
+                                                                   wrong)
+            try:
                 validate_entry(e["kind"], e["body"])
-                payload = json.dumps(dict(e["body"]), ensure_ascii=False, sort_keys=True)
-                entries.append(EntryRow(id=int(e["id"]), kind=e["kind"],
-                                        relationship_id=e["relationship_id"],
-                                        occurred_at=e["occurred_at"], body=encrypt(payload),
-                                        ref=ref_of(e["kind"], e["body"])))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise JournalError(f"the export is missing a field or has a wrong one: {exc}"
-                               ) from None
+            except JournalError as exc:
+                raise wrong(f"{place}: {exc}") from None
+            payload = json.dumps(dict(e["body"]), ensure_ascii=False, sort_keys=True)
+            entries.append(EntryRow(id=_whole(e, "id", place, wrong), kind=e["kind"],
+                                    relationship_id=rel, occurred_at=e["occurred_at"],
+                                    body=encrypt(payload), ref=ref_of(e["kind"], e["body"])))
         with self._tx() as s:
             s.add_all(rels)
             s.flush()
@@ -448,15 +566,48 @@ class Journal:
         old = Sidecar.read(sidecar_path(home))
         if not old.encrypted:
             raise JournalError("this journal is not encrypted; export it and init a new one")
-        side = Sidecar(salt=new_salt(), params=kdf or old.params)
-        key = derive_key(new_passphrase, side.salt, side.params)
-        pending = sidecar_path(home).with_suffix(".json.new")
-        side.write(pending)  # kept until the rekey has succeeded
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql(f"PRAGMA rekey = \"x'{key.hex()}'\"")
-        pending.replace(sidecar_path(home))
-        self.engine.dispose()
+        with _rekey_lock(home) as mine:
+            if not mine:
+                raise JournalError("another `mend journal rekey` is changing the passphrase right "
+                                   "now; nothing was changed. Let it finish, then open the "
+                                   "journal with the passphrase it set")
+            self._rekey_locked(home, new_passphrase, kdf or old.params)
 
+    def _rekey_locked(self, home: Path, new_passphrase: str, params: KdfParams) -> None:
+        """The switch, under the rekey lock. A crash at any point leaves a journal that one of
+        the two passphrases opens: until the new key is committed the old key file is right;
+        after, the pending key file is, and :meth:`open` finishes the switch."""
+        assert self.path is not None
+        self.engine.dispose()  # connections opened before the lock may predate another rekey
+        try:
+            raw = self.engine.connect()
+        except DatabaseError:
+            raise JournalError("the passphrase was changed by another process meanwhile; "
+                               "nothing was changed") from None
+        with raw:
+            conn = raw.execution_options(isolation_level="AUTOCOMMIT")
+            for stale in _pending_sidecars(home):  # left by a rekey that died before its commit
+                stale.unlink(missing_ok=True)
+            # The WAL emptied into the file: the file and an empty WAL under the old key.
+            if not _checkpoint(conn):
+                raise JournalError("the journal is in use by another Mend process; close it and "
+                                   "try again (nothing was changed)")
+            side = Sidecar(salt=new_salt(), params=params)
+            key = derive_key(new_passphrase, side.salt, side.params)
+            pending = sidecar_path(home).with_name(
+                f"journal.db.kdf.json.{os.getpid()}-{secrets.token_hex(4)}.new")
+            side.write(pending)
+            _sync_folder(home)
+            # One transaction: every page under the new key, committed into the WAL at once.
+            conn.exec_driver_sql(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+            _checkpoint_hard(conn)  # the whole file under the new key, the WAL empty
+        pending.replace(sidecar_path(home))
+        _sync_folder(home)
+        self.engine.dispose()
+        self.engine = _sqlite_engine(self.path, key)
+        self._sessions = sessionmaker(self.engine.execution_options(mend_write=True),
+                                      expire_on_commit=False)
+        self._reads = sessionmaker(self.engine, expire_on_commit=False)
 
     def _rekey_columns(self, new_passphrase: str, kdf: KdfParams | None) -> None:
         old = self._cipher
@@ -484,6 +635,55 @@ class Journal:
         self._cipher = new
 
 
+def _a_json(value: object) -> str:
+    """What a JSON value is, in words: ``a list``, ``a string``, ``null``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return "an object"
+
+
+_Wrong = Callable[[str], JournalError]
+
+
+def _items(data: Mapping[str, Any], key: str, wrong: _Wrong
+           ) -> list[tuple[str, Mapping[str, Any]]]:
+    """The objects of an export's list ``key``, each with its place (``entries[3]``)."""
+    if key not in data:
+        raise wrong(f'the export has no "{key}" list')
+    items = data[key]
+    if not isinstance(items, list):
+        raise wrong(f"{key}: expected a list, found {_a_json(items)}")
+    found = []
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            raise wrong(f"{key}[{i}]: expected an object, found {_a_json(item)}")
+        found.append((f"{key}[{i}]", item))
+    return found
+
+
+def _fields(item: Mapping[str, Any], place: str, names: tuple[str, ...], wrong: _Wrong
+            ) -> None:
+    missing = [f'"{name}"' for name in names if name not in item]
+    if missing:
+        listed = ", ".join(missing[:-1]) + " or " + missing[-1] if len(missing) > 1 else missing[0]
+        raise wrong(f"{place} has no {listed}")
+
+
+def _whole(item: Mapping[str, Any], name: str, place: str, wrong: _Wrong) -> int:
+    value = item[name]
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise wrong(f'{place}: "{name}" should be a whole number, found {value!r}')
+    return value
+
+
 def _meta(s: Session, key: str) -> str:
     row = s.get(MetaRow, key)
     if row is None:
@@ -497,6 +697,55 @@ def _sidecar_from_text(raw: str) -> Sidecar:
         time_cost=d["time_cost"], memory_kib=d["memory_kib"], parallelism=d["parallelism"]))
 
 
+class _WrongKey(JournalError):
+    """The key does not open the database (wrong passphrase, or not a Mend journal)."""
+
+
+def _finish_rekey(home: Path, passphrase: str) -> Engine:
+    """Open a journal whose passphrase change was interrupted after its new key was committed.
+
+    The database is then under the key of a pending key file (``.kdf.json*.new``): the one the
+    passphrase opens becomes the key file (unless a rekey is still running: it does so itself).
+    """
+    path = db_path(home)
+    for pending in _pending_sidecars(home):
+        try:
+            side = Sidecar.read(pending)
+        except JournalError:
+            continue
+        key = derive_key(passphrase, side.salt, side.params)
+        try:
+            engine = _connect(_sqlite_engine, path, key)
+        except _WrongKey:
+            continue
+        with _rekey_lock(home) as mine:
+            if mine and pending.exists():
+                with engine.connect() as raw:
+                    conn = raw.execution_options(isolation_level="AUTOCOMMIT")
+                    _checkpoint_hard(conn)
+                pending.replace(sidecar_path(home))
+                _sync_folder(home)
+                for stale in _pending_sidecars(home):
+                    stale.unlink(missing_ok=True)
+        return engine
+    raise _WrongKey("wrong passphrase (or not a Mend journal); nothing was changed")
+
+
+def _drop_unused_pending(home: Path, engine: Engine) -> None:
+    """Remove key files of passphrase changes that died before their commit: the key file
+    opened the journal, so none of them is in use (unless a rekey runs now: then keep them)."""
+    with _rekey_lock(home) as mine:
+        if not mine:
+            return
+        try:
+            with engine.connect() as conn:  # still under the key file's key, now under the lock
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
+        except DatabaseError:
+            return
+        for stale in _pending_sidecars(home):
+            stale.unlink(missing_ok=True)
+
+
 def _connect(factory: Any, *args: Any) -> Engine:
     engine: Engine = factory(*args)
     try:
@@ -506,10 +755,13 @@ def _connect(factory: Any, *args: Any) -> Engine:
         engine.dispose()
         msg = str(exc.orig)
         if "not a database" in msg:
-            raise JournalError("wrong passphrase (or not a Mend journal); nothing was changed"
-                               ) from None
+            raise _WrongKey("wrong passphrase (or not a Mend journal); nothing was changed"
+                            ) from None
         if "readonly" in msg or "read-only" in msg:
             raise JournalError(f"the journal is read-only: {msg}") from None
+        if _is_damage(msg):
+            raise JournalError(f"the journal file is damaged ({msg}); nothing was changed. "
+                               "Restore it from a backup") from None
         raise JournalError(f"cannot open the journal: {msg}") from None
     return engine
 
@@ -534,17 +786,21 @@ class _Tx:
 
 
 def _write_error(exc: DBAPIError) -> str:
-    """A failed write in plain words: why, and that nothing saved before is lost."""
+    """A failed write in plain words: why, that nothing saved before is lost, and what to do."""
     reason = str(exc.orig)
-    if "disk is full" in reason or "disk I/O error" in reason:
+    advice = "try again"
+    if "database is locked" in reason or "database is busy" in reason:
+        why = f"another Mend process kept it busy for too long ({reason})"
+        advice = "try again in a moment"
+    elif "disk is full" in reason or "disk I/O error" in reason:
         why = f"the disk is full, or the journal's file cannot grow ({reason})"
+        advice = "free some space, and try again"
     elif "readonly" in reason or "read-only" in reason:
         why = f"the journal is read-only ({reason})"
+        advice = "fix the permissions of the journal's folder and files, and try again"
     elif isinstance(exc, IntegrityError):
         why = f"it conflicts with what is already there ({reason})"
     else:
         why = reason
     return (f"the journal could not be written: {why}. Nothing of this change was saved; "
-            "everything saved before is safe. Free some space or fix the permissions, and try "
-            "again.")
-
+            f"everything saved before is safe. {advice[0].upper()}{advice[1:]}.")

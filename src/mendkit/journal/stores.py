@@ -3,7 +3,8 @@
 The same interfaces as the plain files (``mendkit.coach.store``, ``mendkit.corrections``), over
 journal entries of kinds ``coach_session``, ``coach_pair`` and ``correction``. Saving a session
 again replaces its entry. :func:`import_plain_files` moves files written before the journal
-existed into it, in one transaction, and deletes them only after that transaction committed.
+existed into it, in one transaction, and deletes them only after that transaction committed; a
+line of the corrections file that cannot be read stays in that file, named in a warning.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from mendkit._files import atomic_write
 from mendkit.coach.pair import PairAnswers
 from mendkit.coach.session import Session
 from mendkit.coach.store import PairStore, SessionStore, check_pair, check_session_id
@@ -72,12 +74,17 @@ class JournalPairStore:
     def exists(self, code: str) -> bool:
         return self.load(code, "first") is not None
 
+    def codes(self) -> list[str]:
+        return [ref.removesuffix("/first") for ref in self.journal.refs("coach_pair")
+                if ref.endswith("/first")]
+
 
 class JournalCorrectionStore:
     """Corrections as ``correction`` entries."""
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
+        self.warnings: list[str] = []  # entries are checked when written: none to skip
 
     @property
     def where(self) -> str:
@@ -107,16 +114,23 @@ class Imported:
     sessions: int = 0
     pairs: int = 0
     corrections: int = 0
+    warnings: tuple[str, ...] = ()  # lines of the corrections file that were left there unread
 
     def __bool__(self) -> bool:
-        return bool(self.sessions or self.pairs or self.corrections)
+        """Whether there is anything to tell the person."""
+        return bool(self.sessions or self.pairs or self.corrections or self.warnings)
 
     def message(self, home: Path) -> str:
         parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in (
             (self.sessions, "coach session"), (self.pairs, "two-person answer"),
             (self.corrections, "correction")) if n]
-        return (f"Moved {', '.join(parts)} from plain files under {home} into the journal, "
-                "and deleted the plain files.")
+        lines = [f"warning: {warning}" for warning in self.warnings]
+        if parts:
+            done = ("deleted what was moved from the plain files" if self.warnings
+                    else "deleted the plain files")
+            lines.insert(0, f"Moved {', '.join(parts)} from plain files under {home} into the "
+                            f"journal, and {done}.")
+        return "\n".join(lines)
 
 
 def import_plain_files(journal: Journal, home: Path) -> Imported:
@@ -144,17 +158,21 @@ def import_plain_files(journal: Journal, home: Path) -> Imported:
         items.append(("coach_pair", _pair_body(code, role, answers), _mtime(path)))
         files.append(path)
     n_pairs = len(items) - n_sessions
-    found = list(corrections) if corrections.path.is_file() else []
+    found, unreadable = corrections.read()
     items += [("correction", asdict(c), c.created_at or _mtime(corrections.path)) for c in found]
-    if corrections.path.is_file():
+    warnings = tuple(corrections.warnings)
+    if corrections.path.is_file() and not unreadable:
         files.append(corrections.path)
-    if not files:
-        return Imported()
+    if not items:
+        return Imported(warnings=warnings)
     journal.put_many(items)
+    if unreadable and found:  # keep only the lines that could not be read, for the person to fix
+        atomic_write(corrections.path, b"".join(line.raw + b"\n" for line in unreadable))
     for path in files:
         path.unlink()
     _remove_leftovers(sessions.folder, pairs.folder)
-    return Imported(sessions=n_sessions, pairs=n_pairs, corrections=len(found))
+    return Imported(sessions=n_sessions, pairs=n_pairs, corrections=len(found),
+                    warnings=warnings)
 
 
 def _mtime(path: Path) -> str:

@@ -14,6 +14,7 @@ corrections say (missing a crisis is the worst error Mend can make).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -219,6 +220,20 @@ def save(heads: PersonalHeads, home: Path) -> Path:
     path = personal_dir(home) / "heads.json"
     atomic_write(path, heads.to_json())
     return path
+
+
+def remove(home: Path) -> bool:
+    """Delete this person's heads (with the personal folder when nothing else is in it); True
+    if there were any. ``mend journal delete --all`` uses it: the heads were fitted on the
+    corrections it deletes, and hold their fingerprints."""
+    folder = personal_dir(home)
+    path = folder / "heads.json"
+    if not path.is_file():
+        return False
+    path.unlink()
+    with contextlib.suppress(OSError):  # something else lives there: leave it
+        folder.rmdir()
+    return True
 
 
 def load(home: Path) -> PersonalHeads | None:

@@ -279,7 +279,7 @@ def add_entry(  # noqa: PLR0917 (one parameter per form field)
             raise InvalidInputError("Choose how the repair attempt landed.")
         body.update(message=words, uptake=uptake)
     elif kind == "checkin":
-        if not score.strip().isdigit() or not 0 <= int(score) <= 10:
+        if not score.strip().isdecimal() or not 0 <= int(score) <= 10:
             raise InvalidInputError("A check-in needs a score from 0 to 10.")
         body["score"] = int(score)
         if words:

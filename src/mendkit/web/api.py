@@ -6,7 +6,9 @@ this app never grants, so the API needs no CSRF token.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from functools import partial
 from typing import Any, Literal
 
@@ -17,6 +19,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from mendkit.api import check
+from mendkit.errors import InvalidInputError
 from mendkit.web.app import region_of, state, stores_for
 from mendkit.web.services import MAX_UPLOAD, analyse_text
 
@@ -47,10 +50,45 @@ class CheckRequest(BaseModel):
     mode: Literal["full", "rules"] = "full"
 
 
-def json_only(request: Request) -> None:
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+async def json_request(request: Request) -> None:
+    """What every API request with a body must be (a dependency of the API's routers, so it is
+    answered before the body is validated): JSON (415 otherwise), and whole Unicode characters.
+    JSON can escape half of one (``"\\ud83d"``, a lone surrogate: an emoji cut in two), which
+    reads as a string but can be neither stored nor sent back (400)."""
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json":
         raise HTTPException(status_code=415, detail="send application/json")
+    body = await request.body()  # read once: FastAPI's own reading gets the same bytes
+    if _SURROGATE_ESCAPE.search(body) and _has_lone_surrogate(_parsed(body)):
+        raise HTTPException(status_code=400, detail=(
+            "expected text made of whole characters; found half of one (a lone surrogate "
+            "such as \\ud83d, as when an emoji is cut in two)"))
+
+
+def _parsed(body: bytes) -> object:
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None  # FastAPI reports the broken JSON itself
+
+
+def _has_lone_surrogate(value: object) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(map(_has_lone_surrogate, value))
+    return False
 
 
 def _json(value: dict[str, Any]) -> JSONResponse:
@@ -62,7 +100,6 @@ def _json(value: dict[str, Any]) -> JSONResponse:
 @router.post("/analyze", response_model=dict[str, Any])
 def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
     """Analyse a conversation: the JSON contract of ``mend analyze --json``."""
-    json_only(request)
     return _json(analyse_text(body.text.encode("utf-8"), filename=body.filename, mode=body.mode,
                               region=region_of(request),
                               personal=state(request).personal()).to_dict())
@@ -89,8 +126,10 @@ def model_limiter() -> anyio.CapacityLimiter:
 @router.post("/check", response_model=dict[str, Any])
 async def api_check(body: CheckRequest, request: Request) -> JSONResponse:
     """Score one message as a repair: the JSON contract of ``mend check --json``."""
-    json_only(request)
-    job = partial(check, body.text.strip(), region=region_of(request),
+    text = body.text.strip()
+    if not text:
+        raise InvalidInputError("expected a message to check, got an empty one")
+    job = partial(check, text, region=region_of(request),
                   context=tuple(body.context), mode=body.mode,
                   personal=state(request).personal())
     # The rules take about a millisecond of pure Python: a worker thread would only add its
@@ -121,23 +160,23 @@ def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
     """Start a Healing Cycle session: its id and the first question."""
     from mendkit.web import coach
 
-    json_only(request)
     with stores_for(request) as stores:
         return _step(coach.begin(stores.sessions, region=region_of(request),
                                  attachment=body.attachment))
 
 
 @router.post("/coach/{session_id}", responses={
-    409: {"model": ApiError, "description": "the answer is for an earlier step; nothing changed"}})
+    404: {"model": ApiError, "description": "no coach session with that id"},
+    409: {"model": ApiError, "description": "the answer is not for the current step; nothing "
+          "changed"}})
 def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> dict[str, Any]:
     """Answer the current question: what the coach says, and the next question (or the end)."""
     from mendkit.web import coach
 
-    json_only(request)
     with stores_for(request) as stores:
         store = stores.sessions
         session = coach.load(store, session_id)
         if body.position is not None and body.position != coach.position(session):
-            raise HTTPException(status_code=409, detail="that answer is for an earlier step; "
+            raise HTTPException(status_code=409, detail="that answer is not for the current step; "
                                 f"the session is at position {coach.position(session)}")
         return _step(coach.advance(store, session, body.answer, region=region_of(request)))

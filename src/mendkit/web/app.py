@@ -6,12 +6,16 @@ page goes to the unlock form instead), nothing with that id 404."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import json
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -111,7 +115,7 @@ class PersonSessions:
 
     def load(self, session_id: str) -> Session:
         if not self._mine(session_id):
-            raise InvalidInputError("no such coach session")
+            raise StarletteHTTPException(status_code=404, detail="no such coach session")
         return self.inner.load(session_id)
 
     def ids(self) -> list[str]:
@@ -147,8 +151,9 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     gate = [Depends(accounts.practice_gate)]
     # The API first: a request is matched against the routes in order, and /api/check is the one
     # under load (no path of one router can match another's).
-    app.include_router(api.router, dependencies=gate)
-    app.include_router(journal_api.router, dependencies=gate)
+    api_gate = [*gate, Depends(api.json_request)]  # JSON, whole characters: before validation
+    app.include_router(api.router, dependencies=api_gate)
+    app.include_router(journal_api.router, dependencies=api_gate)
     app.include_router(pages.router, dependencies=gate)
     app.include_router(journal_pages.router, dependencies=gate)
     app.include_router(accounts.router)  # a practice's sign-in; 404 unless `mend accounts init`
@@ -156,6 +161,16 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     @app.exception_handler(InvalidInputError)
     async def _bad_input(request: Request, exc: InvalidInputError) -> Response:
         return _error(request, 400, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            # FastAPI's own answer, but with non-ASCII escaped, so that whatever was sent can
+            # be echoed back.
+            return Response(json.dumps({"detail": jsonable_encoder(exc.errors())}),
+                            status_code=422, media_type="application/json")
+        return _error(request, 400, "The form was not filled in as expected ("
+                      + "; ".join(_where(e) for e in exc.errors()) + "). Go back and try again.")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -197,6 +212,12 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
+
+
+def _where(error: Mapping[str, Any]) -> str:
+    """One validation error in words: ``turn: a whole number expected``."""
+    field = str(error.get("loc", ("", "?"))[-1])
+    return f"{field}: {str(error.get('msg', 'not valid')).lower()}"
 
 
 def _methods_of(request: Request) -> list[str]:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from threading import Lock
 
+from fastapi import HTTPException
+
 from mendkit.coach import content
 from mendkit.coach.driver import PAUSED, NoMoreAnswers, run, start
 from mendkit.coach.machine import TERMINAL, EventType, State, allowed_events
@@ -62,6 +64,9 @@ _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
     content.ATTACHMENT_NOTES.values())
 STALE_NOTE = ("That answer was for an earlier step, so it was not used again. Here is where "
               "you are now.")
+# A position that is not an earlier one (ahead of the session, or none): it was never current.
+NOT_CURRENT_NOTE = ("That answer was not for the step you are on, so it was not used. Here is "
+                    "where you are now.")
 UNCLEAR_NOTE = "That answer did not fit this question. Try once more, or skip it if you can."
 
 
@@ -140,16 +145,26 @@ def position(session: Session) -> int:
     return len(session.path)
 
 
+def stale_note(posted: str | None, session: Session) -> str:
+    """What a page says when an answer came with ``posted`` (the form's position), which is not
+    the session's position: "earlier" only when it was an earlier one."""
+    earlier = posted is not None and posted.isdecimal() and int(posted) < position(session)
+    return STALE_NOTE if earlier else NOT_CURRENT_NOTE
+
+
 def check_id(session_id: str) -> str:
     """``session_id`` if it has the shape of a web session's id (12 hex digits), else an error."""
     if not _ID.fullmatch(session_id):
-        raise InvalidInputError("no such coach session")
+        raise InvalidInputError("a coach session id is 12 hex digits (0-9, a-f), as in the "
+                                "address a new session gets")
     return session_id
 
 
 def load(store: SessionStorage, session_id: str) -> Session:
+    """The session with that id; 404 (as for any id the app does not have) when there is none,
+    or when it is someone else's in a practice."""
     if check_id(session_id) not in store.ids():
-        raise InvalidInputError("no such coach session")
+        raise HTTPException(status_code=404, detail="no such coach session")
     return store.load(session_id)
 
 

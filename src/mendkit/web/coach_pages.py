@@ -235,7 +235,8 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
     with _session_lock(coach.check_id(session_id)), stores_for(request) as stores:
         session = coach.load(stores.sessions, session_id)
         if fields.get("position") != str(coach.position(session)):
-            notes.put(session_id, coach.position(session), [coach.STALE_NOTE])
+            notes.put(session_id, coach.position(session),
+                      [coach.stale_note(fields.get("position"), session)])
             return _see(url)
         answers = coach.answers_from_form(session.state, fields, grounding)
         if any(coach.is_help(a) for a in answers):

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from mendkit.web import journal_services as svc
 from mendkit.web.api import ERRORS as API_ERRORS
-from mendkit.web.api import ApiError, json_only
+from mendkit.web.api import ApiError
 from mendkit.web.app import state
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -62,7 +62,6 @@ def api_relationships(request: Request) -> list[dict[str, Any]]:
 @router.post("/relationships", status_code=201)
 def api_relationship_add(body: NewRelationship, request: Request) -> dict[str, Any]:
     """Add a relationship (a name or pseudonym, its kind, notes)."""
-    json_only(request)
     with state(request).vault.use() as journal:
         return _relationship(svc.add_relationship(journal, body.name, body.kind, body.notes))
 
@@ -80,7 +79,6 @@ def api_entries(request: Request, relationship_id: int | None = None,
 @router.post("/entries", status_code=201)
 def api_entry_add(body: NewEntry, request: Request) -> dict[str, Any]:
     """Add a rupture, a repair attempt, a check-in or an analysis."""
-    json_only(request)
     with state(request).vault.use() as journal:
         return _entry(svc.add_entry(journal, body.kind, body.body, occurred_at=body.occurred_at,
                                     relationship_id=body.relationship_id))

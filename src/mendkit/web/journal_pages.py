@@ -137,7 +137,7 @@ def _relationship_page(request: Request, rel_id: int, *, errors: dict[str, str] 
         "title": rel.name, "page": "journal", "rel": rel, "entries": entries,
         "summary": svc.entry_summary, "uptakes": [(u, svc.UPTAKE_WORDS[u]) for u in UPTAKES],
         "patterns": list(svc.PATTERN_LABELS), "errors": errors or {}, "values": values or {},
-        "added": int(added) if added.isdigit() else None}, status=status)
+        "added": int(added) if added.isdecimal() else None}, status=status)
 
 
 @router.get("/journal/relationships/{rel_id}", response_class=HTMLResponse)
@@ -290,7 +290,7 @@ def analysis_save(request: Request, key: str, csrf_token: Annotated[str, Form()]
 
     require_csrf(request, csrf_token)
     analysis = analysis_result(request, key)
-    rel_id = int(relationship) if relationship.isdigit() else None
+    rel_id = int(relationship) if relationship.isdecimal() else None
     try:
         with state(request).vault.use() as journal:
             entry = svc.save_analysis(journal, analysis, client, rel_id)

@@ -7,7 +7,7 @@ The journal itself is ``mendkit.journal.repository.Journal``; this module only a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from mendkit.errors import JournalError, NotInJournalError
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 WEB_KINDS = ("rupture", "repair", "checkin", "analysis")
 MAX_TEXT = 5000
 MAX_NAME = 200
+EARLIEST = datetime(1900, 1, 1)  # entries written from the web are dated from here to tomorrow
 # The patterns insights count, as the labels a rupture entry stores (insights read the last part).
 PATTERN_LABELS = {
     "criticism": "rupture.confrontation.criticism",
@@ -67,7 +68,11 @@ def find_entry(journal: Journal, entry_id: int) -> Entry:
 
 # -- entries ---------------------------------------------------------------------------------------
 def when(value: str | None) -> str:
-    """An ISO date and time (from a form's date-time field or JSON); empty means now."""
+    """An ISO date and time (from a form's date-time field or JSON); empty means now.
+
+    From 1900 up to a day ahead of this computer's clock (another time zone, a clock that runs
+    fast): a mistyped year (``0001``, ``9999``) is refused rather than kept in the journal.
+    """
     if value is None or not value.strip():
         return datetime.now().astimezone().isoformat(timespec="seconds")
     try:
@@ -75,6 +80,12 @@ def when(value: str | None) -> str:
     except ValueError:
         raise JournalError(f"expected a date and time like 2026-03-14T18:30, got {value!r}"
                            ) from None
+    # Wall-clock times compared, so no time-zone arithmetic can overflow at year 1 or 9999.
+    wall = parsed.replace(tzinfo=None)
+    latest = datetime.now(parsed.tzinfo).replace(tzinfo=None) + timedelta(days=1)
+    if not EARLIEST <= wall <= latest:
+        raise JournalError("expected a date and time between 1900-01-01 and today, like "
+                           f"2026-03-14T18:30, got {value!r}")
     return parsed.isoformat(timespec="seconds")
 
 
@@ -94,13 +105,14 @@ def form_body(kind: str, fields: Mapping[str, str], labels: Sequence[str] = ()) 
     """A form's text fields as an entry body, with numbers read as numbers."""
     if kind == "rupture":
         return {"what": fields.get("what", "").strip(), "severity": _number(
-            fields.get("severity", ""), "severity", optional=True),
+            fields.get("severity", ""), "severity is a whole number 1-5", optional=True),
             "labels": [PATTERN_LABELS[x] for x in labels if x in PATTERN_LABELS]}
     if kind == "repair":
         return {"message": fields.get("message", "").strip(), "uptake": fields.get("uptake", ""),
                 "by": fields.get("by", "me")}
     if kind == "checkin":
-        return {"score": _number(fields.get("score", ""), "a check-in score")}
+        return {"score": _number(fields.get("score", ""),
+                                 "a check-in score is a whole number 0-10")}
     raise JournalError(f"the kind of entry must be rupture, repair or checkin, got {kind!r}")
 
 
@@ -111,18 +123,36 @@ def save_analysis(journal: Journal, analysis: Analysis, client: str,
                      relationship_id=relationship_id)
 
 
-def _number(raw: str, what: str, *, optional: bool = False) -> int | None:
-    if not raw.strip() and optional:
-        return None
+def _number(raw: str, expected: str, *, optional: bool = False) -> int | None:
+    """A form field as a whole number; ``expected`` says what it must be, for the message."""
+    if not raw.strip():
+        if optional:
+            return None
+        raise JournalError(f"{expected}; the field was empty")
     try:
         return int(raw.strip())
     except ValueError:
-        raise JournalError(f"{what} is a whole number, got {raw.strip() or 'nothing'!r}") from None
+        raise JournalError(f"{expected}, got {raw.strip()!r}") from None
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in words: ``a number``, ``a list``..."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "nothing (null)" if value is None else "an object"
 
 
 def _text(body: Mapping[str, Any], key: str, what: str) -> None:
     value = body.get(key)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
+        raise JournalError(f"{what} must be text, not {_json_kind(value)}")
+    if not value.strip():
         raise JournalError(f"{what} cannot be empty")
     if len(value) > MAX_TEXT:
         raise JournalError(f"{what} is at most {MAX_TEXT} characters")
@@ -135,7 +165,8 @@ def _check_body(kind: str, body: Mapping[str, Any]) -> None:
     if kind == "rupture":
         _text(body, "what", "what happened")
         severity = body.get("severity")
-        if severity is not None and not (isinstance(severity, int) and 1 <= severity <= 5):
+        if severity is not None and (isinstance(severity, bool) or not (
+                isinstance(severity, int) and 1 <= severity <= 5)):
             raise JournalError(f"severity is a whole number 1-5, got {severity!r}")
         labels = body.get("labels", [])
         if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
@@ -144,12 +175,49 @@ def _check_body(kind: str, body: Mapping[str, Any]) -> None:
         _text(body, "message", "the repair message")
         if body.get("by", "me") not in ("me", "them"):
             raise JournalError(f"who reached out is me or them, got {body.get('by')!r}")
-    elif kind == "checkin" and isinstance(body["score"], bool):
-        raise JournalError("a check-in score is a whole number 0-10")
     elif kind == "analysis":
         _text(body, "client", "the name or pseudonym")
-        if not isinstance(body["analysis"], dict) or "turns" not in body["analysis"]:
-            raise JournalError("analysis is the JSON of `mend analyze --json`")
+        _check_analysis(body["analysis"])
+
+
+# The top-level parts of ``mend analyze --json``, with their JSON types.
+_ANALYSIS_PARTS: dict[str, type] = {"mend_version": str, "mode": str, "conversation": dict,
+                                    "turns": list, "episodes": list, "summary": dict,
+                                    "safety": dict}
+
+
+def _check_analysis(value: object) -> None:
+    """Refuse what is not the JSON of ``mend analyze --json``: it must read back through the
+    domain model (``Analysis.from_dict`` then ``to_dict``) unchanged, so that every page showing
+    the entry can rely on its shape."""
+    from mendkit.model import Analysis
+
+    expected = "the analysis must be the JSON of `mend analyze --json`"
+    if not isinstance(value, dict):
+        raise JournalError(f"{expected}, an object; got {_json_kind(value)}")
+    missing = [key for key in _ANALYSIS_PARTS if key not in value]
+    if missing:
+        raise JournalError(f"{expected}; it has no {', '.join(missing)}")
+    for key, shape in _ANALYSIS_PARTS.items():
+        if not isinstance(value[key], shape):
+            raise JournalError(f"{expected}; its {key} must be {_json_kind(shape())}, "
+                               f"not {_json_kind(value[key])}")
+    for key in ("turns", "episodes"):
+        for i, item in enumerate(value[key]):
+            if not isinstance(item, dict):
+                raise JournalError(f"{expected}; its {key} must be objects, but item {i} is "
+                                   f"{_json_kind(item)}")
+    try:
+        again = Analysis.from_dict(value).to_dict()
+    except KeyError as exc:
+        raise JournalError(f"{expected}; {exc.args[0]!r} is missing or not a known value"
+                           ) from None
+    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise JournalError(f"{expected}; a value in it has the wrong type ({exc})") from None
+    wrong = [key for key in again if value.get(key) != again[key]]
+    if wrong:
+        raise JournalError(f"{expected}; its {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'}"
+                           " not what mend analyze gives for these turns and episodes")
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -164,8 +232,11 @@ def entry_summary(entry: Entry) -> str:
                 f"{_short(str(b.get('message', '')))}")
     if entry.kind == "checkin":
         return f"Check-in: connection {b.get('score')} out of 10"
-    if entry.kind == "analysis":
-        summary = b.get("analysis", {}).get("summary", {})
+    if entry.kind == "analysis":  # read defensively: an imported entry may have another shape
+        analysis = b.get("analysis")
+        summary = analysis.get("summary") if isinstance(analysis, Mapping) else None
+        if not isinstance(summary, Mapping):
+            summary = {}
         return (f"Analysis for {b.get('client', '?')}: {summary.get('turns', '?')} turns, "
                 f"{summary.get('episodes', '?')} episodes")
     return entry.kind.replace("_", " ").capitalize()
@@ -187,25 +258,22 @@ def insights(journal: Journal, relationship_id: int) -> dict[str, Any]:
 def every_week(per_week: Mapping[str, int], most: int = 104) -> list[tuple[str, int]]:
     """Ruptures per ISO week (``2026-W09``) with the quiet weeks in between filled with 0, so a
     chart's time axis is even; the last ``most`` weeks at most."""
+    from mendkit.insights import iso_weeks, week_order
+
     if not per_week:
         return []
-    keys = sorted(per_week)
-    start, end = (date.fromisocalendar(int(k[:4]), int(k[6:]), 1) for k in (keys[0], keys[-1]))
-    out: list[tuple[str, int]] = []
-    day = max(start, end - timedelta(weeks=most - 1))
-    while day <= end:
-        year, week, _ = day.isocalendar()
-        key = f"{year}-W{week:02d}"
-        out.append((key, per_week.get(key, 0)))
-        day += timedelta(weeks=1)
-    return out
+    first, last = min(per_week, key=week_order), max(per_week, key=week_order)
+    return [(week, per_week.get(week, 0)) for week in iso_weeks(first, last, most=most)]
 
 
 def checkin_series(journal: Journal, relationship_id: int) -> list[tuple[str, float]]:
     """Check-in scores in time order, for the line chart (dates as labels)."""
     entries = journal.entries(kind="checkin", relationship_id=relationship_id)
-    ordered = sorted(entries, key=lambda e: datetime.fromisoformat(e.occurred_at).replace(tzinfo=None))
-    return [(e.occurred_at[:10], float(e.body["score"])) for e in ordered]
+    from mendkit.insights import read_when
+
+    timed = [(when, e) for e in entries if (when := read_when(e.occurred_at)) is not None]
+    return [(e.occurred_at[:10], float(e.body["score"]))
+            for _, e in sorted(timed, key=lambda pair: pair[0])]
 
 
 def _count(n: int, noun: str) -> str:

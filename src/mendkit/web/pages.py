@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from mendkit.analysis.safety import regions
 from mendkit.api import check
@@ -18,7 +20,7 @@ from mendkit.model import Analysis
 from mendkit.web.app import REGION_COOKIE, region_of, render, state, stores_for
 from mendkit.web.coach_pages import router as coach_router
 from mendkit.web.security import CSRF_COOKIE, token_ok
-from mendkit.web.services import MAX_UPLOAD, analyse_text, to_csv
+from mendkit.web.services import MAX_UPLOAD, PASTED, analyse_text, to_csv
 from mendkit.web.timeline import timeline
 
 router = APIRouter(include_in_schema=False)
@@ -46,21 +48,28 @@ def analyse_form(request: Request) -> Response:
 
 
 @router.post("/analyse")
-async def analyse_submit(
-    request: Request, csrf_token: Annotated[str, Form()] = "",
-    text: Annotated[str, Form()] = "", mode: Annotated[str, Form()] = "full",
-    file: UploadFile | None = None,
-) -> Response:
-    require_csrf(request, csrf_token)
-    if file is not None and file.filename:
-        data = await file.read(MAX_UPLOAD + 1)
-        name = file.filename
-    else:
-        data, name = text.encode("utf-8"), "pasted.txt"
+async def analyse_submit(request: Request) -> Response:
+    # The form is read here, not by FastAPI: pasted text may be as long as a file (MAX_UPLOAD),
+    # and a form field's default limit is 1 MB.
+    async with request.form(max_part_size=MAX_UPLOAD + 1) as form:
+        require_csrf(request, _field(form, "csrf_token"))
+        file = form.get("file")
+        mode = _field(form, "mode") or "full"
+        if isinstance(file, StarletteUpload) and file.filename:
+            data = await file.read(MAX_UPLOAD + 1)
+            name = file.filename
+        else:
+            data, name = _field(form, "text").encode("utf-8"), PASTED
     analysis = analyse_text(data, filename=name, mode=mode, region=region_of(request),
                             personal=state(request).personal())
     key = state(request).results.put(analysis)
     return RedirectResponse(f"/analyse/{key}", status_code=303)
+
+
+def _field(form: FormData, name: str) -> str:
+    """A text field of a form ("" if missing, or if a file came in its place)."""
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
 
 
 def analysis_result(request: Request, key: str) -> Analysis:
@@ -81,7 +90,7 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
     stored = request.query_params.get("stored", "")
     return render(request, "timeline.html", {
         "relationships": relationships_if_open(request),
-        "stored": int(stored) if stored.isdigit() else None,
+        "stored": int(stored) if stored.isdecimal() else None,
         "save_error": request.query_params.get("save_error") == "1",
         "title": "Timeline", "page": "analyse", "key": key, "label": label,
         "analysis": analysis, "rows": timeline(analysis, label=label or None),
@@ -107,9 +116,9 @@ def export_csv(request: Request, key: str) -> Response:
 
 @router.post("/corrections")
 def correction(  # noqa: PLR0917 (one parameter per form field)
-    request: Request, csrf_token: Annotated[str, Form()], key: Annotated[str, Form()],
-    turn: Annotated[int, Form()], label: Annotated[str, Form()],
-    note: Annotated[str, Form()] = "",
+    request: Request, csrf_token: Annotated[str, Form()] = "",
+    key: Annotated[str, Form()] = "", turn: Annotated[int, Form()] = -1,
+    label: Annotated[str, Form()] = "", note: Annotated[str, Form()] = "",
 ) -> Response:
     require_csrf(request, csrf_token)
     analysis = analysis_result(request, key)
@@ -160,8 +169,8 @@ def about(request: Request) -> Response:
 
 
 @router.post("/about")
-def about_submit(request: Request, csrf_token: Annotated[str, Form()],
-                 region: Annotated[str, Form()]) -> Response:
+def about_submit(request: Request, csrf_token: Annotated[str, Form()] = "",
+                 region: Annotated[str, Form()] = "") -> Response:
     require_csrf(request, csrf_token)
     if region not in regions():
         raise InvalidInputError(f"Mend has no resources for region {region!r}")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -59,7 +62,7 @@ class SecurityMiddleware:
 
         length = dict(scope.get("headers", [])).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            await _too_large(send_with_headers, self.max_body)
+            await _too_large(send_with_headers, self.max_body, scope)
             return
         seen = 0
         started = False
@@ -70,7 +73,7 @@ class SecurityMiddleware:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
-                    raise _BodyTooLarge
+                    raise BodyTooLarge(self.max_body)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -81,18 +84,31 @@ class SecurityMiddleware:
 
         try:
             await self.app(scope, limited_receive, tracking_send)
-        except _BodyTooLarge:
+        except BodyTooLarge:
             if not started:
-                await _too_large(send_with_headers, self.max_body)
+                await _too_large(send_with_headers, self.max_body, scope)
 
 
-class _BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(StarletteHTTPException):
+    """A streamed body passed the limit. An HTTP error, so that FastAPI, reading the body when it
+    is raised, passes it on as a 413 (any other error there becomes "error parsing the body")."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(status_code=413, detail=too_large_message(limit))
 
 
-async def _too_large(send: Send, limit: int) -> None:
-    body = f"Too large: Mend accepts up to {limit // (1024 * 1024)} MB.\n".encode()
+def too_large_message(limit: int) -> str:
+    return f"Too large: Mend accepts up to {limit // (1024 * 1024)} MB."
+
+
+async def _too_large(send: Send, limit: int, scope: Scope) -> None:
+    """413 before the app sees the request: JSON for the API (as its other errors), else text."""
+    message = too_large_message(limit)
+    if str(scope.get("path", "")).startswith("/api/"):
+        body, kind = json.dumps({"error": message}).encode(), b"application/json"
+    else:
+        body, kind = (message + "\n").encode(), b"text/plain; charset=utf-8"
     await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                "headers": [(b"content-type", kind),
                             (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})

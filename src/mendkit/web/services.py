@@ -7,23 +7,28 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import secrets
 import tempfile
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 from threading import Lock
 
 from mendkit.api import analyze, load_conversation
 from mendkit.errors import InvalidInputError
+from mendkit.journal.export import spreadsheet_cell
 from mendkit.model import Analysis
 from mendkit.models.personal import PersonalHeads
+from mendkit.web.timeline import distinct_evidence
 
 EXTENSIONS = (".txt", ".vtt", ".srt", ".json", ".jsonl", ".csv")
 MAX_UPLOAD = 5 * 1024 * 1024
 CSV_COLUMNS = ("index", "speaker", "text", "labels", "evidence", "episode")
+PASTED = "pasted.txt"  # the file name pasted text is read under
 
 
-def analyse_text(data: bytes, *, filename: str = "pasted.txt", mode: str = "full",
+def analyse_text(data: bytes, *, filename: str = PASTED, mode: str = "full",
                  region: str = "default", personal: PersonalHeads | None = None) -> Analysis:
     """Analyse an upload (or pasted text) in any supported file format, chosen by its extension
     (only the extension of ``filename`` is used: no path from the client touches the disk), with
@@ -36,14 +41,47 @@ def analyse_text(data: bytes, *, filename: str = "pasted.txt", mode: str = "full
     if suffix not in EXTENSIONS:
         raise InvalidInputError(f"{suffix} files are not supported here; expected one of "
                                 + ", ".join(EXTENSIONS))
+    pasted = filename == PASTED
+    shown = "the pasted text" if pasted else display_name(filename)
     with tempfile.TemporaryDirectory(prefix="mend-web-") as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
-        conversation = load_conversation(path)
+        try:
+            conversation = load_conversation(path)
+        except InvalidInputError as exc:  # say where as the person knows it, not our temp path
+            raise type(exc)(for_the_web(exc.reason), source=shown, line=exc.line) from None
+    conversation = replace(conversation, id="pasted" if pasted else Path(shown).stem or "upload",
+                           source=None if pasted else shown)
     if mode not in ("full", "rules"):
         raise InvalidInputError(f'mode must be "full" or "rules", got {mode!r}')
     return analyze(conversation, mode="rules" if mode == "rules" else "full", region=region,
                    personal=personal)
+
+
+def display_name(filename: str) -> str:
+    """The client's file name as a person would recognise it: the last part of the path only,
+    no control characters, at most 100 characters."""
+    name = Path(filename.replace("\\", "/")).name
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return (name[:97] + "..." if len(name) > 100 else name) or "the uploaded file"
+
+
+# The readers' advice is for the command line (its --encoding and --format options); in the
+# browser the same advice is about the file.
+_WEB_ADVICE = (
+    (re.compile(r"pass (?:it|the right encoding) with --encoding(?: \(for example --encoding "
+                r"[\w-]+\))?"), "save the file as UTF-8 and upload it again"),
+    (re.compile(r"pass --encoding [\w-]+"), "save it as UTF-8 and upload it again"),
+    (re.compile(r"name the file \.jsonl or pass --format jsonl"), "name the file .jsonl"),
+    (re.compile(r"Pass --format with one of: .*$"),
+     "Name the file with the extension of its format: " + ", ".join(EXTENSIONS) + "."),
+)
+
+
+def for_the_web(message: str) -> str:
+    for pattern, advice in _WEB_ADVICE:
+        message = pattern.sub(advice, message)
+    return message
 
 
 def to_csv(analysis: Analysis) -> str:
@@ -56,9 +94,11 @@ def to_csv(analysis: Analysis) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for turn in analysis.turns:
-        writer.writerow([turn.index, turn.speaker, turn.text, ";".join(turn.labels),
-                         " | ".join(f"{e.label}: {e.text}" for e in turn.evidence),
-                         episode_of.get(turn.index, "")])
+        writer.writerow(map(spreadsheet_cell, [
+            turn.index, turn.speaker, turn.text, ";".join(turn.labels),
+            " | ".join(f"{e.label}: {e.text}"
+                       for _, e in distinct_evidence(turn.evidence, prefix="")),
+            episode_of.get(turn.index, "")]))
     return out.getvalue()
 
 

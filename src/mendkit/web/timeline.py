@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mendkit.model import Analysis
+from mendkit.model import Analysis, Evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,22 @@ def highlight(text: str, spans: Sequence[tuple[int, int, str]], kind: str = "iss
     return tuple(out)
 
 
+def distinct_evidence(evidence: Sequence[Evidence], *, prefix: str
+                      ) -> list[tuple[str, Evidence]]:
+    """The evidence a page shows, each with its mark id: one per (label, subtype, span), the
+    first. Several rules often find the same words ("Fine" is a minimal response to five of
+    them); the rule ids that tell them apart stay in the JSON export. A mark id keeps the
+    evidence's place in the full list (``prefix-n``), so it is the same whatever else is shown.
+    """
+    seen: set[tuple[str, str | None, int, int]] = set()
+    shown = []
+    for n, e in enumerate(evidence):
+        if (e.label, e.subtype, e.start, e.end) not in seen:
+            seen.add((e.label, e.subtype, e.start, e.end))
+            shown.append((f"{prefix}-{n}", e))
+    return shown
+
+
 def timeline(analysis: Analysis, *, label: str | None = None) -> list[Row]:
     episode_of: dict[int, int] = {}
     for number, band in enumerate(analysis.episodes, 1):
@@ -64,18 +80,16 @@ def timeline(analysis: Analysis, *, label: str | None = None) -> list[Row]:
     for turn in analysis.turns:
         if label is not None and label not in turn.labels:
             continue
-        marks = [(e.start, e.end, f"ev-{turn.index}-{n}") for n, e in enumerate(turn.evidence)
-                 if e.end > e.start]
-        kinds = {f"ev-{turn.index}-{n}": family(e.label) for n, e in enumerate(turn.evidence)}
-        titles = {f"ev-{turn.index}-{n}": e.label + (f" ({e.subtype})" if e.subtype else "")
-                  for n, e in enumerate(turn.evidence)}
+        shown = distinct_evidence(turn.evidence, prefix=f"ev-{turn.index}")
+        marks = [(e.start, e.end, mark) for mark, e in shown if e.end > e.start]
+        kinds = {mark: family(e.label) for mark, e in shown}
+        titles = {mark: e.label + (f" ({e.subtype})" if e.subtype else "") for mark, e in shown}
         ep = episode_of.get(turn.index)
         episode = analysis.episodes[ep - 1] if ep else None
         rows.append(Row(
             index=turn.index, speaker=turn.speaker, side=sides.get(turn.speaker, 0) % 2,
             segments=highlight(turn.text, marks, kinds=kinds, titles=titles), labels=turn.labels,
-            evidence=tuple((f"ev-{turn.index}-{n}", e.label, e.subtype or "", e.text)
-                           for n, e in enumerate(turn.evidence)),
+            evidence=tuple((mark, e.label, e.subtype or "", e.text) for mark, e in shown),
             episode=ep, episode_status=episode.status if episode else "",
             episode_start=episode is not None and episode.start_turn == turn.index))
     return rows
