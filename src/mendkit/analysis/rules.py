@@ -150,7 +150,7 @@ class _Scan:
     sentences: tx.Sentences | None = None
     # Whether a rule's exclusions matched a stretch of sentences: (rule id, start, end) -> bool.
     # A long message can hold a marker hundreds of times in one sentence.
-    excluded: dict[tuple[str, int, int], bool] = field(default_factory=dict)
+    excluded: dict[tuple[str, int, int], bool] | None = None
 
     def sentence(self, position: int) -> tuple[int, int]:
         if self.sentences is None:
@@ -441,11 +441,14 @@ def _first_hit(
                 # B later in the sentence" is quadratic in the sentence's length, and a pasted
                 # message may be one sentence of thousands of words.
                 s, e = max(s, start - EXCLUSION_REACH), min(e, end + EXCLUSION_REACH)
-                excluded = scan.excluded.get((rule.id, s, e))
+                seen = scan.excluded
+                if seen is None:
+                    seen = scan.excluded = {}
+                excluded = seen.get((rule.id, s, e))
                 if excluded is None:
                     sentence = norm[s:e]
-                    excluded = any(x.search(sentence) for x in rule.exclude)
-                    scan.excluded[(rule.id, s, e)] = excluded
+                    excluded = seen[(rule.id, s, e)] = any(x.search(sentence)
+                                                           for x in rule.exclude)
                 if excluded:
                     if blocked is not None:
                         blocked.add(rule.label)
