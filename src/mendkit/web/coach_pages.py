@@ -232,7 +232,9 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
     _csrf(request, fields.get("csrf_token", ""))
     notes = board(request)
     url = f"/coach/{session_id}"
-    with _session_lock(coach.check_id(session_id)), stores_for(request) as stores:
+    with stores_for(request) as stores:  # an unknown id is a 404 before a lock is kept for it
+        coach.load(stores.sessions, coach.check_id(session_id))
+    with _session_lock(session_id), stores_for(request) as stores:
         session = coach.load(stores.sessions, session_id)
         if fields.get("position") != str(coach.position(session)):
             notes.put(session_id, coach.position(session),
