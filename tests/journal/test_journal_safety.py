@@ -229,3 +229,27 @@ def test_a_passphrase_that_is_not_utf8_is_a_clear_error(home: Path, sqlite_env: 
     code, err = _cli(capsys, "journal", "init")
     assert code == 1
     assert "UTF-8" in err
+
+
+def test_an_import_naming_a_relationship_it_lacks_names_the_entry(tmp_path: Path) -> None:
+    data = {"format": "mend-journal/1", "relationships": [],
+            "entries": [{"id": 1, "kind": "rupture", "body": {"what": "x"},
+                         "relationship_id": 7, "occurred_at": "2026-01-01"}]}
+    with Journal.create(tmp_path / "j", "pw", kdf=CHEAP) as journal:
+        with pytest.raises(JournalError, match=r'fk\.json: entries\[0\]: "relationship_id" 7'):
+            journal.import_(data, source="fk.json")
+        assert journal.entries() == []
+
+
+def test_an_export_saved_with_a_byte_order_mark_imports(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MEND_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("MEND_PASSPHRASE", "pw")
+    monkeypatch.setenv("MEND_JOURNAL_KDF", "1,8,1")
+    path = tmp_path / "bom.json"
+    path.write_bytes(b'\xef\xbb\xbf{"format": "mend-journal/1", "relationships": [], '
+                     b'"entries": []}')
+    assert main(["journal", "init"]) == 0
+    assert main(["journal", "import", str(path)]) == 0
+    assert "imported 0 relationships and 0 entries" in capsys.readouterr().out

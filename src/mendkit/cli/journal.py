@@ -429,7 +429,7 @@ def _read_import(path: Path) -> dict[str, Any]:
         if is_backup(path):
             return read_backup(path, os.environ.get("MEND_BACKUP_PASSPHRASE")
                                or _passphrase("Backup passphrase: "))
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise JournalError(f"{path}:{exc.lineno}: not JSON ({exc.msg})") from None
     except UnicodeDecodeError as exc:

@@ -488,6 +488,7 @@ class Journal:
                 raise wrong(f'{place}: "name" is empty; a relationship needs a name or pseudonym')
             rels.append(RelationshipRow(id=_whole(r, "id", place, wrong), name=encrypt(r["name"]),
                                         kind=r["kind"], notes=encrypt(r.get("notes", ""))))
+        known = {r.id for r in rels}
         entries = []
         for place, e in _items(data, "entries", wrong):
             _fields(e, place, ("id", "kind", "relationship_id", "occurred_at", "body"), wrong)
@@ -503,6 +504,9 @@ class Journal:
                             f"2026-01-31T18:30), found {e['occurred_at']!r}") from None
             rel = None if e["relationship_id"] is None else _whole(e, "relationship_id", place,
                                                                    wrong)
+            if rel is not None and rel not in known:
+                raise wrong(f'{place}: "relationship_id" {rel} is none of the export\'s '
+                            "relationships")
             try:
                 validate_entry(e["kind"], e["body"])
             except JournalError as exc:
