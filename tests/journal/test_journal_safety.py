@@ -253,3 +253,14 @@ def test_an_export_saved_with_a_byte_order_mark_imports(
     assert main(["journal", "init"]) == 0
     assert main(["journal", "import", str(path)]) == 0
     assert "imported 0 relationships and 0 entries" in capsys.readouterr().out
+
+
+def test_an_import_holding_half_a_character_is_refused_whole(tmp_path: Path) -> None:
+    data = {"format": "mend-journal/1",
+            "relationships": [{"id": 1, "name": "A", "kind": "friend", "notes": ""}],
+            "entries": [{"id": 1, "kind": "rupture", "body": {"what": "lone \ud83d here"},
+                         "relationship_id": 1, "occurred_at": "2026-01-01"}]}
+    with Journal.create(tmp_path / "j", "pw", kdf=CHEAP) as journal:
+        with pytest.raises(JournalError, match="half of a character"):
+            journal.import_(data, source="sur.json")
+        assert journal.relationships() == []

@@ -27,6 +27,7 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from mendkit._unicode import has_lone_surrogate
 from mendkit.errors import JournalError
 from mendkit.journal.backup import write_backup
 from mendkit.journal.crypto import (
@@ -472,6 +473,9 @@ class Journal:
         if not isinstance(data, Mapping):
             raise wrong('expected a Mend journal export object ("format": "mend-journal/1"), '
                         f"found {_a_json(data)}")
+        if has_lone_surrogate(data):
+            raise wrong("the export holds half of a character (a lone surrogate such as "
+                        "\\ud83d, as when an emoji is cut in two); nothing was imported")
         if data.get("format") != "mend-journal/1":
             raise wrong('expected a Mend journal export ("format": "mend-journal/1")')
         encrypt = self._cipher.encrypt

@@ -18,6 +18,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from mendkit._unicode import has_lone_surrogate
 from mendkit.api import check
 from mendkit.errors import InvalidInputError
 from mendkit.web.app import region_of, state, stores_for
@@ -64,7 +65,7 @@ async def json_request(request: Request) -> None:
     if kind != "application/json":
         raise HTTPException(status_code=415, detail="send application/json")
     body = await request.body()  # read once: FastAPI's own reading gets the same bytes
-    if _SURROGATE_ESCAPE.search(body) and _has_lone_surrogate(_parsed(body)):
+    if _SURROGATE_ESCAPE.search(body) and has_lone_surrogate(_parsed(body)):
         raise HTTPException(status_code=400, detail=(
             "expected text made of whole characters; found half of one (a lone surrogate "
             "such as \\ud83d, as when an emoji is cut in two)"))
@@ -75,20 +76,6 @@ def _parsed(body: bytes) -> object:
         return json.loads(body)
     except ValueError:
         return None  # FastAPI reports the broken JSON itself
-
-
-def _has_lone_surrogate(value: object) -> bool:
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-        return False
-    if isinstance(value, dict):
-        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(map(_has_lone_surrogate, value))
-    return False
 
 
 def _json(value: dict[str, Any]) -> JSONResponse:
