@@ -175,3 +175,11 @@ def test_csv_export_lists_each_evidence_span_once(client: TestClient) -> None:
     rows = list(csv.reader(io.StringIO(client.get(str(r.url).split("?")[0] + "/export.csv").text)))
     evidence = rows[2][4].split(" | ")
     assert evidence and len(evidence) == len(set(evidence))
+
+
+@pytest.mark.parametrize("path", ["/analyse", "/check", "/about", "/static/mend.css"])
+def test_head_answers_as_get_without_a_body(client: TestClient, path: str) -> None:
+    got, head = client.get(path), client.head(path)
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert "content-security-policy" in head.headers

@@ -39,7 +39,7 @@ from mendkit.errors import (
 from mendkit.models.personal import PersonalHeads, personal_dir
 from mendkit.models.personal import load as load_personal
 from mendkit.storage import Stores, adopt_plain_files, journal_stores, plain_stores
-from mendkit.web.security import CSRF_COOKIE, SecurityMiddleware, new_token
+from mendkit.web.security import CSRF_COOKIE, HeadAsGet, SecurityMiddleware, new_token
 from mendkit.web.services import MAX_UPLOAD, ResultCache
 from mendkit.web.vault import JournalVault
 
@@ -209,6 +209,7 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
 
     # Request bodies: the upload limit plus room for the form's other fields.
     app.add_middleware(SecurityMiddleware, max_body=MAX_UPLOAD + 64 * 1024)
+    app.add_middleware(HeadAsGet)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app

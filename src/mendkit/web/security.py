@@ -89,6 +89,28 @@ class SecurityMiddleware:
                 await _too_large(send_with_headers, self.max_body, scope)
 
 
+class HeadAsGet:
+    """HEAD answered as GET without the body, as RFC 9110 asks of a server that answers GET (link
+    checkers and monitors send HEAD); FastAPI's routes list GET only."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return  # the body's parts are dropped; the last one ends the answer
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 class BodyTooLarge(StarletteHTTPException):
     """A streamed body passed the limit. An HTTP error, so that FastAPI, reading the body when it
     is raised, passes it on as a 413 (any other error there becomes "error parsing the body")."""
