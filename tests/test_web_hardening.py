@@ -183,3 +183,10 @@ def test_head_answers_as_get_without_a_body(client: TestClient, path: str) -> No
     assert (head.status_code, head.content) == (200, b"")
     assert head.headers["content-type"] == got.headers["content-type"]
     assert "content-security-policy" in head.headers
+
+
+def test_of_two_marks_on_the_same_words_the_one_given_first_is_shown() -> None:
+    from mendkit.web.timeline import highlight
+
+    marks = [(0, 4, f"ev-1-{n}") for n in (2, 10)]
+    assert highlight("Fine.", marks)[0].mark == "ev-1-2"

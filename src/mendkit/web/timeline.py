@@ -37,10 +37,11 @@ def family(label: str) -> str:
 def highlight(text: str, spans: Sequence[tuple[int, int, str]], kind: str = "issue",
               kinds: dict[str, str] | None = None,
               titles: dict[str, str] | None = None) -> tuple[Segment, ...]:
-    """Split ``text`` into plain and marked segments; overlapping spans keep the earlier one."""
+    """Split ``text`` into plain and marked segments; overlapping spans keep the earlier one (of
+    two with the same bounds, the one given first: mark ids are not compared as text)."""
     out: list[Segment] = []
     at = 0
-    for first, last, mark in sorted(spans):
+    for first, last, mark in sorted(spans, key=lambda span: span[:2]):
         start, end = max(first, at), min(last, len(text))
         if end <= start:
             continue
