@@ -16,6 +16,15 @@ from mendkit.cli.main import main
 GOOD = "Alex: You never listen.\nSam: Fine.\n"
 
 
+def _good_and_bad(tmp_path: Path) -> Path:
+    """A folder with one transcript that reads and one that does not."""
+    folder = tmp_path / "bd"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "bad.txt").write_text("no speaker here\n", encoding="utf-8")
+    return folder
+
+
 def _lines(path: Path) -> list[dict[str, object]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
 
@@ -52,10 +61,7 @@ def test_a_json_transcript_keeps_its_own_id_and_clashing_names_stay_apart(tmp_pa
 
 @pytest.mark.parametrize("out_name", ["r.jsonl", "r-folder"])
 def test_resume_retries_conversations_that_failed(tmp_path: Path, out_name: str) -> None:
-    folder = tmp_path / "bd"
-    folder.mkdir()
-    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "bad.txt").write_text("no speaker here\n", encoding="utf-8")
+    folder = _good_and_bad(tmp_path)
     (folder / "worse.txt").write_text("still no speaker\n", encoding="utf-8")
     out = tmp_path / out_name
     errors_file = out / "errors.jsonl" if out.suffix != ".jsonl" else tmp_path / "r.errors.jsonl"
@@ -77,10 +83,7 @@ def test_resume_retries_conversations_that_failed(tmp_path: Path, out_name: str)
 
 
 def test_an_errors_file_cut_by_a_kill_is_tidied_on_resume(tmp_path: Path) -> None:
-    folder = tmp_path / "bd"
-    folder.mkdir()
-    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "bad.txt").write_text("no speaker here\n", encoding="utf-8")
+    folder = _good_and_bad(tmp_path)
     out = tmp_path / "r.jsonl"
     run_batch(folder, out, BatchSettings(out_format="jsonl"))
     errors_file = tmp_path / "r.errors.jsonl"
@@ -125,10 +128,7 @@ def test_input_without_conversations_is_refused_before_any_output(
 
 
 def test_the_report_names_the_errors_file(tmp_path: Path) -> None:
-    folder = tmp_path / "bd"
-    folder.mkdir()
-    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "bad.txt").write_text("no speaker here\n", encoding="utf-8")
+    folder = _good_and_bad(tmp_path)
     as_jsonl = run_batch(folder, tmp_path / "s.jsonl", BatchSettings(out_format="jsonl"))
     assert as_jsonl.errors_file == tmp_path / "s.errors.jsonl"
     assert as_jsonl.errors_file.is_file()
@@ -155,10 +155,7 @@ def test_a_bad_count_names_its_own_option(tmp_path: Path, capsys: pytest.Capture
 
 def test_a_resumed_run_stopped_part_way_keeps_the_earlier_failures(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "bd"
-    folder.mkdir()
-    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "bad.txt").write_text("no speaker here\n", encoding="utf-8")
+    folder = _good_and_bad(tmp_path)
     out = tmp_path / "r.jsonl"
     run_batch(folder, out, BatchSettings(out_format="jsonl"))
     before = (tmp_path / "r.errors.jsonl").read_text(encoding="utf-8")
