@@ -154,3 +154,16 @@ def test_init_asks_for_a_typed_passphrase_twice(
     assert main(["journal", "init"]) == 0
     monkeypatch.setenv("MEND_PASSPHRASE", "same one")
     assert main(["journal", "list"]) == 0
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00", "9999-12-31", "1899-12-31"])
+def test_add_refuses_a_date_the_web_app_refuses_too(sqlite_env: None, when: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["journal", "init"]) == 0
+    assert main(["journal", "add", "--kind", "relationship", "--name", "Sam"]) == 0
+    capsys.readouterr()
+    assert main(["journal", "add", "--kind", "rupture", "--rel", "1", "--text", "x",
+                 "--when", when]) == 1
+    assert "between 1900-01-01 and today" in capsys.readouterr().err
+    assert main(["journal", "add", "--kind", "rupture", "--rel", "1", "--text", "x",
+                 "--when", "2026-03-02"]) == 0

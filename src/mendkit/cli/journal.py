@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mendkit.errors import InvalidInputError, JournalError
-from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES
+from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES, check_when
 
 if TYPE_CHECKING:
     from mendkit.journal.crypto import KdfParams
@@ -462,11 +462,8 @@ def _analysis_body(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _checked_when(value: str) -> str:
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        raise JournalError(f"expected an ISO date or time such as 2026-03-02 or "
-                           f"2026-03-02T18:30, got {value!r}") from None
+    """``--when`` / ``--date`` as typed, once the journal's range allows it."""
+    check_when(value)
     return value
 
 

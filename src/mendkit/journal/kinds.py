@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 from mendkit.errors import JournalError
@@ -46,3 +47,24 @@ def ref_of(kind: str, body: Mapping[str, Any]) -> str | None:
     if kind == "coach_pair":
         return f"{body['code']}/{body['role']}"
     return None
+
+
+EARLIEST = datetime(1900, 1, 1)  # a new entry is dated from here to a day ahead
+
+
+def check_when(value: str) -> datetime:
+    """A new entry's date and time as typed (ISO), from 1900 up to a day ahead of this computer's
+    clock (another time zone, a clock that runs fast): a mistyped year (``0001``, ``9999``) is
+    refused rather than kept. The web app and ``mend journal add`` both ask this."""
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise JournalError(f"expected a date and time like 2026-03-14T18:30, got {value!r}"
+                           ) from None
+    # Wall-clock times compared, so no time-zone arithmetic can overflow at year 1 or 9999.
+    wall = parsed.replace(tzinfo=None)
+    latest = datetime.now(parsed.tzinfo).replace(tzinfo=None) + timedelta(days=1)
+    if not EARLIEST <= wall <= latest:
+        raise JournalError("expected a date and time between 1900-01-01 and today, like "
+                           f"2026-03-14T18:30, got {value!r}")
+    return parsed

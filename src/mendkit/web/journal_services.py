@@ -7,11 +7,11 @@ The journal itself is ``mendkit.journal.repository.Journal``; this module only a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from mendkit.errors import JournalError, NotInJournalError
-from mendkit.journal.kinds import REL_KINDS, UPTAKES
+from mendkit.journal.kinds import REL_KINDS, UPTAKES, check_when
 
 if TYPE_CHECKING:
     from mendkit.journal.repository import Entry, Journal, Relationship
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 WEB_KINDS = ("rupture", "repair", "checkin", "analysis")
 MAX_TEXT = 5000
 MAX_NAME = 200
-EARLIEST = datetime(1900, 1, 1)  # entries written from the web are dated from here to tomorrow
 # The patterns insights count, as the labels a rupture entry stores (insights read the last part).
 PATTERN_LABELS = {
     "criticism": "rupture.confrontation.criticism",
@@ -68,25 +67,11 @@ def find_entry(journal: Journal, entry_id: int) -> Entry:
 
 # -- entries ---------------------------------------------------------------------------------------
 def when(value: str | None) -> str:
-    """An ISO date and time (from a form's date-time field or JSON); empty means now.
-
-    From 1900 up to a day ahead of this computer's clock (another time zone, a clock that runs
-    fast): a mistyped year (``0001``, ``9999``) is refused rather than kept in the journal.
-    """
+    """An ISO date and time (from a form's date-time field or JSON); empty means now. The range
+    is the journal's (``kinds.check_when``)."""
     if value is None or not value.strip():
         return datetime.now().astimezone().isoformat(timespec="seconds")
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise JournalError(f"expected a date and time like 2026-03-14T18:30, got {value!r}"
-                           ) from None
-    # Wall-clock times compared, so no time-zone arithmetic can overflow at year 1 or 9999.
-    wall = parsed.replace(tzinfo=None)
-    latest = datetime.now(parsed.tzinfo).replace(tzinfo=None) + timedelta(days=1)
-    if not EARLIEST <= wall <= latest:
-        raise JournalError("expected a date and time between 1900-01-01 and today, like "
-                           f"2026-03-14T18:30, got {value!r}")
-    return parsed.isoformat(timespec="seconds")
+    return check_when(value).isoformat(timespec="seconds")
 
 
 def add_entry(journal: Journal, kind: str, body: Mapping[str, Any], *,
