@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re._constants as sc  # type: ignore[import-not-found]
+import re._parser as sp  # type: ignore[import-not-found]
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 import pytest
 
 from mendkit.analysis.pipeline import analyze_turn
@@ -58,6 +63,50 @@ def test_every_pattern_compiles() -> None:
     for rule in ALL_RULES:
         for pattern in (*rule.patterns, *rule.exclude):
             pattern.compiled()  # raises RulesError naming the rule
+
+
+def _upper_case_letters(items: Iterable[tuple[Any, Any]]) -> Iterator[str]:
+    """The upper-case letters a parsed pattern would match literally (in a class too)."""
+    for op, av in items:
+        if op in (sc.LITERAL, sc.NOT_LITERAL) and chr(av) != chr(av).lower():
+            yield chr(av)
+        elif op is sc.IN:
+            for item_op, item_av in av:
+                if item_op is sc.LITERAL and chr(item_av) != chr(item_av).lower():
+                    yield chr(item_av)
+                elif item_op is sc.RANGE:
+                    yield from (chr(c) for c in range(item_av[0], item_av[1] + 1)
+                                if chr(c) != chr(c).lower())
+        elif op is sc.SUBPATTERN:
+            yield from _upper_case_letters(av[3])
+        elif op is sc.BRANCH:
+            for alternative in av[1]:
+                yield from _upper_case_letters(alternative)
+        elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT, getattr(sc, "POSSESSIVE_REPEAT", None)):
+            yield from _upper_case_letters(av[2])
+        elif op in (sc.ASSERT, sc.ASSERT_NOT):
+            yield from _upper_case_letters(av[1])
+        elif op is getattr(sc, "ATOMIC_GROUP", None):
+            yield from _upper_case_letters(av)
+
+
+def test_patterns_are_lower_case_for_the_lower_cased_text_they_read() -> None:
+    """Rules read normalised text (``text.normalise`` lower-cases it) and are compiled without
+    ``re.IGNORECASE``: a pattern asking for an upper-case letter would never match."""
+    offenders = [
+        f"{rule.id}: {''.join(sorted(set(found)))[:20]!r} in {pattern.pattern[:60]}"
+        for rule in ALL_RULES
+        for pattern in (*rule.patterns, *rule.exclude, *rule.after)
+        if (found := list(_upper_case_letters(sp.parse(pattern.pattern, pattern.flags))))
+    ]
+    assert not offenders, offenders
+
+
+def test_the_upper_case_check_finds_upper_case_letters() -> None:
+    assert list(_upper_case_letters(sp.parse(r"\bsorry (?:I|we)\b[A-C]"))) == ["I", "A", "B", "C"]
+    # a negated class with capitals differs too: with IGNORECASE it also leaves out lower case
+    assert list(_upper_case_letters(sp.parse(r"[^X]"))) == ["X"]
+    assert not list(_upper_case_letters(sp.parse(r"\bsorry (?:i|we)\b[^.?!]\S\W\B\u00e9")))
 
 
 def test_no_pattern_opens_with_a_lookahead_tried_at_every_position() -> None:

@@ -15,6 +15,9 @@ _NORMALISE: Final = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u200e": " ", "\u200f": " ",
+    # The one character whose lower case is two ("İ" -> "i" + a combining dot): it would shift
+    # every later offset (Turkish names: "İstanbul", "İlkay").
+    "\u0130": "i",
 })
 
 # Runs of letters and digits, split exactly where a regex ``\b`` falls ("don't" is "don", "t"),
