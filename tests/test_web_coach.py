@@ -523,12 +523,12 @@ def test_the_api_refuses_a_position_ahead_without_calling_it_earlier(client: Tes
 
 
 def test_answers_to_unknown_sessions_leave_nothing_behind(client: TestClient) -> None:
-    from mendkit.web import coach_pages
+    from mendkit.web import coach
 
     token = field(client.get("/coach").text, "csrf_token")
-    before = len(coach_pages._answering)
+    before = len(coach._answering)
     for n in range(20):
         r = client.post(f"/coach/{n:012x}", data={"csrf_token": token, "answer": "yes",
                                                    "position": "0"})
         assert r.status_code == 404
-    assert len(coach_pages._answering) == before
+    assert len(coach._answering) == before

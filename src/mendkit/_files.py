@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -25,3 +26,19 @@ def atomic_write(path: Path, text: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+if sys.platform == "win32":  # pragma: no cover - Windows
+    import msvcrt
+
+    def lock_now(fd: int) -> None:
+        """Lock the open file ``fd`` for this process, or raise ``OSError`` at once if another
+        holds it (the lock goes when the file is closed or the process ends)."""
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+else:
+    import fcntl
+
+    def lock_now(fd: int) -> None:
+        """Lock the open file ``fd`` for this process, or raise ``OSError`` at once if another
+        holds it (the lock goes when the file is closed or the process ends)."""
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

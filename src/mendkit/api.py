@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mendkit._unicode import has_lone_surrogate
 from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.analysis.safety import DEFAULT_REGION
+from mendkit.errors import InvalidInputError
 from mendkit.model import Analysis, CheckResult, Conversation
 
 if TYPE_CHECKING:
@@ -22,6 +26,9 @@ def load_conversation(
     """
     from mendkit.io import load_conversation as _load
 
+    if isinstance(source, str) and not source.strip():
+        raise InvalidInputError('expected the path of a conversation; the path is empty (use "-" '
+                                "for stdin)")
     return _load(source, format=format, encoding=encoding)
 
 
@@ -42,8 +49,16 @@ def analyze(
     >>> a.turns[1].labels
     ('rupture.withdrawal',)
     """
-    if not isinstance(conversation, Conversation):
+    if isinstance(conversation, Conversation):
+        for turn in conversation.turns:
+            if has_lone_surrogate(turn.speaker) or has_lone_surrogate(turn.text):
+                raise InvalidInputError(f"expected turn {turn.index} to be whole characters; "
+                                        f"found half of one{_HALF}")
+    elif isinstance(conversation, (str, os.PathLike)):
         conversation = load_conversation(conversation, format=format)
+    else:
+        raise InvalidInputError("expected a Conversation or the path of one, got "
+                                f"{type(conversation).__name__}")
     return analyze_conversation(conversation, mode=mode, region=region, personal=personal)
 
 
@@ -51,15 +66,44 @@ def check(
     text: str,
     *,
     region: str = DEFAULT_REGION,
-    context: tuple[str, ...] = (),
+    context: Sequence[str] = (),
     mode: Mode = "full",
     personal: PersonalHeads | None = None,
 ) -> CheckResult:
     """Score one message as a repair: labels, ``repair_quality``, issues with rewrites, and risk.
 
-    ``context`` holds the messages before it (the other person's, most recent last), if any.
-    ``personal`` is a person's refitted heads (``mendkit.models.personal.load(home)``), if any.
+    ``context`` holds the messages before it (the other person's, most recent last), if any; a
+    single ``str`` counts as one message. ``personal`` is a person's refitted heads
+    (``mendkit.models.personal.load(home)``), if any. Like ``mend check``, an empty message, one
+    that is not a ``str`` or one holding half of a character raises ``InvalidInputError``.
+
+    >>> import mendkit
+    >>> mendkit.check("I'm sorry I snapped at you.", mode="rules").components["ownership"]
+    True
     """
     from mendkit.critic import critique
 
-    return critique(text, region=region, context=context, mode=mode, personal=personal)
+    if not isinstance(text, str):
+        raise InvalidInputError(f"expected the message as a str, got {type(text).__name__}")
+    if not text.strip():
+        raise InvalidInputError("expected a message to check, got an empty one")
+    if isinstance(context, str):
+        context = (context,)
+    if not isinstance(context, Sequence) or not all(isinstance(c, str) for c in context):
+        raise InvalidInputError("expected context as a sequence of messages (str, most recent "
+                                f"last), got {_described(context)}")
+    for what, value in (("the message", text), *(("context", c) for c in context)):
+        if has_lone_surrogate(value):
+            raise InvalidInputError(f"expected {what} to be whole characters; found half of "
+                                    f"one{_HALF}")
+    return critique(text, region=region, context=tuple(context), mode=mode, personal=personal)
+
+
+_HALF = " (a lone surrogate such as \\ud83d, as when an emoji is cut in two)"
+
+
+def _described(value: object) -> str:
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        odd = next((c for c in value if not isinstance(c, str)), None)
+        return f"a {type(value).__name__} holding a {type(odd).__name__}"
+    return type(value).__name__

@@ -16,10 +16,12 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Final, Literal, Protocol
 
+from mendkit._files import atomic_write
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
 
@@ -37,12 +39,35 @@ class Correction:
     created_at: str = ""
 
     def __post_init__(self) -> None:
+        for name in _TEXT_FIELDS:  # a hand-edited line may hold a number, null or a list
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                given = json.dumps(value, default=repr)[:40]
+                raise InvalidInputError(f"{name} must be a string, got {given}")
         if self.label not in LABELS:
             raise InvalidInputError(f"unknown label {self.label!r}; expected one of {LABELS}")
         if self.verdict not in ("wrong", "missing"):
             raise InvalidInputError(f'verdict must be "wrong" or "missing", got {self.verdict!r}')
         if not self.text.strip():
             raise InvalidInputError("a correction needs the text it is about")
+
+    @classmethod
+    def from_dict(cls, fields: object) -> Correction:
+        """A correction from its JSON object (a line of the file, a journal entry's body);
+        ``InvalidInputError`` says what is wrong with it (an unknown or missing field, a value)."""
+        if not isinstance(fields, dict):
+            raise InvalidInputError("expected a JSON object")
+        unknown = sorted(str(name) for name in fields if name not in _TEXT_FIELDS)
+        if unknown:
+            raise InvalidInputError(f"unknown field {unknown[0]!r}; expected only "
+                                    f"{', '.join(_TEXT_FIELDS)}")
+        missing = [name for name in ("text", "label", "verdict") if name not in fields]
+        if missing:
+            raise InvalidInputError(f"missing field {missing[0]!r}")
+        return cls(**fields)
+
+
+_TEXT_FIELDS: Final = tuple(f.name for f in dataclass_fields(Correction))
 
 
 def stamped(correction: Correction) -> Correction:
@@ -56,6 +81,43 @@ def training_examples(corrections: Iterable[Correction]) -> list[dict[str, objec
     (``{"text", "previous", "label", "present"}``)."""
     return [{"text": c.text, "previous": c.previous, "label": c.label,
              "present": c.verdict == "missing"} for c in corrections]
+
+
+def write_export(target: str | Path, text: str, *, home: Path) -> None:
+    """Write an export of the corrections to ``target``, never over one of Mend's own files.
+
+    The journal, its key file and the corrections file live in ``home`` (``MEND_HOME``); writing
+    there would destroy what is being exported. So a path in that folder is refused when it
+    exists or has a name Mend uses, and a file is replaced whole (a temporary file renamed over
+    it), so a failed export leaves the old one as it was.
+    """
+    path = Path(target)
+    real, real_home = path.resolve(), home.resolve()
+    ours = [home / name for name in _MEND_FILES]
+    if real.is_relative_to(real_home) and real != real_home:
+        inner = real.relative_to(real_home)
+        if real.exists() or len(inner.parts) > 1 or inner.name.startswith(_MEND_FILES):
+            raise InvalidInputError(
+                f"that would write into Mend's own folder ({home}), where it keeps your data; "
+                "write the export outside it, for example to ~/mend-corrections.jsonl", source=str(path))
+    if real.exists() and any(mine.exists() and os.path.samefile(real, mine) for mine in ours):
+        raise InvalidInputError("that is one of the files Mend keeps your data in; write the "
+                                "export outside that folder", source=str(path))
+    if real.is_dir():
+        raise InvalidInputError("is a folder; expected a file to write the corrections to",
+                                source=str(path))
+    if real.exists() and not real.is_file():  # a device or a pipe: write to it as it is
+        with real.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
+    if not real.parent.is_dir():
+        raise InvalidInputError(f"there is no folder {path.parent} to write the export in",
+                                source=str(path))
+    atomic_write(real, text)
+
+
+# The names of what Mend keeps directly in MEND_HOME that an export could be mistaken for.
+_MEND_FILES: Final = ("journal.db", "corrections.jsonl", "personal", "coach", ".")
 
 
 class CorrectionStorage(Protocol):
@@ -114,6 +176,9 @@ class CorrectionStore:
         """The corrections in the file, and the lines that are not one (each also named in
         :attr:`warnings`)."""
         self.warnings = []
+        if self.path.is_dir():
+            raise InvalidInputError("is a folder, expected the file of your corrections (one "
+                                    "JSON object a line); move the folder away", source=str(self.path))
         if not self.path.is_file():
             return [], []
         found: list[Correction] = []
@@ -121,15 +186,19 @@ class CorrectionStore:
         for number, raw in enumerate(self.path.read_bytes().split(b"\n"), 1):
             if not raw.strip():
                 continue
+            why = ""
             try:
-                fields = json.loads(raw.decode("utf-8"))
-                if not isinstance(fields, dict):
-                    raise TypeError("not a JSON object")
-                found.append(Correction(**fields))
-            except (ValueError, TypeError):  # bad UTF-8 or JSON, unknown fields or values
-                unreadable.append(UnreadableLine(number=number, raw=raw))
-                self.warnings.append(f"{self.path}:{number}: skipped a line that is not a "
-                                     "correction (it is kept in the file; fix or delete it)")
+                found.append(Correction.from_dict(json.loads(raw.decode("utf-8"))))
+                continue
+            except UnicodeDecodeError:
+                why = ": not UTF-8 text"
+            except InvalidInputError as exc:  # a JSON object, but not a correction
+                why = f": {exc}"
+            except ValueError:  # not JSON (say, cut off by a crash): the line says so itself
+                pass
+            unreadable.append(UnreadableLine(number=number, raw=raw))
+            self.warnings.append(f"{self.path}:{number}: skipped a line that is not a "
+                                 f"correction{why} (it is kept in the file; fix or delete it)")
         return found, unreadable
 
     def training_examples(self) -> list[dict[str, object]]:

@@ -133,7 +133,7 @@ _MESSAGES: Final = {
 BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
     "ignored": ("lonely", "to know I matter to you"),
     "disrespected": ("hurt", "to be treated with care"),
-    "manipulated": ("uneasy", "to trust that I'm being straight with"),
+    "manipulated": ("uneasy", "to trust that you're being straight with me"),
     "abandoned": ("scared and alone", "to know you'll be there"),
     "attacked": ("shaken", "to feel safe when we disagree"),
     "betrayed": ("deeply hurt", "to be able to trust you"),
@@ -162,13 +162,39 @@ BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
     "interrupted": ("frustrated", "to finish my thought"),
     "humiliated": ("ashamed", "respect, especially in front of others"),
 }
+_BLAMING_WORD: Final = (
+    r"(?:really |so |very |completely |totally )?(?:"
+    + "|".join(sorted((re.escape(w) for w in BLAMING_FEELINGS), key=len, reverse=True)) + ")")
+# "I feel ignored", "I felt so let down", "I feel abandoned and betrayed": the verb, then one or
+# more such words (each rewritten, in the draft's own tense).
 _BLAMING_RE: Final = re.compile(
-    r"\bi (?:feel|felt|feel so|felt so|am feeling|was feeling|'ve felt|have felt)\s+"
-    r"(?:really |so |very |completely |totally )?("
-    + "|".join(sorted((re.escape(w) for w in BLAMING_FEELINGS), key=len, reverse=True))
-    + r")\b",
+    r"\bi (?P<verb>feel|felt|am feeling|was feeling|'ve felt|have felt)\s+"
+    rf"(?P<words>{_BLAMING_WORD}(?:(?:,\s*|\s+)(?:and\s+)?{_BLAMING_WORD})*)\b",
     re.IGNORECASE,
 )
+_PAST_FEELING: Final = frozenset({"felt", "was feeling", "'ve felt", "have felt"})
+_ADVERB_RE: Final = re.compile(r"^(?:really|so|very|completely|totally)\s+", re.IGNORECASE)
+_LIST_SEPARATOR_RE: Final = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+# Someone else's words, reported or quoted ("She said I feel ignored"): not the writer's feeling.
+_REPORTED_RE: Final = re.compile(
+    r"\b(?:said|says|say|told (?:me|him|her|them|us)|tells (?:me|him|her|them|us)|wrote|writes"
+    r"|claim(?:s|ed)?|think(?:s)?|thought|ask(?:s|ed)?|text(?:s|ed)|repl(?:y|ies|ied)|goes|went"
+    r"|shout(?:s|ed)|yell(?:s|ed))\b[\s,:]*(?:that\s+)?[\"\u201c']?\s*$",
+    re.IGNORECASE)
+# A sentence with "always" or "never" in it (or the like): what the always_never issue says.
+_ALWAYS_NEVER_RE: Final = re.compile(r"\b(?:always|never|ever|constantly|forever|keep)\b",
+                                     re.IGNORECASE)
+# What is left of a sarcastic message once its contempt goes: "Thanks a lot." on its own.
+_SARCASTIC_RE: Final = re.compile(
+    r"^\s*(?:oh,? )?(?:thanks|thank you|cheers|great|well done|nice one|good job|brilliant|"
+    r"perfect|wonderful|lovely|real mature|very mature|wow)(?: (?:a lot|so much|very much|"
+    r"again|then))?[\s.!?]*$", re.IGNORECASE)
+# A clause that a criticism or an "always/never" can be cut from, with what leads into it.
+_CLAUSE_LEAD_RE: Final = re.compile(r",?\s+(?:and|but|because|so)\s+$", re.IGNORECASE)
+# Issues a rewrite must leave nothing of: offered only when every one of them is fixed.
+_MUST_GO: Final = frozenset({"contempt", "hostility", "criticism", "always_never",
+                             "non_apology", "sorry_but", "defensiveness", "minimizing",
+                             "dismissing", "condescension", "blaming_feeling"})
 _THOUGHT_RE: Final = re.compile(
     r"\bi (?:just |really |kind of |kinda |sort of |honestly |still |sometimes )?(?:feel|felt) "
     r"(?:like|that) (?:you|u|they|he|she)\b", re.IGNORECASE)
@@ -207,6 +233,9 @@ _VAGUE_OWNING_RE: Final = re.compile(
     r"\bshould(?: have|'ve) handled (?:it|that|this|things|everything|the situation) "
     r"(?:better|differently)\b", re.IGNORECASE)
 OVER_APOLOGY: Final = 4  # this many "sorry"s or more in one message
+MISSING_NOTE: Final = "Not there yet: "  # how the note on missing core components begins
+# Issues that say a phrase is no feeling at all: the model's sense of one does not stand.
+_NOT_A_FEELING: Final = frozenset({"thought_as_feeling", "blaming_feeling"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,11 +272,16 @@ def critique(
     if probabilities:
         quality += _model_term(probabilities[-1])
     notes: list[str] = []
+    sensed = _sensed(components, turn.labels, {i.kind for i in issues})
     missing = [name for name, present in components.items()
-               if not present and name not in ("acknowledgement", "appreciation")]
+               if not present and name not in sensed
+               and name not in ("acknowledgement", "appreciation")]
     if missing:
-        notes.append("Not there yet: " + ", ".join(missing) + ".")
-    rewrite = _rewrite(text, fixes)
+        notes.append(MISSING_NOTE + ", ".join(missing) + ".")
+    rewrite, fixed = _rewrite(text, fixes)
+    if any(i.kind in _MUST_GO and not any(s < i.end and i.start < e for s, e in fixed)
+           for i in issues):
+        rewrite = None  # a "better" message that keeps what was flagged is no better
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
         issues, rewrite = [], None
@@ -267,6 +301,19 @@ def critique(
     )
 
 
+def sensed_components(result: CheckResult) -> list[str]:
+    """The components with no phrase to point at whose label was still found (by the model, or
+    by the person's own corrections): not present, and not missing either."""
+    return _sensed(result.components, result.labels, {i.kind for i in result.issues})
+
+
+def _sensed(components: Mapping[str, bool], labels: Sequence[str], kinds: set[str]
+            ) -> list[str]:
+    return [name for name, present in components.items()
+            if not present and COMPONENT_WEIGHTS[name][0] in labels
+            and not (name == "feeling" and kinds & _NOT_A_FEELING)]
+
+
 def _model_term(probabilities: Mapping[str, float]) -> float:
     """Full mode's soft part of the score: the model's reading of the whole message, a little up
     for the parts of a repair (weighted as the components) and down for its strongest rupture."""
@@ -281,7 +328,7 @@ def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
     issues: list[Issue] = []
     fixes: list[_Fix] = []
     for ev in turn.evidence:
-        kind = _issue_kind(ev.label, ev.subtype, ev.source)
+        kind = _issue_kind(ev.label, ev.subtype, ev.source, ev.text)
         if kind is None:
             continue
         message, suggestion = _MESSAGES[kind]
@@ -291,34 +338,85 @@ def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
             s_start, s_end = sentence_bounds(text, ev.start)
             if but:
                 start, end = but.start(), s_end
-                kept = text[s_start:but.start()].rstrip(" ,")
+                kept = text[s_start:but.start()].strip().rstrip(" ,")
                 example = _example_before_but(turn, kept, s_start, but.start())
                 suggestion = f"{suggestion} {example}".rstrip()
                 fixes.append(_Fix(but.start(), _sentence_stop(text, s_end), "."))
         elif kind in ("contempt", "hostility"):
             s_start, s_end = sentence_bounds(text, ev.start)
             fixes.append(_Fix(s_start, s_end, ""))
+            if kind == "contempt":  # "Thanks a lot." alone is the sarcasm still
+                fixes.extend(_Fix(a, b, "") for a, b in _sentences(text)
+                             if _SARCASTIC_RE.match(text[a:b]))
+        elif kind in ("criticism", "always_never"):
+            fixes.extend(_cut_criticism(text, ev.start))
         elif kind == "non_apology":
             fixes.append(_owning_apology(text, ev.start, ev.end))
         issues.append(Issue(kind=kind, start=start, end=end, message=message,
                             suggestion=suggestion))
     for m in _BLAMING_RE.finditer(text):
-        word = m.group(1).lower()
-        feeling, need = BLAMING_FEELINGS[word]
+        if _reported(text, m.start()):
+            continue
+        words = list(dict.fromkeys(_ADVERB_RE.sub("", w).lower()
+                                   for w in _LIST_SEPARATOR_RE.split(m.group("words"))))
+        feelings = _listed(list(dict.fromkeys(BLAMING_FEELINGS[w][0] for w in words)))
+        needs = _listed(list(dict.fromkeys(BLAMING_FEELINGS[w][1] for w in words)))
+        verb = "felt" if m.group("verb").lower() in _PAST_FEELING else "feel"
+        quoted = _listed([f"\"{w}\"" for w in words])
+        says, beneath = ("says", "the feeling and need beneath it") if len(words) == 1 else (
+            "say", "the feelings and needs beneath them")
         issues.append(Issue(
             kind="blaming_feeling", start=m.start(), end=m.end(),
-            message=f"\"{word}\" says what they did more than what you feel, so it can land as "
+            message=f"{quoted} {says} what they did more than what you feel, so it can land as "
                     "an accusation.",
-            suggestion=f"Try the feeling and need beneath it: \"I felt {feeling}, and I need "
-                       f"{need}.\"",
+            suggestion=f"Try {beneath}: \"I {verb} {feelings}, and I need {needs}.\"",
         ))
-        fixes.append(_Fix(m.start(), m.end(), f"I felt {feeling}"))
+        # The draft's own words up to the feeling stay ("I feel so ..."): its tense too.
+        adverb = _ADVERB_RE.match(m.group("words"))
+        fixes.append(_Fix(m.start("words") + (adverb.end() if adverb else 0), m.end(), feelings))
     for m in _THOUGHT_RE.finditer(text):
+        if _reported(text, m.start()):
+            continue
         message, suggestion = _MESSAGES["thought_as_feeling"]
         issues.append(Issue(kind="thought_as_feeling", start=m.start(), end=m.end(),
                             message=message, suggestion=suggestion))
     issues.extend(_apology_issues(turn))
     return _dedupe(issues), fixes
+
+
+def _reported(text: str, start: int) -> bool:
+    """Whether the words at ``start`` are someone else's, reported or in quotation marks."""
+    before = text[sentence_bounds(text, start)[0]:start]
+    return bool(_REPORTED_RE.search(before)) or sum(before.count(q) for q in "\"\u201c") % 2 == 1
+
+
+def _listed(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = sentence_bounds(text, start)[1]
+        out.append((start, end))
+        start = max(end, start + 1)
+    return out
+
+
+def _cut_criticism(text: str, start: int) -> list[_Fix]:
+    """Cut a criticism out: its sentence when it opens one and other sentences remain, or its
+    clause when an "and"/"but" leads into it at the end of a sentence ("..., and you never
+    care."). Otherwise nothing can go safely, and no rewrite is offered."""
+    s_start, s_end = sentence_bounds(text, start)
+    before = text[s_start:start]
+    if not before.strip():
+        return [_Fix(s_start, s_end, "")] if text[:s_start].strip() or text[s_end:].strip() else []
+    lead = _CLAUSE_LEAD_RE.search(before)
+    if lead is None:
+        return []
+    return [_Fix(s_start + lead.start(), _sentence_stop(text, s_end), "")]
 
 
 def _example_before_but(turn: TurnAnalysis, kept: str, start: int, end: int) -> str:
@@ -377,10 +475,10 @@ def _apology_issues(turn: TurnAnalysis) -> list[Issue]:
                   suggestion=_MESSAGES[kind][1]) for kind, start, end in found]
 
 
-def _issue_kind(label: str, subtype: str | None, source: str) -> str | None:
+def _issue_kind(label: str, subtype: str | None, source: str, text: str) -> str | None:
     if label == "rupture.confrontation":
-        if subtype == "criticism" and "always-never" in source:
-            return "always_never"
+        if subtype == "criticism" and "always-never" in source and _ALWAYS_NEVER_RE.search(text):
+            return "always_never"  # "you don't care" is a criticism, with no "always" to name
         return subtype
     if label == "rupture.invalidation":
         if subtype == "non_apology" and "-but-" in source:
@@ -410,9 +508,11 @@ def _sentence_stop(text: str, end: int) -> int:
     return stop
 
 
-def _rewrite(text: str, fixes: list[_Fix]) -> str | None:
+def _rewrite(text: str, fixes: list[_Fix]) -> tuple[str | None, list[tuple[int, int]]]:
+    """The text with the fixes applied (``None`` if nothing changed or nothing is left), and the
+    spans they applied to."""
     if not fixes:
-        return None
+        return None, []
     out = text
     taken: list[tuple[int, int]] = []
     for fix in sorted(fixes, key=lambda f: f.start, reverse=True):
@@ -422,4 +522,4 @@ def _rewrite(text: str, fixes: list[_Fix]) -> str | None:
         out = out[:fix.start] + fix.replacement + out[fix.end:]
     out = re.sub(r"\s{2,}", " ", out).strip()
     out = re.sub(r"\.\s*\.", ".", out)
-    return out if out and out != text else None
+    return (out if out and out != text else None), taken

@@ -35,7 +35,7 @@ class TrainReport:
         lines = [
             f"fitted personal heads on {self.corrections} corrections -> {self.path}",
             f"labels refitted: {', '.join(self.labels) or 'none'}",
-            f"rules muted (marked wrong {personal.MUTE_AFTER}+ times): "
+            f"rules muted (marked wrong on {personal.MUTE_AFTER}+ messages): "
             f"{', '.join(self.muted_rules) or 'none'}",
             f"the refitted heads and muted rules alone agree with {self.agree_after} of your "
             f"{self.corrections} corrections (before: {self.agree_before}); the messages you "
@@ -53,7 +53,14 @@ class TrainReport:
 def train(home: Path, corrections_from: CorrectionStorage | None = None) -> TrainReport:
     """Fit and save the personal heads under ``home`` from the corrections in
     ``corrections_from`` (by default, the plain file under ``home``)."""
-    corrections = list(corrections_from if corrections_from is not None else CorrectionStore(home))
+    storage = corrections_from if corrections_from is not None else CorrectionStore(home)
+    corrections = list(storage)
+    if not corrections and storage.warnings:  # there are some, but none can be read
+        skipped = len(storage.warnings)
+        raise InvalidInputError(
+            f"no readable corrections in {storage.where} ({skipped} "
+            f"{'line' if skipped == 1 else 'lines'} skipped; the warnings say which and why): fix "
+            "or delete them, or mark a detection again with `mend correct TEXT --label LABEL`")
     if not corrections:
         raise InvalidInputError("no corrections to learn from yet; mark a detection with "
                                 "`mend correct TEXT --label LABEL` first")

@@ -120,7 +120,7 @@ def test_answers_from_a_real_session_are_normalised_before_the_templates() -> No
                  "responsibility_know": "text me when plans change",
                  "vulnerability_beneath": "scared", "vulnerability_needs": "to feel important",
                  "rebuild_commitment": "I'll text you when I'm running late"},
-     ["Can we talk about what happened? I said he never listens and he went quiet.",
+     ["Can we talk about what happened? I said you never listen and you went quiet.",
       "I'm sorry that I raised my voice.", "I feel scared about what happened, and I need to "
       "feel important.", "Next time, I will text you when I'm running late.",
       "Could you text me when plans change?"]),
@@ -165,3 +165,36 @@ def test_a_request_for_both_of_us_stays_a_request_for_both_of_us() -> None:
     assert "Could we take a break when it gets heated?" in draft
     draft = compose(DraftParts(situation="last night", request="she stops reading my texts"))
     assert "Could you stop reading my texts?" in draft
+
+
+@pytest.mark.parametrize(("context", "answers", "expected"), [
+    ("family", {"recognise_who": "Dad", "recognise_what": "Dad made a joke about my weight",
+                "responsibility_part": "I left the table",
+                "responsibility_know": "Dad stops commenting on my body"},
+     ["Can we talk about what happened? You made a joke about my weight.",
+      "Could you stop commenting on my body?"]),
+    ("work", {"recognise_who": "Jo", "recognise_what": "My boss criticised me in the meeting",
+              "responsibility_part": "I snapped back"},
+     ["I'd like to come back to what happened. My boss criticised me in the meeting."]),
+    ("partner", {"recognise_who": "Sam",
+                 "recognise_what": "At the party on Friday, you laughed at me",
+                 "responsibility_know": "Mum to call before visiting"},
+     ["Can we talk about what happened? At the party on Friday, you laughed at me.",
+      "Could we ask Mum to call before visiting?"]),
+    ("partner", {"recognise_who": "Sam",
+                 "recognise_what": "Sam said I never listen and I walked out",
+                 "vulnerability_beneath": "sad", "vulnerability_needs": "I need her to listen",
+                 "responsibility_know": "Be on time"},
+     ["Can we talk about what happened? You said I never listen and I walked out.",
+      "and I need you to listen.", "Could you be on time?"]),
+    ("partner", {"recognise_what": "When I got home he was angry"},
+     ["Can we talk about what happened? When I got home you were angry."]),
+    ("therapist", {"recognise_what": "my therapist said I was resistant"},
+     ["I'd like to come back to what happened. You said I was resistant."]),
+])
+def test_drafts_speak_to_the_other_person_in_whole_sentences(
+        context: str, answers: dict[str, str], expected: list[str]) -> None:
+    draft = compose(DraftParts.from_answers(answers, context=context))
+    assert_reads_well(draft)
+    for sentence in expected:
+        assert sentence in draft, (sentence, draft)

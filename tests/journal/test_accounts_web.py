@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,13 +10,10 @@ import pytest
 pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
-from test_accounts import CHEAP, FAST_HASH, PASS, SECRET, FakeClock
+from practice_kit import make_practice, practice_app, token
+from test_accounts import CHEAP, PASS, SECRET, FakeClock
 
-from mendkit.config import Settings
-from mendkit.journal.accounts import Accounts
 from mendkit.journal.repository import Journal
-from mendkit.web import create_app
-from mendkit.web.accounts import Practice
 
 
 @pytest.fixture
@@ -27,34 +21,11 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def _practice(home: Path) -> None:
-    with Journal.create(home, PASS, url=os.environ.get("MEND_DATABASE_URL"), kdf=CHEAP) as j:
-        accounts = Accounts(j, hasher=FAST_HASH)
-        accounts.enable()
-        for name, role in (("robin", "therapist"), ("ash", "therapist"), ("sam", "client"),
-                           ("kit", "client")):
-            accounts.add_user(name, role, SECRET)
-
-
-@contextmanager
-def _app(home: Path, clock: FakeClock) -> Iterator[TestClient]:
-    app = create_app(Settings(home=home, database_url=os.environ.get("MEND_DATABASE_URL")))
-    app.state.mend_practice = Practice(hasher=FAST_HASH, clock=clock)
-    with TestClient(app) as client:
-        yield client
-
-
 @pytest.fixture
 def app_client(sqlite_env: None, home: Path, clock: FakeClock) -> Iterator[TestClient]:
-    _practice(home)
-    with _app(home, clock) as client:
+    make_practice(home)
+    with practice_app(home, clock) as client:
         yield client
-
-
-def token(client: TestClient, page: str = "/login") -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(page).text)
-    assert found
-    return found.group(1)
 
 
 def sign_in(client: TestClient, name: str) -> None:
@@ -71,7 +42,7 @@ def other(client: TestClient) -> TestClient:
 def test_no_sign_in_without_practice_mode(sqlite_env: None, home: Path, clock: FakeClock) -> None:
     with Journal.create(home, PASS, kdf=CHEAP):
         pass
-    with _app(home, clock) as client:
+    with practice_app(home, clock) as client:
         r = client.get("/login")
         assert r.status_code == 404 and "mend accounts init" in r.text
         assert 'href="/practice"' not in client.get("/check").text
@@ -208,7 +179,7 @@ def test_without_a_practice_nothing_asks_for_sign_in(sqlite_env: None, home: Pat
                                                       clock: FakeClock) -> None:
     with Journal.create(home, PASS, kdf=CHEAP):
         pass
-    with _app(home, clock) as client:
+    with practice_app(home, clock) as client:
         assert client.get("/check").status_code == 200
         assert client.post("/api/check", json={"text": "You never listen."}).status_code == 200
         assert client.get("/journal").status_code == 200

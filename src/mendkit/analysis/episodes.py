@@ -4,6 +4,10 @@ A pure function of the per-turn analyses. An episode opens at a rupture turn. La
 a repair attempt (any ``repair.*`` label) makes it ``attempted`` and names the initiator; a
 ``reconnect`` turn by someone other than the repairer after that makes it ``resolved``. A rupture
 after resolution opens a new episode; an episode with no activity for ``quiet_turns`` turns closes.
+
+Turn order need not be time order (a Slack thread's replies follow their parent), so when both
+turns have a ``start``, a repair sent before the rupture does not count as its repair, nor a
+reconnect sent before the repair as its uptake: time to repair is never negative.
 """
 
 from __future__ import annotations
@@ -57,11 +61,12 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
                 current.subtypes.update(turn.subtypes(label))
             touched = True
         # Uptake is judged against repairs made before this turn, then this turn's repair counts.
-        if reconnect and current.repair_turns and turn.speaker != _last_repairer(current, turns):
+        if (reconnect and current.repair_turns and turn.speaker != _last_repairer(current, turns)
+                and not _earlier(turn, turns[current.repair_turns[-1]])):
             current.reconnect_turns.append(turn.index)
             current.resolved = True
             touched = True
-        if repairs and turn.index != current.start:
+        if repairs and turn.index != current.start and not _earlier(turn, turns[current.start]):
             current.repair_turns.append(turn.index)
             if current.initiator is None:
                 current.initiator = turn.speaker
@@ -71,6 +76,11 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
     if current is not None:
         done.append(_close(current, turns))
     return tuple(done)
+
+
+def _earlier(turn: TurnAnalysis, than: TurnAnalysis) -> bool:
+    """Whether ``turn`` was sent before ``than``, as far as their times say."""
+    return turn.start is not None and than.start is not None and turn.start < than.start
 
 
 def _last_repairer(ep: _Open, turns: Sequence[TurnAnalysis]) -> str | None:

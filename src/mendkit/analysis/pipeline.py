@@ -136,7 +136,10 @@ def analyze_with_probabilities(
         blocked: set[str] = set()
         hits = rules.find(turn.text, context, blocked=blocked)
         if personal is not None and personal.muted_rules:
-            hits = [hit for hit in hits if hit.rule.id not in personal.muted_rules]
+            # A person's corrections never silence a crisis rule (the heads refuse to hold one;
+            # this keeps it so whatever a heads file says).
+            hits = [hit for hit in hits
+                    if hit.rule.id not in personal.muted_rules or hit.rule.label == CRISIS]
         result = score_hits(turn.index, turn.speaker, turn.text, hits, turn.start)
         previous = conversation.turns[turn.index - 1].text if turn.index else ""
         if model is not None:

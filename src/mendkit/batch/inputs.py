@@ -12,16 +12,26 @@ and building turns run in parallel, not on the driver.
   files (local processes, a local Dask cluster), only where those lines are (``Span``): the
   worker reads them itself, so the records never travel through the driver and the scheduler.
 - Parquet: a file, or a folder of ``*.parquet`` files (sorted by name), with ``conversation_id``,
-  ``speaker``, ``text`` and optionally ``start`` columns, read in record batches; the driver reads
-  the id column to find each conversation's rows and hands them on as an Arrow table (``Rows``).
-- A ConvoKit corpus folder (``utterances.jsonl``), and any other folder (every transcript in it,
-  any format ``mend analyze`` reads, one conversation a file, its id the one ``mend analyze``
-  gives it, or its path inside the folder where an earlier file has that id): read on the driver
-  into conversations (``Item``).
+  ``speaker``, ``text`` and optionally ``start``, ``end`` and ``timestamp`` columns, read in
+  record batches; the driver reads
+  the id column to find each conversation's rows and hands them on as Arrow tables (``Rows``).
+  A conversation that goes on at the top of the next file of a folder is one conversation.
+- A ConvoKit corpus folder (``utterances.jsonl``: its lines are grouped by conversation on the
+  driver, and a line that cannot be read fails its conversation only), a Slack export or channel
+  folder (one conversation a channel, as ``mend analyze`` reads it), and any other folder
+  (every transcript in it, any format ``mend analyze`` reads, one conversation a file, its id the
+  one ``mend analyze`` gives it, or its path inside the folder where an earlier file has that id;
+  files in hidden folders, and the run's own output, are left out): read on the driver into
+  conversations (``Item``).
 
 Rows of one conversation must be together (sorted or grouped by id); rows of an id met again later
-are refused with the line or row where it reappeared. The ids met so far are the only thing the
+are refused with the line or row where it reappeared, and so is a whole-conversation line whose id
+was met before. A null ``conversation_id`` in JSON Lines means the file's default id (its name,
+as ``mend analyze`` reads it); an empty one is refused. The ids met so far are the only thing the
 driver keeps that grows with the input (about 100 bytes a conversation).
+
+Where no turn of a JSON Lines or Parquet conversation has a ``start``, its turns' timestamps give
+one (``mendkit.io._records.timed``), as ``mend analyze`` reads them.
 """
 
 from __future__ import annotations
@@ -32,16 +42,19 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from mendkit.errors import InvalidInputError, MendError
-from mendkit.io import iter_conversations, load_conversation
-from mendkit.io._records import RecordReader
-from mendkit.io.jsondoc import conversation_from_document
+from mendkit.io import iter_conversations, load_conversation, slack
+from mendkit.io._records import RecordReader, timed
+from mendkit.io._source import Line, TextSource
+from mendkit.io.convokit import UTTERANCES, iter_convokit
+from mendkit.io.jsondoc import conversation_from_document, load_line
 from mendkit.model import Conversation, Turn
 
-PARQUET_COLUMNS = ("conversation_id", "speaker", "text", "start")
+PARQUET_COLUMNS = ("conversation_id", "speaker", "text", "start", "end", "timestamp")
 _ID = re.compile(rb'"conversation_id"\s*:\s*("(?:[^"\\]|\\.)*"|[^,}\s]+)')
 # A line whose first key is a plain string conversation_id: its id can be read without decoding.
 _LEADING_ID = re.compile(rb'\s*\{\s*"conversation_id"\s*:\s*"([^"\\]*)"\s*[,}]')
@@ -85,31 +98,34 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Rows:
-    """One conversation's Parquet rows as an Arrow table, parsed by the worker."""
+    """One conversation's Parquet rows as Arrow tables, one per file it is in (in order),
+    parsed by the worker."""
 
     id: str
-    source: str
-    first_row: int  # the 1-based row number of the table's first row in its file
-    table: Any  # pyarrow.Table
+    tables: tuple[tuple[str, int, Any], ...]  # (file, 1-based row of the table's first row, table)
 
 
 Unit = Item | Lines | Span | Rows
 
 
-def read_units(path: Path, *, spans: bool = False) -> Iterator[Unit]:
+def read_units(path: Path, *, spans: bool = False,
+               exclude: tuple[Path, ...] = ()) -> Iterator[Unit]:
     """The conversations of ``path`` in input order, as cheaply as the driver can find them.
 
     ``spans``: a JSON Lines file's conversations come as ``Span``s (for workers that can read
-    ``path`` themselves) rather than as their lines."""
+    ``path`` themselves) rather than as their lines. ``exclude``: files and folders of a folder
+    of transcripts that are not transcripts (the run's own output)."""
     if not path.exists():
         raise InvalidInputError("no such file or folder", source=str(path))
     if path.is_dir():
-        if (path / "utterances.jsonl").is_file():
+        if (path / UTTERANCES).is_file():
             return _convokit(path)
         parts = sorted(path.glob("*.parquet"))
         if parts:
             return _parquet(parts)
-        return _folder(path)
+        if slack.is_export(path) or slack.is_channel(path):
+            return (Item(c.id, c) for c in iter_conversations(path))
+        return _folder(path, exclude)
     if path.suffix == ".parquet":
         return _parquet([path])
     if path.suffix in (".jsonl", ".ndjson"):
@@ -130,7 +146,7 @@ def unit_size(unit: Unit) -> int:
     if isinstance(unit, Span):
         return unit.count
     if isinstance(unit, Rows):
-        return int(unit.table.num_rows)
+        return sum(int(table.num_rows) for _, _, table in unit.tables)
     return len(unit.conversation.turns) if unit.conversation is not None else 1
 
 
@@ -147,11 +163,15 @@ def realise(unit: Unit) -> Item:
 
 def count_conversations(path: Path) -> int | None:
     """How many conversations ``path`` holds (a quick pass for the progress bar), if cheap to tell."""
-    if path.is_dir() and not (path / "utterances.jsonl").is_file():
+    if path.is_dir() and not (path / UTTERANCES).is_file():
         parts = sorted(path.glob("*.parquet"))
-        if not parts:
-            return sum(1 for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        return sum(_parquet_ids(p) for p in parts)
+        if parts:
+            return sum(_parquet_ids(p) for p in parts)
+        if slack.is_channel(path):
+            return 1
+        if slack.is_export(path):  # (a channel with no messages is left out of the run)
+            return sum(1 for p in path.iterdir() if slack.is_channel(p))
+        return len(_transcript_files(path))
     if path.suffix == ".parquet" and path.is_file():
         return _parquet_ids(path)
     if path.suffix in (".jsonl", ".ndjson") and path.is_file():
@@ -201,11 +221,21 @@ class _LineGroups:
         if cid != self.current:
             yield from self.close()
             self.current = cid
-            if cid in self.seen:
+            if not cid.strip():
+                self.error = (f"{self.source}:{number}: expected a non-empty conversation_id, "
+                              f"found {cid!r}")
+            elif cid in self.seen:
                 self.error = _not_together(self.source, number, cid)
             else:
                 self.seen.add(cid)
         self.attach(number, raw, at)
+
+    def document(self, item: Item, number: int) -> Item:
+        """A whole conversation read from one line: its id may not have been met before."""
+        if item.id in self.seen:
+            return Item(item.id, error=_not_together(self.source, number, item.id))
+        self.seen.add(item.id)
+        return item
 
     def attach(self, number: int, raw: bytes, at: int = 0) -> None:
         """A line for the conversation being read, ``raw`` found at byte ``at`` of the file (one
@@ -260,7 +290,7 @@ def _jsonl(path: Path, *, spans: bool = False) -> Iterator[Unit]:
                 continue
             try:
                 data = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
+            except (ValueError, RecursionError):  # not UTF-8, not JSON, a number too long
                 groups.attach(number, raw, here)
                 continue
             if not isinstance(data, Mapping):
@@ -268,9 +298,10 @@ def _jsonl(path: Path, *, spans: bool = False) -> Iterator[Unit]:
                 continue
             if isinstance(data.get("turns"), list):
                 yield from groups.close()
-                yield _document(data, path, number, default)
+                yield groups.document(_document(data, path, number, default), number)
                 continue
-            yield from groups.line(str(data.get("conversation_id", default)), number, raw, here)
+            cid = data.get("conversation_id")
+            yield from groups.line(default if cid is None else str(cid), number, raw, here)
     yield from groups.close()
 
 
@@ -320,9 +351,8 @@ def _parse_lines(unit: Lines) -> Item:
                         f"byte that is not ({exc.reason} at byte {exc.start})")
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            return Item(unit.id, error=f"{unit.source}:{number}: expected a JSON object per "
-                        f"line, found invalid JSON at column {exc.colno}: {exc.msg}")
+        except (ValueError, RecursionError):  # not JSON, nested too deep, a number too long
+            return Item(unit.id, error=_json_fault(text, unit.source, number))
         if not isinstance(data, Mapping):
             return Item(unit.id, error=f"{unit.source}:{number}: expected a JSON object, found "
                         f"{type(data).__name__}")
@@ -331,46 +361,66 @@ def _parse_lines(unit: Lines) -> Item:
                                      line=number))
         except MendError as exc:
             return Item(unit.id, error=str(exc))
-    return Item(unit.id, Conversation(id=unit.id, turns=tuple(turns), source=unit.source,
+    return Item(unit.id, Conversation(id=unit.id, turns=timed(turns), source=unit.source,
                                       format="batch"))
+
+
+def _json_fault(text: str, source: str, number: int) -> str:
+    """What is wrong with a line that is not readable JSON, in the words ``mend analyze`` uses."""
+    try:
+        load_line(text, source, number, "a JSON object per line")
+    except MendError as exc:
+        return str(exc)
+    return f"{source}:{number}: expected a JSON object per line"  # (load_line fails as json did)
 
 
 # -- Parquet ------------------------------------------------------------------------------------
 
 class _RowGroups:
-    """Consecutive rows of one file with one id make a conversation (as ``_LineGroups``)."""
+    """Consecutive rows with one id make a conversation (as ``_LineGroups``), across the files
+    of a folder too: writers that split sorted data (Spark, pandas) may go on with a
+    conversation at the top of the next file."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    def __init__(self) -> None:
         self.seen: set[str] = set()
-        self.current: str | None = None
-        self.first = 0
-        self.pieces: list[Any] = []
+        self.open = False
+        self.current = ""
+        self.pieces: list[tuple[str, int, Any]] = []  # (file, first row, record batch)
         self.error: str | None = None
 
-    def rows(self, cid: str, first: int, piece: Any) -> Iterator[Unit]:
-        if cid != self.current:
+    def rows(self, source: str, cid: str | None, first: int, piece: Any) -> Iterator[Unit]:
+        if not self.open or cid != self.current:
             yield from self.close()
-            self.current, self.first = cid, first
-            if cid in self.seen:
-                self.error = _not_together(self.source, first, cid)
+            self.open, self.current = True, cid or ""
+            if cid is None or not cid.strip():
+                found = "none" if cid is None else repr(cid)
+                self.error = (f"{source}:{first}: expected a non-empty conversation_id, "
+                              f"found {found}")
+            elif cid in self.seen:
+                self.error = _not_together(source, first, cid)
             else:
                 self.seen.add(cid)
         if self.error is None:
-            self.pieces.append(piece)
+            self.pieces.append((source, first, piece))
 
     def close(self) -> Iterator[Unit]:
         import pyarrow as pa
 
-        if self.current is not None:
+        if self.open:
             if self.error is not None:
                 yield Item(self.current, error=self.error)
             elif self.pieces:
-                # A copy (``take``) of these rows only: pickling a slice would send the batch.
-                table = pa.Table.from_batches(self.pieces)
-                yield Rows(self.current, self.source, self.first,
-                           table.take(pa.array(range(table.num_rows))))
-        self.current, self.pieces, self.error = None, [], None
+                tables: list[tuple[str, int, Any]] = []
+                for source, first, _ in self.pieces:
+                    if not tables or tables[-1][0] != source:
+                        batches = [b for s, _, b in self.pieces if s == source]
+                        # A copy (``take``) of these rows only: pickling a slice would send the
+                        # batch.
+                        table = pa.Table.from_batches(batches)
+                        tables.append((source, first,
+                                       table.take(pa.array(range(table.num_rows)))))
+                yield Rows(self.current, tuple(tables))
+        self.open, self.current, self.pieces, self.error = False, "", [], None
 
 
 def _parquet(parts: list[Path]) -> Iterator[Unit]:
@@ -398,44 +448,137 @@ def _open_parquet(part: Path) -> Any:
 
 
 def _parquet_rows(parts: list[Path]) -> Iterator[Unit]:
+    groups = _RowGroups()
     for part in parts:
         file = _open_parquet(part)
         names = set(file.schema_arrow.names)
-        groups = _RowGroups(str(part))
         row = 0  # rows of this file read so far
         columns = [c for c in PARQUET_COLUMNS if c in names]
         for batch in file.iter_batches(batch_size=8192, columns=columns):
-            ids = [str(x) for x in batch.column(0).to_pylist()]
+            ids = [None if x is None else str(x) for x in batch.column(0).to_pylist()]
             starts = [0, *(i for i in range(1, len(ids)) if ids[i] != ids[i - 1])]
             for start, end in zip(starts, [*starts[1:], len(ids)], strict=True):
-                yield from groups.rows(ids[start], row + start + 1, batch.slice(start, end - start))
+                yield from groups.rows(str(part), ids[start], row + start + 1,
+                                       batch.slice(start, end - start))
             row += len(ids)
-        yield from groups.close()
+    yield from groups.close()
 
 
 def _parse_rows(unit: Rows) -> Item:
-    reader = RecordReader(unit.source)
     turns: list[Turn] = []
-    for n, record in enumerate(unit.table.to_pylist()):
-        row = unit.first_row + n
-        data = {k: v for k, v in record.items() if v is not None}
-        try:
-            turns.append(reader.turn(data, len(turns), where=f"row {row}", line=row))
-        except MendError as exc:
-            return Item(unit.id, error=str(exc))
-    return Item(unit.id, Conversation(id=unit.id, turns=tuple(turns), source=unit.source,
+    for source, first_row, table in unit.tables:
+        reader = RecordReader(source)
+        for n, record in enumerate(table.to_pylist()):
+            row = first_row + n
+            data = {k: v.isoformat() if isinstance(v, datetime | date) else v
+                    for k, v in record.items() if v is not None}  # a Parquet timestamp column
+            try:
+                turns.append(reader.turn(data, len(turns), where=f"row {row}", line=row))
+            except MendError as exc:
+                return Item(unit.id, error=str(exc))
+    return Item(unit.id, Conversation(id=unit.id, turns=timed(turns), source=unit.tables[0][0],
                                       format="batch"))
 
 
 # -- folders ------------------------------------------------------------------------------------
 
 def _convokit(folder: Path) -> Iterator[Unit]:
-    for conversation in iter_conversations(folder, format="convokit"):
-        yield Item(conversation.id, conversation)
+    """Each conversation of a ConvoKit corpus, read on its own: a line that cannot be read
+    fails its conversation (the one its ``conversation_id`` names, else the one before it)."""
+    source = TextSource(folder / UTTERANCES)
+    groups = _UtteranceGroups(source.name)
+    for line in source.lines():
+        if line.text.strip():
+            yield from groups.line(_utterance_conversation(line.text), line)
+    yield from groups.close()
 
 
-def _folder(folder: Path) -> Iterator[Unit]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+class _UtteranceGroups:
+    """Consecutive utterances of one conversation, parsed as ConvoKit's reader parses them."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.seen: set[str] = set()
+        self.current: str | None = None
+        self.lines: list[Line] = []
+        self.error: str | None = None
+
+    def line(self, cid: str | None, line: Line) -> Iterator[Unit]:
+        if self.current is None or (cid is not None and cid != self.current):
+            yield from self.close()
+            self.current = cid if cid is not None else f"{Path(self.name).stem}-{line.number}"
+            if self.current in self.seen:
+                self.error = _not_together(self.name, line.number, self.current)
+            else:
+                self.seen.add(self.current)
+        self.lines.append(line)
+
+    def close(self) -> Iterator[Unit]:
+        if self.current is not None:
+            if self.error is not None:
+                yield Item(self.current, error=self.error)
+            else:
+                try:
+                    conversations = list(iter_convokit(_SomeLines(self.name, self.lines)))
+                except MendError as exc:
+                    yield Item(self.current, error=str(exc))
+                else:
+                    for conversation in conversations:
+                        yield Item(conversation.id, conversation)
+        self.current, self.lines, self.error = None, [], None
+
+
+class _SomeLines(TextSource):
+    """Some lines of a file, already read, offered as that file."""
+
+    def __init__(self, name: str, lines: list[Line]) -> None:
+        super().__init__(name)
+        self._some = lines
+
+    def lines(self) -> Iterator[Line]:
+        return iter(self._some)
+
+
+def _utterance_conversation(text: str) -> str | None:
+    """The conversation an utterance line names (read even from a line of broken JSON)."""
+    try:
+        item = json.loads(text)
+    except (ValueError, RecursionError):  # not JSON, or a number too long to read
+        match = _ID.search(text.encode("utf-8"))
+        if match is None:
+            return None
+        try:
+            found = json.loads(match.group(1))
+        except json.JSONDecodeError:
+            return None
+        return found if isinstance(found, str) and found.strip() else None
+    if not isinstance(item, Mapping):
+        return None
+    cid = item.get("conversation_id", item.get("root"))
+    if cid is None or (isinstance(cid, str) and not cid.strip()):
+        return None
+    return str(cid)
+
+
+def _transcript_files(folder: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
+    """The files of a folder of transcripts, sorted: not hidden, nor in a hidden folder (such as
+    ``.git``), nor in ``exclude``."""
+    skip = [p.resolve() for p in exclude]
+    files: list[Path] = []
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if not path.is_file():
+            continue
+        where = path.resolve()
+        if any(where == p or p in where.parents for p in skip):
+            continue
+        files.append(path)
+    return files
+
+
+def _folder(folder: Path, exclude: tuple[Path, ...] = ()) -> Iterator[Unit]:
+    files = _transcript_files(folder, exclude)
     if not files:  # refused now, not at the first ``next()``: before any output is made
         raise InvalidInputError("the folder holds no transcripts", source=str(folder))
     return _transcripts(folder, files)

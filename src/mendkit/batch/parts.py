@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
 from mendkit.model import Conversation
 
@@ -21,6 +22,17 @@ TURNS, EPISODES = "turns", "episodes"
 
 def part_name(index: int) -> str:
     return f"part-{index:05d}"
+
+
+def cannot_write(exc: OSError, out: Path) -> InvalidInputError:
+    """What to tell the user when the output ``out`` (or a file of it) cannot be written."""
+    for folder in (out, *out.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                return InvalidInputError("is a file, not a folder", source=str(folder))
+            break
+    reason = (exc.strerror or str(exc)).lower()
+    return InvalidInputError(f"cannot write here: {reason}", source=str(exc.filename or out))
 
 
 def parquet_tables(analyses: Sequence[dict[str, Any]]) -> tuple[Any, Any]:

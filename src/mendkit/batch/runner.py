@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
+import re
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,8 +28,9 @@ from typing import Any, Protocol
 
 from mendkit.analysis.pipeline import MODES, Mode
 from mendkit.analysis.safety import DEFAULT_REGION
-from mendkit.batch.inputs import Unit, read_units, unit_size
-from mendkit.batch.sinks import Sink, open_sink
+from mendkit.batch.inputs import Item, Unit, read_units, unit_size
+from mendkit.batch.parts import cannot_write
+from mendkit.batch.sinks import Sink, open_sink, output_files
 from mendkit.batch.work import ChunkResult, Task, run_chunk
 from mendkit.errors import InvalidInputError
 
@@ -43,7 +47,7 @@ class BatchSettings:
     region: str = DEFAULT_REGION
     workers: int = 1
     scheduler: str | None = None  # tcp://host:8786, an existing Dask cluster
-    dask_local: int = 0  # start a local Dask cluster with this many workers
+    dask_local: int | None = None  # start a local Dask cluster with this many workers
     chunk: int | None = None  # conversations per task; None: about CHUNK_TURNS[mode] turns
     out_format: str = "parquet"
     resume: bool = False
@@ -51,13 +55,20 @@ class BatchSettings:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise InvalidInputError(f"mode must be one of {MODES}, got {self.mode!r}")
-        # Named as the options of ``mend batch`` that set them (0 local Dask workers: none).
+        # Named as the options of ``mend batch`` that set them.
         for option, value in (("--workers", self.workers), ("--chunk", self.chunk),
-                              ("--dask-local", self.dask_local or None)):
+                              ("--dask-local", self.dask_local)):
             if value is not None and value < 1:
                 raise InvalidInputError(f"{option} must be at least 1, got {value}")
+        if self.scheduler is not None and not _ADDRESS.fullmatch(self.scheduler):
+            raise InvalidInputError("--scheduler expects an address such as "
+                                    f"tcp://10.0.0.5:8786, got {self.scheduler!r}")
         if self.scheduler and self.dask_local:
             raise InvalidInputError("choose either --scheduler or --dask-local, not both")
+
+
+# A Dask scheduler's address: an optional protocol, a host name or [IPv6] address, a port.
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?(?:\[[0-9a-fA-F:.]+\]|[^\s/:\[\]]+):\d{1,5}/?")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,20 +103,30 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
     # driver sends where they are, not the records (no copy through the pipes, or through the
     # Dask scheduler, which for a local cluster lives in this process). A remote cluster's
     # workers may not see the input: they get the records.
-    local_workers = not settings.scheduler and (settings.workers > 1 or settings.dask_local > 0)
-    units = read_units(source, spans=local_workers)
-    # The input's first conversation is found before the output is made, so that input Mend
-    # cannot read at all leaves no output behind (which would then ask for --resume).
+    local_workers = not settings.scheduler and (settings.workers > 1 or bool(settings.dask_local))
+    if out.exists() and source.exists() and os.path.samefile(out, source):
+        raise InvalidInputError("the output is the input; choose another path for --out",
+                                source=str(out))
+    # An output inside a folder of transcripts is not one of them (on --resume, say).
+    units = read_units(source, spans=local_workers,
+                       exclude=output_files(out, settings.out_format))
+    # The input's first conversation is found, and the executor started, before the output is
+    # made, so that input Mend cannot read at all, or a cluster it cannot reach, leaves no
+    # output behind (which would then ask for --resume).
     first = next(units, None)
     if first is None:
         raise InvalidInputError("the input holds no conversations", source=str(source))
     units = itertools.chain([first], units)
-    sink = open_sink(out, settings.out_format, resume=settings.resume)
     started = time.perf_counter()
     counts = {"conversations": 0, "turns": 0, "errors": 0, "skipped": 0}
     complete = False
+    sink: Sink | None = None
     try:
         with _executor(settings) as (executor, name):
+            try:
+                sink = open_sink(out, settings.out_format, resume=settings.resume)
+            except OSError as exc:
+                raise cannot_write(exc, out) from None
             window: deque[Any] = deque()
             chunks = _chunks(units, sink.done(), settings.chunk, CHUNK_TURNS[settings.mode],
                              counts)
@@ -115,12 +136,18 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                     out_format=settings.out_format, out=sink.out, marker=sink.marker)))
                 del chunk  # the task holds it until it is sent; nothing here keeps it longer
                 if len(window) >= 2 * executor.slots:
-                    _finish(executor.result(window.popleft()), sink, counts, progress)
+                    _finish(executor.result(window.popleft()), sink, out, counts, progress)
             while window:
-                _finish(executor.result(window.popleft()), sink, counts, progress)
+                _finish(executor.result(window.popleft()), sink, out, counts, progress)
         complete = True
     finally:
-        sink.close(complete=complete)
+        # After the executor has shut down: no worker writes into the output once it is closed.
+        if sink is not None:
+            try:
+                sink.close(complete=complete)
+            except OSError as exc:
+                raise cannot_write(exc, out) from None
+    assert sink is not None
     return BatchReport(conversations=counts["conversations"], turns=counts["turns"],
                        errors=counts["errors"], skipped=counts["skipped"],
                        seconds=time.perf_counter() - started, executor=name,
@@ -134,7 +161,8 @@ def _chunks(units: Iterable[Unit], done: set[str], size: int | None, most_turns:
     chunk: list[Unit] = []
     turns = 0
     for unit in units:
-        if unit.id in done:
+        # Rows of a conversation met again later fail whether or not the first ones are done.
+        if unit.id in done and not (isinstance(unit, Item) and unit.error is not None):
             counts["skipped"] += 1
             continue
         chunk.append(unit)
@@ -146,9 +174,12 @@ def _chunks(units: Iterable[Unit], done: set[str], size: int | None, most_turns:
         yield chunk
 
 
-def _finish(result: ChunkResult, sink: Sink, counts: dict[str, int],
+def _finish(result: ChunkResult, sink: Sink, out: Path, counts: dict[str, int],
             progress: Progress | None) -> None:
-    sink.register(result)
+    try:
+        sink.register(result)
+    except OSError as exc:
+        raise cannot_write(exc, out) from None
     counts["conversations"] += len(result.ids)
     counts["errors"] += len(result.errors)
     counts["turns"] += result.turns
@@ -207,8 +238,20 @@ def _executor(settings: BatchSettings) -> Iterator[tuple[_Executor, str]]:
         yield _InProcess(), "1 process"
         return
     with ProcessPoolExecutor(max_workers=settings.workers,
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
+                             mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_watch_driver, initargs=(os.getpid(),)) as pool:
         yield _Processes(pool, settings.workers), f"{settings.workers} processes"
+
+
+def _watch_driver(driver: int) -> None:
+    """In a worker process: exit once the driver is gone (killed, say), so that no worker goes
+    on analysing, and writing parts into an output the user may already be resuming into."""
+    def watch() -> None:
+        while os.getppid() == driver:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="mend-watch-driver", daemon=True).start()
 
 
 # Dask's comms keep their last ``low-level-log-length`` messages under 1 MB (1,000 by default)
@@ -243,7 +286,7 @@ def _dask_client(settings: BatchSettings) -> Iterator[Any]:
         if settings.scheduler:
             try:
                 client = Client(settings.scheduler, timeout="20s")
-            except OSError as exc:
+            except (OSError, ValueError) as exc:  # ValueError: an address Dask cannot parse
                 raise InvalidInputError(f"cannot reach the Dask scheduler at "
                                         f"{settings.scheduler}: {exc}") from None
             with client:

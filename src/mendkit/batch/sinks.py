@@ -11,6 +11,11 @@ workers encode the lines and the driver appends them in order. ConvoKit output i
 with Mend's results in each utterance's meta. Parquet and JSON Lines skip, on ``--resume``, every
 conversation the output already holds, and try again those recorded as errors (the input may have
 been fixed): the errors file then lists each conversation that still fails, once.
+
+A run holds an exclusive lock on its output (``.mend-lock`` in an output folder, ``.NAME.lock``
+beside a JSON Lines file) from start to end, so a second run into the same output is refused
+rather than writing the same parts. The lock is the kernel's (``flock``): a killed run leaves
+none behind. ``--resume`` continues only a JSON Lines file Mend wrote; it never shortens another.
 """
 
 from __future__ import annotations
@@ -22,12 +27,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from mendkit._files import lock_now
 from mendkit.batch.parts import EPISODES, TURNS
 from mendkit.batch.work import ChunkResult
 from mendkit.errors import InvalidInputError
 from mendkit.model import Conversation, Turn
 
 MARKER_PREFIX = ".mend-run-"
+LOCK_NAME = ".mend-lock"
+# How every line of Mend's JSON Lines output begins (``Analysis.to_dict()``, dumped).
+_ANALYSIS_START = b'{"mend_version": '
 
 
 class Sink(Protocol):
@@ -49,6 +58,50 @@ def open_sink(out: Path, fmt: str, *, resume: bool) -> Sink:
     if fmt == "convokit":
         return ConvoKitSink(out, resume=resume)
     raise InvalidInputError(f"unknown output format {fmt!r}: expected parquet, jsonl or convokit")
+
+
+def output_files(out: Path, fmt: str) -> tuple[Path, ...]:
+    """The files and folders a run into ``out`` writes (not to be read as its input)."""
+    return (out, _jsonl_errors(out)) if fmt == "jsonl" else (out,)
+
+
+def _jsonl_errors(out: Path) -> Path:
+    return (out.with_suffix(".errors.jsonl") if out.suffix == ".jsonl"
+            else out.with_name(out.name + ".errors.jsonl"))
+
+
+class _Lock:
+    """An exclusive lock on the output ``out``, held in the file ``path`` (which names the
+    holder's pid) until ``release``; refused at once while another process holds it."""
+
+    def __init__(self, path: Path, out: Path) -> None:
+        self.path = path
+        while True:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                lock_now(fd)
+            except OSError:
+                holder = os.read(fd, 32).decode("ascii", "replace").strip()
+                os.close(fd)
+                pid = f" (pid {holder})" if holder.isdigit() else ""
+                raise InvalidInputError(f"is being written by another mend batch{pid}; wait for "
+                                        "it to finish or choose another output",
+                                        source=str(out)) from None
+            # A run that just finished removes its lock file: lock the file now in place.
+            try:
+                current = os.path.samestat(os.fstat(fd), os.stat(path))
+            except FileNotFoundError:
+                current = False
+            if current:
+                break
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        self.fd = fd
+
+    def release(self) -> None:
+        self.path.unlink(missing_ok=True)
+        os.close(self.fd)
 
 
 class _Errors:
@@ -101,18 +154,22 @@ class JsonlSink:
 
     def __init__(self, out: Path, *, resume: bool) -> None:
         self.path = out
-        written: set[str] = set()
-        if resume and out.is_file():
-            written = _trim_jsonl(out)
-        elif out.exists() and not resume:
-            raise InvalidInputError("the output exists; pass --resume to continue it or choose "
-                                    "another path", source=str(out))
         out.parent.mkdir(parents=True, exist_ok=True)
-        self.errors = _Errors(out.with_name(out.name + ".errors.jsonl") if out.suffix != ".jsonl"
-                              else out.with_suffix(".errors.jsonl"), resume=resume)
-        self.errors_file = self.errors.path
-        self._done = written
-        self.handle = out.open("ab")
+        self.lock = _Lock(out.with_name(f".{out.name}.lock"), out)
+        try:
+            written: set[str] = set()
+            if resume and out.is_file():
+                written = _trim_jsonl(out)
+            elif out.exists() and not resume:
+                raise InvalidInputError("the output exists; pass --resume to continue it or "
+                                        "choose another path", source=str(out))
+            self.errors = _Errors(_jsonl_errors(out), resume=resume)
+            self.errors_file = self.errors.path
+            self._done = written
+            self.handle = out.open("ab")
+        except BaseException:
+            self.lock.release()
+            raise
 
     def done(self) -> set[str]:
         return self._done
@@ -122,28 +179,51 @@ class JsonlSink:
         self.handle.write(result.data)
 
     def close(self, *, complete: bool) -> None:
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        self.errors.close(complete=complete)
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            self.errors.close(complete=complete)
+        finally:
+            self.lock.release()
 
 
 def _trim_jsonl(path: Path) -> set[str]:
-    """The ids of the complete lines of ``path``, cutting off a last line a kill left unfinished."""
+    """The ids of the lines of ``path``, an output of ``mend batch``, cutting off a last line a
+    kill left unfinished. A file with any other line is refused, untouched."""
     ids: set[str] = set()
     good = 0
     with path.open("rb") as handle:
-        for raw in handle:
-            if not raw.endswith(b"\n"):
-                break
-            try:
-                ids.add(str(json.loads(raw)["conversation"]["id"]))
-            except (json.JSONDecodeError, KeyError, TypeError):
-                break
+        for number, raw in enumerate(handle, start=1):
+            if not raw.endswith(b"\n") and (raw.startswith(_ANALYSIS_START)
+                                            or _ANALYSIS_START.startswith(raw)):
+                break  # the line a kill left unfinished: redone
+            cid = _analysis_id(raw)
+            if cid is None:
+                raise InvalidInputError(
+                    "expected one analysis of mend batch a line; this file is not the output "
+                    "of mend batch, so --resume leaves it as it is: choose another --out",
+                    source=str(path), line=number)
+            ids.add(cid)
             good += len(raw)
-    with path.open("r+b") as handle:
-        handle.truncate(good)
+    if good < path.stat().st_size:
+        with path.open("r+b") as handle:
+            handle.truncate(good)
     return ids
+
+
+def _analysis_id(raw: bytes) -> str | None:
+    """The conversation id of a line of Mend's JSON Lines output; None for any other line."""
+    if not raw.startswith(_ANALYSIS_START):
+        return None
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    conversation = data.get("conversation") if isinstance(data, dict) else None
+    if not isinstance(conversation, dict) or "id" not in conversation:
+        return None
+    return str(conversation["id"])
 
 
 class ParquetSink:
@@ -151,15 +231,26 @@ class ParquetSink:
         if out.exists() and not out.is_dir():
             raise InvalidInputError("expected a folder for Parquet output, found a file",
                                     source=str(out))
-        if out.is_dir() and any(out.iterdir()) and not resume:
-            raise InvalidInputError("the output folder is not empty; pass --resume to continue "
-                                    "it or choose another folder", source=str(out))
+        occupied = out.is_dir() and any(out.iterdir())
+        out.mkdir(parents=True, exist_ok=True)
+        self.lock = _Lock(out / LOCK_NAME, out)
+        try:
+            if occupied and not resume:
+                raise InvalidInputError("the output folder is not empty; pass --resume to "
+                                        "continue it or choose another folder", source=str(out))
+            self._open(out, resume=resume)
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def _open(self, out: Path, *, resume: bool) -> None:
         self.root = out
         (out / TURNS).mkdir(parents=True, exist_ok=True)
         (out / EPISODES).mkdir(parents=True, exist_ok=True)
         self.manifest = out / "_done.jsonl"
         finished: list[dict[str, Any]] = []
         if self.manifest.is_file():
+            _cut_unfinished_line(self.manifest)  # appended to below: no line glued to a torn one
             for line in self.manifest.read_text(encoding="utf-8").splitlines():
                 try:
                     finished.append(json.loads(line))
@@ -198,10 +289,13 @@ class ParquetSink:
         os.fsync(self.handle.fileno())
 
     def close(self, *, complete: bool) -> None:
-        self.handle.close()
-        self.errors.close(complete=complete)
-        if self.marker is not None:
-            (self.root / self.marker).unlink(missing_ok=True)
+        try:
+            self.handle.close()
+            self.errors.close(complete=complete)
+            if self.marker is not None:
+                (self.root / self.marker).unlink(missing_ok=True)
+        finally:
+            self.lock.release()
 
 
 class ConvoKitSink:
@@ -221,10 +315,15 @@ class ConvoKitSink:
             raise InvalidInputError("expected a new or empty folder for the ConvoKit corpus",
                                     source=str(out))
         out.mkdir(parents=True, exist_ok=True)
+        self.lock = _Lock(out / LOCK_NAME, out)
         self.root = out
         self.spool_path = out / ".mend-spool.jsonl"
-        self.spool = self.spool_path.open("w+b")
-        self.errors = _Errors(out / "errors.jsonl", resume=False)
+        try:
+            self.spool = self.spool_path.open("w+b")
+            self.errors = _Errors(out / "errors.jsonl", resume=False)
+        except BaseException:
+            self.lock.release()
+            raise
         self.errors_file = self.errors.path
 
     def done(self) -> set[str]:
@@ -251,7 +350,10 @@ class ConvoKitSink:
             return {"mend_labels": found["labels"], "mend_scores": found["scores"],
                     "mend_evidence": found["evidence"]}
 
-        write_convokit(conversations(), self.root, turn_meta=meta)
-        self.spool.close()
-        self.spool_path.unlink()
-        self.errors.close(complete=complete)
+        try:
+            write_convokit(conversations(), self.root, turn_meta=meta)
+            self.spool.close()
+            self.spool_path.unlink()
+            self.errors.close(complete=complete)
+        finally:
+            self.lock.release()

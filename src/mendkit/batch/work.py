@@ -78,7 +78,10 @@ def run_chunk(task: Task) -> ChunkResult:
     elif analyses:
         part = parts.part_name(task.index)
         if _can_write(task):
-            parts.write_parquet_part(Path(str(task.out)), part, analyses)
+            try:
+                parts.write_parquet_part(Path(str(task.out)), part, analyses)
+            except OSError as exc:  # a full disk, say: the run stops with what to fix
+                raise parts.cannot_write(exc, Path(str(task.out))) from None
         else:
             files = parts.parquet_part_bytes(part, analyses)
     return ChunkResult(index=task.index, part=part, ids=ids, errors=tuple(errors), turns=turns,

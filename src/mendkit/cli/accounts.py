@@ -42,14 +42,28 @@ def _new_password() -> str:
         return value
     if not sys.stdin.isatty():
         raise InvalidInputError("no password: set MEND_NEW_PASSWORD or run in a terminal")
-    first = getpass.getpass("Password for the new account: ")
-    if getpass.getpass("The same password again: ") != first:
+    try:
+        first = getpass.getpass("Password for the new account: ")
+        again = getpass.getpass("The same password again: ")
+    except EOFError:  # Ctrl-D, or the input ended
+        print(file=sys.stderr)  # end the prompt's line
+        raise InvalidInputError("no password given; nothing was added") from None
+    if again != first:
         raise InvalidInputError("the two passwords differ; nothing was added")
     return first
 
 
+def _passphrase() -> str:
+    from mendkit.cli.journal import _passphrase as asked
+
+    try:
+        return asked()
+    except EOFError:  # Ctrl-D, or the input ended
+        print(file=sys.stderr)
+        raise InvalidInputError("no passphrase given; the journal stays closed") from None
+
+
 def _open() -> Journal:
-    from mendkit.cli.journal import _passphrase
     from mendkit.config import Settings
     from mendkit.storage import open_journal
 
@@ -78,8 +92,11 @@ def run(args: argparse.Namespace) -> int:
         if action == "list":
             return _list(accounts)
         if action == "disable":
-            user = accounts.disable(args.username)
-            print(f"disabled {user.username}; their sessions have ended")
+            name = accounts.user(args.username).username
+            if accounts.disable(name):
+                print(f"disabled {name}; their sessions have ended")
+            else:
+                print(f"{name} was already disabled; nothing changed")
             return 0
         if action == "audit":
             if args.limit < 1:
@@ -87,9 +104,16 @@ def run(args: argparse.Namespace) -> int:
             for line in accounts.audit(user=args.user, limit=args.limit):
                 entry = f" entry {line.entry_id}" if line.entry_id is not None else ""
                 about = f" ({line.subject})" if line.subject else ""
-                print(f"{line.at}  {line.actor or '(command line)'}  {line.action}{entry}{about}")
+                print(f"{line.at}  {line.actor or _nobody(line.action)}  {line.action}{entry}"
+                      f"{about}")
             return 0
     raise InvalidInputError(f"unknown accounts action {action!r}")
+
+
+def _nobody(action: str) -> str:
+    """Who acted on a line without an account: a failed sign-in came through the web app,
+    everything else from this command line."""
+    return "(web sign-in)" if action == "sign_in_failed" else "(command line)"
 
 
 def _list(accounts: Accounts) -> int:

@@ -8,31 +8,36 @@ continues it.
 from __future__ import annotations
 
 import json
+import math
 import sys
 import time
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
-from mendkit.analysis.safety import crisis_message, resources_for
+from mendkit.analysis.safety import DEFAULT_REGION, resources_for
 from mendkit.coach import content
 from mendkit.coach.content import NOT_THERAPY as NOT_THERAPY_LINE
-from mendkit.coach.driver import NoMoreAnswers, run, start
-from mendkit.coach.machine import TERMINAL, EventType, State
-from mendkit.coach.pair import QUESTIONS, PairAnswers, exchange, new_code
-from mendkit.coach.safety_gate import gate
+from mendkit.coach.driver import NoMoreAnswers, run, show_stop, start
+from mendkit.coach.machine import TERMINAL, State
+from mendkit.coach.pair import QUESTIONS, PairAnswers, exchange, new_code, screen
 from mendkit.coach.session import Session
 from mendkit.coach.store import PairStorage, SessionStorage
 from mendkit.errors import InvalidInputError
 
+# The one question whose answer is a block of lines (pasted messages), ended by an empty line.
+_BLOCK_PROMPTS = frozenset({content.PROMPTS[State.RECOGNISE_MESSAGES]})
+
 
 class TerminalPrompter:
     def ask(self, prompt: str) -> str:
+        """One line, or at the messages question every line up to an empty one."""
         print(f"\n{prompt}")
         try:
             first = input("> ")
         except EOFError:
             raise NoMoreAnswers from None
-        if not first.strip().endswith(":") and ":" not in first:
+        if prompt not in _BLOCK_PROMPTS or not first.strip():
             return first
         lines = [first]  # pasted messages: read until an empty line
         while True:
@@ -77,7 +82,8 @@ def read_answers(path: str) -> list[str]:
     """The answers in a JSON list: each one text or a number (``true``/``null`` are refused)."""
     example = 'e.g. ["", "yes", "Sam"]'
     try:
-        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"),
+                          parse_constant=_NotANumber, parse_float=_finite)
     except UnicodeDecodeError as exc:
         raise InvalidInputError(f"expected a JSON list of answers (UTF-8 text), {example}; byte "
                                 f"{exc.start + 1} is not UTF-8", source=path) from None
@@ -87,16 +93,40 @@ def read_answers(path: str) -> list[str]:
     if not isinstance(data, list):
         raise InvalidInputError(f"expected a JSON list of answers, {example}", source=path)
     for number, answer in enumerate(data, 1):
+        if isinstance(answer, _NotANumber):
+            raise InvalidInputError(f"answer {number} is {answer.text}; expected text or a "
+                                    f"number, {example}", source=path)
         if isinstance(answer, bool) or not isinstance(answer, (str, int, float)):
             raise InvalidInputError(f"answer {number} is {json.dumps(answer)}; expected text or "
                                     f"a number, {example}", source=path)
     return [str(a) for a in data]
 
 
+class _NotANumber:
+    """``NaN``, ``Infinity`` or a number too large for a float, as written in an answers file."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _finite(text: str) -> float | _NotANumber:
+    value = float(text)
+    return value if math.isfinite(value) else _NotANumber(text)
+
+
 def latest_open(store: SessionStorage) -> Session:
-    """The most recently saved session that has not ended."""
+    """The most recently saved session that has not ended (one that cannot be read is skipped,
+    with a note naming it)."""
     for session_id in reversed(store.recent()):
-        session = store.load(session_id)
+        try:
+            session = store.load(session_id)
+        except InvalidInputError as exc:
+            print(f"mend: note: skipped a coach session that cannot be read: {exc}",
+                  file=sys.stderr)
+            continue
         if session.state not in TERMINAL:
             return session
     raise InvalidInputError("there is no coach session to resume; start one with `mend coach`")
@@ -104,19 +134,41 @@ def latest_open(store: SessionStorage) -> Session:
 
 def coach(store: SessionStorage, *, resume: str | None, answers: str | None,
           attachment: str | None, region: str) -> int:
+    if resume and attachment:
+        raise InvalidInputError("--attachment is chosen when a session starts, and a resumed "
+                                "session keeps its own; leave out --attachment with --resume")
     scripted = read_answers(answers) if answers else None  # a bad file fails before any session
     if resume:
         session = latest_open(store) if resume == "latest" else store.load(resume)
+        if region != DEFAULT_REGION and session.settings.get("region") != region:
+            session = replace(session, settings={**session.settings, "region": region})
     else:
         session = start(uuid.uuid4().hex[:12], attachment=attachment, region=region)
         store.save(session)
     prompter = ScriptPrompter(scripted) if scripted is not None else TerminalPrompter()
     print(f"Session {session.id} (saved as you go).")
-    session = run(session, prompter, store, region=region)
+    if session.state in TERMINAL:
+        _ended(session, region)
+        return 0
+    try:
+        session = run(session, prompter, store, region=region)
+    except KeyboardInterrupt:
+        print(f"\n\nSaved. Continue with: mend coach --resume {session.id}")
+        raise
     if session.state not in TERMINAL:
         print(f"\nSaved. Continue with: mend coach --resume {session.id}")
     sys.stdout.flush()
     return 0
+
+
+def _ended(session: Session, region: str) -> None:
+    """What ``--resume`` says of a session that has already ended."""
+    if session.state is State.DONE:
+        print("This session has already ended. To look at another rupture, start a new one "
+              "with: mend coach")
+        return
+    print("This session has already ended: it stopped so that you could get support first.")
+    show_stop(session.state, TerminalPrompter(), str(session.settings.get("region") or region))
 
 
 def pair(store: PairStorage, *, code: str | None, answers: str | None, region: str) -> int:
@@ -128,6 +180,9 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
     scripted = read_answers(answers) if answers else None
     prompter: TerminalPrompter | ScriptPrompter = (
         ScriptPrompter(scripted) if scripted is not None else TerminalPrompter())
+    if code is not None and not code.strip():
+        raise InvalidInputError("--join needs the code the other person was given, e.g. "
+                                "--join K7P2QX")
     role = "second" if code else "first"
     person: PairAnswers | None = None
     if code is not None:
@@ -146,7 +201,10 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
         if code is None:
             code, person = _first_seat(store, prompter)
         if person is None:
-            name = prompter.ask("Your first name (the other person will see it)?").strip()
+            name = _screened(prompter, "Your first name (the other person will see it)?",
+                             region, empty_ok=True)
+            if name is None:
+                return 0
             person = PairAnswers(name=name or role)
             store.save(code, role, person)
             if role == "first":
@@ -156,15 +214,15 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
         for key, question in QUESTIONS:
             if key in person.answers:
                 continue
-            text = prompter.ask(question).strip()
-            stop = gate(text) if text else None
-            if stop is not None:
-                _stop(stop, region)
+            text = _screened(prompter, question, region)
+            if text is None:
                 return 0
-            share = prompter.ask("Share this answer with the other person? (yes / no)")
+            share = _screened(prompter, "Share this answer with the other person? (yes / no)",
+                              region, empty_ok=True)
+            if share is None:
+                return 0
             person = PairAnswers(name=person.name, answers={**person.answers, key: text},
-                                 shared={**person.shared, key: share.strip().lower()
-                                         .startswith("y")})
+                                 shared={**person.shared, key: share.lower().startswith("y")})
             store.save(code, role, person)
     except NoMoreAnswers:
         where = f" under the code {code}" if code else ""
@@ -197,7 +255,11 @@ def _first_seat(store: PairStorage, prompter: TerminalPrompter | ScriptPrompter
 
 
 def show_exchange(store: PairStorage, code: str) -> int:
-    first, second = store.load(code.upper(), "first"), store.load(code.upper(), "second")
+    code = code.strip().upper()
+    if not code or not store.exists(code):
+        raise InvalidInputError(f"no two-person session with the code {code!r}; check the code "
+                                "with the person who started it")
+    first, second = store.load(code, "first"), store.load(code, "second")
     if first is None or second is None or not (first.complete and second.complete):
         raise InvalidInputError(
             f"the exchange for {code!r} is ready when both people have answered every question")
@@ -211,9 +273,27 @@ def show_exchange(store: PairStorage, code: str) -> int:
     return 0
 
 
-def _stop(event: EventType, region: str) -> None:
-    state = State.STOPPED_CRISIS if event is EventType.CRISIS else State.STOPPED_UNSAFE
-    print(content.PROMPTS[state])
-    print(crisis_message())
+def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region: str, *,
+              empty_ok: bool = False) -> str | None:
+    """The answer to ``question`` once it may be saved, or None when the safety gate stopped
+    two-person mode (the stop screen is shown). "help" shows the resources and asks again, as an
+    empty answer does where one is not enough (an empty answer is never saved as an answer)."""
+    while True:
+        text = prompter.ask(question).strip()
+        found = screen(text)
+        if found == "help":
+            _show_resources(region)
+        elif found == "empty" and not empty_ok:
+            print("Please write a few words; you can keep them private.")
+        elif found in ("crisis", "unsafe"):
+            show_stop(State.STOPPED_CRISIS if found == "crisis" else State.STOPPED_UNSAFE,
+                      TerminalPrompter(), region)
+            return None
+        else:
+            return text
+
+
+def _show_resources(region: str) -> None:
+    print("If you need someone now:")
     for r in resources_for(region):
         print(f"- {r.name}: {r.contact}")

@@ -179,7 +179,17 @@ def _passphrase(prompt: str = "Journal passphrase: ") -> str:
         return value
     if not sys.stdin.isatty():
         raise JournalError("no passphrase: set MEND_PASSPHRASE or run in a terminal")
-    return getpass.getpass(prompt)
+    return _typed(prompt, "no passphrase given; the journal stays closed")
+
+
+def _typed(prompt: str, nothing: str) -> str:
+    """What is typed at a hidden prompt; Ctrl-D (or the input ending) is ``nothing``, as an
+    error."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        print(file=sys.stderr)  # end the prompt's line
+        raise JournalError(nothing) from None
 
 
 def _first_passphrase() -> str:
@@ -236,10 +246,10 @@ def _new_passphrase() -> str:
 
 def _typed_twice(what: str, outcome: str) -> str:
     """A passphrase typed at a prompt twice (a typo would lock the person out for good)."""
-    first = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
+    first = _typed(f"{what[0].upper()}{what[1:]}: ", f"no {what} given; {outcome}")
     if not first:
         raise JournalError(f"the {what} is empty; {outcome}")
-    if getpass.getpass(f"The same {what} again: ") != first:
+    if _typed(f"The same {what} again: ", f"no {what} given; {outcome}") != first:
         raise JournalError(f"the two {what}s differ; {outcome}")
     return first
 

@@ -149,7 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("correct", help="mark a detection wrong, or a label missing",
                        description="Save a correction under $MEND_HOME (nothing leaves your "
                        "machine); `mend correct --export FILE` writes them as training examples.")
-    p.add_argument("text", nargs="?", type=_message, help="the message the correction is about")
+    p.add_argument("text", nargs="?", type=_message,
+                   help="the message the correction is about ('-' reads it from stdin)")
     p.add_argument("--label", type=_message, help="the label, e.g. rupture.withdrawal")
     p.add_argument("--missing", action="store_true",
                    help="the label should have been found (default: it was found wrongly)")
@@ -173,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="local worker processes (default: all cores)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
-    p.add_argument("--dask-local", type=int, default=0, metavar="N",
+    p.add_argument("--dask-local", type=int, default=None, metavar="N",
                    help="start a local Dask cluster of N workers (for testing)")
     p.add_argument("--chunk", type=int, default=None,
                    help="conversations per task (default: about 8,000 turns a "
@@ -193,11 +194,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="run the local web app (http://127.0.0.1:8765)",
                        description="Serve Mend's pages and JSON API on this computer. With "
-                       "MEND_PASSPHRASE set, the journal is unlocked at start. " + NOT_THERAPY)
+                       "MEND_PASSPHRASE (or, for a practice, MEND_JOURNAL_KEY) set, the journal "
+                       "is unlocked at start. " + NOT_THERAPY)
     p.add_argument("--host", default="127.0.0.1",
                    help="the address to bind (default 127.0.0.1; another exposes Mend to others)")
     p.add_argument("--port", type=int, default=8765, help="the port (default 8765)")
     p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE")
+    p.add_argument("--forwarded-allow-ips", metavar="IPS",
+                   help="behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Proto "
+                   "only from these proxy addresses (comma-separated); off by default")
     p.set_defaults(handler=_serve)
 
     p = sub.add_parser("eval", help="score Mend on its labelled corpus",
@@ -274,14 +279,24 @@ def _coach(args: argparse.Namespace) -> int:
     from mendkit.cli.coach import coach, pair, read_answers, show_exchange
     from mendkit.cli.journal import stores
     from mendkit.config import Settings
+    from mendkit.errors import InvalidInputError
 
+    two = [name for name, given in (("--pair", args.pair), ("--join", args.join is not None))
+           if given]
+    others = [*two, *(["--exchange"] if args.exchange is not None else [])]
+    if args.resume and others:
+        raise InvalidInputError(f"--resume continues a one-person session and cannot go with "
+                                f"{' or '.join(others)}; use one of them at a time")
+    if args.exchange is not None and two:
+        raise InvalidInputError(f"--exchange shows what both people shared and cannot go with "
+                                f"{' or '.join(two)}; answer first, then run --exchange alone")
     settings = Settings.from_env(region=args.region)
     if args.answers:
         read_answers(args.answers)  # a bad answers file fails before the journal is opened
     with stores(settings.home) as found:
-        if args.exchange:
+        if args.exchange is not None:
             return show_exchange(found.pairs, args.exchange)
-        if args.pair or args.join:
+        if two:
             return pair(found.pairs, code=args.join, answers=args.answers,
                         region=settings.region)
         return coach(found.sessions, resume=args.resume, answers=args.answers,
@@ -305,6 +320,11 @@ def _correct(args: argparse.Namespace) -> int:
         if args.label not in LABELS:  # in both modes, before the message is analysed
             raise InvalidInputError(f"unknown label {args.label!r}; expected one of "
                                     f"{', '.join(LABELS)}")
+        if args.text == "-":  # the message on stdin, as `mend check -`
+            args.text = _read_message_from_stdin().strip()
+            if not args.text:
+                raise InvalidInputError("expected the message to correct on stdin, got an empty "
+                                        "one", source="<stdin>")
     with stores(home) as found:
         return _save_correction(args, home, found.corrections)
 
@@ -312,7 +332,7 @@ def _correct(args: argparse.Namespace) -> int:
 def _save_correction(args: argparse.Namespace, home: Path, store: CorrectionStorage) -> int:
     import json
 
-    from mendkit.corrections import Correction
+    from mendkit.corrections import Correction, Verdict, write_export
     from mendkit.errors import InvalidInputError
 
     if args.export:
@@ -322,9 +342,15 @@ def _save_correction(args: argparse.Namespace, home: Path, store: CorrectionStor
         if args.export == "-":  # stdout, as `mend journal export -`
             sys.stdout.write(lines)
             return EXIT_OK
-        with open(args.export, "w", encoding="utf-8") as handle:
-            handle.write(lines)
-        print(f"wrote {len(examples)} corrections to {args.export}")
+        write_export(args.export, lines, home=home)  # never over the journal or Mend's files
+        print(f"wrote {len(examples)} {'correction' if len(examples) == 1 else 'corrections'} "
+              f"to {args.export}")
+        return EXIT_OK
+    verdict: Verdict = "missing" if args.missing else "wrong"
+    same = [c for c in store if (c.text, c.previous, c.label) == (args.text, args.previous,
+                                                                  args.label)]
+    if same and (same[-1].verdict, same[-1].note) == (verdict, args.note):
+        print(f"already saved: {args.label} is {verdict} here ({store.where}); nothing added")
         return EXIT_OK
     source = ""
     if not args.missing:
@@ -334,11 +360,15 @@ def _save_correction(args: argparse.Namespace, home: Path, store: CorrectionStor
         found = check(args.text, context=(args.previous,) if args.previous else (),
                       personal=load(home))
         if args.label not in found.labels:
-            raise InvalidInputError(f"Mend does not find {args.label} in that message; "
-                                    "use --missing if it should")
+            if args.previous:
+                raise InvalidInputError(f"Mend does not find {args.label} in that message after "
+                                        "the --previous one; use --missing if it should")
+            raise InvalidInputError(
+                f"Mend does not find {args.label} in that message on its own; if it was found in "
+                "a conversation, pass the message before it with --previous; if it should be "
+                "found, use --missing")
         source = ", ".join(sorted({e.source for e in found.evidence if e.label == args.label}))
-    saved = store.add(Correction(text=args.text, label=args.label,
-                                 verdict="missing" if args.missing else "wrong",
+    saved = store.add(Correction(text=args.text, label=args.label, verdict=verdict,
                                  previous=args.previous, source=source, note=args.note))
     print(f"saved: {saved.label} is {saved.verdict} here ({store.where})")
     return EXIT_OK
@@ -351,7 +381,7 @@ def _batch(args: argparse.Namespace) -> int:
     from mendkit.batch import BatchSettings, run_batch
 
     out = Path(args.out)
-    workers = args.workers or os.cpu_count() or 1
+    workers = args.workers if args.workers is not None else os.cpu_count() or 1
     settings = BatchSettings(mode=args.mode, region=_region(args), workers=workers,
                              scheduler=args.scheduler, dask_local=args.dask_local,
                              chunk=args.chunk, resume=args.resume,
@@ -387,8 +417,10 @@ def _train(args: argparse.Namespace) -> int:
         print("removed your personal heads" if reset(home) else "no personal heads to remove")
         return EXIT_OK
     with stores(home) as found:
-        report = train(home, found.corrections)
-        _warn(found.corrections.warnings)
+        try:
+            report = train(home, found.corrections)
+        finally:  # the skipped lines are said even when none could be read
+            _warn(found.corrections.warnings)
     print(report.summary())
     return EXIT_OK
 
@@ -400,6 +432,19 @@ def _serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env(region=args.region)
     if not 0 < args.port < 65536:
         raise ConfigError(f"--port must be between 1 and 65535, got {args.port}")
+    import errno
+    import socket
+
+    try:  # before anything is said to be served (uvicorn would only exit 3 with its own words)
+        with socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind((args.host, args.port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(f"port {args.port} on {args.host} is in use; choose another with "
+                              "--port") from None
+        raise ConfigError(f"cannot serve on {args.host} port {args.port}: "
+                          f"{exc.strerror or exc}") from None
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"mend: warning: serving on {args.host}: anyone who can reach this address can "
               "use Mend and read what you analyse. Use the default 127.0.0.1 unless you mean "
@@ -416,16 +461,28 @@ def _serve(args: argparse.Namespace) -> int:
     loopback = args.host in ("127.0.0.1", "localhost", "::1")
     # On loopback, only requests for a loopback Host name are served (no DNS rebinding).
     app = create_app(settings, allowed_hosts=list(LOOPBACK_HOSTS) if loopback else None)
-    passphrase = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
+    source = next((name for name in ("MEND_PASSPHRASE", "MEND_JOURNAL_KEY")
+                   if os.environ.get(name)), "")
     vault = app.state.mend.vault
-    if passphrase and vault.exists():
-        vault.unlock(passphrase)  # a wrong one stops here with a clear message (exit 1)
-        print("The journal is unlocked (MEND_PASSPHRASE).")
+    if source and vault.exists():
+        vault.unlock(os.environ[source])  # a wrong one stops here with a clear message (exit 1)
+        print(f"The journal is unlocked ({source}).")
+    elif not source and vault.status() == "locked":
+        from mendkit.journal.accounts import known_practice
+
+        if known_practice(settings.home, settings.database_url):  # else it would run open
+            raise ConfigError("this journal serves a practice, and its server needs the "
+                              "journal's key to let people sign in: set MEND_JOURNAL_KEY (or "
+                              "MEND_PASSPHRASE) and start `mend serve` again")
     from mendkit.analysis.pipeline import warm_up
 
     warm_up()  # else the first requests, arriving together, would all wait for the model to load
     print(f"Mend is serving on http://{args.host}:{args.port}/ (Ctrl-C stops it). {NOT_THERAPY}")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    # X-Forwarded-For is trusted only from the proxies named: else every client reaches Mend
+    # from loopback and could choose the address that the sign-in limit counts.
+    proxies = args.forwarded_allow_ips
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
+                proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None)
     return EXIT_OK
 
 
@@ -489,6 +546,20 @@ def _report(exc: Exception) -> int:
         return EXIT_INPUT
     if isinstance(exc, (IsADirectoryError, PermissionError)):
         print(f"mend: error: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INPUT
+    if isinstance(exc, OSError) and exc.filename is not None:
+        # A file Mend cannot write there (a read-only file system, a full disk, a file where a
+        # folder should be): the user's to change, not a bug.
+        from pathlib import Path
+
+        path = Path(exc.filename)
+        found = next((p for p in (path, *path.parents) if p.exists()), None)
+        if (isinstance(exc, (NotADirectoryError, FileExistsError)) and found is not None
+                and not found.is_dir()):
+            print(f"mend: error: {found}: is a file, not a folder", file=sys.stderr)
+        else:
+            print(f"mend: error: {exc.filename}: {(exc.strerror or str(exc)).lower()}",
+                  file=sys.stderr)
         return EXIT_INPUT
     print(f"mend: internal error: {type(exc).__name__}: {exc}\n"
           "This is a bug in Mend. Run again with --debug for the details.", file=sys.stderr)

@@ -20,10 +20,10 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from mendkit.critic import COMPONENT_WEIGHTS
+from mendkit.critic import COMPONENT_WEIGHTS, MISSING_NOTE, sensed_components
 from mendkit.evaluation import EvalReport
 from mendkit.evaluation.public_metrics import PublicRow
-from mendkit.model import Analysis, CheckResult, Safety
+from mendkit.model import Analysis, CheckResult, Evidence, Safety
 
 STYLES = {
     "rupture.withdrawal": "bold blue",
@@ -59,6 +59,17 @@ def _safety(console: Console, safety: Safety) -> None:
     console.print(Panel(body, title="Your safety comes first", border_style="yellow"))
 
 
+def _found_by(label: str, evidence: tuple[Evidence, ...]) -> str:
+    """Who found a label: a rule (its phrase is underlined), the person's own correction, or the
+    model alone."""
+    sources = [e.source for e in evidence if e.label == label]
+    if any(s.startswith("rule:") for s in sources):
+        return "rule"
+    if any(s.startswith("personal:") for s in sources):
+        return "your correction"
+    return "model"
+
+
 def _marked(text: str, spans: list[tuple[int, int, str]]) -> Text:
     out = Text(text)
     for start, end, label in spans:
@@ -82,7 +93,8 @@ def analysis(result: Analysis, *, footer: str) -> None:
             tags = Text("       ")
             for label in turn.labels:
                 subs = turn.subtypes(label)
-                how = "" if any(e.label == label for e in ruled) else " model"
+                found_by = _found_by(label, turn.evidence)
+                how = "" if found_by == "rule" else f" {found_by}"
                 tags.append(f"[{label}{'/' + ','.join(subs) if subs else ''} "
                             f"{turn.scores[label]:.2f}{how}] ", style=STYLES.get(label, "bold"))
             console.print(tags)
@@ -97,7 +109,7 @@ def analysis(result: Analysis, *, footer: str) -> None:
         for ep in result.episodes:
             to_repair = ""
             if ep.turns_to_repair is not None:
-                to_repair = f"{ep.turns_to_repair} turns"
+                to_repair = count(ep.turns_to_repair, "turn")
                 if ep.seconds_to_repair is not None:
                     to_repair += f", {ep.seconds_to_repair:.0f} s"
             short = "\n".join(label.rsplit(".", 1)[-1] for label in ep.labels)  # rupture.x -> x
@@ -117,14 +129,19 @@ def check(result: CheckResult, *, footer: str) -> None:
                                         for i in result.issues]))
     console.print(Text(f"\nRepair quality: {result.repair_quality:.2f}", style="bold"))
     present = [k for k, v in result.components.items() if v]
-    # A component counts when a rule found a phrase for it; one the model alone sensed is not
-    # "missing" (its label is listed below), only without a phrase to point at.
-    sensed = [k for k, v in result.components.items()
-              if not v and COMPONENT_WEIGHTS[k][0] in result.labels]
+    # A component counts when a rule found a phrase for it; one the model alone sensed (or the
+    # person's own corrections gave) is not "missing" (its label is listed below), only without
+    # a phrase to point at.
+    sensed = sensed_components(result)
+    corrected = [k for k in sensed
+                 if _found_by(COMPONENT_WEIGHTS[k][0], result.evidence) == "your correction"]
+    by_model = [k for k in sensed if k not in corrected]
     absent = [k for k, v in result.components.items() if not v and k not in sensed]
     console.print(f"Present: {', '.join(present) or 'none'}")
-    if sensed:
-        console.print(f"Sensed by the model, with no phrase to point at: {', '.join(sensed)}")
+    if by_model:
+        console.print(f"Sensed by the model, with no phrase to point at: {', '.join(by_model)}")
+    if corrected:
+        console.print(f"From your corrections: {', '.join(corrected)}")
     console.print(f"Missing: {', '.join(absent) or 'none'}")
     if result.labels:
         console.print("Labels: " + ", ".join(result.labels))
@@ -137,7 +154,8 @@ def check(result: CheckResult, *, footer: str) -> None:
         console.print(Text("\nA possible rewrite (accept, edit or ignore):", style="bold"))
         console.print(result.rewrite)
     for note in result.notes:
-        console.print(Text(note, style="italic"))
+        if not note.startswith(MISSING_NOTE):  # said above, in "Missing"
+            console.print(Text(note, style="italic"))
     console.print(Text(footer, style="dim"))
 
 
@@ -227,7 +245,7 @@ def batch_report(report: Any, out: str) -> None:
                   f"{out} in {report.seconds:.1f} s with {report.executor}: "
                   f"{report.turns_per_second:,.0f} turns/s; {count(report.errors, 'error')}"
                   + (f" (see {report.errors_file})" if report.errors else "")
-                  + (f"; {report.skipped} already done" if report.skipped else ""))
+                  + (f"; {report.skipped:,} already done" if report.skipped else ""))
 
 
 def count(n: int, word: str) -> str:

@@ -28,6 +28,7 @@ class DraftParts:
     """What the composer needs; every part is optional except the situation."""
 
     context: str = "partner"
+    other: str = ""  # who the message is for, as the person named them ("Sam", "my manager")
     situation: str = ""  # what happened, in the person's words
     my_part: str = ""  # e.g. "went quiet and said 'understood'"
     their_side: str = ""  # what they may have felt or needed
@@ -46,7 +47,8 @@ class DraftParts:
             value = answers.get(key)
             return str(value).strip().rstrip(".!? ") if value else ""
 
-        return cls(context=context, situation=text("recognise_what"),
+        return cls(context=context, other=text("recognise_who"),
+                   situation=text("recognise_what"),
                    my_part=text("responsibility_part"), regret=text("responsibility_regret"),
                    feeling=text("vulnerability_beneath"), need=text("vulnerability_needs"),
                    request=text("responsibility_know"), commitment=text("rebuild_commitment"))
@@ -68,6 +70,22 @@ _SENTENCE_HINT: Final = re.compile(
     r"(?-i:[A-Z])[\w']*\s+(?:\w+ed|said|told|was|got|went|left|forgot|did|didn't|made|took|came"
     r"|had|wouldn't|couldn't|won't|isn't|wasn't|thinks|thought|felt|says|wants)\b"
     r"|\b(?:and|but|so|then) (?:i|we|he|she|they)\b", _I)
+# A topic with a verb after a noun ("my boss criticised me"), a clause after a comma ("At the
+# party, you laughed at me") or a leading "when ..." is a sentence, not a topic: told as it is.
+# A pronoun's verb is not counted: "the comment I made" is still a topic.
+_VERB: Final = (r"(?:said|told|was|were|got|went|left|forgot|did|didn't|made|took|came|had|"
+                r"wouldn't|couldn't|won't|isn't|wasn't|thinks|thought|felt|says|wants|is|are|"
+                r"\w{2,}(?<!e)ed)")
+_CLAUSE: Final = re.compile(
+    rf"\b(?!(?:the|a|an|my|our|your|his|her|their|this|that|what|how|i|you|he|she|we|they)"
+    rf"\b)\w+\s+{_VERB}\b"
+    r"|,\s*(?:i|you|he|she|we|they)\b|^(?:when|while|after|before|because|once|if)\b", _I)
+# Who a message is for, by context, when the person wrote "my therapist" or "my wife".
+_ADDRESSEE: Final = {"therapist": r"my therapist",
+                     "partner": r"my (?:partner|husband|wife|boyfriend|girlfriend)"}
+# Third people a request can be about ("Mum to call before visiting"): asked for together.
+_THIRD_PERSON: Final = (r"(?:my )?(?:mum|mom|mother|dad|father|sister|brother|son|daughter|"
+                        r"grandma|grandpa|boss|manager|colleague|friend|family|parents|kids)")
 _NOT_A_REGRET: Final = ("yes", "no", "nope", "not really", "nothing", "idk", "i don't know",
                         "not sure")
 
@@ -90,7 +108,9 @@ def _situation(situation: str) -> tuple[str, str]:
     "We argued about the dishes last night" -> ("last night", "We argued about the dishes")."""
     lead = _LEADING_TIME.match(situation)
     rest = lead.group(2) if lead else situation
-    if not (_SUBJECT.match(rest) or _SENTENCE_HINT.search(rest)):
+    wh_topic = re.match(r"^(?:what|how)\b", rest, _I)  # "what you said": a topic as it is
+    if not (_SUBJECT.match(rest) or _SENTENCE_HINT.search(rest)
+            or (not wh_topic and _CLAUSE.search(rest))):
         # A topic already ("The feedback on the project"); "Christmas dinner" keeps its capital.
         common = re.match(r"^(?:what|how|when|why|where|the|a|an|my|our|your|his|her|their|this"
                           r"|that|last|yesterday|earlier)\b", situation, _I)
@@ -143,10 +163,20 @@ def _regret(regret: str, my_action: str) -> str:
     return f"{_upper_first(text)}." if re.match(r"^i\b", text, _I) else f"I regret {text}."
 
 
-def _request(request: str) -> tuple[str, str]:
+def _request(request: str, other: str = "") -> tuple[str, str]:
     """Who the request is for ("you" or "we") and what to ask, to follow "Could you/we":
-    "Tell me when he needs space" -> ("you", "tell me when you need space")."""
+    "Tell me when he needs space" -> ("you", "tell me when you need space"); "Mum to call
+    first" (someone else) -> ("we", "ask Mum to call first")."""
     text = re.sub(r",?\s+please$", "", request.strip().rstrip(".!? "), flags=_I)
+    if len(other) > 1 and re.match(rf"^{re.escape(other)}\s+(?:to\s+)?[\w']", text, _I):
+        text = "he" + text[len(other):]  # their name: a request to them
+        text = re.sub(r"^he\s+to\s+", "", text)
+    third = re.match(rf"^({_THIRD_PERSON})\s+(?:to\s+(.+)|(\w+s)\b(.*))$", text, _I)
+    if third:
+        verb = third.group(2) or _base_verb(third.group(3)) + third.group(4)
+        return "we", f"ask {third.group(1)} to {verb}"
+    if re.match(r"^(?:be|stop|don't|do not|quit)\b", text, _I):  # for them: "Be on time"
+        return "you", _lower_first(text)
     who = "you" if re.match(r"^please\b", text, _I) else ""
     text = _strip(r"please,?|to", text)
     wish = re.match(r"^(?:i'?d|i would|i) (?:like|love|want|need|prefer|wish)(?: it if)?\s+"
@@ -209,6 +239,21 @@ def _to_you(text: str) -> str:
                   lambda m: _THIRD_TO_YOU[m.group().lower()], text, flags=_I)
 
 
+def _address(text: str, other: str, context: str) -> str:
+    """``text`` as said to the one it is about: their name (or "my therapist" to a therapist),
+    "he" and "she" become "you": "Sam said I never listen" -> "you said I never listen"."""
+    names = [re.escape(other)] if len(other) > 1 and other.lower() not in (
+        "i", "me", "we", "us", "you", "he", "she", "they", "them", "him", "her") else []
+    if context in _ADDRESSEE:
+        names.append(_ADDRESSEE[context])
+    for name in names:
+        text = re.sub(rf"\b{name}'s\b", "his", text, flags=_I)
+        text = re.sub(rf"\b{name}\b(?=\s+(?:never |always |just |really |often |still |also )?"
+                      r"[\w'])", "he", text, flags=_I)
+        text = re.sub(rf"\b{name}\b", "him", text, flags=_I)
+    return _to_you(text)
+
+
 def compose(parts: DraftParts) -> str:
     """A repair draft from ``parts``.
 
@@ -219,7 +264,12 @@ def compose(parts: DraftParts) -> str:
     """
     work = parts.context in ("work", "therapist")
     feeling, need = _feeling_and_need(parts.feeling, parts.need)
+    need = _address(need, parts.other, parts.context)
     topic, account = _situation(parts.situation) if parts.situation else ("", "")
+    if account:
+        account = _upper_first(_address(account, parts.other, parts.context))
+    elif topic != "what happened" and not re.fullmatch(_TIME, topic, _I):
+        topic = _address(topic, parts.other, parts.context)
     sentences: list[str] = []
     if topic:
         sentences.append(f"I'd like to come back to {topic}." if work
@@ -248,7 +298,7 @@ def compose(parts: DraftParts) -> str:
     if commitment := _commitment(parts.commitment):
         sentences.append(f"Next time, I will {commitment}.")
     if parts.request:
-        who, request = _request(parts.request)
+        who, request = _request(parts.request, parts.other)
         sentences.append(f"Going forward, I would appreciate it if {who} could {request}." if work
                          else f"Could {who} {request}?")
     if parts.appreciation:

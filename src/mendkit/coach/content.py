@@ -94,7 +94,8 @@ ATTACHMENT_NOTES: Final[dict[str, str]] = {
                "the gap be there.",
     "avoidant": "You may want to shut down. If you need a pause, say so and name when you'll "
                 "come back.",
-    "disorganised": "We'll go slowly. You can ground yourself first and skip anything.",
+    "disorganised": "We'll go slowly. Take each question at your own pace; the ones that say "
+                    "so can be skipped, and you can type help at any question.",
 }
 
 SAFETY_PLAN: Final = (

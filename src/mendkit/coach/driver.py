@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from mendkit.analysis.pipeline import Mode
-from mendkit.analysis.safety import crisis_message, resources_for
+from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
 from mendkit.api import analyze
 from mendkit.coach import content
 from mendkit.coach.composer import CONTEXTS, DraftParts, compose
@@ -58,21 +58,35 @@ def run(
     session: Session, prompter: Prompter, store: SessionStorage, *, region: str = "default",
     now: Callable[[], datetime] = datetime.now, mode: Mode = "full",
 ) -> Session:
-    """Advance ``session`` until it ends or pauses; saved after every step."""
+    """Advance ``session`` until it ends or pauses; saved after every step.
+
+    The crisis resources ("help" and a crisis stop alike) are for the session's own region;
+    ``region`` is for a session whose region is the default."""
+    own = str(session.settings.get("region") or DEFAULT_REGION)
+    region = own if own != DEFAULT_REGION else region
     if session.state is State.WELCOME:
         prompter.say(content.NOT_THERAPY)
+
+    def step(current: Session, event: Event) -> Session:
+        after = current.apply(event)
+        store.save(after)
+        _after(after, event, prompter, region)
+        return after
+
     try:
-        session = _resume(session, prompter, now)
+        if session.state in PAUSED:
+            event = _resume(session, prompter, now, mode, region)
+            if event is not None:
+                session = step(session, event)
         while session.state not in TERMINAL and session.state not in PAUSED:
-            event = _ask(session, prompter, now, mode)
+            event = _ask(session, prompter, now, mode, region)
             if event is None:
                 continue
-            session = session.apply(event)
-            store.save(session)
-            _after(session, event, prompter, region)
-            if session.state is State.ON_BREAK and _wait_here(session, prompter, now):
-                session = session.apply(Event(E.BREAK_OVER))
-                store.save(session)
+            session = step(session, event)
+            if session.state is State.ON_BREAK:
+                event = _wait_here(session, prompter, now, mode, region)
+                if event is not None:
+                    session = step(session, event)
     except NoMoreAnswers:
         return session  # saved after its last step; ``--resume`` continues here
     if session.state in PAUSED or session.state is State.DONE:
@@ -80,36 +94,63 @@ def run(
     return session
 
 
-def _wait_here(session: Session, prompter: Prompter, now: Callable[[], datetime]) -> bool:
-    """Offer a live break timer; True once the break is over."""
-    if not prompter.ask("Wait here with a timer? (yes / no)").strip().lower().startswith("y"):
-        return False
-    due = datetime.fromisoformat(str(session.answers["regulate_break"]))
+HELP_WORDS = ("help", "resources", "?")
+
+
+def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str) -> str | Event:
+    """The answer to ``prompt`` (asked again after "help", which shows the resources), or the
+    safety gate's stop event: every free-form reply passes the gate, whatever the question."""
+    while True:
+        raw = prompter.ask(prompt).strip()
+        if raw.lower() not in HELP_WORDS:
+            break
+        _show_resources(prompter, region)
+    stop = gate(raw, mode=mode) if raw else None
+    return Event(stop, raw) if stop is not None else raw
+
+
+def _wait_here(session: Session, prompter: Prompter, now: Callable[[], datetime], mode: Mode,
+               region: str) -> Event | None:
+    """Offer a live break timer: ``BREAK_OVER`` once it has run, a stop event, or None."""
+    reply = _reply(prompter, "Wait here with a timer? (yes / no)", mode, region)
+    if isinstance(reply, Event):
+        return reply
+    if not reply.lower().startswith("y"):
+        return None
+    due = _due(session, now)
     minutes = max(0, math.ceil((due - now()).total_seconds() / 60))
     for left in range(minutes, 0, -1):
         prompter.say(f"{left} minute{'s' if left > 1 else ''} left. Breathe, stretch, look "
                      "out of a window.")
         prompter.wait(60)
     prompter.say("Your break is over. Let's check in again.")
-    return True
+    return Event(E.BREAK_OVER)
 
 
-def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime]) -> Session:
-    if session.state in PAUSED:
-        key = "regulate_break" if session.state is State.ON_BREAK else "rebuild_follow_up"
-        due = datetime.fromisoformat(str(session.answers.get(key, now().isoformat())))
-        if now() < due:
-            prompter.say(f"This session continues at {due:%H:%M on %d %b}.")
-            early = prompter.ask("Continue now anyway? (yes / no)").strip().lower()
-            if not early.startswith("y"):
-                return session
-        event = E.BREAK_OVER if session.state is State.ON_BREAK else E.FOLLOW_UP_DUE
-        session = session.apply(Event(event))
-    return session
+def _due(session: Session, now: Callable[[], datetime]) -> datetime:
+    """When a paused session continues (now, for a session saved with no time)."""
+    key = "regulate_break" if session.state is State.ON_BREAK else "rebuild_follow_up"
+    value = session.answers.get(key)
+    return datetime.fromisoformat(str(value)) if value else now()
+
+
+def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime], mode: Mode,
+            region: str) -> Event | None:
+    """The event that ends a pause (its time has come, or the person goes on early), a stop
+    event, or None to stay paused."""
+    due = _due(session, now)
+    if now() < due:
+        prompter.say(f"This session continues at {due:%H:%M on %d %b}.")
+        reply = _reply(prompter, "Continue now anyway? (yes / no)", mode, region)
+        if isinstance(reply, Event):
+            return reply
+        if not reply.lower().startswith("y"):
+            return None
+    return Event(E.BREAK_OVER if session.state is State.ON_BREAK else E.FOLLOW_UP_DUE)
 
 
 def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
-         mode: Mode) -> Event | None:
+         mode: Mode, region: str) -> Event | None:
     state = session.state
     context = str(session.answers.get("recognise_context", "partner"))
     if state is State.RESPONSIBILITY_DRAFT:
@@ -119,14 +160,10 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
     prompt = content.PROMPTS[state]
     if state is State.RESPONSIBILITY_REVIEW and not _rewrite_of(session):
         prompt = _REVIEW_WITHOUT_REWRITE
-    raw = prompter.ask(prompt).strip()
-    if raw.lower() in ("help", "resources", "?"):  # reachable from every step
-        _show_resources(prompter, str(session.settings.get("region", "default")))
-        return None
-    if raw and state is not State.WELCOME:
-        stop = gate(raw, mode=mode)
-        if stop is not None:
-            return Event(stop, raw)
+    reply = _reply(prompter, prompt, mode, region)
+    if isinstance(reply, Event):
+        return reply
+    raw = _EMPTY_MEANS.get(state, {}).get(reply.lower(), reply)
     skip = raw.lower() in ("", "skip") and E.SKIP in allowed_events(state)
     event = _interpret(state, raw, skip, session, prompter, now, context)
     if event is None:
@@ -134,10 +171,16 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
     return event
 
 
+# What a reply means at a step whose prompt gives it a meaning of its own ("Press Enter when
+# you're done"; "(default 3)": a skipped follow-up day is the default, never "ask now").
+_EMPTY_MEANS: dict[State, dict[str, str]] = {
+    State.REGULATE_GROUNDING: {"": "done"},
+    State.REBUILD_FOLLOW_UP: {"": "3", "skip": "3"},
+}
 _REVIEW_WITHOUT_REWRITE = "Edit your draft, or keep it as it is? (edit / keep)"
 _EXPECTED: dict[State, str] = {
     State.SAFETY_CHECK: "Please answer yes or no.",
-    State.OPENNESS: "Please answer yes or no.",
+    State.OPENNESS: "Please answer yes, not now or no.",
     State.RECOGNISE_CONTEXT: f"Please answer one of: {', '.join(CONTEXTS)}.",
     State.REGULATE_CHECK: "Please answer with a number from 0 (calm) to 10 (flooded).",
     State.REGULATE_BREAK: "Please answer with a number of minutes from 20 to 600.",
@@ -211,7 +254,7 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         if low.startswith(("paced", "sigh")):
             _breathe(prompter, sigh=low.startswith("sigh"), rate=_rate(low))
             return Event(E.EXERCISE_DONE)
-        return None
+        return Event(E.SKIP) if low.startswith("no") else None  # "no", "not now"
     if state is State.RESPONSIBILITY_DRAFT:
         return Event(E.ANSWER, raw or _composed(session, context))
     if state is State.RESPONSIBILITY_REVIEW:
@@ -226,7 +269,7 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
     if state is State.REBUILD_MESSAGE:
         return Event(E.ANSWER, raw or _final_draft(session, context))
     if state is State.REBUILD_FOLLOW_UP:
-        days = _int(raw or "3", 0, 60)
+        days = _int(raw, 0, 60)
         return None if days is None else Event(
             E.ANSWER, (now() + timedelta(days=days)).isoformat(timespec="minutes"))
     if state is State.FOLLOW_UP_UPTAKE:
@@ -243,12 +286,7 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
 def _after(session: Session, event: Event, prompter: Prompter, region: str) -> None:
     state = session.state
     if state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE):
-        prompter.say(content.PROMPTS[state])
-        prompter.say(crisis_message())
-        _show_resources(prompter, region)
-        if state is State.STOPPED_UNSAFE:
-            for line in content.SAFETY_PLAN:
-                prompter.say(f"- {line}")
+        show_stop(state, prompter, region)
         return
     previous = State(session.path[-1][0])
     if event.type is E.ANSWER and previous is State.RECOGNISE_WHAT:
@@ -271,6 +309,21 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
                          f"Try: {issue.suggestion}")
         if result.rewrite:
             prompter.say(f"Suggested rewrite: {result.rewrite}")
+
+
+def show_stop(state: State, prompter: Prompter, region: str) -> None:
+    """What a stopped session shows: why it stopped, the resources, and for danger from the
+    other person a safety plan under its own heading."""
+    prompter.say(content.PROMPTS[state])
+    prompter.say(crisis_message())
+    _show_resources(prompter, region)
+    if state is State.STOPPED_UNSAFE:
+        prompter.say(SAFETY_PLAN_HEADING)
+        for line in content.SAFETY_PLAN:
+            prompter.say(f"- {line}")
+
+
+SAFETY_PLAN_HEADING = "Some things that can help you stay safe:"
 
 
 def _show_resources(prompter: Prompter, region: str) -> None:

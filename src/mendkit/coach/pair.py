@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from mendkit.coach.machine import EventType
+from mendkit.coach.safety_gate import gate
+
 QUESTIONS: Final = (
     ("feelings", "How did you feel during it? Feelings only, not why."),
     ("reality", "How did it look from where you stood? Your side, as you saw it."),
@@ -24,6 +27,22 @@ TITLES: Final = {"feelings": "Feelings", "reality": "Each one's reality", "trigg
                  "responsibility": "What each takes responsibility for",
                  "next_time": "One thing each will do next time"}
 _ALPHABET: Final = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+HELP_WORDS: Final = ("help", "resources", "?")
+
+
+def screen(text: str) -> str:
+    """What a typed answer (or name) asks for before it is saved: ``"help"`` (resources, then
+    the same question), ``"empty"`` (the question again), ``"crisis"`` or ``"unsafe"`` (stop:
+    the safety gate saw those signs), or ``""`` (save it)."""
+    text = text.strip()
+    if not text:
+        return "empty"
+    if text.lower() in HELP_WORDS:  # as at every step of the one-person coach
+        return "help"
+    stop = gate(text[:5000])
+    if stop is None:
+        return ""
+    return "unsafe" if stop is EventType.ABUSE else "crisis"
 
 
 def new_code() -> str:
@@ -56,7 +75,7 @@ def exchange(first: PairAnswers, second: PairAnswers) -> list[tuple[str, list[tu
     for key, _ in QUESTIONS:
         rows = []
         for person in (first, second):
-            if key not in person.answers:
+            if not str(person.answers.get(key, "")).strip():  # an empty answer says nothing
                 rows.append((person.name, "(not answered)"))
             elif person.shared.get(key, False):
                 rows.append((person.name, person.answers[key]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from mendkit.coach.machine import Event, EventType, State, advance
@@ -45,24 +46,66 @@ class Session:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Session:
+    def from_dict(cls, data: Mapping[str, Any], *, source: str | None = None) -> Session:
+        """The session ``data`` describes; ``InvalidInputError`` (naming ``source``) when a field
+        is missing or of the wrong kind."""
+
+        def bad(what: str) -> InvalidInputError:
+            return InvalidInputError(f"a coach session's {what}", source=source)
+
         if data.get("format") != FORMAT_VERSION:
-            raise InvalidInputError(
-                f"expected a coach session of format {FORMAT_VERSION}, got {data.get('format')!r}")
+            raise bad(f"format is {data.get('format')!r}; expected {FORMAT_VERSION}")
         try:
-            state = State(data["state"])
-        except (KeyError, ValueError):
-            raise InvalidInputError(f"unknown coach state {data.get('state')!r}") from None
-        return cls(id=str(data["id"]), state=state, answers=dict(data.get("answers", {})),
-                   path=tuple((str(a), str(b)) for a, b in data.get("path", ())),
-                   settings=dict(data.get("settings", {})))
+            state = State(str(data.get("state")))
+        except ValueError:
+            raise bad(f"state is {data.get('state')!r}; expected one of the coach's steps, "
+                      f"such as {State.RECOGNISE_WHO.value!r}") from None
+        session_id, answers = data.get("id"), data.get("answers", {})
+        path, settings = data.get("path", []), data.get("settings", {})
+        if not isinstance(session_id, str) or not session_id:
+            raise bad(f"id is {session_id!r}; expected text")
+        if not isinstance(answers, dict):
+            raise bad(f"answers are {_kind(answers)}; expected an object of answers by step")
+        if not isinstance(settings, dict):
+            raise bad(f"settings are {_kind(settings)}; expected an object")
+        if not isinstance(path, (list, tuple)) or not all(
+                isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                for p in path):
+            raise bad("path is not a list of [step, event] pairs")
+        for key in _TIMES.get(state, ()):
+            value = answers.get(key)
+            if value is not None and not _is_time(value):
+                raise bad(f"answer {key!r} is {value!r}; expected a date and time such as "
+                          "'2026-11-27T18:30'")
+        return cls(id=session_id, state=state, answers=dict(answers),
+                   path=tuple((str(a), str(b)) for a, b in path), settings=dict(settings))
 
     @classmethod
-    def from_json(cls, text: str) -> Session:
+    def from_json(cls, text: str, *, source: str | None = None) -> Session:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InvalidInputError(f"a coach session is not valid JSON: {exc.msg}") from None
+            raise InvalidInputError(f"a coach session is not valid JSON: {exc.msg}",
+                                    source=source, line=exc.lineno) from None
         if not isinstance(data, dict):
-            raise InvalidInputError("expected a coach session object")
-        return cls.from_dict(data)
+            raise InvalidInputError("expected a coach session object", source=source)
+        return cls.from_dict(data, source=source)
+
+
+# The answers a paused session needs to know when it continues.
+_TIMES: dict[State, tuple[str, ...]] = {State.ON_BREAK: ("regulate_break",),
+                                        State.AWAITING_FOLLOW_UP: ("rebuild_follow_up",)}
+
+
+def _is_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _kind(value: object) -> str:
+    return {list: "a list", str: "text", type(None): "null"}.get(type(value), type(value).__name__)

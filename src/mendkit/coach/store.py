@@ -85,7 +85,7 @@ class SessionStore:
         path = self._path(session_id)
         if not path.is_file():
             raise InvalidInputError(f"no coach session {session_id!r} in {self.folder}")
-        return Session.from_json(path.read_text(encoding="utf-8"))
+        return Session.from_json(path.read_text(encoding="utf-8"), source=str(path))
 
     def ids(self) -> list[str]:
         if not self.folder.is_dir():

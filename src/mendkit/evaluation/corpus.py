@@ -83,8 +83,14 @@ def find_corpus(start: Path | None = None) -> Path:
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InvalidInputError(f"expected UTF-8 text, found a byte that is not "
+                                        f"({exc.reason} at byte {exc.start})", source=str(path),
+                                        line=number) from None
             if not line.strip():
                 continue
             try:
@@ -97,10 +103,37 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             yield number, record
 
 
+_KINDS = {str: "a string", bool: "true or false", list: "a list", dict: "an object",
+          int: "a whole number"}
+
+
+def _need(record: dict[str, Any], fields: dict[str, type], path: Path, number: int,
+          where: str = "") -> None:
+    """Refuse a record without one of ``fields`` or with one of another type, saying which."""
+    for name, kind in fields.items():
+        value = record.get(name)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            found = "none" if value is None else f"{json.dumps(value)[:40]}"
+            raise InvalidInputError(f'expected {where}"{name}": {_KINDS[kind]}, found {found}',
+                                    source=str(path), line=number)
+
+
 def _conversation(record: dict[str, Any], path: Path, number: int) -> GoldConversation:
+    _need(record, {"id": str, "split": str, "turns": list}, path, number)
     turns: list[Turn] = []
     labels: list[frozenset[str]] = []
     for i, raw in enumerate(record["turns"]):
+        if not isinstance(raw, dict):
+            raise InvalidInputError(f"expected turn {i} to be an object, found "
+                                    f"{json.dumps(raw)[:40]}", source=str(path), line=number)
+        _need(raw, {"speaker": str, "text": str}, path, number, f"turn {i} to have ")
+        for item in raw.get("labels", ()):
+            if not isinstance(item, dict):
+                raise InvalidInputError(f'expected the labels of turn {i} to be objects such as '
+                                        f'{{"label": "rupture.withdrawal", "subtype": "..."}}, '
+                                        f"found {json.dumps(item)[:40]}", source=str(path),
+                                        line=number)
+            _need(item, {"label": str}, path, number, f"each label of turn {i} to have ")
         turns.append(Turn(index=i, speaker=raw["speaker"], text=raw["text"],
                           start=raw.get("start")))
         gold = frozenset(x["label"] for x in raw.get("labels", ()))
@@ -115,9 +148,30 @@ def _conversation(record: dict[str, Any], path: Path, number: int) -> GoldConver
         setting=record.get("setting", ""),
         split=record["split"],
         labels=tuple(labels),
-        episodes=tuple(GoldEpisode(e["start_turn"], e["status"], e.get("severity", "minor"))
-                       for e in record.get("episodes", ())),
+        episodes=tuple(_episode(e, path, number) for e in record.get("episodes", ())),
     )
+
+
+def _episode(episode: object, path: Path, number: int) -> GoldEpisode:
+    if not isinstance(episode, dict):
+        raise InvalidInputError(f"expected each episode to be an object, found "
+                                f"{json.dumps(episode)[:40]}", source=str(path), line=number)
+    _need(episode, {"start_turn": int, "status": str}, path, number, "each episode to have ")
+    return GoldEpisode(episode["start_turn"], episode["status"],
+                       episode.get("severity", "minor"))
+
+
+def _crisis(record: dict[str, Any], path: Path, number: int) -> CrisisItem:
+    _need(record, {"id": str, "text": str, "crisis": bool, "kind": str, "split": str},
+          path, number)
+    return CrisisItem(id=record["id"], text=record["text"], crisis=record["crisis"],
+                      kind=record["kind"], split=record["split"])
+
+
+def _pair(record: dict[str, Any], path: Path, number: int) -> Pair:
+    _need(record, {"id": str, "better": str, "worse": str, "split": str}, path, number)
+    return Pair(id=record["id"], setting=record.get("setting", ""), better=record["better"],
+                worse=record["worse"], split=record["split"])
 
 
 def _conversation_files(folder: Path) -> list[Path]:
@@ -128,6 +182,10 @@ def _conversation_files(folder: Path) -> list[Path]:
 def load_corpus(root: Path | None = None) -> Corpus:
     """Load every conversation, crisis message and repair pair under ``root``."""
     root = root or find_corpus()
+    if not root.is_dir():
+        raise InvalidInputError(("is a file; expected" if root.exists() else "no such folder; "
+                                 "expected") + " the labelled corpus folder (with crisis.jsonl, "
+                                "pairs.jsonl and conversations/)", source=str(root))
     train, test = root / "train", root / "test"
     conversation_files = [*sorted((root / "conversations").glob("*.jsonl")),
                           *_conversation_files(test), *_conversation_files(train)]
@@ -138,16 +196,9 @@ def load_corpus(root: Path | None = None) -> Corpus:
     ]
     crisis_files = [root / "crisis.jsonl", *sorted(test.glob("crisis*.jsonl")),
                     *sorted(train.glob("crisis*.jsonl"))]
-    crisis = [
-        CrisisItem(id=r["id"], text=r["text"], crisis=bool(r["crisis"]), kind=r["kind"],
-                   split=r["split"])
-        for path in crisis_files
-        for _, r in _records(path)
-    ]
-    pairs = [
-        Pair(id=r["id"], setting=r.get("setting", ""), better=r["better"], worse=r["worse"],
-             split=r["split"])
-        for path in [root / "pairs.jsonl", *sorted(train.glob("pairs*.jsonl"))]
-        for _, r in _records(path)
-    ]
+    crisis = [_crisis(r, path, number) for path in crisis_files
+              for number, r in _records(path)]
+    pairs = [_pair(r, path, number)
+             for path in [root / "pairs.jsonl", *sorted(train.glob("pairs*.jsonl"))]
+             for number, r in _records(path)]
     return Corpus(tuple(conversations), tuple(crisis), tuple(pairs))

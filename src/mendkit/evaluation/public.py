@@ -264,7 +264,8 @@ def run_public(data_dir: Path, mode: Mode = "full", *,
             rows.extend(runner(data_dir / folder, mode, chosen))
         except FileNotFoundError as exc:
             rows.append(missing(name, str(exc.filename or data_dir / folder)))
-        except (ValueError, KeyError, IndexError, csv.Error, json.JSONDecodeError) as exc:
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError, csv.Error,
+                json.JSONDecodeError) as exc:  # a record not of the benchmark's shape
             rows.append(row(name, "-", None, 0, f"could not read {data_dir / folder}: "
                             f"{type(exc).__name__}: {exc}"))
     return rows

@@ -29,8 +29,8 @@ def split_speaker(line: str, *, max_words: int = 4) -> tuple[str, str] | None:
     match = _PREFIX.match(line)
     if match is None:
         return None
-    name = match.group(1).strip()
-    if len(name.split()) > max_words or _NOT_IN_NAMES.search(name):
+    name = clean_name(match.group(1))  # a right-to-left chat copied out starts lines with U+200F
+    if not name or len(name.split()) > max_words or _NOT_IN_NAMES.search(name):
         return None
     return name, line[match.end() :].strip()
 

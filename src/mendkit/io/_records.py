@@ -2,15 +2,19 @@
 
 Field names are matched case-insensitively with a few common aliases: ``speaker`` (``name``,
 ``author``, ``user``, ``sender``) and ``text`` (``message``, ``utterance``, ``content``). Times
-are seconds or ``HH:MM:SS`` strings; a numeric ``timestamp`` is an epoch time.
+are seconds or ``HH:MM:SS`` strings; a numeric ``timestamp`` is an epoch time. Where no turn has
+a ``start``, :func:`timed` derives one from the timestamps.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
+from mendkit._unicode import has_lone_surrogate
 from mendkit.errors import FormatError
 from mendkit.io._common import Names
 from mendkit.io._times import epoch_to_iso, parse_seconds
@@ -50,13 +54,18 @@ class RecordReader:
             raise self._error(
                 f'expected {where} to have a string "text", found {_kind(text)}', line
             )
+        for field, value in (("speaker", speaker), ("text", text)):
+            if has_lone_surrogate(value):  # a record parsed by a caller that did not check
+                raise self._error(f'expected the "{field}" of {where} to be whole characters; '
+                                  'found half of one (a lone surrogate escape such as "\\ud83d")',
+                                  line)
         return Turn(
             index=index,
             speaker=self.names(speaker.strip()),
             text=text,
-            start=self.seconds(data.get("start"), f"{where}.start", line),
-            end=self.seconds(data.get("end"), f"{where}.end", line),
-            timestamp=self.timestamp(data.get("timestamp"), f"{where}.timestamp", line),
+            start=self.seconds(data.get("start"), _field(where, "start"), line),
+            end=self.seconds(data.get("end"), _field(where, "end"), line),
+            timestamp=self.timestamp(data.get("timestamp"), _field(where, "timestamp"), line),
             id=_optional_str(data.get("id")),
             reply_to=_optional_str(data.get("reply_to")),
         )
@@ -68,11 +77,11 @@ class RecordReader:
             parsed = parse_seconds(value)
             if parsed is not None:
                 return parsed
-        elif _is_number(value) and float(value) >= 0:  # type: ignore[arg-type]
+        elif is_number(value) and float(value) >= 0:  # type: ignore[arg-type]
             return float(value)  # type: ignore[arg-type]
         raise self._error(
             f"expected {where} to be seconds (a number such as 83.5) or a time such as "
-            f"'00:01:23', found {value!r}", line,
+            f"'00:01:23', found {_shown(value)}", line,
         )
 
     def timestamp(self, value: object, where: str, line: int | None) -> str | None:
@@ -80,16 +89,63 @@ class RecordReader:
             return None
         if isinstance(value, str):
             return value
-        if _is_number(value):
+        if is_number(value):
             try:
                 return epoch_to_iso(float(value))  # type: ignore[arg-type]
             except (OverflowError, OSError, ValueError):
                 pass
         raise self._error(f"expected {where} to be an ISO date-time or epoch seconds, "
-                          f"found {value!r}", line)
+                          f"found {_shown(value)}", line)
 
     def _error(self, message: str, line: int | None) -> FormatError:
         return FormatError(message, source=self.source, line=line)
+
+
+def _field(where: str, name: str) -> str:
+    """How a message names the field ``name`` of the record ``where`` names: a JSON path goes
+    on (``turns[0].start``); a line's object is ``"start" on line 3``; a row is ``"start" in
+    row 5`` (or ``"start" in the row``)."""
+    if " " not in where:
+        return f"{where}.{name}"
+    if where.startswith("the object on "):
+        return f'"{name}" {where.removeprefix("the object ")}'
+    return f'"{name}" in {where}'
+
+
+def timed(turns: Sequence[Turn]) -> tuple[Turn, ...]:
+    """The turns, each with a ``start`` (seconds from the earliest turn) taken from its
+    ``timestamp`` (ISO 8601 or epoch seconds), as the chat export readers give them; unchanged
+    when any turn has its own ``start``, or when local times are mixed with times in a zone."""
+    if any(t.start is not None for t in turns):
+        return tuple(turns)
+    instants = [_instant(t.timestamp) for t in turns]
+    known = [i for i in instants if i is not None]
+    if not known or len({i.tzinfo is None for i in known}) > 1:
+        return tuple(turns)
+    origin = min(known)
+    return tuple(
+        turn if instant is None else replace(turn, start=(instant - origin).total_seconds())
+        for turn, instant in zip(turns, instants, strict=True)
+    )
+
+
+def _instant(timestamp: str | None) -> datetime | None:
+    if timestamp is None:
+        return None
+    try:
+        return datetime.fromtimestamp(float(timestamp), UTC)  # epoch seconds, as a CSV has them
+    except (OverflowError, OSError, ValueError):
+        pass
+    try:
+        return datetime.fromisoformat(timestamp.strip())
+    except ValueError:
+        return None
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A value as an error message shows it: a number of 400 digits is cut short."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _kind(value: object) -> str:
@@ -100,8 +156,15 @@ def _kind(value: object) -> str:
     return {dict: "an object", list: "a list", bool: "a boolean"}.get(type(value), f"{value!r}")
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+def is_number(value: object) -> bool:
+    """Whether ``value`` is a JSON number that is a finite float (not a bool, not an integer
+    too big for a float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int above the float range (1e309 written out)
+        return False
 
 
 def _optional_str(value: object) -> str | None:

@@ -6,13 +6,14 @@ conversation, numeric timestamps give the order (file order otherwise).
 
 Mend writes what ConvoKit has no field for (``start``, ``end``, the ISO ``timestamp``, a missing
 turn id) under ``meta["mend"]``, so a corpus written by :func:`write_convokit` reads back into
-the same turns. Labels or other per-turn data go into ``meta`` through ``turn_meta``.
+the same turns. Labels or other per-turn data go into ``meta`` through ``turn_meta``. A
+conversation read from a ConvoKit corpus is written back with that corpus's own data: each
+utterance's ``timestamp`` and ``meta``, and its speakers' and conversation's ``meta``.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,6 +21,7 @@ from typing import Any, NamedTuple
 from mendkit._version import __version__
 from mendkit.errors import FormatError
 from mendkit.io._common import Grouper, Names
+from mendkit.io._records import is_number
 from mendkit.io._source import TextSource
 from mendkit.io._times import epoch_to_iso
 from mendkit.io.jsondoc import load_line
@@ -83,6 +85,12 @@ def _utterance(item: object, line: int, name: str, names: Names) -> tuple[_Utter
     mend = meta.get(MEND_KEY) if isinstance(meta, Mapping) else None
     raw_ts = item.get("timestamp")
     epoch = _opt_float(raw_ts)
+    try:
+        iso = None if epoch is None else epoch_to_iso(epoch)
+    except (OverflowError, OSError, ValueError):
+        raise FormatError(f'expected the utterance\'s "timestamp" to be epoch seconds (such as '
+                          f"1764252192) or an offset in seconds, found {raw_ts!r}",
+                          source=name, line=line) from None
     reply_to = item.get("reply_to")
     if isinstance(mend, Mapping):
         turn = Turn(
@@ -93,7 +101,7 @@ def _utterance(item: object, line: int, name: str, names: Names) -> tuple[_Utter
         )
         return _Utterance(turn, epoch, True), str(cid)
     if epoch is not None:  # large numbers are epoch times; small ones are offsets
-        timestamp = epoch_to_iso(epoch) if epoch > 1e8 else None
+        timestamp = iso if epoch > 1e8 else None
     else:
         timestamp = raw_ts if isinstance(raw_ts, str) and raw_ts.strip() else None
     turn = Turn(index=0, speaker=names(str(speaker)), text=text, id=str(item["id"]),
@@ -138,31 +146,120 @@ def write_convokit(
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     speakers: dict[str, dict[str, Any]] = {}
-    conversation_ids: dict[str, None] = {}
+    conversation_metas: dict[str, Mapping[str, Any]] = {}
     meta_keys: dict[str, str] = {}
+    origins: dict[str, _Origin | None] = {}
     with (out / UTTERANCES).open("w", encoding="utf-8", newline="\n") as fh:
         for conversation in items:
-            conversation_ids[conversation.id] = None
+            origin = _origin(conversation, out, origins)
+            conversation_metas[conversation.id] = (
+                origin.conversations.get(conversation.id, {}) if origin else {}
+            )
             for speaker in conversation.speakers:
-                speakers.setdefault(speaker.id, {"name": speaker.name} if speaker.name else {})
+                own = origin.speakers.get(speaker.id, {}) if origin else {}
+                speakers.setdefault(
+                    speaker.id, {**own, **({"name": speaker.name} if speaker.name else {})}
+                )
+            originals = origin.utterances(conversation.id) if origin else {}
             for turn in conversation.turns:
-                record = _record(conversation, turn, turn_meta)
+                record = _record(conversation, turn, turn_meta, originals)
                 for key, value in record["meta"].items():
-                    meta_keys.setdefault(key, f"<class '{type(value).__name__}'>")
+                    meta_keys.setdefault(key, _type_name(value))
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     _dump(out / "speakers.json", {s: {"meta": m, "vectors": []} for s, m in speakers.items()})
-    _dump(out / "conversations.json", {c: {"meta": {}, "vectors": []} for c in conversation_ids})
+    _dump(out / "conversations.json",
+          {c: {"meta": m, "vectors": []} for c, m in conversation_metas.items()})
     _dump(out / "corpus.json", {"generator": f"mendkit {__version__}"})
     _dump(out / "index.json", {
         "utterances-index": {k: [v] for k, v in meta_keys.items()},
-        "speakers-index": {"name": ["<class 'str'>"]} if any(speakers.values()) else {},
-        "conversations-index": {}, "overall-index": {"generator": ["<class 'str'>"]},
+        "speakers-index": _index(speakers.values()),
+        "conversations-index": _index(conversation_metas.values()),
+        "overall-index": {"generator": ["<class 'str'>"]},
         "version": 1, "vectors": [],
     })
     return out
 
 
-def _record(conversation: Conversation, turn: Turn, turn_meta: TurnMeta | None) -> dict[str, Any]:
+class _Origin:
+    """The ConvoKit corpus some conversations were read from, so that writing them keeps the
+    corpus's own data. Its utterances are read forward in step with the conversations written
+    (which come in the corpus's order), so a large corpus is never held in memory."""
+
+    def __init__(self, utterances: Path) -> None:
+        self.path = utterances
+        self.speakers = _metas(utterances.parent / "speakers.json")
+        self.conversations = _metas(utterances.parent / "conversations.json")
+        self._groups = self._read()
+
+    def utterances(self, conversation_id: str) -> dict[str, Mapping[str, Any]]:
+        """The conversation's utterance records by id (none if the corpus no longer has it)."""
+        for _ in range(2):
+            for cid, records in self._groups:
+                if cid == conversation_id:
+                    return records
+            self._groups = self._read()  # not ahead: look once more from the top
+        return {}
+
+    def _read(self) -> Iterator[tuple[str, dict[str, Mapping[str, Any]]]]:
+        current: str | None = None
+        records: dict[str, Mapping[str, Any]] = {}
+        for _, text in TextSource(self.path).lines():
+            try:
+                item = json.loads(text) if text.strip() else None
+            except ValueError:
+                continue  # the reader has refused such a line already
+            if not isinstance(item, Mapping):
+                continue
+            cid = str(item.get("conversation_id", item.get("root")))
+            if cid != current and current is not None:
+                yield current, records
+                records = {}
+            current = cid
+            records[str(item.get("id"))] = item
+        if current is not None:
+            yield current, records
+
+
+def _origin(conversation: Conversation, out: Path, origins: dict[str, _Origin | None]
+            ) -> _Origin | None:
+    """The corpus ``conversation`` was read from, if it was read from one that is still there
+    (and is not the corpus being written)."""
+    source = conversation.source
+    if conversation.format != "convokit" or source is None:
+        return None
+    if source not in origins:
+        path = Path(source)
+        same = path.is_file() and (out / UTTERANCES).exists() and path.samefile(out / UTTERANCES)
+        origins[source] = _Origin(path) if path.is_file() and not same else None
+    return origins[source]
+
+
+def _metas(path: Path) -> dict[str, Mapping[str, Any]]:
+    """``{id: meta}`` from a corpus's ``speakers.json`` or ``conversations.json``."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(document, Mapping):
+        return {}
+    return {str(k): v["meta"] for k, v in document.items()
+            if isinstance(v, Mapping) and isinstance(v.get("meta"), Mapping)}
+
+
+def _index(metas: Iterable[Mapping[str, Any]]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for meta in metas:
+        for key, value in meta.items():
+            index.setdefault(key, [_type_name(value)])
+    return index
+
+
+def _type_name(value: object) -> str:
+    return f"<class '{type(value).__name__}'>"
+
+
+def _record(conversation: Conversation, turn: Turn, turn_meta: TurnMeta | None,
+            originals: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     extra: Mapping[str, Any] | None = None
     if isinstance(turn_meta, Mapping):
         extra = turn_meta.get(turn.index)
@@ -172,14 +269,18 @@ def _record(conversation: Conversation, turn: Turn, turn_meta: TurnMeta | None) 
                                                ("timestamp", turn.timestamp)) if v is not None}
     if turn.id is None:
         mend["id"] = None  # the utterance id below was made up for ConvoKit
+    utterance_id = turn.id if turn.id is not None else f"{conversation.id}-{turn.index}"
+    original = originals.get(utterance_id, {})  # the same utterance in the corpus read
+    own_meta = original.get("meta")
     return {
-        "id": turn.id if turn.id is not None else f"{conversation.id}-{turn.index}",
+        "id": utterance_id,
         "conversation_id": conversation.id,
         "speaker": turn.speaker,
         "reply_to": turn.reply_to,
-        "timestamp": turn.start,
+        "timestamp": original.get("timestamp", turn.start),
         "text": turn.text,
-        "meta": {**(extra or {}), MEND_KEY: mend},
+        "meta": {**(own_meta if isinstance(own_meta, Mapping) else {}), **(extra or {}),
+                 MEND_KEY: mend},
     }
 
 
@@ -187,13 +288,9 @@ def _dump(path: Path, value: object) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
 def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
 def _opt_float(value: object) -> float | None:
-    return float(value) if _is_number(value) else None  # type: ignore[arg-type]
+    return float(value) if is_number(value) else None  # type: ignore[arg-type]

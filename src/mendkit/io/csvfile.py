@@ -1,7 +1,8 @@
 """CSV tables with a header row: ``speaker,text[,start]``.
 
 Header names are matched case-insensitively; ``name``/``author`` also name the speaker column
-and ``message``/``utterance`` the text column. ``start`` and ``end`` are seconds or ``HH:MM:SS``.
+and ``message``/``utterance`` the text column. ``start`` and ``end`` are seconds or ``HH:MM:SS``;
+without a ``start`` column, a ``timestamp`` column (ISO 8601 or epoch seconds) gives each start.
 The delimiter (comma, semicolon or tab) is taken from the header row. A ``conversation_id``
 column splits the table into conversations. Rows are streamed.
 """
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 
 from mendkit.errors import FormatError
 from mendkit.io._common import Grouper, default_id, single
-from mendkit.io._records import SPEAKER_KEYS, TEXT_KEYS, RecordReader, find_key
+from mendkit.io._records import SPEAKER_KEYS, TEXT_KEYS, RecordReader, find_key, timed
 from mendkit.io._source import Line, TextSource
 from mendkit.model.conversation import Conversation, Turn
 
@@ -146,5 +147,5 @@ def _record(
 def _conversation(group: tuple[str | None, list[Turn]], name: str) -> Conversation:
     conversation_id, turns = group
     return Conversation(
-        id=conversation_id or default_id(name), turns=tuple(turns), source=name, format="csv"
+        id=conversation_id or default_id(name), turns=timed(turns), source=name, format="csv"
     )

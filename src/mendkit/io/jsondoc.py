@@ -8,14 +8,26 @@ are read when present, so the output of :func:`mendkit.io.write_json` (and of
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Mapping
 from typing import Any
 
+from mendkit._unicode import has_lone_surrogate
 from mendkit.errors import FormatError
 from mendkit.io._common import default_id
-from mendkit.io._records import RecordReader
+from mendkit.io._records import RecordReader, timed
 from mendkit.io._source import TextSource
 from mendkit.model.conversation import Conversation, Speaker
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# A lone half: a high one not followed by a low one, or a low one not after a high one. An
+# escaped backslash before "u" ("\\\\ud83d") is text, not an escape: an even run of backslashes.
+_LONE_ESCAPE = re.compile(
+    r"(?<!\\)(?:\\\\)*(\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<![\\]u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+_LONG_NUMBER = f"a number too long to read (more than {sys.get_int_max_str_digits()} digits)"
 
 EXPECTED = 'an object {"turns": [{"speaker": ..., "text": ...}, ...]} or a list of such turns'
 
@@ -29,7 +41,7 @@ def read_json(source: TextSource) -> Conversation:
 def load_document(text: str, name: str, *, hint_jsonl: bool = False) -> Any:
     """Parse JSON, turning a syntax error into a FormatError at its line and column."""
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         hint = ""
         if hint_jsonl and exc.msg == "Extra data":
@@ -45,12 +57,17 @@ def load_document(text: str, name: str, *, hint_jsonl: bool = False) -> Any:
         raise FormatError(
             "expected valid JSON, found nesting too deep to read", source=name
         ) from None
+    except ValueError:  # an integer too long to convert (sys.get_int_max_str_digits())
+        raise FormatError(f"expected valid JSON, found {_LONG_NUMBER}", source=name,
+                          line=_line_of(text, _long_number(text))) from None
+    _check_whole(document, text, name, line=None)
+    return document
 
 
 def load_line(text: str, name: str, line: int, expected: str) -> Any:
     """One JSON value on one line of a JSON Lines file; an error names the line (and column)."""
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(
             f"expected {expected}; found invalid JSON at column {exc.colno}: {exc.msg}",
@@ -59,6 +76,59 @@ def load_line(text: str, name: str, line: int, expected: str) -> Any:
     except RecursionError:
         raise FormatError(f"expected {expected}; found JSON nested too deep to read",
                           source=name, line=line) from None
+    except ValueError:  # an integer too long to convert (sys.get_int_max_str_digits())
+        raise FormatError(f"expected {expected}; found {_LONG_NUMBER}", source=name,
+                          line=line) from None
+    _check_whole(value, text, name, line=line)
+    return value
+
+
+def _check_whole(value: object, text: str, name: str, *, line: int | None) -> None:
+    """Refuse half a character: JSON can escape one half of a surrogate pair (``"\\ud83d"``, as
+    when an emoji is cut in two), which Python reads into a string that cannot be encoded."""
+    if _SURROGATE_ESCAPE.search(text) is None or not has_lone_surrogate(value):
+        return  # the cheap test first: only a \\uD800-\\uDFFF escape can make half a character
+    escape = _LONE_ESCAPE.search(text)
+    found = f'a lone "{escape.group(1)}" escape' if escape else "a lone surrogate escape"
+    if line is None and escape is not None:
+        line = _line_of(text, escape.start(1))
+    where = _where_half(value) or "the text"
+    if not where.startswith("the ") and not any(c in where for c in ".["):
+        where = f'"{where}"'  # a field of a JSON Lines record: "text"
+    raise FormatError(
+        f"expected {where} to be whole characters; found half of one ({found})",
+        source=name, line=line,
+    )
+
+
+def _where_half(value: object, path: str = "") -> str | None:
+    """Where in ``value`` the first half character is: ``turns[1].text``, ``"text"``."""
+    items: list[tuple[object, object]]
+    if isinstance(value, Mapping):
+        items = list(value.items())
+    elif isinstance(value, list):
+        items = list(enumerate(value))
+    else:
+        return None
+    for key, item in items:
+        if isinstance(key, str) and has_lone_surrogate(key):
+            return f"the keys of {path}" if path else "the keys"
+        here = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
+        if isinstance(item, str) and has_lone_surrogate(item):
+            return here
+        found = _where_half(item, here)
+        if found is not None:
+            return found
+    return None
+
+
+def _long_number(text: str) -> int:
+    match = re.search(rf"\d{{{sys.get_int_max_str_digits() + 1},}}", text)
+    return match.start() if match else 0
+
+
+def _line_of(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
 
 
 def conversation_from_document(
@@ -87,10 +157,10 @@ def conversation_from_document(
         )
     reader = RecordReader(name)
     prefix = f"{where}." if where else ""
-    turns = tuple(
+    turns = timed([
         reader.turn(item, i, where=f"{prefix}turns[{i}]", line=line)
         for i, item in enumerate(raw_turns)
-    )
+    ])
     if not turns:
         raise FormatError(f"no turns found: expected {EXPECTED}", source=name, line=line)
     named = {s.id for s in speakers}

@@ -2,7 +2,8 @@
 
 Each line is ``{"speaker", "text", "start"?, "conversation_id"?}``; a line may also hold a whole
 conversation (``{"id", "turns": [...]}``). Turns of one conversation must be on consecutive
-lines. The file is streamed: one line is parsed at a time.
+lines. Without ``start``, a ``timestamp`` (ISO 8601 or epoch seconds) gives each turn's start.
+The file is streamed: one line is parsed at a time.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from mendkit.errors import FormatError
 from mendkit.io._common import Grouper, default_id, single
-from mendkit.io._records import RecordReader
+from mendkit.io._records import RecordReader, timed
 from mendkit.io._source import TextSource
 from mendkit.io.jsondoc import conversation_from_document, load_line
 from mendkit.model.conversation import Conversation, Turn
@@ -58,5 +59,5 @@ def iter_jsonl(source: TextSource) -> Iterator[Conversation]:
 def _conversation(group: tuple[str | None, list[Turn]], name: str) -> Conversation:
     conversation_id, turns = group
     return Conversation(
-        id=conversation_id or default_id(name), turns=tuple(turns), source=name, format="jsonl"
+        id=conversation_id or default_id(name), turns=timed(turns), source=name, format="jsonl"
     )

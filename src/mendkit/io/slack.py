@@ -15,6 +15,7 @@ time, ``start`` the seconds since the channel's first message. Slack markup (``<
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -63,8 +64,9 @@ def read_slack(folder: Path) -> Conversation:
         listed = ", ".join(p.name for p in channels[:5]) or "none"
         raise InvalidInputError(
             f"expected one channel, found {len(channels)} ({listed}); pass a channel folder "
-            f"such as {folder / (channels[0].name if channels else 'general')} or read them all "
-            "with iter_conversations()",
+            f"such as {folder / (channels[0].name if channels else 'general')}, or analyse every "
+            f"channel with `mend batch {folder} --out RESULTS.jsonl` (in Python: "
+            "mendkit.io.iter_conversations())",
             source=str(folder),
         )
     return _read_channel(channels[0], _users(folder))
@@ -148,7 +150,8 @@ def _message(
     ts_text = raw.get("ts")
     try:
         ts = float(ts_text)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        epoch_to_iso(ts)  # "nan", "inf" and "1e20" are numbers but not times
+    except (TypeError, ValueError, OverflowError, OSError):
         raise FormatError(f'expected message {n} to have a "ts" such as "1764252192.000200", '
                           f"found {ts_text!r}", source=source) from None
     text = _plain(raw.get("text"), users)
@@ -183,7 +186,8 @@ def _ordered(messages: list[_Message]) -> list[Turn]:
         group += sorted(replies.get(anchor, ()), key=lambda m: (m.ts, m.ts_text))
         for m in group:
             turns.append(Turn(index=len(turns), speaker=m.speaker, text=m.text, id=m.ts_text,
-                              reply_to=m.thread, timestamp=epoch_to_iso(m.ts), start=m.ts - origin))
+                              reply_to=m.thread, timestamp=epoch_to_iso(m.ts),
+                              start=round(m.ts - origin, 6)))  # ts has microseconds: no float noise
     return turns
 
 
@@ -221,6 +225,7 @@ def _first_str(*values: object) -> str | None:
 
 def _float(text: str, default: float) -> float:
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return default
+    return value if math.isfinite(value) else default

@@ -3,9 +3,10 @@
 iOS lines look like ``[27/11/2026, 14:03:12] Name: text`` and Android lines like
 ``27/11/2026, 14:03 - Name: text``; both also come with 12-hour times (``2:03 PM``), two-digit
 years and month-first dates. Lines that do not start with a date continue the previous message
-(joined with newlines). System lines (no ``Name:``), media placeholders and deleted messages are
-skipped. Whether dates are day-first or month-first is decided from the whole file (a first
-field above 12 means day-first, a second field above 12 means month-first; day-first otherwise).
+(joined with newlines). System lines (no ``Name:``, or text before the colon that cannot be a
+name: quotes or more than six words), media placeholders and deleted messages are skipped.
+Whether dates are day-first or month-first is decided from the whole file (a first field above
+12 means day-first, a second field above 12 means month-first; day-first otherwise).
 
 Each turn keeps ``timestamp`` (ISO 8601, local time as exported) and ``start`` (seconds since the
 first message). The file is streamed line by line.
@@ -40,6 +41,8 @@ _SKIPPED_TEXTS = re.compile(
     r"Messages and calls are end-to-end encrypted.*|Missed (?:voice|video) call.*)$",
     re.IGNORECASE,
 )
+_QUOTES = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_MAX_NAME_WORDS = 6
 _EDITED = re.compile(r"\s*<This message was edited>$")
 
 
@@ -88,8 +91,8 @@ def read_whatsapp(source: TextSource) -> Conversation:
         name, sep, text = rest.partition(": ")
         if not sep:
             name, sep, text = rest.partition(":") if rest.endswith(":") else ("", "", "")
-        if not sep or not clean_name(name):
-            continue  # a system line: "Ana added Ben", "Messages and calls are end-to-end ..."
+        if not sep or not _is_name(clean_name(name)):
+            continue  # a system line: "Ana added Ben", 'Ana changed the subject to "Re: x"'
         date, seconds = _parse(match, source.name, number)
         year_first = year_first or date[0] > 31
         if not year_first:
@@ -100,6 +103,13 @@ def read_whatsapp(source: TextSource) -> Conversation:
     day_first = year_first or max_first > 12 or max_second <= 12
     turns = _turns(messages, day_first=day_first, year_first=year_first, source=source.name)
     return finish(turns, source=source.name, format="whatsapp", expected=EXPECTED)
+
+
+def _is_name(name: str) -> bool:
+    """Whether the text before ": " can be a contact's name: a system line such as
+    'Ana changed the subject from "Plans" to "Re: weekend"' has a colon too, but a name has no
+    quotes and at most six words."""
+    return bool(name) and len(name.split()) <= _MAX_NAME_WORDS and not _QUOTES.search(name)
 
 
 def _parse(match: re.Match[str], name: str, line: int) -> tuple[tuple[int, int, int], int]:

@@ -22,17 +22,22 @@ import json
 import re
 import secrets
 import threading
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import create_engine, delete, inspect, select
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from mendkit._files import atomic_write
+from mendkit._unicode import has_lone_surrogate
 from mendkit.errors import (
     InvalidInputError,
     JournalError,
@@ -41,19 +46,21 @@ from mendkit.errors import (
     TooManyAttemptsError,
 )
 from mendkit.journal.kinds import validate_entry
-from mendkit.journal.repository import Entry, Journal
+from mendkit.journal.repository import Entry, Journal, practice_marker_path
 from mendkit.journal.tables import AuditRow, EntryRow, MetaRow, ShareRow, UserRow, WebSessionRow
 
 __all__ = ["CLIENT_KINDS", "ROLES", "Accounts", "AuditLine", "ClientEntry", "LoginLimiter",
-           "SharedEntry", "SignedIn", "User", "is_practice"]
+           "SharedEntry", "SignedIn", "User", "is_practice", "known_practice"]
 
 ROLES = ("therapist", "client")
 CLIENT_KINDS = ("rupture", "repair", "checkin")  # what a client writes in the web app
-MIN_PASSWORD = 10
+MIN_PASSWORD = 10  # characters that are not spaces
+MAX_PASSWORD = 1024  # what the sign-in form takes
 SESSION_IDLE = timedelta(minutes=30)  # signed out after this long without a request
 SESSION_MAX = timedelta(hours=12)  # and after this long in any case
 MAX_FAILURES = 5  # failed sign-ins per username, and per address, ...
 FAILURE_WINDOW = timedelta(minutes=15)  # ... within this window
+_MAX_ROWS = 2**31 - 1  # more lines than any journal holds
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 _WRONG = "That username and password do not match an account here."
 
@@ -115,7 +122,7 @@ class SharedEntry:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AuditLine:
     at: str
-    actor: str | None  # a username, or None for the command line
+    actor: str | None  # a username; None for the command line, or a failed web sign-in
     action: str
     entry_id: int | None
     subject: str | None  # the user it concerns (the owner of the entry read, the user added)
@@ -177,9 +184,63 @@ def _hhmm(at: datetime) -> str:
 
 
 def is_practice(journal: Journal) -> bool:
-    """Whether ``mend accounts init`` has made this journal a practice's."""
+    """Whether ``mend accounts init`` has made this journal a practice's. A SQLite practice
+    journal opened here gets its marker if it lacks one (made before markers existed)."""
     with journal.engine.connect() as conn:
-        return conn.scalar(select(MetaRow.value).where(MetaRow.key == "practice")) == "on"
+        found = conn.scalar(select(MetaRow.value).where(MetaRow.key == "practice")) == "on"
+    if found:
+        _mark_practice(journal)
+    return found
+
+
+def _mark_practice(journal: Journal) -> None:
+    """Leave the plain marker beside a SQLite practice journal (see :func:`known_practice`)."""
+    if journal.path is not None:
+        marker = practice_marker_path(journal.path.parent)
+        if not marker.exists():
+            atomic_write(marker, "This Mend journal serves a practice (mend accounts init).\n")
+
+
+def known_practice(home: Path, url: str | None) -> bool:
+    """Whether the journal is a practice's, known without its key: PostgreSQL keeps the mark in
+    plain text; an encrypted SQLite file has a marker beside it from ``mend accounts init`` (or
+    from the first :func:`is_practice` after, for a practice made before the marker existed)."""
+    if not url:
+        return practice_marker_path(home).exists()
+    try:
+        engine = create_engine(url)
+    except ArgumentError:
+        return False  # opening the journal says what is wrong with the URL
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table(MetaRow.__tablename__):
+                return False
+            return conn.scalar(select(MetaRow.value).where(MetaRow.key == "practice")) == "on"
+    except SQLAlchemyError:
+        return False  # opening the journal says why it cannot be reached
+    finally:
+        engine.dispose()
+
+
+def _normal(password: str) -> str:
+    """The password as stored and compared: NFKC (NIST SP 800-63B), so that an accent typed as
+    one character or as two signs in alike."""
+    return unicodedata.normalize("NFKC", password)
+
+
+def _check_new_password(password: str) -> None:
+    if has_lone_surrogate(password):
+        raise InvalidInputError("the password is not valid Unicode text; type it again")
+    if len(password) > MAX_PASSWORD:
+        raise InvalidInputError(f"a password can have at most {MAX_PASSWORD} characters (the "
+                                f"sign-in form takes no more), got {len(password)}")
+    visible = "".join(_normal(password).split())
+    if len(visible) < MIN_PASSWORD:
+        raise InvalidInputError(f"a password needs at least {MIN_PASSWORD} characters that are "
+                                "not spaces")
+    if len(set(visible)) == 1:
+        raise InvalidInputError("a password of one character repeated is easy to guess; a few "
+                                "unrelated words are easy to remember and hard to guess")
 
 
 class Accounts:
@@ -200,6 +261,7 @@ class Accounts:
             return False
         with self.journal.transaction() as s:
             s.merge(MetaRow(key="practice", value="on"))
+        _mark_practice(self.journal)
         return True
 
     def require_practice(self) -> None:
@@ -216,9 +278,8 @@ class Accounts:
                                     f"dot, dash or underscore, got {username!r}")
         if role not in ROLES:
             raise InvalidInputError(f"role must be therapist or client, got {role!r}")
-        if len(password) < MIN_PASSWORD:
-            raise InvalidInputError(f"a password needs at least {MIN_PASSWORD} characters")
-        hashed = self.hasher.hash(password)
+        _check_new_password(password)
+        hashed = self.hasher.hash(_normal(password))
         with self.journal.transaction() as s:
             if s.scalar(select(UserRow.id).where(UserRow.username == username)) is not None:
                 raise InvalidInputError(f"there is already an account named {username!r}")
@@ -240,14 +301,17 @@ class Accounts:
         with self.journal.transaction() as s:
             return _user(self._user_row(s, username))
 
-    def disable(self, username: str, *, actor: User | None = None) -> User:
-        """No more sign-ins; any open web sessions end now. Their entries and trail stay."""
+    def disable(self, username: str, *, actor: User | None = None) -> bool:
+        """No more sign-ins; any open web sessions end now. Their entries and trail stay. False
+        (and nothing recorded) if the account was already disabled."""
         with self.journal.transaction() as s:
             row = self._user_row(s, username)
+            if row.disabled:
+                return False
             row.disabled = True
             s.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
             self._audit(s, actor, "disable_user", subject_id=row.id)
-            return _user(row)
+            return True
 
     @staticmethod
     def _user_row(s: Session, username: str) -> UserRow:
@@ -266,25 +330,30 @@ class Accounts:
         with self.journal.transaction() as s:
             row = s.scalars(select(UserRow).where(UserRow.username == username)).first()
             stored = row.password_hash if row is not None else self._dummy_hash()
-            ok: bool
-            try:
-                ok = self.hasher.verify(stored, password)
-            except (VerificationError, InvalidHashError):
-                ok = False
-            if not ok or row is None or row.disabled:
+            normal = _normal(password)
+            ok = self._verify(stored, normal)
+            raw = not ok and normal != password and self._verify(stored, password)
+            if not (ok or raw) or row is None or row.disabled:
                 self._audit(s, None, "sign_in_failed",
                             subject_id=row.id if row is not None else None)
                 failed = True
             else:
                 failed = False
-                if self.hasher.check_needs_rehash(stored):
-                    row.password_hash = self.hasher.hash(password)
+                # A hash of the password as typed (before NFKC), or with old parameters.
+                if raw or self.hasher.check_needs_rehash(stored):
+                    row.password_hash = self.hasher.hash(normal)
         if failed:
             self.limiter.failed(username, address)
             raise NotSignedInError(_WRONG)
         self.limiter.succeeded(username)
         assert row is not None
         return _user(row)
+
+    def _verify(self, stored: str, password: str) -> bool:
+        try:
+            return self.hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError, UnicodeEncodeError):
+            return False
 
     def _dummy_hash(self) -> str:
         if self._dummy is None:
@@ -356,7 +425,10 @@ class Accounts:
         _require_role(client, "client")
         decrypt = self.journal.cipher.decrypt
         with self.journal.transaction() as s:
-            rows = s.scalars(select(EntryRow).where(EntryRow.owner_id == client.id)
+            # Only what a client writes here: their coach sessions are theirs too, but are not
+            # entries to list or share.
+            rows = s.scalars(select(EntryRow).where(EntryRow.owner_id == client.id,
+                                                    EntryRow.kind.in_(CLIENT_KINDS))
                              .order_by(EntryRow.occurred_at.desc(), EntryRow.id.desc())).all()
             shares: dict[int, list[User]] = {}
             for share, therapist in s.execute(
@@ -397,7 +469,7 @@ class Accounts:
     @staticmethod
     def _own_entry(s: Session, client: User, entry_id: int) -> EntryRow:
         row = s.get(EntryRow, entry_id)
-        if row is None or row.owner_id != client.id:
+        if row is None or row.owner_id != client.id or row.kind not in CLIENT_KINDS:
             raise NotAllowedError("You can share only your own entries.")
         return row
 
@@ -455,7 +527,8 @@ class Accounts:
             if user is not None:
                 uid = self._user_row(s, user).id
                 query = query.where((AuditRow.actor_id == uid) | (AuditRow.subject_id == uid))
-            if limit is not None:
+            # A limit past any journal's size means all (and would not fit the database's integer).
+            if limit is not None and limit < _MAX_ROWS:
                 query = query.limit(limit)
             rows = s.scalars(query).all()
             names = dict(s.execute(select(UserRow.id, UserRow.username)).all())

@@ -4,8 +4,9 @@ SQLite: ``$MEND_HOME/journal.db`` encrypted with SQLCipher (raw 256-bit key from
 mode, secure_delete on, a busy timeout for concurrent readers. PostgreSQL: ``MEND_DATABASE_URL``;
 free text is encrypted with AES-GCM by :class:`~mendkit.journal.crypto.TextCipher`.
 Every write is one transaction. The single-user journal is the rows without an owner
-(``owner_id`` NULL); a practice's client entries (``mendkit.journal.accounts``) are never listed,
-exported or deleted here.
+(``owner_id`` NULL); what a practice's people own (client entries, ``mendkit.journal.accounts``;
+coach sessions and two-person answers, ``mendkit.journal.stores``) is never listed, exported or
+deleted here.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from typing import Any, Protocol
 
 from sqlalchemy import Engine, create_engine, delete, event, inspect, select, text, update
 from sqlalchemy.engine import URL, Connection
-from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.expression import ColumnElement
 
+from mendkit._files import lock_now
 from mendkit._unicode import has_lone_surrogate
-from mendkit.errors import JournalError
+from mendkit.errors import JournalError, NotAllowedError
 from mendkit.journal.backup import write_backup
 from mendkit.journal.crypto import (
     KdfParams,
@@ -74,6 +77,12 @@ def sidecar_path(home: Path) -> Path:
     return home / "journal.db.kdf.json"
 
 
+def practice_marker_path(home: Path) -> Path:
+    """A plain file that says the encrypted journal beside it serves a practice, so that
+    ``mend serve`` can tell without the key (``mendkit.journal.accounts.known_practice``)."""
+    return home / "journal.db.practice"
+
+
 def _pending_sidecars(home: Path) -> list[Path]:
     """Key files a passphrase change wrote and has not switched to yet (``.kdf.json*.new``)."""
     return sorted(home.glob("journal.db.kdf.json*.new"))
@@ -86,25 +95,13 @@ def _rekey_lock(home: Path) -> Iterator[bool]:
     handle = (home / "journal.db.rekey.lock").open("a+b")
     try:
         try:
-            _lock_now(handle.fileno())
+            lock_now(handle.fileno())
         except OSError:
             yield False
             return
         yield True
     finally:
         handle.close()
-
-
-if sys.platform == "win32":  # pragma: no cover - Windows
-    import msvcrt
-
-    def _lock_now(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-else:
-    import fcntl
-
-    def _lock_now(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -223,6 +220,7 @@ class Journal:
         if path.exists() or sidecar_path(home).exists():
             raise JournalError(f"{path}: a journal is already there")
         home.mkdir(parents=True, exist_ok=True)
+        practice_marker_path(home).unlink(missing_ok=True)  # left from a journal removed by hand
         salt = new_salt()
         key = derive_key(passphrase, salt, kdf) if passphrase is not None else None
         Sidecar(salt=salt, params=kdf, encrypted=key is not None).write(sidecar_path(home))
@@ -340,11 +338,16 @@ class Journal:
             s.add_all(rows)
         return len(rows)
 
-    def put(self, kind: str, body: Mapping[str, Any], *, occurred_at: str) -> Entry:
-        """Add or replace the entry with this body's natural key (``ref_of``): one transaction."""
-        return self.put_many([(kind, body, occurred_at)])[0]
+    def put(self, kind: str, body: Mapping[str, Any], *, occurred_at: str,
+            owner_id: int | None = None) -> Entry:
+        """Add or replace the entry with this body's natural key (``ref_of``): one transaction.
 
-    def put_many(self, items: list[tuple[str, Mapping[str, Any], str]]) -> list[Entry]:
+        ``owner_id`` is the practice's person whose entry it is (None: the single-user journal's);
+        replacing someone else's entry raises :class:`~mendkit.errors.NotAllowedError`."""
+        return self.put_many([(kind, body, occurred_at)], owner_id=owner_id)[0]
+
+    def put_many(self, items: list[tuple[str, Mapping[str, Any], str]], *,
+                 owner_id: int | None = None) -> list[Entry]:
         """Several :meth:`put` (kind, body, occurred_at) in one transaction: all or nothing."""
         done: list[Entry] = []
         with self._tx() as s:
@@ -356,8 +359,11 @@ class Journal:
                     select(EntryRow).where(EntryRow.kind == kind, EntryRow.ref == ref)).first()
                 if row is None:
                     row = EntryRow(kind=kind, relationship_id=None, ref=ref, body="",
-                                   occurred_at=occurred_at)
+                                   occurred_at=occurred_at, owner_id=owner_id)
                     s.add(row)
+                elif row.owner_id != owner_id:
+                    raise NotAllowedError(f"that {_NOUN.get(kind, kind + ' entry')} is someone "
+                                          "else's; nothing was changed")
                 row.body = self._cipher.encrypt(payload)
                 row.occurred_at = occurred_at
                 s.flush()
@@ -365,21 +371,28 @@ class Journal:
                                   occurred_at=occurred_at, body=json.loads(payload)))
         return done
 
-    def keyed(self, kind: str, ref: str) -> Entry | None:
-        """The entry of ``kind`` with this natural key, if there is one."""
+    def keyed(self, kind: str, ref: str, *, owner_id: int | None = None,
+              any_person: bool = False) -> Entry | None:
+        """The entry of ``kind`` with this natural key, if there is one and it is ``owner_id``'s
+        (None: the single-user journal's; ``any_person``: any person's of a practice)."""
         with self.engine.connect() as conn:
             found = conn.execute(select(EntryRow.id, EntryRow.relationship_id,
                                         EntryRow.occurred_at, EntryRow.body)
-                                 .where(EntryRow.kind == kind, EntryRow.ref == ref)).first()
+                                 .where(EntryRow.kind == kind, EntryRow.ref == ref,
+                                        _owned_by(owner_id, any_person))).first()
         if found is None:
             return None
         return Entry(id=found.id, kind=kind, relationship_id=found.relationship_id,
                      occurred_at=found.occurred_at, body=json.loads(self._cipher.decrypt(found.body)))
 
-    def refs(self, kind: str) -> list[str]:
-        """The natural keys of ``kind``, the least recently written first."""
+    def refs(self, kind: str, *, owner_id: int | None = None, any_person: bool = False
+             ) -> list[str]:
+        """The natural keys of ``kind`` whose entries are ``owner_id``'s (as :meth:`keyed`), the
+        least recently written first."""
         with self.engine.connect() as conn:
-            return [r for r in conn.scalars(select(EntryRow.ref).where(EntryRow.kind == kind)
+            return [r for r in conn.scalars(select(EntryRow.ref)
+                                            .where(EntryRow.kind == kind,
+                                                   _owned_by(owner_id, any_person))
                                             .order_by(EntryRow.occurred_at, EntryRow.id))
                     if r is not None]
 
@@ -643,6 +656,17 @@ class Journal:
         self._cipher = new
 
 
+_NOUN = {"coach_session": "coach session", "coach_pair": "two-person session"}
+
+
+def _owned_by(owner_id: int | None, any_person: bool) -> ColumnElement[bool]:
+    """Whose entries: one person's, any person's of a practice, or (None) the single-user
+    journal's."""
+    if any_person:
+        return EntryRow.owner_id.is_not(None)
+    return EntryRow.owner_id.is_(None) if owner_id is None else EntryRow.owner_id == owner_id
+
+
 def _a_json(value: object) -> str:
     """What a JSON value is, in words: ``a list``, ``a string``, ``null``."""
     if value is None:
@@ -755,7 +779,11 @@ def _drop_unused_pending(home: Path, engine: Engine) -> None:
 
 
 def _connect(factory: Any, *args: Any) -> Engine:
-    engine: Engine = factory(*args)
+    try:
+        engine: Engine = factory(*args)
+    except ArgumentError:  # only a URL from MEND_DATABASE_URL is parsed here
+        raise JournalError("MEND_DATABASE_URL is not a database URL (expected "
+                           "postgresql+psycopg://user:password@host:port/db)") from None
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))

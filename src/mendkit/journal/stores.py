@@ -5,6 +5,10 @@ journal entries of kinds ``coach_session``, ``coach_pair`` and ``correction``. S
 again replaces its entry. :func:`import_plain_files` moves files written before the journal
 existed into it, in one transaction, and deletes them only after that transaction committed; a
 line of the corrections file that cannot be read stays in that file, named in a warning.
+
+In a practice, each person's coach sessions and two-person answers are theirs (the entries'
+``owner_id``): not part of the single-user journal, and a coach session is found only by the
+person who began it.
 """
 
 from __future__ import annotations
@@ -33,49 +37,62 @@ def _now() -> str:
 
 
 class JournalSessionStore:
-    """Coach sessions as ``coach_session`` entries, one per session id."""
+    """Coach sessions as ``coach_session`` entries, one per session id: ``owner_id``'s in a
+    practice (only theirs are found; saving someone else's raises ``NotAllowedError``), else
+    (None) the single-user journal's."""
 
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, owner_id: int | None = None) -> None:
         self.journal = journal
+        self.owner_id = owner_id
 
     def save(self, session: Session) -> None:
         check_session_id(session.id)
-        self.journal.put("coach_session", session.to_dict(), occurred_at=_now())
+        self.journal.put("coach_session", session.to_dict(), occurred_at=_now(),
+                         owner_id=self.owner_id)
 
     def load(self, session_id: str) -> Session:
-        found = self.journal.keyed("coach_session", check_session_id(session_id))
+        found = self.journal.keyed("coach_session", check_session_id(session_id),
+                                   owner_id=self.owner_id)
         if found is None:
             raise InvalidInputError(f"no coach session {session_id!r} in the journal")
-        return Session.from_dict(found.body)
+        return Session.from_dict(found.body, source=f"the journal's coach session {session_id!r}")
 
     def ids(self) -> list[str]:
-        return sorted(self.journal.refs("coach_session"))
+        return sorted(self.recent())
 
     def recent(self) -> list[str]:
-        return self.journal.refs("coach_session")
+        return self.journal.refs("coach_session", owner_id=self.owner_id)
 
 
 class JournalPairStore:
-    """Each person's answers in a two-person session as a ``coach_pair`` entry."""
+    """Each person's answers in a two-person session as a ``coach_pair`` entry.
 
-    def __init__(self, journal: Journal) -> None:
+    In a practice (``owner_id``, the signed-in person), each person's answers are their own
+    entry, kept out of the single-user journal; the join code is what the two share, so either
+    finds the other's by it (what each may read is the app's seats' business, as without a
+    practice). Changing the other person's answers raises ``NotAllowedError``."""
+
+    def __init__(self, journal: Journal, owner_id: int | None = None) -> None:
         self.journal = journal
+        self.owner_id = owner_id
 
     def save(self, code: str, role: str, answers: PairAnswers) -> None:
         check_pair(code, role)
         self.journal.put("coach_pair", _pair_body(code, role, answers.to_dict()),
-                         occurred_at=_now())
+                         occurred_at=_now(), owner_id=self.owner_id)
 
     def load(self, code: str, role: str) -> PairAnswers | None:
         check_pair(code, role)
-        found = self.journal.keyed("coach_pair", f"{code}/{role}")
+        found = self.journal.keyed("coach_pair", f"{code}/{role}",
+                                   any_person=self.owner_id is not None)
         return None if found is None else PairAnswers.from_dict(found.body["answers"])
 
     def exists(self, code: str) -> bool:
         return self.load(code, "first") is not None
 
     def codes(self) -> list[str]:
-        return [ref.removesuffix("/first") for ref in self.journal.refs("coach_pair")
+        return [ref.removesuffix("/first") for ref in
+                self.journal.refs("coach_pair", any_person=self.owner_id is not None)
                 if ref.endswith("/first")]
 
 
@@ -84,7 +101,7 @@ class JournalCorrectionStore:
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
-        self.warnings: list[str] = []  # entries are checked when written: none to skip
+        self.warnings: list[str] = []  # entries that the last reading had to skip, and why
 
     @property
     def where(self) -> str:
@@ -96,8 +113,15 @@ class JournalCorrectionStore:
         return saved
 
     def __iter__(self) -> Iterator[Correction]:
+        self.warnings = []
         for entry in self.journal.entries(kind="correction"):
-            yield Correction(**entry.body)
+            try:
+                correction = Correction.from_dict(dict(entry.body))
+            except InvalidInputError as exc:
+                self.warnings.append(f"journal entry {entry.id}: skipped a correction that "
+                                     f"cannot be read: {exc}")
+                continue
+            yield correction
 
     def training_examples(self) -> list[dict[str, object]]:
         return training_examples(self)
@@ -146,7 +170,7 @@ def import_plain_files(journal: Journal, home: Path) -> Imported:
     items: list[tuple[str, Mapping[str, Any], str]] = []
     files: list[Path] = []
     for path in sorted(sessions.folder.glob("*.json")) if sessions.folder.is_dir() else []:
-        session = Session.from_json(path.read_text(encoding="utf-8"))
+        session = Session.from_json(path.read_text(encoding="utf-8"), source=str(path))
         items.append(("coach_session", session.to_dict(), _mtime(path)))
         files.append(path)
     n_sessions = len(items)

@@ -62,6 +62,7 @@ class TurnAnalysis:
         return tuple(seen)
 
     def to_dict(self) -> dict[str, Any]:
+        """The turn as in ``mend analyze --json``; scores are rounded to 4 decimal places."""
         out: dict[str, Any] = {
             "index": self.index, "speaker": self.speaker, "text": self.text,
             "labels": list(self.labels),
@@ -206,6 +207,12 @@ class Analysis:
         }
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``mend analyze --json`` object (DESIGN.md's contract).
+
+        Scores are rounded to 4 decimal places, so ``Analysis.from_dict(a.to_dict())`` holds the
+        rounded scores and is not equal to ``a``; the dict itself is stable:
+        ``Analysis.from_dict(d).to_dict() == d``.
+        """
         conversation: dict[str, Any] = {"id": self.conversation_id, "speakers": list(self.speakers)}
         if self.source is not None:
             conversation["source"] = self.source

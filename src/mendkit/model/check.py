@@ -45,6 +45,13 @@ class CheckResult:
     notes: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``mend check --json`` object (DESIGN.md's contract).
+
+        Lossy on purpose, to keep that contract: scores and ``repair_quality`` are rounded to 4
+        decimal places, and ``risk.turns`` is left out (one message has one turn), so
+        ``CheckResult.from_dict(r.to_dict())`` is not equal to ``r``. The dict itself is stable:
+        ``CheckResult.from_dict(d).to_dict() == d``.
+        """
         risk = self.risk.to_dict()
         return {
             "text": self.text,

@@ -45,6 +45,14 @@ class Turn:
     id: str | None = None
     reply_to: str | None = None
 
+    def __post_init__(self) -> None:
+        # Checked here, where a turn is made, not deep in the engine as a stray TypeError.
+        for what in ("speaker", "text"):
+            value = getattr(self, what)
+            if not isinstance(value, str):
+                raise InvalidInputError(f"expected turn {self.index}'s {what} as a str, got "
+                                        f"{type(value).__name__}")
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"index": self.index, "speaker": self.speaker, "text": self.text}
         for key in ("start", "end", "timestamp", "id", "reply_to"):
@@ -117,7 +125,8 @@ class Conversation:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": self.id,
-            "speakers": [s.id for s in self.speakers],
+            # A speaker with a display name is written whole; the rest stay plain ids.
+            "speakers": [s.to_dict() if s.name else s.id for s in self.speakers],
             "turns": [t.to_dict() for t in self.turns],
         }
         if self.source is not None:

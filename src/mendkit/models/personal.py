@@ -15,6 +15,7 @@ corrections say (missing a crisis is the worst error Mend can make).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import math
@@ -23,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from mendkit._files import atomic_write
 from mendkit.errors import InvalidInputError
@@ -72,6 +73,13 @@ class PersonalHeads:
     muted_rules: frozenset[str] = frozenset()
     memory: Mapping[tuple[str, str, str], bool] = field(default_factory=dict)
     corrections: int = 0
+    source: str = field(default="", compare=False)  # the file they were read from, for errors
+
+    def __post_init__(self) -> None:
+        # Whatever a corrections or heads file says, a crisis rule is never muted.
+        if self.muted_rules:
+            object.__setattr__(self, "muted_rules", frozenset(
+                rule for rule in self.muted_rules if not is_crisis_rule(rule)))
 
     def recall(self, label: str, text: str, previous: str) -> bool | None:
         """What the person said about ``label`` on this very message (and context), if anything.
@@ -116,8 +124,8 @@ class PersonalHeads:
         if not self.weights:
             return probs
         if len(probs) != len(self.labels):
-            raise InvalidInputError(f"expected {len(self.labels)} probabilities, got {len(probs)}; "
-                                    "run `mend train` again")
+            raise InvalidInputError(f"lists {len(self.labels)} labels, the model has {len(probs)}; "
+                                    "run `mend train` again", source=self.source or "personal heads")
         out = list(probs)
         for i, label in enumerate(self.labels):
             if label in self.weights:
@@ -141,16 +149,23 @@ class PersonalHeads:
             if data.get("format") != FORMAT:
                 raise InvalidInputError(f"expected format {FORMAT!r}, got {data.get('format')!r}; "
                                         "run `mend train` again", source=source)
-            labels = tuple(str(x) for x in data["labels"])
+            labels = tuple(_strings(data["labels"], "labels"))
+            if not set(labels) <= set(LABELS) or len(set(labels)) != len(labels):
+                raise InvalidInputError("labels must be Mend's labels, each once; run `mend train` "
+                                        "again", source=source)
             weights = {str(k): (float(v["a"]), float(v["b"])) for k, v in data["weights"].items()}
             if not set(weights) <= set(labels) or CRISIS in weights:
                 raise InvalidInputError("weights name labels Mend does not refit; run `mend train` "
                                         "again", source=source)
             memory = {(str(m["label"]), str(m["text_sha256"]), str(m["previous_sha256"])):
                       bool(m["present"])
-                      for m in data["memory"]}
+                      for m in _list(data["memory"], "memory")}
+            if not {label for label, _, _ in memory} <= set(LABELS):
+                raise InvalidInputError("memory names labels Mend does not know; run `mend train` "
+                                        "again", source=source)
             return cls(labels=labels, weights=weights, corrections=int(data["corrections"]),
-                       muted_rules=frozenset(str(r) for r in data["muted_rules"]), memory=memory)
+                       muted_rules=frozenset(_strings(data["muted_rules"], "muted_rules")),
+                       memory=memory, source=source)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
             if isinstance(exc, InvalidInputError):
                 raise
@@ -189,8 +204,12 @@ def fit(examples: Sequence[Example], labels: Sequence[str], *,
 def memory_of(corrections: Iterable[Correction]) -> dict[tuple[str, str, str], bool]:
     """The person's verdicts by (label, message, message before), the latest one winning; the
     messages are kept as fingerprints."""
-    return {(c.label, fingerprint(c.text), fingerprint(c.previous)): c.verdict == "missing"
-            for c in corrections if c.label != CRISIS}
+    return {_occasion(c): c.verdict == "missing" for c in corrections if c.label != CRISIS}
+
+
+def _occasion(correction: Correction) -> tuple[str, str, str]:
+    """What a correction is about: its label on this message after that one (as fingerprints)."""
+    return (correction.label, fingerprint(correction.text), fingerprint(correction.previous))
 
 
 def normalise(text: str) -> str:
@@ -199,27 +218,78 @@ def normalise(text: str) -> str:
 
 def fingerprint(text: str) -> str:
     """A message as the memory keeps it: SHA-256 of its normalised words ("" for no message), so
-    the heads file (plain, under MEND_HOME) never holds what the person wrote."""
+    the heads file (plain, under MEND_HOME) never holds what the person wrote.
+
+    A message with no words ("?", "...", "👍") is kept as its own characters (spacing aside), so a
+    correction of one never speaks for every other message without words.
+    """
     words = normalise(text)
-    return hashlib.sha256(f"mend-memory:{words}".encode()).hexdigest() if words else ""
+    if words:
+        return hashlib.sha256(f"mend-memory:{words}".encode()).hexdigest()
+    symbols = "".join(text.split())
+    return hashlib.sha256(f"mend-memory-symbols:{symbols}".encode()).hexdigest() if symbols else ""
 
 
 def muted_rules(corrections: Iterable[Correction]) -> frozenset[str]:
-    """Rules the person marked wrong at least ``MUTE_AFTER`` times (never a crisis rule)."""
-    counts: Counter[str] = Counter()
+    """Rules the person marked wrong on at least ``MUTE_AFTER`` messages (never a crisis rule).
+
+    A message counts once however often it was marked, and only while the person's latest word
+    on it (its label, after the same message) is "wrong": a later "missing" takes its votes back.
+    """
+    wrong: dict[tuple[str, str, str], set[str]] = {}
     for c in corrections:
-        if c.verdict != "wrong" or c.label == CRISIS:
+        if c.label == CRISIS:
             continue
-        for source in c.source.split(", "):
-            if source.startswith("rule:"):
-                counts[source.removeprefix("rule:")] += 1
-    return frozenset(rule for rule, n in counts.items() if n >= MUTE_AFTER)
+        if c.verdict == "missing":
+            wrong.pop(_occasion(c), None)
+            continue
+        wrong.setdefault(_occasion(c), set()).update(
+            source.removeprefix("rule:") for source in c.source.split(", ")
+            if source.startswith("rule:"))
+    counts = Counter(rule for rules in wrong.values() for rule in rules)
+    return frozenset(rule for rule, n in counts.items()
+                     if n >= MUTE_AFTER and not is_crisis_rule(rule))
+
+
+def is_crisis_rule(rule_id: str) -> bool:
+    """True for a rule that finds ``risk.crisis`` (those are never muted)."""
+    return rule_id.startswith("crisis/") or rule_id in _crisis_rules()
+
+
+@functools.cache
+def _crisis_rules() -> frozenset[str]:
+    from mendkit.analysis.rules import engine_rules
+
+    return frozenset(rule.id for rule in engine_rules().rules if rule.label == CRISIS)
+
+
+def _list(value: object, name: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"{name} must be a list")
+    return value
+
+
+def _strings(value: object, name: str) -> list[str]:
+    items = _list(value, name)
+    if not all(isinstance(item, str) for item in items):
+        raise TypeError(f"{name} must be a list of strings")
+    return [str(item) for item in items]
 
 
 def save(heads: PersonalHeads, home: Path) -> Path:
     path = personal_dir(home) / "heads.json"
+    if path.parent.exists() and not path.parent.is_dir():
+        raise InvalidInputError("expected a folder for your personal heads, found a file; move "
+                                "it away and run `mend train` again", source=str(path.parent))
+    _not_a_folder(path)
     atomic_write(path, heads.to_json())
     return path
+
+
+def _not_a_folder(path: Path) -> None:
+    if path.is_dir():
+        raise InvalidInputError("is a folder, expected the file of your personal heads; move "
+                                "the folder away and run `mend train` again", source=str(path))
 
 
 def remove(home: Path) -> bool:
@@ -239,9 +309,15 @@ def remove(home: Path) -> bool:
 def load(home: Path) -> PersonalHeads | None:
     """This person's heads, or None when they never ran ``mend train``."""
     path = personal_dir(home) / "heads.json"
+    _not_a_folder(path)
     if not path.is_file():
         return None
-    return PersonalHeads.from_json(path.read_text(encoding="utf-8"), source=str(path))
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInputError("not a personal heads file (not UTF-8 text); run `mend train` "
+                                "again", source=str(path)) from None
+    return PersonalHeads.from_json(text, source=str(path))
 
 
 def _newton(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64],

@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from mendkit.errors import InvalidInputError
 from mendkit.web.app import render, state
+from mendkit.web.security import is_head
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -38,6 +39,10 @@ _UPTAKE_NAMES = {"accepted": "accepted", "partly": "partly accepted", "not_yet":
                  "rejected": "not accepted"}
 _NOT_HERE = ("Accounts are not set up on this Mend. A practice turns them on with "
              "`mend accounts init`.")
+_NO_KEY = ("This Mend serves a practice, but it was started without the journal's key, so nothing "
+           "here can be used yet. Whoever runs it: stop it and start `mend serve` again with "
+           "MEND_JOURNAL_KEY (or MEND_PASSPHRASE) set.")
+_MAX_ID = 2**31 - 1  # the journal's ids are 32-bit integers on PostgreSQL
 
 
 class Practice:
@@ -82,12 +87,12 @@ class Practice:
 
 
 def _server_key() -> str:
-    from mendkit.errors import JournalError
-
     value = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
-    if not value:
-        raise JournalError("the practice journal is locked: start `mend serve` with "
-                           "MEND_JOURNAL_KEY (or MEND_PASSPHRASE) set")
+    if not value:  # no person can fix this from the browser: the server is not ready (503)
+        raise HTTPException(status_code=503, detail=(
+            "Sign-in is not available: the journal is locked, and this Mend was started without "
+            "its key. Whoever runs it: stop it and start `mend serve` again with "
+            "MEND_JOURNAL_KEY (or MEND_PASSPHRASE) set."))
     return value
 
 
@@ -112,9 +117,16 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     templates = app.state.mend.templates
 
     def probe() -> None:
+        vault = app.state.mend.vault
         try:
-            holder.accounts(app.state.mend.vault)
+            holder.accounts(vault)
         except Exception:  # not a practice, or the journal is locked: no link
+            # A practice's journal that the server cannot open (no key) still gates every page:
+            # it must never run as an open one-person Mend.
+            from mendkit.journal.accounts import known_practice
+
+            if vault.opened() is None and known_practice(vault.home, vault.url):
+                app.state.mend.practice = True
             return
         templates.env.globals["practice_nav"] = True
         app.state.mend.practice = True
@@ -163,12 +175,15 @@ async def practice_gate(request: Request) -> None:
     if not practice_on(request):
         return
     path = request.url.path
+    if path in _OPEN_PAGES:
+        return
+    if state(request).vault.opened() is None:  # started without the key (see _lifespan)
+        raise HTTPException(status_code=503, detail=_NO_KEY)
     if path.startswith(("/journal", "/api/journal")) or (
             path.startswith("/analyse/") and path.endswith("/save")):
         raise NotAllowedError(_SINGLE_USER_OFF)
-    if path not in _OPEN_PAGES:
-        _, user = await run_in_threadpool(_signed_in, request)
-        request.state.practice_person = user.id
+    _, user = await run_in_threadpool(_signed_in, request)
+    request.state.practice_person = user.id
 
 
 def _accounts(request: Request) -> Accounts:
@@ -214,7 +229,7 @@ def login(request: Request, csrf_token: Annotated[str, Form()] = "",
     _csrf(request, csrf_token)
     accounts = _accounts(request)
     address = request.client.host if request.client else "unknown"
-    signed = accounts.sign_in(username[:64], password[:1024], address=address)
+    signed = accounts.sign_in(_typed_name(username), password[:1024], address=address)
     accounts.sign_out(request.cookies.get(SESSION_COOKIE))  # a new session, never an old one
     response = RedirectResponse("/practice", status_code=303)
     response.set_cookie(SESSION_COOKIE, signed.token, httponly=True, samesite="strict",
@@ -295,16 +310,28 @@ def share(request: Request, entry_id: int, csrf_token: Annotated[str, Form()] = 
           therapist: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
     accounts, user = _signed_in(request, "client")
-    accounts.share(user, entry_id, therapist)
+    accounts.share(user, _entry_id(entry_id), _typed_name(therapist))
     return RedirectResponse(f"/practice/client?saved=shared#entry-{entry_id}", status_code=303)
 
 
 @router.post("/practice/entries/{entry_id}/withdraw")
 def withdraw(request: Request, entry_id: int, csrf_token: Annotated[str, Form()] = "",
              therapist: Annotated[str, Form()] = "") -> Response:
+    from mendkit.errors import NotAllowedError
+
     _csrf(request, csrf_token)
     accounts, user = _signed_in(request, "client")
-    accounts.withdraw(user, entry_id, therapist)
+    entry_id = _entry_id(entry_id)
+    mine = next((e for e in accounts.client_entries(user) if e.entry.id == entry_id), None)
+    if mine is None:
+        raise NotAllowedError("You can stop sharing only your own entries.")
+    name = _typed_name(therapist).strip()
+    if not name:
+        raise InvalidInputError("Choose whom to stop sharing that entry with.")
+    if name.lower() not in {t.username for t in mine.shared_with}:
+        raise InvalidInputError(f"That entry is not shared with {name}, so there was nothing "
+                                "to stop.")
+    accounts.withdraw(user, entry_id, name)
     return RedirectResponse(f"/practice/client?saved=withdrawn#entry-{entry_id}",
                             status_code=303)
 
@@ -324,12 +351,33 @@ def therapist_page(request: Request) -> Response:
 
 @router.get("/practice/shared/{entry_id}", response_class=HTMLResponse)
 def shared_entry(request: Request, entry_id: int) -> Response:
+    from mendkit.errors import NotAllowedError
+
     accounts, user = _signed_in(request, "therapist")
+    entry_id = _entry_id(entry_id)
+    if is_head(request.scope):  # no text is sent, so nothing is read: no audit line
+        if not any(s.entry.id == entry_id for s in accounts.shared_with(user)):
+            raise NotAllowedError("That entry is not shared with you.")
+        return Response(status_code=200, media_type="text/html")
     shared = accounts.read_shared(user, entry_id)
     return render(request, "practice_entry.html", {
         "title": _title(shared.entry), "page": "practice", "user": user,
         "client": shared.client.username, "facts": _facts(shared.entry),
         "granted": _when(shared.granted_at)})
+
+
+# -- what the forms and paths carry -------------------------------------------------------
+def _typed_name(value: str) -> str:
+    """A username as typed, ready to look up: at most 64 characters, and a NUL (which no
+    account's name has, and which PostgreSQL cannot even compare) as U+FFFD, so that it simply
+    matches no one, as on SQLite."""
+    return value[:64].replace("\x00", "\ufffd")
+
+
+def _entry_id(value: int) -> int:
+    """The id to look up. One past what the journal's ids can be is no one's entry: it is
+    answered as any other id that is not theirs (0), never as a database error."""
+    return value if 0 < value <= _MAX_ID else 0
 
 
 # -- words for entries ----------------------------------------------------------------------

@@ -146,10 +146,11 @@ def _step(step: Any) -> dict[str, Any]:
 def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
     """Start a Healing Cycle session: its id and the first question."""
     from mendkit.web import coach
+    from mendkit.web.coach_pages import clock
 
     with stores_for(request) as stores:
         return _step(coach.begin(stores.sessions, region=region_of(request),
-                                 attachment=body.attachment))
+                                 attachment=body.attachment, now=clock(request)))
 
 
 @router.post("/coach/{session_id}", responses={
@@ -159,6 +160,7 @@ def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
 def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> dict[str, Any]:
     """Answer the current question: what the coach says, and the next question (or the end)."""
     from mendkit.web import coach
+    from mendkit.web.coach_pages import clock
 
     with stores_for(request) as stores:
         store = stores.sessions
@@ -166,4 +168,5 @@ def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> di
         if body.position is not None and body.position != coach.position(session):
             raise HTTPException(status_code=409, detail="that answer is not for the current step; "
                                 f"the session is at position {coach.position(session)}")
-        return _step(coach.advance(store, session, body.answer, region=region_of(request)))
+        return _step(coach.advance(store, session, body.answer, region=region_of(request),
+                                   now=clock(request)))

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -23,8 +23,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from mendkit._version import __version__
-from mendkit.coach.session import Session
-from mendkit.coach.store import SessionStorage
 from mendkit.config import Settings
 from mendkit.errors import (
     AccessError,
@@ -34,6 +32,7 @@ from mendkit.errors import (
     JournalLockedError,
     NotAllowedError,
     NotInJournalError,
+    NotSignedInError,
     TooManyAttemptsError,
 )
 from mendkit.models.personal import PersonalHeads, personal_dir
@@ -42,6 +41,9 @@ from mendkit.storage import Stores, adopt_plain_files, journal_stores, plain_sto
 from mendkit.web.security import CSRF_COOKIE, HeadAsGet, SecurityMiddleware, new_token
 from mendkit.web.services import MAX_UPLOAD, ResultCache
 from mendkit.web.vault import JournalVault
+
+if TYPE_CHECKING:
+    from mendkit.journal.repository import Journal
 
 HERE = Path(__file__).resolve().parent
 NOT_THERAPY = "Mend is a self-help and practice aid. It is not therapy or a diagnosis."
@@ -57,7 +59,6 @@ class WebState:
     results: ResultCache = field(default_factory=ResultCache)
     practice: bool = False  # the journal is a practice's (``mend accounts init``): sign-in first
     practice_checked: object = None  # the opened journal last asked whether it is a practice's
-    coach_owners: dict[str, int] = field(default_factory=dict)  # in a practice: session -> person
     _adopted: bool = False
     _personal: tuple[int, PersonalHeads | None] | None = None  # (file mtime, heads)
 
@@ -80,54 +81,42 @@ class WebState:
         """Coach sessions and corrections for one request: in the unlocked journal when there is
         a journal (a locked one raises ``JournalLockedError``: the page asks to unlock it), else
         plain files. The first use of the journal moves plain files left from before into it.
-        In a practice, ``person`` (the signed-in user) sees only the coach sessions they began."""
+        In a practice, the coach sessions and two-person answers are ``person``'s (the signed-in
+        user's, ``mendkit.journal.stores``): they see only the sessions they began, and none of
+        it is part of the single-user journal. Plain files are not moved into a practice's
+        journal: they would be no one's."""
         if self.vault.status() == "missing":
             yield plain_stores(self.settings.home)
             return
         with self.vault.use() as journal:
+            if self.practice:
+                yield practice_stores(journal, person)
+                return
             if not self._adopted:
                 adopt_plain_files(journal, self.settings.home)
                 self._adopted = True
-            found = journal_stores(journal)
-            if self.practice:
-                found = replace(found, sessions=PersonSessions(found.sessions,
-                                                               self.coach_owners, person))
-            yield found
+            yield journal_stores(journal)
 
 
-@dataclass
-class PersonSessions:
-    """One person's coach sessions in a practice: the others' are not there for them (not
-    listed, not found). Who began which lives in this process only: after a restart a practice's
-    unfinished sessions are no one's, and people begin new ones."""
+def practice_stores(journal: Journal, person: int | None) -> Stores:
+    """A practice's stores for the signed-in ``person`` (no one signed in: refused)."""
+    from mendkit.journal.stores import JournalPairStore, JournalSessionStore
 
-    inner: SessionStorage
-    owners: dict[str, int]
-    person: int | None
+    if person is None:
+        raise NotSignedInError("Sign in to see this page.")
+    return replace(journal_stores(journal), sessions=JournalSessionStore(journal, owner_id=person),
+                   pairs=JournalPairStore(journal, owner_id=person))
 
-    def _mine(self, session_id: str) -> bool:
-        return self.person is not None and self.owners.get(session_id) == self.person
 
-    def save(self, session: Session) -> object:
-        if self.person is None or self.owners.setdefault(session.id, self.person) != self.person:
-            raise NotAllowedError("that coach session is someone else's")
-        return self.inner.save(session)
-
-    def load(self, session_id: str) -> Session:
-        if not self._mine(session_id):
-            raise StarletteHTTPException(status_code=404, detail="no such coach session")
-        return self.inner.load(session_id)
-
-    def ids(self) -> list[str]:
-        return [i for i in self.inner.ids() if self._mine(i)]
-
-    def recent(self) -> list[str]:
-        return [i for i in self.inner.recent() if self._mine(i)]
+def person_of(request: Request) -> int | None:
+    """In a practice, the signed-in person's id (set by ``accounts.practice_gate``); else None."""
+    person: int | None = getattr(request.state, "practice_person", None)
+    return person
 
 
 def stores_for(request: Request) -> AbstractContextManager[Stores]:
     """The request's stores (in a practice, scoped to the signed-in person)."""
-    return state(request).stores(getattr(request.state, "practice_person", None))
+    return state(request).stores(person_of(request))
 
 
 def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) -> FastAPI:

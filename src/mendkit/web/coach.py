@@ -17,7 +17,7 @@ import re
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from threading import Lock
 
@@ -68,6 +68,11 @@ STALE_NOTE = ("That answer was for an earlier step, so it was not used again. He
 NOT_CURRENT_NOTE = ("That answer was not for the step you are on, so it was not used. Here is "
                     "where you are now.")
 UNCLEAR_NOTE = "That answer did not fit this question. Try once more, or skip it if you can."
+ENDED = "this coach session has ended, so that answer was not used; begin a new one"
+# What the driver asks or says for the terminal only: its live break timer, and "come back with
+# `mend coach --resume`" when a session pauses (a page or an API client shows the return time).
+WAIT_HERE = "Wait here with a timer? (yes / no)"
+_TERMINAL_ONLY = re.compile(r"\s*Come back with `mend coach --resume`\.")
 
 
 def question(state: State) -> str:
@@ -87,6 +92,8 @@ class _WebPrompter:
         self._record = not self.answers
 
     def ask(self, prompt: str) -> str:
+        if prompt == WAIT_HERE:  # the terminal's live timer: a page counts the break down itself
+            return "no"
         if not self.answers:
             self.question = prompt
             raise NoMoreAnswers
@@ -94,33 +101,12 @@ class _WebPrompter:
         return self.answers.pop(0)
 
     def say(self, text: str) -> None:
-        if self._record:
+        text = _TERMINAL_ONLY.sub("", text)
+        if self._record and text:
             self.said.append(text)
 
     def wait(self, seconds: float) -> None:
         """The page paces breathing and counts the break down itself; nothing waits here."""
-
-
-class _SavingStore:
-    """Remembers the last session saved, so the page can save a step the driver only took in
-    memory (a break or a follow-up that has come due)."""
-
-    def __init__(self, store: SessionStorage) -> None:
-        self.store = store
-        self.last: Session | None = None
-
-    def save(self, session: Session) -> object:
-        self.last = session
-        return self.store.save(session)
-
-    def load(self, session_id: str) -> Session:
-        return self.store.load(session_id)
-
-    def ids(self) -> list[str]:
-        return self.store.ids()
-
-    def recent(self) -> list[str]:
-        return self.store.recent()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,16 +166,53 @@ def begin(store: SessionStorage, *, region: str, attachment: str | None = None,
 
 def advance(store: SessionStorage, session: Session, answers: Sequence[str] | str | None, *,
             region: str, now: Clock = datetime.now) -> Step:
-    """Run the driver with ``answers`` (none: only find the current question) and save."""
+    """Run the driver with ``answers`` (none: only find the current question) and save.
+
+    One answer per session at a time: ``answers`` are for ``session`` as the caller loaded it,
+    so when another answer has moved the session on since (a double submit, two clients at
+    once), or the session has ended, nothing is applied and a 409 says so. While a session is
+    paused, the question is the driver's "continue now anyway?" and ``said`` has the return
+    time."""
     script = [answers] if isinstance(answers, str) else list(answers or ())
+    with session_lock(session.id):
+        current = store.load(session.id)
+        if not script:
+            session = current
+        elif current != session:
+            raise HTTPException(status_code=409, detail="that answer is not for the current "
+                                f"step; the session is at position {position(current)}")
+        elif session.state in TERMINAL:
+            raise HTTPException(status_code=409, detail=ENDED)
+        if script and session.state in PAUSED:
+            waited = _run(store, session, [], region=region, now=now)
+            if waited.state not in PAUSED:  # its time has come: the answer was "continue now?"
+                return waited
+        answered = bool(script)
+        step = _run(store, session, script, region=region, now=now)  # takes from ``script``
+        if answered and step.state in PAUSED:  # when it continues; the question to go on early
+            later = _run(store, step.session, [], region=region, now=now)
+            step = replace(step, said=step.said + later.said, question=later.question)
+        return step
+
+
+def _run(store: SessionStorage, session: Session, script: list[str], *, region: str,
+         now: Clock) -> Step:
     prompter = _WebPrompter(script)
-    saving = _SavingStore(store)
-    after = run(session, prompter, saving, region=region, now=now)
-    if after not in (session, saving.last):
-        store.save(after)  # e.g. a break that is over: BREAK_OVER is applied in memory only
+    # The driver saves after every step it takes, the end of a break or a follow-up's day included.
+    after = run(session, prompter, store, region=region, now=now)
     stopped = after.state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE)
     return Step(session=after, said=tuple(prompter.said), question=prompter.question,
                 done=after.state in TERMINAL, stopped=stopped)
+
+
+_answering: dict[str, Lock] = {}
+_answering_lock = Lock()
+
+
+def session_lock(session_id: str) -> Lock:
+    """The lock that lets one answer at a time change this session (pages and API alike)."""
+    with _answering_lock:
+        return _answering.setdefault(session_id, Lock())
 
 
 def notes(said: Sequence[str]) -> list[str]:
@@ -255,15 +278,21 @@ def due(session: Session) -> datetime | None:
         return None
 
 
-def open_sessions(store: SessionStorage, limit: int = 5) -> list[Session]:
-    """The most recent sessions that have not ended, newest first."""
+def open_sessions(store: SessionStorage, limit: int = 5) -> tuple[list[Session], list[str]]:
+    """The most recent sessions that have not ended, newest first, and why each session that
+    could not be read was left out (one damaged file must not keep anyone from the coach)."""
     found: list[Session] = []
+    unreadable: list[str] = []
     for session_id in reversed(store.recent()):
         if not _ID.fullmatch(session_id):
             continue
-        session = store.load(session_id)
+        try:
+            session = store.load(session_id)
+        except InvalidInputError as exc:
+            unreadable.append(str(exc))
+            continue
         if session.state not in TERMINAL:
             found.append(session)
             if len(found) == limit:
                 break
-    return found
+    return found, unreadable

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from mendkit.analysis.safety import crisis_message, resources_for
 from mendkit.coach import content
 from mendkit.coach.driver import offered_draft, review
-from mendkit.coach.machine import State
+from mendkit.coach.machine import TERMINAL, State
 from mendkit.coach.pair import QUESTIONS, exchange
 from mendkit.web import coach, coach_pair
 from mendkit.web.app import region_of, render, stores_for
@@ -82,8 +82,9 @@ def _stage(state: State) -> int:
 @router.get("/coach", response_class=HTMLResponse)
 def coach_start(request: Request) -> Response:
     with stores_for(request) as stores:
-        recent = coach.open_sessions(stores.sessions)
+        recent, unreadable = coach.open_sessions(stores.sessions)
     return render(request, "coach.html", {"title": TITLE, "page": "coach", "recent": recent,
+                                          "unreadable": unreadable,
                                           "question_of": coach.question})
 
 
@@ -117,6 +118,8 @@ def _seat_response(request: Request, seat: coach_pair.Seat) -> Response:
 def pair_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
                name: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
+    if stop := coach_pair.name_stop(name):
+        return _pair_stopped(request, stop)
     with stores_for(request) as stores:
         seat = coach_pair.start(stores.pairs, name)
     return _seat_response(request, seat)
@@ -126,6 +129,9 @@ def pair_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
 def pair_join(request: Request, csrf_token: Annotated[str, Form()] = "",
               code: Annotated[str, Form()] = "", name: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
+    coach_pair.normal_code(code)  # a code that cannot be one says so first
+    if stop := coach_pair.name_stop(name):
+        return _pair_stopped(request, stop)
     with stores_for(request) as stores:
         seat = coach_pair.join(stores.pairs, code, name)
     return _seat_response(request, seat)
@@ -141,6 +147,15 @@ def _pair_page(request: Request, view: str, status: int = 200, **extra: Any) -> 
                                                "view": view, **extra}, status=status)
 
 
+def _pair_stopped(request: Request, stopped: str) -> Response:
+    """Signs of crisis (or of danger from the other person) stop two-person mode: resources."""
+    return _pair_page(request, "stopped", stopped=stopped,
+                      message=content.PROMPTS[State.STOPPED_CRISIS if stopped == "crisis"
+                                              else State.STOPPED_UNSAFE],
+                      crisis=crisis_message(), resources=resources_for(region_of(request)),
+                      safety_plan=content.SAFETY_PLAN)
+
+
 @router.get("/coach/pair/{code}", response_class=HTMLResponse)
 def pair_show(request: Request, code: str) -> Response:
     code = coach_pair.normal_code(code)
@@ -150,11 +165,7 @@ def pair_show(request: Request, code: str) -> Response:
                           note="This browser has not joined that session. Join with the code; if "
                           "you had joined before Mend was restarted, start a new session.")
     if seat.stopped:
-        return _pair_page(request, "stopped", stopped=seat.stopped,
-                          message=content.PROMPTS[State.STOPPED_CRISIS if seat.stopped ==
-                                                  "crisis" else State.STOPPED_UNSAFE],
-                          crisis=crisis_message(), resources=resources_for(region_of(request)),
-                          safety_plan=content.SAFETY_PLAN)
+        return _pair_stopped(request, seat.stopped)
     with stores_for(request) as stores:
         mine = stores.pairs.load(code, seat.role)
         other = stores.pairs.load(code, coach_pair.other_role(seat.role))
@@ -165,7 +176,10 @@ def pair_show(request: Request, code: str) -> Response:
     number = len(mine.answers) + 1
     return _pair_page(request, "answer" if current else "waiting", code=code, seat=seat,
                       mine=mine, other=other, current=current, number=number,
-                      total=len(QUESTIONS), stale=request.query_params.get("stale") == "1")
+                      total=len(QUESTIONS), stale=request.query_params.get("stale") == "1",
+                      empty=request.query_params.get("empty") == "1",
+                      help=request.query_params.get("help") == "1",
+                      resources=resources_for(region_of(request)))
 
 
 @router.post("/coach/pair/{code}")
@@ -183,7 +197,8 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
         outcome = coach_pair.answer(stores.pairs, seat, key, answer, share=share == "yes")
     if outcome in ("crisis", "unsafe"):
         seats(request).stop(request.cookies.get(coach_pair.SEAT_COOKIE, ""), outcome)
-    return _see(f"/coach/pair/{code}" + ("?stale=1" if outcome == "stale" else ""))
+    query = {"stale": "?stale=1", "empty": "?empty=1", "help": "?help=1#help"}
+    return _see(f"/coach/pair/{code}" + query.get(outcome, ""))
 
 
 @router.get("/coach/pair/{code}/exchange", response_class=HTMLResponse)
@@ -219,32 +234,32 @@ async def coach_answer(request: Request, session_id: str) -> Response:
     return await run_in_threadpool(_answer, request, session_id, fields, grounding)
 
 
-_answering: dict[str, Lock] = {}
-
-
-def _session_lock(session_id: str) -> Lock:
-    with _lock:
-        return _answering.setdefault(session_id, Lock())
-
-
 def _answer(request: Request, session_id: str, fields: dict[str, str],
             grounding: list[str]) -> Response:
     _csrf(request, fields.get("csrf_token", ""))
     notes = board(request)
     url = f"/coach/{session_id}"
-    with stores_for(request) as stores:  # an unknown id is a 404 before a lock is kept for it
-        coach.load(stores.sessions, coach.check_id(session_id))
-    with _session_lock(session_id), stores_for(request) as stores:
+    with stores_for(request) as stores:
         session = coach.load(stores.sessions, session_id)
         if fields.get("position") != str(coach.position(session)):
             notes.put(session_id, coach.position(session),
                       [coach.stale_note(fields.get("position"), session)])
             return _see(url)
+        if session.state in TERMINAL:  # an ended session takes no more answers
+            return _see(url)
         answers = coach.answers_from_form(session.state, fields, grounding)
         if any(coach.is_help(a) for a in answers):
             return _see(f"{url}?help=1#help")
-        step = coach.advance(stores.sessions, session, answers, region=region_of(request),
-                             now=clock(request))
+        try:  # one answer per session at a time: another may have moved it on meanwhile
+            step = coach.advance(stores.sessions, session, answers, region=region_of(request),
+                                 now=clock(request))
+        except HTTPException as exc:
+            if exc.status_code != 409:
+                raise
+            now_at = coach.load(stores.sessions, session_id)
+            notes.put(session_id, coach.position(now_at),
+                      [coach.stale_note(fields.get("position"), now_at)])
+            return _see(url)
     said = coach.notes(step.said)
     if step.session == session and not step.done:
         said = [coach.UNCLEAR_NOTE, *said]

@@ -5,8 +5,10 @@ each answers ``mendkit.coach.pair.QUESTIONS`` privately and chooses per answer w
 it; the exchange lays out only what each shared. A browser holds its *seat* (which code, which
 person) as a random token in an HttpOnly cookie; the server keeps the seats in memory, so someone
 who only knows the code can join once and can read only what was shared, never the other's
-private answers. Every answer passes the safety gate first: signs of crisis or abuse stop the
-two-person mode for that person and show resources, as in the terminal.
+private answers. Every answer, and the name the other person will see, passes the safety gate
+first: signs of crisis or abuse stop the two-person mode for that person and show resources, as
+in the terminal; "help" shows resources and asks the same question again, and an empty answer is
+asked again (it is never saved as an answer).
 """
 
 from __future__ import annotations
@@ -16,9 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from threading import Lock
 
-from mendkit.coach.machine import EventType
-from mendkit.coach.pair import QUESTIONS, PairAnswers, new_code
-from mendkit.coach.safety_gate import gate
+from mendkit.coach.pair import QUESTIONS, PairAnswers, new_code, screen
 from mendkit.coach.store import PairStorage, check_pair
 from mendkit.errors import InvalidInputError
 
@@ -64,23 +64,37 @@ def normal_code(code: str) -> str:
     return code
 
 
+def name_stop(name: str) -> str:
+    """``"crisis"`` or ``"unsafe"`` when a name shows those signs (it is shown to the other
+    person, so it passes the gate like any answer), else ``""``."""
+    found = screen(name)
+    return found if found in ("crisis", "unsafe") else ""
+
+
+# Taking a seat is check-then-save: one at a time, so two joins at once cannot both get "second".
+_seating = Lock()
+
+
 def start(store: PairStorage, name: str) -> Seat:
     """A new two-person session: a fresh code, and the first person's (still empty) answers."""
-    code = new_code()
-    while store.exists(code):
+    with _seating:
         code = new_code()
-    store.save(code, "first", PairAnswers(name=name.strip()[:60] or "first"))
+        while store.exists(code):
+            code = new_code()
+        store.save(code, "first", PairAnswers(name=name.strip()[:60] or "first"))
     return Seat(code=code, role="first")
 
 
 def join(store: PairStorage, code: str, name: str) -> Seat:
     code = normal_code(code)
-    if not store.exists(code):
-        raise InvalidInputError(f"there is no two-person session with the code {code}; check "
-                                "the code with the person who started it")
-    if store.load(code, "second") is not None:
-        raise InvalidInputError(f"someone has already joined {code}; each code is for two people")
-    store.save(code, "second", PairAnswers(name=name.strip()[:60] or "second"))
+    with _seating:
+        if not store.exists(code):
+            raise InvalidInputError(f"there is no two-person session with the code {code}; "
+                                    "check the code with the person who started it")
+        if store.load(code, "second") is not None:
+            raise InvalidInputError(f"someone has already joined {code}; each code is for two "
+                                    "people")
+        store.save(code, "second", PairAnswers(name=name.strip()[:60] or "second"))
     return Seat(code=code, role="second")
 
 
@@ -91,8 +105,8 @@ def next_question(answers: PairAnswers) -> tuple[str, str] | None:
 
 def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) -> str:
     """Save one answer: ``""`` when saved (or already saved: a repeat is not applied twice),
-    ``"stale"`` for a question that is not the current one, or ``"crisis"``/``"unsafe"`` (nothing
-    saved) when the answer shows those signs."""
+    ``"stale"`` for a question that is not the current one, else what :func:`screen` found
+    (``"help"``, ``"empty"``, ``"crisis"``, ``"unsafe"``), and then nothing is saved."""
     mine = store.load(seat.code, seat.role)
     if mine is None:
         raise InvalidInputError("your answers for this code are not here any more")
@@ -100,9 +114,8 @@ def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) 
     if current is None or current[0] != key:
         return "stale"
     text = text.strip()[:5000]
-    stop = gate(text) if text else None
-    if stop is not None:
-        return "unsafe" if stop is EventType.ABUSE else "crisis"
+    if found := screen(text):
+        return found
     store.save(seat.code, seat.role, PairAnswers(
         name=mine.name, answers={**mine.answers, key: text}, shared={**mine.shared, key: share}))
     return ""

@@ -17,7 +17,7 @@ from mendkit.corrections import Correction
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
 from mendkit.model import Analysis
-from mendkit.web.app import REGION_COOKIE, region_of, render, state, stores_for
+from mendkit.web.app import REGION_COOKIE, person_of, region_of, render, state, stores_for
 from mendkit.web.coach_pages import router as coach_router
 from mendkit.web.security import CSRF_COOKIE, token_ok
 from mendkit.web.services import MAX_UPLOAD, PASTED, analyse_text, to_csv
@@ -62,7 +62,7 @@ async def analyse_submit(request: Request) -> Response:
             data, name = _field(form, "text").encode("utf-8"), PASTED
     analysis = analyse_text(data, filename=name, mode=mode, region=region_of(request),
                             personal=state(request).personal())
-    key = state(request).results.put(analysis)
+    key = state(request).results.put(analysis, owner=person_of(request))
     return RedirectResponse(f"/analyse/{key}", status_code=303)
 
 
@@ -73,7 +73,8 @@ def _field(form: FormData, name: str) -> str:
 
 
 def analysis_result(request: Request, key: str) -> Analysis:
-    found = state(request).results.get(key) if _RESULT_ID.fullmatch(key) else None
+    found = (state(request).results.get(key, owner=person_of(request))
+             if _RESULT_ID.fullmatch(key) else None)
     if found is None:
         raise HTTPException(status_code=404, detail="That result is no longer here; analyse "
                             "the conversation again.")

@@ -108,7 +108,16 @@ class HeadAsGet:
                 message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, headers_only)
+        await self.app({**scope, "method": "GET", HEAD_MARK: True}, receive, headers_only)
+
+
+HEAD_MARK = "mend.head"  # in the scope of a HEAD request answered as GET
+
+
+def is_head(scope: Scope) -> bool:
+    """Whether this GET is a HEAD (:class:`HeadAsGet`): nothing of the body will be sent, so a
+    route with a side effect of sending it (an audited read) must not have that effect."""
+    return bool(scope.get(HEAD_MARK))
 
 
 class BodyTooLarge(StarletteHTTPException):

@@ -103,21 +103,29 @@ def to_csv(analysis: Analysis) -> str:
 
 
 class ResultCache:
-    """The last few analyses, in memory only, under random ids (so filters and exports are links)."""
+    """The last few analyses, in memory only, under random ids (so filters and exports are links).
+
+    Each is its maker's: in a practice, ``owner`` is the signed-in person, and a key reaching
+    anyone else (a shared computer's history, a pasted link) finds nothing. Outside a practice
+    the owner is None, the one person using this Mend."""
 
     def __init__(self, size: int = 32) -> None:
-        self._items: OrderedDict[str, Analysis] = OrderedDict()
+        self._items: OrderedDict[str, tuple[int | None, Analysis]] = OrderedDict()
         self._size = size
         self._lock = Lock()
 
-    def put(self, analysis: Analysis) -> str:
+    def put(self, analysis: Analysis, *, owner: int | None = None) -> str:
         key = secrets.token_hex(12)
         with self._lock:
-            self._items[key] = analysis
+            self._items[key] = (owner, analysis)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         return key
 
-    def get(self, key: str) -> Analysis | None:
+    def get(self, key: str, *, owner: int | None = None) -> Analysis | None:
+        """The analysis under ``key`` if ``owner`` made it, else None (as for a forgotten one)."""
         with self._lock:
-            return self._items.get(key)
+            found = self._items.get(key)
+        if found is None or found[0] != owner:
+            return None
+        return found[1]
