@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from dataclasses import fields as dataclass_fields
@@ -103,17 +105,30 @@ def write_export(target: str | Path, text: str, *, home: Path) -> None:
     if real.exists() and any(mine.exists() and os.path.samefile(real, mine) for mine in ours):
         raise InvalidInputError("that is one of the files Mend keeps your data in; write the "
                                 "export outside that folder", source=str(path))
-    if real.is_dir():
+    # The path as given, not ``real``: the kernel follows /dev/stdout or /dev/fd/N to the pipe or
+    # device behind it, where resolve() finds a name such as "pipe:[1234]" that is no file.
+    if path.is_dir():
         raise InvalidInputError("is a folder; expected a file to write the corrections to",
                                 source=str(path))
-    if real.exists() and not real.is_file():  # a device or a pipe: write to it as it is
-        with real.open("w", encoding="utf-8") as handle:
+    if path.exists() and not path.is_file():  # a device or a pipe: write to it as it is
+        with path.open("w", encoding="utf-8") as handle:
             handle.write(text)
         return
     if not real.parent.is_dir():
         raise InvalidInputError(f"there is no folder {path.parent} to write the export in",
                                 source=str(path))
     atomic_write(real, text)
+
+
+def is_stdout_stream(target: str | Path) -> bool:
+    """Whether ``target`` (``/dev/stdout``, ``/dev/fd/1``) is this process's standard output,
+    and that a pipe or terminal rather than a file: an export there is all the output, as with
+    ``-``. A regular file is left to :func:`write_export`, which guards Mend's own files."""
+    try:
+        out = os.fstat(sys.stdout.fileno())
+        return not stat.S_ISREG(out.st_mode) and os.path.samestat(os.stat(target), out)
+    except (OSError, ValueError):  # no such path, or a stdout without a file (tests, IDEs)
+        return False
 
 
 # The names of what Mend keeps directly in MEND_HOME that an export could be mistaken for.

@@ -9,7 +9,13 @@ Choices, stated once:
 * patterns: criticism, contempt, defensiveness, stonewalling, read from the last part of each label
   (``criticism`` or ``rupture.confrontation.criticism``).
 * connection trend: least-squares slope of check-in scores per day; ``connection_per_week`` is the
-  mean check-in score of each ISO week (for the chart).
+  mean check-in score of each ISO week (for the chart). No trend (None) from check-ins that span
+  less than ``MIN_TREND_DAYS``: two scores an hour apart say nothing about a week. The slope is
+  kept within the scale: over a week it never rises or falls more than the whole 0-10 range.
+* a body of the wrong shape (an old import could store anything) never stops the figures: a
+  value that is not what the journal writes counts as absent (a repair's uptake or ``by``, a
+  rupture's ``what`` or labels; a check-in without a number score is left out of the connection
+  figures).
 * times are local wall time: a time typed without an offset is taken as it is, a time stored with
   an offset (older versions stored "now" in UTC) is turned into this computer's local time first.
 * an entry whose stored time cannot be read (an old import of "last tuesday") still counts in the
@@ -24,18 +30,24 @@ Each timestamp is parsed once: with 10,000 entries the figures take a few millis
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from operator import itemgetter
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 from mendkit.errors import InvalidInputError
 
 PATTERNS = ("criticism", "contempt", "defensiveness", "stonewalling")
 UPTAKES = ("accepted", "partly", "not_yet", "rejected")
+REPAIRERS = ("me", "them")
+SCORE_RANGE = 10.0
+"""Check-in scores run from 0 to 10."""
+MIN_TREND_DAYS = 3.0
+"""The shortest span of check-ins, in days, that a connection trend is drawn from."""
 _STOP = frozenset((
     "about", "after", "again", "always", "because", "before", "being", "could", "didn't", "doesn't",
     "every", "from", "have", "just", "like", "never", "really", "said", "should", "that", "their",
@@ -123,6 +135,24 @@ def iso_weeks(first: str, last: str, *, most: int | None = None) -> list[str]:
     return [week_key(date.fromordinal(day)) for day in range(start, end + 1, 7)]
 
 
+def recent_weeks(per_week: Mapping[str, int], *, most: int = 104
+                 ) -> tuple[list[tuple[str, int]], int]:
+    """Ruptures per ISO week for a chart's time axis: the last ``most`` weeks up to the last one
+    with a rupture, quiet weeks filled with 0, and how many ruptures came before them (which the
+    chart has to mention or show apart: they are not in the weeks).
+
+    >>> recent_weeks({"1900-W01": 1, "2026-W10": 2}, most=2)
+    ([('2026-W09', 0), ('2026-W10', 2)], 1)
+    """
+    if not per_week:
+        return [], 0
+    first, last = min(per_week, key=week_order), max(per_week, key=week_order)
+    weeks = iso_weeks(first, last, most=most)
+    shown = set(weeks)
+    return ([(week, per_week.get(week, 0)) for week in weeks],
+            sum(n for week, n in per_week.items() if week not in shown))
+
+
 def relationship_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
     """Figures for one relationship's entries (any order)."""
     return insights_from_rows([(e.kind, e.occurred_at, e.body) for e in entries])
@@ -130,7 +160,8 @@ def relationship_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
 
 def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
     """Figures from ``(kind, occurred_at, body)`` rows (any order; equal times keep their order)."""
-    read = [(read_when(at), at, kind, body) for kind, at, body in rows]
+    read = [(read_when(at), at, kind, body if isinstance(body, Mapping) else {})
+            for kind, at, body in rows]
     unreadable = [at for t, at, _, _ in read if t is None]
     timed = sorted(((t, kind, body) for t, _, kind, body in read if t is not None),
                    key=itemgetter(0))
@@ -143,7 +174,7 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
 
     weeks = Counter(week_key(t) for t, _ in ruptures)
 
-    uptake = Counter(str(b["uptake"]) for b in all_repairs)
+    uptake = Counter(u for b in all_repairs if (u := b.get("uptake")) in UPTAKES)
     ratio = ((uptake["accepted"] + 0.5 * uptake["partly"]) / len(all_repairs)
              if all_repairs else None)
 
@@ -156,26 +187,28 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
         j = bisect.bisect_left(repair_times, start)
         if j < len(repairs) and (end is None or repair_times[j] < end):
             hours.append((repair_times[j] - start).total_seconds() / 3600)
-            first_by[str(repairs[j][1].get("by", "me"))] += 1
+            by = repairs[j][1].get("by", "me")
+            if by in REPAIRERS:
+                first_by[by] += 1
 
-    docs = [set(_WORD.findall(str(b["what"]).lower())) - _STOP for b in all_ruptures]
+    docs = [set(_WORD.findall(what.lower())) - _STOP for b in all_ruptures
+            if isinstance(what := b.get("what"), str)]
     word_docs = Counter(w for d in docs for w in d)
     triggers = sorted(((w, n) for w, n in word_docs.items() if n >= 2), key=lambda x: (-x[1], x[0]))
 
     patterns: Counter[str] = Counter()
     for b in all_ruptures:
-        for label in b.get("labels") or ():
-            tail = str(label).rsplit(".", 1)[-1]
+        labels = b.get("labels")
+        for label in labels if isinstance(labels, list) else ():
+            tail = label.rsplit(".", 1)[-1] if isinstance(label, str) else ""
             if tail in PATTERNS:
                 patterns[tail] += 1
 
-    scores = [(t, float(b["score"])) for t, b in checkins]
+    scores = [(t, float(score)) for t, b in checkins if _is_number(score := b.get("score"))]
     per_week: defaultdict[str, list[float]] = defaultdict(list)
     for t, score in scores:
         per_week[week_key(t)].append(score)
-    t0 = scores[0][0] if scores else None
-    slope = (least_squares_slope([(t - t0).total_seconds() / 86400 for t, _ in scores],
-                                 [s for _, s in scores]) if t0 is not None else None)
+    slope = _connection_slope(scores)
 
     return {
         "ruptures": len(all_ruptures),
@@ -193,6 +226,28 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
         "entries_without_a_time": len(unreadable),
         "unreadable_times": [str(at) for at in unreadable[:3]],
     }
+
+
+def _is_number(value: object) -> TypeGuard[float]:
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value))
+
+
+def _connection_slope(scores: Sequence[tuple[datetime, float]]) -> float | None:
+    """Points per day, from check-ins in time order: None when they span less than
+    ``MIN_TREND_DAYS``; never more than the whole scale in a week (or over the span, when longer).
+    """
+    if not scores:
+        return None
+    t0 = scores[0][0]
+    days = [(t - t0).total_seconds() / 86400 for t, _ in scores]
+    if days[-1] < MIN_TREND_DAYS:
+        return None
+    slope = least_squares_slope(days, [s for _, s in scores])
+    if slope is None:
+        return None
+    most = SCORE_RANGE / max(days[-1], 7.0)
+    return max(-most, min(most, slope))
 
 
 def least_squares_slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:

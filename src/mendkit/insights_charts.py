@@ -25,7 +25,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mendkit.insights import iso_weeks, week_order
+from mendkit.errors import InvalidInputError
+from mendkit.insights import iso_weeks, recent_weeks, week_order
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -50,6 +51,9 @@ _RC: dict[Any, Any] = {  # keys are matplotlib rcParams
 _REL_CHARTS = ("ruptures_per_week", "repair_uptake", "connection_trend")
 _SESSION_CHARTS = ("ruptures_per_session", "repaired_share", "withdrawal_unaddressed")
 _MAX_TICKS = 12
+_MOST_WEEKS = 104
+"""Ruptures per week shows two years at most: older ruptures are added up in one bar before them
+(thousands of thin bars would take seconds to draw and show none of them)."""
 _ID_REF = re.compile(r'(\bid="|href="#|url\(#)([^")]+)')
 
 
@@ -89,8 +93,15 @@ def chart_png(figures: Mapping[str, Any], name: str, *, dpi: int = 120) -> bytes
 
 
 def write_charts(figures: Mapping[str, Any], directory: Path) -> list[Path]:
-    """Write every chart as ``NAME.png`` and ``NAME.svg`` into ``directory``; return the paths."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write every chart as ``NAME.png`` and ``NAME.svg`` into ``directory``; return the paths.
+
+    Raises ``InvalidInputError`` when the folder cannot be made.
+    """
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot make a folder for the charts there "
+                                f"({exc.strerror or exc})", source=str(directory)) from None
     paths = []
     for name in chart_names(figures):
         png, svg = directory / f"{name}.png", directory / f"{name}.svg"
@@ -162,11 +173,21 @@ def _ruptures_per_week(ax: Axes, figures: Mapping[str, Any]) -> str:
     if not per_week:
         _empty(ax, "No ruptures recorded yet")
         return "Ruptures per week"
-    weeks = _weeks_of(per_week)
-    _bars(ax, range(len(weeks)), [per_week.get(w, 0) for w in weeks], "ruptures", color=BLUE)
-    _ticks(ax, weeks, rotate=len(weeks) > 6)
+    weeks, earlier = recent_weeks(per_week, most=_MOST_WEEKS)
+    labels = [w for w, _ in weeks]
+    title = "Ruptures per week"
+    if earlier:
+        _bars(ax, [0], [earlier], "ruptures-earlier", color=GREY, hatch="//")
+        ax.annotate(str(earlier), (0, earlier), xytext=(0, 3), textcoords="offset points",
+                    ha="center", va="bottom")
+        labels.insert(0, f"before {weeks[0][0]}")
+        title += (f" (the last {len(weeks)}; {earlier} earlier "
+                  f"{'rupture' if earlier == 1 else 'ruptures'} in the first bar)")
+    offset = len(labels) - len(weeks)
+    _bars(ax, range(offset, len(labels)), [n for _, n in weeks], "ruptures", color=BLUE)
+    _ticks(ax, labels, rotate=len(labels) > 6)
     _integer_y(ax)
-    return "Ruptures per week"
+    return title
 
 
 def _repair_uptake(ax: Axes, figures: Mapping[str, Any]) -> str:
@@ -199,6 +220,8 @@ def _connection_trend(ax: Axes, figures: Mapping[str, Any]) -> str:
     if slope is not None:
         weekly = round(slope * 7, 2) + 0.0  # + 0.0: no "-0.00"
         title += f", trend {weekly:+.2f} a week" if weekly else ", steady"
+    elif per_week:
+        title += ", not enough data for a trend yet"
     ax.set_xlabel("ISO week")
     ax.set_ylabel("Connection (0-10)")
     if not per_week:

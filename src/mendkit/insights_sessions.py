@@ -15,6 +15,9 @@ holds ``client`` and ``analysis`` (the ``mend analyze --json`` object). Choices,
 * trends: least-squares slope per session (sessions numbered 0, 1, 2, ...) of ruptures, and of
   the repaired share over the sessions that have one; None with fewer than two points.
 * sessions where the safety detector found crisis signals are listed, so they are not missed.
+* a session whose stored analysis is not the shape ``mend analyze --json`` writes (an old import
+  could store anything) is left out of every figure and its date listed in
+  ``unreadable_sessions``: one damaged entry never hides the others.
 
 >>> session_insights([])["sessions"]
 []
@@ -37,29 +40,74 @@ def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _session(date: str, analysis: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    turns = {int(t["index"]): t for t in analysis.get("turns", ())}
+class _Unreadable(ValueError):
+    """A stored analysis is not the shape ``mend analyze --json`` writes."""
+
+
+def _list(value: object, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise _Unreadable(f"{what} should be a list")
+    return value
+
+
+def _objects(value: object, what: str) -> list[Mapping[str, Any]]:
+    items = _list(value, what)
+    if not all(isinstance(item, Mapping) for item in items):
+        raise _Unreadable(f"{what} should be objects")
+    return items
+
+
+def _index(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Unreadable(f"{what} should be a whole number")
+    return value
+
+
+def _labels(item: Mapping[str, Any], what: str) -> list[str]:
+    labels = _list(item.get("labels", []), f"the labels of {what}")
+    if not all(isinstance(label, str) for label in labels):
+        raise _Unreadable(f"the labels of {what} should be text")
+    return labels
+
+
+def _session(date: str, analysis: object) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One session's figures and its withdrawal turns never addressed; ``_Unreadable`` when the
+    analysis is not the shape ``mend analyze --json`` writes."""
+    if not isinstance(analysis, Mapping):
+        raise _Unreadable("the analysis should be an object")
+    turns: dict[int, Mapping[str, Any]] = {}
+    labels_of: dict[int, list[str]] = {}
+    for turn in _objects(analysis.get("turns", []), "the turns"):
+        i = _index(turn.get("index"), "a turn's index")
+        turns[i], labels_of[i] = turn, _labels(turn, f"turn {i}")
     by_type: Counter[str] = Counter()
     ruptures = 0
-    for turn in turns.values():
-        kinds = {str(label).split(".")[1] for label in turn.get("labels", ())
-                 if str(label).startswith("rupture.")}
+    for labels in labels_of.values():
+        kinds = {label.split(".")[1] for label in labels if label.startswith("rupture.")}
         by_type.update(kinds & set(RUPTURE_TYPES))
         ruptures += bool(kinds)
-    episodes = list(analysis.get("episodes", ()))
-    status = Counter(str(e["status"]) for e in episodes)
+    episodes = _objects(analysis.get("episodes", []), "the episodes")
+    statuses = [ep.get("status") for ep in episodes]
+    if not all(isinstance(st, str) for st in statuses):
+        raise _Unreadable("an episode's status should be text")
+    status = Counter(statuses)
+    episode_labels = [_labels(ep, f"episode {n}") for n, ep in enumerate(episodes)]
     missed: list[dict[str, Any]] = []
-    for ep in episodes:
-        if ep["status"] != "unresolved" or "rupture.withdrawal" not in ep.get("labels", ()):
+    for ep, labels in zip(episodes, episode_labels, strict=True):
+        if ep["status"] != "unresolved" or "rupture.withdrawal" not in labels:
             continue
-        indices = ep.get("rupture_turns") or [ep["start_turn"]]
-        withdrawn = [i for i in indices
-                     if "rupture.withdrawal" in turns.get(int(i), {}).get("labels", ())]
-        for i in withdrawn or [ep["start_turn"]]:
-            turn = turns.get(int(i), {})
-            missed.append({"date": date, "turn": int(i), "speaker": turn.get("speaker", ""),
-                           "text": turn.get("text", "")})
+        start = _index(ep.get("start_turn"), "an episode's start_turn")
+        indices = [_index(i, "an episode's rupture_turns")
+                   for i in _list(ep.get("rupture_turns") or [start], "rupture_turns")]
+        withdrawn = [i for i in indices if "rupture.withdrawal" in labels_of.get(i, ())]
+        for i in withdrawn or [start]:
+            turn = turns.get(i, {})
+            missed.append({"date": date, "turn": i, "speaker": str(turn.get("speaker", "")),
+                           "text": str(turn.get("text", ""))})
     safety = analysis.get("safety") or {}
+    if not isinstance(safety, Mapping):
+        raise _Unreadable("the safety part should be an object")
+    mode = analysis.get("mode")
     session = {
         "date": date,
         "turns": len(turns),
@@ -70,8 +118,8 @@ def _session(date: str, analysis: Mapping[str, Any]) -> tuple[dict[str, Any], li
         "repaired_share": _share(status["resolved"], len(episodes)),
         "attempted_share": _share(status["attempted"], len(episodes)),
         "withdrawal_unaddressed": len(missed),
-        "crisis": bool(safety.get("crisis", False)),
-        "mode": analysis.get("mode"),
+        "crisis": safety.get("crisis", False) is True,
+        "mode": mode if isinstance(mode, str) else None,
     }
     return session, missed
 
@@ -82,8 +130,15 @@ def session_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
                      key=itemgetter(0))
     sessions: list[dict[str, Any]] = []
     missed: list[dict[str, Any]] = []
+    unreadable: list[str] = []
     for _, entry in ordered:
-        session, gone = _session(entry.occurred_at, entry.body["analysis"])
+        body = entry.body
+        try:
+            session, gone = _session(entry.occurred_at, body.get("analysis")
+                                     if isinstance(body, Mapping) else None)
+        except _Unreadable:
+            unreadable.append(entry.occurred_at)
+            continue
         sessions.append(session)
         missed.extend(gone)
     episodes = sum(s["episodes"] for s in sessions)
@@ -106,4 +161,5 @@ def session_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
                                                         [float(v) for _, v in shared]),
         },
         "modes": sorted({str(s["mode"]) for s in sessions if s["mode"]}),
+        "unreadable_sessions": unreadable,
     }

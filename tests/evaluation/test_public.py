@@ -212,8 +212,11 @@ def test_find_shared_data_beside_the_repository(tmp_path: Path,
     assert find_shared_data(tmp_path / "shared") is None  # no repository above it
     monkeypatch.setenv("MEND_SHARED_DATA", str(FIXTURES))
     assert find_shared_data(repo) == FIXTURES
+    monkeypatch.setenv("MEND_SHARED_DATA", "")
+    assert find_shared_data(repo) is None  # set empty: skip the public benchmarks
     monkeypatch.setenv("MEND_SHARED_DATA", str(tmp_path / "nowhere"))
-    assert find_shared_data(repo) is None
+    with pytest.raises(ValueError, match=r"nowhere: no such folder \(\$MEND_SHARED_DATA"):
+        find_shared_data(repo)  # a typo is an error, not a silently empty scoreboard
 
 
 # the command

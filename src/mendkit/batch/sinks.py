@@ -13,9 +13,10 @@ conversation the output already holds, and try again those recorded as errors (t
 been fixed): the errors file then lists each conversation that still fails, once.
 
 A run holds an exclusive lock on its output (``.mend-lock`` in an output folder, ``.NAME.lock``
-beside a JSON Lines file) from start to end, so a second run into the same output is refused
-rather than writing the same parts. The lock is the kernel's (``flock``): a killed run leaves
-none behind. ``--resume`` continues only a JSON Lines file Mend wrote; it never shortens another.
+beside a JSON Lines file, the real one when the path given is a symlink) from start to end, so a
+second run into the same output is refused rather than writing the same parts. The lock is the
+kernel's (``flock``): a killed run leaves none behind. ``--resume`` continues only a JSON Lines
+file Mend wrote; it never shortens another.
 """
 
 from __future__ import annotations
@@ -62,7 +63,13 @@ def open_sink(out: Path, fmt: str, *, resume: bool) -> Sink:
 
 def output_files(out: Path, fmt: str) -> tuple[Path, ...]:
     """The files and folders a run into ``out`` writes (not to be read as its input)."""
-    return (out, _jsonl_errors(out)) if fmt == "jsonl" else (out,)
+    return (out, _jsonl_errors(_real_file(out))) if fmt == "jsonl" else (out,)
+
+
+def _real_file(out: Path) -> Path:
+    """The file a symlink ``out`` leads to (``out`` itself when it is no symlink): the lock and the
+    errors file are named after it, so that every path to one output shares them."""
+    return out.resolve() if out.is_symlink() else out
 
 
 def _jsonl_errors(out: Path) -> Path:
@@ -155,7 +162,8 @@ class JsonlSink:
     def __init__(self, out: Path, *, resume: bool) -> None:
         self.path = out
         out.parent.mkdir(parents=True, exist_ok=True)
-        self.lock = _Lock(out.with_name(f".{out.name}.lock"), out)
+        real = _real_file(out)
+        self.lock = _Lock(real.with_name(f".{real.name}.lock"), out)
         try:
             written: set[str] = set()
             if resume and out.is_file():
@@ -163,7 +171,7 @@ class JsonlSink:
             elif out.exists() and not resume:
                 raise InvalidInputError("the output exists; pass --resume to continue it or "
                                         "choose another path", source=str(out))
-            self.errors = _Errors(_jsonl_errors(out), resume=resume)
+            self.errors = _Errors(_jsonl_errors(real), resume=resume)
             self.errors_file = self.errors.path
             self._done = written
             self.handle = out.open("ab")

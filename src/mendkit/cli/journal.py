@@ -9,7 +9,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,8 +53,9 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q.add_argument("--mode", choices=("full", "rules"), default="full",
                    help="analysis: full (default: rules and the shipped model) or rules only")
     q = js.add_parser("list", help="list relationships and entries")
-    q.add_argument("--kind", choices=ENTRY_KINDS)
-    q.add_argument("--rel", type=int)
+    q.add_argument("--kind", choices=ENTRY_KINDS,
+                   help="only entries of this kind (and the relationships they are about)")
+    q.add_argument("--rel", type=int, help="only this relationship and its entries")
     q = js.add_parser("show", help="show one entry")
     q.add_argument("id", type=int)
     q = js.add_parser("export", help="write everything as JSON or CSV")
@@ -104,6 +105,7 @@ def insights(args: argparse.Namespace) -> int:
             data = {"relationship": {"id": rel.id, "name": rel.name},
                     **insights_from_rows(journal.insight_rows(rel.id))}
     _say_unreadable_times(data)
+    _say_unreadable_sessions(data)
     if args.json:
         render.print_json(data)
     elif args.client is not None:
@@ -135,8 +137,23 @@ def _say_unreadable_times(data: dict[str, Any]) -> None:
           "such as 2026-03-02T18:30.", file=sys.stderr)
 
 
+def _say_unreadable_sessions(data: dict[str, Any]) -> None:
+    """A note on stderr when some analysed sessions hold an analysis that cannot be read (every
+    figure leaves them out)."""
+    dates = data.get("unreadable_sessions") or []
+    if not dates:
+        return
+    shown = ", ".join(str(d) for d in dates[:3]) + (", ..." if len(dates) > 3 else "")
+    if len(dates) == 1:
+        print(f"note: 1 analysed session ({shown}) holds an analysis Mend cannot read; it is "
+              "left out of these figures.", file=sys.stderr)
+    else:
+        print(f"note: {len(dates)} analysed sessions ({shown}) hold an analysis Mend cannot "
+              "read; they are left out of these figures.", file=sys.stderr)
+
+
 def _charts_folder(value: str) -> Path:
-    """Where ``--charts`` writes, checked before anything is printed: a folder, or none yet."""
+    """Where ``--charts`` writes, made (when missing) before anything is printed."""
     folder = Path(value)
     if folder.exists() and not folder.is_dir():
         raise InvalidInputError("expected a folder for the charts, found a file", source=value)
@@ -146,6 +163,11 @@ def _charts_folder(value: str) -> Path:
                 raise InvalidInputError(f"cannot make a folder for the charts: {parent} is a "
                                         "file", source=value)
             break
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot make a folder for the charts there ({exc.strerror})",
+                                source=value) from None
     return folder
 
 
@@ -323,9 +345,18 @@ def run(args: argparse.Namespace) -> int:
         if action == "add":
             return _add(journal, args, analysed, labels)
         if action == "list":
+            if args.rel is not None and all(r.id != args.rel for r in journal.relationships()):
+                raise JournalError(f"no relationship {args.rel}; `mend journal list` shows "
+                                   "them all")
+            entries = journal.entries(kind=args.kind, relationship_id=args.rel)
+            # With a filter, only the relationships of what it lists (none for entries of no
+            # relationship); without one, every relationship.
+            wanted = ({args.rel} if args.rel is not None else
+                      {e.relationship_id for e in entries} if args.kind is not None else None)
             for r in journal.relationships():
-                print(f"relationship {r.id}: {_one_line(r.name)} ({r.kind})")
-            for e in journal.entries(kind=args.kind, relationship_id=args.rel):
+                if wanted is None or r.id in wanted:
+                    print(f"relationship {r.id}: {_one_line(r.name)} ({r.kind})")
+            for e in entries:
                 print(f"{e.kind} {e.id}: {e.occurred_at} rel={e.relationship_id} "
                       f"{json.dumps(dict(e.body), ensure_ascii=False, sort_keys=True)[:80]}")
             return 0
@@ -472,9 +503,13 @@ def _analysis_body(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _checked_when(value: str) -> str:
-    """``--when`` / ``--date`` as typed, once the journal's range allows it."""
-    check_when(value)
-    return value
+    """``--when`` / ``--date`` in the journal's range, as the ISO text every reader and an import
+    expect (a date stays a date: ``20261201`` is kept as ``2026-12-01``)."""
+    parsed = check_when(value)
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return parsed.isoformat(timespec="seconds")
 
 
 def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | None = None,

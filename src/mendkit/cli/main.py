@@ -147,8 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_coach)
 
     p = sub.add_parser("correct", help="mark a detection wrong, or a label missing",
-                       description="Save a correction under $MEND_HOME (nothing leaves your "
-                       "machine); `mend correct --export FILE` writes them as training examples.")
+                       description="Save a correction on your machine (nothing leaves it): "
+                       "in the journal when there is one, else in $MEND_HOME/corrections.jsonl. "
+                       "`mend correct --export FILE` writes them all as training examples.")
     p.add_argument("text", nargs="?", type=_message,
                    help="the message the correction is about ('-' reads it from stdin)")
     p.add_argument("--label", type=_message, help="the label, e.g. rupture.withdrawal")
@@ -209,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Per-label precision, recall and F1, episode status "
                        "accuracy, crisis recall and false alarms, and repair-pair accuracy.")
     p.add_argument("--split", choices=("test", "dev"), default="test",
-                   help="the corpus split (default: test)")
+                   help="the corpus split (default: test; the public benchmarks keep their own)")
     p.add_argument("--corpus", help="the corpus folder (default: data/corpus of this checkout)")
     p.add_argument("--mode", choices=("full", "rules"), default="full")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -332,14 +333,15 @@ def _correct(args: argparse.Namespace) -> int:
 def _save_correction(args: argparse.Namespace, home: Path, store: CorrectionStorage) -> int:
     import json
 
-    from mendkit.corrections import Correction, Verdict, write_export
+    from mendkit.corrections import Correction, Verdict, is_stdout_stream, write_export
     from mendkit.errors import InvalidInputError
 
     if args.export:
         examples = store.training_examples()
         _warn(store.warnings)
         lines = "".join(json.dumps(example, ensure_ascii=False) + "\n" for example in examples)
-        if args.export == "-":  # stdout, as `mend journal export -`
+        # stdout, as `mend journal export -`; /dev/stdout too, with no summary mixed into it
+        if args.export == "-" or is_stdout_stream(args.export):
             sys.stdout.write(lines)
             return EXIT_OK
         write_export(args.export, lines, home=home)  # never over the journal or Mend's files
@@ -487,31 +489,40 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from dataclasses import replace
     from pathlib import Path
 
     from mendkit.errors import InvalidInputError
     from mendkit.evaluation import evaluate, load_corpus
-
-    corpus = load_corpus(Path(args.corpus) if args.corpus else None)
-    report = evaluate(corpus, split=args.split, mode=args.mode)
     from mendkit.evaluation.public import find_shared_data, run_public
 
+    # The public data is found first, so that a wrong path fails before the slow corpus run.
     data: Path | None = None
     if not args.no_public:
         data = Path(args.data) if args.data else find_shared_data()
     if data is not None and not data.is_dir():
-        raise InvalidInputError(f"{data}: no such folder (--data expects the public data folder)")
+        raise InvalidInputError(("is a file, not a folder" if data.exists() else "no such folder")
+                                + " (--data expects the public data folder)", source=str(data))
+    corpus = load_corpus(Path(args.corpus) if args.corpus else None)
+    report = evaluate(corpus, split=args.split, mode=args.mode)
     public = run_public(data, mode=args.mode) if data is not None else None
+    if public is not None and args.split != "test":
+        report = replace(report, notes=(*report.notes, (
+            f"--split {args.split} chooses the corpus split only: the public benchmarks keep their "
+            "own splits, named in each row (test; validation for CGA; EPITOME has no split).")))
+    skipped = "no shared data found (pass --data PATH or set $MEND_SHARED_DATA)"
     from mendkit.cli import render
 
     if args.json:
-        render.print_json(report.to_dict() | ({"public": public} if public is not None else {}))
+        extra = {} if args.no_public else {"public": public} if public is not None else {
+            "public": None, "public_skipped": skipped}
+        render.print_json(report.to_dict() | extra)
     else:
         render.evaluation(report)
         if public is not None:
             render.public_benchmarks(public, data=str(data), mode=args.mode)
         elif not args.no_public:
-            render.note("Public benchmarks skipped: no shared data found (pass --data PATH).")
+            render.note(f"Public benchmarks skipped: {skipped}.")
     return EXIT_OK
 
 

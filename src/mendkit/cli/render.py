@@ -172,16 +172,18 @@ def evaluation(report: EvalReport) -> None:
         table.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
                       str(prf.support))
     console.print(table)
+    console.print(f"Label macro-F1 (the mean of the labels' F1): {report.macro_f1:.3f}")
     console.print(f"Episode status accuracy: {report.episode_status_accuracy:.3f} "
                   f"({report.episodes_gold} gold episodes, {report.episodes_predicted} found)")
-    console.print(f"Crisis recall: {report.crisis_recall:.3f} of {report.crisis_total}"
+    console.print(f"Crisis recall: {report.crisis_recall:.3f} ({report.crisis_found} of "
+                  f"{report.crisis_total} found)"
                   + (f" (missed: {', '.join(report.crisis_missed)})" if report.crisis_missed
                      else ""))
     console.print(f"Crisis false alarms: {report.idiom_false_alarms} of {report.idioms_total} "
                   f"idioms, {report.other_false_alarms} of {report.others_total} other "
                   "non-crisis messages")
     console.print(f"Better-vs-worse repair pairs ranked right: {report.pair_accuracy:.3f} "
-                  f"of {report.pairs_total}")
+                  f"({report.pairs_right} of {report.pairs_total})")
     for note in report.notes:
         console.print(Text(note, style="dim"))
 

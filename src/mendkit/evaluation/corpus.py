@@ -60,12 +60,14 @@ class Corpus:
     conversations: tuple[GoldConversation, ...]
     crisis: tuple[CrisisItem, ...]
     pairs: tuple[Pair, ...]
+    root: Path | None = None  # the folder it was read from, for messages
 
     def split(self, name: Split) -> Corpus:
         return Corpus(
             conversations=tuple(c for c in self.conversations if c.split == name),
             crisis=tuple(c for c in self.crisis if c.split == name),
             pairs=tuple(p for p in self.pairs if p.split == name),
+            root=self.root,
         )
 
 
@@ -201,4 +203,4 @@ def load_corpus(root: Path | None = None) -> Corpus:
     pairs = [_pair(r, path, number)
              for path in [root / "pairs.jsonl", *sorted(train.glob("pairs*.jsonl"))]
              for number, r in _records(path)]
-    return Corpus(tuple(conversations), tuple(crisis), tuple(pairs))
+    return Corpus(tuple(conversations), tuple(crisis), tuple(pairs), root=root)

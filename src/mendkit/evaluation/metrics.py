@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
@@ -12,6 +13,7 @@ from mendkit.errors import InvalidInputError
 from mendkit.evaluation.corpus import Corpus
 from mendkit.labels import CRISIS, LABELS, is_repair, is_rupture
 from mendkit.model import Analysis, Conversation
+from mendkit.models.classifier import available, classifier_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,21 +78,37 @@ class EvalReport:
     pairs_total: int
     notes: tuple[str, ...] = field(default=())
 
+    @property
+    def macro_f1(self) -> float:
+        """The mean of the per-label F1s (crisis is scored on its own messages, not here)."""
+        return sum(v.f1 for v in self.per_label.values()) / len(self.per_label)
+
+    @property
+    def crisis_found(self) -> int:
+        return self.crisis_total - len(self.crisis_missed)
+
+    @property
+    def pairs_right(self) -> int:
+        return round(self.pair_accuracy * self.pairs_total)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "split": self.split, "mode": self.mode, "conversations": self.conversations,
             "turns": self.turns,
             "per_label": {k: v.to_dict() for k, v in self.per_label.items()},
+            "macro_f1": round(self.macro_f1, 4),
             "any_rupture": self.any_rupture.to_dict(), "any_repair": self.any_repair.to_dict(),
             "episodes": {"status_accuracy": round(self.episode_status_accuracy, 4),
                          "gold": self.episodes_gold, "predicted": self.episodes_predicted},
-            "crisis": {"recall": round(self.crisis_recall, 4), "total": self.crisis_total,
+            "crisis": {"recall": round(self.crisis_recall, 4), "found": self.crisis_found,
+                       "total": self.crisis_total,
                        "missed": list(self.crisis_missed),
                        "idiom_false_alarms": self.idiom_false_alarms,
                        "idioms": self.idioms_total,
                        "other_false_alarms": self.other_false_alarms,
                        "other_non_crisis": self.others_total},
-            "pairs": {"accuracy": round(self.pair_accuracy, 4), "total": self.pairs_total},
+            "pairs": {"accuracy": round(self.pair_accuracy, 4), "right": self.pairs_right,
+                      "total": self.pairs_total},
             "notes": list(self.notes),
         }
 
@@ -107,11 +125,46 @@ def _episode_accuracy(gold_eps: Iterable[tuple[int, str]], predicted: Analysis) 
     return out
 
 
+def _places(part: str, split: str) -> str:
+    """Where ``part`` of ``split`` is read from (``corpus.py``), for the message when it is empty."""
+    test = split == "test"
+    return {"conversations": "conversations/*.jsonl" + (" and test/*.jsonl" if test else ""),
+            "crisis messages": "crisis.jsonl" + (" and test/crisis*.jsonl" if test else ""),
+            "repair pairs": "pairs.jsonl"}[part]
+
+
 def evaluate(corpus: Corpus, *, split: str = "test", mode: Mode = "rules") -> EvalReport:
-    """Run the engine over one split of the corpus and score it against the gold labels."""
+    """Run the engine over one split of the corpus and score it against the gold labels.
+
+    A split without conversations, crisis messages or repair pairs is refused: its figures would
+    read as measured zeros.
+    """
     if split not in ("dev", "test"):
         raise InvalidInputError(f"split must be dev or test, got {split!r}")
-    return score(corpus.split("test" if split == "test" else "dev"), name=split, mode=mode)
+    data = corpus.split("test" if split == "test" else "dev")
+    for part, items in (("conversations", data.conversations), ("crisis messages", data.crisis),
+                        ("repair pairs", data.pairs)):
+        if not items:
+            raise InvalidInputError(
+                f'the {split} split has no {part}: expected records with "split": "{split}" in '
+                f"{_places(part, split)}", source=None if corpus.root is None else str(corpus.root))
+    report = score(data, name=split, mode=mode)
+    if split == "test":
+        return report
+    notes = ["Rules were tuned on this split (and on train), so these figures are optimistic; "
+             "the test split is held out."]
+    if mode == "full" and _model_trained_on(split):
+        notes.append(f"The shipped model was trained on the {split} split (classifier.json), so "
+                     "full-mode figures on it are optimistic too.")
+    return replace(report, notes=(report.notes[0], *notes))
+
+
+def _model_trained_on(split: str) -> bool:
+    """Whether the shipped classifier's training record says it learned from ``split``."""
+    if not available():
+        return False
+    meta = json.loads((classifier_dir() / "classifier.json").read_text(encoding="utf-8"))
+    return f"{split} split" in str(meta.get("training", {}).get("data", ""))
 
 
 def score(data: Corpus, *, name: str, mode: Mode = "rules") -> EvalReport:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
+from mendkit.errors import InvalidInputError
 from mendkit.evaluation.public_metrics import (
     SEED,
     PublicRow,
@@ -77,11 +78,22 @@ Runner = Callable[[Path, Mode, Mapping[str, int | None]], list[PublicRow]]
 def find_shared_data(start: Path | None = None) -> Path | None:
     """The public data folder: ``$MEND_SHARED_DATA`` if set, else ``../shared/data`` beside the
     repository root (the folder with ``data/corpus/GUIDE.md``, from ``start`` or the current
-    directory upwards); None when there is none."""
+    directory upwards); None when there is none or ``$MEND_SHARED_DATA`` is set but empty.
+
+    Raises InvalidInputError when ``$MEND_SHARED_DATA`` names something that is not a folder: a
+    typo there must not make the public scoreboard vanish without a word.
+    """
     env = os.environ.get("MEND_SHARED_DATA")
     if env is not None:
+        if not env.strip():
+            return None
         path = Path(env).expanduser()
-        return path if env.strip() and path.is_dir() else None
+        if not path.is_dir():
+            raise InvalidInputError(("is a file, not a folder" if path.exists() else
+                                     "no such folder") + " ($MEND_SHARED_DATA should name the "
+                                    "public data folder; set it empty to skip the public "
+                                    "benchmarks)", source=str(path))
+        return path
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "data" / "corpus" / "GUIDE.md").is_file():
@@ -210,7 +222,8 @@ def _goemotions(folder: Path, mode: Mode, limits: Mapping[str, int | None]) -> l
         rows.append(row("GoEmotions test", f"F1 {'/'.join(emotions)} ~ {label}",
                         f1(gold, [label in p for p in predicted]), len(chosen),
                         f"{sum(gold)} positive", how, alone, seen,
-                        "published BERT macro-F1 0.503 (28 emotions) is not comparable"))
+                        "published BERT macro-F1 0.503 (28 labels: 27 emotions and neutral) "
+                        "is not comparable"))
     return rows
 
 
@@ -264,6 +277,8 @@ def run_public(data_dir: Path, mode: Mode = "full", *,
             rows.extend(runner(data_dir / folder, mode, chosen))
         except FileNotFoundError as exc:
             rows.append(missing(name, str(exc.filename or data_dir / folder)))
+        except InvalidInputError as exc:  # the readers name the file, the line and what they expected
+            rows.append(row(name, "-", None, 0, f"could not read {exc}"))
         except (ValueError, KeyError, IndexError, TypeError, AttributeError, csv.Error,
                 json.JSONDecodeError) as exc:  # a record not of the benchmark's shape
             rows.append(row(name, "-", None, 0, f"could not read {data_dir / folder}: "

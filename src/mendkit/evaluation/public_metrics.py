@@ -66,6 +66,9 @@ def sample(items: Sequence[T], limit: int | None, seed: int = SEED) -> tuple[lis
 
 def row(benchmark: str, metric: str, ours: float | None, n: int, *notes: str,
         anchor: float | None = None, anchor_source: str = "") -> PublicRow:
+    """One scoreboard row; with no items (``n`` 0) there is no figure, whatever was computed."""
+    if n == 0 and ours is not None:
+        ours, notes = None, ("no items to score", *notes)
     return PublicRow(benchmark=benchmark, metric=metric,
                      ours=None if ours is None else round(ours, 4),
                      anchor=None if anchor is None else round(anchor, 4),

@@ -1,6 +1,8 @@
 """Where a conversation's text comes from: a file or stdin, decoded lazily into numbered lines.
 
-A :class:`TextSource` owns decoding. It sniffs a byte-order mark (UTF-8, UTF-16, UTF-32), refuses
+A :class:`TextSource` owns decoding and reads its input once: a pipe given as a path (a FIFO, or a
+shell's ``<(...)``) is read as stdin is, its head kept for detection and the rest read after it.
+It It sniffs a byte-order mark (UTF-8, UTF-16, UTF-32), refuses
 binary files, decodes UTF-8 strictly (a bad byte is reported with its line and a hint to pass
 ``--encoding``) and yields lines one at a time, so a large export is never held in memory whole.
 CRLF, LF and lone CR line endings all work.
@@ -9,6 +11,7 @@ CRLF, LF and lone CR line endings all work.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import itertools
 import sys
@@ -49,7 +52,8 @@ class TextSource:
         self.path = None if self.is_stdin else Path(source)
         self.name = STDIN_NAME if self.is_stdin else str(source)
         self.requested_encoding = encoding
-        self._stdin_head: bytes | str | None = None
+        self._kept_head: bytes | str | None = None  # stdin's or a pipe's head, read only once
+        self._stream: BinaryIO | None = None  # a pipe given as a path, open since its head was read
         self._consumed = False
         self._head_text: str | None = None
         self._encoding = "utf-8"
@@ -65,19 +69,32 @@ class TextSource:
                 self._encoding = self._encoding_for(raw)
                 decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
                 text = decoder.decode(raw, final=False).removeprefix("\ufeff")
-            _refuse_binary(text, self.name)
+            with _closed_on_error(self._stream):
+                _refuse_binary(text, self.name)
             self._head_text = text
         return self._head_text
 
     def _read_head(self) -> bytes | str:
         if self.is_stdin:
-            if self._stdin_head is None:
-                self._stdin_head = _stdin().read(HEAD_BYTES)
-            return self._stdin_head
+            if self._kept_head is None:
+                self._kept_head = _stdin().read(HEAD_BYTES)
+            return self._kept_head
         assert self.path is not None
         try:
-            with self.path.open("rb") as fh:
-                return fh.read(HEAD_BYTES)
+            fh = self.path.open("rb")
+            if fh.seekable():
+                with fh:
+                    return fh.read(HEAD_BYTES)
+            # A pipe cannot be opened again and read from the start: keep it open for lines().
+            with _closed_on_error(fh):
+                head = fh.read(HEAD_BYTES)
+            if len(head) < HEAD_BYTES:
+                fh.close()  # all of it is in the head
+                self._stream = io.BytesIO()
+            else:
+                self._stream = fh
+            self._kept_head = head
+            return head
         except FileNotFoundError:
             raise InvalidInputError("no such file", source=self.name) from None
         except IsADirectoryError:
@@ -86,6 +103,11 @@ class TextSource:
             raise InvalidInputError(
                 f"cannot read the file: {exc.strerror}", source=self.name
             ) from None
+
+    def close(self) -> None:
+        """Close a pipe kept open since its head was read (when it will not be read after all)."""
+        if self._stream is not None:
+            self._stream.close()
 
     def _encoding_for(self, head: bytes) -> str:
         if self.requested_encoding:
@@ -103,12 +125,19 @@ class TextSource:
         if self._consumed:
             raise RuntimeError(f"{self.name} has already been read")
         self._consumed = True
+        if self._stream is not None:
+            with self._stream as pipe:
+                yield from self._after_head(self._kept_head, pipe)
+            return
         if not self.is_stdin:
             assert self.path is not None
             with self.path.open("rb") as fh:
                 yield from _numbered(self._decoded(fh))
             return
-        head, stream = self._stdin_head, _stdin()
+        yield from self._after_head(self._kept_head, _stdin())
+
+    def _after_head(self, head: bytes | str | None, stream: BinaryIO | TextIO) -> Iterator[Line]:
+        """The lines of a stream read once (stdin, a pipe): the head already read, then the rest."""
         if isinstance(head, str):  # a text stream without a binary buffer (tests, IDEs)
             text_stream: TextIO = stream  # type: ignore[assignment]
             first = io.StringIO(head + text_stream.readline(), newline="")
@@ -155,6 +184,17 @@ class TextSource:
                 yield data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise _decode_error(exc, data, encoding, self.name, number) from None
+
+
+@contextlib.contextmanager
+def _closed_on_error(stream: BinaryIO | None) -> Iterator[None]:
+    """Close ``stream`` (a pipe kept open for reading) if the block fails."""
+    try:
+        yield
+    except BaseException:
+        if stream is not None:
+            stream.close()
+        raise
 
 
 def _numbered(raw_lines: Iterable[str]) -> Iterator[Line]:

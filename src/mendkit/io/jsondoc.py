@@ -65,7 +65,11 @@ def load_document(text: str, name: str, *, hint_jsonl: bool = False) -> Any:
 
 
 def load_line(text: str, name: str, line: int, expected: str) -> Any:
-    """One JSON value on one line of a JSON Lines file; an error names the line (and column)."""
+    """One JSON value on one line of a JSON Lines file; an error names the line (and column).
+
+    ``text`` may still end with its line ending: it is dropped first, so that an error at the end
+    of the line is placed on the line itself, not at column 1 of the next."""
+    text = text.rstrip("\r\n")
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -122,5 +122,9 @@ def _prepare(
             "the input is empty: expected a conversation, such as 'Ana: I waited an hour.'",
             source=text_source.name, line=None,
         )
-    fmt = format or detect_format(None if is_stdin else path, head)
+    try:
+        fmt = format or detect_format(None if is_stdin else path, head)
+    except InvalidInputError:
+        text_source.close()
+        raise
     return fmt, text_source

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from mendkit.errors import JournalError
+from mendkit.model import Analysis  # loaded with the package already
 
 ENTRY_KINDS = ("rupture", "repair", "checkin", "analysis", "correction", "coach_session",
                "coach_pair")
@@ -37,6 +38,88 @@ def validate_entry(kind: str, body: Mapping[str, Any]) -> None:
     if kind == "checkin" and (isinstance(score, bool) or not (
             isinstance(score, int) and 0 <= score <= 10)):
         raise JournalError(f"a check-in score is a whole number 0-10, got {score!r}")
+    _check_shape(kind, body)
+
+
+def _check_shape(kind: str, body: Mapping[str, Any]) -> None:
+    """The types every reader of an entry relies on (the entry page, insights, exports), so that
+    no writer, an import included, stores a body they cannot show."""
+    if kind == "rupture":
+        _is_text(body, "what", "what happened")
+        severity = body.get("severity")
+        if severity is not None and (isinstance(severity, bool) or not (
+                isinstance(severity, int) and 1 <= severity <= 5)):
+            raise JournalError(f"severity is a whole number 1-5, got {severity!r}")
+        labels = body.get("labels", [])
+        if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+            raise JournalError("labels are a list of label names")
+    elif kind == "repair":
+        _is_text(body, "message", "the repair message")
+        if body.get("by", "me") not in ("me", "them"):
+            raise JournalError(f"who reached out is me or them, got {body.get('by')!r}")
+    elif kind == "analysis":
+        _is_text(body, "client", "the name or pseudonym")
+        check_analysis(body["analysis"])
+    for key in ("with", "note"):  # the optional words of a practice's client entries
+        if key in body and not isinstance(body[key], str):
+            raise JournalError(f"{key!r} must be text, not {json_kind(body[key])}")
+
+
+def _is_text(body: Mapping[str, Any], key: str, what: str) -> None:
+    value = body.get(key)
+    if not isinstance(value, str):
+        raise JournalError(f"{what} must be text, not {json_kind(value)}")
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, in words: ``a number``, ``a list``..."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "nothing (null)" if value is None else "an object"
+
+
+# The top-level parts of ``mend analyze --json``, with their JSON types.
+_ANALYSIS_PARTS: dict[str, type] = {"mend_version": str, "mode": str, "conversation": dict,
+                                    "turns": list, "episodes": list, "summary": dict,
+                                    "safety": dict}
+
+
+def check_analysis(value: object) -> None:
+    """Refuse what is not the JSON of ``mend analyze --json``: it must read back through the
+    domain model (``Analysis.from_dict`` then ``to_dict``) unchanged, so that every page showing
+    the entry can rely on its shape."""
+    expected = "the analysis must be the JSON of `mend analyze --json`"
+    if not isinstance(value, dict):
+        raise JournalError(f"{expected}, an object; got {json_kind(value)}")
+    missing = [key for key in _ANALYSIS_PARTS if key not in value]
+    if missing:
+        raise JournalError(f"{expected}; it has no {', '.join(missing)}")
+    for key, shape in _ANALYSIS_PARTS.items():
+        if not isinstance(value[key], shape):
+            raise JournalError(f"{expected}; its {key} must be {json_kind(shape())}, "
+                               f"not {json_kind(value[key])}")
+    for key in ("turns", "episodes"):
+        for i, item in enumerate(value[key]):
+            if not isinstance(item, dict):
+                raise JournalError(f"{expected}; its {key} must be objects, but item {i} is "
+                                   f"{json_kind(item)}")
+    try:
+        again = Analysis.from_dict(value).to_dict()
+    except KeyError as exc:
+        raise JournalError(f"{expected}; {exc.args[0]!r} is missing or not a known value"
+                           ) from None
+    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise JournalError(f"{expected}; a value in it has the wrong type ({exc})") from None
+    wrong = [key for key in again if value.get(key) != again[key]]
+    if wrong:
+        raise JournalError(f"{expected}; its {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'}"
+                           " not what mend analyze gives for these turns and episodes")
 
 
 def ref_of(kind: str, body: Mapping[str, Any]) -> str | None:

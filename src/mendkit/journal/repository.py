@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import shutil
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ from sqlalchemy import Engine, create_engine, delete, event, inspect, select, te
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.expression import ColumnElement
 
 from mendkit._files import lock_now
@@ -139,12 +141,18 @@ def _checkpoint_hard(conn: Connection) -> None:
 
 
 def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
+    # A pool that lends each connection to one thread at a time, for both drivers: the web app
+    # serves requests from many threads at once. (SQLAlchemy's default for SQLCipher is a
+    # SingletonThreadPool, which shares connections between threads and closes one thread's
+    # connection under another: a practice's server crashed under a few concurrent requests.)
+    pooled: dict[str, Any] = {"poolclass": QueuePool,
+                              "connect_args": {"check_same_thread": False}}
     if key is None:
-        engine = create_engine(URL.create("sqlite", database=str(path)))
+        engine = create_engine(URL.create("sqlite", database=str(path)), **pooled)
     else:
         # SQLCipher's raw-key form: PRAGMA key = "x'<64 hex>'" (no second, slower KDF).
         engine = create_engine(URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'",
-                                          database=str(path)))
+                                          database=str(path)), **pooled)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -217,7 +225,8 @@ class Journal:
                 s.add(MetaRow(key="check", value=journal._cipher.encrypt("mend-journal")))
             return journal
         path = db_path(home)
-        if path.exists() or sidecar_path(home).exists():
+        if (path.exists() or sidecar_path(home).exists()) and not (
+                passphrase is not None and _remove_empty_plain(home)):
             raise JournalError(f"{path}: a journal is already there")
         home.mkdir(parents=True, exist_ok=True)
         practice_marker_path(home).unlink(missing_ok=True)  # left from a journal removed by hand
@@ -727,6 +736,47 @@ def _sidecar_from_text(raw: str) -> Sidecar:
     d = json.loads(raw)
     return Sidecar(salt=bytes.fromhex(d["salt"]), params=KdfParams(
         time_cost=d["time_cost"], memory_kib=d["memory_kib"], parallelism=d["parallelism"]))
+
+
+def _remove_empty_plain(home: Path) -> bool:
+    """Remove an unencrypted journal that holds nothing, so that an encrypted one can take its
+    place (the way to protect a journal created without encryption: export it, delete
+    everything, create it again with a passphrase, import the export). False for any other
+    journal; an unencrypted one that holds something, or is open elsewhere, is refused in words."""
+    path, side = db_path(home), sidecar_path(home)
+    try:
+        if not path.is_file() or Sidecar.read(side).encrypted:
+            return False
+    except JournalError:
+        return False
+    tables = ("entries", "relationships", "users")
+    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        try:
+            # Exclusive: refused while any other connection has the file open (`mend serve`).
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            conn.execute("BEGIN EXCLUSIVE")
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            held = sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                       for t in tables if t in names)
+        except sqlite3.Error as exc:
+            raise JournalError(f"{path}: the journal here is not encrypted, and it cannot be "
+                               f"replaced right now ({exc}); close Mend wherever it has the "
+                               "journal open, and try again") from None
+        if held:
+            raise JournalError(f"{path}: the journal here is not encrypted and still holds "
+                               "entries, so nothing was changed. To protect it, export it, delete "
+                               "everything, create it again with a passphrase, and import the "
+                               "export (`mend journal import FILE`)")
+        for extra in ("-wal", "-shm"):
+            path.with_name(path.name + extra).unlink(missing_ok=True)
+        path.unlink()
+    finally:
+        conn.close()
+    side.unlink()
+    practice_marker_path(home).unlink(missing_ok=True)
+    _sync_folder(home)
+    return True
 
 
 class _WrongKey(JournalError):

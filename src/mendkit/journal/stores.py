@@ -87,6 +87,13 @@ class JournalPairStore:
                                    any_person=self.owner_id is not None)
         return None if found is None else PairAnswers.from_dict(found.body["answers"])
 
+    def owns(self, code: str, role: str) -> bool:
+        """Whether this place of the session holds this store's person's own answers: in a
+        practice, saved by ``owner_id``; else, saved in the single-user journal."""
+        check_pair(code, role)
+        return self.journal.keyed("coach_pair", f"{code}/{role}",
+                                  owner_id=self.owner_id) is not None
+
     def exists(self, code: str) -> bool:
         return self.load(code, "first") is not None
 

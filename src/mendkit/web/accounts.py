@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from mendkit.errors import InvalidInputError
 from mendkit.web.app import render, state
+from mendkit.web.coach_pair import SEAT_COOKIE
 from mendkit.web.security import is_head
 
 if TYPE_CHECKING:
@@ -243,6 +244,8 @@ def logout(request: Request, csrf_token: Annotated[str, Form()] = "") -> Respons
     _accounts(request).sign_out(request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse("/login?bye=1", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
+    # The two-person seat is the person's too: the next one to sign in here must not find it.
+    response.delete_cookie(SEAT_COOKIE, path="/coach/pair", httponly=True, samesite="strict")
     return response
 
 

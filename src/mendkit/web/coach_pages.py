@@ -22,6 +22,7 @@ from mendkit.coach import content
 from mendkit.coach.driver import offered_draft, review
 from mendkit.coach.machine import TERMINAL, State
 from mendkit.coach.pair import QUESTIONS, exchange
+from mendkit.coach.store import PairStorage
 from mendkit.web import coach, coach_pair
 from mendkit.web.app import region_of, render, stores_for
 from mendkit.web.security import CSRF_COOKIE, token_ok
@@ -142,6 +143,23 @@ def _my_seat(request: Request, code: str) -> coach_pair.Seat | None:
     return seat if seat is not None and seat.code == code else None
 
 
+def _roles_held(pairs: PairStorage, code: str) -> tuple[str, ...] | None:
+    """In a practice, which of the session's two places are the signed-in person's (the answers
+    they saved); None outside a practice, where the seat cookie alone says who is who."""
+    if getattr(pairs, "owner_id", None) is None:
+        return None
+    from mendkit.journal.stores import JournalPairStore  # only a journal has a practice
+
+    if not isinstance(pairs, JournalPairStore) or pairs.owner_id is None:
+        return None
+    return tuple(role for role in ("first", "second") if pairs.owns(code, role))
+
+
+def _not_found(code: str) -> HTTPException:
+    # The same words whether the session is missing or someone else's: a code tells nothing.
+    return HTTPException(status_code=404, detail=f"There is no two-person session {code}.")
+
+
 def _pair_page(request: Request, view: str, status: int = 200, **extra: Any) -> Response:
     return render(request, "coach_pair.html", {"title": "Coach: two people", "page": "coach",
                                                "view": view, **extra}, status=status)
@@ -160,13 +178,20 @@ def _pair_stopped(request: Request, stopped: str) -> Response:
 def pair_show(request: Request, code: str) -> Response:
     code = coach_pair.normal_code(code)
     seat = _my_seat(request, code)
-    if seat is None:  # not this browser's seat: it may join (once), never read private answers
-        return _pair_page(request, "home", code=code, status=403,
-                          note="This browser has not joined that session. Join with the code; if "
-                          "you had joined before Mend was restarted, start a new session.")
-    if seat.stopped:
-        return _pair_stopped(request, seat.stopped)
     with stores_for(request) as stores:
+        held = _roles_held(stores.pairs, code)
+        # In a practice, a session whose two places are taken is only its two people's; a seat
+        # cookie left by another account in a shared browser opens nothing.
+        if held is not None and (seat.role not in held if seat is not None else
+                                 not held and stores.pairs.load(code, "second") is not None):
+            raise _not_found(code)
+        if seat is None:  # not this browser's seat: it may join (once), never read answers
+            return _pair_page(request, "home", code=code, status=403,
+                              note="This browser has not joined that session. Join with the "
+                              "code; if you had joined before Mend was restarted, start a new "
+                              "session.")
+        if seat.stopped:
+            return _pair_stopped(request, seat.stopped)
         mine = stores.pairs.load(code, seat.role)
         other = stores.pairs.load(code, coach_pair.other_role(seat.role))
     if mine is None:
@@ -194,6 +219,9 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
     if seat is None or seat.stopped:
         return _see(f"/coach/pair/{code}")
     with stores_for(request) as stores:
+        held = _roles_held(stores.pairs, code)
+        if held is not None and seat.role not in held:
+            raise _not_found(code)
         outcome = coach_pair.answer(stores.pairs, seat, key, answer, share=share == "yes")
     if outcome in ("crisis", "unsafe"):
         seats(request).stop(request.cookies.get(coach_pair.SEAT_COOKIE, ""), outcome)
@@ -205,9 +233,10 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
 def pair_exchange(request: Request, code: str) -> Response:
     code = coach_pair.normal_code(code)
     with stores_for(request) as stores:
+        held = _roles_held(stores.pairs, code)
         first, second = stores.pairs.load(code, "first"), stores.pairs.load(code, "second")
-    if first is None:
-        raise HTTPException(status_code=404, detail=f"There is no two-person session {code}.")
+    if first is None or held == ():  # in a practice, only the session's two people read it
+        raise _not_found(code)
     ready = second is not None and first.complete and second.complete
     return _pair_page(request, "exchange", code=code, ready=ready, first=first, second=second,
                       sections=exchange(first, second) if ready and second else [])

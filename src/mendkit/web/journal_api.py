@@ -11,6 +11,8 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
+from mendkit.errors import JournalError
+from mendkit.journal.kinds import ENTRY_KINDS
 from mendkit.web import journal_services as svc
 from mendkit.web.api import ERRORS as API_ERRORS
 from mendkit.web.api import ApiError
@@ -70,6 +72,9 @@ def api_relationship_add(body: NewRelationship, request: Request) -> dict[str, A
 def api_entries(request: Request, relationship_id: int | None = None,
                 kind: str | None = None) -> list[dict[str, Any]]:
     """Entries in time order, optionally of one relationship and one kind."""
+    if kind is not None and kind not in ENTRY_KINDS:
+        raise JournalError(f"unknown entry kind {kind!r}; expected one of "
+                           f"{', '.join(ENTRY_KINDS)}")
     with state(request).vault.use() as journal:
         if relationship_id is not None:
             svc.find_relationship(journal, relationship_id)

@@ -27,13 +27,15 @@ def _see(url: str) -> Response:
 
 
 # -- create, unlock, lock --------------------------------------------------------------------------
-def _door(request: Request, *, error: str = "", status: int = 200) -> Response:
+def _door(request: Request, *, error: str = "", status: int = 200, field: str = "") -> Response:
+    """The create or unlock form; ``field`` is the id of the input the error is about."""
     vault = state(request).vault
     now = vault.status()
     if now == "unavailable":
         error, status = f"The journal cannot be opened right now: {vault.problem}", 503
     return render(request, "journal_door.html", {
         "title": "Your journal", "page": "journal", "error": error,
+        "error_field": field,
         "mode": {"missing": "create", "unavailable": "unavailable"}.get(now, "unlock"),
         "on_postgres": vault.on_postgres, "min_length": 8}, status=status)
 
@@ -51,11 +53,22 @@ def journal_create(request: Request, csrf_token: Annotated[str, Form()] = "",
                    passphrase: Annotated[str, Form()] = "", repeat: Annotated[str, Form()] = "",
                    no_encryption: Annotated[str, Form()] = "") -> Response:
     require_csrf(request, csrf_token)
+    vault = state(request).vault
     try:
-        state(request).vault.create(None if no_encryption == "yes" else passphrase, repeat)
+        vault.create(None if no_encryption == "yes" else passphrase, repeat)
     except JournalError as exc:
-        return _door(request, error=str(exc), status=400)
+        if vault.status() == "open":  # an unencrypted journal that still holds entries
+            return _relationships_page(request, page_error=str(exc), status=400)
+        return _door(request, error=str(exc), status=400, field=_passphrase_field(str(exc)))
     return _see("/journal?created=1")
+
+
+def _passphrase_field(message: str, new: str = "passphrase") -> str:
+    """Which field of a new passphrase (``check_new_passphrase``) an error is about: ``new`` (the
+    id of the first field), "repeat", or "" when it is about neither."""
+    if "passphrases are not the same" in message:
+        return "repeat"
+    return new if message.startswith(("choose a passphrase", "choose a new passphrase")) else ""
 
 
 @router.post("/journal/unlock")
@@ -90,7 +103,8 @@ def journal_lock(request: Request, csrf_token: Annotated[str, Form()] = "") -> R
 
 # -- relationships -------------------------------------------------------------------------------
 def _relationships_page(request: Request, *, error: str = "", values: dict[str, str] | None = None,
-                        status: int = 200) -> Response:
+                        status: int = 200, page_error: str = "") -> Response:
+    """``error`` is about the new relationship's form; ``page_error`` about the journal."""
     vault = state(request).vault
     with vault.use() as journal:
         rels = journal.relationships()
@@ -100,7 +114,7 @@ def _relationships_page(request: Request, *, error: str = "", values: dict[str, 
                 counts[e.relationship_id] = counts.get(e.relationship_id, 0) + 1
     return render(request, "journal.html", {
         "title": "Your journal", "page": "journal", "relationships": rels, "counts": counts,
-        "kinds": REL_KINDS, "error": error, "values": values or {},
+        "kinds": REL_KINDS, "error": error, "values": values or {}, "page_error": page_error,
         "encrypted": vault.encrypted(), "created": request.query_params.get("created") == "1"},
         status=status)
 
@@ -187,19 +201,28 @@ def entry_show(request: Request, entry_id: int) -> Response:
 # -- insights ------------------------------------------------------------------------------------
 @router.get("/journal/relationships/{rel_id}/insights", response_class=HTMLResponse)
 def insights_show(request: Request, rel_id: int) -> Response:
+    from mendkit.insights import recent_weeks
     from mendkit.web.charts import bar_chart, line_chart
 
     with state(request).vault.use() as journal:
         figures = svc.insights(journal, rel_id)
         series = svc.checkin_series(journal, rel_id)
-    weeks = svc.every_week(figures["ruptures_per_week"])
+    weeks, earlier = recent_weeks(figures["ruptures_per_week"])
     uptake = [(svc.UPTAKE_WORDS[k], figures["uptake"][k]) for k in UPTAKES]
     charts: list[dict[str, Any]] = []
     if weeks:
-        charts.append({"id": "chart-weeks", "heading": "Ruptures per week", "columns": ("Week",
-                       "Ruptures"), "rows": weeks, "svg": bar_chart(
-            "chart-weeks", "Ruptures per week", "A bar for each week with a rupture: "
-            + ", ".join(f"{w}: {n}" for w, n in weeks) + ".", weeks)})
+        bars = ("A bar for the one week with a rupture" if len(weeks) == 1 else
+                f"A bar for each of the last {len(weeks)} weeks up to the last rupture, quiet "
+                "weeks included")
+        chart = {"id": "chart-weeks", "heading": "Ruptures per week", "columns": ("Week",
+                 "Ruptures"), "rows": weeks, "svg": bar_chart(
+            "chart-weeks", "Ruptures per week", f"{bars}: "
+            + ", ".join(f"{w}: {n}" for w, n in weeks) + ".", weeks)}
+        if earlier:
+            chart["note"] = (f"The chart and table show the last {len(weeks)} weeks; "
+                             + ("1 earlier rupture is" if earlier == 1
+                                else f"{earlier} earlier ruptures are") + " not in them.")
+        charts.append(chart)
     if figures["repair_attempts"]:
         charts.append({"id": "chart-uptake", "heading": "How repair attempts were received",
                        "columns": ("Received", "Attempts"), "rows": uptake, "svg": bar_chart(
@@ -227,7 +250,10 @@ def journal_export(request: Request, fmt: str) -> Response:
         "content-disposition": f'attachment; filename="{name}"', "cache-control": "no-store"})
 
 
-def settings_page(request: Request, *, error: str = "", status: int = 200) -> Response:
+def settings_page(request: Request, *, error: str = "", status: int = 200, field: str = ""
+                  ) -> Response:
+    """The settings page; ``field`` is the id of the input ``error`` is about (it gets the
+    focus and the error as its description)."""
     from mendkit.analysis.safety import regions, resources_for
     from mendkit.web.app import region_of
 
@@ -236,8 +262,10 @@ def settings_page(request: Request, *, error: str = "", status: int = 200) -> Re
     return render(request, "about.html", {
         "title": "Settings and about", "page": "about", "regions": regions(),
         "resources": resources_for(region_of(request)), "saved": q.get("saved") == "1",
-        "deleted": q.get("deleted") == "1", "rekeyed": q.get("rekeyed") == "1",
-        "journal_error": error, "on_postgres": vault.on_postgres,
+        "deleted": q.get("deleted") in ("1", "heads"),
+        "deleted_heads": q.get("deleted") == "heads", "rekeyed": q.get("rekeyed") == "1",
+        "journal_error": error, "journal_field": field if error else "",
+        "on_postgres": vault.on_postgres,
         "encrypted": vault.status() in ("open", "locked") and vault.encrypted(),
         "delete_word": DELETE_WORD},
         status=status)
@@ -248,11 +276,16 @@ def journal_delete(request: Request, csrf_token: Annotated[str, Form()] = "",
                    confirm: Annotated[str, Form()] = "") -> Response:
     require_csrf(request, csrf_token)
     if confirm.strip() != DELETE_WORD:
-        return settings_page(request, status=400, error=f"Nothing was deleted. To delete "
-                             f"everything, type {DELETE_WORD} in capitals in the box.")
+        return settings_page(request, status=400, field="confirm", error=f"Nothing was "
+                             f"deleted. To delete everything, type {DELETE_WORD} in capitals in "
+                             "the box.")
+    from mendkit.models.personal import remove
+
     with state(request).vault.use() as journal:
         journal.delete_all()
-    return _see("/about?deleted=1#journal")
+        # The heads `mend train` fitted on the deleted corrections hold their fingerprints.
+        heads = remove(state(request).settings.home)
+    return _see(f"/about?deleted={'heads' if heads else '1'}#journal")
 
 
 @router.post("/journal/passphrase")
@@ -266,9 +299,10 @@ def journal_passphrase(request: Request, csrf_token: Annotated[str, Form()] = ""
         if not _is_form_mistake(exc):
             raise
         message = str(exc)
+        field = _passphrase_field(message, "new")
         if _wrong_passphrase(message):
-            message = "The current passphrase is not right. Nothing was changed."
-        return settings_page(request, status=400, error=message)
+            message, field = "The current passphrase is not right. Nothing was changed.", "current"
+        return settings_page(request, status=400, error=message, field=field)
     return _see("/about?rekeyed=1#journal")
 
 

@@ -6,12 +6,13 @@ The journal itself is ``mendkit.journal.repository.Journal``; this module only a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from mendkit.errors import JournalError, NotInJournalError
-from mendkit.journal.kinds import REL_KINDS, UPTAKES, check_when
+from mendkit.journal.kinds import REL_KINDS, UPTAKES, check_when, json_kind
 
 if TYPE_CHECKING:
     from mendkit.journal.repository import Entry, Journal, Relationship
@@ -120,23 +121,10 @@ def _number(raw: str, expected: str, *, optional: bool = False) -> int | None:
         raise JournalError(f"{expected}, got {raw.strip()!r}") from None
 
 
-def _json_kind(value: object) -> str:
-    """What a JSON value is, in words: ``a number``, ``a list``..."""
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "nothing (null)" if value is None else "an object"
-
-
 def _text(body: Mapping[str, Any], key: str, what: str) -> None:
     value = body.get(key)
     if not isinstance(value, str):
-        raise JournalError(f"{what} must be text, not {_json_kind(value)}")
+        raise JournalError(f"{what} must be text, not {json_kind(value)}")
     if not value.strip():
         raise JournalError(f"{what} cannot be empty")
     if len(value) > MAX_TEXT:
@@ -144,65 +132,17 @@ def _text(body: Mapping[str, Any], key: str, what: str) -> None:
 
 
 def _check_body(kind: str, body: Mapping[str, Any]) -> None:
+    """The journal's own rules (required fields, their types, uptake, score, the analysis's
+    shape), then what the web asks of new input: no empty or overlong text."""
     from mendkit.journal.kinds import validate_entry
 
-    validate_entry(kind, body)  # the journal's own rules first: required fields, uptake, score
+    validate_entry(kind, body)
     if kind == "rupture":
         _text(body, "what", "what happened")
-        severity = body.get("severity")
-        if severity is not None and (isinstance(severity, bool) or not (
-                isinstance(severity, int) and 1 <= severity <= 5)):
-            raise JournalError(f"severity is a whole number 1-5, got {severity!r}")
-        labels = body.get("labels", [])
-        if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
-            raise JournalError("labels are a list of label names")
     elif kind == "repair":
         _text(body, "message", "the repair message")
-        if body.get("by", "me") not in ("me", "them"):
-            raise JournalError(f"who reached out is me or them, got {body.get('by')!r}")
     elif kind == "analysis":
         _text(body, "client", "the name or pseudonym")
-        _check_analysis(body["analysis"])
-
-
-# The top-level parts of ``mend analyze --json``, with their JSON types.
-_ANALYSIS_PARTS: dict[str, type] = {"mend_version": str, "mode": str, "conversation": dict,
-                                    "turns": list, "episodes": list, "summary": dict,
-                                    "safety": dict}
-
-
-def _check_analysis(value: object) -> None:
-    """Refuse what is not the JSON of ``mend analyze --json``: it must read back through the
-    domain model (``Analysis.from_dict`` then ``to_dict``) unchanged, so that every page showing
-    the entry can rely on its shape."""
-    from mendkit.model import Analysis
-
-    expected = "the analysis must be the JSON of `mend analyze --json`"
-    if not isinstance(value, dict):
-        raise JournalError(f"{expected}, an object; got {_json_kind(value)}")
-    missing = [key for key in _ANALYSIS_PARTS if key not in value]
-    if missing:
-        raise JournalError(f"{expected}; it has no {', '.join(missing)}")
-    for key, shape in _ANALYSIS_PARTS.items():
-        if not isinstance(value[key], shape):
-            raise JournalError(f"{expected}; its {key} must be {_json_kind(shape())}, "
-                               f"not {_json_kind(value[key])}")
-    for key in ("turns", "episodes"):
-        for i, item in enumerate(value[key]):
-            if not isinstance(item, dict):
-                raise JournalError(f"{expected}; its {key} must be objects, but item {i} is "
-                                   f"{_json_kind(item)}")
-    try:
-        again = Analysis.from_dict(value).to_dict()
-    except KeyError as exc:
-        raise JournalError(f"{expected}; {exc.args[0]!r} is missing or not a known value"
-                           ) from None
-    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
-        raise JournalError(f"{expected}; a value in it has the wrong type ({exc})") from None
-    wrong = [key for key in again if value.get(key) != again[key]]
-    if wrong:
-        raise JournalError(f"{expected}; its {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'}"
-                           " not what mend analyze gives for these turns and episodes")
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -222,9 +162,14 @@ def entry_summary(entry: Entry) -> str:
         summary = analysis.get("summary") if isinstance(analysis, Mapping) else None
         if not isinstance(summary, Mapping):
             summary = {}
-        return (f"Analysis for {b.get('client', '?')}: {summary.get('turns', '?')} turns, "
-                f"{summary.get('episodes', '?')} episodes")
+        return (f"Analysis for {b.get('client', '?')}: {_counted(summary.get('turns'), 'turn')}, "
+                f"{_counted(summary.get('episodes'), 'episode')}")
     return entry.kind.replace("_", " ").capitalize()
+
+
+def _counted(n: object, noun: str) -> str:
+    """``1 turn``, ``8 turns``; ``? turns`` for a count an imported entry lacks."""
+    return f"{n} {noun}" if n == 1 else f"{'?' if n is None else n} {noun}s"
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -240,25 +185,22 @@ def insights(journal: Journal, relationship_id: int) -> dict[str, Any]:
             **relationship_insights(journal.entries(relationship_id=rel.id))}
 
 
-def every_week(per_week: Mapping[str, int], most: int = 104) -> list[tuple[str, int]]:
-    """Ruptures per ISO week (``2026-W09``) with the quiet weeks in between filled with 0, so a
-    chart's time axis is even; the last ``most`` weeks at most."""
-    from mendkit.insights import iso_weeks, week_order
-
-    if not per_week:
-        return []
-    first, last = min(per_week, key=week_order), max(per_week, key=week_order)
-    return [(week, per_week.get(week, 0)) for week in iso_weeks(first, last, most=most)]
-
-
 def checkin_series(journal: Journal, relationship_id: int) -> list[tuple[str, float]]:
     """Check-in scores in time order, for the line chart (dates as labels)."""
     entries = journal.entries(kind="checkin", relationship_id=relationship_id)
     from mendkit.insights import read_when
 
-    timed = [(when, e) for e in entries if (when := read_when(e.occurred_at)) is not None]
-    return [(e.occurred_at[:10], float(e.body["score"]))
-            for _, e in sorted(timed, key=lambda pair: pair[0])]
+    timed = [(when, e.occurred_at[:10], score) for e in entries
+             if (when := read_when(e.occurred_at)) is not None
+             and _is_score(score := e.body.get("score"))]
+    return [(day, float(score)) for _, day, score in sorted(timed, key=lambda item: item[0])]
+
+
+def _is_score(value: object) -> TypeGuard[float]:
+    """Whether a stored check-in score is a finite number (an old import could store anything;
+    the insights leave such a check-in out too)."""
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value))
 
 
 def _count(n: int, noun: str) -> str:
@@ -278,11 +220,17 @@ def describe(figures: Mapping[str, Any]) -> list[str]:
     out: list[str] = []
     n, attempts = figures["ruptures"], figures["repair_attempts"]
     weeks = len(figures["ruptures_per_week"])
-    if n <= 1:
-        out.append("No ruptures recorded yet." if n == 0 else "1 rupture recorded.")
-    else:
+    timed = sum(figures["ruptures_per_week"].values())  # the ruptures with a readable time
+    if n <= 1 or timed == 0:
+        out.append("No ruptures recorded yet." if n == 0 else f"{_count(n, 'rupture')} recorded.")
+    elif timed == n:
         spread = "all in one week" if weeks == 1 else f"in {weeks} different weeks"
         out.append(f"{n} ruptures recorded, {spread}.")
+    elif timed == 1:
+        out.append(f"{n} ruptures recorded; 1 of them has a time Mend can read.")
+    else:
+        spread = "are all in one week" if weeks == 1 else f"are in {weeks} different weeks"
+        out.append(f"{n} ruptures recorded; the {timed} with a time Mend can read {spread}.")
     if attempts:
         up = figures["uptake"]
         parts = [f"{up[k]} {UPTAKE_WORDS[k]}" for k in UPTAKES if up[k]]
@@ -311,6 +259,16 @@ def describe(figures: Mapping[str, Any]) -> list[str]:
         week = slope * 7
         trend = ("steady" if abs(week) < 0.25 else "rising" if week > 0 else "falling")
         out.append(f"Your check-ins are {trend} ({week:+.1f} points a week).")
+    unread = figures.get("entries_without_a_time") or 0
+    if unread:
+        shown = ", ".join(f"“{t}”" for t in figures.get("unreadable_times", []))
+        more = ", …" if unread > len(figures.get("unreadable_times", [])) else ""
+        has, it, counts = ("has", "it", "counts") if unread == 1 else ("have", "they", "count")
+        entries = "1 entry" if unread == 1 else f"{unread} entries"
+        out.append(f"{entries} {has} a time Mend cannot read ({shown}{more}); "
+                   f"{it} still {counts} in the totals, but the weekly figures, the time to "
+                   f"repair and the connection trend leave {'it' if unread == 1 else 'them'} "
+                   "out.")
     return out
 
 

@@ -89,6 +89,10 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
     if label and label not in LABELS:
         raise InvalidInputError(f"unknown label {label!r}")
     stored = request.query_params.get("stored", "")
+    saved = request.query_params.get("saved") == "1"
+    turn = request.query_params.get("turn", "")  # the corrected turn: its thanks goes there
+    saved_turn = (int(turn) if saved and turn.isdecimal() and int(turn) < len(analysis.turns)
+                  else None)
     return render(request, "timeline.html", {
         "relationships": relationships_if_open(request),
         "stored": int(stored) if stored.isdecimal() else None,
@@ -96,7 +100,7 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
         "title": "Timeline", "page": "analyse", "key": key, "label": label,
         "analysis": analysis, "rows": timeline(analysis, label=label or None),
         "labels": [x for x in LABELS if x in analysis.summary["labels"]],
-        "saved": request.query_params.get("saved") == "1"})
+        "saved": saved, "saved_turn": saved_turn})
 
 
 @router.get("/analyse/{key}/export.json")
@@ -134,7 +138,7 @@ def correction(  # noqa: PLR0917 (one parameter per form field)
         stores.corrections.add(Correction(
             text=found.text, label=label, verdict="wrong", previous=previous, source=source,
             note=note.strip()[:500]))
-    return RedirectResponse(f"/analyse/{key}?saved=1#turn-{turn}", status_code=303)
+    return RedirectResponse(f"/analyse/{key}?saved=1&turn={turn}#turn-{turn}", status_code=303)
 
 
 @router.get("/check", response_class=HTMLResponse)

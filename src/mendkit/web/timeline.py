@@ -4,7 +4,8 @@ as bands. Kept free of HTML (the template escapes everything)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from mendkit.model import Analysis, Evidence
 
@@ -12,9 +13,10 @@ from mendkit.model import Analysis, Evidence
 @dataclass(frozen=True, slots=True)
 class Segment:
     text: str
-    mark: str | None = None  # an id for a marked span, None for plain text
-    kind: str = ""  # the label family, for the colour (rupture, repair, reconnect, risk, issue)
-    title: str = ""  # shown on hover; the same words are in the element aria-describedby names
+    mark: str | None = None  # the innermost span marking these words, None for plain text
+    kind: str = ""  # its label family, for the colour (rupture, repair, reconnect, risk, issue)
+    title: str = ""  # what every span here is, shown when the mark has focus or the pointer
+    marks: tuple[str, ...] = ()  # every span covering these words, innermost first
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,21 +39,32 @@ def family(label: str) -> str:
 def highlight(text: str, spans: Sequence[tuple[int, int, str]], kind: str = "issue",
               kinds: dict[str, str] | None = None,
               titles: dict[str, str] | None = None) -> tuple[Segment, ...]:
-    """Split ``text`` into plain and marked segments; overlapping spans keep the earlier one (of
-    two with the same bounds, the one given first: mark ids are not compared as text)."""
+    """Split ``text`` into plain and marked segments. Spans may overlap or nest (a whole-turn
+    span around precise ones): the text is cut at every span's edges, and each piece names every
+    span covering it, the innermost first (of two with the same bounds, the one given first), so
+    every span keeps a mark of its own words and the precise one sets the colour.
+
+    >>> [(s.text, s.marks) for s in highlight("You never listen", [(0, 16, "a"), (4, 9, "b")])]
+    [('You ', ('a',)), ('never', ('b', 'a')), (' listen', ('a',))]
+    """
+    clipped = [(max(first, 0), min(last, len(text)), mark) for first, last, mark in spans]
+    clipped = [(first, last, mark) for first, last, mark in clipped if last > first]
+    order = {mark: n for n, (_, _, mark) in enumerate(clipped)}
+    edges = sorted({0, len(text)} | {x for first, last, _ in clipped for x in (first, last)})
     out: list[Segment] = []
-    at = 0
-    for first, last, mark in sorted(spans, key=lambda span: span[:2]):
-        start, end = max(first, at), min(last, len(text))
-        if end <= start:
-            continue
-        if start > at:
-            out.append(Segment(text[at:start]))
-        out.append(Segment(text[start:end], mark, (kinds or {}).get(mark, kind),
-                           (titles or {}).get(mark, "")))
-        at = end
-    if at < len(text):
-        out.append(Segment(text[at:]))
+    for start, end in pairwise(edges):
+        covering = sorted((last - first, order[mark], mark) for first, last, mark in clipped
+                          if first <= start and end <= last)
+        marks = tuple(dict.fromkeys(mark for _, _, mark in covering))
+        if out and out[-1].marks == marks:  # the same spans go on: one segment
+            out[-1] = replace(out[-1], text=out[-1].text + text[start:end])
+        elif not marks:
+            out.append(Segment(text[start:end]))
+        else:
+            title = "; ".join(dict.fromkeys(t for t in ((titles or {}).get(m, "") for m in marks)
+                                            if t))
+            out.append(Segment(text[start:end], marks[0], (kinds or {}).get(marks[0], kind),
+                               title, marks))
     return tuple(out)
 
 
@@ -72,6 +85,7 @@ def distinct_evidence(evidence: Sequence[Evidence], *, prefix: str
 
 
 def timeline(analysis: Analysis, *, label: str | None = None) -> list[Row]:
+    """The turns as rows (with ``label``, only the turns that have it)."""
     episode_of: dict[int, int] = {}
     for number, band in enumerate(analysis.episodes, 1):
         for index in range(band.start_turn, band.end_turn + 1):

@@ -35,6 +35,7 @@ class JournalVault:
         self.url = url
         self._kdf = kdf
         self._journal: Journal | None = None
+        self._key_file: tuple[int, int, int] | None = None  # the key file when it was opened
         self._lock = threading.RLock()
         self._seen = False
         self.problem = ""  # why the status is "unavailable" (say, PostgreSQL cannot be reached)
@@ -65,6 +66,7 @@ class JournalVault:
     def status(self) -> Status:
         """Never raises, so every page can show it; "unavailable" comes with :attr:`problem`."""
         with self._lock:
+            self._forget_if_rekeyed()
             if self._journal is not None:
                 return "open"
             try:
@@ -86,9 +88,14 @@ class JournalVault:
             raise JournalError("a journal on PostgreSQL always needs a passphrase")
         with self._lock:
             if self.exists():
-                raise JournalError("there is already a journal here; unlock it instead")
+                if self.url or passphrase is None or self.encrypted():
+                    raise JournalError("there is already a journal here; unlock it instead")
+                # An unencrypted journal: replaced by an encrypted one only while it is empty
+                # (Journal.create checks, and says what to do otherwise).
+                self.lock()
             self._journal = Journal.create(self.home, passphrase, url=self.url,
                                            kdf=self._kdf_params())
+            self._key_file = self._key_stamp()
 
     def unlock(self, passphrase: str) -> None:
         """Open the journal with its passphrase. A wrong one raises and changes nothing."""
@@ -102,6 +109,7 @@ class JournalVault:
             if not self.exists():
                 raise JournalError("there is no journal yet; create one first")
             self._journal = Journal.open(self.home, passphrase, url=self.url)
+            self._key_file = self._key_stamp()
 
     def lock(self) -> None:
         """Forget the opened journal and its key."""
@@ -119,6 +127,10 @@ class JournalVault:
     def use(self) -> Iterator[Journal]:
         """The open journal, for one operation; raises :class:`JournalLockedError` if locked."""
         with self._lock:
+            if self._forget_if_rekeyed():
+                raise JournalLockedError("The journal's passphrase was changed elsewhere (by "
+                                         "`mend journal rekey`). Unlock it with the new "
+                                         "passphrase on the Journal page.")
             if self._journal is None:
                 if not self.exists():
                     raise JournalLockedError("There is no journal yet. Create one on the "
@@ -128,6 +140,7 @@ class JournalVault:
                 from mendkit.journal.repository import Journal
 
                 self._journal = Journal.open(self.home, None)
+                self._key_file = self._key_stamp()
             yield self._journal
 
     def change_passphrase(self, current: str, new: str, repeat: str) -> None:
@@ -142,8 +155,32 @@ class JournalVault:
                 raise JournalError("this journal is not encrypted; export it, delete it and "
                                    "create a new one with a passphrase")
             Journal.open(self.home, current).close()  # raises on a wrong current passphrase
+            if new == current:
+                raise JournalError("choose a new passphrase: this one is the same as the current "
+                                   "one, so nothing was changed")
             journal.rekey(self.home, new, self._kdf_params())
             self._journal = Journal.open(self.home, new)
+            self._key_file = self._key_stamp()
+
+    def _key_stamp(self) -> tuple[int, int, int] | None:
+        """The SQLite journal's key file as it is now (a passphrase change replaces it)."""
+        if self.url:
+            return None
+        from mendkit.journal.repository import sidecar_path
+
+        try:
+            found = sidecar_path(self.home).stat()
+        except OSError:
+            return None
+        return found.st_ino, found.st_mtime_ns, found.st_size
+
+    def _forget_if_rekeyed(self) -> bool:
+        """Lock the journal if another process changed its passphrase since it was opened (its
+        connections hold the old key, which opens nothing now); True if it did."""
+        if self._journal is None or self.url or self._key_stamp() == self._key_file:
+            return False
+        self.lock()
+        return True
 
     def _kdf_params(self) -> KdfParams | None:
         if self._kdf is None:

@@ -1,16 +1,17 @@
 // Progressive enhancement only: every page works without this file.
-// The timeline filter applies at once when the label changes (the form still works without it).
+// The timeline filter applies at once when the label changes, on the page. A page the server
+// filtered (?label=) holds only some turns: there the Filter button stays, and changing the label
+// never reloads the page by itself (a keyboard user steps through the labels with the arrows).
 (function () {
   "use strict";
   var form = document.getElementById("filter");
   if (!form) { return; }
+  if (new URL(window.location.href).searchParams.has("label")) { return; }
   var select = form.querySelector("select");
   var button = form.querySelector("button");
   if (button) { button.hidden = true; }
-  var serverFiltered = new URL(window.location.href).searchParams.has("label");
   select.addEventListener("change", function () {
     var want = select.value;
-    if (serverFiltered) { form.submit(); return; }
     document.querySelectorAll(".timeline .turn").forEach(function (li) {
       var labels = (li.getAttribute("data-labels") || "").split(" ");
       li.hidden = want !== "" && labels.indexOf(want) < 0;
@@ -18,6 +19,17 @@
     var url = new URL(window.location.href);
     if (want) { url.searchParams.set("label", want); } else { url.searchParams.delete("label"); }
     window.history.replaceState(null, "", url.toString());
+  });
+}());
+
+// A focused or hovered mark shows its labels; Escape hides them until the mark loses focus.
+(function () {
+  "use strict";
+  document.querySelectorAll("mark[tabindex]").forEach(function (mark) {
+    mark.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { mark.classList.add("tip-closed"); }
+    });
+    mark.addEventListener("blur", function () { mark.classList.remove("tip-closed"); });
   });
 }());
 
