@@ -79,10 +79,11 @@ def run(journal: Journal, n: int, repeat: int) -> tuple[float, list[float]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=N, help="entries inserted (default 100000)")
     parser.add_argument("--repeat", type=int, default=5, help="timed warm runs (default 5)")
-    parser.add_argument("--backend", choices=("both", "sqlite", "postgres"), default="both")
+    parser.add_argument("--backend", choices=("both", "sqlite", "postgres"), default="both",
+                        help="the journals timed (default both)")
     args = parser.parse_args()
     n = args.entries
     results = {}

@@ -104,10 +104,14 @@ def load_wrk(base: str, mode: str, seconds: int, clients: int) -> tuple[int, flo
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--seconds", type=int, default=10, help="how long wrk loads each mode")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=400,
+                        help="checks sent in each mode when the load comes from httpx "
+                             "(default 400)")
+    parser.add_argument("--clients", type=int, default=20,
+                        help="concurrent clients: wrk connections or httpx threads (default 20)")
+    parser.add_argument("--seconds", type=int, default=10,
+                        help="how long wrk loads each mode (default 10)")
     parser.add_argument("--httpx", action="store_true", help="load from httpx even if wrk is here")
     args = parser.parse_args()
     with socket.socket() as probe:

@@ -22,5 +22,22 @@ def test_rates_show_their_counts_and_the_macro_f1_is_printed(
     render.evaluation(report)
     out = " ".join(capsys.readouterr().out.split())
     assert "Label macro-F1 (the mean of the labels' F1): 0.667" in out
-    assert "Crisis recall: 0.812 (117 of 144 found)" in out
+    assert "Crisis recall: 0.812 (117 of 144 found; missed: c-1, c-1," in out
+    assert ") (missed" not in out  # one parenthesised group, not two in a row
     assert "ranked right: 0.950 (38 of 40)" in out
+
+
+def test_crisis_recall_with_nothing_missed_names_no_missed_items(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    report = EvalReport(
+        split="test", mode="rules", conversations=1, turns=2,
+        per_label={"rupture.withdrawal": PRF(tp=1, fp=0, fn=0)},
+        any_rupture=PRF(tp=1, fp=0, fn=0), any_repair=PRF(tp=0, fp=0, fn=0),
+        episode_status_accuracy=1.0, episodes_gold=1, episodes_predicted=1,
+        crisis_recall=1.0, crisis_total=3, crisis_missed=(),
+        idiom_false_alarms=0, idioms_total=2, other_false_alarms=0, others_total=1,
+        pair_accuracy=1.0, pairs_total=2)
+    render.evaluation(report)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Crisis recall: 1.000 (3 of 3 found) " in out
+    assert "missed" not in out

@@ -10,11 +10,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from test_driver import Script
 
 from mendkit.cli.coach import pair
 from mendkit.cli.main import main
 from mendkit.coach import State
-from mendkit.coach.driver import NoMoreAnswers, run, start
+from mendkit.coach.driver import run, start
 from mendkit.coach.store import PairStore, SessionStore
 
 NOW = datetime(2026, 11, 27, 18, 0)
@@ -23,24 +24,6 @@ TO_CHECK = ["", "yes", "Sam", "partner", "fight", "x", ""]
 TO_FOLLOW_UP = [*TO_CHECK, "4", "skip", "yes", "I walked out mid-sentence", "leaving like that",
                 "tell me when you need a break", "", "accept", "angry", "hurt", "to feel heard",
                 "", "I will stay in the room"]
-
-
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        self.said.append(prompt)
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        """Nothing waits in a test."""
 
 
 @pytest.fixture

@@ -14,9 +14,10 @@ been fixed): the errors file then lists each conversation that still fails, once
 
 A run holds an exclusive lock on its output (``.mend-lock`` in an output folder, ``.NAME.lock``
 beside a JSON Lines file, the real one when the path given is a symlink) from start to end, so a
-second run into the same output is refused rather than writing the same parts. The lock is the
-kernel's (``flock``): a killed run leaves none behind. ``--resume`` continues only a JSON Lines
-file Mend wrote; it never shortens another.
+second run into the same output is refused rather than writing the same parts. A JSON Lines file
+is also locked itself, so that a run through a hard link to it (another name for the same file) is
+refused too. The locks are the kernel's (``flock``): a killed run leaves none behind.
+``--resume`` continues only a JSON Lines file Mend wrote; it never shortens another.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from mendkit._files import lock_now
 from mendkit.batch.parts import EPISODES, TURNS
@@ -164,20 +166,28 @@ class JsonlSink:
         out.parent.mkdir(parents=True, exist_ok=True)
         real = _real_file(out)
         self.lock = _Lock(real.with_name(f".{real.name}.lock"), out)
+        handle: BinaryIO | None = None
+        created = not out.exists()
         try:
+            if not created and not resume:
+                raise InvalidInputError("the output exists; pass --resume to continue it or "
+                                        "choose another path", source=str(out))
+            handle = out.open("ab")
+            _lock_file_itself(handle.fileno(), out)
             written: set[str] = set()
             if resume and out.is_file():
                 written = _trim_jsonl(out)
-            elif out.exists() and not resume:
-                raise InvalidInputError("the output exists; pass --resume to continue it or "
-                                        "choose another path", source=str(out))
             self.errors = _Errors(_jsonl_errors(real), resume=resume)
             self.errors_file = self.errors.path
             self._done = written
-            self.handle = out.open("ab")
         except BaseException:
+            if handle is not None:
+                handle.close()
+                if created:
+                    out.unlink(missing_ok=True)  # made just now: leave nothing to --resume
             self.lock.release()
             raise
+        self.handle = handle
 
     def done(self) -> set[str]:
         return self._done
@@ -194,6 +204,20 @@ class JsonlSink:
             self.errors.close(complete=complete)
         finally:
             self.lock.release()
+
+
+def _lock_file_itself(fd: int, out: Path) -> None:
+    """Lock the output file open as ``fd`` itself, so that a run through a hard link to it (another
+    name, another lock file beside that name) is refused too. Not for a pipe or a device
+    (``/dev/null``, say), which is no file that two runs could both add lines to."""
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        return
+    try:
+        lock_now(fd)
+    except OSError:
+        raise InvalidInputError("is being written by another mend batch (through another name "
+                                "for the same file); wait for it to finish or choose another "
+                                "output", source=str(out)) from None
 
 
 def _trim_jsonl(path: Path) -> set[str]:

@@ -175,10 +175,9 @@ def evaluation(report: EvalReport) -> None:
     console.print(f"Label macro-F1 (the mean of the labels' F1): {report.macro_f1:.3f}")
     console.print(f"Episode status accuracy: {report.episode_status_accuracy:.3f} "
                   f"({report.episodes_gold} gold episodes, {report.episodes_predicted} found)")
+    missed = f"; missed: {', '.join(report.crisis_missed)}" if report.crisis_missed else ""
     console.print(f"Crisis recall: {report.crisis_recall:.3f} ({report.crisis_found} of "
-                  f"{report.crisis_total} found)"
-                  + (f" (missed: {', '.join(report.crisis_missed)})" if report.crisis_missed
-                     else ""))
+                  f"{report.crisis_total} found{missed})")
     console.print(f"Crisis false alarms: {report.idiom_false_alarms} of {report.idioms_total} "
                   f"idioms, {report.other_false_alarms} of {report.others_total} other "
                   "non-crisis messages")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime, timedelta
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from mendkit.errors import JournalError
@@ -109,17 +112,149 @@ def check_analysis(value: object) -> None:
             if not isinstance(item, dict):
                 raise JournalError(f"{expected}; its {key} must be objects, but item {i} is "
                                    f"{json_kind(item)}")
+    problem = _shape_problem(value, _ANALYSIS, "analysis")
+    if problem:
+        raise JournalError(f"{expected}; {problem}")
     try:
         again = Analysis.from_dict(value).to_dict()
     except KeyError as exc:
         raise JournalError(f"{expected}; {exc.args[0]!r} is missing or not a known value"
                            ) from None
-    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
-        raise JournalError(f"{expected}; a value in it has the wrong type ({exc})") from None
+    except (TypeError, ValueError, AttributeError, ArithmeticError):
+        # The shapes above should leave nothing here; Python's own words would not help anyone.
+        raise JournalError(f"{expected}; a value in it is not of the type mend analyze writes"
+                           ) from None
     wrong = [key for key in again if value.get(key) != again[key]]
     if wrong:
         raise JournalError(f"{expected}; its {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'}"
                            " not what mend analyze gives for these turns and episodes")
+
+
+# What each field of ``mend analyze --json`` holds (``Analysis.to_dict``), in words and as a test,
+# so that a malformed analysis is refused naming the field: ``analysis.turns[0].labels must be a
+# list of label names, not nothing (null)``.
+_Test = Callable[[object], bool]
+
+
+def _is_whole(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v: object) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _is_str(v: object) -> bool:
+    return isinstance(v, str)
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    """A plain value: what it must be, in words, and the test."""
+
+    what: str
+    test: _Test
+    or_null: bool = False
+    one_of: bool = False  # a choice of words: a wrong one is quoted
+
+
+@dataclass(frozen=True, slots=True)
+class _ListOf:
+    """A list whose every item is ``item``; ``what`` names the list in words."""
+
+    what: str
+    item: _Value | _Object
+
+
+@dataclass(frozen=True, slots=True)
+class _MapOf:
+    """An object of named values (a turn's label scores)."""
+
+    what: str
+    item: _Value
+
+
+@dataclass(frozen=True, slots=True)
+class _Object:
+    fields: Mapping[str, _Value | _ListOf | _MapOf | _Object]
+    optional: frozenset[str] = frozenset()
+    what: str = "an object"
+
+
+_Shape = _Value | _ListOf | _MapOf | _Object
+
+_TEXT = _Value("text", _is_str)
+_WHOLE = _Value("a whole number", _is_whole)
+_NUMBER = _Value("a number", _is_number)
+_TRUE_OR_FALSE = _Value("true or false", lambda v: isinstance(v, bool))
+_TURN_NUMBERS = _ListOf("a list of turn numbers", _Value("a turn number (whole)", _is_whole))
+_LABELS = _ListOf("a list of label names", _Value("a label name (text)", _is_str))
+
+_EVIDENCE = _Object({"label": _TEXT, "subtype": _Value("text", _is_str, or_null=True),
+                     "start": _WHOLE, "end": _WHOLE, "text": _TEXT, "source": _TEXT,
+                     "score": _NUMBER})
+_ANALYSIS = _Object({
+    "mend_version": _TEXT,
+    "mode": _TEXT,
+    "conversation": _Object({"id": _TEXT, "source": _TEXT,
+                             "speakers": _ListOf("a list of names", _Value("a name (text)",
+                                                                           _is_str))},
+                            optional=frozenset({"source"})),
+    "turns": _ListOf("a list of turns", _Object({
+        "index": _WHOLE, "speaker": _TEXT, "text": _TEXT, "labels": _LABELS,
+        "scores": _MapOf("an object of label scores", _NUMBER),
+        "evidence": _ListOf("a list of evidence objects", _EVIDENCE),
+        "start": _Value("a number", _is_number, or_null=True)}, optional=frozenset({"start"}))),
+    "episodes": _ListOf("a list of episodes", _Object({
+        "start_turn": _WHOLE, "end_turn": _WHOLE, "labels": _LABELS,
+        "severity": _Value("minor or major", lambda v: v in ("minor", "major"),
+                           one_of=True),
+        "status": _Value("resolved, attempted or unresolved",
+                         lambda v: v in ("resolved", "attempted", "unresolved"), one_of=True),
+        "rupture_turns": _TURN_NUMBERS, "repair_turns": _TURN_NUMBERS,
+        "reconnect_turns": _TURN_NUMBERS, "initiator": _Value("text", _is_str, or_null=True),
+        "taken_up": _TRUE_OR_FALSE,
+        "turns_to_repair": _Value("a whole number", _is_whole, or_null=True),
+        "seconds_to_repair": _Value("a number", _is_number, or_null=True)})),
+    "safety": _Object({
+        "crisis": _TRUE_OR_FALSE, "turns": _TURN_NUMBERS,
+        "kinds": _ListOf("a list of kinds", _Value("a kind (text)", _is_str)),
+        "message": _TEXT,
+        "resources": _ListOf("a list of resources", _Object({
+            "name": _TEXT, "contact": _TEXT, "region": _TEXT, "note": _TEXT}))}),
+})
+
+
+def _shape_problem(value: object, shape: _Shape, where: str) -> str | None:
+    """What is wrong with ``value`` at ``where`` (``analysis.turns[0]``), or None."""
+    if isinstance(shape, _Value):
+        if shape.test(value) or (shape.or_null and value is None):
+            return None
+        what = f"{shape.what} or null" if shape.or_null else shape.what
+        found = repr(value) if isinstance(value, str) and shape.one_of else json_kind(value)
+        return f"{where} must be {what}, not {found}"
+    if isinstance(shape, _ListOf):
+        if not isinstance(value, list):
+            return f"{where} must be {shape.what}, not {json_kind(value)}"
+        return next((p for i, item in enumerate(value)
+                     if (p := _shape_problem(item, shape.item, f"{where}[{i}]"))), None)
+    if isinstance(shape, _MapOf):
+        if not isinstance(value, dict):
+            return f"{where} must be {shape.what}, not {json_kind(value)}"
+        return next((p for key, item in value.items()
+                     if (p := _shape_problem(item, shape.item, f"{where}[{json.dumps(key)}]"))),
+                    None)
+    if not isinstance(value, dict):
+        return f"{where} must be {shape.what}, not {json_kind(value)}"
+    for key, field_shape in shape.fields.items():
+        if key not in value:
+            if key in shape.optional:
+                continue
+            return f'{where} has no "{key}"'
+        problem = _shape_problem(value[key], field_shape, f"{where}.{key}")
+        if problem:
+            return problem
+    return None
 
 
 def ref_of(kind: str, body: Mapping[str, Any]) -> str | None:
@@ -151,3 +286,27 @@ def check_when(value: str) -> datetime:
         raise JournalError("expected a date and time between 1900-01-01 and today, like "
                            f"2026-03-14T18:30, got {value!r}")
     return parsed
+
+
+# An extended ISO date, alone or with a time (what Mend writes): kept exactly as it is.
+_EXTENDED_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", re.DOTALL)
+
+
+def stored_when(value: str) -> str:
+    """An entry's time as the journal keeps it, from any text ``check_when`` reads (ISO, with
+    spaces around it, as an earlier ``mend journal add --when`` stored it as typed): a date stays
+    a date (``20261201`` and `` 2026-12-01`` give ``2026-12-01``), a week or basic-format time is
+    written out (``2026-W49`` gives ``2026-11-30``), and an extended ISO time is kept exactly.
+    No range is checked, so an old entry dated 0001 still exports and imports."""
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise JournalError(f"expected a date and time like 2026-03-14T18:30, got {value!r}"
+                           ) from None
+    if _EXTENDED_ISO.fullmatch(text):
+        return text
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        return parsed.isoformat(timespec="seconds")

@@ -20,7 +20,6 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -43,7 +42,7 @@ from mendkit.journal.crypto import (
     derive_key,
     new_salt,
 )
-from mendkit.journal.kinds import REL_KINDS, ref_of, validate_entry
+from mendkit.journal.kinds import REL_KINDS, ref_of, stored_when, validate_entry
 from mendkit.journal.schema import upgrade
 from mendkit.journal.tables import EntryRow, MetaRow, RelationshipRow
 
@@ -477,8 +476,8 @@ class Journal:
         return {"format": "mend-journal/1",
                 "relationships": [{"id": i, "name": decrypt(n), "kind": k, "notes": decrypt(o)}
                                   for i, n, k, o in rels],
-                "entries": [{"id": i, "kind": k, "relationship_id": rel, "occurred_at": at,
-                             "body": json.loads(decrypt(body))}
+                "entries": [{"id": i, "kind": k, "relationship_id": rel,
+                             "occurred_at": _exported_when(at), "body": json.loads(decrypt(body))}
                             for i, k, rel, at, body in rows]}
 
     def import_(self, data: Mapping[str, Any], *, source: str | None = None) -> tuple[int, int]:
@@ -524,8 +523,8 @@ class Journal:
                 raise wrong(f'{place}: "occurred_at" should be a date and time as text, found '
                             f"{_a_json(e['occurred_at'])}")
             try:
-                datetime.fromisoformat(e["occurred_at"])
-            except ValueError:
+                occurred_at = stored_when(e["occurred_at"])
+            except JournalError:
                 raise wrong(f'{place}: "occurred_at" should be an ISO date and time (like '
                             f"2026-01-31T18:30), found {e['occurred_at']!r}") from None
             rel = None if e["relationship_id"] is None else _whole(e, "relationship_id", place,
@@ -539,7 +538,7 @@ class Journal:
                 raise wrong(f"{place}: {exc}") from None
             payload = json.dumps(dict(e["body"]), ensure_ascii=False, sort_keys=True)
             entries.append(EntryRow(id=_whole(e, "id", place, wrong), kind=e["kind"],
-                                    relationship_id=rel, occurred_at=e["occurred_at"],
+                                    relationship_id=rel, occurred_at=occurred_at,
                                     body=encrypt(payload), ref=ref_of(e["kind"], e["body"])))
         with self._tx() as s:
             s.add_all(rels)
@@ -674,6 +673,16 @@ def _owned_by(owner_id: int | None, any_person: bool) -> ColumnElement[bool]:
     if any_person:
         return EntryRow.owner_id.is_not(None)
     return EntryRow.owner_id.is_(None) if owner_id is None else EntryRow.owner_id == owner_id
+
+
+def _exported_when(stored: str) -> str:
+    """An entry's time as an export writes it: normalised as an import reads it (an earlier
+    ``mend journal add`` stored ``--when`` as typed, `` 2026-11-20``), so that an export of any
+    journal Mend wrote imports back; a time no version of Mend can read is left as it is."""
+    try:
+        return stored_when(stored)
+    except JournalError:
+        return stored
 
 
 def _a_json(value: object) -> str:

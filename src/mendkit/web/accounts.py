@@ -43,6 +43,10 @@ _NOT_HERE = ("Accounts are not set up on this Mend. A practice turns them on wit
 _NO_KEY = ("This Mend serves a practice, but it was started without the journal's key, so nothing "
            "here can be used yet. Whoever runs it: stop it and start `mend serve` again with "
            "MEND_JOURNAL_KEY (or MEND_PASSPHRASE) set.")
+_KEY_CHANGED = ("The journal's key was changed (with `mend journal rekey`) while this Mend was "
+                "running, so nothing here can be used until it is restarted. Everything saved is "
+                "safe. Whoever runs it: stop it and start `mend serve` again with the new key in "
+                "MEND_JOURNAL_KEY (or MEND_PASSPHRASE).")
 _MAX_ID = 2**31 - 1  # the journal's ids are 32-bit integers on PostgreSQL
 
 
@@ -54,22 +58,27 @@ class Practice:
         self.hasher = hasher
         self.clock = clock
         self._accounts: Accounts | None = None
+        self._journal: object = None  # the opened journal the accounts work on
+        self._refused: object = None  # the key file the server's key did not open
         self._lock = threading.Lock()
 
     def accounts(self, vault: JournalVault) -> Accounts:
         """The accounts, or 404 when this Mend has no practice journal. They work on the app's
         one opened journal (the vault's), unlocked here with the server's key if need be; in a
-        practice nothing can lock it again (the one-person journal pages are off)."""
+        practice only a passphrase changed by another process locks it again (the one-person
+        journal pages are off)."""
         from mendkit.journal.accounts import Accounts, is_practice
 
         with self._lock:
-            if self._accounts is not None:
+            status = vault.status()  # notices a key changed elsewhere (and then locks)
+            if self._accounts is not None and vault.opened() is self._journal:
                 return self._accounts
-            if vault.status() == "missing":
+            self._accounts = None
+            if status == "missing":
                 raise HTTPException(status_code=404, detail=_NOT_HERE)
-            unlocked_here = vault.status() == "locked"
+            unlocked_here = status == "locked"
             if unlocked_here:
-                vault.unlock(_server_key())
+                self._unlock(vault)
             with vault.use() as journal:
                 if not is_practice(journal):
                     if unlocked_here:  # a one-person journal stays as its owner left it
@@ -78,8 +87,24 @@ class Practice:
                 kwargs: dict[str, Any] = {"hasher": self.hasher}
                 if self.clock is not None:
                     kwargs["clock"] = self.clock
-                self._accounts = Accounts(journal, **kwargs)
+                self._accounts, self._journal = Accounts(journal, **kwargs), journal
             return self._accounts
+
+    def _unlock(self, vault: JournalVault) -> None:
+        """Open the journal with the server's key. After a change of key elsewhere that key is
+        the old one: it is tried once for each new key file (every try is slow on purpose, as
+        the key's derivation is), then the answer is 503 until a restart with the new key."""
+        from mendkit.errors import JournalError
+
+        if vault.changed_elsewhere and self._refused == vault.key_file():
+            raise HTTPException(status_code=503, detail=_KEY_CHANGED)
+        try:
+            vault.unlock(_server_key())
+        except JournalError:
+            if not vault.changed_elsewhere:
+                raise
+            self._refused = vault.key_file()
+            raise HTTPException(status_code=503, detail=_KEY_CHANGED) from None
 
     def close(self) -> None:
         """Forget the accounts (the app closes the journal itself when it stops)."""
@@ -178,7 +203,8 @@ async def practice_gate(request: Request) -> None:
     path = request.url.path
     if path in _OPEN_PAGES:
         return
-    if state(request).vault.opened() is None:  # started without the key (see _lifespan)
+    vault = state(request).vault
+    if vault.opened() is None and not vault.changed_elsewhere:  # no key at start (_lifespan)
         raise HTTPException(status_code=503, detail=_NO_KEY)
     if path.startswith(("/journal", "/api/journal")) or (
             path.startswith("/analyse/") and path.endswith("/save")):

@@ -108,10 +108,15 @@ def pair_home(request: Request, code: str = "") -> Response:
 
 
 def _seat_response(request: Request, seat: coach_pair.Seat) -> Response:
-    token = seats(request).add(seat)
-    response = _see(f"/coach/pair/{seat.code}")
-    response.set_cookie(coach_pair.SEAT_COOKIE, token, httponly=True, samesite="strict",
-                        path="/coach/pair")
+    token, _ = seats(request).add(seat)
+    return _with_seat(_see(f"/coach/pair/{seat.code}"), token)
+
+
+def _with_seat(response: Response, token: str) -> Response:
+    """``response``, which gives this browser the seat ``token`` (none when it is empty)."""
+    if token:
+        response.set_cookie(coach_pair.SEAT_COOKIE, token, httponly=True, samesite="strict",
+                            path="/coach/pair")
     return response
 
 
@@ -130,10 +135,12 @@ def pair_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
 def pair_join(request: Request, csrf_token: Annotated[str, Form()] = "",
               code: Annotated[str, Form()] = "", name: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
-    coach_pair.normal_code(code)  # a code that cannot be one says so first
+    code = coach_pair.normal_code(code)  # a code that cannot be one says so first
     if stop := coach_pair.name_stop(name):
         return _pair_stopped(request, stop)
     with stores_for(request) as stores:
+        if held := _roles_held(stores.pairs, code):  # in a practice: their own place, again
+            return _seat_response(request, coach_pair.Seat(code=code, role=held[0]))
         seat = coach_pair.join(stores.pairs, code, name)
     return _seat_response(request, seat)
 
@@ -178,20 +185,23 @@ def _pair_stopped(request: Request, stopped: str) -> Response:
 def pair_show(request: Request, code: str) -> Response:
     code = coach_pair.normal_code(code)
     seat = _my_seat(request, code)
+    token = ""
     with stores_for(request) as stores:
         held = _roles_held(stores.pairs, code)
-        # In a practice, a session whose two places are taken is only its two people's; a seat
-        # cookie left by another account in a shared browser opens nothing.
-        if held is not None and (seat.role not in held if seat is not None else
-                                 not held and stores.pairs.load(code, "second") is not None):
-            raise _not_found(code)
+        if held is not None:  # a practice: each place is its account's
+            if seat is not None and seat.role not in held:
+                seat = None  # a seat left by another account in a shared browser opens nothing
+            if seat is None and held:  # signed in again, or in another browser: their seat
+                token, seat = seats(request).add(coach_pair.Seat(code=code, role=held[0]))
+            elif seat is None and stores.pairs.load(code, "second") is not None:
+                raise _not_found(code)  # both places taken: only its two people's
         if seat is None:  # not this browser's seat: it may join (once), never read answers
             return _pair_page(request, "home", code=code, status=403,
                               note="This browser has not joined that session. Join with the "
                               "code; if you had joined before Mend was restarted, start a new "
                               "session.")
         if seat.stopped:
-            return _pair_stopped(request, seat.stopped)
+            return _with_seat(_pair_stopped(request, seat.stopped), token)
         mine = stores.pairs.load(code, seat.role)
         other = stores.pairs.load(code, coach_pair.other_role(seat.role))
     if mine is None:
@@ -199,12 +209,13 @@ def pair_show(request: Request, code: str) -> Response:
                             "any more.")
     current = coach_pair.next_question(mine)
     number = len(mine.answers) + 1
-    return _pair_page(request, "answer" if current else "waiting", code=code, seat=seat,
+    page = _pair_page(request, "answer" if current else "waiting", code=code, seat=seat,
                       mine=mine, other=other, current=current, number=number,
                       total=len(QUESTIONS), stale=request.query_params.get("stale") == "1",
                       empty=request.query_params.get("empty") == "1",
                       help=request.query_params.get("help") == "1",
                       resources=resources_for(region_of(request)))
+    return _with_seat(page, token)
 
 
 @router.post("/coach/pair/{code}")
@@ -221,6 +232,8 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
     with stores_for(request) as stores:
         held = _roles_held(stores.pairs, code)
         if held is not None and seat.role not in held:
+            if held:  # another account's seat: the page gives this person their own
+                return _see(f"/coach/pair/{code}")
             raise _not_found(code)
         outcome = coach_pair.answer(stores.pairs, seat, key, answer, share=share == "yes")
     if outcome in ("crisis", "unsafe"):

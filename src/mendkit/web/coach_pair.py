@@ -5,10 +5,11 @@ each answers ``mendkit.coach.pair.QUESTIONS`` privately and chooses per answer w
 it; the exchange lays out only what each shared. A browser holds its *seat* (which code, which
 person) as a random token in an HttpOnly cookie; the server keeps the seats in memory, so someone
 who only knows the code can join once and can read only what was shared, never the other's
-private answers. Every answer, and the name the other person will see, passes the safety gate
-first: signs of crisis or abuse stop the two-person mode for that person and show resources, as
-in the terminal; "help" shows resources and asks the same question again, and an empty answer is
-asked again (it is never saved as an answer).
+private answers. In a practice a place is also its account's: signed in again (after signing
+out, or in another browser), a person gets their seat back. Every answer, and the name the other
+person will see, passes the safety gate first: signs of crisis or abuse stop the two-person mode
+for that person and show resources, as in the terminal; "help" shows resources and asks the
+same question again, and an empty answer is asked again (it is never saved as an answer).
 """
 
 from __future__ import annotations
@@ -34,19 +35,24 @@ class Seat:
 
 @dataclass
 class Seats:
-    """Seats by token, in memory only (the last ``size``)."""
+    """Seats by token, in memory only (the last ``size``). A stop belongs to the place (code and
+    role), so a seat given back to the same person stays stopped."""
 
     size: int = 512
     _items: OrderedDict[str, Seat] = field(default_factory=OrderedDict)
+    _stops: OrderedDict[tuple[str, str], str] = field(default_factory=OrderedDict)
     _lock: Lock = field(default_factory=Lock)
 
-    def add(self, seat: Seat) -> str:
+    def add(self, seat: Seat) -> tuple[str, Seat]:
+        """A new token for ``seat`` and the seat as kept (stopped if its place was)."""
         token = secrets.token_urlsafe(24)
         with self._lock:
+            if stopped := self._stops.get((seat.code, seat.role), ""):
+                seat = replace(seat, stopped=stopped)
             self._items[token] = seat
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-        return token
+        return token, seat
 
     def get(self, token: str | None) -> Seat | None:
         with self._lock:
@@ -55,7 +61,10 @@ class Seats:
     def stop(self, token: str, kind: str) -> None:
         with self._lock:
             if token in self._items:
-                self._items[token] = replace(self._items[token], stopped=kind)
+                seat = self._items[token] = replace(self._items[token], stopped=kind)
+                self._stops[(seat.code, seat.role)] = kind
+                while len(self._stops) > self.size:
+                    self._stops.popitem(last=False)
 
 
 def normal_code(code: str) -> str:

@@ -38,6 +38,9 @@ class JournalVault:
         self._key_file: tuple[int, int, int] | None = None  # the key file when it was opened
         self._lock = threading.RLock()
         self._seen = False
+        # True once another process changed the passphrase while the journal was open here (it
+        # was locked then), until it is unlocked again.
+        self.changed_elsewhere = False
         self.problem = ""  # why the status is "unavailable" (say, PostgreSQL cannot be reached)
 
     # -- what is there -------------------------------------------------------------------------
@@ -95,7 +98,7 @@ class JournalVault:
                 self.lock()
             self._journal = Journal.create(self.home, passphrase, url=self.url,
                                            kdf=self._kdf_params())
-            self._key_file = self._key_stamp()
+            self._opened_now()
 
     def unlock(self, passphrase: str) -> None:
         """Open the journal with its passphrase. A wrong one raises and changes nothing."""
@@ -109,7 +112,7 @@ class JournalVault:
             if not self.exists():
                 raise JournalError("there is no journal yet; create one first")
             self._journal = Journal.open(self.home, passphrase, url=self.url)
-            self._key_file = self._key_stamp()
+            self._opened_now()
 
     def lock(self) -> None:
         """Forget the opened journal and its key."""
@@ -140,7 +143,7 @@ class JournalVault:
                 from mendkit.journal.repository import Journal
 
                 self._journal = Journal.open(self.home, None)
-                self._key_file = self._key_stamp()
+                self._opened_now()
             yield self._journal
 
     def change_passphrase(self, current: str, new: str, repeat: str) -> None:
@@ -160,10 +163,15 @@ class JournalVault:
                                    "one, so nothing was changed")
             journal.rekey(self.home, new, self._kdf_params())
             self._journal = Journal.open(self.home, new)
-            self._key_file = self._key_stamp()
+            self._opened_now()
 
-    def _key_stamp(self) -> tuple[int, int, int] | None:
-        """The SQLite journal's key file as it is now (a passphrase change replaces it)."""
+    def _opened_now(self) -> None:
+        self._key_file = self.key_file()
+        self.changed_elsewhere = False
+
+    def key_file(self) -> tuple[int, int, int] | None:
+        """The SQLite journal's key file as it is now (a passphrase change replaces it); None on
+        PostgreSQL or when there is none."""
         if self.url:
             return None
         from mendkit.journal.repository import sidecar_path
@@ -177,9 +185,10 @@ class JournalVault:
     def _forget_if_rekeyed(self) -> bool:
         """Lock the journal if another process changed its passphrase since it was opened (its
         connections hold the old key, which opens nothing now); True if it did."""
-        if self._journal is None or self.url or self._key_stamp() == self._key_file:
+        if self._journal is None or self.url or self.key_file() == self._key_file:
             return False
         self.lock()
+        self.changed_elsewhere = True
         return True
 
     def _kdf_params(self) -> KdfParams | None:
