@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -103,9 +104,21 @@ def test_batch_parquet_timestamps_give_seconds_to_repair(tmp_path: Path, native:
 def test_batch_integer_too_long_to_read_is_a_conversation_error(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     huge = "1" + "0" * 5000
+    source, error = _only_b_analysed(
+        tmp_path, capsys,
+        f'{{"conversation_id": "a", "speaker": "Ben", "text": "hi", "start": {huge}}}')
+    assert error["id"] == "a"
+    assert error["message"].startswith(f"{source}:2: ")
+    assert "a number too long to read" in error["message"]
+
+
+def _only_b_analysed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                     second_line: str) -> tuple[Path, dict[str, Any]]:
+    """Batch a file whose conversation "a" has ``second_line`` as its second line: "b" is
+    analysed, "a" is the one error (returned), and nothing is an internal error."""
     source = tmp_path / "big.jsonl"
     source.write_text('{"conversation_id": "a", "speaker": "Ana", "text": "hi"}\n'
-                      f'{{"conversation_id": "a", "speaker": "Ben", "text": "hi", "start": {huge}}}\n'
+                      f"{second_line}\n"
                       '{"conversation_id": "b", "speaker": "Ana", "text": "You never listen."}\n',
                       encoding="utf-8")
     out = tmp_path / "out.jsonl"
@@ -113,9 +126,7 @@ def test_batch_integer_too_long_to_read_is_a_conversation_error(
     assert "internal error" not in capsys.readouterr().err
     assert list(_analyses(out)) == ["b"]
     [error] = _errors(out)
-    assert error["id"] == "a"
-    assert error["message"].startswith(f"{source}:2: ")
-    assert "a number too long to read" in error["message"]
+    return source, error
 
 
 # -- 4: a field is named as a person reads it ------------------------------------------------------
@@ -169,16 +180,8 @@ def test_resume_summary_groups_the_thousands(tmp_path: Path,
 @pytest.mark.parametrize("value", ["1" + "0" * 5000, "[" * 100000 + "]" * 100000])
 def test_batch_unreadable_value_before_the_id_is_a_conversation_error(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
-    source = tmp_path / "big.jsonl"
-    source.write_text('{"conversation_id": "a", "speaker": "Ana", "text": "hi"}\n'
-                      f'{{"speaker": "Ben", "start": {value}, "conversation_id": "a"}}\n'
-                      '{"conversation_id": "b", "speaker": "Ana", "text": "You never listen."}\n',
-                      encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    assert _batch(str(source), "--out", str(out)) == 0
-    assert "internal error" not in capsys.readouterr().err
-    assert list(_analyses(out)) == ["b"]
-    [error] = _errors(out)
+    source, error = _only_b_analysed(
+        tmp_path, capsys, f'{{"speaker": "Ben", "start": {value}, "conversation_id": "a"}}')
     assert error["id"] == "a" and error["message"].startswith(f"{source}:2: expected a JSON ")
 
 

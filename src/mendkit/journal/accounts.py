@@ -442,6 +442,7 @@ class Accounts:
     def share(self, client: User, entry_id: int, therapist: str) -> None:
         """Let ``therapist`` (a username) read this entry, which must be the client's own."""
         _require_role(client, "client")
+        entry_id = _an_id(entry_id)
         with self.journal.transaction() as s:
             self._own_entry(s, client, entry_id)
             target = s.scalars(select(UserRow).where(UserRow.username == therapist.strip().lower(),
@@ -454,23 +455,28 @@ class Accounts:
                                granted_at=_iso(self.clock()), withdrawn_at=None))
                 self._audit(s, client, "share", entry_id=entry_id, subject_id=target.id)
 
-    def withdraw(self, client: User, entry_id: int, therapist: str) -> None:
-        """Stop sharing this entry with ``therapist``; their next request no longer sees it."""
+    def withdraw(self, client: User, entry_id: int, therapist: str) -> bool:
+        """Stop sharing this entry with ``therapist``; their next request no longer sees it.
+        False when it was not shared with them (nothing changed, nothing audited)."""
         _require_role(client, "client")
+        entry_id = _an_id(entry_id)
         with self.journal.transaction() as s:
-            self._own_entry(s, client, entry_id)
+            self._own_entry(s, client, entry_id, "You can stop sharing only your own entries.")
             target = s.scalar(select(UserRow.id)
                               .where(UserRow.username == therapist.strip().lower()))
             share = None if target is None else self._active_share(s, entry_id, target)
-            if share is not None:
-                share.withdrawn_at = _iso(self.clock())
-                self._audit(s, client, "withdraw", entry_id=entry_id, subject_id=target)
+            if share is None:
+                return False
+            share.withdrawn_at = _iso(self.clock())
+            self._audit(s, client, "withdraw", entry_id=entry_id, subject_id=target)
+            return True
 
     @staticmethod
-    def _own_entry(s: Session, client: User, entry_id: int) -> EntryRow:
+    def _own_entry(s: Session, client: User, entry_id: int,
+                   refusal: str = "You can share only your own entries.") -> EntryRow:
         row = s.get(EntryRow, entry_id)
         if row is None or row.owner_id != client.id or row.kind not in CLIENT_KINDS:
-            raise NotAllowedError("You can share only your own entries.")
+            raise NotAllowedError(refusal)
         return row
 
     @staticmethod
@@ -499,6 +505,7 @@ class Accounts:
         """The entry, if it is shared with this therapist right now; the read is audited in the
         same transaction (no read without its audit line)."""
         _require_role(therapist, "therapist")
+        entry_id = _an_id(entry_id)
         with self.journal.transaction() as s:
             found = s.execute(
                 select(ShareRow, EntryRow, UserRow)
@@ -573,3 +580,11 @@ def _entry(row: EntryRow, body: Mapping[str, Any]) -> Entry:
     return Entry(id=row.id, kind=row.kind, relationship_id=row.relationship_id,
                  occurred_at=row.occurred_at, body=body)
 
+
+_MAX_ID = 2**31 - 1  # entry ids are 32-bit integers on PostgreSQL
+
+
+def _an_id(entry_id: int) -> int:
+    """The id to look up: one past what the journal's ids can be is no one's entry (0), answered
+    as any other id that is not theirs, never as a database error."""
+    return entry_id if 0 < entry_id <= _MAX_ID else 0
