@@ -3,6 +3,8 @@ pytest-socket allows loopback only), so a hidden download fails loudly."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,3 +19,15 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MEND_HOME", str(home))
     monkeypatch.delenv("MEND_REGION", raising=False)
     return home
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    """The common umask (new files readable by all), put back after the test: what Mend makes
+    private, it makes so itself."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+

@@ -101,3 +101,20 @@ def test_an_unreadable_line_does_not_block_the_journal(
         == ["Fine."]
     assert main(["journal", "list"]) == 0
     assert f"{path}:1: skipped" in capsys.readouterr().err  # said again until it is fixed
+
+
+def test_corrections_file_and_a_new_home_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from mendkit.corrections import Correction, CorrectionStore
+
+    home = tmp_path / "made" / "mend"
+    old = os.umask(0o022)
+    try:
+        CorrectionStore(home).add(Correction(text="I'm sorry you feel that way.",
+                                             label="rupture.withdrawal", verdict="wrong", note="private"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert stat.S_IMODE((home / "corrections.jsonl").stat().st_mode) == 0o600

@@ -38,3 +38,20 @@ def test_every_shipped_data_file_is_in_package_data() -> None:
         Path(f).parent == Path(p).parent and fnmatch.fnmatch(Path(f).name, Path(p).name)
         for p in patterns)]
     assert missing == []
+
+
+@pytest.mark.slow
+def test_the_source_distribution_carries_no_half_test_suite(tmp_path: Path) -> None:
+    """setuptools puts tests/test*.py into an sdist by default, without conftest.py or fixtures:
+    tests that cannot run. MANIFEST.in leaves the folder out."""
+    import sys
+    import tarfile
+
+    script = ("import sys; from setuptools import build_meta as b; "
+              "print(b.build_sdist(sys.argv[1]))")
+    name = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO, check=True,
+                          capture_output=True, text=True, timeout=600).stdout.split()[-1]
+    with tarfile.open(tmp_path / name) as sdist:
+        members = sdist.getnames()
+    assert any(m.endswith("/src/mendkit/models/classifier/model.onnx") for m in members)
+    assert [m for m in members if "/tests/" in m] == []

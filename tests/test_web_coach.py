@@ -532,3 +532,24 @@ def test_answers_to_unknown_sessions_leave_nothing_behind(client: TestClient) ->
                                                    "position": "0"})
         assert r.status_code == 404
     assert len(coach._answering) == before
+
+
+def test_a_crisis_in_the_other_persons_pasted_messages_is_named_as_theirs(
+        client: TestClient, home: Path) -> None:
+    """The page says it is about Sam (whose line it was), not that the user may not be safe."""
+    walk = Walk(client, home)
+    walk.walk(TO_REGULATE[:5])
+    html = walk.answer(answer="Sam: I just want to die honestly\nMe: ok")
+    assert walk.state is State.STOPPED_CRISIS
+    assert "suggests Sam may not be safe" in html
+    assert "you may not be safe" not in html
+    assert "988" in html
+
+
+def test_a_crisis_in_my_own_pasted_line_is_about_me_on_the_page(client: TestClient,
+                                                                  home: Path) -> None:
+    walk = Walk(client, home)
+    walk.walk(TO_REGULATE[:5])
+    html = walk.answer(answer="Sam: you never listen\nMe: I want to kill myself")
+    assert walk.state is State.STOPPED_CRISIS
+    assert "Repair can wait" in html and "Sam may not be safe" not in html

@@ -618,3 +618,21 @@ def test_a_blank_check_in_score_says_the_field_was_empty(opened: TestClient) -> 
     status, html = add_entry(opened, add_rel(opened), kind="checkin", score=" ")
     assert status == 400
     assert alert(html) == "a check-in score is a whole number 0-10; the field was empty"
+
+
+def test_delete_everything_says_when_old_copies_are_kept_by_another_program(
+        opened: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal layer deletes, but cannot overwrite old pages another reader holds: the page
+    says so (and what to do) instead of "Everything in the journal is deleted"."""
+    from mendkit.journal import repository
+
+    def kept(self: object) -> None:
+        raise repository.DeletedButKept("everything was deleted, but another program still has "
+                                        "the journal open")
+
+    _fill(opened)
+    monkeypatch.setattr(repository.Journal, "delete_all", kept)
+    r = opened.post("/journal/delete", data={"csrf_token": token(opened), "confirm": "DELETE"})
+    assert r.status_code == 409
+    assert "another program still has the journal open" in alert(r.text)
+    assert "Everything in the journal is deleted" not in r.text

@@ -64,9 +64,12 @@ def saturating_pairs(folder: Path, texts: list[tuple[str, str]]) -> tuple[int, i
     on the activations the model really feeds each MatMulInteger (adjacent pairs along k)."""
     import numpy as np
     import onnx
-    import onnxruntime as ort
     from onnx import numpy_helper
     from tokenizers import Tokenizer
+
+    from mendkit.models import onnxruntime
+
+    ort = onnxruntime()
 
     model = onnx.load(str(folder / "model.onnx"))
     inits = {i.name: numpy_helper.to_array(i) for i in model.graph.initializer}

@@ -1,5 +1,5 @@
 """``python -m mendkit`` runs the ``mend`` command."""
 
-from mendkit.cli.main import main
+from mendkit.cli.entry import run
 
-raise SystemExit(main())
+raise SystemExit(run())

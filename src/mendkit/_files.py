@@ -3,9 +3,53 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
+
+PRIVATE_FILE = 0o600  # what Mend keeps for one person: readable by its owner only
+PRIVATE_FOLDER = 0o700
+
+
+def private_folder(folder: Path) -> None:
+    """Make ``folder`` (and any missing folders above it), each readable by this user only
+    (0700, whatever the umask). Folders that exist already are left as they are."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        try:
+            made.mkdir(mode=PRIVATE_FOLDER)
+        except FileExistsError:  # made meanwhile by another process
+            continue
+        os.chmod(made, PRIVATE_FOLDER)  # mkdir's mode is narrowed by the umask, never widened
+
+
+def open_private(path: Path, flags: int) -> int:
+    """``os.open`` of ``path`` (``O_CREAT`` added), created readable by this user only (0600,
+    whatever the umask); a regular file that was readable by others is made private too."""
+    fd = os.open(path, flags | os.O_CREAT, PRIVATE_FILE)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
+            os.fchmod(fd, stat.S_IMODE(info.st_mode) & ~0o077)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def make_private(path: Path) -> None:
+    """Take away the group's and others' access to ``path``, when it is there (and ours to
+    change)."""
+    try:
+        info = path.stat()
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(path, stat.S_IMODE(info.st_mode) & ~0o077)
+    except OSError:  # gone meanwhile, or not ours to change: nothing to tighten
+        pass
 
 
 def atomic_write(path: Path, text: str | bytes) -> None:
@@ -13,8 +57,10 @@ def atomic_write(path: Path, text: str | bytes) -> None:
     never half.
 
     A temporary file in the same folder is written, flushed and synced, then renamed over ``path``.
+    The file is readable by this user only (``mkstemp`` makes it 0600), and so is any folder made
+    for it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", dir=path.parent)
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:

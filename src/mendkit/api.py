@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,7 +86,7 @@ def check(
 
     if not isinstance(text, str):
         raise InvalidInputError(f"expected the message as a str, got {type(text).__name__}")
-    if not text.strip():
+    if _blank(text):
         raise InvalidInputError("expected a message to check, got an empty one")
     if isinstance(context, str):
         context = (context,)
@@ -97,6 +98,12 @@ def check(
             raise InvalidInputError(f"expected {what} to be whole characters; found half of "
                                     f"one{_HALF}")
     return critique(text, region=region, context=tuple(context), mode=mode, personal=personal)
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: whitespace, and the invisible format and control characters
+    ``str.strip`` keeps (zero-width space and joiner, byte order mark, direction marks)."""
+    return all(c.isspace() or unicodedata.category(c) in ("Cf", "Cc") for c in text)
 
 
 _HALF = " (a lone surrogate such as \\ud83d, as when an emoji is cut in two)"

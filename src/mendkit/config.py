@@ -33,11 +33,17 @@ class Settings:
         ``MEND_JOURNAL_KDF``.
         """
         env = os.environ if env is None else env
-        home = Path(env.get("MEND_HOME") or Path.home() / ".local" / "share" / "mend")
+        home = home_from_env(env)
         chosen = region or env.get("MEND_REGION") or DEFAULT_REGION
         resources_for(chosen)  # validates
         return cls(home=home, region=chosen, database_url=env.get("MEND_DATABASE_URL") or None,
                    journal_kdf=parse_kdf(env.get("MEND_JOURNAL_KDF", "")))
+
+
+def home_from_env(env: Mapping[str, str] | None = None) -> Path:
+    """``MEND_HOME``, else ``~/.local/share/mend``."""
+    env = os.environ if env is None else env
+    return Path(env.get("MEND_HOME") or Path.home() / ".local" / "share" / "mend")
 
 
 def parse_kdf(raw: str) -> tuple[int, int, int] | None:

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final, Literal, Protocol
 
-from mendkit._files import atomic_write
+from mendkit._files import atomic_write, open_private, private_folder
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
 
@@ -173,8 +173,9 @@ class CorrectionStore:
     def add(self, correction: Correction) -> Correction:
         stamped_ = stamped(correction)
         line = json.dumps(asdict(stamped_), ensure_ascii=False) + "\n"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a+b") as handle:
+        private_folder(self.path.parent)
+        # Readable by this user only, whatever the umask: it holds the messages and the notes.
+        with os.fdopen(open_private(self.path, os.O_RDWR | os.O_APPEND), "a+b") as handle:
             if handle.seek(0, os.SEEK_END) > 0:
                 handle.seek(-1, os.SEEK_END)
                 if handle.read(1) != b"\n":  # the last line was cut off by a crash

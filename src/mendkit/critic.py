@@ -14,13 +14,14 @@ rupture), which ranks drafts the rules cannot read. Issues carry spans and a sug
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from mendkit.analysis.pipeline import Mode, analyze_with_probabilities
 from mendkit.analysis.safety import DEFAULT_REGION, assess
-from mendkit.analysis.text import sentence_bounds
+from mendkit.analysis.text import Sentences
 from mendkit.labels import is_rupture
 from mendkit.model import CheckResult, Conversation, Issue, TurnAnalysis
 
@@ -78,6 +79,17 @@ _MESSAGES: Final = {
         "usually lands as blame.",
         "Own the action: \"I'm sorry I ...\" or \"I'm sorry my comment came across that way.\"",
     ),
+    # The same kind, for the non-apologies that name no feeling and no "if" (see _explained_as).
+    "already_sorry": (
+        "Pointing back to an apology you already made does not apologise now; it can sound as "
+        "if they should be over it.",
+        "Apologise now, for what you did: \"I'm sorry I ...\".",
+    ),
+    "hollow_apology": (
+        "This sounds like an apology but does not own anything you did, so it usually lands as "
+        "blame.",
+        "Own the action: \"I'm sorry I ...\".",
+    ),
     "sorry_but": (
         "A \"but\" after \"sorry\" tends to cancel the apology: the excuse is what they hear.",
         "End the apology before the \"but\". Give your side later, as its own conversation.",
@@ -130,6 +142,44 @@ _MESSAGES: Final = {
 
 # "Feelings" that describe what someone did to us, with the feeling and need they often cover.
 # Mend's own list (after the NVC idea that such words need someone else's action to make sense).
+# What each kind of issue is called where people read it (the kinds are code names): the
+# terminal and the web pages alike.
+ISSUE_NAMES: Final = {
+    "contempt": "Contempt",
+    "hostility": "Hostility",
+    "criticism": "Criticism of who they are",
+    "always_never": "Always/never",
+    "complaint": "A complaint",
+    "non_apology": "An apology that is not one",
+    "sorry_but": "Sorry, but",
+    "already_sorry": "An apology pointed back to",
+    "hollow_apology": "A hollow apology",
+    "defensiveness": "Defensiveness",
+    "minimizing": "Making it small",
+    "dismissing": "Dismissing their feelings",
+    "condescension": "Talking down",
+    "pressure": "Pressure",
+    "rejection": "Turning them away",
+    "withdrawal": "Pulling away",
+    "thought_as_feeling": "A thought put as a feeling",
+    "excuse": "An excuse",
+    "vague_apology": "A vague apology",
+    "over_apology": "Too much apology",
+    "blaming_feeling": "A feeling that blames",
+}
+
+
+def issue_name(kind: str) -> str:
+    """``sorry_but`` -> ``Sorry, but``: what an issue is called (a new kind gets its code name
+    in words)."""
+    return ISSUE_NAMES.get(kind) or kind.replace("_", " ").capitalize()
+
+
+def suggestion_line(text: str) -> str:
+    """A suggestion after "Try:", unless it already starts with "Try" ("Try: Try the ...")."""
+    return text if text.lower().startswith("try ") else f"Try: {text}"
+
+
 BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
     "ignored": ("lonely", "to know I matter to you"),
     "disrespected": ("hurt", "to be treated with care"),
@@ -162,9 +212,12 @@ BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
     "interrupted": ("frustrated", "to finish my thought"),
     "humiliated": ("ashamed", "respect, especially in front of others"),
 }
+# "I feel used to it" is being accustomed, not the blaming "used".
+_NOT_THE_FEELING: Final = {"used": r"(?!\s+to\b)"}
 _BLAMING_WORD: Final = (
     r"(?:really |so |very |completely |totally )?(?:"
-    + "|".join(sorted((re.escape(w) for w in BLAMING_FEELINGS), key=len, reverse=True)) + ")")
+    + "|".join(re.escape(w) + _NOT_THE_FEELING.get(w, "")
+               for w in sorted(BLAMING_FEELINGS, key=len, reverse=True)) + ")")
 # "I feel ignored", "I felt so let down", "I feel abandoned and betrayed": the verb, then one or
 # more such words (each rewritten, in the draft's own tense).
 _BLAMING_RE: Final = re.compile(
@@ -172,6 +225,22 @@ _BLAMING_RE: Final = re.compile(
     rf"(?P<words>{_BLAMING_WORD}(?:(?:,\s*|\s+)(?:and\s+)?{_BLAMING_WORD})*)\b",
     re.IGNORECASE,
 )
+# Who or what did it, after the word: "ignored by you", "left out of your life". It goes with the
+# word (the feeling beneath needs no one to do it): a plain "by you (guys)" / "by my sister" alone
+# when a new clause or a time or place follows ("at parties" stays), else the whole phrase up to
+# the end of its clause ("by you into saying yes"). A longer phrase is not cut safely, and no
+# rewrite is offered; nor for "by your mother": the message is to "you", and "I feel lonely" alone
+# would put on the reader what someone of theirs did.
+_AGENT_RE: Final = re.compile(
+    r"\s+(?!by\s+your\b)(?:by\s+(?:you(?:\s+(?:guys|all|both|two|lot|people))?|u|y'?all|him|her"
+    r"|them|everyone|everybody|people|(?:my|his|her|their|our|the)\s+[\w']+)"
+    r"(?=\s*(?:[,;:.!?\n\u2026]|\Z)|\s+(?:when|whenever|because|if|since|while|but|so|every time"
+    r"|each time|and (?:i|it|that|then|now|we|this)|at|in|on|during|around|lately|recently"
+    r"|sometimes|often|again|today|tonight|these days|all the time)\b)"
+    r"|(?:by|of)\b[^,;:.!?\n\u2026]{0,40}?(?=\s*(?:[,;:.!?\n\u2026]|\Z)|\s+(?:when|whenever"
+    r"|because|if|since|while|but|so|every time|each time|and (?:i|it|that|then|now|we|this))\b))",
+    re.IGNORECASE)
+_AGENT_START_RE: Final = re.compile(r"\s+(?:by|of)\b", re.IGNORECASE)
 _PAST_FEELING: Final = frozenset({"felt", "was feeling", "'ve felt", "have felt"})
 _ADVERB_RE: Final = re.compile(r"^(?:really|so|very|completely|totally)\s+", re.IGNORECASE)
 _LIST_SEPARATOR_RE: Final = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
@@ -181,6 +250,7 @@ _REPORTED_RE: Final = re.compile(
     r"|claim(?:s|ed)?|think(?:s)?|thought|ask(?:s|ed)?|text(?:s|ed)|repl(?:y|ies|ied)|goes|went"
     r"|shout(?:s|ed)|yell(?:s|ed))\b[\s,:]*(?:that\s+)?[\"\u201c']?\s*$",
     re.IGNORECASE)
+_REPORTED_REACH: Final = 80  # how far back "she said" can lead into the words it reports
 # A sentence with "always" or "never" in it (or the like): what the always_never issue says.
 _ALWAYS_NEVER_RE: Final = re.compile(r"\b(?:always|never|ever|constantly|forever|keep)\b",
                                      re.IGNORECASE)
@@ -190,11 +260,26 @@ _SARCASTIC_RE: Final = re.compile(
     r"perfect|wonderful|lovely|real mature|very mature|wow)(?: (?:a lot|so much|very much|"
     r"again|then))?[\s.!?]*$", re.IGNORECASE)
 # A clause that a criticism or an "always/never" can be cut from, with what leads into it.
-_CLAUSE_LEAD_RE: Final = re.compile(r",?\s+(?:and|but|because|so)\s+$", re.IGNORECASE)
+_CLAUSE_LEAD_RE: Final = re.compile(r",?\s+(?:and|but|because|so)\s+\Z", re.IGNORECASE)
 # Issues a rewrite must leave nothing of: offered only when every one of them is fixed.
 _MUST_GO: Final = frozenset({"contempt", "hostility", "criticism", "always_never",
                              "non_apology", "sorry_but", "defensiveness", "minimizing",
-                             "dismissing", "condescension", "blaming_feeling"})
+                             "dismissing", "condescension", "blaming_feeling", "withdrawal"})
+# A complaint that is also one of these is explained once, as the harsher.
+_HARSHER_THAN_COMPLAINT: Final = frozenset({"criticism", "always_never", "contempt",
+                                           "hostility"})
+# "You always interrupt me": a complaint the rules name, with the "always" that makes it a verdict.
+_YOU_ALWAYS_RE: Final = re.compile(
+    r"\b(?:you|u)\b(?:'re| are| were|'ve| have| just)? (?:always|never|constantly|forever)\b",
+    re.IGNORECASE)
+# Non-apologies that point back to an earlier one ("I said sorry", "how many times do I have to
+# apologise"), and those with a feeling or an "if" in them ("sorry you feel", "sorry if").
+_ALREADY_SORRY_RE: Final = re.compile(
+    r"\b(?:said sorry|apologi[sz]ed|how many times)\b", re.IGNORECASE)
+_THEIR_FEELINGS_RE: Final = re.compile(
+    r"\b(?:if|feel|felt|feelings?|took|take|heard|read|saw|see|think|offended|upset|"
+    r"inconvenience|confusion|misunderstanding|offen[cs]e|hurt|distress|frustration)\b",
+    re.IGNORECASE)
 _THOUGHT_RE: Final = re.compile(
     r"\bi (?:just |really |kind of |kinda |sort of |honestly |still |sometimes )?(?:feel|felt) "
     r"(?:like|that) (?:you|u|they|he|she)\b", re.IGNORECASE)
@@ -279,8 +364,7 @@ def critique(
     if missing:
         notes.append(MISSING_NOTE + ", ".join(missing) + ".")
     rewrite, fixed = _rewrite(text, fixes)
-    if any(i.kind in _MUST_GO and not any(s < i.end and i.start < e for s, e in fixed)
-           for i in issues):
+    if rewrite is not None and _keeps_what_was_flagged(text, rewrite, issues, fixed):
         rewrite = None  # a "better" message that keeps what was flagged is no better
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
@@ -325,17 +409,21 @@ def _model_term(probabilities: Mapping[str, float]) -> float:
 
 def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
     text = turn.text
+    # Sentence bounds and quotation marks found once: asking for them afresh at every match made
+    # a long message with many matches quadratic.
+    sentences = Sentences(text)
+    quotes = [i for i, c in enumerate(text) if c in "\"\u201c"]
     issues: list[Issue] = []
     fixes: list[_Fix] = []
     for ev in turn.evidence:
         kind = _issue_kind(ev.label, ev.subtype, ev.source, ev.text)
         if kind is None:
             continue
-        message, suggestion = _MESSAGES[kind]
+        message, suggestion = _MESSAGES[_explained_as(kind, ev.text)]
         start, end = ev.start, ev.end
         if kind == "sorry_but":
             but = _BUT_RE.search(text, ev.start, ev.end + 1)
-            s_start, s_end = sentence_bounds(text, ev.start)
+            s_start, s_end = sentences.bounds(ev.start)
             if but:
                 start, end = but.start(), s_end
                 kept = text[s_start:but.start()].strip().rstrip(" ,")
@@ -343,51 +431,74 @@ def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
                 suggestion = f"{suggestion} {example}".rstrip()
                 fixes.append(_Fix(but.start(), _sentence_stop(text, s_end), "."))
         elif kind in ("contempt", "hostility"):
-            s_start, s_end = sentence_bounds(text, ev.start)
+            s_start, s_end = sentences.bounds(ev.start)
             fixes.append(_Fix(s_start, s_end, ""))
             if kind == "contempt":  # "Thanks a lot." alone is the sarcasm still
                 fixes.extend(_Fix(a, b, "") for a, b in _sentences(text)
                              if _SARCASTIC_RE.match(text[a:b]))
         elif kind in ("criticism", "always_never"):
-            fixes.extend(_cut_criticism(text, ev.start))
+            fixes.extend(_cut_criticism(sentences, ev.start))
         elif kind == "non_apology":
             fixes.append(_owning_apology(text, ev.start, ev.end))
+        elif kind == "withdrawal":
+            fixes.extend(_cut_withdrawal(sentences, ev.start, ev.end))
         issues.append(Issue(kind=kind, start=start, end=end, message=message,
                             suggestion=suggestion))
     for m in _BLAMING_RE.finditer(text):
-        if _reported(text, m.start()):
+        if _reported(sentences, quotes, m.start()):
             continue
         words = list(dict.fromkeys(_ADVERB_RE.sub("", w).lower()
                                    for w in _LIST_SEPARATOR_RE.split(m.group("words"))))
-        feelings = _listed(list(dict.fromkeys(BLAMING_FEELINGS[w][0] for w in words)))
+        # "scared and alone" and "hurt" list as "hurt, scared and alone", not "hurt and scared and
+        # alone": each feeling word once.
+        feelings = _listed(list(dict.fromkeys(
+            part for w in words for part in BLAMING_FEELINGS[w][0].split(" and "))))
         needs = _listed(list(dict.fromkeys(BLAMING_FEELINGS[w][1] for w in words)))
         verb = "felt" if m.group("verb").lower() in _PAST_FEELING else "feel"
         quoted = _listed([f"\"{w}\"" for w in words])
-        says, beneath = ("says", "the feeling and need beneath it") if len(words) == 1 else (
-            "say", "the feelings and needs beneath them")
+        # The renderers put "Try:" before a suggestion: it must not start with "Try" itself.
+        says, it, beneath = ("says", "it", "the feeling and need beneath it") if len(words) == 1 \
+            else ("say", "they", "the feelings and needs beneath them")
         issues.append(Issue(
             kind="blaming_feeling", start=m.start(), end=m.end(),
-            message=f"{quoted} {says} what they did more than what you feel, so it can land as "
+            message=f"{quoted} {says} what they did more than what you feel, so {it} can land as "
                     "an accusation.",
-            suggestion=f"Try {beneath}: \"I {verb} {feelings}, and I need {needs}.\"",
+            suggestion=f"Name {beneath}: \"I {verb} {feelings}, and I need {needs}.\"",
         ))
-        # The draft's own words up to the feeling stay ("I feel so ..."): its tense too.
+        # The draft's own words up to the feeling stay ("I feel so ..."): its tense too. Who did
+        # it goes with the word ("ignored by you"); too long a phrase to cut leaves no fix.
         adverb = _ADVERB_RE.match(m.group("words"))
-        fixes.append(_Fix(m.start("words") + (adverb.end() if adverb else 0), m.end(), feelings))
+        end = m.end()
+        if (agent := _AGENT_RE.match(text, end)) is not None:
+            end = agent.end()
+        elif _AGENT_START_RE.match(text, end):
+            continue
+        fixes.append(_Fix(m.start("words") + (adverb.end() if adverb else 0), end, feelings))
     for m in _THOUGHT_RE.finditer(text):
-        if _reported(text, m.start()):
+        if _reported(sentences, quotes, m.start()):
             continue
         message, suggestion = _MESSAGES["thought_as_feeling"]
         issues.append(Issue(kind="thought_as_feeling", start=m.start(), end=m.end(),
                             message=message, suggestion=suggestion))
     issues.extend(_apology_issues(turn))
-    return _dedupe(issues), fixes
+    return _one_reading(_dedupe(issues)), fixes
 
 
-def _reported(text: str, start: int) -> bool:
-    """Whether the words at ``start`` are someone else's, reported or in quotation marks."""
-    before = text[sentence_bounds(text, start)[0]:start]
-    return bool(_REPORTED_RE.search(before)) or sum(before.count(q) for q in "\"\u201c") % 2 == 1
+def _one_reading(issues: list[Issue]) -> list[Issue]:
+    """One explanation per phrase: a complaint called "fair" is not also a criticism or an
+    "always/never" (the harsher reading stands)."""
+    harsher = [(i.start, i.end) for i in issues if i.kind in _HARSHER_THAN_COMPLAINT]
+    return [i for i in issues if i.kind != "complaint"
+            or not any(s < i.end and i.start < e for s, e in harsher)]
+
+
+def _reported(sentences: Sentences, quotes: list[int], start: int) -> bool:
+    """Whether the words at ``start`` are someone else's, reported or in quotation marks (an odd
+    number of them opened earlier in the sentence); ``quotes`` holds their offsets, in order."""
+    s_start = sentences.bounds(start)[0]
+    before = sentences.text[max(s_start, start - _REPORTED_REACH):start]
+    opened = bisect_left(quotes, start) - bisect_left(quotes, s_start)
+    return bool(_REPORTED_RE.search(before)) or opened % 2 == 1
 
 
 def _listed(items: list[str]) -> str:
@@ -396,27 +507,41 @@ def _listed(items: list[str]) -> str:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
+    sentences = Sentences(text)
     out: list[tuple[int, int]] = []
     start = 0
     while start < len(text):
-        end = sentence_bounds(text, start)[1]
+        end = sentences.bounds(start)[1]
         out.append((start, end))
         start = max(end, start + 1)
     return out
 
 
-def _cut_criticism(text: str, start: int) -> list[_Fix]:
+def _cut_criticism(sentences: Sentences, start: int) -> list[_Fix]:
     """Cut a criticism out: its sentence when it opens one and other sentences remain, or its
     clause when an "and"/"but" leads into it at the end of a sentence ("..., and you never
     care."). Otherwise nothing can go safely, and no rewrite is offered."""
-    s_start, s_end = sentence_bounds(text, start)
+    text = sentences.text
+    s_start, s_end = sentences.bounds(start)
     before = text[s_start:start]
     if not before.strip():
         return [_Fix(s_start, s_end, "")] if text[:s_start].strip() or text[s_end:].strip() else []
-    lead = _CLAUSE_LEAD_RE.search(before)
+    lead_from = max(s_start, start - 40)  # the lead is a few words: no rescan of a long sentence
+    lead = _CLAUSE_LEAD_RE.search(text, lead_from, start)
     if lead is None:
         return []
-    return [_Fix(s_start + lead.start(), _sentence_stop(text, s_end), "")]
+    return [_Fix(lead.start(), _sentence_stop(text, s_end), "")]
+
+
+def _cut_withdrawal(sentences: Sentences, start: int, end: int) -> list[_Fix]:
+    """Cut a withdrawal ("Fine, whatever.") when it is a whole sentence and other sentences
+    remain. Inside a sentence it cannot go cleanly, and as a must-go issue it then leaves no
+    rewrite: a "better" message that still says "whatever" is no better."""
+    text = sentences.text
+    s_start, s_end = sentences.bounds(start)
+    if text[s_start:start].strip() or text[end:s_end].strip(" \n\t" + _STOPS):
+        return []
+    return [_Fix(s_start, s_end, "")] if text[:s_start].strip() or text[s_end:].strip() else []
 
 
 def _example_before_but(turn: TurnAnalysis, kept: str, start: int, end: int) -> str:
@@ -432,16 +557,19 @@ def _example_before_but(turn: TurnAnalysis, kept: str, start: int, end: int) -> 
 
 _OWNING_APOLOGY: Final = "I'm sorry for my part in this"
 # What may lead into a non-apology the rule's span leaves out ("I'm really sorry if ...").
-_APOLOGY_LEAD_RE: Final = re.compile(r"\b(?:i'?m |i am |i )?(?:so |really |truly )*$",
-                                     re.IGNORECASE)
+# Not after a letter of the same word ("Tim"); after another script's letters it still counts.
+_APOLOGY_LEAD_RE: Final = re.compile(
+    r"(?<![a-z'\u2019])(?:i['\u2019]?m |i am |i )?(?:(?:so|really|truly|very|just|genuinely|deeply"
+    r"|properly|sincerely|super|terribly|awfully|honestly|extremely|incredibly) )*\Z",
+    re.IGNORECASE)
 # Where the rest of a non-apology's clause ends ("... you feel that way", "... was offended").
-_CLAUSE_END_RE: Final = re.compile(r"[,;:.!?\n]|\s+but\b|$", re.IGNORECASE)
+_CLAUSE_END_RE: Final = re.compile(r"[,;:.!?\n\u2026]|(?<!\s)\s+but\b|$", re.IGNORECASE)
 
 
 def _owning_apology(text: str, start: int, end: int) -> _Fix:
     """Replace a whole non-apology, from any "I'm" before it to the end of its clause ("I'm sorry
     you feel that way"), with an apology that owns a part; a sentence keeps its own stop."""
-    lead = _APOLOGY_LEAD_RE.search(text, max(0, start - 30), start)
+    lead = _APOLOGY_LEAD_RE.search(text, max(0, start - 60), start)
     if lead and lead.start() < start:
         start = lead.start()
     stop = _CLAUSE_END_RE.search(text, end)
@@ -475,10 +603,19 @@ def _apology_issues(turn: TurnAnalysis) -> list[Issue]:
                   suggestion=_MESSAGES[kind][1]) for kind, start, end in found]
 
 
+def _explained_as(kind: str, span: str) -> str:
+    """Which explanation fits the words: a non-apology is not always about "their feelings"."""
+    if kind != "non_apology" or _THEIR_FEELINGS_RE.search(span):
+        return kind
+    return "already_sorry" if _ALREADY_SORRY_RE.search(span) else "hollow_apology"
+
+
 def _issue_kind(label: str, subtype: str | None, source: str, text: str) -> str | None:
     if label == "rupture.confrontation":
         if subtype == "criticism" and "always-never" in source and _ALWAYS_NEVER_RE.search(text):
             return "always_never"  # "you don't care" is a criticism, with no "always" to name
+        if subtype == "complaint" and _YOU_ALWAYS_RE.search(text):
+            return "always_never"  # not "fair" and "one event" with an "always" in it
         return subtype
     if label == "rupture.invalidation":
         if subtype == "non_apology" and "-but-" in source:
@@ -508,18 +645,79 @@ def _sentence_stop(text: str, end: int) -> int:
     return stop
 
 
+def _keeps_what_was_flagged(text: str, rewrite: str, issues: list[Issue],
+                            fixed: list[tuple[int, int]]) -> bool:
+    """Whether a must-go issue was left unfixed, or its words are still in the rewrite (the
+    rules name one hit each: "You always do this. You always do this!" flags the first only).
+    ``fixed`` is sorted and its spans do not overlap."""
+    starts = [s for s, _ in fixed]
+    for issue in issues:
+        if issue.kind not in _MUST_GO:
+            continue
+        i = bisect_right(starts, issue.start) - 1  # the fixes that could overlap it are the one
+        near = fixed[max(0, i):i + 2]              # starting before it and the one after
+        if not any(s < issue.end and issue.start < e for s, e in near):
+            return True
+    # The critic finds every blaming feeling itself; the rules' issues are few (one per rule).
+    flagged = {text[i.start:i.end].strip().lower() for i in issues
+               if i.kind in _MUST_GO and i.kind != "blaming_feeling"}
+    lowered = rewrite.lower()
+    return any(words and words in lowered for words in flagged)
+
+
 def _rewrite(text: str, fixes: list[_Fix]) -> tuple[str | None, list[tuple[int, int]]]:
     """The text with the fixes applied (``None`` if nothing changed or nothing is left), and the
-    spans they applied to."""
+    spans they applied to, in order. Only the seams of the fixes are tidied: the draft's own line
+    breaks, spaces and ellipses elsewhere stay as they were."""
     if not fixes:
         return None, []
-    out = text
-    taken: list[tuple[int, int]] = []
+    chosen: list[_Fix] = []
     for fix in sorted(fixes, key=lambda f: f.start, reverse=True):
-        if any(fix.start < e and s < fix.end for s, e in taken):
+        # Those chosen start at or after this one: only the last can overlap it.
+        if fix.end < fix.start or (chosen and fix.start < chosen[-1].end
+                                   and chosen[-1].start < fix.end):
             continue
-        taken.append((fix.start, fix.end))
-        out = out[:fix.start] + fix.replacement + out[fix.end:]
-    out = re.sub(r"\s{2,}", " ", out).strip()
-    out = re.sub(r"\.\s*\.", ".", out)
-    return (out if out and out != text else None), taken
+        chosen.append(fix)
+    if not chosen:
+        return None, []
+    chosen.reverse()
+    out = text[:chosen[0].start]
+    for i, fix in enumerate(chosen):
+        out = _seam(out, fix.replacement)
+        out = _seam(out, text[fix.end:chosen[i + 1].start if i + 1 < len(chosen) else len(text)])
+    taken = [(fix.start, fix.end) for fix in chosen]
+    return (out if out.strip() and out != text else None), taken
+
+
+_STOPS: Final = ".!?\u2026"
+
+
+def _seam(left: str, right: str) -> str:
+    """``left + right`` where a fix meets the draft: one run of whitespace (the one with more line
+    breaks), one stop ("I'm sorry..." + "." is "I'm sorry."), no comma before a stop, and nothing
+    left over at the start of the message."""
+    if not right:
+        return left
+    kept_left = left.rstrip()
+    kept_right = right.lstrip()
+    if not kept_left:
+        return kept_right.lstrip(",;:" + _STOPS).lstrip() if kept_right else ""
+    if not kept_right:
+        return kept_left + _between(left[len(kept_left):], right)
+    left_stop = len(kept_left) - len(kept_left.rstrip(_STOPS))
+    right_stop = len(kept_right) - len(kept_right.lstrip(_STOPS))
+    if right_stop and (left_stop or kept_left[-1] in ",;:"):
+        ends = kept_left[len(kept_left) - left_stop:] if left_stop else ""
+        stop = "." if not ends or set(ends) <= {".", "\u2026"} else ends
+        return _seam(kept_left.rstrip(",;:" + _STOPS) + stop, kept_right[right_stop:])
+    if kept_right[0] in ",;:" and left_stop:
+        return _seam(left, kept_right[1:])
+    return kept_left + _between(left[len(kept_left):], right[:len(right) - len(kept_right)]) \
+        + kept_right
+
+
+def _between(left: str, right: str) -> str:
+    """The whitespace to keep where two runs meet at a seam."""
+    if not left or not right:
+        return left or right
+    return right if right.count("\n") > left.count("\n") else left

@@ -20,11 +20,13 @@ can share one page), so the web app and the tests can find them.
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mendkit.config import home_from_env
 from mendkit.errors import InvalidInputError
 from mendkit.insights import iso_weeks, recent_weeks, week_order
 
@@ -112,7 +114,23 @@ def write_charts(figures: Mapping[str, Any], directory: Path) -> list[Path]:
 
 
 # -- drawing ---------------------------------------------------------------------------------
+def _own_config_folder() -> None:
+    """matplotlib keeps a font cache in its config folder, under HOME by default: with HOME
+    missing or read-only it warns and makes a new temporary folder on every run, and a person's
+    own matplotlibrc could change Mend's charts. Unless ``MPLCONFIGDIR`` says otherwise, it gets
+    a folder of its own under MEND_HOME. Set before matplotlib is first imported."""
+    if os.environ.get("MPLCONFIGDIR"):
+        return
+    folder = home_from_env() / "cache" / "matplotlib"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return  # matplotlib finds a folder of its own, as before
+    os.environ["MPLCONFIGDIR"] = str(folder)
+
+
 def _rc() -> Any:
+    _own_config_folder()
     import matplotlib
 
     return matplotlib.rc_context(_RC)
@@ -123,6 +141,7 @@ def _escape(text: str) -> str:
 
 
 def _draw(figures: Mapping[str, Any], name: str) -> tuple[Figure, str]:
+    _own_config_folder()
     from matplotlib.figure import Figure  # no pyplot: no global figure state, Agg by default
 
     if name not in chart_names(figures):

@@ -116,7 +116,8 @@ def test_check_crisis_shows_resources_first_and_no_coaching(
     code, out, _ = run(["check", "You always ignore me and I want to kill myself.",
                         "--region", "GB"], capsys)
     assert code == 0
-    assert out.index("Samaritans") < out.index("Repair quality")
+    assert "Samaritans" in out
+    assert "Repair quality" not in out  # "repair can wait": no score after a crisis message
     assert "Try:" not in out
 
 
@@ -125,6 +126,8 @@ def test_every_command_and_option_is_documented_in_the_readme() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     for name, command in sub.choices.items():  # type: ignore[union-attr]
+        if command.prog != f"mend {name}":  # an alias ("analyse"): documented by its command
+            continue
         assert f"mend {name}" in readme, f"mend {name} is not in the README"
         for action in command._actions:
             for flag in action.option_strings:

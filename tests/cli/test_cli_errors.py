@@ -176,7 +176,7 @@ def test_insights_charts_on_a_file_fails_before_any_output(
     ({"format": "mend-journal/1", "relationships": [],
       "entries": [{"id": "one", "kind": "checkin", "relationship_id": None,
                    "occurred_at": "2026-03-02", "body": {"score": 3}}]},
-     'entries[0]: "id" should be a whole number, found \'one\''),
+     'entries[0]: "id" should be a whole number from 1 to 9223372036854775807, found \'one\''),
 ])
 def test_import_of_a_malformed_export_names_the_file_and_the_place(
         document: object, expected: str, journal_env: None, tmp_path: Path,
@@ -280,3 +280,21 @@ def test_the_batch_summary_counts_one_error_in_the_singular(
     err = " ".join(capsys.readouterr().err.split())
     assert "1 conversation (1 turn) written to out.jsonl" in err
     assert "; 1 error (see out.errors.jsonl)" in err and "1 errors" not in err
+
+
+def test_journal_add_stores_labels_and_names_as_the_web_does(
+        journal_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    """One check for every way in: a pattern is stored under its full label, and a name with
+    nothing visible, or with control characters, is refused (the web refused them already)."""
+    _journal_with_one_relationship()
+    assert main(["journal", "add", "--kind", "rupture", "--rel", "1", "--text", "x",
+                 "--label", "criticism"]) == 0
+    capsys.readouterr()
+    assert main(["journal", "export", "-"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["entries"][0]["body"]["labels"] == ["rupture.confrontation.criticism"]
+    for name, said in (("\u200b", "needs a name or a pseudonym"),
+                       ("Sa\x00m", "cannot hold control characters (it has U+0000)")):
+        assert main(["journal", "add", "--kind", "relationship", "--name", name]) == 1
+        assert said in capsys.readouterr().err
+    assert _relationships(capsys) == 1

@@ -163,7 +163,7 @@ def test_resume_latest_skips_a_session_file_that_is_not_json(
      "answers"),
     ('{"format":1,"id":"bbbbbbbbbbbb","state":"recognise_who","answers":{},"path":5}', "path"),
     ('{"format":1,"id":"bbbbbbbbbbbb","state":"on_break","answers":{"regulate_break":"soon"}}',
-     "'soon'"),
+     '"regulate_break" is "soon"'),
 ])
 def test_a_damaged_session_is_a_clear_error_naming_the_file(
         home: Path, capsys: pytest.CaptureFixture[str], text: str,

@@ -128,11 +128,17 @@ def test_backup_to_stdout_is_refused(sqlite_env: None, tmp_path: Path,
     assert not (tmp_path / "-").exists() and not (tmp_path / "-.kdf.json").exists()
 
 
-def test_list_does_not_let_a_name_forge_a_line(sqlite_env: None,
+def test_list_does_not_let_a_name_forge_a_line(sqlite_env: None, home: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from mendkit.journal.repository import Journal
+
+    forged = "Bob\nrelationship 99: Fake (partner)\x1b[2J"
     assert main(["journal", "init"]) == 0
-    assert main(["journal", "add", "--kind", "relationship", "--name",
-                 "Bob\nrelationship 99: Fake (partner)\x1b[2J"]) == 0
+    assert main(["journal", "add", "--kind", "relationship", "--name", forged]) == 1
+    assert "cannot hold control characters" in capsys.readouterr().err
+    # A name kept by an earlier version (or the journal layer itself) is still listed safely.
+    with Journal.open(home, os.environ["MEND_PASSPHRASE"]) as journal:
+        journal.add_relationship(forged, "partner")
     capsys.readouterr()
     assert main(["journal", "list"]) == 0
     out = capsys.readouterr().out

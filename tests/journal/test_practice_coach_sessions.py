@@ -112,7 +112,7 @@ def test_a_damaged_coach_session_in_the_journal_is_named(sqlite_env: None, home:
         with pytest.raises(InvalidInputError) as caught:
             JournalSessionStore(j).load("0123456789ab")
     assert str(caught.value).startswith("the journal's coach session '0123456789ab': ")
-    assert "'nonsense'" in str(caught.value)
+    assert '"nonsense"' in str(caught.value)
 
 
 def test_a_damaged_coach_session_file_is_named_when_moved_in(sqlite_env: None,

@@ -162,3 +162,15 @@ def test_a_practice_served_without_its_key_opens_nothing(
         r = client.post("/api/analyze", json={"text": "A: hi\nB: hello"})
         assert r.status_code == 503
         assert client.get("/about").status_code == 200  # the resources stay open
+
+
+# -- a check-in's score --------------------------------------------------------------------------
+@pytest.mark.parametrize("score", ["9" * 5000, "11", "-1", "seven"])
+def test_a_check_in_score_that_is_no_0_to_10_is_refused_plainly(web: TestClient,
+                                                                 score: str) -> None:
+    """A 5,000-digit score was a 500 (Python refuses to read numbers that long)."""
+    sam = signed_in(web, "sam")
+    tok = token(sam, "/practice/client")
+    r = sam.post("/practice/entries", data={"csrf_token": tok, "kind": "checkin", "who": "x",
+                                            "score": score})
+    assert r.status_code == 400 and "A check-in needs a score from 0 to 10." in r.text

@@ -12,7 +12,7 @@ reconnect sent before the repair as its uptake: time to repair is never negative
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mendkit.labels import RECONNECT, is_repair, is_rupture
@@ -37,6 +37,8 @@ class _Open:
 
 def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tuple[Episode, ...]:
     """Group ``turns`` into episodes (see the module docstring)."""
+    # Episodes name turns by their index; a caller's turns need not be numbered from 0.
+    by_index = {turn.index: turn for turn in turns}
     done: list[Episode] = []
     current: _Open | None = None
     for turn in turns:
@@ -44,11 +46,11 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
         repairs = [x for x in turn.labels if is_repair(x)]
         reconnect = RECONNECT in turn.labels
         if current is not None and turn.index - current.last > quiet_turns:
-            done.append(_close(current, turns))
+            done.append(_close(current, by_index))
             current = None
         if ruptures and (current is None or (current.resolved and not repairs)):
             if current is not None:
-                done.append(_close(current, turns))
+                done.append(_close(current, by_index))
             current = _Open(start=turn.index, last=turn.index)
         if current is None:
             continue
@@ -61,12 +63,13 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
                 current.subtypes.update(turn.subtypes(label))
             touched = True
         # Uptake is judged against repairs made before this turn, then this turn's repair counts.
-        if (reconnect and current.repair_turns and turn.speaker != _last_repairer(current, turns)
-                and not _earlier(turn, turns[current.repair_turns[-1]])):
+        if (reconnect and current.repair_turns
+                and turn.speaker != _last_repairer(current, by_index)
+                and not _earlier(turn, by_index[current.repair_turns[-1]])):
             current.reconnect_turns.append(turn.index)
             current.resolved = True
             touched = True
-        if repairs and turn.index != current.start and not _earlier(turn, turns[current.start]):
+        if repairs and turn.index != current.start and not _earlier(turn, by_index[current.start]):
             current.repair_turns.append(turn.index)
             if current.initiator is None:
                 current.initiator = turn.speaker
@@ -74,7 +77,7 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
         if touched:
             current.last = turn.index
     if current is not None:
-        done.append(_close(current, turns))
+        done.append(_close(current, by_index))
     return tuple(done)
 
 
@@ -83,11 +86,11 @@ def _earlier(turn: TurnAnalysis, than: TurnAnalysis) -> bool:
     return turn.start is not None and than.start is not None and turn.start < than.start
 
 
-def _last_repairer(ep: _Open, turns: Sequence[TurnAnalysis]) -> str | None:
+def _last_repairer(ep: _Open, turns: Mapping[int, TurnAnalysis]) -> str | None:
     return turns[ep.repair_turns[-1]].speaker if ep.repair_turns else None
 
 
-def _close(ep: _Open, turns: Sequence[TurnAnalysis]) -> Episode:
+def _close(ep: _Open, turns: Mapping[int, TurnAnalysis]) -> Episode:
     status: EpisodeStatus = (
         "resolved" if ep.resolved else "attempted" if ep.repair_turns else "unresolved"
     )

@@ -141,7 +141,7 @@ def analyze_with_probabilities(
             hits = [hit for hit in hits
                     if hit.rule.id not in personal.muted_rules or hit.rule.label == CRISIS]
         result = score_hits(turn.index, turn.speaker, turn.text, hits, turn.start)
-        previous = conversation.turns[turn.index - 1].text if turn.index else ""
+        previous = conversation.turns[position - 1].text if position else ""
         if model is not None:
             from mendkit.analysis.fusion import fuse
 
@@ -185,7 +185,7 @@ def _model_probabilities(
     run side by side; each run is one turn on its own, so the scores do not depend on the order.
     """
     turns = conversation.turns
-    pairs = [(t.text, turns[t.index - 1].text if t.index else "") for t in turns]
+    pairs = [(t.text, turns[i - 1].text if i else "") for i, t in enumerate(turns)]
     workers = min(workers or _cores(), len(pairs), 8)
     if workers <= 1:
         return [model.probabilities(text, previous) for text, previous in pairs]

@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -39,7 +40,14 @@ _RULE_KEYS: Final = frozenset({
     "max_words", "weight", "suppress", "positive", "negative", "note", "after",
 })
 _DEFAULT_KEYS: Final = frozenset({"label", "context", "negation", "quotes", "weight", "match"})
-_TRAILING: Final = re.compile(r"[\s.!?,;:…~*)(\"'-]+$")
+# What a "whole" rule's turn loses at its end, with any whitespace.
+_TRAILING_MARKS: Final = frozenset(".!?,;:…~*)(\"'-")
+# Runs of whitespace, or of one punctuation mark or symbol, longer than this are cut to it
+# before the patterns run: a pattern such as "\s*but ok$" retried at every position of a long
+# run rescans the run each time (quadratic: 48,000 dots took half a minute).
+_KEPT_RUN: Final = 8
+_LONG_RUN: Final = re.compile(rf"\s{{{_KEPT_RUN + 1},}}|([^\w\s])\1{{{_KEPT_RUN},}}")
+_NON_WORDS: Final = re.compile(rf"\W{{{_KEPT_RUN + 1}}}")  # a cheaper test first: most turns pass
 _LEADING: Final = re.compile(r"^[\s\"'(*-]+")
 
 
@@ -174,8 +182,9 @@ class _Scan:
             norm = self.norm
             lead = _LEADING.match(norm)
             start = lead.end() if lead else 0
-            trail = _TRAILING.search(norm, start)
-            end = trail.start() if trail else len(norm)
+            end = len(norm)  # a scan from the end: a regex retried at each position was quadratic
+            while end > start and (norm[end - 1].isspace() or norm[end - 1] in _TRAILING_MARKS):
+                end -= 1
             self.core = (start, end, norm[start:end])
         return self.core
 
@@ -374,7 +383,7 @@ class RuleSet:
     ) -> list[Hit]:
         """The hits on one turn. ``blocked`` (if given) collects the labels of rules whose pattern
         matched but was set aside as negated, reported speech or excluded: evidence against."""
-        norm = tx.normalise(text)
+        norm, cuts = _cut_runs(tx.normalise(text))
         toks = tx.tokens(norm)
         candidates = self._candidate_ids(toks, context)
         if not candidates:
@@ -398,14 +407,46 @@ class RuleSet:
             if hit is None and not against:
                 continue
             if before is None:
-                before = tx.normalise(context.previous)
+                before = _cut_runs(tx.normalise(context.previous))[0]
             if not (before and any(p.search(before) for p in rule.after)):
                 continue
             if against and blocked is not None:
                 blocked |= against
             if hit is not None:
                 hits.append(hit)
+        if cuts:
+            hits = [Hit(h.rule, _uncut(cuts, h.start, bisect_right),
+                        _uncut(cuts, h.end, bisect_left)) for h in hits]
         return _apply_suppression(hits)
+
+
+def _cut_runs(norm: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+    """``norm`` with each long run (``_LONG_RUN``) cut to its first ``_KEPT_RUN`` characters,
+    and the cuts (None if none): where each lies in the cut text, and how many characters were
+    removed up to it."""
+    if _NON_WORDS.search(norm) is None or _LONG_RUN.search(norm) is None:
+        return norm, None
+    parts: list[str] = []
+    where: list[int] = []
+    removed: list[int] = []
+    last = total = 0
+    for m in _LONG_RUN.finditer(norm):
+        keep = m.start() + _KEPT_RUN
+        parts.append(norm[last:keep])
+        where.append(keep - total)
+        total += m.end() - keep
+        removed.append(total)
+        last = m.end()
+    parts.append(norm[last:])
+    return "".join(parts), (where, removed)
+
+
+def _uncut(cuts: tuple[list[int], list[int]], position: int, side: Any) -> int:
+    """A position in the cut text, in the original. A span's start at a cut lies after the
+    removed characters (``bisect_right``); an end there lies before them (``bisect_left``)."""
+    where, removed = cuts
+    k = side(where, position)
+    return position + (removed[k - 1] if k else 0)
 
 
 def _starts_evidence(char: str) -> bool:

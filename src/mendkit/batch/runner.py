@@ -30,7 +30,7 @@ from mendkit.analysis.pipeline import MODES, Mode
 from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.batch.inputs import Item, Unit, read_units, unit_size
 from mendkit.batch.parts import cannot_write
-from mendkit.batch.sinks import Sink, open_sink, output_files
+from mendkit.batch.sinks import Sink, open_sink, output_files, require_parquet
 from mendkit.batch.work import ChunkResult, Task, run_chunk
 from mendkit.errors import InvalidInputError
 
@@ -104,6 +104,8 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
     # Dask scheduler, which for a local cluster lives in this process). A remote cluster's
     # workers may not see the input: they get the records.
     local_workers = not settings.scheduler and (settings.workers > 1 or bool(settings.dask_local))
+    if settings.out_format == "parquet":
+        require_parquet()
     if out.exists() and source.exists() and os.path.samefile(out, source):
         raise InvalidInputError("the output is the input; choose another path for --out",
                                 source=str(out))
@@ -237,10 +239,31 @@ def _executor(settings: BatchSettings) -> Iterator[tuple[_Executor, str]]:
     if settings.workers == 1:
         yield _InProcess(), "1 process"
         return
-    with ProcessPoolExecutor(max_workers=settings.workers,
-                             mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_watch_driver, initargs=(os.getpid(),)) as pool:
+    pool = ProcessPoolExecutor(max_workers=settings.workers,
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_watch_driver, initargs=(os.getpid(),))
+    try:
         yield _Processes(pool, settings.workers), f"{settings.workers} processes"
+    except BaseException:
+        _stop_now(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop_now(pool: ProcessPoolExecutor, grace: float = 5.0) -> None:
+    """End a pool at once (a Ctrl-C, an error): queued chunks are cancelled and the workers
+    ended, not waited for. Waiting for the pool, after a Ctrl-C that reached the driver alone,
+    once hung for good (a worker waiting on a queue that would never be fed)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    deadline = time.monotonic() + grace
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():  # SIGTERM ignored (inherited from whoever started Mend): end it
+            worker.kill()
+            worker.join(grace)
 
 
 def _watch_driver(driver: int) -> None:

@@ -53,6 +53,17 @@ class Sink(Protocol):
     def close(self, *, complete: bool) -> None: ...  # complete: every chunk was registered
 
 
+def require_parquet() -> None:
+    """Fail with what to install when pyarrow is missing, before any output is made (a folder
+    left half made would ask for --resume on the next run)."""
+    try:
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        raise InvalidInputError("Parquet needs Mend's batch extra, which is not installed: pip "
+                                "install 'mendkit[batch]' (or write JSON Lines: --out FILE.jsonl)"
+                                ) from None
+
+
 def open_sink(out: Path, fmt: str, *, resume: bool) -> Sink:
     if fmt == "jsonl":
         return JsonlSink(out, resume=resume)

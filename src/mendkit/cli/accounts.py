@@ -8,6 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from mendkit.cli.args import text_argument
 from mendkit.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -25,13 +26,14 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
                             required=True)
     acts.add_parser("init", help="turn on accounts (practice mode) for this journal")
     q = acts.add_parser("add", help="add a therapist or a client")
-    q.add_argument("--username", required=True)
+    q.add_argument("--username", required=True, type=text_argument)
     q.add_argument("--role", required=True, choices=("therapist", "client"))
     acts.add_parser("list", help="list the accounts")
     q = acts.add_parser("disable", help="stop an account signing in (ends its sessions)")
-    q.add_argument("username")
+    q.add_argument("username", type=text_argument)
     q = acts.add_parser("audit", help="who did what, newest first")
-    q.add_argument("--user", help="only lines where this user acted or was concerned")
+    q.add_argument("--user", type=text_argument,
+                   help="only lines where this user acted or was concerned")
     q.add_argument("--limit", type=int, default=200, help="at most this many lines (default 200)")
     p.set_defaults(handler=run)
 

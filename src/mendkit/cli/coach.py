@@ -18,9 +18,9 @@ from pathlib import Path
 from mendkit.analysis.safety import DEFAULT_REGION, resources_for
 from mendkit.coach import content
 from mendkit.coach.content import NOT_THERAPY as NOT_THERAPY_LINE
-from mendkit.coach.driver import NoMoreAnswers, run, show_stop, start
+from mendkit.coach.driver import NoMoreAnswers, at_risk, run, show_stop, start
 from mendkit.coach.machine import TERMINAL, State
-from mendkit.coach.pair import QUESTIONS, PairAnswers, exchange, new_code, screen
+from mendkit.coach.pair import QUESTIONS, PairAnswers, exchange, new_code, screen, yes_or_no
 from mendkit.coach.session import Session
 from mendkit.coach.store import PairStorage, SessionStorage
 from mendkit.errors import InvalidInputError
@@ -167,8 +167,12 @@ def _ended(session: Session, region: str) -> None:
         print("This session has already ended. To look at another rupture, start a new one "
               "with: mend coach")
         return
-    print("This session has already ended: it stopped so that you could get support first.")
-    show_stop(session.state, TerminalPrompter(), str(session.settings.get("region") or region))
+    name = at_risk(session)
+    print(f"This session has already ended: it stopped so that {name}'s safety could come first."
+          if name else "This session has already ended: it stopped so that you could get "
+          "support first.")
+    show_stop(session.state, TerminalPrompter(), str(session.settings.get("region") or region),
+              at_risk=name)
 
 
 def pair(store: PairStorage, *, code: str | None, answers: str | None, region: str) -> int:
@@ -217,12 +221,11 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
             text = _screened(prompter, question, region)
             if text is None:
                 return 0
-            share = _screened(prompter, "Share this answer with the other person? (yes / no)",
-                              region, empty_ok=True)
+            share = _share(prompter, region)
             if share is None:
                 return 0
             person = PairAnswers(name=person.name, answers={**person.answers, key: text},
-                                 shared={**person.shared, key: share.lower().startswith("y")})
+                                 shared={**person.shared, key: share})
             store.save(code, role, person)
     except NoMoreAnswers:
         where = f" under the code {code}" if code else ""
@@ -291,6 +294,20 @@ def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region
             return None
         else:
             return text
+
+
+def _share(prompter: TerminalPrompter | ScriptPrompter, region: str) -> bool | None:
+    """Whether to share the answer just given, asked until the reply is yes or no; None when the
+    safety gate stopped two-person mode."""
+    while True:
+        reply = _screened(prompter, "Share this answer with the other person? (yes / no)",
+                          region, empty_ok=True)
+        if reply is None:
+            return None
+        choice = yes_or_no(reply)
+        if choice is not None:
+            return choice
+        print("Please answer yes or no.")
 
 
 def _show_resources(region: str) -> None:

@@ -13,7 +13,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mendkit.cli.args import text_argument
 from mendkit.errors import InvalidInputError, JournalError
+from mendkit.journal import kinds
 from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES, check_when
 
 if TYPE_CHECKING:
@@ -33,19 +35,21 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
                    help="store it unencrypted (not recommended)")
     q = js.add_parser("add", help="add a relationship or an entry")
     q.add_argument("--kind", required=True, choices=("relationship", *ENTRY_KINDS[:4]))
-    q.add_argument("--name", help="relationship: a name or pseudonym")
+    q.add_argument("--name", type=text_argument, help="relationship: a name or pseudonym")
     q.add_argument("--type", dest="rel_kind", choices=REL_KINDS, default="other",
                    help="relationship: what kind")
-    q.add_argument("--notes", default="", help="relationship: notes, e.g. an attachment pattern")
+    q.add_argument("--notes", type=text_argument, default="",
+                   help="relationship: notes, e.g. an attachment pattern")
     q.add_argument("--rel", type=int, help="the relationship id the entry is about")
-    q.add_argument("--text", help="rupture: what happened; repair: the message")
+    q.add_argument("--text", type=text_argument, help="rupture: what happened; repair: the message")
     q.add_argument("--when", help="when it happened (ISO date/time; default now)")
     q.add_argument("--severity", type=int, choices=range(1, 6), help="rupture: 1-5")
     q.add_argument("--label", action="append", default=[], help="rupture: a label (repeatable)")
     q.add_argument("--uptake", choices=UPTAKES, help="repair: how it was received")
     q.add_argument("--by", choices=("me", "them"), default="me", help="repair: who reached out")
     q.add_argument("--score", type=int, choices=range(11), help="checkin: connection 0-10")
-    q.add_argument("--client", help="analysis: the client's pseudonym (not their real name)")
+    q.add_argument("--client", type=text_argument,
+                   help="analysis: the client's pseudonym (not their real name)")
     q.add_argument("--file", help="analysis: the session transcript (txt, vtt, srt, json, ...)")
     q.add_argument("--date", help="analysis: the session date (ISO; default today)")
     q.add_argument("--format", help="analysis: the transcript format (default: from the "
@@ -79,7 +83,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
                        "within the session, withdrawal ruptures never addressed, and the trend.")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--rel", type=int, help="the relationship id")
-    who.add_argument("--client", help="a client's pseudonym (sessions added with "
+    who.add_argument("--client", type=text_argument, help="a client's pseudonym (sessions added with "
                      "`mend journal add --kind analysis`)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--charts", metavar="DIR",
@@ -227,8 +231,10 @@ def _writable_home(home: Path) -> None:
     """MEND_HOME as a folder Mend can write in (made when missing), or a plain error."""
     if home.exists() and not home.is_dir():
         raise JournalError(f"MEND_HOME ({home}) is not a folder; point MEND_HOME at a folder")
+    from mendkit._files import private_folder
+
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        private_folder(home)
     except OSError as exc:
         raise JournalError(f"MEND_HOME ({home}) cannot be made ({exc.strerror}); point "
                            "MEND_HOME at a folder you can write in") from None
@@ -373,7 +379,7 @@ def run(args: argparse.Namespace) -> int:
             if args.file == "-":
                 sys.stdout.write(out)
             else:
-                Path(args.file).write_text(out, encoding="utf-8")
+                _write_private(Path(args.file), out)
             return 0
         if action == "import":
             data = _read_import(Path(args.file))
@@ -388,9 +394,14 @@ def run(args: argparse.Namespace) -> int:
             if not args.yes and not _confirm("Delete the whole journal for good? [y/N] "):
                 print("nothing deleted")
                 return 0
-            journal.delete_all()
+            from mendkit.journal.repository import DeletedButKept
             from mendkit.models.personal import remove
 
+            try:
+                journal.delete_all()
+            except DeletedButKept:
+                remove(home)  # the entries are gone: so are the heads fitted on them
+                raise
             if remove(home):
                 print("deleted everything, and the personal heads that `mend train` fitted on "
                       "your corrections")
@@ -432,6 +443,14 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+def _write_private(path: Path, text: str) -> None:
+    """Write an export readable by this user only (it holds every entry in plain text)."""
+    from mendkit._files import open_private
+
+    with os.fdopen(open_private(path, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8") as out:
+        out.write(text)
+
+
 def _backup(journal: Journal, dest: Path) -> None:
     """Write the backup, with its folder checked first and a failed write said plainly."""
     from sqlalchemy.exc import DBAPIError
@@ -448,17 +467,10 @@ def _label(value: str) -> str:
     """A rupture's label: one of the taxonomy's (``rupture.withdrawal``), or a subtype alone or
     under its label or family (``criticism``, ``rupture.criticism``,
     ``rupture.confrontation.criticism``)."""
-    from mendkit.labels import TAXONOMY
-
-    if value in TAXONOMY:
-        return value
-    head, _, tail = value.rpartition(".")
-    owners = [label for label, subtypes in TAXONOMY.items() if tail in subtypes]
-    if owners and (not head or head in owners or head in {o.split(".")[0] for o in owners}):
-        return value
-    raise InvalidInputError(f"unknown label {value!r}; expected a label such as "
-                            "rupture.withdrawal or a pattern such as criticism, contempt, "
-                            "defensiveness or stonewalling")
+    known = kinds.rupture_label(value)
+    if known is None:
+        raise InvalidInputError(f"unknown label {value!r}; expected {kinds.LABEL_EXAMPLES}")
+    return known
 
 
 def _read_import(path: Path) -> dict[str, Any]:
@@ -529,7 +541,8 @@ def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | 
     if args.kind == "relationship":
         if not args.name:
             raise JournalError("a relationship needs --name")
-        r = journal.add_relationship(args.name, args.rel_kind, args.notes)
+        name, notes = kinds.relationship_fields(args.name, args.notes or "")
+        r = journal.add_relationship(name, args.rel_kind, notes)
         print(f"added relationship {r.id}")
         return 0
     body: dict[str, Any]

@@ -7,11 +7,14 @@ expected), 2 internal error. No traceback is shown unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from mendkit._version import __version__
+from mendkit.cli.args import not_utf8, text_argument
+from mendkit.cli.entry import EXIT_INTERRUPTED, is_interrupt, watching
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,39 +25,6 @@ if TYPE_CHECKING:
 NOT_THERAPY = "Mend is a self-help and practice aid. It is not therapy or a diagnosis."
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2
-
-
-def _message(value: str) -> str:
-    """An argument that is text for Mend to read, refused when it is not valid UTF-8.
-
-    Python hands undecodable command-line bytes over as lone surrogates (``surrogateescape``);
-    they would fail deep inside the model's tokenizer, so they stop here as a usage error.
-    """
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            raw = value.encode("utf-8", "surrogateescape")
-        except UnicodeEncodeError:
-            raise argparse.ArgumentTypeError("expected text, found a character that is not "
-                                             "valid Unicode") from None
-        line, message = _not_utf8(raw)
-        raise argparse.ArgumentTypeError(message if line == 1 else f"line {line}: {message}"
-                                         ) from None
-    return value
-
-
-def _not_utf8(raw: bytes) -> tuple[int, str]:
-    """The line (from 1) and the description of the first byte of ``raw`` that is not UTF-8."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-        return (raw.count(b"\n", 0, exc.start) + 1,
-                f"byte 0x{raw[exc.start]:02x} at column {column} is not valid UTF-8; Mend reads "
-                "messages as UTF-8 text (save or paste the message as UTF-8)")
-    raise ValueError("the bytes are valid UTF-8")
 
 
 def _read_message_from_stdin() -> str:
@@ -76,16 +46,45 @@ def _read_message_from_stdin() -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        line, message = _not_utf8(raw.removeprefix(b"\xef\xbb\xbf"))
+        line, message = not_utf8(raw.removeprefix(b"\xef\xbb\xbf"))
         raise InvalidInputError(message, source="<stdin>", line=line) from None
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors exit with code 1, like other input errors."""
+    """An ArgumentParser whose usage errors exit with code 1, like other input errors, suggest
+    the nearest command, choice or option, and show the usage of the command they are about."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, f"mend: error: {message}\n")
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        choices = action.choices
+        if choices is not None and isinstance(value, str) and value not in choices:
+            import difflib
+
+            close = difflib.get_close_matches(value, [str(c) for c in choices], n=1)
+            if close:
+                raise argparse.ArgumentError(action, f"invalid choice: {value!r}; did you mean "
+                                             f"{close[0]!r}?")
+        super()._check_value(action, value)
+
+    def parse_known_args(  # type: ignore[override]
+            self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        # A command's own parser (one without subcommands) owns the arguments left over, so the
+        # error shows its usage line, not the top-level one.
+        if extras and self._subparsers is None and self.prog != "mend":
+            import difflib
+
+            options = [o for o in self._option_string_actions if o.startswith("--")]
+            hints = [f"did you mean {close[0]}?" for extra in extras if extra.startswith("-")
+                     for close in [difflib.get_close_matches(extra.split("=")[0], options, n=1)]
+                     if close]
+            self.error(f"unrecognized arguments: {' '.join(extras)}"
+                       + (f" ({'; '.join(hints)})" if hints else ""))
+        return parsed, extras
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("analyze", help="analyse a conversation file (or - for stdin)",
+    p = sub.add_parser("analyze", aliases=["analyse"],
+                       help="analyse a conversation file (or - for stdin)",
                        description="Label every turn with rupture and repair markers and their "
                        "evidence, then group them into episodes.")
     p.add_argument("path", help="a conversation file, a Slack or ConvoKit folder, or - for stdin")
@@ -117,9 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="score one message as a repair (or - for stdin)",
                        description="Score a draft (or a message you received): labels, "
                        "repair quality, what to change and why, and safety.")
-    p.add_argument("text", type=_message, help="the message, or - to read it from stdin")
+    p.add_argument("text", type=text_argument, help="the message, or - to read it from stdin")
     p.add_argument("--json", action="store_true", help="print the JSON contract object")
-    p.add_argument("--context", action="append", default=[], metavar="TEXT", type=_message,
+    p.add_argument("--context", action="append", default=[], metavar="TEXT", type=text_argument,
                    help="a message that came before (repeatable, oldest first)")
     p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE")
     p.add_argument("--mode", choices=("full", "rules"), default="full",
@@ -150,14 +150,14 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Save a correction on your machine (nothing leaves it): "
                        "in the journal when there is one, else in $MEND_HOME/corrections.jsonl. "
                        "`mend correct --export FILE` writes them all as training examples.")
-    p.add_argument("text", nargs="?", type=_message,
+    p.add_argument("text", nargs="?", type=text_argument,
                    help="the message the correction is about ('-' reads it from stdin)")
-    p.add_argument("--label", type=_message, help="the label, e.g. rupture.withdrawal")
+    p.add_argument("--label", type=text_argument, help="the label, e.g. rupture.withdrawal")
     p.add_argument("--missing", action="store_true",
                    help="the label should have been found (default: it was found wrongly)")
-    p.add_argument("--previous", default="", type=_message,
+    p.add_argument("--previous", default="", type=text_argument,
                    help="the message before it, if any")
-    p.add_argument("--note", default="", type=_message, help="why, in your words (optional)")
+    p.add_argument("--note", default="", type=text_argument, help="why, in your words (optional)")
     p.add_argument("--export", metavar="FILE", help="write all corrections as JSON Lines")
     p.set_defaults(handler=_correct)
 
@@ -225,7 +225,27 @@ def build_parser() -> argparse.ArgumentParser:
     from mendkit.cli.accounts import add_parser as add_accounts
 
     add_accounts(sub, _Parser)
+    _debug_after_commands(parser)
     return parser
+
+
+def _debug_after_commands(parser: argparse.ArgumentParser) -> None:
+    """``mend check ... --debug`` means ``mend --debug check ...``: every command (and journal
+    or accounts action) takes the option too, unlisted. Its default is to leave the top-level
+    value alone, so ``mend --debug check hi`` keeps it."""
+    seen: set[int] = set()
+    parsers = [parser]
+    while parsers:
+        current = parsers.pop()
+        if id(current) in seen:  # an alias (analyse) shares its command's parser
+            continue
+        seen.add(id(current))
+        if current is not parser and "--debug" not in current._option_string_actions:
+            current.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                                 help=argparse.SUPPRESS)
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
 
 
 def _region(args: argparse.Namespace) -> str:
@@ -377,7 +397,6 @@ def _save_correction(args: argparse.Namespace, home: Path, store: CorrectionStor
 
 
 def _batch(args: argparse.Namespace) -> int:
-    import os
     from pathlib import Path
 
     from mendkit.batch import BatchSettings, run_batch
@@ -447,7 +466,8 @@ def _serve(args: argparse.Namespace) -> int:
                               "--port") from None
         raise ConfigError(f"cannot serve on {args.host} port {args.port}: "
                           f"{exc.strerror or exc}") from None
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = _is_loopback(args.host)
+    if not loopback:
         print(f"mend: warning: serving on {args.host}: anyone who can reach this address can "
               "use Mend and read what you analyse. Use the default 127.0.0.1 unless you mean "
               "this.", file=sys.stderr)
@@ -458,11 +478,10 @@ def _serve(args: argparse.Namespace) -> int:
         from mendkit.web.app import LOOPBACK_HOSTS
     except ImportError as exc:
         raise ConfigError("the web app needs its extra: pip install 'mendkit[web]'") from exc
-    import os
 
-    loopback = args.host in ("127.0.0.1", "localhost", "::1")
     # On loopback, only requests for a loopback Host name are served (no DNS rebinding).
-    app = create_app(settings, allowed_hosts=list(LOOPBACK_HOSTS) if loopback else None)
+    app = create_app(settings, allowed_hosts=_loopback_hosts(args.host, LOOPBACK_HOSTS)
+                     if loopback else None)
     source = next((name for name in ("MEND_PASSPHRASE", "MEND_JOURNAL_KEY")
                    if os.environ.get(name)), "")
     vault = app.state.mend.vault
@@ -479,13 +498,75 @@ def _serve(args: argparse.Namespace) -> int:
     from mendkit.analysis.pipeline import warm_up
 
     warm_up()  # else the first requests, arriving together, would all wait for the model to load
-    print(f"Mend is serving on http://{args.host}:{args.port}/ (Ctrl-C stops it). {NOT_THERAPY}")
+    print(f"Mend is serving on {_url(args.host, args.port)} (Ctrl-C stops it). {NOT_THERAPY}")
     # X-Forwarded-For is trusted only from the proxies named: else every client reaches Mend
     # from loopback and could choose the address that the sign-in limit counts.
     proxies = args.forwarded_allow_ips
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None)
+                proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None,
+                log_config=_serve_logging(debug=args.debug))
     return EXIT_OK
+
+
+def _is_loopback(host: str) -> bool:
+    """Whether ``host`` is this computer's own address: ``localhost``, 127.0.0.0/8 (also in its
+    short forms, such as ``127.1``) or ``::1``. Only this computer can reach a server there."""
+    import ipaddress
+    import socket
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        pass
+    try:
+        return ipaddress.ip_address(socket.inet_aton(host)).is_loopback
+    except OSError:
+        return False
+
+
+def _loopback_hosts(host: str, names: Sequence[str]) -> list[str]:
+    """The Host names a loopback server answers: the usual ``names``, and the address it is
+    bound to, as typed and in full (``127.1`` is 127.0.0.1; IPv6 in brackets, as in a URL)."""
+    import contextlib
+    import ipaddress
+    import socket
+
+    found = [*names, host.lower()]
+    try:
+        found.append(str(ipaddress.ip_address(host)))
+    except ValueError:
+        with contextlib.suppress(OSError):
+            found.append(socket.inet_ntoa(socket.inet_aton(host)))
+    bracketed = (f"[{name}]" if ":" in name and not name.startswith("[") else name
+                 for name in found)
+    return list(dict.fromkeys(bracketed))
+
+
+def _url(host: str, port: int) -> str:
+    """The address to open: an IPv6 address goes in brackets (RFC 3986)."""
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+
+def _serve_logging(*, debug: bool) -> dict[str, object]:
+    """uvicorn's own logging settings, less the traceback it logs when a second Ctrl-C cancels
+    the app while it stops (unless ``--debug``): the person asked it to stop at once, which is
+    no error."""
+    import copy
+    import logging
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    if not debug:
+        def quiet_forced_stop(record: logging.LogRecord) -> bool:
+            return not record.getMessage().rstrip().endswith("CancelledError")
+
+        config.setdefault("filters", {})["mend_quiet_stop"] = {"()": lambda: quiet_forced_stop}
+        error_log = config.setdefault("loggers", {}).setdefault("uvicorn.error", {})
+        error_log["filters"] = [*error_log.get("filters", []), "mend_quiet_stop"]
+    return config
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -527,6 +608,50 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``mend`` command: its exit code. A Ctrl-C at any moment is ``mend: interrupted``."""
+    # Everything Mend writes (the journal, exports, corrections, batch output) holds private
+    # words: while it runs, new files and folders are its user's alone, whatever the umask.
+    umask = os.umask(0o077)
+    try:
+        with watching():
+            _tolerate_encoding(sys.stdout)
+            _tolerate_encoding(sys.stderr, also="backslashreplace")  # Python's default there
+            return _main(argv)
+    except KeyboardInterrupt:
+        print("mend: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        os.umask(umask)
+
+
+def _show_or_replace(exc: UnicodeError) -> tuple[str | bytes, int]:
+    """The ``mend.replace`` error handler: a character the stream cannot show becomes "?"; a
+    command-line byte the locale could not decode (a surrogate escape, as in a file name) goes
+    back out as the byte it was, as Python's own ``surrogateescape`` does."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    part = exc.object[exc.start:exc.end]
+    if all("\udc80" <= char <= "\udcff" for char in part):
+        return bytes(ord(char) - 0xDC00 for char in part), exc.end
+    return "?" * len(part), exc.end
+
+
+def _tolerate_encoding(stream: object, *, also: str = "strict") -> None:
+    """A character the stream's encoding (ascii, latin-1) cannot show is written as "?", so the
+    report is written whole instead of failing half-way: with Python's usual "strict", and with
+    the "surrogateescape" it takes in an ASCII locale (``LC_ALL=C`` without UTF-8 mode). JSON
+    output escapes such characters itself (``render.print_json``), so it stays exact. A file
+    name the locale could not decode is written back as its own bytes, never as ``\\udcc3``."""
+    import codecs
+
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", "strict") in ("strict",
+                                                                          "surrogateescape", also):
+        codecs.register_error("mend.replace", _show_or_replace)
+        reconfigure(errors="mend.replace")
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
@@ -535,15 +660,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         return handler(args)
-    except KeyboardInterrupt:
-        print("mend: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the one place errors become exit codes
+        if is_interrupt(exc):  # a Ctrl-C inside a C extension's import comes back as ImportError
+            raise KeyboardInterrupt from exc
         if args.debug:
             raise
         return _report(exc)
+
+
+# The optional parts of Mend: the modules each needs, and the extra that installs them.
+_EXTRAS = {
+    **dict.fromkeys(("sqlalchemy", "alembic", "sqlcipher3", "argon2", "cryptography",
+                     "matplotlib"), ("the journal", "journal")),
+    **dict.fromkeys(("fastapi", "uvicorn", "jinja2", "multipart", "python_multipart",
+                     "httptools", "uvloop", "starlette"), ("the web app", "web")),
+    **dict.fromkeys(("dask", "distributed", "pyarrow", "psutil"),
+                    ("batch work with Parquet or Dask", "batch")),
+    "psycopg": ("PostgreSQL", "postgres"),
+}
+
+
+def _missing_extra(exc: Exception) -> str | None:
+    """What to install when ``exc`` says that a module of one of Mend's extras is missing."""
+    if not isinstance(exc, ModuleNotFoundError) or not exc.name:
+        return None
+    found = _EXTRAS.get(exc.name.split(".")[0])
+    if found is None:
+        return None
+    part, extra = found
+    return (f"Mend's {extra} extra is not installed (no module named {exc.name!r}), and {part} "
+            f"needs it: pip install 'mendkit[{extra}]'")
 
 
 def _report(exc: Exception) -> int:
@@ -551,6 +699,10 @@ def _report(exc: Exception) -> int:
 
     if isinstance(exc, (InvalidInputError, ConfigError, JournalError, AccessError)):
         print(f"mend: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    missing = _missing_extra(exc)
+    if missing is not None:
+        print(f"mend: error: {missing}", file=sys.stderr)
         return EXIT_INPUT
     if isinstance(exc, FileNotFoundError):
         print(f"mend: error: {exc.filename}: no such file or folder", file=sys.stderr)

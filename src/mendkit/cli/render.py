@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress import (
     BarColumn,
@@ -20,7 +22,13 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from mendkit.critic import COMPONENT_WEIGHTS, MISSING_NOTE, sensed_components
+from mendkit.critic import (
+    COMPONENT_WEIGHTS,
+    MISSING_NOTE,
+    issue_name,
+    sensed_components,
+    suggestion_line,
+)
 from mendkit.evaluation import EvalReport
 from mendkit.evaluation.public_metrics import PublicRow
 from mendkit.model import Analysis, CheckResult, Evidence, Safety
@@ -39,12 +47,36 @@ STYLES = {
 }
 
 
+
+
+class _Console(Console):
+    """A console that lets a reader closing the pipe early (``mend check ... | head -1``) end
+    the command quietly with exit code 0, as for JSON output, not Rich's exit code 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        try:  # nothing more reaches the closed pipe, not even the flush at exit
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        raise BrokenPipeError
+
+
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    # Into a pipe or a file, lines are not hard-wrapped at 80 columns (which cut explanations
+    # mid-sentence back to column 0); a terminal wraps them itself.
+    return _Console(highlight=False, soft_wrap=not sys.stdout.isatty())
 
 
 def print_json(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):  # an ascii or latin-1 stream: escapes, still exact
+        text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
+    sys.stdout.write(text)
 
 
 def _safety(console: Console, safety: Safety) -> None:
@@ -56,7 +88,8 @@ def _safety(console: Console, safety: Safety) -> None:
         body.append(r.contact)
         if r.note:
             body.append(f"  ({r.note})", style="dim")
-    console.print(Panel(body, title="Your safety comes first", border_style="yellow"))
+    console.print(Panel(body, title="Your safety comes first", border_style="yellow"),
+                  soft_wrap=False)  # a box: wrapped inside it, whatever the output
 
 
 def _found_by(label: str, evidence: tuple[Evidence, ...]) -> str:
@@ -116,7 +149,7 @@ def analysis(result: Analysis, *, footer: str) -> None:
             table.add_row(f"{ep.start_turn}-{ep.end_turn}", short, ep.severity,
                           ep.status, ep.initiator or "", "yes" if ep.taken_up else "no",
                           to_repair)
-        console.print(table)
+        console.print(table, soft_wrap=False)
     else:
         console.print("No rupture episodes found.")
     console.print(Text(footer, style="dim"))
@@ -127,6 +160,32 @@ def check(result: CheckResult, *, footer: str) -> None:
     _safety(console, result.risk)
     console.print(_marked(result.text, [(i.start, i.end, "rupture.confrontation")
                                         for i in result.issues]))
+    if not result.risk.crisis:  # else "repair can wait": no repair score or missing parts
+        _components(console, result)
+    if result.labels:
+        console.print("Labels: " + ", ".join(result.labels))
+    for issue in result.issues:
+        console.print(Text(f"\n• \"{result.text[issue.start:issue.end]}\" "
+                           f"({issue_name(issue.kind)})", style="bold"))
+        console.print(_indented(issue.message, console))
+        console.print(_indented(suggestion_line(issue.suggestion), console, style="green"))
+    if result.rewrite:
+        console.print(Text("\nA possible rewrite (accept, edit or ignore):", style="bold"))
+        console.print(result.rewrite)
+    for note in result.notes:
+        if not note.startswith(MISSING_NOTE):  # said above, in "Missing"
+            console.print(Text(note, style="italic"))
+    console.print(Text(footer, style="dim"))
+
+
+def _indented(text: str, console: Console, *, style: str = "") -> Text | Padding:
+    """``text`` two spaces in, its wrapped lines too on a terminal (a hanging indent)."""
+    if console.soft_wrap:
+        return Text(f"  {text}", style=style)
+    return Padding(Text(text, style=style), (0, 0, 0, 2))
+
+
+def _components(console: Console, result: CheckResult) -> None:
     console.print(Text(f"\nRepair quality: {result.repair_quality:.2f}", style="bold"))
     present = [k for k, v in result.components.items() if v]
     # A component counts when a rule found a phrase for it; one the model alone sensed (or the
@@ -143,20 +202,6 @@ def check(result: CheckResult, *, footer: str) -> None:
     if corrected:
         console.print(f"From your corrections: {', '.join(corrected)}")
     console.print(f"Missing: {', '.join(absent) or 'none'}")
-    if result.labels:
-        console.print("Labels: " + ", ".join(result.labels))
-    for issue in result.issues:
-        console.print(Text(f"\n• \"{result.text[issue.start:issue.end]}\" ({issue.kind})",
-                           style="bold"))
-        console.print(f"  {issue.message}")
-        console.print(Text(f"  Try: {issue.suggestion}", style="green"))
-    if result.rewrite:
-        console.print(Text("\nA possible rewrite (accept, edit or ignore):", style="bold"))
-        console.print(result.rewrite)
-    for note in result.notes:
-        if not note.startswith(MISSING_NOTE):  # said above, in "Missing"
-            console.print(Text(note, style="italic"))
-    console.print(Text(footer, style="dim"))
 
 
 def evaluation(report: EvalReport) -> None:
@@ -171,7 +216,7 @@ def evaluation(report: EvalReport) -> None:
     for name, prf in rows:
         table.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
                       str(prf.support))
-    console.print(table)
+    console.print(table, soft_wrap=False)
     console.print(f"Label macro-F1 (the mean of the labels' F1): {report.macro_f1:.3f}")
     console.print(f"Episode status accuracy: {report.episode_status_accuracy:.3f} "
                   f"({report.episodes_gold} gold episodes, {report.episodes_predicted} found)")
@@ -207,7 +252,7 @@ def public_benchmarks(rows: list[PublicRow], *, data: str, mode: str) -> None:
                       _figure(r["anchor"]), str(r["n"]),
                       "as above" if same and last[1] == note else note)
         last = (r["benchmark"], note)
-    console.print(table)
+    console.print(table, soft_wrap=False)
 
 
 def note(text: str) -> None:
@@ -292,7 +337,7 @@ def insights(data: dict[str, Any], *, footer: str) -> None:
                                                for k, n in first.items()) or "-")
     table.add_row("Connection", _trend(data["connection_slope_per_day"], "points", per="a week",
                                        scale=7.0))
-    console.print(table)
+    console.print(table, soft_wrap=False)
     patterns = [f"{p} ({count(n, 'rupture')})" for p, n in
                 sorted(data["patterns"].items(), key=lambda kv: -kv[1]) if n]
     console.print("Patterns that come back: " + (", ".join(patterns) if patterns else
@@ -319,7 +364,7 @@ def session_insights(data: dict[str, Any], *, footer: str) -> None:
                       f"{by['withdrawal']} / {by['confrontation']} / {by['invalidation']}",
                       str(s["episodes"]), f"{s['resolved']}{share}", str(s["attempted"]),
                       str(s["unresolved"]))
-    console.print(table)
+    console.print(table, soft_wrap=False)
     console.print("Ruptures count turns: W withdrawal, C confrontation, I invalidation. Repaired: "
                   "a repair the other person took up within the session; tried: a repair not "
                   "taken up yet.", style="dim")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from mendkit.critic import BLAMING_FEELINGS
@@ -86,12 +86,66 @@ _ADDRESSEE: Final = {"therapist": r"my therapist",
 # Third people a request can be about ("Mum to call before visiting"): asked for together.
 _THIRD_PERSON: Final = (r"(?:my )?(?:mum|mom|mother|dad|father|sister|brother|son|daughter|"
                         r"grandma|grandpa|boss|manager|colleague|friend|family|parents|kids)")
-_NOT_A_REGRET: Final = ("yes", "no", "nope", "not really", "nothing", "idk", "i don't know",
-                        "not sure")
+# Answers that say nothing to put in a message ("nothing really" to "what do you regret?" is
+# not a regret, "I don't know" is not a request). Not a fixed list: a clause made only of these
+# words, with at least one that says no or shrugs ("no, not really", "I dunno", "nothing I can
+# think of", "I did nothing wrong"), is a shrug. "no excuse, I yelled" has other words: kept.
+_SHRUG_WORDS: Final = frozenset((
+    "yes", "yeah", "yep", "yup", "ok", "okay", "sure", "no", "nope", "nah", "none", "nothing",
+    "not", "never", "idk", "dunno", "maybe", "whatever", "na", "nada", "meh"))
+_SHRUG_FILLER: Final = frozenset((
+    "i", "i'm", "am", "me", "my", "mine", "it", "that", "this", "so", "really", "much", "at",
+    "all", "any", "anything", "else", "just", "of", "to", "can", "could", "think", "know", "guess",
+    "suppose", "regret", "wrong", "fault", "do", "did", "done", "have", "idea", "comment", "well",
+    "honestly", "um", "uh", "hmm", "for", "about", "in", "particular", "sorry"))
+# A clause that puts it on the other person ("Jo started it", "it was all his fault"): no answer
+# to "what was your part?" or "what do you regret?". Never when I am in it ("I started it").
+_BLAME: Final = re.compile(
+    r"^(?:(?:but|because|cause|since|and|well|honestly|i think) )*(?!.*\b(?:i|we|i'm|me|myself|us)"
+    r"\b)(?:(?:[\w']+ )?[\w']+ (?:started|began|did) (?:it|this|that|the \w+)(?: first)?"
+    r"|(?:(?:it was|it is|it's|that was|that is|that's) )?(?:all )?(?!(?:my|our)\b)[\w']+ fault"
+    r"(?: not mine)?|blame [\w']+(?: [\w']+)?|(?:it was|it's|that was|that's) (?:all )?(?:on )?"
+    r"(?:you|him|her|them))$")
+# Where a clause ends: a comma, a full stop, a dash between words.
+_CLAUSE_END: Final = re.compile(r"\s*(?:[,;:.!?\u2026]+|\s-+\s|\s*[\u2013\u2014]\s*)\s*")
+
+
+def _words(clause: str) -> list[str]:
+    text = clause.replace("\u2019", "'").lower().replace("n/a", "na")
+    text = re.sub(r"\b(do|does|did|is|was|ca|wo|have|has)nt\b", r"\1n't", text)
+    return re.findall(r"[\w']+", text)
+
+
+def _is_shrug(clause: str) -> bool:
+    """``clause`` is a refusal or a shrug: "not really", "nah nothing", "I don't think so"."""
+    words = _words(clause)
+    return (all(w in _SHRUG_WORDS or w in _SHRUG_FILLER or w.endswith("n't") for w in words)
+            and (not words or any(w in _SHRUG_WORDS or w.endswith("n't") for w in words)))
+
+
+def _is_non_answer(text: str, *, blame: bool = False) -> bool:
+    """``text`` says nothing to put in a message: only shrugs ("not really, no"), or with
+    ``blame``, shrugs and blame of the other person ("nothing, Jo started it")."""
+    clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
+    return all(_is_shrug(c) or (blame and _BLAME.match(" ".join(_words(c)))) for c in clauses)
+
+
+def _answer(text: str, *, blame: bool = False) -> str:
+    """``text`` without a shrug or blame it starts with ("No, I yelled" -> "I yelled"); ``""``
+    when that is all it is."""
+    if _is_non_answer(text, blame=blame):
+        return ""
+    while (end := _CLAUSE_END.search(text)) and end.start() > 0 and (
+            _is_non_answer(text[:end.start()], blame=blame)):
+        text = _strip(r"but|and|though|still", text[end.end():])
+    return text
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
+    """``text`` with a lower-case first letter, unless it starts with "I" ("I'm") or an acronym."""
+    if not text or text[:2].isupper() or re.match(r"^I(?:'\w+)?\b", text):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _upper_first(text: str) -> str:
@@ -128,7 +182,8 @@ def _situation(situation: str) -> tuple[str, str]:
 
 def _my_action(my_part: str) -> str:
     """What I did, to follow "I": "I'm the one who started yelling" -> "started yelling"."""
-    text = _strip(r"(?:my part (?:was|is)|i think|i guess|honestly|well)(?: that)?,?", my_part)
+    text = _strip(r"(?:my part (?:was|is)|i think|i guess|honestly|well|no excuse)(?: that)?,?",
+                  my_part)
     text = _strip(r"(?:i'?m|i am|i was) the one (?:who|that)|that", text)
     text = re.sub(r"^i'm\s+", "am ", text, flags=_I)
     text = re.sub(r"^i've\s+", "have ", text, flags=_I)
@@ -149,16 +204,21 @@ def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
 
 
 def _commitment(commitment: str) -> str:
-    """What I will do, to follow "I will": "I'll text you" -> "text you"."""
-    return _lower_first(_strip(r"(?:next time,?\s+)?(?:i will|i'll|i'?m going to|i am going to|"
-                               r"i'?m gonna|i promise (?:to|i'll|i will)|i can|i want to|"
-                               r"i plan to)", commitment))
+    """What I will do, to follow "I will": "I'll text you" -> "text you"; ``""`` when it is
+    about someone else ("you should call me" is not something I will do)."""
+    text = _strip(r"(?:next time,?\s+)?(?:i will|i'll|i'?m going to|i am going to|"
+                  r"i'?m gonna|i promise (?:to|i'll|i will)|i can|i want to|i plan to)",
+                  commitment)
+    if _SUBJECT.match(text) and not re.match(r"^i\b", text, _I):
+        return ""
+    return _lower_first(_strip("i", text))
 
 
 def _regret(regret: str, my_action: str) -> str:
     """The regret as a sentence, or ``""`` when it adds nothing ("yes", or my part again)."""
     text = _strip(r"i regret|that", regret)
-    if not text or text.lower() in _NOT_A_REGRET or _strip("i", text).lower() == my_action.lower():
+    if not text or _is_non_answer(text, blame=True) or (
+            _strip("i", text).lower() == my_action.lower()):
         return ""
     return f"{_upper_first(text)}." if re.match(r"^i\b", text, _I) else f"I regret {text}."
 
@@ -166,8 +226,14 @@ def _regret(regret: str, my_action: str) -> str:
 def _request(request: str, other: str = "") -> tuple[str, str]:
     """Who the request is for ("you" or "we") and what to ask, to follow "Could you/we":
     "Tell me when he needs space" -> ("you", "tell me when you need space"); "Mum to call
-    first" (someone else) -> ("we", "ask Mum to call first")."""
+    first" (someone else) -> ("we", "ask Mum to call first"). A wish that is not a request ("I
+    want Sam to know I care") comes back as a sentence of its own, with ``""`` for who."""
     text = re.sub(r",?\s+please$", "", request.strip().rstrip(".!? "), flags=_I)
+    statement = _address(text, other, "")
+    if re.match(r"^i (?:want|need|'?d like|would like|wish) (?:you|him|her|them) to know\b",
+                statement, _I) or re.match(r"^i(?:'m|'ve|'d|'ll)?\s+(?!(?:like|love|want|need|"
+                                           r"prefer|wish|would)\b)", statement, _I):
+        return "", _upper_first(_to_you(statement))
     if len(other) > 1 and re.match(rf"^{re.escape(other)}\s+(?:to\s+)?[\w']", text, _I):
         text = "he" + text[len(other):]  # their name: a request to them
         text = re.sub(r"^he\s+to\s+", "", text)
@@ -254,6 +320,27 @@ def _address(text: str, other: str, context: str) -> str:
     return _to_you(text)
 
 
+def _named(text: str, other: str, context: str) -> str:
+    """``text`` said to ``other`` when it names them ("I shouted at Mum" -> "I shouted at you");
+    left as it is otherwise, since a "she" there may be someone else."""
+    names = [re.escape(other)] if len(other) > 1 else []
+    if context in _ADDRESSEE:
+        names.append(_ADDRESSEE[context])
+    if any(re.search(rf"\b{name}\b", text, _I) for name in names):
+        return _address(text, other, context)
+    return text
+
+
+def _answered(parts: DraftParts) -> DraftParts:
+    """``parts`` without the answers that say nothing ("nothing really", "I don't know"), or
+    only blame the other person ("nothing, Jo started it"; in the situation that is what
+    happened, so it stays there)."""
+    return replace(parts, situation=_answer(parts.situation), **{name: _answer(
+        getattr(parts, name), blame=True) for name in (
+        "my_part", "their_side", "feeling", "need", "regret", "request", "commitment",
+        "appreciation")})
+
+
 def compose(parts: DraftParts) -> str:
     """A repair draft from ``parts``.
 
@@ -262,6 +349,7 @@ def compose(parts: DraftParts) -> str:
     ...                    request="take a break when it gets heated"))[:46]
     "Can we talk about last night? I'm sorry that I"
     """
+    parts = _answered(parts)
     work = parts.context in ("work", "therapist")
     feeling, need = _feeling_and_need(parts.feeling, parts.need)
     need = _address(need, parts.other, parts.context)
@@ -276,11 +364,11 @@ def compose(parts: DraftParts) -> str:
                          else f"Can we talk about {topic}?")
     if account:
         sentences.append(f"{account}.")
-    my_part = _my_action(parts.my_part)
+    my_part = _my_action(_named(parts.my_part, parts.other, parts.context))
     if my_part:
         sentences.append(f"I realise that I {my_part}, and that was my part in it." if work
                          else f"I'm sorry that I {my_part}.")
-    if regret := _regret(parts.regret, my_part):
+    if regret := _regret(_named(parts.regret, parts.other, parts.context), my_part):
         sentences.append(regret)
     if parts.their_side:
         sentences.append(f"I can see why {_lower_first(parts.their_side)}.")
@@ -295,12 +383,15 @@ def compose(parts: DraftParts) -> str:
             " about what happened" if topic else "")
         tail = f", and I need {need}" if need else ""
         sentences.append(f"I feel {feeling}{about}{tail}.")
-    if commitment := _commitment(parts.commitment):
+    if commitment := _commitment(_named(parts.commitment, parts.other, parts.context)):
         sentences.append(f"Next time, I will {commitment}.")
     if parts.request:
         who, request = _request(parts.request, parts.other)
-        sentences.append(f"Going forward, I would appreciate it if {who} could {request}." if work
-                         else f"Could {who} {request}?")
+        if not who:
+            sentences.append(f"{request}.")
+        else:
+            sentences.append(f"Going forward, I would appreciate it if {who} could {request}."
+                             if work else f"Could {who} {request}?")
     if parts.appreciation:
         sentences.append(f"I appreciate {_lower_first(parts.appreciation)}.")
     return " ".join(sentences)

@@ -72,12 +72,26 @@ PROMPTS: Final[dict[State, str]] = {
     State.FOLLOW_UP_UPTAKE: "How did it go? Did they take it up? (yes / partly / not yet / no)",
     State.FOLLOW_UP_CONNECTION: "How connected do you feel now, from 0 to 10?",
     State.DONE: "Thank you for doing this. Repair is a practice: each time counts.",
-    State.STOPPED_CRISIS: "What you wrote sounds like you may not be safe. Repair can wait. "
-                          "Please reach out to someone now.",
-    State.STOPPED_UNSAFE: "What you wrote sounds like you may not be safe with this person. "
-                          "Mend won't coach a repair with someone who harms or controls you. "
-                          "You deserve support and a plan to stay safe.",
+    # The crisis message from the resources follows each stop and says why ("things may be
+    # really hard, or not safe"), so these do not say it again.
+    State.STOPPED_CRISIS: "Repair can wait.",
+    State.STOPPED_UNSAFE: "Your safety comes first, so Mend won't coach a repair with someone "
+                          "who may harm or control you.",
 }
+
+
+def someone_else_at_risk(name: str) -> tuple[str, str]:
+    """Why the coach stopped and what to do, when the signs were in ``name``'s messages (pasted
+    by the person using Mend), not in their own words."""
+    return (f"Something in these messages suggests {name} may not be safe. Repair can wait.",
+            f"If {name} might be in danger right now, call your local emergency number. If "
+            f"you are worried about {name}, a crisis line can talk with you about how to help, "
+            f"and {name} can call one too. You don't have to handle this alone.")
+
+
+def helpers_heading(name: str = "") -> str:
+    """The line above the resources: for the person themselves, or for helping ``name``."""
+    return f"Who can help, for {name} or for you:" if name else "If you need someone now:"
 
 CONTEXT_NOTES: Final[dict[str, str]] = {
     "work": "With a manager or anyone with power over you, keep it brief and specific, and pick "

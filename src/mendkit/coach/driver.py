@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Protocol
 
-from mendkit.analysis.pipeline import Mode
+from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
 from mendkit.api import analyze
 from mendkit.coach import content
@@ -27,6 +27,7 @@ from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
 from mendkit.critic import critique
 from mendkit.io.text import split_line
+from mendkit.labels import CRISIS
 from mendkit.model import CheckResult, Conversation
 
 E = EventType
@@ -69,6 +70,9 @@ def run(
 
     def step(current: Session, event: Event) -> Session:
         after = current.apply(event)
+        if (after.state is State.STOPPED_CRISIS and current.state is State.RECOGNISE_MESSAGES
+                and (name := _at_risk(current, str(event.value or ""), mode))):
+            after = replace(after, settings={**after.settings, AT_RISK: name})
         store.save(after)
         _after(after, event, prompter, region)
         return after
@@ -286,7 +290,7 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
 def _after(session: Session, event: Event, prompter: Prompter, region: str) -> None:
     state = session.state
     if state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE):
-        show_stop(state, prompter, region)
+        show_stop(state, prompter, region, at_risk=at_risk(session))
         return
     previous = State(session.path[-1][0])
     if event.type is E.ANSWER and previous is State.RECOGNISE_WHAT:
@@ -311,12 +315,53 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
             prompter.say(f"Suggested rewrite: {result.rewrite}")
 
 
-def show_stop(state: State, prompter: Prompter, region: str) -> None:
+# A session setting: who the crisis signs were about, when they were in the other person's
+# pasted messages rather than in the person's own words.
+AT_RISK = "at_risk"
+
+
+def at_risk(session: Session) -> str:
+    """The other person's name when ``session`` stopped for signs in their pasted messages."""
+    if session.state is not State.STOPPED_CRISIS:
+        return ""
+    return str(session.settings.get(AT_RISK) or "")
+
+
+def stop_words(state: State, *, at_risk: str = "") -> tuple[str, str]:
+    """What a stop says: why it stopped, then what to do (the terminal and the web alike).
+
+    >>> stop_words(State.STOPPED_CRISIS, at_risk="Sam")[0][:48]
+    'Something in these messages suggests Sam may not'
+    """
+    if at_risk and state is State.STOPPED_CRISIS:
+        return content.someone_else_at_risk(at_risk)
+    return content.PROMPTS[state], crisis_message()
+
+
+def _at_risk(session: Session, pasted: str, mode: Mode) -> str:
+    """The other person's name (as the messages spell it) when every pasted line that shows
+    crisis signs is theirs, else ``""``: then the stop speaks to the person using Mend."""
+    other = str(session.answers.get(State.RECOGNISE_WHO.value, "")).strip().lower()
+    turns = _pasted_turns(pasted)
+    if not other or not turns:
+        return ""
+    analysed = analyze_conversation(Conversation.from_turns(turns), mode=mode).turns
+    speakers = {t.speaker for t in analysed if CRISIS in t.labels}
+    if len(speakers) != 1:
+        return ""
+    speaker = speakers.pop()
+    mine = speaker.lower() in ("me", "i", "myself", "you")
+    return speaker if not mine and speaker.lower() in (other, *other.split()) else ""
+
+
+def show_stop(state: State, prompter: Prompter, region: str, *, at_risk: str = "") -> None:
     """What a stopped session shows: why it stopped, the resources, and for danger from the
-    other person a safety plan under its own heading."""
-    prompter.say(content.PROMPTS[state])
-    prompter.say(crisis_message())
-    _show_resources(prompter, region)
+    other person a safety plan under its own heading. With ``at_risk`` (the signs were in that
+    person's pasted messages) the words are about helping them."""
+    for line in stop_words(state, at_risk=at_risk):
+        prompter.say(line)
+    _show_resources(prompter, region, content.helpers_heading(
+        at_risk if state is State.STOPPED_CRISIS else ""))
     if state is State.STOPPED_UNSAFE:
         prompter.say(SAFETY_PLAN_HEADING)
         for line in content.SAFETY_PLAN:
@@ -326,13 +371,16 @@ def show_stop(state: State, prompter: Prompter, region: str) -> None:
 SAFETY_PLAN_HEADING = "Some things that can help you stay safe:"
 
 
-def _show_resources(prompter: Prompter, region: str) -> None:
-    prompter.say("If you need someone now:")
+def _show_resources(prompter: Prompter, region: str,
+                    heading: str = "If you need someone now:") -> None:
+    prompter.say(heading)
     for r in resources_for(region):
         prompter.say(f"- {r.name}: {r.contact}")
 
 
-def _show_markers(pasted: str, prompter: Prompter) -> None:
+def _pasted_turns(pasted: str) -> list[tuple[str, str]]:
+    """Pasted "Speaker: text" lines as (speaker, text); a line without a speaker continues the
+    one before it."""
     turns: list[tuple[str, str]] = []
     for line in pasted.splitlines():
         parsed = split_line(line)
@@ -340,6 +388,11 @@ def _show_markers(pasted: str, prompter: Prompter) -> None:
             turns.append((parsed[1], parsed[2]))
         elif turns and line.strip():
             turns[-1] = (turns[-1][0], f"{turns[-1][1]}\n{line.strip()}")
+    return turns
+
+
+def _show_markers(pasted: str, prompter: Prompter) -> None:
+    turns = _pasted_turns(pasted)
     if not turns:
         prompter.say("I couldn't read those as 'Speaker: text' lines, so I'll go on without them.")
         return

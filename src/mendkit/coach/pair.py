@@ -45,6 +45,19 @@ def screen(text: str) -> str:
     return "unsafe" if stop is EventType.ABUSE else "crisis"
 
 
+def yes_or_no(text: str) -> bool | None:
+    """True for yes, False for no, None for anything else ("I thought...", ""): ask again.
+
+    >>> yes_or_no("Yes please"), yes_or_no("nope"), yes_or_no("I thought you forgot")
+    (True, False, None)
+    """
+    words = text.strip().lower().split()
+    first = words[0].strip(".,!") if words else ""
+    if first in ("y", "yes", "yeah", "yep", "yup", "sure", "ok", "okay"):
+        return True
+    return False if first in ("n", "no", "nope", "nah", "not") else None
+
+
 def new_code() -> str:
     """A short join code, easy to read aloud."""
     return "".join(secrets.choice(_ALPHABET) for _ in range(6))

@@ -54,16 +54,16 @@ class Session:
             return InvalidInputError(f"a coach session's {what}", source=source)
 
         if data.get("format") != FORMAT_VERSION:
-            raise bad(f"format is {data.get('format')!r}; expected {FORMAT_VERSION}")
+            raise bad(f"{_field(data, 'format')}; expected {FORMAT_VERSION}")
         try:
             state = State(str(data.get("state")))
         except ValueError:
-            raise bad(f"state is {data.get('state')!r}; expected one of the coach's steps, "
+            raise bad(f"{_field(data, 'state')}; expected one of the coach's steps, "
                       f"such as {State.RECOGNISE_WHO.value!r}") from None
         session_id, answers = data.get("id"), data.get("answers", {})
         path, settings = data.get("path", []), data.get("settings", {})
         if not isinstance(session_id, str) or not session_id:
-            raise bad(f"id is {session_id!r}; expected text")
+            raise bad(f"{_field(data, 'id')}; expected text")
         if not isinstance(answers, dict):
             raise bad(f"answers are {_kind(answers)}; expected an object of answers by step")
         if not isinstance(settings, dict):
@@ -75,7 +75,7 @@ class Session:
         for key in _TIMES.get(state, ()):
             value = answers.get(key)
             if value is not None and not _is_time(value):
-                raise bad(f"answer {key!r} is {value!r}; expected a date and time such as "
+                raise bad(f"answer {_field(answers, key)}; expected a date and time such as "
                           "'2026-11-27T18:30'")
         return cls(id=session_id, state=state, answers=dict(answers),
                    path=tuple((str(a), str(b)) for a, b in path), settings=dict(settings))
@@ -109,3 +109,11 @@ def _is_time(value: object) -> bool:
 
 def _kind(value: object) -> str:
     return {list: "a list", str: "text", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _field(data: Mapping[str, Any], key: str) -> str:
+    """``"format" is missing`` or ``"format" is 7``: a field as the JSON spells it."""
+    if key not in data:
+        return f'"{key}" is missing'
+    return f'"{key}" is {json.dumps(data[key], ensure_ascii=False, default=str)[:80]}'
+

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from mendkit._files import atomic_write
+from mendkit._files import atomic_write, private_folder
 from mendkit.coach.pair import PairAnswers
 from mendkit.coach.session import Session
 from mendkit.errors import InvalidInputError
@@ -77,7 +77,7 @@ class SessionStore:
 
     def save(self, session: Session) -> Path:
         path = self._path(session.id)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
         atomic_write(path, session.to_json())
         return path
 
@@ -113,7 +113,7 @@ class PairStore:
 
     def save(self, code: str, role: str, answers: PairAnswers) -> None:
         path = self._path(code, role)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         atomic_write(path, json.dumps(answers.to_dict(), ensure_ascii=False, indent=1))
 
     def load(self, code: str, role: str) -> PairAnswers | None:

@@ -11,15 +11,40 @@ from mendkit.model.conversation import Conversation, Turn
 
 _PREFIX = re.compile(r"^\s*([^\s:<>\[\]{}\"][^:<>\[\]{}\"]{0,59}?)\s*:(?:\s+|$)")
 _NOT_IN_NAMES = re.compile(r"[,;!?*=/\\|]")
+# A cue's text starting with "Name: " names its speaker by convention, so a cue's speaker may be
+# "Whitfield, Dana", "Dana (she/her)" or "Dana | Acme Corp"; only sentence punctuation is refused.
+_NOT_IN_CUE_NAMES = re.compile(r"[;!?*=\\]")
+_SLASH_IN_A_WORD = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")  # "Mom/Dad", "(she/her)"
+# Prose also puts a comma before a colon ("Well, honestly: I did send it."), so a cue name with a
+# comma, or of more than four words, must also read as a name (see _reads_as_prose).
+_NAME_WORDS = 4
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(she/her)", "[host]"
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+# Words that open or fill a sentence and are (almost) never part of someone's display name.
+_PROSE_TEXT = """
+    a about actually ah all also although am an and anyway are as at basically be because been
+    but can could did does don't first for had has have he her here hey hi his honestly how
+    however i i'm if in is it it's just know let let's like listen look me mean my no nope not now
+    of oh ok okay on or our please point really right said say see seriously she should so sorry
+    sure than thanks that that's the their then there they thing think this to too uh um was
+    wait we well were what when where which who why with would yeah yep yes you your
+"""
+_PROSE_WORDS = frozenset(_PROSE_TEXT.split())
+_NAME_PARTICLES_TEXT = "al bin da das de del della der di do dos du el la le van von y ten ter"
+_NAME_PARTICLES = frozenset(_NAME_PARTICLES_TEXT.split())
 _DIRECTION_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
-def split_speaker(line: str, *, max_words: int = 4) -> tuple[str, str] | None:
+def split_speaker(
+    line: str, *, max_words: int = 4, cue: bool = False
+) -> tuple[str, str] | None:
     """Split ``"Name: text"`` into ``("Name", "text")``, or return ``None`` if it has no name.
 
     A name is at most ``max_words`` words and 60 characters without sentence punctuation, and
     the colon is followed by a space or the end of the line (so ``https://`` and ``10:30`` are
-    not names).
+    not names). A slash between letters (``Mom/Dad``, ``(she/her)``) is allowed; with
+    ``cue=True`` (the text of a VTT or SRT cue) commas and ``|`` are too (``Whitfield, Dana``),
+    unless the name reads as the start of a sentence (``Well, honestly: I did send it.``).
 
     >>> split_speaker("Dr. Ruiz: Where did you just go?")
     ('Dr. Ruiz', 'Where did you just go?')
@@ -30,9 +55,40 @@ def split_speaker(line: str, *, max_words: int = 4) -> tuple[str, str] | None:
     if match is None:
         return None
     name = clean_name(match.group(1))  # a right-to-left chat copied out starts lines with U+200F
-    if not name or len(name.split()) > max_words or _NOT_IN_NAMES.search(name):
+    refused = _NOT_IN_CUE_NAMES if cue else _NOT_IN_NAMES
+    if not name or len(name.split()) > max_words or refused.search(_SLASH_IN_A_WORD.sub("", name)):
+        return None
+    if cue and _reads_as_prose(name):
         return None
     return name, line[match.end() :].strip()
+
+
+def _reads_as_prose(name: str) -> bool:
+    """Whether a cue's ``Name:`` prefix is more likely the start of a sentence than a name.
+
+    Only a name with a comma or of more than four words is questioned: those are where names
+    and prose overlap. ``"Whitfield, Dana"``, ``"de la Cruz, María (she/her)"`` and
+    ``"whitfield, dana"`` read as names; ``"Well, honestly"``, ``"Look, Sam"`` and
+    ``"So here is the thing"`` read as prose: they hold a word that opens or fills a sentence,
+    mix capitalised words with lower-case ones, or are too long for a name.
+
+    >>> _reads_as_prose("Whitfield, Dana"), _reads_as_prose("Well, honestly")
+    (False, True)
+    """
+    person = _ASIDE.sub(" ", name.split("|", 1)[0])  # "| Acme Corp" is a company tag
+    words = [  # pronouns ("she/her") and pairs ("Mom/Dad") are not counted
+        word for token in person.replace(",", " ").split() if "/" not in token
+        for word in _WORD.findall(token)
+    ]
+    if "," not in name and len(words) <= _NAME_WORDS:
+        return False
+    if any(word.lower().replace("\u2019", "'").rstrip(".") in _PROSE_WORDS for word in words):
+        return True
+    if "," not in name:
+        return False
+    lower = [w for w in words if w[0].islower() and w.lower() not in _NAME_PARTICLES]
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(words) > _NAME_WORDS or bool(lower and capitalised)
 
 
 def clean_name(name: str) -> str:

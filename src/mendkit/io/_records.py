@@ -8,6 +8,7 @@ a ``start``, :func:`timed` derives one from the timestamps.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -25,12 +26,20 @@ TEXT_KEYS = ("text", "message", "utterance", "content")
 
 
 def find_key(keys: Mapping[str, Any] | list[str], wanted: tuple[str, ...]) -> str | None:
-    """The first key of ``keys`` that matches one of ``wanted``, ignoring case and spaces."""
-    by_name = {str(k).strip().lower(): k for k in keys}
+    """The first key of ``keys`` that matches one of ``wanted``, ignoring case, and spaces,
+    ``_`` and ``-`` alike (``Start Time`` is ``start_time``)."""
+    by_name: dict[str, object] = {}
+    for key in keys:
+        by_name.setdefault(_normal_key(str(key)), key)
     for name in wanted:
-        if name in by_name:
-            return str(by_name[name])
+        found = by_name.get(_normal_key(name))
+        if found is not None:
+            return str(found)
     return None
+
+
+def _normal_key(key: str) -> str:
+    return "".join(key.replace("_", " ").replace("-", " ").lower().split())
 
 
 class RecordReader:
@@ -142,10 +151,24 @@ def _instant(timestamp: str | None) -> datetime | None:
         return None
 
 
-def _shown(value: object, limit: int = 60) -> str:
-    """A value as an error message shows it: a number of 400 digits is cut short."""
+def shown(value: object, limit: int = 60) -> str:
+    """A value read from JSON as an error message shows it, in JSON's spelling (``null``,
+    ``true``, an object or a list by its kind) rather than Python's; a long one is cut short.
+
+    >>> shown(None), shown(True), shown({"name": "a"}), shown("00:01")
+    ('null', 'true', 'an object', "'00:01'")
+    """
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_shown = shown
 
 
 def _kind(value: object) -> str:
@@ -153,7 +176,7 @@ def _kind(value: object) -> str:
         return "nothing"
     if isinstance(value, str):
         return "an empty string" if not value.strip() else f"the string {value[:40]!r}"
-    return {dict: "an object", list: "a list", bool: "a boolean"}.get(type(value), f"{value!r}")
+    return {dict: "an object", list: "a list", bool: "a boolean"}.get(type(value), shown(value))
 
 
 def is_number(value: object) -> bool:

@@ -2,7 +2,7 @@
 
 A :class:`TextSource` owns decoding and reads its input once: a pipe given as a path (a FIFO, or a
 shell's ``<(...)``) is read as stdin is, its head kept for detection and the rest read after it.
-It It sniffs a byte-order mark (UTF-8, UTF-16, UTF-32), refuses
+It sniffs a byte-order mark (UTF-8, UTF-16, UTF-32), refuses
 binary files, decodes UTF-8 strictly (a bad byte is reported with its line and a hint to pass
 ``--encoding``) and yields lines one at a time, so a large export is never held in memory whole.
 CRLF, LF and lone CR line endings all work.
@@ -31,7 +31,31 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_BOMS_OF = {
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
 _TEXT_CONTROLS = frozenset("\t\n\r\f\x1b")
+# Undecodable input in a UTF-16/32 file: the decoder reads ahead of the lines it yields, so an
+# error is marked in the text (a lone surrogate, which strict decoding never yields) and reported
+# at the line that holds the mark.
+_MARK_ERRORS = "mendkit.mark"
+_HALF, _CUT, _NOT_A_CHARACTER = chr(0xDFFF), chr(0xDFFE), chr(0xDFFD)
+_MARKS = {_HALF: "half of a surrogate pair", _CUT: "a character cut short at the end",
+          _NOT_A_CHARACTER: "a value that is not a character"}
+
+
+def _mark(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    if "surrogate" in exc.reason or exc.reason == "illegal encoding":
+        return _HALF, exc.end
+    if "truncated" in exc.reason or "end of data" in exc.reason:
+        return _CUT, exc.end
+    return _NOT_A_CHARACTER, exc.end
+
+
+codecs.register_error(_MARK_ERRORS, _mark)
 
 
 class Line(NamedTuple):
@@ -68,7 +92,14 @@ class TextSource:
             else:
                 self._encoding = self._encoding_for(raw)
                 decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
-                text = decoder.decode(raw, final=False).removeprefix("\ufeff")
+                try:
+                    text = decoder.decode(raw, final=False).removeprefix("\ufeff")
+                except UnicodeError as exc:  # a codec that cannot read text leniently
+                    self.close()
+                    raise InvalidInputError(
+                        f"the text cannot be decoded as {self._encoding} ({exc}); pass the right "
+                        "encoding with --encoding", source=self.name,
+                    ) from None
             with _closed_on_error(self._stream):
                 _refuse_binary(text, self.name)
             self._head_text = text
@@ -112,6 +143,14 @@ class TextSource:
     def _encoding_for(self, head: bytes) -> str:
         if self.requested_encoding:
             name = codecs.lookup(self.requested_encoding).name
+            if name in ("utf-16", "utf-32") and head and not head.startswith(_BOMS_OF[name]):
+                self.close()  # the plain name reads the byte order from the byte-order mark
+                what = "input" if self.is_stdin else "file"
+                raise InvalidInputError(
+                    f"the {what} does not start with a {name.upper()} byte-order mark; pass "
+                    f"--encoding {name}-le or {name}-be",
+                    source=self.name,
+                )
             return "utf-8-sig" if name == "utf-8" else name
         for bom, encoding in _BOMS:
             if head.startswith(bom):
@@ -159,20 +198,34 @@ class TextSource:
         if _ascii_compatible(self._encoding):
             yield from self._decode_by_line(fh)
             return
-        wrapper = io.TextIOWrapper(fh, encoding=self._encoding, newline="")
+        wrapper = io.TextIOWrapper(fh, encoding=self._encoding, errors=_MARK_ERRORS, newline="")
         count = 0
         try:
             for text in wrapper:
-                count += 1
+                count += _line_count(text)
+                found = next((mark for mark in _MARKS if mark in text), None)
+                if found is not None:
+                    raise self._damaged(text, found, count)
                 yield text
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:  # a codec without error handlers (rare)
             raise InvalidInputError(
-                f"the text cannot be decoded as {self._encoding} ({exc.reason}); "
-                "pass the right encoding with --encoding (for example --encoding utf-16-le)",
+                f"the text cannot be decoded as {self._encoding} ({exc}); "
+                "pass the right encoding with --encoding",
                 source=self.name, line=count + 1,
             ) from None
         finally:
             wrapper.detach()
+
+    def _damaged(self, text: str, mark: str, count: int) -> InvalidInputError:
+        """The error for a line of a UTF-16/32 (or other wide) text that holds a bad sequence."""
+        before = text[: text.index(mark)]
+        line = count - _line_count(text) + 1 + before.count("\r")
+        what = f"an invalid {self._encoding.upper()} sequence ({_MARKS[mark]})"
+        if self.requested_encoding is None:  # read from a byte-order mark: the file is damaged
+            advice = "so the file looks damaged: save it again from the program that made it"
+        else:
+            advice = "so it may be in another encoding: pass the right one with --encoding"
+        return InvalidInputError(f"the text holds {what}, {advice}", source=self.name, line=line)
 
     def _decode_by_line(self, fh: Iterable[bytes]) -> Iterator[str]:
         encoding = "utf-8" if self._encoding == "utf-8-sig" else self._encoding
@@ -208,6 +261,11 @@ def _numbered(raw_lines: Iterable[str]) -> Iterator[Line]:
         else:
             number += 1
             yield Line(number, stripped)
+
+
+def _line_count(raw: str) -> int:
+    """How many lines :func:`_numbered` makes of one raw line (a lone CR also ends a line)."""
+    return raw.rstrip("\n").removesuffix("\r").count("\r") + 1
 
 
 def _stdin() -> BinaryIO | TextIO:
@@ -262,8 +320,26 @@ def check_encoding(encoding: str | None) -> None:
     if encoding is None:
         return
     try:
-        codecs.lookup(encoding)
+        info = codecs.lookup(encoding)
     except LookupError:
         raise InvalidInputError(
             f"unknown encoding {encoding!r}: expected a name such as utf-8, cp1252 or utf-16"
         ) from None
+    if not _reads_text(info):  # rot13, base64, zlib, idna: codecs, but not for a file's text
+        raise InvalidInputError(
+            f"{encoding!r} is not a text encoding: expected a name such as utf-8, cp1252 or "
+            "utf-16"
+        )
+
+
+def _reads_text(info: codecs.CodecInfo) -> bool:
+    """Whether a codec decodes bytes into text, leniently and with marked errors, as needed."""
+    if not getattr(info, "_is_text_encoding", True):
+        return False
+    try:
+        sample = "Ana: hi\n".encode(info.name)
+        for errors in ("replace", _MARK_ERRORS):
+            codecs.getincrementaldecoder(info.name)(errors=errors).decode(sample, final=True)
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        return False
+    return True

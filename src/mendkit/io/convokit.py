@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from mendkit._version import __version__
 from mendkit.errors import FormatError
 from mendkit.io._common import Grouper, Names
-from mendkit.io._records import is_number
+from mendkit.io._records import is_number, shown
 from mendkit.io._source import TextSource
 from mendkit.io._times import epoch_to_iso
 from mendkit.io.jsondoc import load_line
@@ -69,7 +69,7 @@ def iter_convokit(source: TextSource) -> Iterator[Conversation]:
 def _utterance(item: object, line: int, name: str, names: Names) -> tuple[_Utterance, str]:
     if not isinstance(item, Mapping):
         raise FormatError(
-            f"expected {EXPECTED}; found {type(item).__name__}", source=name, line=line
+            f"expected {EXPECTED}; found {shown(item)}", source=name, line=line
         )
     speaker = item.get("speaker", item.get("user"))
     cid = item.get("conversation_id", item.get("root"))
@@ -78,8 +78,11 @@ def _utterance(item: object, line: int, name: str, names: Names) -> tuple[_Utter
         if value is None or (isinstance(value, str) and not value.strip()):
             raise FormatError(f'expected the utterance to have "{field}"; found none',
                               source=name, line=line)
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise FormatError(f'expected the utterance\'s "{field}" to be a string, found '
+                              f"{shown(value)}", source=name, line=line)
     if not isinstance(text, str):
-        raise FormatError(f'expected the utterance to have a string "text", found {text!r}',
+        raise FormatError(f'expected the utterance to have a string "text", found {shown(text)}',
                           source=name, line=line)
     meta = item.get("meta")
     mend = meta.get(MEND_KEY) if isinstance(meta, Mapping) else None
@@ -89,7 +92,7 @@ def _utterance(item: object, line: int, name: str, names: Names) -> tuple[_Utter
         iso = None if epoch is None else epoch_to_iso(epoch)
     except (OverflowError, OSError, ValueError):
         raise FormatError(f'expected the utterance\'s "timestamp" to be epoch seconds (such as '
-                          f"1764252192) or an offset in seconds, found {raw_ts!r}",
+                          f"1764252192) or an offset in seconds, found {shown(raw_ts)}",
                           source=name, line=line) from None
     reply_to = item.get("reply_to")
     if isinstance(mend, Mapping):

@@ -3,7 +3,8 @@
 Header names are matched case-insensitively; ``name``/``author`` also name the speaker column
 and ``message``/``utterance`` the text column. ``start`` and ``end`` are seconds or ``HH:MM:SS``;
 without a ``start`` column, a ``timestamp`` column (ISO 8601 or epoch seconds) gives each start.
-The delimiter (comma, semicolon or tab) is taken from the header row. A ``conversation_id``
+The delimiter (comma, semicolon or tab) is taken from the header row, or from a first line
+``sep=;`` as Excel writes it. A ``conversation_id``
 column splits the table into conversations. Rows are streamed.
 """
 
@@ -47,6 +48,12 @@ def iter_csv(source: TextSource) -> Iterator[Conversation]:
     if header_line is None:
         raise FormatError(f"no rows found: expected {EXPECTED}", source=source.name)
     delimiter = max(",;\t", key=header_line.text.count)
+    excel_sep = header_line.text.strip().lower()
+    if excel_sep.startswith("sep=") and len(excel_sep) == 5:  # Excel's "sep=;" names it
+        delimiter = header_line.text.strip()[4]
+        header_line = next(lines, None)
+        if header_line is None:
+            raise FormatError(f"no rows found: expected {EXPECTED}", source=source.name)
     numbers = [header_line.number]
     consumed: list[Line] = []  # the lines of the row being read
     if csv.field_size_limit() < FIELD_LIMIT:

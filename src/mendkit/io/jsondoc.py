@@ -143,6 +143,12 @@ def conversation_from_document(
     speakers: tuple[Speaker, ...] = ()
     if isinstance(document, Mapping):
         raw_turns = document.get("turns")
+        if "turns" in document and not isinstance(raw_turns, list):
+            raise FormatError(
+                f'expected "turns" to be a list of turns {{"speaker": ..., "text": ...}}; found '
+                f'"turns" as {_as(raw_turns)}',
+                source=name, line=line,
+            )
         if not isinstance(raw_turns, list):
             keys = ", ".join(repr(k) for k in list(document)[:6]) or "none"
             raise FormatError(
@@ -156,9 +162,7 @@ def conversation_from_document(
     elif isinstance(document, list):
         raw_turns = document
     else:
-        raise FormatError(
-            f"expected {EXPECTED}; found {type(document).__name__}", source=name, line=line
-        )
+        raise FormatError(f"expected {EXPECTED}; found {_as(document)}", source=name, line=line)
     reader = RecordReader(name)
     prefix = f"{where}." if where else ""
     turns = timed([
@@ -174,6 +178,18 @@ def conversation_from_document(
         id=conversation_id or default_id(name), turns=turns, source=name, format=format,
         speakers=speakers,
     )
+
+
+def _as(value: object) -> str:
+    """What a JSON value is, in words: ``an object ({})``, ``a string ("hi")``, ``null``."""
+    text = json.dumps(value, ensure_ascii=False)
+    if len(text) > 40:
+        text = text[:39] + "…"
+    if value is None or isinstance(value, bool):
+        return text
+    kind = ("an object" if isinstance(value, Mapping) else "a list" if isinstance(value, list)
+            else "a string" if isinstance(value, str) else "a number")
+    return f"{kind} ({text})"
 
 
 def _speakers(value: object, name: str, line: int | None) -> tuple[Speaker, ...]:

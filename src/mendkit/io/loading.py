@@ -13,7 +13,7 @@ from pathlib import Path
 from mendkit.errors import InvalidInputError
 from mendkit.io import slack
 from mendkit.io._common import single
-from mendkit.io._source import TextSource, check_encoding
+from mendkit.io._source import STDIN_NAME, TextSource, check_encoding
 from mendkit.io.convokit import UTTERANCES, iter_convokit
 from mendkit.io.csvfile import iter_csv
 from mendkit.io.detect import FOLDER_FORMATS, FORMATS, detect_format
@@ -113,6 +113,10 @@ def _prepare(
         if fmt == "convokit":
             return fmt, TextSource(path / UTTERANCES, encoding=encoding)
         return fmt, None
+    if format == "slack" and is_stdin:
+        raise InvalidInputError(
+            "a Slack export must be a folder; it cannot be read from stdin", source=STDIN_NAME
+        )
     if format == "slack":
         raise InvalidInputError("expected a Slack export folder, found a file", source=str(source))
     text_source = TextSource(source, encoding=encoding)

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from mendkit.errors import FormatError, InvalidInputError
 from mendkit.io._common import Names
+from mendkit.io._records import shown
 from mendkit.io._source import TextSource
 from mendkit.io._times import epoch_to_iso
 from mendkit.io.jsondoc import load_document
@@ -143,7 +144,7 @@ def _message(
     raw: object, n: int, users: dict[str, str], names: Names, source: str
 ) -> _Message | None:
     if not isinstance(raw, Mapping):
-        raise FormatError(f"expected message {n} to be an object, found {type(raw).__name__}",
+        raise FormatError(f"expected message {n} to be an object, found {shown(raw)}",
                           source=source)
     if raw.get("subtype") not in KEPT_SUBTYPES or raw.get("type", "message") != "message":
         return None
@@ -153,7 +154,7 @@ def _message(
         epoch_to_iso(ts)  # "nan", "inf" and "1e20" are numbers but not times
     except (TypeError, ValueError, OverflowError, OSError):
         raise FormatError(f'expected message {n} to have a "ts" such as "1764252192.000200", '
-                          f"found {ts_text!r}", source=source) from None
+                          f"found {shown(ts_text)}", source=source) from None
     text = _plain(raw.get("text"), users)
     if not text:
         return None

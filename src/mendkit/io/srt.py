@@ -29,7 +29,7 @@ def read_srt(source: TextSource, *, merge: bool = False) -> Conversation:
         for line in cue.payload:
             text = html.unescape(_TAG.sub("", line.text)).strip()
             text = _DIALOGUE_DASH.sub("", text)
-            named = split_speaker(text, max_words=6)
+            named = split_speaker(text, max_words=6, cue=True)
             speaker, said = named if named is not None else (None, text)
             builder.add(speaker, said, cue, line.number)
     return finish(builder.finish(), source=source.name, format="srt", expected=EXPECTED)

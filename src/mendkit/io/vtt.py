@@ -63,7 +63,7 @@ def segments(text: str) -> list[tuple[str | None, str]]:
     voices = list(_VOICE.finditer(text))
     if not voices:
         plain = _plain(text)
-        named = split_speaker(plain, max_words=6)
+        named = split_speaker(plain, max_words=6, cue=True)
         return [named] if named is not None else [(None, plain)]
     out: list[tuple[str | None, str]] = []
     before = _plain(text[: voices[0].start()])

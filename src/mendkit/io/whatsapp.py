@@ -3,8 +3,9 @@
 iOS lines look like ``[27/11/2026, 14:03:12] Name: text`` and Android lines like
 ``27/11/2026, 14:03 - Name: text``; both also come with 12-hour times (``2:03 PM``), two-digit
 years and month-first dates. Lines that do not start with a date continue the previous message
-(joined with newlines). System lines (no ``Name:``, or text before the colon that cannot be a
-name: quotes or more than six words), media placeholders and deleted messages are skipped.
+(joined with newlines). System lines (no ``Name:``; text before the colon that cannot be a name:
+a quote left open, system wording or more than six words; or, on iOS, text that WhatsApp wrote
+after a left-to-right mark), media placeholders and deleted messages are skipped.
 Whether dates are day-first or month-first is decided from the whole file (a first field above
 12 means day-first, a second field above 12 means month-first; day-first otherwise).
 
@@ -42,8 +43,17 @@ _SKIPPED_TEXTS = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_SYSTEM_WORDING = re.compile(
+    r"\b(?:changed (?:the subject|the group|this group)|created group|changed their phone)\b",
+    re.IGNORECASE,
+)
 _MAX_NAME_WORDS = 6
-_EDITED = re.compile(r"\s*<This message was edited>$")
+_EDITED = re.compile(r"\s*\u200e?<This message was edited>$")
+# iOS writes the text of what WhatsApp itself generates after a left-to-right mark: in a group,
+# "[date] Family: \u200eAna added Ben" is a system line, not a message by "Family". A shared
+# location or a poll is generated the same way, but for a person, so it is kept.
+_GENERATED = "\u200e"
+_KEPT_GENERATED = re.compile(r"^(?:Location|POLL):", re.IGNORECASE)
 
 
 class _Message(NamedTuple):
@@ -93,6 +103,10 @@ def read_whatsapp(source: TextSource) -> Conversation:
             name, sep, text = rest.partition(":") if rest.endswith(":") else ("", "", "")
         if not sep or not _is_name(clean_name(name)):
             continue  # a system line: "Ana added Ben", 'Ana changed the subject to "Re: x"'
+        if text.startswith(_GENERATED):
+            if not _KEPT_GENERATED.match(text.lstrip(_GENERATED)):
+                continue  # an iOS group's system line, under the group's name
+            text = text.lstrip(_GENERATED)
         date, seconds = _parse(match, source.name, number)
         year_first = year_first or date[0] > 31
         if not year_first:
@@ -107,9 +121,13 @@ def read_whatsapp(source: TextSource) -> Conversation:
 
 def _is_name(name: str) -> bool:
     """Whether the text before ": " can be a contact's name: a system line such as
-    'Ana changed the subject from "Plans" to "Re: weekend"' has a colon too, but a name has no
-    quotes and at most six words."""
-    return bool(name) and len(name.split()) <= _MAX_NAME_WORDS and not _QUOTES.search(name)
+    'Ana created group "Re: weekend"' has a colon too, but a name has at most six words, no
+    system wording and no quote left open (a nickname in quotes, 'Robert "Bob" Smith', is a
+    name)."""
+    return (
+        bool(name) and len(name.split()) <= _MAX_NAME_WORDS
+        and len(_QUOTES.findall(name)) % 2 == 0 and not _SYSTEM_WORDING.search(name)
+    )
 
 
 def _parse(match: re.Match[str], name: str, line: int) -> tuple[tuple[int, int, int], int]:
@@ -117,6 +135,10 @@ def _parse(match: re.Match[str], name: str, line: int) -> tuple[tuple[int, int, 
     fields = g[0:7] if g[0] is not None else g[7:14]
     a, b, year, hour, minute, second, half = (value or "" for value in fields)
     h = int(hour)
+    for value, unit in ((minute, "minutes"), (second, "seconds")):
+        if value and int(value) > 59:
+            raise FormatError(f"expected {unit} from 00 to 59, found {value}", source=name,
+                              line=line)
     if half:
         if not 1 <= h <= 12:
             raise FormatError(f"expected an hour from 1 to 12 before AM/PM, found {hour}",

@@ -148,12 +148,33 @@ class LoginLimiter:
         return found
 
     def check(self, username: str, address: str) -> None:
+        """Raise :class:`TooManyAttemptsError` if a sign-in now would be over the limit (no
+        attempt is taken: :meth:`reserve` takes one)."""
         now = self.clock()
         with self._lock:
-            waits = [self.window - (now - recent[0])
-                     for recent in (self._recent(f"u:{username}", now),
-                                    self._recent(f"a:{address}", now))
-                     if len(recent) >= self.max_failures]
+            self._refuse_if_full(username, address, now)
+
+    def reserve(self, username: str, address: str) -> datetime:
+        """Take one attempt before a password is checked, or raise :class:`TooManyAttemptsError`.
+        It counts as a failure until :meth:`succeeded` gives it back, so sign-ins sent together
+        cannot all pass the limit while none has failed yet. The returned stamp names it."""
+        now = self.clock()
+        with self._lock:
+            self._refuse_if_full(username, address, now)
+            self._record(username, address, now)
+        return now
+
+    def release(self, username: str, address: str, attempt: datetime) -> None:
+        """Give back an attempt whose password was never checked (the journal failed first)."""
+        with self._lock:
+            for key in (f"u:{username}", f"a:{address}"):
+                self._forget(key, attempt)
+
+    def _refuse_if_full(self, username: str, address: str, now: datetime) -> None:
+        waits = [self.window - (now - recent[0])
+                 for recent in (self._recent(f"u:{username}", now),
+                                self._recent(f"a:{address}", now))
+                 if len(recent) >= self.max_failures]
         if waits:
             wait = max(waits)
             seconds = max(1, int(wait.total_seconds() + 0.999))
@@ -166,17 +187,29 @@ class LoginLimiter:
     def failed(self, username: str, address: str) -> None:
         now = self.clock()
         with self._lock:
-            if len(self._failures) > 10_000:  # many names tried: forget what left the window
-                stale = [k for k, v in self._failures.items()
-                         if not v or now - v[-1] >= self.window]
-                for key in stale:
-                    del self._failures[key]
-            for key in (f"u:{username}", f"a:{address}"):
-                self._recent(key, now).append(now)
+            self._record(username, address, now)
 
-    def succeeded(self, username: str) -> None:
+    def _record(self, username: str, address: str, now: datetime) -> None:
+        if len(self._failures) > 10_000:  # many names tried: forget what left the window
+            stale = [k for k, v in self._failures.items()
+                     if not v or now - v[-1] >= self.window]
+            for key in stale:
+                del self._failures[key]
+        for key in (f"u:{username}", f"a:{address}"):
+            self._recent(key, now).append(now)
+
+    def _forget(self, key: str, attempt: datetime) -> None:
+        found = self._failures.get(key)
+        if found is not None and attempt in found:
+            found.remove(attempt)
+
+    def succeeded(self, username: str, address: str | None = None,
+                  attempt: datetime | None = None) -> None:
+        """The username's failures are forgiven; the address's reserved ``attempt`` given back."""
         with self._lock:
             self._failures.pop(f"u:{username}", None)
+            if address is not None and attempt is not None:
+                self._forget(f"a:{address}", attempt)
 
 
 def _hhmm(at: datetime) -> str:
@@ -324,30 +357,46 @@ class Accounts:
     # -- signing in ------------------------------------------------------------------------
     def authenticate(self, username: str, password: str, *, address: str) -> User:
         """The user if the password is theirs. The same message and about the same time for an
-        unknown name, a wrong password and a disabled account; rehashes an old-parameter hash."""
+        unknown name, a wrong password and a disabled account; rehashes an old-parameter hash.
+
+        The attempt is taken from the limiter before the (slow, on purpose) password check, and
+        no transaction is open during it: other requests write meanwhile, and sign-ins sent
+        together wait for nothing but the hasher."""
         username = username.strip().lower()
-        self.limiter.check(username, address)
-        with self.journal.transaction() as s:
-            row = s.scalars(select(UserRow).where(UserRow.username == username)).first()
-            stored = row.password_hash if row is not None else self._dummy_hash()
+        attempt = self.limiter.reserve(username, address)
+        checked = False
+        try:
+            with self.journal.transaction() as s:
+                row = s.scalars(select(UserRow).where(UserRow.username == username)).first()
+                found = None if row is None else (row.id, row.password_hash, bool(row.disabled))
+            stored = found[1] if found is not None else self._dummy_hash()
             normal = _normal(password)
             ok = self._verify(stored, normal)
             raw = not ok and normal != password and self._verify(stored, password)
-            if not (ok or raw) or row is None or row.disabled:
-                self._audit(s, None, "sign_in_failed",
-                            subject_id=row.id if row is not None else None)
-                failed = True
-            else:
-                failed = False
-                # A hash of the password as typed (before NFKC), or with old parameters.
-                if raw or self.hasher.check_needs_rehash(stored):
-                    row.password_hash = self.hasher.hash(normal)
-        if failed:
-            self.limiter.failed(username, address)
-            raise NotSignedInError(_WRONG)
-        self.limiter.succeeded(username)
-        assert row is not None
-        return _user(row)
+            checked = True
+            if not (ok or raw) or found is None or found[2]:
+                with self.journal.transaction() as s:
+                    self._audit(s, None, "sign_in_failed",
+                                subject_id=found[0] if found is not None else None)
+                raise NotSignedInError(_WRONG)
+            # A hash of the password as typed (before NFKC), or with old parameters.
+            rehashed = (self.hasher.hash(normal)
+                        if raw or self.hasher.check_needs_rehash(stored) else None)
+            with self.journal.transaction() as s:
+                row = s.get(UserRow, found[0])
+                if row is None or row.disabled or row.password_hash != stored:
+                    raise NotSignedInError(_WRONG)  # disabled or given a new password meanwhile
+                if rehashed is not None:
+                    row.password_hash = rehashed
+                user = _user(row)
+        except NotSignedInError:
+            raise  # the attempt stays counted as a failure
+        except BaseException:
+            if not checked:
+                self.limiter.release(username, address, attempt)
+            raise
+        self.limiter.succeeded(username, address, attempt)
+        return user
 
     def _verify(self, stored: str, password: str) -> bool:
         try:

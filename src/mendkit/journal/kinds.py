@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from mendkit.errors import JournalError
+from mendkit.labels import TAXONOMY
 from mendkit.model import Analysis  # loaded with the package already
 
 ENTRY_KINDS = ("rupture", "repair", "checkin", "analysis", "correction", "coach_session",
@@ -27,6 +29,50 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 _A_KIND = {"rupture": "a rupture", "repair": "a repair", "checkin": "a check-in",
            "analysis": "an analysis", "correction": "a correction",
            "coach_session": "a coach session", "coach_pair": "a two-person coach"}
+
+
+LABEL_EXAMPLES = ("a label such as rupture.withdrawal or a pattern such as criticism, contempt, "
+                  "defensiveness or stonewalling")
+
+
+def rupture_label(value: str) -> str | None:
+    """A rupture entry's label as the journal keeps it, or None for one Mend does not know.
+
+    A label of the taxonomy stays as it is; a subtype, alone or under its label or family, is
+    written out under its label, so that every client stores the same words:
+
+    >>> rupture_label("criticism"), rupture_label("rupture.criticism")
+    ('rupture.confrontation.criticism', 'rupture.confrontation.criticism')
+    >>> rupture_label("rupture.withdrawal"), rupture_label("rupture.bogus")
+    ('rupture.withdrawal', None)
+    """
+    name = value.strip().lower()
+    if name in TAXONOMY:
+        return name
+    head, _, tail = name.rpartition(".")
+    owner = next((label for label, subtypes in TAXONOMY.items() if tail in subtypes), None)
+    if owner is None or head not in ("", owner, owner.split(".")[0]):
+        return None
+    return f"{owner}.{tail}"
+
+
+# Characters that take no room on a page: zero-width and other format characters, controls,
+# spaces, combining marks with nothing to combine with, and the letters and signs drawn as blanks.
+_BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible(text: str) -> bool:
+    """Whether ``text`` has a character one can see (a lone zero-width space has none)."""
+    return any(unicodedata.category(ch) not in _BLANK_CATEGORIES and ch not in _BLANK_LETTERS
+               for ch in text)
+
+
+def control_characters(text: str, *, allowed: str = "") -> list[str]:
+    """The control characters in ``text`` (but ``allowed``), as ``U+0000``, once each in order."""
+    found = dict.fromkeys(f"U+{ord(ch):04X}" for ch in text
+                          if unicodedata.category(ch) == "Cc" and ch not in allowed)
+    return list(found)
 
 
 def validate_entry(kind: str, body: Mapping[str, Any]) -> None:
@@ -310,3 +356,26 @@ def stored_when(value: str) -> str:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         return parsed.isoformat(timespec="seconds")
+
+
+MAX_NAME = 200
+MAX_NOTES = 5000
+
+
+def relationship_fields(name: str, notes: str = "") -> tuple[str, str]:
+    """A new relationship's name and notes, trimmed, as every way in takes them (the command
+    line, the pages, the API); ``JournalError`` says what is wrong."""
+    name, notes = name.strip(), notes.strip()
+    if not has_visible(name):  # empty, spaces, or only zero-width or control characters
+        raise JournalError("a relationship needs a name or a pseudonym")
+    if controls := control_characters(name):
+        raise JournalError(f"a name cannot hold control characters (it has {', '.join(controls)})")
+    if controls := control_characters(notes, allowed="\t\n\r"):
+        raise JournalError("notes cannot hold control characters other than tabs and line breaks "
+                           f"(they have {', '.join(controls)})")
+    if len(name) > MAX_NAME:
+        raise JournalError(f"a name is at most {MAX_NAME} characters")
+    if len(notes) > MAX_NOTES:
+        raise JournalError(f"notes are at most {MAX_NOTES} characters")
+    return name, notes
+

@@ -11,10 +11,11 @@ deleted here.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import secrets
-import shutil
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -30,9 +31,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.expression import ColumnElement
 
-from mendkit._files import lock_now
+from mendkit._files import (
+    atomic_write,
+    lock_now,
+    make_private,
+    open_private,
+    private_folder,
+)
 from mendkit._unicode import has_lone_surrogate
-from mendkit.errors import JournalError, NotAllowedError
+from mendkit.coach.session import Session as CoachSession
+from mendkit.corrections import Correction
+from mendkit.errors import InvalidInputError, JournalError, NotAllowedError
 from mendkit.journal.backup import write_backup
 from mendkit.journal.crypto import (
     KdfParams,
@@ -93,7 +102,8 @@ def _pending_sidecars(home: Path) -> list[Path]:
 def _rekey_lock(home: Path) -> Iterator[bool]:
     """Hold ``journal.db.rekey.lock`` while it is free (True), or yield False when another
     process holds it. The operating system lets it go when its holder dies."""
-    handle = (home / "journal.db.rekey.lock").open("a+b")
+    handle = os.fdopen(open_private(home / "journal.db.rekey.lock", os.O_RDWR | os.O_APPEND),
+                       "a+b")
     try:
         try:
             lock_now(handle.fileno())
@@ -103,6 +113,32 @@ def _rekey_lock(home: Path) -> Iterator[bool]:
         yield True
     finally:
         handle.close()
+
+
+def _companions(path: Path) -> tuple[Path, Path]:
+    """SQLite's write-ahead log and shared-memory index beside the journal."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return "the disk is full; free some space, and try again"
+    return exc.strerror or str(exc)
+
+
+def _full_or(reason: str) -> str:
+    """An SQLite error in words, saying so plainly when the disk is full."""
+    if "disk is full" in reason:
+        return f"the disk is full ({reason}); free some space, and try again"
+    return reason
+
+
+def _remove_unfinished(home: Path) -> None:
+    """Remove what a failed ``Journal.create`` wrote (the journal and its key file)."""
+    path = db_path(home)
+    for made in (path, *_companions(path), sidecar_path(home)):
+        with contextlib.suppress(OSError):  # nothing more to do; init says what went wrong
+            made.unlink(missing_ok=True)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -139,7 +175,7 @@ def _checkpoint_hard(conn: Connection) -> None:
             return
 
 
-def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
+def _sqlite_engine(path: Path, key: bytes | None, *, alone: bool = False) -> Engine:
     # A pool that lends each connection to one thread at a time, for both drivers: the web app
     # serves requests from many threads at once. (SQLAlchemy's default for SQLCipher is a
     # SingletonThreadPool, which shares connections between threads and closes one thread's
@@ -153,6 +189,9 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
         engine = create_engine(URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'",
                                           database=str(path)), **pooled)
 
+    if alone:
+        pooled = {**pooled, "pool_size": 1, "max_overflow": 0}
+
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
         # The driver's own transaction handling leaves DDL outside transactions; ours (below)
@@ -162,6 +201,8 @@ def _sqlite_engine(path: Path, key: bytes | None) -> Engine:
         if key is not None:
             cur.execute("PRAGMA cipher_log_level = NONE")  # a wrong key: our message, not its log
         cur.execute("PRAGMA busy_timeout = 10000")
+        if alone:  # no shared-memory file to make (see _open_on_a_full_disk)
+            cur.execute("PRAGMA locking_mode = EXCLUSIVE")
         cur.execute("SELECT count(*) FROM sqlite_master")  # fails here on a wrong key
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA secure_delete = ON")
@@ -227,13 +268,32 @@ class Journal:
         if (path.exists() or sidecar_path(home).exists()) and not (
                 passphrase is not None and _remove_empty_plain(home)):
             raise JournalError(f"{path}: a journal is already there")
-        home.mkdir(parents=True, exist_ok=True)
+        private_folder(home)
         practice_marker_path(home).unlink(missing_ok=True)  # left from a journal removed by hand
         salt = new_salt()
         key = derive_key(passphrase, salt, kdf) if passphrase is not None else None
-        Sidecar(salt=salt, params=kdf, encrypted=key is not None).write(sidecar_path(home))
-        engine = _connect(lambda: _sqlite_engine(path, key))
-        upgrade(engine)
+        try:
+            Sidecar(salt=salt, params=kdf, encrypted=key is not None).write(sidecar_path(home))
+            # Made empty and private first: SQLite writes into it, and gives its WAL and
+            # shared-memory files the same mode.
+            os.close(open_private(path, os.O_WRONLY | os.O_EXCL))
+            engine = _connect(lambda: _sqlite_engine(path, key))
+            try:
+                upgrade(engine)
+            except BaseException as exc:
+                engine.dispose()
+                failed = exc.__context__  # what the schema's upgrade turned into its words
+                if isinstance(exc, JournalError) and isinstance(failed, DBAPIError):
+                    raise JournalError(f"{home}: the journal could not be created: "
+                                       f"{_full_or(str(failed.orig))}; nothing was kept"
+                                       ) from None
+                raise
+        except BaseException as exc:
+            _remove_unfinished(home)  # so that `mend journal init` can simply be run again
+            if isinstance(exc, OSError):
+                raise JournalError(f"{home}: the journal could not be created "
+                                   f"({_os_reason(exc)}); nothing was kept") from None
+            raise
         return cls(engine, PlainText(), path=path)
 
     @classmethod
@@ -261,6 +321,8 @@ class Journal:
         path = db_path(home)
         if not path.exists():
             raise JournalError(f"{path}: no journal yet; run `mend journal init`")
+        for made in (path, *_companions(path)):  # a journal made before Mend kept them private
+            make_private(made)
         side = Sidecar.read(sidecar_path(home))
         key = None
         if side.encrypted:
@@ -274,6 +336,8 @@ class Journal:
             if key is None or passphrase is None:
                 raise
             engine = _finish_rekey(home, passphrase)
+        except _NoRoom:
+            engine = _open_on_a_full_disk(home, key)
         else:
             if key is not None and _pending_sidecars(home):
                 _drop_unused_pending(home, engine)
@@ -501,6 +565,7 @@ class Journal:
             raise wrong('expected a Mend journal export ("format": "mend-journal/1")')
         encrypt = self._cipher.encrypt
         rels = []
+        rel_ids: dict[Any, str] = {}
         for place, r in _items(data, "relationships", wrong):
             _fields(r, place, ("id", "name", "kind"), wrong)
             if r["kind"] not in REL_KINDS:
@@ -511,10 +576,14 @@ class Journal:
                     raise wrong(f'{place}: "{name}" should be text, found {_a_json(r[name])}')
             if not r["name"].strip():
                 raise wrong(f'{place}: "name" is empty; a relationship needs a name or pseudonym')
-            rels.append(RelationshipRow(id=_whole(r, "id", place, wrong), name=encrypt(r["name"]),
+            rel_id = _whole(r, "id", place, wrong)
+            _once(rel_ids, rel_id, place, f'"id" {rel_id}', wrong)
+            rels.append(RelationshipRow(id=rel_id, name=encrypt(r["name"]),
                                         kind=r["kind"], notes=encrypt(r.get("notes", ""))))
         known = {r.id for r in rels}
         entries = []
+        entry_ids: dict[Any, str] = {}
+        refs: dict[Any, str] = {}
         for place, e in _items(data, "entries", wrong):
             _fields(e, place, ("id", "kind", "relationship_id", "occurred_at", "body"), wrong)
             if not isinstance(e["body"], Mapping):
@@ -534,12 +603,20 @@ class Journal:
                             "relationships")
             try:
                 validate_entry(e["kind"], e["body"])
-            except JournalError as exc:
+                _readable_body(e["kind"], e["body"])
+            except (JournalError, InvalidInputError) as exc:
                 raise wrong(f"{place}: {exc}") from None
+            entry_id = _whole(e, "id", place, wrong)
+            _once(entry_ids, entry_id, place, f'"id" {entry_id}', wrong)
+            ref = ref_of(e["kind"], e["body"])
+            if ref is not None:
+                what = (f"coach session {ref!r}" if e["kind"] == "coach_session" else
+                        f"{_NOUN.get(e['kind'], e['kind'])} {ref!r}")
+                _once(refs, (e["kind"], ref), place, what, wrong)
             payload = json.dumps(dict(e["body"]), ensure_ascii=False, sort_keys=True)
-            entries.append(EntryRow(id=_whole(e, "id", place, wrong), kind=e["kind"],
+            entries.append(EntryRow(id=entry_id, kind=e["kind"],
                                     relationship_id=rel, occurred_at=occurred_at,
-                                    body=encrypt(payload), ref=ref_of(e["kind"], e["body"])))
+                                    body=encrypt(payload), ref=ref))
         with self._tx() as s:
             s.add_all(rels)
             s.flush()
@@ -561,7 +638,20 @@ class Journal:
             with self.engine.connect() as raw:
                 conn = raw.execution_options(isolation_level="AUTOCOMMIT")
                 conn.execute(text("VACUUM"))
-                conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+                # Until the WAL is copied into the file and emptied, the file's old pages and
+                # the WAL's older frames still hold what was deleted.
+                conn.exec_driver_sql(f"PRAGMA busy_timeout = {_CHECKPOINT_WAIT_MS}")
+                try:
+                    emptied = _checkpoint(conn)
+                finally:
+                    conn.exec_driver_sql("PRAGMA busy_timeout = 10000")
+            if not emptied:
+                raise DeletedButKept(
+                    "everything was deleted from the journal, but another program still has the "
+                    "journal open, so older copies of what was deleted remain in "
+                    f"{self.path.name} and {self.path.name}-wal until it lets go. Close Mend "
+                    "wherever it has the journal open (`mend serve`, another `mend` command), "
+                    "then run `mend journal delete --all` again to finish")
         else:
             with self.engine.connect() as conn:
                 conn.execution_options(isolation_level="AUTOCOMMIT").execute(
@@ -578,13 +668,24 @@ class Journal:
                 kdf = _sidecar_from_text(_meta(s, "kdf"))
             write_backup(dest, self.export(), self._cipher, kdf)
             return
-        if dest.exists():
-            raise JournalError(f"{dest}: already exists")
-        with self.engine.connect() as raw:
-            conn = raw.execution_options(isolation_level="AUTOCOMMIT")
-            conn.execute(text("VACUUM INTO :dest"), {"dest": str(dest)})
-        side = sidecar_path(self.path.parent)
-        shutil.copyfile(side, dest.with_name(dest.name + ".kdf.json"))
+        try:
+            # Made empty and private first (VACUUM INTO writes into an empty file): the copy is
+            # the whole journal, plaintext when the journal is not encrypted.
+            os.close(open_private(dest, os.O_WRONLY | os.O_EXCL))
+        except FileExistsError:
+            raise JournalError(f"{dest}: already exists") from None
+        except OSError as exc:
+            raise JournalError(f"{dest}: the backup could not be written ({_os_reason(exc)})"
+                               ) from None
+        try:
+            with self.engine.connect() as raw:
+                conn = raw.execution_options(isolation_level="AUTOCOMMIT")
+                conn.execute(text("VACUUM INTO :dest"), {"dest": str(dest)})
+            side = sidecar_path(self.path.parent)
+            atomic_write(dest.with_name(dest.name + ".kdf.json"), side.read_bytes())
+        except BaseException:
+            dest.unlink(missing_ok=True)
+            raise
 
     def rekey(self, home: Path, new_passphrase: str, kdf: KdfParams | None = None) -> None:
         """Change the passphrase: SQLCipher's PRAGMA rekey on SQLite; on PostgreSQL every
@@ -727,11 +828,32 @@ def _fields(item: Mapping[str, Any], place: str, names: tuple[str, ...], wrong: 
         raise wrong(f"{place} has no {listed}")
 
 
+_LARGEST_ID = 2**63 - 1  # SQLite's and PostgreSQL's largest integer key
+
+
 def _whole(item: Mapping[str, Any], name: str, place: str, wrong: _Wrong) -> int:
+    """An id in an export: a whole number a database key can hold."""
     value = item[name]
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise wrong(f'{place}: "{name}" should be a whole number, found {value!r}')
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _LARGEST_ID:
+        raise wrong(f'{place}: "{name}" should be a whole number from 1 to {_LARGEST_ID}, '
+                    f"found {value!r}")
     return value
+
+
+def _once(seen: dict[Any, str], key: Any, place: str, what: str, wrong: _Wrong) -> None:
+    """Refuse a second use of ``key`` in an export (``what`` says what is repeated)."""
+    if key in seen:
+        raise wrong(f"{place}: {what} is used twice (also {seen[key]}); nothing was imported")
+    seen[key] = place
+
+
+def _readable_body(kind: str, body: Mapping[str, Any]) -> None:
+    """Refuse a coach session or correction that the coach or ``mend train`` could not read
+    back, with their readers' own words (``InvalidInputError``)."""
+    if kind == "coach_session":
+        CoachSession.from_dict(body)
+    elif kind == "correction":
+        Correction.from_dict(dict(body))
 
 
 def _meta(s: Session, key: str) -> str:
@@ -786,6 +908,31 @@ def _remove_empty_plain(home: Path) -> bool:
     practice_marker_path(home).unlink(missing_ok=True)
     _sync_folder(home)
     return True
+
+
+def _open_on_a_full_disk(home: Path, key: bytes | None) -> Engine:
+    """Open the journal when its folder has no room for SQLite's shared-memory file, so that it
+    can still be read (and exported elsewhere): with this process alone holding it (exclusive
+    locking keeps SQLite's WAL index in memory), one connection at a time."""
+    path = db_path(home)
+    try:
+        return _connect(lambda: _sqlite_engine(path, key, alone=True))
+    except _NoRoom as exc:
+        raise JournalError(f"cannot open the journal: the disk that holds {home} is full "
+                           f"({exc}); even reading the journal needs a little room beside it. "
+                           "Free some space, and try again") from None
+
+
+class _NoRoom(JournalError):
+    """SQLite could not make or grow a file beside the journal (a full disk, mostly)."""
+
+
+_CHECKPOINT_WAIT_MS = 10000  # how long delete waits for other readers to let go of old pages
+
+
+class DeletedButKept(JournalError):
+    """``delete_all`` deleted everything, but another connection kept SQLite from overwriting
+    the old copies of the pages in the file and its WAL (running it again finishes)."""
 
 
 class _WrongKey(JournalError):
@@ -854,6 +1001,8 @@ def _connect(factory: Any, *args: Any) -> Engine:
                             ) from None
         if "readonly" in msg or "read-only" in msg:
             raise JournalError(f"the journal is read-only: {msg}") from None
+        if "disk I/O error" in msg or "disk is full" in msg:
+            raise _NoRoom(msg) from None
         if _is_damage(msg):
             raise JournalError(f"the journal file is damaged ({msg}); nothing was changed. "
                                "Restore it from a backup") from None

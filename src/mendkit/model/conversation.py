@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,6 +53,12 @@ class Turn:
             if not isinstance(value, str):
                 raise InvalidInputError(f"expected turn {self.index}'s {what} as a str, got "
                                         f"{type(value).__name__}")
+        for what in ("start", "end"):
+            # NaN or infinity would pass through the engine and come out as JSON no parser reads.
+            seconds = getattr(self, what)
+            if seconds is not None and not _finite(seconds):
+                raise InvalidInputError(f"expected turn {self.index}'s {what} to be a finite "
+                                        f"number of seconds, got {seconds!r}")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"index": self.index, "speaker": self.speaker, "text": self.text}
@@ -70,8 +77,14 @@ class Turn:
             raise InvalidInputError('expected a turn with a non-empty string "speaker"')
         if not isinstance(text, str):
             raise InvalidInputError('expected a turn with a string "text"')
+        raw_index = data.get("index", index if index is not None else 0)
+        try:
+            number = int(raw_index)
+        except (TypeError, ValueError):
+            raise InvalidInputError(f'expected "index" to be a whole number, got {raw_index!r}'
+                                    ) from None
         return cls(
-            index=int(data.get("index", index if index is not None else 0)),
+            index=number,
             speaker=speaker.strip(),
             text=text,
             start=_optional_seconds(data.get("start"), "start"),
@@ -93,6 +106,13 @@ class Conversation:
     speakers: tuple[Speaker, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        # The engine and the episodes find a turn by its index, so it must be its position.
+        wrong = next((i for i, turn in enumerate(self.turns) if turn.index != i), None)
+        if wrong is not None:
+            raise InvalidInputError(
+                f"expected turn indices 0 to {len(self.turns) - 1} in order; the turn at position "
+                f"{wrong} has index {self.turns[wrong].index} (Conversation.from_turns numbers "
+                "turns for you)")
         if not self.speakers:
             seen: dict[str, None] = {}
             for turn in self.turns:
@@ -168,7 +188,22 @@ def _optional_seconds(value: object, name: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidInputError(f'expected "{name}" to be a number of seconds, got {value!r}')
-    return float(value)
+    try:
+        seconds = float(value)
+    except OverflowError:  # an int too large for a float
+        seconds = math.inf
+    if not math.isfinite(seconds):
+        raise InvalidInputError(f'expected "{name}" to be a finite number of seconds, '
+                                f"got {value!r}")
+    return seconds
+
+
+def _finite(value: object) -> bool:
+    """Whether a number is finite (NumPy's numbers included); other values are not judged here."""
+    try:
+        return math.isfinite(value)  # type: ignore[arg-type]
+    except (TypeError, OverflowError):  # not a number, or an int too large for a float
+        return True
 
 
 def _optional_str(value: object) -> str | None:

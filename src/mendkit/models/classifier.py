@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from mendkit._once import once
 from mendkit.labels import CRISIS, LABELS
+from mendkit.models import onnxruntime as _onnxruntime
 
 if TYPE_CHECKING:
     import numpy as np
@@ -68,7 +69,7 @@ class TurnClassifier:
         """``threads``: onnxruntime's threads for one run. One: a turn is short, so splitting one
         run over cores gains little, while callers run several turns (or requests) at once, each
         on a core of its own (``analysis/pipeline.py``); two threads a run then fight for cores."""
-        import onnxruntime as ort
+        ort = _onnxruntime()
         from tokenizers import Tokenizer
 
         folder = folder or classifier_dir()

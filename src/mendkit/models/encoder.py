@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from mendkit._once import once
+from mendkit.models import onnxruntime as _onnxruntime
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,7 +33,7 @@ class Encoder:
     """Embeds texts as L2-normalised 384-d vectors (mean pooling over tokens)."""
 
     def __init__(self, folder: Path | None = None, *, threads: int | None = None) -> None:
-        import onnxruntime as ort
+        ort = _onnxruntime()
         from tokenizers import Tokenizer
 
         folder = folder or model_dir()

@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from mendkit.errors import InvalidInputError
 from mendkit.web.app import render, state
 from mendkit.web.coach_pair import SEAT_COOKIE
-from mendkit.web.security import is_head
+from mendkit.web.security import is_head, whole_number
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -322,9 +322,10 @@ def add_entry(  # noqa: PLR0917 (one parameter per form field)
             raise InvalidInputError("Choose how the repair attempt landed.")
         body.update(message=words, uptake=uptake)
     elif kind == "checkin":
-        if not score.strip().isdecimal() or not 0 <= int(score) <= 10:
+        value = whole_number(score.strip())
+        if value is None or not 0 <= value <= 10:
             raise InvalidInputError("A check-in needs a score from 0 to 10.")
-        body["score"] = int(score)
+        body["score"] = value
         if words:
             body["note"] = words
     else:

@@ -9,18 +9,22 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable, Coroutine
 from functools import partial
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import anyio
 from anyio.lowlevel import RunVar
-from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, HTTPException, Path, Request, Security
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
+from fastapi.security import APIKeyCookie
 from pydantic import BaseModel, Field
 
 from mendkit._unicode import has_lone_surrogate
 from mendkit.api import check
 from mendkit.errors import InvalidInputError
+from mendkit.web.accounts import SESSION_COOKIE
 from mendkit.web.app import region_of, state, stores_for
 from mendkit.web.services import MAX_UPLOAD, analyse_text
 
@@ -32,15 +36,23 @@ class ApiError(BaseModel):
 # Every API answer that is not a success is ``{"error": ...}`` (see app.py's handlers).
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ApiError, "description": "the input could not be read (the message says why)"},
+    401: {"model": ApiError, "description": "a practice's Mend only: sign in first (at /login)"},
     413: {"model": ApiError, "description": "the request body is over the size limit"},
     415: {"model": ApiError, "description": "the body is not application/json"},
+    503: {"model": ApiError, "description": "a practice's Mend only: the server was started "
+          "without the journal's passphrase, so no one can sign in yet"},
 }
-router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+# In a practice (after ``mend accounts init``) the API needs the cookie that signing in sets; a
+# one-person Mend needs none. The scheme is here to be published: accounts.practice_gate checks it.
+SIGNED_IN = APIKeyCookie(name=SESSION_COOKIE, scheme_name="mend_session", auto_error=False,
+                         description="a practice's Mend only: the cookie that signing in at "
+                         "/login sets; a one-person Mend needs none")
+SIGN_IN_IF_A_PRACTICE: dict[str, Any] = {"security": [{}]}  # the alternative: no cookie
 
 
 class AnalyzeRequest(BaseModel):
     text: str = Field(description="the conversation, in any supported format",
-                      max_length=MAX_UPLOAD)
+                      min_length=1, max_length=MAX_UPLOAD)
     filename: str = Field("conversation.txt", description="only its extension picks the format")
     mode: Literal["full", "rules"] = "full"
 
@@ -52,6 +64,12 @@ class CheckRequest(BaseModel):
 
 
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_WITH_BODY = ("POST", "PUT", "PATCH")
+
+
+def _is_json(request: Request) -> bool:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower() == (
+        "application/json")
 
 
 async def json_request(request: Request) -> None:
@@ -59,16 +77,43 @@ async def json_request(request: Request) -> None:
     answered before the body is validated): JSON (415 otherwise), and whole Unicode characters.
     JSON can escape half of one (``"\\ud83d"``, a lone surrogate: an emoji cut in two), which
     reads as a string but can be neither stored nor sent back (400)."""
-    if request.method not in ("POST", "PUT", "PATCH"):
+    if request.method not in _WITH_BODY:
         return
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind != "application/json":
+    if not _is_json(request):
         raise HTTPException(status_code=415, detail="send application/json")
     body = await request.body()  # read once: FastAPI's own reading gets the same bytes
     if _SURROGATE_ESCAPE.search(body) and has_lone_surrogate(_parsed(body)):
         raise HTTPException(status_code=400, detail=(
             "expected text made of whole characters; found half of one (a lone surrogate "
             "such as \\ud83d, as when an emoji is cut in two)"))
+
+
+class JsonRoute(APIRoute):
+    """An API route whose JSON body must be UTF-8, the encoding JSON is sent in (RFC 8259).
+
+    Checked before FastAPI reads the body, and so before any dependency runs: FastAPI would
+    answer a body it cannot decode with only "There was an error parsing the body"."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def utf8_first(request: Request) -> Response:
+            if request.method in _WITH_BODY and _is_json(request):
+                body = await request.body()  # kept: FastAPI's own reading gets the same bytes
+                if not body.isascii():
+                    _require_utf8(body)
+            return await handler(request)
+
+        return utf8_first
+
+
+def _require_utf8(body: bytes) -> None:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HTTPException(status_code=400, detail=(
+            f"expected JSON encoded as UTF-8; byte 0x{body[exc.start]:02x} at position "
+            f"{exc.start} is not UTF-8 (send the text as UTF-8)")) from None
 
 
 def _parsed(body: bytes) -> object:
@@ -78,13 +123,20 @@ def _parsed(body: bytes) -> object:
         return None  # FastAPI reports the broken JSON itself
 
 
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS,
+                   dependencies=[Security(SIGNED_IN)], route_class=JsonRoute)
+LOCKED: dict[int | str, dict[str, Any]] = {423: {
+    "model": ApiError, "description": "the journal is locked: unlock it on the Journal page (or "
+    "start mend serve with MEND_PASSPHRASE)"}}
+
+
 def _json(value: dict[str, Any]) -> JSONResponse:
     """The answer as it is: the contract objects are plain JSON already, so FastAPI's validation
     and re-encoding of a ``dict[str, Any]`` would only cost time (most of a rules check's)."""
     return JSONResponse(value)
 
 
-@router.post("/analyze", response_model=dict[str, Any])
+@router.post("/analyze", response_model=dict[str, Any], openapi_extra=SIGN_IN_IF_A_PRACTICE)
 def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
     """Analyse a conversation: the JSON contract of ``mend analyze --json``."""
     return _json(analyse_text(body.text.encode("utf-8"), filename=body.filename, mode=body.mode,
@@ -110,7 +162,7 @@ def model_limiter() -> anyio.CapacityLimiter:
         return limiter
 
 
-@router.post("/check", response_model=dict[str, Any])
+@router.post("/check", response_model=dict[str, Any], openapi_extra=SIGN_IN_IF_A_PRACTICE)
 async def api_check(body: CheckRequest, request: Request) -> JSONResponse:
     """Score one message as a repair: the JSON contract of ``mend check --json``."""
     text = body.text.strip()
@@ -142,7 +194,7 @@ def _step(step: Any) -> dict[str, Any]:
             "position": step.position}
 
 
-@router.post("/coach")
+@router.post("/coach", responses=LOCKED, openapi_extra=SIGN_IN_IF_A_PRACTICE)
 def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
     """Start a Healing Cycle session: its id and the first question."""
     from mendkit.web import coach
@@ -153,11 +205,14 @@ def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
                                  attachment=body.attachment, now=clock(request)))
 
 
-@router.post("/coach/{session_id}", responses={
+@router.post("/coach/{session_id}", openapi_extra=SIGN_IN_IF_A_PRACTICE, responses={
     404: {"model": ApiError, "description": "no coach session with that id"},
     409: {"model": ApiError, "description": "the answer is not for the current step; nothing "
-          "changed"}})
-def api_coach_answer(session_id: str, body: CoachAnswer, request: Request) -> dict[str, Any]:
+          "changed"}, **LOCKED})
+def api_coach_answer(session_id: Annotated[str, Path(
+                         description="12 hex digits, as in the id a new session gets",
+                         json_schema_extra={"pattern": "^[0-9a-f]{12}$"})],  # checked: 400
+                     body: CoachAnswer, request: Request) -> dict[str, Any]:
     """Answer the current question: what the coach says, and the next question (or the end)."""
     from mendkit.web import coach
     from mendkit.web.coach_pages import clock

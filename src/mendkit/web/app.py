@@ -24,6 +24,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from mendkit._version import __version__
 from mendkit.config import Settings
+from mendkit.critic import issue_name, suggestion_line
 from mendkit.errors import (
     AccessError,
     ConfigError,
@@ -132,7 +133,8 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     app = FastAPI(title="Mend", version=__version__, docs_url=None, redoc_url=None,
                   description="Mend's local API. " + NOT_THERAPY, lifespan=lifespan)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(not_therapy=NOT_THERAPY, version=__version__)
+    templates.env.globals.update(not_therapy=NOT_THERAPY, version=__version__,
+                                 issue_name=issue_name, suggestion_line=suggestion_line)
     vault = JournalVault(settings.home, url=settings.database_url, kdf=settings.journal_kdf)
     app.state.mend = WebState(settings=settings, templates=templates, vault=vault)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -190,6 +192,10 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
 
     @app.exception_handler(JournalError)
     async def _journal(request: Request, exc: JournalError) -> Response:
+        if _busy(exc):  # requests of this server or another process: nothing wrong was sent
+            response = _error(request, 503, _BUSY)
+            response.headers["retry-after"] = str(BUSY_RETRY_AFTER)
+            return response
         if isinstance(exc, JournalLockedError):
             if request.url.path.startswith("/api/"):
                 return JSONResponse({"error": str(exc)}, status_code=423)
@@ -202,6 +208,19 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
+
+
+BUSY_RETRY_AFTER = 2  # seconds
+_BUSY = ("The journal was busy with other requests for too long, so nothing of this was saved. "
+         "Everything saved before is safe. Try again in a moment.")
+
+
+def _busy(exc: JournalError) -> bool:
+    """Whether the journal could not be written only because it was busy (SQLite's lock held by
+    other writers past the busy timeout): the database error is the one the journal's error was
+    raised while handling."""
+    reason = str(getattr(exc.__cause__ or exc.__context__, "orig", ""))
+    return "database is locked" in reason or "database is busy" in reason
 
 
 def _where(error: Mapping[str, Any]) -> str:

@@ -29,6 +29,7 @@ from mendkit.coach.machine import TERMINAL, EventType, State, allowed_events
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
 from mendkit.errors import InvalidInputError
+from mendkit.web.security import whole_number
 
 _ID = re.compile(r"[0-9a-f]{12}")
 HELP_WORDS = ("help", "resources", "?")
@@ -134,8 +135,8 @@ def position(session: Session) -> int:
 def stale_note(posted: str | None, session: Session) -> str:
     """What a page says when an answer came with ``posted`` (the form's position), which is not
     the session's position: "earlier" only when it was an earlier one."""
-    earlier = posted is not None and posted.isdecimal() and int(posted) < position(session)
-    return STALE_NOTE if earlier else NOT_CURRENT_NOTE
+    at = whole_number(posted)
+    return STALE_NOTE if at is not None and at < position(session) else NOT_CURRENT_NOTE
 
 
 def check_id(session_id: str) -> str:

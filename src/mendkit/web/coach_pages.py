@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mendkit.analysis.safety import crisis_message, resources_for
 from mendkit.coach import content
-from mendkit.coach.driver import offered_draft, review
+from mendkit.coach.driver import at_risk, offered_draft, review, stop_words
 from mendkit.coach.machine import TERMINAL, State
 from mendkit.coach.pair import QUESTIONS, exchange
 from mendkit.coach.store import PairStorage
@@ -322,7 +322,8 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         "softer": content.SOFTER_FEELINGS,
     }
     if step.stopped:
-        context.update(stop_message=content.PROMPTS[session.state], crisis=crisis_message(),
+        stop_message, crisis = stop_words(session.state, at_risk=at_risk(session))
+        context.update(stop_message=stop_message, crisis=crisis,
                        safety_plan=content.SAFETY_PLAN if session.state is State.STOPPED_UNSAFE
                        else ())
     due = coach.due(session)

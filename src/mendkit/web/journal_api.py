@@ -6,38 +6,41 @@ Journal page (or start ``mend serve`` with ``MEND_PASSPHRASE``). JSON bodies onl
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Query, Request, Security
+from pydantic import BaseModel, Field, StrictInt
 
 from mendkit.errors import JournalError
-from mendkit.journal.kinds import ENTRY_KINDS
+from mendkit.journal.kinds import ENTRY_KINDS, MAX_NAME, MAX_NOTES
 from mendkit.web import journal_services as svc
 from mendkit.web.api import ERRORS as API_ERRORS
-from mendkit.web.api import ApiError
+from mendkit.web.api import SIGN_IN_IF_A_PRACTICE, SIGNED_IN, ApiError, JsonRoute
 from mendkit.web.app import state
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     **API_ERRORS,
+    403: {"model": ApiError, "description": "a practice's Mend only: the one-person journal is "
+          "off there (each person keeps entries on their Practice page)"},
     404: {"model": ApiError, "description": "no relationship or entry with that id"},
     423: {"model": ApiError, "description": "the journal is locked, or not created yet: unlock "
           "it on the Journal page (or start mend serve with MEND_PASSPHRASE)"},
 }
-router = APIRouter(prefix="/api/journal", tags=["journal"], responses=ERRORS)
+router = APIRouter(prefix="/api/journal", tags=["journal"], responses=ERRORS,
+                   dependencies=[Security(SIGNED_IN)], route_class=JsonRoute)
 
 RelKind = Literal["partner", "family", "friend", "colleague", "client", "other"]
 
 
 class NewRelationship(BaseModel):
-    name: str = Field(min_length=1, max_length=svc.MAX_NAME, description="a name or pseudonym")
+    name: str = Field(min_length=1, max_length=MAX_NAME, description="a name or pseudonym")
     kind: RelKind = "other"
-    notes: str = Field("", max_length=svc.MAX_TEXT)
+    notes: str = Field("", max_length=MAX_NOTES)
 
 
 class NewEntry(BaseModel):
     kind: Literal["rupture", "repair", "checkin", "analysis"]
-    relationship_id: int | None = None
+    relationship_id: StrictInt | None = None  # not true, 1.0 or "1"
     occurred_at: str | None = Field(None, description="ISO date and time; default now")
     body: dict[str, Any] = Field(description=(
         'rupture: {"what", "severity"?: 1-5, "labels"?: [..]}; repair: {"message", "uptake": '
@@ -54,23 +57,24 @@ def _entry(e: Any) -> dict[str, Any]:
             "occurred_at": e.occurred_at, "body": dict(e.body)}
 
 
-@router.get("/relationships")
+@router.get("/relationships", openapi_extra=SIGN_IN_IF_A_PRACTICE)
 def api_relationships(request: Request) -> list[dict[str, Any]]:
     """Every relationship in the journal."""
     with state(request).vault.use() as journal:
         return [_relationship(r) for r in journal.relationships()]
 
 
-@router.post("/relationships", status_code=201)
+@router.post("/relationships", status_code=201, openapi_extra=SIGN_IN_IF_A_PRACTICE)
 def api_relationship_add(body: NewRelationship, request: Request) -> dict[str, Any]:
     """Add a relationship (a name or pseudonym, its kind, notes)."""
     with state(request).vault.use() as journal:
         return _relationship(svc.add_relationship(journal, body.name, body.kind, body.notes))
 
 
-@router.get("/entries")
+@router.get("/entries", openapi_extra=SIGN_IN_IF_A_PRACTICE)
 def api_entries(request: Request, relationship_id: int | None = None,
-                kind: str | None = None) -> list[dict[str, Any]]:
+                kind: Annotated[str | None, Query(json_schema_extra={"enum": list(ENTRY_KINDS)})]
+                = None) -> list[dict[str, Any]]:
     """Entries in time order, optionally of one relationship and one kind."""
     if kind is not None and kind not in ENTRY_KINDS:
         raise JournalError(f"unknown entry kind {kind!r}; expected one of "
@@ -81,7 +85,7 @@ def api_entries(request: Request, relationship_id: int | None = None,
         return [_entry(e) for e in journal.entries(kind=kind, relationship_id=relationship_id)]
 
 
-@router.post("/entries", status_code=201)
+@router.post("/entries", status_code=201, openapi_extra=SIGN_IN_IF_A_PRACTICE)
 def api_entry_add(body: NewEntry, request: Request) -> dict[str, Any]:
     """Add a rupture, a repair attempt, a check-in or an analysis."""
     with state(request).vault.use() as journal:
@@ -89,7 +93,7 @@ def api_entry_add(body: NewEntry, request: Request) -> dict[str, Any]:
                                     relationship_id=body.relationship_id))
 
 
-@router.get("/insights/{relationship_id}")
+@router.get("/insights/{relationship_id}", openapi_extra=SIGN_IN_IF_A_PRACTICE)
 def api_insights(relationship_id: int, request: Request) -> dict[str, Any]:
     """The figures of ``mend insights --json`` for one relationship."""
     with state(request).vault.use() as journal:

@@ -12,11 +12,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from mendkit.errors import JournalError
+from mendkit.errors import InvalidInputError, JournalError
 from mendkit.journal.kinds import REL_KINDS, UPTAKES
 from mendkit.web import journal_services as svc
 from mendkit.web.app import render, state
 from mendkit.web.pages import require_csrf
+from mendkit.web.security import whole_number
 
 router = APIRouter(include_in_schema=False)
 DELETE_WORD = "DELETE"
@@ -146,12 +147,11 @@ def _relationship_page(request: Request, rel_id: int, *, errors: dict[str, str] 
     with state(request).vault.use() as journal:
         rel = svc.find_relationship(journal, rel_id)
         entries = list(reversed(journal.entries(relationship_id=rel.id)))  # newest first
-    added = request.query_params.get("added", "")
     return render(request, "relationship.html", {
         "title": rel.name, "page": "journal", "rel": rel, "entries": entries,
         "summary": svc.entry_summary, "uptakes": [(u, svc.UPTAKE_WORDS[u]) for u in UPTAKES],
         "patterns": list(svc.PATTERN_LABELS), "errors": errors or {}, "values": values or {},
-        "added": int(added) if added.isdecimal() else None}, status=status)
+        "added": whole_number(request.query_params.get("added"))}, status=status)
 
 
 @router.get("/journal/relationships/{rel_id}", response_class=HTMLResponse)
@@ -279,12 +279,19 @@ def journal_delete(request: Request, csrf_token: Annotated[str, Form()] = "",
         return settings_page(request, status=400, field="confirm", error=f"Nothing was "
                              f"deleted. To delete everything, type {DELETE_WORD} in capitals in "
                              "the box.")
+    from mendkit.journal.repository import DeletedButKept
     from mendkit.models.personal import remove
 
+    kept: DeletedButKept | None = None
     with state(request).vault.use() as journal:
-        journal.delete_all()
+        try:
+            journal.delete_all()
+        except DeletedButKept as exc:  # deleted, but old copies wait for another program
+            kept = exc
         # The heads `mend train` fitted on the deleted corrections hold their fingerprints.
         heads = remove(state(request).settings.home)
+    if kept is not None:
+        return settings_page(request, status=409, error=str(kept))
     return _see(f"/about?deleted={'heads' if heads else '1'}#journal")
 
 
@@ -324,7 +331,9 @@ def analysis_save(request: Request, key: str, csrf_token: Annotated[str, Form()]
 
     require_csrf(request, csrf_token)
     analysis = analysis_result(request, key)
-    rel_id = int(relationship) if relationship.isdecimal() else None
+    rel_id = whole_number(relationship.strip()) if relationship.strip() else None
+    if relationship.strip() and rel_id is None:  # the form offers the journal's relationships
+        raise InvalidInputError("Choose a relationship from the list, or none.")
     try:
         with state(request).vault.use() as journal:
             entry = svc.save_analysis(journal, analysis, client, rel_id)

@@ -12,15 +12,23 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from mendkit.errors import JournalError, NotInJournalError
-from mendkit.journal.kinds import REL_KINDS, UPTAKES, check_when, json_kind
+from mendkit.journal.kinds import (
+    LABEL_EXAMPLES,
+    MAX_NOTES,
+    REL_KINDS,
+    UPTAKES,
+    check_when,
+    json_kind,
+    relationship_fields,
+    rupture_label,
+)
 
 if TYPE_CHECKING:
     from mendkit.journal.repository import Entry, Journal, Relationship
     from mendkit.model import Analysis
 
 WEB_KINDS = ("rupture", "repair", "checkin", "analysis")
-MAX_TEXT = 5000
-MAX_NAME = 200
+MAX_TEXT = MAX_NOTES  # any text field of an entry, as a relationship's notes
 # The patterns insights count, as the labels a rupture entry stores (insights read the last part).
 PATTERN_LABELS = {
     "criticism": "rupture.confrontation.criticism",
@@ -36,13 +44,7 @@ REL_WORDS = {"partner": "partner", "family": "family", "friend": "friend", "coll
 
 # -- relationships ---------------------------------------------------------------------------------
 def add_relationship(journal: Journal, name: str, kind: str, notes: str = "") -> Relationship:
-    name, notes = name.strip(), notes.strip()
-    if not name:
-        raise JournalError("a relationship needs a name or a pseudonym")
-    if len(name) > MAX_NAME:
-        raise JournalError(f"a name is at most {MAX_NAME} characters")
-    if len(notes) > MAX_TEXT:
-        raise JournalError(f"notes are at most {MAX_TEXT} characters")
+    name, notes = relationship_fields(name, notes)
     if kind not in REL_KINDS:
         raise JournalError(f"the kind of relationship must be one of {', '.join(REL_KINDS)}")
     return journal.add_relationship(name, kind, notes)
@@ -81,20 +83,22 @@ def add_entry(journal: Journal, kind: str, body: Mapping[str, Any], *,
     if kind not in WEB_KINDS:
         raise JournalError(f"the kind of entry must be one of {', '.join(WEB_KINDS)}")
     _check_body(kind, body)
+    stored = _stored_body(kind, body)
     if relationship_id is not None:
         find_relationship(journal, relationship_id)
-    return journal.add_entry(kind, body, occurred_at=when(occurred_at),
+    return journal.add_entry(kind, stored, occurred_at=when(occurred_at),
                              relationship_id=relationship_id)
 
 
 def form_body(kind: str, fields: Mapping[str, str], labels: Sequence[str] = ()) -> dict[str, Any]:
-    """A form's text fields as an entry body, with numbers read as numbers."""
+    """A form's text fields as an entry body, with numbers read as numbers; ``add_entry``
+    checks it as it checks the API's."""
     if kind == "rupture":
-        return {"what": fields.get("what", "").strip(), "severity": _number(
+        return {"what": fields.get("what", ""), "severity": _number(
             fields.get("severity", ""), "severity is a whole number 1-5", optional=True),
-            "labels": [PATTERN_LABELS[x] for x in labels if x in PATTERN_LABELS]}
+            "labels": list(labels)}
     if kind == "repair":
-        return {"message": fields.get("message", "").strip(), "uptake": fields.get("uptake", ""),
+        return {"message": fields.get("message", ""), "uptake": fields.get("uptake", ""),
                 "by": fields.get("by", "me")}
     if kind == "checkin":
         return {"score": _number(fields.get("score", ""),
@@ -143,6 +147,24 @@ def _check_body(kind: str, body: Mapping[str, Any]) -> None:
         _text(body, "message", "the repair message")
     elif kind == "analysis":
         _text(body, "client", "the name or pseudonym")
+
+
+def _stored_body(kind: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    """A checked body as the journal keeps it, the same whichever client sent it: text without
+    the spaces around it, a rupture's severity (or null) and its labels written out in full
+    (``criticism`` as ``rupture.confrontation.criticism``), a repair's ``by`` (``me`` unless
+    said). An unknown label is refused, naming it."""
+    if kind == "rupture":
+        labels = [(label, rupture_label(label)) for label in body.get("labels", [])]
+        unknown = [repr(label) for label, known in labels if known is None]
+        if unknown:
+            raise JournalError(f"unknown label{'s' if len(unknown) > 1 else ''} "
+                               f"{', '.join(unknown)}; expected {LABEL_EXAMPLES}")
+        return {**body, "what": body["what"].strip(), "severity": body.get("severity"),
+                "labels": list(dict.fromkeys(known for _, known in labels if known))}
+    if kind == "repair":
+        return {**body, "message": body["message"].strip(), "by": body.get("by", "me")}
+    return dict(body)
 
 
 # -- reading -------------------------------------------------------------------------------------

@@ -19,13 +19,15 @@ from mendkit.labels import LABELS
 from mendkit.model import Analysis
 from mendkit.web.app import REGION_COOKIE, person_of, region_of, render, state, stores_for
 from mendkit.web.coach_pages import router as coach_router
-from mendkit.web.security import CSRF_COOKIE, token_ok
+from mendkit.web.security import CSRF_COOKIE, token_ok, whole_number
 from mendkit.web.services import MAX_UPLOAD, PASTED, analyse_text, to_csv
 from mendkit.web.timeline import timeline
 
 router = APIRouter(include_in_schema=False)
 router.include_router(coach_router)  # the coach's pages: mendkit.web.coach_pages
 _RESULT_ID = re.compile(r"[0-9a-f]{24}")
+# A count or an id sent in a query or a form: ASCII digits, few enough for int() and the database
+# (Python refuses to convert over 4,300 digits; SQLite's integers stop at 2**63 - 1).
 
 
 def require_csrf(request: Request, submitted: str) -> None:
@@ -88,14 +90,13 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
     analysis = analysis_result(request, key)
     if label and label not in LABELS:
         raise InvalidInputError(f"unknown label {label!r}")
-    stored = request.query_params.get("stored", "")
     saved = request.query_params.get("saved") == "1"
-    turn = request.query_params.get("turn", "")  # the corrected turn: its thanks goes there
-    saved_turn = (int(turn) if saved and turn.isdecimal() and int(turn) < len(analysis.turns)
-                  else None)
+    # the corrected turn: its thanks goes there
+    turn = whole_number(request.query_params.get("turn"))
+    saved_turn = turn if saved and turn is not None and turn < len(analysis.turns) else None
     return render(request, "timeline.html", {
         "relationships": relationships_if_open(request),
-        "stored": int(stored) if stored.isdecimal() else None,
+        "stored": whole_number(request.query_params.get("stored")),
         "save_error": request.query_params.get("save_error") == "1",
         "title": "Timeline", "page": "analyse", "key": key, "label": label,
         "analysis": analysis, "rows": timeline(analysis, label=label or None),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -27,6 +29,11 @@ HEADERS = (
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
 )
+# Pages and answers carry private text (journal entries, analyses, a practice's entries): no
+# browser or proxy may keep a copy (a shared computer's back button would show them again).
+# Only the static files, the same for everyone, may be cached.
+NO_STORE = (b"cache-control", b"no-store")
+STATIC_PREFIX = "/static/"
 
 
 def new_token() -> str:
@@ -41,8 +48,10 @@ def token_ok(cookie: str | None, submitted: str | None) -> bool:
 
 
 class SecurityMiddleware:
-    """Adds the security headers to every response and rejects bodies over ``max_body`` with 413,
-    early (from Content-Length) or as soon as a streamed body passes the limit."""
+    """Adds the security headers to every response (and ``Cache-Control: no-store`` to all but
+    the static files), rejects bodies over ``max_body`` with 413, early (from Content-Length) or
+    as soon as a streamed body passes the limit, and lets a client that went away mid-request go
+    (there is no one to answer, and it is no error)."""
 
     def __init__(self, app: ASGIApp, *, max_body: int) -> None:
         self.app = app
@@ -53,10 +62,13 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
 
+        headers = HEADERS if str(scope.get("path", "")).startswith(STATIC_PREFIX) \
+            else (*HEADERS, NO_STORE)
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in HEADERS if k not in names]
+                extra = [(k, v) for k, v in headers if k not in names]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
@@ -87,6 +99,8 @@ class SecurityMiddleware:
         except BodyTooLarge:
             if not started:
                 await _too_large(send_with_headers, self.max_body, scope)
+        except ClientDisconnect:
+            return  # the client closed the connection while sending its request
 
 
 class HeadAsGet:
@@ -143,3 +157,16 @@ async def _too_large(send: Send, limit: int, scope: Scope) -> None:
                 "headers": [(b"content-type", kind),
                             (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")  # 18 digits: within what the database holds
+
+
+def whole_number(text: str | None) -> int | None:
+    """``text`` as a whole number, or None when it is not one that an id or a count can be (not
+    digits, or too many of them).
+
+    >>> whole_number("12"), whole_number("-1"), whole_number("9" * 5000)
+    (12, None, None)
+    """
+    return int(text) if text is not None and _WHOLE_NUMBER.fullmatch(text) else None

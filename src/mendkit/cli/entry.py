@@ -1,0 +1,113 @@
+"""The ``mend`` console script's target, and what counts as a Ctrl-C.
+
+A Ctrl-C at any moment ends Mend with ``mend: interrupted`` and exit code 130, never a traceback:
+also while the command's modules load (before ``main`` can catch anything), and inside a C
+extension's import, which prints the interrupt itself and raises a new ``ImportError`` in its
+place (onnxruntime does, when the Ctrl-C lands in its import of numpy). This module imports
+nothing but the standard library, so that it is loaded before the first Ctrl-C can land.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType, TracebackType
+
+EXIT_INTERRUPTED = 130
+
+_Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+class _Watch:
+    """Whether a Ctrl-C has arrived while :func:`watching` was on."""
+
+    seen = False
+    depth = 0
+
+
+def is_interrupt(exc: BaseException) -> bool:
+    """Whether ``exc`` is the work of a Ctrl-C: a KeyboardInterrupt, an error whose cause or
+    context holds one, or any error raised after a Ctrl-C arrived (an extension that prints the
+    interrupt and raises its own error leaves no chain to follow)."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        if isinstance(link, KeyboardInterrupt):
+            return True
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return _Watch.seen
+
+
+def _on_sigint(signum: int, frame: FrameType | None) -> None:
+    _Watch.seen = True
+    raise KeyboardInterrupt
+
+
+def _quiet_hook(previous: _Hook) -> _Hook:
+    """``sys.excepthook`` less the tracebacks of a Ctrl-C that C code prints (``PyErr_Print``)
+    before raising its own error: Mend says ``mend: interrupted`` instead."""
+    def hook(kind: type[BaseException], value: BaseException,
+             traceback: TracebackType | None) -> object:
+        if is_interrupt(value):
+            return None
+        return previous(kind, value, traceback)
+
+    return hook
+
+
+@contextmanager
+def watching() -> Iterator[None]:
+    """Notice a Ctrl-C (see :func:`is_interrupt`) while the block runs; nested blocks share the
+    outermost one's watch. Only the main thread can set a signal handler: elsewhere, and where
+    the program chose its own handler for SIGINT, only the exception chain is followed."""
+    if _Watch.depth:
+        _Watch.depth += 1
+        try:
+            yield
+        finally:
+            _Watch.depth -= 1
+        return
+    ours = (threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+    previous_hook = sys.excepthook
+    if ours:
+        signal.signal(signal.SIGINT, _on_sigint)
+    sys.excepthook = _quiet_hook(previous_hook)
+    _Watch.seen, _Watch.depth = False, 1
+    try:
+        yield
+    finally:
+        if ours:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        sys.excepthook = previous_hook
+        _Watch.seen, _Watch.depth = False, 0
+
+
+def run() -> int:
+    """The ``mend`` command (``mendkit.cli.main.main``), with its own import guarded too."""
+    try:
+        with watching():
+            try:
+                from mendkit.cli.main import main  # noqa: PLC0415 (the import is what is guarded)
+            except ImportError as exc:
+                if not is_interrupt(exc):
+                    raise
+                raise KeyboardInterrupt from exc
+            return main()
+    except KeyboardInterrupt:
+        _ignore_sigint()  # a second Ctrl-C cannot cut this short with a traceback
+        print("mend: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        # The command has finished (or been stopped): a Ctrl-C that lands while Python shuts
+        # down would kill the process without a word and turn its exit code into 130.
+        _ignore_sigint()
+
+
+def _ignore_sigint() -> None:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
