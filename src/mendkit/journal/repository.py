@@ -182,15 +182,14 @@ def _sqlite_engine(path: Path, key: bytes | None, *, alone: bool = False) -> Eng
     # connection under another: a practice's server crashed under a few concurrent requests.)
     pooled: dict[str, Any] = {"poolclass": QueuePool,
                               "connect_args": {"check_same_thread": False}}
+    if alone:  # an exclusive lock is held per connection: one connection, or they block
+        pooled = {**pooled, "pool_size": 1, "max_overflow": 0}
     if key is None:
         engine = create_engine(URL.create("sqlite", database=str(path)), **pooled)
     else:
         # SQLCipher's raw-key form: PRAGMA key = "x'<64 hex>'" (no second, slower KDF).
         engine = create_engine(URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'",
                                           database=str(path)), **pooled)
-
-    if alone:
-        pooled = {**pooled, "pool_size": 1, "max_overflow": 0}
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
