@@ -178,7 +178,8 @@ def test_the_scale_is_a_range_and_flooded_means_a_break_with_its_clock_time(
     assert "18:20" in html  # 20 minutes from now, before any JavaScript
     html = walk.answer(answer="45")
     assert walk.state is State.ON_BREAK
-    assert '<time datetime="2026-11-27T18:45:00">18:45</time>' in html
+    back = datetime(2026, 11, 27, 18, 45).astimezone().isoformat()  # with its offset
+    assert f'<time datetime="{back}">18:45</time>' in html
     assert 'data-countdown="2700"' in html
     assert f'href="/coach/{walk.id}" id="resume"' in html  # works without JavaScript
     clock.now = NOW + timedelta(minutes=30)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mendkit._unicode import has_lone_surrogate
 from mendkit.analysis.pipeline import Mode, analyze_conversation
-from mendkit.analysis.safety import DEFAULT_REGION
+from mendkit.analysis.safety import DEFAULT_REGION, resources_for
 from mendkit.errors import InvalidInputError
 from mendkit.model import Analysis, CheckResult, Conversation
 
@@ -23,7 +23,10 @@ def load_conversation(
 ) -> Conversation:
     """Read a conversation from a file, a folder (Slack, ConvoKit) or ``"-"`` (stdin).
 
-    The format comes from the extension, from the content, or from ``format``.
+    The format comes from the extension, from the content, or from ``format``. A path that is
+    empty or missing, an empty file, an unknown ``format`` or an encoding that does not fit raises
+    ``InvalidInputError``; a line that does not follow the format raises ``FormatError`` (an
+    ``InvalidInputError`` too), naming the file and the line. Both are ``MendError``s.
     """
     from mendkit.io import load_conversation as _load
 
@@ -43,13 +46,23 @@ def analyze(
 ) -> Analysis:
     """Analyse a conversation (or the path of one): labels with evidence per turn, episodes, safety.
 
-    ``personal`` is a person's refitted heads from ``mend train`` (see ``mendkit.models.personal``).
+    ``mode`` is ``"full"`` (the rules and the shipped classifier) or ``"rules"`` (rules only).
+    ``region`` picks the crisis resources: ``"default"`` or a country code such as ``"US"`` or
+    ``"GB"``. ``personal`` is a person's refitted heads from ``mend train`` (see
+    ``mendkit.models.personal``).
+
+    Raises ``ConfigError`` for a region Mend has no resources for (checked first, whatever the
+    conversation holds); ``InvalidInputError`` for an unknown ``mode``, a conversation that is
+    not a ``Conversation`` or a path, or one holding half of a character; and, for a path,
+    whatever ``load_conversation`` raises (``InvalidInputError``, ``FormatError``). All are
+    ``MendError``s.
 
     >>> from mendkit import Conversation, analyze
     >>> a = analyze(Conversation.from_turns([("Ana", "You never listen."), ("Ben", "Fine.")]))
     >>> a.turns[1].labels
     ('rupture.withdrawal',)
     """
+    resources_for(region)  # a wrong region fails on the first call, not on the first crisis
     if isinstance(conversation, Conversation):
         for turn in conversation.turns:
             if has_lone_surrogate(turn.speaker) or has_lone_surrogate(turn.text):
@@ -74,9 +87,15 @@ def check(
     """Score one message as a repair: labels, ``repair_quality``, issues with rewrites, and risk.
 
     ``context`` holds the messages before it (the other person's, most recent last), if any; a
-    single ``str`` counts as one message. ``personal`` is a person's refitted heads
-    (``mendkit.models.personal.load(home)``), if any. Like ``mend check``, an empty message, one
-    that is not a ``str`` or one holding half of a character raises ``InvalidInputError``.
+    single ``str`` counts as one message. ``mode`` is ``"full"`` (the rules and the shipped
+    classifier) or ``"rules"`` (rules only); ``region`` picks the crisis resources, as in
+    ``analyze``. ``personal`` is a person's refitted heads (``mendkit.models.personal.load(home)``),
+    if any.
+
+    Like ``mend check``, an empty message, one that is not a ``str``, one holding half of a
+    character, context that is not a sequence of ``str`` or an unknown ``mode`` raises
+    ``InvalidInputError``; a region Mend has no resources for raises ``ConfigError``, whatever
+    the message says. Both are ``MendError``s.
 
     >>> import mendkit
     >>> mendkit.check("I'm sorry I snapped at you.", mode="rules").components["ownership"]
@@ -84,6 +103,7 @@ def check(
     """
     from mendkit.critic import critique
 
+    resources_for(region)  # a wrong region fails on the first call, not on the first crisis
     if not isinstance(text, str):
         raise InvalidInputError(f"expected the message as a str, got {type(text).__name__}")
     if _blank(text):

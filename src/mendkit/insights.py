@@ -16,8 +16,11 @@ Choices, stated once:
   value that is not what the journal writes counts as absent (a repair's uptake or ``by``, a
   rupture's ``what`` or labels; a check-in without a number score is left out of the connection
   figures).
-* times are local wall time: a time typed without an offset is taken as it is, a time stored with
-  an offset (older versions stored "now" in UTC) is turned into this computer's local time first.
+* a time stored with an offset (Mend's own "now", a typed ``+05:30``) is an instant: time to
+  repair, the order of entries and the connection trend use instants, so they do not depend on
+  this computer's time zone or a DST change between two entries. A time without an offset is
+  local wall time, the instant this computer's time zone gives it. Local time only groups
+  entries into days and weeks (and labels them).
 * an entry whose stored time cannot be read (an old import of "last tuesday") still counts in the
   totals, uptake, triggers and patterns, but is left out of every figure over time; the figures say
   how many were left out (``entries_without_a_time``) and show a few (``unreadable_times``).
@@ -35,9 +38,8 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
-from operator import itemgetter
-from typing import Any, Protocol, TypeGuard
+from datetime import UTC, date, datetime
+from typing import Any, NamedTuple, Protocol, TypeGuard
 
 from mendkit.errors import InvalidInputError
 
@@ -85,18 +87,54 @@ def parse_when(occurred_at: str) -> datetime:
 
 def read_when(occurred_at: object) -> datetime | None:
     """:func:`parse_when`, or None for a time that cannot be read."""
+    moment = read_moment(occurred_at)
+    return None if moment is None else moment.local
+
+
+class Moment(NamedTuple):
+    """A stored time read both ways: ``instant`` (aware) to order and subtract, ``local`` (naive
+    local wall time) to group into days and weeks and to show."""
+
+    instant: datetime
+    local: datetime
+
+
+def read_moment(occurred_at: object) -> Moment | None:
+    """An entry's stored time as a :class:`Moment`, or None for a time that cannot be read.
+
+    >>> a, b = read_moment("2026-10-25T01:30+01:00"), read_moment("2026-10-25T01:10+00:00")
+    >>> (b.instant - a.instant).total_seconds() / 60
+    40.0
+    """
     if not isinstance(occurred_at, str):
         return None
     try:
         when = datetime.fromisoformat(occurred_at)
     except ValueError:
         return None
+    # At the ends of the calendar a conversion can overflow: the wall time is kept, as UTC.
     if when.tzinfo is None:
-        return when
+        try:
+            return Moment(when.astimezone(), when)
+        except (OverflowError, ValueError, OSError):
+            return Moment(when.replace(tzinfo=UTC), when)
     try:
-        return when.astimezone().replace(tzinfo=None)
-    except (OverflowError, ValueError, OSError):  # at the ends of the calendar: keep the wall time
-        return when.replace(tzinfo=None)
+        return Moment(when, when.astimezone().replace(tzinfo=None))
+    except (OverflowError, ValueError, OSError):
+        return Moment(when, when.replace(tzinfo=None))
+
+
+def instant_order(occurred_at: object) -> tuple[int, datetime]:
+    """A sort key that puts stored times in real time order (instants, not their text); a time
+    that cannot be read sorts after every other.
+
+    >>> sorted(["2026-03-01T10:00+05:30", "2026-03-01T06:00Z", "?"], key=instant_order)
+    ['2026-03-01T10:00+05:30', '2026-03-01T06:00Z', '?']
+    """
+    moment = read_moment(occurred_at)
+    if moment is None:
+        return 1, datetime.min.replace(tzinfo=UTC)
+    return 0, moment.instant
 
 
 def week_key(day: date) -> str:
@@ -160,11 +198,11 @@ def relationship_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
 
 def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
     """Figures from ``(kind, occurred_at, body)`` rows (any order; equal times keep their order)."""
-    read = [(read_when(at), at, kind, body if isinstance(body, Mapping) else {})
+    read = [(read_moment(at), at, kind, body if isinstance(body, Mapping) else {})
             for kind, at, body in rows]
     unreadable = [at for t, at, _, _ in read if t is None]
     timed = sorted(((t, kind, body) for t, _, kind, body in read if t is not None),
-                   key=itemgetter(0))
+                   key=lambda item: item[0].instant)
     ruptures = [(t, b) for t, k, b in timed if k == "rupture"]
     repairs = [(t, b) for t, k, b in timed if k == "repair"]
     checkins = [(t, b) for t, k, b in timed if k == "checkin"]
@@ -172,7 +210,7 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
     all_ruptures = [b for _, _, k, b in read if k == "rupture"]
     all_repairs = [b for _, _, k, b in read if k == "repair"]
 
-    weeks = Counter(week_key(t) for t, _ in ruptures)
+    weeks = Counter(week_key(t.local) for t, _ in ruptures)
 
     uptake = Counter(u for b in all_repairs if (u := b.get("uptake")) in UPTAKES)
     ratio = ((uptake["accepted"] + 0.5 * uptake["partly"]) / len(all_repairs)
@@ -180,8 +218,8 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
 
     hours: list[float] = []
     first_by: Counter[str] = Counter()
-    repair_times = [t for t, _ in repairs]  # sorted, as ``timed`` is
-    rupture_times = [t for t, _ in ruptures]
+    repair_times = [t.instant for t, _ in repairs]  # sorted, as ``timed`` is
+    rupture_times = [t.instant for t, _ in ruptures]
     for i, start in enumerate(rupture_times):
         end = rupture_times[i + 1] if i + 1 < len(rupture_times) else None
         j = bisect.bisect_left(repair_times, start)
@@ -207,8 +245,8 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
     scores = [(t, float(score)) for t, b in checkins if _is_number(score := b.get("score"))]
     per_week: defaultdict[str, list[float]] = defaultdict(list)
     for t, score in scores:
-        per_week[week_key(t)].append(score)
-    slope = _connection_slope(scores)
+        per_week[week_key(t.local)].append(score)
+    slope = _connection_slope([(t.instant, score) for t, score in scores])
 
     return {
         "ruptures": len(all_ruptures),

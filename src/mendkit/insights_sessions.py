@@ -3,7 +3,8 @@
 Each session is an ``analysis`` journal entry: ``occurred_at`` is the session date and the body
 holds ``client`` and ``analysis`` (the ``mend analyze --json`` object). Choices, stated once:
 
-* sessions are ordered by date; sessions on the same date keep the order they were given in.
+* sessions are ordered by date (a date with an offset by its instant); sessions at the same time
+  keep the order they were given in.
 * ruptures by type: the turns that carry each rupture label (withdrawal, confrontation,
   invalidation); a turn with two labels counts under both. ``ruptures`` counts the turns with any
   rupture label, so it can be less than the sum of the types.
@@ -30,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from typing import Any
 
-from mendkit.insights import EntryLike, least_squares_slope, parse_when
+from mendkit.insights import EntryLike, instant_order, least_squares_slope, parse_when
 
 RUPTURE_TYPES = ("withdrawal", "confrontation", "invalidation")
 _STATUSES = ("resolved", "attempted", "unresolved")
@@ -126,7 +127,9 @@ def _session(date: str, analysis: object) -> tuple[dict[str, Any], list[dict[str
 
 def session_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
     """Figures across one client's ``analysis`` entries (any order; other kinds are ignored)."""
-    ordered = sorted(((parse_when(e.occurred_at), e) for e in entries if e.kind == "analysis"),
+    # parse_when refuses a time that is not ISO 8601; the order is that of the instants.
+    ordered = sorted(((instant_order(e.occurred_at), e) for e in entries
+                      if e.kind == "analysis" and parse_when(e.occurred_at)),
                      key=itemgetter(0))
     sessions: list[dict[str, Any]] = []
     missed: list[dict[str, Any]] = []

@@ -10,6 +10,7 @@ within themselves, not of accuracy on new conversations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,9 +38,10 @@ class TrainReport:
             f"labels refitted: {', '.join(self.labels) or 'none'}",
             f"rules muted (marked wrong on {personal.MUTE_AFTER}+ messages): "
             f"{', '.join(self.muted_rules) or 'none'}",
-            f"the refitted heads and muted rules alone agree with {self.agree_after} of your "
-            f"{self.corrections} corrections (before: {self.agree_before}); the messages you "
-            "corrected get your verdict whatever the heads say.",
+            f"the refitted heads and muted rules alone agree with {self.agree_after} of the "
+            f"{_corrections(self.corrections - self.crisis_ignored)} you can train on (before: "
+            f"{self.agree_before}); the messages you corrected get your verdict whatever the "
+            "heads say.",
         ]
         if self.crisis_ignored:
             some = ("1 correction about risk.crisis was" if self.crisis_ignored == 1 else
@@ -50,9 +52,22 @@ class TrainReport:
         return "\n".join(lines)
 
 
-def train(home: Path, corrections_from: CorrectionStorage | None = None) -> TrainReport:
+def _corrections(n: int) -> str:
+    return "1 correction" if n == 1 else f"{n} corrections"
+
+
+# How often ``progress`` hears from a long run (every this many corrections, and at the end).
+PROGRESS_EVERY = 500
+
+
+def train(home: Path, corrections_from: CorrectionStorage | None = None, *,
+          progress: Callable[[str], None] | None = None) -> TrainReport:
     """Fit and save the personal heads under ``home`` from the corrections in
-    ``corrections_from`` (by default, the plain file under ``home``)."""
+    ``corrections_from`` (by default, the plain file under ``home``).
+
+    ``progress``, if given, hears how far the run got (a line every ``PROGRESS_EVERY``
+    corrections of each pass, and at the end of each): thousands of corrections take minutes."""
+    say = progress or (lambda _line: None)
     storage = corrections_from if corrections_from is not None else CorrectionStore(home)
     corrections = list(storage)
     if not corrections and storage.warnings:  # there are some, but none can be read
@@ -67,20 +82,37 @@ def train(home: Path, corrections_from: CorrectionStorage | None = None) -> Trai
     if not available():
         raise InvalidInputError("this build of Mend has no classifier to refit")
     model = default_classifier()
-    examples = [personal.Example(label=c.label, present=c.verdict == "missing",
-                                 probabilities=[float(p) for p in
-                                                model.probabilities(c.text, c.previous)])
-                for c in corrections]
+    total = len(corrections)
+    examples = []
+    for done, c in enumerate(corrections, 1):
+        examples.append(personal.Example(
+            label=c.label, present=c.verdict == "missing",
+            probabilities=[float(p) for p in model.probabilities(c.text, c.previous)]))
+        _tell(say, "read", done, total)
     heads = personal.fit(examples, model.labels, muted_rules=personal.muted_rules(corrections),
-                         memory=personal.memory_of(corrections), corrections=len(corrections))
+                         memory=personal.memory_of(corrections), corrections=total)
     path = personal.save(heads, home)
+    say(f"training: saved your personal heads to {path}; now measuring how far they agree "
+        "with your corrections")
+    # Crisis corrections are never used, so they are left out of the agreement figures.
+    usable = [c for c in corrections if c.label != CRISIS]
+    without_memory = replace(heads, memory={})
+    agree_before = agree_after = 0
+    for done, c in enumerate(usable, 1):
+        agree_before += _agrees(c, None)
+        agree_after += _agrees(c, without_memory)
+        _tell(say, "measured", done, len(usable))
     return TrainReport(
-        path=path, corrections=len(corrections), labels=tuple(sorted(heads.weights)),
+        path=path, corrections=total, labels=tuple(sorted(heads.weights)),
         muted_rules=tuple(sorted(heads.muted_rules)),
-        agree_before=sum(_agrees(c, None) for c in corrections),
-        agree_after=sum(_agrees(c, replace(heads, memory={})) for c in corrections),
-        crisis_ignored=sum(c.label == CRISIS for c in corrections),
+        agree_before=agree_before, agree_after=agree_after,
+        crisis_ignored=total - len(usable),
     )
+
+
+def _tell(say: Callable[[str], None], doing: str, done: int, total: int) -> None:
+    if done % PROGRESS_EVERY == 0 or done == total:
+        say(f"training: {doing} {done} of {_corrections(total)}")
 
 
 def reset(home: Path) -> bool:

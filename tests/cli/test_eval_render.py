@@ -41,3 +41,5 @@ def test_crisis_recall_with_nothing_missed_names_no_missed_items(
     out = " ".join(capsys.readouterr().out.split())
     assert "Crisis recall: 1.000 (3 of 3 found) " in out
     assert "missed" not in out
+    # one of each, in the singular
+    assert "test split, 1 conversation, 2 turns" in out and "(1 gold episode, 1 found)" in out

@@ -125,11 +125,13 @@ def test_the_follow_up_day_defaults_to_three_days(tmp_path: Path, reply: str) ->
     store = SessionStore(tmp_path)
     session = run(start("f1"), Script([*TO_FOLLOW_UP, reply]), store, now=lambda: NOW)
     assert session.state is State.AWAITING_FOLLOW_UP
-    assert session.answers["rebuild_follow_up"] == "2026-11-30T18:00"
+    # The start of that day, with its offset: it opens on the day it promises.
+    assert datetime.fromisoformat(session.answers["rebuild_follow_up"]) \
+        == datetime(2026, 11, 30).astimezone()
     script = Script(["no"])
     later = run(store.load("f1"), script, store, now=lambda: NOW)
     assert later.state is State.AWAITING_FOLLOW_UP
-    assert "This session continues at 18:00 on 30 Nov." in script.said
+    assert "This session continues on Monday 30 November." in script.said
     assert not any(s.startswith("How did it go?") for s in script.said)
 
 

@@ -185,4 +185,5 @@ def test_the_api_uses_the_apps_clock_for_a_break(home: Path) -> None:
     assert reply["state"] == "on_break"
     assert "This session continues at 18:30 on 27 Nov" in " ".join(reply["said"])
     saved = SessionStore(home).load(reply["id"])
-    assert saved.answers["regulate_break"] == "2026-11-27T18:30"
+    assert datetime.fromisoformat(saved.answers["regulate_break"]) \
+        == datetime(2026, 11, 27, 18, 30).astimezone()

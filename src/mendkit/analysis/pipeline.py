@@ -155,7 +155,7 @@ def analyze_with_probabilities(
             vetoed = (blocked - {CRISIS}) | {label for hit in hits for label in hit.rule.suppress}
             probabilities: Iterable[float] = model_out[position]
             if personal is not None:
-                probabilities = personal.adjust(probabilities)
+                probabilities = personal.adjust(probabilities, model.labels)
             probabilities = [float(p) for p in probabilities]
             raw.append(dict(zip(model.labels, probabilities, strict=True)))
             result = fuse(result, probabilities, model.labels, model.thresholds,

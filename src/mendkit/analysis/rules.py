@@ -414,10 +414,48 @@ class RuleSet:
                 blocked |= against
             if hit is not None:
                 hits.append(hit)
+        # Evidence covers whole words: a pattern that ends on a consuming character class or a
+        # stem ("thank") would otherwise show "Nothing. W" or "easier if I just was(n't)".
+        hits = [Hit(h.rule, *_whole_words(norm, h.start, h.end)) for h in _apply_suppression(hits)]
         if cuts:
             hits = [Hit(h.rule, _uncut(cuts, h.start, bisect_right),
                         _uncut(cuts, h.end, bisect_left)) for h in hits]
-        return _apply_suppression(hits)
+        return hits
+
+
+_APOSTROPHES: Final = "'\u2019"
+
+
+def _splits_a_word(text: str, at: int) -> bool:
+    """Whether a span boundary at ``at`` falls inside a word ("wasn't" counts as one word)."""
+    if not 0 < at < len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    if before.isalnum() and after.isalnum():
+        return True
+    if before.isalnum() and after in _APOSTROPHES:
+        return at + 1 < len(text) and text[at + 1].isalnum()
+    return before in _APOSTROPHES and after.isalnum() and at >= 2 and text[at - 2].isalnum()
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` so that it neither starts nor ends inside a word: widened to the whole
+    word, except a last word the span holds one character of (a pattern that checks what comes
+    next by consuming it: "Nothing. W"), which is left out."""
+    while _splits_a_word(text, start):
+        start -= 1
+    if _splits_a_word(text, end):
+        word = end - 1
+        while _splits_a_word(text, word):
+            word -= 1
+        if end - word == 1 and word > start:
+            end = word
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        else:
+            while _splits_a_word(text, end):
+                end += 1
+    return start, end
 
 
 def _cut_runs(norm: str) -> tuple[str, tuple[list[int], list[int]] | None]:

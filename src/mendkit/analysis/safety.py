@@ -42,9 +42,14 @@ def regions() -> tuple[str, ...]:
 def resources_for(region: str = DEFAULT_REGION) -> tuple[Resource, ...]:
     """The resources for ``region`` (an ISO country code such as ``US`` or ``GB``, or ``default``).
 
+    A region Mend has no resources for, or one that is not a ``str``, raises ``ConfigError``.
+
     >>> resources_for("GB")[1].contact
     'call 116 123'
     """
+    if not isinstance(region, str):
+        raise ConfigError(f"expected the region as a str such as 'US' or 'default', got "
+                          f"{type(region).__name__}")
     code = region.strip().upper()
     if code == "UK":
         code = "GB"

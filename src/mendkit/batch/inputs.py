@@ -24,11 +24,13 @@ and building turns run in parallel, not on the driver.
   files in hidden folders, and the run's own output, are left out): read on the driver into
   conversations (``Item``).
 
-Rows of one conversation must be together (sorted or grouped by id); rows of an id met again later
-are refused with the line or row where it reappeared, and so is a whole-conversation line whose id
-was met before. A null ``conversation_id`` in JSON Lines means the file's default id (its name,
-as ``mend analyze`` reads it); an empty one is refused. The ids met so far are the only thing the
-driver keeps that grows with the input (about 100 bytes a conversation).
+Rows of one conversation must be together (sorted or grouped by id). A conversation whose rows
+are not (an id that comes back after other conversations) fails as a whole, once: a first quick
+pass over a JSON Lines, Parquet or ConvoKit input (ids only, nothing kept but the ids that come
+back) finds them, so that none is analysed and written cut short. A null ``conversation_id`` in
+JSON Lines means the file's default id (its name, as ``mend analyze`` reads it); an empty one is
+refused. The ids met so far are the only thing the driver keeps that grows with the input (about
+100 bytes a conversation).
 
 Where no turn of a JSON Lines or Parquet conversation has a ``start``, its turns' timestamps give
 one (``mendkit.io._records.timed``), as ``mend analyze`` reads them.
@@ -48,6 +50,7 @@ from typing import Any, BinaryIO
 
 from mendkit.errors import InvalidInputError, MendError
 from mendkit.io import iter_conversations, load_conversation, slack
+from mendkit.io._common import whole_name
 from mendkit.io._records import RecordReader, timed
 from mendkit.io._source import Line, TextSource
 from mendkit.io.convokit import UTTERANCES, iter_convokit
@@ -108,28 +111,29 @@ class Rows:
 Unit = Item | Lines | Span | Rows
 
 
-def read_units(path: Path, *, spans: bool = False,
-               exclude: tuple[Path, ...] = ()) -> Iterator[Unit]:
+def read_units(path: Path, *, spans: bool = False, exclude: tuple[Path, ...] = (),
+               encoding: str | None = None) -> Iterator[Unit]:
     """The conversations of ``path`` in input order, as cheaply as the driver can find them.
 
     ``spans``: a JSON Lines file's conversations come as ``Span``s (for workers that can read
     ``path`` themselves) rather than as their lines. ``exclude``: files and folders of a folder
-    of transcripts that are not transcripts (the run's own output)."""
+    of transcripts that are not transcripts (the run's own output). ``encoding``: the
+    transcripts' encoding (as ``mend analyze --encoding``; None: UTF-8 or as marked)."""
     if not path.exists():
         raise InvalidInputError("no such file or folder", source=str(path))
     if path.is_dir():
         if (path / UTTERANCES).is_file():
-            return _convokit(path)
+            return _convokit(path, _convokit_returns(path))
         parts = sorted(path.glob("*.parquet"))
         if parts:
             return _parquet(parts)
         if slack.is_export(path) or slack.is_channel(path):
             return (Item(c.id, c) for c in iter_conversations(path))
-        return _folder(path, exclude)
+        return _folder(path, exclude, encoding)
     if path.suffix == ".parquet":
         return _parquet([path])
     if path.suffix in (".jsonl", ".ndjson"):
-        return _jsonl(path, spans=spans)
+        return _jsonl(path, spans=spans, returning=_jsonl_returns(path))
     raise InvalidInputError("expected a .jsonl or .parquet file, a ConvoKit corpus folder or a "
                             "folder of transcripts", source=str(path))
 
@@ -197,9 +201,10 @@ def _parquet_ids(path: Path) -> int:
     return count
 
 
-def _not_together(source: str, where: int, cid: str) -> str:
-    return (f"{source}:{where}: rows of conversation {cid!r} are not together; group or sort the "
-            "input by conversation id")
+def _not_together(source: str, where: int, cid: str, back: str | None = None) -> str:
+    again = f" (they come back at {back}, after other conversations)" if back else ""
+    return (f"{source}:{where}: rows of conversation {cid!r} are not together{again}; the whole "
+            "conversation was left out: group or sort the input by conversation id")
 
 
 # -- JSON Lines ---------------------------------------------------------------------------------
@@ -207,9 +212,14 @@ def _not_together(source: str, where: int, cid: str) -> str:
 class _LineGroups:
     """Consecutive lines with one id make a conversation; an id may not come back later."""
 
-    def __init__(self, source: str, stamp: tuple[int, int] | None = None) -> None:
+    def __init__(self, source: str, stamp: tuple[int, int] | None = None,
+                 returning: Mapping[str, str] | None = None) -> None:
         self.source = source
         self.stamp = stamp  # set: make ``Span``s of this file (see ``Span``), not ``Lines``
+        # Ids found by a first pass to come back later (with where): failed whole, once.
+        self.returning = returning
+        self.returns: dict[str, str] = {}  # what this pass finds: id -> where it came back
+        self.skip = False  # the rows being read belong to a conversation already failed
         self.seen: set[str] = set()
         self.current: str | None = None
         self.numbers: list[int] = []
@@ -225,17 +235,28 @@ class _LineGroups:
                 self.error = (f"{self.source}:{number}: expected a non-empty conversation_id, "
                               f"found {cid!r}")
             elif cid in self.seen:
+                self.returns.setdefault(cid, f"line {number}")
                 self.error = _not_together(self.source, number, cid)
+                self.skip = self.returning is not None  # failed with its first rows
             else:
                 self.seen.add(cid)
+                if self.returning is not None and cid in self.returning:
+                    self.error = _not_together(self.source, number, cid, self.returning[cid])
         self.attach(number, raw, at)
 
-    def document(self, item: Item, number: int) -> Item:
+    def document(self, item: Item, number: int) -> Iterator[Item]:
         """A whole conversation read from one line: its id may not have been met before."""
         if item.id in self.seen:
-            return Item(item.id, error=_not_together(self.source, number, item.id))
+            self.returns.setdefault(item.id, f"line {number}")
+            if self.returning is None:
+                yield Item(item.id, error=_not_together(self.source, number, item.id))
+            return  # (else failed where it was first met)
         self.seen.add(item.id)
-        return item
+        if self.returning is not None and item.id in self.returning:
+            yield Item(item.id, error=_not_together(self.source, number, item.id,
+                                                    self.returning[item.id]))
+            return
+        yield item
 
     def attach(self, number: int, raw: bytes, at: int = 0) -> None:
         """A line for the conversation being read, ``raw`` found at byte ``at`` of the file (one
@@ -250,7 +271,7 @@ class _LineGroups:
                 self.lines.append(raw)
 
     def close(self) -> Iterator[Unit]:
-        if self.current is not None:
+        if self.current is not None and not self.skip:
             if self.error is not None:
                 yield Item(self.current, error=self.error)
             elif self.numbers and self.stamp is not None:
@@ -259,6 +280,7 @@ class _LineGroups:
             elif self.numbers:
                 yield Lines(self.current, self.source, tuple(self.numbers), tuple(self.lines))
         self.current, self.numbers, self.lines, self.error = None, [], [], None
+        self.skip = False
 
 
 def _leading_id(raw: bytes) -> str | None:
@@ -273,11 +295,24 @@ def _leading_id(raw: bytes) -> str | None:
         return None
 
 
-def _jsonl(path: Path, *, spans: bool = False) -> Iterator[Unit]:
-    source = str(path)
+def _jsonl_returns(path: Path) -> dict[str, str]:
+    """The ids of a JSON Lines file that come back after other conversations (a first pass)."""
+    groups = _LineGroups(str(path), (0, 0))  # (``Span``s: no line is kept)
+    for _ in _jsonl_groups(path, groups):
+        pass
+    return groups.returns
+
+
+def _jsonl(path: Path, *, spans: bool = False,
+           returning: Mapping[str, str] | None = None) -> Iterator[Unit]:
+    with path.open("rb") as handle:
+        stamp = _stamp(handle) if spans else None
+    return _jsonl_groups(path, _LineGroups(str(path), stamp, returning))
+
+
+def _jsonl_groups(path: Path, groups: _LineGroups) -> Iterator[Unit]:
     default = path.stem
     with path.open("rb") as handle:
-        groups = _LineGroups(source, _stamp(handle) if spans else None)
         at = 0  # where the next line starts
         for number, line in enumerate(handle, start=1):
             raw = line[len(_BOM):] if number == 1 and line.startswith(_BOM) else line
@@ -298,7 +333,7 @@ def _jsonl(path: Path, *, spans: bool = False) -> Iterator[Unit]:
                 continue
             if isinstance(data.get("turns"), list):
                 yield from groups.close()
-                yield groups.document(_document(data, path, number, default), number)
+                yield from groups.document(_document(data, path, number, default), number)
                 continue
             cid = data.get("conversation_id")
             yield from groups.line(default if cid is None else str(cid), number, raw, here)
@@ -336,7 +371,7 @@ def _document(data: Mapping[str, Any], path: Path, number: int, default: str) ->
         conversation = conversation_from_document(data, str(path), format="jsonl", line=number)
     except MendError as exc:
         return Item(cid, error=str(exc))
-    return Item(cid, Conversation(id=cid, turns=conversation.turns, source=str(path),
+    return Item(cid, Conversation(id=cid, turns=conversation.turns, source=whole_name(str(path)),
                                   format="batch"))
 
 
@@ -361,7 +396,7 @@ def _parse_lines(unit: Lines) -> Item:
                                      line=number))
         except MendError as exc:
             return Item(unit.id, error=str(exc))
-    return Item(unit.id, Conversation(id=unit.id, turns=timed(turns), source=unit.source,
+    return Item(unit.id, Conversation(id=unit.id, turns=timed(turns), source=whole_name(unit.source),
                                       format="batch"))
 
 
@@ -381,12 +416,17 @@ class _RowGroups:
     of a folder too: writers that split sorted data (Spark, pandas) may go on with a
     conversation at the top of the next file."""
 
-    def __init__(self) -> None:
+    def __init__(self, returning: Mapping[str, str] | None = None, *, scan: bool = False) -> None:
+        self.returning = returning  # as ``_LineGroups``
+        self.returns: dict[str, str] = {}
+        self.scan = scan  # a first pass: ids only, no rows kept, nothing yielded
+        self.skip = False
         self.seen: set[str] = set()
         self.open = False
         self.current = ""
         self.pieces: list[tuple[str, int, Any]] = []  # (file, first row, record batch)
         self.error: str | None = None
+        self.first_source: dict[str, str] = {}  # (scan) the file each id was first met in
 
     def rows(self, source: str, cid: str | None, first: int, piece: Any) -> Iterator[Unit]:
         if not self.open or cid != self.current:
@@ -397,16 +437,23 @@ class _RowGroups:
                 self.error = (f"{source}:{first}: expected a non-empty conversation_id, "
                               f"found {found}")
             elif cid in self.seen:
+                self.returns.setdefault(cid, f"row {first}" if source == self.first_source.get(cid, source)
+                                        else f"row {first} of {source}")
                 self.error = _not_together(source, first, cid)
+                self.skip = self.returning is not None  # failed with its first rows
             else:
                 self.seen.add(cid)
-        if self.error is None:
+                if self.scan:
+                    self.first_source[cid] = source
+                if self.returning is not None and cid in self.returning:
+                    self.error = _not_together(source, first, cid, self.returning[cid])
+        if self.error is None and not self.scan:
             self.pieces.append((source, first, piece))
 
     def close(self) -> Iterator[Unit]:
         import pyarrow as pa
 
-        if self.open:
+        if self.open and not self.skip and not self.scan:
             if self.error is not None:
                 yield Item(self.current, error=self.error)
             elif self.pieces:
@@ -421,6 +468,7 @@ class _RowGroups:
                                        table.take(pa.array(range(table.num_rows)))))
                 yield Rows(self.current, tuple(tables))
         self.open, self.current, self.pieces, self.error = False, "", [], None
+        self.skip = False
 
 
 def _parquet(parts: list[Path]) -> Iterator[Unit]:
@@ -428,7 +476,10 @@ def _parquet(parts: list[Path]) -> Iterator[Unit]:
     # corpus Mend cannot read is refused before any output is made.
     for part in parts:
         _open_parquet(part)
-    return _parquet_rows(parts)
+    scan = _RowGroups(scan=True)
+    for _ in _parquet_rows(parts, scan):
+        pass
+    return _parquet_rows(parts, _RowGroups(scan.returns))
 
 
 def _open_parquet(part: Path) -> Any:
@@ -447,13 +498,13 @@ def _open_parquet(part: Path) -> Any:
     return file
 
 
-def _parquet_rows(parts: list[Path]) -> Iterator[Unit]:
-    groups = _RowGroups()
+def _parquet_rows(parts: list[Path], groups: _RowGroups) -> Iterator[Unit]:
     for part in parts:
         file = _open_parquet(part)
         names = set(file.schema_arrow.names)
         row = 0  # rows of this file read so far
-        columns = [c for c in PARQUET_COLUMNS if c in names]
+        columns = (["conversation_id"] if groups.scan
+                   else [c for c in PARQUET_COLUMNS if c in names])
         for batch in file.iter_batches(batch_size=8192, columns=columns):
             ids = [None if x is None else str(x) for x in batch.column(0).to_pylist()]
             starts = [0, *(i for i in range(1, len(ids)) if ids[i] != ids[i - 1])]
@@ -476,17 +527,27 @@ def _parse_rows(unit: Rows) -> Item:
                 turns.append(reader.turn(data, len(turns), where=f"row {row}", line=row))
             except MendError as exc:
                 return Item(unit.id, error=str(exc))
-    return Item(unit.id, Conversation(id=unit.id, turns=timed(turns), source=unit.tables[0][0],
+    return Item(unit.id, Conversation(id=unit.id, turns=timed(turns),
+                                      source=whole_name(unit.tables[0][0]),
                                       format="batch"))
 
 
 # -- folders ------------------------------------------------------------------------------------
 
-def _convokit(folder: Path) -> Iterator[Unit]:
+def _convokit_returns(folder: Path) -> dict[str, str]:
+    """The conversations of a ConvoKit corpus whose utterances are not together (a first pass)."""
+    groups = _UtteranceGroups(TextSource(folder / UTTERANCES).name, scan=True)
+    for _ in _convokit(folder, groups=groups):
+        pass
+    return groups.returns
+
+
+def _convokit(folder: Path, returning: Mapping[str, str] | None = None, *,
+              groups: _UtteranceGroups | None = None) -> Iterator[Unit]:
     """Each conversation of a ConvoKit corpus, read on its own: a line that cannot be read
     fails its conversation (the one its ``conversation_id`` names, else the one before it)."""
     source = TextSource(folder / UTTERANCES)
-    groups = _UtteranceGroups(source.name)
+    groups = groups if groups is not None else _UtteranceGroups(source.name, returning)
     for line in source.lines():
         if line.text.strip():
             yield from groups.line(_utterance_conversation(line.text), line)
@@ -496,8 +557,13 @@ def _convokit(folder: Path) -> Iterator[Unit]:
 class _UtteranceGroups:
     """Consecutive utterances of one conversation, parsed as ConvoKit's reader parses them."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, returning: Mapping[str, str] | None = None, *,
+                 scan: bool = False) -> None:
         self.name = name
+        self.returning = returning  # as ``_LineGroups``
+        self.returns: dict[str, str] = {}
+        self.scan = scan  # a first pass: nothing parsed, nothing yielded
+        self.skip = False
         self.seen: set[str] = set()
         self.current: str | None = None
         self.lines: list[Line] = []
@@ -508,13 +574,19 @@ class _UtteranceGroups:
             yield from self.close()
             self.current = cid if cid is not None else f"{Path(self.name).stem}-{line.number}"
             if self.current in self.seen:
+                self.returns.setdefault(self.current, f"line {line.number}")
                 self.error = _not_together(self.name, line.number, self.current)
+                self.skip = self.returning is not None  # failed with its first lines
             else:
                 self.seen.add(self.current)
-        self.lines.append(line)
+                if self.returning is not None and self.current in self.returning:
+                    self.error = _not_together(self.name, line.number, self.current,
+                                               self.returning[self.current])
+        if not self.scan:
+            self.lines.append(line)
 
     def close(self) -> Iterator[Unit]:
-        if self.current is not None:
+        if self.current is not None and not self.skip and not self.scan:
             if self.error is not None:
                 yield Item(self.current, error=self.error)
             else:
@@ -526,6 +598,7 @@ class _UtteranceGroups:
                     for conversation in conversations:
                         yield Item(conversation.id, conversation)
         self.current, self.lines, self.error = None, [], None
+        self.skip = False
 
 
 class _SomeLines(TextSource):
@@ -577,14 +650,16 @@ def _transcript_files(folder: Path, exclude: tuple[Path, ...] = ()) -> list[Path
     return files
 
 
-def _folder(folder: Path, exclude: tuple[Path, ...] = ()) -> Iterator[Unit]:
+def _folder(folder: Path, exclude: tuple[Path, ...] = (),
+            encoding: str | None = None) -> Iterator[Unit]:
     files = _transcript_files(folder, exclude)
     if not files:  # refused now, not at the first ``next()``: before any output is made
         raise InvalidInputError("the folder holds no transcripts", source=str(folder))
-    return _transcripts(folder, files)
+    return _transcripts(folder, files, encoding)
 
 
-def _transcripts(folder: Path, files: list[Path]) -> Iterator[Unit]:
+def _transcripts(folder: Path, files: list[Path],
+                 encoding: str | None = None) -> Iterator[Unit]:
     """Each file's conversation under the id ``mend analyze`` gives it (the reader's: a JSON
     document's ``id``, else the file's stem), or, where an earlier file of the folder already
     has that id, under its path inside the folder (ids must be unique in a run's output)."""
@@ -592,7 +667,7 @@ def _transcripts(folder: Path, files: list[Path]) -> Iterator[Unit]:
     for file in files:
         path = file.relative_to(folder).as_posix()
         try:
-            conversation = load_conversation(file)
+            conversation = load_conversation(file, encoding=encoding)
         except MendError as exc:
             yield Item(path, error=str(exc))
             continue
@@ -602,5 +677,5 @@ def _transcripts(folder: Path, files: list[Path]) -> Iterator[Unit]:
                        "an earlier file of the folder; give it another \"id\" or file name")
             continue
         seen.add(cid)
-        yield Item(cid, Conversation(id=cid, turns=conversation.turns, source=str(file),
+        yield Item(cid, Conversation(id=cid, turns=conversation.turns, source=whole_name(str(file)),
                                      format=conversation.format, speakers=conversation.speakers))

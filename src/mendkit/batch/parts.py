@@ -46,8 +46,12 @@ def parquet_tables(analyses: Sequence[dict[str, Any]]) -> tuple[Any, Any]:
         turns.extend(_turn_row(cid, turn) for turn in analysis["turns"])
         episodes.extend({"conversation_id": cid, "episode": n, **episode}
                         for n, episode in enumerate(analysis["episodes"]))
-    return (pa.Table.from_pylist(turns, schema=turn_schema()),
-            pa.Table.from_pylist(episodes, schema=episode_schema()))
+    # Which Mend and which mode made these rows, in each file's own metadata: a part read on
+    # its own still tells how it was analysed.
+    made = ({"mend_version": str(analyses[0]["mend_version"]), "mend_mode": str(analyses[0]["mode"])}
+            if analyses else {})
+    return (pa.Table.from_pylist(turns, schema=turn_schema().with_metadata(made)),
+            pa.Table.from_pylist(episodes, schema=episode_schema().with_metadata(made)))
 
 
 def write_parquet_part(out: Path, name: str, analyses: Sequence[dict[str, Any]]) -> None:

@@ -21,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from mendkit.analysis.pipeline import MODES, Mode
 from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.batch.inputs import Item, Unit, read_units, unit_size
 from mendkit.batch.parts import cannot_write
-from mendkit.batch.sinks import Sink, open_sink, output_files, require_parquet
+from mendkit.batch.sinks import Sink, open_sink, output_files, require_parquet, run_record
 from mendkit.batch.work import ChunkResult, Task, run_chunk
 from mendkit.errors import InvalidInputError
 
@@ -51,6 +52,7 @@ class BatchSettings:
     chunk: int | None = None  # conversations per task; None: about CHUNK_TURNS[mode] turns
     out_format: str = "parquet"
     resume: bool = False
+    encoding: str | None = None  # of the transcripts of a folder (None: UTF-8, or as marked)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -111,7 +113,7 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                                 source=str(out))
     # An output inside a folder of transcripts is not one of them (on --resume, say).
     units = read_units(source, spans=local_workers,
-                       exclude=output_files(out, settings.out_format))
+                       exclude=output_files(out, settings.out_format), encoding=settings.encoding)
     # The input's first conversation is found, and the executor started, before the output is
     # made, so that input Mend cannot read at all, or a cluster it cannot reach, leaves no
     # output behind (which would then ask for --resume).
@@ -126,7 +128,10 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
     try:
         with _executor(settings) as (executor, name):
             try:
-                sink = open_sink(out, settings.out_format, resume=settings.resume)
+                sink = open_sink(out, settings.out_format, resume=settings.resume,
+                                 run=run_record(source, mode=settings.mode,
+                                                region=settings.region,
+                                                fmt=settings.out_format))
             except OSError as exc:
                 raise cannot_write(exc, out) from None
             window: deque[Any] = deque()
@@ -142,6 +147,11 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
             while window:
                 _finish(executor.result(window.popleft()), sink, out, counts, progress)
         complete = True
+    except _WorkerDied as died:
+        kept = ("nothing was written: start again" if settings.out_format == "convokit"
+                else "the conversations finished so far are kept: run again with --resume to "
+                "continue")
+        raise InvalidInputError(f"{died}; {kept}") from None
     finally:
         # After the executor has shut down: no worker writes into the output once it is closed.
         if sink is not None:
@@ -200,17 +210,48 @@ class _InProcess:
         return handle
 
 
+class _WorkerDied(Exception):
+    """A worker process ended without finishing its chunk (killed for memory, say)."""
+
+
 class _Processes:
     def __init__(self, pool: ProcessPoolExecutor, workers: int) -> None:
         self.pool, self.slots = pool, workers
+        self.workers: dict[int, multiprocessing.process.BaseProcess] = {}
 
-    def submit(self, task: Task) -> Future[ChunkResult]:
-        return self.pool.submit(run_chunk, task)
+    def submit(self, task: Task) -> tuple[Future[ChunkResult], str, str]:
+        future = self.pool.submit(run_chunk, task)
+        # The pool starts its workers on submit: noted here, so that one that dies can be told.
+        self.workers.update(getattr(self.pool, "_processes", None) or {})
+        ids = [unit.id for unit in task.units] or [""]
+        return future, ids[0], ids[-1]
 
     def result(self, handle: Any) -> ChunkResult:
-        result = handle.result()
+        future, first, last = handle
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            raise _WorkerDied(_died(self.workers.values(), first, last)) from None
         assert isinstance(result, ChunkResult)
         return result
+
+
+def _died(workers: Iterable[multiprocessing.process.BaseProcess], first: str, last: str) -> str:
+    """What to say of a worker that ended while it had the chunk of conversations first..last."""
+    signals: list[int] = []
+    for worker in workers:
+        worker.join(1.0)
+        if worker.exitcode is not None and worker.exitcode < 0:
+            signals.append(-worker.exitcode)
+    # The pool ends the other workers (SIGTERM) once one has died: the one that died first is
+    # the one to tell of.
+    killer = next((n for n in signals if n != 15), signals[0] if signals else None)
+    how = "ended unexpectedly"
+    if killer is not None:
+        how = f"was killed (signal {killer}{'; out of memory?' if killer == 9 else ''})"
+    which = (f"conversation {first!r}" if first == last
+             else f"conversations {first!r} to {last!r}")
+    return f"a worker process {how} while analysing {which}"
 
 
 class _Dask:

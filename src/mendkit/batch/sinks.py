@@ -18,6 +18,12 @@ second run into the same output is refused rather than writing the same parts. A
 is also locked itself, so that a run through a hard link to it (another name for the same file) is
 refused too. The locks are the kernel's (``flock``): a killed run leaves none behind.
 ``--resume`` continues only a JSON Lines file Mend wrote; it never shortens another.
+
+Every output records the settings its run started with (``RUN_FILE`` in a folder,
+``OUTPUT.run.json`` beside a JSON Lines file): Mend's version, the mode, the region, the output
+format and the input. ``--resume`` with any of them different is refused, so that no output holds
+conversations analysed two ways. An output an earlier version wrote without that record resumes
+as before (and gets the record).
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ from mendkit.errors import InvalidInputError
 from mendkit.model import Conversation, Turn
 
 MARKER_PREFIX = ".mend-run-"
+RUN_FILE = "_run.json"  # in a Parquet folder; ``CONVOKIT_RUN_FILE`` in a ConvoKit corpus
+CONVOKIT_RUN_FILE = "mend-run.json"
 LOCK_NAME = ".mend-lock"
 # How every line of Mend's JSON Lines output begins (``Analysis.to_dict()``, dumped).
 _ANALYSIS_START = b'{"mend_version": '
@@ -64,19 +72,83 @@ def require_parquet() -> None:
                                 ) from None
 
 
-def open_sink(out: Path, fmt: str, *, resume: bool) -> Sink:
+def open_sink(out: Path, fmt: str, *, resume: bool, run: dict[str, Any] | None = None) -> Sink:
+    """The sink of output ``out``. ``run``: the settings of this run (``run_record``), recorded
+    in the output; ``--resume`` with settings other than those recorded is refused."""
+    run = run if run is not None else {}
     if fmt == "jsonl":
-        return JsonlSink(out, resume=resume)
+        return JsonlSink(out, resume=resume, run=run)
     if fmt == "parquet":
-        return ParquetSink(out, resume=resume)
+        return ParquetSink(out, resume=resume, run=run)
     if fmt == "convokit":
-        return ConvoKitSink(out, resume=resume)
+        return ConvoKitSink(out, resume=resume, run=run)
     raise InvalidInputError(f"unknown output format {fmt!r}: expected parquet, jsonl or convokit")
 
 
 def output_files(out: Path, fmt: str) -> tuple[Path, ...]:
     """The files and folders a run into ``out`` writes (not to be read as its input)."""
-    return (out, _jsonl_errors(_real_file(out))) if fmt == "jsonl" else (out,)
+    if fmt != "jsonl":
+        return (out,)
+    return (out, _jsonl_errors(_real_file(out)), _jsonl_run(_real_file(out)))
+
+
+def run_record(source: Path, *, mode: str, region: str, fmt: str) -> dict[str, Any]:
+    """What a run into an output records of its settings (see the module docstring). The
+    input's size and modification time are kept for the reader; a resumed run may read an
+    input edited since (to fix conversations that failed), so only its path must match."""
+    from mendkit._version import __version__
+
+    where = source.resolve()
+    record: dict[str, Any] = {"mend_version": __version__, "mode": mode, "region": region,
+                              "format": fmt, "input": {"path": str(where)}}
+    if where.is_file():
+        info = where.stat()
+        record["input"].update(size=info.st_size, mtime_ns=info.st_mtime_ns)
+    return record
+
+
+def _check_run(path: Path, run: dict[str, Any], out: Path) -> None:
+    """Refuse to resume ``out``, whose record is ``path``, with settings other than recorded.
+    No record (an output of an earlier version, or a new one): nothing to check."""
+    if not run or not path.is_file():
+        return
+    try:
+        recorded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = None
+    if not isinstance(recorded, dict):
+        raise InvalidInputError(f"cannot read the record of this output's settings in {path}; "
+                                "choose another --out, or delete that file to resume anyway",
+                                source=str(out))
+    differ: list[tuple[str, str]] = []  # (how the output was written, what to resume it with)
+    old = recorded.get("mend_version")
+    if old is not None and old != run["mend_version"]:
+        differ.append((f"by Mend {old} (this is {run['mend_version']})", f"Mend {old}"))
+    old = recorded.get("mode")
+    if old is not None and old != run["mode"]:
+        differ.append((f"in {old} mode", f"--mode {old}"))
+    old = recorded.get("region")
+    if old is not None and old != run["region"]:
+        differ.append((f"for region {old}", f"--region {old}"))
+    old = recorded.get("format")
+    if old is not None and old != run["format"]:
+        differ.append((f"as {old}", f"--to {old}"))
+    old = (recorded.get("input") or {}).get("path")
+    if old is not None and old != run["input"]["path"]:
+        differ.append((f"from {old}, not {run['input']['path']}", f"the input {old}"))
+    if differ:
+        raise InvalidInputError(
+            f"was written {', '.join(d for d, _ in differ)}; resume it with "
+            f"{' and '.join(f for _, f in differ)}, or choose another --out", source=str(out))
+
+
+def _write_run(path: Path, run: dict[str, Any]) -> None:
+    """Record ``run`` in ``path`` (whole or not at all: a kill leaves the old file or none)."""
+    if not run:
+        return
+    fresh = path.with_name(path.name + ".tmp")
+    fresh.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(fresh, path)
 
 
 def _real_file(out: Path) -> Path:
@@ -88,6 +160,12 @@ def _real_file(out: Path) -> Path:
 def _jsonl_errors(out: Path) -> Path:
     return (out.with_suffix(".errors.jsonl") if out.suffix == ".jsonl"
             else out.with_name(out.name + ".errors.jsonl"))
+
+
+def _jsonl_run(out: Path) -> Path:
+    """Where a JSON Lines output's run record is: ``results.run.json`` for ``results.jsonl``."""
+    return (out.with_suffix(".run.json") if out.suffix == ".jsonl"
+            else out.with_name(out.name + ".run.json"))
 
 
 class _Lock:
@@ -172,7 +250,7 @@ class JsonlSink:
     marker: str | None = None
     next_index = 0
 
-    def __init__(self, out: Path, *, resume: bool) -> None:
+    def __init__(self, out: Path, *, resume: bool, run: dict[str, Any]) -> None:
         self.path = out
         out.parent.mkdir(parents=True, exist_ok=True)
         real = _real_file(out)
@@ -183,11 +261,16 @@ class JsonlSink:
             if not created and not resume:
                 raise InvalidInputError("the output exists; pass --resume to continue it or "
                                         "choose another path", source=str(out))
+            record = _jsonl_run(real)
+            if not created:
+                _check_run(record, run, out)
             handle = out.open("ab")
             _lock_file_itself(handle.fileno(), out)
             written: set[str] = set()
             if resume and out.is_file():
                 written = _trim_jsonl(out)
+            if created or not record.is_file():
+                _write_run(record, run)
             self.errors = _Errors(_jsonl_errors(real), resume=resume)
             self.errors_file = self.errors.path
             self._done = written
@@ -270,7 +353,7 @@ def _analysis_id(raw: bytes) -> str | None:
 
 
 class ParquetSink:
-    def __init__(self, out: Path, *, resume: bool) -> None:
+    def __init__(self, out: Path, *, resume: bool, run: dict[str, Any]) -> None:
         if out.exists() and not out.is_dir():
             raise InvalidInputError("expected a folder for Parquet output, found a file",
                                     source=str(out))
@@ -281,6 +364,9 @@ class ParquetSink:
             if occupied and not resume:
                 raise InvalidInputError("the output folder is not empty; pass --resume to "
                                         "continue it or choose another folder", source=str(out))
+            _check_run(out / RUN_FILE, run, out)
+            if not (out / RUN_FILE).is_file():
+                _write_run(out / RUN_FILE, run)
             self._open(out, resume=resume)
         except BaseException:
             self.lock.release()
@@ -350,7 +436,7 @@ class ConvoKitSink:
     marker: str | None = None
     next_index = 0
 
-    def __init__(self, out: Path, *, resume: bool) -> None:
+    def __init__(self, out: Path, *, resume: bool, run: dict[str, Any]) -> None:
         if resume:
             raise InvalidInputError("--resume is not available for ConvoKit output; write "
                                     "Parquet or JSON Lines to resume, or start again")
@@ -364,6 +450,7 @@ class ConvoKitSink:
         try:
             self.spool = self.spool_path.open("w+b")
             self.errors = _Errors(out / "errors.jsonl", resume=False)
+            _write_run(out / CONVOKIT_RUN_FILE, run)
         except BaseException:
             self.lock.release()
             raise

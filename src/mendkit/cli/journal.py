@@ -325,6 +325,9 @@ def run(args: argparse.Namespace) -> int:
         url = os.environ.get("MEND_DATABASE_URL")
         if not url:
             _writable_home(home)
+        if args.no_encryption and url:
+            raise JournalError("a PostgreSQL journal is always encrypted; --no-encryption "
+                               "applies only to the SQLite journal")
         if args.no_encryption and not url:
             print("warning: the journal will NOT be encrypted; anyone who can read "
                   f"{home} can read it.", file=sys.stderr)
@@ -504,9 +507,12 @@ def _analysis_body(args: argparse.Namespace) -> dict[str, Any]:
         raise JournalError("an analysis needs --client (the client's pseudonym)")
     if not args.file:
         raise JournalError("an analysis needs --file (the session transcript)")
-    for when in (args.date, args.when):
-        if when:
-            _checked_when(when)
+    if args.date is not None and args.when is not None:
+        raise JournalError("give the session date once: --date or --when, not both")
+    if args.date is not None:
+        _checked_when(args.date, "--date")
+    elif args.when is not None:
+        _checked_when(args.when)
     from mendkit.api import analyze, load_conversation
 
     conversation = load_conversation(args.file, format=args.format)
@@ -514,10 +520,17 @@ def _analysis_body(args: argparse.Namespace) -> dict[str, Any]:
     return {"client": args.client.strip(), "analysis": analysis.to_dict()}
 
 
-def _checked_when(value: str) -> str:
+def _checked_when(value: str, option: str = "--when") -> str:
     """``--when`` / ``--date`` in the journal's range, as the ISO text every reader and an import
-    expect (a date stays a date: ``20261201`` is kept as ``2026-12-01``)."""
-    parsed = check_when(value)
+    expect (a date stays a date: ``20261201`` is kept as ``2026-12-01``). An error names the
+    option: an empty value is a mistake, never "now"."""
+    if not value.strip():
+        raise JournalError(f"{option} is empty; expected an ISO date and time like "
+                           f"2026-03-14T18:30 (or leave {option} out for now)")
+    try:
+        parsed = check_when(value)
+    except JournalError as exc:
+        raise JournalError(f"{option}: {exc}") from None
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
@@ -527,7 +540,9 @@ def _checked_when(value: str) -> str:
 def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | None = None,
          labels: list[str] | None = None) -> int:
     if args.kind == "analysis" and analysed is not None:
-        when = _checked_when(args.date or args.when or datetime.now().date().isoformat())
+        when = (_checked_when(args.date, "--date") if args.date is not None else
+                _checked_when(args.when) if args.when is not None else
+                datetime.now().date().isoformat())
         e = journal.add_entry("analysis", analysed, occurred_at=when, relationship_id=args.rel)
         turns = analysed["analysis"]["turns"]
         episodes = analysed["analysis"]["episodes"]
@@ -536,8 +551,11 @@ def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | 
         return 0
     # "Now" in local time with its offset, as the web app stores it: a time typed with --when is
     # local wall time too, so the figures compare the two (see mendkit.insights).
-    when = _checked_when(args.when) if args.when else datetime.now().astimezone().isoformat(
-        timespec="seconds")
+    if args.kind == "relationship" and args.when is not None:
+        raise JournalError("a relationship has no date; leave out --when (it is for ruptures, "
+                           "repairs and check-ins)")
+    when = (_checked_when(args.when) if args.when is not None else
+            datetime.now().astimezone().isoformat(timespec="seconds"))
     if args.kind == "relationship":
         if not args.name:
             raise JournalError("a relationship needs --name")

@@ -172,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=("full", "rules"), default="rules",
                    help="rules (default: fast) or full (rules and the shipped model)")
     p.add_argument("--workers", type=int, default=None,
-                   help="local worker processes (default: all cores)")
+                   help="local worker processes (default: all cores; not with --dask-local "
+                   "or --scheduler)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--dask-local", type=int, default=None, metavar="N",
@@ -183,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true",
                    help="continue into an existing OUTPUT, skipping what it already holds")
     p.add_argument("--region", help="crisis resources region for the safety summaries")
+    p.add_argument("--encoding", help="the encoding of the transcripts of an INPUT folder, "
+                   "e.g. cp1252 (default: UTF-8, or as a byte-order mark says)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(handler=_batch)
 
@@ -400,14 +403,19 @@ def _batch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from mendkit.batch import BatchSettings, run_batch
+    from mendkit.errors import InvalidInputError
 
     out = Path(args.out)
     workers = args.workers if args.workers is not None else os.cpu_count() or 1
     settings = BatchSettings(mode=args.mode, region=_region(args), workers=workers,
                              scheduler=args.scheduler, dask_local=args.dask_local,
-                             chunk=args.chunk, resume=args.resume,
+                             chunk=args.chunk, resume=args.resume, encoding=args.encoding,
                              out_format=args.to or ("jsonl" if out.suffix == ".jsonl"
                                                     else "parquet"))
+    if args.workers is not None and (args.dask_local or args.scheduler):
+        raise InvalidInputError("--workers is for local processes; with --dask-local N give the "
+                                "number of workers as N, and with --scheduler the cluster has "
+                                "its own")
     from mendkit.cli import render
 
     if args.no_progress:
@@ -439,7 +447,9 @@ def _train(args: argparse.Namespace) -> int:
         return EXIT_OK
     with stores(home) as found:
         try:
-            report = train(home, found.corrections)
+            # How far a long run got goes to stderr; the report itself goes to stdout.
+            report = train(home, found.corrections,
+                           progress=lambda line: print(line, file=sys.stderr, flush=True))
         finally:  # the skipped lines are said even when none could be read
             _warn(found.corrections.warnings)
     print(report.summary())

@@ -206,8 +206,9 @@ def _components(console: Console, result: CheckResult) -> None:
 
 def evaluation(report: EvalReport) -> None:
     console = _console()
-    table = Table(title=f"Mend on its own corpus: {report.split} split, {report.conversations} "
-                        f"conversations, {report.turns} turns (mode {report.mode})",
+    table = Table(title=f"Mend on its own corpus: {report.split} split, "
+                        f"{count(report.conversations, 'conversation')}, "
+                        f"{count(report.turns, 'turn')} (mode {report.mode})",
                   title_justify="left")
     for col in ("label", "precision", "recall", "F1", "support"):
         table.add_column(col, justify="left" if col == "label" else "right")
@@ -219,7 +220,7 @@ def evaluation(report: EvalReport) -> None:
     console.print(table, soft_wrap=False)
     console.print(f"Label macro-F1 (the mean of the labels' F1): {report.macro_f1:.3f}")
     console.print(f"Episode status accuracy: {report.episode_status_accuracy:.3f} "
-                  f"({report.episodes_gold} gold episodes, {report.episodes_predicted} found)")
+                  f"({count(report.episodes_gold, 'gold episode')}, {report.episodes_predicted} found)")
     missed = f"; missed: {', '.join(report.crisis_missed)}" if report.crisis_missed else ""
     console.print(f"Crisis recall: {report.crisis_recall:.3f} ({report.crisis_found} of "
                   f"{report.crisis_total} found{missed})")

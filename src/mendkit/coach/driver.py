@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 from typing import Protocol
 
@@ -93,7 +93,10 @@ def run(
                     session = step(session, event)
     except NoMoreAnswers:
         return session  # saved after its last step; ``--resume`` continues here
-    if session.state in PAUSED or session.state is State.DONE:
+    if session.state is State.AWAITING_FOLLOW_UP:
+        prompter.say(f"I'll ask how it went {on_day(_due(session, now))}. Come back with "
+                     "`mend coach --resume`.")
+    elif session.state in PAUSED or session.state is State.DONE:
         prompter.say(content.PROMPTS[session.state])
     return session
 
@@ -122,7 +125,7 @@ def _wait_here(session: Session, prompter: Prompter, now: Callable[[], datetime]
     if not reply.lower().startswith("y"):
         return None
     due = _due(session, now)
-    minutes = max(0, math.ceil((due - now()).total_seconds() / 60))
+    minutes = max(0, math.ceil((due - _local(now)).total_seconds() / 60))
     for left in range(minutes, 0, -1):
         prompter.say(f"{left} minute{'s' if left > 1 else ''} left. Breathe, stretch, look "
                      "out of a window.")
@@ -131,11 +134,23 @@ def _wait_here(session: Session, prompter: Prompter, now: Callable[[], datetime]
     return Event(E.BREAK_OVER)
 
 
+def _local(now: Callable[[], datetime]) -> datetime:
+    """The clock's time as an aware local time (``datetime.now()`` has no offset: it is local)."""
+    return now().astimezone()
+
+
 def _due(session: Session, now: Callable[[], datetime]) -> datetime:
-    """When a paused session continues (now, for a session saved with no time)."""
-    key = "regulate_break" if session.state is State.ON_BREAK else "rebuild_follow_up"
-    value = session.answers.get(key)
-    return datetime.fromisoformat(str(value)) if value else now()
+    """When a paused session continues, as an aware local time (now, for one saved with no
+    time)."""
+    return session.resumes_at() or _local(now)
+
+
+def on_day(due: datetime) -> str:
+    """"on Monday 07 December" for a follow-up that opens at the start of that day, or with
+    the time when it opens later in the day (it was set in another time zone)."""
+    if due.time() == time():
+        return f"on {due:%A %d %B}"
+    return f"at {due:%H:%M} on {due:%A %d %B}"
 
 
 def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime], mode: Mode,
@@ -143,8 +158,9 @@ def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime], m
     """The event that ends a pause (its time has come, or the person goes on early), a stop
     event, or None to stay paused."""
     due = _due(session, now)
-    if now() < due:
-        prompter.say(f"This session continues at {due:%H:%M on %d %b}.")
+    if _local(now) < due:
+        when = f"at {due:%H:%M on %d %b}" if session.state is State.ON_BREAK else on_day(due)
+        prompter.say(f"This session continues {when}.")
         reply = _reply(prompter, "Continue now anyway? (yes / no)", mode, region)
         if isinstance(reply, Event):
             return reply
@@ -251,7 +267,9 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         minutes = _int(raw, 20, 600)
         if minutes is None:
             return None
-        return Event(E.BREAK_SET, (now() + timedelta(minutes=minutes)).isoformat(timespec="minutes"))
+        # With its offset: the break lasts ``minutes`` even if the time zone changes meanwhile.
+        back = _local(now) + timedelta(minutes=minutes)
+        return Event(E.BREAK_SET, back.isoformat(timespec="minutes"))
     if state is State.REGULATE_GROUNDING:
         return Event(E.EXERCISE_DONE)
     if state is State.REGULATE_BREATHING:
@@ -274,8 +292,12 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         return Event(E.ANSWER, raw or _final_draft(session, context))
     if state is State.REBUILD_FOLLOW_UP:
         days = _int(raw, 0, 60)
-        return None if days is None else Event(
-            E.ANSWER, (now() + timedelta(days=days)).isoformat(timespec="minutes"))
+        if days is None:
+            return None
+        # The start of that day, with its offset: the follow-up opens on the day it promises.
+        day = _local(now).date() + timedelta(days=days)
+        return Event(E.ANSWER, datetime.combine(day, time()).astimezone().isoformat(
+            timespec="minutes"))
     if state is State.FOLLOW_UP_UPTAKE:
         for option in ("not yet", "partly", "yes", "no"):
             if low.startswith(option):

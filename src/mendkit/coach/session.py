@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from mendkit.coach.machine import Event, EventType, State, advance
@@ -36,6 +36,18 @@ class Session:
             answers[self.state.value] = event.value
         return replace(self, state=target, answers=answers,
                        path=(*self.path, (self.state.value, event.type.value)))
+
+    def resumes_at(self) -> datetime | None:
+        """When this paused session continues, as an aware local time: the end of its break, or
+        the start of its follow-up's day. None when it is not paused or has no readable time."""
+        key = next(iter(_TIMES.get(self.state, ())), None)
+        value = self.answers.get(key) if key else None
+        if not value:
+            return None
+        try:
+            return _due(self.state, str(value))
+        except (ValueError, OverflowError, OSError):
+            return None
 
     def to_dict(self) -> dict[str, Any]:
         return {"format": FORMAT_VERSION, "id": self.id, "state": self.state.value,
@@ -74,9 +86,9 @@ class Session:
             raise bad("path is not a list of [step, event] pairs")
         for key in _TIMES.get(state, ()):
             value = answers.get(key)
-            if value is not None and not _is_time(value):
+            if value is not None and not _is_time(state, value):
                 raise bad(f"answer {_field(answers, key)}; expected a date and time such as "
-                          "'2026-11-27T18:30'")
+                          "'2026-11-27T18:30+00:00'")
         return cls(id=session_id, state=state, answers=dict(answers),
                    path=tuple((str(a), str(b)) for a, b in path), settings=dict(settings))
 
@@ -97,12 +109,32 @@ _TIMES: dict[State, tuple[str, ...]] = {State.ON_BREAK: ("regulate_break",),
                                         State.AWAITING_FOLLOW_UP: ("rebuild_follow_up",)}
 
 
-def _is_time(value: object) -> bool:
+def local_time(value: str) -> datetime:
+    """``value`` (ISO 8601) as an aware local time. A time with an offset is that instant, so a
+    change of time zone between pause and resume changes nothing; one without (as sessions saved
+    before offsets were stored have) is this computer's local wall time.
+
+    Raises ``ValueError`` for text that is not a time, ``OverflowError`` (or ``OSError``) for one
+    that has no local time (the year 1 at +14:00)."""
+    return datetime.fromisoformat(value).astimezone()
+
+
+def _due(state: State, value: str) -> datetime:
+    """When a session paused in ``state`` with ``value`` continues: a break at its time; a
+    follow-up from the start of its day, in the time zone it was set in (local time for one with
+    no offset), so it opens on the day the coach promised, not at the minute it was set."""
+    if state is not State.AWAITING_FOLLOW_UP:
+        return local_time(value)
+    set_at = datetime.fromisoformat(value)
+    return datetime.combine(set_at.date(), time(), tzinfo=set_at.tzinfo).astimezone()
+
+
+def _is_time(state: State, value: object) -> bool:
     if not isinstance(value, str):
         return False
     try:
-        datetime.fromisoformat(value)
-    except ValueError:
+        _due(state, value)
+    except (ValueError, OverflowError, OSError):
         return False
     return True
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from mendkit.errors import InvalidInputError
 from mendkit.labels import TAXONOMY
@@ -120,8 +120,39 @@ def _need(record: dict[str, Any], fields: dict[str, type], path: Path, number: i
                                     source=str(path), line=number)
 
 
+# The values GUIDE.md allows.
+_SPLITS: Final = ("train", "dev", "test")
+_STATUSES: Final = ("resolved", "attempted", "unresolved")
+_SEVERITIES: Final = ("minor", "major")
+_CRISIS_KINDS: Final = ("suicide", "self_harm", "harm_to_others", "abuse_danger")
+_OTHER_KINDS: Final = ("idiom", "neutral_distress", "neutral")
+
+
+def _one_of(record: dict[str, Any], name: str, allowed: tuple[str, ...], path: Path,
+            number: int, *, listed: bool = False) -> None:
+    """Refuse ``record[name]`` (a string already) unless it is one of ``allowed``."""
+    value = record[name]
+    if value not in allowed:
+        words = (f"one of {', '.join(allowed)}" if listed else
+                 f"{', '.join(allowed[:-1])} or {allowed[-1]}")
+        raise InvalidInputError(f'expected "{name}": {words}, found {json.dumps(value)[:40]}',
+                                source=str(path), line=number)
+
+
+def _listed(value: object, what: str, path: Path, number: int) -> list[Any]:
+    """``value`` (a field that may be left out, read as ``()``) as a list, or a clear refusal."""
+    if value == ():
+        return []
+    if not isinstance(value, list):
+        found = "null" if value is None else json.dumps(value)[:40]
+        raise InvalidInputError(f"expected {what} to be a list, found {found}",
+                                source=str(path), line=number)
+    return value
+
+
 def _conversation(record: dict[str, Any], path: Path, number: int) -> GoldConversation:
     _need(record, {"id": str, "split": str, "turns": list}, path, number)
+    _one_of(record, "split", _SPLITS, path, number)
     turns: list[Turn] = []
     labels: list[frozenset[str]] = []
     for i, raw in enumerate(record["turns"]):
@@ -129,7 +160,8 @@ def _conversation(record: dict[str, Any], path: Path, number: int) -> GoldConver
             raise InvalidInputError(f"expected turn {i} to be an object, found "
                                     f"{json.dumps(raw)[:40]}", source=str(path), line=number)
         _need(raw, {"speaker": str, "text": str}, path, number, f"turn {i} to have ")
-        for item in raw.get("labels", ()):
+        items = _listed(raw.get("labels", ()), f"the labels of turn {i}", path, number)
+        for item in items:
             if not isinstance(item, dict):
                 raise InvalidInputError(f'expected the labels of turn {i} to be objects such as '
                                         f'{{"label": "rupture.withdrawal", "subtype": "..."}}, '
@@ -138,8 +170,8 @@ def _conversation(record: dict[str, Any], path: Path, number: int) -> GoldConver
             _need(item, {"label": str}, path, number, f"each label of turn {i} to have ")
         turns.append(Turn(index=i, speaker=raw["speaker"], text=raw["text"],
                           start=raw.get("start")))
-        gold = frozenset(x["label"] for x in raw.get("labels", ()))
-        for item in raw.get("labels", ()):
+        gold = frozenset(x["label"] for x in items)
+        for item in items:
             if item.get("subtype") not in TAXONOMY.get(item["label"], ()):
                 raise InvalidInputError(
                     f"turn {i}: unknown label/subtype {item['label']}/{item.get('subtype')}",
@@ -150,15 +182,25 @@ def _conversation(record: dict[str, Any], path: Path, number: int) -> GoldConver
         setting=record.get("setting", ""),
         split=record["split"],
         labels=tuple(labels),
-        episodes=tuple(_episode(e, path, number) for e in record.get("episodes", ())),
+        episodes=tuple(_episode(e, len(turns), path, number)
+                       for e in _listed(record.get("episodes", ()), '"episodes"', path, number)),
     )
 
 
-def _episode(episode: object, path: Path, number: int) -> GoldEpisode:
+def _episode(episode: object, turns: int, path: Path, number: int) -> GoldEpisode:
     if not isinstance(episode, dict):
         raise InvalidInputError(f"expected each episode to be an object, found "
                                 f"{json.dumps(episode)[:40]}", source=str(path), line=number)
     _need(episode, {"start_turn": int, "status": str}, path, number, "each episode to have ")
+    if not 0 <= episode["start_turn"] < turns:
+        raise InvalidInputError(f"episode start_turn {episode['start_turn']} is "
+                                + ("negative" if episode["start_turn"] < 0 else
+                                   f"past the last turn ({turns - 1})"),
+                                source=str(path), line=number)
+    _one_of(episode, "status", _STATUSES, path, number)
+    if "severity" in episode:
+        _need(episode, {"severity": str}, path, number, "each episode to have ")
+        _one_of(episode, "severity", _SEVERITIES, path, number)
     return GoldEpisode(episode["start_turn"], episode["status"],
                        episode.get("severity", "minor"))
 
@@ -166,12 +208,15 @@ def _episode(episode: object, path: Path, number: int) -> GoldEpisode:
 def _crisis(record: dict[str, Any], path: Path, number: int) -> CrisisItem:
     _need(record, {"id": str, "text": str, "crisis": bool, "kind": str, "split": str},
           path, number)
+    _one_of(record, "split", _SPLITS, path, number)
+    _one_of(record, "kind", _CRISIS_KINDS + _OTHER_KINDS, path, number, listed=True)
     return CrisisItem(id=record["id"], text=record["text"], crisis=record["crisis"],
                       kind=record["kind"], split=record["split"])
 
 
 def _pair(record: dict[str, Any], path: Path, number: int) -> Pair:
     _need(record, {"id": str, "better": str, "worse": str, "split": str}, path, number)
+    _one_of(record, "split", _SPLITS, path, number)
     return Pair(id=record["id"], setting=record.get("setting", ""), better=record["better"],
                 worse=record["worse"], split=record["split"])
 
@@ -203,4 +248,19 @@ def load_corpus(root: Path | None = None) -> Corpus:
     pairs = [_pair(r, path, number)
              for path in [root / "pairs.jsonl", *sorted(train.glob("pairs*.jsonl"))]
              for number, r in _records(path)]
+    for what, files in (("conversation", conversation_files), ("crisis message", crisis_files),
+                        ("pair", [root / "pairs.jsonl", *sorted(train.glob("pairs*.jsonl"))])):
+        _no_duplicate_ids(what, files)
     return Corpus(tuple(conversations), tuple(crisis), tuple(pairs), root=root)
+
+
+def _no_duplicate_ids(what: str, files: list[Path]) -> None:
+    """Refuse an id used twice among the ``files`` of one kind (read already, so valid)."""
+    first: dict[str, tuple[Path, int]] = {}
+    for path in files:
+        for number, record in _records(path):
+            seen = first.setdefault(record["id"], (path, number))
+            if seen != (path, number):
+                where = f"line {seen[1]}" + ("" if seen[0] == path else f" of {seen[0]}")
+                raise InvalidInputError(f'duplicate {what} id "{record["id"]}" (first on '
+                                        f"{where})", source=str(path), line=number)

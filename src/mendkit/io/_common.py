@@ -32,6 +32,7 @@ _PROSE_TEXT = """
 _PROSE_WORDS = frozenset(_PROSE_TEXT.split())
 _NAME_PARTICLES_TEXT = "al bin da das de del della der di do dos du el la le van von y ten ter"
 _NAME_PARTICLES = frozenset(_NAME_PARTICLES_TEXT.split())
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character
 _DIRECTION_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
@@ -106,11 +107,23 @@ class Names:
         return self._names.setdefault(name, name)
 
 
+def whole_name(name: str) -> str:
+    """A file name with each byte that is not UTF-8 shown as U+FFFD, as a conversation's
+    ``source`` and ``id`` hold it: Python reads such a byte into half of a character (a lone
+    surrogate), which JSON could only write as an escape that strict parsers refuse. Error
+    messages keep the name as given, so that the terminal shows the file the user named.
+
+    >>> whole_name("na\\udcffme.txt") == "na\\ufffdme.txt"
+    True
+    """
+    return _LONE_SURROGATE.sub("\ufffd", name)
+
+
 def default_id(name: str) -> str:
     """A conversation id from a source name: the file stem, or ``stdin``."""
     if name.startswith("<"):
         return name.strip("<>")
-    path = Path(name)
+    path = Path(whole_name(name))
     return path.stem or path.name or "conversation"
 
 
@@ -121,7 +134,7 @@ def finish(
     if not turns:
         raise FormatError(f"no turns found: expected {expected}", source=source)
     return Conversation(
-        id=id or default_id(source), turns=tuple(turns), source=source, format=format
+        id=id or default_id(source), turns=tuple(turns), source=whole_name(source), format=format
     )
 
 

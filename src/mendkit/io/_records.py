@@ -2,8 +2,9 @@
 
 Field names are matched case-insensitively with a few common aliases: ``speaker`` (``name``,
 ``author``, ``user``, ``sender``) and ``text`` (``message``, ``utterance``, ``content``). Times
-are seconds or ``HH:MM:SS`` strings; a numeric ``timestamp`` is an epoch time. Where no turn has
-a ``start``, :func:`timed` derives one from the timestamps.
+are seconds or ``HH:MM:SS`` strings; a ``timestamp`` is an ISO 8601 date-time (``2026-03-01T18:30``
+or the basic ``20260301``) or epoch seconds (a JSON number, or a CSV value that is not a date).
+Where no turn has a ``start``, :func:`timed` derives one from the timestamps.
 """
 
 from __future__ import annotations
@@ -139,15 +140,17 @@ def timed(turns: Sequence[Turn]) -> tuple[Turn, ...]:
 
 
 def _instant(timestamp: str | None) -> datetime | None:
+    """The time ``timestamp`` names: ISO 8601 first, so that a basic date (``20260301``) is that
+    day and not 20,260,301 seconds after 1970; else epoch seconds, as a CSV has them."""
     if timestamp is None:
         return None
     try:
-        return datetime.fromtimestamp(float(timestamp), UTC)  # epoch seconds, as a CSV has them
-    except (OverflowError, OSError, ValueError):
-        pass
-    try:
         return datetime.fromisoformat(timestamp.strip())
     except ValueError:
+        pass
+    try:
+        return datetime.fromtimestamp(float(timestamp), UTC)
+    except (OverflowError, OSError, ValueError):
         return None
 
 

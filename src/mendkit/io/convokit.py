@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from mendkit._version import __version__
 from mendkit.errors import FormatError
-from mendkit.io._common import Grouper, Names
+from mendkit.io._common import Grouper, Names, whole_name
 from mendkit.io._records import is_number, shown
 from mendkit.io._source import TextSource
 from mendkit.io._times import epoch_to_iso
@@ -126,7 +126,7 @@ def _conversation(cid: str | None, pending: list[_Utterance], source: str) -> Co
         turns.append(Turn(index=i, speaker=u.turn.speaker, text=u.turn.text, start=start,
                           end=u.turn.end, timestamp=u.turn.timestamp, id=u.turn.id,
                           reply_to=u.turn.reply_to))
-    return Conversation(id=cid or "conversation", turns=tuple(turns), source=source,
+    return Conversation(id=cid or "conversation", turns=tuple(turns), source=whole_name(source),
                         format="convokit")
 
 

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Iterator
 
 from mendkit.errors import FormatError
-from mendkit.io._common import Grouper, default_id, single
+from mendkit.io._common import Grouper, default_id, single, whole_name
 from mendkit.io._records import SPEAKER_KEYS, TEXT_KEYS, RecordReader, find_key, timed
 from mendkit.io._source import Line, TextSource
 from mendkit.model.conversation import Conversation, Turn
@@ -154,5 +154,6 @@ def _record(
 def _conversation(group: tuple[str | None, list[Turn]], name: str) -> Conversation:
     conversation_id, turns = group
     return Conversation(
-        id=conversation_id or default_id(name), turns=timed(turns), source=name, format="csv"
+        id=conversation_id or default_id(name), turns=timed(turns), source=whole_name(name),
+        format="csv",
     )

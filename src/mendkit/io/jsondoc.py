@@ -15,7 +15,7 @@ from typing import Any
 
 from mendkit._unicode import has_lone_surrogate
 from mendkit.errors import FormatError
-from mendkit.io._common import default_id
+from mendkit.io._common import default_id, whole_name
 from mendkit.io._records import RecordReader, timed
 from mendkit.io._source import TextSource
 from mendkit.model.conversation import Conversation, Speaker
@@ -175,7 +175,7 @@ def conversation_from_document(
     if not named.issuperset(t.speaker for t in turns):
         speakers = ()  # an incomplete list would hide speakers: derive them from the turns
     return Conversation(
-        id=conversation_id or default_id(name), turns=turns, source=name, format=format,
+        id=conversation_id or default_id(name), turns=turns, source=whole_name(name), format=format,
         speakers=speakers,
     )
 

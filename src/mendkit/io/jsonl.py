@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from mendkit.errors import FormatError
-from mendkit.io._common import Grouper, default_id, single
+from mendkit.io._common import Grouper, default_id, single, whole_name
 from mendkit.io._records import RecordReader, timed
 from mendkit.io._source import TextSource
 from mendkit.io.jsondoc import conversation_from_document, load_line
@@ -59,5 +59,6 @@ def iter_jsonl(source: TextSource) -> Iterator[Conversation]:
 def _conversation(group: tuple[str | None, list[Turn]], name: str) -> Conversation:
     conversation_id, turns = group
     return Conversation(
-        id=conversation_id or default_id(name), turns=timed(turns), source=name, format="jsonl"
+        id=conversation_id or default_id(name), turns=timed(turns), source=whole_name(name),
+        format="jsonl",
     )

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mendkit.errors import FormatError, InvalidInputError
-from mendkit.io._common import Names
+from mendkit.io._common import Names, whole_name
 from mendkit.io._records import shown
 from mendkit.io._source import TextSource
 from mendkit.io._times import epoch_to_iso
@@ -137,7 +137,8 @@ def _read_channel(
     if not turns and not allow_empty:
         raise FormatError("no messages found in the channel (only joins, bots or empty days)",
                           source=str(folder))
-    return Conversation(id=folder.name, turns=tuple(turns), source=str(folder), format="slack")
+    return Conversation(id=whole_name(folder.name), turns=tuple(turns), source=whole_name(str(folder)),
+                        format="slack")
 
 
 def _message(

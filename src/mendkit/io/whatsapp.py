@@ -11,6 +11,12 @@ Whether dates are day-first or month-first is decided from the whole file (a fir
 
 Each turn keeps ``timestamp`` (ISO 8601, local time as exported) and ``start`` (seconds since the
 first message). The file is streamed line by line.
+
+The export's order is the order the messages were sent in, but its times are local clock times
+with no offset: when the clocks go back (a daylight-saving change, or a phone's clock set right),
+a message can show an earlier time than the one before it. Its ``start`` is then that of the
+message before it (the step back counts as no time), and later messages are measured on from
+there, so ``start`` never goes back and never goes below zero.
 """
 
 from __future__ import annotations
@@ -156,6 +162,8 @@ def _turns(
 ) -> list[Turn]:
     turns: list[Turn] = []
     origin: datetime | None = None
+    previous: datetime | None = None
+    stepped_back = 0.0  # seconds the clock has gone back so far (see the module docstring)
     messages.reverse()  # pop from the end, so the records are freed as the turns are built
     while messages:
         m = messages.pop()
@@ -174,8 +182,11 @@ def _turns(
                 source=source, line=m.line,
             ) from None
         origin = origin or when
+        if previous is not None and when < previous:
+            stepped_back += (previous - when).total_seconds()
+        previous = when
         turns.append(
             Turn(index=len(turns), speaker=m.speaker, text=m.text, timestamp=when.isoformat(),
-                 start=(when - origin).total_seconds())
+                 start=(when - origin).total_seconds() + stepped_back)
         )
     return turns

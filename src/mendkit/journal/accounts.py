@@ -22,6 +22,7 @@ import json
 import re
 import secrets
 import threading
+import time
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Mapping
@@ -32,8 +33,8 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import create_engine, delete, inspect, select
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy import delete, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from mendkit._files import atomic_write
@@ -46,7 +47,7 @@ from mendkit.errors import (
     TooManyAttemptsError,
 )
 from mendkit.journal.kinds import validate_entry
-from mendkit.journal.repository import Entry, Journal, practice_marker_path
+from mendkit.journal.repository import Entry, Journal, postgres_engine, practice_marker_path
 from mendkit.journal.tables import AuditRow, EntryRow, MetaRow, ShareRow, UserRow, WebSessionRow
 
 __all__ = ["CLIENT_KINDS", "ROLES", "Accounts", "AuditLine", "ClientEntry", "LoginLimiter",
@@ -60,6 +61,7 @@ SESSION_IDLE = timedelta(minutes=30)  # signed out after this long without a req
 SESSION_MAX = timedelta(hours=12)  # and after this long in any case
 MAX_FAILURES = 5  # failed sign-ins per username, and per address, ...
 FAILURE_WINDOW = timedelta(minutes=15)  # ... within this window
+BUSY_RETRY_AFTER = 2  # seconds: sign-ins sent together that waited too long for each other
 _MAX_ROWS = 2**31 - 1  # more lines than any journal holds
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 _WRONG = "That username and password do not match an account here."
@@ -131,15 +133,23 @@ class AuditLine:
 class LoginLimiter:
     """At most ``max_failures`` failed sign-ins per username and per address within ``window``;
     then :class:`TooManyAttemptsError` until the oldest failure leaves the window. In memory (one
-    ``mend serve`` process), thread-safe."""
+    ``mend serve`` process), thread-safe.
+
+    A sign-in whose password is still being checked counts as a failure until it is known (so
+    that guesses sent together cannot pass the limit); a sign-in that finds the limit reached
+    only by such attempts waits (up to ``wait`` seconds) for them to be known, instead of being
+    refused as if they had failed: correct sign-ins sent together from one address all pass."""
 
     def __init__(self, clock: Clock = _utcnow, *, max_failures: int = MAX_FAILURES,
-                 window: timedelta = FAILURE_WINDOW) -> None:
+                 window: timedelta = FAILURE_WINDOW, wait: float = 10.0) -> None:
         self.clock = clock
         self.max_failures = max_failures
         self.window = window
+        self.wait = wait
         self._failures: dict[str, deque[datetime]] = {}
+        self._checking: dict[str, int] = {}  # per key: reserved attempts not yet known
         self._lock = threading.Lock()
+        self._known = threading.Condition(self._lock)  # notified when an attempt is known
 
     def _recent(self, key: str, now: datetime) -> deque[datetime]:
         found = self._failures.setdefault(key, deque())
@@ -158,17 +168,56 @@ class LoginLimiter:
         """Take one attempt before a password is checked, or raise :class:`TooManyAttemptsError`.
         It counts as a failure until :meth:`succeeded` gives it back, so sign-ins sent together
         cannot all pass the limit while none has failed yet. The returned stamp names it."""
-        now = self.clock()
-        with self._lock:
+        deadline = time.monotonic() + self.wait
+        with self._known:
+            while True:
+                now = self.clock()
+                if not self._full_of_unknown(username, address, now):
+                    break
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TooManyAttemptsError(
+                        "Too many sign-ins at once from here, so this one was not tried. Try "
+                        "again in a moment.", retry_after=BUSY_RETRY_AFTER)
+                self._known.wait(left)
             self._refuse_if_full(username, address, now)
             self._record(username, address, now)
+            for key in (f"u:{username}", f"a:{address}"):
+                self._checking[key] = self._checking.get(key, 0) + 1
         return now
+
+    def _full_of_unknown(self, username: str, address: str, now: datetime) -> bool:
+        """Whether a key is at the limit only because of attempts still being checked."""
+        full = False
+        for key in (f"u:{username}", f"a:{address}"):
+            count = len(self._recent(key, now))
+            if count - self._checking.get(key, 0) >= self.max_failures:
+                return False  # real failures: refused with the real wait
+            full = full or count >= self.max_failures
+        return full
+
+    def _known_now(self, username: str, address: str) -> None:
+        """A reserved attempt is known (it passed, failed, or was given back): those waiting on
+        it look again. Called with the lock held."""
+        for key in (f"u:{username}", f"a:{address}"):
+            left = self._checking.get(key, 0) - 1
+            if left > 0:
+                self._checking[key] = left
+            else:
+                self._checking.pop(key, None)
+        self._known.notify_all()
+
+    def failed_attempt(self, username: str, address: str) -> None:
+        """A reserved attempt's password was wrong: it stays counted as a failure."""
+        with self._lock:
+            self._known_now(username, address)
 
     def release(self, username: str, address: str, attempt: datetime) -> None:
         """Give back an attempt whose password was never checked (the journal failed first)."""
         with self._lock:
             for key in (f"u:{username}", f"a:{address}"):
                 self._forget(key, attempt)
+            self._known_now(username, address)
 
     def _refuse_if_full(self, username: str, address: str, now: datetime) -> None:
         waits = [self.window - (now - recent[0])
@@ -210,6 +259,7 @@ class LoginLimiter:
             self._failures.pop(f"u:{username}", None)
             if address is not None and attempt is not None:
                 self._forget(f"a:{address}", attempt)
+                self._known_now(username, address)
 
 
 def _hhmm(at: datetime) -> str:
@@ -241,8 +291,8 @@ def known_practice(home: Path, url: str | None) -> bool:
     if not url:
         return practice_marker_path(home).exists()
     try:
-        engine = create_engine(url)
-    except ArgumentError:
+        engine = postgres_engine(url)
+    except JournalError:
         return False  # opening the journal says what is wrong with the URL
     try:
         with engine.connect() as conn:
@@ -390,10 +440,13 @@ class Accounts:
                     row.password_hash = rehashed
                 user = _user(row)
         except NotSignedInError:
-            raise  # the attempt stays counted as a failure
+            self.limiter.failed_attempt(username, address)  # it stays counted as a failure
+            raise
         except BaseException:
             if not checked:
                 self.limiter.release(username, address, attempt)
+            else:  # checked, then the journal failed: counted as a failure, as before
+                self.limiter.failed_attempt(username, address)
             raise
         self.limiter.succeeded(username, address, attempt)
         return user

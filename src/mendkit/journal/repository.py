@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import Engine, create_engine, delete, event, inspect, select, text, update
-from sqlalchemy.engine import URL, Connection
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -41,7 +41,13 @@ from mendkit._files import (
 from mendkit._unicode import has_lone_surrogate
 from mendkit.coach.session import Session as CoachSession
 from mendkit.corrections import Correction
-from mendkit.errors import InvalidInputError, JournalError, NotAllowedError
+from mendkit.errors import (
+    InvalidInputError,
+    JournalError,
+    JournalLockedError,
+    NotAllowedError,
+)
+from mendkit.insights import instant_order
 from mendkit.journal.backup import write_backup
 from mendkit.journal.crypto import (
     KdfParams,
@@ -229,10 +235,15 @@ def _sqlite_engine(path: Path, key: bytes | None, *, alone: bool = False) -> Eng
 class Journal:
     """A journal opened with its key. Use :meth:`create` once, then :meth:`open`."""
 
-    def __init__(self, engine: Engine, cipher: _Cipher, *, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, cipher: _Cipher, *, path: Path | None = None,
+                 check: str | None = None) -> None:
         self.engine = engine
         self.path = path
         self._cipher = cipher
+        # PostgreSQL: the key check this journal's key wrote (journal_meta "check"); every write
+        # first makes sure that it is still the journal's (see _still_current).
+        self._check = check
+        self.key_changed = False  # True once a write found the passphrase changed elsewhere
         # Writes begin IMMEDIATE on SQLite: a second writer waits (busy timeout) for the first
         # instead of failing when it read before it wrote.
         self._sessions = sessionmaker(engine.execution_options(mend_write=True),
@@ -248,7 +259,7 @@ class Journal:
         if url:
             if not passphrase:
                 raise JournalError("a PostgreSQL journal needs MEND_JOURNAL_KEY or a passphrase")
-            engine = _connect(create_engine, url)
+            engine = _connect(postgres_engine, url)
             salt = new_salt()
             if "journal_meta" in inspect(engine).get_table_names():
                 with engine.connect() as conn:
@@ -257,11 +268,12 @@ class Journal:
                     engine.dispose()
                     raise JournalError("this database already holds a Mend journal")
             upgrade(engine)
-            journal = cls(engine, TextCipher(derive_key(passphrase, salt, kdf)))
-            with journal._tx() as s:
+            cipher = TextCipher(derive_key(passphrase, salt, kdf))
+            journal = cls(engine, cipher, check=cipher.encrypt("mend-journal"))
+            with _Tx(journal._sessions) as s:  # no key check yet to compare with
                 sidecar = Sidecar(salt=salt, params=kdf)
                 s.add(MetaRow(key="kdf", value=sidecar.to_json()))
-                s.add(MetaRow(key="check", value=journal._cipher.encrypt("mend-journal")))
+                s.add(MetaRow(key="check", value=journal._check))
             return journal
         path = db_path(home)
         if (path.exists() or sidecar_path(home).exists()) and not (
@@ -298,7 +310,7 @@ class Journal:
     @classmethod
     def open(cls, home: Path, passphrase: str | None, *, url: str | None = None) -> Journal:
         if url:
-            engine = _connect(create_engine, url)
+            engine = _connect(postgres_engine, url)
             try:
                 rows: dict[str, str] = {}
                 if "journal_meta" in inspect(engine).get_table_names():
@@ -316,7 +328,7 @@ class Journal:
             except BaseException:
                 engine.dispose()
                 raise
-            return cls(engine, cipher)
+            return cls(engine, cipher, check=rows["check"])
         path = db_path(home)
         if not path.exists():
             raise JournalError(f"{path}: no journal yet; run `mend journal init`")
@@ -363,11 +375,38 @@ class Journal:
 
     # -- writing -------------------------------------------------------------------------------
     def _tx(self) -> _Tx:
-        return _Tx(self._sessions)
+        return _Tx(self._sessions, self._still_current if self._check is not None else None)
 
     def transaction(self) -> _Tx:
-        """A session in one write transaction; a database error becomes :class:`JournalError`."""
-        return _Tx(self._sessions)
+        """A session in one write transaction; a database error becomes :class:`JournalError`.
+        On PostgreSQL it first makes sure that this journal's key is still the journal's."""
+        return self._tx()
+
+    def _still_current(self, s: Session) -> None:
+        """Refuse a write on PostgreSQL when the journal's passphrase was changed elsewhere since
+        it was opened here (`mend journal rekey` while `mend serve` runs): what it wrote under
+        the old key no passphrase could read. The key check is read with a share lock, which
+        ``_rekey_columns``'s exclusive lock waits for (and which waits for it): a rekey cannot
+        slip in between this check and the commit. One small read by primary key."""
+        stored = s.execute(select(MetaRow.value).where(MetaRow.key == "check")
+                           .with_for_update(read=True)).scalar()
+        if stored != self._check:
+            self.key_changed = True
+            raise PassphraseChangedError(PASSPHRASE_CHANGED)
+
+    def key_is_current(self) -> bool:
+        """Whether this journal's key still opens it (False on PostgreSQL after a passphrase
+        change elsewhere; a database that cannot be asked counts as current)."""
+        if self._check is None:
+            return True
+        if not self.key_changed:
+            try:
+                with self.engine.connect() as conn:
+                    stored = conn.scalar(select(MetaRow.value).where(MetaRow.key == "check"))
+            except (DBAPIError, JournalError):
+                return True
+            self.key_changed = stored != self._check
+        return not self.key_changed
 
     def add_relationship(self, name: str, kind: str, notes: str = "", *, id: int | None = None
                          ) -> Relationship:
@@ -477,18 +516,20 @@ class Journal:
 
     def entries(self, *, kind: str | None = None, relationship_id: int | None = None
                 ) -> list[Entry]:
+        """The entries in real time order: a time with an offset sorts by its instant, not its
+        text (``10:00+05:30`` before ``06:00Z``); equal times, and times no one can read (last),
+        in the order they were added."""
         query = select(EntryRow.id, EntryRow.kind, EntryRow.relationship_id, EntryRow.occurred_at,
-                       EntryRow.body).where(EntryRow.owner_id.is_(None)) \
-            .order_by(EntryRow.occurred_at, EntryRow.id)
+                       EntryRow.body).where(EntryRow.owner_id.is_(None)).order_by(EntryRow.id)
         if kind is not None:
             query = query.where(EntryRow.kind == kind)
         if relationship_id is not None:
             query = query.where(EntryRow.relationship_id == relationship_id)
         decrypt = self._cipher.decrypt
         with self.engine.connect() as conn:  # plain rows, no ORM objects: fast for insights
-            return [Entry(id=i, kind=k, relationship_id=rel, occurred_at=at,
-                          body=json.loads(decrypt(body)))
-                    for i, k, rel, at, body in conn.execute(query)]
+            rows = sorted(conn.execute(query), key=lambda row: instant_order(row[3]))
+        return [Entry(id=i, kind=k, relationship_id=rel, occurred_at=at,
+                      body=json.loads(decrypt(body))) for i, k, rel, at, body in rows]
 
     def insight_rows(self, relationship_id: int, kinds: tuple[str, ...] = ("rupture", "repair",
                      "checkin")) -> list[tuple[str, str, dict[str, Any]]]:
@@ -563,6 +604,7 @@ class Journal:
         if data.get("format") != "mend-journal/1":
             raise wrong('expected a Mend journal export ("format": "mend-journal/1")')
         encrypt = self._cipher.encrypt
+        largest = _LARGEST_ID if self.path is not None else _LARGEST_POSTGRES_ID
         rels = []
         rel_ids: dict[Any, str] = {}
         for place, r in _items(data, "relationships", wrong):
@@ -575,7 +617,7 @@ class Journal:
                     raise wrong(f'{place}: "{name}" should be text, found {_a_json(r[name])}')
             if not r["name"].strip():
                 raise wrong(f'{place}: "name" is empty; a relationship needs a name or pseudonym')
-            rel_id = _whole(r, "id", place, wrong)
+            rel_id = _whole(r, "id", place, wrong, largest)
             _once(rel_ids, rel_id, place, f'"id" {rel_id}', wrong)
             rels.append(RelationshipRow(id=rel_id, name=encrypt(r["name"]),
                                         kind=r["kind"], notes=encrypt(r.get("notes", ""))))
@@ -596,7 +638,7 @@ class Journal:
                 raise wrong(f'{place}: "occurred_at" should be an ISO date and time (like '
                             f"2026-01-31T18:30), found {e['occurred_at']!r}") from None
             rel = None if e["relationship_id"] is None else _whole(e, "relationship_id", place,
-                                                                   wrong)
+                                                                   wrong, largest)
             if rel is not None and rel not in known:
                 raise wrong(f'{place}: "relationship_id" {rel} is none of the export\'s '
                             "relationships")
@@ -605,7 +647,7 @@ class Journal:
                 _readable_body(e["kind"], e["body"])
             except (JournalError, InvalidInputError) as exc:
                 raise wrong(f"{place}: {exc}") from None
-            entry_id = _whole(e, "id", place, wrong)
+            entry_id = _whole(e, "id", place, wrong, largest)
             _once(entry_ids, entry_id, place, f'"id" {entry_id}', wrong)
             ref = ref_of(e["kind"], e["body"])
             if ref is not None:
@@ -623,8 +665,10 @@ class Journal:
             s.flush()
             if self.path is None:  # PostgreSQL: the id sequences continue after the imported ids
                 for table in ("relationships", "entries"):
+                    # (the last id used, not the next: the largest id fits, and its next
+                    # would not)
                     s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                   f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"))
+                                   f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table}"))
         return len(rels), len(entries)
 
     def delete_all(self) -> None:
@@ -742,9 +786,12 @@ class Journal:
         old = self._cipher
         if not isinstance(old, TextCipher):
             raise JournalError("this journal has no key to change")
-        with self._tx() as s:
+        with _Tx(self._sessions) as s:  # checks the key itself, once it holds the lock
             # Writers wait until the new key is in place; readers see the old rows until then.
             s.execute(text("LOCK TABLE journal_meta, relationships, entries IN EXCLUSIVE MODE"))
+            if _meta(s, "check") != self._check:
+                self.key_changed = True
+                raise PassphraseChangedError(PASSPHRASE_CHANGED)
             side = _sidecar_from_text(_meta(s, "kdf"))
             side = Sidecar(salt=new_salt(), params=kdf or side.params)
             new = TextCipher(derive_key(new_passphrase, side.salt, side.params))
@@ -759,9 +806,9 @@ class Journal:
             if bodies:
                 s.execute(update(EntryRow), bodies)
             s.execute(update(MetaRow).where(MetaRow.key == "kdf").values(value=side.to_json()))
-            s.execute(update(MetaRow).where(MetaRow.key == "check")
-                      .values(value=new.encrypt("mend-journal")))
-        self._cipher = new
+            check = new.encrypt("mend-journal")
+            s.execute(update(MetaRow).where(MetaRow.key == "check").values(value=check))
+        self._cipher, self._check = new, check
 
 
 _NOUN = {"coach_session": "coach session", "coach_pair": "two-person session"}
@@ -827,14 +874,16 @@ def _fields(item: Mapping[str, Any], place: str, names: tuple[str, ...], wrong: 
         raise wrong(f"{place} has no {listed}")
 
 
-_LARGEST_ID = 2**63 - 1  # SQLite's and PostgreSQL's largest integer key
+_LARGEST_ID = 2**63 - 1  # SQLite's largest integer key
+_LARGEST_POSTGRES_ID = 2**31 - 1  # the journal's id columns on PostgreSQL are integer (int4)
 
 
-def _whole(item: Mapping[str, Any], name: str, place: str, wrong: _Wrong) -> int:
-    """An id in an export: a whole number a database key can hold."""
+def _whole(item: Mapping[str, Any], name: str, place: str, wrong: _Wrong,
+           largest: int = _LARGEST_ID) -> int:
+    """An id in an export: a whole number the journal's keys can hold (up to ``largest``)."""
     value = item[name]
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _LARGEST_ID:
-        raise wrong(f'{place}: "{name}" should be a whole number from 1 to {_LARGEST_ID}, '
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= largest:
+        raise wrong(f'{place}: "{name}" should be a whole number from 1 to {largest}, '
                     f"found {value!r}")
     return value
 
@@ -983,12 +1032,51 @@ def _drop_unused_pending(home: Path, engine: Engine) -> None:
             stale.unlink(missing_ok=True)
 
 
-def _connect(factory: Any, *args: Any) -> Engine:
+class DatabaseUnreachableError(JournalError):
+    """The journal's PostgreSQL server cannot be reached (stopped, restarted, network down) after
+    the journal was opened; the web app answers 503."""
+
+
+def _unreachable_in_words(engine: Engine) -> None:
+    """Once a PostgreSQL journal is open, a lost or refused connection becomes
+    :class:`DatabaseUnreachableError` in words, on every read and write (no traceback, and a read
+    is not said to be a failed write). The pool still drops the dead connection: once the server
+    is back, the next request works."""
+
+    @event.listens_for(engine, "handle_error")
+    def _unreachable(context: Any) -> None:
+        # A lost connection, or a new one refused (not a deadlock or a timeout, which are
+        # psycopg OperationalErrors too).
+        if context.is_disconnect or context.connection is None:
+            reason = " ".join(str(context.original_exception).split())
+            raise DatabaseUnreachableError(
+                f"the journal's database cannot be reached right now ({reason}). Everything "
+                "saved before is safe; if this was a change, it was not saved. Try again once "
+                "the database is back.") from None
+
+
+def postgres_engine(url: str) -> Engine:
+    """An engine for ``MEND_DATABASE_URL`` (not connected yet). A URL Mend cannot use is a
+    :class:`JournalError` that says why (never with its password)."""
     try:
-        engine: Engine = factory(*args)
-    except ArgumentError:  # only a URL from MEND_DATABASE_URL is parsed here
-        raise JournalError("MEND_DATABASE_URL is not a database URL (expected "
-                           "postgresql+psycopg://user:password@host:port/db)") from None
+        parsed = make_url(url)
+    except ArgumentError:
+        raise JournalError(_NOT_A_URL) from None
+    except ValueError:  # SQLAlchemy reads the port as a number, and nothing else fails so
+        host = url.split("://", 1)[-1].rsplit("@", 1)[-1]  # never the password
+        port = host.split("/", 1)[0].split("?", 1)[0].rpartition(":")[2]
+        raise JournalError(f"{_NOT_A_URL}; the port {port!r} is not a number") from None
+    try:
+        return create_engine(parsed)
+    except ArgumentError:
+        raise JournalError(_NOT_A_URL) from None
+    except ImportError:  # a driver that is not installed: Mend uses psycopg (3) only
+        raise JournalError(f"{_NOT_A_URL}; only postgresql+psycopg is supported, not "
+                           f"{parsed.drivername}") from None
+
+
+def _connect(factory: Any, *args: Any) -> Engine:
+    engine: Engine = factory(*args)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
@@ -1006,18 +1094,44 @@ def _connect(factory: Any, *args: Any) -> Engine:
             raise JournalError(f"the journal file is damaged ({msg}); nothing was changed. "
                                "Restore it from a backup") from None
         raise JournalError(f"cannot open the journal: {msg}") from None
+    if engine.dialect.name == "postgresql":
+        _unreachable_in_words(engine)
     return engine
 
 
-class _Tx:
-    """A session in one transaction; database errors become JournalError (nothing half-saved)."""
+_NOT_A_URL = ("MEND_DATABASE_URL is not a database URL (expected "
+              "postgresql+psycopg://user:password@host:port/db)")
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+
+PASSPHRASE_CHANGED = ("The journal's passphrase was changed elsewhere (by `mend journal rekey`) "
+                      "since it was opened here, so nothing of this change was saved; everything "
+                      "saved before is safe. Open the journal again with the new passphrase.")
+
+
+class PassphraseChangedError(JournalLockedError):
+    """The journal's passphrase was changed by another process since it was opened here: the
+    key held here opens nothing now, so nothing may be written with it."""
+
+
+class _Tx:
+    """A session in one transaction; database errors become JournalError (nothing half-saved).
+    ``guard`` runs first, in the transaction (``Journal._still_current``)."""
+
+    def __init__(self, factory: sessionmaker[Session],
+                 guard: Callable[[Session], None] | None = None) -> None:
         self._factory = factory
+        self._guard = guard
 
     def __enter__(self) -> Session:
         self._cm = self._factory.begin()
-        return self._cm.__enter__()
+        session = self._cm.__enter__()
+        if self._guard is not None:
+            try:
+                self._guard(session)
+            except BaseException as exc:
+                self.__exit__(type(exc), exc, exc.__traceback__)  # rolled back; errors in words
+                raise
+        return session
 
     def __exit__(self, et: Any, ev: Any, tb: Any) -> None:
         try:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
+
+from mendkit.errors import InvalidInputError
+from mendkit.model._fields import Fields
 
 EpisodeStatus = Literal["resolved", "attempted", "unresolved"]
 Severity = Literal["minor", "major"]
@@ -16,7 +19,10 @@ Severity = Literal["minor", "major"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
-    """A span of a turn's text that supports a label, and what found it (a rule id or a model)."""
+    """A span of a turn's text that supports a label, and what found it (a rule id or a model).
+
+    Every ``from_dict`` here raises ``InvalidInputError`` naming a missing or wrong key.
+    """
 
     label: str
     subtype: str | None
@@ -34,16 +40,23 @@ class Evidence:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
+        f = Fields(data, "evidence")
         return cls(
-            label=str(data["label"]), subtype=data.get("subtype"), start=int(data["start"]),
-            end=int(data["end"]), text=str(data["text"]), source=str(data["source"]),
-            score=float(data.get("score", 1.0)),
+            label=str(f["label"]), subtype=f.get("subtype"), start=f.whole("start"),
+            end=f.whole("end"), text=str(f["text"]), source=str(f["source"]),
+            score=f.number("score", 1.0),
         )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TurnAnalysis:
-    """What Mend found in one turn. ``labels`` are those whose score passed the threshold."""
+    """What Mend found in one turn.
+
+    A label is on when a rule fired for it, or when the model's score passed its threshold and no
+    rule has evidence against it (the model never overrides such evidence). So a label can be on
+    with a score under the threshold, and off with one above it. ``scores`` holds the labels
+    scoring at least 0.01, and every label that is on.
+    """
 
     index: int
     speaker: str
@@ -75,12 +88,12 @@ class TurnAnalysis:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TurnAnalysis:
+        f = Fields(data, "a turn analysis")
         return cls(
-            index=int(data["index"]), speaker=str(data["speaker"]), text=str(data["text"]),
-            labels=tuple(data.get("labels", ())),
-            scores={str(k): float(v) for k, v in data.get("scores", {}).items()},
-            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", ())),
-            start=data.get("start"),
+            index=f.whole("index"), speaker=str(f["speaker"]), text=str(f["text"]),
+            labels=tuple(f.items("labels")), scores=f.numbers("scores"),
+            evidence=tuple(Evidence.from_dict(e) for e in f.items("evidence")),
+            start=f.get("start"),
         )
 
 
@@ -117,15 +130,21 @@ class Episode:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Episode:
+        f = Fields(data, "an episode")
+        start_turn, end_turn = f.whole("start_turn"), f.whole("end_turn")
+        for key, allowed in (("severity", get_args(Severity)), ("status", get_args(EpisodeStatus))):
+            if f[key] not in allowed:
+                raise InvalidInputError(f'expected an episode with "{key}" one of '
+                                        f"{', '.join(allowed)}, got {f[key]!r}")
         return cls(
-            start_turn=int(data["start_turn"]), end_turn=int(data["end_turn"]),
-            labels=tuple(data.get("labels", ())), severity=data["severity"],
-            status=data["status"], rupture_turns=tuple(data.get("rupture_turns", ())),
-            repair_turns=tuple(data.get("repair_turns", ())),
-            reconnect_turns=tuple(data.get("reconnect_turns", ())),
-            initiator=data.get("initiator"), taken_up=bool(data.get("taken_up", False)),
-            turns_to_repair=data.get("turns_to_repair"),
-            seconds_to_repair=data.get("seconds_to_repair"),
+            start_turn=start_turn, end_turn=end_turn,
+            labels=tuple(f.items("labels")), severity=f["severity"],
+            status=f["status"], rupture_turns=tuple(f.items("rupture_turns")),
+            repair_turns=tuple(f.items("repair_turns")),
+            reconnect_turns=tuple(f.items("reconnect_turns")),
+            initiator=f.get("initiator"), taken_up=bool(f.get("taken_up", False)),
+            turns_to_repair=f.get("turns_to_repair"),
+            seconds_to_repair=f.get("seconds_to_repair"),
         )
 
 
@@ -144,8 +163,9 @@ class Resource:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Resource:
-        return cls(name=str(data["name"]), contact=str(data["contact"]),
-                   region=str(data["region"]), note=str(data.get("note", "")))
+        f = Fields(data, "a resource")
+        return cls(name=str(f["name"]), contact=str(f["contact"]),
+                   region=str(f["region"]), note=str(f.get("note", "")))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -164,9 +184,10 @@ class Safety:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Safety:
-        return cls(crisis=bool(data["crisis"]), turns=tuple(data.get("turns", ())),
-                   kinds=tuple(data.get("kinds", ())), message=str(data.get("message", "")),
-                   resources=tuple(Resource.from_dict(r) for r in data.get("resources", ())))
+        f = Fields(data, "a safety summary")
+        return cls(crisis=bool(f["crisis"]), turns=tuple(f.items("turns")),
+                   kinds=tuple(f.items("kinds")), message=str(f.get("message", "")),
+                   resources=tuple(Resource.from_dict(r) for r in f.items("resources")))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -228,11 +249,13 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Analysis:
-        conv = data["conversation"]
+        f = Fields(data, "an analysis")
+        mend_version = str(f["mend_version"])
+        conv = Fields(f["conversation"], '"conversation"')
         return cls(
-            mend_version=str(data["mend_version"]), mode=str(data.get("mode", "rules")),
-            conversation_id=str(conv["id"]), speakers=tuple(conv.get("speakers", ())),
-            turns=tuple(TurnAnalysis.from_dict(t) for t in data["turns"]),
-            episodes=tuple(Episode.from_dict(e) for e in data["episodes"]),
-            safety=Safety.from_dict(data["safety"]), source=conv.get("source"),
+            mend_version=mend_version, mode=str(f.get("mode", "rules")),
+            conversation_id=str(conv["id"]), speakers=tuple(conv.items("speakers")),
+            turns=tuple(TurnAnalysis.from_dict(t) for t in f.items("turns", required=True)),
+            episodes=tuple(Episode.from_dict(e) for e in f.items("episodes", required=True)),
+            safety=Safety.from_dict(f["safety"]), source=conv.get("source"),
         )

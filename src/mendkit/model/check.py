@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from mendkit.model._fields import Fields
 from mendkit.model.analysis import Evidence, Safety
 
 
@@ -25,8 +26,9 @@ class Issue:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
-        return cls(kind=str(data["kind"]), start=int(data["start"]), end=int(data["end"]),
-                   message=str(data["message"]), suggestion=str(data["suggestion"]))
+        f = Fields(data, "an issue")
+        return cls(kind=str(f["kind"]), start=f.whole("start"), end=f.whole("end"),
+                   message=str(f["message"]), suggestion=str(f["suggestion"]))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,14 +71,14 @@ class CheckResult:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CheckResult:
-        risk = data["risk"]
+        """Read a ``to_dict()`` object back; a missing or wrong key raises ``InvalidInputError``."""
+        f = Fields(data, "a check result")
         return cls(
-            text=str(data["text"]), labels=tuple(data.get("labels", ())),
-            scores={str(k): float(v) for k, v in data.get("scores", {}).items()},
-            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", ())),
-            repair_quality=float(data["repair_quality"]),
-            components={str(k): bool(v) for k, v in data.get("components", {}).items()},
-            issues=tuple(Issue.from_dict(i) for i in data.get("issues", ())),
-            risk=Safety.from_dict({"turns": [], **risk}),
-            rewrite=data.get("rewrite"), notes=tuple(data.get("notes", ())),
+            text=str(f["text"]), labels=tuple(f.items("labels")), scores=f.numbers("scores"),
+            evidence=tuple(Evidence.from_dict(e) for e in f.items("evidence")),
+            repair_quality=f.number("repair_quality"),
+            components={str(k): bool(v) for k, v in f.mapping("components").items()},
+            issues=tuple(Issue.from_dict(i) for i in f.items("issues")),
+            risk=Safety.from_dict({"turns": [], **Fields(f["risk"], '"risk"').data}),
+            rewrite=f.get("rewrite"), notes=tuple(f.items("notes")),
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mendkit.errors import InvalidInputError
+from mendkit.model._fields import Fields
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,7 +27,8 @@ class Speaker:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Speaker:
-        return cls(id=str(data["id"]), name=data.get("name"))
+        f = Fields(data, "a speaker")
+        return cls(id=str(f["id"]), name=f.get("name"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -130,6 +132,9 @@ class Conversation:
     ) -> Conversation:
         """Build a conversation from ``(speaker, text)`` pairs or turns, renumbering them.
 
+        An item that is not a pair or a ``Turn``, or a pair whose speaker is empty, raises
+        ``InvalidInputError`` (as ``Turn.from_dict`` does).
+
         >>> Conversation.from_turns([("Ana", "Fine."), ("Ben", "Fine?")]).turns[1].index
         1
         """
@@ -138,7 +143,7 @@ class Conversation:
             if isinstance(item, Turn):
                 built.append(_renumber(item, i))
             else:
-                speaker, text = item
+                speaker, text = _pair(item, i)
                 built.append(Turn(index=i, speaker=speaker, text=text))
         return cls(id=id, turns=tuple(built), source=source, format=format)
 
@@ -172,6 +177,19 @@ class Conversation:
             format=_optional_str(data.get("format")),
             speakers=speakers,
         )
+
+
+def _pair(item: object, i: int) -> tuple[str, str]:
+    expected = "expected (speaker, text) pairs or turns"
+    if not isinstance(item, (tuple, list)):
+        raise InvalidInputError(f"{expected}; item {i} is a {type(item).__name__}")
+    if len(item) != 2:
+        raise InvalidInputError(f"{expected}; item {i} has {len(item)} "
+                                f"value{'' if len(item) == 1 else 's'}")
+    speaker, text = item
+    if isinstance(speaker, str) and not speaker.strip():
+        raise InvalidInputError(f"{expected}; item {i} has an empty speaker")
+    return speaker, text  # Turn checks that both are str
 
 
 def _renumber(turn: Turn, index: int) -> Turn:

@@ -118,17 +118,24 @@ class PersonalHeads:
                        scores=dict(sorted(scores.items(), key=lambda kv: order[kv[0]])),
                        evidence=tuple(evidence))
 
-    def adjust(self, probabilities: Iterable[float]) -> list[float]:
-        """The probabilities with this person's heads applied (one per ``labels``)."""
+    def adjust(self, probabilities: Iterable[float],
+               labels: Sequence[str] = LABELS) -> list[float]:
+        """The probabilities with this person's heads applied.
+
+        ``labels`` names the label of each probability, in the model's order (the shipped model
+        lists Mend's ``LABELS``). A head is applied to its label by name, never by position, and
+        never to ``risk.crisis``, whatever order the heads file lists its labels in.
+        """
         probs = [float(p) for p in probabilities]
         if not self.weights:
             return probs
-        if len(probs) != len(self.labels):
-            raise InvalidInputError(f"lists {len(self.labels)} labels, the model has {len(probs)}; "
-                                    "run `mend train` again", source=self.source or "personal heads")
+        if len(probs) != len(labels) or set(labels) != set(self.labels):
+            raise InvalidInputError(
+                f"lists {len(self.labels)} labels, the model has {len(probs)}; run `mend train` "
+                f"again{_NO_PERSONAL}", source=self.source or "personal heads")
         out = list(probs)
-        for i, label in enumerate(self.labels):
-            if label in self.weights:
+        for i, label in enumerate(labels):
+            if label in self.weights and label != CRISIS:
                 a, b = self.weights[label]
                 out[i] = _sigmoid(a * _logit(probs[i]) + b)
         return out
@@ -144,33 +151,88 @@ class PersonalHeads:
 
     @classmethod
     def from_json(cls, text: str, *, source: str = "personal heads") -> PersonalHeads:
+        def refuse(what: str) -> InvalidInputError:
+            return InvalidInputError(f"{what}; run `mend train` again{_NO_PERSONAL}",
+                                     source=source)
+
         try:
-            data = json.loads(text)
-            if data.get("format") != FORMAT:
-                raise InvalidInputError(f"expected format {FORMAT!r}, got {data.get('format')!r}; "
-                                        "run `mend train` again", source=source)
+            data = json.loads(text, parse_constant=_keep_constant)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise refuse(f"not a personal heads file (not valid JSON: {exc})") from None
+        if not isinstance(data, dict):
+            raise refuse(f"not a personal heads file (expected a JSON object, found "
+                         f"{_kind(data)})")
+        if data.get("format") != FORMAT:
+            raise refuse(f"expected format {FORMAT!r}, got {data.get('format')!r}")
+        missing = [name for name in ("labels", "corrections", "weights", "muted_rules", "memory")
+                   if name not in data]
+        if missing:
+            raise refuse(f"not a personal heads file (missing field {', '.join(missing)})")
+        try:
             labels = tuple(_strings(data["labels"], "labels"))
-            if not set(labels) <= set(LABELS) or len(set(labels)) != len(labels):
-                raise InvalidInputError("labels must be Mend's labels, each once; run `mend train` "
-                                        "again", source=source)
-            weights = {str(k): (float(v["a"]), float(v["b"])) for k, v in data["weights"].items()}
+            if set(labels) != set(LABELS) or len(labels) != len(LABELS):
+                raise refuse(f"expected labels to list Mend's labels, each once "
+                             f"({', '.join(LABELS)})")
+            if not isinstance(data["weights"], dict):
+                raise TypeError(f"expected weights to be a JSON object, found "
+                                f"{_kind(data['weights'])}")
+            weights = {str(k): (_finite(v, f"weights.{k}.a"), _finite(v, f"weights.{k}.b"))
+                       for k, v in data["weights"].items()}
             if not set(weights) <= set(labels) or CRISIS in weights:
-                raise InvalidInputError("weights name labels Mend does not refit; run `mend train` "
-                                        "again", source=source)
+                raise refuse("weights name labels Mend does not refit")
             memory = {(str(m["label"]), str(m["text_sha256"]), str(m["previous_sha256"])):
                       bool(m["present"])
                       for m in _list(data["memory"], "memory")}
             if not {label for label, _, _ in memory} <= set(LABELS):
-                raise InvalidInputError("memory names labels Mend does not know; run `mend train` "
-                                        "again", source=source)
-            return cls(labels=labels, weights=weights, corrections=int(data["corrections"]),
+                raise refuse("memory names labels Mend does not know")
+            corrections = data["corrections"]
+            if isinstance(corrections, bool) or not isinstance(corrections, int):
+                raise TypeError(f"expected corrections to be a whole number, found "
+                                f"{_kind(corrections)}")
+            return cls(labels=labels, weights=weights, corrections=corrections,
                        muted_rules=frozenset(_strings(data["muted_rules"], "muted_rules")),
                        memory=memory, source=source)
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             if isinstance(exc, InvalidInputError):
                 raise
-            raise InvalidInputError(f"not a personal heads file ({exc}); run `mend train` again",
-                                    source=source) from None
+            what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise refuse(what if what.startswith("expected") else
+                         f"not a personal heads file ({what})") from None
+
+
+_NO_PERSONAL: Final = " (until then, --no-personal uses the shipped model without your heads)"
+
+
+def _keep_constant(name: str) -> float:
+    """JSON's NaN and Infinity, read so that ``_finite`` can name them."""
+    return float(name)
+
+
+def _kind(value: object) -> str:
+    """What a JSON value is, in words, for an error."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _finite(weight: object, name: str) -> float:
+    """``weight[a|b]`` (``name`` ends in which) as a float: a finite JSON number."""
+    if not isinstance(weight, dict):
+        raise TypeError(f"expected {name.rsplit('.', 1)[0]} to be an object with a and b, found "
+                        f"{_kind(weight)}")
+    value = weight.get(name.rsplit(".", 1)[1])
+    if (isinstance(value, bool) or not isinstance(value, int | float)
+            or not math.isfinite(value)):
+        raise TypeError(f"expected {name} to be a finite number, found {_kind(value)}")
+    return float(value)
 
 
 def fit(examples: Sequence[Example], labels: Sequence[str], *,
@@ -325,15 +387,29 @@ def _newton(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64],
             penalty: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     import numpy as np
 
+    def loss(t: npt.NDArray[np.float64]) -> float:
+        z = x @ t  # the penalised negative log-likelihood, without overflow: log(1 + e^z) - y z
+        return float(np.sum(np.logaddexp(0.0, z) - y * z)
+                     + np.sum(penalty * (t - prior) ** 2))
+
     theta = prior.copy()
     eye = np.diag(penalty)
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-(x @ theta)))
+    current = loss(theta)
+    for _ in range(100):
+        # The logistic function through tanh: the same value, and no overflow however far out
+        # x @ theta lies (np.exp(-z) overflows past z = -709).
+        p = 0.5 * (1.0 + np.tanh(0.5 * (x @ theta)))
         grad = x.T @ (p - y) + 2.0 * penalty * (theta - prior)
         hess = (x.T * (p * (1.0 - p))) @ x + 2.0 * eye
         step = np.linalg.solve(hess, grad)
-        theta = theta - step
-        if float(np.max(np.abs(step))) < 1e-8:
+        # Damped: a full Newton step can overshoot when many corrections contradict each other
+        # at the clipped logits (p * (1 - p) near 0), and run off towards huge weights.
+        scale = 1.0
+        while scale > 1e-6 and loss(theta - scale * step) > current:
+            scale /= 2.0
+        theta = theta - scale * step
+        current = loss(theta)
+        if float(np.max(np.abs(scale * step))) < 1e-8:
             break
     return theta
 

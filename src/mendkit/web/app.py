@@ -196,6 +196,16 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
             response = _error(request, 503, _BUSY)
             response.headers["retry-after"] = str(BUSY_RETRY_AFTER)
             return response
+        if _unreachable(exc):  # PostgreSQL stopped or cut off: nothing wrong was sent
+            response = _error(request, 503, str(exc))
+            response.headers["retry-after"] = str(UNREACHABLE_RETRY_AFTER)
+            return response
+        if _key_changed(exc):  # `mend journal rekey` elsewhere: the vault forgets the old key
+            state(request).vault.status()
+            if state(request).practice:  # only a restart with the new key helps
+                from mendkit.web.accounts import _KEY_CHANGED
+
+                return _error(request, 503, _KEY_CHANGED)
         if isinstance(exc, JournalLockedError):
             if request.url.path.startswith("/api/"):
                 return JSONResponse({"error": str(exc)}, status_code=423)
@@ -213,6 +223,21 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
 BUSY_RETRY_AFTER = 2  # seconds
 _BUSY = ("The journal was busy with other requests for too long, so nothing of this was saved. "
          "Everything saved before is safe. Try again in a moment.")
+
+
+UNREACHABLE_RETRY_AFTER = 10  # seconds
+
+
+def _unreachable(exc: JournalError) -> bool:
+    from mendkit.journal.repository import DatabaseUnreachableError
+
+    return isinstance(exc, DatabaseUnreachableError)
+
+
+def _key_changed(exc: JournalError) -> bool:
+    from mendkit.journal.repository import PassphraseChangedError
+
+    return isinstance(exc, PassphraseChangedError)
 
 
 def _busy(exc: JournalError) -> bool:

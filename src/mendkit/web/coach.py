@@ -269,14 +269,9 @@ class NoteBoard:
 
 
 def due(session: Session) -> datetime | None:
-    """When a paused session continues (the break's end, or the follow-up's day)."""
-    key = {State.ON_BREAK: "regulate_break",
-           State.AWAITING_FOLLOW_UP: "rebuild_follow_up"}.get(session.state)
-    value = session.answers.get(key) if key else None
-    try:
-        return datetime.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
+    """When a paused session continues, as an aware local time (the break's end, or the start
+    of the follow-up's day)."""
+    return session.resumes_at()
 
 
 def open_sessions(store: SessionStorage, limit: int = 5) -> tuple[list[Session], list[str]]:

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mendkit.analysis.safety import crisis_message, resources_for
 from mendkit.coach import content
-from mendkit.coach.driver import at_risk, offered_draft, review, stop_words
+from mendkit.coach.driver import at_risk, offered_draft, on_day, review, stop_words
 from mendkit.coach.machine import TERMINAL, State
 from mendkit.coach.pair import QUESTIONS, exchange
 from mendkit.coach.store import PairStorage
@@ -327,9 +327,10 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
                        safety_plan=content.SAFETY_PLAN if session.state is State.STOPPED_UNSAFE
                        else ())
     due = coach.due(session)
-    if due is not None:
-        context.update(due=due, seconds_left=max(0, int((due - now).total_seconds())),
-                       same_day=due.date() == now.date())
+    if due is not None:  # an aware local time, so compared with the clock's as local time too
+        local_now = now.astimezone()
+        context.update(due=due, seconds_left=max(0, int((due - local_now).total_seconds())),
+                       same_day=due.date() == local_now.date(), due_day=on_day(due))
     if session.state is State.REGULATE_BREAK:
         context["back_at"] = now + timedelta(minutes=20)
     if session.state is State.REGULATE_GROUNDING:

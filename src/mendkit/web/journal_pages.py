@@ -7,6 +7,7 @@ every form carries a CSRF token. The services are shared with the API (``journal
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -146,7 +147,9 @@ def _relationship_page(request: Request, rel_id: int, *, errors: dict[str, str] 
                        values: dict[str, Any] | None = None, status: int = 200) -> Response:
     with state(request).vault.use() as journal:
         rel = svc.find_relationship(journal, rel_id)
-        entries = list(reversed(journal.entries(relationship_id=rel.id)))  # newest first
+        # Newest first, each time as shown here: local time (a stored offset is not shown).
+        entries = [replace(e, occurred_at=svc.local_when(e.occurred_at))
+                   for e in reversed(journal.entries(relationship_id=rel.id))]
     return render(request, "relationship.html", {
         "title": rel.name, "page": "journal", "rel": rel, "entries": entries,
         "summary": svc.entry_summary, "uptakes": [(u, svc.UPTAKE_WORDS[u]) for u in UPTAKES],

@@ -208,14 +208,32 @@ def insights(journal: Journal, relationship_id: int) -> dict[str, Any]:
 
 
 def checkin_series(journal: Journal, relationship_id: int) -> list[tuple[str, float]]:
-    """Check-in scores in time order, for the line chart (dates as labels)."""
+    """Check-in scores in time order (of their instants), for the line chart; each labelled with
+    its local date, so the labels run forwards as the points do."""
     entries = journal.entries(kind="checkin", relationship_id=relationship_id)
-    from mendkit.insights import read_when
+    from mendkit.insights import read_moment
 
-    timed = [(when, e.occurred_at[:10], score) for e in entries
-             if (when := read_when(e.occurred_at)) is not None
+    timed = [(moment, score) for e in entries
+             if (moment := read_moment(e.occurred_at)) is not None
              and _is_score(score := e.body.get("score"))]
-    return [(day, float(score)) for _, day, score in sorted(timed, key=lambda item: item[0])]
+    return [(moment.local.date().isoformat(), float(score))
+            for moment, score in sorted(timed, key=lambda item: item[0].instant)]
+
+
+def local_when(occurred_at: str) -> str:
+    """An entry's time as a page shows it: a time stored with an offset in this computer's local
+    time (``2026-03-01T04:00-08:00`` is ``2026-03-01T12:00`` in UTC); a local time or a date, and
+    a time no one can read, as stored."""
+    from mendkit.insights import read_moment
+
+    try:
+        offset = datetime.fromisoformat(occurred_at).tzinfo
+    except ValueError:
+        return occurred_at
+    moment = read_moment(occurred_at)
+    if offset is None or moment is None:
+        return occurred_at
+    return moment.local.isoformat(timespec="minutes")
 
 
 def _is_score(value: object) -> TypeGuard[float]:

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 Status = Literal["missing", "locked", "open", "unavailable"]
 MIN_PASSPHRASE = 8
 LOCKED_MESSAGE = "The journal is locked. Unlock it with your passphrase first (on the Journal page)."
+CHANGED_MESSAGE = ("The journal's passphrase was changed elsewhere (by `mend journal rekey`). "
+                   "Nothing was saved with the old one, and everything saved before is safe. "
+                   "Unlock it with the new passphrase on the Journal page.")
 
 
 class JournalVault:
@@ -130,10 +133,8 @@ class JournalVault:
     def use(self) -> Iterator[Journal]:
         """The open journal, for one operation; raises :class:`JournalLockedError` if locked."""
         with self._lock:
-            if self._forget_if_rekeyed():
-                raise JournalLockedError("The journal's passphrase was changed elsewhere (by "
-                                         "`mend journal rekey`). Unlock it with the new "
-                                         "passphrase on the Journal page.")
+            if self._forget_if_rekeyed() or (self._journal is None and self.changed_elsewhere):
+                raise JournalLockedError(CHANGED_MESSAGE)
             if self._journal is None:
                 if not self.exists():
                     raise JournalLockedError("There is no journal yet. Create one on the "
@@ -144,7 +145,19 @@ class JournalVault:
 
                 self._journal = Journal.open(self.home, None)
                 self._opened_now()
-            yield self._journal
+            journal = self._journal
+            try:
+                yield journal
+            except JournalError as exc:
+                # On PostgreSQL a write under a key changed elsewhere is refused (the journal
+                # found out itself), and a read fails to decrypt (asked here, on that error
+                # only): say so in the same words as on SQLite, and forget the old key.
+                from mendkit.journal.repository import DatabaseUnreachableError
+
+                if (self.url and not isinstance(exc, DatabaseUnreachableError)
+                        and not journal.key_is_current() and self._forget_if_rekeyed()):
+                    raise JournalLockedError(CHANGED_MESSAGE) from None
+                raise
 
     def change_passphrase(self, current: str, new: str, repeat: str) -> None:
         """Rekey the SQLite journal: the current passphrase must be right; the journal stays open."""
@@ -185,7 +198,12 @@ class JournalVault:
     def _forget_if_rekeyed(self) -> bool:
         """Lock the journal if another process changed its passphrase since it was opened (its
         connections hold the old key, which opens nothing now); True if it did."""
-        if self._journal is None or self.url or self.key_file() == self._key_file:
+        if self._journal is None:
+            return False
+        if self.url:
+            if not self._journal.key_changed:  # set by a write that found out (no query here)
+                return False
+        elif self.key_file() == self._key_file:
             return False
         self.lock()
         self.changed_elsewhere = True
@@ -209,10 +227,12 @@ def check_new_passphrase(passphrase: str, repeat: str | None) -> None:
 
 
 def _postgres_has_journal(url: str) -> bool:
-    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy import inspect, text
     from sqlalchemy.exc import SQLAlchemyError
 
-    engine = create_engine(url)
+    from mendkit.journal.repository import postgres_engine
+
+    engine = postgres_engine(url)  # a URL Mend cannot use: why, in words
     try:
         with engine.connect() as conn:
             if not inspect(conn).has_table("journal_meta"):
@@ -220,7 +240,9 @@ def _postgres_has_journal(url: str) -> bool:
             found = conn.execute(text("SELECT 1 FROM journal_meta WHERE key = 'kdf'")).first()
             return found is not None
     except SQLAlchemyError as exc:
-        raise JournalError(f"cannot reach the journal's database: {exc.__class__.__name__}"
-                           ) from None
+        # The driver's words (a wrong password, refused, no such database), which never hold
+        # the password; SQLAlchemy's would add the statement and a link.
+        reason = " ".join(str(getattr(exc, "orig", None) or exc.__class__.__name__).split())
+        raise JournalError(f"cannot reach the journal's database: {reason}") from None
     finally:
         engine.dispose()

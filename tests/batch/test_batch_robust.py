@@ -1,5 +1,5 @@
-"""An interrupt (Ctrl-C, or any error) in the driver ends the worker processes at once: it does
-not wait for the chunks they are analysing, and no worker is left behind."""
+"""A batch run stopped by an interrupt ends its workers at once, and odd file names reach the
+output as whole characters."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from mendkit.batch.runner import _executor
 
 
 def test_an_interrupt_does_not_wait_for_running_chunks(tmp_path: Path) -> None:
+    """A Ctrl-C (or any error) in the driver ends the workers: it once hung for good after a
+    Ctrl-C sent to the driver alone."""
     settings = BatchSettings(workers=2)
     started = time.monotonic()
     busy: list[Future[None]] = []
@@ -40,3 +42,24 @@ def test_an_interrupt_does_not_wait_for_running_chunks(tmp_path: Path) -> None:
             break
         time.sleep(0.05)
     assert not any(worker.is_alive() for worker in workers)
+
+
+def test_a_file_name_that_is_not_utf8_reaches_the_output_as_whole_characters(
+        tmp_path: Path) -> None:
+    """Its bytes that are not UTF-8 become U+FFFD in the output's source, as `mend analyze`
+    writes them: a lone surrogate escape is not valid I-JSON, and strict parsers refuse it."""
+    import json
+    import os
+
+    from mendkit.cli.main import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"na\xffme.txt")
+    (folder / name).write_text("Ana: You never listen.\nBen: I'm sorry.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(folder), "--out", str(out), "--mode", "rules",
+                 "--workers", "1", "--no-progress"]) == 0
+    raw = out.read_text(encoding="utf-8")
+    assert "\\udc" not in raw
+    assert json.loads(raw.splitlines()[0])["conversation"]["source"].endswith("na\ufffdme.txt")
