@@ -118,6 +118,18 @@ def test_prf_counts() -> None:
 
 def test_find_corpus_walks_up_from_a_subfolder(tmp_path: Path) -> None:
     assert find_corpus(ROOT / "conversations") == ROOT
+
+
+def test_find_corpus_from_elsewhere_finds_the_checkout_mend_runs_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mend eval` run from another folder, with Mend installed from the repository, found no
+    corpus although `--help` said it would use this checkout's."""
+    from mendkit.evaluation import corpus as module
+
+    assert find_corpus(tmp_path).resolve() == ROOT.resolve()
+    # Installed from a wheel: no checkout around it, so the error says how to give one.
+    monkeypatch.setattr(module, "__file__", str(tmp_path / "site" / "mendkit" / "evaluation"
+                                                 / "corpus.py"))
     with pytest.raises(ValueError, match="--corpus"):
         find_corpus(tmp_path)
 

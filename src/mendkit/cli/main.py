@@ -214,7 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "accuracy, crisis recall and false alarms, and repair-pair accuracy.")
     p.add_argument("--split", choices=("test", "dev"), default="test",
                    help="the corpus split (default: test; the public benchmarks keep their own)")
-    p.add_argument("--corpus", help="the corpus folder (default: data/corpus of this checkout)")
+    p.add_argument("--corpus", help="the corpus folder (default: data/corpus in the current "
+                   "folder or one above it, else in the checkout Mend runs from)")
     p.add_argument("--mode", choices=("full", "rules"), default="full")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--data", metavar="PATH", help="the public benchmark data (default: "

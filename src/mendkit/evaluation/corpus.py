@@ -72,9 +72,11 @@ class Corpus:
 
 
 def find_corpus(start: Path | None = None) -> Path:
-    """The corpus folder: ``data/corpus`` in the current directory or one above it."""
+    """The corpus folder: ``data/corpus`` in the current directory or one above it, else in the
+    checkout Mend itself runs from (an install from the repository, ``pip install -e``)."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    checkout = Path(__file__).resolve().parents[3]  # src/mendkit/evaluation/corpus.py
+    for folder in (here, *here.parents, checkout):
         candidate = folder / "data" / "corpus"
         if (candidate / "GUIDE.md").is_file():
             return candidate
