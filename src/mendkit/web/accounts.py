@@ -43,7 +43,7 @@ _NOT_HERE = ("Accounts are not set up on this Mend. A practice turns them on wit
 _NO_KEY = ("This Mend serves a practice, but it was started without the journal's key, so nothing "
            "here can be used yet. Whoever runs it: stop it and start `mend serve` again with "
            "MEND_JOURNAL_KEY (or MEND_PASSPHRASE) set.")
-_KEY_CHANGED = ("The journal's key was changed (with `mend journal rekey`) while this Mend was "
+KEY_CHANGED = ("The journal's key was changed (with `mend journal rekey`) while this Mend was "
                 "running, so nothing here can be used until it is restarted. Everything saved is "
                 "safe. Whoever runs it: stop it and start `mend serve` again with the new key in "
                 "MEND_JOURNAL_KEY (or MEND_PASSPHRASE).")
@@ -96,14 +96,14 @@ class Practice:
         from mendkit.errors import JournalError
 
         if vault.changed_elsewhere and self._refused == vault.key_file():
-            raise HTTPException(status_code=503, detail=_KEY_CHANGED)
+            raise HTTPException(status_code=503, detail=KEY_CHANGED)
         try:
             vault.unlock(_server_key())
         except JournalError:
             if not vault.changed_elsewhere:
                 raise
             self._refused = vault.key_file()
-            raise HTTPException(status_code=503, detail=_KEY_CHANGED) from None
+            raise HTTPException(status_code=503, detail=KEY_CHANGED) from None
 
     def close(self) -> None:
         """Forget the accounts (the app closes the journal itself when it stops)."""

@@ -203,9 +203,9 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
         if _key_changed(exc):  # `mend journal rekey` elsewhere: the vault forgets the old key
             state(request).vault.status()
             if state(request).practice:  # only a restart with the new key helps
-                from mendkit.web.accounts import _KEY_CHANGED
+                from mendkit.web.accounts import KEY_CHANGED
 
-                return _error(request, 503, _KEY_CHANGED)
+                return _error(request, 503, KEY_CHANGED)
         if isinstance(exc, JournalLockedError):
             if request.url.path.startswith("/api/"):
                 return JSONResponse({"error": str(exc)}, status_code=423)
