@@ -136,6 +136,27 @@ def test_a_worker_killed_is_a_plain_error_that_says_resume(
     assert "c0" in err
 
 
+class _ReapedElsewhere:
+    """A worker the pool's own thread reaped a moment before Mend looked at it (seen on CI)."""
+
+    def __init__(self, code: int, reads_before: int) -> None:
+        self.code, self.reads_before = code, reads_before
+
+    def join(self, timeout: float | None = None) -> None:
+        return None
+
+    @property
+    def exitcode(self) -> int | None:
+        self.reads_before -= 1
+        return None if self.reads_before >= 0 else self.code
+
+
+def test_a_worker_reaped_by_the_pool_first_is_still_told_as_killed() -> None:
+    workers = [_ReapedElsewhere(-9, 3), _ReapedElsewhere(-15, 0)]
+    said = runner._died(workers, "c0", "c1")  # type: ignore[arg-type]
+    assert said.startswith("a worker process was killed (signal 9; out of memory?)")
+
+
 # -- 4: rows of one conversation that are not together -----------------------------------------
 
 @pytest.mark.parametrize("name", ["o.jsonl", "o"])

@@ -236,13 +236,28 @@ class _Processes:
         return result
 
 
+def _exitcode(worker: multiprocessing.process.BaseProcess) -> int | None:
+    """The worker's exit code, once it has ended (None if it has not within about two seconds).
+
+    The pool's own thread joins its workers too: when it reaps one a moment before we look, our
+    wait finds nothing to reap and the exit code appears only once that thread has stored it.
+    """
+    worker.join(1.0)
+    for _ in range(100):  # the pool ends every worker once one has died: this is not long
+        code = worker.exitcode
+        if code is not None:
+            return code
+        time.sleep(0.01)
+    return None
+
+
 def _died(workers: Iterable[multiprocessing.process.BaseProcess], first: str, last: str) -> str:
     """What to say of a worker that ended while it had the chunk of conversations first..last."""
     signals: list[int] = []
     for worker in workers:
-        worker.join(1.0)
-        if worker.exitcode is not None and worker.exitcode < 0:
-            signals.append(-worker.exitcode)
+        code = _exitcode(worker)
+        if code is not None and code < 0:
+            signals.append(-code)
     # The pool ends the other workers (SIGTERM) once one has died: the one that died first is
     # the one to tell of.
     killer = next((n for n in signals if n != 15), signals[0] if signals else None)
