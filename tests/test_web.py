@@ -52,7 +52,9 @@ def test_pages_have_landmarks_security_headers_and_the_notice(client: TestClient
     assert r.headers["x-content-type-options"] == "nosniff"
     for tag in ("<header", "<nav", "<main", "<footer"):
         assert tag in r.text
-    assert "not therapy" in r.text and 'href="/about' in r.text
+    # "Not therapy" is said once, where a person meets Mend; every page links to help.
+    assert ("not therapy" in r.text) == (page != "/check")
+    assert "Need help now?" in r.text and 'href="/about' in r.text
     assert "<style" not in r.text and " style=" not in r.text and "<script>" not in r.text
     cookie = r.headers.get("set-cookie", "")
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")

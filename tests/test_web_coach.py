@@ -431,9 +431,10 @@ def test_two_people_answer_privately_and_the_exchange_shows_only_what_was_shared
                  "ANA-shared-part", "ANA-private-next"]
     for n, text in enumerate(ana_texts):
         html = _pair_answer(ana, code, text, share="shared" in text)
-        if n == 0:  # the same form again is not saved twice
+        if n == 0:  # an older copy of the form: its text is not used, and is shown back
             again = _pair_answer(ana, code, "ANA-again", share=True, page=first_page)
-            assert "not saved twice" in again and "Question 2 of 5" in again
+            assert "another tab or window" in again and "Question 2 of 5" in again
+            assert "ANA-again" in again
     assert "Your answers are in" in html and "Ben has answered 0 of 5" in html
     ben_texts = ["BEN-private-feeling", "BEN-shared-reality", "BEN-shared-trigger",
                  "BEN-private-part", "BEN-shared-next"]
@@ -442,7 +443,10 @@ def test_two_people_answer_privately_and_the_exchange_shows_only_what_was_shared
     assert 'id="exchange-link"' in html
     stored = PairStore(home).load(code, "first")
     assert stored and "ANA-again" not in stored.answers.values()
-    exchange = stranger.get(f"/coach/pair/{code}/exchange").text
+    refused = stranger.get(f"/coach/pair/{code}/exchange")  # the code alone shows nothing
+    assert refused.status_code == 403
+    assert not any(text in refused.text for text in ana_texts + ben_texts)
+    exchange = ana.get(f"/coach/pair/{code}/exchange").text
     for text in ana_texts + ben_texts:
         assert (text in exchange) == ("shared" in text), text
     assert exchange.count("kept private") == 4 and "Ana" in exchange and "Ben" in exchange

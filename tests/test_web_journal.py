@@ -534,25 +534,22 @@ def test_the_first_day_of_1900_and_a_few_hours_ahead_are_accepted(opened: TestCl
     assert opened.get(f"/journal/relationships/{rel}/insights").status_code == 200
 
 
-def test_insights_page_shows_ruptures_imported_from_years_1_to_9999(opened: TestClient) -> None:
+def test_insights_page_counts_ruptures_imported_from_years_1_to_9999_but_charts_none(
+        opened: TestClient) -> None:
+    """Times an earlier Mend let through (years 1 to 9999) count as ruptures, but weeks and
+    trends come only from times Mend accepts now, and the page names the others."""
+    odd = ("0001-01-01T00:00:00", "0999-06-01T00:00:00", "9999-12-31T23:59:00")
     _import(opened, [{"kind": "rupture", "occurred_at": at, "body": {"what": "argument"}}
-                     for at in ("0001-01-01T00:00:00", "0999-06-01T00:00:00",
-                                "2026-03-02T19:30:00", "9999-12-31T23:59:00")])
+                     for at in (*odd, "2026-03-02T19:30:00")])
     r = opened.get("/journal/relationships/1/insights")
-    assert r.status_code == 200 and "4 ruptures recorded, in 4 different weeks." in r.text
+    assert r.status_code == 200 and "4 ruptures recorded" in r.text
     rows = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', r.text)
-    assert len(rows) == 104 and rows[-1] == ("9999-W52", "1")  # the last two years, to the end
+    assert rows == [("2026-W10", "1")]
+    assert "3 entries have a time outside 1900 to today" in r.text
+    assert all(f"“{at}”" in r.text for at in odd)
     api = opened.get("/api/journal/insights/1").json()
-    assert list(api["ruptures_per_week"]) == ["1-W01", "999-W22", "2026-W10", "9999-W52"]
-
-
-def test_insights_page_orders_weeks_of_three_and_four_digit_years(opened: TestClient) -> None:
-    _import(opened, [{"kind": "rupture", "occurred_at": at, "body": {"what": "argument"}}
-                     for at in ("0999-12-25T10:00:00", "1000-01-08T10:00:00")])
-    r = opened.get("/journal/relationships/1/insights")
-    assert r.status_code == 200
-    rows = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', r.text)
-    assert rows == [("999-W52", "1"), ("1000-W01", "0"), ("1000-W02", "1")]
+    assert list(api["ruptures_per_week"]) == ["2026-W10"]
+    assert api["entries_out_of_range"] == 3
 
 
 def test_the_api_refuses_an_analysis_that_is_not_mend_analyze_json(client: TestClient) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,7 @@ def analyze(
     ('rupture.withdrawal',)
     """
     resources_for(region)  # a wrong region fails on the first call, not on the first crisis
+    _check_personal(personal)
     if isinstance(conversation, Conversation):
         for turn in conversation.turns:
             if has_lone_surrogate(turn.speaker) or has_lone_surrogate(turn.text):
@@ -87,7 +89,9 @@ def check(
     """Score one message as a repair: labels, ``repair_quality``, issues with rewrites, and risk.
 
     ``context`` holds the messages before it (the other person's, most recent last), if any; a
-    single ``str`` counts as one message. ``mode`` is ``"full"`` (the rules and the shipped
+    single ``str`` counts as one message. The context is screened for crisis signs too: when it
+    shows them, ``risk.crisis`` and ``risk.in_context`` are true, the resources are given, and
+    the reply is not coached. ``mode`` is ``"full"`` (the rules and the shipped
     classifier) or ``"rules"`` (rules only); ``region`` picks the crisis resources, as in
     ``analyze``. ``personal`` is a person's refitted heads (``mendkit.models.personal.load(home)``),
     if any.
@@ -104,6 +108,7 @@ def check(
     from mendkit.critic import critique
 
     resources_for(region)  # a wrong region fails on the first call, not on the first crisis
+    _check_personal(personal)
     if not isinstance(text, str):
         raise InvalidInputError(f"expected the message as a str, got {type(text).__name__}")
     if _blank(text):
@@ -117,7 +122,56 @@ def check(
         if has_lone_surrogate(value):
             raise InvalidInputError(f"expected {what} to be whole characters; found half of "
                                     f"one{_HALF}")
-    return critique(text, region=region, context=tuple(context), mode=mode, personal=personal)
+    result = critique(text, region=region, context=tuple(context), mode=mode, personal=personal)
+    return _with_context_risk(result, tuple(context), region=region, mode=mode, personal=personal)
+
+
+def _with_context_risk(
+    result: CheckResult,
+    context: tuple[str, ...],
+    *,
+    region: str,
+    mode: Mode,
+    personal: PersonalHeads | None,
+) -> CheckResult:
+    """``result``, with crisis signs in the message being answered screened too: a reply to
+    someone who may be unsafe, or who threatens harm, is not coached."""
+    if not context:
+        return result
+    n = len(context)
+    # The speakers the critic gives the context: the most recent message is theirs.
+    speakers = ["them" if (n - i) % 2 else "me" for i in range(n)]
+    answered = analyze_conversation(
+        Conversation.from_turns(list(zip(speakers, context, strict=True)), id="check"),
+        mode=mode, region=region, personal=personal)
+    if not answered.safety.crisis:
+        return result
+    kinds = dict.fromkeys((*result.risk.kinds, *answered.safety.kinds))
+    note = (_THREAT_IN_CONTEXT if kinds.keys() & {"harm_to_others", "abuse_danger"}
+            else _UNSAFE_IN_CONTEXT)
+    risk = replace(answered.safety, turns=(*answered.safety.turns, *result.risk.turns),
+                   kinds=tuple(kinds), in_context=True)
+    notes = result.notes if result.risk.crisis else ()
+    return replace(result, risk=risk, issues=(), rewrite=None, notes=(note, *notes))
+
+
+_UNSAFE_IN_CONTEXT = (
+    "The message you are answering suggests they may not be safe. Repair can wait. If they "
+    "might be in danger right now, call your local emergency number; a crisis line can talk "
+    "with you about how to help, and they can call one too.")
+_THREAT_IN_CONTEXT = (
+    "The message you are answering speaks of harming someone. Your safety comes first, so Mend "
+    "won't coach a reply to someone who may harm or control you. If anyone is in danger now, "
+    "call your local emergency number.")
+
+
+def _check_personal(personal: object) -> None:
+    from mendkit.models.personal import PersonalHeads
+
+    if personal is not None and not isinstance(personal, PersonalHeads):
+        raise InvalidInputError("expected personal as PersonalHeads "
+                                "(mendkit.models.personal.load(home)), got "
+                                f"{type(personal).__name__}")
 
 
 def _blank(text: str) -> bool:

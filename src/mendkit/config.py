@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mendkit.analysis.safety import DEFAULT_REGION, resources_for
-from mendkit.errors import ConfigError
+from mendkit.errors import ConfigError, JournalError
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,16 +34,51 @@ class Settings:
         """
         env = os.environ if env is None else env
         home = home_from_env(env)
+        _check_home(home)
         chosen = region or env.get("MEND_REGION") or DEFAULT_REGION
-        resources_for(chosen)  # validates
-        return cls(home=home, region=chosen, database_url=env.get("MEND_DATABASE_URL") or None,
+        resources_for(chosen)  # validates (a country with no list of its own gets the default)
+        return cls(home=home, region=chosen,
+                   database_url=database_url(env.get("MEND_DATABASE_URL") or None),
                    journal_kdf=parse_kdf(env.get("MEND_JOURNAL_KDF", "")))
 
 
 def home_from_env(env: Mapping[str, str] | None = None) -> Path:
-    """``MEND_HOME``, else ``~/.local/share/mend``."""
+    """``MEND_HOME``, else ``~/.local/share/mend``, as a full path: a ``~`` at its start is the
+    home folder (a service file or a quoted line passes it on unexpanded), and a relative one is
+    taken from the current folder, so that the path Mend names is the one it uses."""
     env = os.environ if env is None else env
-    return Path(env.get("MEND_HOME") or Path.home() / ".local" / "share" / "mend")
+    return Path(env.get("MEND_HOME") or Path.home() / ".local" / "share" / "mend"
+                ).expanduser().absolute()
+
+
+def _check_home(home: Path) -> None:
+    """A ``MEND_HOME`` that is a link to nothing is named as such (else the first file Mend
+    opens there would be the one said to be missing)."""
+    if home.is_symlink() and not home.exists():
+        try:
+            target = os.readlink(home)
+        except OSError:
+            return
+        raise ConfigError(f"MEND_HOME ({home}) is a link to {target}, which does not exist")
+
+
+def database_url(url: str | None) -> str | None:
+    """``MEND_DATABASE_URL`` as given; a SQLite one is refused (the journal on SQLite is
+    ``$MEND_HOME/journal.db``, encrypted with SQLCipher, and takes no URL)."""
+    if url is None:
+        return None
+    driver = url.split("://", 1)[0].strip().lower() if "://" in url else ""
+    if driver.split("+", 1)[0] == "sqlite":
+        raise JournalError("MEND_DATABASE_URL is not a database URL (expected "
+                           "postgresql+psycopg://user:password@host:port/db); only "
+                           f"postgresql+psycopg is supported, not {driver}")
+    return url
+
+
+# Bounds that keep a new journal's key quick enough to derive on an ordinary computer: the
+# defaults are 3, 65536 (64 MiB) and 2. argon2id itself takes far more, and would run for hours
+# or ask for terabytes.
+KDF_LIMITS = {"time_cost": 50, "memory_kib": 4 * 1024 * 1024, "parallelism": 64}
 
 
 def parse_kdf(raw: str) -> tuple[int, int, int] | None:
@@ -57,4 +92,10 @@ def parse_kdf(raw: str) -> tuple[int, int, int] | None:
                           ) from None
     if min(t, m, p) < 1:
         raise ConfigError(f"MEND_JOURNAL_KDF: every number must be 1 or more, got {raw!r}")
+    for name, value in zip(KDF_LIMITS, (t, m, p), strict=True):
+        limit = KDF_LIMITS[name]
+        if value > limit:
+            size = f" ({limit // (1024 * 1024)} GiB)" if name == "memory_kib" else ""
+            raise ConfigError(f"MEND_JOURNAL_KDF: {name} must be at most {limit}{size}, got "
+                              f"{value}")
     return t, m, p

@@ -366,6 +366,8 @@ def critique(
     rewrite, fixed = _rewrite(text, fixes)
     if rewrite is not None and _keeps_what_was_flagged(text, rewrite, issues, fixed):
         rewrite = None  # a "better" message that keeps what was flagged is no better
+    if rewrite is not None and _bare(rewrite) and _drops_a_sentence(text, fixes, fixed):
+        rewrite = None  # the cuts left nothing of what the message is about
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
         issues, rewrite = [], None
@@ -663,6 +665,31 @@ def _keeps_what_was_flagged(text: str, rewrite: str, issues: list[Issue],
                if i.kind in _MUST_GO and i.kind != "blaming_feeling"}
     lowered = rewrite.lower()
     return any(words and words in lowered for words in flagged)
+
+
+# Words that say nothing of what a message is about: a bare apology ("Sorry.", "I'm so sorry!")
+# and the small words around one.
+_BARE_WORDS: Final = frozenset({
+    "i", "i'm", "im", "am", "so", "really", "truly", "very", "just", "again", "sorry", "soz",
+    "sry", "apologies", "ok", "okay", "well", "oh", "look", "listen", "yeah", "babe", "love",
+    "hun", "mate"})
+
+
+def _bare(rewrite: str) -> bool:
+    """Whether ``rewrite`` says nothing but a bare apology: no rewrite at all ("Sorry." is the
+    apology that owns nothing, and drops what the person was talking about)."""
+    words = re.findall(r"[a-z]+(?:['\u2019][a-z]+)?", rewrite.lower().replace("\u2019", "'"))
+    return all(w in _BARE_WORDS or re.fullmatch(r"x+", w) for w in words)
+
+
+def _drops_a_sentence(text: str, fixes: list[_Fix], fixed: list[tuple[int, int]]) -> bool:
+    """Whether a fix that was applied cut a whole sentence out: what the message was about may
+    have gone with it. (Trimming "sorry, but ..." to "I'm sorry." keeps the writer's own
+    sentence: the critic's usual fix for a "but" that takes the apology back.)"""
+    sentences = Sentences(text)
+    taken = set(fixed)
+    return any((fix.start, fix.end) in taken and not fix.replacement
+               and sentences.bounds(fix.start) == (fix.start, fix.end) for fix in fixes)
 
 
 def _rewrite(text: str, fixes: list[_Fix]) -> tuple[str | None, list[tuple[int, int]]]:

@@ -24,6 +24,9 @@ Choices, stated once:
 * an entry whose stored time cannot be read (an old import of "last tuesday") still counts in the
   totals, uptake, triggers and patterns, but is left out of every figure over time; the figures say
   how many were left out (``entries_without_a_time``) and show a few (``unreadable_times``).
+  So is a time outside what ``mend journal add --when`` accepts now, 1900 up to a day ahead of
+  this computer's clock (an older Mend took ``0001-01-01`` and ``9999-12-31``): a typo there would
+  make the time to repair millions of hours (``entries_out_of_range``, ``out_of_range_times``).
 * weeks are ISO weeks written ``2026-W09`` (``1-W01`` for year 1: the year is not padded), listed
   in time order; :func:`iso_weeks` fills the quiet weeks between two of them for a time axis.
 
@@ -38,7 +41,7 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple, Protocol, TypeGuard
 
 from mendkit.errors import InvalidInputError
@@ -201,7 +204,9 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
     read = [(read_moment(at), at, kind, body if isinstance(body, Mapping) else {})
             for kind, at, body in rows]
     unreadable = [at for t, at, _, _ in read if t is None]
-    timed = sorted(((t, kind, body) for t, _, kind, body in read if t is not None),
+    out_of_range = [at for t, at, _, _ in read if t is not None and not _plausible(t)]
+    timed = sorted(((t, kind, body) for t, _, kind, body in read
+                    if t is not None and _plausible(t)),
                    key=lambda item: item[0].instant)
     ruptures = [(t, b) for t, k, b in timed if k == "rupture"]
     repairs = [(t, b) for t, k, b in timed if k == "repair"]
@@ -263,7 +268,19 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
                                 for w in sorted(per_week, key=week_order)},
         "entries_without_a_time": len(unreadable),
         "unreadable_times": [str(at) for at in unreadable[:3]],
+        "entries_out_of_range": len(out_of_range),
+        "out_of_range_times": [str(at) for at in out_of_range[:3]],
     }
+
+
+EARLIEST = datetime(1900, 1, 1)  # as ``mendkit.journal.kinds.check_when``: 1900 up to ...
+AHEAD = timedelta(days=1)  # ... a day ahead of this computer's clock
+
+
+def _plausible(moment: Moment) -> bool:
+    """Whether an entry's time lies where ``check_when`` would accept it now (wall times
+    compared, so nothing overflows at year 1 or 9999)."""
+    return EARLIEST <= moment.local <= datetime.now() + AHEAD
 
 
 def _is_number(value: object) -> TypeGuard[float]:

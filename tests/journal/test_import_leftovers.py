@@ -72,16 +72,21 @@ def test_import_reads_a_time_as_the_rest_of_mend_does_and_stores_it_normalised(
         assert [e.occurred_at for e in journal.entries()] == [stored]
 
 
-def test_import_still_refuses_a_time_it_cannot_read_naming_the_entry(
+def test_import_keeps_a_time_it_cannot_read_with_a_warning_naming_the_entry(
         sqlite_env: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An earlier Mend kept free-text times: its journal's export must import again."""
     path = _export_file(tmp_path / "exp.json", [_rupture("last tuesday")])
     assert main(["journal", "init"]) == 0
     capsys.readouterr()
-    assert main(["journal", "import", str(path)]) == 1
+    assert main(["journal", "import", str(path)]) == 0
     err = capsys.readouterr().err
-    assert (f"{path}: entries[0]: \"occurred_at\" should be an ISO date and time (like "
-            "2026-01-31T18:30), found 'last tuesday'") in err
+    assert (f"warning: {path}: entries[0]: the time 'last tuesday' is not an ISO date and "
+            "time") in err
     assert "Traceback" not in err
+    out = tmp_path / "again.json"
+    assert main(["journal", "export", str(out)]) == 0
+    entries = json.loads(out.read_text(encoding="utf-8"))["entries"]
+    assert [e["occurred_at"] for e in entries if e["kind"] == "rupture"] == ["last tuesday"]
 
 
 # -- regress-report 6: a malformed analysis is refused naming the field -------------------------

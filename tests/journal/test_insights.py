@@ -107,11 +107,15 @@ def test_insights_summary_in_words(sqlite_env: None, monkeypatch: pytest.MonkeyP
     assert out.count("It is not therapy") == 1
 
 
-def test_weeks_are_listed_in_time_order_whatever_the_year() -> None:
+def test_times_outside_what_mend_accepts_are_left_out_of_the_weeks_and_named() -> None:
+    """Years 1, 999 and 9999 came from an earlier Mend's free-text times: they are counted, but
+    no week or trend is drawn from them, and they are named."""
     times = ("9999-12-31T23:59:00", "2026-03-02T10:00:00", "0999-06-01T00:00:00",
              "0001-01-01T00:00:00")
     got = relationship_insights([E("rupture", at, {"what": "x"}) for at in times]
                                 + [E("checkin", at, {"score": 5}) for at in times])
-    weeks = ["1-W01", "999-W22", "2026-W10", "9999-W52"]  # as text, 999 would come after 2026
-    assert list(got["ruptures_per_week"]) == weeks
-    assert list(got["connection_per_week"]) == weeks
+    assert got["ruptures"] == 4
+    assert got["ruptures_per_week"] == {"2026-W10": 1}
+    assert got["connection_per_week"] == {"2026-W10": 5.0}
+    assert got["entries_out_of_range"] == 6
+    assert sorted(got["out_of_range_times"]) == sorted(set(times) - {"2026-03-02T10:00:00"})

@@ -120,10 +120,12 @@ def test_a_damaged_coach_session_file_is_named_when_moved_in(sqlite_env: None,
     folder = home / "coach" / "sessions"
     folder.mkdir(parents=True)
     (folder / "0123456789ab.json").write_text("{not json", encoding="utf-8")
-    with Journal.create(home, PASS, kdf=CHEAP) as j, pytest.raises(InvalidInputError) as caught:
-        import_plain_files(j, home)
-    assert str(caught.value).startswith(f"{folder / '0123456789ab.json'}:1: ")
-    assert (folder / "0123456789ab.json").exists()  # nothing moved, nothing lost
+    with Journal.create(home, PASS, kdf=CHEAP) as j:
+        moved = import_plain_files(j, home)  # the journal still opens: the file is set aside
+    assert moved.warnings[0].startswith(f"{folder / '0123456789ab.json'} cannot be read (line 1: ")
+    assert not (folder / "0123456789ab.json").exists()
+    kept = folder / "unreadable" / "0123456789ab.json"
+    assert kept.read_text(encoding="utf-8") == "{not json"  # nothing lost
 
 
 def test_a_correction_that_cannot_be_read_is_skipped_with_a_warning(sqlite_env: None,

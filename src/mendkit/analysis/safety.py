@@ -39,25 +39,54 @@ def regions() -> tuple[str, ...]:
     return tuple(code.lower() if code == "DEFAULT" else code for code in _resource_table()[1])
 
 
-def resources_for(region: str = DEFAULT_REGION) -> tuple[Resource, ...]:
-    """The resources for ``region`` (an ISO country code such as ``US`` or ``GB``, or ``default``).
+# ISO 3166-1 keeps these two-letter codes for private use: never a country, so never a place
+# someone lives in (``XX`` and ``ZZ`` are the usual placeholders).
+_NOT_COUNTRIES = frozenset({"AA", "ZZ", *(f"Q{c}" for c in "MNOPQRSTUVWXYZ"),
+                            *(f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})
 
-    A region Mend has no resources for, or one that is not a ``str``, raises ``ConfigError``.
 
-    >>> resources_for("GB")[1].contact
-    'call 116 123'
-    """
+def _region_code(region: object) -> str:
+    """``region`` as a key of the resource table (``UK`` is ``GB``); a country Mend has no list
+    for is ``DEFAULT``. Anything that is no country code raises ``ConfigError``."""
     if not isinstance(region, str):
         raise ConfigError(f"expected the region as a str such as 'US' or 'default', got "
                           f"{type(region).__name__}")
     code = region.strip().upper()
     if code == "UK":
         code = "GB"
-    table = _resource_table()[1]
-    if code not in table:
-        known = ", ".join(regions())
-        raise ConfigError(f"no crisis resources for region {region!r}; use one of: {known}")
-    return table[code]
+    if code in _resource_table()[1]:
+        return code
+    if len(code) == 2 and code.isascii() and code.isalpha() and code not in _NOT_COUNTRIES:
+        return DEFAULT_REGION.upper()  # crisis resources are never withheld for want of a list
+    known = ", ".join(regions())
+    raise ConfigError(f"no crisis resources for region {region!r}; use one of: {known}")
+
+
+def resources_for(region: str = DEFAULT_REGION) -> tuple[Resource, ...]:
+    """The resources for ``region`` (an ISO country code such as ``US`` or ``GB``, or ``default``).
+
+    A country Mend has no list for gets the general (``default``) list, which says to contact
+    local emergency services; a region that is no country code (``Germany``, ``XX``), or one that
+    is not a ``str``, raises ``ConfigError``.
+
+    >>> resources_for("GB")[1].contact
+    'call 116 123'
+    >>> resources_for("DE") == resources_for("default")
+    True
+    """
+    return _resource_table()[1][_region_code(region)]
+
+
+def region_note(region: str) -> str | None:
+    """What to tell the person when ``region`` is a country Mend has no list for; else None.
+
+    >>> region_note("de")
+    'Mend has no list for DE; showing general resources'
+    """
+    code = _region_code(region)
+    if code == DEFAULT_REGION.upper() and region.strip().upper() != code:
+        return f"Mend has no list for {region.strip().upper()}; showing general resources"
+    return None
 
 
 def crisis_message() -> str:

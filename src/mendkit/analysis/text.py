@@ -32,6 +32,15 @@ _NEGATOR: Final = re.compile(
     re.IGNORECASE,
 )
 
+# A negated verb of thinking or saying governs its whole clause, however far the words it
+# negates are: "I don't think for a second that you're lazy".
+_NEGATED_VIEW: Final = re.compile(
+    r"(?:\b(?:not|never)|n't|\b(?:do|did|does|would|could)nt)\s+(?:even\s+|really\s+|for\s+one\s+)?"
+    r"(?:think|thought|believe|believed|mean|meant|say|saying|said|suggest|suggesting|imply"
+    r"|implying|claim|claiming|calling|call)\b",
+    re.IGNORECASE,
+)
+
 # Speech reported from someone (or some time) else: what follows is not said now, to the listener.
 _REPORTING: Final = re.compile(
     r"\b(?:said|says|say|told\s+(?:me|him|her|us|them|you)|tells\s+(?:me|him|her|us|them)"
@@ -39,7 +48,11 @@ _REPORTING: Final = re.compile(
     r"|suggested|implied|called\s+(?:me|him|her|us|them|you)|yelled|shouted|screamed|snapped"
     r"|keeps\s+saying|kept\s+saying|used\s+to\s+say|would\s+say|accused\s+(?:me|him|her|us|them)"
     r"|made\s+it\s+sound\s+(?:like|as\s+if)|made\s+out"
-    r"\s+of|hear\s+(?:him|her|them|you)\s+say|heard\s+(?:him|her|them|you)\s+say)"
+    r"\s+of|hear\s+(?:him|her|them|you)\s+say|heard\s+(?:him|her|them|you)\s+say"
+    # "she's like, you're so selfish": a person's "'s like" before the words (not "it's like")
+    r"|(?<![\w'])(?!(?:it|that|what|there|this|here|everything|nothing|life|which|one|who)'s)"
+    r"[a-z]+'s\s+like(?=\s*[:,\"']|\s+(?:you'?re|youre|ur|u\s+r|you\s+(?:always|never|are|were)"
+    r"|why|what|how|omg|oh|no|stop)\b))"
     r"(?:\s+that)?\s*[:,]?\s*",
     re.IGNORECASE,
 )
@@ -51,6 +64,10 @@ _SELF_SUBJECT: Final = re.compile(
 # sorry | but you never change", "she said it was fine | , and I believed her". (", and that ..."
 # still reports.)
 _OWN_COMMENT: Final = re.compile(r",?\s+but\s|,\s*(?:and|so)\s+(?!that\b)|\s+and\s+then\s|;|\s-\s")
+_NARRATION_END: Final = re.compile(
+    r"[,;:.!?\"'()\n]|\s-\s|\b(?:and|but|so|because|though|while|when|which|then|i|im|you|u|we|he"
+    r"|she|they|it)\b"
+)
 _DOUBLE_QUOTED: Final = re.compile(r'"[^"\n]{1,400}"')
 _SINGLE_QUOTED: Final = re.compile(r"(?<![A-Za-z0-9])'[^'\n]{2,400}'(?![A-Za-z0-9])")
 
@@ -120,8 +137,11 @@ def reported_spans(normalised: str) -> list[tuple[int, int]]:
         start = m.end()
         _, end = sentences.bounds(start)
         words = next((q for q in quoted if q[0] == start), None)
-        if words is not None:  # quoted words: the report ends with the closing quote
-            end = min(end, words[1])
+        if words is not None:  # quoted words: the report ends with the closing quote ...
+            # ... and the few words of narration right after it ("Dad goes 'you never finish
+            # anything' every single time"), up to where a new clause starts.
+            tail = _NARRATION_END.search(normalised, words[1], end)
+            end = min(end, tail.start() if tail else end)
         elif (own := _OWN_COMMENT.search(normalised, start, end)) is not None:
             end = own.start()
         spans.append((start, end))
@@ -139,4 +159,6 @@ def negated(normalised: str, start: int, window: int = 4) -> bool:
     if breaks:
         prefix = prefix[breaks[-1].end():]
     words = prefix.split()[-window:]
-    return bool(words) and _NEGATOR.search(" ".join(words)) is not None
+    if bool(words) and _NEGATOR.search(" ".join(words)) is not None:
+        return True
+    return _NEGATED_VIEW.search(prefix) is not None

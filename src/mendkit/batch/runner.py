@@ -82,6 +82,8 @@ class BatchReport:
     seconds: float
     executor: str
     errors_file: Path  # where the conversations that failed are listed, one JSON object a line
+    # What the user should know of the output (one resumed with no record of its rules, say).
+    warnings: tuple[str, ...] = ()
 
     @property
     def turns_per_second(self) -> float:
@@ -99,8 +101,12 @@ class _Executor(Protocol):
 
 
 def run_batch(source: Path, out: Path, settings: BatchSettings,
-              progress: Progress | None = None) -> BatchReport:
-    """Analyse every conversation of ``source`` into ``out`` (see ``mendkit.batch``)."""
+              progress: Progress | None = None,
+              warn: Callable[[str], None] | None = None) -> BatchReport:
+    """Analyse every conversation of ``source`` into ``out`` (see ``mendkit.batch``).
+
+    ``warn`` is told, as soon as the output is open, what the user should know of it (also in
+    the report's ``warnings``): a long run's user can stop it then rather than at its end."""
     # Workers on this machine read their conversations' lines from the input themselves, so the
     # driver sends where they are, not the records (no copy through the pipes, or through the
     # Dask scheduler, which for a local cluster lives in this process). A remote cluster's
@@ -134,6 +140,9 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                                                 fmt=settings.out_format))
             except OSError as exc:
                 raise cannot_write(exc, out) from None
+            if warn is not None:
+                for warning in sink.warnings:
+                    warn(warning)
             window: deque[Any] = deque()
             chunks = _chunks(units, sink.done(), settings.chunk, CHUNK_TURNS[settings.mode],
                              counts)
@@ -163,7 +172,7 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
     return BatchReport(conversations=counts["conversations"], turns=counts["turns"],
                        errors=counts["errors"], skipped=counts["skipped"],
                        seconds=time.perf_counter() - started, executor=name,
-                       errors_file=sink.errors_file)
+                       errors_file=sink.errors_file, warnings=tuple(sink.warnings))
 
 
 def _chunks(units: Iterable[Unit], done: set[str], size: int | None, most_turns: int,

@@ -20,10 +20,17 @@ refused too. The locks are the kernel's (``flock``): a killed run leaves none be
 ``--resume`` continues only a JSON Lines file Mend wrote; it never shortens another.
 
 Every output records the settings its run started with (``RUN_FILE`` in a folder,
-``OUTPUT.run.json`` beside a JSON Lines file): Mend's version, the mode, the region, the output
-format and the input. ``--resume`` with any of them different is refused, so that no output holds
-conversations analysed two ways. An output an earlier version wrote without that record resumes
-as before (and gets the record).
+``OUTPUT.run.json`` beside a JSON Lines file): Mend's version, the build of its rules and of its
+classifier (``builds``: Mend's version does not change with them), the mode, the region, the
+output format and the input. ``--resume`` with any of them different is refused, so that no
+output holds conversations analysed two ways (the classifier counts in full mode only: rules mode
+does not use it). An output that holds conversations but no record of the rules they were
+analysed with (one an earlier version of Mend wrote, or reached through another name) resumes
+with a warning (the sink's ``warnings``, which ``BatchReport`` passes on): nothing tells whether
+they match, and refusing would leave a long run's work unusable. Its record then says that the
+rules are not known, so each later resume warns again. An empty one is simply taken.
+``--resume`` into a folder continues only a Parquet output of mend batch: a ConvoKit corpus, or a
+folder with neither ``_done.jsonl`` nor ``RUN_FILE``, is refused and left as it is.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from mendkit._files import lock_now
+from mendkit.batch import builds
 from mendkit.batch.parts import EPISODES, TURNS
 from mendkit.batch.work import ChunkResult
 from mendkit.errors import InvalidInputError
@@ -46,6 +54,9 @@ MARKER_PREFIX = ".mend-run-"
 RUN_FILE = "_run.json"  # in a Parquet folder; ``CONVOKIT_RUN_FILE`` in a ConvoKit corpus
 CONVOKIT_RUN_FILE = "mend-run.json"
 LOCK_NAME = ".mend-lock"
+MANIFEST = "_done.jsonl"
+NO_CONVOKIT_RESUME = ("--resume is not available for ConvoKit output; write Parquet or JSON Lines "
+                      "to resume, or start again")
 # How every line of Mend's JSON Lines output begins (``Analysis.to_dict()``, dumped).
 _ANALYSIS_START = b'{"mend_version": '
 
@@ -55,6 +66,7 @@ class Sink(Protocol):
     out: str | None  # where workers write their parts (Parquet only)
     marker: str | None  # this run's marker file in ``out``
     errors_file: Path  # where the conversations that failed are listed
+    warnings: list[str]  # what the user should know of the output before the run (in words)
 
     def done(self) -> set[str]: ...
     def register(self, result: ChunkResult) -> None: ...
@@ -99,27 +111,52 @@ def run_record(source: Path, *, mode: str, region: str, fmt: str) -> dict[str, A
     from mendkit._version import __version__
 
     where = source.resolve()
-    record: dict[str, Any] = {"mend_version": __version__, "mode": mode, "region": region,
-                              "format": fmt, "input": {"path": str(where)}}
+    record: dict[str, Any] = {"mend_version": __version__, "rules": builds.rules_version(),
+                              "classifier": builds.classifier_version(), "mode": mode,
+                              "region": region, "format": fmt, "input": {"path": str(where)}}
     if where.is_file():
         info = where.stat()
         record["input"].update(size=info.st_size, mtime_ns=info.st_mtime_ns)
     return record
 
 
-def _check_run(path: Path, run: dict[str, Any], out: Path) -> None:
-    """Refuse to resume ``out``, whose record is ``path``, with settings other than recorded.
-    No record (an output of an earlier version, or a new one): nothing to check."""
-    if not run or not path.is_file():
-        return
-    try:
-        recorded = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        recorded = None
-    if not isinstance(recorded, dict):
-        raise InvalidInputError(f"cannot read the record of this output's settings in {path}; "
-                                "choose another --out, or delete that file to resume anyway",
-                                source=str(out))
+def _check_run(path: Path, run: dict[str, Any], out: Path, *, holding: bool,
+               warnings: list[str]) -> dict[str, Any] | None:
+    """Refuse to resume ``out``, whose record is ``path``, with settings other than recorded, or
+    written with other rules or another model. ``holding``: ``out`` already holds conversations
+    (analysed or failed). The record to write, or None to keep the one there.
+
+    An output that holds conversations with no record of their rules (an earlier version of
+    Mend wrote it) resumes with a warning in ``warnings``, and its record then says that its
+    rules and model are not known, so that every later resume warns as well."""
+    if not run:
+        return None
+    recorded: Any = None
+    if path.is_file():
+        try:
+            recorded = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            recorded = None
+        if not isinstance(recorded, dict):
+            raise InvalidInputError(f"cannot read the record of this output's settings in "
+                                    f"{path}; choose another --out, or delete that file to "
+                                    "resume anyway", source=str(out))
+        if recorded.get("rules") is not None:
+            _check_build(recorded, run, out)
+            _check_settings(recorded, run, out)
+            return None
+        _check_settings(recorded, run, out)
+    if not holding:
+        return run  # nothing in it yet: this run's record is the whole truth
+    warnings.append(f"{out}: was written by an earlier version of Mend, which did not record the "
+                    "rules and model it analysed with, so the conversations it holds may have "
+                    "been analysed differently from those added now; for an output analysed "
+                    "one way throughout, start again with another --out")
+    return {**run, "rules": None, "classifier": None}
+
+
+def _check_settings(recorded: dict[str, Any], run: dict[str, Any], out: Path) -> None:
+    """Refuse an output written with other settings (mode, region, format, input, version)."""
     differ: list[tuple[str, str]] = []  # (how the output was written, what to resume it with)
     old = recorded.get("mend_version")
     if old is not None and old != run["mend_version"]:
@@ -140,6 +177,21 @@ def _check_run(path: Path, run: dict[str, Any], out: Path) -> None:
         raise InvalidInputError(
             f"was written {', '.join(d for d, _ in differ)}; resume it with "
             f"{' and '.join(f for _, f in differ)}, or choose another --out", source=str(out))
+
+
+def _check_build(recorded: dict[str, Any], run: dict[str, Any], out: Path) -> None:
+    """Refuse an output analysed with other rules, or (in full mode) another classifier."""
+    other: list[str] = []
+    if recorded["rules"] != run["rules"]:
+        other.append(f"rules {recorded['rules']} (this Mend has {run['rules']})")
+    old = recorded.get("classifier")
+    if run["mode"] == "full" and old is not None and old != run["classifier"]:
+        other.append(f"the classifier {old} (this Mend has {run['classifier']})")
+    if other:
+        raise InvalidInputError(
+            f"was written with {' and '.join(other)}, so resuming it would mix conversations "
+            "analysed two ways; resume it with the version of Mend that wrote it, or choose "
+            "another --out to start again", source=str(out))
 
 
 def _write_run(path: Path, run: dict[str, Any]) -> None:
@@ -262,15 +314,18 @@ class JsonlSink:
                 raise InvalidInputError("the output exists; pass --resume to continue it or "
                                         "choose another path", source=str(out))
             record = _jsonl_run(real)
-            if not created:
-                _check_run(record, run, out)
             handle = out.open("ab")
             _lock_file_itself(handle.fileno(), out)
+            holding = not created and out.is_file() and out.stat().st_size > 0
+            if holding and not record.is_file():
+                _first_line_of_mend(out)  # a file Mend did not write is told as such
+            self.warnings: list[str] = []
+            recording = _check_run(record, run, out, holding=holding, warnings=self.warnings)
             written: set[str] = set()
             if resume and out.is_file():
                 written = _trim_jsonl(out)
-            if created or not record.is_file():
-                _write_run(record, run)
+            if recording is not None:
+                _write_run(record, recording)
             self.errors = _Errors(_jsonl_errors(real), resume=resume)
             self.errors_file = self.errors.path
             self._done = written
@@ -326,16 +381,29 @@ def _trim_jsonl(path: Path) -> set[str]:
                 break  # the line a kill left unfinished: redone
             cid = _analysis_id(raw)
             if cid is None:
-                raise InvalidInputError(
-                    "expected one analysis of mend batch a line; this file is not the output "
-                    "of mend batch, so --resume leaves it as it is: choose another --out",
-                    source=str(path), line=number)
+                raise _not_mend_jsonl(path, number)
             ids.add(cid)
             good += len(raw)
     if good < path.stat().st_size:
         with path.open("r+b") as handle:
             handle.truncate(good)
     return ids
+
+
+def _not_mend_jsonl(path: Path, line: int) -> InvalidInputError:
+    return InvalidInputError(
+        "expected one analysis of mend batch a line; this file is not the output of mend batch, "
+        "so --resume leaves it as it is: choose another --out", source=str(path), line=line)
+
+
+def _first_line_of_mend(path: Path) -> None:
+    """Refuse ``path`` unless its first line is (or begins, cut off by a kill) an analysis."""
+    with path.open("rb") as handle:
+        first = handle.readline()
+    torn = not first.endswith(b"\n") and (first.startswith(_ANALYSIS_START)
+                                          or _ANALYSIS_START.startswith(first))
+    if not torn and _analysis_id(first) is None:
+        raise _not_mend_jsonl(path, 1)
 
 
 def _analysis_id(raw: bytes) -> str | None:
@@ -364,9 +432,13 @@ class ParquetSink:
             if occupied and not resume:
                 raise InvalidInputError("the output folder is not empty; pass --resume to "
                                         "continue it or choose another folder", source=str(out))
-            _check_run(out / RUN_FILE, run, out)
-            if not (out / RUN_FILE).is_file():
-                _write_run(out / RUN_FILE, run)
+            if occupied:
+                _parquet_output(out)
+            self.warnings: list[str] = []
+            recording = _check_run(out / RUN_FILE, run, out, holding=_holds_conversations(out),
+                                   warnings=self.warnings)
+            if recording is not None:
+                _write_run(out / RUN_FILE, recording)
             self._open(out, resume=resume)
         except BaseException:
             self.lock.release()
@@ -376,7 +448,7 @@ class ParquetSink:
         self.root = out
         (out / TURNS).mkdir(parents=True, exist_ok=True)
         (out / EPISODES).mkdir(parents=True, exist_ok=True)
-        self.manifest = out / "_done.jsonl"
+        self.manifest = out / MANIFEST
         finished: list[dict[str, Any]] = []
         if self.manifest.is_file():
             _cut_unfinished_line(self.manifest)  # appended to below: no line glued to a torn one
@@ -427,6 +499,27 @@ class ParquetSink:
             self.lock.release()
 
 
+def _parquet_output(out: Path) -> None:
+    """Refuse the folder ``out`` unless it is a Parquet output of mend batch (its manifest or its
+    record is there), or holds nothing but a lock a run left (one stopped as it started)."""
+    if (out / CONVOKIT_RUN_FILE).is_file() or ((out / "corpus.json").is_file()
+                                               and (out / "utterances.jsonl").is_file()):
+        raise InvalidInputError(f"is a ConvoKit corpus, and {NO_CONVOKIT_RESUME}",
+                                source=str(out))
+    if (out / MANIFEST).is_file() or (out / RUN_FILE).is_file():
+        return
+    if any(entry.name != LOCK_NAME for entry in out.iterdir()):
+        raise InvalidInputError(
+            f"is not a Parquet output of mend batch (it has neither {MANIFEST} nor {RUN_FILE}), "
+            "so --resume leaves it as it is: choose another --out", source=str(out))
+
+
+def _holds_conversations(out: Path) -> bool:
+    """Whether the Parquet output ``out`` lists a conversation as done or as failed."""
+    return any((out / name).is_file() and (out / name).stat().st_size > 0
+               for name in (MANIFEST, "errors.jsonl"))
+
+
 class ConvoKitSink:
     """A ConvoKit corpus folder with Mend's labels, scores and evidence in each utterance's meta
     (``mend_labels``, ``mend_scores``, ``mend_evidence``). Streams through a spool file; not
@@ -438,14 +531,14 @@ class ConvoKitSink:
 
     def __init__(self, out: Path, *, resume: bool, run: dict[str, Any]) -> None:
         if resume:
-            raise InvalidInputError("--resume is not available for ConvoKit output; write "
-                                    "Parquet or JSON Lines to resume, or start again")
+            raise InvalidInputError(NO_CONVOKIT_RESUME)
         if out.exists() and (not out.is_dir() or any(out.iterdir())):
             raise InvalidInputError("expected a new or empty folder for the ConvoKit corpus",
                                     source=str(out))
         out.mkdir(parents=True, exist_ok=True)
         self.lock = _Lock(out / LOCK_NAME, out)
         self.root = out
+        self.warnings: list[str] = []
         self.spool_path = out / ".mend-spool.jsonl"
         try:
             self.spool = self.spool_path.open("w+b")

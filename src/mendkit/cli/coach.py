@@ -18,9 +18,24 @@ from pathlib import Path
 from mendkit.analysis.safety import DEFAULT_REGION, resources_for
 from mendkit.coach import content
 from mendkit.coach.content import NOT_THERAPY as NOT_THERAPY_LINE
-from mendkit.coach.driver import NoMoreAnswers, at_risk, run, show_stop, start
+from mendkit.coach.driver import (
+    SAFETY_PLAN_HEADING,
+    NoMoreAnswers,
+    at_risk,
+    run,
+    show_stop,
+    start,
+)
 from mendkit.coach.machine import TERMINAL, State
-from mendkit.coach.pair import QUESTIONS, PairAnswers, exchange, new_code, screen, yes_or_no
+from mendkit.coach.pair import (
+    QUESTIONS,
+    STOPS,
+    PairAnswers,
+    exchange,
+    new_code,
+    screen,
+    yes_or_no,
+)
 from mendkit.coach.session import Session
 from mendkit.coach.store import PairStorage, SessionStorage
 from mendkit.errors import InvalidInputError
@@ -180,6 +195,7 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
 
     Answers are saved one by one; the same command again carries on where they stopped (``--pair``
     offers the latest unfinished first answers), and answers already given are never replaced.
+    Every reply passes the safety gate; after a stop, the next run checks in first.
     """
     scripted = read_answers(answers) if answers else None
     prompter: TerminalPrompter | ScriptPrompter = (
@@ -203,12 +219,15 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
     again = f"mend coach --join {code}" if code else "mend coach --pair"
     try:
         if code is None:
-            code, person = _first_seat(store, prompter)
+            code, person = _first_seat(store, prompter, region)
+        if person is not None and person.stopped:
+            if not _check_in(prompter, person, region, again):
+                return 0
+            person = replace(person, stopped="")
+            store.save(code, role, person)
         if person is None:
             name = _screened(prompter, "Your first name (the other person will see it)?",
                              region, empty_ok=True)
-            if name is None:
-                return 0
             person = PairAnswers(name=name or role)
             store.save(code, role, person)
             if role == "first":
@@ -219,14 +238,16 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
             if key in person.answers:
                 continue
             text = _screened(prompter, question, region)
-            if text is None:
-                return 0
             share = _share(prompter, region)
-            if share is None:
-                return 0
             person = PairAnswers(name=person.name, answers={**person.answers, key: text},
                                  shared={**person.shared, key: share})
             store.save(code, role, person)
+    except _Stopped as stop:
+        # Kept with the answers, so that the next run checks in first. A stop at the name saves
+        # nothing: there are no answers to come back to.
+        if code is not None and person is not None:
+            store.save(code, role, replace(person, stopped=stop.kind))
+        return 0
     except NoMoreAnswers:
         where = f" under the code {code}" if code else ""
         print(f"\nSaved{where}. To finish your answers, run the same command again: {again}")
@@ -239,22 +260,55 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
     return 0
 
 
-def _first_seat(store: PairStorage, prompter: TerminalPrompter | ScriptPrompter
+def _first_seat(store: PairStorage, prompter: TerminalPrompter | ScriptPrompter, region: str
                 ) -> tuple[str, PairAnswers | None]:
     """The code for ``--pair``: the latest unfinished first answers when the person chooses to
-    carry them on (with those answers), else a new code (and ``None``)."""
+    carry them on, or when they stopped for safety (the check-in comes next), with those
+    answers; else a new code (and ``None``). The question passes the safety gate: a stop there
+    is kept with those answers, and ``_Stopped`` raised."""
     for code in reversed(store.codes()):
         mine = store.load(code, "first")
+        if mine is not None and mine.stopped:
+            return code, mine
         if mine is not None and not mine.complete:
             question = (f"You have unfinished answers for the code {code} (as {mine.name}). "
                         "Carry on with them? (yes / no)")
-            if prompter.ask(question).strip().lower().startswith("y"):
+            try:
+                reply = _screened(prompter, question, region, empty_ok=True)
+            except _Stopped as stop:
+                store.save(code, "first", replace(mine, stopped=stop.kind))
+                raise
+            if yes_or_no(reply):
                 return code, mine
         break
     code = new_code()
     while store.exists(code):
         code = new_code()
     return code, None
+
+
+def _check_in(prompter: TerminalPrompter | ScriptPrompter, person: PairAnswers, region: str,
+              again: str) -> bool:
+    """The gentle check-in that opens the run after a safety stop, with the resources (and for
+    danger from someone, the safety plan): True when the person is safe and ready to go on."""
+    print("\nLast time, two-person mode stopped so that you could get support first. There is "
+          "no rush: your answers are kept.")
+    _show_resources(region)
+    if person.stopped == "unsafe":
+        print(SAFETY_PLAN_HEADING)
+        for line in content.SAFETY_PLAN:
+            print(f"- {line}")
+    while True:
+        reply = _screened(prompter, "Are you safe right now, and ready to go on with the "
+                          "questions? (yes / no)", region, empty_ok=True)
+        choice = yes_or_no(reply)
+        if choice is not None:
+            break
+        print("Please answer yes or no.")
+    if not choice:
+        print("That's all right. Please reach out to someone above if you need to. When you "
+              f"are ready, run the same command again: {again}")
+    return choice
 
 
 def show_exchange(store: PairStorage, code: str) -> int:
@@ -276,11 +330,20 @@ def show_exchange(store: PairStorage, code: str) -> int:
     return 0
 
 
+class _Stopped(Exception):
+    """The safety gate stopped two-person mode (the stop screen has been shown)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
 def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region: str, *,
-              empty_ok: bool = False) -> str | None:
-    """The answer to ``question`` once it may be saved, or None when the safety gate stopped
-    two-person mode (the stop screen is shown). "help" shows the resources and asks again, as an
-    empty answer does where one is not enough (an empty answer is never saved as an answer)."""
+              empty_ok: bool = False) -> str:
+    """The answer to ``question`` once it may be saved; raises ``_Stopped`` when the safety gate
+    stopped two-person mode (the stop screen is shown). "help" shows the resources and asks
+    again, as an empty answer does where one is not enough (an empty answer is never saved as an
+    answer)."""
     while True:
         text = prompter.ask(question).strip()
         found = screen(text)
@@ -288,22 +351,20 @@ def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region
             _show_resources(region)
         elif found == "empty" and not empty_ok:
             print("Please write a few words; you can keep them private.")
-        elif found in ("crisis", "unsafe"):
+        elif found in STOPS:
             show_stop(State.STOPPED_CRISIS if found == "crisis" else State.STOPPED_UNSAFE,
                       TerminalPrompter(), region)
-            return None
+            raise _Stopped(found)
         else:
             return text
 
 
-def _share(prompter: TerminalPrompter | ScriptPrompter, region: str) -> bool | None:
-    """Whether to share the answer just given, asked until the reply is yes or no; None when the
-    safety gate stopped two-person mode."""
+def _share(prompter: TerminalPrompter | ScriptPrompter, region: str) -> bool:
+    """Whether to share the answer just given, asked until the reply is yes or no; raises
+    ``_Stopped`` when the safety gate stopped two-person mode."""
     while True:
         reply = _screened(prompter, "Share this answer with the other person? (yes / no)",
                           region, empty_ok=True)
-        if reply is None:
-            return None
         choice = yes_or_no(reply)
         if choice is not None:
             return choice

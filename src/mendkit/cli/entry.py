@@ -88,7 +88,9 @@ def watching() -> Iterator[None]:
 
 
 def run() -> int:
-    """The ``mend`` command (``mendkit.cli.main.main``), with its own import guarded too."""
+    """The ``mend`` command (``mendkit.cli.main.main``), with its own import guarded too. With
+    ``--debug`` an error's traceback is shown, and the exit code stays the one the error has
+    without it (1 for the person's input, 2 for a bug in Mend)."""
     try:
         with watching():
             try:
@@ -97,7 +99,17 @@ def run() -> int:
                 if not is_interrupt(exc):
                     raise
                 raise KeyboardInterrupt from exc
-            return main()
+            try:
+                return main()
+            except Exception as exc:  # with --debug only: the traceback, and the usual exit code
+                if is_interrupt(exc):
+                    raise KeyboardInterrupt from exc
+                import traceback  # noqa: PLC0415 (only on this path)
+
+                from mendkit.cli.main import exit_code  # noqa: PLC0415 (loaded above already)
+
+                traceback.print_exception(exc)
+                return exit_code(exc)
     except KeyboardInterrupt:
         _ignore_sigint()  # a second Ctrl-C cannot cut this short with a traceback
         print("mend: interrupted", file=sys.stderr)

@@ -109,6 +109,7 @@ def insights(args: argparse.Namespace) -> int:
             data = {"relationship": {"id": rel.id, "name": rel.name},
                     **insights_from_rows(journal.insight_rows(rel.id))}
     _say_unreadable_times(data)
+    _say_out_of_range_times(data)
     _say_unreadable_sessions(data)
     if args.json:
         render.print_json(data)
@@ -139,6 +140,23 @@ def _say_unreadable_times(data: dict[str, Any]) -> None:
           f"{counts} in the totals, but the weekly figures, the time to repair and the connection "
           f"trend leave {'it' if n == 1 else 'them'} out. A time should be an ISO date or time "
           "such as 2026-03-02T18:30.", file=sys.stderr)
+
+
+def _say_out_of_range_times(data: dict[str, Any]) -> None:
+    """A note on stderr when some entries' times lie outside what ``--when`` accepts now (an
+    older Mend took any year): figures over time leave them out."""
+    n = data.get("entries_out_of_range") or 0
+    if not n:
+        return
+    from mendkit.cli.render import count
+
+    shown = ", ".join(repr(t) for t in data.get("out_of_range_times", []))
+    more = ", ..." if n > len(data.get("out_of_range_times", [])) else ""
+    has, it, counts = ("has", "it", "counts") if n == 1 else ("have", "they", "count")
+    print(f"note: {count(n, 'entry')} {has} a time outside 1900 to today ({shown}{more}), "
+          f"probably a typo; {it} still {counts} in the totals, but the weekly figures, the time "
+          f"to repair and the connection trend leave {'it' if n == 1 else 'them'} out.",
+          file=sys.stderr)
 
 
 def _say_unreadable_sessions(data: dict[str, Any]) -> None:
@@ -231,10 +249,11 @@ def _writable_home(home: Path) -> None:
     """MEND_HOME as a folder Mend can write in (made when missing), or a plain error."""
     if home.exists() and not home.is_dir():
         raise JournalError(f"MEND_HOME ({home}) is not a folder; point MEND_HOME at a folder")
-    from mendkit._files import private_folder
+    from mendkit._files import make_private, private_folder
 
     try:
         private_folder(home)
+        make_private(home)  # one that was there already: the journal's folder is private too
     except OSError as exc:
         raise JournalError(f"MEND_HOME ({home}) cannot be made ({exc.strerror}); point "
                            "MEND_HOME at a folder you can write in") from None
@@ -388,7 +407,10 @@ def run(args: argparse.Namespace) -> int:
             data = _read_import(Path(args.file))
             if journal.relationships() or journal.entries():
                 raise JournalError("import goes into an empty journal; this one has entries")
-            n_rel, n_ent = journal.import_(data, source=args.file)
+            warnings: list[str] = []
+            n_rel, n_ent = journal.import_(data, source=args.file, warnings=warnings)
+            for warning in warnings:
+                print(f"warning: {args.file}: {warning}", file=sys.stderr)
             from mendkit.cli.render import count
 
             print(f"imported {count(n_rel, 'relationship')} and {count(n_ent, 'entry')}")
@@ -481,6 +503,7 @@ def _read_import(path: Path) -> dict[str, Any]:
     MEND_BACKUP_PASSPHRASE, else the journal's passphrase)."""
     from mendkit.journal.backup import is_backup, read_backup
 
+    _refuse_an_sqlite_backup(path)
     try:
         if is_backup(path):
             return read_backup(path, os.environ.get("MEND_BACKUP_PASSPHRASE")
@@ -496,6 +519,31 @@ def _read_import(path: Path) -> dict[str, Any]:
         raise JournalError(f"{path}: cannot be read as a journal export ({exc.strerror})"
                            ) from None
     return data
+
+
+def _refuse_an_sqlite_backup(path: Path) -> None:
+    """An SQLite journal's backup is a copy of the database, restored by copying it back, not
+    by ``import``: say so, rather than that the file is not UTF-8."""
+    from mendkit.journal.backup import MAGIC, sidecar_of
+
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(len(MAGIC))
+    except OSError:
+        return  # the import says why it cannot read the file
+    is_sqlite = start.startswith(b"SQLite format 3\0")
+    if not is_sqlite and sidecar_of(path).is_file() and start != MAGIC:
+        # An SQLCipher file is random bytes from the first; an export starts with "{"
+        is_sqlite = not start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    if is_sqlite:
+        raise JournalError(
+            f"{path} is a backup of an SQLite journal (as `mend journal backup` writes one), "
+            "which `mend journal import` does not read: import reads JSON exports and backups "
+            "of a PostgreSQL journal. To restore it, copy it and "
+            f"{sidecar_of(path)} into a MEND_HOME folder that has no journal, as journal.db "
+            "and journal.db.kdf.json, and open that journal with the passphrase the backup was "
+            "made with. To bring its entries into this journal instead, run `mend journal "
+            "export` on the restored journal and import that file here.")
 
 
 def _analysis_body(args: argparse.Namespace) -> dict[str, Any]:

@@ -19,6 +19,9 @@ from mendkit.cli.entry import EXIT_INTERRUPTED, is_interrupt, watching
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from _typeshed import SupportsWrite
+
+    from mendkit.config import Settings
     from mendkit.corrections import CorrectionStorage
     from mendkit.models.personal import PersonalHeads
 
@@ -57,6 +60,12 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, f"mend: error: {message}\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message and file is not None and file is sys.stdout:
+            file.write(message)  # argparse would hide a failed write (--help > /dev/full)
+        else:
+            super()._print_message(message, file)
 
     def _check_value(self, action: argparse.Action, value: object) -> None:
         choices = action.choices
@@ -253,9 +262,20 @@ def _debug_after_commands(parser: argparse.ArgumentParser) -> None:
 
 
 def _region(args: argparse.Namespace) -> str:
+    return _settings(args.region).region
+
+
+def _settings(region: str | None) -> Settings:
+    """The settings, with ``--region`` over ``MEND_REGION``; a country Mend has no list for is
+    said on stderr (its crisis resources are the general list, never none)."""
+    from mendkit.analysis.safety import region_note
     from mendkit.config import Settings
 
-    return Settings.from_env(region=args.region).region
+    settings = Settings.from_env(region=region)
+    note = region_note(settings.region)
+    if note is not None:
+        print(f"mend: note: {note}", file=sys.stderr)
+    return settings
 
 
 def _personal(args: argparse.Namespace) -> PersonalHeads | None:
@@ -264,7 +284,10 @@ def _personal(args: argparse.Namespace) -> PersonalHeads | None:
     from mendkit.config import Settings
     from mendkit.models.personal import load
 
-    return load(Settings.from_env().home)
+    notices: list[str] = []
+    heads = load(Settings.from_env().home, notices=notices)
+    _warn(notices)
+    return heads
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -276,7 +299,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from mendkit.cli import render
 
     if args.json:
-        render.print_json(analysis.to_dict())
+        render.print_analysis_json(analysis)
     else:
         render.analysis(analysis, footer=NOT_THERAPY)
     return EXIT_OK
@@ -303,7 +326,6 @@ def _check(args: argparse.Namespace) -> int:
 def _coach(args: argparse.Namespace) -> int:
     from mendkit.cli.coach import coach, pair, read_answers, show_exchange
     from mendkit.cli.journal import stores
-    from mendkit.config import Settings
     from mendkit.errors import InvalidInputError
 
     two = [name for name, given in (("--pair", args.pair), ("--join", args.join is not None))
@@ -315,7 +337,7 @@ def _coach(args: argparse.Namespace) -> int:
     if args.exchange is not None and two:
         raise InvalidInputError(f"--exchange shows what both people shared and cannot go with "
                                 f"{' or '.join(two)}; answer first, then run --exchange alone")
-    settings = Settings.from_env(region=args.region)
+    settings = _settings(args.region)
     if args.answers:
         read_answers(args.answers)  # a bad answers file fails before the journal is opened
     with stores(settings.home) as found:
@@ -383,8 +405,10 @@ def _save_correction(args: argparse.Namespace, home: Path, store: CorrectionStor
         from mendkit.api import check
         from mendkit.models.personal import load
 
+        notices: list[str] = []
         found = check(args.text, context=(args.previous,) if args.previous else (),
-                      personal=load(home))
+                      personal=load(home, notices=notices))
+        _warn(notices)
         if args.label not in found.labels:
             if args.previous:
                 raise InvalidInputError(f"Mend does not find {args.label} in that message after "
@@ -419,14 +443,17 @@ def _batch(args: argparse.Namespace) -> int:
                                 "its own")
     from mendkit.cli import render
 
+    def warn(line: str) -> None:
+        _warn([line])
+
     if args.no_progress:
-        report = run_batch(Path(args.input), out, settings)
+        report = run_batch(Path(args.input), out, settings, warn=warn)
     else:
         from mendkit.batch.inputs import count_conversations
 
         total = count_conversations(Path(args.input)) if Path(args.input).exists() else None
         with render.BatchProgress(total) as progress:
-            report = run_batch(Path(args.input), out, settings, progress)
+            report = run_batch(Path(args.input), out, settings, progress, warn=warn)
     render.batch_report(report, str(out))
     return EXIT_OK
 
@@ -458,10 +485,9 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mendkit.config import Settings
     from mendkit.errors import ConfigError
 
-    settings = Settings.from_env(region=args.region)
+    settings = _settings(args.region)
     if not 0 < args.port < 65536:
         raise ConfigError(f"--port must be between 1 and 65535, got {args.port}")
     import errno
@@ -513,9 +539,11 @@ def _serve(args: argparse.Namespace) -> int:
     # X-Forwarded-For is trusted only from the proxies named: else every client reaches Mend
     # from loopback and could choose the address that the sign-in limit counts.
     proxies = args.forwarded_allow_ips
+    from mendkit.web.app import SERVER_OPTIONS  # h11, with a limit on the size of headers
+
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
                 proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None,
-                log_config=_serve_logging(debug=args.debug))
+                log_config=_serve_logging(debug=args.debug), **SERVER_OPTIONS)
     return EXIT_OK
 
 
@@ -623,16 +651,87 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Everything Mend writes (the journal, exports, corrections, batch output) holds private
     # words: while it runs, new files and folders are its user's alone, whatever the umask.
     umask = os.umask(0o077)
+    given = sys.stdout
+    # A closed stdout (``>&-``) is None: the output goes nowhere, as into a pipe closed early.
+    stream = given if given is not None else open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    sys.stdout = _Stdout(stream)
     try:
         with watching():
             _tolerate_encoding(sys.stdout)
             _tolerate_encoding(sys.stderr, also="backslashreplace")  # Python's default there
-            return _main(argv)
+            try:
+                code = _main(argv)
+            except SystemExit:  # argparse's --help, --version and usage errors
+                if not _flushed():
+                    raise SystemExit(EXIT_INPUT) from None
+                raise
+            except OSError as exc:  # --help or --version that could not be written
+                if exc.filename != STDOUT:
+                    raise
+                return _report(exc)
+            return code if _flushed() else EXIT_INPUT
     except KeyboardInterrupt:
         print("mend: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         os.umask(umask)
+        sys.stdout = given
+        if given is None:
+            stream.close()
+
+
+STDOUT = "standard output"
+
+
+class _Stdout:
+    """``sys.stdout`` while Mend runs: a write it cannot make (a full disk, ``> /dev/full``) is an
+    ``OSError`` naming standard output, which the person can fix, not an internal error. A closed
+    pipe stays a ``BrokenPipeError``: the reader has all it wanted."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)  # type: ignore[attr-defined,no-any-return]
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, STDOUT) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()  # type: ignore[attr-defined]
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, STDOUT) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def _flushed() -> bool:
+    """Whether what the command wrote reached standard output (else the error is said)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_to_devnull()  # Python's own flush at exit would complain of the closed pipe
+    except OSError as exc:
+        _report(exc)
+        return False
+    return True
+
+
+def _stdout_to_devnull() -> None:
+    """Send what is left for standard output nowhere, so that Python's flush at exit cannot fail
+    a second time (and change the exit code)."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _show_or_replace(exc: UnicodeError) -> tuple[str | bytes, int]:
@@ -705,36 +804,56 @@ def _missing_extra(exc: Exception) -> str | None:
             f"needs it: pip install 'mendkit[{extra}]'")
 
 
+def exit_code(exc: Exception) -> int:
+    """The exit code for ``exc``: 1 when it is the person's to fix, 2 for a bug in Mend."""
+    return EXIT_INTERNAL if _describe(exc) is None else EXIT_INPUT
+
+
 def _report(exc: Exception) -> int:
+    message = _describe(exc)
+    if message is None:
+        print(f"mend: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in Mend. Run again with --debug for the details.", file=sys.stderr)
+        return EXIT_INTERNAL
+    if isinstance(exc, OSError) and exc.filename == STDOUT:
+        _stdout_to_devnull()
+    print(f"mend: error: {message}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def _describe(exc: Exception) -> str | None:
+    """What went wrong, in words, when it is the person's to fix; None for a bug in Mend."""
     from mendkit.errors import AccessError, ConfigError, InvalidInputError, JournalError
 
     if isinstance(exc, (InvalidInputError, ConfigError, JournalError, AccessError)):
-        print(f"mend: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT
+        return str(exc)
     missing = _missing_extra(exc)
     if missing is not None:
-        print(f"mend: error: {missing}", file=sys.stderr)
-        return EXIT_INPUT
+        return missing
     if isinstance(exc, FileNotFoundError):
-        print(f"mend: error: {exc.filename}: no such file or folder", file=sys.stderr)
-        return EXIT_INPUT
+        return f"{exc.filename}: no such file or folder"
     if isinstance(exc, (IsADirectoryError, PermissionError)):
-        print(f"mend: error: {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return EXIT_INPUT
+        return f"{exc.filename}: {exc.strerror}"
     if isinstance(exc, OSError) and exc.filename is not None:
         # A file Mend cannot write there (a read-only file system, a full disk, a file where a
-        # folder should be): the user's to change, not a bug.
+        # folder should be), or a name the system cannot take: the user's to change, not a bug.
+        if exc.filename == STDOUT:
+            return f"{STDOUT}: {(exc.strerror or str(exc)).lower()}"
         from pathlib import Path
 
         path = Path(exc.filename)
-        found = next((p for p in (path, *path.parents) if p.exists()), None)
+        found = next((p for p in (path, *path.parents) if _exists(p)), None)
         if (isinstance(exc, (NotADirectoryError, FileExistsError)) and found is not None
                 and not found.is_dir()):
-            print(f"mend: error: {found}: is a file, not a folder", file=sys.stderr)
-        else:
-            print(f"mend: error: {exc.filename}: {(exc.strerror or str(exc)).lower()}",
-                  file=sys.stderr)
-        return EXIT_INPUT
-    print(f"mend: internal error: {type(exc).__name__}: {exc}\n"
-          "This is a bug in Mend. Run again with --debug for the details.", file=sys.stderr)
-    return EXIT_INTERNAL
+            return f"{found}: is a file, not a folder"
+        return f"{exc.filename}: {(exc.strerror or str(exc)).lower()}"
+    return None
+
+
+def _exists(path: Path) -> bool:
+    """``path.exists()``, false where the system cannot even look (a name too long, a loop of
+    links) instead of raising."""
+    try:
+        return path.exists()
+    except OSError:
+        return False

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from rich.console import Console
@@ -31,7 +34,7 @@ from mendkit.critic import (
 )
 from mendkit.evaluation import EvalReport
 from mendkit.evaluation.public_metrics import PublicRow
-from mendkit.model import Analysis, CheckResult, Evidence, Safety
+from mendkit.model import Analysis, CheckResult, Episode, Evidence, Safety
 
 STYLES = {
     "rupture.withdrawal": "bold blue",
@@ -64,19 +67,100 @@ class _Console(Console):
         raise BrokenPipeError
 
 
+# Narrower than this (``COLUMNS=0``, say) nothing readable fits: Rich would drop the text.
+_MIN_WIDTH = 20
+# The crisis panel, and the episodes table with every column whole, need this much room; in
+# less, they are written as plain lines instead (the terminal wraps them).
+_PANEL_WIDTH = 40
+_TABLE_WIDTH = 80
+
+
 def _console() -> Console:
     # Into a pipe or a file, lines are not hard-wrapped at 80 columns (which cut explanations
     # mid-sentence back to column 0); a terminal wraps them itself.
-    return _Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    console = _Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    console.width = max(console.width, _MIN_WIDTH)
+    return console
 
 
-def print_json(data: dict[str, Any]) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+class JsonList:
+    """A list for :func:`print_json` made while it is written: ``items`` is called twice, once to
+    see whether the text can be written in the output's encoding and once to write it, and each
+    item is dropped once written."""
+
+    def __init__(self, items: Callable[[], Iterable[Any]]) -> None:
+        self.items = items
+
+
+def print_json(data: Mapping[str, Any]) -> None:
+    """``data`` as ``json.dumps(data, indent=2)`` writes it, byte for byte, written as it is made:
+    each item of a list in ``data`` is written on its own, so the whole text (hundreds of MB for
+    a long analysis) is never held. Non-ASCII characters are written as they are when the output
+    can take them all, else everything is escaped (an ascii or latin-1 stream: still exact)."""
     try:
-        text.encode(sys.stdout.encoding or "utf-8")
-    except (UnicodeEncodeError, LookupError):  # an ascii or latin-1 stream: escapes, still exact
-        text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
-    sys.stdout.write(text)
+        encoding = codecs.lookup(sys.stdout.encoding or "utf-8").name
+        ascii_only = not _encodable(data, encoding)
+    except LookupError:
+        ascii_only = True
+    for part in _json_parts(data, 0, ascii_only=ascii_only):
+        sys.stdout.write(part)
+    sys.stdout.write("\n")
+
+
+def print_analysis_json(result: Analysis) -> None:
+    """``result.to_dict()`` as :func:`print_json` writes it, each turn's dict made as it is
+    written (the whole dict of 200,000 turns takes GBs)."""
+    data = replace(result, turns=()).to_dict()
+    data["turns"] = JsonList(lambda: (turn.to_dict() for turn in result.turns))
+    data["summary"] = result.summary
+    print_json(data)
+
+
+_STREAMED_LEVELS = 2  # the top object and its lists are written item by item; deeper, whole
+
+
+def _json_parts(value: Any, level: int, *, ascii_only: bool) -> Iterator[str]:
+    pad = "  " * level
+    if isinstance(value, JsonList) and level >= _STREAMED_LEVELS:
+        value = list(value.items())
+    if isinstance(value, JsonList) or (
+            level < _STREAMED_LEVELS and isinstance(value, (list, tuple)) and value):
+        opening = "[\n"
+        for item in value.items() if isinstance(value, JsonList) else value:
+            yield opening + pad + "  "
+            yield from _json_parts(item, level + 1, ascii_only=ascii_only)
+            opening = ",\n"
+        yield "[]" if opening == "[\n" else "\n" + pad + "]"
+    elif (level < _STREAMED_LEVELS and isinstance(value, Mapping) and value
+          and all(isinstance(key, str) for key in value)):
+        opening = "{\n"
+        for key, item in value.items():
+            yield opening + pad + "  " + json.dumps(key, ensure_ascii=ascii_only) + ": "
+            yield from _json_parts(item, level + 1, ascii_only=ascii_only)
+            opening = ",\n"
+        yield "\n" + pad + "}"
+    else:  # a line break in JSON's text is only ever between its parts: indented here
+        yield json.dumps(value, ensure_ascii=ascii_only, indent=2).replace("\n", "\n" + pad)
+
+
+def _encodable(value: Any, encoding: str) -> bool:
+    """Whether every string in ``value`` (keys too) can be written in ``encoding``."""
+    if isinstance(value, str):
+        if value.isascii():
+            return True
+        try:
+            value.encode(encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, JsonList):
+        return all(_encodable(item, encoding) for item in value.items())
+    if isinstance(value, Mapping):
+        return all(_encodable(k, encoding) and _encodable(v, encoding)
+                   for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(_encodable(item, encoding) for item in value)
+    return True
 
 
 def _safety(console: Console, safety: Safety) -> None:
@@ -88,6 +172,11 @@ def _safety(console: Console, safety: Safety) -> None:
         body.append(r.contact)
         if r.note:
             body.append(f"  ({r.note})", style="dim")
+    if console.width < _PANEL_WIDTH:  # too narrow for a box: every word still shown, unwrapped
+        console.print(Text("Your safety comes first", style="bold yellow"), soft_wrap=True)
+        console.print(body, soft_wrap=True)
+        console.print()
+        return
     console.print(Panel(body, title="Your safety comes first", border_style="yellow"),
                   soft_wrap=False)  # a box: wrapped inside it, whatever the output
 
@@ -131,28 +220,42 @@ def analysis(result: Analysis, *, footer: str) -> None:
                 tags.append(f"[{label}{'/' + ','.join(subs) if subs else ''} "
                             f"{turn.scores[label]:.2f}{how}] ", style=STYLES.get(label, "bold"))
             console.print(tags)
-    if result.episodes:
+    if result.episodes and console.width < _TABLE_WIDTH:  # too narrow for every column
+        console.print(Text("Episodes", style="italic"))
+        for ep in result.episodes:
+            cells = dict(zip(_EPISODE_COLUMNS, _episode_cells(ep), strict=True))
+            cells["ruptures"] = cells["ruptures"].replace("\n", ", ")
+            console.print(f"• turns {cells.pop('turns')}: " + "; ".join(
+                f"{name} {value}" for name, value in cells.items() if value), soft_wrap=True)
+    elif result.episodes:
         table = Table(title="Episodes", title_justify="left")
         # The longest label ("confrontation") and status ("unresolved") are never cut short;
         # the other columns wrap when the terminal is narrow.
         widest = {"ruptures": 13, "status": 10}
-        for col in ("turns", "ruptures", "severity", "status", "repair by", "uptake",
-                    "to repair"):
+        for col in _EPISODE_COLUMNS:
             table.add_column(col, no_wrap=col in widest, min_width=widest.get(col, 4))
         for ep in result.episodes:
-            to_repair = ""
-            if ep.turns_to_repair is not None:
-                to_repair = count(ep.turns_to_repair, "turn")
-                if ep.seconds_to_repair is not None:
-                    to_repair += f", {ep.seconds_to_repair:.0f} s"
-            short = "\n".join(label.rsplit(".", 1)[-1] for label in ep.labels)  # rupture.x -> x
-            table.add_row(f"{ep.start_turn}-{ep.end_turn}", short, ep.severity,
-                          ep.status, ep.initiator or "", "yes" if ep.taken_up else "no",
-                          to_repair)
+            table.add_row(*_episode_cells(ep))
         console.print(table, soft_wrap=False)
     else:
         console.print("No rupture episodes found.")
     console.print(Text(footer, style="dim"))
+
+
+_EPISODE_COLUMNS = ("turns", "ruptures", "severity", "status", "repair by", "uptake",
+                    "to repair")
+
+
+def _episode_cells(ep: Episode) -> tuple[str, ...]:
+    """One episode's cells, in the order of ``_EPISODE_COLUMNS``."""
+    to_repair = ""
+    if ep.turns_to_repair is not None:
+        to_repair = count(ep.turns_to_repair, "turn")
+        if ep.seconds_to_repair is not None:
+            to_repair += f", {ep.seconds_to_repair:.0f} s"
+    short = "\n".join(label.rsplit(".", 1)[-1] for label in ep.labels)  # rupture.x -> x
+    return (f"{ep.start_turn}-{ep.end_turn}", short, ep.severity, ep.status, ep.initiator or "",
+            "yes" if ep.taken_up else "no", to_repair)
 
 
 def check(result: CheckResult, *, footer: str) -> None:

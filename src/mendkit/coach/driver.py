@@ -69,9 +69,11 @@ def run(
         prompter.say(content.NOT_THERAPY)
 
     def step(current: Session, event: Event) -> Session:
+        name = ""
+        if current.state is State.RECOGNISE_MESSAGES and event.type in (E.CRISIS, E.ABUSE):
+            event, name = _whose_signs(current, event, mode)
         after = current.apply(event)
-        if (after.state is State.STOPPED_CRISIS and current.state is State.RECOGNISE_MESSAGES
-                and (name := _at_risk(current, str(event.value or ""), mode))):
+        if after.state is State.STOPPED_CRISIS and name:
             after = replace(after, settings={**after.settings, AT_RISK: name})
         store.save(after)
         _after(after, event, prompter, region)
@@ -360,20 +362,33 @@ def stop_words(state: State, *, at_risk: str = "") -> tuple[str, str]:
     return content.PROMPTS[state], crisis_message()
 
 
-def _at_risk(session: Session, pasted: str, mode: Mode) -> str:
-    """The other person's name (as the messages spell it) when every pasted line that shows
-    crisis signs is theirs, else ``""``: then the stop speaks to the person using Mend."""
+def _whose_signs(session: Session, event: Event, mode: Mode) -> tuple[Event, str]:
+    """The stop for pasted messages, and the other person's name (as the messages spell it) when
+    the stop is about them. When every pasted line that shows crisis signs is theirs, a threat or
+    danger in them (harm to others, abuse) puts the person using Mend in danger: the abuse stop,
+    with its safety plan. Their own suicide or self-harm signs make a crisis stop about them.
+    Otherwise the gate's stop stands and speaks to the person using Mend."""
     other = str(session.answers.get(State.RECOGNISE_WHO.value, "")).strip().lower()
-    turns = _pasted_turns(pasted)
+    turns = _pasted_turns(str(event.value or ""))
     if not other or not turns:
-        return ""
+        return event, ""
     analysed = analyze_conversation(Conversation.from_turns(turns), mode=mode).turns
-    speakers = {t.speaker for t in analysed if CRISIS in t.labels}
+    flagged = [t for t in analysed if CRISIS in t.labels]
+    speakers = {t.speaker for t in flagged}
     if len(speakers) != 1:
-        return ""
+        return event, ""
     speaker = speakers.pop()
     mine = speaker.lower() in ("me", "i", "myself", "you")
-    return speaker if not mine and speaker.lower() in (other, *other.split()) else ""
+    if mine or speaker.lower() not in (other, *other.split()):
+        return event, ""
+    kinds = {kind for t in flagged for kind in t.subtypes(CRISIS)}
+    if kinds & _THREATS:
+        return Event(E.ABUSE, event.value), ""
+    return Event(E.CRISIS, event.value), speaker
+
+
+# Crisis kinds in the other person's lines that put the person using Mend in danger.
+_THREATS = frozenset({"harm_to_others", "abuse_danger"})
 
 
 def show_stop(state: State, prompter: Prompter, region: str, *, at_risk: str = "") -> None:

@@ -63,23 +63,33 @@ def new_code() -> str:
     return "".join(secrets.choice(_ALPHABET) for _ in range(6))
 
 
+STOPS: Final = ("crisis", "unsafe")  # what ``screen`` says when the safety gate stops
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PairAnswers:
+    """One person's answers. ``stopped`` is ``"crisis"`` or ``"unsafe"`` after the safety gate
+    stopped their answering: the next run checks in with them before any more questions."""
+
     name: str
     answers: Mapping[str, str] = field(default_factory=dict)
     shared: Mapping[str, bool] = field(default_factory=dict)
+    stopped: str = ""
 
     @property
     def complete(self) -> bool:
         return all(key in self.answers for key, _ in QUESTIONS)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "answers": dict(self.answers), "shared": dict(self.shared)}
+        out = {"name": self.name, "answers": dict(self.answers), "shared": dict(self.shared)}
+        return {**out, "stopped": self.stopped} if self.stopped else out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PairAnswers:
+        stopped = str(data.get("stopped") or "")
         return cls(name=str(data["name"]), answers=dict(data.get("answers", {})),
-                   shared={k: bool(v) for k, v in data.get("shared", {}).items()})
+                   shared={k: bool(v) for k, v in data.get("shared", {}).items()},
+                   stopped=stopped if stopped in STOPS or not stopped else "crisis")
 
 
 def exchange(first: PairAnswers, second: PairAnswers) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -7,6 +7,7 @@ export, a ConvoKit corpus) and yields the single one of any other input.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -95,6 +96,14 @@ def _read_one(fmt: str, text_source: TextSource, *, merge: bool) -> Conversation
 def _prepare(
     source: str | Path, format: str | None, encoding: str | None
 ) -> tuple[str, TextSource | None]:
+    if isinstance(source, os.PathLike):
+        source = os.fspath(source)  # a bytes path is refused below, as a bytes string is
+    if not isinstance(source, str):
+        raise InvalidInputError("expected the path of a conversation (str or os.PathLike), got "
+                                f"{type(source).__name__}")
+    if encoding is not None and not isinstance(encoding, str):
+        raise InvalidInputError("expected the encoding as a str such as 'utf-8', got "
+                                f"{type(encoding).__name__}")
     check_encoding(encoding)
     if format is not None and format not in FORMATS:
         raise InvalidInputError(
@@ -102,7 +111,7 @@ def _prepare(
         )
     is_stdin = str(source) == "-"
     path = None if is_stdin else Path(source)
-    if path is not None and not path.exists():
+    if path is not None and not _exists(path, str(source)):
         raise InvalidInputError("no such file or folder", source=str(source))
     if path is not None and path.is_dir():
         fmt = format or detect_format(path, "")
@@ -132,3 +141,13 @@ def _prepare(
         text_source.close()
         raise
     return fmt, text_source
+
+
+def _exists(path: Path, name: str) -> bool:
+    """Whether ``path`` exists; a path the system cannot look up (a name too long, a loop of
+    links) is an ``InvalidInputError`` naming it, not a bare ``OSError``."""
+    try:
+        return path.exists()
+    except OSError as error:
+        reason = (error.strerror or "cannot be looked up").lower()
+        raise InvalidInputError(reason, source=name) from None

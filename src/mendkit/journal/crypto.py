@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -100,9 +101,15 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     problem = params.problem()
     if problem:
         raise JournalError(f"the key settings (MEND_JOURNAL_KDF) cannot be used: {problem}")
-    return hash_secret_raw(secret, salt, time_cost=params.time_cost,
-                           memory_cost=params.memory_kib, parallelism=params.parallelism,
-                           hash_len=32, type=Type.ID)
+    try:
+        return hash_secret_raw(secret, salt, time_cost=params.time_cost,
+                               memory_cost=params.memory_kib, parallelism=params.parallelism,
+                               hash_len=32, type=Type.ID)
+    except HashingError as exc:  # argon2 could not have the memory (or threads) it asked for
+        problem = (f"not enough memory for memory_kib={params.memory_kib}"
+                   if "memory" in str(exc).lower() else str(exc))
+        raise JournalError(f"the key settings (MEND_JOURNAL_KDF) cannot be used: {problem}"
+                           ) from None
 
 
 class TextCipher:

@@ -46,6 +46,7 @@ from mendkit.errors import (
     JournalError,
     JournalLockedError,
     NotAllowedError,
+    NotInJournalError,
 )
 from mendkit.insights import instant_order
 from mendkit.journal.backup import write_backup
@@ -102,6 +103,12 @@ def practice_marker_path(home: Path) -> Path:
 def _pending_sidecars(home: Path) -> list[Path]:
     """Key files a passphrase change wrote and has not switched to yet (``.kdf.json*.new``)."""
     return sorted(home.glob("journal.db.kdf.json*.new"))
+
+
+def key_change_under_way(home: Path) -> bool:
+    """Whether a passphrase change has written its new key file and not yet switched to it:
+    from just before SQLCipher's ``PRAGMA rekey`` until the rename (or a crash in between)."""
+    return bool(_pending_sidecars(home))
 
 
 @contextmanager
@@ -427,7 +434,7 @@ class Journal:
         payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
         with self._tx() as s:
             if relationship_id is not None and s.get(RelationshipRow, relationship_id) is None:
-                raise JournalError(f"no relationship with id {relationship_id}")
+                raise NotInJournalError(f"no relationship with id {relationship_id}")
             row = EntryRow(id=id, kind=kind, relationship_id=relationship_id,
                            occurred_at=occurred_at, body=self._cipher.encrypt(payload),
                            ref=ref_of(kind, body))
@@ -584,11 +591,16 @@ class Journal:
                              "occurred_at": _exported_when(at), "body": json.loads(decrypt(body))}
                             for i, k, rel, at, body in rows]}
 
-    def import_(self, data: Mapping[str, Any], *, source: str | None = None) -> tuple[int, int]:
+    def import_(self, data: Mapping[str, Any], *, source: str | None = None,
+                warnings: list[str] | None = None) -> tuple[int, int]:
         """Read an export into this (empty) journal, all in one transaction.
 
         A malformed export is refused before anything is written, with a message that names
         ``source`` (the file, when there is one) and the place: ``relationships[0] has no "kind"``.
+        An entry's time that is not an ISO date and time (an older Mend kept ``--when`` as
+        typed: ``yesterday``) is refused too, unless the caller passes a ``warnings`` list: then
+        the text is kept as it was, as in the journal it was exported from, and a warning naming
+        the entry is added to the list, so that an upgraded journal's export imports back.
         """
         where = f"{source}: " if source else ""
 
@@ -635,8 +647,7 @@ class Journal:
             try:
                 occurred_at = stored_when(e["occurred_at"])
             except JournalError:
-                raise wrong(f'{place}: "occurred_at" should be an ISO date and time (like '
-                            f"2026-01-31T18:30), found {e['occurred_at']!r}") from None
+                occurred_at = _legacy_when(e["occurred_at"], place, wrong, warnings)
             rel = None if e["relationship_id"] is None else _whole(e, "relationship_id", place,
                                                                    wrong, largest)
             if rel is not None and rel not in known:
@@ -830,6 +841,25 @@ def _exported_when(stored: str) -> str:
         return stored_when(stored)
     except JournalError:
         return stored
+
+
+def _legacy_when(value: str, place: str, wrong: _Wrong, warnings: list[str] | None) -> str:
+    """An imported entry's time that no ISO reading understands: kept as written (with a
+    warning in ``warnings``) when it fits the journal's column, else refused."""
+    expected = (f'{place}: "occurred_at" should be an ISO date and time (like 2026-01-31T18:30), '
+                f"found {value!r}")
+    if warnings is None:
+        raise wrong(expected)
+    if not value.strip() or len(value) > _WHEN_WIDTH:
+        raise wrong(expected + (" (empty)" if not value.strip() else
+                                f" ({len(value)} characters; at most {_WHEN_WIDTH} fit)"))
+    warnings.append(f"{place}: the time {value!r} is not an ISO date and time (an older Mend "
+                    "kept it as typed); it was kept as written, and insights leave that entry "
+                    "out of the figures over time")
+    return value
+
+
+_WHEN_WIDTH = 40  # EntryRow.occurred_at is String(40)
 
 
 def _a_json(value: object) -> str:

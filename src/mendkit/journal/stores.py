@@ -4,7 +4,10 @@ The same interfaces as the plain files (``mendkit.coach.store``, ``mendkit.corre
 journal entries of kinds ``coach_session``, ``coach_pair`` and ``correction``. Saving a session
 again replaces its entry. :func:`import_plain_files` moves files written before the journal
 existed into it, in one transaction, and deletes them only after that transaction committed; a
-line of the corrections file that cannot be read stays in that file, named in a warning.
+line of the corrections file that cannot be read stays in that file, and a session or two-person
+answer file that cannot be read is moved aside (``coach/sessions/unreadable/``,
+``coach/pairs-unreadable/``), each named in a warning, so one damaged file never locks anyone out
+of the journal.
 
 In a practice, each person's coach sessions and two-person answers are theirs (the entries'
 ``owner_id``): not part of the single-user journal, and a coach session is found only by the
@@ -145,7 +148,7 @@ class Imported:
     sessions: int = 0
     pairs: int = 0
     corrections: int = 0
-    warnings: tuple[str, ...] = ()  # lines of the corrections file that were left there unread
+    warnings: tuple[str, ...] = ()  # what was left unread: correction lines, files set aside
 
     def __bool__(self) -> bool:
         """Whether there is anything to tell the person."""
@@ -176,16 +179,26 @@ def import_plain_files(journal: Journal, home: Path) -> Imported:
     corrections = CorrectionStore(home)
     items: list[tuple[str, Mapping[str, Any], str]] = []
     files: list[Path] = []
+    aside: list[tuple[Path, Path, str]] = []  # (file, where it goes, why it cannot be read)
     for path in sorted(sessions.folder.glob("*.json")) if sessions.folder.is_dir() else []:
-        session = Session.from_json(path.read_text(encoding="utf-8"), source=str(path))
+        try:
+            session = Session.from_json(path.read_text(encoding="utf-8"), source=str(path))
+        except (ValueError, OSError) as exc:
+            aside.append((path, sessions.folder / "unreadable" / path.name, _why(exc, path)))
+            continue
         items.append(("coach_session", session.to_dict(), _mtime(path)))
         files.append(path)
     n_sessions = len(items)
     for path in sorted(pairs.folder.glob("*/*.json")) if pairs.folder.is_dir() else []:
         code, role = path.parent.name, path.stem
-        check_pair(code, role)
-        answers = json.loads(path.read_text(encoding="utf-8"))
-        PairAnswers.from_dict(answers)  # validates
+        try:
+            check_pair(code, role)
+            answers = json.loads(path.read_text(encoding="utf-8"))
+            PairAnswers.from_dict(answers)  # validates
+        except (ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+            kept = pairs.folder.with_name("pairs-unreadable") / code / path.name
+            aside.append((path, kept, _why(exc, path)))
+            continue
         items.append(("coach_pair", _pair_body(code, role, answers), _mtime(path)))
         files.append(path)
     n_pairs = len(items) - n_sessions
@@ -194,9 +207,13 @@ def import_plain_files(journal: Journal, home: Path) -> Imported:
     warnings = tuple(corrections.warnings)
     if corrections.path.is_file() and not unreadable:
         files.append(corrections.path)
+    if items:
+        journal.put_many(items)
+    warnings = tuple(_set_aside(path, kept, why) for path, kept, why in aside) + warnings
     if not items:
+        if aside:
+            _remove_leftovers(sessions.folder, pairs.folder)
         return Imported(warnings=warnings)
-    journal.put_many(items)
     if unreadable and found:  # keep only the lines that could not be read, for the person to fix
         atomic_write(corrections.path, b"".join(line.raw + b"\n" for line in unreadable))
     for path in files:
@@ -204,6 +221,36 @@ def import_plain_files(journal: Journal, home: Path) -> Imported:
     _remove_leftovers(sessions.folder, pairs.folder)
     return Imported(sessions=n_sessions, pairs=n_pairs, corrections=len(found),
                     warnings=warnings)
+
+
+def _why(exc: BaseException, path: Path) -> str:
+    """Why a plain file could not be read, without repeating its name."""
+    if isinstance(exc, InvalidInputError):
+        return exc.reason if exc.line is None else f"line {exc.line}: {exc.reason}"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"line {exc.lineno}: not valid JSON: {exc.msg}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return f"not the two-person answers Mend writes ({type(exc).__name__}: {exc})"
+
+
+def _set_aside(path: Path, kept: Path, why: str) -> str:
+    """Move an unreadable plain file out of the way (never overwriting); the warning to show."""
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = kept.with_name(f"{path.stem}-{n}{path.suffix}")
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        path.rename(kept)
+    except OSError as exc:
+        return (f"{path} cannot be read ({why}) and could not be moved aside ({exc.strerror}); "
+                "everything else was moved into the journal. Move or delete that file yourself.")
+    return (f"{path} cannot be read ({why}); it was moved to {kept}, unchanged, and everything "
+            f"else was moved into the journal. To bring it in, fix it and move it back to "
+            f"{path.parent}; if you do not need it, delete it.")
 
 
 def _mtime(path: Path) -> str:

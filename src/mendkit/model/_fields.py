@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,17 +34,48 @@ class Fields:
 
     def whole(self, key: str) -> int:
         value = self[key]
-        try:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
             return int(value)
-        except (TypeError, ValueError):
-            raise self._wrong(key, "a whole number", value) from None
+        raise self._wrong(key, "a whole number", value)
+
+    def optional_whole(self, key: str) -> int | None:
+        return None if self.get(key) is None else self.whole(key)
 
     def number(self, key: str, default: float | None = None) -> float:
         value = self[key] if default is None else self.get(key, default)
-        try:
-            return float(value)
-        except (TypeError, ValueError):
-            raise self._wrong(key, "a number", value) from None
+        return self._finite(key, value)
+
+    def optional_number(self, key: str) -> float | None:
+        return None if self.get(key) is None else self.number(key)
+
+    def flag(self, key: str, default: bool | None = None) -> bool:
+        """A real boolean: the string "false" is not read as true."""
+        value = self[key] if default is None else self.get(key, default)
+        if not isinstance(value, bool):
+            raise self._wrong(key, "true or false", value)
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        """An optional list of strings, such as ``labels``."""
+        values = self.items(key)
+        if not all(isinstance(v, str) for v in values):
+            raise self._wrong(key, "a list of str", values)
+        return tuple(values)
+
+    def wholes(self, key: str) -> tuple[int, ...]:
+        """An optional list of whole numbers, such as ``rupture_turns``."""
+        values = self.items(key)
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            raise self._wrong(key, "a list of whole numbers", values)
+        return tuple(values)
+
+    def optional_str(self, key: str) -> str | None:
+        value = self.get(key)
+        if value is not None and not isinstance(value, str):
+            raise self._wrong(key, "a str", value)
+        return value
 
     def items(self, key: str, *, required: bool = False) -> list[Any]:
         """A list; unless ``required``, a missing key or ``null`` is an empty one."""
@@ -65,13 +97,20 @@ class Fields:
 
     def numbers(self, key: str) -> dict[str, float]:
         """An optional object of numbers, such as ``scores``."""
-        out: dict[str, float] = {}
-        for name, value in self.mapping(key).items():
-            try:
-                out[str(name)] = float(value)
-            except (TypeError, ValueError):
-                raise self._wrong(f"{key}.{name}", "a number", value) from None
-        return out
+        return {str(name): self._finite(f"{key}.{name}", value)
+                for name, value in self.mapping(key).items()}
+
+    def _finite(self, key: str, value: object) -> float:
+        """A finite number: NaN or infinity would come out as JSON no parser reads."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self._wrong(key, "a finite number", value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int too large for a float
+            raise self._wrong(key, "a finite number", value) from None
+        if not math.isfinite(number):
+            raise self._wrong(key, "a finite number", value)
+        return number
 
     def _wrong(self, key: str, expected: str, value: object) -> InvalidInputError:
         shown = repr(value) if len(repr(value)) <= 40 else type(value).__name__

@@ -42,7 +42,7 @@ class Evidence:
     def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
         f = Fields(data, "evidence")
         return cls(
-            label=str(f["label"]), subtype=f.get("subtype"), start=f.whole("start"),
+            label=str(f["label"]), subtype=f.optional_str("subtype"), start=f.whole("start"),
             end=f.whole("end"), text=str(f["text"]), source=str(f["source"]),
             score=f.number("score", 1.0),
         )
@@ -56,7 +56,11 @@ class TurnAnalysis:
     rule has evidence against it (the model never overrides such evidence). So a label can be on
     with a score under the threshold, and off with one above it. ``scores`` holds the labels
     scoring at least 0.01, and every label that is on.
+
+    Not hashable: ``scores`` is a dict.
     """
+
+    __hash__ = None  # type: ignore[assignment]
 
     index: int
     speaker: str
@@ -91,9 +95,9 @@ class TurnAnalysis:
         f = Fields(data, "a turn analysis")
         return cls(
             index=f.whole("index"), speaker=str(f["speaker"]), text=str(f["text"]),
-            labels=tuple(f.items("labels")), scores=f.numbers("scores"),
+            labels=f.strings("labels"), scores=f.numbers("scores"),
             evidence=tuple(Evidence.from_dict(e) for e in f.items("evidence")),
-            start=f.get("start"),
+            start=f.optional_number("start"),
         )
 
 
@@ -138,13 +142,13 @@ class Episode:
                                         f"{', '.join(allowed)}, got {f[key]!r}")
         return cls(
             start_turn=start_turn, end_turn=end_turn,
-            labels=tuple(f.items("labels")), severity=f["severity"],
-            status=f["status"], rupture_turns=tuple(f.items("rupture_turns")),
-            repair_turns=tuple(f.items("repair_turns")),
-            reconnect_turns=tuple(f.items("reconnect_turns")),
-            initiator=f.get("initiator"), taken_up=bool(f.get("taken_up", False)),
-            turns_to_repair=f.get("turns_to_repair"),
-            seconds_to_repair=f.get("seconds_to_repair"),
+            labels=f.strings("labels"), severity=f["severity"],
+            status=f["status"], rupture_turns=f.wholes("rupture_turns"),
+            repair_turns=f.wholes("repair_turns"),
+            reconnect_turns=f.wholes("reconnect_turns"),
+            initiator=f.optional_str("initiator"), taken_up=f.flag("taken_up", False),
+            turns_to_repair=f.optional_whole("turns_to_repair"),
+            seconds_to_repair=f.optional_number("seconds_to_repair"),
         )
 
 
@@ -170,29 +174,44 @@ class Resource:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Safety:
-    """Crisis signals found, and the resources to show when there are any."""
+    """Crisis signals found, and the resources to show when there are any.
+
+    ``in_context`` is for ``mendkit.check``: the signals were in the message being answered (the
+    context), not only in the message checked. ``to_dict`` writes it only when true, so an
+    analysis's ``safety`` object keeps its contract.
+    """
 
     crisis: bool
     turns: tuple[int, ...] = ()
     kinds: tuple[str, ...] = ()
     message: str = ""
     resources: tuple[Resource, ...] = ()
+    in_context: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"crisis": self.crisis, "turns": list(self.turns), "kinds": list(self.kinds),
-                "message": self.message, "resources": [r.to_dict() for r in self.resources]}
+        out = {"crisis": self.crisis, "turns": list(self.turns), "kinds": list(self.kinds),
+               "message": self.message, "resources": [r.to_dict() for r in self.resources]}
+        if self.in_context:
+            out["in_context"] = True
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Safety:
         f = Fields(data, "a safety summary")
-        return cls(crisis=bool(f["crisis"]), turns=tuple(f.items("turns")),
-                   kinds=tuple(f.items("kinds")), message=str(f.get("message", "")),
-                   resources=tuple(Resource.from_dict(r) for r in f.items("resources")))
+        return cls(crisis=f.flag("crisis"), turns=f.wholes("turns"),
+                   kinds=f.strings("kinds"), message=str(f.get("message", "")),
+                   resources=tuple(Resource.from_dict(r) for r in f.items("resources")),
+                   in_context=f.flag("in_context", False))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
-    """The result of ``mendkit.analyze``: every turn, the episodes, a summary and safety."""
+    """The result of ``mendkit.analyze``: every turn, the episodes, a summary and safety.
+
+    Not hashable: its turns hold dicts of scores.
+    """
+
+    __hash__ = None  # type: ignore[assignment]
 
     mend_version: str
     mode: str

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from mendkit.errors import InvalidInputError
 from mendkit.model._fields import Fields
 from mendkit.model.analysis import Evidence, Safety
 
@@ -33,7 +34,12 @@ class Issue:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckResult:
-    """``repair_quality`` in [0, 1] ranks drafts; ``components`` says which parts of a repair are there."""
+    """``repair_quality`` in [0, 1] ranks drafts; ``components`` says which parts of a repair are there.
+
+    Not hashable: ``scores`` and ``components`` are dicts.
+    """
+
+    __hash__ = None  # type: ignore[assignment]
 
     text: str
     labels: tuple[str, ...]
@@ -55,6 +61,10 @@ class CheckResult:
         ``CheckResult.from_dict(d).to_dict() == d``.
         """
         risk = self.risk.to_dict()
+        shown = {"crisis": risk["crisis"], "kinds": risk["kinds"], "message": risk["message"],
+                 "resources": risk["resources"]}
+        if self.risk.in_context:  # the signs were in the message being answered
+            shown["in_context"] = True
         return {
             "text": self.text,
             "labels": list(self.labels),
@@ -65,20 +75,25 @@ class CheckResult:
             "issues": [i.to_dict() for i in self.issues],
             "rewrite": self.rewrite,
             "notes": list(self.notes),
-            "risk": {"crisis": risk["crisis"], "kinds": risk["kinds"], "message": risk["message"],
-                     "resources": risk["resources"]},
+            "risk": shown,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CheckResult:
         """Read a ``to_dict()`` object back; a missing or wrong key raises ``InvalidInputError``."""
         f = Fields(data, "a check result")
+        text = str(f["text"])
+        quality = f.number("repair_quality")
+        if not 0.0 <= quality <= 1.0:
+            raise InvalidInputError('expected a check result with "repair_quality" as a number '
+                                    f"from 0 to 1, got {quality!r}")
+        components = Fields(f.mapping("components"), '"components"')
         return cls(
-            text=str(f["text"]), labels=tuple(f.items("labels")), scores=f.numbers("scores"),
+            text=text, labels=f.strings("labels"), scores=f.numbers("scores"),
             evidence=tuple(Evidence.from_dict(e) for e in f.items("evidence")),
-            repair_quality=f.number("repair_quality"),
-            components={str(k): bool(v) for k, v in f.mapping("components").items()},
+            repair_quality=quality,
+            components={str(k): components.flag(str(k)) for k in components.data},
             issues=tuple(Issue.from_dict(i) for i in f.items("issues")),
             risk=Safety.from_dict({"turns": [], **Fields(f["risk"], '"risk"').data}),
-            rewrite=f.get("rewrite"), notes=tuple(f.items("notes")),
+            rewrite=f.optional_str("rewrite"), notes=f.strings("notes"),
         )

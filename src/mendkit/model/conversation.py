@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,12 @@ class Speaker:
 
     id: str
     name: str | None = None
+
+    def __post_init__(self) -> None:
+        # Spaces around a name are not part of it: a turn's speaker is kept the same way, so
+        # the two always match (one person is never listed under two names).
+        if isinstance(self.id, str) and self.id != self.id.strip():
+            object.__setattr__(self, "id", self.id.strip())
 
     @property
     def display_name(self) -> str:
@@ -55,12 +62,22 @@ class Turn:
             if not isinstance(value, str):
                 raise InvalidInputError(f"expected turn {self.index}'s {what} as a str, got "
                                         f"{type(value).__name__}")
+        if self.speaker != self.speaker.strip():  # as Speaker keeps it, and from_dict reads it
+            object.__setattr__(self, "speaker", self.speaker.strip())
         for what in ("start", "end"):
-            # NaN or infinity would pass through the engine and come out as JSON no parser reads.
-            seconds = getattr(self, what)
-            if seconds is not None and not _finite(seconds):
+            seconds: object = getattr(self, what)
+            if seconds is None:
+                continue
+            if isinstance(seconds, bool) or not isinstance(seconds, numbers.Real):
+                raise InvalidInputError(f"expected turn {self.index}'s {what} to be a number of "
+                                        f"seconds, got {type(seconds).__name__}")
+            # A plain float, so that to_dict() is always JSON (NumPy's numbers included); NaN
+            # or infinity would pass through the engine and come out as JSON no parser reads.
+            plain = _plain_seconds(seconds)
+            if not math.isfinite(plain):
                 raise InvalidInputError(f"expected turn {self.index}'s {what} to be a finite "
                                         f"number of seconds, got {seconds!r}")
+            object.__setattr__(self, what, plain)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"index": self.index, "speaker": self.speaker, "text": self.text}
@@ -108,18 +125,35 @@ class Conversation:
     speakers: tuple[Speaker, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        turns: object = self.turns  # a list, too, from a caller without a type checker
+        if not isinstance(turns, tuple):
+            object.__setattr__(self, "turns",
+                               tuple(_items(turns, "turns as a tuple of Turn objects")))
+        odd = next((i for i, turn in enumerate(self.turns) if not isinstance(turn, Turn)), None)
+        if odd is not None:
+            hint = (" (use Conversation.from_turns for (speaker, text) pairs)"
+                    if isinstance(self.turns[odd], (tuple, list)) else "")
+            raise InvalidInputError(f"expected Turn objects; the item at position {odd} is a "
+                                    f"{type(self.turns[odd]).__name__}{hint}")
         # The engine and the episodes find a turn by its index, so it must be its position.
-        wrong = next((i for i, turn in enumerate(self.turns) if turn.index != i), None)
+        wrong = next((i for i, turn in enumerate(self.turns)
+                      if type(turn.index) is not int or turn.index != i), None)
         if wrong is not None:
             raise InvalidInputError(
                 f"expected turn indices 0 to {len(self.turns) - 1} in order; the turn at position "
-                f"{wrong} has index {self.turns[wrong].index} (Conversation.from_turns numbers "
+                f"{wrong} has index {self.turns[wrong].index!r} (Conversation.from_turns numbers "
                 "turns for you)")
-        if not self.speakers:
-            seen: dict[str, None] = {}
-            for turn in self.turns:
-                seen.setdefault(turn.speaker, None)
-            object.__setattr__(self, "speakers", tuple(Speaker(id=s) for s in seen))
+        speakers = tuple(_items(self.speakers, "speakers as a tuple of Speaker objects"))
+        if not all(isinstance(s, Speaker) for s in speakers):
+            raise InvalidInputError("expected speakers as Speaker objects")
+        # Everyone who speaks is a speaker, listed or not: the analysis counts them all.
+        known = {s.id for s in speakers}
+        for turn in self.turns:
+            if turn.speaker not in known:
+                known.add(turn.speaker)
+                speakers += (Speaker(id=turn.speaker),)
+        if speakers != self.speakers:
+            object.__setattr__(self, "speakers", speakers)
 
     @classmethod
     def from_turns(
@@ -139,7 +173,7 @@ class Conversation:
         1
         """
         built: list[Turn] = []
-        for i, item in enumerate(turns):
+        for i, item in enumerate(_items(turns, "an iterable of (speaker, text) pairs or turns")):
             if isinstance(item, Turn):
                 built.append(_renumber(item, i))
             else:
@@ -162,16 +196,18 @@ class Conversation:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Conversation:
-        raw_turns = data.get("turns")
+        f = Fields(data, "a conversation")
+        raw_turns = f.get("turns")
         if not isinstance(raw_turns, list):
             raise InvalidInputError('expected an object with a "turns" list')
         turns = tuple(Turn.from_dict(t, index=i) for i, t in enumerate(raw_turns))
         speakers = tuple(
             Speaker(id=s) if isinstance(s, str) else Speaker.from_dict(s)
-            for s in data.get("speakers") or ()
+            for s in f.items("speakers")
         )
+        raw_id = f.get("id")
         return cls(
-            id=str(data.get("id") or "conversation"),
+            id="conversation" if raw_id is None else str(raw_id),
             turns=turns,
             source=_optional_str(data.get("source")),
             format=_optional_str(data.get("format")),
@@ -216,12 +252,19 @@ def _optional_seconds(value: object, name: str) -> float | None:
     return seconds
 
 
-def _finite(value: object) -> bool:
-    """Whether a number is finite (NumPy's numbers included); other values are not judged here."""
+def _plain_seconds(value: numbers.Real) -> float:
+    """``value`` as a plain ``float``; an int too large for one is infinite."""
     try:
-        return math.isfinite(value)  # type: ignore[arg-type]
-    except (TypeError, OverflowError):  # not a number, or an int too large for a float
-        return True
+        return float(value)
+    except OverflowError:
+        return math.inf
+
+
+def _items(value: object, expected: str) -> Iterable[Any]:
+    """``value`` as an iterable (not a str, bytes or mapping), or an ``InvalidInputError``."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidInputError(f"expected {expected}, got {type(value).__name__}")
+    return value
 
 
 def _optional_str(value: object) -> str | None:

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from mendkit.corrections import Correction
 
 FORMAT: Final = "mend-personal-heads-v2"  # v2: messages kept as fingerprints, not text
+# Heads an earlier ``mend train`` wrote: not read (v1 kept the messages themselves), but not an
+# error either. Mend goes on with its shipped model and says that they need fitting again.
+OLDER_FORMATS: Final = frozenset({"mend-personal-heads-v1"})
 MUTE_AFTER: Final = 2
 # L2 pull towards the shipped head (a=1, b=0): the scale moves only with many corrections, the offset
 # sooner. One correction should not silence a label everywhere; the memory handles that message.
@@ -368,8 +371,10 @@ def remove(home: Path) -> bool:
     return True
 
 
-def load(home: Path) -> PersonalHeads | None:
-    """This person's heads, or None when they never ran ``mend train``."""
+def load(home: Path, *, notices: list[str] | None = None) -> PersonalHeads | None:
+    """This person's heads, or None when they never ran ``mend train``, or when an earlier
+    version of ``mend train`` wrote them (``OLDER_FORMATS``): then Mend uses its shipped model,
+    and ``notices`` is told so (``older_heads``), to be said once."""
     path = personal_dir(home) / "heads.json"
     _not_a_folder(path)
     if not path.is_file():
@@ -379,7 +384,32 @@ def load(home: Path) -> PersonalHeads | None:
     except UnicodeDecodeError:
         raise InvalidInputError("not a personal heads file (not UTF-8 text); run `mend train` "
                                 "again", source=str(path)) from None
+    if _older_format(text):
+        if notices is not None:
+            notices.append(f"your personal heads ({path}) were fitted by an earlier version of "
+                           "Mend and are ignored until you run `mend train` again; until then "
+                           "Mend uses its shipped model")
+        return None
     return PersonalHeads.from_json(text, source=str(path))
+
+
+def older_heads(home: Path) -> bool:
+    """True when this person's heads were written by an earlier ``mend train``, so that Mend
+    ignores them until they are fitted again (a page or an answer can say so)."""
+    path = personal_dir(home) / "heads.json"
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return _older_format(text)
+
+
+def _older_format(text: str) -> bool:
+    try:
+        data = json.loads(text, parse_constant=_keep_constant)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(data, dict) and data.get("format") in OLDER_FORMATS
 
 
 def _newton(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64],

@@ -26,7 +26,7 @@ from mendkit.api import check
 from mendkit.errors import InvalidInputError
 from mendkit.web.accounts import SESSION_COOKIE
 from mendkit.web.app import region_of, state, stores_for
-from mendkit.web.services import MAX_UPLOAD, analyse_text
+from mendkit.web.services import MAX_UPLOAD, analyse_text, heads_notice
 
 
 class ApiError(BaseModel):
@@ -50,16 +50,23 @@ SIGNED_IN = APIKeyCookie(name=SESSION_COOKIE, scheme_name="mend_session", auto_e
 SIGN_IN_IF_A_PRACTICE: dict[str, Any] = {"security": [{}]}  # the alternative: no cookie
 
 
+MAX_MESSAGE = 20_000  # characters of a message to check, and of each message of its context
+
+
 class AnalyzeRequest(BaseModel):
-    text: str = Field(description="the conversation, in any supported format",
-                      min_length=1, max_length=MAX_UPLOAD)
+    # Its limit is on the text as UTF-8, as for an upload (api_analyze: 413 over it), so a long
+    # text over the limit is not echoed back in a 422.
+    text: str = Field(description="the conversation, in any supported format: at most "
+                      f"{MAX_UPLOAD // (1024 * 1024)} MB as UTF-8 (413 over it)", min_length=1)
     filename: str = Field("conversation.txt", description="only its extension picks the format")
     mode: Literal["full", "rules"] = "full"
 
 
 class CheckRequest(BaseModel):
-    text: str = Field(min_length=1, max_length=20_000)
-    context: list[str] = Field(default_factory=list, max_length=20)
+    text: str = Field(min_length=1, max_length=MAX_MESSAGE)
+    context: list[Annotated[str, Field(max_length=MAX_MESSAGE)]] = Field(
+        default_factory=list, max_length=20,
+        description=f"the messages before it, oldest first, each at most {MAX_MESSAGE} characters")
     mode: Literal["full", "rules"] = "full"
 
 
@@ -136,12 +143,38 @@ def _json(value: dict[str, Any]) -> JSONResponse:
     return JSONResponse(value)
 
 
+# The header that says a result was made without the person's heads, an earlier Mend's.
+NOTICE_HEADER = "Mend-Notice"
+
+
+def _noting_heads(response: JSONResponse, request: Request) -> JSONResponse:
+    """``response``, with ``NOTICE_HEADER`` when the personal heads were left out as too old
+    (the JSON itself is the contract of ``mend analyze --json``, unchanged)."""
+    web = state(request)
+    notice = heads_notice(web.settings.home, practice=web.practice)
+    if notice is not None:
+        response.headers[NOTICE_HEADER] = notice
+    return response
+
+
 @router.post("/analyze", response_model=dict[str, Any], openapi_extra=SIGN_IN_IF_A_PRACTICE)
-def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
+async def api_analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
     """Analyse a conversation: the JSON contract of ``mend analyze --json``."""
-    return _json(analyse_text(body.text.encode("utf-8"), filename=body.filename, mode=body.mode,
-                              region=region_of(request),
-                              personal=state(request).personal()).to_dict())
+    from mendkit.web.security import too_large_message
+
+    job = partial(analyse_text, filename=body.filename, mode=body.mode,
+                  region=region_of(request),
+                  personal=state(request).personal())
+
+    def answer() -> JSONResponse:  # the analysis and its JSON take seconds for a long one
+        data = body.text.encode("utf-8")
+        if len(data) > MAX_UPLOAD:  # what the Analyse form takes, however JSON escaped it
+            raise HTTPException(status_code=413, detail=too_large_message(MAX_UPLOAD))
+        return _json(job(data).to_dict())
+
+    # Off the event loop, as one of the model's runs (as the Analyse form's analysis).
+    return _noting_heads(await anyio.to_thread.run_sync(answer, limiter=model_limiter()),
+                         request)
 
 
 # One model run per core, plus one for the Python around it (rules, tokenising), the rest wait
@@ -162,6 +195,9 @@ def model_limiter() -> anyio.CapacityLimiter:
         return limiter
 
 
+_ON_THE_LOOP = 2000  # characters of a rules check run on the event loop itself
+
+
 @router.post("/check", response_model=dict[str, Any], openapi_extra=SIGN_IN_IF_A_PRACTICE)
 async def api_check(body: CheckRequest, request: Request) -> JSONResponse:
     """Score one message as a repair: the JSON contract of ``mend check --json``."""
@@ -171,11 +207,14 @@ async def api_check(body: CheckRequest, request: Request) -> JSONResponse:
     job = partial(check, text, region=region_of(request),
                   context=tuple(body.context), mode=body.mode,
                   personal=state(request).personal())
-    # The rules take about a millisecond of pure Python: a worker thread would only add its
-    # hand-over. The model runs in a thread, where onnxruntime releases the GIL.
-    result = job() if body.mode == "rules" else await anyio.to_thread.run_sync(
+    # The rules on a short message take about a millisecond of pure Python: a worker thread
+    # would only add its hand-over. The model, or the rules on long messages (seconds for the
+    # longest context), run in a thread, so that other requests are answered meanwhile
+    # (onnxruntime releases the GIL).
+    short = len(text) + sum(map(len, body.context)) <= _ON_THE_LOOP
+    result = job() if body.mode == "rules" and short else await anyio.to_thread.run_sync(
         job, limiter=model_limiter())
-    return _json(result.to_dict())
+    return _noting_heads(_json(result.to_dict()), request)
 
 
 class CoachStart(BaseModel):

@@ -156,10 +156,14 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         if request.url.path.startswith("/api/"):
-            # FastAPI's own answer, but with non-ASCII escaped, so that whatever was sent can
-            # be echoed back.
-            return Response(json.dumps({"detail": jsonable_encoder(exc.errors())}),
-                            status_code=422, media_type="application/json")
+            # FastAPI's own answer (non-ASCII escaped, so that whatever was sent can be echoed
+            # back, and a long value only in part), with the API's usual "error" in words.
+            errors = [_brief_input(e) for e in exc.errors()]
+            return Response(json.dumps({
+                "error": "the request was not as expected: "
+                + "; ".join(_api_where(e) for e in errors),
+                "detail": jsonable_encoder(errors)}),
+                status_code=422, media_type="application/json")
         return _error(request, 400, "The form was not filled in as expected ("
                       + "; ".join(_where(e) for e in exc.errors()) + "). Go back and try again.")
 
@@ -212,8 +216,11 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
             return RedirectResponse("/journal", status_code=303)
         return _error(request, 404 if isinstance(exc, NotInJournalError) else 400, str(exc))
 
-    # Request bodies: the upload limit plus room for the form's other fields.
-    app.add_middleware(SecurityMiddleware, max_body=MAX_UPLOAD + 64 * 1024)
+    # Request bodies: the upload limit plus room for the form's other fields. A conversation
+    # sent to the API as JSON can take up to six times its size (a control character or a
+    # non-ASCII one written as \uXXXX): its 5 MB limit is checked on the decoded text.
+    app.add_middleware(SecurityMiddleware, max_body=MAX_UPLOAD + 64 * 1024,
+                       larger={"/api/analyze": 6 * MAX_UPLOAD + 64 * 1024})
     app.add_middleware(HeadAsGet)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
@@ -226,6 +233,11 @@ _BUSY = ("The journal was busy with other requests for too long, so nothing of t
 
 
 UNREACHABLE_RETRY_AFTER = 10  # seconds
+
+# How ``mend serve`` runs uvicorn: h11 refuses a request whose headers pass 64 KB (httptools
+# would take any size, and one client sending hundreds of MB of one header held up the others).
+MAX_HEADERS = 64 * 1024
+SERVER_OPTIONS: dict[str, Any] = {"http": "h11", "h11_max_incomplete_event_size": MAX_HEADERS}
 
 
 def _unreachable(exc: JournalError) -> bool:
@@ -252,6 +264,30 @@ def _where(error: Mapping[str, Any]) -> str:
     """One validation error in words: ``turn: a whole number expected``."""
     field = str(error.get("loc", ("", "?"))[-1])
     return f"{field}: {str(error.get('msg', 'not valid')).lower()}"
+
+
+_ECHOED = 100  # characters of a long value sent back in a 422
+
+
+def _brief_input(error: Mapping[str, Any]) -> dict[str, Any]:
+    """A validation error with at most the start of the value that was sent (a 5 MB text over
+    the limit is not sent back whole)."""
+    value = error.get("input")
+    if isinstance(value, str) and len(value) > _ECHOED:
+        return {**error, "input": value[:_ECHOED] + "..."}
+    if not isinstance(value, (str, int, float, bool)) and value is not None \
+            and len(json.dumps(jsonable_encoder(value))) > 10 * _ECHOED:
+        return {k: v for k, v in error.items() if k != "input"}
+    return dict(error)
+
+
+def _api_where(error: Mapping[str, Any]) -> str:
+    """One validation error of a JSON body in words: ``context[0]: string should have at most
+    20000 characters``."""
+    where = ""
+    for part in error.get("loc", ())[1:]:  # after "body" (or "query", "path")
+        where += f"[{part}]" if isinstance(part, int) else f".{part}" if where else str(part)
+    return f"{where or 'body'}: {str(error.get('msg', 'not valid')).lower()}"
 
 
 def _methods_of(request: Request) -> list[str]:

@@ -7,13 +7,15 @@ MEND_HOME), so a browser session can also be resumed in the terminal and the oth
 
 Pages follow Post/Redirect/Get: an answer is posted with the step's *position* (how many steps the
 session has taken); a position that is no longer current (a double submit, an old tab) is not
-applied again. What the coach says after an answer (a context note, markers in pasted messages) is
-kept in memory for the next page, under the position it belongs to.
+applied again, and typed text it carried is given back. What the coach says after an answer (a
+context note, markers in pasted messages) is kept in memory for the one page the answer redirects
+to, under a token in that address: another tab or a reload does not show it.
 """
 
 from __future__ import annotations
 
 import re
+import secrets
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
@@ -63,12 +65,32 @@ SKIPPABLE: frozenset[State] = frozenset(
 # (drafts, the critic's verdict, breathing cues, resources).
 _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
     content.ATTACHMENT_NOTES.values())
-STALE_NOTE = ("That answer was for an earlier step, so it was not used again. Here is where "
-              "you are now.")
+# An answer posted with an earlier position. Typed text that differs from what the step kept came
+# from a page the session had moved on from (another tab or window): it was never used, and the
+# page gives it back. The same text again is a double submit. A choice (a button) can be either.
+STALE_NOTE = ("This session moved on in another tab or window, so the answer you wrote there was "
+              "not used. It is below, so you can copy it. Here is where you are now.")
+REPEAT_NOTE = ("That answer was already saved, so it was not saved again. Here is where you "
+               "are now.")
+EARLIER_NOTE = ("That answer was for an earlier step, so it was not used. Here is where you "
+                "are now.")
 # A position that is not an earlier one (ahead of the session, or none): it was never current.
 NOT_CURRENT_NOTE = ("That answer was not for the step you are on, so it was not used. Here is "
                     "where you are now.")
 UNCLEAR_NOTE = "That answer did not fit this question. Try once more, or skip it if you can."
+# What a page expects where the general note would leave the person guessing.
+EXPECTED: Mapping[State, str] = {
+    State.REGULATE_BREAK: "That answer did not fit: please give a whole number of minutes from "
+                          "20 to 600, or choose not now.",
+    State.REBUILD_FOLLOW_UP: "That answer did not fit: please give a whole number of days from "
+                             "0 to 60, or skip it.",
+}
+# The steps a page asks with buttons or numbers: what they post is a choice, not typed text.
+_CHOICES = frozenset({
+    State.WELCOME, State.SAFETY_CHECK, State.RECOGNISE_CONTEXT, State.REGULATE_CHECK,
+    State.REGULATE_BREAK, State.REGULATE_GROUNDING, State.REGULATE_BREATHING, State.ON_BREAK,
+    State.OPENNESS, State.REBUILD_FOLLOW_UP, State.AWAITING_FOLLOW_UP, State.FOLLOW_UP_UPTAKE,
+    State.FOLLOW_UP_CONNECTION})
 ENDED = "this coach session has ended, so that answer was not used; begin a new one"
 # What the driver asks or says for the terminal only: its live break timer, and "come back with
 # `mend coach --resume`" when a session pauses (a page or an API client shows the return time).
@@ -132,11 +154,26 @@ def position(session: Session) -> int:
     return len(session.path)
 
 
-def stale_note(posted: str | None, session: Session) -> str:
-    """What a page says when an answer came with ``posted`` (the form's position), which is not
-    the session's position: "earlier" only when it was an earlier one."""
-    at = whole_number(posted)
-    return STALE_NOTE if at is not None and at < position(session) else NOT_CURRENT_NOTE
+def unclear_note(state: State) -> str:
+    """What a page says when an answer did not fit ``state``'s question."""
+    return EXPECTED.get(state, UNCLEAR_NOTE)
+
+
+def stale_note(posted: Mapping[str, str], session: Session) -> tuple[str, str]:
+    """What a page says when the form ``posted`` came with a position that is not the session's,
+    and the typed text to give back ("" when none was lost): text that the step it was written
+    for did not keep came from a page the session had moved on from (another tab or window)."""
+    at = whole_number(posted.get("position"))
+    asked = State(session.path[at][0]) if at is not None and at < position(session) else None
+    editing = posted.get("answer", "").strip() == "edit"
+    typed = posted.get("draft" if editing else "answer", "").strip()[:5000]
+    if asked is None:
+        return NOT_CURRENT_NOTE, typed
+    if asked in _CHOICES or (asked is State.RESPONSIBILITY_REVIEW and not editing) or not typed:
+        return EARLIER_NOTE, ""
+    if str(session.answers.get(asked.value, "")).strip() == typed:
+        return REPEAT_NOTE, ""
+    return STALE_NOTE, typed
 
 
 def check_id(session_id: str) -> str:
@@ -247,25 +284,44 @@ def answers_from_form(state: State, form: Mapping[str, str], grounding: Sequence
     return [answer]
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """What the coach says to the one page that follows an answer: its notes, and typed text
+    that was not used (to give back)."""
+
+    lines: tuple[str, ...] = ()
+    kept: str = ""
+
+
 @dataclass
 class NoteBoard:
-    """The notes for each session's next page, in memory only (the last ``size`` sessions)."""
+    """Notes for the page that follows one answer, in memory only (the last ``size``). Each is
+    under a random token that the redirect carries, and is taken once: another tab, or a reload,
+    does not show a note about a request it did not make."""
 
-    size: int = 256
-    _items: OrderedDict[str, tuple[int, tuple[str, ...]]] = field(default_factory=OrderedDict)
+    size: int = 1024
+    _items: OrderedDict[str, tuple[str, int, Note]] = field(default_factory=OrderedDict)
     _lock: Lock = field(default_factory=Lock)
 
-    def put(self, session_id: str, at: int, lines: Sequence[str]) -> None:
+    def put(self, session_id: str, at: int, lines: Sequence[str], kept: str = "") -> str:
+        """The token of a new note for ``session_id`` at position ``at`` ("" for no note)."""
+        if not lines and not kept:
+            return ""
+        token = secrets.token_urlsafe(12)
         with self._lock:
-            self._items[session_id] = (at, tuple(lines))
-            self._items.move_to_end(session_id)
+            self._items[token] = (session_id, at, Note(lines=tuple(lines), kept=kept))
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+        return token
 
-    def get(self, session_id: str, at: int) -> tuple[str, ...]:
+    def take(self, token: str | None, session_id: str, at: int) -> Note:
+        """The note under ``token``, once, if it is for this session at this position."""
         with self._lock:
-            found = self._items.get(session_id)
-        return found[1] if found and found[0] == at else ()
+            found = self._items.get(token or "")
+            if found is None or found[0] != session_id:
+                return Note()
+            del self._items[token or ""]
+        return found[2] if found[1] == at else Note()
 
 
 def due(session: Session) -> datetime | None:

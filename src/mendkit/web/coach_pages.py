@@ -17,12 +17,13 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from mendkit.analysis.safety import crisis_message, resources_for
+from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
 from mendkit.coach import content
 from mendkit.coach.driver import at_risk, offered_draft, on_day, review, stop_words
 from mendkit.coach.machine import TERMINAL, State
 from mendkit.coach.pair import QUESTIONS, exchange
 from mendkit.coach.store import PairStorage
+from mendkit.errors import InvalidInputError
 from mendkit.web import coach, coach_pair
 from mendkit.web.app import region_of, render, stores_for
 from mendkit.web.security import CSRF_COOKIE, token_ok
@@ -135,14 +136,25 @@ def pair_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
 def pair_join(request: Request, csrf_token: Annotated[str, Form()] = "",
               code: Annotated[str, Form()] = "", name: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
-    code = coach_pair.normal_code(code)  # a code that cannot be one says so first
-    if stop := coach_pair.name_stop(name):
-        return _pair_stopped(request, stop)
-    with stores_for(request) as stores:
-        if held := _roles_held(stores.pairs, code):  # in a practice: their own place, again
-            return _seat_response(request, coach_pair.Seat(code=code, role=held[0]))
-        seat = coach_pair.join(stores.pairs, code, name)
+    try:
+        code = coach_pair.normal_code(code)  # a code that cannot be one says so first
+        if stop := coach_pair.name_stop(name):
+            return _pair_stopped(request, stop)
+        with stores_for(request) as stores:
+            if held := _roles_held(stores.pairs, code):  # in a practice: their own place, again
+                return _seat_response(request, coach_pair.Seat(code=code, role=held[0]))
+            seat = coach_pair.join(stores.pairs, code, name)
+    except InvalidInputError as exc:  # the join form again, with what was typed and why
+        return _pair_page(request, "home", status=400, code=code.strip()[:6].upper(),
+                          join_name=name.strip()[:60], join_error=_sentence(str(exc)))
     return _seat_response(request, seat)
+
+
+def _sentence(text: str) -> str:
+    """An error's words as a sentence on a page: a capital letter and a full stop."""
+    text = text.strip()
+    return (text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+            if text else text)
 
 
 def _my_seat(request: Request, code: str) -> coach_pair.Seat | None:
@@ -160,6 +172,10 @@ def _roles_held(pairs: PairStorage, code: str) -> tuple[str, ...] | None:
     if not isinstance(pairs, JournalPairStore) or pairs.owner_id is None:
         return None
     return tuple(role for role in ("first", "second") if pairs.owns(code, role))
+
+
+NOT_JOINED = ("This browser has not joined that session. Join with the code; if you had joined "
+              "before Mend was restarted, start a new session.")
 
 
 def _not_found(code: str) -> HTTPException:
@@ -196,10 +212,7 @@ def pair_show(request: Request, code: str) -> Response:
             elif seat is None and stores.pairs.load(code, "second") is not None:
                 raise _not_found(code)  # both places taken: only its two people's
         if seat is None:  # not this browser's seat: it may join (once), never read answers
-            return _pair_page(request, "home", code=code, status=403,
-                              note="This browser has not joined that session. Join with the "
-                              "code; if you had joined before Mend was restarted, start a new "
-                              "session.")
+            return _pair_page(request, "home", code=code, status=403, note=NOT_JOINED)
         if seat.stopped:
             return _with_seat(_pair_stopped(request, seat.stopped), token)
         mine = stores.pairs.load(code, seat.role)
@@ -211,7 +224,9 @@ def pair_show(request: Request, code: str) -> Response:
     number = len(mine.answers) + 1
     page = _pair_page(request, "answer" if current else "waiting", code=code, seat=seat,
                       mine=mine, other=other, current=current, number=number,
-                      total=len(QUESTIONS), stale=request.query_params.get("stale") == "1",
+                      total=len(QUESTIONS),
+                      told_note=board(request).take(request.query_params.get("note"),
+                                               _pair_board_key(code, seat), 0),
                       empty=request.query_params.get("empty") == "1",
                       help=request.query_params.get("help") == "1",
                       resources=resources_for(region_of(request)))
@@ -238,8 +253,24 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
         outcome = coach_pair.answer(stores.pairs, seat, key, answer, share=share == "yes")
     if outcome in ("crisis", "unsafe"):
         seats(request).stop(request.cookies.get(coach_pair.SEAT_COOKIE, ""), outcome)
-    query = {"stale": "?stale=1", "empty": "?empty=1", "help": "?help=1#help"}
+    if outcome in PAIR_NOTES:  # for the one page this answer leads to, with its text
+        token = board(request).put(_pair_board_key(code, seat), 0, [PAIR_NOTES[outcome]],
+                                   answer.strip()[:5000] if outcome == "stale" else "")
+        return _see(f"/coach/pair/{code}?note={token}")
+    query = {"empty": "?empty=1", "help": "?help=1#help"}
     return _see(f"/coach/pair/{code}" + query.get(outcome, ""))
+
+
+PAIR_NOTES = {
+    "stale": "This session moved on in another tab or window, so the answer you wrote there was "
+             "not saved. It is below, so you can copy it. Here is your next question.",
+    "repeat": "That answer was already saved, so it was not saved twice. Here is your next "
+              "question.",
+}
+
+
+def _pair_board_key(code: str, seat: coach_pair.Seat) -> str:
+    return f"pair:{code}:{seat.role}"
 
 
 @router.get("/coach/pair/{code}/exchange", response_class=HTMLResponse)
@@ -250,6 +281,8 @@ def pair_exchange(request: Request, code: str) -> Response:
         first, second = stores.pairs.load(code, "first"), stores.pairs.load(code, "second")
     if first is None or held == ():  # in a practice, only the session's two people read it
         raise _not_found(code)
+    if held is None and _my_seat(request, code) is None:  # elsewhere, only its two browsers
+        return _pair_page(request, "home", code=code, status=403, note=NOT_JOINED)
     ready = second is not None and first.complete and second.complete
     return _pair_page(request, "exchange", code=code, ready=ready, first=first, second=second,
                       sections=exchange(first, second) if ready and second else [])
@@ -262,7 +295,8 @@ def coach_show(request: Request, session_id: str) -> Response:
     now = clock(request)
     with stores_for(request) as stores:
         session = coach.load(stores.sessions, session_id)
-        step = coach.advance(stores.sessions, session, None, region=region_of(request), now=now)
+        step = coach.advance(stores.sessions, session, None, region=_region(request, session),
+                             now=now)
     return _step_page(request, step, now())
 
 
@@ -281,32 +315,41 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
     _csrf(request, fields.get("csrf_token", ""))
     notes = board(request)
     url = f"/coach/{session_id}"
+
+    def told(at: int, lines: list[str], kept: str = "") -> Response:
+        token = notes.put(session_id, at, lines, kept)
+        return _see(f"{url}?note={token}" if token else url)
+
     with stores_for(request) as stores:
         session = coach.load(stores.sessions, session_id)
         if fields.get("position") != str(coach.position(session)):
-            notes.put(session_id, coach.position(session),
-                      [coach.stale_note(fields.get("position"), session)])
-            return _see(url)
+            line, kept = coach.stale_note(fields, session)
+            return told(coach.position(session), [line], kept)
         if session.state in TERMINAL:  # an ended session takes no more answers
             return _see(url)
         answers = coach.answers_from_form(session.state, fields, grounding)
         if any(coach.is_help(a) for a in answers):
             return _see(f"{url}?help=1#help")
         try:  # one answer per session at a time: another may have moved it on meanwhile
-            step = coach.advance(stores.sessions, session, answers, region=region_of(request),
-                                 now=clock(request))
+            step = coach.advance(stores.sessions, session, answers,
+                                 region=_region(request, session), now=clock(request))
         except HTTPException as exc:
             if exc.status_code != 409:
                 raise
             now_at = coach.load(stores.sessions, session_id)
-            notes.put(session_id, coach.position(now_at),
-                      [coach.stale_note(fields.get("position"), now_at)])
-            return _see(url)
+            line, kept = coach.stale_note(fields, now_at)
+            return told(coach.position(now_at), [line], kept)
     said = coach.notes(step.said)
     if step.session == session and not step.done:
-        said = [coach.UNCLEAR_NOTE, *said]
-    notes.put(session_id, step.position, said)
-    return _see(url)
+        said = [coach.unclear_note(session.state), *said]
+    return told(step.position, said)
+
+
+def _region(request: Request, session: Any) -> str:
+    """The region of a session's crisis resources: its own (as in the terminal and the API), or
+    this browser's for a session begun with the default region."""
+    own = str(session.settings.get("region") or DEFAULT_REGION)
+    return own if own != DEFAULT_REGION else region_of(request)
 
 
 def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
@@ -315,9 +358,10 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         "title": TITLE, "page": "coach", "step": step, "s": session.state.value,
         "question": coach.question(session.state) if not step.done else "",
         "skippable": session.state in coach.SKIPPABLE,
-        "notes": board(request).get(session.id, step.position),
+        "note": board(request).take(request.query_params.get("note"), session.id,
+                                    step.position),
         "help": request.query_params.get("help") == "1",
-        "resources": resources_for(region_of(request)), "stages": STEPS,
+        "resources": resources_for(_region(request, session)), "stages": STEPS,
         "stage": _stage(session.state), "answers": session.answers,
         "softer": content.SOFTER_FEELINGS,
     }

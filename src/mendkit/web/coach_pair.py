@@ -113,16 +113,18 @@ def next_question(answers: PairAnswers) -> tuple[str, str] | None:
 
 
 def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) -> str:
-    """Save one answer: ``""`` when saved (or already saved: a repeat is not applied twice),
-    ``"stale"`` for a question that is not the current one, else what :func:`screen` found
-    (``"help"``, ``"empty"``, ``"crisis"``, ``"unsafe"``), and then nothing is saved."""
+    """Save one answer: ``""`` when saved, ``"repeat"`` when that question already has this
+    answer (a double submit is not applied twice), ``"stale"`` for other text for a question that
+    is not the current one (a tab the session moved on from: nothing is saved), else what
+    :func:`screen` found (``"help"``, ``"empty"``, ``"crisis"``, ``"unsafe"``), and then nothing
+    is saved."""
     mine = store.load(seat.code, seat.role)
     if mine is None:
         raise InvalidInputError("your answers for this code are not here any more")
     current = next_question(mine)
-    if current is None or current[0] != key:
-        return "stale"
     text = text.strip()[:5000]
+    if current is None or current[0] != key:
+        return "repeat" if mine.answers.get(key) == text else "stale"
     if found := screen(text):
         return found
     store.save(seat.code, seat.role, PairAnswers(

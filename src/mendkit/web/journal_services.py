@@ -54,7 +54,11 @@ def find_relationship(journal: Journal, relationship_id: int) -> Relationship:
     for rel in journal.relationships():
         if rel.id == relationship_id:
             return rel
-    raise NotInJournalError(f"there is no relationship {relationship_id} in the journal")
+    raise _no_relationship(relationship_id)
+
+
+def _no_relationship(relationship_id: int) -> NotInJournalError:
+    return NotInJournalError(f"there is no relationship {relationship_id} in the journal")
 
 
 def find_entry(journal: Journal, entry_id: int) -> Entry:
@@ -86,8 +90,13 @@ def add_entry(journal: Journal, kind: str, body: Mapping[str, Any], *,
     stored = _stored_body(kind, body)
     if relationship_id is not None:
         find_relationship(journal, relationship_id)
-    return journal.add_entry(kind, stored, occurred_at=when(occurred_at),
-                             relationship_id=relationship_id)
+    try:
+        return journal.add_entry(kind, stored, occurred_at=when(occurred_at),
+                                 relationship_id=relationship_id)
+    except NotInJournalError:  # deleted since the check above (`mend journal delete` meanwhile)
+        if relationship_id is None:
+            raise
+        raise _no_relationship(relationship_id) from None
 
 
 def form_body(kind: str, fields: Mapping[str, str], labels: Sequence[str] = ()) -> dict[str, Any]:
@@ -203,8 +212,13 @@ def insights(journal: Journal, relationship_id: int) -> dict[str, Any]:
     from mendkit.insights import relationship_insights
 
     rel = find_relationship(journal, relationship_id)
+    entries = journal.entries(relationship_id=rel.id)
+    # Saved analyses are not counted: their ruptures were found in a transcript, turn by turn and
+    # for both people, often the same ones the person wrote down; counting both would count one
+    # rupture twice. The page says so, rather than "no ruptures recorded" alone.
     return {"relationship": {"id": rel.id, "name": rel.name, "kind": rel.kind},
-            **relationship_insights(journal.entries(relationship_id=rel.id))}
+            **relationship_insights(entries),
+            "saved_analyses": sum(1 for e in entries if e.kind == "analysis")}
 
 
 def checkin_series(journal: Journal, relationship_id: int) -> list[tuple[str, float]]:
@@ -299,18 +313,38 @@ def describe(figures: Mapping[str, Any]) -> list[str]:
         week = slope * 7
         trend = ("steady" if abs(week) < 0.25 else "rising" if week > 0 else "falling")
         out.append(f"Your check-ins are {trend} ({week:+.1f} points a week).")
-    unread = figures.get("entries_without_a_time") or 0
-    if unread:
-        shown = ", ".join(f"“{t}”" for t in figures.get("unreadable_times", []))
-        more = ", …" if unread > len(figures.get("unreadable_times", [])) else ""
-        has, it, counts = ("has", "it", "counts") if unread == 1 else ("have", "they", "count")
-        entries = "1 entry" if unread == 1 else f"{unread} entries"
-        out.append(f"{entries} {has} a time Mend cannot read ({shown}{more}); "
-                   f"{it} still {counts} in the totals, but the weekly figures, the time to "
-                   f"repair and the connection trend leave {'it' if unread == 1 else 'them'} "
-                   "out.")
+    out.extend(_times_left_out(figures, "entries_without_a_time", "unreadable_times",
+                               "a time Mend cannot read", ""))
+    analyses = figures.get("saved_analyses") or 0
+    if analyses:
+        kept = ("1 saved analysis of a conversation is" if analyses == 1 else
+                f"{analyses} saved analyses of conversations are")
+        out.append(f"{kept} kept with this relationship. These figures do not count what "
+                   f"{'it' if analyses == 1 else 'they'} found: only the ruptures, repair "
+                   "attempts and check-ins you wrote down are counted here, so that one rupture "
+                   "is never counted twice. Open an analysis from the relationship's page to see "
+                   "its findings.")
+    out.extend(_times_left_out(figures, "entries_out_of_range", "out_of_range_times",
+                               "a time outside 1900 to today", ", probably a typo"))
     return out
 
+
+
+def _times_left_out(figures: Mapping[str, Any], count_key: str, times_key: str, what: str,
+                    why: str) -> list[str]:
+    """The note on entries whose times the weekly figures leave out (none when there are none)."""
+    count = figures.get(count_key) or 0
+    if not count:
+        return []
+    times = figures.get(times_key, [])
+    shown = ", ".join(f"“{t}”" for t in times)
+    more = ", …" if count > len(times) else ""
+    has, it, counts, them = (("has", "it", "counts", "it") if count == 1
+                             else ("have", "they", "count", "them"))
+    entries = "1 entry" if count == 1 else f"{count} entries"
+    return [f"{entries} {has} {what} ({shown}{more}){why}; {it} still {counts} in the totals, "
+            "but the weekly figures, the time to repair and the connection trend leave "
+            f"{them} out."]
 
 # -- export ----------------------------------------------------------------------------------------
 def export(journal: Journal, fmt: str) -> tuple[str, str, str]:

@@ -62,8 +62,17 @@ async def analyse_submit(request: Request) -> Response:
             name = file.filename
         else:
             data, name = _field(form, "text").encode("utf-8"), PASTED
-    analysis = analyse_text(data, filename=name, mode=mode, region=region_of(request),
-                            personal=state(request).personal())
+    from functools import partial
+
+    import anyio.to_thread
+
+    from mendkit.web.api import model_limiter
+
+    job = partial(analyse_text, data, filename=name, mode=mode, region=region_of(request),
+                  personal=state(request).personal())
+    # Off the event loop (a long conversation takes seconds, and meanwhile no one else would
+    # be answered), as one of the model's runs, as the API's.
+    analysis = await anyio.to_thread.run_sync(job, limiter=model_limiter())
     key = state(request).results.put(analysis, owner=person_of(request))
     return RedirectResponse(f"/analyse/{key}", status_code=303)
 

@@ -6,7 +6,7 @@ import hmac
 import json
 import re
 import secrets
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -51,11 +51,15 @@ class SecurityMiddleware:
     """Adds the security headers to every response (and ``Cache-Control: no-store`` to all but
     the static files), rejects bodies over ``max_body`` with 413, early (from Content-Length) or
     as soon as a streamed body passes the limit, and lets a client that went away mid-request go
-    (there is no one to answer, and it is no error)."""
+    (there is no one to answer, and it is no error). The paths in ``larger`` have a limit of
+    their own (the 413's message still names ``max_body``'s: what the body carries is limited
+    to that, the rest is room for its encoding)."""
 
-    def __init__(self, app: ASGIApp, *, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_body: int, larger: Mapping[str, int] | None = None,
+                 ) -> None:
         self.app = app
         self.max_body = max_body
+        self.larger = dict(larger or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -72,8 +76,9 @@ class SecurityMiddleware:
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
+        limit = self.larger.get(str(scope.get("path", "")), self.max_body)
         length = dict(scope.get("headers", [])).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+        if length is not None and (not length.isdigit() or int(length) > limit):
             await _too_large(send_with_headers, self.max_body, scope)
             return
         seen = 0
@@ -84,7 +89,7 @@ class SecurityMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
+                if seen > limit:
                     raise BodyTooLarge(self.max_body)
             return message
 

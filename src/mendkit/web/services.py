@@ -19,13 +19,24 @@ from mendkit.api import analyze, load_conversation
 from mendkit.errors import InvalidInputError
 from mendkit.journal.export import spreadsheet_cell
 from mendkit.model import Analysis
-from mendkit.models.personal import PersonalHeads
+from mendkit.models.personal import PersonalHeads, older_heads
 from mendkit.web.timeline import distinct_evidence
 
 EXTENSIONS = (".txt", ".vtt", ".srt", ".json", ".jsonl", ".csv")
 MAX_UPLOAD = 5 * 1024 * 1024
 CSV_COLUMNS = ("index", "speaker", "text", "labels", "evidence", "episode")
 PASTED = "pasted.txt"  # the file name pasted text is read under
+# Said with each result while the personal heads are an earlier ``mend train``'s, which the
+# analysis then leaves out (``personal.load``). Plain ASCII: the API sends it as a header too.
+OLDER_HEADS_NOTICE = ("Your personal heads were fitted by an earlier version of Mend, so they are "
+                      "not used: this result comes from Mend's shipped model. Run mend train "
+                      "again to fit them to this version.")
+
+
+def heads_notice(home: Path, *, practice: bool = False) -> str | None:
+    """``OLDER_HEADS_NOTICE`` when the personal heads under ``home`` are left out as too old;
+    None otherwise (and always in a practice, which never uses one person's heads)."""
+    return None if practice or not older_heads(home) else OLDER_HEADS_NOTICE
 
 
 def analyse_text(data: bytes, *, filename: str = PASTED, mode: str = "full",

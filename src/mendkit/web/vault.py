@@ -148,7 +148,11 @@ class JournalVault:
             journal = self._journal
             try:
                 yield journal
-            except JournalError as exc:
+            except Exception as exc:
+                if self._rekeyed_under(exc):
+                    raise JournalLockedError(CHANGED_MESSAGE) from None
+                if not isinstance(exc, JournalError):
+                    raise
                 # On PostgreSQL a write under a key changed elsewhere is refused (the journal
                 # found out itself), and a read fails to decrypt (asked here, on that error
                 # only): say so in the same words as on SQLite, and forget the old key.
@@ -209,6 +213,21 @@ class JournalVault:
         self.changed_elsewhere = True
         return True
 
+    def _rekeyed_under(self, exc: Exception) -> bool:
+        """Whether ``exc`` is SQLCipher's wrong-key error ("file is not a database") on the
+        open SQLite journal because another process is changing or has changed its passphrase:
+        the pages are under the new key a moment before the new key file is in place, which
+        :meth:`_forget_if_rekeyed` looks at. If so, lock the journal (True)."""
+        if self.url or self._journal is None or not _wrong_key(exc):
+            return False
+        from mendkit.journal.repository import key_change_under_way
+
+        if self.key_file() == self._key_file and not key_change_under_way(self.home):
+            return False  # the key is the journal's: the file itself is damaged, say so
+        self.lock()
+        self.changed_elsewhere = True
+        return True
+
     def _kdf_params(self) -> KdfParams | None:
         if self._kdf is None:
             return None
@@ -216,6 +235,19 @@ class JournalVault:
 
         t, m, p = self._kdf
         return KdfParams(time_cost=t, memory_kib=m, parallelism=p)
+
+
+def _wrong_key(exc: BaseException) -> bool:
+    """Whether SQLCipher refused the key (its words: "file is not a database"), raised as it
+    is or as the JournalError a failed write becomes."""
+    seen: BaseException | None = exc
+    for _ in range(4):  # the error, and the database errors it was raised from
+        if seen is None:
+            return False
+        if "file is not a database" in str(getattr(seen, "orig", None) or seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def check_new_passphrase(passphrase: str, repeat: str | None) -> None:

@@ -49,11 +49,13 @@
   var backAt = document.querySelector("[data-back-at]");
   var minutes = document.querySelector(".step-form input[type=number][min='20']");
   if (backAt && minutes) {
+    var withMinutes = document.querySelector(".back-at-minutes");
     var update = function () {
       var m = parseInt(minutes.value, 10);
       if (isNaN(m) || m < 20 || m > 600) { return; }
       var when = new Date(Date.now() + m * 60000);
       backAt.textContent = pad(when.getHours()) + ":" + pad(when.getMinutes());
+      if (withMinutes) { withMinutes.textContent = "With " + m + " minutes, you"; }
     };
     minutes.addEventListener("input", update);
     update();
