@@ -85,3 +85,13 @@ def test_uk_is_an_alias_for_gb_and_unknown_regions_fail_clearly() -> None:
 def test_region_comes_from_the_environment() -> None:
     assert Settings.from_env({"MEND_REGION": "IE"}).region == "IE"
     assert Settings.from_env({"MEND_REGION": "IE"}, region="US").region == "US"
+
+
+def test_every_region_lists_help_for_someone_who_is_being_hurt() -> None:
+    """The abuse stop shows these resources: each region needs more than suicide lines (the
+    safety tester found only US and GB had a line for someone a partner hurts)."""
+    from mendkit.analysis.safety import regions, resources_for
+
+    for region in regions():
+        notes = [f"{r.name} {r.note}".lower() for r in resources_for(region)]
+        assert any("hurting" in n or "threatening" in n for n in notes), region
