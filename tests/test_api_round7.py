@@ -88,3 +88,10 @@ def test_a_crisis_in_the_message_itself_is_not_said_to_be_in_the_context() -> No
     result = mendkit.check("I want to kill myself.", context=["You were late again."],
                            mode="rules")
     assert result.risk.crisis and not result.risk.in_context
+
+
+def test_a_loop_of_links_is_named_as_one(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(InvalidInputError, match="too many levels of symbolic links"):
+        mendkit.load_conversation(tmp_path / "a" / "talk.txt")

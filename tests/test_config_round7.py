@@ -127,3 +127,32 @@ def test_journal_init_makes_an_existing_mend_home_private(
     monkeypatch.setenv("MEND_JOURNAL_KDF", "1,8,1")
     assert main(["journal", "init"]) == 0
     assert home.stat().st_mode & 0o777 == 0o700
+
+
+# -- round 7 re-run: one wording for the key settings' limits (rerun_a N5) -------------------------
+def test_too_little_memory_for_the_parallelism_is_said_like_the_other_limits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("MEND_HOME", str(tmp_path / "kx"))
+    monkeypatch.setenv("MEND_PASSPHRASE", "secretpass1")
+    monkeypatch.setenv("MEND_JOURNAL_KDF", "2,16,4")
+    assert main(["journal", "init"]) == 1
+    assert capsys.readouterr().err.strip() == ("mend: error: MEND_JOURNAL_KDF: memory_kib must be "
+                                               "at least 8 x parallelism (32), got 16")
+    assert not (tmp_path / "kx" / "journal.db").exists()
+    assert parse_kdf("1,8,1") == (1, 8, 1)
+
+
+# -- round 7 re-run: MEND_HOME with a ~user that is no user (rerun_a N1) ---------------------------
+def test_a_tilde_user_that_does_not_exist_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match=re.escape(
+            "MEND_HOME: cannot expand '~nosuchuser-mend/x' (no such user)")):
+        home_from_env({"MEND_HOME": "~nosuchuser-mend/x"})
+
+
+def test_a_loop_of_links_as_mend_home_is_a_config_error(tmp_path: Path) -> None:
+    os.symlink("loopB", tmp_path / "loopA")
+    os.symlink("loopA", tmp_path / "loopB")
+    with pytest.raises(ConfigError, match=re.escape(
+            f"MEND_HOME ({tmp_path / 'loopA'}) is a loop of symbolic links")):
+        Settings.from_env({"MEND_HOME": str(tmp_path / "loopA")})

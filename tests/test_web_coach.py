@@ -473,7 +473,7 @@ def test_a_crisis_answer_stops_two_person_mode_and_is_not_saved(
 def test_an_unknown_code_is_a_clear_error(client: TestClient) -> None:
     assert _pair_join(client, "ABCDEF", "Ben") == 400
     assert client.get("/coach/pair/nope!!").status_code == 400
-    assert client.get("/coach/pair/ABCDEF/exchange").status_code == 404
+    assert client.get("/coach/pair/ABCDEF/exchange").status_code == 403  # as for a real code
 
 
 def test_an_unknown_session_is_404_on_the_pages_and_the_api(client: TestClient,

@@ -93,3 +93,19 @@ def test_insights_say_plainly_that_saved_analyses_are_not_counted(opened: TestCl
     page = opened.get("/journal/relationships/1/insights").text
     assert "1 saved analysis of a conversation is kept with this relationship" in page
     assert "These figures do not count what it found" in page
+
+
+# -- rerun A: a damaged coach file from an older Mend, set aside by the web app, is told --------
+def test_the_coach_page_tells_once_of_a_coach_file_set_aside(home: Path) -> None:
+    folder = home / "coach" / "sessions"
+    folder.mkdir(parents=True)
+    (folder / "0123456789ab.json").write_text("{not json", encoding="utf-8")
+    client = TestClient(create_app(Settings(home=home, journal_kdf=CHEAP_KDF)))
+    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/journal").text)
+    assert found
+    client.post("/journal/create", data={"csrf_token": found.group(1), "passphrase": PASS,
+                                         "repeat": PASS})
+    first = client.get("/coach").text
+    assert "0123456789ab.json" in first and "unreadable" in first
+    assert (folder / "unreadable" / "0123456789ab.json").read_text(encoding="utf-8") == "{not json"
+    assert "0123456789ab.json" not in client.get("/coach").text  # told once

@@ -61,7 +61,10 @@ def atomic_write(path: Path, text: str | bytes) -> None:
     for it.
     """
     private_folder(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", dir=path.parent)
+    except OSError as exc:
+        raise naming(exc, path) from None
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -69,9 +72,19 @@ def atomic_write(path: Path, text: str | bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise naming(exc, path) from None
         raise
+
+
+def naming(exc: OSError, path: Path) -> OSError:
+    """``exc`` as the error of writing ``path`` (a full disk says no file name, and a temporary
+    file's name means nothing to the person), so that it can be reported as theirs to fix."""
+    if exc.filename == str(path) or exc.errno is None:
+        return exc
+    return OSError(exc.errno, exc.strerror or os.strerror(exc.errno), str(path))
 
 
 if sys.platform == "win32":  # pragma: no cover - Windows

@@ -7,6 +7,7 @@ parallelism``) sets the argon2id cost for a new journal or a new passphrase.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,33 +34,60 @@ class Settings:
         ``MEND_JOURNAL_KDF``.
         """
         env = os.environ if env is None else env
-        home = home_from_env(env)
-        _check_home(home)
-        chosen = region or env.get("MEND_REGION") or DEFAULT_REGION
+        home = checked_home(env)
+        chosen = region_from_env(env, region=region)
         resources_for(chosen)  # validates (a country with no list of its own gets the default)
         return cls(home=home, region=chosen,
                    database_url=database_url(env.get("MEND_DATABASE_URL") or None),
                    journal_kdf=parse_kdf(env.get("MEND_JOURNAL_KDF", "")))
 
 
+def region_from_env(env: Mapping[str, str] | None = None, *, region: str | None = None) -> str:
+    """The region asked for: ``region`` (``--region``), else ``MEND_REGION``, else ``default``;
+    as given, not checked (``resources_for`` checks it)."""
+    env = os.environ if env is None else env
+    return region or env.get("MEND_REGION") or DEFAULT_REGION
+
+
 def home_from_env(env: Mapping[str, str] | None = None) -> Path:
     """``MEND_HOME``, else ``~/.local/share/mend``, as a full path: a ``~`` at its start is the
     home folder (a service file or a quoted line passes it on unexpanded), and a relative one is
-    taken from the current folder, so that the path Mend names is the one it uses."""
+    taken from the current folder, so that the path Mend names is the one it uses.
+
+    Raises ``ConfigError`` for a ``~user`` that is no user on this system, or a ``~`` when the
+    home folder cannot be found."""
     env = os.environ if env is None else env
-    return Path(env.get("MEND_HOME") or Path.home() / ".local" / "share" / "mend"
-                ).expanduser().absolute()
+    raw = env.get("MEND_HOME") or "~/.local/share/mend"
+    try:
+        return Path(raw).expanduser().absolute()
+    except RuntimeError:  # pathlib's word for "no such user" and "no home folder"
+        own = raw == "~" or raw.startswith(("~/", "~" + os.sep))
+        why = "the home folder is not known; set HOME" if own else "no such user"
+        name = "MEND_HOME" if env.get("MEND_HOME") else "the default MEND_HOME"
+        raise ConfigError(f"{name}: cannot expand {raw!r} ({why})") from None
 
 
-def _check_home(home: Path) -> None:
-    """A ``MEND_HOME`` that is a link to nothing is named as such (else the first file Mend
-    opens there would be the one said to be missing)."""
-    if home.is_symlink() and not home.exists():
+def checked_home(env: Mapping[str, str] | None = None) -> Path:
+    """``home_from_env``, with a ``MEND_HOME`` that is a link to nothing, or a loop of links,
+    named as such (else the first file Mend opens there would be the one said to be missing).
+
+    Raises ``ConfigError``. Commands that only read from ``MEND_HOME`` can go on without it."""
+    home = home_from_env(env)
+    if home.is_symlink():
         try:
-            target = os.readlink(home)
-        except OSError:
-            return
-        raise ConfigError(f"MEND_HOME ({home}) is a link to {target}, which does not exist")
+            home.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise ConfigError(f"MEND_HOME ({home}) is a loop of symbolic links") from None
+            if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+                return home  # not ours to read: the first file opened there says so
+            try:
+                target = os.readlink(home)
+            except OSError:
+                return home
+            raise ConfigError(f"MEND_HOME ({home}) is a link to {target}, which does not exist"
+                              ) from None
+    return home
 
 
 def database_url(url: str | None) -> str | None:
@@ -98,4 +126,7 @@ def parse_kdf(raw: str) -> tuple[int, int, int] | None:
             size = f" ({limit // (1024 * 1024)} GiB)" if name == "memory_kib" else ""
             raise ConfigError(f"MEND_JOURNAL_KDF: {name} must be at most {limit}{size}, got "
                               f"{value}")
+    if m < 8 * p:  # argon2id's own floor
+        raise ConfigError(f"MEND_JOURNAL_KDF: memory_kib must be at least 8 x parallelism "
+                          f"({8 * p}), got {m}")
     return t, m, p

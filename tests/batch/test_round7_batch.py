@@ -186,3 +186,38 @@ def test_a_folder_that_is_no_output_of_mend_is_left_alone(
     err = _err(capsys)
     assert "not a Parquet output of mend batch" in err and "choose another --out" in err
     assert [p.name for p in out.iterdir()] == ["holiday.jpg"]
+
+
+# -- rerun C: "pass --resume" is offered only where --resume would take the output ------------
+def test_a_folder_that_is_not_batch_output_is_not_offered_resume(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _corpus(tmp_path / "c.jsonl", ["c0"])
+    out = tmp_path / "photos"
+    out.mkdir()
+    (out / "holiday.jpg").write_bytes(b"\xff\xd8")
+    assert _batch(str(source), "--out", str(out)) == 1
+    err = _err(capsys)
+    assert "not an output of mend batch" in err and "--resume" not in err
+    assert _files(out) == [(Path("holiday.jpg"), b"\xff\xd8")]
+
+
+def test_a_file_that_is_not_batch_output_is_not_offered_resume(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _corpus(tmp_path / "c.jsonl", ["c0"])
+    out = tmp_path / "notes.jsonl"
+    out.write_text('{"note": "mine"}\n', encoding="utf-8")
+    assert _batch(str(source), "--out", str(out)) == 1
+    err = _err(capsys)
+    assert "not an output of mend batch" in err and "--resume" not in err
+    assert out.read_text(encoding="utf-8") == '{"note": "mine"}\n'
+
+
+def test_a_batch_output_is_still_offered_resume(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _corpus(tmp_path / "c.jsonl", ["c0"])
+    for out in (tmp_path / "o", tmp_path / "o.jsonl"):
+        assert _batch(str(source), "--out", str(out)) == 0
+        capsys.readouterr()
+        assert _batch(str(source), "--out", str(out)) == 1
+        assert "pass --resume" in _err(capsys)
+        assert _batch(str(source), "--out", str(out), "--resume") == 0

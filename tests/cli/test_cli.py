@@ -75,10 +75,12 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
         main(["--debug", "analyze", str(bad)])
 
 
-def test_unknown_region_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_region_falls_back_to_the_general_resources_with_a_note(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """No region value may stop the crisis resources from showing on the command line."""
     code, _, err = run(["analyze", str(EXAMPLE), "--region", "XX"], capsys)
-    assert code == 1
-    assert "region" in err and "US" in err
+    assert code == 0
+    assert "region 'XX'" in err and "general resources" in err and "US" in err
 
 
 def test_usage_error_is_exit_1(capsys: pytest.CaptureFixture[str]) -> None:

@@ -153,11 +153,11 @@ def test_analyze_says_the_note_too(monkeypatch: pytest.MonkeyPatch,
     assert NO_LIST in err
 
 
-def test_a_region_that_is_no_country_code_is_still_refused(
+def test_a_region_that_is_no_country_code_falls_back_on_the_command_line(
         capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(["check", "hello", "--mode", "rules", "--region", "Germany"], capsys)
-    assert code == 1
-    assert "no crisis resources for region 'Germany'" in err
+    assert code == 0
+    assert "no crisis resources for region 'Germany'; showing general resources" in err
 
 
 def test_the_library_falls_back_for_a_country_and_refuses_the_rest() -> None:

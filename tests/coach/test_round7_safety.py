@@ -169,3 +169,39 @@ def test_a_crisis_stop_of_the_person_who_joined_lasts_too(
     out = capsys.readouterr().out
     assert "stopped so that you could get support first" in out
     assert "How did you feel during it?" not in out
+
+
+# Round 7 re-check N3: the other person's own danger signs stay about them, even when their line
+# also tells of abuse; only a threat aimed at the person using Mend gives them the abuse stop.
+
+@pytest.mark.parametrize("pasted", [
+    "Sam: My dad hits me and I want to die.\nMe: I'm here.",
+    "Sam: My dad hits me.\nMe: I'm here.",
+    "Sam: I'm going to kill him, I swear.\nMe: Please calm down.",
+    "Sam: If you tell anyone he'll kill me.\nMe: I won't.",
+])
+def test_danger_to_the_other_person_is_the_stop_about_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], pasted: str) -> None:
+    home = tmp_path / "mend-home"
+    assert main(["coach", "--answers", _answers(tmp_path, [*TO_MESSAGES, pasted, "x"])]) == 0
+    out = capsys.readouterr().out
+    assert "Something in these messages suggests Sam may not be safe." in out
+    assert "Who can help, for Sam or for you:" in out
+    assert ABUSE_STOP not in out
+    assert SAFETY_PLAN not in out
+    assert _session_state(home) == "stopped_crisis"
+
+
+@pytest.mark.parametrize("pasted", [
+    "Sam: If you leave I'll hurt you and then kill myself.\nMe: Please stop.",
+    "Sam: My dad said he'll kill you if you come round. I want to die.\nMe: I'm scared.",
+])
+def test_a_threat_to_the_user_comes_first_when_the_line_also_shows_the_other_persons_suicide_signs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], pasted: str) -> None:
+    home = tmp_path / "mend-home"
+    assert main(["coach", "--answers", _answers(tmp_path, [*TO_MESSAGES, pasted, "x"])]) == 0
+    out = capsys.readouterr().out
+    assert ABUSE_STOP in out
+    assert SAFETY_PLAN in out
+    assert "Sam may not be safe" not in out
+    assert _session_state(home) == "stopped_unsafe"

@@ -63,13 +63,13 @@ def test_a_known_region_still_gives_its_resources() -> None:
     assert mendkit.check("hello there", mode="rules", region=" gb ").risk.crisis is False
 
 
-def test_the_cli_still_refuses_an_unknown_region_with_exit_1(capsys: pytest.CaptureFixture[str],
-                                                              ) -> None:
+def test_the_cli_falls_back_for_an_unknown_region_with_a_note(capsys: pytest.CaptureFixture[str],
+                                                               ) -> None:
     from mendkit.cli.main import main
 
-    assert main(["check", "hello there", "--region", "ZZ", "--mode", "rules"]) == 1
+    assert main(["check", "hello there", "--region", "ZZ", "--mode", "rules"]) == 0
     err = capsys.readouterr().err
-    assert "no crisis resources for region 'ZZ'" in err
+    assert "no crisis resources for region 'ZZ'; showing general resources" in err
     assert "Traceback" not in err
 
 

@@ -39,7 +39,8 @@ _RULE_KEYS: Final = frozenset({
     "id", "label", "subtype", "patterns", "match", "context", "negation", "quotes", "exclude",
     "max_words", "weight", "suppress", "positive", "negative", "note", "after",
 })
-_DEFAULT_KEYS: Final = frozenset({"label", "context", "negation", "quotes", "weight", "match"})
+_DEFAULT_KEYS: Final = frozenset({"label", "context", "negation", "quotes", "weight", "match",
+                                  "suppress"})
 # What a "whole" rule's turn loses at its end, with any whitespace.
 _TRAILING_MARKS: Final = frozenset(".!?,;:…~*)(\"'-")
 # Runs of whitespace, or of one punctuation mark or symbol, longer than this are cut to it
@@ -390,11 +391,12 @@ class RuleSet:
             return []
         scan = _Scan(norm)
         hits: list[Hit] = []
+        tried: dict[str, list[LazyPattern]] = {}  # each hit rule's patterns, to look again
         before: str | None = None
         pattern_of = self._pattern_of
         for i, group in groupby(candidates, self._rule_of.__getitem__):
             rule = self.rules[i]
-            patterns = [pattern_of[ref] for ref in group]
+            patterns = tried[rule.id] = [pattern_of[ref] for ref in group]
             if not rule.after:
                 hit = _first_hit(rule, scan, patterns, blocked)
                 if hit is not None:
@@ -416,7 +418,8 @@ class RuleSet:
                 hits.append(hit)
         # Evidence covers whole words: a pattern that ends on a consuming character class or a
         # stem ("thank") would otherwise show "Nothing. W" or "easier if I just was(n't)".
-        hits = [Hit(h.rule, *_whole_words(norm, h.start, h.end)) for h in _apply_suppression(hits)]
+        hits = [Hit(h.rule, *_whole_words(norm, h.start, h.end))
+                for h in _apply_suppression(hits, scan, tried)]
         if cuts:
             hits = [Hit(h.rule, _uncut(cuts, h.start, bisect_right),
                         _uncut(cuts, h.end, bisect_left)) for h in hits]
@@ -493,11 +496,16 @@ def _starts_evidence(char: str) -> bool:
 
 
 def _first_hit(
-    rule: Rule, scan: _Scan, patterns: Sequence[LazyPattern], blocked: set[str] | None = None
+    rule: Rule, scan: _Scan, patterns: Sequence[LazyPattern], blocked: set[str] | None = None,
+    avoid: Sequence[tuple[int, int]] = (),
 ) -> Hit | None:
+    """The rule's first hit on the turn, leaving out any match that overlaps a span in
+    ``avoid``."""
     norm = scan.norm
     if rule.match == "whole":
         start, end, core = scan.whole()
+        if _overlaps(avoid, start, end):
+            return None
         for pattern in patterns:
             if pattern.fullmatch(core):
                 return Hit(rule, start, end)
@@ -510,7 +518,7 @@ def _first_hit(
             start, end = m.span()
             while start < end and not _starts_evidence(norm[start]):
                 start += 1  # a pattern may anchor on punctuation; the evidence starts at a word
-            if start == end:
+            if start == end or _overlaps(avoid, start, end):
                 continue
             if (rule.quotes and tx.inside(scan.reported_spans(), start, end)) or (
                 rule.negation and tx.negated(norm, start)
@@ -542,18 +550,28 @@ def _first_hit(
     return None
 
 
-def _apply_suppression(hits: list[Hit]) -> list[Hit]:
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _apply_suppression(
+    hits: list[Hit], scan: _Scan, tried: Mapping[str, Sequence[LazyPattern]],
+) -> list[Hit]:
+    """``hits`` less the evidence a more specific rule cancels where the two overlap. A rule
+    whose hit is cancelled is looked for again outside the cancelling spans: "I'm sorry you
+    think I was rude. That's on me" cancels the admission inside the non-apology, not the
+    ownership after it."""
     suppressors = [h for h in hits if h.rule.suppress]
     if not suppressors:
         return hits
     kept = []
     for hit in hits:
-        cancelled = any(
-            hit.rule.label in s.rule.suppress and hit.start < s.end and s.start < hit.end
-            for s in suppressors if s is not hit
-        )
-        if not cancelled:
+        against = [(s.start, s.end) for s in suppressors
+                   if s is not hit and hit.rule.label in s.rule.suppress]
+        if not _overlaps(against, hit.start, hit.end):
             kept.append(hit)
+        elif (again := _first_hit(hit.rule, scan, tried[hit.rule.id], avoid=against)) is not None:
+            kept.append(again)
     return kept
 
 

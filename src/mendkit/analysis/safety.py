@@ -7,6 +7,7 @@ discount). Idioms ("this project is killing me") are excluded rule by rule.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
@@ -45,13 +46,23 @@ _NOT_COUNTRIES = frozenset({"AA", "ZZ", *(f"Q{c}" for c in "MNOPQRSTUVWXYZ"),
                             *(f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})
 
 
+# A locale as people copy it from LANG: en_US, de-DE, en_GB.UTF-8, de_DE@euro.
+_LOCALE = re.compile(r"[A-Z]{2,3}[_-]([A-Z]{2})(?:\.[-\w]+)?(?:@\w+)?")
+
+
+def _country(code: str) -> str:
+    """The country part of a locale (``EN_US`` is ``US``); any other ``code`` as it is."""
+    found = _LOCALE.fullmatch(code)
+    return found.group(1) if found else code
+
+
 def _region_code(region: object) -> str:
     """``region`` as a key of the resource table (``UK`` is ``GB``); a country Mend has no list
     for is ``DEFAULT``. Anything that is no country code raises ``ConfigError``."""
     if not isinstance(region, str):
         raise ConfigError(f"expected the region as a str such as 'US' or 'default', got "
                           f"{type(region).__name__}")
-    code = region.strip().upper()
+    code = _country(region.strip().upper())
     if code == "UK":
         code = "GB"
     if code in _resource_table()[1]:
@@ -66,8 +77,9 @@ def resources_for(region: str = DEFAULT_REGION) -> tuple[Resource, ...]:
     """The resources for ``region`` (an ISO country code such as ``US`` or ``GB``, or ``default``).
 
     A country Mend has no list for gets the general (``default``) list, which says to contact
-    local emergency services; a region that is no country code (``Germany``, ``XX``), or one that
-    is not a ``str``, raises ``ConfigError``.
+    local emergency services. A locale is read as its country (``en_US`` is ``US``, ``de-DE`` is
+    ``DE``). A region that is no country code (``Germany``, ``XX``), or one that is not a ``str``,
+    raises ``ConfigError``.
 
     >>> resources_for("GB")[1].contact
     'call 116 123'
@@ -85,8 +97,25 @@ def region_note(region: str) -> str | None:
     """
     code = _region_code(region)
     if code == DEFAULT_REGION.upper() and region.strip().upper() != code:
-        return f"Mend has no list for {region.strip().upper()}; showing general resources"
+        return f"Mend has no list for {_country(region.strip().upper())}; showing general resources"
     return None
+
+
+def region_or_default(region: str) -> tuple[str, str | None]:
+    """``region`` when Mend can read it, else ``default``; with what to tell the person (see
+    ``region_note``), or None. For the places that show crisis resources to a person, where a
+    region Mend cannot read must never keep them from showing.
+
+    >>> region_or_default("germany")[0]
+    'default'
+    """
+    try:
+        note = region_note(region)
+    except ConfigError:
+        return DEFAULT_REGION, (f"Mend has no crisis resources for region {region!r}; showing "
+                                f"general resources (the regions Mend knows: "
+                                f"{', '.join(regions())})")
+    return region, note
 
 
 def crisis_message() -> str:

@@ -45,6 +45,10 @@ _NEGATED_VIEW: Final = re.compile(
 _REPORTING: Final = re.compile(
     r"\b(?:said|says|say|told\s+(?:me|him|her|us|them|you)|tells\s+(?:me|him|her|us|them)"
     r"|was\s+like|is\s+like|(?:goes|went)(?=\s*[:,\"']|\s+like\b)|wrote|writes|texted|posted|messaged|emailed|mentioned"
+    # "he goes you never listen": unpunctuated, when the words turn to "you" (not "it goes", "you
+    # know where")
+    r"|(?<!\bit\s)(?<!\bthat\s)(?<!\bwhat\s)(?<!\bthis\s)(?<!\bwhich\s)(?<!\bhow\s)(?<!\bwho\s)"
+    r"(?<!\bthere\s)(?:goes|went)(?=\s+(?!you\s+know\b)(?:you|you're|youre|ur|u|why|how|omg|oh|stop)\b)"
     r"|suggested|implied|called\s+(?:me|him|her|us|them|you)|yelled|shouted|screamed|snapped"
     r"|keeps\s+saying|kept\s+saying|used\s+to\s+say|would\s+say|accused\s+(?:me|him|her|us|them)"
     r"|made\s+it\s+sound\s+(?:like|as\s+if)|made\s+out"

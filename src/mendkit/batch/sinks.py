@@ -311,8 +311,7 @@ class JsonlSink:
         created = not out.exists()
         try:
             if not created and not resume:
-                raise InvalidInputError("the output exists; pass --resume to continue it or "
-                                        "choose another path", source=str(out))
+                raise _occupied_file(out, real)
             record = _jsonl_run(real)
             handle = out.open("ab")
             _lock_file_itself(handle.fileno(), out)
@@ -396,6 +395,35 @@ def _not_mend_jsonl(path: Path, line: int) -> InvalidInputError:
         "so --resume leaves it as it is: choose another --out", source=str(path), line=line)
 
 
+def _occupied_file(out: Path, real: Path) -> InvalidInputError:
+    """The error for an output file that is there already: --resume is offered only where it
+    would be taken (a JSON Lines output of mend batch)."""
+    if out.is_file():
+        try:
+            if not _jsonl_run(real).is_file():
+                _first_line_of_mend(out)
+        except InvalidInputError:
+            return InvalidInputError("the output exists and is not an output of mend batch; "
+                                     "choose another path", source=str(out))
+    return InvalidInputError("the output exists; pass --resume to continue it or choose another "
+                             "path", source=str(out))
+
+
+def _occupied_folder(out: Path) -> InvalidInputError:
+    """The error for an output folder that is not empty: --resume is offered only where it
+    would be taken (a Parquet output of mend batch)."""
+    try:
+        _parquet_output(out)
+    except InvalidInputError as refused:
+        if (out / CONVOKIT_RUN_FILE).is_file() or (out / "corpus.json").is_file():
+            return InvalidInputError("is a ConvoKit corpus, which cannot be continued; choose "
+                                     "another folder", source=str(out))
+        return InvalidInputError("the output folder is not empty and is not an output of mend "
+                                 "batch; choose another folder", source=refused.source)
+    return InvalidInputError("the output folder is not empty; pass --resume to continue it or "
+                             "choose another folder", source=str(out))
+
+
 def _first_line_of_mend(path: Path) -> None:
     """Refuse ``path`` unless its first line is (or begins, cut off by a kill) an analysis."""
     with path.open("rb") as handle:
@@ -430,8 +458,7 @@ class ParquetSink:
         self.lock = _Lock(out / LOCK_NAME, out)
         try:
             if occupied and not resume:
-                raise InvalidInputError("the output folder is not empty; pass --resume to "
-                                        "continue it or choose another folder", source=str(out))
+                raise _occupied_folder(out)
             if occupied:
                 _parquet_output(out)
             self.warnings: list[str] = []

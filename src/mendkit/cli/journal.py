@@ -469,11 +469,29 @@ def _confirm(question: str) -> bool:
 
 
 def _write_private(path: Path, text: str) -> None:
-    """Write an export readable by this user only (it holds every entry in plain text)."""
-    from mendkit._files import open_private
+    """Write an export readable by this user only (it holds every entry in plain text).
 
-    with os.fdopen(open_private(path, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8") as out:
-        out.write(text)
+    A file is written whole or not at all (a cut-off export would look like a good one, and an
+    earlier export there is kept); a device or a pipe is written in place. A write that fails (a
+    full disk) names ``path``."""
+    import stat
+
+    from mendkit._files import atomic_write, naming, open_private
+
+    target = path.resolve() if path.is_symlink() else path  # write through a link, as open does
+    try:
+        special = not stat.S_ISREG(target.stat().st_mode)
+    except OSError:
+        special = False  # not there yet (or not to be looked at): opening it says why
+    if not special and target.parent.is_dir():
+        atomic_write(target, text)
+        return
+    try:
+        with os.fdopen(open_private(path, os.O_WRONLY | os.O_TRUNC), "w",
+                       encoding="utf-8") as out:
+            out.write(text)
+    except OSError as exc:
+        raise naming(exc, path) from None
 
 
 def _backup(journal: Journal, dest: Path) -> None:

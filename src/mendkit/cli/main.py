@@ -262,30 +262,42 @@ def _debug_after_commands(parser: argparse.ArgumentParser) -> None:
 
 
 def _region(args: argparse.Namespace) -> str:
-    return _settings(args.region).region
+    """``--region`` over ``MEND_REGION``, for a command that needs nothing else of the settings
+    (so that no ``MEND_HOME`` or journal setting can keep it from showing crisis resources). A
+    region Mend cannot read gets the general resources, never none, and a note on stderr."""
+    from mendkit.analysis.safety import region_or_default
+    from mendkit.config import region_from_env
+
+    region, note = region_or_default(region_from_env(region=args.region))
+    if note is not None:
+        print(f"mend: note: {note}", file=sys.stderr)
+    return region
 
 
 def _settings(region: str | None) -> Settings:
-    """The settings, with ``--region`` over ``MEND_REGION``; a country Mend has no list for is
-    said on stderr (its crisis resources are the general list, never none)."""
-    from mendkit.analysis.safety import region_note
+    """The settings, with ``--region`` over ``MEND_REGION``, read as ``_region`` reads it."""
     from mendkit.config import Settings
 
-    settings = Settings.from_env(region=region)
-    note = region_note(settings.region)
-    if note is not None:
-        print(f"mend: note: {note}", file=sys.stderr)
-    return settings
+    return Settings.from_env(region=_region(argparse.Namespace(region=region)))
 
 
 def _personal(args: argparse.Namespace) -> PersonalHeads | None:
+    """This person's heads, or None. A ``MEND_HOME`` Mend cannot use is a warning here, not an
+    error: ``check`` and ``analyze`` only read it, and must still run (and show crisis
+    resources) without it."""
     if args.no_personal:
         return None
-    from mendkit.config import Settings
+    from mendkit.config import checked_home
+    from mendkit.errors import ConfigError
     from mendkit.models.personal import load
 
+    try:
+        home = checked_home()
+    except ConfigError as exc:
+        _warn([f"{exc}; your personal heads were not used"])
+        return None
     notices: list[str] = []
-    heads = load(Settings.from_env().home, notices=notices)
+    heads = load(home, notices=notices)
     _warn(notices)
     return heads
 

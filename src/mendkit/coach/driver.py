@@ -22,7 +22,7 @@ from mendkit.api import analyze
 from mendkit.coach import content
 from mendkit.coach.composer import CONTEXTS, DraftParts, compose
 from mendkit.coach.machine import TERMINAL, Event, EventType, State, allowed_events
-from mendkit.coach.safety_gate import gate
+from mendkit.coach.safety_gate import gate, threatens_you
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
 from mendkit.critic import critique
@@ -364,10 +364,11 @@ def stop_words(state: State, *, at_risk: str = "") -> tuple[str, str]:
 
 def _whose_signs(session: Session, event: Event, mode: Mode) -> tuple[Event, str]:
     """The stop for pasted messages, and the other person's name (as the messages spell it) when
-    the stop is about them. When every pasted line that shows crisis signs is theirs, a threat or
-    danger in them (harm to others, abuse) puts the person using Mend in danger: the abuse stop,
-    with its safety plan. Their own suicide or self-harm signs make a crisis stop about them.
-    Otherwise the gate's stop stands and speaks to the person using Mend."""
+    the stop is about them. When every pasted line that shows crisis signs is theirs, a threat
+    aimed at the person using Mend puts them in danger: the abuse stop, with its safety plan, even
+    when the same lines show the other person's own suicide signs. Any other signs (their own
+    suicide or self-harm signs, abuse they suffer, a threat to someone else) make a crisis stop
+    about them. Otherwise the gate's stop stands and speaks to the person using Mend."""
     other = str(session.answers.get(State.RECOGNISE_WHO.value, "")).strip().lower()
     turns = _pasted_turns(str(event.value or ""))
     if not other or not turns:
@@ -381,14 +382,9 @@ def _whose_signs(session: Session, event: Event, mode: Mode) -> tuple[Event, str
     mine = speaker.lower() in ("me", "i", "myself", "you")
     if mine or speaker.lower() not in (other, *other.split()):
         return event, ""
-    kinds = {kind for t in flagged for kind in t.subtypes(CRISIS)}
-    if kinds & _THREATS:
+    if any(threatens_you(t) for t in flagged):
         return Event(E.ABUSE, event.value), ""
     return Event(E.CRISIS, event.value), speaker
-
-
-# Crisis kinds in the other person's lines that put the person using Mend in danger.
-_THREATS = frozenset({"harm_to_others", "abuse_danger"})
 
 
 def show_stop(state: State, prompter: Prompter, region: str, *, at_risk: str = "") -> None:

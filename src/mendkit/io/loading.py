@@ -147,7 +147,10 @@ def _exists(path: Path, name: str) -> bool:
     """Whether ``path`` exists; a path the system cannot look up (a name too long, a loop of
     links) is an ``InvalidInputError`` naming it, not a bare ``OSError``."""
     try:
-        return path.exists()
+        path.stat()  # Path.exists() answers False for a loop of links: say what it is
+    except (FileNotFoundError, NotADirectoryError):
+        return False
     except OSError as error:
         reason = (error.strerror or "cannot be looked up").lower()
         raise InvalidInputError(reason, source=name) from None
+    return True

@@ -644,10 +644,15 @@ class Journal:
             if not isinstance(e["occurred_at"], str):
                 raise wrong(f'{place}: "occurred_at" should be a date and time as text, found '
                             f"{_a_json(e['occurred_at'])}")
+            as_typed = None
             try:
                 occurred_at = stored_when(e["occurred_at"])
             except JournalError:
-                occurred_at = _legacy_when(e["occurred_at"], place, wrong, warnings)
+                occurred_at = _legacy_when(e["occurred_at"], place, wrong, warnings,
+                                           fits=self.path is not None or None,
+                                           kind=e["kind"])
+                if occurred_at != e["occurred_at"]:
+                    as_typed = e["occurred_at"]
             rel = None if e["relationship_id"] is None else _whole(e, "relationship_id", place,
                                                                    wrong, largest)
             if rel is not None and rel not in known:
@@ -665,7 +670,10 @@ class Journal:
                 what = (f"coach session {ref!r}" if e["kind"] == "coach_session" else
                         f"{_NOUN.get(e['kind'], e['kind'])} {ref!r}")
                 _once(refs, (e["kind"], ref), place, what, wrong)
-            payload = json.dumps(dict(e["body"]), ensure_ascii=False, sort_keys=True)
+            body = dict(e["body"])
+            if as_typed is not None and e["kind"] in _OPEN_BODIES:
+                body["when_as_typed"] = as_typed
+            payload = json.dumps(body, ensure_ascii=False, sort_keys=True)
             entries.append(EntryRow(id=entry_id, kind=e["kind"],
                                     relationship_id=rel, occurred_at=occurred_at,
                                     body=encrypt(payload), ref=ref))
@@ -843,22 +851,40 @@ def _exported_when(stored: str) -> str:
         return stored
 
 
-def _legacy_when(value: str, place: str, wrong: _Wrong, warnings: list[str] | None) -> str:
-    """An imported entry's time that no ISO reading understands: kept as written (with a
-    warning in ``warnings``) when it fits the journal's column, else refused."""
+def _legacy_when(value: str, place: str, wrong: _Wrong, warnings: list[str] | None, *,
+                 fits: bool | None, kind: str) -> str:
+    """An imported entry's time that no ISO reading understands, kept (with a warning in
+    ``warnings``) so that an upgraded journal's export imports back; refused without
+    ``warnings``, or when empty.
+
+    SQLite does not hold a text column to its width (``fits``), and an older Mend stored
+    ``--when`` there whole, of any length: so is it kept. PostgreSQL holds
+    ``EntryRow.occurred_at`` to its 40 characters: a longer time is cut to them, and the whole
+    text is kept in the entry's body as ``when_as_typed`` (where its kind's body has room)."""
     expected = (f'{place}: "occurred_at" should be an ISO date and time (like 2026-01-31T18:30), '
                 f"found {value!r}")
     if warnings is None:
         raise wrong(expected)
-    if not value.strip() or len(value) > _WHEN_WIDTH:
-        raise wrong(expected + (" (empty)" if not value.strip() else
-                                f" ({len(value)} characters; at most {_WHEN_WIDTH} fit)"))
+    if not value.strip():
+        raise wrong(expected + " (empty)")
+    if fits or len(value) <= _WHEN_WIDTH:
+        warnings.append(f"{place}: the time {value!r} is not an ISO date and time (an older "
+                        "Mend kept it as typed); it was kept as written, and insights leave "
+                        "that entry out of the figures over time")
+        return value
+    cut = value[:_WHEN_WIDTH]
+    kept = ("the whole text is kept in the entry as \"when_as_typed\""
+            if kind in _OPEN_BODIES else "the whole text is the one quoted here")
     warnings.append(f"{place}: the time {value!r} is not an ISO date and time (an older Mend "
-                    "kept it as typed); it was kept as written, and insights leave that entry "
-                    "out of the figures over time")
-    return value
+                    f"kept it as typed), and this journal holds at most {_WHEN_WIDTH} characters "
+                    f"of it: it was kept as {cut!r}, {kept}, and insights leave that entry out "
+                    "of the figures over time")
+    return cut
 
 
+# Entry kinds whose body may hold a field of its own (a correction's or a coach session's
+# reader refuses one it does not know).
+_OPEN_BODIES = ("rupture", "repair", "checkin", "analysis")
 _WHEN_WIDTH = 40  # EntryRow.occurred_at is String(40)
 
 
@@ -1044,6 +1070,11 @@ def _finish_rekey(home: Path, passphrase: str) -> Engine:
                 for stale in _pending_sidecars(home):
                     stale.unlink(missing_ok=True)
         return engine
+    if _pending_sidecars(home):  # a change under way, or cut off after its new key was used
+        raise _WrongKey("this passphrase does not open the journal: its passphrase was just "
+                        "changed (by `mend journal rekey`). If you gave the old passphrase, "
+                        "use the new one (try again in a moment if the change is still under "
+                        "way); nothing was changed")
     raise _WrongKey("wrong passphrase (or not a Mend journal); nothing was changed")
 
 

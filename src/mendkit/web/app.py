@@ -7,6 +7,7 @@ page goes to the unlock form instead), nothing with that id 404."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager, contextmanager
 from dataclasses import dataclass, field, replace
@@ -61,6 +62,7 @@ class WebState:
     practice: bool = False  # the journal is a practice's (``mend accounts init``): sign-in first
     practice_checked: object = None  # the opened journal last asked whether it is a practice's
     _adopted: bool = False
+    adopted_notice: str = ""  # what was moved from plain files (or set aside): told once
     _personal: tuple[int, PersonalHeads | None] | None = None  # (file mtime, heads)
 
     def personal(self) -> PersonalHeads | None:
@@ -94,9 +96,11 @@ class WebState:
                 yield practice_stores(journal, person)
                 return
             if not self._adopted:
-                adopt_plain_files(journal, self.settings.home)
+                self.adopted_notice = adopt_plain_files(journal, self.settings.home)
                 self._adopted = True
-            yield journal_stores(journal)
+                if self.adopted_notice:  # the server's terminal hears of it too
+                    logging.getLogger("mendkit.web").warning("%s", self.adopted_notice)
+            yield journal_stores(journal, self.adopted_notice)
 
 
 def practice_stores(journal: Journal, person: int | None) -> Stores:

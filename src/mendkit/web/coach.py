@@ -74,6 +74,12 @@ REPEAT_NOTE = ("That answer was already saved, so it was not saved again. Here i
                "are now.")
 EARLIER_NOTE = ("That answer was for an earlier step, so it was not used. Here is where you "
                 "are now.")
+# The same, on a step asked with buttons or a scale that also has boxes to write in (the level
+# step's body note, the grounding lines): the step does not keep what was written there, so a page
+# cannot tell a double submit from another tab's answer, and gives the text back either way.
+UNKEPT_NOTE = ("That step had already been answered, perhaps in another tab or window, so what "
+               "you wrote here was not used. It is below, so you can copy it. Here is where you "
+               "are now.")
 # A position that is not an earlier one (ahead of the session, or none): it was never current.
 NOT_CURRENT_NOTE = ("That answer was not for the step you are on, so it was not used. Here is "
                     "where you are now.")
@@ -91,6 +97,8 @@ _CHOICES = frozenset({
     State.REGULATE_BREAK, State.REGULATE_GROUNDING, State.REGULATE_BREATHING, State.ON_BREAK,
     State.OPENNESS, State.REBUILD_FOLLOW_UP, State.AWAITING_FOLLOW_UP, State.FOLLOW_UP_UPTAKE,
     State.FOLLOW_UP_CONNECTION})
+# Of those, the steps that also have boxes to write in: what is typed there is text, not a choice.
+_WITH_TEXT = frozenset({State.REGULATE_CHECK, State.REGULATE_GROUNDING})
 ENDED = "this coach session has ended, so that answer was not used; begin a new one"
 # What the driver asks or says for the terminal only: its live break timer, and "come back with
 # `mend coach --resume`" when a session pauses (a page or an API client shows the return time).
@@ -159,21 +167,26 @@ def unclear_note(state: State) -> str:
     return EXPECTED.get(state, UNCLEAR_NOTE)
 
 
-def stale_note(posted: Mapping[str, str], session: Session) -> tuple[str, str]:
-    """What a page says when the form ``posted`` came with a position that is not the session's,
-    and the typed text to give back ("" when none was lost): text that the step it was written
-    for did not keep came from a page the session had moved on from (another tab or window)."""
+def stale_note(posted: Mapping[str, str], session: Session, grounding: Sequence[str] = ()
+               ) -> tuple[str, str]:
+    """What a page says when the form ``posted`` (with its ``grounding`` lines) came with a
+    position that is not the session's, and the typed text to give back ("" when none was lost):
+    text that the step it was written for did not keep came from a page the session had moved on
+    from (another tab or window)."""
     at = whole_number(posted.get("position"))
     asked = State(session.path[at][0]) if at is not None and at < position(session) else None
     editing = posted.get("answer", "").strip() == "edit"
-    typed = posted.get("draft" if editing else "answer", "").strip()[:5000]
+    typed = (posted.get("draft" if editing else "answer", "").strip()
+             or "; ".join(g.strip()[:500] for g in grounding if g.strip()))[:5000]
     if asked is None:
         return NOT_CURRENT_NOTE, typed
-    if asked in _CHOICES or (asked is State.RESPONSIBILITY_REVIEW and not editing) or not typed:
+    if (not typed or (asked in _CHOICES and asked not in _WITH_TEXT)
+            or (asked is State.RESPONSIBILITY_REVIEW and not editing)):
         return EARLIER_NOTE, ""
-    if str(session.answers.get(asked.value, "")).strip() == typed:
+    kept = str(session.answers.get(asked.value, "")).strip()
+    if kept in (typed, " ".join(answers_from_form(asked, posted, grounding))):
         return REPEAT_NOTE, ""
-    return STALE_NOTE, typed
+    return (UNKEPT_NOTE if asked in _WITH_TEXT else STALE_NOTE), typed
 
 
 def check_id(session_id: str) -> str:

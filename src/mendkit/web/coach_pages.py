@@ -25,7 +25,7 @@ from mendkit.coach.pair import QUESTIONS, exchange
 from mendkit.coach.store import PairStorage
 from mendkit.errors import InvalidInputError
 from mendkit.web import coach, coach_pair
-from mendkit.web.app import region_of, render, stores_for
+from mendkit.web.app import region_of, render, state, stores_for
 from mendkit.web.security import CSRF_COOKIE, token_ok
 from mendkit.web.timeline import highlight
 
@@ -85,8 +85,11 @@ def _stage(state: State) -> int:
 def coach_start(request: Request) -> Response:
     with stores_for(request) as stores:
         recent, unreadable = coach.open_sessions(stores.sessions)
+        moved = stores.notice
+    if moved:  # told once, on the page where the sessions are listed
+        state(request).adopted_notice = ""
     return render(request, "coach.html", {"title": TITLE, "page": "coach", "recent": recent,
-                                          "unreadable": unreadable,
+                                          "unreadable": unreadable, "moved": moved,
                                           "question_of": coach.question})
 
 
@@ -188,6 +191,13 @@ def _pair_page(request: Request, view: str, status: int = 200, **extra: Any) -> 
                                                "view": view, **extra}, status=status)
 
 
+def _bad_code(request: Request, code: str, exc: InvalidInputError) -> Response:
+    """For an address whose code cannot be one (typed or pasted by hand): the join form, with the
+    code and why next to it, as a failed join shows them."""
+    return _pair_page(request, "home", status=400, code=code.strip()[:6].upper(),
+                      join_error=_sentence(str(exc)))
+
+
 def _pair_stopped(request: Request, stopped: str) -> Response:
     """Signs of crisis (or of danger from the other person) stop two-person mode: resources."""
     return _pair_page(request, "stopped", stopped=stopped,
@@ -199,7 +209,10 @@ def _pair_stopped(request: Request, stopped: str) -> Response:
 
 @router.get("/coach/pair/{code}", response_class=HTMLResponse)
 def pair_show(request: Request, code: str) -> Response:
-    code = coach_pair.normal_code(code)
+    try:
+        code = coach_pair.normal_code(code)
+    except InvalidInputError as exc:
+        return _bad_code(request, code, exc)
     seat = _my_seat(request, code)
     token = ""
     with stores_for(request) as stores:
@@ -240,7 +253,10 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
     share: Annotated[str, Form()] = "",
 ) -> Response:
     _csrf(request, csrf_token)
-    code = coach_pair.normal_code(code)
+    try:
+        code = coach_pair.normal_code(code)
+    except InvalidInputError as exc:
+        return _bad_code(request, code, exc)
     seat = _my_seat(request, code)
     if seat is None or seat.stopped:
         return _see(f"/coach/pair/{code}")
@@ -275,14 +291,19 @@ def _pair_board_key(code: str, seat: coach_pair.Seat) -> str:
 
 @router.get("/coach/pair/{code}/exchange", response_class=HTMLResponse)
 def pair_exchange(request: Request, code: str) -> Response:
-    code = coach_pair.normal_code(code)
+    try:
+        code = coach_pair.normal_code(code)
+    except InvalidInputError as exc:
+        return _bad_code(request, code, exc)
     with stores_for(request) as stores:
         held = _roles_held(stores.pairs, code)
         first, second = stores.pairs.load(code, "first"), stores.pairs.load(code, "second")
+    # Elsewhere, only its two browsers read it; any other gets the same answer whether the code
+    # is real or unknown, so a code tells nothing (as on the session's own page).
+    if held is None and _my_seat(request, code) is None:
+        return _pair_page(request, "home", code=code, status=403, note=NOT_JOINED)
     if first is None or held == ():  # in a practice, only the session's two people read it
         raise _not_found(code)
-    if held is None and _my_seat(request, code) is None:  # elsewhere, only its two browsers
-        return _pair_page(request, "home", code=code, status=403, note=NOT_JOINED)
     ready = second is not None and first.complete and second.complete
     return _pair_page(request, "exchange", code=code, ready=ready, first=first, second=second,
                       sections=exchange(first, second) if ready and second else [])
@@ -323,7 +344,7 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
     with stores_for(request) as stores:
         session = coach.load(stores.sessions, session_id)
         if fields.get("position") != str(coach.position(session)):
-            line, kept = coach.stale_note(fields, session)
+            line, kept = coach.stale_note(fields, session, grounding)
             return told(coach.position(session), [line], kept)
         if session.state in TERMINAL:  # an ended session takes no more answers
             return _see(url)
@@ -337,7 +358,7 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
             if exc.status_code != 409:
                 raise
             now_at = coach.load(stores.sessions, session_id)
-            line, kept = coach.stale_note(fields, now_at)
+            line, kept = coach.stale_note(fields, now_at, grounding)
             return told(coach.position(now_at), [line], kept)
     said = coach.notes(step.said)
     if step.session == session and not step.done:

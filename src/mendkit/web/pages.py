@@ -20,7 +20,7 @@ from mendkit.model import Analysis
 from mendkit.web.app import REGION_COOKIE, person_of, region_of, render, state, stores_for
 from mendkit.web.coach_pages import router as coach_router
 from mendkit.web.security import CSRF_COOKIE, token_ok, whole_number
-from mendkit.web.services import MAX_UPLOAD, PASTED, analyse_text, to_csv
+from mendkit.web.services import MAX_UPLOAD, PASTED, analyse_text, heads_page_notice, to_csv
 from mendkit.web.timeline import timeline
 
 router = APIRouter(include_in_schema=False)
@@ -110,7 +110,13 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
         "title": "Timeline", "page": "analyse", "key": key, "label": label,
         "analysis": analysis, "rows": timeline(analysis, label=label or None),
         "labels": [x for x in LABELS if x in analysis.summary["labels"]],
-        "saved": saved, "saved_turn": saved_turn})
+        "saved": saved, "saved_turn": saved_turn, "heads_notice": _heads_notice(request)})
+
+
+def _heads_notice(request: Request) -> str | None:
+    """What a result page says when the personal heads were left out as an earlier Mend's."""
+    web = state(request)
+    return heads_page_notice(web.settings.home, practice=web.practice)
 
 
 @router.get("/analyse/{key}/export.json")
@@ -172,8 +178,9 @@ def check_submit(request: Request, csrf_token: Annotated[str, Form()] = "",
 
     return render(request, "check.html", {
         "title": "Check a message", "page": "check", "result": result, "text": text.strip(),
-        "context": context, "marked": highlight(result.text, [(i.start, i.end, f"issue-{n}")
-                                                             for n, i in enumerate(result.issues)])})
+        "context": context, "heads_notice": _heads_notice(request),
+        "marked": highlight(result.text, [(i.start, i.end, f"issue-{n}")
+                                          for n, i in enumerate(result.issues)])})
 
 
 @router.get("/about", response_class=HTMLResponse)

@@ -33,6 +33,17 @@ OLDER_HEADS_NOTICE = ("Your personal heads were fitted by an earlier version of 
                       "again to fit them to this version.")
 
 
+# The same, as the Check and Analyse pages show it: `mend train` is a command for a terminal.
+OLDER_HEADS_PAGE_NOTICE = ("Your personal heads were fitted by an earlier version of Mend, so "
+                           "they are not used: this result comes from Mend's shipped model. To "
+                           "fit them to this version, run mend train in a terminal.")
+
+
+def heads_page_notice(home: Path, *, practice: bool = False) -> str | None:
+    """``OLDER_HEADS_PAGE_NOTICE`` when :func:`heads_notice` has something to say; else None."""
+    return None if heads_notice(home, practice=practice) is None else OLDER_HEADS_PAGE_NOTICE
+
+
 def heads_notice(home: Path, *, practice: bool = False) -> str | None:
     """``OLDER_HEADS_NOTICE`` when the personal heads under ``home`` are left out as too old;
     None otherwise (and always in a practice, which never uses one person's heads)."""
