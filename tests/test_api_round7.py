@@ -95,3 +95,13 @@ def test_a_loop_of_links_is_named_as_one(tmp_path: Path) -> None:
     (tmp_path / "b").symlink_to(tmp_path / "a")
     with pytest.raises(InvalidInputError, match="too many levels of symbolic links"):
         mendkit.load_conversation(tmp_path / "a" / "talk.txt")
+
+
+def test_a_turn_that_ends_before_it_starts_is_named_by_file_and_line(tmp_path: Path) -> None:
+    talk = tmp_path / "talk.jsonl"
+    talk.write_text('{"speaker": "A", "text": "hi"}\n'
+                    '{"speaker": "B", "text": "yo", "start": 5, "end": 2}\n', encoding="utf-8")
+    with pytest.raises(InvalidInputError) as caught:
+        mendkit.load_conversation(talk)
+    assert (caught.value.source, caught.value.line) == (str(talk), 2)
+    assert "to be at or after its start (5)" in str(caught.value)

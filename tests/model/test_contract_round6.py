@@ -128,7 +128,7 @@ def test_from_dict_still_reads_back_real_output() -> None:
                                                 "has 3 values"),
     ([("Ana",)], "expected (speaker, text) pairs or turns; item 0 has 1 value"),
     (["ab"], "expected (speaker, text) pairs or turns; item 0 is a str"),
-    ([None], "expected (speaker, text) pairs or turns; item 0 is a NoneType"),
+    ([None], "expected (speaker, text) pairs or turns; item 0 is None"),
     ([("", "Hi.")], "expected (speaker, text) pairs or turns; item 0 has an empty speaker"),
     ([("Ana", "Hi."), ("  ", "Hi.")], "expected (speaker, text) pairs or turns; item 1 has an "
                                       "empty speaker"),

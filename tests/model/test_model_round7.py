@@ -54,7 +54,7 @@ def test_a_turn_time_that_is_not_a_number_is_refused_where_the_turn_is_made(
 
 @pytest.mark.parametrize("kind", [np.int64, np.float32])
 def test_numpy_turn_times_become_plain_floats_so_the_analysis_writes_as_json(kind: Any) -> None:
-    c = Conversation.from_turns([Turn(index=i, speaker=s, text=t, start=kind(i * 5), end=kind(1))
+    c = Conversation.from_turns([Turn(index=i, speaker=s, text=t, start=kind(i * 5), end=kind(i * 5 + 1))
                                  for i, (s, t) in enumerate(REPAIRED)])
     assert all(type(t.start) is float and type(t.end) is float for t in c.turns)
     data = json.loads(json.dumps(mendkit.analyze(c, mode="rules").to_dict()))
@@ -102,7 +102,7 @@ def test_wrong_turns_get_messages_that_show_what_was_wrong() -> None:
     with pytest.raises(InvalidInputError, match=r"expected Turn objects; the item at position 0 "
                                                 r"is a tuple \(use Conversation.from_turns"):
         Conversation(id="c", turns=[("Ana", "hi")])  # type: ignore[list-item]
-    with pytest.raises(InvalidInputError, match="the turn at position 0 has index '0'"):
+    with pytest.raises(InvalidInputError, match="expected a turn's index as an int of 0 or more, got '0'"):
         Conversation(id="c", turns=(Turn(index="0", speaker="Ana", text="hi"),))  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match=r"expected an iterable of \(speaker, text\) "
                                                 "pairs or turns, got int"):

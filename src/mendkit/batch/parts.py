@@ -8,7 +8,9 @@ output folder itself or hands them to the driver to write (a worker on another m
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,13 +28,18 @@ def part_name(index: int) -> str:
 
 def cannot_write(exc: OSError, out: Path) -> InvalidInputError:
     """What to tell the user when the output ``out`` (or a file of it) cannot be written."""
-    for folder in (out, *out.parents):
-        if folder.exists():
-            if not folder.is_dir():
-                return InvalidInputError("is a file, not a folder", source=str(folder))
-            break
-    reason = (exc.strerror or str(exc)).lower()
-    return InvalidInputError(f"cannot write here: {reason}", source=str(exc.filename or out))
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):  # a file where a folder of the path should be
+        for folder in (out, *out.parents):
+            if folder.exists():
+                if not folder.is_dir():
+                    return InvalidInputError("is a file, not a folder", source=str(folder))
+                break
+    # The system's own words for the error number: pyarrow, say, wraps them in its own text.
+    reason = (os.strerror(exc.errno) if exc.errno else exc.strerror or str(exc)).lower()
+    where = str(exc.filename or out)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # the place is right; the room is not there
+        return InvalidInputError(reason, source=where)
+    return InvalidInputError(f"cannot write here: {reason}", source=where)
 
 
 def parquet_tables(analyses: Sequence[dict[str, Any]]) -> tuple[Any, Any]:

@@ -35,6 +35,8 @@ folder with neither ``_done.jsonl`` nor ``RUN_FILE``, is refused and left as it 
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import secrets
@@ -199,8 +201,12 @@ def _write_run(path: Path, run: dict[str, Any]) -> None:
     if not run:
         return
     fresh = path.with_name(path.name + ".tmp")
-    fresh.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(fresh, path)
+    try:
+        fresh.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        os.replace(fresh, path)
+    except BaseException:
+        fresh.unlink(missing_ok=True)  # a full disk, say: leave no stray file in the output
+        raise
 
 
 def _real_file(out: Path) -> Path:
@@ -346,9 +352,13 @@ class JsonlSink:
 
     def close(self, *, complete: bool) -> None:
         try:
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
-            self.handle.close()
+            with self.handle:  # closed even when its last lines cannot be written (a full disk)
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
+        except BaseException:
+            self.errors.close(complete=False)  # the run did not end: keep the earlier failures
+            raise
+        else:
             self.errors.close(complete=complete)
         finally:
             self.lock.release()
@@ -567,8 +577,11 @@ class ConvoKitSink:
         self.root = out
         self.warnings: list[str] = []
         self.spool_path = out / ".mend-spool.jsonl"
+        # Unbuffered: a write the disk has no room for fails in ``register``, where it happens,
+        # and ``spooled`` counts the bytes of whole lines, the only ones read back.
+        self.spooled = 0
         try:
-            self.spool = self.spool_path.open("w+b")
+            self.spool = self.spool_path.open("wb", buffering=0)
             self.errors = _Errors(out / "errors.jsonl", resume=False)
             _write_run(out / CONVOKIT_RUN_FILE, run)
         except BaseException:
@@ -581,19 +594,29 @@ class ConvoKitSink:
 
     def register(self, result: ChunkResult) -> None:
         self.errors.register(result)
-        self.spool.write(result.data)
+        try:
+            _write_all(self.spool, result.data)
+        except OSError:
+            with contextlib.suppress(OSError):  # give back the room the cut-off lines took:
+                os.ftruncate(self.spool.fileno(), self.spooled)  # the corpus is written next
+            raise
+        self.spooled += len(result.data)
 
     def close(self, *, complete: bool) -> None:
         from mendkit.io.convokit import write_convokit
 
-        self.spool.seek(0)
         current: list[dict[str, Any]] = []
 
         def conversations() -> Iterator[Conversation]:
-            for line in self.spool:
-                record = json.loads(line.decode("utf-8"))
-                current[:] = record["turns"]
-                yield Conversation.from_dict(record["conversation"])
+            left = self.spooled  # never past the whole lines: the rest was cut off by an error
+            with self.spool_path.open("rb") as spool:
+                for line in spool:
+                    left -= len(line)
+                    if left < 0:
+                        return
+                    record = json.loads(line.decode("utf-8"))
+                    current[:] = record["turns"]
+                    yield Conversation.from_dict(record["conversation"])
 
         def meta(_: Conversation, turn: Turn) -> dict[str, Any]:
             found = current[turn.index]
@@ -602,8 +625,20 @@ class ConvoKitSink:
 
         try:
             write_convokit(conversations(), self.root, turn_meta=meta)
-            self.spool.close()
-            self.spool_path.unlink()
-            self.errors.close(complete=complete)
         finally:
-            self.lock.release()
+            try:  # the spool goes whether or not the corpus could be written: it is no output
+                self.spool.close()
+                self.spool_path.unlink(missing_ok=True)
+                self.errors.close(complete=complete)
+            finally:
+                self.lock.release()
+
+
+def _write_all(handle: BinaryIO, data: bytes) -> None:
+    """Write all of ``data`` to the unbuffered ``handle``, which may take it a part at a time."""
+    view = memoryview(data)
+    while view:
+        written = handle.write(view)
+        if not written:  # a regular file takes no byte only when the disk has no room
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]

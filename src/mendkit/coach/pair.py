@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from mendkit.coach.machine import EventType
 from mendkit.coach.safety_gate import gate
+from mendkit.errors import InvalidInputError
 
 QUESTIONS: Final = (
     ("feelings", "How did you feel during it? Feelings only, not why."),
@@ -43,6 +44,15 @@ def screen(text: str) -> str:
     if stop is None:
         return ""
     return "unsafe" if stop is EventType.ABUSE else "crisis"
+
+
+def person_name(name: str) -> str:
+    """The name the other person will see, trimmed to 60 characters; an empty or blank one
+    raises ``InvalidInputError`` (a place with no name shows the other person nothing)."""
+    name = name.strip()[:60].strip()
+    if not name:
+        raise InvalidInputError("please type your first name; the other person will see it")
+    return name
 
 
 def yes_or_no(text: str) -> bool | None:

@@ -69,12 +69,17 @@ class RecordReader:
                 raise self._error(f'expected the "{field}" of {where} to be whole characters; '
                                   'found half of one (a lone surrogate escape such as "\\ud83d")',
                                   line)
+        start = self.seconds(data.get("start"), _field(where, "start"), line)
+        end = self.seconds(data.get("end"), _field(where, "end"), line)
+        if start is not None and end is not None and end < start:
+            raise self._error(f"expected {_field(where, 'end')} ({end:g}) to be at or after "
+                              f"its start ({start:g})", line)
         return Turn(
             index=index,
             speaker=self.names(speaker.strip()),
             text=text,
-            start=self.seconds(data.get("start"), _field(where, "start"), line),
-            end=self.seconds(data.get("end"), _field(where, "end"), line),
+            start=start,
+            end=end,
             timestamp=self.timestamp(data.get("timestamp"), _field(where, "timestamp"), line),
             id=_optional_str(data.get("id")),
             reply_to=_optional_str(data.get("reply_to")),

@@ -32,6 +32,9 @@ class Evidence:
     source: str
     score: float = 1.0
 
+    def __post_init__(self) -> None:
+        _check_span("evidence", ("start", self.start), ("end", self.end))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "label": self.label, "subtype": self.subtype, "start": self.start, "end": self.end,
@@ -122,6 +125,9 @@ class Episode:
     turns_to_repair: int | None = None
     seconds_to_repair: float | None = None
 
+    def __post_init__(self) -> None:
+        _check_span("an episode", ("start_turn", self.start_turn), ("end_turn", self.end_turn))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "start_turn": self.start_turn, "end_turn": self.end_turn, "labels": list(self.labels),
@@ -150,6 +156,18 @@ class Episode:
             turns_to_repair=f.optional_whole("turns_to_repair"),
             seconds_to_repair=f.optional_number("seconds_to_repair"),
         )
+
+
+def _check_span(what: str, start: tuple[str, object], end: tuple[str, object]) -> None:
+    """A span's two ends, each named by its key: whole numbers, from 0, the end not before the
+    start (a backwards span would point at text or turns that are not there)."""
+    (start_key, first), (end_key, last) = start, end
+    for key, value, least, named in ((start_key, first, 0, "0 or more"),
+                                     (end_key, last, first, f'at least "{start_key}" ({first})')):
+        if (isinstance(value, bool) or not isinstance(value, int)
+                or (isinstance(least, int) and value < least)):
+            raise InvalidInputError(f'expected {what} with "{key}" as a whole number of {named}, '
+                                    f"got {value!r}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

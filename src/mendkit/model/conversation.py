@@ -22,8 +22,14 @@ class Speaker:
     def __post_init__(self) -> None:
         # Spaces around a name are not part of it: a turn's speaker is kept the same way, so
         # the two always match (one person is never listed under two names).
-        if isinstance(self.id, str) and self.id != self.id.strip():
+        if not isinstance(self.id, str) or not self.id.strip():
+            shown = repr(self.id) if isinstance(self.id, str) else _a(self.id)
+            raise InvalidInputError(f"expected a speaker's id to be a name, got {shown}")
+        if self.id != self.id.strip():
             object.__setattr__(self, "id", self.id.strip())
+        if self.name is not None and not isinstance(self.name, str):
+            raise InvalidInputError(f"expected speaker {self.id!r}'s name as a str or None, got "
+                                    f"{_a(self.name)}")
 
     @property
     def display_name(self) -> str:
@@ -35,7 +41,9 @@ class Speaker:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Speaker:
         f = Fields(data, "a speaker")
-        return cls(id=str(f["id"]), name=f.get("name"))
+        if not isinstance(f["id"], str):
+            raise f._wrong("id", "a str", f["id"])
+        return cls(id=f["id"], name=f.optional_str("name"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,11 +65,21 @@ class Turn:
 
     def __post_init__(self) -> None:
         # Checked here, where a turn is made, not deep in the engine as a stray TypeError.
+        index: object = self.index
+        if (isinstance(index, bool) or not isinstance(index, numbers.Integral)
+                or int(index) < 0):
+            raise InvalidInputError(f"expected a turn's index as an int of 0 or more, got "
+                                    f"{index!r}")
+        # NumPy's integers become a plain int, so that to_dict() is always JSON.
+        object.__setattr__(self, "index", int(index))
         for what in ("speaker", "text"):
             value = getattr(self, what)
             if not isinstance(value, str):
                 raise InvalidInputError(f"expected turn {self.index}'s {what} as a str, got "
                                         f"{type(value).__name__}")
+        if not self.speaker.strip():  # as from_dict and from_turns refuse it
+            raise InvalidInputError(f"expected turn {self.index}'s speaker to be a name, got "
+                                    f"{self.speaker!r}")
         if self.speaker != self.speaker.strip():  # as Speaker keeps it, and from_dict reads it
             object.__setattr__(self, "speaker", self.speaker.strip())
         for what in ("start", "end"):
@@ -78,6 +96,9 @@ class Turn:
                 raise InvalidInputError(f"expected turn {self.index}'s {what} to be a finite "
                                         f"number of seconds, got {seconds!r}")
             object.__setattr__(self, what, plain)
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise InvalidInputError(f"expected turn {self.index}'s end ({self.end}) to be at or "
+                                    f"after its start ({self.start})")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"index": self.index, "speaker": self.speaker, "text": self.text}
@@ -125,6 +146,9 @@ class Conversation:
     speakers: tuple[Speaker, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        if not isinstance(self.id, str):  # to_dict() must be JSON, and read back the same
+            raise InvalidInputError(f"expected the conversation's id as a str, got "
+                                    f"{_a(self.id)}")
         turns: object = self.turns  # a list, too, from a caller without a type checker
         if not isinstance(turns, tuple):
             object.__setattr__(self, "turns",
@@ -133,8 +157,8 @@ class Conversation:
         if odd is not None:
             hint = (" (use Conversation.from_turns for (speaker, text) pairs)"
                     if isinstance(self.turns[odd], (tuple, list)) else "")
-            raise InvalidInputError(f"expected Turn objects; the item at position {odd} is a "
-                                    f"{type(self.turns[odd]).__name__}{hint}")
+            raise InvalidInputError(f"expected Turn objects; the item at position {odd} is "
+                                    f"{_a(self.turns[odd])}{hint}")
         # The engine and the episodes find a turn by its index, so it must be its position.
         wrong = next((i for i, turn in enumerate(self.turns)
                       if type(turn.index) is not int or turn.index != i), None)
@@ -146,8 +170,14 @@ class Conversation:
         speakers = tuple(_items(self.speakers, "speakers as a tuple of Speaker objects"))
         if not all(isinstance(s, Speaker) for s in speakers):
             raise InvalidInputError("expected speakers as Speaker objects")
+        # One person is never listed under two names, nor one name twice.
+        known: set[str] = set()
+        for s in speakers:
+            if s.id in known:
+                raise InvalidInputError(f'expected each speaker listed once in speakers; '
+                                        f'"{s.id}" is listed twice', source=self.source)
+            known.add(s.id)
         # Everyone who speaks is a speaker, listed or not: the analysis counts them all.
-        known = {s.id for s in speakers}
         for turn in self.turns:
             if turn.speaker not in known:
                 known.add(turn.speaker)
@@ -205,9 +235,9 @@ class Conversation:
             Speaker(id=s) if isinstance(s, str) else Speaker.from_dict(s)
             for s in f.items("speakers")
         )
-        raw_id = f.get("id")
+        raw_id = f.optional_str("id")
         return cls(
-            id="conversation" if raw_id is None else str(raw_id),
+            id="conversation" if raw_id is None else raw_id,
             turns=turns,
             source=_optional_str(data.get("source")),
             format=_optional_str(data.get("format")),
@@ -218,7 +248,7 @@ class Conversation:
 def _pair(item: object, i: int) -> tuple[str, str]:
     expected = "expected (speaker, text) pairs or turns"
     if not isinstance(item, (tuple, list)):
-        raise InvalidInputError(f"{expected}; item {i} is a {type(item).__name__}")
+        raise InvalidInputError(f"{expected}; item {i} is {_a(item)}")
     if len(item) != 2:
         raise InvalidInputError(f"{expected}; item {i} has {len(item)} "
                                 f"value{'' if len(item) == 1 else 's'}")
@@ -226,6 +256,14 @@ def _pair(item: object, i: int) -> tuple[str, str]:
     if isinstance(speaker, str) and not speaker.strip():
         raise InvalidInputError(f"{expected}; item {i} has an empty speaker")
     return speaker, text  # Turn checks that both are str
+
+
+def _a(value: object) -> str:
+    """What ``value`` is, in words: ``an int``, ``a str``, ``None``."""
+    if value is None:
+        return "None"
+    kind = type(value).__name__
+    return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
 
 
 def _renumber(turn: Turn, index: int) -> Turn:

@@ -19,7 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from threading import Lock
 
-from mendkit.coach.pair import QUESTIONS, PairAnswers, new_code, screen
+from mendkit.coach.pair import QUESTIONS, PairAnswers, new_code, person_name, screen
 from mendkit.coach.store import PairStorage, check_pair
 from mendkit.errors import InvalidInputError
 
@@ -96,6 +96,7 @@ def start(store: PairStorage, name: str) -> Seat:
 
 def join(store: PairStorage, code: str, name: str) -> Seat:
     code = normal_code(code)
+    name = person_name(name)
     with _seating:
         if not store.exists(code):
             raise InvalidInputError(f"there is no two-person session with the code {code}; "
@@ -103,7 +104,7 @@ def join(store: PairStorage, code: str, name: str) -> Seat:
         if store.load(code, "second") is not None:
             raise InvalidInputError(f"someone has already joined {code}; each code is for two "
                                     "people")
-        store.save(code, "second", PairAnswers(name=name.strip()[:60] or "second"))
+        store.save(code, "second", PairAnswers(name=name))
     return Seat(code=code, role="second")
 
 
