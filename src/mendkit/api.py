@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,47 +121,7 @@ def check(
         if has_lone_surrogate(value):
             raise InvalidInputError(f"expected {what} to be whole characters; found half of "
                                     f"one{_HALF}")
-    result = critique(text, region=region, context=tuple(context), mode=mode, personal=personal)
-    return _with_context_risk(result, tuple(context), region=region, mode=mode, personal=personal)
-
-
-def _with_context_risk(
-    result: CheckResult,
-    context: tuple[str, ...],
-    *,
-    region: str,
-    mode: Mode,
-    personal: PersonalHeads | None,
-) -> CheckResult:
-    """``result``, with crisis signs in the message being answered screened too: a reply to
-    someone who may be unsafe, or who threatens harm, is not coached."""
-    if not context:
-        return result
-    n = len(context)
-    # The speakers the critic gives the context: the most recent message is theirs.
-    speakers = ["them" if (n - i) % 2 else "me" for i in range(n)]
-    answered = analyze_conversation(
-        Conversation.from_turns(list(zip(speakers, context, strict=True)), id="check"),
-        mode=mode, region=region, personal=personal)
-    if not answered.safety.crisis:
-        return result
-    kinds = dict.fromkeys((*result.risk.kinds, *answered.safety.kinds))
-    note = (_THREAT_IN_CONTEXT if kinds.keys() & {"harm_to_others", "abuse_danger"}
-            else _UNSAFE_IN_CONTEXT)
-    risk = replace(answered.safety, turns=(*answered.safety.turns, *result.risk.turns),
-                   kinds=tuple(kinds), in_context=True)
-    notes = result.notes if result.risk.crisis else ()
-    return replace(result, risk=risk, issues=(), rewrite=None, notes=(note, *notes))
-
-
-_UNSAFE_IN_CONTEXT = (
-    "The message you are answering suggests they may not be safe. Repair can wait. If they "
-    "might be in danger right now, call your local emergency number; a crisis line can talk "
-    "with you about how to help, and they can call one too.")
-_THREAT_IN_CONTEXT = (
-    "The message you are answering speaks of harming someone. Your safety comes first, so Mend "
-    "won't coach a reply to someone who may harm or control you. If anyone is in danger now, "
-    "call your local emergency number.")
+    return critique(text, region=region, context=tuple(context), mode=mode, personal=personal)
 
 
 def _check_personal(personal: object) -> None:

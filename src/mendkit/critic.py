@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from mendkit.analysis.pipeline import Mode, analyze_with_probabilities
 from mendkit.analysis.safety import DEFAULT_REGION, assess
 from mendkit.analysis.text import Sentences
 from mendkit.labels import is_rupture
-from mendkit.model import CheckResult, Conversation, Issue, TurnAnalysis
+from mendkit.model import CheckResult, Conversation, Issue, Safety, TurnAnalysis
 
 if TYPE_CHECKING:
     from mendkit.models.personal import PersonalHeads
@@ -373,7 +373,7 @@ def critique(
         issues, rewrite = [], None
         notes = ["This message mentions something that sounds unsafe. Repair can wait; "
                  "please reach out to someone now."]
-    return CheckResult(
+    result = CheckResult(
         text=text,
         labels=turn.labels,
         scores=turn.scores,
@@ -385,6 +385,32 @@ def critique(
         rewrite=rewrite,
         notes=tuple(notes),
     )
+    # The messages being answered were analysed with the draft: their crisis signs count too.
+    return _with_context_risk(result, assess(analysis.turns[:-1], region))
+
+
+def _with_context_risk(result: CheckResult, answered: Safety) -> CheckResult:
+    """``result``, when the messages it answers show crisis signs (``answered``): a reply to
+    someone who may be unsafe, or who threatens harm, is not coached."""
+    if not answered.crisis:
+        return result
+    kinds = dict.fromkeys((*result.risk.kinds, *answered.kinds))
+    note = (_THREAT_IN_CONTEXT if kinds.keys() & {"harm_to_others", "abuse_danger"}
+            else _UNSAFE_IN_CONTEXT)
+    risk = replace(answered, turns=(*answered.turns, *result.risk.turns), kinds=tuple(kinds),
+                   in_context=True)
+    notes = result.notes if result.risk.crisis else ()
+    return replace(result, risk=risk, issues=(), rewrite=None, notes=(note, *notes))
+
+
+_UNSAFE_IN_CONTEXT: Final = (
+    "The message you are answering suggests they may not be safe. Repair can wait. If they "
+    "might be in danger right now, call your local emergency number; a crisis line can talk "
+    "with you about how to help, and they can call one too.")
+_THREAT_IN_CONTEXT: Final = (
+    "The message you are answering speaks of harming someone. Your safety comes first, so Mend "
+    "won't coach a reply to someone who may harm or control you. If anyone is in danger now, "
+    "call your local emergency number.")
 
 
 def sensed_components(result: CheckResult) -> list[str]:

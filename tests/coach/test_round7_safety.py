@@ -37,6 +37,9 @@ def _session_state(home: Path) -> str:
 @pytest.mark.parametrize("pasted", [
     "Sam: Next time I'll break your arm.\nMe: Please stop.",
     "Sam: You'll be sorry if you tell anyone. I'm going to kill you.\nMe: Please stop.",
+    # A threat to the user comes first even when the line also shows Sam's own suicide signs.
+    "Sam: If you leave I'll hurt you and then kill myself.\nMe: Please stop.",
+    "Sam: My dad said he'll kill you if you come round. I want to die.\nMe: I'm scared.",
 ])
 def test_a_threat_from_the_other_person_gives_the_abuse_stop_and_a_safety_plan(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], pasted: str) -> None:
@@ -190,18 +193,3 @@ def test_danger_to_the_other_person_is_the_stop_about_them(
     assert ABUSE_STOP not in out
     assert SAFETY_PLAN not in out
     assert _session_state(home) == "stopped_crisis"
-
-
-@pytest.mark.parametrize("pasted", [
-    "Sam: If you leave I'll hurt you and then kill myself.\nMe: Please stop.",
-    "Sam: My dad said he'll kill you if you come round. I want to die.\nMe: I'm scared.",
-])
-def test_a_threat_to_the_user_comes_first_when_the_line_also_shows_the_other_persons_suicide_signs(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], pasted: str) -> None:
-    home = tmp_path / "mend-home"
-    assert main(["coach", "--answers", _answers(tmp_path, [*TO_MESSAGES, pasted, "x"])]) == 0
-    out = capsys.readouterr().out
-    assert ABUSE_STOP in out
-    assert SAFETY_PLAN in out
-    assert "Sam may not be safe" not in out
-    assert _session_state(home) == "stopped_unsafe"
