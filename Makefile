@@ -4,9 +4,13 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo example test lint bench eval rules-index clean browser-deps
+.PHONY: demo example test lint bench eval rules-index clean browser-deps test-prereqs
 
 $(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "make: Mend needs Python 3.11 or newer as '$(PYTHON)' (or name one: make PYTHON=python3.12 ...)" >&2; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+		echo "make: '$(PYTHON)' cannot make a virtual environment; on Debian or Ubuntu: apt-get install python3-venv" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev,web,journal,postgres]'
@@ -24,11 +28,26 @@ example: $(VENV)/.installed
 # installed into .cache, never shipped in the package).
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-browser-deps:
+# What `make test` needs beyond Python, all named at once before anything is installed: Chromium
+# and PostgreSQL come from Debian's apt-get (as root), axe-core from npm (Node.js).
+test-prereqs:
+	@missing=""; root=""; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then root=yes; fi; \
+	command -v /usr/bin/chromium >/dev/null 2>&1 || [ -n "$$root" ] || \
+		missing="$$missing\n  - Chromium (/usr/bin/chromium), or apt-get as root to install it"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "$$root" ] || \
+		missing="$$missing\n  - PostgreSQL (Debian's postgresql package), or apt-get as root to install it"; \
+	test -f $(AXE) || command -v npm >/dev/null 2>&1 || \
+		missing="$$missing\n  - npm (Node.js), to install axe-core for the browser tests"; \
+	if [ -n "$$missing" ]; then \
+		printf "make test needs what this machine lacks:$$missing\nInstall them and run make test again (see README's Quick start).\n" >&2; \
+		exit 1; fi
+
+browser-deps: test-prereqs
 	@command -v /usr/bin/chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 	@test -f $(AXE) || npm install --no-save --prefix .cache/axe axe-core@4
 
-test: $(VENV)/.installed browser-deps
+test: test-prereqs $(VENV)/.installed browser-deps
 	@# journal tests start a real PostgreSQL server (Debian's postgresql)
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 		(export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get install -y -q postgresql)

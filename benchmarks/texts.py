@@ -22,7 +22,6 @@ import csv
 import json
 import os
 import re
-import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -234,8 +233,16 @@ def session_texts(n: int) -> list[str]:
 
 
 if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Print the size of each source and COUNT mixed "
+                                     "texts, as the benchmarks get them.")
+    parser.add_argument("count", metavar="COUNT", type=int, nargs="?", default=10,
+                        help="how many texts to print (default 10)")
+    count = parser.parse_args().count
+    if count < 0:
+        parser.error("COUNT must be 0 or more")
     require_data()
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     for name, load in SOURCES.items():
         print(f"{name:12} {len(load()):>7} texts")
     for text in texts(count):

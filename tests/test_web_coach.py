@@ -558,3 +558,41 @@ def test_a_crisis_in_my_own_pasted_line_is_about_me_on_the_page(client: TestClie
     html = walk.answer(answer="Sam: you never listen\nMe: I want to kill myself")
     assert walk.state is State.STOPPED_CRISIS
     assert "Repair can wait" in html and "Sam may not be safe" not in html
+
+
+def test_a_repair_that_did_not_land_gets_a_kind_ending_with_next_steps(
+        client: TestClient, home: Path, clock: Clock) -> None:
+    walk = Walk(client, home)
+    walk.walk([*TO_REGULATE, *CALM_TO_DRAFT, {"answer": ""}, {"answer": "accept"},
+               {"answer": "angry"}, {"answer": "hurt"}, {"answer": "to feel welcome"}])
+    message = re.search(r'<textarea id="answer" name="answer" rows="7">([^<]*)<', walk.html)
+    assert message
+    walk.answer(answer=message.group(1).replace("&#39;", "'"))
+    walk.answer(answer="text when I'm late")
+    walk.answer(answer="2")
+    clock.now = NOW + timedelta(days=3)
+    walk.html = client.get(walk.url).text
+    walk.answer(answer="no")
+    html = walk.answer(level="2")
+    assert SessionStore(home).load(walk.id).state is State.DONE
+    assert "didn&#39;t go the way you hoped" in html and "next steps" in html
+    assert "Thank you for doing this" not in html
+
+
+def test_not_sure_whether_they_are_open_goes_on_along_the_not_now_path(
+        client: TestClient, home: Path) -> None:
+    walk = Walk(client, home)
+    html = walk.walk([*TO_REGULATE, {"level": "2"}, {"skip": "1"}])
+    assert 'value="not sure"' in html
+    walk.answer(answer="not sure")
+    assert walk.state is State.INTERNAL_FEELINGS
+
+
+def test_the_draft_page_says_what_it_left_out_for_hurtful_words(
+        client: TestClient, home: Path) -> None:
+    walk = Walk(client, home)
+    html = walk.walk([*TO_REGULATE, *CALM_TO_DRAFT[:-1], {"answer": "stop being a stupid bitch"}])
+    assert walk.state is State.RESPONSIBILITY_DRAFT, walk.state
+    assert "I left out what you asked of them" in html
+    draft = re.search(r'<textarea id="answer" name="answer" rows="7">([^<]*)<', html)
+    assert draft and "bitch" not in draft.group(1)

@@ -600,8 +600,8 @@ def test_an_import_refuses_an_analysis_that_is_not_mend_analyze_output(
     ({"kind": "rupture", "body": {"what": 123}}, "what happened must be text, not a number"),
     ({"kind": "repair", "body": {"message": ["sorry"], "uptake": "accepted"}},
      "the repair message must be text, not a list"),
-    ({"kind": "analysis", "body": {"client": "c"}}, "an analysis entry needs analysis"),
-    ({"kind": "checkin", "body": {}}, "a check-in entry needs score"),
+    ({"kind": "analysis", "body": {"client": "c"}}, 'an analysis entry needs "analysis"'),
+    ({"kind": "checkin", "body": {}}, 'a check-in entry needs "score"'),
     ({"kind": "checkin", "body": {"score": True}}, "a check-in score is a whole number 0-10"),
 ])
 def test_journal_api_messages_say_what_was_wrong(opened: TestClient, entry: dict[str, object],

@@ -156,7 +156,7 @@ def test_the_same_form_sent_twice_is_not_called_a_lost_answer(client: TestClient
 
 def test_an_unclear_answer_note_is_shown_once(client: TestClient) -> None:
     walk = Walk(client)
-    walk.answer(answer="maybe")  # neither yes nor no
+    walk.answer(answer="purple")  # neither yes nor no
     assert "did not fit" in walk.html
     assert "did not fit" not in client.get(walk.url).text
 

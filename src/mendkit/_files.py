@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import secrets
 import stat
 import sys
 import tempfile
@@ -62,7 +64,8 @@ def atomic_write(path: Path, text: str | bytes) -> None:
     """
     private_folder(path.parent)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX,
+                                   dir=path.parent)
     except OSError as exc:
         raise naming(exc, path) from None
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -77,6 +80,61 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise naming(exc, path) from None
         raise
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_beside(path: Path) -> Path:
+    """A name for a temporary file beside ``path``, not taken yet, in the pattern of
+    :func:`atomic_write`'s own (``.NAME.PID-XXXXXXXX.tmp``), so that
+    :func:`remove_stale_temps` knows it for Mend's once its process is gone."""
+    while True:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        if not os.path.lexists(tmp):
+            return tmp
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove the temporary files that a Mend process, killed before it could clean up, left
+    beside ``path`` (an export or a backup there holds every entry, in plain text for an export),
+    and say which were removed. Only names in Mend's exact pattern for ``path`` are touched
+    (``.NAME.PID-XXXXXXXX.tmp``, with ``-journal`` or ``.kdf.json`` after it for a backup's), and
+    only those of a process that is no longer running."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(\d+)-[a-z0-9_]{{8}}"
+                         rf"{re.escape(TEMP_SUFFIX)}(-journal|\.kdf\.json)?")
+    removed: list[Path] = []
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in sorted(names):
+        found = pattern.fullmatch(name)
+        if found is None or _running(int(found.group(1))):
+            continue
+        stale = path.with_name(name)
+        try:
+            if stat.S_ISREG(stale.lstat().st_mode):
+                stale.unlink()
+                removed.append(stale)
+        except OSError:  # gone meanwhile, or not ours to remove
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` is running (this one, or one that may be using its files)."""
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # pragma: no cover - Windows: no cheap check; keep its files
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process (or a number no process has): left alone
+    return True
 
 
 def naming(exc: OSError, path: Path) -> OSError:

@@ -93,7 +93,9 @@ def check(
     the reply is not coached. ``mode`` is ``"full"`` (the rules and the shipped
     classifier) or ``"rules"`` (rules only); ``region`` picks the crisis resources, as in
     ``analyze``. ``personal`` is a person's refitted heads (``mendkit.models.personal.load(home)``),
-    if any.
+    if any. The message (and each message of the context) is checked as ``mend check`` and the
+    web app check it: line breaks become ``\\n`` and the whitespace around it goes, so the
+    result's ``text``, which the offsets point into, may differ from the ``text`` given.
 
     Like ``mend check``, an empty message, one that is not a ``str``, one holding half of a
     character, context that is not a sequence of ``str`` or an unknown ``mode`` raises
@@ -121,7 +123,15 @@ def check(
         if has_lone_surrogate(value):
             raise InvalidInputError(f"expected {what} to be whole characters; found half of "
                                     f"one{_HALF}")
-    return critique(text, region=region, context=tuple(context), mode=mode, personal=personal)
+    return critique(_as_checked(text), region=region,
+                    context=tuple(_as_checked(c) for c in context), mode=mode, personal=personal)
+
+
+def _as_checked(text: str) -> str:
+    """The one form of a message that every surface checks (the API, ``mend check`` and the web
+    alike), so that ``text`` and every offset are the same wherever it was typed: line breaks as
+    ``\\n`` (as ``analyze`` reads them), and no byte order mark or whitespace around it."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip().lstrip("\ufeff").strip()
 
 
 def _check_personal(personal: object) -> None:

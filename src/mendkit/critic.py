@@ -14,6 +14,7 @@ rupture), which ranks drafts the rules cannot read. Issues carry spans and a sug
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 from mendkit.analysis.pipeline import Mode, analyze_with_probabilities
 from mendkit.analysis.safety import DEFAULT_REGION, assess
-from mendkit.analysis.text import Sentences
+from mendkit.analysis.text import Sentences, normalise
 from mendkit.labels import is_rupture
 from mendkit.model import CheckResult, Conversation, Issue, Safety, TurnAnalysis
 
@@ -284,6 +285,10 @@ _THOUGHT_RE: Final = re.compile(
     r"\bi (?:just |really |kind of |kinda |sort of |honestly |still |sometimes )?(?:feel|felt) "
     r"(?:like|that) (?:you|u|they|he|she)\b", re.IGNORECASE)
 _BUT_RE: Final = re.compile(r",?\s*\bbut\b", re.IGNORECASE)
+# An eye-roll (or its like) that ends contempt's evidence: the face is the contempt, so the fix
+# takes the face out and leaves the words ("I'm sorry I forgot your birthday \U0001f644").
+_FACE_AT_END_RE: Final = re.compile(
+    "\\s*(?P<face>[\U0001f644\U0001f612\U0001f921\U0001f643][\ufe0f\U0001f3fb-\U0001f3ff]*)$")
 _APOLOGY_RE: Final = re.compile(r"\b(?:sorry|soz|sry|apologi[sz]e\w*|apologies)\b", re.IGNORECASE)
 # Excuses inside an apology: being busy, tired or swamped; a phone that "was weird". Not when the
 # writer says it is no excuse.
@@ -328,6 +333,7 @@ class _Fix:
     start: int
     end: int
     replacement: str
+    complaint: bool = False  # the cut takes out a whole sentence of complaint
 
 
 def critique(
@@ -368,6 +374,8 @@ def critique(
         rewrite = None  # a "better" message that keeps what was flagged is no better
     if rewrite is not None and _bare(rewrite) and _drops_a_sentence(text, fixes, fixed):
         rewrite = None  # the cuts left nothing of what the message is about
+    if rewrite is not None and _drops_the_complaint(turn, fixes, fixed):
+        rewrite = None  # "Hey" alone, with what they wanted to say cut out
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
         issues, rewrite = [], None
@@ -443,6 +451,7 @@ def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
     quotes = [i for i, c in enumerate(text) if c in "\"\u201c"]
     issues: list[Issue] = []
     fixes: list[_Fix] = []
+    unbutted: list[tuple[int, int]] = []  # the "but ..." after a non-apology
     for ev in turn.evidence:
         kind = _issue_kind(ev.label, ev.subtype, ev.source, ev.text)
         if kind is None:
@@ -452,14 +461,21 @@ def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
         if kind == "sorry_but":
             but = _BUT_RE.search(text, ev.start, ev.end + 1)
             s_start, s_end = sentences.bounds(ev.start)
-            if but:
-                start, end = but.start(), s_end
+            if but:  # the issue is the "but" on (the fix also takes the comma before it)
+                start, end = but.end() - len("but"), s_end
                 kept = text[s_start:but.start()].strip().rstrip(" ,")
                 example = _example_before_but(turn, kept, s_start, but.start())
                 suggestion = f"{suggestion} {example}".rstrip()
                 fixes.append(_Fix(but.start(), _sentence_stop(text, s_end), "."))
+        elif kind == "contempt" and (face := _FACE_AT_END_RE.search(ev.text)):
+            start = ev.start + face.start("face")
+            fixes.append(_Fix(ev.start + face.start(), ev.end, ""))
         elif kind in ("contempt", "hostility"):
-            s_start, s_end = sentences.bounds(ev.start)
+            # The sentence its marker ends in: an eye-roll after "... tonight? \U0001f644" is
+            # its own, and the apology that the rule's reach ran back over stays.
+            s_start, s_end = sentences.bounds(max(ev.start, ev.end - 1))
+            if s_start > start:
+                start = s_start + len(text[s_start:end]) - len(text[s_start:end].lstrip())
             fixes.append(_Fix(s_start, s_end, ""))
             if kind == "contempt":  # "Thanks a lot." alone is the sarcasm still
                 fixes.extend(_Fix(a, b, "") for a, b in _sentences(text)
@@ -467,11 +483,23 @@ def _issues(turn: TurnAnalysis) -> tuple[list[Issue], list[_Fix]]:
         elif kind in ("criticism", "always_never"):
             fixes.extend(_cut_criticism(sentences, ev.start))
         elif kind == "non_apology":
-            fixes.append(_owning_apology(text, ev.start, ev.end))
+            fix = _owning_apology(text, ev.start, ev.end)
+            clause_end = _CLAUSE_END_RE.search(text, ev.end)
+            but = _NEXT_BUT_RE.match(text, clause_end.start()) if clause_end else None
+            if but is not None:  # "..., but I did nothing wrong": the "but" takes it back too
+                b_end = len(text[:sentences.bounds(but.start("but"))[1]].rstrip())
+                unbutted.append((but.start("but"), b_end))
+                fix = _Fix(fix.start, _sentence_stop(text, b_end), _OWNING_APOLOGY)
+            fixes.append(fix)
         elif kind == "withdrawal":
             fixes.extend(_cut_withdrawal(sentences, ev.start, ev.end))
         issues.append(Issue(kind=kind, start=start, end=end, message=message,
                             suggestion=suggestion))
+    if not any(i.kind == "sorry_but" for i in issues):
+        for b_start, b_end in unbutted:
+            message, suggestion = _MESSAGES["sorry_but"]
+            issues.append(Issue(kind="sorry_but", start=b_start, end=b_end, message=message,
+                                suggestion=suggestion))
     for m in _BLAMING_RE.finditer(text):
         if _reported(sentences, quotes, m.start()):
             continue
@@ -553,7 +581,8 @@ def _cut_criticism(sentences: Sentences, start: int) -> list[_Fix]:
     s_start, s_end = sentences.bounds(start)
     before = text[s_start:start]
     if not before.strip():
-        return [_Fix(s_start, s_end, "")] if text[:s_start].strip() or text[s_end:].strip() else []
+        return [_Fix(s_start, s_end, "", complaint=True)] \
+            if text[:s_start].strip() or text[s_end:].strip() else []
     lead_from = max(s_start, start - 40)  # the lead is a few words: no rescan of a long sentence
     lead = _CLAUSE_LEAD_RE.search(text, lead_from, start)
     if lead is None:
@@ -567,9 +596,19 @@ def _cut_withdrawal(sentences: Sentences, start: int, end: int) -> list[_Fix]:
     rewrite: a "better" message that still says "whatever" is no better."""
     text = sentences.text
     s_start, s_end = sentences.bounds(start)
-    if text[s_start:start].strip() or text[end:s_end].strip(" \n\t" + _STOPS):
+    # An emoji that opens the sentence is not the "whatever": the cut starts at the words.
+    words = s_start + len(text[s_start:end]) - len(_leading_symbols(text[s_start:end]))
+    if (words < start and text[words:start].strip()) or text[end:s_end].strip(" \n\t" + _STOPS):
         return []
-    return [_Fix(s_start, s_end, "")] if text[:s_start].strip() or text[s_end:].strip() else []
+    return [_Fix(words, s_end, "")] if text[:words].strip() or text[s_end:].strip() else []
+
+
+def _leading_symbols(text: str) -> str:
+    """``text`` from its first character that is not an emoji or a space."""
+    i = 0
+    while i < len(text) and (text[i].isspace() or unicodedata.category(text[i]) in _SYMBOLS):
+        i += 1
+    return text[i:]
 
 
 def _example_before_but(turn: TurnAnalysis, kept: str, start: int, end: int) -> str:
@@ -592,6 +631,14 @@ _APOLOGY_LEAD_RE: Final = re.compile(
     re.IGNORECASE)
 # Where the rest of a non-apology's clause ends ("... you feel that way", "... was offended").
 _CLAUSE_END_RE: Final = re.compile(r"[,;:.!?\n\u2026]|(?<!\s)\s+but\b|$", re.IGNORECASE)
+# A "but" straight after a non-apology's clause, in its sentence or opening the next one, that
+# takes it back: turning on them, or on the writer's defence ("but I did nothing wrong"). A need
+# ("but I need a minute") is not one, as the rules' own "sorry, but" has it.
+_NEXT_BUT_RE: Final = re.compile(
+    r"[,;:.!?\u2026]*\s*(?P<but>but)\s+(?:you|u|ur|your|i (?:did|didn'?t|was|wasn'?t|had|"
+    r"hadn'?t|am|'m|never|only|just|really|honestly)|i'm|im|it (?:was|wasn'?t|is|isn'?t)|it'?s|"
+    r"that'?s|honestly|to be fair|in my defen[cs]e|come on|seriously|whatever)\b",
+    re.IGNORECASE)
 
 
 def _owning_apology(text: str, start: int, end: int) -> _Fix:
@@ -639,6 +686,8 @@ def _explained_as(kind: str, span: str) -> str:
 
 
 def _issue_kind(label: str, subtype: str | None, source: str, text: str) -> str | None:
+    # As the rules read it: full-width letters and odd spaces folded, invisible marks dropped.
+    text = "".join(c for c in normalise(text) if unicodedata.category(c) != "Cf")
     if label == "rupture.confrontation":
         if subtype == "criticism" and "always-never" in source and _ALWAYS_NEVER_RE.search(text):
             return "always_never"  # "you don't care" is a criticism, with no "always" to name
@@ -718,6 +767,20 @@ def _drops_a_sentence(text: str, fixes: list[_Fix], fixed: list[tuple[int, int]]
                and sentences.bounds(fix.start) == (fix.start, fix.end) for fix in fixes)
 
 
+def _drops_the_complaint(turn: TurnAnalysis, fixes: list[_Fix],
+                        fixed: list[tuple[int, int]]) -> bool:
+    """Whether a whole sentence of complaint was cut and nothing of a repair is left: the rewrite
+    would then say nothing of the person's point ("Hey", "José is tired."). Cutting the jab from
+    "I'm sorry I was late. You never listen." still leaves the apology, and is offered."""
+    taken = set(fixed)
+    applied = [fix for fix in fixes if (fix.start, fix.end) in taken]
+    if not any(fix.complaint for fix in applied) or any(fix.replacement for fix in applied):
+        return False  # what was put in its place ("I'm sorry for my part in this") is the point
+    return not any(e.source.startswith("rule:") and not is_rupture(e.label)
+                   and not any(s < e.end and e.start < t for s, t in fixed)
+                   for e in turn.evidence)
+
+
 def _rewrite(text: str, fixes: list[_Fix]) -> tuple[str | None, list[tuple[int, int]]]:
     """The text with the fixes applied (``None`` if nothing changed or nothing is left), and the
     spans they applied to, in order. Only the seams of the fixes are tidied: the draft's own line
@@ -726,9 +789,13 @@ def _rewrite(text: str, fixes: list[_Fix]) -> tuple[str | None, list[tuple[int, 
         return None, []
     chosen: list[_Fix] = []
     for fix in sorted(fixes, key=lambda f: f.start, reverse=True):
-        # Those chosen start at or after this one: only the last can overlap it.
-        if fix.end < fix.start or (chosen and fix.start < chosen[-1].end
-                                   and chosen[-1].start < fix.end):
+        if fix.end < fix.start:
+            continue
+        # Those chosen start at or after this one: a fix that covers them makes them moot (the
+        # non-apology replaced with its "but ..." takes the "but"'s own cut with it).
+        while chosen and chosen[-1].start < fix.end and chosen[-1].end <= fix.end:
+            chosen.pop()
+        if chosen and chosen[-1].start < fix.end:
             continue
         chosen.append(fix)
     if not chosen:
@@ -739,10 +806,21 @@ def _rewrite(text: str, fixes: list[_Fix]) -> tuple[str | None, list[tuple[int, 
         out = _seam(out, fix.replacement)
         out = _seam(out, text[fix.end:chosen[i + 1].start if i + 1 < len(chosen) else len(text)])
     taken = [(fix.start, fix.end) for fix in chosen]
-    return (out if out.strip() and out != text else None), taken
+    out = out.strip()  # a cut at either end leaves no line break or space behind ("Hey\n")
+    if out and chosen[-1].end >= len(text.rstrip()) and _closed(text) and not _closed(out):
+        out += "."  # a cut that took the message's end (its eye-roll) leaves the sentence closed
+    return (out if out and out != text.strip() else None), taken
 
 
 _STOPS: Final = ".!?\u2026"
+
+
+def _closed(text: str) -> bool:
+    """Whether a message ends its last sentence: a stop, a closing quote or bracket, an emoji."""
+    last = text.rstrip()[-1:]
+    return bool(last) and (last in _STOPS + "\"')" or unicodedata.category(last) in _SYMBOLS)
+# What an emoji is made of: the pictures, skin tones, variation selectors and joiners.
+_SYMBOLS: Final = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
 
 
 def _seam(left: str, right: str) -> str:
@@ -759,6 +837,10 @@ def _seam(left: str, right: str) -> str:
         return kept_left + _between(left[len(kept_left):], right)
     left_stop = len(kept_left) - len(kept_left.rstrip(_STOPS))
     right_stop = len(kept_right) - len(kept_right.lstrip(_STOPS))
+    body, symbols = _trailing_symbols(kept_left)
+    if right_stop and symbols and body[-1:] in (",", ";", ":"):
+        # "sorry, \U0001f44d" + "." is "sorry \U0001f44d.": no comma before the stop, the emoji kept
+        return _seam(body[:-1] + symbols, right)
     if right_stop and (left_stop or kept_left[-1] in ",;:"):
         ends = kept_left[len(kept_left) - left_stop:] if left_stop else ""
         stop = "." if not ends or set(ends) <= {".", "\u2026"} else ends
@@ -767,6 +849,15 @@ def _seam(left: str, right: str) -> str:
         return _seam(left, kept_right[1:])
     return kept_left + _between(left[len(kept_left):], right[:len(right) - len(kept_right)]) \
         + kept_right
+
+
+def _trailing_symbols(text: str) -> tuple[str, str]:
+    """``text`` split before the emoji (and the spaces between them) it ends with."""
+    i = len(text)
+    while i > 0 and (text[i - 1].isspace()
+                     or unicodedata.category(text[i - 1]) in _SYMBOLS):
+        i -= 1
+    return text[:i], text[i:]
 
 
 def _between(left: str, right: str) -> str:

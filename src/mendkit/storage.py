@@ -9,6 +9,7 @@ journal moves any plain files left from before it existed into it (see
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,7 +64,18 @@ def open_journal(home: Path, url: str | None, passphrase: Callable[[], str]) -> 
                            "MEND_HOME to the copy")
     if not url and sidecar_path(home).exists() and not Sidecar.read(sidecar_path(home)).encrypted:
         return Journal.open(home, None)
+    if url:
+        _require_postgres_driver(url)
     return Journal.open(home, passphrase(), url=url)
+
+
+def _require_postgres_driver(url: str) -> None:
+    """Raise ModuleNotFoundError for ``psycopg`` when the URL needs it and it is not installed:
+    the CLI then names Mend's postgres extra to install. (SQLAlchemy's own ImportError cannot
+    be told apart from a driver Mend does not support.)"""
+    if url.partition("://")[0].lower() == "postgresql+psycopg" and (
+            importlib.util.find_spec("psycopg") is None):
+        raise ModuleNotFoundError("No module named 'psycopg'", name="psycopg")
 
 
 def adopt_plain_files(journal: Journal, home: Path) -> str:

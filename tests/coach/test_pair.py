@@ -115,7 +115,7 @@ def test_an_interrupted_pair_shows_its_code_and_carries_on_where_it_stopped(
     assert main(["coach", "--join", code, "--answers", str(half)]) == 0
     assert f"mend coach --join {code}" in capsys.readouterr().out.rsplit("Saved", 1)[1]
     more = tmp_path / "more.json"
-    more.write_text(json.dumps([w for k in keys[2:] for w in (f"ben {k}", "yes")]),
+    more.write_text(json.dumps(["yes", *[w for k in keys[2:] for w in (f"ben {k}", "yes")]]),
                     encoding="utf-8")
     assert main(["coach", "--join", code, "--answers", str(more)]) == 0
     capsys.readouterr()

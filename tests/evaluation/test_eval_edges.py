@@ -182,7 +182,7 @@ def test_json_says_why_the_public_rows_are_missing(
     monkeypatch.setenv("MEND_SHARED_DATA", "")
     found = _eval_json(capsys, "--corpus", str(root), "--mode", "rules")
     assert found["public"] is None
-    assert "no shared data found" in found["public_skipped"]
+    assert found["public_skipped"] == "MEND_SHARED_DATA is set empty"
 
 
 # 5. --data naming a file

@@ -244,7 +244,7 @@ def test_eval_without_shared_data_says_so(capsys: pytest.CaptureFixture[str],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEND_SHARED_DATA", "")
     assert main(["eval", "--split", "dev", "--mode", "rules", "--corpus", str(CORPUS)]) == 0
-    assert "no shared data found" in capsys.readouterr().out
+    assert "skipped: MEND_SHARED_DATA is set empty." in capsys.readouterr().out
 
 
 def test_eval_with_a_missing_data_folder_is_an_input_error(

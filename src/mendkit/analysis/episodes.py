@@ -42,6 +42,11 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
     done: list[Episode] = []
     current: _Open | None = None
     for turn in turns:
+        if not turn.labels:  # most turns: only the quiet spell can close the open episode
+            if current is not None and turn.index - current.last > quiet_turns:
+                done.append(_close(current, by_index))
+                current = None
+            continue
         ruptures = [x for x in turn.labels if is_rupture(x)]
         repairs = [x for x in turn.labels if is_repair(x)]
         reconnect = RECONNECT in turn.labels

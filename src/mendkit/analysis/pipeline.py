@@ -141,7 +141,6 @@ def analyze_with_probabilities(
             hits = [hit for hit in hits
                     if hit.rule.id not in personal.muted_rules or hit.rule.label == CRISIS]
         result = score_hits(turn.index, turn.speaker, turn.text, hits, turn.start)
-        previous = conversation.turns[position - 1].text if position else ""
         if model is not None:
             from mendkit.analysis.fusion import fuse
 
@@ -161,6 +160,7 @@ def analyze_with_probabilities(
             result = fuse(result, probabilities, model.labels, model.thresholds,
                           vetoed=vetoed, context=context)
         if personal is not None:
+            previous = conversation.turns[position - 1].text if position else ""
             result = personal.override(result, previous)
         analysed.append(result)
     analysis = Analysis(

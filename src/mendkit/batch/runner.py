@@ -16,6 +16,7 @@ import itertools
 import multiprocessing
 import os
 import re
+import signal
 import threading
 import time
 from collections import deque
@@ -53,6 +54,10 @@ class BatchSettings:
     out_format: str = "parquet"
     resume: bool = False
     encoding: str | None = None  # of the transcripts of a folder (None: UTF-8, or as marked)
+    # The personal heads file (``mend train``) under MEND_HOME, if there is one. A batch always
+    # runs the shipped engine, so that a run is the same for anyone; the run record says that
+    # these heads were left out.
+    personal_heads: str | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -137,7 +142,8 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                 sink = open_sink(out, settings.out_format, resume=settings.resume,
                                  run=run_record(source, mode=settings.mode,
                                                 region=settings.region,
-                                                fmt=settings.out_format))
+                                                fmt=settings.out_format,
+                                                personal_heads=settings.personal_heads))
             except OSError as exc:
                 raise cannot_write(exc, out) from None
             if warn is not None:
@@ -229,7 +235,8 @@ class _Processes:
         self.workers: dict[int, multiprocessing.process.BaseProcess] = {}
 
     def submit(self, task: Task) -> tuple[Future[ChunkResult], str, str]:
-        future = self.pool.submit(run_chunk, task)
+        with deaf_children():
+            future = self.pool.submit(run_chunk, task)
         # The pool starts its workers on submit: noted here, so that one that dies can be told.
         self.workers.update(getattr(self.pool, "_processes", None) or {})
         ids = [unit.id for unit in task.units] or [""]
@@ -243,6 +250,24 @@ class _Processes:
             raise _WorkerDied(_died(self.workers.values(), first, last)) from None
         assert isinstance(result, ChunkResult)
         return result
+
+
+@contextmanager
+def deaf_children() -> Iterator[None]:
+    """While the block runs, SIGINT is blocked in this thread, and so in the worker processes
+    the pool starts then (a new process keeps its parent's signal mask): a Ctrl-C in a terminal,
+    which goes to every process of the job, stops the driver alone, which says ``mend:
+    interrupted`` and ends its workers, instead of each worker printing a traceback from
+    wherever it was (loading its modules, say). A Ctrl-C that comes during the block is taken
+    by the driver as soon as it ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _exitcode(worker: multiprocessing.process.BaseProcess) -> int | None:

@@ -106,10 +106,13 @@ def output_files(out: Path, fmt: str) -> tuple[Path, ...]:
     return (out, _jsonl_errors(_real_file(out)), _jsonl_run(_real_file(out)))
 
 
-def run_record(source: Path, *, mode: str, region: str, fmt: str) -> dict[str, Any]:
+def run_record(source: Path, *, mode: str, region: str, fmt: str,
+               personal_heads: str | None = None) -> dict[str, Any]:
     """What a run into an output records of its settings (see the module docstring). The
     input's size and modification time are kept for the reader; a resumed run may read an
-    input edited since (to fix conversations that failed), so only its path must match."""
+    input edited since (to fix conversations that failed), so only its path must match.
+    ``personal_heads``: the person's heads file, which the run left out (a batch runs the
+    shipped engine), recorded so that a reader comparing with ``mend analyze`` knows."""
     from mendkit._version import __version__
 
     where = source.resolve()
@@ -119,6 +122,8 @@ def run_record(source: Path, *, mode: str, region: str, fmt: str) -> dict[str, A
     if where.is_file():
         info = where.stat()
         record["input"].update(size=info.st_size, mtime_ns=info.st_mtime_ns)
+    if personal_heads is not None:
+        record["personal_heads"] = {"path": personal_heads, "used": False}
     return record
 
 

@@ -31,6 +31,14 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     acts.add_parser("list", help="list the accounts")
     q = acts.add_parser("disable", help="stop an account signing in (ends its sessions)")
     q.add_argument("username", type=text_argument)
+    q = acts.add_parser("enable", help="let a disabled account sign in again")
+    q.add_argument("username", type=text_argument)
+    q = acts.add_parser("password", help="give an account a new password (ends its sessions)")
+    q.add_argument("username", type=text_argument)
+    q = acts.add_parser("delete", help="delete an account and all its entries and shares, for "
+                        "good")
+    q.add_argument("username", type=text_argument)
+    q.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     q = acts.add_parser("audit", help="who did what, newest first")
     q.add_argument("--user", type=text_argument,
                    help="only lines where this user acted or was concerned")
@@ -38,20 +46,21 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run)
 
 
-def _new_password() -> str:
+def _new_password(prompt: str = "Password for the new account: ",
+                  nothing: str = "nothing was added") -> str:
     value = os.environ.get("MEND_NEW_PASSWORD")
     if value:
         return value
     if not sys.stdin.isatty():
         raise InvalidInputError("no password: set MEND_NEW_PASSWORD or run in a terminal")
     try:
-        first = getpass.getpass("Password for the new account: ")
+        first = getpass.getpass(prompt)
         again = getpass.getpass("The same password again: ")
     except EOFError:  # Ctrl-D, or the input ended
         print(file=sys.stderr)  # end the prompt's line
-        raise InvalidInputError("no password given; nothing was added") from None
+        raise InvalidInputError(f"no password given; {nothing}") from None
     if again != first:
-        raise InvalidInputError("the two passwords differ; nothing was added")
+        raise InvalidInputError(f"the two passwords differ; {nothing}")
     return first
 
 
@@ -78,7 +87,12 @@ def run(args: argparse.Namespace) -> int:
 
     action = args.accounts_command
     # The new account's password first, then the journal's passphrase (when one is asked for).
-    password = _new_password() if action == "add" else ""
+    password = (_new_password() if action == "add" else
+                _new_password(f"New password for {args.username}: ", "nothing was changed")
+                if action == "password" else "")
+    if action == "delete" and not args.yes and not _confirm_delete(args.username):
+        print("nothing deleted")
+        return 0
     with _open() as journal:
         accounts = Accounts(journal)
         if action == "init":
@@ -100,6 +114,26 @@ def run(args: argparse.Namespace) -> int:
             else:
                 print(f"{name} was already disabled; nothing changed")
             return 0
+        if action == "enable":
+            name = accounts.user(args.username).username
+            if accounts.enable_user(name):
+                print(f"enabled {name}; they can sign in again")
+            else:
+                print(f"{name} can already sign in; nothing changed")
+            return 0
+        if action == "password":
+            user = accounts.set_password(args.username, password)
+            print(f"new password set for {user.username}; their open sessions have ended")
+            return 0
+        if action == "delete":
+            user, entries = accounts.delete_user(args.username)
+            from mendkit.cli.render import count
+
+            print(f"deleted {user.role} {user.username}, with {count(entries, 'item')} of "
+                  "theirs (journal entries and coach sessions) and "
+                  "everything they shared or was shared with them; the audit log keeps its "
+                  "lines about them")
+            return 0
         if action == "audit":
             if args.limit < 1:
                 raise InvalidInputError(f"--limit must be 1 or more, got {args.limit}")
@@ -110,6 +144,19 @@ def run(args: argparse.Namespace) -> int:
                       f"{about}")
             return 0
     raise InvalidInputError(f"unknown accounts action {action!r}")
+
+
+def _confirm_delete(username: str) -> bool:
+    """Ask before deleting an account; refuse without a terminal unless --yes was given."""
+    if not sys.stdin.isatty():
+        raise InvalidInputError("nothing deleted: pass --yes to delete an account without being "
+                                "asked")
+    try:
+        answer = input(f"Delete the account {username!r} and all its entries for good? [y/N] ")
+    except EOFError:
+        print(file=sys.stderr)
+        answer = ""
+    return answer.strip().lower() in ("y", "yes")
 
 
 def _nobody(action: str) -> str:

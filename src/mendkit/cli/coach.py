@@ -33,6 +33,8 @@ from mendkit.coach.pair import (
     PairAnswers,
     exchange,
     new_code,
+    not_the_starter,
+    person_name,
     screen,
     yes_or_no,
 )
@@ -194,8 +196,10 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
     """``--pair`` (start, get a code) or ``--join CODE``: answer privately, choose what to share.
 
     Answers are saved one by one; the same command again carries on where they stopped (``--pair``
-    offers the latest unfinished first answers), and answers already given are never replaced.
-    Every reply passes the safety gate; after a stop, the next run checks in first.
+    offers the latest unfinished first answers; ``--join`` asks whether the person is the one who
+    joined, so that no one carries on another's answers), and answers already given are never
+    replaced. A name is needed, and joining with the name of the person who started the code is
+    refused. Every reply passes the safety gate; after a stop, the next run checks in first.
     """
     scripted = read_answers(answers) if answers else None
     prompter: TerminalPrompter | ScriptPrompter = (
@@ -205,30 +209,35 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
                                 "--join K7P2QX")
     role = "second" if code else "first"
     person: PairAnswers | None = None
+    joined: PairAnswers | None = None
     if code is not None:
         code = code.strip().upper()
         if not store.exists(code):
             raise InvalidInputError(f"no two-person session with the code {code!r}; check the "
                                     "code with the person who started it")
-        person = store.load(code, role)
-        if person is not None and person.complete:
+        joined = store.load(code, role)
+        if joined is not None and joined.complete:
             raise InvalidInputError(
-                f"{person.name} has already answered every question for {code}, and each code "
+                f"{joined.name} has already answered every question for {code}, and each code "
                 f"is for two people; see the exchange with: mend coach --exchange {code}")
     print(NOT_THERAPY_LINE)
     again = f"mend coach --join {code}" if code else "mend coach --pair"
     try:
         if code is None:
             code, person = _first_seat(store, prompter, region)
+        elif joined is not None:  # someone has joined: carry on only if it is this person
+            # After a safety stop the check-in comes first; the question of who it is, after.
+            person = joined if joined.stopped else _same_person(prompter, joined, code, region)
         if person is not None and person.stopped:
             if not _check_in(prompter, person, region, again):
                 return 0
+            if role == "second":
+                _same_person(prompter, person, code, region)
             person = replace(person, stopped="")
             store.save(code, role, person)
         if person is None:
-            name = _screened(prompter, "Your first name (the other person will see it)?",
-                             region, empty_ok=True)
-            person = PairAnswers(name=name or role)
+            first = store.load(code, "first") if role == "second" else None
+            person = PairAnswers(name=_name(prompter, region, first))
             store.save(code, role, person)
             if role == "first":
                 print(f"\nYour two-person code is {code} (saved as you go).")
@@ -249,6 +258,9 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
             store.save(code, role, replace(person, stopped=stop.kind))
         return 0
     except NoMoreAnswers:
+        if person is None:  # not even a name yet: the code has nothing of this person's
+            print(f"\nNothing new was saved. To go on, run the same command again: {again}")
+            return 0
         where = f" under the code {code}" if code else ""
         print(f"\nSaved{where}. To finish your answers, run the same command again: {again}")
         return 0
@@ -273,18 +285,64 @@ def _first_seat(store: PairStorage, prompter: TerminalPrompter | ScriptPrompter,
         if mine is not None and not mine.complete:
             question = (f"You have unfinished answers for the code {code} (as {mine.name}). "
                         "Carry on with them? (yes / no)")
-            try:
-                reply = _screened(prompter, question, region, empty_ok=True)
-            except _Stopped as stop:
-                store.save(code, "first", replace(mine, stopped=stop.kind))
-                raise
-            if yes_or_no(reply):
+            while True:
+                try:
+                    reply = _screened(prompter, question, region, empty_ok=True)
+                except _Stopped as stop:
+                    store.save(code, "first", replace(mine, stopped=stop.kind))
+                    raise
+                choice = yes_or_no(reply)
+                if choice is not None:
+                    break
+                print("Please answer yes or no.")
+            if choice:
                 return code, mine
         break
     code = new_code()
     while store.exists(code):
         code = new_code()
     return code, None
+
+
+def _name(prompter: TerminalPrompter | ScriptPrompter, region: str,
+          first: PairAnswers | None) -> str:
+    """The person's first name, asked until it is one (and, joining, until it is not the name of
+    the person who started the code: ``first``); raises ``_Stopped`` as ``_screened`` does."""
+    while True:
+        reply = _screened(prompter, "Your first name (the other person will see it)?", region,
+                          empty_ok=True)
+        try:
+            name = person_name(reply)
+            not_the_starter(name, first)
+        except InvalidInputError as exc:
+            print(_sentence(exc.reason))
+            continue
+        return name
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def _same_person(prompter: TerminalPrompter | ScriptPrompter, joined: PairAnswers, code: str,
+                 region: str) -> PairAnswers:
+    """``joined``'s answers, once the person at the keyboard says they are that person: someone
+    else must not carry on (and be shown under) another's answers. Raises ``InvalidInputError``
+    when they are not, and ``_Stopped`` as ``_screened`` does."""
+    done = len(joined.answers)
+    question = (f"{joined.name} has joined {code} and answered {done} of {len(QUESTIONS)} "
+                f"questions. Are you {joined.name}? (yes / no)")
+    while True:
+        choice = yes_or_no(_screened(prompter, question, region, empty_ok=True))
+        if choice is not None:
+            break
+        print("Please answer yes or no.")
+    if not choice:
+        raise InvalidInputError(
+            f"{joined.name} has already joined {code}, and each code is for two people; ask the "
+            "person who started it to start a new one with: mend coach --pair")
+    return joined
 
 
 def _check_in(prompter: TerminalPrompter | ScriptPrompter, person: PairAnswers, region: str,

@@ -9,12 +9,15 @@ nothing but the standard library, so that it is loaded before the first Ctrl-C c
 
 from __future__ import annotations
 
+import _thread
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType, TracebackType
+from typing import Any
 
 EXIT_INTERRUPTED = 130
 
@@ -47,6 +50,59 @@ def _on_sigint(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _unraisable_hook(previous: Callable[[Any], object]) -> Callable[[Any], object]:
+    """``sys.unraisablehook`` for a Ctrl-C raised where Python cannot pass it on (our handler
+    ran inside an import lock's or a weak reference's callback): nothing printed, and the
+    interrupt sent again a moment later, once the callback is over, so that Mend still stops.
+    (Sent from this hook at once, it would be raised inside the hook, and printed there.)"""
+    def hook(unraisable: Any) -> object:
+        value = getattr(unraisable, "exc_value", None)
+        if value is not None and is_interrupt(value):
+            threading.Thread(target=_interrupt_soon, name="mend-interrupt-again",
+                             daemon=True).start()
+            return None
+        return previous(unraisable)
+
+    return hook
+
+
+def _interrupt_soon() -> None:
+    time.sleep(0.01)
+    _thread.interrupt_main()
+
+
+class Held:
+    """What :func:`holding` saw: ``arrived`` is whether a Ctrl-C came while it held them back."""
+
+    arrived = False
+
+
+def _hold(held: Held) -> Callable[[int, FrameType | None], None]:
+    def note(signum: int, frame: FrameType | None) -> None:
+        held.arrived = True
+        _Watch.seen = True
+
+    return note
+
+
+@contextmanager
+def holding() -> Iterator[Held]:
+    """Hold a Ctrl-C back while the block runs: a change that is being saved (a new passphrase,
+    a delete) finishes, and the caller says what was done, instead of a bare ``interrupted``
+    that leaves the person to guess. A Ctrl-C that arrives is noted in ``Held.arrived``; the
+    usual handler is back after the block. Only the main thread can hold one: elsewhere the
+    block runs as it is."""
+    held = Held()
+    if threading.current_thread() is not threading.main_thread():
+        yield held
+        return
+    previous = signal.signal(signal.SIGINT, _hold(held))
+    try:
+        yield held
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _quiet_hook(previous: _Hook) -> _Hook:
     """``sys.excepthook`` less the tracebacks of a Ctrl-C that C code prints (``PyErr_Print``)
     before raising its own error: Mend says ``mend: interrupted`` instead."""
@@ -73,17 +129,18 @@ def watching() -> Iterator[None]:
         return
     ours = (threading.current_thread() is threading.main_thread()
             and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
-    previous_hook = sys.excepthook
+    previous_hook, previous_unraisable = sys.excepthook, sys.unraisablehook
     if ours:
         signal.signal(signal.SIGINT, _on_sigint)
     sys.excepthook = _quiet_hook(previous_hook)
+    sys.unraisablehook = _unraisable_hook(previous_unraisable)
     _Watch.seen, _Watch.depth = False, 1
     try:
         yield
     finally:
         if ours:
             signal.signal(signal.SIGINT, signal.default_int_handler)
-        sys.excepthook = previous_hook
+        sys.excepthook, sys.unraisablehook = previous_hook, previous_unraisable
         _Watch.seen, _Watch.depth = False, 0
 
 

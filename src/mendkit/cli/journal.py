@@ -40,7 +40,8 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
                    help="relationship: what kind")
     q.add_argument("--notes", type=text_argument, default="",
                    help="relationship: notes, e.g. an attachment pattern")
-    q.add_argument("--rel", type=int, help="the relationship id the entry is about")
+    q.add_argument("--rel", type=int, help="the relationship id the entry is about (without it "
+                   "the entry is kept, but no relationship's insights count it)")
     q.add_argument("--text", type=text_argument, help="rupture: what happened; repair: the message")
     q.add_argument("--when", help="when it happened (ISO date/time; default now)")
     q.add_argument("--severity", type=int, choices=range(1, 6), help="rupture: 1-5")
@@ -247,8 +248,7 @@ def _first_passphrase() -> str:
 
 def _writable_home(home: Path) -> None:
     """MEND_HOME as a folder Mend can write in (made when missing), or a plain error."""
-    if home.exists() and not home.is_dir():
-        raise JournalError(f"MEND_HOME ({home}) is not a folder; point MEND_HOME at a folder")
+    _home_is_a_folder(home)
     from mendkit._files import make_private, private_folder
 
     try:
@@ -260,6 +260,13 @@ def _writable_home(home: Path) -> None:
     if not os.access(home, os.W_OK):
         raise JournalError(f"MEND_HOME ({home}) is read-only; point MEND_HOME at a folder you "
                            "can write in")
+
+
+def _home_is_a_folder(home: Path) -> None:
+    """A MEND_HOME that is a file is said to be one (not that the journal is missing: `mend
+    journal init` could not make one there either)."""
+    if home.exists() and not home.is_dir():
+        raise JournalError(f"MEND_HOME ({home}) is not a folder; point MEND_HOME at a folder")
 
 
 def _encrypted(journal: Journal, home: Path) -> bool:
@@ -305,7 +312,10 @@ def _open(home: Path, passphrase: Callable[[], str] = _passphrase) -> Journal:
     """The journal, with any plain coach or correction files moved into it (said on stderr)."""
     from mendkit.storage import open_journal
 
-    journal = open_journal(home, os.environ.get("MEND_DATABASE_URL"), passphrase)
+    url = os.environ.get("MEND_DATABASE_URL")
+    if not url:
+        _home_is_a_folder(home)
+    journal = open_journal(home, url, passphrase)
     try:
         _adopt(journal, home)
     except BaseException:
@@ -370,8 +380,15 @@ def run(args: argparse.Namespace) -> int:
         return used[-1]
 
     with _open(home, remembered) as journal:
+        practice = action in ("export", "delete", "backup", "rekey") and _serves_practice(journal)
         if action == "add":
-            return _add(journal, args, analysed, labels)
+            from mendkit.cli.entry import holding
+
+            with holding() as held:  # one short write: a Ctrl-C waits until it is said
+                code = _add(journal, args, analysed, labels)
+                if held.arrived:
+                    print(_TOO_LATE, file=sys.stderr)
+            return code
         if action == "list":
             if args.rel is not None and all(r.id != args.rel for r in journal.relationships()):
                 raise JournalError(f"no relationship {args.rel}; `mend journal list` shows "
@@ -397,6 +414,8 @@ def run(args: argparse.Namespace) -> int:
             from mendkit.journal.export import to_csv, to_json
 
             data = journal.export()
+            if practice:
+                _say_practice_left_out(journal, "this export")
             out = to_json(data) if args.format == "json" else to_csv(data)
             if args.file == "-":
                 sys.stdout.write(out)
@@ -407,33 +426,32 @@ def run(args: argparse.Namespace) -> int:
             data = _read_import(Path(args.file))
             if journal.relationships() or journal.entries():
                 raise JournalError("import goes into an empty journal; this one has entries")
-            warnings: list[str] = []
-            n_rel, n_ent = journal.import_(data, source=args.file, warnings=warnings)
-            for warning in warnings:
-                print(f"warning: {args.file}: {warning}", file=sys.stderr)
-            from mendkit.cli.render import count
-
-            print(f"imported {count(n_rel, 'relationship')} and {count(n_ent, 'entry')}")
-            return 0
+            return _import(journal, data, args.file)
         if action == "delete":
-            if not args.yes and not _confirm("Delete the whole journal for good? [y/N] "):
+            question = ("Delete the one-person journal (what `mend journal list` shows) for good? "
+                        "The practice's accounts, client entries, shares and audit log stay. "
+                        "[y/N] " if practice else "Delete the whole journal for good? [y/N] ")
+            if not args.yes and not _confirm(question):
                 print("nothing deleted")
                 return 0
+            from mendkit.cli.entry import holding
             from mendkit.journal.repository import DeletedButKept
             from mendkit.models.personal import remove
 
-            try:
-                journal.delete_all()
-            except DeletedButKept:
-                remove(home)  # the entries are gone: so are the heads fitted on them
-                raise
-            if remove(home):
-                print("deleted everything, and the personal heads that `mend train` fitted on "
-                      "your corrections")
-            else:
-                print("deleted everything")
+            with holding() as held:  # a Ctrl-C waits until what was deleted has been said
+                try:
+                    journal.delete_all()
+                except DeletedButKept:
+                    remove(home)  # the entries are gone: so are the heads fitted on them
+                    raise
+                heads = remove(home)
+                _say_deleted(journal, practice, heads)
+                if held.arrived:
+                    print(_TOO_LATE, file=sys.stderr)
             return 0
         if action == "backup":
+            if practice and journal.path is None:
+                _say_practice_left_out(journal, "this backup")
             _backup(journal, Path(args.file))
             how = ("same passphrase as the journal" if _encrypted(journal, home) else
                    "NOT encrypted, like the journal")
@@ -445,10 +463,85 @@ def run(args: argparse.Namespace) -> int:
             if new in used:
                 raise JournalError("the new passphrase is the same as the old one; nothing was "
                                    "changed (choose a different one)")
-            journal.rekey(home, new, _kdf())
-            print("passphrase changed")
+            from mendkit.cli.entry import holding
+
+            # A Ctrl-C is held back until the switch is over and said: one that stopped Mend
+            # just after the new key was saved would leave the person trying the old one.
+            with holding() as held:
+                journal.rekey(home, new, _kdf())
+                if practice:
+                    from mendkit.journal.accounts import Accounts
+
+                    Accounts(journal).record("rekey_journal")
+                print("passphrase changed")
+                if held.arrived:
+                    print("note: the Ctrl-C came while the passphrase was being changed, too "
+                          "late to stop it: the change was finished, and the NEW passphrase "
+                          "is the one that opens the journal now", file=sys.stderr)
             return 0
     raise JournalError(f"unknown journal action {action!r}")
+
+
+_HEADS_TOO = ", and the personal heads that `mend train` fitted on your corrections"
+_TOO_LATE = ("note: the Ctrl-C came while the change was being saved, too late to stop it: the "
+             "change was finished, as said above")
+
+
+def _say_deleted(journal: Journal, practice: bool, heads: bool) -> None:
+    if practice:
+        from mendkit.journal.accounts import Accounts
+
+        Accounts(journal).record("delete_journal")
+        print("deleted the one-person journal (what `mend journal list` shows)"
+              f"{_HEADS_TOO if heads else ''}; the practice's accounts, client entries, "
+              "shares and audit log were not touched (`mend accounts delete NAME` "
+              "deletes one person with their entries)")
+    elif heads:
+        print(f"deleted everything{_HEADS_TOO}")
+    else:
+        print("deleted everything")
+
+
+def _import(journal: Journal, data: dict[str, Any], source: str) -> int:
+    """Import into the empty journal. The import is one transaction, and a Ctrl-C can still stop
+    it; one that lands as it commits (the entries saved, Python not yet back) is told apart by
+    looking: what was saved is said, not a bare ``interrupted``."""
+    from mendkit.cli.entry import holding
+    from mendkit.cli.render import count
+
+    warnings: list[str] = []
+    try:
+        n_rel, n_ent = journal.import_(data, source=source, warnings=warnings)
+    except KeyboardInterrupt:
+        with holding():
+            n_rel, n_ent = len(journal.relationships()), len(journal.entries())
+        if not n_rel and not n_ent:
+            print("nothing was imported; the journal is empty as before", file=sys.stderr)
+            raise
+        print(f"imported {count(n_rel, 'relationship')} and {count(n_ent, 'entry')}")
+        print("note: the Ctrl-C came as the import was being saved, too late to stop it: "
+              "everything above was imported", file=sys.stderr)
+        return 0
+    for warning in warnings:
+        print(f"warning: {source}: {warning}", file=sys.stderr)
+    print(f"imported {count(n_rel, 'relationship')} and {count(n_ent, 'entry')}")
+    return 0
+
+
+def _serves_practice(journal: Journal) -> bool:
+    from mendkit.journal.accounts import is_practice
+
+    return is_practice(journal)
+
+
+def _say_practice_left_out(journal: Journal, what: str) -> None:
+    """A practice's data is not the one-person journal's: say so where it could be mistaken for
+    it (on stderr, so that an export to stdout stays clean)."""
+    how = ("back a practice up with pg_dump" if journal.path is None else
+           "`mend journal backup` copies the whole file, practice included")
+    print(f"note: this journal serves a practice; {what} holds only the one-person journal, not "
+          f"the practice's accounts, client entries, shares or audit log ({how})",
+          file=sys.stderr)
 
 
 def _count(n: int, word: str) -> str:
@@ -485,6 +578,7 @@ def _write_private(path: Path, text: str) -> None:
         special = False  # not there yet (or not to be looked at): opening it says why
     if not special and target.parent.is_dir():
         atomic_write(target, text)
+        _say_stale_removed(target, "export")
         return
     try:
         with os.fdopen(open_private(path, os.O_WRONLY | os.O_TRUNC), "w",
@@ -494,16 +588,59 @@ def _write_private(path: Path, text: str) -> None:
         raise naming(exc, path) from None
 
 
+def _say_stale_removed(path: Path, what: str) -> None:
+    """Remove what an earlier, killed ``mend journal export`` or ``backup`` to ``path`` left
+    (hidden temporary files holding the journal), and say so on stderr."""
+    from mendkit._files import remove_stale_temps
+
+    removed = remove_stale_temps(path)
+    if removed:
+        names = ", ".join(p.name for p in removed)
+        print(f"note: removed {_count(len(removed), 'unfinished file')} that an earlier {what} "
+              f"to {path} left behind when it was stopped ({names})", file=sys.stderr)
+
+
 def _backup(journal: Journal, dest: Path) -> None:
-    """Write the backup, with its folder checked first and a failed write said plainly."""
+    """Write the backup under a temporary name beside ``dest``, with its .kdf.json, and give
+    both their names only once the copy is complete: a backup that is stopped (killed, a full
+    disk) leaves no file that looks like a backup. A failed write is said plainly."""
     from sqlalchemy.exc import DBAPIError
+
+    from mendkit._files import temp_beside
+    from mendkit.journal.backup import sidecar_of
 
     if not dest.parent.is_dir():
         raise JournalError(f"{dest}: no such folder ({dest.parent})")
+    if os.path.lexists(dest):
+        missing = "" if sidecar_of(dest).exists() else (
+            f" (and has no {sidecar_of(dest).name} beside it: an unfinished backup?)")
+        raise JournalError(f"{dest}: already exists{missing}; choose another name")
+    _say_stale_removed(dest, "backup")
+    tmp = temp_beside(dest)
     try:
-        journal.backup(dest)
-    except DBAPIError as exc:
-        raise JournalError(f"{dest}: the backup could not be written ({exc.orig})") from None
+        try:
+            journal.backup(tmp)
+        except DBAPIError as exc:
+            raise JournalError(f"{dest}: the backup could not be written ({exc.orig})"
+                               ) from None
+        except JournalError as exc:  # said of the temporary file: said of dest instead
+            raise JournalError(str(exc).replace(str(tmp), str(dest))) from None
+        # The key file first: a backup under its final name always has its key file beside it.
+        os.replace(sidecar_of(tmp), sidecar_of(dest))
+        try:
+            os.link(tmp, dest)  # never over a file that appeared meanwhile
+        except FileExistsError:
+            sidecar_of(dest).unlink(missing_ok=True)  # the key file of this one, not of that
+            raise JournalError(f"{dest}: already exists (made by another program while the "
+                               "backup was written); choose another name") from None
+        except OSError:  # a file system without hard links
+            os.replace(tmp, dest)
+    except OSError as exc:
+        raise JournalError(f"{dest}: the backup could not be written ({exc.strerror})"
+                           ) from None
+    finally:
+        for left in (tmp, tmp.with_name(tmp.name + "-journal"), sidecar_of(tmp)):
+            left.unlink(missing_ok=True)
 
 
 def _label(value: str) -> str:
@@ -644,5 +781,8 @@ def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | 
         body = {"score": args.score}
     e = journal.add_entry(args.kind, body, occurred_at=when, relationship_id=args.rel)
     print(f"added {e.kind} {e.id}")
+    if args.rel is None:
+        print(f"note: {e.kind} {e.id} is about no relationship, so `mend insights --rel` does not "
+              "count it; add --rel ID to attach an entry to one", file=sys.stderr)
     return 0
 

@@ -228,7 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=("full", "rules"), default="full")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--data", metavar="PATH", help="the public benchmark data (default: "
-                   "$MEND_SHARED_DATA or ../shared/data beside this checkout)")
+                   "$MEND_SHARED_DATA, else ../shared/data beside the checkout you run it in or "
+                   "the one Mend runs from)")
     p.add_argument("--no-public", action="store_true", help="skip the public benchmarks")
     p.set_defaults(handler=_eval)
 
@@ -444,11 +445,19 @@ def _batch(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     workers = args.workers if args.workers is not None else os.cpu_count() or 1
+    from mendkit.config import home_from_env
+    from mendkit.models.personal import personal_dir
+
+    heads = personal_dir(home_from_env()) / "heads.json"
     settings = BatchSettings(mode=args.mode, region=_region(args), workers=workers,
                              scheduler=args.scheduler, dask_local=args.dask_local,
                              chunk=args.chunk, resume=args.resume, encoding=args.encoding,
                              out_format=args.to or ("jsonl" if out.suffix == ".jsonl"
-                                                    else "parquet"))
+                                                    else "parquet"),
+                             personal_heads=str(heads) if heads.is_file() else None)
+    if settings.personal_heads is not None:
+        print(f"note: batch runs Mend's shipped engine, without your personal heads ({heads}), "
+              "so that a run is the same for anyone; `mend analyze` uses them", file=sys.stderr)
     if args.workers is not None and (args.dask_local or args.scheduler):
         raise InvalidInputError("--workers is for local processes; with --dask-local N give the "
                                 "number of workers as N, and with --scheduler the cluster has "
@@ -626,7 +635,7 @@ def _eval(args: argparse.Namespace) -> int:
 
     from mendkit.errors import InvalidInputError
     from mendkit.evaluation import evaluate, load_corpus
-    from mendkit.evaluation.public import find_shared_data, run_public
+    from mendkit.evaluation.public import find_shared_data, run_public, skipped_because
 
     # The public data is found first, so that a wrong path fails before the slow corpus run.
     data: Path | None = None
@@ -642,7 +651,7 @@ def _eval(args: argparse.Namespace) -> int:
         report = replace(report, notes=(*report.notes, (
             f"--split {args.split} chooses the corpus split only: the public benchmarks keep their "
             "own splits, named in each row (test; validation for CGA; EPITOME has no split).")))
-    skipped = "no shared data found (pass --data PATH or set $MEND_SHARED_DATA)"
+    skipped = skipped_because()
     from mendkit.cli import render
 
     if args.json:

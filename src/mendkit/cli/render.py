@@ -75,10 +75,16 @@ _PANEL_WIDTH = 40
 _TABLE_WIDTH = 80
 
 
+# Every string printed is shown exactly as it is: never read as Rich markup ("[/b]" in a message,
+# a speaker's name or a file name would otherwise vanish, restyle the text or crash) nor as
+# emoji codes (":sad:"). Styles are given as ``Text`` styles, never in the string.
+_PLAIN: dict[str, Any] = {"markup": False, "emoji": False, "highlight": False}
+
+
 def _console() -> Console:
     # Into a pipe or a file, lines are not hard-wrapped at 80 columns (which cut explanations
     # mid-sentence back to column 0); a terminal wraps them itself.
-    console = _Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    console = _Console(**_PLAIN, soft_wrap=not sys.stdout.isatty())
     console.width = max(console.width, _MIN_WIDTH)
     return console
 
@@ -217,8 +223,14 @@ def analysis(result: Analysis, *, footer: str) -> None:
                 subs = turn.subtypes(label)
                 found_by = _found_by(label, turn.evidence)
                 how = "" if found_by == "rule" else f" {found_by}"
+                # Without styling (a pipe, a file, TERM=dumb) the underline is lost: the
+                # evidence is quoted after its label instead.
+                quoted = "" if console.color_system else "".join(
+                    f' "{phrase}"' for phrase in dict.fromkeys(
+                        turn.text[e.start:e.end] for e in ruled if e.label == label))
                 tags.append(f"[{label}{'/' + ','.join(subs) if subs else ''} "
-                            f"{turn.scores[label]:.2f}{how}] ", style=STYLES.get(label, "bold"))
+                            f"{turn.scores[label]:.2f}{how}]{quoted} ",
+                            style=STYLES.get(label, "bold"))
             console.print(tags)
     if result.episodes and console.width < _TABLE_WIDTH:  # too narrow for every column
         console.print(Text("Episodes", style="italic"))
@@ -274,7 +286,7 @@ def check(result: CheckResult, *, footer: str) -> None:
         console.print(_indented(suggestion_line(issue.suggestion), console, style="green"))
     if result.rewrite:
         console.print(Text("\nA possible rewrite (accept, edit or ignore):", style="bold"))
-        console.print(result.rewrite)
+        console.print(Text(result.rewrite))
     for note in result.notes:
         if not note.startswith(MISSING_NOTE):  # said above, in "Missing"
             console.print(Text(note, style="italic"))
@@ -370,7 +382,7 @@ class BatchProgress:
         self.progress = Progress(
             TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[rate]} turns/s"), TimeElapsedColumn(), TextColumn("ETA"),
-            TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+            TimeRemainingColumn(), console=Console(stderr=True, **_PLAIN), transient=False)
         self.task = self.progress.add_task("batch", total=total, rate="0")
         self.started = 0.0
 
@@ -389,7 +401,7 @@ class BatchProgress:
 
 
 def batch_report(report: Any, out: str) -> None:
-    console = Console(stderr=True)
+    console = Console(stderr=True, **_PLAIN)
     console.print(f"{count(report.conversations, 'conversation')} "
                   f"({count(report.turns, 'turn')}) written to "
                   f"{out} in {report.seconds:.1f} s with {report.executor}: "

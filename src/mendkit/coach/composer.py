@@ -18,7 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
+from mendkit.analysis.pipeline import analyze_conversation
 from mendkit.critic import BLAMING_FEELINGS
+from mendkit.model import Conversation
 
 CONTEXTS: Final = ("partner", "family", "friend", "work", "therapist")
 
@@ -106,6 +108,33 @@ _BLAME: Final = re.compile(
     r"|(?:(?:it was|it is|it's|that was|that is|that's) )?(?:all )?(?!(?:my|our)\b)[\w']+ fault"
     r"(?: not mine)?|blame [\w']+(?: [\w']+)?|(?:it was|it's|that was|that's) (?:all )?(?:on )?"
     r"(?:you|him|her|them))$")
+# Words that insult or swear: Mend never writes them into a draft of its own, whoever said them.
+_HOSTILE: Final = re.compile(
+    r"\b(?:stupid|idiot\w*|moron\w*|dumbass|retard\w*|bitch\w*|bastard\w*|ass|asshole\w*|arse"
+    r"|arsehole\w*|dick|dickhead\w*|prick\w*|cunt\w*|twat\w*|shit\w*|bullshit|fuck\w*|crap\w*"
+    r"|jerk\w*|loser\w*|worthless|psycho\w*|slut\w*|whore\w*|piss\w*|wanker\w*|screw you"
+    r"|(?:dumb|silly|stupid|fat|old|lazy|ugly) (?:cow|pig|cunt|bitch|idiot|git|sod)"
+    r"|go to hell|drop dead|get lost|piece of \w+|shut (?:up|(?:[\w']+ ){0,2}(?:mouth|face|trap)))\b",
+    _I)
+# The parts a draft leaves out when they insult, with how the coach names them.
+# (What you did and regret may name an insult: "I'm sorry I called you a cow" owns it.)
+_SCREENED: Final = {"situation": "what happened", "request": "what you asked of them",
+                    "need": "what you need", "their_side": "what they may have felt",
+                    "commitment": "what you will do differently",
+                    "appreciation": "what you appreciate"}
+_HURTFUL_KINDS: Final = frozenset(("hostility", "contempt"))
+
+
+def _hurtful(text: str) -> bool:
+    """Whether an answer insults or swears: a word of ``_HOSTILE``, or hostility or contempt the
+    rules find in it ("stop being a dumb cow")."""
+    if not text.strip():
+        return False
+    if _HOSTILE.search(text):
+        return True
+    turn = analyze_conversation(Conversation.from_turns([("you", text)]), mode="rules").turns[0]
+    return any(e.label == "rupture.confrontation" and e.subtype in _HURTFUL_KINDS
+               for e in turn.evidence)
 # Where a clause ends: a comma, a full stop, a dash between words.
 _CLAUSE_END: Final = re.compile(r"\s*(?:[,;:.!?\u2026]+|\s-+\s|\s*[\u2013\u2014]\s*)\s*")
 
@@ -157,6 +186,12 @@ def _strip(pattern: str, text: str) -> str:
     return re.sub(rf"^(?:{pattern})\s+", "", text, flags=_I)
 
 
+# Events a bare topic can name ("fight", "big argument"): talked about as "the fight".
+_EVENT: Final = (r"(?:fight|argument|row|disagreement|quarrel|falling out|comment|remark|joke|text"
+                 r"|message|phone call|call|email|meeting|conversation|talk|incident|thing"
+                 r"|misunderstanding|dinner|party|trip|date|visit|holiday|birthday|wedding)")
+
+
 def _situation(situation: str) -> tuple[str, str]:
     """What to talk about, and the person's account as a sentence of its own, if it is one:
     "We argued about the dishes last night" -> ("last night", "We argued about the dishes")."""
@@ -168,6 +203,9 @@ def _situation(situation: str) -> tuple[str, str]:
         # A topic already ("The feedback on the project"); "Christmas dinner" keeps its capital.
         common = re.match(r"^(?:what|how|when|why|where|the|a|an|my|our|your|his|her|their|this"
                           r"|that|last|yesterday|earlier)\b", situation, _I)
+        if not common and (re.fullmatch(_EVENT, situation, _I) or re.fullmatch(
+                rf"(?-i:[a-z])[\w']*(?: [\w']+)?\s+{_EVENT}", situation, _I)):
+            return f"the {_lower_first(situation)}", ""  # "fight" -> "the fight"
         return _lower_first(situation) if common else situation, ""
     if lead:
         time = lead.group(1)
@@ -224,6 +262,19 @@ def _regret(regret: str, my_action: str) -> str:
 
 
 def _request(request: str, other: str = "") -> tuple[str, str]:
+    """Who the request is for and what to ask, fitted to follow "Could you/we" ("don't shout" ->
+    "not shout"), or as the person's own sentence when it cannot be (see ``_request_parts``)."""
+    who, text = _request_parts(request, other)
+    if not who:
+        return who, text
+    text = re.sub(r"^(?:don't|do not|doesn't|does not)\s+", "not ", text, flags=_I)
+    if re.match(r"^(?:i|i'm|i'd|i'll|i've|you|you're|he|she|we|they|it)\b", text, _I):
+        statement = _address(request.strip().rstrip(".!? "), other, "")
+        return "", _upper_first(_to_you(statement))  # it does not fit "Could you ...?"
+    return who, text
+
+
+def _request_parts(request: str, other: str = "") -> tuple[str, str]:
     """Who the request is for ("you" or "we") and what to ask, to follow "Could you/we":
     "Tell me when he needs space" -> ("you", "tell me when you need space"); "Mum to call
     first" (someone else) -> ("we", "ask Mum to call first"). A wish that is not a request ("I
@@ -245,7 +296,7 @@ def _request(request: str, other: str = "") -> tuple[str, str]:
         return "you", _lower_first(text)
     who = "you" if re.match(r"^please\b", text, _I) else ""
     text = _strip(r"please,?|to", text)
-    wish = re.match(r"^(?:i'?d|i would|i) (?:like|love|want|need|prefer|wish)(?: it if)?\s+"
+    wish = re.match(r"^(?:i'?d|i would|i) (?:like|love|want|need|prefer|wish)(?: it if| that)?\s+"
                     r"(you|him|her|them|us|he|she|they|we)\s+(?:to |would |could )?(.*)$", text, _I)
     subject = re.match(r"^(?:for |that )?(you|him|her|them|us|he|she|they|we)\s+(?:to|could|"
                        r"would|should|can|will|might)\s+(.*)$", text, _I)
@@ -255,6 +306,10 @@ def _request(request: str, other: str = "") -> tuple[str, str]:
     if match := wish or subject or asked:
         who = "we" if match.group(1).lower() in ("us", "we") else "you"
         text, addressed = match.group(2), match.group(1).lower() == "you"
+        between = match.string[match.end(1):match.start(2)].strip()  # "to", "would", or none
+        if wish and match.group(1).lower() in ("he", "she") and not between:
+            first, _, rest = text.partition(" ")  # "I want that he stops" -> "stop"
+            text = f"{_base_verb(first)} {rest}".rstrip()
     elif said and said.group(1).lower() in ("he", "she"):  # "she stops reading my texts"
         who, text = "you", _base_verb(said.group(3)) + said.group(4)
     elif said:
@@ -331,10 +386,41 @@ def _named(text: str, other: str, context: str) -> str:
     return text
 
 
+def left_out(parts: DraftParts) -> tuple[str, ...]:
+    """The answers the draft leaves out because they insult or swear, as the coach names them
+    ("what you asked of them"): Mend never puts such words into a draft of its own.
+
+    >>> left_out(DraftParts(situation="the dishes", request="stop being a bitch"))
+    ('what you asked of them',)
+    """
+    return tuple(name for key, name in _SCREENED.items() if _hurtful(getattr(parts, key)))
+
+
+_HE: Final = frozenset(("he", "he's", "him", "his", "himself"))
+_SHE: Final = frozenset(("she", "she's", "her", "hers", "herself"))
+
+
+def _genders(text: str) -> set[str]:
+    words = {w.lower() for w in re.findall(r"[\w']+", text)}
+    return {g for g, pronouns in (("he", _HE), ("she", _SHE)) if words & pronouns}
+
+
+def _to_reader(text: str, parts: DraftParts) -> str:
+    """My own answer (my part, a regret, a commitment) said to the reader: their name, and "him"
+    or "her" when the account of what happened speaks of them the same way ("He forgot my
+    birthday" and "I ignored him" -> "I ignored you"). A "her" when the account says "he", or says
+    nothing of either, may be someone else, and stays."""
+    mine = _genders(text)
+    if len(mine) == 1 and _genders(parts.situation) == mine:
+        return _address(text, parts.other, parts.context)
+    return _named(text, parts.other, parts.context)
+
+
 def _answered(parts: DraftParts) -> DraftParts:
     """``parts`` without the answers that say nothing ("nothing really", "I don't know"), or
     only blame the other person ("nothing, Jo started it"; in the situation that is what
     happened, so it stays there)."""
+    parts = replace(parts, **{key: "" for key in _SCREENED if _hurtful(getattr(parts, key))})
     return replace(parts, situation=_answer(parts.situation), **{name: _answer(
         getattr(parts, name), blame=True) for name in (
         "my_part", "their_side", "feeling", "need", "regret", "request", "commitment",
@@ -349,7 +435,10 @@ def compose(parts: DraftParts) -> str:
     ...                    request="take a break when it gets heated"))[:46]
     "Can we talk about last night? I'm sorry that I"
     """
+    hostile_situation = _hurtful(parts.situation)
     parts = _answered(parts)
+    if hostile_situation:
+        parts = replace(parts, situation="what happened")
     work = parts.context in ("work", "therapist")
     feeling, need = _feeling_and_need(parts.feeling, parts.need)
     need = _address(need, parts.other, parts.context)
@@ -364,11 +453,11 @@ def compose(parts: DraftParts) -> str:
                          else f"Can we talk about {topic}?")
     if account:
         sentences.append(f"{account}.")
-    my_part = _my_action(_named(parts.my_part, parts.other, parts.context))
+    my_part = _my_action(_to_reader(parts.my_part, parts))
     if my_part:
         sentences.append(f"I realise that I {my_part}, and that was my part in it." if work
                          else f"I'm sorry that I {my_part}.")
-    if regret := _regret(_named(parts.regret, parts.other, parts.context), my_part):
+    if regret := _regret(_to_reader(parts.regret, parts), my_part):
         sentences.append(regret)
     if parts.their_side:
         sentences.append(f"I can see why {_lower_first(parts.their_side)}.")
@@ -376,6 +465,9 @@ def compose(parts: DraftParts) -> str:
         sentences.append("I hear your concerns and I understand your position.")
     elif parts.context == "therapist":
         sentences.append("I can see why you said it, and I know you want to help.")
+    elif hostile_situation or re.match(r"^(?:[^,]*,\s*)?you\b.*\b(?:me|my|myself)\b", account, _I):
+        # What they did to me: nothing says they were upset, so no claim that they were.
+        sentences.append("I'd like to hear your side too.")
     else:
         sentences.append("I understand why you were upset.")
     if feeling:
@@ -383,7 +475,7 @@ def compose(parts: DraftParts) -> str:
             " about what happened" if topic else "")
         tail = f", and I need {need}" if need else ""
         sentences.append(f"I feel {feeling}{about}{tail}.")
-    if commitment := _commitment(_named(parts.commitment, parts.other, parts.context)):
+    if commitment := _commitment(_to_reader(parts.commitment, parts)):
         sentences.append(f"Next time, I will {commitment}.")
     if parts.request:
         who, request = _request(parts.request, parts.other)

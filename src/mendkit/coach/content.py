@@ -42,8 +42,9 @@ PROMPTS: Final[dict[State, str]] = {
                               "Paced breathing is slow and even, about six breaths a minute; a "
                               "cyclic sigh is two breaths in through the nose and a long breath "
                               "out. Never hold your breath.",
-    State.OPENNESS: "Is the other person open to talking about it? (yes / not now / no) If they "
-                    "are not, you can still repair what you can on your side.",
+    State.OPENNESS: "Is the other person open to talking about it? (yes / not now / no / not "
+                    "sure) If they are not, or you can't tell, you can still repair what you can "
+                    "on your side.",
     State.INTERNAL_FEELINGS: "Repair can start inside you. What do you feel about what happened, "
                              "in your own words?",
     State.INTERNAL_BOUNDARY: "Is there a limit you want to hold next time, about how you are "
@@ -78,6 +79,27 @@ PROMPTS: Final[dict[State, str]] = {
     State.STOPPED_UNSAFE: "Your safety comes first, so Mend won't coach a repair with someone "
                           "who may harm or control you.",
 }
+
+
+def ending(uptake: object, connection: object) -> tuple[str, ...]:
+    """What the coach says at the end of a follow-up: thanks when the repair landed, and a kind
+    word with next steps when it did not (they said no, or the connection is 3 or lower).
+
+    >>> ending("no", 2)[0]
+    "I'm sorry it didn't go the way you hoped."
+    """
+    low = isinstance(connection, int) and connection <= 3
+    if uptake != "no" and not low:
+        return (PROMPTS[State.DONE],)
+    first = ("I'm sorry it didn't go the way you hoped." if uptake == "no"
+             else "I'm sorry you don't feel closer yet.")
+    return (f"{first} That hurts, and it does not mean you did it wrong: repair often takes more "
+            "than one try, and part of it is up to them.",
+            "Some next steps: give it time, and try again when you are both calm. You can also "
+            "work on your side of it alone: start a new session and answer \"not now\" when asked "
+            "if they are open to talking, to name your feelings, a limit you want to hold and "
+            "what to say next time. If it weighs on you, talk with someone you trust or a "
+            "counsellor.")
 
 
 def someone_else_at_risk(name: str) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
 from mendkit.api import analyze
 from mendkit.coach import content
-from mendkit.coach.composer import CONTEXTS, DraftParts, compose
+from mendkit.coach.composer import CONTEXTS, DraftParts, compose, left_out
 from mendkit.coach.machine import TERMINAL, Event, EventType, State, allowed_events
 from mendkit.coach.safety_gate import gate, threatens_you
 from mendkit.coach.session import Session
@@ -98,7 +98,11 @@ def run(
     if session.state is State.AWAITING_FOLLOW_UP:
         prompter.say(f"I'll ask how it went {on_day(_due(session, now))}. Come back with "
                      "`mend coach --resume`.")
-    elif session.state in PAUSED or session.state is State.DONE:
+    elif session.state is State.DONE:
+        for line in content.ending(session.answers.get(State.FOLLOW_UP_UPTAKE.value),
+                                   session.answers.get(State.FOLLOW_UP_CONNECTION.value)):
+            prompter.say(line)
+    elif session.state in PAUSED:
         prompter.say(content.PROMPTS[session.state])
     return session
 
@@ -124,7 +128,7 @@ def _wait_here(session: Session, prompter: Prompter, now: Callable[[], datetime]
     reply = _reply(prompter, "Wait here with a timer? (yes / no)", mode, region)
     if isinstance(reply, Event):
         return reply
-    if not reply.lower().startswith("y"):
+    if yes_or_no(reply) != "yes":
         return None
     due = _due(session, now)
     minutes = max(0, math.ceil((due - _local(now)).total_seconds() / 60))
@@ -166,7 +170,7 @@ def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime], m
         reply = _reply(prompter, "Continue now anyway? (yes / no)", mode, region)
         if isinstance(reply, Event):
             return reply
-        if not reply.lower().startswith("y"):
+        if yes_or_no(reply) != "yes":
             return None
     return Event(E.BREAK_OVER if session.state is State.ON_BREAK else E.FOLLOW_UP_DUE)
 
@@ -177,6 +181,10 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
     context = str(session.answers.get("recognise_context", "partner"))
     if state is State.RESPONSIBILITY_DRAFT:
         prompter.say(_composed(session, context))
+        for part in left_out(DraftParts.from_answers(session.answers, context=context)):
+            prompter.say(f"I left out {part}, because some of its words could hurt and start a "
+                         "new fight rather than a repair. If it matters, say it in your own "
+                         "words when you write your own.")
     if state is State.REBUILD_MESSAGE:
         prompter.say(_final_draft(session, context))
     prompt = content.PROMPTS[state]
@@ -189,7 +197,8 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
     skip = raw.lower() in ("", "skip") and E.SKIP in allowed_events(state)
     event = _interpret(state, raw, skip, session, prompter, now, context)
     if event is None:
-        prompter.say(_expected(state, session))
+        for line in _expected(state, session).splitlines():
+            prompter.say(line)
     return event
 
 
@@ -201,14 +210,16 @@ _EMPTY_MEANS: dict[State, dict[str, str]] = {
 }
 _REVIEW_WITHOUT_REWRITE = "Edit your draft, or keep it as it is? (edit / keep)"
 _EXPECTED: dict[State, str] = {
-    State.SAFETY_CHECK: "Please answer yes or no.",
-    State.OPENNESS: "Please answer yes, not now or no.",
+    State.SAFETY_CHECK: "Please answer yes or no. If you are not sure you are safe, answer no: "
+                        "your safety comes first.",
+    State.OPENNESS: "Please answer yes, not now or no.\nIf you can't tell, answer not sure.",
     State.RECOGNISE_CONTEXT: f"Please answer one of: {', '.join(CONTEXTS)}.",
     State.REGULATE_CHECK: "Please answer with a number from 0 (calm) to 10 (flooded).",
     State.REGULATE_BREAK: "Please answer with a number of minutes from 20 to 600.",
     State.REGULATE_BREATHING: "Please answer paced, sigh or skip.",
     State.REBUILD_FOLLOW_UP: "Please answer with a number of days from 0 to 60.",
-    State.FOLLOW_UP_UPTAKE: "Please answer yes, partly, not yet or no.",
+    State.FOLLOW_UP_UPTAKE: "Please answer yes, partly, not yet or no. If you can't tell yet, "
+                            "not yet is fine.",
     State.FOLLOW_UP_CONNECTION: "Please answer with a number from 0 to 10.",
 }
 
@@ -226,6 +237,70 @@ def _rewrite_of(session: Session) -> str | None:
     return _critique(str(session.answers.get("responsibility_draft", ""))).rewrite
 
 
+_UNSURE = re.compile(r"\b(?:not sure|unsure|don'?t know|do not know|dunno|idk|no idea|"
+                     r"can'?t tell|not certain|who knows)\b")
+_MAYBE = re.compile(r"\b(?:maybe|perhaps|possibly)\b")  # neither yes nor no: asked again
+_YES_WORDS = frozenset(("yes", "y", "yeah", "yea", "ya", "yah", "yep", "yup", "sure", "ok",
+                        "okay", "definitely", "absolutely", "certainly", "of course"))
+_NO_WORDS = frozenset(("no", "n", "nope", "nah", "not", "never", "nay"))
+
+
+def yes_or_no(text: str) -> str | None:
+    """``"yes"``, ``"no"`` or ``"not sure"`` for a reply read by whole words ("nope" is no, "not
+    sure" is not), or None when it says neither or both ("maybe").
+
+    >>> [yes_or_no(t) for t in ("yeah", "nope", "not sure", "maybe", "nonsense")]
+    ['yes', 'no', 'not sure', None, None]
+    """
+    low = text.lower().replace("\u2019", "'")
+    if _UNSURE.search(low):
+        return "not sure"
+    if _MAYBE.search(low):
+        return None
+    words = set(re.findall(r"[a-z']+", low)) | ({"of course"} if "of course" in low else set())
+    yes, no = bool(words & _YES_WORDS), bool(words & _NO_WORDS)
+    return None if yes == no else ("yes" if yes else "no")
+
+
+# How a follow-up went, as people say it; checked in this order ("not well" is no, not yes).
+_UPTAKE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("not yet", re.compile(r"\b(?:not yet|haven'?t|hasn'?t|still waiting|didn'?t (?:send|get to|"
+                           r"have a chance))\b")),
+    ("partly", re.compile(r"\b(?:partly|partially|somewhat|kind of|kinda|sort of|a bit|a little|"
+                          r"half|mixed|so-so|not (?:too|that|so) bad|not perfect(?:ly)?|not (?:completely|"
+                          r"entirely|totally|fully|quite)|could(?:'ve| have) been worse|"
+                          r"ok(?:ay)?-?ish)\b")),
+    ("no", re.compile(r"\b(?:no|nope|nah|not|never|badly|bad|poorly|terribl[ey]|awful(?:ly)?|"
+                      r"horribl[ey]|worse)\b")),
+    ("yes", re.compile(r"\b(?:yes|yeah|yep|yup|well|good|great|fine|ok|okay|better)\b")),
+)
+
+# The relationship, by whole words: the common words for each ("husband", "mum", "boss").
+_RELATIONSHIPS: dict[str, str] = {
+    **dict.fromkeys(("partner", "partners", "husband", "wife", "boyfriend", "girlfriend", "spouse",
+                     "fiance", "fiancé", "fiancee", "fiancée", "bf", "gf", "lover"), "partner"),
+    **dict.fromkeys(("family", "fam", "mum", "mom", "mother", "dad", "father", "parent",
+                     "parents", "sister", "brother", "sibling", "son", "daughter", "grandma",
+                     "grandpa", "grandmother", "grandfather", "aunt", "uncle", "cousin",
+                     "stepmum", "stepmom", "stepdad", "child", "kid"), "family"),
+    **dict.fromkeys(("friend", "friends", "mate", "bestie", "buddy", "pal"), "friend"),
+    **dict.fromkeys(("work", "boss", "manager", "colleague", "colleagues", "coworker",
+                     "co-worker", "workmate", "employee", "employer", "client", "teammate",
+                     "supervisor", "job"), "work"),
+    **dict.fromkeys(("therapist", "counsellor", "counselor", "psychologist", "psychotherapist"),
+                    "therapist"),
+}
+
+
+def _relationship(text: str) -> str | None:
+    """The context a reply names, by whole words; a word after "his", "her" or "their" is
+    someone else's ("his friends"). None when it names none, or more than one."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    found = {_RELATIONSHIPS[w] for i, w in enumerate(words) if w in _RELATIONSHIPS
+             and (i == 0 or words[i - 1] not in ("his", "her", "their", "its"))}
+    return found.pop() if len(found) == 1 else None
+
+
 def _first_word(text: str) -> str:
     words = re.findall(r"[a-z]+", text.lower())
     return words[0] if words else ""
@@ -239,17 +314,23 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
     if state is State.WELCOME:
         return Event(E.BEGIN)
     if state is State.SAFETY_CHECK:
-        if low.startswith("y"):
+        answer = yes_or_no(raw)
+        if answer == "yes":
             return Event(E.SAFE)
-        return Event(E.UNSAFE) if low.startswith("n") else None
+        # Not sure, or maybe, is not safe: safety first, as the question's own hint says.
+        unsure = answer == "not sure" or _MAYBE.search(low)
+        return Event(E.UNSAFE) if answer == "no" or unsure else None
     if skip:
         return Event(E.SKIP)
     if state is State.OPENNESS:
-        if low.startswith("y"):
+        answer = yes_or_no(raw)
+        if answer == "yes":
             return Event(E.OPEN, "yes")
-        return Event(E.NOT_OPEN, low) if low.startswith("n") else None
+        if answer == "no" and re.search(r"\bnot (?:now|yet|right now)\b", low):
+            return Event(E.NOT_OPEN, "not now")
+        return Event(E.NOT_OPEN, answer) if answer else None  # "not sure": repair inside first
     if state is State.RECOGNISE_CONTEXT:
-        match = next((c for c in CONTEXTS if c in low), None)
+        match = _relationship(raw)
         return Event(E.ANSWER, match) if match else None
     if state in _FREE_TEXT:
         return Event(E.ANSWER, raw) if raw else None
@@ -301,10 +382,10 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         return Event(E.ANSWER, datetime.combine(day, time()).astimezone().isoformat(
             timespec="minutes"))
     if state is State.FOLLOW_UP_UPTAKE:
-        for option in ("not yet", "partly", "yes", "no"):
-            if low.startswith(option):
-                return Event(E.ANSWER, option)
-        return None
+        if _UNSURE.search(low) or _MAYBE.search(low):
+            return None  # asked again: "not sure" is not "no"
+        return next((Event(E.ANSWER, option) for option, said in _UPTAKE if said.search(low)),
+                    None)
     if state is State.FOLLOW_UP_CONNECTION:
         connection = _int(raw, 0, 10)
         return None if connection is None else Event(E.ANSWER, connection)
@@ -322,8 +403,12 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
         if context in content.CONTEXT_NOTES:
             prompter.say(content.CONTEXT_NOTES[context])
     attachment = str(session.settings.get("attachment", ""))
-    if state in (State.RESPONSIBILITY_PART, State.INTERNAL_FEELINGS) \
-            and attachment in content.ATTACHMENT_NOTES:
+    # The slow pace is promised where it starts (after the safety check); the other notes are
+    # about the message, so they come where it is written.
+    at_start = state is State.RECOGNISE_WHO and previous is State.SAFETY_CHECK
+    at_message = state in (State.RESPONSIBILITY_PART, State.INTERNAL_FEELINGS)
+    if attachment in content.ATTACHMENT_NOTES and (
+            at_start if attachment == "disorganised" else at_message):
         prompter.say(content.ATTACHMENT_NOTES[attachment])
     if event.type is E.ANSWER and previous is State.RECOGNISE_MESSAGES and event.value:
         _show_markers(str(event.value), prompter)

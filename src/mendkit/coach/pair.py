@@ -8,6 +8,7 @@ neither person sees the other's private notes unless they chose to share them.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -46,26 +47,51 @@ def screen(text: str) -> str:
     return "unsafe" if stop is EventType.ABUSE else "crisis"
 
 
+NAME_NEEDED: Final = "please type your first name; the other person will see it"
+
+
 def person_name(name: str) -> str:
     """The name the other person will see, trimmed to 60 characters; an empty or blank one
     raises ``InvalidInputError`` (a place with no name shows the other person nothing)."""
     name = name.strip()[:60].strip()
     if not name:
-        raise InvalidInputError("please type your first name; the other person will see it")
+        raise InvalidInputError(NAME_NEEDED)
     return name
 
 
-def yes_or_no(text: str) -> bool | None:
-    """True for yes, False for no, None for anything else ("I thought...", ""): ask again.
+def same_name(one: str, other: str) -> bool:
+    """Whether two names are the same name, whatever their case and spacing.
 
-    >>> yes_or_no("Yes please"), yes_or_no("nope"), yes_or_no("I thought you forgot")
-    (True, False, None)
+    >>> same_name(" dana ", "Dana"), same_name("Dana K", "Dana")
+    (True, False)
     """
-    words = text.strip().lower().split()
-    first = words[0].strip(".,!") if words else ""
-    if first in ("y", "yes", "yeah", "yep", "yup", "sure", "ok", "okay"):
-        return True
-    return False if first in ("n", "no", "nope", "nah", "not") else None
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+
+
+def not_the_starter(name: str, first: PairAnswers | None) -> None:
+    """Raises ``InvalidInputError`` when ``name``, joining, is the name of the person who started
+    the code: each code is for two people, and a code joined by the one who started it locks the
+    other out (and shows each person's answers under one name)."""
+    if first is not None and same_name(name, first.name):
+        raise InvalidInputError(
+            f"{first.name} started this code, so it is for the other person: if you are "
+            f"{first.name}, give the code to them. If you are someone else with the same name, "
+            f"add an initial (for example {first.name} K)")
+
+
+def yes_or_no(text: str) -> bool | None:
+    """True for yes, False for no (and for "not sure" or "maybe": the careful answer), None for
+    anything else ("I thought...", ""): ask again. Read by whole words, as the coach reads them.
+
+    >>> yes_or_no("Yes please"), yes_or_no("nope"), yes_or_no("not sure"), yes_or_no("I thought")
+    (True, False, False, None)
+    """
+    from mendkit.coach.driver import yes_or_no as read  # noqa: PLC0415 (driver imports this)
+
+    answer = read(text)
+    if answer is None and re.search(r"\b(?:maybe|perhaps|possibly)\b", text.lower()):
+        return False
+    return None if answer is None else answer == "yes"
 
 
 def new_code() -> str:

@@ -42,7 +42,7 @@ from mendkit.model import Conversation, TurnAnalysis
 from mendkit.models.classifier import available, classifier_dir
 
 __all__ = ["DEFAULT_LIMITS", "SEED", "PublicRow", "accuracy", "f1", "find_shared_data", "roc_auc",
-           "run_public"]
+           "run_public", "skipped_because"]
 
 CONFRONTATION: Final = "rupture.confrontation"
 INVALIDATION: Final = "rupture.invalidation"
@@ -77,8 +77,10 @@ Runner = Callable[[Path, Mode, Mapping[str, int | None]], list[PublicRow]]
 
 def find_shared_data(start: Path | None = None) -> Path | None:
     """The public data folder: ``$MEND_SHARED_DATA`` if set, else ``../shared/data`` beside the
-    repository root (the folder with ``data/corpus/GUIDE.md``, from ``start`` or the current
-    directory upwards); None when there is none or ``$MEND_SHARED_DATA`` is set but empty.
+    repository root (the folder with ``data/corpus/GUIDE.md``, from ``start`` upwards; without
+    ``start``, from the current directory upwards, then the checkout Mend itself runs from, as for
+    the corpus). None when there is none or ``$MEND_SHARED_DATA`` is set but empty
+    (:func:`skipped_because` says which).
 
     Raises InvalidInputError when ``$MEND_SHARED_DATA`` names something that is not a folder: a
     typo there must not make the public scoreboard vanish without a word.
@@ -95,11 +97,23 @@ def find_shared_data(start: Path | None = None) -> Path | None:
                                     "benchmarks)", source=str(path))
         return path
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    places = [here, *here.parents]
+    if start is None:  # from the current folder: the same fallback as the corpus's
+        places.append(Path(__file__).resolve().parents[3])  # src/mendkit/evaluation/public.py
+    for folder in places:
         if (folder / "data" / "corpus" / "GUIDE.md").is_file():
             candidate = folder.parent / "shared" / "data"
-            return candidate if candidate.is_dir() else None
+            if candidate.is_dir():
+                return candidate
     return None
+
+
+def skipped_because() -> str:
+    """Why :func:`find_shared_data` found no folder, in words for "public benchmarks skipped"."""
+    env = os.environ.get("MEND_SHARED_DATA")
+    if env is not None and not env.strip():
+        return "MEND_SHARED_DATA is set empty"
+    return "no shared data found (pass --data PATH or set $MEND_SHARED_DATA)"
 
 
 def _analyse(turns: Sequence[tuple[str, str]], mode: Mode) -> tuple[TurnAnalysis, ...]:

@@ -48,7 +48,15 @@ from mendkit.errors import (
 )
 from mendkit.journal.kinds import validate_entry
 from mendkit.journal.repository import Entry, Journal, postgres_engine, practice_marker_path
-from mendkit.journal.tables import AuditRow, EntryRow, MetaRow, ShareRow, UserRow, WebSessionRow
+from mendkit.journal.tables import (
+    AuditRow,
+    EntryRow,
+    MetaRow,
+    RelationshipRow,
+    ShareRow,
+    UserRow,
+    WebSessionRow,
+)
 
 __all__ = ["CLIENT_KINDS", "ROLES", "Accounts", "AuditLine", "ClientEntry", "LoginLimiter",
            "SharedEntry", "SignedIn", "User", "is_practice", "known_practice"]
@@ -59,11 +67,14 @@ MIN_PASSWORD = 10  # characters that are not spaces
 MAX_PASSWORD = 1024  # what the sign-in form takes
 SESSION_IDLE = timedelta(minutes=30)  # signed out after this long without a request
 SESSION_MAX = timedelta(hours=12)  # and after this long in any case
-MAX_FAILURES = 5  # failed sign-ins per username, and per address, ...
+MAX_FAILURES = 5  # failed sign-ins per username ...
+MAX_ADDRESS_FAILURES = 50  # ... and per address (many people may share one: a loopback, a proxy) ...
 FAILURE_WINDOW = timedelta(minutes=15)  # ... within this window
 BUSY_RETRY_AFTER = 2  # seconds: sign-ins sent together that waited too long for each other
 _MAX_ROWS = 2**31 - 1  # more lines than any journal holds
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+_TOMBSTONE = "~"  # a deleted account's row: its name is "~ID" (no typed name can be), no password
+_DELETED_NAME = "deleted_user:"  # journal_meta key: the name a deleted account had, for the audit
 _WRONG = "That username and password do not match an account here."
 
 Clock = Callable[[], datetime]
@@ -131,9 +142,13 @@ class AuditLine:
 
 
 class LoginLimiter:
-    """At most ``max_failures`` failed sign-ins per username and per address within ``window``;
-    then :class:`TooManyAttemptsError` until the oldest failure leaves the window. In memory (one
-    ``mend serve`` process), thread-safe.
+    """At most ``max_failures`` failed sign-ins per username, and ``max_address_failures`` per
+    address, within ``window``; then :class:`TooManyAttemptsError` until the oldest failure leaves
+    the window. In memory (one ``mend serve`` process), thread-safe.
+
+    The address's limit is the higher one: everyone behind one proxy, or on the loopback, shares
+    an address, and one person's mistyped passwords must not lock everyone else out; it is there
+    to stop one address trying many names.
 
     A sign-in whose password is still being checked counts as a failure until it is known (so
     that guesses sent together cannot pass the limit); a sign-in that finds the limit reached
@@ -141,15 +156,22 @@ class LoginLimiter:
     refused as if they had failed: correct sign-ins sent together from one address all pass."""
 
     def __init__(self, clock: Clock = _utcnow, *, max_failures: int = MAX_FAILURES,
+                 max_address_failures: int = MAX_ADDRESS_FAILURES,
                  window: timedelta = FAILURE_WINDOW, wait: float = 10.0) -> None:
         self.clock = clock
         self.max_failures = max_failures
+        self.max_address_failures = max_address_failures
         self.window = window
         self.wait = wait
         self._failures: dict[str, deque[datetime]] = {}
         self._checking: dict[str, int] = {}  # per key: reserved attempts not yet known
         self._lock = threading.Lock()
         self._known = threading.Condition(self._lock)  # notified when an attempt is known
+
+    def _limits(self, username: str, address: str) -> tuple[tuple[str, int], tuple[str, int]]:
+        """The two keys an attempt counts under, each with its limit."""
+        return ((f"u:{username}", self.max_failures),
+                (f"a:{address}", self.max_address_failures))
 
     def _recent(self, key: str, now: datetime) -> deque[datetime]:
         found = self._failures.setdefault(key, deque())
@@ -189,11 +211,11 @@ class LoginLimiter:
     def _full_of_unknown(self, username: str, address: str, now: datetime) -> bool:
         """Whether a key is at the limit only because of attempts still being checked."""
         full = False
-        for key in (f"u:{username}", f"a:{address}"):
+        for key, limit in self._limits(username, address):
             count = len(self._recent(key, now))
-            if count - self._checking.get(key, 0) >= self.max_failures:
+            if count - self._checking.get(key, 0) >= limit:
                 return False  # real failures: refused with the real wait
-            full = full or count >= self.max_failures
+            full = full or count >= limit
         return full
 
     def _known_now(self, username: str, address: str) -> None:
@@ -220,18 +242,22 @@ class LoginLimiter:
             self._known_now(username, address)
 
     def _refuse_if_full(self, username: str, address: str, now: datetime) -> None:
-        waits = [self.window - (now - recent[0])
-                 for recent in (self._recent(f"u:{username}", now),
-                                self._recent(f"a:{address}", now))
-                 if len(recent) >= self.max_failures]
+        waits = []
+        for key, limit in self._limits(username, address):
+            recent = self._recent(key, now)
+            if len(recent) >= limit:
+                waits.append((self.window - (now - recent[0]), key.startswith("u:")))
         if waits:
-            wait = max(waits)
+            wait, of_account = max(waits)
             seconds = max(1, int(wait.total_seconds() + 0.999))
             minutes = (seconds + 59) // 60
+            # Whoever reads this may not be who mistyped: it says what is paused, not who failed.
+            paused = ("Signing in to this account is paused after several unsuccessful tries"
+                      if of_account else "Signing in from this computer or network is paused "
+                      "after many unsuccessful tries")
             raise TooManyAttemptsError(
-                f"Too many failed sign-ins. Try again in {minutes} minute"
-                f"{'s' if minutes != 1 else ''} (after {_hhmm(now + wait)} UTC).",
-                retry_after=seconds)
+                f"{paused}. Try again in {minutes} minute{'s' if minutes != 1 else ''} (after "
+                f"{_hhmm(now + wait)} UTC).", retry_after=seconds)
 
     def failed(self, username: str, address: str) -> None:
         now = self.clock()
@@ -251,6 +277,17 @@ class LoginLimiter:
         found = self._failures.get(key)
         if found is not None and attempt in found:
             found.remove(attempt)
+
+    def forgive_before(self, username: str, when: datetime) -> bool:
+        """Forget the username's failures from before ``when`` (a new password was set then);
+        True if any were forgotten."""
+        with self._lock:
+            found = self._failures.get(f"u:{username}")
+            if not found or found[0] >= when:
+                return False
+            kept = deque(at for at in found if at >= when)
+            self._failures[f"u:{username}"] = kept
+            return True
 
     def succeeded(self, username: str, address: str | None = None,
                   attempt: datetime | None = None) -> None:
@@ -303,6 +340,11 @@ def known_practice(home: Path, url: str | None) -> bool:
         return False  # opening the journal says why it cannot be reached
     finally:
         engine.dispose()
+
+
+def _shown(name: str, limit: int = 64) -> str:
+    """A name as typed, quoted, for a message: cut short if it is longer than any account's."""
+    return repr(name) if len(name) <= limit else f"{name[:limit]!r}... ({len(name)} characters)"
 
 
 def _normal(password: str) -> str:
@@ -374,7 +416,8 @@ class Accounts:
             return _user(row)
 
     def users(self, *, role: str | None = None) -> list[User]:
-        query = select(UserRow).order_by(UserRow.username)
+        query = (select(UserRow).where(UserRow.username.not_like(f"{_TOMBSTONE}%"))
+                 .order_by(UserRow.username))
         if role is not None:
             query = query.where(UserRow.role == role)
         with self.journal.transaction() as s:
@@ -396,12 +439,79 @@ class Accounts:
             self._audit(s, actor, "disable_user", subject_id=row.id)
             return True
 
+    def enable_user(self, username: str, *, actor: User | None = None) -> bool:
+        """Let a disabled account sign in again; False (and nothing recorded) if it was not
+        disabled."""
+        with self.journal.transaction() as s:
+            row = self._user_row(s, username)
+            if not row.disabled:
+                return False
+            row.disabled = False
+            self._audit(s, actor, "enable_user", subject_id=row.id)
+            return True
+
+    def _password_set_at(self, username: str) -> datetime | None:
+        """When the account was last given a new password (its latest ``set_password`` line)."""
+        with self.journal.transaction() as s:
+            row = s.scalars(select(UserRow).where(UserRow.username == username)).first()
+            if row is None:
+                return None
+            at = s.scalars(select(AuditRow.at).where(
+                AuditRow.subject_id == row.id, AuditRow.action == "set_password")
+                .order_by(AuditRow.id.desc()).limit(1)).first()
+        return None if at is None else _parse(at)
+
+    def set_password(self, username: str, password: str, *, actor: User | None = None,
+                     keep_token: str | None = None) -> User:
+        """Give the account a new password (an administrator's reset, or its owner's change).
+        Every open session of the account ends, but the one whose token is ``keep_token`` (the
+        browser the owner changed it from)."""
+        _check_new_password(password)
+        hashed = self.hasher.hash(_normal(password))
+        with self.journal.transaction() as s:
+            row = self._user_row(s, username)
+            row.password_hash = hashed
+            ended = delete(WebSessionRow).where(WebSessionRow.user_id == row.id)
+            if keep_token is not None:
+                ended = ended.where(WebSessionRow.token_hash != _token_hash(keep_token))
+            s.execute(ended)
+            self._audit(s, actor, "set_password", subject_id=row.id)
+            user = _user(row)
+        self.limiter.succeeded(user.username)  # the old password's failures no longer count
+        return user
+
+    def delete_user(self, username: str, *, actor: User | None = None) -> tuple[User, int]:
+        """Delete the account for good with everything that is theirs: their entries (and coach
+        sessions), their relationships, whatever they shared or was shared with them, and their
+        sessions; the name is free again. The audit log keeps its lines and gains a
+        ``delete_user`` one, naming them "NAME [deleted]". Returns the account as it was and how
+        many entries went with it.
+
+        The row itself stays as a tombstone (no name, no password, disabled): the audit log
+        refers to people by id, and SQLite would give a deleted last id to the next account."""
+        with self.journal.transaction() as s:
+            row = self._user_row(s, username)
+            user = _user(row)
+            s.execute(delete(ShareRow).where((ShareRow.client_id == row.id)
+                                             | (ShareRow.therapist_id == row.id)))
+            owned = select(EntryRow.id).where(EntryRow.owner_id == row.id)
+            s.execute(delete(ShareRow).where(ShareRow.entry_id.in_(owned)))
+            gone = s.execute(delete(EntryRow).where(EntryRow.owner_id == row.id))
+            s.execute(delete(RelationshipRow).where(RelationshipRow.owner_id == row.id))
+            s.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
+            row.username = f"{_TOMBSTONE}{row.id}"
+            row.password_hash = _TOMBSTONE  # no password matches it
+            row.disabled = True
+            s.merge(MetaRow(key=f"{_DELETED_NAME}{row.id}", value=user.username))
+            self._audit(s, actor, "delete_user", subject_id=user.id)
+            return user, int(getattr(gone, "rowcount", 0) or 0)
+
     @staticmethod
     def _user_row(s: Session, username: str) -> UserRow:
         row = s.scalars(select(UserRow).where(UserRow.username == username.strip().lower())
                         ).first()
-        if row is None:
-            raise InvalidInputError(f"no account named {username!r}")
+        if row is None or row.username.startswith(_TOMBSTONE):
+            raise InvalidInputError(f"no account named {_shown(username)}")
         return row
 
     # -- signing in ------------------------------------------------------------------------
@@ -413,7 +523,15 @@ class Accounts:
         no transaction is open during it: other requests write meanwhile, and sign-ins sent
         together wait for nothing but the hasher."""
         username = username.strip().lower()
-        attempt = self.limiter.reserve(username, address)
+        try:
+            attempt = self.limiter.reserve(username, address)
+        except TooManyAttemptsError:
+            # Paused for this account: a new password set since (by an administrator, perhaps
+            # from the command line, which cannot reach this process's memory) forgives it.
+            reset = self._password_set_at(username)
+            if reset is None or not self.limiter.forgive_before(username, reset):
+                raise
+            attempt = self.limiter.reserve(username, address)
         checked = False
         try:
             with self.journal.transaction() as s:
@@ -629,6 +747,12 @@ class Accounts:
         s.add(AuditRow(at=_iso(self.clock()), actor_id=actor.id if actor else None,
                        action=action, entry_id=entry_id, subject_id=subject_id))
 
+    def record(self, action: str) -> None:
+        """Write a command-line action on the whole journal (``delete_journal``,
+        ``rekey_journal``) to the audit log."""
+        with self.journal.transaction() as s:
+            self._audit(s, None, action)
+
     def audit(self, *, user: str | None = None, limit: int | None = None) -> list[AuditLine]:
         """The trail, newest first; with ``user``, the lines where they acted or were concerned."""
         with self.journal.transaction() as s:
@@ -641,6 +765,9 @@ class Accounts:
                 query = query.limit(limit)
             rows = s.scalars(query).all()
             names = dict(s.execute(select(UserRow.id, UserRow.username)).all())
+            for key, name in s.execute(select(MetaRow.key, MetaRow.value)
+                                       .where(MetaRow.key.like(f"{_DELETED_NAME}%"))):
+                names[int(key.removeprefix(_DELETED_NAME))] = f"{name} [deleted]"
             return [AuditLine(at=r.at, actor=names.get(r.actor_id) if r.actor_id else None,
                               action=r.action, entry_id=r.entry_id,
                               subject=names.get(r.subject_id) if r.subject_id else None)
@@ -655,8 +782,10 @@ class Accounts:
                              .where(AuditRow.subject_id == client.id,
                                     AuditRow.action == "read_entry")
                              .order_by(AuditRow.at.desc(), AuditRow.id.desc())).all()
-            return [AuditLine(at=r.at, actor=name, action=r.action, entry_id=r.entry_id,
-                              subject=client.username) for r, name in rows]
+            gone = {int(k.removeprefix(_DELETED_NAME)): f"{v} [deleted]" for k, v in s.execute(
+                select(MetaRow.key, MetaRow.value).where(MetaRow.key.like(f"{_DELETED_NAME}%")))}
+            return [AuditLine(at=r.at, actor=gone.get(r.actor_id or 0, name), action=r.action,
+                              entry_id=r.entry_id, subject=client.username) for r, name in rows]
 
     def end_idle_sessions(self) -> int:
         """Remove sessions past their expiry or idle timeout; how many."""

@@ -80,7 +80,8 @@ def validate_entry(kind: str, body: Mapping[str, Any]) -> None:
         raise JournalError(f"unknown entry kind {kind!r}; expected one of {', '.join(ENTRY_KINDS)}")
     missing = [k for k in _REQUIRED[kind] if k not in body]
     if missing:
-        raise JournalError(f"{_A_KIND[kind]} entry needs {', '.join(missing)}")
+        names = ", ".join(f'"{k}"' for k in missing)
+        raise JournalError(f"{_A_KIND[kind]} entry needs {names}")
     if kind == "repair" and body["uptake"] not in UPTAKES:
         raise JournalError(f"uptake must be one of {', '.join(UPTAKES)}, got {body['uptake']!r}")
     score = body.get("score")

@@ -1131,7 +1131,9 @@ def postgres_engine(url: str) -> Engine:
         return create_engine(parsed)
     except ArgumentError:
         raise JournalError(_NOT_A_URL) from None
-    except ImportError:  # a driver that is not installed: Mend uses psycopg (3) only
+    except ImportError as exc:  # a driver that is not installed: Mend uses psycopg (3) only
+        if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] == "psycopg":
+            raise  # the supported driver, not installed: the caller names the extra
         raise JournalError(f"{_NOT_A_URL}; only postgresql+psycopg is supported, not "
                            f"{parsed.drivername}") from None
 

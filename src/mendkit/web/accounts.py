@@ -280,6 +280,39 @@ def practice_home(request: Request) -> Response:
     return RedirectResponse(f"/practice/{user.role}", status_code=303)
 
 
+# -- one's own password ----------------------------------------------------------------------
+@router.get("/practice/password", response_class=HTMLResponse)
+def password_form(request: Request) -> Response:
+    _, user = _signed_in(request)
+    return render(request, "practice_password.html", {
+        "title": "Change your password", "page": "practice", "user": user,
+        "saved": request.query_params.get("saved") == "1"})
+
+
+@router.post("/practice/password")
+def change_password(request: Request, csrf_token: Annotated[str, Form()] = "",
+                    current: Annotated[str, Form()] = "", new: Annotated[str, Form()] = "",
+                    again: Annotated[str, Form()] = "") -> Response:
+    """A signed-in person's new password: the one they have now first (counted by the sign-in
+    limit like any other try); their other sessions end, this one stays."""
+    from mendkit.errors import NotSignedInError
+
+    _csrf(request, csrf_token)
+    accounts, user = _signed_in(request)
+    address = request.client.host if request.client else "unknown"
+    try:
+        accounts.authenticate(user.username, current[:1024], address=address)
+    except NotSignedInError:
+        raise InvalidInputError("That is not your password now, so nothing was changed. Type "
+                                "it again.") from None
+    if new != again:
+        raise InvalidInputError("The two new passwords differ, so nothing was changed. Type "
+                                "them again.")
+    accounts.set_password(user.username, new, actor=user,
+                          keep_token=request.cookies.get(SESSION_COOKIE))
+    return RedirectResponse("/practice/password?saved=1", status_code=303)
+
+
 # -- a client's page ------------------------------------------------------------------------
 @router.get("/practice/client", response_class=HTMLResponse)
 def client_page(request: Request) -> Response:

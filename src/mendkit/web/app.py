@@ -135,6 +135,7 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
         state_of(app).vault.lock()  # forget the key; close the journal's connections
 
     app = FastAPI(title="Mend", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url=None,  # served below, behind the practice's sign-in
                   description="Mend's local API. " + NOT_THERAPY, lifespan=lifespan)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(not_therapy=NOT_THERAPY, version=__version__,
@@ -152,6 +153,10 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     app.include_router(pages.router, dependencies=gate)
     app.include_router(journal_pages.router, dependencies=gate)
     app.include_router(accounts.router)  # a practice's sign-in; 404 unless `mend accounts init`
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=gate)
+    async def _openapi() -> Response:
+        return JSONResponse(app.openapi())
 
     @app.exception_handler(InvalidInputError)
     async def _bad_input(request: Request, exc: InvalidInputError) -> Response:
@@ -184,7 +189,7 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
         # A practice's accounts: not allowed 403; too many failed sign-ins 429; else sign in 401.
         status = (403 if isinstance(exc, NotAllowedError)
                   else 429 if isinstance(exc, TooManyAttemptsError) else 401)
-        if status == 403 or request.url.path.startswith("/api/"):
+        if status == 403 or _wants_json(request):
             response = _error(request, status, str(exc))
         else:  # the sign-in form, with why
             response = render(request, "accounts_login.html",
@@ -342,8 +347,13 @@ def render(request: Request, template: str, context: dict[str, object], *,
     return response
 
 
+def _wants_json(request: Request) -> bool:
+    """The JSON API and its schema answer in JSON; everything else is a page."""
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
 def _error(request: Request, status: int, message: str) -> Response:
-    if request.url.path.startswith("/api/"):
+    if _wants_json(request):
         return JSONResponse({"error": message}, status_code=status)
     return render(request, "error.html", {"title": "That did not work", "message": message},
                   status=status)

@@ -66,10 +66,17 @@ SKIPPABLE: frozenset[State] = frozenset(
 _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
     content.ATTACHMENT_NOTES.values())
 # An answer posted with an earlier position. Typed text that differs from what the step kept came
-# from a page the session had moved on from (another tab or window): it was never used, and the
-# page gives it back. The same text again is a double submit. A choice (a button) can be either.
-STALE_NOTE = ("This session moved on in another tab or window, so the answer you wrote there was "
-              "not used. It is below, so you can copy it. Here is where you are now.")
+# from a page the session had moved on from (the Back button, or another tab or window): it was
+# never used, and the page gives it back. The same text again is a double submit. A choice (a
+# button) can be either.
+STALE_NOTE = ("You had already answered that step: you may have pressed Back, or the session "
+              "moved on in another tab or window. So the answer you wrote there was not used; an "
+              "answer is not changed once the coach has gone on. It is below, so you can copy it. "
+              "Here is where you are now.")
+# How to change an earlier answer, while the message drafted from the answers is still to come
+# (or is the step on now): the draft and the message can be changed word by word.
+CHANGE_IN_DRAFT = ("To change what you said, put the new words into your message when Mend shows "
+                   "you the draft: you can change every word of it.")
 REPEAT_NOTE = ("That answer was already saved, so it was not saved again. Here is where you "
                "are now.")
 EARLIER_NOTE = ("That answer was for an earlier step, so it was not used. Here is where you "
@@ -186,7 +193,16 @@ def stale_note(posted: Mapping[str, str], session: Session, grounding: Sequence[
     kept = str(session.answers.get(asked.value, "")).strip()
     if kept in (typed, " ".join(answers_from_form(asked, posted, grounding))):
         return REPEAT_NOTE, ""
-    return (UNKEPT_NOTE if asked in _WITH_TEXT else STALE_NOTE), typed
+    if asked in _WITH_TEXT:
+        return UNKEPT_NOTE, typed
+    return (f"{STALE_NOTE} {CHANGE_IN_DRAFT}" if _draft_ahead(session) else STALE_NOTE), typed
+
+
+def _draft_ahead(session: Session) -> bool:
+    """Whether the message drafted from the answers is still to come, or is the step on now (on
+    the internal path, and after the message, there is no draft to change)."""
+    return session.state not in TERMINAL and not session.state.value.startswith(
+        ("internal", "rebuild_commitment", "rebuild_follow_up", "awaiting", "follow_up"))
 
 
 def check_id(session_id: str) -> str:
@@ -270,7 +286,7 @@ def notes(said: Sequence[str]) -> list[str]:
     """What of ``said`` a page shows as a note (the rest it shows in its own way)."""
     return [line for line in said
             if line in _KEPT_NOTES or "may have landed as" in line
-            or line.startswith("I couldn't read those")]
+            or line.startswith(("I couldn't read those", "I left out "))]
 
 
 def is_help(text: str) -> bool:

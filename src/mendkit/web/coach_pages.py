@@ -130,8 +130,11 @@ def pair_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
     _csrf(request, csrf_token)
     if stop := coach_pair.name_stop(name):
         return _pair_stopped(request, stop)
-    with stores_for(request) as stores:
-        seat = coach_pair.start(stores.pairs, name)
+    try:
+        with stores_for(request) as stores:
+            seat = coach_pair.start(stores.pairs, name)
+    except InvalidInputError as exc:  # the start form again, and why
+        return _pair_page(request, "home", status=400, start_error=_sentence(str(exc)))
     return _seat_response(request, seat)
 
 
@@ -146,6 +149,11 @@ def pair_join(request: Request, csrf_token: Annotated[str, Form()] = "",
         with stores_for(request) as stores:
             if held := _roles_held(stores.pairs, code):  # in a practice: their own place, again
                 return _seat_response(request, coach_pair.Seat(code=code, role=held[0]))
+            if (mine := _my_seat(request, code)) is not None:
+                if mine.role == "second":  # joined already: their own place, again
+                    return _see(f"/coach/pair/{code}")
+                # Seated as the second person, the starter would lock the other person out.
+                raise InvalidInputError(OWN_CODE)
             seat = coach_pair.join(stores.pairs, code, name)
     except InvalidInputError as exc:  # the join form again, with what was typed and why
         return _pair_page(request, "home", status=400, code=code.strip()[:6].upper(),
@@ -177,6 +185,8 @@ def _roles_held(pairs: PairStorage, code: str) -> tuple[str, ...] | None:
     return tuple(role for role in ("first", "second") if pairs.owns(code, role))
 
 
+OWN_CODE = ("you started this code: give it to the other person, and they join with it on their "
+            "own screen")
 NOT_JOINED = ("This browser has not joined that session. Join with the code; if you had joined "
               "before Mend was restarted, start a new session.")
 
@@ -278,8 +288,9 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
 
 
 PAIR_NOTES = {
-    "stale": "This session moved on in another tab or window, so the answer you wrote there was "
-             "not saved. It is below, so you can copy it. Here is your next question.",
+    "stale": "You had already answered that question: you may have pressed Back, or used another "
+             "tab or window. So the answer you wrote there was not saved; an answer is not "
+             "changed once saved. It is below, so you can copy it. Here is your next question.",
     "repeat": "That answer was already saved, so it was not saved twice. Here is your next "
               "question.",
 }
@@ -385,6 +396,8 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         "resources": resources_for(_region(request, session)), "stages": STEPS,
         "stage": _stage(session.state), "answers": session.answers,
         "softer": content.SOFTER_FEELINGS,
+        "ending": content.ending(session.answers.get("follow_up_uptake"),
+                                 session.answers.get("follow_up_connection")),
     }
     if step.stopped:
         stop_message, crisis = stop_words(session.state, at_risk=at_risk(session))

@@ -19,7 +19,14 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from threading import Lock
 
-from mendkit.coach.pair import QUESTIONS, PairAnswers, new_code, person_name, screen
+from mendkit.coach.pair import (
+    QUESTIONS,
+    PairAnswers,
+    new_code,
+    not_the_starter,
+    person_name,
+    screen,
+)
 from mendkit.coach.store import PairStorage, check_pair
 from mendkit.errors import InvalidInputError
 
@@ -85,12 +92,14 @@ _seating = Lock()
 
 
 def start(store: PairStorage, name: str) -> Seat:
-    """A new two-person session: a fresh code, and the first person's (still empty) answers."""
+    """A new two-person session: a fresh code, and the first person's (still empty) answers. An
+    empty or blank name raises ``InvalidInputError``: the other person sees it."""
+    name = person_name(name)
     with _seating:
         code = new_code()
         while store.exists(code):
             code = new_code()
-        store.save(code, "first", PairAnswers(name=name.strip()[:60] or "first"))
+        store.save(code, "first", PairAnswers(name=name))
     return Seat(code=code, role="first")
 
 
@@ -104,6 +113,7 @@ def join(store: PairStorage, code: str, name: str) -> Seat:
         if store.load(code, "second") is not None:
             raise InvalidInputError(f"someone has already joined {code}; each code is for two "
                                     "people")
+        not_the_starter(name, store.load(code, "first"))
         store.save(code, "second", PairAnswers(name=name))
     return Seat(code=code, role="second")
 

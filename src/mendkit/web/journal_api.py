@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Security
-from pydantic import BaseModel, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from mendkit.errors import JournalError
 from mendkit.journal.kinds import ENTRY_KINDS, MAX_NAME, MAX_NOTES
@@ -33,12 +33,17 @@ RelKind = Literal["partner", "family", "friend", "colleague", "client", "other"]
 
 
 class NewRelationship(BaseModel):
+    # A key it does not know ("type", as the CLI's --type) is refused (422), never dropped.
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(min_length=1, max_length=MAX_NAME, description="a name or pseudonym")
     kind: RelKind = "other"
     notes: str = Field("", max_length=MAX_NOTES)
 
 
 class NewEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     kind: Literal["rupture", "repair", "checkin", "analysis"]
     relationship_id: StrictInt | None = None  # not true, 1.0 or "1"
     occurred_at: str | None = Field(None, description="ISO date and time; default now")
@@ -46,6 +51,24 @@ class NewEntry(BaseModel):
         'rupture: {"what", "severity"?: 1-5, "labels"?: [..]}; repair: {"message", "uptake": '
         'accepted|partly|not_yet|rejected, "by"?: me|them}; checkin: {"score": 0-10}; '
         'analysis: {"client", "analysis": <the JSON of mend analyze --json>}'))
+
+    @model_validator(mode="after")
+    def _known_body_keys(self) -> NewEntry:
+        """A misspelt key ("severty") would be kept and its field left empty: refused instead."""
+        unknown = sorted(set(self.body) - _BODY_KEYS[self.kind])
+        if unknown:
+            raise ValueError(f"a {self.kind} body does not take {', '.join(map(repr, unknown))}; "
+                             f"it takes {', '.join(sorted(_BODY_KEYS[self.kind]))}")
+        return self
+
+
+# The keys each kind's body takes through this API (as ``mend journal add`` and the pages give).
+_BODY_KEYS: dict[str, frozenset[str]] = {
+    "rupture": frozenset(("what", "severity", "labels")),
+    "repair": frozenset(("message", "uptake", "by")),
+    "checkin": frozenset(("score",)),
+    "analysis": frozenset(("client", "analysis")),
+}
 
 
 def _relationship(r: Any) -> dict[str, Any]:

@@ -14,9 +14,10 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from mendkit.analysis.safety import regions
 from mendkit.api import check
 from mendkit.corrections import Correction
+from mendkit.critic import COMPONENT_WEIGHTS, sensed_components
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
-from mendkit.model import Analysis
+from mendkit.model import Analysis, CheckResult
 from mendkit.web.app import REGION_COOKIE, person_of, region_of, render, state, stores_for
 from mendkit.web.coach_pages import router as coach_router
 from mendkit.web.security import CSRF_COOKIE, token_ok, whole_number
@@ -179,8 +180,29 @@ def check_submit(request: Request, csrf_token: Annotated[str, Form()] = "",
     return render(request, "check.html", {
         "title": "Check a message", "page": "check", "result": result, "text": text.strip(),
         "context": context, "heads_notice": _heads_notice(request),
+        "components": component_rows(result),
         "marked": highlight(result.text, [(i.start, i.end, f"issue-{n}")
                                           for n, i in enumerate(result.issues)])})
+
+
+def component_rows(result: CheckResult) -> list[tuple[str, str, str]]:
+    """Each repair component as the Check page lists it, (name, class, words), saying what the
+    terminal says: present, sensed by the model (or given by the person's own corrections) with
+    no phrase to point at, or not yet there."""
+    sensed = set(sensed_components(result))
+    rows = []
+    for name, present in result.components.items():
+        if present:
+            rows.append((name, "yes", "yes"))
+        elif name in sensed:
+            label = COMPONENT_WEIGHTS[name][0]
+            sources = [e.source for e in result.evidence if e.label == label]
+            corrected = any(s.startswith("personal:") for s in sources)
+            rows.append((name, "sensed", "from your corrections" if corrected
+                         else "sensed by the model, with no phrase to point at"))
+        else:
+            rows.append((name, "no", "not yet"))
+    return rows
 
 
 @router.get("/about", response_class=HTMLResponse)
