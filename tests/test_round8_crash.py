@@ -75,14 +75,21 @@ def test_a_ctrl_c_during_rekey_says_the_new_passphrase_took(
     assert "hello" in capsys.readouterr().out
 
 
-def test_a_ctrl_c_as_an_import_commits_says_what_was_imported(
-        journal_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+def _export_to_a_second_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                capsys: pytest.CaptureFixture[str]) -> Path:
+    """The journal exported, and a new empty one opened to import it into."""
     export = tmp_path / "export.json"
     assert main(["journal", "export", str(export)]) == 0
     monkeypatch.setenv("MEND_HOME", str(tmp_path / "second"))
     assert main(["journal", "init"]) == 0
     capsys.readouterr()
+    return export
+
+
+def test_a_ctrl_c_as_an_import_commits_says_what_was_imported(
+        journal_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    export = _export_to_a_second_journal(tmp_path, monkeypatch, capsys)
     _ctrl_c_after(monkeypatch, "import_")
     assert main(["journal", "import", str(export)]) == 0
     out, err = capsys.readouterr()
@@ -95,11 +102,7 @@ def test_a_ctrl_c_as_an_import_commits_says_what_was_imported(
 def test_a_ctrl_c_before_an_import_commits_says_nothing_was_imported(
         journal_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    export = tmp_path / "export.json"
-    assert main(["journal", "export", str(export)]) == 0
-    monkeypatch.setenv("MEND_HOME", str(tmp_path / "second"))
-    assert main(["journal", "init"]) == 0
-    capsys.readouterr()
+    export = _export_to_a_second_journal(tmp_path, monkeypatch, capsys)
 
     def stopped(self: Journal, *args: Any, **kwargs: Any) -> Any:
         signal.raise_signal(signal.SIGINT)
@@ -175,6 +178,14 @@ def test_a_file_in_the_way_of_a_backup_is_said_to_be_unfinished(
     assert main(["journal", "backup", str(tmp_path / "b.db")]) == 1
     assert "b.db: already exists (and has no b.db.kdf.json beside it: an unfinished backup?)" \
         in capsys.readouterr().err
+
+
+def test_a_folder_in_the_way_of_a_backup_is_not_called_an_unfinished_backup(
+        journal_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "b.db").mkdir()
+    assert main(["journal", "backup", str(tmp_path / "b.db")]) == 1
+    err = capsys.readouterr().err
+    assert "b.db: already exists; choose another name" in err and "unfinished" not in err
 
 
 # -- bug 3: what a killed export left is removed, and said -------------------------------------
@@ -304,3 +315,27 @@ def test_batch_without_personal_heads_says_nothing_of_them(
                  "--no-progress", "--workers", "1"]) == 0
     assert "personal heads" not in capsys.readouterr().err
     assert "personal_heads" not in json.loads((tmp_path / "results.run.json").read_text())
+
+
+def test_a_second_ctrl_c_while_a_change_is_held_stops_at_once(
+        journal_env: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """As when the change waits for another process's lock: the second Ctrl-C is not held."""
+    capsys.readouterr()
+    real = Journal.add_entry
+
+    def waiting_for_a_lock(self: Journal, *args: Any, **kwargs: Any) -> Any:
+        signal.raise_signal(signal.SIGINT)
+        signal.raise_signal(signal.SIGINT)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Journal, "add_entry", waiting_for_a_lock)
+    assert main(["journal", "add", "--kind", "rupture", "--text", "second"]) == 130
+    err = capsys.readouterr().err
+    assert "press Ctrl-C again to stop at once" in err and "interrupted" in err
+    monkeypatch.undo()
+    monkeypatch.setenv("MEND_PASSPHRASE", "old-pass")
+    monkeypatch.setenv("MEND_JOURNAL_KDF", CHEAP_KDF)
+    monkeypatch.setenv("MEND_HOME", str(journal_env))
+    assert main(["journal", "list"]) == 0
+    assert "second" not in capsys.readouterr().out  # stopped before anything was saved

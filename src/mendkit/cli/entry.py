@@ -77,10 +77,17 @@ class Held:
     arrived = False
 
 
+HOLDING_NOTE = ("mend: a change is being saved and will finish in a moment; press Ctrl-C again "
+                "to stop at once")
+
+
 def _hold(held: Held) -> Callable[[int, FrameType | None], None]:
     def note(signum: int, frame: FrameType | None) -> None:
+        if held.arrived:  # a second Ctrl-C: the person wants out now (a wait for a lock, say)
+            raise KeyboardInterrupt
         held.arrived = True
         _Watch.seen = True
+        print(HOLDING_NOTE, file=sys.stderr, flush=True)
 
     return note
 
@@ -89,9 +96,10 @@ def _hold(held: Held) -> Callable[[int, FrameType | None], None]:
 def holding() -> Iterator[Held]:
     """Hold a Ctrl-C back while the block runs: a change that is being saved (a new passphrase,
     a delete) finishes, and the caller says what was done, instead of a bare ``interrupted``
-    that leaves the person to guess. A Ctrl-C that arrives is noted in ``Held.arrived``; the
-    usual handler is back after the block. Only the main thread can hold one: elsewhere the
-    block runs as it is."""
+    that leaves the person to guess. A Ctrl-C that arrives is noted in ``Held.arrived`` and
+    said on stderr; a second one stops at once (the block may be waiting for another process's
+    lock, for as long as that process holds it). The usual handler is back after the block.
+    Only the main thread can hold one: elsewhere the block runs as it is."""
     held = Held()
     if threading.current_thread() is not threading.main_thread():
         yield held

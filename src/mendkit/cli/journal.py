@@ -612,7 +612,7 @@ def _backup(journal: Journal, dest: Path) -> None:
     if not dest.parent.is_dir():
         raise JournalError(f"{dest}: no such folder ({dest.parent})")
     if os.path.lexists(dest):
-        missing = "" if sidecar_of(dest).exists() else (
+        missing = "" if sidecar_of(dest).exists() or not dest.is_file() else (
             f" (and has no {sidecar_of(dest).name} beside it: an unfinished backup?)")
         raise JournalError(f"{dest}: already exists{missing}; choose another name")
     _say_stale_removed(dest, "backup")
