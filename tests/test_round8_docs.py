@@ -122,7 +122,8 @@ def test_public_data_beside_the_checkout_is_found_from_another_folder(
     if not beside.is_dir():
         pytest.skip("no shared data beside this checkout")
     monkeypatch.chdir(tmp_path)
-    assert public.find_shared_data() == beside.resolve()
+    found = public.find_shared_data()
+    assert found is not None and found.resolve() == beside.resolve()
 
 
 def test_an_empty_mend_shared_data_is_named_as_the_reason_to_skip(

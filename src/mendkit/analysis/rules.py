@@ -540,7 +540,7 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the whitespace at its edges (unless that is all it holds)."""
-    if text[start:end].isspace():
+    if start >= end or text[start:end].isspace():
         return start, end
     while text[start].isspace():
         start += 1
