@@ -264,3 +264,13 @@ def test_two_person_questions_read_yes_and_no_by_whole_words(reply: str,
     from mendkit.coach.pair import yes_or_no
 
     assert yes_or_no(reply) is meaning
+
+
+@pytest.mark.parametrize(("reply", "context"), [
+    ("my ex", "partner"), ("my ex-husband", "partner"), ("a work friend", "friend"),
+    ("family friend", "friend"), ("my boyfriend", "partner"), ("my sister and my boss", None),
+])
+def test_the_relationship_reads_an_ex_and_a_work_friend(reply: str, context: str | None) -> None:
+    from mendkit.coach.driver import _relationship
+
+    assert _relationship(reply) == context

@@ -288,6 +288,18 @@ def test_a_mend_home_that_is_a_file_is_said_to_be_one(
                    "folder\n")
 
 
+def test_a_mend_home_inside_a_file_is_said_to_be_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "homefile").write_text("hi")
+    home = tmp_path / "homefile" / "mend"
+    monkeypatch.setenv("MEND_HOME", str(home))
+    monkeypatch.setenv("MEND_PASSPHRASE", "pw")
+    assert main(["journal", "list"]) == 1
+    err = capsys.readouterr().err
+    assert f"is inside a file ({tmp_path / 'homefile'})" in err and "journal init" not in err
+
+
 # -- consistency bug 6: batch says it leaves the personal heads out -----------------------------
 def test_batch_says_and_records_that_it_leaves_personal_heads_out(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -267,6 +267,10 @@ def _home_is_a_folder(home: Path) -> None:
     journal init` could not make one there either)."""
     if home.exists() and not home.is_dir():
         raise JournalError(f"MEND_HOME ({home}) is not a folder; point MEND_HOME at a folder")
+    inside = next((p for p in home.parents if p.exists() and not p.is_dir()), None)
+    if inside is not None:
+        raise JournalError(f"MEND_HOME ({home}) is inside a file ({inside}), so no folder can be "
+                           "made there; point MEND_HOME at a folder")
 
 
 def _encrypted(journal: Journal, home: Path) -> bool:

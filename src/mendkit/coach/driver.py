@@ -278,7 +278,9 @@ _UPTAKE: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The relationship, by whole words: the common words for each ("husband", "mum", "boss").
 _RELATIONSHIPS: dict[str, str] = {
     **dict.fromkeys(("partner", "partners", "husband", "wife", "boyfriend", "girlfriend", "spouse",
-                     "fiance", "fiancé", "fiancee", "fiancée", "bf", "gf", "lover"), "partner"),
+                     "fiance", "fiancé", "fiancee", "fiancée", "bf", "gf", "lover", "ex",
+                     "ex-partner", "ex-husband", "ex-wife", "ex-boyfriend", "ex-girlfriend",
+                     "ex-bf", "ex-gf"), "partner"),
     **dict.fromkeys(("family", "fam", "mum", "mom", "mother", "dad", "father", "parent",
                      "parents", "sister", "brother", "sibling", "son", "daughter", "grandma",
                      "grandpa", "grandmother", "grandfather", "aunt", "uncle", "cousin",
@@ -294,10 +296,12 @@ _RELATIONSHIPS: dict[str, str] = {
 
 def _relationship(text: str) -> str | None:
     """The context a reply names, by whole words; a word after "his", "her" or "their" is
-    someone else's ("his friends"). None when it names none, or more than one."""
+    someone else's ("his friends"), and one before another names its kind ("a work friend" is a
+    friend). None when it names none, or more than one."""
     words = re.findall(r"[\w'-]+", text.lower())
     found = {_RELATIONSHIPS[w] for i, w in enumerate(words) if w in _RELATIONSHIPS
-             and (i == 0 or words[i - 1] not in ("his", "her", "their", "its"))}
+             and (i == 0 or words[i - 1] not in ("his", "her", "their", "its"))
+             and (i + 1 == len(words) or words[i + 1] not in _RELATIONSHIPS)}
     return found.pop() if len(found) == 1 else None
 
 
