@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from coach.test_driver import Script
 from mendkit.coach import State
 from mendkit.coach.composer import DraftParts, compose, left_out
-from mendkit.coach.driver import NoMoreAnswers, run, start
+from mendkit.coach.driver import run, start
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStore
 
@@ -20,24 +21,6 @@ TO_CONTEXT = ["", "yes", "Jo"]
 TO_OPENNESS = [*TO_CONTEXT, "friend", "Jo cancelled our trip", "", "", "3", "skip"]
 TO_FOLLOW_UP = [*TO_OPENNESS, "yes", "I shouted", "", "Tell me earlier", "", "keep", "", "", "",
                 "", "", "2"]
-
-
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        self.said.append(prompt)
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        """Scripted: no waiting."""
 
 
 def _run(tmp_path: Path, answers: list[str], session: Session | None = None,

@@ -261,8 +261,8 @@ def test_an_edited_draft_goes_back_through_the_critic(client: TestClient, home: 
     assert walk.state is State.VULNERABILITY_SURFACE
 
 
-def test_the_follow_up_asks_how_it_went_once_its_day_has_come(
-        client: TestClient, home: Path, clock: Clock) -> None:
+def _message_sent_with_a_follow_up(client: TestClient, home: Path) -> tuple[Walk, str]:
+    """A walk through every step to the drafted message kept, with a follow-up in 2 days."""
     walk = Walk(client, home)
     walk.walk([*TO_REGULATE, *CALM_TO_DRAFT, {"answer": ""}, {"answer": "accept"},
                {"answer": "angry"}, {"answer": "hurt"}, {"answer": "to feel welcome"}])
@@ -271,7 +271,12 @@ def test_the_follow_up_asks_how_it_went_once_its_day_has_come(
     assert message and message.group(1).strip()
     walk.answer(answer=message.group(1).replace("&#39;", "'"))
     walk.answer(answer="text when I'm late")
-    html = walk.answer(answer="2")
+    return walk, walk.answer(answer="2")
+
+
+def test_the_follow_up_asks_how_it_went_once_its_day_has_come(
+        client: TestClient, home: Path, clock: Clock) -> None:
+    walk, html = _message_sent_with_a_follow_up(client, home)
     assert walk.state is State.AWAITING_FOLLOW_UP
     assert "Sunday 29 November" in html
     clock.now = NOW + timedelta(days=3)
@@ -562,14 +567,7 @@ def test_a_crisis_in_my_own_pasted_line_is_about_me_on_the_page(client: TestClie
 
 def test_a_repair_that_did_not_land_gets_a_kind_ending_with_next_steps(
         client: TestClient, home: Path, clock: Clock) -> None:
-    walk = Walk(client, home)
-    walk.walk([*TO_REGULATE, *CALM_TO_DRAFT, {"answer": ""}, {"answer": "accept"},
-               {"answer": "angry"}, {"answer": "hurt"}, {"answer": "to feel welcome"}])
-    message = re.search(r'<textarea id="answer" name="answer" rows="7">([^<]*)<', walk.html)
-    assert message
-    walk.answer(answer=message.group(1).replace("&#39;", "'"))
-    walk.answer(answer="text when I'm late")
-    walk.answer(answer="2")
+    walk = _message_sent_with_a_follow_up(client, home)[0]
     clock.now = NOW + timedelta(days=3)
     walk.html = client.get(walk.url).text
     walk.answer(answer="no")
