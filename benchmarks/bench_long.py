@@ -1,4 +1,4 @@
-"""Long single messages: ``mendkit.check`` on one message of 1,000 to 20,000 characters.
+"""Long single messages: ``mendkit.check`` on one message of 1,000 to 100,000 characters.
 
 A person may paste a whole letter into ``mend check`` or the web app's composer (``/api/check``
 takes up to 20,000 characters), so the rules must stay about linear in the length of one message:
@@ -6,8 +6,10 @@ a pattern that is retried at every position of a long line, and scans the rest o
 time, turns a paste into seconds of work. The messages are DailyDialog turns joined on one line
 (the hard case: nothing breaks the line) and one per line, and a phrase repeated to the length
 (``ex`` ... ``parked outside`` ... ``most nights``: many places where the crisis patterns for
-being followed could start). Rules mode unless ``--mode full`` (the classifier reads the first
-128 tokens only, so its share does not grow with the length).
+being followed could start), and phrases the critic's own patterns read, repeated to 25,000
+and 100,000 characters (the time should grow about 4x, not 16x). Rules mode unless ``--mode
+full`` (the classifier reads the first 128 tokens only, so its share does not grow with the
+length).
 
 Each message is checked once to warm up (the rules compile their patterns on first use), then
 ``--runs`` times; the best run counts.
@@ -27,6 +29,11 @@ from common import print_machine, write_json
 from texts import conversations, require_data
 
 SIZES = (1_000, 5_000, 20_000)
+# Phrases the critic's own patterns look at, repeated: 25,000 and 100,000 characters (beyond what
+# /api/check takes, as mendkit.check and `mend check` allow), to see the time grow about 4x.
+CRITIC_UNITS = ("I feel ignored and ", "I feel ignored, ", "i feel like you ",
+                "She said I feel ignored ", "Thanks a lot. You are so rude. ")
+CRITIC_SIZES = (25_000, 100_000)
 REPEATED = "my ex keeps turning up, the same car parked outside across the road most nights, "
 
 
@@ -62,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         messages.append((f"{size:,} chars, one turn per line", joined(turns, size, "\n")))
         messages.append((f"{size:,} chars, one phrase repeated",
                          (REPEATED * (size // len(REPEATED) + 1))[:size]))
+    for unit in CRITIC_UNITS:
+        for size in CRITIC_SIZES:
+            messages.append((f"{size:,} chars, {unit.strip()!r} repeated",
+                             unit * (size // len(unit))))
 
     rows: list[dict[str, Any]] = []
     for label, text in messages:

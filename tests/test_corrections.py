@@ -88,7 +88,7 @@ def test_an_unreadable_line_does_not_block_the_journal(
     monkeypatch.setenv("MEND_HOME", str(tmp_path))
     path = _torn_file(tmp_path)
     monkeypatch.setenv("MEND_JOURNAL_KDF", "1,8,1")
-    monkeypatch.setenv("MEND_PASSPHRASE", "pw")
+    monkeypatch.setenv("MEND_PASSPHRASE", "long enough pw")
     monkeypatch.delenv("MEND_DATABASE_URL", raising=False)
     assert main(["journal", "init"]) == 0
     err = capsys.readouterr().err

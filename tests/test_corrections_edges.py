@@ -47,7 +47,7 @@ def test_export_onto_the_corrections_file_is_refused_and_keeps_it(
 def test_export_onto_the_journal_is_refused_and_keeps_it(
         home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEND_JOURNAL_KDF", "1,8,1")
-    monkeypatch.setenv("MEND_PASSPHRASE", "pw")
+    monkeypatch.setenv("MEND_PASSPHRASE", "long enough pw")
     monkeypatch.delenv("MEND_DATABASE_URL", raising=False)
     assert main(["journal", "init"]) == 0
     assert main(["correct", "Leave me alone.", "--label", WITHDRAWAL]) == 0

@@ -281,7 +281,7 @@ def test_a_mend_home_that_is_a_file_is_said_to_be_one(
     home = tmp_path / "homefile"
     home.write_text("hi")
     monkeypatch.setenv("MEND_HOME", str(home))
-    monkeypatch.setenv("MEND_PASSPHRASE", "pw")
+    monkeypatch.setenv("MEND_PASSPHRASE", "long enough pw")
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert err == (f"mend: error: MEND_HOME ({home}) is not a folder; point MEND_HOME at a "
@@ -294,7 +294,7 @@ def test_a_mend_home_inside_a_file_is_said_to_be_so(
     (tmp_path / "homefile").write_text("hi")
     home = tmp_path / "homefile" / "mend"
     monkeypatch.setenv("MEND_HOME", str(home))
-    monkeypatch.setenv("MEND_PASSPHRASE", "pw")
+    monkeypatch.setenv("MEND_PASSPHRASE", "long enough pw")
     assert main(["journal", "list"]) == 1
     err = capsys.readouterr().err
     assert f"is inside a file ({tmp_path / 'homefile'})" in err and "journal init" not in err

@@ -371,7 +371,11 @@ def test_with_a_journal_the_coach_and_two_person_answers_live_in_it(tmp_path: Pa
     from mendkit.journal.stores import JournalPairStore, JournalSessionStore
 
     client.post("/journal/lock", data={"csrf_token": field(walk.html, "csrf_token")})
-    assert client.get(walk.url, follow_redirects=False).headers["location"] == "/journal"
+    from urllib.parse import quote, urlsplit
+
+    back = quote(urlsplit(walk.url).path, safe="")
+    assert client.get(walk.url, follow_redirects=False).headers["location"] == \
+        f"/journal?next={back}"  # the door, and back to the session after unlocking
     with Journal.open(home, "correct horse battery") as journal:
         assert JournalSessionStore(journal).load(walk.id).answers["recognise_who"] == "Sam"
         stored = JournalPairStore(journal).load(code, "first")
@@ -471,8 +475,17 @@ def test_a_crisis_answer_stops_two_person_mode_and_is_not_saved(
     stored = PairStore(home).load(code, "second")
     assert stored is not None and stored.answers == {}
     assert "988" in ben.get(f"/coach/pair/{code}").text  # still stopped on reload
-    html = _pair_answer(ana, code, "He hits me when he is angry", share=True)
-    assert "keep your phone charged" in html  # abuse: a safety plan, no repair coaching
+    # Ben's stop pauses the session for Ana too: a calm note, and no question to answer.
+    html = ana.get(f"/coach/pair/{code}").text
+    assert "This two-person session has been paused" in html and 'name="answer"' not in html
+    assert "end my life" not in html
+    # Abuse, in a fresh session of its own: a safety plan, no repair coaching, nothing saved.
+    cy = TestClient(app)
+    fresh = _pair_start(cy, "Cy")
+    html = _pair_answer(cy, fresh, "He hits me when he is angry", share=True)
+    assert "keep your phone charged" in html and 'name="answer"' not in html
+    stored = PairStore(home).load(fresh, "first")
+    assert stored is not None and stored.answers == {} and stored.stopped == "unsafe"
 
 
 def test_an_unknown_code_is_a_clear_error(client: TestClient) -> None:

@@ -285,7 +285,8 @@ def test_save_an_analysis_to_the_journal(client: TestClient, home: Path) -> None
     shown = client.get(f"/journal/entries/{entry['id']}").text
     assert "Analysis for A." in shown and f"{len(exported['turns'])} turns" in shown
     client.post("/journal/lock", data={"csrf_token": token(client)})
-    assert "Unlock it</a>" in client.get(f"/analyse/{key}").text
+    # Locked, the saved analysis is no longer readable at its address (round 9)
+    assert client.get(f"/analyse/{key}").status_code == 404
 
 
 # -- export, delete, new passphrase ----------------------------------------------------------------

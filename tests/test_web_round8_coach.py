@@ -68,10 +68,8 @@ def started(client: TestClient, name: str) -> str:
 def test_the_person_who_started_a_code_cannot_join_it_in_the_same_browser(app) -> None:  # type: ignore[no-untyped-def]
     dana, mark = TestClient(app), TestClient(app)
     code = started(dana, "Dana")
-    r = pair_join(dana, code, "Dana K")
-    assert r.status_code == 400
-    text = plain(r.text)
-    assert "You started this code" in text and "give it to the other person" in text
+    r = pair_join(dana, code, "Dana K")  # sent back to her own page
+    assert r.status_code == 303 and r.headers["location"] == f"/coach/pair/{code}"
     # Dana's own page still has her as the first person, and the real partner can join.
     assert "No one has joined yet" in plain(dana.get(f"/coach/pair/{code}").text)
     assert pair_join(mark, code, "Mark").status_code == 303
@@ -236,7 +234,7 @@ def test_back_to_an_earlier_answer_is_not_blamed_on_another_tab_and_says_how_to_
 
 def test_the_check_page_shows_a_component_the_model_sensed_as_the_cli_does(
         app, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
-    message = "I feel hurt when plans change last minute. Could you text me next time?"
+    message = "I feel hurt when plans change last minute. Give me a heads-up next time?"
     assert main(["check", message]) == 0
     cli = capsys.readouterr().out
     assert "Sensed by the model, with no phrase to point at: request" in cli  # the CLI's view

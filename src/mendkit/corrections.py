@@ -80,9 +80,30 @@ def stamped(correction: Correction) -> Correction:
 
 def training_examples(corrections: Iterable[Correction]) -> list[dict[str, object]]:
     """Corrections as corpus-style turns: a wrong label is a negative, a missing one a positive
-    (``{"text", "previous", "label", "present"}``)."""
-    return [{"text": c.text, "previous": c.previous, "label": c.label,
-             "present": c.verdict == "missing"} for c in corrections]
+    (``{"text", "previous", "label", "present"}``). One example per occasion (the same label on
+    the same text after the same turn), with the latest word on it: a correction saved twice
+    would otherwise count twice in training."""
+    latest: dict[tuple[str, str, str], bool] = {}
+    for c in corrections:
+        latest[_occasion(c)] = c.verdict == "missing"
+    return [{"text": text, "previous": previous, "label": label, "present": present}
+            for (text, previous, label), present in latest.items()]
+
+
+def already_recorded(corrections: Iterable[Correction], correction: Correction) -> bool:
+    """Whether ``correction`` adds nothing to ``corrections``: the latest one on the same
+    occasion has the same verdict, and the same note or ``correction`` has none. Saving it again
+    (a form sent twice, Back and send) would only store a duplicate."""
+    latest = None
+    for c in corrections:
+        if _occasion(c) == _occasion(correction):
+            latest = c
+    return (latest is not None and latest.verdict == correction.verdict
+            and correction.note in ("", latest.note))
+
+
+def _occasion(correction: Correction) -> tuple[str, str, str]:
+    return correction.text, correction.previous, correction.label
 
 
 def write_export(target: str | Path, text: str, *, home: Path) -> None:

@@ -20,6 +20,8 @@ Messages say what was expected, what was found and what to do.
 
 from __future__ import annotations
 
+from typing import Final
+
 
 class MendError(Exception):
     """Base class of every error Mend raises on purpose."""
@@ -64,6 +66,9 @@ class NotInJournalError(JournalError, LookupError):
 
 class AccessError(MendError):
     """A practice's accounts refused something (the web app answers 401, 403 or 429)."""
+
+
+NOT_SIGNED_IN: Final = "Sign in to see this page."  # no session at all (the JSON API words it its own way)
 
 
 class NotSignedInError(AccessError):

@@ -196,10 +196,10 @@ def test_import_of_a_malformed_export_names_the_file_and_the_place(
 def test_rekey_never_takes_the_new_passphrase_from_the_journal_key(
         journal_env: None, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("MEND_PASSPHRASE", "old")
+    monkeypatch.setenv("MEND_PASSPHRASE", "old passphrase")
     _journal_with_one_relationship()
     monkeypatch.delenv("MEND_PASSPHRASE")
-    monkeypatch.setenv("MEND_JOURNAL_KEY", "old")
+    monkeypatch.setenv("MEND_JOURNAL_KEY", "old passphrase")
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     capsys.readouterr()
     assert main(["journal", "rekey"]) == 1

@@ -37,7 +37,9 @@ def test_delete_all_without_personal_heads_does_not_mention_them(
     assert main(["journal", "init"]) == 0
     capsys.readouterr()
     assert main(["journal", "delete", "--all", "--yes"]) == 0
-    assert capsys.readouterr().out == "deleted everything\n"
+    assert capsys.readouterr().out == (
+        "deleted everything\nBackups and exports made earlier are not touched: delete them by "
+        "hand if you want them gone too.\n")
 
 
 def test_init_when_mend_home_is_a_file(

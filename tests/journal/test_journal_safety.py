@@ -225,7 +225,7 @@ def test_a_bad_kdf_setting_is_a_clear_error(home: Path, sqlite_env: None,
 def test_a_passphrase_that_is_not_utf8_is_a_clear_error(home: Path, sqlite_env: None,
                                                         monkeypatch: pytest.MonkeyPatch,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("MEND_PASSPHRASE", "\udcff\udcfe")  # bytes ff fe, as Python reads them
+    monkeypatch.setenv("MEND_PASSPHRASE", "\udcff\udcfe" * 4)  # bytes ff fe, as Python reads them
     code, err = _cli(capsys, "journal", "init")
     assert code == 1
     assert "UTF-8" in err
@@ -245,7 +245,7 @@ def test_an_export_saved_with_a_byte_order_mark_imports(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("MEND_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("MEND_PASSPHRASE", "pw")
+    monkeypatch.setenv("MEND_PASSPHRASE", "long enough pw")
     monkeypatch.setenv("MEND_JOURNAL_KDF", "1,8,1")
     path = tmp_path / "bom.json"
     path.write_bytes(b'\xef\xbb\xbf{"format": "mend-journal/1", "relationships": [], '

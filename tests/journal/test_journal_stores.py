@@ -192,4 +192,5 @@ def test_the_web_coach_keeps_its_sessions_in_the_journal(
         r = locked.post("/api/coach", json={})
         assert r.status_code == 423 and "Unlock" in r.json()["error"]
         page = locked.get("/coach/anything", follow_redirects=False)
-        assert page.status_code == 303 and page.headers["location"] == "/journal"
+        assert page.status_code == 303
+        assert page.headers["location"] == "/journal?next=%2Fcoach%2Fanything"  # and back there

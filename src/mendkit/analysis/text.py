@@ -83,6 +83,13 @@ _SELF_SUBJECT: Final = re.compile(
 # sorry | but you never change", "she said it was fine | , and I believed her". (", and that ..."
 # still reports.)
 _OWN_COMMENT: Final = re.compile(r",?\s+but\s|,\s*(?:and|so)\s+(?!that\b)|\s+and\s+then\s|;|\s-\s")
+# A reporting verb in a clause that hangs on another: "when you said ...", "if she says ...".
+_SUBORDINATE: Final = re.compile(
+    r"\b(?:when|whenever|after|because|since|if|once|every\s+time|as\s+soon\s+as)\s+"
+    r"(?:\w+\s+){1,2}$"
+)
+# Without the comma, the main clause that says how the speaker felt: "when you said X i felt Y".
+_MAIN_FEELING: Final = re.compile(r"\s(?=i\s+(?:felt|feel|was\s+feeling|am\s+feeling)\b)")
 _NARRATION_END: Final = re.compile(
     r"[,;:.!?\"'()\n]|\s-\s|\b(?:and|but|so|because|though|while|when|which|then|i|im|you|u|we|he"
     r"|she|they|it)\b"
@@ -167,6 +174,12 @@ def reported_spans(normalised: str) -> list[tuple[int, int]]:
             end = min(end, tail.start() if tail else end)
         elif (own := _OWN_COMMENT.search(normalised, start, end)) is not None:
             end = own.start()
+        if _SUBORDINATE.search(normalised, max(0, m.start() - 30), m.start()):
+            # "When you said I was lazy, | I felt small": the words end where the main clause
+            # begins, at the comma.
+            comma = normalised.find(",", start, end)
+            felt = _MAIN_FEELING.search(normalised, start, end) if comma < 0 else None
+            end = comma if comma >= 0 else felt.start() if felt else end
         spans.append((start, end))
     return spans
 

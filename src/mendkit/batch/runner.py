@@ -32,7 +32,8 @@ from mendkit.analysis.pipeline import MODES, Mode
 from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.batch.inputs import Item, Unit, read_units, unit_size
 from mendkit.batch.parts import cannot_write
-from mendkit.batch.sinks import Sink, open_sink, output_files, require_parquet, run_record
+from mendkit.batch.run_record import run_record
+from mendkit.batch.sinks import Sink, open_sink, output_files, require_parquet
 from mendkit.batch.work import ChunkResult, Task, run_chunk
 from mendkit.errors import InvalidInputError
 

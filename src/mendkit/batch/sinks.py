@@ -46,8 +46,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from mendkit._files import lock_now
-from mendkit.batch import builds
 from mendkit.batch.parts import EPISODES, TURNS
+from mendkit.batch.run_record import check_run, write_run
 from mendkit.batch.work import ChunkResult
 from mendkit.errors import InvalidInputError
 from mendkit.model import Conversation, Turn
@@ -104,114 +104,6 @@ def output_files(out: Path, fmt: str) -> tuple[Path, ...]:
     if fmt != "jsonl":
         return (out,)
     return (out, _jsonl_errors(_real_file(out)), _jsonl_run(_real_file(out)))
-
-
-def run_record(source: Path, *, mode: str, region: str, fmt: str,
-               personal_heads: str | None = None) -> dict[str, Any]:
-    """What a run into an output records of its settings (see the module docstring). The
-    input's size and modification time are kept for the reader; a resumed run may read an
-    input edited since (to fix conversations that failed), so only its path must match.
-    ``personal_heads``: the person's heads file, which the run left out (a batch runs the
-    shipped engine), recorded so that a reader comparing with ``mend analyze`` knows."""
-    from mendkit._version import __version__
-
-    where = source.resolve()
-    record: dict[str, Any] = {"mend_version": __version__, "rules": builds.rules_version(),
-                              "classifier": builds.classifier_version(), "mode": mode,
-                              "region": region, "format": fmt, "input": {"path": str(where)}}
-    if where.is_file():
-        info = where.stat()
-        record["input"].update(size=info.st_size, mtime_ns=info.st_mtime_ns)
-    if personal_heads is not None:
-        record["personal_heads"] = {"path": personal_heads, "used": False}
-    return record
-
-
-def _check_run(path: Path, run: dict[str, Any], out: Path, *, holding: bool,
-               warnings: list[str]) -> dict[str, Any] | None:
-    """Refuse to resume ``out``, whose record is ``path``, with settings other than recorded, or
-    written with other rules or another model. ``holding``: ``out`` already holds conversations
-    (analysed or failed). The record to write, or None to keep the one there.
-
-    An output that holds conversations with no record of their rules (an earlier version of
-    Mend wrote it) resumes with a warning in ``warnings``, and its record then says that its
-    rules and model are not known, so that every later resume warns as well."""
-    if not run:
-        return None
-    recorded: Any = None
-    if path.is_file():
-        try:
-            recorded = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            recorded = None
-        if not isinstance(recorded, dict):
-            raise InvalidInputError(f"cannot read the record of this output's settings in "
-                                    f"{path}; choose another --out, or delete that file to "
-                                    "resume anyway", source=str(out))
-        if recorded.get("rules") is not None:
-            _check_build(recorded, run, out)
-            _check_settings(recorded, run, out)
-            return None
-        _check_settings(recorded, run, out)
-    if not holding:
-        return run  # nothing in it yet: this run's record is the whole truth
-    warnings.append(f"{out}: was written by an earlier version of Mend, which did not record the "
-                    "rules and model it analysed with, so the conversations it holds may have "
-                    "been analysed differently from those added now; for an output analysed "
-                    "one way throughout, start again with another --out")
-    return {**run, "rules": None, "classifier": None}
-
-
-def _check_settings(recorded: dict[str, Any], run: dict[str, Any], out: Path) -> None:
-    """Refuse an output written with other settings (mode, region, format, input, version)."""
-    differ: list[tuple[str, str]] = []  # (how the output was written, what to resume it with)
-    old = recorded.get("mend_version")
-    if old is not None and old != run["mend_version"]:
-        differ.append((f"by Mend {old} (this is {run['mend_version']})", f"Mend {old}"))
-    old = recorded.get("mode")
-    if old is not None and old != run["mode"]:
-        differ.append((f"in {old} mode", f"--mode {old}"))
-    old = recorded.get("region")
-    if old is not None and old != run["region"]:
-        differ.append((f"for region {old}", f"--region {old}"))
-    old = recorded.get("format")
-    if old is not None and old != run["format"]:
-        differ.append((f"as {old}", f"--to {old}"))
-    old = (recorded.get("input") or {}).get("path")
-    if old is not None and old != run["input"]["path"]:
-        differ.append((f"from {old}, not {run['input']['path']}", f"the input {old}"))
-    if differ:
-        raise InvalidInputError(
-            f"was written {', '.join(d for d, _ in differ)}; resume it with "
-            f"{' and '.join(f for _, f in differ)}, or choose another --out", source=str(out))
-
-
-def _check_build(recorded: dict[str, Any], run: dict[str, Any], out: Path) -> None:
-    """Refuse an output analysed with other rules, or (in full mode) another classifier."""
-    other: list[str] = []
-    if recorded["rules"] != run["rules"]:
-        other.append(f"rules {recorded['rules']} (this Mend has {run['rules']})")
-    old = recorded.get("classifier")
-    if run["mode"] == "full" and old is not None and old != run["classifier"]:
-        other.append(f"the classifier {old} (this Mend has {run['classifier']})")
-    if other:
-        raise InvalidInputError(
-            f"was written with {' and '.join(other)}, so resuming it would mix conversations "
-            "analysed two ways; resume it with the version of Mend that wrote it, or choose "
-            "another --out to start again", source=str(out))
-
-
-def _write_run(path: Path, run: dict[str, Any]) -> None:
-    """Record ``run`` in ``path`` (whole or not at all: a kill leaves the old file or none)."""
-    if not run:
-        return
-    fresh = path.with_name(path.name + ".tmp")
-    try:
-        fresh.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        os.replace(fresh, path)
-    except BaseException:
-        fresh.unlink(missing_ok=True)  # a full disk, say: leave no stray file in the output
-        raise
 
 
 def _real_file(out: Path) -> Path:
@@ -330,12 +222,15 @@ class JsonlSink:
             if holding and not record.is_file():
                 _first_line_of_mend(out)  # a file Mend did not write is told as such
             self.warnings: list[str] = []
-            recording = _check_run(record, run, out, holding=holding, warnings=self.warnings)
+            # A record beside an output that is gone (deleted by hand) is left from that run:
+            # this run starts afresh, and its record replaces that one.
+            recording = ((run or None) if created else
+                         check_run(record, run, out, holding=holding, warnings=self.warnings))
             written: set[str] = set()
             if resume and out.is_file():
                 written = _trim_jsonl(out)
             if recording is not None:
-                _write_run(record, recording)
+                write_run(record, recording)
             self.errors = _Errors(_jsonl_errors(real), resume=resume)
             self.errors_file = self.errors.path
             self._done = written
@@ -477,10 +372,10 @@ class ParquetSink:
             if occupied:
                 _parquet_output(out)
             self.warnings: list[str] = []
-            recording = _check_run(out / RUN_FILE, run, out, holding=_holds_conversations(out),
+            recording = check_run(out / RUN_FILE, run, out, holding=_holds_conversations(out),
                                    warnings=self.warnings)
             if recording is not None:
-                _write_run(out / RUN_FILE, recording)
+                write_run(out / RUN_FILE, recording)
             self._open(out, resume=resume)
         except BaseException:
             self.lock.release()
@@ -588,7 +483,7 @@ class ConvoKitSink:
         try:
             self.spool = self.spool_path.open("wb", buffering=0)
             self.errors = _Errors(out / "errors.jsonl", resume=False)
-            _write_run(out / CONVOKIT_RUN_FILE, run)
+            write_run(out / CONVOKIT_RUN_FILE, run)
         except BaseException:
             self.lock.release()
             raise

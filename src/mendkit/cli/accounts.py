@@ -160,9 +160,12 @@ def _confirm_delete(username: str) -> bool:
 
 
 def _nobody(action: str) -> str:
-    """Who acted on a line without an account: a failed sign-in came through the web app,
-    everything else from this command line."""
-    return "(web sign-in)" if action == "sign_in_failed" else "(command line)"
+    """Who acted on a line without an account: a failed sign-in came through the web app, a
+    session ended by its time limits ended on the server, everything else came from this
+    command line."""
+    if action == "sign_in_failed":
+        return "(web sign-in)"
+    return "(timed out)" if action == "session_ended" else "(command line)"
 
 
 def _list(accounts: Accounts) -> int:

@@ -13,6 +13,7 @@ import sys
 import time
 import uuid
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mendkit.analysis.safety import DEFAULT_REGION, resources_for
@@ -28,14 +29,21 @@ from mendkit.coach.driver import (
 )
 from mendkit.coach.machine import TERMINAL, State
 from mendkit.coach.pair import (
+    EXPIRED,
+    PAUSED,
     QUESTIONS,
     STOPS,
     PairAnswers,
     exchange,
+    join_expired,
     new_code,
+    not_open,
     not_the_starter,
+    paused,
     person_name,
     screen,
+    too_long,
+    typed,
     yes_or_no,
 )
 from mendkit.coach.session import Session
@@ -199,7 +207,8 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
     offers the latest unfinished first answers; ``--join`` asks whether the person is the one who
     joined, so that no one carries on another's answers), and answers already given are never
     replaced. A name is needed, and joining with the name of the person who started the code is
-    refused. Every reply passes the safety gate; after a stop, the next run checks in first.
+    refused, as is joining a code no one joined within ``JOIN_WINDOW`` (as in the browser).
+    Every reply passes the safety gate; after a stop, the next run checks in first.
     """
     scripted = read_answers(answers) if answers else None
     prompter: TerminalPrompter | ScriptPrompter = (
@@ -216,6 +225,11 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
             raise InvalidInputError(f"no two-person session with the code {code!r}; check the "
                                     "code with the person who started it")
         joined = store.load(code, role)
+        first = store.load(code, "first")
+        if joined is None and first is not None and join_expired(first):
+            raise not_open(code)  # as in the browser: no one joined within the window
+        if (joined is None or not joined.stopped) and _paused(store, code, role, region):
+            return 0
         if joined is not None and joined.complete:
             raise InvalidInputError(
                 f"{joined.name} has already answered every question for {code}, and each code "
@@ -235,9 +249,12 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
                 _same_person(prompter, person, code, region)
             person = replace(person, stopped="")
             store.save(code, role, person)
+        if _paused(store, code, role, region):  # the other person was stopped: nothing more
+            return 0
         if person is None:
             first = store.load(code, "first") if role == "second" else None
-            person = PairAnswers(name=_name(prompter, region, first))
+            started = datetime.now(UTC).isoformat() if role == "first" else ""
+            person = PairAnswers(name=_name(prompter, region, first), started=started)
             store.save(code, role, person)
             if role == "first":
                 print(f"\nYour two-person code is {code} (saved as you go).")
@@ -246,10 +263,12 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
         for key, question in QUESTIONS:
             if key in person.answers:
                 continue
+            if _paused(store, code, role, region):  # stopped while this person answered
+                return 0
             text = _screened(prompter, question, region)
             share = _share(prompter, region)
-            person = PairAnswers(name=person.name, answers={**person.answers, key: text},
-                                 shared={**person.shared, key: share})
+            person = replace(person, answers={**person.answers, key: text},
+                             shared={**person.shared, key: share})
             store.save(code, role, person)
     except _Stopped as stop:
         # Kept with the answers, so that the next run checks in first. A stop at the name saves
@@ -264,12 +283,34 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
         where = f" under the code {code}" if code else ""
         print(f"\nSaved{where}. To finish your answers, run the same command again: {again}")
         return 0
+    if _paused(store, code, role, region):
+        return 0
     if role == "first":
+        mine = store.load(code, "first")
+        if mine is not None and store.load(code, "second") is None and join_expired(mine):
+            print(f"\nYour answers are saved under the code {code}. {EXPIRED}")
+            return 0
         print(f"\nGive this code to the other person: {code}\n"
               f"They run: mend coach --join {code}\nThen either of you: mend coach --exchange {code}")
     else:
         print(f"\nDone. See the exchange with: mend coach --exchange {code}")
     return 0
+
+
+def _paused(store: PairStorage, code: str, role: str, region: str) -> bool:
+    """Whether the other person's answers were stopped by the safety gate: then the session is
+    paused for both, and this person is told so calmly (nothing of why), with the resources,
+    and asked for nothing more."""
+    other = store.load(code, "second" if role == "first" else "first")
+    if not paused(None, other):
+        return False
+    _show_paused(region)
+    return True
+
+
+def _show_paused(region: str) -> None:
+    print(f"\n{PAUSED}")
+    _show_resources(region)
 
 
 def _first_seat(store: PairStorage, prompter: TerminalPrompter | ScriptPrompter, region: str
@@ -369,12 +410,17 @@ def _check_in(prompter: TerminalPrompter | ScriptPrompter, person: PairAnswers, 
     return choice
 
 
-def show_exchange(store: PairStorage, code: str) -> int:
+def show_exchange(store: PairStorage, code: str, *, region: str = DEFAULT_REGION) -> int:
+    """``--exchange CODE``: what both people shared, once both have answered everything; a
+    session paused by a safety stop offers no exchange, to either person, only a calm note."""
     code = code.strip().upper()
     if not code or not store.exists(code):
         raise InvalidInputError(f"no two-person session with the code {code!r}; check the code "
                                 "with the person who started it")
     first, second = store.load(code, "first"), store.load(code, "second")
+    if paused(first, second):
+        _show_paused(region)
+        return 0
     if first is None or second is None or not (first.complete and second.complete):
         raise InvalidInputError(
             f"the exchange for {code!r} is ready when both people have answered every question")
@@ -403,10 +449,12 @@ def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region
     again, as an empty answer does where one is not enough (an empty answer is never saved as an
     answer)."""
     while True:
-        text = prompter.ask(question).strip()
+        text = typed(prompter.ask(question))
         found = screen(text)
         if found == "help":
             _show_resources(region)
+        elif found == "long":
+            print(_sentence(too_long(text)))
         elif found == "empty" and not empty_ok:
             print("Please write a few words; you can keep them private.")
         elif found in STOPS:

@@ -242,7 +242,9 @@ def _first_passphrase() -> str:
     twice (a typo would lock the person out for good)."""
     value = os.environ.get("MEND_PASSPHRASE") or os.environ.get("MEND_JOURNAL_KEY")
     if value or not sys.stdin.isatty():
-        return _passphrase()
+        value = _passphrase()
+        kinds.check_passphrase_length(value, "nothing was created")
+        return value
     return _typed_twice("passphrase", "nothing was created")
 
 
@@ -295,6 +297,7 @@ def _new_passphrase() -> str:
     journal's own key from MEND_PASSPHRASE or MEND_JOURNAL_KEY."""
     value = os.environ.get("MEND_NEW_PASSPHRASE")
     if value:
+        kinds.check_passphrase_length(value, "nothing was changed")
         return value
     if not sys.stdin.isatty():
         raise JournalError("no new passphrase: set MEND_NEW_PASSPHRASE or run in a terminal; "
@@ -307,6 +310,7 @@ def _typed_twice(what: str, outcome: str) -> str:
     first = _typed(f"{what[0].upper()}{what[1:]}: ", f"no {what} given; {outcome}")
     if not first:
         raise JournalError(f"the {what} is empty; {outcome}")
+    kinds.check_passphrase_length(first, outcome)  # said before it is typed again
     if _typed(f"The same {what} again: ", f"no {what} given; {outcome}") != first:
         raise JournalError(f"the two {what}s differ; {outcome}")
     return first
@@ -405,14 +409,19 @@ def run(args: argparse.Namespace) -> int:
             for r in journal.relationships():
                 if wanted is None or r.id in wanted:
                     print(f"relationship {r.id}: {_one_line(r.name)} ({r.kind})")
-            for e in entries:
+            from mendkit.journal.export import shown_body
+
+            for e in entries:  # a two-person answer kept private reads "kept private"
+                body = shown_body(e.kind, e.body)
                 print(f"{e.kind} {e.id}: {e.occurred_at} rel={e.relationship_id} "
-                      f"{json.dumps(dict(e.body), ensure_ascii=False, sort_keys=True)[:80]}")
+                      f"{json.dumps(body, ensure_ascii=False, sort_keys=True)[:80]}")
             return 0
         if action == "show":
+            from mendkit.journal.export import shown_body
+
             e = journal.entry(args.id)
             render.print_json({"id": e.id, "kind": e.kind, "relationship_id": e.relationship_id,
-                               "occurred_at": e.occurred_at, "body": dict(e.body)})
+                               "occurred_at": e.occurred_at, "body": shown_body(e.kind, e.body)})
             return 0
         if action == "export":
             from mendkit.journal.export import to_csv, to_json
@@ -425,6 +434,7 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.write(out)
             else:
                 _write_private(Path(args.file), out)
+            _say_exported(data, "stdout" if args.file == "-" else args.file)
             return 0
         if action == "import":
             data = _read_import(Path(args.file))
@@ -487,6 +497,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 _HEADS_TOO = ", and the personal heads that `mend train` fitted on your corrections"
+_BACKUPS_KEPT = ("Backups and exports made earlier are not touched: delete them by hand if you "
+                 "want them gone too.")
 _TOO_LATE = ("note: the Ctrl-C came while the change was being saved, too late to stop it: the "
              "change was finished, as said above")
 
@@ -500,10 +512,9 @@ def _say_deleted(journal: Journal, practice: bool, heads: bool) -> None:
               f"{_HEADS_TOO if heads else ''}; the practice's accounts, client entries, "
               "shares and audit log were not touched (`mend accounts delete NAME` "
               "deletes one person with their entries)")
-    elif heads:
-        print(f"deleted everything{_HEADS_TOO}")
     else:
-        print("deleted everything")
+        print(f"deleted everything{_HEADS_TOO if heads else ''}")
+    print(_BACKUPS_KEPT)
 
 
 def _import(journal: Journal, data: dict[str, Any], source: str) -> int:
@@ -526,10 +537,47 @@ def _import(journal: Journal, data: dict[str, Any], source: str) -> int:
         print("note: the Ctrl-C came as the import was being saved, too late to stop it: "
               "everything above was imported", file=sys.stderr)
         return 0
+    placeholders = _kept_private_placeholders(data)
+    if placeholders:
+        warnings.append(f"{count(placeholders, 'two-person answer')} read \"kept private\": an "
+                        "export leaves out the answers people kept private, so those words are "
+                        "what is imported (a backup keeps the answers themselves)")
     for warning in warnings:
         print(f"warning: {source}: {warning}", file=sys.stderr)
     print(f"imported {count(n_rel, 'relationship')} and {count(n_ent, 'entry')}")
     return 0
+
+
+def _kept_private_placeholders(data: dict[str, Any]) -> int:
+    """How many two-person answers of an export to import are the words an export writes in
+    place of a private answer."""
+    from mendkit.journal.export import KEPT_PRIVATE
+
+    found = 0
+    for entry in data.get("entries") or ():
+        body = entry.get("body") if isinstance(entry, dict) else None
+        person = body.get("answers") if isinstance(body, dict) else None
+        texts = person.get("answers") if isinstance(person, dict) else None
+        if isinstance(entry, dict) and entry.get("kind") == "coach_pair" and isinstance(texts, dict):
+            found += sum(1 for text in texts.values() if text == KEPT_PRIVATE)
+    return found
+
+
+def _say_exported(data: dict[str, Any], where: str) -> None:
+    """What an export wrote, and that it is not encrypted (on stderr: an export to stdout stays
+    clean)."""
+    from mendkit.cli.render import count
+    from mendkit.journal.export import kept_private
+
+    private = kept_private(data)
+    verb = "is" if private == 1 else "are"
+    left_out = (f" {count(private, 'two-person answer')} kept private {verb} written as "
+                "\"kept private\" (a backup, `mend journal backup`, keeps them)."
+                if private else "")
+    print(f"exported {count(len(data['relationships']), 'relationship')} and "
+          f"{count(len(data['entries']), 'entry')} to {where}. The export is NOT encrypted: "
+          "anyone who can read it can read your journal, so keep it somewhere safe, or delete "
+          f"it when you no longer need it.{left_out}", file=sys.stderr)
 
 
 def _serves_practice(journal: Journal) -> bool:

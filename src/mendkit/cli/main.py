@@ -350,12 +350,18 @@ def _coach(args: argparse.Namespace) -> int:
     if args.exchange is not None and two:
         raise InvalidInputError(f"--exchange shows what both people shared and cannot go with "
                                 f"{' or '.join(two)}; answer first, then run --exchange alone")
+    if len(two) == 2:
+        raise InvalidInputError("--pair starts a two-person session and --join joins one; use "
+                                "one of them")
+    if args.attachment and two:
+        raise InvalidInputError(f"--attachment tailors a one-person session and cannot go with "
+                                f"{two[0]}; leave it out")
     settings = _settings(args.region)
     if args.answers:
         read_answers(args.answers)  # a bad answers file fails before the journal is opened
     with stores(settings.home) as found:
         if args.exchange is not None:
-            return show_exchange(found.pairs, args.exchange)
+            return show_exchange(found.pairs, args.exchange, region=settings.region)
         if two:
             return pair(found.pairs, code=args.join, answers=args.answers,
                         region=settings.region)

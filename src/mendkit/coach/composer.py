@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from mendkit.analysis.pipeline import analyze_conversation
+from mendkit.coach.pronouns import BOTH, address, base_verb, safe_pronouns, to_reader, to_you
 from mendkit.critic import BLAMING_FEELINGS
 from mendkit.model import Conversation
 
@@ -77,14 +78,12 @@ _SENTENCE_HINT: Final = re.compile(
 # A pronoun's verb is not counted: "the comment I made" is still a topic.
 _VERB: Final = (r"(?:said|told|was|were|got|went|left|forgot|did|didn't|made|took|came|had|"
                 r"wouldn't|couldn't|won't|isn't|wasn't|thinks|thought|felt|says|wants|is|are|"
+                r"kept|lost|sent|spent|broke|gave|bought|brought|caught|threw|wrote|ran|hung|"
                 r"\w{2,}(?<!e)ed)")
 _CLAUSE: Final = re.compile(
     rf"\b(?!(?:the|a|an|my|our|your|his|her|their|this|that|what|how|i|you|he|she|we|they)"
     rf"\b)\w+\s+{_VERB}\b"
     r"|,\s*(?:i|you|he|she|we|they)\b|^(?:when|while|after|before|because|once|if)\b", _I)
-# Who a message is for, by context, when the person wrote "my therapist" or "my wife".
-_ADDRESSEE: Final = {"therapist": r"my therapist",
-                     "partner": r"my (?:partner|husband|wife|boyfriend|girlfriend)"}
 # Third people a request can be about ("Mum to call before visiting"): asked for together.
 _THIRD_PERSON: Final = (r"(?:my )?(?:mum|mom|mother|dad|father|sister|brother|son|daughter|"
                         r"grandma|grandpa|boss|manager|colleague|friend|family|parents|kids)")
@@ -261,36 +260,40 @@ def _regret(regret: str, my_action: str) -> str:
     return f"{_upper_first(text)}." if re.match(r"^i\b", text, _I) else f"I regret {text}."
 
 
-def _request(request: str, other: str = "") -> tuple[str, str]:
+def _request(request: str, other: str = "", *,
+             pronouns: frozenset[str] = BOTH) -> tuple[str, str]:
     """Who the request is for and what to ask, fitted to follow "Could you/we" ("don't shout" ->
-    "not shout"), or as the person's own sentence when it cannot be (see ``_request_parts``)."""
-    who, text = _request_parts(request, other)
+    "not shout"), or as the person's own sentence when it cannot be (see ``_request_parts``).
+    Only the pronouns in ``pronouns`` are said to them: the others may be someone else.
+    """
+    who, text = _request_parts(request, other, pronouns=pronouns)
     if not who:
         return who, text
     text = re.sub(r"^(?:don't|do not|doesn't|does not)\s+", "not ", text, flags=_I)
     if re.match(r"^(?:i|i'm|i'd|i'll|i've|you|you're|he|she|we|they|it)\b", text, _I):
-        statement = _address(request.strip().rstrip(".!? "), other, "")
-        return "", _upper_first(_to_you(statement))  # it does not fit "Could you ...?"
+        statement = address(request.strip().rstrip(".!? "), other, "", pronouns=pronouns)
+        return "", _upper_first(statement)  # it does not fit "Could you ...?"
     return who, text
 
 
-def _request_parts(request: str, other: str = "") -> tuple[str, str]:
+def _request_parts(request: str, other: str = "", *,
+                   pronouns: frozenset[str] = BOTH) -> tuple[str, str]:
     """Who the request is for ("you" or "we") and what to ask, to follow "Could you/we":
     "Tell me when he needs space" -> ("you", "tell me when you need space"); "Mum to call
     first" (someone else) -> ("we", "ask Mum to call first"). A wish that is not a request ("I
     want Sam to know I care") comes back as a sentence of its own, with ``""`` for who."""
     text = re.sub(r",?\s+please$", "", request.strip().rstrip(".!? "), flags=_I)
-    statement = _address(text, other, "")
+    statement = address(text, other, "", pronouns=pronouns)
     if re.match(r"^i (?:want|need|'?d like|would like|wish) (?:you|him|her|them) to know\b",
                 statement, _I) or re.match(r"^i(?:'m|'ve|'d|'ll)?\s+(?!(?:like|love|want|need|"
                                            r"prefer|wish|would)\b)", statement, _I):
-        return "", _upper_first(_to_you(statement))
+        return "", _upper_first(statement)
     if len(other) > 1 and re.match(rf"^{re.escape(other)}\s+(?:to\s+)?[\w']", text, _I):
         text = "he" + text[len(other):]  # their name: a request to them
         text = re.sub(r"^he\s+to\s+", "", text)
     third = re.match(rf"^({_THIRD_PERSON})\s+(?:to\s+(.+)|(\w+s)\b(.*))$", text, _I)
     if third:
-        verb = third.group(2) or _base_verb(third.group(3)) + third.group(4)
+        verb = third.group(2) or base_verb(third.group(3)) + third.group(4)
         return "we", f"ask {third.group(1)} to {verb}"
     if re.match(r"^(?:be|stop|don't|do not|quit)\b", text, _I):  # for them: "Be on time"
         return "you", _lower_first(text)
@@ -309,81 +312,40 @@ def _request_parts(request: str, other: str = "") -> tuple[str, str]:
         between = match.string[match.end(1):match.start(2)].strip()  # "to", "would", or none
         if wish and match.group(1).lower() in ("he", "she") and not between:
             first, _, rest = text.partition(" ")  # "I want that he stops" -> "stop"
-            text = f"{_base_verb(first)} {rest}".rstrip()
+            text = f"{base_verb(first)} {rest}".rstrip()
     elif said and said.group(1).lower() in ("he", "she"):  # "she stops reading my texts"
-        who, text = "you", _base_verb(said.group(3)) + said.group(4)
+        who, text = "you", base_verb(said.group(3)) + said.group(4)
     elif said:
         who, text = said.group(1).lower(), said.group(3) + said.group(4)
         addressed = who == "you"
     elif re.match(r"^let'?s\s", text, _I):
         who, text = "we", _strip("let'?s", text)
-    who = who or ("you" if re.search(r"\b(?:me|my|mine|myself|i)\b", text, _I) else "we")
-    return who, _lower_first(_to_you(text) if who == "you" and not addressed else text)
+    elif _NO_VERB.match(text):  # "more time together": no verb to follow "Could we"
+        return "", f"I'd like {_lower_first(text)}"
+    # A bare verb answers "what would you like them to do?": asked of them, unless it is
+    # something two do together ("take a break when it gets heated", "talk it through together").
+    who = who or ("we" if _TOGETHER.search(text) and not re.search(
+        r"\b(?:me|my|mine|myself|i)\b", text, _I) else "you")
+    # Said to them in a "we" request too: "Could we talk it through before you decide?".
+    return who, _lower_first(to_you(text, pronouns) if not addressed else text)
 
 
-_THIRD_TO_YOU: Final = {"he's": "you're", "she's": "you're", "him": "you", "his": "your",
-                        "himself": "yourself", "hers": "yours", "herself": "yourself"}
-_IRREGULAR: Final = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
-                     "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
-# After "her" these words mean "her" is the one spoken to ("tell her when"), not an owner.
-_AFTER_OBJECT_HER: Final = frozenset((
-    "the", "a", "an", "that", "this", "to", "when", "what", "how", "why", "if", "and", "or", "but",
-    "about", "for", "with", "at", "in", "on", "up", "down", "out", "off", "back", "over", "know",
-    "feel", "go", "do", "be", "see", "think", "understand"))
+# A request that starts with one of these has no verb to ask with ("more time together").
+_NO_VERB: Final = re.compile(
+    r"^(?:more|less|fewer|some|any|a|an|the|my|our|your|his|her|their|no|better|extra|enough"
+    r"|quality|time|space|honesty|respect|patience|support|kindness|attention|affection|trust"
+    r"|understanding|communication|consistency)\b", _I)
+# Something two people do together: asked as "Could we ...?".
+_TOGETHER: Final = re.compile(
+    r"\b(?:together|each other|one another|both|our)\b|^(?:talk|take (?:a|some) (?:break|breather"
+    r"|time[- ]?out|step back|moment)|sit down|discuss|meet|agree|plan|pause|check in|make time"
+    r"|work (?:it|things|this|that) out|figure (?:it|things|this|that) out|cool (?:off|down)"
+    r"|spend|try again|start again|start over)\b", _I)
 
 
-def _base_verb(word: str) -> str:
-    """The verb for "you": "needs" -> "need", "is" -> "are", "tries" -> "try"."""
-    low = word.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    if low.endswith("ies") and len(low) > 4:
-        return word[:-3] + "y"
-    if re.search(r"(?:ch|sh|ss|x|z|o)es$", low):
-        return word[:-2]
-    return word[:-1] if low.endswith("s") and not low.endswith("ss") else word
-
-
-def _to_you(text: str) -> str:
-    """A request about them as one to them: "when he needs space" -> "when you need space". Left
-    alone when both "he" and "she" words appear: then someone else is in it too."""
-    words = {w.lower() for w in re.findall(r"[\w']+", text)}
-    if words & {"he", "he's", "him", "his", "himself"} and words & {
-            "she", "she's", "her", "hers", "herself"}:
-        return text
-    text = re.sub(r"\b(?:he|she)\s+(?:(never|always|just|really|often|still|also) )?([\w']+)",
-                  lambda m: f"you {m.group(1) + ' ' if m.group(1) else ''}"
-                            f"{_base_verb(m.group(2))}", text, flags=_I)
-    text = re.sub(r"\bher\b(?=\s*([\w']*))", lambda m: "you" if m.group(1).lower() in
-                  _AFTER_OBJECT_HER or not m.group(1) else "your", text, flags=_I)
-    return re.sub(r"\b(?:he's|she's|him|his|himself|hers|herself)\b",
-                  lambda m: _THIRD_TO_YOU[m.group().lower()], text, flags=_I)
-
-
-def _address(text: str, other: str, context: str) -> str:
-    """``text`` as said to the one it is about: their name (or "my therapist" to a therapist),
-    "he" and "she" become "you": "Sam said I never listen" -> "you said I never listen"."""
-    names = [re.escape(other)] if len(other) > 1 and other.lower() not in (
-        "i", "me", "we", "us", "you", "he", "she", "they", "them", "him", "her") else []
-    if context in _ADDRESSEE:
-        names.append(_ADDRESSEE[context])
-    for name in names:
-        text = re.sub(rf"\b{name}'s\b", "his", text, flags=_I)
-        text = re.sub(rf"\b{name}\b(?=\s+(?:never |always |just |really |often |still |also )?"
-                      r"[\w'])", "he", text, flags=_I)
-        text = re.sub(rf"\b{name}\b", "him", text, flags=_I)
-    return _to_you(text)
-
-
-def _named(text: str, other: str, context: str) -> str:
-    """``text`` said to ``other`` when it names them ("I shouted at Mum" -> "I shouted at you");
-    left as it is otherwise, since a "she" there may be someone else."""
-    names = [re.escape(other)] if len(other) > 1 else []
-    if context in _ADDRESSEE:
-        names.append(_ADDRESSEE[context])
-    if any(re.search(rf"\b{name}\b", text, _I) for name in names):
-        return _address(text, other, context)
-    return text
+def _safe(parts: DraftParts, *texts: str) -> frozenset[str]:
+    """The pronouns that can only mean the reader, so can become "you" (``safe_pronouns``)."""
+    return safe_pronouns(parts.situation, *texts, other=parts.other, context=parts.context)
 
 
 def left_out(parts: DraftParts) -> tuple[str, ...]:
@@ -396,24 +358,9 @@ def left_out(parts: DraftParts) -> tuple[str, ...]:
     return tuple(name for key, name in _SCREENED.items() if _hurtful(getattr(parts, key)))
 
 
-_HE: Final = frozenset(("he", "he's", "him", "his", "himself"))
-_SHE: Final = frozenset(("she", "she's", "her", "hers", "herself"))
-
-
-def _genders(text: str) -> set[str]:
-    words = {w.lower() for w in re.findall(r"[\w']+", text)}
-    return {g for g, pronouns in (("he", _HE), ("she", _SHE)) if words & pronouns}
-
-
 def _to_reader(text: str, parts: DraftParts) -> str:
-    """My own answer (my part, a regret, a commitment) said to the reader: their name, and "him"
-    or "her" when the account of what happened speaks of them the same way ("He forgot my
-    birthday" and "I ignored him" -> "I ignored you"). A "her" when the account says "he", or says
-    nothing of either, may be someone else, and stays."""
-    mine = _genders(text)
-    if len(mine) == 1 and _genders(parts.situation) == mine:
-        return _address(text, parts.other, parts.context)
-    return _named(text, parts.other, parts.context)
+    """My own answer said to the reader, as the account of what happened allows (``to_reader``)."""
+    return to_reader(text, situation=parts.situation, other=parts.other, context=parts.context)
 
 
 def _answered(parts: DraftParts) -> DraftParts:
@@ -440,13 +387,14 @@ def compose(parts: DraftParts) -> str:
     if hostile_situation:
         parts = replace(parts, situation="what happened")
     work = parts.context in ("work", "therapist")
-    feeling, need = _feeling_and_need(parts.feeling, parts.need)
-    need = _address(need, parts.other, parts.context)
+    feeling, need = _feeling_and_need(_to_reader(parts.feeling, parts), parts.need)
+    need = address(need, parts.other, parts.context, pronouns=_safe(parts, need))
     topic, account = _situation(parts.situation) if parts.situation else ("", "")
     if account:
-        account = _upper_first(_address(account, parts.other, parts.context))
+        account = _upper_first(address(account, parts.other, parts.context,
+                                        pronouns=_safe(parts)))
     elif topic != "what happened" and not re.fullmatch(_TIME, topic, _I):
-        topic = _address(topic, parts.other, parts.context)
+        topic = address(topic, parts.other, parts.context, pronouns=_safe(parts))
     sentences: list[str] = []
     if topic:
         sentences.append(f"I'd like to come back to {topic}." if work
@@ -460,7 +408,7 @@ def compose(parts: DraftParts) -> str:
     if regret := _regret(_to_reader(parts.regret, parts), my_part):
         sentences.append(regret)
     if parts.their_side:
-        sentences.append(f"I can see why {_lower_first(parts.their_side)}.")
+        sentences.append(f"I can see why {_lower_first(_to_reader(parts.their_side, parts))}.")
     elif parts.context == "work":
         sentences.append("I hear your concerns and I understand your position.")
     elif parts.context == "therapist":
@@ -473,12 +421,16 @@ def compose(parts: DraftParts) -> str:
     if feeling:
         about = f" about {topic}" if topic and len(topic.split()) <= 8 else (
             " about what happened" if topic else "")
+        if re.search(r"\b(?:because|since|when|that|about|after|as|at|by|of|with|if)\b", feeling,
+                     _I):  # "angry because you lied" says what it is about already
+            about = ""
         tail = f", and I need {need}" if need else ""
         sentences.append(f"I feel {feeling}{about}{tail}.")
     if commitment := _commitment(_to_reader(parts.commitment, parts)):
         sentences.append(f"Next time, I will {commitment}.")
     if parts.request:
-        who, request = _request(parts.request, parts.other)
+        who, request = _request(parts.request, parts.other,
+                                pronouns=_safe(parts, parts.request))
         if not who:
             sentences.append(f"{request}.")
         else:

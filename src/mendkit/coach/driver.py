@@ -354,8 +354,11 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         minutes = _int(raw, 20, 600)
         if minutes is None:
             return None
-        # With its offset: the break lasts ``minutes`` even if the time zone changes meanwhile.
+        # With its offset: the break lasts ``minutes`` even if the time zone changes meanwhile;
+        # said to the minute, rounded up, so that it lasts at least that long.
         back = _local(now) + timedelta(minutes=minutes)
+        if back.second or back.microsecond:
+            back = back.replace(second=0, microsecond=0) + timedelta(minutes=1)
         return Event(E.BREAK_SET, back.isoformat(timespec="minutes"))
     if state is State.REGULATE_GROUNDING:
         return Event(E.EXERCISE_DONE)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 from mendkit.coach.machine import EventType
 from mendkit.coach.safety_gate import gate
 from mendkit.errors import InvalidInputError
+from mendkit.journal.kinds import has_visible
 
 QUESTIONS: Final = (
     ("feelings", "How did you feel during it? Feelings only, not why."),
@@ -32,30 +35,71 @@ _ALPHABET: Final = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misrea
 HELP_WORDS: Final = ("help", "resources", "?")
 
 
+MAX_ANSWER: Final = 5000  # characters; the page's textarea has the same maxlength
+
+
+def typed(text: str) -> str:
+    """An answer as it is measured, screened and saved: trimmed, each line break one ``\\n``
+    (a browser sends each as CRLF, but its ``maxlength`` counts it as one character).
+
+    >>> typed(" one\\r\\ntwo\\r ")
+    'one\\ntwo'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def screen(text: str) -> str:
     """What a typed answer (or name) asks for before it is saved: ``"help"`` (resources, then
     the same question), ``"empty"`` (the question again), ``"crisis"`` or ``"unsafe"`` (stop:
-    the safety gate saw those signs), or ``""`` (save it)."""
-    text = text.strip()
+    the safety gate saw those signs), ``"long"`` (over ``MAX_ANSWER`` characters: the question
+    again, as an answer is never cut), or ``""`` (save it). The gate reads the whole text, so
+    whatever is saved has been read, and a stop wins over the length."""
+    text = typed(text)
     if not text:
         return "empty"
     if text.lower() in HELP_WORDS:  # as at every step of the one-person coach
         return "help"
-    stop = gate(text[:5000])
-    if stop is None:
-        return ""
-    return "unsafe" if stop is EventType.ABUSE else "crisis"
+    stop = gate(text)
+    if stop is not None:
+        return "unsafe" if stop is EventType.ABUSE else "crisis"
+    return "long" if len(text) > MAX_ANSWER else ""
+
+
+def too_long(text: str) -> str:
+    """What to tell someone whose answer ``text`` is over ``MAX_ANSWER`` characters."""
+    return (f"that answer is {len(typed(text)):,} characters long, and an answer can be at "
+            f"most {MAX_ANSWER:,} characters, so it was not saved; please shorten it and try "
+            "again")
 
 
 NAME_NEEDED: Final = "please type your first name; the other person will see it"
 
 
+# Characters that turn the direction of the text around them: in a name, they can make it show
+# as another name, or garble the line it is shown in.
+_BIDI_CONTROLS: Final = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                  "\u2066\u2067\u2068\u2069")
+
+
 def person_name(name: str) -> str:
     """The name the other person will see, trimmed to 60 characters; an empty or blank one
-    raises ``InvalidInputError`` (a place with no name shows the other person nothing)."""
+    raises ``InvalidInputError`` (a place with no name shows the other person nothing), as does
+    one with nothing visible (only zero-width characters, say), and one with control characters,
+    line breaks or text-direction controls (as for a journal's names).
+
+    >>> person_name("  Dana K ")
+    'Dana K'
+    """
     name = name.strip()[:60].strip()
-    if not name:
+    if not has_visible(name):
         raise InvalidInputError(NAME_NEEDED)
+    found = dict.fromkeys(f"U+{ord(ch):04X}" for ch in name
+                          if unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+                          or ch in _BIDI_CONTROLS)
+    if found:
+        raise InvalidInputError("a name cannot hold control or text-direction characters or "
+                                f"line breaks (it has {', '.join(found)}); please type it again "
+                                "without them")
     return name
 
 
@@ -100,17 +144,53 @@ def new_code() -> str:
 
 
 STOPS: Final = ("crisis", "unsafe")  # what ``screen`` says when the safety gate stops
+JOIN_WINDOW: Final = timedelta(hours=24)  # a code no one has joined by then opens nothing
+
+
+def join_expired(first: PairAnswers, now: datetime | None = None) -> bool:
+    """Whether the code of the session that ``first`` started can no longer be joined: it was
+    started more than ``JOIN_WINDOW`` before ``now``. Answers saved before codes expired (no
+    ``started``) keep their place."""
+    try:
+        started = datetime.fromisoformat(first.started)
+    except ValueError:
+        return False
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=UTC)
+    return (now or datetime.now(UTC)) - started > JOIN_WINDOW
+
+
+def not_open(code: str) -> InvalidInputError:
+    """The one answer for a code that opens nothing to join (none such, already joined, or
+    expired), in the browser and the terminal alike: it tells someone outside nothing."""
+    return InvalidInputError(
+        f"there is no two-person session open to join with the code {code}: it may be "
+        "mistyped, someone may have already joined it, or it may have been started more "
+        f"than {JOIN_WINDOW.total_seconds() / 3600:.0f} hours ago. Check the code with "
+        "the person who started it")
+
+
+EXPIRED: Final = (f"No one joined within {JOIN_WINDOW.total_seconds() / 3600:.0f} hours, so "
+                  "this code no longer opens the session. To answer together, start a new "
+                  "session and give its code to the other person.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PairAnswers:
     """One person's answers. ``stopped`` is ``"crisis"`` or ``"unsafe"`` after the safety gate
-    stopped their answering: the next run checks in with them before any more questions."""
+    stopped their answering: the session pauses for both people, and the next run checks in
+    with them before any more questions. ``started`` (ISO, UTC) is when the first person started
+    the session: a code no one has joined expires (``JOIN_WINDOW``).
+    ``seat_hash`` is the SHA-256 (hex) of the token that the browser holding this place keeps
+    in its cookie, so that browser gets its place back after Mend restarts; the token itself is
+    never kept."""
 
     name: str
     answers: Mapping[str, str] = field(default_factory=dict)
     shared: Mapping[str, bool] = field(default_factory=dict)
     stopped: str = ""
+    started: str = ""
+    seat_hash: str = ""
 
     @property
     def complete(self) -> bool:
@@ -118,14 +198,37 @@ class PairAnswers:
 
     def to_dict(self) -> dict[str, Any]:
         out = {"name": self.name, "answers": dict(self.answers), "shared": dict(self.shared)}
+        if self.started:
+            out["started"] = self.started
+        if self.seat_hash:
+            out["seat_hash"] = self.seat_hash
         return {**out, "stopped": self.stopped} if self.stopped else out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PairAnswers:
+        """The answers as :meth:`to_dict` wrote them; ``InvalidInputError`` says what is not."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("name"), str):
+            raise InvalidInputError('expected two-person answers: a JSON object with a "name"')
+        for key in ("answers", "shared"):
+            if not isinstance(data.get(key, {}), Mapping):
+                raise InvalidInputError(f'expected "{key}" to be a JSON object, got '
+                                        f"{type(data[key]).__name__}")
         stopped = str(data.get("stopped") or "")
         return cls(name=str(data["name"]), answers=dict(data.get("answers", {})),
                    shared={k: bool(v) for k, v in data.get("shared", {}).items()},
-                   stopped=stopped if stopped in STOPS or not stopped else "crisis")
+                   stopped=stopped if stopped in STOPS or not stopped else "crisis",
+                   started=str(data.get("started") or ""),
+                   seat_hash=str(data.get("seat_hash") or ""))
+
+
+def paused(one: PairAnswers | None, other: PairAnswers | None) -> bool:
+    """Whether the session of these two places is paused: either person was stopped by the
+    safety gate. Then neither is asked for more answers, and the exchange is offered to no one."""
+    return any(person is not None and person.stopped for person in (one, other))
+
+
+PAUSED: Final = ("This two-person session has been paused, and it will not go on for now. Your "
+                 "answers so far are kept, and nothing more is needed from you.")
 
 
 def exchange(first: PairAnswers, second: PairAnswers) -> list[tuple[str, list[tuple[str, str]]]]:

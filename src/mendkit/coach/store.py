@@ -120,7 +120,12 @@ class PairStore:
         path = self._path(code, role)
         if not path.is_file():
             return None
-        return PairAnswers.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, OSError) as exc:  # damaged (UnicodeDecodeError is a ValueError)
+            raise InvalidInputError(f"cannot read this two-person session's answers ({exc}); "
+                                    "move the file away to start again", source=str(path)) from None
+        return PairAnswers.from_dict(data)
 
     def exists(self, code: str) -> bool:
         return self._path(code, "first").is_file()

@@ -90,8 +90,9 @@ def _check_closed(row: list[Line], name: str) -> None:
     the end of the file, so every later row would silently become part of one message."""
     if len(row) > 1 and sum(line.text.count('"') for line in row) % 2:
         raise FormatError(
-            f'expected a closing quote (") for the field opened on this line; without it the '
-            f"{len(row) - 1} lines after it would be read as part of one message",
+            'expected a closing quote (") for the field opened on this line; without it '
+            + ("the line after it" if len(row) == 2 else f"the {len(row) - 1:,} lines after it")
+            + " would be read as part of one message",
             source=name, line=row[0].number,
         )
 

@@ -17,6 +17,8 @@ from mendkit.model.conversation import Conversation, Turn
 
 EXPECTED = "one 'Speaker: text' per line, for example 'Ana: I waited an hour.'"
 
+# A one-word-ish name over split_speaker's 60 characters, said as such on the first line.
+_LONG_NAME = re.compile(r"^\s*(\S+(?: \S+){0,3}?)\s*:(?:\s|$)")
 _TIME_PREFIX = re.compile(
     rf"^\s*(?:\[({TIMECODE_PATTERN})\]|\(({TIMECODE_PATTERN})\)|({TIMECODE_PATTERN}))\s+"
 )
@@ -60,10 +62,13 @@ def read_text(source: TextSource) -> Conversation:
         parsed = split_line(line)
         if parsed is None:
             if speaker is None:
-                raise FormatError(
-                    f"expected {EXPECTED}; found a line without a speaker: {quote(line)}",
-                    source=source.name, line=number,
-                )
+                timed = _TIME_PREFIX.match(line)
+                long_name = _LONG_NAME.match(line[timed.end():] if timed else line)
+                size = len(long_name.group(1)) if long_name else 0
+                found = (f"found a speaker name of {size:,} characters; a name is at most 60"
+                         if size > 60 else f"found a line without a speaker: {quote(line)}")
+                raise FormatError(f"expected {EXPECTED}; {found}",
+                                  source=source.name, line=number)
             pieces.append(line.strip())
             continue
         close()

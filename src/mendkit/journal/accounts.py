@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from mendkit._files import atomic_write
 from mendkit._unicode import has_lone_surrogate
 from mendkit.errors import (
+    NOT_SIGNED_IN,
     InvalidInputError,
     JournalError,
     NotAllowedError,
@@ -515,9 +516,12 @@ class Accounts:
         return row
 
     # -- signing in ------------------------------------------------------------------------
-    def authenticate(self, username: str, password: str, *, address: str) -> User:
+    def authenticate(self, username: str, password: str, *, address: str,
+                     by: User | None = None, failed: str = "sign_in_failed") -> User:
         """The user if the password is theirs. The same message and about the same time for an
         unknown name, a wrong password and a disabled account; rehashes an old-parameter hash.
+        A failure is audited as ``failed``, by ``by`` (a signed-in person checking their own
+        password before changing it) or by no one (a sign-in).
 
         The attempt is taken from the limiter before the (slow, on purpose) password check, and
         no transaction is open during it: other requests write meanwhile, and sign-ins sent
@@ -544,7 +548,7 @@ class Accounts:
             checked = True
             if not (ok or raw) or found is None or found[2]:
                 with self.journal.transaction() as s:
-                    self._audit(s, None, "sign_in_failed",
+                    self._audit(s, by, failed,
                                 subject_id=found[0] if found is not None else None)
                 raise NotSignedInError(_WRONG)
             # A hash of the password as typed (before NFKC), or with old parameters.
@@ -596,18 +600,19 @@ class Accounts:
     def session_user(self, token: str | None) -> User:
         """Whose session this is; refreshes its idle timer. Expired or idle ones are removed."""
         if not token:
-            raise NotSignedInError("Sign in to see this page.")
+            raise NotSignedInError(NOT_SIGNED_IN)
         now = self.clock()
         with self.journal.transaction() as s:
             found = s.execute(select(WebSessionRow, UserRow)
                               .join(UserRow, UserRow.id == WebSessionRow.user_id)
                               .where(WebSessionRow.token_hash == _token_hash(token))).first()
             if found is None:
-                raise NotSignedInError("Sign in to see this page.")
+                raise NotSignedInError(NOT_SIGNED_IN)
             session, user = found
             if (user.disabled or now >= _parse(session.expires_at)
                     or now - _parse(session.last_seen_at) >= SESSION_IDLE):
                 s.delete(session)
+                self._audit(s, None, "session_ended", subject_id=user.id)
                 ended = True
             else:
                 session.last_seen_at = _iso(now)
@@ -618,10 +623,18 @@ class Accounts:
         return result
 
     def sign_out(self, token: str | None) -> None:
+        """End the session of ``token`` (written to the audit log); no such session: nothing."""
         if not token:
             return
         with self.journal.transaction() as s:
-            s.execute(delete(WebSessionRow).where(WebSessionRow.token_hash == _token_hash(token)))
+            session = s.scalars(select(WebSessionRow)
+                                .where(WebSessionRow.token_hash == _token_hash(token))).first()
+            if session is None:
+                return
+            user = s.get(UserRow, session.user_id)
+            s.delete(session)
+            if user is not None:
+                self._audit(s, _user(user), "sign_out", subject_id=user.id)
 
     # -- a client's entries and shares -----------------------------------------------------
     def add_entry(self, client: User, kind: str, body: Mapping[str, Any], *,
@@ -791,10 +804,13 @@ class Accounts:
         """Remove sessions past their expiry or idle timeout; how many."""
         now = self.clock()
         with self.journal.transaction() as s:
-            result = s.execute(delete(WebSessionRow).where(
+            ended = s.scalars(select(WebSessionRow).where(
                 (WebSessionRow.expires_at <= _iso(now))
-                | (WebSessionRow.last_seen_at <= _iso(now - SESSION_IDLE))))
-            return int(getattr(result, "rowcount", 0) or 0)
+                | (WebSessionRow.last_seen_at <= _iso(now - SESSION_IDLE)))).all()
+            for session in ended:
+                s.delete(session)
+                self._audit(s, None, "session_ended", subject_id=session.user_id)
+            return len(ended)
 
 
 def _require_role(user: User, role: str) -> None:

@@ -361,6 +361,17 @@ def stored_when(value: str) -> str:
 
 MAX_NAME = 200
 MAX_NOTES = 5000
+# The shortest passphrase a new journal (or a new key) takes, in the web app and the CLI alike.
+MIN_PASSPHRASE = 8
+
+
+def check_passphrase_length(passphrase: str, outcome: str = "") -> None:
+    """Refuse a new passphrase under ``MIN_PASSPHRASE`` characters; ``outcome`` (``nothing was
+    created``) ends the message."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise JournalError(f"choose a passphrase of at least {MIN_PASSPHRASE} characters; a few "
+                           "unrelated words are easy to remember and hard to guess"
+                           + (f"; {outcome}" if outcome else ""))
 
 
 def relationship_fields(name: str, notes: str = "") -> tuple[str, str]:

@@ -100,6 +100,14 @@ class JournalPairStore:
     def exists(self, code: str) -> bool:
         return self.load(code, "first") is not None
 
+    def own_places(self) -> list[tuple[str, str]]:
+        """The (code, role) places whose answers this store's person saved (as :meth:`owns`),
+        the most recently written first: in a practice, how a person signed in again finds their
+        sessions without the code."""
+        places = [ref.partition("/") for ref in self.journal.refs("coach_pair",
+                                                                  owner_id=self.owner_id)]
+        return [(code, role) for code, _, role in reversed(places)]
+
     def codes(self) -> list[str]:
         return [ref.removesuffix("/first") for ref in
                 self.journal.refs("coach_pair", any_person=self.owner_id is not None)

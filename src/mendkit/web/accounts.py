@@ -167,6 +167,7 @@ router = APIRouter(include_in_schema=False, lifespan=_lifespan)
 
 _SINGLE_USER_OFF = ("This Mend serves a practice, so the one-person journal is off here. Sign in "
                     "and keep entries on your Practice page, where you choose who sees them.")
+_WHO_MAX, _TEXT_MAX = 200, 5000  # the form's maxlength (practice_client.html)
 _OPEN_PAGES = frozenset({"/", "/about"})  # the notice, the resources and the region: always
 
 
@@ -263,6 +264,19 @@ def login(request: Request, csrf_token: Annotated[str, Form()] = "",
     return response
 
 
+@router.get("/logout", response_class=HTMLResponse)
+def logout_form(request: Request) -> Response:
+    """Typed into the address bar: the sign-out button (signing out needs the form's token)."""
+    from mendkit.errors import NotSignedInError
+
+    try:
+        _, user = _signed_in(request)
+    except NotSignedInError:
+        user = None
+    return render(request, "accounts_logout.html", {"title": "Sign out", "page": "practice",
+                                                    "user": user})
+
+
 @router.post("/logout")
 def logout(request: Request, csrf_token: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
@@ -301,7 +315,8 @@ def change_password(request: Request, csrf_token: Annotated[str, Form()] = "",
     accounts, user = _signed_in(request)
     address = request.client.host if request.client else "unknown"
     try:
-        accounts.authenticate(user.username, current[:1024], address=address)
+        accounts.authenticate(user.username, current[:1024], address=address, by=user,
+                              failed="password_check_failed")
     except NotSignedInError:
         raise InvalidInputError("That is not your password now, so nothing was changed. Type "
                                 "it again.") from None
@@ -342,8 +357,15 @@ def add_entry(  # noqa: PLR0917 (one parameter per form field)
 ) -> Response:
     _csrf(request, csrf_token)
     accounts, user = _signed_in(request, "client")
-    body: dict[str, Any] = {"with": who.strip()[:200]} if who.strip() else {}
-    words = text.strip()[:5000]
+    text = text.replace("\r\n", "\n")  # a browser sends CRLF; its maxlength counts LF
+    too_long = [f"{what} is {len(value.strip()):,} characters long; keep it to {limit:,}"
+                for what, value, limit in (("'Who with'", who, _WHO_MAX),
+                                           ("The text", text, _TEXT_MAX))
+                if len(value.strip()) > limit]
+    if too_long:
+        raise InvalidInputError(". ".join(too_long) + ". Nothing was saved.")
+    body: dict[str, Any] = {"with": who.strip()} if who.strip() else {}
+    words = text.strip()
     if kind == "rupture":
         if not words:
             raise InvalidInputError("Say in a few words what happened.")
@@ -372,7 +394,10 @@ def share(request: Request, entry_id: int, csrf_token: Annotated[str, Form()] = 
           therapist: Annotated[str, Form()] = "") -> Response:
     _csrf(request, csrf_token)
     accounts, user = _signed_in(request, "client")
-    accounts.share(user, entry_id, _typed_name(therapist))
+    name = _typed_name(therapist).strip()
+    if not name:
+        raise InvalidInputError("Choose a therapist to share that entry with.")
+    accounts.share(user, entry_id, name)
     return RedirectResponse(f"/practice/client?saved=shared#entry-{entry_id}", status_code=303)
 
 

@@ -1,8 +1,9 @@
 """The app factory: ``create_app(settings)`` wires the pages, the API, the static files and the
 security middleware. Run it with ``mend serve`` (uvicorn on 127.0.0.1:8765 by default).
 
-Errors become HTTP statuses here, in one place: bad input 400, a locked journal 423 on the API (a
-page goes to the unlock form instead), nothing with that id 404."""
+Errors become HTTP statuses here, in one place: bad input 400, a locked journal 423 (a page asked
+for goes to the unlock form; a form sent gets it, saying what was not saved), nothing with that
+id 404."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from mendkit._version import __version__
 from mendkit.config import Settings
 from mendkit.critic import issue_name, suggestion_line
 from mendkit.errors import (
+    NOT_SIGNED_IN,
     AccessError,
     ConfigError,
     InvalidInputError,
@@ -108,7 +110,7 @@ def practice_stores(journal: Journal, person: int | None) -> Stores:
     from mendkit.journal.stores import JournalPairStore, JournalSessionStore
 
     if person is None:
-        raise NotSignedInError("Sign in to see this page.")
+        raise NotSignedInError(NOT_SIGNED_IN)
     return replace(journal_stores(journal), sessions=JournalSessionStore(journal, owner_id=person),
                    pairs=JournalPairStore(journal, owner_id=person))
 
@@ -142,6 +144,7 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
                                  issue_name=issue_name, suggestion_line=suggestion_line)
     vault = JournalVault(settings.home, url=settings.database_url, kdf=settings.journal_kdf)
     app.state.mend = WebState(settings=settings, templates=templates, vault=vault)
+    vault.on_lock.append(app.state.mend.results.clear)  # a locked journal's results go too
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     # In a practice, these need a signed-in person and the one-person journal is off.
     gate = [Depends(accounts.practice_gate)]
@@ -178,7 +181,11 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        response = _error(request, exc.status_code, str(exc.detail))
+        # A form sent about something gone (a result forgotten when the journal was locked or
+        # Mend restarted): nothing of it was saved, so the page shows what was typed, to copy.
+        kept = (await _typed(request) if exc.status_code == 404 and request.method == "POST"
+                and not _wants_json(request) else [])
+        response = _error(request, exc.status_code, str(exc.detail), kept=kept)
         response.headers.update(exc.headers or {})  # e.g. Allow on 405, as RFC 9110 asks
         if exc.status_code == 405:  # every method of the path, not only the first route's
             response.headers["allow"] = ", ".join(_methods_of(request))
@@ -189,7 +196,9 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
         # A practice's accounts: not allowed 403; too many failed sign-ins 429; else sign in 401.
         status = (403 if isinstance(exc, NotAllowedError)
                   else 429 if isinstance(exc, TooManyAttemptsError) else 401)
-        if status == 403 or _wants_json(request):
+        if _wants_json(request) and str(exc) == NOT_SIGNED_IN:
+            response = _error(request, status, _API_SIGN_IN)
+        elif status == 403 or _wants_json(request):
             response = _error(request, status, str(exc))
         else:  # the sign-in form, with why
             response = render(request, "accounts_login.html",
@@ -222,7 +231,7 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
         if isinstance(exc, JournalLockedError):
             if request.url.path.startswith("/api/"):
                 return JSONResponse({"error": str(exc)}, status_code=423)
-            return RedirectResponse("/journal", status_code=303)
+            return await _locked_page(request)
         return _error(request, 404 if isinstance(exc, NotInJournalError) else 400, str(exc))
 
     # Request bodies: the upload limit plus room for the form's other fields. A conversation
@@ -247,6 +256,56 @@ UNREACHABLE_RETRY_AFTER = 10  # seconds
 # would take any size, and one client sending hundreds of MB of one header held up the others).
 MAX_HEADERS = 64 * 1024
 SERVER_OPTIONS: dict[str, Any] = {"http": "h11", "h11_max_incomplete_event_size": MAX_HEADERS}
+
+
+async def _locked_page(request: Request) -> Response:
+    """A page that needs the journal while it is locked. A page asked for goes to the unlock form,
+    which leads back to it. A form sent was not saved: the unlock form says so, shows what was
+    typed in it (to copy), and leads back to the page the form was on."""
+    from urllib.parse import urlencode
+
+    from mendkit.web.journal_pages import locked_door
+
+    if request.method == "GET":
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse("/journal?" + urlencode({"next": here}), status_code=303)
+    return locked_door(request, next_path=_page_of(request), kept=await _typed(request))
+
+
+# The fields a person types in (not the choices, ids and tokens beside them), as the unlock page
+# names them when it shows what was not saved. Never a password field.
+_TYPED_FIELDS = {"answer": "Your answer", "what": "What happened", "message": "The message",
+                 "when": "When", "name": "The name", "notes": "Notes", "note": "Your note",
+                 "client": "The name or pseudonym", "text": "The text", "draft": "Your draft"}
+
+
+async def _typed(request: Request) -> list[tuple[str, str]]:
+    """What the person typed in the form they sent, as (what it is, the text). The route already
+    read the form (Starlette keeps it on the request); one that cannot be read gives nothing."""
+    try:
+        form = await request.form()
+    except Exception:  # only shown to help: never worth a second error
+        return []
+    return [(_TYPED_FIELDS[name], value) for name, value in form.multi_items()
+            if name in _TYPED_FIELDS and isinstance(value, str) and value.strip()]
+
+
+def _page_of(request: Request) -> str:
+    """The page a form was sent from: the one its route names (``request.state.return_to``), else
+    the nearest path above the form's that is a page (``/journal/relationships/3/entries`` is
+    sent from ``/journal/relationships/3``), else the journal."""
+    from starlette.routing import Match
+
+    named: str = getattr(request.state, "return_to", "")
+    if named:
+        return named
+    path = request.url.path
+    while path:
+        scope = {**request.scope, "method": "GET", "path": path}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            return path
+        path = path.rsplit("/", 1)[0]
+    return "/journal"
 
 
 def _unreachable(exc: JournalError) -> bool:
@@ -275,6 +334,8 @@ def _where(error: Mapping[str, Any]) -> str:
     return f"{field}: {str(error.get('msg', 'not valid')).lower()}"
 
 
+_API_SIGN_IN = ("Sign in first: this Mend serves a practice. Sign in on its /login page; the API "
+                "then answers requests that carry the session cookie the sign-in sets.")
 _ECHOED = 100  # characters of a long value sent back in a 422
 
 
@@ -352,8 +413,29 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+# An error page's title says where it happened and what went wrong (a screen reader says it
+# first): "Journal: not found". The heading stays "That did not work".
+_ERROR_AREAS = {"analyse": "Analyse", "corrections": "Analyse", "check": "Check",
+                "coach": "Coach", "journal": "Journal", "about": "Settings",
+                "practice": "Practice", "login": "Practice", "logout": "Practice"}
+_ERROR_KINDS = {401: "sign in first", 403: "not allowed", 404: "not found",
+                405: "not possible this way", 409: "changed meanwhile", 413: "too large",
+                429: "too many tries", 503: "not available just now"}
+
+
+def _error_title(request: Request, status: int) -> str:
+    area = _ERROR_AREAS.get(request.url.path.strip("/").split("/", 1)[0])
+    kind = _ERROR_KINDS.get(status, "that did not work")
+    return f"{area}: {kind}" if area else kind[:1].upper() + kind[1:]
+
+
+def _error(request: Request, status: int, message: str,
+           kept: list[tuple[str, str]] | None = None) -> Response:
+    """The error, as JSON for the API or as a page; ``kept``: what a form sent held, as (what
+    it is, the text), shown as not saved."""
     if _wants_json(request):
         return JSONResponse({"error": message}, status_code=status)
-    return render(request, "error.html", {"title": "That did not work", "message": message},
+    return render(request, "error.html", {"title": "That did not work",
+                                          "page_title": _error_title(request, status),
+                                          "message": message, "kept": kept or []},
                   status=status)

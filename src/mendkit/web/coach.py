@@ -90,7 +90,10 @@ UNKEPT_NOTE = ("That step had already been answered, perhaps in another tab or w
 # A position that is not an earlier one (ahead of the session, or none): it was never current.
 NOT_CURRENT_NOTE = ("That answer was not for the step you are on, so it was not used. Here is "
                     "where you are now.")
-UNCLEAR_NOTE = "That answer did not fit this question. Try once more, or skip it if you can."
+UNCLEAR_NOTE = "That answer did not fit this question. Please try once more."
+SKIP_TOO = " Or skip this step: it is optional."
+# A step that asks for words, given none (only spaces get past the browser's own check).
+EMPTY_NOTE = "Your answer was empty: please write a few words, then press Next."
 # What a page expects where the general note would leave the person guessing.
 EXPECTED: Mapping[State, str] = {
     State.REGULATE_BREAK: "That answer did not fit: please give a whole number of minutes from "
@@ -169,9 +172,52 @@ def position(session: Session) -> int:
     return len(session.path)
 
 
-def unclear_note(state: State) -> str:
-    """What a page says when an answer did not fit ``state``'s question."""
-    return EXPECTED.get(state, UNCLEAR_NOTE)
+def unclear_note(state: State, answers: Sequence[str] = ()) -> str:
+    """What a page says when ``answers`` did not fit ``state``'s question: that it was empty,
+    where it was, and the offer to skip only on a step that can be skipped."""
+    if state in EXPECTED:
+        return EXPECTED[state]
+    empty = state not in _CHOICES and not any(a.strip() for a in answers)
+    return (EMPTY_NOTE if empty else UNCLEAR_NOTE) + (SKIP_TOO if state in SKIPPABLE else "")
+
+
+# What each step is about, for the page's title (a screen reader says it when the page loads).
+TOPICS: Mapping[State, str] = {
+    State.WELCOME: "welcome",
+    State.SAFETY_CHECK: "are you safe?",
+    State.RECOGNISE_WHO: "who is this about?",
+    State.RECOGNISE_CONTEXT: "what is this relationship?",
+    State.RECOGNISE_WHAT: "what happened?",
+    State.RECOGNISE_NOTICED: "what did you notice?",
+    State.RECOGNISE_MESSAGES: "the messages, if you have them",
+    State.REGULATE_CHECK: "how stirred up do you feel?",
+    State.REGULATE_BREAK: "how long a break?",
+    State.REGULATE_GROUNDING: "coming back to the room",
+    State.REGULATE_BREATHING: "a breathing exercise",
+    State.OPENNESS: "are they open to talking?",
+    State.INTERNAL_FEELINGS: "what you feel",
+    State.INTERNAL_BOUNDARY: "a limit for next time",
+    State.INTERNAL_NEXT_TIME: "what to say next time",
+    State.RESPONSIBILITY_PART: "what you did",
+    State.RESPONSIBILITY_REGRET: "what you regret",
+    State.RESPONSIBILITY_KNOW: "what you would like from them",
+    State.RESPONSIBILITY_DRAFT: "a first draft",
+    State.RESPONSIBILITY_REVIEW: "what the critic noticed",
+    State.VULNERABILITY_SURFACE: "what you feel on the surface",
+    State.VULNERABILITY_BENEATH: "what is underneath",
+    State.VULNERABILITY_NEEDS: "what you need",
+    State.REBUILD_MESSAGE: "your message",
+    State.REBUILD_COMMITMENT: "what you will do differently",
+    State.REBUILD_FOLLOW_UP: "when to ask how it went",
+    State.FOLLOW_UP_UPTAKE: "how did it go?",
+    State.FOLLOW_UP_CONNECTION: "how connected do you feel?",
+}
+# The pages that are not a question: a break, the wait for the follow-up, the end.
+PAUSE_TITLES: Mapping[State, str] = {
+    State.ON_BREAK: "Your break",
+    State.AWAITING_FOLLOW_UP: "Until the follow-up",
+    State.DONE: "Done",
+}
 
 
 def stale_note(posted: Mapping[str, str], session: Session, grounding: Sequence[str] = ()
@@ -320,6 +366,7 @@ class Note:
 
     lines: tuple[str, ...] = ()
     kept: str = ""
+    invalid: bool = False  # the answer did not fit: the page marks its field
 
 
 @dataclass
@@ -332,13 +379,16 @@ class NoteBoard:
     _items: OrderedDict[str, tuple[str, int, Note]] = field(default_factory=OrderedDict)
     _lock: Lock = field(default_factory=Lock)
 
-    def put(self, session_id: str, at: int, lines: Sequence[str], kept: str = "") -> str:
-        """The token of a new note for ``session_id`` at position ``at`` ("" for no note)."""
+    def put(self, session_id: str, at: int, lines: Sequence[str], kept: str = "", *,
+            invalid: bool = False) -> str:
+        """The token of a new note for ``session_id`` at position ``at`` ("" for no note);
+        ``invalid`` when it says the answer did not fit."""
         if not lines and not kept:
             return ""
         token = secrets.token_urlsafe(12)
         with self._lock:
-            self._items[token] = (session_id, at, Note(lines=tuple(lines), kept=kept))
+            self._items[token] = (session_id, at, Note(lines=tuple(lines), kept=kept,
+                                                       invalid=invalid))
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return token

@@ -21,9 +21,18 @@ from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_fo
 from mendkit.coach import content
 from mendkit.coach.driver import at_risk, offered_draft, on_day, review, stop_words
 from mendkit.coach.machine import TERMINAL, State
-from mendkit.coach.pair import QUESTIONS, exchange
+from mendkit.coach.pair import (
+    EXPIRED,
+    JOIN_WINDOW,
+    QUESTIONS,
+    PairAnswers,
+    exchange,
+    paused,
+    too_long,
+    typed,
+)
 from mendkit.coach.store import PairStorage
-from mendkit.errors import InvalidInputError
+from mendkit.errors import InvalidInputError, JournalLockedError
 from mendkit.web import coach, coach_pair
 from mendkit.web.app import region_of, render, state, stores_for
 from mendkit.web.security import CSRF_COOKIE, token_ok
@@ -107,20 +116,92 @@ def coach_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
 
 @router.get("/coach/pair", response_class=HTMLResponse)
 def pair_home(request: Request, code: str = "") -> Response:
-    return render(request, "coach_pair.html", {"title": "Coach: two people", "page": "coach",
-                                               "view": "home", "code": code[:6].upper()})
+    return _pair_page(request, "home", code=code[:6].upper())
 
 
-def _seat_response(request: Request, seat: coach_pair.Seat) -> Response:
-    token, _ = seats(request).add(seat)
-    return _with_seat(_see(f"/coach/pair/{seat.code}"), token)
+def _in_progress(request: Request) -> tuple[list[dict[str, Any]], list[str]]:
+    """This browser's two-person sessions (the seats its cookie holds, that still open one), the
+    most recent first: each one's code, the other person's name and where it stands; and a note
+    for each session that could not be read (left out of the list, never an error page)."""
+    held = coach_pair.seats_in(request.cookies.get(coach_pair.SEAT_COOKIE))
+    try:
+        with stores_for(request) as stores:
+            return _sessions_of(request, stores.pairs, held)
+    except JournalLockedError:  # the forms still show; the journal's own page unlocks it
+        return [], []
 
 
-def _with_seat(response: Response, token: str) -> Response:
-    """``response``, which gives this browser the seat ``token`` (none when it is empty)."""
+def _sessions_of(request: Request, pairs: PairStorage, held: list[tuple[str, str]]
+                 ) -> tuple[list[dict[str, Any]], list[str]]:
+    found: list[dict[str, Any]] = []
+    unreadable: list[str] = []
+
+    def add(code: str, role: str) -> None:
+        try:
+            mine = coach_pair.read(pairs, code, role)
+            other = coach_pair.read(pairs, code, coach_pair.other_role(role))
+        except InvalidInputError as exc:
+            unreadable.append(_sentence(str(exc)))
+            return
+        if mine is not None:
+            found.append({"code": code, "other": other.name if other else "",
+                          "status": _where(mine, other, role)})
+
+    listed = set()
+    for code, token in reversed(held):
+        try:
+            seat = seats(request).find(pairs, code, token)
+            owned = _roles_held(pairs, code)
+        except InvalidInputError as exc:
+            unreadable.append(_sentence(str(exc)))
+            continue
+        if seat is None or (owned is not None and seat.role not in owned):
+            continue  # gone, or (in a practice) another account's
+        listed.add(code)
+        add(code, seat.role)
+    # In a practice, the places the signed-in person's account holds too, from any browser.
+    if getattr(pairs, "owner_id", None) is None:
+        return found, unreadable
+    from mendkit.journal.stores import JournalPairStore  # only a journal has a practice
+
+    if isinstance(pairs, JournalPairStore):
+        for code, role in pairs.own_places()[:coach_pair.SEATS_PER_BROWSER]:
+            if code not in listed:
+                listed.add(code)
+                add(code, role)
+    return found, unreadable
+
+
+def _where(mine: PairAnswers, other: PairAnswers | None, role: str) -> str:
+    """Where a two-person session stands, for the person whose answers are ``mine``."""
+    if paused(mine, other):
+        return "paused"
+    if other is None and role == "first" and coach_pair.expired(mine):
+        return (f"no one joined within {JOIN_WINDOW.total_seconds() / 3600:.0f} hours, so "
+                "this code no longer opens the session")
+    if not mine.complete:
+        return f"you are on question {len(mine.answers) + 1} of {len(QUESTIONS)}"
+    if other is None:
+        return "waiting for the other person to join"
+    if not other.complete:
+        return f"{other.name} has answered {len(other.answers)} of {len(QUESTIONS)}"
+    return "the exchange is ready"
+
+
+def _seat_response(request: Request, seat: coach_pair.Seat, token: str = "") -> Response:
+    token, _ = seats(request).add(seat, token)
+    return _with_seat(request, _see(f"/coach/pair/{seat.code}"), seat.code, token)
+
+
+def _with_seat(request: Request, response: Response, code: str, token: str) -> Response:
+    """``response``, which gives this browser the seat ``token`` in ``code``'s session (none
+    when it is empty), keeping the seats it holds in other sessions. The cookie lasts, so
+    closing the browser loses no seat."""
     if token:
-        response.set_cookie(coach_pair.SEAT_COOKIE, token, httponly=True, samesite="strict",
-                            path="/coach/pair")
+        value = coach_pair.seat_cookie(request.cookies.get(coach_pair.SEAT_COOKIE), code, token)
+        response.set_cookie(coach_pair.SEAT_COOKIE, value, httponly=True, samesite="strict",
+                            path="/coach/pair", secure=request.url.scheme == "https",
+                            max_age=int(coach_pair.SEAT_LIFE.total_seconds()))
     return response
 
 
@@ -130,12 +211,13 @@ def pair_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
     _csrf(request, csrf_token)
     if stop := coach_pair.name_stop(name):
         return _pair_stopped(request, stop)
+    token = coach_pair.new_token()
     try:
         with stores_for(request) as stores:
-            seat = coach_pair.start(stores.pairs, name)
+            seat = coach_pair.start(stores.pairs, name, token=token)
     except InvalidInputError as exc:  # the start form again, and why
         return _pair_page(request, "home", status=400, start_error=_sentence(str(exc)))
-    return _seat_response(request, seat)
+    return _seat_response(request, seat, token)
 
 
 @router.post("/coach/pair/join")
@@ -146,19 +228,20 @@ def pair_join(request: Request, csrf_token: Annotated[str, Form()] = "",
         code = coach_pair.normal_code(code)  # a code that cannot be one says so first
         if stop := coach_pair.name_stop(name):
             return _pair_stopped(request, stop)
+        token = coach_pair.new_token()
         with stores_for(request) as stores:
             if held := _roles_held(stores.pairs, code):  # in a practice: their own place, again
                 return _seat_response(request, coach_pair.Seat(code=code, role=held[0]))
-            if (mine := _my_seat(request, code)) is not None:
-                if mine.role == "second":  # joined already: their own place, again
-                    return _see(f"/coach/pair/{code}")
-                # Seated as the second person, the starter would lock the other person out.
-                raise InvalidInputError(OWN_CODE)
-            seat = coach_pair.join(stores.pairs, code, name)
+            if _my_seat(request, stores.pairs, code) is not None:
+                # Started or joined here already (the starter typing their own code, say):
+                # their own place, again, never a second seat that would lock the other out.
+                return _see(f"/coach/pair/{code}")
+            seat = coach_pair.join(stores.pairs, code, name, token=token,
+                                   client=request.client.host if request.client else None)
     except InvalidInputError as exc:  # the join form again, with what was typed and why
         return _pair_page(request, "home", status=400, code=code.strip()[:6].upper(),
                           join_name=name.strip()[:60], join_error=_sentence(str(exc)))
-    return _seat_response(request, seat)
+    return _seat_response(request, seat, token)
 
 
 def _sentence(text: str) -> str:
@@ -168,9 +251,20 @@ def _sentence(text: str) -> str:
             if text else text)
 
 
-def _my_seat(request: Request, code: str) -> coach_pair.Seat | None:
-    seat = seats(request).get(request.cookies.get(coach_pair.SEAT_COOKIE))
-    return seat if seat is not None and seat.code == code else None
+def _my_seat(request: Request, pairs: PairStorage, code: str) -> coach_pair.Seat | None:
+    """This browser's seat in ``code``'s session, if its cookie holds one (kept in memory, or
+    found by its token's hash with the answers after a restart)."""
+    found = _my_token(request, pairs, code)
+    return found[0] if found else None
+
+
+def _my_token(request: Request, pairs: PairStorage,
+              code: str) -> tuple[coach_pair.Seat, str] | None:
+    """This browser's seat in ``code``'s session and its token, or None."""
+    for held, token in reversed(coach_pair.seats_in(request.cookies.get(coach_pair.SEAT_COOKIE))):
+        if held == code and (seat := seats(request).find(pairs, code, token)) is not None:
+            return seat, token
+    return None
 
 
 def _roles_held(pairs: PairStorage, code: str) -> tuple[str, ...] | None:
@@ -185,10 +279,8 @@ def _roles_held(pairs: PairStorage, code: str) -> tuple[str, ...] | None:
     return tuple(role for role in ("first", "second") if pairs.owns(code, role))
 
 
-OWN_CODE = ("you started this code: give it to the other person, and they join with it on their "
-            "own screen")
-NOT_JOINED = ("This browser has not joined that session. Join with the code; if you had joined "
-              "before Mend was restarted, start a new session.")
+NOT_JOINED = ("This browser has not joined that session. If someone gave you its code, join with "
+              "it below; if you started or joined it in another browser, go back to it there.")
 
 
 def _not_found(code: str) -> HTTPException:
@@ -197,6 +289,8 @@ def _not_found(code: str) -> HTTPException:
 
 
 def _pair_page(request: Request, view: str, status: int = 200, **extra: Any) -> Response:
+    if view == "home":  # a way back to each session this browser holds a seat in
+        extra["in_progress"], extra["unreadable"] = _in_progress(request)
     return render(request, "coach_pair.html", {"title": "Coach: two people", "page": "coach",
                                                "view": view, **extra}, status=status)
 
@@ -223,37 +317,46 @@ def pair_show(request: Request, code: str) -> Response:
         code = coach_pair.normal_code(code)
     except InvalidInputError as exc:
         return _bad_code(request, code, exc)
-    seat = _my_seat(request, code)
-    token = ""
     with stores_for(request) as stores:
+        found = _my_token(request, stores.pairs, code)
+        seat, token = found if found else (None, "")
         held = _roles_held(stores.pairs, code)
         if held is not None:  # a practice: each place is its account's
             if seat is not None and seat.role not in held:
                 seat = None  # a seat left by another account in a shared browser opens nothing
             if seat is None and held:  # signed in again, or in another browser: their seat
                 token, seat = seats(request).add(coach_pair.Seat(code=code, role=held[0]))
-            elif seat is None and stores.pairs.load(code, "second") is not None:
+            elif seat is None and coach_pair.read(stores.pairs, code, "second") is not None:
                 raise _not_found(code)  # both places taken: only its two people's
         if seat is None:  # not this browser's seat: it may join (once), never read answers
             return _pair_page(request, "home", code=code, status=403, note=NOT_JOINED)
         if seat.stopped:
-            return _with_seat(_pair_stopped(request, seat.stopped), token)
-        mine = stores.pairs.load(code, seat.role)
-        other = stores.pairs.load(code, coach_pair.other_role(seat.role))
+            return _with_seat(request, _pair_stopped(request, seat.stopped), code, token)
+        mine = coach_pair.read(stores.pairs, code, seat.role)
+        other = coach_pair.read(stores.pairs, code, coach_pair.other_role(seat.role))
+    page = _question_page(request, code, seat, mine, other,
+                          told_note=board(request).take(request.query_params.get("note"),
+                                                        _pair_board_key(code, seat), 0),
+                          empty=request.query_params.get("empty") == "1",
+                          help=request.query_params.get("help") == "1")
+    return _with_seat(request, page, code, token)  # kept for SEAT_LIFE from its last use
+
+
+def _question_page(request: Request, code: str, seat: coach_pair.Seat,
+                   mine: PairAnswers | None, other: PairAnswers | None, *, status: int = 200,
+                   typed_answer: str = "", **extra: Any) -> Response:
+    """A person's page in ``code``'s session: their next question (with ``typed_answer`` in the
+    box, when one was refused), or, all answered, where the session stands."""
     if mine is None:
         raise HTTPException(status_code=404, detail="Your answers for this code are not here "
                             "any more.")
     current = coach_pair.next_question(mine)
-    number = len(mine.answers) + 1
-    page = _pair_page(request, "answer" if current else "waiting", code=code, seat=seat,
-                      mine=mine, other=other, current=current, number=number,
-                      total=len(QUESTIONS),
-                      told_note=board(request).take(request.query_params.get("note"),
-                                               _pair_board_key(code, seat), 0),
-                      empty=request.query_params.get("empty") == "1",
-                      help=request.query_params.get("help") == "1",
-                      resources=resources_for(region_of(request)))
-    return _with_seat(page, token)
+    expired = other is None and seat.role == "first" and coach_pair.expired(mine)
+    return _pair_page(request, "answer" if current else "waiting", status=status, code=code,
+                      seat=seat, mine=mine, other=other, current=current,
+                      number=len(mine.answers) + 1, total=len(QUESTIONS), expired=expired,
+                      expired_note=EXPIRED, typed_answer=typed_answer,
+                      resources=resources_for(region_of(request)), **extra)
 
 
 @router.post("/coach/pair/{code}")
@@ -267,22 +370,30 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
         code = coach_pair.normal_code(code)
     except InvalidInputError as exc:
         return _bad_code(request, code, exc)
-    seat = _my_seat(request, code)
-    if seat is None or seat.stopped:
-        return _see(f"/coach/pair/{code}")
     with stores_for(request) as stores:
+        found = _my_token(request, stores.pairs, code)
+        if found is None or found[0].stopped:
+            return _see(f"/coach/pair/{code}")
+        seat, token = found
         held = _roles_held(stores.pairs, code)
         if held is not None and seat.role not in held:
             if held:  # another account's seat: the page gives this person their own
                 return _see(f"/coach/pair/{code}")
             raise _not_found(code)
         outcome = coach_pair.answer(stores.pairs, seat, key, answer, share=share == "yes")
+        if outcome == "long":  # the same question again, with why and every word they wrote
+            mine = coach_pair.read(stores.pairs, code, seat.role)
+            other = coach_pair.read(stores.pairs, code, coach_pair.other_role(seat.role))
+            return _question_page(request, code, seat, mine, other, status=400,
+                                  typed_answer=typed(answer),
+                                  told_note={"lines": [_sentence(too_long(answer))],
+                                             "kept": ""})
     if outcome in ("crisis", "unsafe"):
-        seats(request).stop(request.cookies.get(coach_pair.SEAT_COOKIE, ""), outcome)
+        seats(request).stop(token, outcome)
     if outcome in PAIR_NOTES:  # for the one page this answer leads to, with its text
-        token = board(request).put(_pair_board_key(code, seat), 0, [PAIR_NOTES[outcome]],
-                                   answer.strip()[:5000] if outcome == "stale" else "")
-        return _see(f"/coach/pair/{code}?note={token}")
+        note = board(request).put(_pair_board_key(code, seat), 0, [PAIR_NOTES[outcome]],
+                                  answer.strip()[:5000] if outcome == "stale" else "")
+        return _see(f"/coach/pair/{code}?note={note}")
     query = {"empty": "?empty=1", "help": "?help=1#help"}
     return _see(f"/coach/pair/{code}" + query.get(outcome, ""))
 
@@ -308,16 +419,21 @@ def pair_exchange(request: Request, code: str) -> Response:
         return _bad_code(request, code, exc)
     with stores_for(request) as stores:
         held = _roles_held(stores.pairs, code)
-        first, second = stores.pairs.load(code, "first"), stores.pairs.load(code, "second")
+        first = coach_pair.read(stores.pairs, code, "first")
+        second = coach_pair.read(stores.pairs, code, "second")
+        mine = _my_seat(request, stores.pairs, code) if held is None else None
     # Elsewhere, only its two browsers read it; any other gets the same answer whether the code
     # is real or unknown, so a code tells nothing (as on the session's own page).
-    if held is None and _my_seat(request, code) is None:
+    if held is None and mine is None:
         return _pair_page(request, "home", code=code, status=403, note=NOT_JOINED)
     if first is None or held == ():  # in a practice, only the session's two people read it
         raise _not_found(code)
     ready = second is not None and first.complete and second.complete
     return _pair_page(request, "exchange", code=code, ready=ready, first=first, second=second,
-                      sections=exchange(first, second) if ready and second else [])
+                      sections=exchange(first, second) if ready and second else [],
+                      resources=resources_for(region_of(request)),
+                      expired=second is None and coach_pair.expired(first),
+                      expired_note=EXPIRED)
 
 
 # ---- one person, one step a page ----
@@ -348,8 +464,8 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
     notes = board(request)
     url = f"/coach/{session_id}"
 
-    def told(at: int, lines: list[str], kept: str = "") -> Response:
-        token = notes.put(session_id, at, lines, kept)
+    def told(at: int, lines: list[str], kept: str = "", *, invalid: bool = False) -> Response:
+        token = notes.put(session_id, at, lines, kept, invalid=invalid)
         return _see(f"{url}?note={token}" if token else url)
 
     with stores_for(request) as stores:
@@ -372,8 +488,9 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
             line, kept = coach.stale_note(fields, now_at, grounding)
             return told(coach.position(now_at), [line], kept)
     said = coach.notes(step.said)
-    if step.session == session and not step.done:
-        said = [coach.unclear_note(session.state), *said]
+    if step.session == session and not step.done:  # not taken: asked again, and why
+        return told(step.position, [coach.unclear_note(session.state, answers), *said],
+                    invalid=True)
     return told(step.position, said)
 
 
@@ -384,10 +501,23 @@ def _region(request: Request, session: Any) -> str:
     return own if own != DEFAULT_REGION else region_of(request)
 
 
+def _page_title(step: coach.Step) -> str:
+    """The title of a step's page: where the person is (a screen reader says it first)."""
+    if step.stopped:
+        return "Paused for your safety · Coach"
+    if step.state in coach.PAUSE_TITLES:
+        return f"{coach.PAUSE_TITLES[step.state]} · Coach"
+    stage = _stage(step.state)
+    topic = coach.TOPICS.get(step.state, "")
+    return (f"Step {stage + 1} of {len(STEPS)}, {STEPS[stage]}"
+            + (f": {topic}" if topic else "") + " · Coach")
+
+
 def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
     session = step.session
     context: dict[str, Any] = {
-        "title": TITLE, "page": "coach", "step": step, "s": session.state.value,
+        "title": TITLE, "page_title": _page_title(step), "page": "coach", "step": step,
+        "s": session.state.value,
         "question": coach.question(session.state) if not step.done else "",
         "skippable": session.state in coach.SKIPPABLE,
         "note": board(request).take(request.query_params.get("note"), session.id,

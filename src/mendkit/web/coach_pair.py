@@ -2,35 +2,106 @@
 
 One person starts (and gets a join code), the other joins with the code in their own browser;
 each answers ``mendkit.coach.pair.QUESTIONS`` privately and chooses per answer whether to share
-it; the exchange lays out only what each shared. A browser holds its *seat* (which code, which
-person) as a random token in an HttpOnly cookie; the server keeps the seats in memory, so someone
-who only knows the code can join once and can read only what was shared, never the other's
-private answers. In a practice a place is also its account's: signed in again (after signing
-out, or in another browser), a person gets their seat back. Every answer, and the name the other
+it; the exchange lays out only what each shared. A browser holds its *seats* (which code, which
+person) as random tokens in a lasting HttpOnly cookie, one per session, so starting or joining
+another session keeps the first, and closing the browser loses none. The server keeps the seats
+in memory, and the SHA-256 of each seat's token with that person's answers (never the token), so
+after Mend restarts a browser whose token matches gets its place back. Someone who only knows
+the code can join once and can read only what was shared, never the other's private answers.
+In a practice a place is also its account's: signed in again (after signing out, or in another
+browser), a person gets their seat back. Every answer, and the name the other
 person will see, passes the safety gate first: signs of crisis or abuse stop the two-person mode
-for that person and show resources, as in the terminal; "help" shows resources and asks the
-same question again, and an empty answer is asked again (it is never saved as an answer).
+for that person and show resources, as in the terminal, and the stop is kept with their answers,
+so the session pauses for both (the other person gets a calm note, with nothing of why, and is
+asked for nothing more); "help" shows resources and asks the same question again, and an empty
+answer is asked again (it is never saved as an answer). A code no one has joined expires after
+``JOIN_WINDOW``, and codes that open nothing are counted: too many, and joining waits (the
+limits are generous: a code is one of about a billion, so they still make guessing hopeless). A
+place whose answers cannot be read raises ``InvalidInputError`` naming where they are
+(:func:`read`), never a server error.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
+import re
 import secrets
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from threading import Lock
+from typing import Final
 
 from mendkit.coach.pair import (
+    JOIN_WINDOW,  # noqa: F401 (the web's callers and tests find it here too)
     QUESTIONS,
+    STOPS,
     PairAnswers,
+    join_expired,
     new_code,
+    not_open,
     not_the_starter,
+    paused,
     person_name,
     screen,
+    typed,
 )
 from mendkit.coach.store import PairStorage, check_pair
 from mendkit.errors import InvalidInputError
 
 SEAT_COOKIE = "mend_pair"
+SEATS_PER_BROWSER: Final = 20  # the most recent seats a browser's cookie holds
+_SEAT_ENTRY = re.compile(r"([A-Z0-9]{6}):([A-Za-z0-9_-]{16,64})")
+
+
+def new_token() -> str:
+    """A fresh seat token: what a browser keeps; the server keeps its :func:`token_hash`."""
+    return secrets.token_urlsafe(24)
+
+
+def token_hash(token: str) -> str:
+    """The SHA-256 (hex) of a seat token, as kept with that place's answers."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def seats_in(cookie: str | None) -> list[tuple[str, str]]:
+    """The (code, token) pairs of a seat cookie, the oldest first; what cannot be one is skipped.
+
+    >>> seats_in("ABC234:" + "t" * 32 + ".nonsense")
+    [('ABC234', 'tttttttttttttttttttttttttttttttt')]
+    """
+    return [(m[1], m[2]) for part in (cookie or "").split(".")
+            if (m := _SEAT_ENTRY.fullmatch(part))]
+
+
+def seat_cookie(cookie: str | None, code: str, token: str) -> str:
+    """A seat cookie's value with the seat ``token`` for ``code`` added (it replaces an older
+    seat for the same code), keeping the others: at most ``SEATS_PER_BROWSER``, the most
+    recent."""
+    held = [(c, t) for c, t in seats_in(cookie) if c != code] + [(code, token)]
+    return ".".join(f"{c}:{t}" for c, t in held[-SEATS_PER_BROWSER:])
+
+
+def read(store: PairStorage, code: str, role: str) -> PairAnswers | None:
+    """``store.load(code, role)``; answers that cannot be read (a damaged or hand-edited file)
+    raise ``InvalidInputError`` naming where they are and what to do, so one damaged place never
+    turns into a server error."""
+    try:
+        return store.load(code, role)
+    except (ValueError, OSError) as exc:
+        folder = getattr(store, "folder", None)
+        where = (str(folder / code / f"{role}.json") if folder is not None
+                 else f"the journal's two-person answers {code}/{role}")
+        why = (exc.reason if isinstance(exc, InvalidInputError)
+               else f"line {exc.lineno}: not valid JSON: {exc.msg}"
+               if isinstance(exc, json.JSONDecodeError)
+               else getattr(exc, "strerror", None) or str(exc))
+        raise InvalidInputError(
+            f"the two-person session {code} could not be read: {where} is damaged ({why}). "
+            "Fix or delete that file to use this code again; your other sessions are not "
+            "affected") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +121,10 @@ class Seats:
     _stops: OrderedDict[tuple[str, str], str] = field(default_factory=OrderedDict)
     _lock: Lock = field(default_factory=Lock)
 
-    def add(self, seat: Seat) -> tuple[str, Seat]:
-        """A new token for ``seat`` and the seat as kept (stopped if its place was)."""
-        token = secrets.token_urlsafe(24)
+    def add(self, seat: Seat, token: str = "") -> tuple[str, Seat]:
+        """The token for ``seat`` (``token``, or a new one) and the seat as kept (stopped if its
+        place was)."""
+        token = token or new_token()
         with self._lock:
             if stopped := self._stops.get((seat.code, seat.role), ""):
                 seat = replace(seat, stopped=stopped)
@@ -64,6 +136,27 @@ class Seats:
     def get(self, token: str | None) -> Seat | None:
         with self._lock:
             return self._items.get(token or "")
+
+    def find(self, store: PairStorage, code: str, token: str) -> Seat | None:
+        """The seat of ``token`` in ``code``'s session: from memory, or else (after a restart,
+        or once it left memory) the place whose answers keep the hash of ``token``."""
+        seat = self.get(token)
+        if seat is not None:
+            return seat if seat.code == code else None
+        digest = token_hash(token)
+        unreadable: InvalidInputError | None = None
+        for role in ("first", "second"):
+            try:
+                mine = read(store, code, role)
+            except InvalidInputError as exc:  # the other place may still be this token's
+                unreadable = exc
+                continue
+            if mine is not None and mine.seat_hash and hmac.compare_digest(mine.seat_hash,
+                                                                           digest):
+                return self.add(Seat(code=code, role=role, stopped=mine.stopped), token)[1]
+        if unreadable is not None:
+            raise unreadable
+        return None
 
     def stop(self, token: str, kind: str) -> None:
         with self._lock:
@@ -91,30 +184,106 @@ def name_stop(name: str) -> str:
 _seating = Lock()
 
 
-def start(store: PairStorage, name: str) -> Seat:
-    """A new two-person session: a fresh code, and the first person's (still empty) answers. An
-    empty or blank name raises ``InvalidInputError``: the other person sees it."""
+SEAT_LIFE: Final = timedelta(days=30)  # how long a browser keeps its seats since it last used one
+# Codes that open nothing, per WRONG_JOIN_WAIT, in all and from any one client (its address).
+# Generous, so that typos on a shared computer never lock the real partner out: at 200 tries
+# per 10 minutes, finding one of the 32**6 (about a billion) codes by trying is still hopeless.
+WRONG_JOINS_ALLOWED: Final = 200
+WRONG_JOINS_PER_CLIENT: Final = 50
+WRONG_JOIN_WAIT: Final = timedelta(minutes=10)
+
+
+def _clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def start(store: PairStorage, name: str, *, token: str = "") -> Seat:
+    """A new two-person session: a fresh code, and the first person's (still empty) answers,
+    which keep the hash of the seat ``token`` when one is given. An empty or blank name raises
+    ``InvalidInputError``: the other person sees it."""
     name = person_name(name)
     with _seating:
         code = new_code()
         while store.exists(code):
             code = new_code()
-        store.save(code, "first", PairAnswers(name=name))
+        store.save(code, "first", PairAnswers(name=name, started=_clock().isoformat(),
+                                              seat_hash=token_hash(token) if token else ""))
     return Seat(code=code, role="first")
 
 
-def join(store: PairStorage, code: str, name: str) -> Seat:
+class _WrongJoins:
+    """When codes that open nothing were tried, by place (a home folder or a journal): past
+    ``WRONG_JOINS_ALLOWED`` of them within ``WRONG_JOIN_WAIT``, every join there waits, so a
+    code (one of about a billion) cannot be found by trying."""
+
+    def __init__(self) -> None:
+        self._tries: dict[str, deque[datetime]] = {}
+        self._lock = Lock()
+
+    def _recent(self, place: str, now: datetime) -> deque[datetime]:
+        tries = self._tries.setdefault(place, deque())
+        while tries and now - tries[0] >= WRONG_JOIN_WAIT:
+            tries.popleft()
+        return tries
+
+    def check(self, place: str, allowed: int = WRONG_JOINS_ALLOWED) -> None:
+        now = _clock()
+        with self._lock:
+            tries = self._recent(place, now)
+            if len(tries) >= allowed:
+                minutes = max(1, -(-int((tries[0] + WRONG_JOIN_WAIT - now).total_seconds()) // 60))
+                raise InvalidInputError(
+                    "too many codes that do not open a session were tried lately (by anyone, "
+                    "not necessarily you), so to keep every session safe from guessing, "
+                    f"joining waits for now; please try again in {minutes} minute"
+                    f"{'' if minutes == 1 else 's'}. A right code will work then")
+
+    def add(self, place: str) -> None:
+        now = _clock()
+        with self._lock:
+            self._recent(place, now).append(now)
+            if len(self._tries) > 1024:  # places with no recent tries are forgotten
+                self._tries = {k: v for k, v in self._tries.items() if self._recent(k, now)}
+
+
+_wrong_joins = _WrongJoins()
+
+
+def _place(store: PairStorage) -> str:
+    """Where ``store`` keeps its answers: wrong joins are counted per place."""
+    journal = getattr(store, "journal", None)
+    return str(getattr(store, "folder", None) or getattr(journal, "path", None) or id(store))
+
+
+def expired(first: PairAnswers) -> bool:
+    """Whether the code of the session ``first`` started can no longer be joined."""
+    return join_expired(first, _clock())
+
+
+def join(store: PairStorage, code: str, name: str, *, client: str | None = None,
+         token: str = "") -> Seat:
+    """The second place of ``code``'s session, for ``name`` (its answers keep the hash of the
+    seat ``token`` when one is given). A code that opens nothing (none such, already joined, or
+    not joined within ``JOIN_WINDOW``) gets the same answer, so a code tells someone outside the
+    session nothing; and after too many of them, joining waits: past ``WRONG_JOINS_ALLOWED`` in
+    all, or past ``WRONG_JOINS_PER_CLIENT`` from one ``client`` (its address)."""
     code = normal_code(code)
     name = person_name(name)
+    place = _place(store)
+    counted = [(place, WRONG_JOINS_ALLOWED)]
+    if client:
+        counted.append((f"{place}\0{client}", WRONG_JOINS_PER_CLIENT))
+    for key, allowed in counted:
+        _wrong_joins.check(key, allowed)
     with _seating:
-        if not store.exists(code):
-            raise InvalidInputError(f"there is no two-person session with the code {code}; "
-                                    "check the code with the person who started it")
-        if store.load(code, "second") is not None:
-            raise InvalidInputError(f"someone has already joined {code}; each code is for two "
-                                    "people")
-        not_the_starter(name, store.load(code, "first"))
-        store.save(code, "second", PairAnswers(name=name))
+        first = read(store, code, "first")
+        if first is None or read(store, code, "second") is not None or expired(first):
+            for key, _ in counted:
+                _wrong_joins.add(key)
+            raise not_open(code)
+        not_the_starter(name, first)
+        store.save(code, "second", PairAnswers(
+            name=name, seat_hash=token_hash(token) if token else ""))
     return Seat(code=code, role="second")
 
 
@@ -126,20 +295,32 @@ def next_question(answers: PairAnswers) -> tuple[str, str] | None:
 def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) -> str:
     """Save one answer: ``""`` when saved, ``"repeat"`` when that question already has this
     answer (a double submit is not applied twice), ``"stale"`` for other text for a question that
-    is not the current one (a tab the session moved on from: nothing is saved), else what
-    :func:`screen` found (``"help"``, ``"empty"``, ``"crisis"``, ``"unsafe"``), and then nothing
-    is saved."""
-    mine = store.load(seat.code, seat.role)
+    is not the current one (a tab the session moved on from: nothing is saved), ``"paused"`` when
+    the other person was stopped by the safety gate (the session is paused for both), else what
+    :func:`screen` found (``"help"``, ``"empty"``, ``"crisis"``, ``"unsafe"``, ``"long"``: over
+    ``MAX_ANSWER`` characters, never cut), and then nothing is saved. A stop is kept with the
+    answers, so it pauses the session for the other person too. The text is measured and saved
+    as :func:`~mendkit.coach.pair.typed` gives it (a browser's CRLF is one line break)."""
+    mine = read(store, seat.code, seat.role)
     if mine is None:
         raise InvalidInputError("your answers for this code are not here any more")
+    if mine.stopped:
+        return mine.stopped
+    text = typed(text)
+    on_hold = paused(None, read(store, seat.code, other_role(seat.role)))
     current = next_question(mine)
-    text = text.strip()[:5000]
-    if current is None or current[0] != key:
+    if not on_hold and (current is None or current[0] != key):
         return "repeat" if mine.answers.get(key) == text else "stale"
-    if found := screen(text):
+    found = screen(text)  # paused or not, signs of crisis or abuse get their stop screen
+    if found in STOPS:
+        store.save(seat.code, seat.role, replace(mine, stopped=found))
         return found
-    store.save(seat.code, seat.role, PairAnswers(
-        name=mine.name, answers={**mine.answers, key: text}, shared={**mine.shared, key: share}))
+    if on_hold:
+        return "paused"
+    if found:
+        return found
+    store.save(seat.code, seat.role, replace(
+        mine, answers={**mine.answers, key: text}, shared={**mine.shared, key: share}))
     return ""
 
 

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Request, Security
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from mendkit.errors import JournalError
+from mendkit.journal.export import shown_body
 from mendkit.journal.kinds import ENTRY_KINDS, MAX_NAME, MAX_NOTES
 from mendkit.web import journal_services as svc
 from mendkit.web.api import ERRORS as API_ERRORS
@@ -76,8 +77,9 @@ def _relationship(r: Any) -> dict[str, Any]:
 
 
 def _entry(e: Any) -> dict[str, Any]:
+    """An entry as the API gives it: a two-person answer kept private reads "kept private"."""
     return {"id": e.id, "kind": e.kind, "relationship_id": e.relationship_id,
-            "occurred_at": e.occurred_at, "body": dict(e.body)}
+            "occurred_at": e.occurred_at, "body": shown_body(e.kind, e.body)}
 
 
 @router.get("/relationships", openapi_extra=SIGN_IN_IF_A_PRACTICE)

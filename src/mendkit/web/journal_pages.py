@@ -7,8 +7,9 @@ every form carries a CSRF token. The services are shared with the API (``journal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -20,6 +21,9 @@ from mendkit.web.app import render, state
 from mendkit.web.pages import require_csrf
 from mendkit.web.security import whole_number
 
+if TYPE_CHECKING:
+    from mendkit.journal.repository import Journal
+
 router = APIRouter(include_in_schema=False)
 DELETE_WORD = "DELETE"
 
@@ -29,17 +33,43 @@ def _see(url: str) -> Response:
 
 
 # -- create, unlock, lock --------------------------------------------------------------------------
-def _door(request: Request, *, error: str = "", status: int = 200, field: str = "") -> Response:
-    """The create or unlock form; ``field`` is the id of the input the error is about."""
+def _door(request: Request, *, error: str = "", status: int = 200, field: str = "",
+          next_path: str | None = None, kept: Sequence[tuple[str, str]] = ()) -> Response:
+    """The create or unlock form; ``field`` is the id of the input the error is about.
+    Unlocking leads to ``next_path`` (by default the query's ``next``), if it is a page of this
+    app (:func:`local_path`). ``kept`` is what a form sent while the journal was locked held, as
+    (what it is, the text): it was not saved, and the page says so and shows it to copy."""
     vault = state(request).vault
     now = vault.status()
     if now == "unavailable":
         error, status = f"The journal cannot be opened right now: {vault.problem}", 503
+    if next_path is None:
+        next_path = request.query_params.get("next", "")
     return render(request, "journal_door.html", {
         "title": "Your journal", "page": "journal", "error": error,
-        "error_field": field,
+        "error_field": field, "next": local_path(next_path), "kept": list(kept),
         "mode": {"missing": "create", "unavailable": "unavailable"}.get(now, "unlock"),
         "on_postgres": vault.on_postgres, "min_length": 8}, status=status)
+
+
+def locked_door(request: Request, *, next_path: str, kept: Sequence[tuple[str, str]]) -> Response:
+    """The answer to a form sent while the journal is locked (423): nothing of it was saved, so
+    the unlock form says so, shows what was typed (``kept``) and leads back to ``next_path``."""
+    return _door(request, status=423, next_path=next_path, kept=kept)
+
+
+def local_path(value: str) -> str:
+    """``value`` when it is a path of this app (``/coach/ab12?x=1``), else ``/journal``: never
+    another site's address (``https://...``, ``//host`` or ``/\\host``, which browsers read as a
+    host too), so a link cannot make unlocking lead somewhere else."""
+    from urllib.parse import urlsplit
+
+    if (value.startswith("/") and not value.startswith("//") and "\\" not in value
+            and value.isprintable() and len(value) <= 2000):
+        parts = urlsplit(value)
+        if not parts.scheme and not parts.netloc:
+            return value
+    return "/journal"
 
 
 @router.get("/journal", response_class=HTMLResponse)
@@ -74,14 +104,19 @@ def _passphrase_field(message: str, new: str = "passphrase") -> str:
 
 
 @router.post("/journal/unlock")
-def journal_unlock(request: Request, csrf_token: Annotated[str, Form()] = "",
-                   passphrase: Annotated[str, Form()] = "") -> Response:
+def journal_unlock(  # noqa: PLR0917 (one parameter per form field)
+    request: Request, csrf_token: Annotated[str, Form()] = "",
+    passphrase: Annotated[str, Form()] = "", next_path: Annotated[str, Form(alias="next")] = "",
+    kept_label: Annotated[list[str] | None, Form()] = None,
+    kept_text: Annotated[list[str] | None, Form()] = None,
+) -> Response:
     require_csrf(request, csrf_token)
     try:
         state(request).vault.unlock(passphrase)
-    except JournalError as exc:
-        return _door(request, error=_unlock_message(str(exc)), status=400)
-    return _see("/journal")
+    except JournalError as exc:  # what was not saved is still shown, and the way back kept
+        return _door(request, error=_unlock_message(str(exc)), status=400, next_path=next_path,
+                     kept=list(zip(kept_label or [], kept_text or [], strict=False)))
+    return _see(local_path(next_path))
 
 
 def _wrong_passphrase(message: str) -> bool:
@@ -100,6 +135,9 @@ def _unlock_message(message: str) -> str:
 def journal_lock(request: Request, csrf_token: Annotated[str, Form()] = "") -> Response:
     require_csrf(request, csrf_token)
     state(request).vault.lock()
+    # An analysis (saved to the journal or not) stays readable at its address, which the
+    # browser's history keeps: locked means none of it can be read.
+    state(request).results.clear()
     return _see("/journal?locked=1")
 
 
@@ -151,7 +189,9 @@ def _relationship_page(request: Request, rel_id: int, *, errors: dict[str, str] 
         entries = [replace(e, occurred_at=svc.local_when(e.occurred_at))
                    for e in reversed(journal.entries(relationship_id=rel.id))]
     return render(request, "relationship.html", {
-        "title": rel.name, "page": "journal", "rel": rel, "entries": entries,
+        # The window's title goes into the browser's history, unencrypted: no name in it.
+        "title": f"Relationship {rel.id}", "heading": rel.name, "page": "journal", "rel": rel,
+        "entries": entries,
         "summary": svc.entry_summary, "uptakes": [(u, svc.UPTAKE_WORDS[u]) for u in UPTAKES],
         "patterns": list(svc.PATTERN_LABELS), "errors": errors or {}, "values": values or {},
         "added": whole_number(request.query_params.get("added"))}, status=status)
@@ -191,10 +231,14 @@ def entry_add(  # noqa: PLR0917 (one parameter per form field)
 def entry_show(request: Request, entry_id: int) -> Response:
     import json
 
+    from mendkit.journal.export import shown_body
+
     with state(request).vault.use() as journal:
         entry = svc.find_entry(journal, entry_id)
         rel = (svc.find_relationship(journal, entry.relationship_id)
                if entry.relationship_id is not None else None)
+    # A two-person answer kept private is its person's alone: "kept private" here.
+    entry = replace(entry, body=shown_body(entry.kind, entry.body))
     return render(request, "entry.html", {
         "title": f"Entry {entry.id}", "page": "journal", "entry": entry, "rel": rel,
         "summary": svc.entry_summary(entry), "uptake_words": svc.UPTAKE_WORDS,
@@ -238,7 +282,8 @@ def insights_show(request: Request, rel_id: int) -> Response:
             "chart-checkins", "Check-ins over time", "Connection scores from 0 to 10, oldest "
             "first: " + ", ".join(f"{d}: {s:g}" for d, s in series) + ".", series, y_max=10)})
     return render(request, "insights.html", {
-        "title": f"Insights: {figures['relationship']['name']}", "page": "journal",
+        "title": f"Insights for relationship {rel_id}", "page": "journal",
+        "heading": f"Insights: {figures['relationship']['name']}",
         "rel": figures["relationship"], "sentences": svc.describe(figures), "charts": charts})
 
 
@@ -291,6 +336,7 @@ def journal_delete(request: Request, csrf_token: Annotated[str, Form()] = "",
             journal.delete_all()
         except DeletedButKept as exc:  # deleted, but old copies wait for another program
             kept = exc
+        state(request).results.clear()  # the analyses saved to it, readable at their address
         # The heads `mend train` fitted on the deleted corrections hold their fingerprints.
         heads = remove(state(request).settings.home)
     if kept is not None:
@@ -337,11 +383,25 @@ def analysis_save(request: Request, key: str, csrf_token: Annotated[str, Form()]
     rel_id = whole_number(relationship.strip()) if relationship.strip() else None
     if relationship.strip() and rel_id is None:  # the form offers the journal's relationships
         raise InvalidInputError("Choose a relationship from the list, or none.")
+    results = state(request).results
     try:
         with state(request).vault.use() as journal:
+            # Saved once already (a second press, or Back and save): that entry, not a copy,
+            # unless it has been deleted since.
+            if (earlier := results.saved_as(key)) is not None and _has_entry(journal, earlier):
+                return _see(f"/analyse/{key}?stored={earlier}&already=1#save")
             entry = svc.save_analysis(journal, analysis, client, rel_id)
     except JournalError as exc:
         if not _is_form_mistake(exc):
             raise
-        return _see(f"/analyse/{key}?save_error=1#save")
+        return _see(f"/analyse/{key}?save_error=1#client")  # the field to fill
+    results.mark_saved(key, entry.id)
     return _see(f"/analyse/{key}?stored={entry.id}#save")
+
+
+def _has_entry(journal: Journal, entry_id: int) -> bool:
+    try:
+        journal.entry(entry_id)
+    except JournalError:  # deleted since
+        return False
+    return True

@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile as StarletteUpload
 
 from mendkit.analysis.safety import regions
 from mendkit.api import check
-from mendkit.corrections import Correction
+from mendkit.corrections import Correction, already_recorded
 from mendkit.critic import COMPONENT_WEIGHTS, sensed_components
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
@@ -85,11 +85,14 @@ def _field(form: FormData, name: str) -> str:
 
 
 def analysis_result(request: Request, key: str) -> Analysis:
+    state(request).vault.notice_rekey()  # changed elsewhere: locked, and the results forgotten
     found = (state(request).results.get(key, owner=person_of(request))
              if _RESULT_ID.fullmatch(key) else None)
     if found is None:
-        raise HTTPException(status_code=404, detail="That result is no longer here; analyse "
-                            "the conversation again.")
+        raise HTTPException(status_code=404, detail="That result is no longer here (Mend "
+                            "keeps the last few results in memory only, and forgets them when "
+                            "the journal is locked or Mend stops); analyse the conversation "
+                            "again.")
     return found
 
 
@@ -106,8 +109,10 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
     saved_turn = turn if saved and turn is not None and turn < len(analysis.turns) else None
     return render(request, "timeline.html", {
         "relationships": relationships_if_open(request),
-        "stored": whole_number(request.query_params.get("stored")),
+        "stored": (whole_number(request.query_params.get("stored"))
+                   or state(request).results.saved_as(key)),
         "save_error": request.query_params.get("save_error") == "1",
+        "already": request.query_params.get("already") == "1",
         "title": "Timeline", "page": "analyse", "key": key, "label": label,
         "analysis": analysis, "rows": timeline(analysis, label=label or None),
         "labels": [x for x in LABELS if x in analysis.summary["labels"]],
@@ -151,10 +156,12 @@ def correction(  # noqa: PLR0917 (one parameter per form field)
         raise InvalidInputError(f"{label} was not found in turn {turn}")
     previous = analysis.turns[turn - 1].text if turn > 0 else ""
     source = ", ".join(sorted({e.source for e in found.evidence if e.label == label}))
+    made = Correction(text=found.text, label=label, verdict="wrong", previous=previous,
+                      source=source, note=note.strip()[:500])
+    request.state.return_to = f"/analyse/{key}#turn-{turn}"  # where unlocking leads, if locked
     with stores_for(request) as stores:
-        stores.corrections.add(Correction(
-            text=found.text, label=label, verdict="wrong", previous=previous, source=source,
-            note=note.strip()[:500]))
+        if not already_recorded(stores.corrections, made):  # sent twice: kept once
+            stores.corrections.add(made)
     return RedirectResponse(f"/analyse/{key}?saved=1&turn={turn}#turn-{turn}", status_code=303)
 
 

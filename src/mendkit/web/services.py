@@ -133,6 +133,7 @@ class ResultCache:
 
     def __init__(self, size: int = 32) -> None:
         self._items: OrderedDict[str, tuple[int | None, Analysis]] = OrderedDict()
+        self._saved: dict[str, int] = {}  # key -> the journal entry it was saved as
         self._size = size
         self._lock = Lock()
 
@@ -141,8 +142,19 @@ class ResultCache:
         with self._lock:
             self._items[key] = (owner, analysis)
             while len(self._items) > self._size:
-                self._items.popitem(last=False)
+                gone, _ = self._items.popitem(last=False)
+                self._saved.pop(gone, None)
         return key
+
+    def saved_as(self, key: str) -> int | None:
+        """The journal entry the analysis under ``key`` was saved as, if it was."""
+        with self._lock:
+            return self._saved.get(key)
+
+    def mark_saved(self, key: str, entry_id: int) -> None:
+        with self._lock:
+            if key in self._items:
+                self._saved[key] = entry_id
 
     def get(self, key: str, *, owner: int | None = None) -> Analysis | None:
         """The analysis under ``key`` if ``owner`` made it, else None (as for a forgotten one)."""
@@ -151,3 +163,10 @@ class ResultCache:
         if found is None or found[0] != owner:
             return None
         return found[1]
+
+    def clear(self) -> None:
+        """Forget every analysis: locking the journal and deleting everything do, so that a
+        key left in the browser's history (the result page's address) finds nothing."""
+        with self._lock:
+            self._items.clear()
+            self._saved.clear()

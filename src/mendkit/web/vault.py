@@ -9,19 +9,19 @@ or the end of the process. It is never written to a cookie or a file. Every use 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from mendkit.errors import JournalError, JournalLockedError
+from mendkit.journal.kinds import check_passphrase_length
 
 if TYPE_CHECKING:
     from mendkit.journal.crypto import KdfParams
     from mendkit.journal.repository import Journal
 
 Status = Literal["missing", "locked", "open", "unavailable"]
-MIN_PASSPHRASE = 8
 LOCKED_MESSAGE = "The journal is locked. Unlock it with your passphrase first (on the Journal page)."
 CHANGED_MESSAGE = ("The journal's passphrase was changed elsewhere (by `mend journal rekey`). "
                    "Nothing was saved with the old one, and everything saved before is safe. "
@@ -45,6 +45,9 @@ class JournalVault:
         # was locked then), until it is unlocked again.
         self.changed_elsewhere = False
         self.problem = ""  # why the status is "unavailable" (say, PostgreSQL cannot be reached)
+        # Called each time the journal is locked (by a person, at shutdown, or because another
+        # process changed its passphrase): the web app forgets its cached results there.
+        self.on_lock: list[Callable[[], None]] = []
 
     # -- what is there -------------------------------------------------------------------------
     @property
@@ -123,6 +126,14 @@ class JournalVault:
             if self._journal is not None:
                 self._journal.close()
                 self._journal = None
+            for forget in self.on_lock:
+                forget()
+
+    def notice_rekey(self) -> None:
+        """Lock the journal now if another process changed its passphrase (a cheap look at the
+        key file; for pages that do not otherwise open the journal)."""
+        with self._lock:
+            self._forget_if_rekeyed()
 
     def opened(self) -> Journal | None:
         """The open journal or None, without waiting for the lock or touching a file (a hint:
@@ -251,9 +262,7 @@ def _wrong_key(exc: BaseException) -> bool:
 
 
 def check_new_passphrase(passphrase: str, repeat: str | None) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise JournalError(f"choose a passphrase of at least {MIN_PASSPHRASE} characters; "
-                           "a few unrelated words are easy to remember and hard to guess")
+    check_passphrase_length(passphrase)
     if repeat is not None and repeat != passphrase:
         raise JournalError("the two passphrases are not the same; type it again twice")
 

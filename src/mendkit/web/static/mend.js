@@ -22,14 +22,46 @@
   });
 }());
 
-// A focused or hovered mark shows its labels; Escape hides them until the mark loses focus.
+// A focused or hovered mark shows its labels, moved back inside the window where they would run
+// past its edge. Escape hides them, whether the mark has focus or only the pointer, until the
+// mark has neither.
 (function () {
   "use strict";
-  document.querySelectorAll("mark[tabindex]").forEach(function (mark) {
-    mark.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { mark.classList.add("tip-closed"); }
+  var marks = document.querySelectorAll("mark[tabindex]");
+  if (!marks.length) { return; }
+  var margin = 8;
+  var place = function (mark) {
+    var tip = mark.querySelector(".tip");
+    if (!tip) { return; }
+    tip.style.left = "";  // the stylesheet's place, under the start of the mark
+    var box = tip.getBoundingClientRect();
+    if (!box.width) { return; }  // not shown
+    var room = document.documentElement.clientWidth - margin;
+    var shift = Math.min(0, room - box.right);
+    shift = Math.max(shift, margin - box.left);
+    if (shift) { tip.style.left = shift + "px"; }
+  };
+  var shown = function (mark) {
+    return mark === document.activeElement || mark.matches(":hover");
+  };
+  marks.forEach(function (mark) {
+    mark.addEventListener("focus", function () { place(mark); });
+    mark.addEventListener("mouseenter", function () {
+      place(mark);
+      window.requestAnimationFrame(function () { place(mark); });
     });
-    mark.addEventListener("blur", function () { mark.classList.remove("tip-closed"); });
+    mark.addEventListener("blur", function () {
+      if (!mark.matches(":hover")) { mark.classList.remove("tip-closed"); }
+    });
+    mark.addEventListener("mouseleave", function () {
+      if (mark !== document.activeElement) { mark.classList.remove("tip-closed"); }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    marks.forEach(function (mark) {
+      if (shown(mark)) { mark.classList.add("tip-closed"); }
+    });
   });
 }());
 
@@ -50,15 +82,36 @@
   var minutes = document.querySelector(".step-form input[type=number][min='20']");
   if (backAt && minutes) {
     var withMinutes = document.querySelector(".back-at-minutes");
+    var sentence = document.querySelector(".back-at-when");
+    var outside = document.querySelector(".back-at-range");
     var update = function () {
-      var m = parseInt(minutes.value, 10);
-      if (isNaN(m) || m < 20 || m > 600) { return; }
+      var m = Number(minutes.value);
+      var fits = minutes.value !== "" && Number.isInteger(m) && m >= 20 && m <= 600;
+      // A time for minutes no longer in the field would be wrong: say what fits instead.
+      if (sentence && outside) { sentence.hidden = !fits; outside.hidden = fits; }
+      if (!fits) { return; }
       var when = new Date(Date.now() + m * 60000);
+      // To the minute, rounded up as the server rounds it: the break lasts at least m minutes.
+      if (when.getSeconds() || when.getMilliseconds()) {
+        when = new Date(when.getTime() + 60000 - when.getSeconds() * 1000 - when.getMilliseconds());
+      }
       backAt.textContent = pad(when.getHours()) + ":" + pad(when.getMinutes());
       if (withMinutes) { withMinutes.textContent = "With " + m + " minutes, you"; }
     };
     minutes.addEventListener("input", update);
     update();
+  }
+  // A page reached at an address with a #fragment keeps the browser from honouring autofocus
+  // (scrolling to the fragment moves focus to it, or to the page): once that is done, put focus
+  // on the field the page marks, if nothing has it.
+  var wanted = document.querySelector("[autofocus]");
+  if (wanted && window.location.hash) {
+    window.addEventListener("load", function () {
+      window.setTimeout(function () {
+        var now = document.activeElement;
+        if (now === null || now === document.body) { wanted.focus(); }
+      }, 0);
+    });
   }
   var countdown = document.querySelector("[data-countdown]");
   if (countdown) {

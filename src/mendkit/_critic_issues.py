@@ -1,0 +1,521 @@
+"""What the critic flags in a draft: issues with spans, and the fixes they offer.
+
+Each piece of rule evidence that undoes a repair becomes an issue of a kind (``_issue_kind``),
+explained in the critic's words and pointed at the words that carry it; the critic also finds
+what the rules name once or not at all (more "you always/never" verdicts, feelings that blame,
+thoughts put as feelings, excuses and vague or piled-up apologies). A phrase is shown once, with
+the reading that fits it best (``_one_reading``), and each issue brings the fix a rewrite applies
+where one is safe (see ``mendkit._rewrite``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Final
+
+from mendkit._rewrite import (
+    CLAUSE_END_RE,
+    Fix,
+    cut_criticism,
+    cut_withdrawal,
+    owning_apology,
+    sentence_spans,
+    sentence_stop,
+)
+from mendkit.analysis.rules import engine_rules
+from mendkit.analysis.text import Sentences, normalise
+from mendkit.model import Issue, TurnAnalysis
+
+# "Feelings" that describe what someone did to us, with the feeling and need they often cover.
+# Mend's own list (after the NVC idea that such words need someone else's action to make sense).
+BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
+    "ignored": ("lonely", "to know I matter to you"),
+    "disrespected": ("hurt", "to be treated with care"),
+    "manipulated": ("uneasy", "to trust that you're being straight with me"),
+    "abandoned": ("scared and alone", "to know you'll be there"),
+    "attacked": ("shaken", "to feel safe when we disagree"),
+    "betrayed": ("deeply hurt", "to be able to trust you"),
+    "criticized": ("discouraged", "to hear what's working too"),
+    "criticised": ("discouraged", "to hear what's working too"),
+    "judged": ("exposed", "to be understood"),
+    "neglected": ("sad", "care and attention"),
+    "rejected": ("hurt", "to feel wanted"),
+    "unappreciated": ("deflated", "to know my effort is seen"),
+    "unheard": ("frustrated", "to feel heard"),
+    "unseen": ("lonely", "to be seen"),
+    "invisible": ("lonely", "to be seen"),
+    "belittled": ("small", "respect"),
+    "patronised": ("frustrated", "to be treated as an equal"),
+    "patronized": ("frustrated", "to be treated as an equal"),
+    "controlled": ("boxed in", "some choice of my own"),
+    "pressured": ("tense", "room to decide"),
+    "used": ("hurt", "things to feel fair between us"),
+    "dismissed": ("hurt", "to have my view taken seriously"),
+    "invalidated": ("hurt", "to have my feelings taken seriously"),
+    "blamed": ("defensive and hurt", "to work this out together"),
+    "misunderstood": ("frustrated", "to be understood"),
+    "let down": ("disappointed", "to be able to rely on you"),
+    "taken for granted": ("unvalued", "to know my effort is seen"),
+    "left out": ("sad", "to belong"),
+    "interrupted": ("frustrated", "to finish my thought"),
+    "humiliated": ("ashamed", "respect, especially in front of others"),
+}
+# "I feel used to it" is being accustomed, not the blaming "used".
+_NOT_THE_FEELING: Final = {"used": r"(?!\s+to\b)"}
+_BLAMING_WORD: Final = (
+    r"(?:really |so |very |completely |totally )?(?:"
+    + "|".join(re.escape(w) + _NOT_THE_FEELING.get(w, "")
+               for w in sorted(BLAMING_FEELINGS, key=len, reverse=True)) + ")")
+# "I feel ignored", "I felt so let down", "I feel abandoned and betrayed": the verb, then one or
+# more such words (each rewritten, in the draft's own tense).
+_BLAMING_RE: Final = re.compile(
+    r"\bi(?:\s+|(?=['\u2019]|m\b|ve\b))(?P<verb>feel|felt|am feeling|['\u2019]?m feeling"
+    r"|was feeling|(?:['\u2019]?ve|have) (?:been feeling|felt))\s+"
+    rf"(?P<words>{_BLAMING_WORD}(?:(?:,\s*|\s+)(?:and\s+)?{_BLAMING_WORD})*)\b",
+    re.IGNORECASE,
+)
+# Who or what did it, after the word: "ignored by you", "left out of your life". It goes with the
+# word (the feeling beneath needs no one to do it): a plain "by you (guys)" / "by my sister" alone
+# when a new clause or a time or place follows ("at parties" stays), else the whole phrase up to
+# the end of its clause ("by you into saying yes"). A longer phrase is not cut safely, and no
+# rewrite is offered; nor for "by your mother": the message is to "you", and "I feel lonely" alone
+# would put on the reader what someone of theirs did.
+_AGENT_RE: Final = re.compile(
+    r"\s+(?!by\s+your\b)(?:by\s+(?:you(?:\s+(?:guys|all|both|two|lot|people))?|u|y'?all|him|her"
+    r"|them|everyone|everybody|people|(?:my|his|her|their|our|the)\s+[\w']+)"
+    r"(?=\s*(?:[,;:.!?\n\u2026]|\Z)|\s+(?:when|whenever|because|if|since|while|but|so|every time"
+    r"|each time|and (?:i|it|that|then|now|we|this)|at|in|on|during|around|lately|recently"
+    r"|sometimes|often|again|today|tonight|these days|all the time)\b)"
+    r"|(?:by|of)\b[^,;:.!?\n\u2026]{0,40}?(?=\s*(?:[,;:.!?\n\u2026]|\Z)|\s+(?:when|whenever"
+    r"|because|if|since|while|but|so|every time|each time|and (?:i|it|that|then|now|we|this))\b))",
+    re.IGNORECASE)
+_AGENT_START_RE: Final = re.compile(r"\s+(?:by|of)\b", re.IGNORECASE)
+_PAST_FEELING: Final = frozenset({"felt", "was feeling", "'ve felt", "have felt"})
+_ADVERB_RE: Final = re.compile(r"^(?:really|so|very|completely|totally)\s+", re.IGNORECASE)
+_LIST_SEPARATOR_RE: Final = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+# Someone else's words, reported or quoted ("She said I feel ignored"): not the writer's feeling.
+_REPORTED_RE: Final = re.compile(
+    r"\b(?:said|says|say|told (?:me|him|her|them|us)|tells (?:me|him|her|them|us)|wrote|writes"
+    r"|claim(?:s|ed)?|think(?:s)?|thought|ask(?:s|ed)?|text(?:s|ed)|repl(?:y|ies|ied)|goes|went"
+    r"|shout(?:s|ed)|yell(?:s|ed))\b[\s,:]*(?:that\s+)?[\"\u201c']?\s*$",
+    re.IGNORECASE)
+_REPORTED_REACH: Final = 80  # how far back "she said" can lead into the words it reports
+# A sentence with "always" or "never" in it (or the like): what the always_never issue says.
+_ALWAYS_NEVER_RE: Final = re.compile(r"\b(?:always|never|ever|constantly|forever|keep)\b",
+                                     re.IGNORECASE)
+# What is left of a sarcastic message once its contempt goes: "Thanks a lot." on its own.
+_SARCASTIC_RE: Final = re.compile(
+    r"^\s*(?:oh,? )?(?:thanks|thank you|cheers|great|well done|nice one|good job|brilliant|"
+    r"perfect|wonderful|lovely|real mature|very mature|wow)(?: (?:a lot|so much|very much|"
+    r"again|then))?[\s.!?]*$", re.IGNORECASE)
+# A phrase read as one kind and also as one of these is explained once, as the other: a complaint
+# as the harsher reading, or as the thought put as a feeling ("I felt like you don't ..."); "like
+# you never" as the "always/never" it is, not the writer's defence; "You never apologise" as the
+# "always/never" that makes it a verdict, named on its own words;
+# "I've been so busy" inside an apology as the excuse.
+_READ_BETTER_AS: Final[dict[str, frozenset[str]]] = {
+    "complaint": frozenset({"criticism", "always_never", "contempt", "hostility",
+                            "thought_as_feeling"}),
+    "criticism": frozenset({"always_never"}),
+    "defensiveness": frozenset({"always_never", "excuse"}),
+}
+_BETTER_READINGS: Final = frozenset().union(*_READ_BETTER_AS.values())
+# "You always interrupt me": a complaint the rules name, with the "always" that makes it a verdict.
+_YOU_ALWAYS_RE: Final = re.compile(
+    r"\b(?:you|u)\b(?:'re| are| were|'ve| have| just)? (?:always|never|constantly|forever)\b",
+    re.IGNORECASE)
+# "You never deserved that", "you never asked for this": a "never" that takes their side. As
+# narrow as the rule's own look-ahead ("You never deserved me" is a verdict), with the few it lets
+# through that still take their side ("you always deserved better", "you never did anything
+# wrong"); the "never" is then looked past, not the sentence (see ``_more_verdicts``).
+_VALIDATING_NEVER_RE: Final = re.compile(
+    r"\s+(?:(?:ever|once|really) )?(?:deserved? (?:that|this|it|any of|to be|what|how|better"
+    r"|more)|asked for (?:that|this|it|any of)|should have had to|had to (?:go through|deal with"
+    r"|put up with|feel|hear|see)|did anything (?:to deserve|wrong))\b", re.IGNORECASE)
+# Non-apologies that point back to an earlier one ("I said sorry", "how many times do I have to
+# apologise"), and those with a feeling or an "if" in them ("sorry you feel", "sorry if").
+_ALREADY_SORRY_RE: Final = re.compile(
+    r"\b(?:said sorry|apologi[sz]ed|how many times)\b", re.IGNORECASE)
+_THEIR_FEELINGS_RE: Final = re.compile(
+    r"\b(?:if|feel|felt|feelings?|took|take|heard|read|saw|see|think|offended|upset|"
+    r"inconvenience|confusion|misunderstanding|offen[cs]e|hurt|distress|frustration)\b",
+    re.IGNORECASE)
+_THOUGHT_RE: Final = re.compile(
+    r"\bi (?:just |really |kind of |kinda |sort of |honestly |still |sometimes )?(?:feel|felt) "
+    r"(?:like|that) (?:you|u|they|he|she)\b", re.IGNORECASE)
+# Apologies said again and again ("I'm sorry, I'm sorry, I'm sorry", "Sorry sorry sorry sorry"),
+# with the first of them named.
+_ONE_SORRY: Final = (r"(?:i['\u2019]?m |im |i am )?(?:(?:so|really|very|truly) )*"
+                     r"(?:sorry|soz|sry)\b")
+_SORRY_PILE_RE: Final = re.compile(
+    rf"(?P<first>{_ONE_SORRY})(?:[\s,.!]+{_ONE_SORRY}){{2,}}", re.IGNORECASE)
+_BUT_RE: Final = re.compile(r",?\s*\bbut\b", re.IGNORECASE)
+# An eye-roll (or its like) that ends contempt's evidence: the face is the contempt, so the fix
+# takes the face out and leaves the words ("I'm sorry I forgot your birthday \U0001f644").
+_FACE_AT_END_RE: Final = re.compile(
+    "\\s*(?P<face>[\U0001f644\U0001f612\U0001f921\U0001f643][\ufe0f\U0001f3fb-\U0001f3ff]*)$")
+_APOLOGY_RE: Final = re.compile(r"\b(?:sorry|soz|sry|apologi[sz]e\w*|apologies)\b", re.IGNORECASE)
+# Excuses inside an apology: being busy, tired or swamped; a phone that "was weird". Not when the
+# writer says it is no excuse.
+_EXCUSE_RE: Final = re.compile(
+    r"\b(?:i'?ve been|i was|i'?m|im|i am|i had been|been|i've just been) (?:so |really |just |super "
+    r"|literally |completely |totally |absolutely |very |crazy |insanely )*(?:busy|swamped|slammed|"
+    r"stressed(?: out)?|exhausted|wrecked|knackered|shattered|tired|run off my feet|on nights|"
+    r"overwhelmed|snowed under|flat out|under (?:a lot of|so much|loads of) pressure)\b"
+    r"|\b(?:work|things|life|the week|this week|this term|it|the job|my schedule)(?:'s| has| have) "
+    r"been (?:a )?(?:so |really |very |just |absolutely |completely |totally |crazy |mad )*"
+    r"(?:non-?stop|crazy|mad|hectic|manic|insane|a lot|full on|busy|chaotic|mental)\b"
+    r"|\bmy phone (?:has been|was|is|'s been) (?:\w+ )?(?:weird|broken|dead|playing up|acting up|"
+    r"glitching)\b",
+    re.IGNORECASE,
+)
+_NO_EXCUSE_RE: Final = re.compile(r"\b(?:no|not an|isn'?t an|is not an|not any) excuse\b",
+                                  re.IGNORECASE)
+# An apology for something unnamed ("sorry for everything", "sorry about yesterday", "sorry for how
+# things went at the meeting"), counted only when nothing in the message owns a specific act.
+_VAGUE_RE: Final = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies)(?: again)? (?:for|about) (?:everything|it all|all (?:of )?"
+    r"(?:this|that)|all that|what happened|how (?:things|it|everything) (?:went|turned out|ended up)|"
+    r"(?:the other day|yesterday|earlier|last night|today|this morning|before|lately|recently|"
+    r"the other night|that|this|the situation|the mess|the confusion|any (?:confusion|upset|"
+    r"inconvenience)))(?: lately| recently)?"
+    r"(?:\s+(?:at|in|on|during|from) (?:(?!when\b|i\b|that\b)[\w']+ ){0,3}(?!when\b|i\b)[\w']+)?"
+    r"(?=\s*(?:[.!,;:)]|$|\s+(?:and|i|it|babe|love|mate|hun|x+)\b))",
+    re.IGNORECASE,
+)
+# Owning nothing in particular: "I should have handled it better".
+_VAGUE_OWNING_RE: Final = re.compile(
+    r"\bshould(?: have|'ve) handled (?:it|that|this|things|everything|the situation) "
+    r"(?:better|differently)\b", re.IGNORECASE)
+OVER_APOLOGY: Final = 4  # this many "sorry"s or more in one message
+
+
+def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
+                muted: frozenset[str] = frozenset()
+                ) -> tuple[list[Issue], list[Fix], list[Issue]]:
+    """The issues to show, the fixes, and every reading found (a phrase is shown once, with the
+    reading that fits it best, but a rewrite must still fix what any reading of it flags).
+    ``messages`` explain each kind (the critic's ``_MESSAGES``); ``muted`` are rules the person
+    turned off."""
+    text = turn.text
+    # Sentence bounds and quotation marks found once: asking for them afresh at every match made
+    # a long message with many matches quadratic.
+    sentences = Sentences(text)
+    quotes = [i for i, c in enumerate(text) if c in "\"\u201c"]
+    issues: list[Issue] = []
+    fixes: list[Fix] = []
+    unbutted: list[tuple[int, int]] = []  # the "but ..." after a non-apology
+    sided: list[tuple[int, int]] = []  # a "you never" that takes their side: looked past
+    for ev in turn.evidence:
+        kind = _issue_kind(ev.label, ev.subtype, ev.source, ev.text)
+        if kind is None:
+            continue
+        message, suggestion = messages[_explained_as(kind, ev.text)]
+        start, end = ev.start, ev.end
+        if kind == "always_never":
+            if _VALIDATING_NEVER_RE.match(text, ev.end):
+                sided.append((ev.start, ev.end))
+                continue  # "You never deserved that" takes their side: no verdict on them
+            # The words that make the verdict ("you never"), not the "I feel like" before them.
+            if (always := _YOU_ALWAYS_RE.search(text, ev.start, ev.end)) is not None:
+                start, end = always.span()
+        if kind == "sorry_but":
+            but = _BUT_RE.search(text, ev.start, ev.end + 1)
+            s_start, s_end = sentences.bounds(ev.start)
+            if but:  # the issue is the "but" on (the fix also takes the comma before it)
+                start, end = but.end() - len("but"), s_end
+                kept = text[s_start:but.start()].strip().rstrip(" ,")
+                example = _example_before_but(turn, kept, s_start, but.start())
+                suggestion = f"{suggestion} {example}".rstrip()
+                fixes.append(Fix(but.start(), sentence_stop(text, s_end), "."))
+        elif kind == "contempt" and (face := _FACE_AT_END_RE.search(ev.text)):
+            start = ev.start + face.start("face")
+            fixes.append(Fix(ev.start + face.start(), ev.end, ""))
+        elif kind in ("contempt", "hostility"):
+            # The sentence its marker ends in: an eye-roll after "... tonight? \U0001f644" is
+            # its own, and the apology that the rule's reach ran back over stays.
+            s_start, s_end = sentences.bounds(max(ev.start, ev.end - 1))
+            if s_start > start:
+                start = s_start + len(text[s_start:end]) - len(text[s_start:end].lstrip())
+            fixes.append(Fix(s_start, s_end, ""))
+            if kind == "contempt":  # "Thanks a lot." alone is the sarcasm still
+                fixes.extend(Fix(a, b, "") for a, b in sentence_spans(text)
+                             if _SARCASTIC_RE.match(text[a:b]))
+        elif kind in ("criticism", "always_never"):
+            fixes.extend(cut_criticism(sentences, ev.start))
+        elif kind == "non_apology":
+            fix = owning_apology(text, ev.start, ev.end)
+            clause_end = CLAUSE_END_RE.search(text, ev.end)
+            but = _NEXT_BUT_RE.match(text, clause_end.start()) if clause_end else None
+            if but is not None:  # "..., but I did nothing wrong": the "but" takes it back too
+                b_end = len(text[:sentences.bounds(but.start("but"))[1]].rstrip())
+                unbutted.append((but.start("but"), b_end))
+                if fix is not None:
+                    fix = Fix(fix.start, sentence_stop(text, b_end),
+                               fix.replacement.rstrip("."))
+            if fix is not None:  # else not fixed: a must-go issue, so no rewrite
+                fixes.append(fix)
+        elif kind == "withdrawal" and (pile := _SORRY_PILE_RE.match(text, ev.start)):
+            # "I'm sorry, I'm sorry, I'm sorry" appeases: too much apology, not a closed door.
+            # One apology stays ("I'm sorry. Please don't be mad.").
+            kind, (start, end) = "over_apology", pile.span()
+            message, suggestion = messages[kind]
+        elif kind == "withdrawal":
+            fixes.extend(cut_withdrawal(sentences, ev.start, ev.end))
+        issues.append(Issue(kind=kind, start=start, end=end, message=message,
+                            suggestion=suggestion))
+    if sided or any(i.kind in ("always_never", "criticism") for i in issues):
+        for start, end in _more_verdicts(sentences, issues, muted, sided):
+            message, suggestion = messages["always_never"]
+            issues.append(Issue(kind="always_never", start=start, end=end, message=message,
+                                suggestion=suggestion))
+            fixes.extend(cut_criticism(sentences, start))
+    if not any(i.kind == "sorry_but" for i in issues):
+        for b_start, b_end in unbutted:
+            message, suggestion = messages["sorry_but"]
+            issues.append(Issue(kind="sorry_but", start=b_start, end=b_end, message=message,
+                                suggestion=suggestion))
+    for m in _BLAMING_RE.finditer(text):
+        if _reported(sentences, quotes, m.start()):
+            continue
+        words = list(dict.fromkeys(_ADVERB_RE.sub("", w).lower()
+                                   for w in _LIST_SEPARATOR_RE.split(m.group("words"))))
+        # "scared and alone" and "hurt" list as "hurt, scared and alone", not "hurt and scared and
+        # alone": each feeling word once.
+        feelings = _listed(list(dict.fromkeys(
+            part for w in words for part in BLAMING_FEELINGS[w][0].split(" and "))))
+        needs = _listed(list(dict.fromkeys(BLAMING_FEELINGS[w][1] for w in words)))
+        verb = "felt" if m.group("verb").lower().replace("\u2019", "'") in _PAST_FEELING \
+            else "feel"
+        quoted = _listed([f"\"{w}\"" for w in words])
+        # The renderers put "Try:" before a suggestion: it must not start with "Try" itself.
+        says, it, beneath = ("says", "it", "the feeling and need beneath it") if len(words) == 1 \
+            else ("say", "they", "the feelings and needs beneath them")
+        issues.append(Issue(
+            kind="blaming_feeling", start=m.start(), end=m.end(),
+            message=f"{quoted} {says} what they did more than what you feel, so {it} can land as "
+                    "an accusation.",
+            suggestion=f"Name {beneath}: \"I {verb} {feelings}, and I need {needs}.\"",
+        ))
+        # The draft's own words up to the feeling stay ("I feel so ..."): its tense too. Who did
+        # it goes with the word ("ignored by you"); too long a phrase to cut leaves no fix.
+        adverb = _ADVERB_RE.match(m.group("words"))
+        end = m.end()
+        if (agent := _AGENT_RE.match(text, end)) is not None:
+            end = agent.end()
+        elif _AGENT_START_RE.match(text, end):
+            continue
+        fixes.append(Fix(m.start("words") + (adverb.end() if adverb else 0), end, feelings))
+    for m in _THOUGHT_RE.finditer(text):
+        if _reported(sentences, quotes, m.start()):
+            continue
+        message, suggestion = messages["thought_as_feeling"]
+        issues.append(Issue(kind="thought_as_feeling", start=m.start(), end=m.end(),
+                            message=message, suggestion=suggestion))
+    # A pile of "sorry"s is one issue, however the rules and the count each found it.
+    piled = any(i.kind == "over_apology" for i in issues)
+    issues.extend(i for i in _apology_issues(turn, messages) if not (piled and i.kind == "over_apology"))
+    issues = [_on_the_pile(text, i, fixes) if i.kind == "over_apology" else i for i in issues]
+    held = _dedupe(issues)
+    return _one_reading(held), fixes, held
+
+
+_MORE_VERDICTS: Final = 20  # sentences looked at again, at most: a long paste stays quick
+
+
+def _more_verdicts(sentences: Sentences, issues: list[Issue], muted: frozenset[str],
+                   sided: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The "you always/never" verdicts not yet flagged: a rule names its first hit only ("You
+    always interrupt. You never help.", "You always interrupt and you never help."). Each
+    sentence is read by the rules alone, with the verdicts already found in it (and the
+    "never"s that take their side, ``sided``) blanked out, so the rules name the next one; "you
+    always make me laugh" is no verdict. ``muted`` are rules the person turned off."""
+    text = sentences.text
+    rules = engine_rules()
+    known = [*sided, *((i.start, i.end) for i in issues
+                       if i.kind in ("always_never", "criticism"))]
+    found: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for m in _YOU_ALWAYS_RE.finditer(text):
+        bounds = sentences.bounds(m.start())
+        if bounds in seen:
+            continue
+        if len(seen) >= _MORE_VERDICTS:
+            break
+        seen.add(bounds)
+        s_start, s_end = bounds
+        blanked = [span for span in known if span[0] < s_end and s_start < span[1]]
+        pending: list[tuple[int, int]] = []
+        for c in _YOU_ALWAYS_RE.finditer(text, s_start, s_end):
+            if any(a < c.end() and c.start() < b for a, b in blanked):
+                continue
+            if _VALIDATING_NEVER_RE.match(text, c.end()):
+                blanked.append(c.span())  # its "never" takes their side: the next may not
+            else:
+                pending.append(c.span())
+        while pending:
+            sentence = _blanked(text, s_start, s_end, blanked)
+            hits = [(s_start + h.start, s_start + h.end) for h in rules.find(sentence)
+                    if h.rule.id not in muted and _issue_kind(
+                        h.rule.label, h.rule.subtype, f"rule:{h.rule.id}",
+                        sentence[h.start:h.end]) == "always_never"]
+            named = [p for p in pending if any(a < p[1] and p[0] < b for a, b in hits)]
+            if not named:
+                break
+            found.extend(named)
+            blanked.extend(named)
+            pending = [p for p in pending if p not in named]
+    return sorted(found)
+
+
+def _blanked(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the letters of each of ``spans`` (inside it) as "x"s: the same
+    length, so the rules' offsets still hold, and no longer words a rule looks for."""
+    chars = list(text[start:end])
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            if chars[i - start].isalnum():
+                chars[i - start] = "x"
+    return "".join(chars)
+
+
+def _on_the_pile(text: str, issue: Issue, fixes: list[Fix]) -> Issue:
+    """Too much apology, on its pile of "sorry"s ("I'm sorry, I'm sorry, I'm sorry") when there
+    is one, with the fix that keeps one apology (appended to ``fixes``): the first, or, when
+    another fix starts on the last of the pile ("..., I'm sorry if you were hurt"), that one."""
+    pile = next((m for m in _SORRY_PILE_RE.finditer(text)
+                 if m.start() <= issue.start < m.end()), None) \
+        or _SORRY_PILE_RE.search(text)
+    if pile is None:
+        return issue
+    inside = [f.start for f in fixes if pile.start() < f.start < pile.end()]
+    fixes.append(Fix(pile.start(), inside[0], "") if inside
+                 else Fix(pile.start(), pile.end(), pile.group("first")))
+    return replace(issue, start=pile.start(), end=pile.end())
+
+
+def _one_reading(issues: list[Issue]) -> list[Issue]:
+    """One explanation per phrase (see ``_READ_BETTER_AS``): a complaint called "fair" is not
+    also a criticism or an "always/never"; and of two of a kind on the same words ("I felt hurt
+    when you" and "when you left"), the one on fewer of them."""
+    better = [o for o in issues if o.kind in _BETTER_READINGS]  # few: no pairwise scan of all
+    read = [i for i in issues
+            if i.kind not in _READ_BETTER_AS
+            or not any(o.kind in _READ_BETTER_AS[i.kind] and o.start < i.end and i.start < o.end
+                       for o in better)]
+    kept: set[int] = set()
+    cluster: list[Issue] = []  # issues of one kind whose spans run into each other
+    for issue in [*sorted(read, key=lambda i: (i.kind, i.start)), None]:
+        if cluster and (issue is None or issue.kind != cluster[0].kind
+                        or issue.start >= max(c.end for c in cluster)):
+            chosen: list[Issue] = []
+            for c in sorted(cluster, key=lambda i: (i.end - i.start, i.start)):
+                if not any(k.start < c.end and c.start < k.end for k in chosen):
+                    chosen.append(c)
+            kept.update(map(id, chosen))
+            cluster = []
+        if issue is not None:
+            cluster.append(issue)
+    return [i for i in read if id(i) in kept]
+
+
+def _reported(sentences: Sentences, quotes: list[int], start: int) -> bool:
+    """Whether the words at ``start`` are someone else's, reported or in quotation marks (an odd
+    number of them opened earlier in the sentence); ``quotes`` holds their offsets, in order."""
+    s_start = sentences.bounds(start)[0]
+    before = sentences.text[max(s_start, start - _REPORTED_REACH):start]
+    opened = bisect_left(quotes, start) - bisect_left(quotes, s_start)
+    return bool(_REPORTED_RE.search(before)) or opened % 2 == 1
+
+
+def _listed(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _example_before_but(turn: TurnAnalysis, kept: str, start: int, end: int) -> str:
+    """The "sorry, but" suggestion's example: the apology before the "but", unless that part is
+    itself a non-apology ("Sorry you feel that way"), which is no fix at all."""
+    if any(ev.label == "rupture.invalidation" and ev.subtype == "non_apology"
+           and "-but-" not in ev.source and start <= ev.start and ev.end <= end
+           for ev in turn.evidence):
+        return (f"What comes before it, \"{kept}\", is a non-apology too: it does not say "
+                "what you did. Own your part instead, for example: \"I'm sorry I ...\".")
+    return f"For example: \"{kept}.\"" if kept else ""
+
+
+
+# A "but" straight after a non-apology's clause, in its sentence or opening the next one, that
+# takes it back: turning on them, or on the writer's defence ("but I did nothing wrong"). A need
+# ("but I need a minute") is not one, as the rules' own "sorry, but" has it.
+_NEXT_BUT_RE: Final = re.compile(
+    r"[,;:.!?\u2026]*\s*(?P<but>but)\s+(?:you|u|ur|your|i (?:did|didn'?t|was|wasn'?t|had|"
+    r"hadn'?t|am|'m|never|only|just|really|honestly|stand|stick|meant|(?:don'?t|do not) regret|"
+    r"still (?:think|believe|stand|say|mean|maintain|don'?t see)|would do it again)|"
+    r"i'd do it again|i'm|im|it (?:was|wasn'?t|is|isn'?t)|it'?s|"
+    r"that'?s|honestly|to be fair|in my defen[cs]e|come on|seriously|whatever)\b",
+    re.IGNORECASE)
+
+
+def _apology_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]]
+                    ) -> list[Issue]:
+    """Excuses, an apology that names nothing, and too many apologies (inside an apology only)."""
+    text = turn.text
+    apologies = list(_APOLOGY_RE.finditer(text))
+    if not apologies:
+        return []
+    found: list[tuple[str, int, int]] = []
+    if not _NO_EXCUSE_RE.search(text):
+        found += [("excuse", m.start(), m.end()) for m in _EXCUSE_RE.finditer(text)][:1]
+    vague = list(_VAGUE_RE.finditer(text))
+    unowned = [(m.start(), m.end()) for m in [*vague, *_VAGUE_OWNING_RE.finditer(text)]]
+    owned = any(e.label == "repair.responsibility" and e.source.startswith("rule:")
+                and not any(e.start < end and start < e.end for start, end in unowned)
+                for e in turn.evidence)
+    if vague and not owned:
+        found.append(("vague_apology", vague[0].start(), vague[0].end()))
+    if len(apologies) >= OVER_APOLOGY:
+        found.append(("over_apology", apologies[OVER_APOLOGY - 1].start(),
+                      apologies[OVER_APOLOGY - 1].end()))
+    return [Issue(kind=kind, start=start, end=end, message=messages[kind][0],
+                  suggestion=messages[kind][1]) for kind, start, end in found]
+
+
+def _explained_as(kind: str, span: str) -> str:
+    """Which explanation fits the words: a non-apology is not always about "their feelings"."""
+    if kind != "non_apology" or _THEIR_FEELINGS_RE.search(span):
+        return kind
+    return "already_sorry" if _ALREADY_SORRY_RE.search(span) else "hollow_apology"
+
+
+def _issue_kind(label: str, subtype: str | None, source: str, text: str) -> str | None:
+    # As the rules read it: full-width letters and odd spaces folded, invisible marks dropped.
+    text = "".join(c for c in normalise(text) if unicodedata.category(c) != "Cf")
+    if label == "rupture.confrontation":
+        if subtype == "criticism" and "always-never" in source and _ALWAYS_NEVER_RE.search(text):
+            return "always_never"  # "you don't care" is a criticism, with no "always" to name
+        if subtype == "complaint" and _YOU_ALWAYS_RE.search(text):
+            return "always_never"  # not "fair" and "one event" with an "always" in it
+        return subtype
+    if label == "rupture.invalidation":
+        if subtype == "non_apology" and "-but-" in source:
+            return "sorry_but"
+        return subtype
+    if label == "rupture.withdrawal":
+        return "withdrawal"
+    return None
+
+
+def _dedupe(issues: list[Issue]) -> list[Issue]:
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for issue in issues:
+        key = (issue.kind, issue.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(issue)
+    return out

@@ -1,0 +1,433 @@
+"""The critic's suggested rewrite: the fixes its issues offer, applied to the draft.
+
+A fix cuts a sentence, a clause or a list item (with its number), or rewords a non-apology into
+one that owns a part (``owning_apology``). ``suggested_rewrite`` applies the fixes, tidying only
+their seams, keeps a numbered list in order, and offers nothing when the result would be no
+better: it keeps what was flagged, says nothing but a bare apology, closes the door as curtly, or
+has lost the person's point.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import Final
+
+from mendkit.analysis.text import Sentences
+from mendkit.labels import is_rupture
+from mendkit.model import Issue, TurnAnalysis
+
+# A clause that a criticism or an "always/never" can be cut from, with what leads into it.
+_CLAUSE_LEAD_RE: Final = re.compile(r",?\s+(?:and|but|because|so)\s+\Z", re.IGNORECASE)
+# Issues a rewrite must leave nothing of: offered only when every one of them is fixed.
+_MUST_GO: Final = frozenset({"contempt", "hostility", "criticism", "always_never",
+                             "non_apology", "sorry_but", "defensiveness", "minimizing",
+                             "dismissing", "condescension", "blaming_feeling", "withdrawal"})
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace ``start:end`` of the draft with ``replacement`` ("" cuts it)."""
+
+    start: int
+    end: int
+    replacement: str
+    complaint: bool = False  # the cut takes out a whole sentence or clause of complaint
+
+
+def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: list[Issue],
+                      held: list[Issue]) -> str | None:
+    """``text`` (the draft ``turn`` was read from) with ``fixes`` applied, or None when nothing
+    changed or the result is no better. ``issues`` are those shown, ``held`` every reading found
+    (a rewrite must fix what any of them flags)."""
+    fixes = _with_item_numbers(text, fixes)  # a cut list item takes its number with it
+    rewrite, fixed = _rewrite(text, fixes)
+    rewrite = _renumbered(text, rewrite)
+    if rewrite is not None and _keeps_what_was_flagged(text, rewrite, held, fixed):
+        rewrite = None  # a "better" message that keeps what was flagged is no better
+    if rewrite is not None and _bare(rewrite) and _drops_a_sentence(text, fixes, fixed):
+        rewrite = None  # the cuts left nothing of what the message is about
+    if rewrite is not None and _curt(rewrite) and any(i.kind == "withdrawal" for i in issues):
+        rewrite = None  # "Whatever. Fine." cut to "Fine." is the same closed door
+    if rewrite is not None and _drops_the_complaint(turn, fixes, fixed):
+        rewrite = None  # "Hey" alone, with what they wanted to say cut out
+    return rewrite
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each sentence of ``text``, in order."""
+    sentences = Sentences(text)
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = sentences.bounds(start)[1]
+        out.append((start, end))
+        start = max(end, start + 1)
+    return out
+
+
+def cut_criticism(sentences: Sentences, start: int) -> list[Fix]:
+    """Cut a criticism out: its sentence when it opens one and other sentences remain, or its
+    clause when an "and"/"but" leads into it at the end of a sentence ("..., and you never
+    care."). Otherwise nothing can go safely, and no rewrite is offered."""
+    text = sentences.text
+    s_start, s_end = sentences.bounds(start)
+    before = text[s_start:start]
+    # A list item's own mark may open the sentence ("b) You never ..."): the item goes whole.
+    if not before.strip() or ("." not in before and any(
+            not text[s_start:m.start()].strip() and not text[m.end():start].strip()
+            for m in _item_numbers(text))):
+        return [Fix(s_start, s_end, "", complaint=True)] \
+            if text[:s_start].strip() or text[s_end:].strip() else []
+    lead_from = max(s_start, start - 40)  # the lead is a few words: no rescan of a long sentence
+    lead = _CLAUSE_LEAD_RE.search(text, lead_from, start)
+    if lead is None:
+        return []
+    # What follows the "but" is often the person's point itself ("I love you, but you never make
+    # time for me"): with nothing of a repair left, there is no rewrite (_drops_the_complaint).
+    return [Fix(lead.start(), sentence_stop(text, s_end), "", complaint=True)]
+
+
+def cut_withdrawal(sentences: Sentences, start: int, end: int) -> list[Fix]:
+    """Cut a withdrawal ("Fine, whatever.") when it is a whole sentence and other sentences
+    remain. Inside a sentence it cannot go cleanly, and as a must-go issue it then leaves no
+    rewrite: a "better" message that still says "whatever" is no better."""
+    text = sentences.text
+    # The span may run over more than one sentence ("OK. Whatever."): all of them go.
+    s_start, s_end = sentences.bounds(start)[0], sentences.bounds(max(start, end - 1))[1]
+    # An emoji that opens the sentence is not the "whatever": the cut starts at the words.
+    words = s_start + len(text[s_start:end]) - len(_leading_symbols(text[s_start:end]))
+    if (words < start and text[words:start].strip()) or text[end:s_end].strip(" \n\t" + _STOPS):
+        return []
+    return [Fix(words, s_end, "")] if text[:words].strip() or text[s_end:].strip() else []
+
+
+def _leading_symbols(text: str) -> str:
+    """``text`` from its first character that is not an emoji or a space."""
+    i = 0
+    while i < len(text) and (text[i].isspace() or unicodedata.category(text[i]) in _SYMBOLS):
+        i += 1
+    return text[i:]
+
+
+_OWNING_APOLOGY: Final = "I'm sorry for my part in this"
+_OUR_OWNING_APOLOGY: Final = "We're sorry for our part in this"
+# "Our apologies", "Please accept our sincere apologies": an apology from more than the writer.
+_OUR_APOLOGIES_LEAD_RE: Final = re.compile(
+    r"\s*(?P<lead>(?:(?:please )?accept )?our (?:(?:sincere|sincerest|deepest|humble|heartfelt"
+    r"|many) )?)\s*", re.IGNORECASE)
+# What may lead into a non-apology the rule's span leaves out ("I'm really sorry if ...").
+# Not after a letter of the same word ("Tim"); after another script's letters it still counts.
+_APOLOGY_LEAD_RE: Final = re.compile(
+    r"(?<![a-z'\u2019])(?:i['\u2019]?m |i am |i )?(?:(?:so|really|truly|very|just|genuinely|deeply"
+    r"|properly|sincerely|super|terribly|awfully|honestly|extremely|incredibly) )*\Z",
+    re.IGNORECASE)
+# Where the rest of a non-apology's clause ends ("... you feel that way", "... was offended").
+CLAUSE_END_RE: Final = re.compile(r"[,;:.!?\n\u2026]|(?<!\s)\s+but\b|$", re.IGNORECASE)
+
+# "sorry if I ...", "apologies if my ...": an "if" before the writer's own act, which can be owned.
+_IF_I_RE: Final = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies)\s+(?P<if>if)\s+(?P<act>(?:i|my)\b(?!['\u2019]?(?:d|ll)\b))",
+    re.IGNORECASE)
+# What may lead into "apologies"/"apologise" and go with it: "My apologies", "I do apologise",
+# "I'd like to apologise" ("Our apologies" is not the writer's alone, and stays).
+_APOLOGISE_LEAD_RE: Final = re.compile(
+    r"\s*(?P<lead>(?:(?:please )?accept )?(?:my |many |(?:my )?(?:sincere|sincerest|deepest|humble"
+    r"|heartfelt) )|i(?:['\u2019]d| would| do| must| just| really| want| wanted)*(?: like)?"
+    r"(?: to)? |)\s*", re.IGNORECASE)
+
+
+def owning_apology(text: str, start: int, end: int) -> Fix | None:
+    """Replace a whole non-apology, from any "I'm" before it to the end of its clause ("I'm sorry
+    you feel that way"), with an apology that owns a part; a sentence keeps its own stop. None
+    when the words that lead into it cannot go with it cleanly."""
+    lead = _APOLOGY_LEAD_RE.search(text, max(0, start - 60), start)
+    if lead and lead.start() < start:
+        start = lead.start()
+    stop = CLAUSE_END_RE.search(text, end)
+    clause_end = stop.start() if stop else len(text)
+    if (act := _IF_I_RE.search(text, start, clause_end)) is not None:
+        # "Apologies if my tone was off": the act the person named stays, without its "if".
+        # The words that lead into "apologies" or "apologise" go with it ("My apologies",
+        # "I want to apologise"), or, when they cannot, only the "if" changes ("Our apologies
+        # that ..."). An owned apology is no question: "?" is a stop now.
+        owned = "I'm sorry "
+        if act.group().lower().startswith("apolog"):
+            s_start = max(text.rfind(c, 0, act.start()) for c in ",;:.!?\n\u2026") + 1
+            lead_in = _APOLOGISE_LEAD_RE.fullmatch(text, s_start, act.start())
+            if lead_in is not None:
+                start = lead_in.start("lead")
+            else:
+                owned = text[start:act.start("if")] + "that "
+        fix = Fix(start, clause_end, owned + text[act.start("act"):clause_end])
+        if stop and stop.group() == "?":
+            fix = replace(fix, end=stop.end(), replacement=f"{fix.replacement}.")
+        return fix
+    replacement = _OWNING_APOLOGY
+    if text[start:start + 6].lower() == "apolog":
+        # "My apologies if anyone was offended": the words that lead into "apologies" go too,
+        # and "Our apologies" is the writers' together ("We're sorry for our part in this").
+        s_start = max(text.rfind(c, 0, start) for c in ",;:.!?\n\u2026") + 1
+        if (ours := _OUR_APOLOGIES_LEAD_RE.fullmatch(text, s_start, start)) is not None:
+            start, replacement = ours.start("lead"), _OUR_OWNING_APOLOGY
+        elif (lead_in := _APOLOGISE_LEAD_RE.fullmatch(text, s_start, start)) is not None:
+            start = lead_in.start("lead")
+        else:
+            return None  # "With apologies if ...": no lead-in it can take; better no rewrite
+    if stop and stop.group() in ("!", "?"):  # "Okay, sorry, happy now?" is not a question now
+        clause_end, replacement = stop.end(), f"{replacement}."
+    return Fix(start, clause_end, replacement)
+
+
+def sentence_stop(text: str, end: int) -> int:
+    """The end of a sentence's words, before its closing punctuation and spaces."""
+    stop = end
+    while stop > 0 and text[stop - 1] in " \n.!?":
+        stop -= 1
+    return stop
+
+
+def _keeps_what_was_flagged(text: str, rewrite: str, issues: list[Issue],
+                            fixed: list[tuple[int, int]]) -> bool:
+    """Whether a must-go issue was left unfixed, or its words are still in the rewrite (the
+    rules name one hit each: "You always do this. You always do this!" flags the first only).
+    ``fixed`` is sorted and its spans do not overlap."""
+    starts = [s for s, _ in fixed]
+    for issue in issues:
+        if issue.kind not in _MUST_GO:
+            continue
+        i = bisect_right(starts, issue.start) - 1  # the fixes that could overlap it are the one
+        near = fixed[max(0, i):i + 2]              # starting before it and the one after
+        if not any(s < issue.end and issue.start < e for s, e in near):
+            return True
+    # The critic finds every blaming feeling itself; the rules' issues are few (one per rule).
+    flagged = {text[i.start:i.end].strip().lower() for i in issues
+               if i.kind in _MUST_GO and i.kind != "blaming_feeling"}
+    lowered = rewrite.lower()
+    return any(words and words in lowered for words in flagged)
+
+
+# Words that say nothing of what a message is about: a bare apology ("Sorry.", "I'm so sorry!")
+# and the small words around one.
+_BARE_WORDS: Final = frozenset({
+    "i", "i'm", "im", "am", "so", "really", "truly", "very", "just", "again", "sorry", "soz",
+    "sry", "apologies", "ok", "okay", "well", "oh", "look", "listen", "yeah", "babe", "love",
+    "hun", "mate"})
+
+
+def _bare(rewrite: str) -> bool:
+    """Whether ``rewrite`` says nothing but a bare apology: no rewrite at all ("Sorry." is the
+    apology that owns nothing, and drops what the person was talking about)."""
+    words = re.findall(r"[a-z]+(?:['\u2019][a-z]+)?", rewrite.lower().replace("\u2019", "'"))
+    return all(w in _BARE_WORDS or re.fullmatch(r"x+", w) for w in words)
+
+
+# A reply that closes a topic by itself ("Fine.", "OK, sure."): what a cut withdrawal must not leave.
+_CURT_WORDS: Final = frozenset({
+    "fine", "ok", "okay", "k", "kk", "sure", "whatever", "yeah", "yep", "yup", "right", "cool",
+    "alright", "noted", "nothing", "forget", "it", "never", "mind", "mhm", "hmm", "no", "then",
+    "if", "you", "say", "so"})
+
+
+def _curt(rewrite: str) -> bool:
+    """Whether ``rewrite`` is no more than a curt reply ("Fine.", "OK then.", "If you say so.")."""
+    words = re.findall(r"[a-z]+", rewrite.lower())
+    return all(w in _CURT_WORDS for w in words)
+
+
+def _drops_a_sentence(text: str, fixes: list[Fix], fixed: list[tuple[int, int]]) -> bool:
+    """Whether a fix that was applied cut a whole sentence out: what the message was about may
+    have gone with it. (Trimming "sorry, but ..." to "I'm sorry." keeps the writer's own
+    sentence: the critic's usual fix for a "but" that takes the apology back.)"""
+    sentences = Sentences(text)
+    taken = set(fixed)
+    return any((fix.start, fix.end) in taken and not fix.replacement
+               and sentences.bounds(fix.start) == (fix.start, fix.end) for fix in fixes)
+
+
+# What may stay once a complaint is cut: the writer's own part, or what they ask for. A softener
+# ("I appreciate you", "I know you try") or a feeling alone says nothing of what the point was.
+_KEEPS_THE_POINT: Final = frozenset({"repair.responsibility", "repair.request"})
+
+
+def _drops_the_complaint(turn: TurnAnalysis, fixes: list[Fix],
+                        fixed: list[tuple[int, int]]) -> bool:
+    """Whether a sentence or clause of complaint was cut and the rewrite no longer carries the
+    person's point: the cut took a part of a repair with it ("..., but you always interrupt me
+    and I'd like you to stop"), or what is left neither owns a part nor asks for anything ("I
+    appreciate you.", "Hey"). Cutting the jab from "I'm sorry I was late. You never listen."
+    still leaves the apology, and is offered."""
+    taken = set(fixed)
+    applied = [fix for fix in fixes if (fix.start, fix.end) in taken]
+    cuts = [(fix.start, fix.end) for fix in applied if fix.complaint]
+    if not cuts or any(fix.replacement for fix in applied):
+        return False  # what was put in its place ("I'm sorry for my part in this") is the point
+    repairs = [e for e in turn.evidence if e.source.startswith("rule:") and not is_rupture(e.label)]
+    if any(s < e.end and e.start < t for e in repairs for s, t in cuts):
+        return True
+    return not any(e.label in _KEEPS_THE_POINT
+                   and not any(s < e.end and e.start < t for s, t in fixed) for e in repairs)
+
+
+def _rewrite(text: str, fixes: list[Fix]) -> tuple[str | None, list[tuple[int, int]]]:
+    """The text with the fixes applied (``None`` if nothing changed or nothing is left), and the
+    spans they applied to, in order. Only the seams of the fixes are tidied: the draft's own line
+    breaks, spaces and ellipses elsewhere stay as they were."""
+    if not fixes:
+        return None, []
+    chosen: list[Fix] = []
+    for fix in sorted(fixes, key=lambda f: f.start, reverse=True):
+        if fix.end < fix.start:
+            continue
+        # Those chosen start at or after this one: a fix that covers them makes them moot (the
+        # non-apology replaced with its "but ..." takes the "but"'s own cut with it).
+        while chosen and chosen[-1].start < fix.end and chosen[-1].end <= fix.end:
+            chosen.pop()
+        if chosen and chosen[-1].start < fix.end:
+            continue
+        chosen.append(fix)
+    if not chosen:
+        return None, []
+    chosen.reverse()
+    out = text[:chosen[0].start]
+    for i, fix in enumerate(chosen):
+        out = _seam(out, fix.replacement)
+        out = _seam(out, text[fix.end:chosen[i + 1].start if i + 1 < len(chosen) else len(text)])
+    taken = [(fix.start, fix.end) for fix in chosen]
+    out = out.strip()  # a cut at either end leaves no line break or space behind ("Hey\n")
+    if out and chosen[-1].end >= len(text.rstrip()) and _closed(text) and not _closed(out):
+        out += "."  # a cut that took the message's end (its eye-roll) leaves the sentence closed
+    return (out if out and out != text.strip() else None), taken
+
+
+# A list item's number ("1.", "2)", "Step 2.") or letter ("a.", "B)"): where it starts a sentence
+# (see ``_item_numbers``), not a time or an amount at a sentence's end ("at 6.").
+_ITEM_NUMBER_RE: Final = re.compile(
+    r"(?:(?<=\s)|^)(?P<lead>(?:step|item|point|part) )?(?P<n>\d{1,2}|[a-z])(?P<mark>[.)])(?=\s|$)",
+    re.IGNORECASE)
+_LETTERS: Final = ("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _item_numbers(text: str, letters: str | None = None) -> list[re.Match[str]]:
+    """The list numbers of ``text``: those at its start, a line's start or after a stop. Letters
+    count only as ``letters`` (by default those of a list that starts at "a." or "A." and has
+    another item: "J. K. Rowling" is no list)."""
+    found = [m for m in _ITEM_NUMBER_RE.finditer(text)
+             if text[:m.start()].rstrip(" \t")[-1:] in ("", "\n", *_STOPS, ")")]
+    if letters is None:
+        letters = _list_letters(found)
+    return [m for m in found if m.group("n").isdigit() or m.group("n") in letters]
+
+
+def _list_letters(found: list[re.Match[str]]) -> str:
+    """The letters (a case of them) that mark a lettered list among ``found``, or none."""
+    for case in _LETTERS:
+        marks = [m.group("n") for m in found if m.group("n") in case]
+        if len(marks) >= 2 and marks[0] == case[0]:
+            return case
+    return ""
+
+
+def _item_value(n: str) -> int:
+    return int(n) if n.isdigit() else ord(n)
+
+
+def _item_mark(first: str, i: int) -> str:
+    """The ``i``-th mark after ``first`` ("1" and 2 is "3"; "a" and 1 is "b")."""
+    return str(int(first) + i) if first.isdigit() else chr(ord(first) + i)
+
+
+def _with_item_numbers(text: str, fixes: list[Fix]) -> list[Fix]:
+    """``fixes`` with each cut of a whole list item taking the item's number ("2. You never
+    listen." goes whole): a number left before the next one ("2. 3.") is no list item."""
+    numbers = _item_numbers(text)
+    if not numbers:
+        return fixes
+    out = []
+    for fix in fixes:
+        number = next((m for m in numbers if not fix.replacement and m.end() <= fix.start
+                       and not text[m.end():fix.start].strip()), None)
+        after = text[fix.end:].lstrip().lstrip(_STOPS).lstrip()
+        whole = number is not None and (not after or any(
+            m.start() == len(text) - len(after) for m in numbers))
+        out.append(replace(fix, start=number.start()) if number is not None and whole else fix)
+    return out
+
+
+def _renumbered(text: str, rewrite: str | None) -> str | None:
+    """``rewrite`` with a numbered list of ``text`` ("1. ... 2. ... 3. ...") still in order: the
+    numbers after a cut item move up, from the list's own first number. A number left with no
+    item ("2. 3.") means the list could not be kept right: no rewrite then."""
+    if rewrite is None:
+        return None
+    letters = _list_letters(_item_numbers(text, _LETTERS[0] + _LETTERS[1]))
+    kept = _item_numbers(rewrite, letters)
+    for m in kept:
+        rest = rewrite[m.end():]
+        if not rest.strip() or any(n.start() == len(rewrite) - len(rest.lstrip()) for n in kept):
+            return None
+    marks = [m.group("n") for m in _item_numbers(text, letters)]
+    numbers = [_item_value(n) for n in marks]
+    if len(numbers) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return rewrite  # not one list in order: its numbers are the draft's own
+    for i in range(len(kept) - 1, -1, -1):  # from the end: the offsets before each stay right
+        m = kept[i]
+        rewrite = f"{rewrite[:m.start('n')]}{_item_mark(marks[0], i)}{rewrite[m.end('n'):]}"
+    return rewrite if rewrite != text.strip() else None
+
+
+_STOPS: Final = ".!?\u2026"
+
+
+def _closed(text: str) -> bool:
+    """Whether a message ends its last sentence: a stop, a closing quote or bracket, an emoji."""
+    last = text.rstrip()[-1:]
+    return bool(last) and (last in _STOPS + "\"')" or unicodedata.category(last) in _SYMBOLS)
+# What an emoji is made of: the pictures, skin tones, variation selectors and joiners.
+_SYMBOLS: Final = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
+
+
+def _seam(left: str, right: str) -> str:
+    """``left + right`` where a fix meets the draft: one run of whitespace (the one with more line
+    breaks), one stop ("I'm sorry..." + "." is "I'm sorry."), no comma before a stop, and nothing
+    left over at the start of the message."""
+    if not right:
+        return left
+    kept_left = left.rstrip()
+    kept_right = right.lstrip()
+    if not kept_left:
+        return kept_right.lstrip(",;:" + _STOPS).lstrip() if kept_right else ""
+    if not kept_right:
+        return kept_left + _between(left[len(kept_left):], right)
+    left_stop = len(kept_left) - len(kept_left.rstrip(_STOPS))
+    right_stop = len(kept_right) - len(kept_right.lstrip(_STOPS))
+    body, symbols = _trailing_symbols(kept_left)
+    if right_stop and symbols and body[-1:] in (",", ";", ":"):
+        # "sorry, \U0001f44d" + "." is "sorry \U0001f44d.": no comma before the stop, the emoji kept
+        return _seam(body[:-1] + symbols, right)
+    if right_stop and (left_stop or kept_left[-1] in ",;:"):
+        ends = kept_left[len(kept_left) - left_stop:] if left_stop else ""
+        stop = "." if not ends or set(ends) <= {".", "\u2026"} else ends
+        return _seam(kept_left.rstrip(",;:" + _STOPS) + stop, kept_right[right_stop:])
+    if kept_right[0] in ",;:" and left_stop:
+        return _seam(left, kept_right[1:])
+    return kept_left + _between(left[len(kept_left):], right[:len(right) - len(kept_right)]) \
+        + kept_right
+
+
+def _trailing_symbols(text: str) -> tuple[str, str]:
+    """``text`` split before the emoji (and the spaces between them) it ends with."""
+    i = len(text)
+    while i > 0 and (text[i - 1].isspace()
+                     or unicodedata.category(text[i - 1]) in _SYMBOLS):
+        i -= 1
+    return text[:i], text[i:]
+
+
+def _between(left: str, right: str) -> str:
+    """The whitespace to keep where two runs meet at a seam."""
+    if not left or not right:
+        return left or right
+    return right if right.count("\n") > left.count("\n") else left
