@@ -203,7 +203,7 @@ def test_the_readers_name_becomes_you(other: str, situation: str, expected: str)
     ("I sent her mean texts", "I sent you mean texts."),
     ("I left her crying", "I left you crying."),
     ("I missed her wedding", "I missed your wedding."),
-    ("I criticised her cooking", "I criticised her cooking."),
+    ("I criticised her cooking", "I criticised your cooking."),
     ("I told her secrets to my friends", "I told her secrets to my friends."),
 ])
 def test_her_before_a_noun_participle_or_adjective(my_part: str, expected: str) -> None:
@@ -336,3 +336,23 @@ def test_my_and_the_readers_name_become_you(other: str, context: str, situation:
     for sentence in expected:
         assert sentence in draft, (sentence, draft)
     assert not re.search(r"\bmy (?:you|your)\b", draft, re.IGNORECASE), draft
+
+
+# R1: "her" before an -ing word is hers ("her parenting") when the account names only the
+# reader, so it is "your"; after "kept", "saw" and the like it is still "you".
+
+@pytest.mark.parametrize(("situation", "my_part", "expected"), [
+    ("She was late", "I criticised her cooking", "I'm sorry that I criticised your cooking."),
+    ("She was late", "I mocked her singing", "I'm sorry that I mocked your singing."),
+    ("She was late", "I laughed at her crying", "I'm sorry that I laughed at your crying."),
+    ("She forgot to pick me up", "I criticised her parenting",
+     "I'm sorry that I criticised your parenting."),
+    ("She left the kids with her parents", "I criticised her parenting",
+     "I'm sorry that I criticised your parenting."),
+    ("She was late", "I saw her leaving", "I'm sorry that I saw you leaving."),
+])
+def test_her_before_an_ing_word_is_your(situation: str, my_part: str, expected: str) -> None:
+    draft = compose(DraftParts(other="Mia", situation=situation, my_part=my_part))
+    assert_reads_well(draft)
+    assert expected in draft, draft
+    assert not THIRD_PERSON.search(draft), draft

@@ -332,3 +332,14 @@ def test_apologies_after_a_lead_in_it_cannot_take_get_no_rewrite() -> None:
 def test_a_cut_item_marked_with_a_bracket_goes_whole() -> None:
     assert _rules("1) I'm sorry I was late. 2) You never wait for me. 3) Let's talk.").rewrite \
         == "1) I'm sorry I was late. 2) Let's talk."
+
+
+@pytest.mark.parametrize(("text", "rewrite"), [
+    ("We're sorry if you were upset.", "We're sorry for our part in this."),
+    ("We are really sorry if you were upset.", "We're sorry for our part in this."),
+    ("They're sorry if you were upset.", None),
+    ("She is sorry if you were upset.", None),
+    ("We're sorry if I was rude.", None),
+])
+def test_a_non_apology_of_we_or_they_is_not_made_mine(text: str, rewrite: str | None) -> None:
+    assert mendkit.check(text, mode="rules").rewrite == rewrite

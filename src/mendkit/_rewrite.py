@@ -124,6 +124,12 @@ _APOLOGY_LEAD_RE: Final = re.compile(
     r"(?<![a-z'\u2019])(?:i['\u2019]?m |i am |i )?(?:(?:so|really|truly|very|just|genuinely|deeply"
     r"|properly|sincerely|super|terribly|awfully|honestly|extremely|incredibly) )*\Z",
     re.IGNORECASE)
+_ADVERBS = (r"(?:(?:so|really|truly|very|just|genuinely|deeply|properly|sincerely|super|terribly"
+            r"|awfully|honestly|extremely|incredibly) )*")
+_WE_ARE_RE: Final = re.compile(rf"(?<![a-z'\u2019])we(?:['\u2019]re| are) {_ADVERBS}\Z", re.IGNORECASE)
+_THEY_ARE_RE: Final = re.compile(
+    rf"(?<![a-z'\u2019])(?:they(?:['\u2019]re| are)|(?:he|she|it)(?:['\u2019]s| is)) {_ADVERBS}\Z",
+    re.IGNORECASE)
 # Where the rest of a non-apology's clause ends ("... you feel that way", "... was offended").
 CLAUSE_END_RE: Final = re.compile(r"[,;:.!?\n\u2026]|(?<!\s)\s+but\b|$", re.IGNORECASE)
 
@@ -146,9 +152,16 @@ def owning_apology(text: str, start: int, end: int) -> Fix | None:
     lead = _APOLOGY_LEAD_RE.search(text, max(0, start - 60), start)
     if lead and lead.start() < start:
         start = lead.start()
+    # "We're sorry if ..." is the writers' together; "They're sorry if ..." is not the writer's
+    # to own, so no rewrite.
+    ours = _WE_ARE_RE.search(text, max(0, start - 60), start)
+    if _THEY_ARE_RE.search(text, max(0, start - 60), start):
+        return None
     stop = CLAUSE_END_RE.search(text, end)
     clause_end = stop.start() if stop else len(text)
     if (act := _IF_I_RE.search(text, start, clause_end)) is not None:
+        if ours is not None:  # "We're sorry if I ...": whose act it is is not clear
+            return None
         # "Apologies if my tone was off": the act the person named stays, without its "if".
         # The words that lead into "apologies" or "apologise" go with it ("My apologies",
         # "I want to apologise"), or, when they cannot, only the "if" changes ("Our apologies
@@ -166,6 +179,8 @@ def owning_apology(text: str, start: int, end: int) -> Fix | None:
             fix = replace(fix, end=stop.end(), replacement=f"{fix.replacement}.")
         return fix
     replacement = _OWNING_APOLOGY
+    if ours is not None:
+        start, replacement = ours.start(), _OUR_OWNING_APOLOGY
     if text[start:start + 6].lower() == "apolog":
         # "My apologies if anyone was offended": the words that lead into "apologies" go too,
         # and "Our apologies" is the writers' together ("We're sorry for our part in this").

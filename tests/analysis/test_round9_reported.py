@@ -53,3 +53,13 @@ def test_a_verdict_next_to_never_deserved_is_still_one(text: str) -> None:
                                                 ("How would you do it next time?", False)])
 def test_a_could_you_for_next_time_is_a_request(text: str, asks: bool) -> None:
     assert ("repair.request" in mendkit.check(text, mode="rules").labels) is asks
+
+
+@pytest.mark.parametrize(("text", "crisis"), [("I made a plan for dinner.", False),
+                                               ("I've got a plan to apologise to her tomorrow.",
+                                                False),
+                                               ("I have a plan.", True),
+                                               ("I made a plan for tonight.", True),
+                                               ("I have a plan to end it.", True)])
+def test_an_everyday_plan_is_not_a_crisis_plan(text: str, crisis: bool) -> None:
+    assert mendkit.check(text, mode="rules").risk.crisis is crisis

@@ -2,8 +2,8 @@
 "your" to the person the draft is addressed to.
 
 Only where they can mean no one else: a pronoun that someone else in the account could be called
-stays, and so does a "her" that could be hers or her ("I criticised her cooking"). Deterministic
-rules over the person's own words, no parser.
+stays, and so does a "her" that could be hers or her ("I told her secrets to my friends").
+Deterministic rules over the person's own words, no parser.
 """
 
 from __future__ import annotations
@@ -130,8 +130,8 @@ def to_you(text: str, genders: frozenset[str] = frozenset(("he", "she"))) -> str
     """A request about them as one to them: "when he needs space" -> "when you need space". Only
     the pronouns of ``genders`` are turned (the others may be someone else's). Left alone when
     both "he" and "she" words could be turned (then someone else is in it too); a "her" that could
-    be hers or her ("I criticised her cooking") stays, and so do the others: the person's own
-    words are safest then."""
+    be hers or her ("I told her secrets to my friends") stays, and so do the others: the person's
+    own words are safest then."""
     present = _genders(text)
     turned = present & genders
     if len(turned) > 1:
@@ -165,8 +165,8 @@ _HER: Final = r"\bher\b(?=\s*([\w']*))"
 def _you_or_your(her: re.Match[str]) -> str | None:
     """"her" said to her: "you" where she is the one spoken of ("I ignored her all evening",
     "I made her cry", "I called her lazy", "I kept her waiting", "I bought her flowers"), "your"
-    where she owns what follows ("her phone", "her mum"), ``None`` where it cannot tell ("I
-    criticised her cooking", "I told her secrets to my friends")."""
+    where she owns what follows ("her phone", "her mum", "I criticised her cooking"), ``None``
+    where it cannot tell ("I told her secrets to my friends")."""
     after = her.group(1).lower()
     before = re.findall(r"[\w']+", her.string[:her.start()])
     verb = before[-1].lower() if before else ""
@@ -183,7 +183,7 @@ def _you_or_your(her: re.Match[str]) -> str | None:
     if verb in _GIVING:  # "told her secrets to my friends": hers, told to someone else
         return None if re.search(r"\bto (?:the|my|our|his|their|everyone|everybody|people|him"
                                  r"|them|me|us|[A-Z])", rest) else "you"
-    return None if ing else "your"
+    return "your"  # "her cooking", "her parenting": hers
 
 
 def _reader_names(other: str, context: str) -> list[str]:
