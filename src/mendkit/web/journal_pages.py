@@ -134,10 +134,8 @@ def _unlock_message(message: str) -> str:
 @router.post("/journal/lock")
 def journal_lock(request: Request, csrf_token: Annotated[str, Form()] = "") -> Response:
     require_csrf(request, csrf_token)
-    state(request).vault.lock()
-    # An analysis (saved to the journal or not) stays readable at its address, which the
-    # browser's history keeps: locked means none of it can be read.
-    state(request).results.clear()
+    state(request).vault.lock()  # which forgets the analyses too (their addresses stay in the
+    # browser's history: locked means none of them can be read; ``create_app``)
     return _see("/journal?locked=1")
 
 
