@@ -41,7 +41,7 @@ def _only_code(home: Path) -> str:
 def test_a_crisis_after_the_first_5000_characters_stops_and_is_never_saved(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = tmp_path / "mend-home"
-    answers = ["Dana", LONG + CRISIS, "yes", *_all("dana")[2:]]
+    answers = ["Dana", "yes", LONG + CRISIS, "yes", *_all("dana")[2:]]
     assert main(["coach", "--pair", "--answers", _file(tmp_path, "dana", answers)]) == 0
     out = capsys.readouterr().out
     assert "Repair can wait" in out
@@ -53,7 +53,7 @@ def test_a_crisis_after_the_first_5000_characters_stops_and_is_never_saved(
 def test_an_answer_over_5000_characters_is_refused_and_asked_again_not_cut(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = tmp_path / "mend-home"
-    answers = ["Dana", LONG + "THE-END", "shorter words", "yes", "next", "no"]
+    answers = ["Dana", "yes", LONG + "THE-END", "shorter words", "yes", "next", "no"]
     assert main(["coach", "--pair", "--answers", _file(tmp_path, "dana", answers)]) == 0
     out = capsys.readouterr().out
     assert "at most 5,000 characters" in out and "was not saved" in out
@@ -67,12 +67,12 @@ def test_an_answer_over_5000_characters_is_refused_and_asked_again_not_cut(
 def test_when_one_person_is_stopped_the_other_is_told_calmly_that_the_session_is_paused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = tmp_path / "mend-home"
-    dana = ["Dana", "hurt", "yes", "I want to kill myself tonight", "no"]
+    dana = ["Dana", "yes", "hurt", "yes", "I want to kill myself tonight", "no"]
     assert main(["coach", "--pair", "--answers", _file(tmp_path, "dana", dana)]) == 0
     code = _only_code(home)
     capsys.readouterr()
     assert main(["coach", "--join", code, "--answers",
-                 _file(tmp_path, "sam", ["Sam", *_all("sam")])]) == 0
+                 _file(tmp_path, "sam", ["Sam", "yes", *_all("sam")])]) == 0
     out = capsys.readouterr().out
     assert "This two-person session has been paused" in out
     assert "If you need someone now:" in out  # the general resources
@@ -93,10 +93,10 @@ def test_a_stop_part_way_pauses_the_person_who_had_already_joined(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = tmp_path / "mend-home"
     assert main(["coach", "--pair", "--answers",
-                 _file(tmp_path, "dana", ["Dana", "hurt", "yes"])]) == 0
+                 _file(tmp_path, "dana", ["Dana", "yes", "hurt", "yes"])]) == 0
     code = _only_code(home)
     assert main(["coach", "--join", code, "--answers",
-                 _file(tmp_path, "sam", ["Sam", "angry", "yes"])]) == 0
+                 _file(tmp_path, "sam", ["Sam", "yes", "angry", "yes"])]) == 0
     assert main(["coach", "--pair", "--answers",
                  _file(tmp_path, "dana2", ["yes", "I don't want to live anymore"])]) == 0
     capsys.readouterr()
@@ -116,7 +116,7 @@ def test_a_cli_name_with_control_or_bidi_characters_is_asked_again(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str) -> None:
     home = tmp_path / "mend-home"
     assert main(["coach", "--pair", "--answers",
-                 _file(tmp_path, "dana", [bad, "Dana", "hurt", "yes"])]) == 0
+                 _file(tmp_path, "dana", [bad, "Dana", "yes", "hurt", "yes"])]) == 0
     out = capsys.readouterr().out
     assert "a name cannot hold control or text-direction characters" in out.lower()
     mine = PairStore(home).load(_only_code(home), "first")
@@ -156,6 +156,15 @@ def _join(client: TestClient, code: str, name: str):  # type: ignore[no-untyped-
                        follow_redirects=False)
 
 
+def _say_safe(client: TestClient, code: str) -> None:
+    """Round 10: each person first answers, privately, that they are safe."""
+    page = client.get(f"/coach/pair/{code}").text
+    r = client.post(f"/coach/pair/{code}", data={
+        "csrf_token": field(page, "csrf_token"), "key": "safe", "answer": "yes", "share": "no"},
+        follow_redirects=False)
+    assert r.status_code == 303
+
+
 def _answer(client: TestClient, code: str, text: str, share: str = "yes"):  # type: ignore[no-untyped-def]
     page = client.get(f"/coach/pair/{code}").text
     return client.post(f"/coach/pair/{code}", data={
@@ -170,6 +179,8 @@ def pair(tmp_path: Path) -> tuple[TestClient, TestClient, str, Path]:
     dana, sam = TestClient(app), TestClient(app)
     code = _start(dana, "Dana").headers["location"].rsplit("/", 1)[1]
     assert _join(sam, code, "Sam").status_code == 303
+    _say_safe(dana, code)
+    _say_safe(sam, code)
     return dana, sam, code, home
 
 

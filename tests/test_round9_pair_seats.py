@@ -30,14 +30,28 @@ def _start(client: TestClient, name: str) -> str:
     r = client.post("/coach/pair", data={"csrf_token": field(page.text, "csrf_token"),
                                          "name": name}, follow_redirects=False)
     assert r.status_code == 303, r.text
-    return str(r.headers["location"]).rsplit("/", 1)[1]
+    code = str(r.headers["location"]).rsplit("/", 1)[1]
+    _say_safe(client, code)
+    return code
 
 
 def _join(client: TestClient, code: str, name: str):  # type: ignore[no-untyped-def]
     page = client.get("/coach/pair")
-    return client.post("/coach/pair/join", data={"csrf_token": field(page.text, "csrf_token"),
-                                                 "code": code, "name": name},
-                       follow_redirects=False)
+    r = client.post("/coach/pair/join", data={"csrf_token": field(page.text, "csrf_token"),
+                                              "code": code, "name": name},
+                    follow_redirects=False)
+    if r.status_code == 303:
+        _say_safe(client, code)
+    return r
+
+
+def _say_safe(client: TestClient, code: str) -> None:
+    """Round 10: each person first answers, privately, that they are safe."""
+    page = client.get(f"/coach/pair/{code}").text
+    r = client.post(f"/coach/pair/{code}", data={
+        "csrf_token": field(page, "csrf_token"), "key": "safe", "answer": "yes", "share": "no"},
+        follow_redirects=False)
+    assert r.status_code == 303
 
 
 def _answer(client: TestClient, code: str, text: str, share: str = "yes") -> None:
@@ -310,7 +324,7 @@ def test_the_cli_starter_of_an_expired_code_is_not_told_to_give_it_out(
 
     home = Path(os.environ["MEND_HOME"])
     answers = tmp_path / "dana.json"
-    answers.write_text(json.dumps(["Dana", "a", "yes"]), encoding="utf-8")
+    answers.write_text(json.dumps(["Dana", "yes", "a", "yes"]), encoding="utf-8")
     assert main(["coach", "--pair", "--answers", str(answers)]) == 0
     (folder,) = (home / "coach" / "pairs").iterdir()
     _expire(home, folder.name)

@@ -63,7 +63,8 @@ def _pair_with_a_private_answer(app: object) -> tuple[TestClient, TestClient]:
     r = sam.post("/coach/pair/join", data={"csrf_token": token(sam, "/coach/pair"),
                                            "code": code, "name": "Sam"})
     assert r.status_code == 200
-    for key, answer, share in (("feelings", SECRET, "no"), ("reality", SHARED, "yes")):
+    for key, answer, share in (("safe", "yes", "no"), ("feelings", SECRET, "no"),
+                               ("reality", SHARED, "yes")):
         r = dana.post(f"/coach/pair/{code}", data={
             "csrf_token": token(dana, f"/coach/pair/{code}"), "key": key, "answer": answer,
             "share": share})

@@ -304,11 +304,15 @@ def test_two_people_in_two_browsers(page, browser, server) -> None:  # type: ign
     page.get_by_role("button", name="Start").click()
     page.wait_for_selector(".code")
     code = page.locator(".code").first.inner_text()
+    check_coach_page(page, "pair-safety")
+    page.get_by_role("button", name="Yes, I'm safe").click()  # each is asked privately first
+    page.wait_for_selector("text=Question 1 of 5")
     check_coach_page(page, "pair-question")
     ben.goto(base + f"/coach/pair?code={code}")
     assert ben.locator("#code").input_value() == code
     ben.fill("#join-name", "Ben")
     ben.get_by_role("button", name="Join").click()
+    ben.get_by_role("button", name="Yes, I'm safe").click()
     ben.wait_for_selector("text=Question 1 of 5")
     for who, prefix, shared in ((page, "Ana", {0, 2, 3}), (ben, "Ben", {1, 2, 4})):
         for n in range(5):
@@ -330,6 +334,7 @@ def test_two_people_in_two_browsers(page, browser, server) -> None:  # type: ign
     page.goto(base + "/coach/pair")
     page.fill("#start-name", "Ana")
     page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Yes, I'm safe").click()
     page.wait_for_selector("text=Question 1 of 5")
     page.fill("#answer", "I want to end my life")
     page.get_by_role("button", name="Save and go on").click()

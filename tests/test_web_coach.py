@@ -5,6 +5,7 @@ inline, the follow-up, help), and two-person mode by join code."""
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -406,7 +407,9 @@ def _pair_start(client: TestClient, name: str) -> str:
     r = client.post("/coach/pair", data={"csrf_token": field(page.text, "csrf_token"),
                                          "name": name}, follow_redirects=False)
     assert r.status_code == 303
-    return r.headers["location"].rsplit("/", 1)[1]
+    code = r.headers["location"].rsplit("/", 1)[1]
+    _say_safe(client, code)
+    return code
 
 
 def _pair_join(client: TestClient, code: str, name: str) -> int:
@@ -414,7 +417,18 @@ def _pair_join(client: TestClient, code: str, name: str) -> int:
     r = client.post("/coach/pair/join", data={"csrf_token": field(page.text, "csrf_token"),
                                               "code": code.lower(), "name": name},
                     follow_redirects=False)
+    if r.status_code == 303:
+        _say_safe(client, code)
     return r.status_code
+
+
+def _say_safe(client: TestClient, code: str) -> None:
+    """Round 10: each person first answers, privately, that they are safe."""
+    page = client.get(f"/coach/pair/{code}").text
+    r = client.post(f"/coach/pair/{code}", data={
+        "csrf_token": field(page, "csrf_token"), "key": "safe", "answer": "yes", "share": "no"},
+        follow_redirects=False)
+    assert r.status_code == 303
 
 
 def _pair_answer(client: TestClient, code: str, text: str, *, share: bool,
@@ -548,13 +562,36 @@ def test_the_api_refuses_a_position_ahead_without_calling_it_earlier(client: Tes
 def test_answers_to_unknown_sessions_leave_nothing_behind(client: TestClient) -> None:
     from mendkit.web import coach
 
+    def tables() -> dict[str, int]:  # the module's own tables and their sizes
+        return {name: len(value) for name, value in vars(coach).items()
+                if isinstance(value, dict | list | set | OrderedDict)}
+
     token = field(client.get("/coach").text, "csrf_token")
-    before = len(coach._answering)
+    before = tables()
     for n in range(20):
         r = client.post(f"/coach/{n:012x}", data={"csrf_token": token, "answer": "yes",
                                                    "position": "0"})
         assert r.status_code == 404
-    assert len(coach._answering) == before
+    assert tables() == before
+
+
+def test_answered_sessions_leave_no_table_behind_in_a_long_running_server(
+        client: TestClient) -> None:
+    """A server that runs for months keeps one lock per answer in flight, not one per session
+    ever answered (the soak test's finding); the same session always gets the same lock."""
+    from mendkit.web import coach
+
+    def tables() -> dict[str, int]:
+        return {name: len(value) for name, value in vars(coach).items()
+                if isinstance(value, dict | list | set | OrderedDict)}
+
+    client.post("/api/coach", json={})
+    before = tables()
+    for _ in range(30):
+        sid = client.post("/api/coach", json={}).json()["id"]
+        assert client.post(f"/api/coach/{sid}", json={"answer": "yes"}).status_code == 200
+        assert coach.session_lock(sid) is coach.session_lock(sid)
+    assert tables() == before
 
 
 def test_a_crisis_in_the_other_persons_pasted_messages_is_named_as_theirs(

@@ -61,7 +61,8 @@ def test_the_api_break_asks_the_question_it_will_use_and_says_when_it_ends(
     assert reply["state"] == "on_break"
     assert reply["question"] == "Continue now anyway? (yes / no)"
     said = " ".join(reply["said"])
-    assert re.search(r"This session continues at \d\d:\d\d", said), said
+    assert re.search(r"Take your break until \d\d:\d\d", said), said
+    assert "This session continues" not in said  # the time, once
     assert "mend coach --resume" not in said  # a terminal's instruction
     # "no" to the question it was shown keeps the break (the 20 minutes are not skipped).
     kept = client.post(f"/api/coach/{session_id}", json={"answer": "no"}).json()
@@ -116,7 +117,18 @@ def _pair_start(client: TestClient, name: str) -> str:
     r = client.post("/coach/pair", data={"csrf_token": field(page.text, "csrf_token"),
                                          "name": name}, follow_redirects=False)
     assert r.status_code == 303, r.text
-    return r.headers["location"].rsplit("/", 1)[1]
+    code = r.headers["location"].rsplit("/", 1)[1]
+    _say_safe(client, code)
+    return code
+
+
+def _say_safe(client: TestClient, code: str) -> None:
+    """Round 10: each person first answers, privately, that they are safe."""
+    page = client.get(f"/coach/pair/{code}").text
+    r = client.post(f"/coach/pair/{code}", data={
+        "csrf_token": field(page, "csrf_token"), "key": "safe", "answer": "yes", "share": "no"},
+        follow_redirects=False)
+    assert r.status_code == 303
 
 
 def _pair_answer(client: TestClient, code: str, text: str) -> str:

@@ -227,7 +227,7 @@ def test_insights_page_says_the_figures_in_words_with_accessible_charts(opened: 
                   when=f"2026-03-{day:02d}T21:00")
     add_entry(opened, rel, kind="repair", message="Can we talk?", uptake="rejected", by="them",
               when="2026-03-10T09:00")
-    for day, score in ((3, 4), (10, 7)):
+    for day, score in ((3, 4), (6, 5), (10, 7)):
         add_entry(opened, rel, kind="checkin", score=str(score), when=f"2026-03-{day:02d}T08:00")
     r = opened.get(f"/journal/relationships/{rel}/insights")
     assert r.status_code == 200
@@ -237,7 +237,7 @@ def test_insights_page_says_the_figures_in_words_with_accessible_charts(opened: 
     assert "About 67% of the repair attempts landed" in html
     assert "the first repair came 2 hours after a rupture" in html
     assert "“dinner” (2)" in html and "criticism 2×" in html
-    assert "Your check-ins are rising (+3.0 points a week)." in html
+    assert "Your check-ins are rising (+3.03 points a week)." in html
     assert html.count("<svg") == 3 and html.count('role="img"') == 3
     for chart in ("chart-weeks", "chart-uptake", "chart-checkins"):
         assert f'aria-labelledby="{chart}-t {chart}-d"' in html
@@ -468,7 +468,7 @@ def test_the_figures_in_words() -> None:
         "About 25% of the repair attempts landed (one that was partly accepted counts as half).",
         "Typically (the median), the first repair came 2 days after a rupture.",
         "Who reached out first after a rupture: you 0 times, they 1 time.",
-        "Your check-ins are steady (-0.1 points a week).",
+        "Your check-ins are falling (-0.07 points a week).",
     ]
 
 

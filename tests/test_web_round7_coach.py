@@ -85,13 +85,27 @@ def _pair_start(client: TestClient, name: str) -> str:
     r = client.post("/coach/pair", data={"csrf_token": field(page.text, "csrf_token"),
                                          "name": name}, follow_redirects=False)
     assert r.status_code == 303, r.text
-    return r.headers["location"].rsplit("/", 1)[1]
+    code = r.headers["location"].rsplit("/", 1)[1]
+    _say_safe(client, code)
+    return code
 
 
 def _pair_join(client: TestClient, code: str, name: str):  # type: ignore[no-untyped-def]
     page = client.get("/coach/pair")
-    return client.post("/coach/pair/join", data={"csrf_token": field(page.text, "csrf_token"),
-                                                 "code": code, "name": name})
+    r = client.post("/coach/pair/join", data={"csrf_token": field(page.text, "csrf_token"),
+                                              "code": code, "name": name})
+    if r.status_code == 200 and 'name="key" value="safe"' in r.text:
+        _say_safe(client, code)
+    return r
+
+
+def _say_safe(client: TestClient, code: str) -> None:
+    """Round 10: each person first answers, privately, that they are safe."""
+    page = client.get(f"/coach/pair/{code}").text
+    r = client.post(f"/coach/pair/{code}", data={
+        "csrf_token": field(page, "csrf_token"), "key": "safe", "answer": "yes", "share": "no"},
+        follow_redirects=False)
+    assert r.status_code == 303
 
 
 def _pair_answer(client: TestClient, code: str, text: str, page: str = "") -> str:

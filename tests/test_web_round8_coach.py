@@ -93,7 +93,7 @@ def pair_file(tmp_path: Path, name: str, answers: list[str]) -> str:
 
 
 def full_answers(name: str) -> list[str]:
-    flat = [name]
+    flat = [name, "yes"]  # round 10: the private safety question comes first
     for key, _ in QUESTIONS:
         flat += [f"{name}'s {key}", "yes"]
     return flat
@@ -133,7 +133,7 @@ def test_the_cli_asks_who_you_are_before_carrying_on_anothers_answers(
     code = cli_start(tmp_path, capsys, "Dana")
     # Ben joins and answers one question, then stops.
     assert main(["coach", "--join", code, "--answers",
-                 pair_file(tmp_path, "Ben", ["Ben", "hurt", "yes"])]) == 0
+                 pair_file(tmp_path, "Ben", ["Ben", "yes", "hurt", "yes"])]) == 0
     capsys.readouterr()
     # Mark runs the same command with his name: he is asked whether he is Ben, says no.
     assert main(["coach", "--join", code, "--answers",

@@ -32,6 +32,8 @@ from mendkit.model import Issue, TurnAnalysis
 
 # "Feelings" that describe what someone did to us, with the feeling and need they often cover.
 # Mend's own list (after the NVC idea that such words need someone else's action to make sense).
+# What each offers instead is a feeling too, never another evaluation: not "unvalued" (how others
+# judge us), "small" (what we think we are) or "boxed in" (what someone does to us).
 BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
     "ignored": ("lonely", "to know I matter to you"),
     "disrespected": ("hurt", "to be treated with care"),
@@ -48,10 +50,10 @@ BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
     "unheard": ("frustrated", "to feel heard"),
     "unseen": ("lonely", "to be seen"),
     "invisible": ("lonely", "to be seen"),
-    "belittled": ("small", "respect"),
+    "belittled": ("embarrassed and hurt", "respect"),
     "patronised": ("frustrated", "to be treated as an equal"),
     "patronized": ("frustrated", "to be treated as an equal"),
-    "controlled": ("boxed in", "some choice of my own"),
+    "controlled": ("tense and frustrated", "some choice of my own"),
     "pressured": ("tense", "room to decide"),
     "used": ("hurt", "things to feel fair between us"),
     "dismissed": ("hurt", "to have my view taken seriously"),
@@ -59,7 +61,7 @@ BLAMING_FEELINGS: Final[dict[str, tuple[str, str]]] = {
     "blamed": ("defensive and hurt", "to work this out together"),
     "misunderstood": ("frustrated", "to be understood"),
     "let down": ("disappointed", "to be able to rely on you"),
-    "taken for granted": ("unvalued", "to know my effort is seen"),
+    "taken for granted": ("sad and discouraged", "to know my effort is seen"),
     "left out": ("sad", "to belong"),
     "interrupted": ("frustrated", "to finish my thought"),
     "humiliated": ("ashamed", "respect, especially in front of others"),
@@ -228,7 +230,7 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
             s_start, s_end = sentences.bounds(ev.start)
             if but:  # the issue is the "but" on (the fix also takes the comma before it)
                 start, end = but.end() - len("but"), s_end
-                kept = text[s_start:but.start()].strip().rstrip(" ,")
+                kept = _kept_apology(turn, text, s_start, ev.start, but.start())
                 example = _example_before_but(turn, kept, s_start, but.start())
                 suggestion = f"{suggestion} {example}".rstrip()
                 fixes.append(Fix(but.start(), sentence_stop(text, s_end), "."))
@@ -435,6 +437,18 @@ def _reported(sentences: Sentences, quotes: list[int], start: int) -> bool:
 def _listed(items: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _kept_apology(turn: TurnAnalysis, text: str, start: int, apology: int, but: int) -> str:
+    """What the "sorry, but" example keeps of the sentence before its "but": all of it, or from
+    the apology (at ``apology``) on when a clause before it is flagged itself ("You never listen,
+    and I'm sorry" would recommend the "You never" another issue flags)."""
+    flagged = any(ev.label.startswith("rupture.") and ev.source.startswith("rule:")
+                  and start <= ev.start < apology for ev in turn.evidence)
+    if flagged and start < apology < but:
+        kept = text[apology:but].strip().rstrip(" ,")
+        return kept[:1].upper() + kept[1:]
+    return text[start:but].strip().rstrip(" ,")
 
 
 def _example_before_but(turn: TurnAnalysis, kept: str, start: int, end: int) -> str:

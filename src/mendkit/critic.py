@@ -24,10 +24,11 @@ from mendkit._critic_issues import BLAMING_FEELINGS as BLAMING_FEELINGS  # noqa:
 from mendkit._critic_issues import OVER_APOLOGY as OVER_APOLOGY  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import find_issues
 from mendkit._rewrite import suggested_rewrite
+from mendkit.analysis.language import CHECK_CONTEXT_NOTE, CHECK_NOTE, looks_unreadable
 from mendkit.analysis.pipeline import Mode, analyze_with_probabilities
-from mendkit.analysis.safety import DEFAULT_REGION, assess
-from mendkit.labels import is_rupture
-from mendkit.model import CheckResult, Conversation, Issue, Safety
+from mendkit.analysis.safety import DEFAULT_REGION, assess, region_or_default, resources_for
+from mendkit.labels import CRISIS, is_rupture
+from mendkit.model import CheckResult, Conversation, Issue, Safety, TurnAnalysis
 
 if TYPE_CHECKING:
     from mendkit.models.personal import PersonalHeads
@@ -234,8 +235,17 @@ def critique(
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
         issues, rewrite = [], None
-        notes = ["This message mentions something that sounds unsafe. Repair can wait; "
-                 "please reach out to someone now."]
+        notes = [_UNSAFE_GUESS if _model_only_crisis(turn) else _UNSAFE]
+    unread = _unread_note(text, context)
+    if unread is not None:
+        # Mend cannot read it (the model had no say: see the pipeline), so its silence means
+        # nothing: it says so, and shows the resources gently, with no crisis claimed.
+        if unread == CHECK_NOTE:  # what is "missing" from a message Mend cannot read is unknown
+            notes = [n for n in notes if not n.startswith(MISSING_NOTE)]
+        notes = [*notes, unread]
+        if not risk.crisis:
+            risk = replace(risk, message=unread,
+                           resources=resources_for(region_or_default(region)[0]))
     result = CheckResult(
         text=text,
         labels=turn.labels,
@@ -252,6 +262,37 @@ def critique(
     return _with_context_risk(result, assess(analysis.turns[:-1], region))
 
 
+_UNSAFE: Final = ("This message mentions something that sounds unsafe. Repair can wait; "
+                  "please reach out to someone now.")
+# The model's guess with no sign to point at: said as a guess, so a person can tell a misreading
+# ("My plan is to apologise tonight") from a warning, and still find help if it is right.
+_UNSAFE_GUESS: Final = (
+    "Mend's model read this message as a possible sign that someone may not be safe. No words in "
+    "it matched a known sign, so this may be a misreading. If you or someone else is not safe, "
+    "please reach out to someone now; repair can wait.")
+
+
+def _model_only_crisis(turn: TurnAnalysis) -> bool:
+    """Whether ``turn``'s crisis signs are all the model's (no rule matched any words)."""
+    signs = [e for e in turn.evidence if e.label == CRISIS]
+    return bool(signs) and all(e.source.startswith("model:") for e in signs)
+
+
+def _unread_note(text: str, context: Sequence[str]) -> str | None:
+    """What to say when ``text``, or the message it answers, is not in English; else None."""
+    if looks_unreadable(text):
+        return CHECK_NOTE
+    if context and looks_unreadable(context[-1]):
+        return CHECK_CONTEXT_NOTE
+    return None
+
+
+def is_unread(result: CheckResult) -> bool:
+    """Whether ``result`` is for a message Mend could not read (not in English): its score and
+    checklist say little, and no issue found means nothing."""
+    return CHECK_NOTE in result.notes
+
+
 def _with_context_risk(result: CheckResult, answered: Safety) -> CheckResult:
     """``result``, when the messages it answers show crisis signs (``answered``): a reply to
     someone who may be unsafe, or who threatens harm, is not coached."""
@@ -262,7 +303,8 @@ def _with_context_risk(result: CheckResult, answered: Safety) -> CheckResult:
             else _UNSAFE_IN_CONTEXT)
     risk = replace(answered, turns=(*answered.turns, *result.risk.turns), kinds=tuple(kinds),
                    in_context=True)
-    notes = result.notes if result.risk.crisis else ()
+    notes = result.notes if result.risk.crisis else tuple(n for n in result.notes
+                                                          if n in (CHECK_NOTE, CHECK_CONTEXT_NOTE))
     return replace(result, risk=risk, issues=(), rewrite=None, notes=(note, *notes))
 
 

@@ -5,13 +5,26 @@ Choices, stated once:
 * time to repair: for each rupture, hours until the first repair entry at or after it (and before
   the next rupture); ruptures never followed by a repair are left out of the median.
 * who repairs first: the ``by`` field (me / them) of that first repair.
-* recurring triggers: words of 4+ letters (minus common words) found in 2+ rupture descriptions.
+* recurring triggers: whole words of 4+ letters, in any alphabet (``réunion``, not ``union``),
+  minus common words, found in 2+ rupture descriptions; the typographic apostrophe a phone types
+  (``didn’t``) is read as ``'``.
 * patterns: criticism, contempt, defensiveness, stonewalling, read from the last part of each label
-  (``criticism`` or ``rupture.confrontation.criticism``).
+  (``criticism`` or ``rupture.confrontation.criticism``); a rupture counts once for a pattern,
+  however many of its labels name it.
 * connection trend: least-squares slope of check-in scores per day; ``connection_per_week`` is the
-  mean check-in score of each ISO week (for the chart). No trend (None) from check-ins that span
-  less than ``MIN_TREND_DAYS``: two scores an hour apart say nothing about a week. The slope is
-  kept within the scale: over a week it never rises or falls more than the whole 0-10 range.
+  mean check-in score of each ISO week (for the chart). No trend (None) from fewer than
+  ``MIN_TREND_CHECKINS`` check-ins, or from check-ins that span less than ``MIN_TREND_DAYS``: two
+  scores, or scores an hour apart, say nothing about a week. The span is a week when the first
+  and last check-ins are a week apart by the clock or on the wall clock, so Sunday noon to
+  Sunday noon is a week across a DST change too. A line steeper than the scale allows (over a
+  week, or over the span when longer, more than the whole 0-10 range) gives no rate either: its
+  rate would not be a measurement. It is a real and sharp change all the same, so
+  ``connection_steep`` says which way it went and the limit it passed
+  (``{"direction": "rising", "more_than_per_week": 10.0}``; None otherwise), and
+  :func:`steep_words` says it ("rising sharply (more than 10 points a week)"); never "not enough
+  data" to someone with enough check-ins.
+* a trend in words (:func:`trend_words`) is ``steady`` only when the rate, rounded as it is
+  shown, is zero; the terminal, the charts and the web page all use it.
 * a body of the wrong shape (an old import could store anything) never stops the figures: a
   value that is not what the journal writes counts as absent (a repair's uptake or ``by``, a
   rupture's ``what`` or labels; a check-in without a number score is left out of the connection
@@ -51,15 +64,17 @@ UPTAKES = ("accepted", "partly", "not_yet", "rejected")
 REPAIRERS = ("me", "them")
 SCORE_RANGE = 10.0
 """Check-in scores run from 0 to 10."""
-MIN_TREND_DAYS = 3.0
-"""The shortest span of check-ins, in days, that a connection trend is drawn from."""
+MIN_TREND_DAYS = 7.0
+"""The shortest span of check-ins, in days, that a connection trend (a rate a week) is drawn from."""
+MIN_TREND_CHECKINS = 3
+"""The fewest check-ins a connection trend is drawn from: a line through two is no trend."""
 _STOP = frozenset((
     "about", "after", "again", "always", "because", "before", "being", "could", "didn't", "doesn't",
     "every", "from", "have", "just", "like", "never", "really", "said", "should", "that", "their",
     "them", "then", "there", "they", "this", "told", "wasn't", "were", "what", "when", "which", "while",
     "with", "would", "your", "you're",
 ))
-_WORD = re.compile(r"[a-z][a-z']{3,}")
+_WORD = re.compile(r"[^\W\d_][\w']{3,}")
 
 Row = tuple[str, str, Mapping[str, Any]]
 """One entry as ``(kind, occurred_at, body)``: what :meth:`Journal.insight_rows` returns."""
@@ -204,9 +219,9 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
     read = [(read_moment(at), at, kind, body if isinstance(body, Mapping) else {})
             for kind, at, body in rows]
     unreadable = [at for t, at, _, _ in read if t is None]
-    out_of_range = [at for t, at, _, _ in read if t is not None and not _plausible(t)]
+    out_of_range = [at for t, at, _, _ in read if t is not None and not plausible(t)]
     timed = sorted(((t, kind, body) for t, _, kind, body in read
-                    if t is not None and _plausible(t)),
+                    if t is not None and plausible(t)),
                    key=lambda item: item[0].instant)
     ruptures = [(t, b) for t, k, b in timed if k == "rupture"]
     repairs = [(t, b) for t, k, b in timed if k == "repair"]
@@ -234,7 +249,7 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
             if by in REPAIRERS:
                 first_by[by] += 1
 
-    docs = [set(_WORD.findall(what.lower())) - _STOP for b in all_ruptures
+    docs = [set(_WORD.findall(what.lower().replace("’", "'"))) - _STOP for b in all_ruptures
             if isinstance(what := b.get("what"), str)]
     word_docs = Counter(w for d in docs for w in d)
     triggers = sorted(((w, n) for w, n in word_docs.items() if n >= 2), key=lambda x: (-x[1], x[0]))
@@ -242,16 +257,15 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
     patterns: Counter[str] = Counter()
     for b in all_ruptures:
         labels = b.get("labels")
-        for label in labels if isinstance(labels, list) else ():
-            tail = label.rsplit(".", 1)[-1] if isinstance(label, str) else ""
-            if tail in PATTERNS:
-                patterns[tail] += 1
+        tails = {label.rsplit(".", 1)[-1] for label in (labels if isinstance(labels, list) else ())
+                 if isinstance(label, str)}
+        patterns.update(tails & set(PATTERNS))
 
     scores = [(t, float(score)) for t, b in checkins if _is_number(score := b.get("score"))]
     per_week: defaultdict[str, list[float]] = defaultdict(list)
     for t, score in scores:
         per_week[week_key(t.local)].append(score)
-    slope = _connection_slope([(t.instant, score) for t, score in scores])
+    slope, steep = _connection_slope(scores)
 
     return {
         "ruptures": len(all_ruptures),
@@ -264,6 +278,7 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
         "recurring_triggers": [{"word": w, "ruptures": n} for w, n in triggers[:10]],
         "patterns": {p: patterns[p] for p in PATTERNS},
         "connection_slope_per_day": slope,
+        "connection_steep": steep,
         "connection_per_week": {w: statistics.fmean(per_week[w])
                                 for w in sorted(per_week, key=week_order)},
         "entries_without_a_time": len(unreadable),
@@ -277,7 +292,7 @@ EARLIEST = datetime(1900, 1, 1)  # as ``mendkit.journal.kinds.check_when``: 1900
 AHEAD = timedelta(days=1)  # ... a day ahead of this computer's clock
 
 
-def _plausible(moment: Moment) -> bool:
+def plausible(moment: Moment) -> bool:
     """Whether an entry's time lies where ``check_when`` would accept it now (wall times
     compared, so nothing overflows at year 1 or 9999)."""
     return EARLIEST <= moment.local <= datetime.now() + AHEAD
@@ -288,21 +303,67 @@ def _is_number(value: object) -> TypeGuard[float]:
             and math.isfinite(value))
 
 
-def _connection_slope(scores: Sequence[tuple[datetime, float]]) -> float | None:
-    """Points per day, from check-ins in time order: None when they span less than
-    ``MIN_TREND_DAYS``; never more than the whole scale in a week (or over the span, when longer).
+def _connection_slope(scores: Sequence[tuple[Moment, float]]
+                      ) -> tuple[float | None, dict[str, Any] | None]:
+    """``(points per day, None)`` from check-ins in time order. ``(None, None)`` from fewer than
+    ``MIN_TREND_CHECKINS`` or a span under ``MIN_TREND_DAYS``. For a line steeper than the whole
+    scale in a week (or over the span, when longer): None, and which way it went with the limit it
+    passed in points a week (rounded down, so "more than" stays true).
     """
-    if not scores:
-        return None
-    t0 = scores[0][0]
-    days = [(t - t0).total_seconds() / 86400 for t, _ in scores]
-    if days[-1] < MIN_TREND_DAYS:
-        return None
+    if len(scores) < MIN_TREND_CHECKINS:
+        return None, None
+    first = scores[0][0]
+    days = [(t.instant - first.instant).total_seconds() / 86400 for t, _ in scores]
+    if _span_days(first, scores[-1][0]) < MIN_TREND_DAYS:
+        return None, None
     slope = least_squares_slope(days, [s for _, s in scores])
     if slope is None:
-        return None
+        return None, None
     most = SCORE_RANGE / max(days[-1], 7.0)
-    return max(-most, min(most, slope))
+    if abs(slope) <= most:
+        return slope, None
+    # rounded down to the hundredth, past float noise: 10 points a week, not 9.99
+    week = math.floor(round(most * 7 * 100, 6)) / 100
+    return None, {"direction": "rising" if slope > 0 else "falling", "more_than_per_week": week}
+
+
+def _span_days(first: Moment, last: Moment) -> float:
+    """Days from the first check-in to the last, by the clock or on the wall clock, whichever is
+    longer: 12:00 on one Sunday to 12:00 the next is 7 days across the spring DST change (6 days
+    23 hours by the clock), and 12:00 to 11:00 is 7 days across the autumn one."""
+    return max(last.instant - first.instant, last.local - first.local).total_seconds() / 86400
+
+
+def steep_words(steep: object) -> str | None:
+    """A line too steep for a rate (``connection_steep``) in words, or None for anything else;
+    the terminal, the charts and the web page all use it.
+
+    >>> steep_words({"direction": "rising", "more_than_per_week": 10.0})
+    'rising sharply (more than 10 points a week)'
+    >>> steep_words({"direction": "falling", "more_than_per_week": 7.77})
+    'falling sharply (more than 7.77 points a week)'
+    """
+    if not isinstance(steep, Mapping):
+        return None
+    way, most = steep.get("direction"), steep.get("more_than_per_week")
+    if way not in ("rising", "falling") or not _is_number(most):
+        return None
+    return f"{way} sharply (more than {most:g} points a week)"
+
+
+def trend_words(slope: float | None, *, scale: float = 1.0, digits: int = 2
+                ) -> tuple[str, float] | None:
+    """A trend as a word and the rate to show with it (``slope`` times ``scale``, rounded to
+    ``digits``), or None without a trend. ``steady`` only when that rounded rate is zero, so a
+    rate shown is never called steady and the same figure reads the same everywhere.
+
+    >>> trend_words(0.16 / 7, scale=7.0), trend_words(-0.0004, scale=7.0)
+    (('rising', 0.16), ('steady', 0.0))
+    """
+    if slope is None:
+        return None
+    value = round(slope * scale, digits) + 0.0  # + 0.0: no "-0.00"
+    return ("steady" if value == 0 else "rising" if value > 0 else "falling"), value
 
 
 def least_squares_slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from mendkit.config import home_from_env
 from mendkit.errors import InvalidInputError
-from mendkit.insights import iso_weeks, recent_weeks, week_order
+from mendkit.insights import iso_weeks, recent_weeks, steep_words, trend_words, week_order
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -236,9 +236,13 @@ def _connection_trend(ax: Axes, figures: Mapping[str, Any]) -> str:
     per_week: Mapping[str, float] = figures["connection_per_week"]
     slope = figures.get("connection_slope_per_day")
     title = "Connection check-ins (mean score per week)"
-    if slope is not None:
-        weekly = round(slope * 7, 2) + 0.0  # + 0.0: no "-0.00"
-        title += f", trend {weekly:+.2f} a week" if weekly else ", steady"
+    trend = trend_words(slope, scale=7.0)
+    steep = steep_words(figures.get("connection_steep"))
+    if trend is not None:
+        way, weekly = trend
+        title += ", steady" if way == "steady" else f", trend {weekly:+.2f} a week"
+    elif steep is not None:
+        title += f", {steep}"
     elif per_week:
         title += ", not enough data for a trend yet"
     ax.set_xlabel("ISO week")

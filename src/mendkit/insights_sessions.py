@@ -14,7 +14,8 @@ holds ``client`` and ``analysis`` (the ``mend analyze --json`` object). Choices,
 * withdrawal never addressed: the withdrawal turns of episodes that include a withdrawal and are
   ``unresolved`` (no repair attempt at all): the ruptures a therapist most often misses.
 * trends: least-squares slope per session (sessions numbered 0, 1, 2, ...) of ruptures, and of
-  the repaired share over the sessions that have one; None with fewer than two points.
+  the repaired share over the sessions that have one; None with fewer than
+  ``MIN_TREND_SESSIONS`` points: a line through two sessions is no trend.
 * sessions where the safety detector found crisis signals are listed, so they are not missed.
 * a session whose stored analysis is not the shape ``mend analyze --json`` writes (an old import
   could store anything) is left out of every figure and its date listed in
@@ -34,11 +35,20 @@ from typing import Any
 from mendkit.insights import EntryLike, instant_order, least_squares_slope, parse_when
 
 RUPTURE_TYPES = ("withdrawal", "confrontation", "invalidation")
+MIN_TREND_SESSIONS = 3
+"""The fewest sessions a trend is drawn from."""
 _STATUSES = ("resolved", "attempted", "unresolved")
 
 
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def _trend(points: list[tuple[int, float]]) -> float | None:
+    """The least-squares slope per session, or None from fewer than ``MIN_TREND_SESSIONS``."""
+    if len(points) < MIN_TREND_SESSIONS:
+        return None
+    return least_squares_slope([float(i) for i, _ in points], [v for _, v in points])
 
 
 class _Unreadable(ValueError):
@@ -158,10 +168,9 @@ def session_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
         "withdrawal_unaddressed": missed,
         "crisis_sessions": [s["date"] for s in sessions if s["crisis"]],
         "trend": {
-            "ruptures_per_session_slope": least_squares_slope(
-                [float(i) for i in range(len(sessions))], [float(s["ruptures"]) for s in sessions]),
-            "repaired_share_slope": least_squares_slope([float(i) for i, _ in shared],
-                                                        [float(v) for _, v in shared]),
+            "ruptures_per_session_slope": _trend([(i, float(s["ruptures"]))
+                                                  for i, s in enumerate(sessions)]),
+            "repaired_share_slope": _trend([(i, float(v)) for i, v in shared]),
         },
         "modes": sorted({str(s["mode"]) for s in sessions if s["mode"]}),
         "unreadable_sessions": unreadable,

@@ -145,7 +145,7 @@ def test_my_part_with_the_name_in_the_middle_says_you() -> None:
 
 def test_share_asks_again_until_yes_or_no(tmp_path: Path, home: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    flat = ["Alex", "hurt", "I thought you forgot on purpose", "yes"]
+    flat = ["Alex", "yes", "hurt", "I thought you forgot on purpose", "yes"]
     for _ in QUESTIONS[1:]:
         flat += ["my words", "no"]
     assert main(["coach", "--pair", "--answers", _answers(tmp_path, flat)]) == 0

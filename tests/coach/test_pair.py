@@ -31,7 +31,7 @@ def test_the_exchange_shows_only_shared_answers() -> None:
 
 def answers_file(tmp_path: Path, name: str, words: str, share: str) -> Path:
     path = tmp_path / f"{name}.json"
-    flat = [name]
+    flat = [name, "yes"]  # round 10: the private safety question comes first
     for _ in QUESTIONS:
         flat += [f"{words}", share]
     path.write_text(json.dumps(flat), encoding="utf-8")
@@ -97,7 +97,7 @@ def test_an_interrupted_pair_shows_its_code_and_carries_on_where_it_stopped(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     keys = [k for k, _ in QUESTIONS]
     start = tmp_path / "start.json"
-    start.write_text(json.dumps(["Ana", "I felt ignored", "yes"]), encoding="utf-8")
+    start.write_text(json.dumps(["Ana", "yes", "I felt ignored", "yes"]), encoding="utf-8")
     assert main(["coach", "--pair", "--answers", str(start)]) == 0
     out = capsys.readouterr().out
     code = _code_of(out)
@@ -111,7 +111,7 @@ def test_an_interrupted_pair_shows_its_code_and_carries_on_where_it_stopped(
     assert out.count("How did you feel during it?") == 0  # the answered question is not asked
     # the other person stops part-way too, and the same command carries on for them
     half = tmp_path / "half.json"
-    half.write_text(json.dumps(["Ben", "I felt sad", "yes", "my side", "no"]), encoding="utf-8")
+    half.write_text(json.dumps(["Ben", "yes", "I felt sad", "yes", "my side", "no"]), encoding="utf-8")
     assert main(["coach", "--join", code, "--answers", str(half)]) == 0
     assert f"mend coach --join {code}" in capsys.readouterr().out.rsplit("Saved", 1)[1]
     more = tmp_path / "more.json"

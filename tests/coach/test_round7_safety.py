@@ -97,7 +97,7 @@ def test_the_coach_gives_the_safety_plan_for_an_injury_from_a_partner(
 def _start_unfinished(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """Ana answers the first question only; returns the code."""
     assert main(["coach", "--pair", "--answers",
-                 _answers(tmp_path, ["Ana", "hurt and alone", "yes"], "start.json")]) == 0
+                 _answers(tmp_path, ["Ana", "yes", "hurt and alone", "yes"], "start.json")]) == 0
     return re.search(r"code is ([A-Z0-9]{6})",  # type: ignore[union-attr]
                      capsys.readouterr().out).group(1)
 

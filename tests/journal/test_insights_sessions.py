@@ -109,9 +109,10 @@ def test_sessions_cli_hand_computed(backend: str, tmp_path: Path,
     assert got["withdrawal_unaddressed"] == [{
         "date": "2026-03-02", "turn": 5, "speaker": "Client",
         "text": "Whatever. I don't want to talk about it."}]
-    # ruptures 3, 4, 0 over sessions 0, 1, 2: slope -3 / 2; repaired share 0.5, 0.0: slope -0.5
+    # ruptures 3, 4, 0 over sessions 0, 1, 2: slope -3 / 2; a repaired share in only two
+    # sessions (0.5, 0.0) is no trend
     assert got["trend"]["ruptures_per_session_slope"] == pytest.approx(-1.5)
-    assert got["trend"]["repaired_share_slope"] == pytest.approx(-0.5)
+    assert got["trend"]["repaired_share_slope"] is None
     assert got["crisis_sessions"] == []
     assert got["modes"] == ["rules"]
 
@@ -175,8 +176,8 @@ def test_pure_figures_on_hand_written_analyses() -> None:
     assert [m["turn"] for m in got["withdrawal_unaddressed"]] == [0, 1]
     assert got["crisis_sessions"] == ["2026-05-01T09:00:00+02:00"]
     assert got["modes"] == ["full", "rules"]
-    # ruptures 2, 0 over sessions 0, 1; one session with episodes: no share trend
-    assert got["trend"] == {"ruptures_per_session_slope": -2.0, "repaired_share_slope": None}
+    # two sessions are no trend
+    assert got["trend"] == {"ruptures_per_session_slope": None, "repaired_share_slope": None}
     assert got["repaired_share"] == 0.0
 
 

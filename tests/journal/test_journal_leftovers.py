@@ -214,7 +214,7 @@ def test_signing_out_drops_the_two_person_seat(practice: TestClient) -> None:
                                           "name": "Sam"}, follow_redirects=False)
     assert r.status_code == 303
     code = r.headers["location"].rsplit("/", 1)[-1]
-    assert "Question 1 of" in browser.get(f"/coach/pair/{code}").text
+    assert "Before the questions" in browser.get(f"/coach/pair/{code}").text  # their place
     assert "mend_pair" in browser.cookies
     r = browser.post("/logout", data={"csrf_token": token(browser, "/practice/client")},
                      follow_redirects=False)
@@ -225,7 +225,7 @@ def test_signing_out_drops_the_two_person_seat(practice: TestClient) -> None:
     r = browser.post("/login", data={"csrf_token": token(browser), "username": "kit",
                                      "password": SECRET})
     assert r.status_code == 200, r.text
-    assert "Question 1 of" not in browser.get(f"/coach/pair/{code}").text
+    assert "Before the questions" not in browser.get(f"/coach/pair/{code}").text
 
 
 # -- 7: who owns a two-person place ------------------------------------------------------------

@@ -68,7 +68,7 @@ def _plain_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     try:
         assert main(["coach", "--answers", _answers(tmp_path, "a", UP_TO_CHECK[:5])]) == 0
         assert main(["coach", "--pair", "--answers",
-                     _answers(tmp_path, "p", ["Ana", MARK_PAIR, "yes"])]) == 0
+                     _answers(tmp_path, "p", ["Ana", "yes", MARK_PAIR, "yes"])]) == 0
         assert main(["correct", MARK_CORRECTION, "--label", "repair.request", "--missing"]) == 0
     finally:
         if url is not None:

@@ -72,6 +72,11 @@ def _start_and_join(web: TestClient) -> tuple[TestClient, TestClient, str]:
                                            "code": code, "name": "Kit"},
                  follow_redirects=False)
     assert r.status_code == 303, r.text
+    for browser in (sam, kit):  # round 10: each first answers, privately, that they are safe
+        r = browser.post(f"/coach/pair/{code}", data={
+            "csrf_token": token(browser, f"/coach/pair/{code}"), "key": "safe", "answer": "yes",
+            "share": "no"}, follow_redirects=False)
+        assert r.status_code == 303
     return sam, kit, code
 
 

@@ -3,7 +3,29 @@
 A pure function of the per-turn analyses. An episode opens at a rupture turn. Later ruptures join it;
 a repair attempt (any ``repair.*`` label) makes it ``attempted`` and names the initiator; a
 ``reconnect`` turn by someone other than the repairer after that makes it ``resolved``. A rupture
-after resolution opens a new episode; an episode with no activity for ``quiet_turns`` turns closes.
+after resolution opens a new episode, unless its turn also repairs or takes a repair up; an episode
+with no activity for ``quiet_turns`` turns closes.
+
+A turn that carries a rupture label is a rupture turn. Whether it can also repair or take a repair
+up depends on ruptures the rules found, with a span a person can check; a rupture label only the
+model gave ("no rule matched") takes nothing away: "sorry i was such a jerk earlier" is an apology
+the rules found, even if the model also reads it as invalidation.
+
+- Repair. A turn whose rule-found rupture moves against the other (confrontation, invalidation) is
+  never a repair attempt: "It feels like I'm always the one making the effort" is a complaint that
+  also reads as a feeling, and contempt the model also scores as validation is still contempt. One
+  whose rule-found rupture moves away (withdrawal) is a repair attempt only when a rule found it
+  owning something (``repair.responsibility``): "I'm sorry, you're right, I hurt you" is an apology
+  even if it also reads as appeasing, but "Sorry to bother you, I'll fix it" after harsh criticism
+  only appeases. A turn that is not a repair attempt neither starts the repair nor times it.
+- Uptake. A rule-found confrontation or invalidation cancels a reconnect on the same turn ("I
+  forgive you, but you always do this"), and so does a rule-found shutdown (stonewalling, giving
+  up). A milder rule-found withdrawal (a minimal response, a denial) cancels only a weak reconnect,
+  such as a plain "thanks": "Thanks. Whatever." is a brush-off, but "Okay. I forgive you." and
+  "Whatever, it's okay. Love you." take the repair up, because a rule found explicit acceptance or
+  warmth in them.
+
+The labels such a turn carries stay on it, with their evidence, and its ruptures join the episode.
 
 Turn order need not be time order (a Slack thread's replies follow their parent), so when both
 turns have a ``start``, a repair sent before the rupture does not count as its repair, nor a
@@ -19,6 +41,12 @@ from mendkit.labels import RECONNECT, is_repair, is_rupture
 from mendkit.model import Episode, EpisodeStatus, Severity, TurnAnalysis
 
 _MAJOR_SUBTYPES = frozenset({"contempt", "hostility", "stonewalling", "giving_up"})
+_WITHDRAWAL = "rupture.withdrawal"
+_RESPONSIBILITY = "repair.responsibility"
+_MODEL_SOURCE = "model:"  # how a label only the classifier gave marks its evidence
+# Reconnect evidence that takes a repair up in so many words ("I forgive you", "thank you for
+# saying that", "love you"), as against thanks that may be routine or sarcastic.
+_EXPLICIT_RECONNECT = frozenset({"acceptance", "warmth"})
 
 
 @dataclass
@@ -48,12 +76,14 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
                 current = None
             continue
         ruptures = [x for x in turn.labels if is_rupture(x)]
-        repairs = [x for x in turn.labels if is_repair(x)]
-        reconnect = RECONNECT in turn.labels
+        found = _rule_found_ruptures(turn, ruptures)
+        repairs = [x for x in turn.labels if is_repair(x)] if _attempts_repair(turn, found) else []
+        reconnect = RECONNECT in turn.labels and _takes_up(turn, found)
         if current is not None and turn.index - current.last > quiet_turns:
             done.append(_close(current, by_index))
             current = None
-        if ruptures and (current is None or (current.resolved and not repairs)):
+        # A rupture after resolution opens a new episode, unless this turn repairs or takes up.
+        if ruptures and (current is None or (current.resolved and not repairs and not reconnect)):
             if current is not None:
                 done.append(_close(current, by_index))
             current = _Open(start=turn.index, last=turn.index)
@@ -84,6 +114,38 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
     if current is not None:
         done.append(_close(current, by_index))
     return tuple(done)
+
+
+def _rule_found_ruptures(turn: TurnAnalysis, ruptures: Sequence[str]) -> list[str]:
+    """The rupture labels among ``ruptures`` that a rule found on ``turn`` (not the model alone)."""
+    return [label for label in ruptures if _rule_subtypes(turn, label) is not None]
+
+
+def _rule_subtypes(turn: TurnAnalysis, label: str) -> set[str | None] | None:
+    """The subtypes rules gave ``label`` on ``turn``, or None when no rule found it."""
+    found = {e.subtype for e in turn.evidence
+             if e.label == label and not e.source.startswith(_MODEL_SOURCE)}
+    return found or None
+
+
+def _attempts_repair(turn: TurnAnalysis, found: Sequence[str]) -> bool:
+    """Whether ``turn``'s repair labels make it a repair attempt (see the module docstring)."""
+    if not found:
+        return True
+    if any(label != _WITHDRAWAL for label in found):
+        return False
+    return _rule_subtypes(turn, _RESPONSIBILITY) is not None
+
+
+def _takes_up(turn: TurnAnalysis, found: Sequence[str]) -> bool:
+    """Whether ``turn``'s reconnect label can take a repair up (see the module docstring)."""
+    if not found:
+        return True
+    if any(label != _WITHDRAWAL for label in found):
+        return False
+    if (_rule_subtypes(turn, _WITHDRAWAL) or set()) & _MAJOR_SUBTYPES:
+        return False
+    return bool((_rule_subtypes(turn, RECONNECT) or set()) & _EXPLICIT_RECONNECT)
 
 
 def _earlier(turn: TurnAnalysis, than: TurnAnalysis) -> bool:

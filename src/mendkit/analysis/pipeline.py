@@ -3,23 +3,29 @@
 Crisis and marker rules (one index, so one pass) run over each turn in order, with the turns before it as
 context; the per-turn analyses are grouped into episodes, and safety is summarised with resources.
 ``mode="full"`` fuses in the shipped classifier (``analysis/fusion.py``); ``"rules"`` does not.
+Turns that are not in English (``analysis/language.py``) get no say from the model, which cannot
+read them, and the safety summary names them and carries the resources.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Literal
 
 from mendkit._once import once
 from mendkit._version import __version__
 from mendkit.analysis.episodes import find_episodes
+from mendkit.analysis.language import turns_note, unreadable_turns
 from mendkit.analysis.rules import Hit, RuleSet, TurnContext, engine_rules
-from mendkit.analysis.safety import DEFAULT_REGION, assess
+from mendkit.analysis.safety import DEFAULT_REGION, assess, region_or_default, resources_for
+from mendkit.analysis.text import fold_letters
 from mendkit.errors import InvalidInputError
 from mendkit.labels import CRISIS, LABELS, RECONNECT, is_repair, is_rupture
-from mendkit.model import Analysis, Conversation, Evidence, TurnAnalysis
+from mendkit.model import Analysis, Conversation, Evidence, Safety, TurnAnalysis
 
 if TYPE_CHECKING:
     import numpy as np
@@ -123,12 +129,15 @@ def analyze_with_probabilities(
     workers: int | None = None,
 ) -> tuple[Analysis, list[dict[str, float]]]:
     """``analyze_conversation``, and the classifier's own probabilities for each turn (label ->
-    probability, after ``personal``'s heads; an empty list in rules mode or without a model)."""
+    probability, after ``personal``'s heads; an empty list in rules mode or without a model; an
+    empty dict for a turn the model cannot read, as it is not in English)."""
     if mode not in MODES:
         raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
     rules = engine_rules()
     model = _classifier() if mode == "full" else None
-    model_out = _model_probabilities(model, conversation, workers) if model is not None else ()
+    unread = frozenset(unreadable_turns([turn.text for turn in conversation.turns]))
+    model_out = (_model_probabilities(model, conversation, workers, unread)
+                 if model is not None else {})
     analysed: list[TurnAnalysis] = []
     raw: list[dict[str, float]] = []
     for position, turn in enumerate(conversation.turns):
@@ -141,7 +150,11 @@ def analyze_with_probabilities(
             hits = [hit for hit in hits
                     if hit.rule.id not in personal.muted_rules or hit.rule.label == CRISIS]
         result = score_hits(turn.index, turn.speaker, turn.text, hits, turn.start)
-        if model is not None:
+        if model is not None and position in unread:
+            # The model cannot read this turn: its labels would be guesses (a German apology
+            # read as a crisis). The rules' matches stand; the safety summary says why.
+            raw.append({})
+        elif model is not None:
             from mendkit.analysis.fusion import fuse
 
             # Evidence against a label vetoes the model on it: a rule that says what a phrase is
@@ -170,27 +183,44 @@ def analyze_with_probabilities(
         speakers=tuple(s.id for s in conversation.speakers),
         turns=tuple(analysed),
         episodes=find_episodes(analysed),
-        safety=assess(analysed, region),
+        safety=_with_unread(assess(analysed, region), sorted(unread), region),
         source=conversation.source,
     )
     return analysis, raw
 
 
+def _with_unread(safety: Safety, unread: Sequence[int], region: str) -> Safety:
+    """``safety``, saying which turns Mend cannot read, with the resources: its silence on
+    them means nothing, and missing a crisis is the worst error it can make."""
+    if not unread:
+        return safety
+    note = turns_note(unread)
+    if safety.crisis:
+        return replace(safety, message=f"{safety.message} {note}")
+    return replace(safety, message=note, resources=resources_for(region_or_default(region)[0]))
+
+
 def _model_probabilities(
-    model: TurnClassifier, conversation: Conversation, workers: int | None
-) -> list[npt.NDArray[np.float32]]:
-    """The classifier's output for every turn (read with the turn before it), in turn order.
+    model: TurnClassifier, conversation: Conversation, workers: int | None,
+    unread: AbstractSet[int] = frozenset(),
+) -> dict[int, npt.NDArray[np.float32]]:
+    """The classifier's output for every turn (read with the turn before it), by position; the
+    turns in ``unread`` are left out (not run: the model cannot read them).
 
     A turn's input is its text and the previous turn's text, never an earlier result, so turns
     run side by side; each run is one turn on its own, so the scores do not depend on the order.
     """
     turns = conversation.turns
-    pairs = [(t.text, turns[i - 1].text if i else "") for i, t in enumerate(turns)]
-    workers = min(workers or _cores(), len(pairs), 8)
+    # Full-width and "fancy font" letters as ASCII, as the rules read them ("Ｉ'ｍ ｓｏｒｒｙ").
+    pairs = [(fold_letters(t.text), fold_letters(turns[i - 1].text) if i else "")
+             for i, t in enumerate(turns)]
+    read = [i for i in range(len(pairs)) if i not in unread]
+    workers = min(workers or _cores(), len(read), 8)
     if workers <= 1:
-        return [model.probabilities(text, previous) for text, previous in pairs]
+        return {i: model.probabilities(*pairs[i]) for i in read}
     with ThreadPoolExecutor(workers) as pool:  # onnxruntime releases the GIL while it runs
-        return list(pool.map(lambda pair: model.probabilities(*pair), pairs))
+        return dict(zip(read, pool.map(lambda i: model.probabilities(*pairs[i]), read),
+                        strict=True))
 
 
 @once
@@ -200,9 +230,15 @@ def _cores() -> int:
 
 
 def warm_up() -> None:
-    """Load the rules and the classifier now (a server does this before its first request)."""
+    """Load the rules and the classifier now (a server does this before its first request), and
+    the language identifier in the background (the first text that needs it would wait for it)."""
+    import threading
+
+    from mendkit.analysis.language import warm_up as warm_up_language
+
     engine_rules()
     _classifier()
+    threading.Thread(target=warm_up_language, name="mend-language", daemon=True).start()
 
 
 @once

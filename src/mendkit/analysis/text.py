@@ -7,6 +7,7 @@ normalised text is the same span in the original.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from typing import Final
 
@@ -25,6 +26,11 @@ _NORMALISE: Final = str.maketrans({
     # Full-width ASCII, as an East Asian keyboard left in full-width mode types it ("Ｉ ｗａｎｔ").
     **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
     "\uff40": "'",  # the full-width grave accent, as "`" above
+    # "Fancy font" letters that apps paste as bold, italic or script text ("𝐈 𝐰𝐚𝐧𝐭", "ℋ𝑒𝓁𝓁𝑜"):
+    # the Mathematical Alphanumeric and letterlike symbols that stand for one ASCII letter.
+    **{chr(code): folded for code in (*range(0x2100, 0x2150), *range(0x1D400, 0x1D800))
+       if len(folded := unicodedata.normalize("NFKC", chr(code))) == 1
+       and folded.isascii() and folded.isalnum()},
 })
 
 # Runs of letters and digits, split exactly where a regex ``\b`` falls ("don't" is "don", "t"),
@@ -96,6 +102,25 @@ _NARRATION_END: Final = re.compile(
 )
 _DOUBLE_QUOTED: Final = re.compile(r'"[^"\n]{1,400}"')
 _SINGLE_QUOTED: Final = re.compile(r"(?<![A-Za-z0-9])'[^'\n]{2,400}'(?![A-Za-z0-9])")
+
+
+# Only the letters: full-width and "fancy font" ones as ASCII (what the classifier is given, so
+# that it reads "Ｉ'ｍ ｓｏｒｒｙ" as the rules do; it was trained on text with curly quotes).
+_LETTERS: Final = str.maketrans({
+    key: value for key, value in _NORMALISE.items()
+    if (0xFF01 <= key <= 0xFF5E or 0x2100 <= key < 0x2150 or 0x1D400 <= key < 0x1D800)})
+
+
+def fold_letters(text: str) -> str:
+    """``text`` with full-width and "fancy font" letters and digits as ASCII, nothing else
+    changed."""
+    return text if text.isascii() else text.translate(_LETTERS)
+
+
+def fold(text: str) -> str:
+    """``text`` with quotes straightened, spaces plain and full-width and "fancy font" letters
+    ASCII, case kept: one character for one, so offsets stay valid."""
+    return text.translate(_NORMALISE)
 
 
 def normalise(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
 from mendkit.analysis.safety import DEFAULT_REGION, resources_for
 from mendkit.coach import content
 from mendkit.coach.content import NOT_THERAPY as NOT_THERAPY_LINE
@@ -29,9 +30,12 @@ from mendkit.coach.driver import (
 )
 from mendkit.coach.machine import TERMINAL, State
 from mendkit.coach.pair import (
+    CALM_FIRST,
     EXPIRED,
     PAUSED,
     QUESTIONS,
+    SAFETY_AGAIN,
+    SAFETY_QUESTION,
     STOPS,
     PairAnswers,
     exchange,
@@ -41,6 +45,7 @@ from mendkit.coach.pair import (
     not_the_starter,
     paused,
     person_name,
+    safety_reply,
     screen,
     too_long,
     typed,
@@ -234,7 +239,6 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
             raise InvalidInputError(
                 f"{joined.name} has already answered every question for {code}, and each code "
                 f"is for two people; see the exchange with: mend coach --exchange {code}")
-    print(NOT_THERAPY_LINE)
     again = f"mend coach --join {code}" if code else "mend coach --pair"
     try:
         if code is None:
@@ -247,11 +251,15 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
                 return 0
             if role == "second":
                 _same_person(prompter, person, code, region)
-            person = replace(person, stopped="")
+            # The check-in asked whether they are safe now: a yes is the safety question's yes.
+            person = replace(person, stopped="", safe=True)
             store.save(code, role, person)
         if _paused(store, code, role, region):  # the other person was stopped: nothing more
             return 0
         if person is None:
+            # Said once per session, as the one-person coach does: a run that carries on
+            # answers already begun (or checks in after a stop) has said it before.
+            print(NOT_THERAPY_LINE)
             first = store.load(code, "first") if role == "second" else None
             started = datetime.now(UTC).isoformat() if role == "first" else ""
             person = PairAnswers(name=_name(prompter, region, first), started=started)
@@ -260,6 +268,10 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
                 print(f"\nYour two-person code is {code} (saved as you go).")
         else:
             print(f"\nCarrying on with {person.name}'s answers for {code}.")
+        if not person.safe and not person.complete:  # asked privately, once, as in the browser
+            _safety_check(prompter, region)
+            person = replace(person, safe=True)
+            store.save(code, role, person)
         for key, question in QUESTIONS:
             if key in person.answers:
                 continue
@@ -463,6 +475,24 @@ def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region
             raise _Stopped(found)
         else:
             return text
+
+
+def _safety_check(prompter: TerminalPrompter | ScriptPrompter, region: str) -> None:
+    """Says to do this only when both are calm, then asks whether the person is safe until the
+    reply is yes; raises ``_Stopped`` for a "no" (or "not sure"), as for signs of danger."""
+    print(f"\n{CALM_FIRST}")
+    while (found := safety_reply(prompter.ask(SAFETY_QUESTION))) != "":
+        if found == "help":
+            _show_resources(region)
+        elif found in STOPS:
+            show_stop(State.STOPPED_CRISIS if found == "crisis" else State.STOPPED_UNSAFE,
+                      TerminalPrompter(), region)
+            raise _Stopped(found)
+        elif found == "unreadable":  # as the one-person coach: what Mend cannot read, and help
+            print(COACH_UNREADABLE_ANSWER)
+            _show_resources(region)
+        else:
+            print(SAFETY_AGAIN)
 
 
 def _share(prompter: TerminalPrompter | ScriptPrompter, region: str) -> bool:

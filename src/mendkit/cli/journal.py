@@ -107,8 +107,12 @@ def insights(args: argparse.Namespace) -> int:
             rel = next((r for r in journal.relationships() if r.id == args.rel), None)
             if rel is None:
                 raise JournalError(f"no relationship with id {args.rel}")
+            # As the web API gives them: saved analyses are kept with the relationship but not
+            # counted (see mendkit.web.journal_services.insights), so the figures say so.
             data = {"relationship": {"id": rel.id, "name": rel.name},
-                    **insights_from_rows(journal.insight_rows(rel.id))}
+                    **insights_from_rows(journal.insight_rows(rel.id)),
+                    "saved_analyses": len(journal.entries(kind="analysis",
+                                                          relationship_id=rel.id))}
     _say_unreadable_times(data)
     _say_out_of_range_times(data)
     _say_unreadable_sessions(data)
@@ -380,7 +384,8 @@ def run(args: argparse.Namespace) -> int:
                            "stdout; give a file name (or use `mend journal export -`)")
     # A transcript is read and analysed before the journal is opened: a bad file fails early.
     analysed = _analysis_body(args) if action == "add" and args.kind == "analysis" else None
-    labels = [_label(label) for label in args.label] if action == "add" else []
+    # A label given twice (``contempt`` and ``rupture.confrontation.contempt``) is kept once.
+    labels = list(dict.fromkeys(_label(label) for label in args.label)) if action == "add" else []
     used: list[str] = []  # the passphrase the journal was opened with, if one was needed
 
     def remembered() -> str:

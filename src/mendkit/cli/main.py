@@ -43,7 +43,14 @@ def _read_message_from_stdin() -> str:
             raw = text.encode("utf-8", "surrogatepass")  # then fail to decode below
     else:
         raw = buffer.read()
+    wide = _wide_text(raw)
+    if wide is not None:
+        return wide
     if b"\x00" in raw:
+        if _utf16_without_mark(raw):
+            raise InvalidInputError(
+                "looks like UTF-16 text without a byte-order mark, not UTF-8: save the message "
+                "as UTF-8 (or UTF-16 with its byte-order mark) and try again", source="<stdin>")
         raise InvalidInputError("looks like binary data, not a message: expected text such as "
                                 "'I'm sorry I snapped at you.'", source="<stdin>")
     try:
@@ -51,6 +58,35 @@ def _read_message_from_stdin() -> str:
     except UnicodeDecodeError:
         line, message = not_utf8(raw.removeprefix(b"\xef\xbb\xbf"))
         raise InvalidInputError(message, source="<stdin>", line=line) from None
+
+
+def _utf16_without_mark(raw: bytes) -> bool:
+    """Whether ``raw`` reads as UTF-16 text with no byte-order mark: an even length, and a zero
+    in one of each two bytes for most of the text (ASCII and Latin-1 letters in UTF-16)."""
+    if len(raw) < 4 or len(raw) % 2:
+        return False
+    half = len(raw) // 2
+    return max(raw[0::2].count(0), raw[1::2].count(0)) >= 0.9 * half
+
+
+def _wide_text(raw: bytes) -> str | None:
+    """``raw`` decoded when it starts with a UTF-16 or UTF-32 byte-order mark (as Windows tools
+    write text), else None; a bad sequence after the mark is refused like any undecodable text."""
+    import codecs
+
+    from mendkit.errors import InvalidInputError
+
+    for boms, encoding in (((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),
+                           ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16")):
+        if raw.startswith(boms):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InvalidInputError(
+                    f"not valid {encoding.upper()} text at byte {error.start:,}: expected the "
+                    "message as UTF-8 (or UTF-16 with its byte-order mark)",
+                    source="<stdin>") from None
+    return None
 
 
 class _Parser(argparse.ArgumentParser):

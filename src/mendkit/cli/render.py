@@ -28,12 +28,14 @@ from rich.text import Text
 from mendkit.critic import (
     COMPONENT_WEIGHTS,
     MISSING_NOTE,
+    is_unread,
     issue_name,
     sensed_components,
     suggestion_line,
 )
 from mendkit.evaluation import EvalReport
 from mendkit.evaluation.public_metrics import PublicRow
+from mendkit.insights import steep_words, trend_words
 from mendkit.model import Analysis, CheckResult, Episode, Evidence, Safety
 
 STYLES = {
@@ -170,8 +172,11 @@ def _encodable(value: Any, encoding: str) -> bool:
 
 
 def _safety(console: Console, safety: Safety) -> None:
-    if not safety.crisis:
+    """The safety box: crisis signs, or text Mend could not read (not in English), when its
+    silence means nothing and the resources are shown gently."""
+    if not safety.crisis and not safety.resources:
         return
+    title = "Your safety comes first" if safety.crisis else "Mend could not read all of this"
     body = Text(safety.message + "\n")
     for r in safety.resources:
         body.append(f"\n• {r.name}: ", style="bold")
@@ -179,11 +184,11 @@ def _safety(console: Console, safety: Safety) -> None:
         if r.note:
             body.append(f"  ({r.note})", style="dim")
     if console.width < _PANEL_WIDTH:  # too narrow for a box: every word still shown, unwrapped
-        console.print(Text("Your safety comes first", style="bold yellow"), soft_wrap=True)
+        console.print(Text(title, style="bold yellow"), soft_wrap=True)
         console.print(body, soft_wrap=True)
         console.print()
         return
-    console.print(Panel(body, title="Your safety comes first", border_style="yellow"),
+    console.print(Panel(body, title=title, border_style="yellow"),
                   soft_wrap=False)  # a box: wrapped inside it, whatever the output
 
 
@@ -203,6 +208,18 @@ def _marked(text: str, spans: list[tuple[int, int, str]]) -> Text:
     for start, end, label in spans:
         out.stylize(f"underline {STYLES.get(label, 'bold')}", start, end)
     return out
+
+
+def _phrases(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The words under ``spans``, each phrase once: several rules often match the same words
+    ("Forget it" and "Forget it."), so overlapping spans are quoted as the one phrase they cover."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return list(dict.fromkeys(text[start:end] for start, end in merged))
 
 
 def analysis(result: Analysis, *, footer: str) -> None:
@@ -226,8 +243,8 @@ def analysis(result: Analysis, *, footer: str) -> None:
                 # Without styling (a pipe, a file, TERM=dumb) the underline is lost: the
                 # evidence is quoted after its label instead.
                 quoted = "" if console.color_system else "".join(
-                    f' "{phrase}"' for phrase in dict.fromkeys(
-                        turn.text[e.start:e.end] for e in ruled if e.label == label))
+                    f' "{phrase}"' for phrase in _phrases(
+                        turn.text, ((e.start, e.end) for e in ruled if e.label == label)))
                 tags.append(f"[{label}{'/' + ','.join(subs) if subs else ''} "
                             f"{turn.scores[label]:.2f}{how}]{quoted} ",
                             style=STYLES.get(label, "bold"))
@@ -275,7 +292,8 @@ def check(result: CheckResult, *, footer: str) -> None:
     _safety(console, result.risk)
     console.print(_marked(result.text, [(i.start, i.end, "rupture.confrontation")
                                         for i in result.issues]))
-    if not result.risk.crisis:  # else "repair can wait": no repair score or missing parts
+    unread = is_unread(result)  # not in English: a score and checklist would say nothing
+    if not result.risk.crisis and not unread:  # else "repair can wait": no score or parts
         _components(console, result)
     if result.labels:
         console.print("Labels: " + ", ".join(result.labels))
@@ -287,8 +305,8 @@ def check(result: CheckResult, *, footer: str) -> None:
     if result.rewrite:
         console.print(Text("\nA possible rewrite (accept, edit or ignore):", style="bold"))
         console.print(Text(result.rewrite))
-    for note in result.notes:
-        if not note.startswith(MISSING_NOTE):  # said above, in "Missing"
+    for note in result.notes:  # not those said above, in "Missing" or in the safety box
+        if not note.startswith(MISSING_NOTE) and not (unread and note == result.risk.message):
             console.print(Text(note, style="italic"))
     console.print(Text(footer, style="dim"))
 
@@ -420,10 +438,10 @@ def count(n: int, word: str) -> str:
 
 def _trend(slope: float | None, unit: str, *, per: str, scale: float = 1.0, digits: int = 2
            ) -> str:
-    if slope is None:
+    trend = trend_words(slope, scale=scale, digits=digits)
+    if trend is None:
         return "not enough data yet"
-    value = round(slope * scale, digits) + 0.0  # + 0.0: no "-0.00"
-    way = "steady" if value == 0 else "rising" if value > 0 else "falling"
+    way, value = trend
     return f"{way} ({value:+.{digits}f} {unit} {per})"
 
 
@@ -435,11 +453,7 @@ def insights(data: dict[str, Any], *, footer: str) -> None:
                   title_justify="left")
     table.add_column("what", style="bold")
     table.add_column("figure")
-    weeks = data["ruptures_per_week"]
-    busiest = max(weeks.items(), key=lambda kv: (kv[1], kv[0])) if weeks else None
-    table.add_row("Ruptures", str(data["ruptures"]) + (
-        f", in {count(len(weeks), 'week')} (most in {busiest[0]}: {busiest[1]})"
-        if busiest else ""))
+    table.add_row("Ruptures", _ruptures_over_weeks(data["ruptures"], data["ruptures_per_week"]))
     uptake = data["uptake"]
     table.add_row("Repair attempts", str(data["repair_attempts"]) + (
         f": {uptake['accepted']} accepted, {uptake['partly']} partly, {uptake['not_yet']} not "
@@ -451,19 +465,45 @@ def insights(data: dict[str, Any], *, footer: str) -> None:
     first = data["first_repair_by"]
     table.add_row("First to repair", ", ".join(f"{'you' if k == 'me' else k}: {n}"
                                                for k, n in first.items()) or "-")
-    table.add_row("Connection", _trend(data["connection_slope_per_day"], "points", per="a week",
-                                       scale=7.0))
+    table.add_row("Connection", steep_words(data.get("connection_steep")) or _trend(
+        data["connection_slope_per_day"], "points", per="a week", scale=7.0))
     console.print(table, soft_wrap=False)
     patterns = [f"{p} ({count(n, 'rupture')})" for p, n in
                 sorted(data["patterns"].items(), key=lambda kv: -kv[1]) if n]
-    console.print("Patterns that come back: " + (", ".join(patterns) if patterns else
-                                                  "none of criticism, contempt, defensiveness "
-                                                  "or stonewalling noted yet") + ".")
+    console.print("Patterns you marked: " + (", ".join(patterns) if patterns else
+                                             "none of criticism, contempt, defensiveness "
+                                             "or stonewalling yet") + ".")
     triggers = [f"{t['word']} ({count(t['ruptures'], 'rupture')})"
                 for t in data["recurring_triggers"]]
     console.print("Words that keep coming up in ruptures: " + (", ".join(triggers) if triggers
                                                                else "none yet") + ".")
+    analyses = data.get("saved_analyses") or 0
+    if analyses:
+        one = analyses == 1
+        console.print(("1 saved analysis of a conversation is" if one else
+                       f"{analyses} saved analyses of conversations are")
+                      + " kept with this relationship. These figures do not count what "
+                      f"{'it' if one else 'they'} found: only the ruptures, repair attempts and "
+                      "check-ins you wrote down are counted here, so that one rupture is never "
+                      "counted twice. To see what "
+                      f"{'it' if one else 'they'} found, find "
+                      f"{'its id' if one else 'their ids'} with `mend journal list --kind "
+                      f"analysis --rel {rel['id']}`, then use `mend journal show ID`.")
     console.print(Text(footer, style="dim"))
+
+
+def _ruptures_over_weeks(total: int, per_week: Mapping[str, int]) -> str:
+    """The table's Ruptures row: the total, and the weeks of those with a time Mend can read."""
+    if not per_week:
+        return str(total)
+    timed = sum(per_week.values())
+    busiest = max(per_week.items(), key=lambda kv: (kv[1], kv[0]))
+    spread = f"{count(len(per_week), 'week')} (most in {busiest[0]}: {busiest[1]})"
+    if timed == total:
+        return f"{total}, in {spread}"
+    if timed == 1:
+        return f"{total}; 1 of them has a time Mend can read, in {busiest[0]}"
+    return f"{total}; the {timed} with a time Mend can read are in {spread}"
 
 
 def session_insights(data: dict[str, Any], *, footer: str) -> None:

@@ -374,6 +374,30 @@ def _answered(parts: DraftParts) -> DraftParts:
         "appreciation")})
 
 
+def commitment_sentence(parts: DraftParts) -> str:
+    """"Next time, I will ..." from ``parts`` (``""`` without a commitment of mine)."""
+    answer = "" if _hurtful(parts.commitment) else _answer(parts.commitment, blame=True)
+    commitment = _commitment(_to_reader(answer, parts))
+    return f"Next time, I will {commitment}." if commitment else ""
+
+
+def later_sentences(parts: DraftParts) -> str:
+    """What the coach's later steps found (the feeling beneath, the need, what I will do next
+    time), as sentences to add to a message the person wrote themselves: ``""`` when there is
+    nothing to add. The composer's own draft puts them in its own places.
+
+    >>> later_sentences(DraftParts(feeling="lonely", need="to feel like a team",
+    ...                            commitment="I'll stay in the room"))
+    'I feel lonely, and I need to feel like a team. Next time, I will stay in the room.'
+    """
+    parts = _answered(parts)
+    feeling, need = _feeling_and_need(_to_reader(parts.feeling, parts), parts.need)
+    need = address(need, parts.other, parts.context, pronouns=_safe(parts, need))
+    said = (f"I feel {feeling}, and I need {need}." if feeling and need
+            else f"I feel {feeling}." if feeling else f"I need {need}." if need else "")
+    return " ".join(s for s in (said, commitment_sentence(parts)) if s)
+
+
 def compose(parts: DraftParts) -> str:
     """A repair draft from ``parts``.
 
@@ -426,8 +450,8 @@ def compose(parts: DraftParts) -> str:
             about = ""
         tail = f", and I need {need}" if need else ""
         sentences.append(f"I feel {feeling}{about}{tail}.")
-    if commitment := _commitment(_to_reader(parts.commitment, parts)):
-        sentences.append(f"Next time, I will {commitment}.")
+    if commitment := commitment_sentence(parts):
+        sentences.append(commitment)
     if parts.request:
         who, request = _request(parts.request, parts.other,
                                 pronouns=_safe(parts, parts.request))

@@ -39,9 +39,10 @@ PROMPTS: Final[dict[State, str]] = {
                               "you can touch, 3 you can hear, 2 you can smell and 1 you can "
                               "taste. Press Enter when you're done, or type skip.",
     State.REGULATE_BREATHING: "Would you like a short breathing exercise? (paced / sigh / skip) "
-                              "Paced breathing is slow and even, about six breaths a minute; a "
-                              "cyclic sigh is two breaths in through the nose and a long breath "
-                              "out. Never hold your breath.",
+                              "Paced breathing is slow, with a longer breath out than in (about 4 "
+                              "seconds in, 6 out), about six breaths a minute; a cyclic sigh is "
+                              "two breaths in through the nose and a long breath out. Never hold "
+                              "your breath.",
     State.OPENNESS: "Is the other person open to talking about it? (yes / not now / no / not "
                     "sure) If they are not, or you can't tell, you can still repair what you can "
                     "on your side.",
@@ -81,12 +82,27 @@ PROMPTS: Final[dict[State, str]] = {
 }
 
 
+# Said when the follow-up hears "not yet", before a new day is chosen.
+NOT_YET: Final = ("That's all right: the right moment can take a while, and it is still worth "
+                  "finding. Let's choose a new day for me to ask.")
+
+
+def on_break(back_at: str = "") -> str:
+    """What the terminal says when a break starts: what to do, and when to come back (``back_at``,
+    "21:44"; ``""`` when that was just said). Telling the other person about the break, and when
+    you will be back, is part of taking one."""
+    until = f" until {back_at}" if back_at else ""
+    return (f"Take your break{until}. Do something soothing, not something that keeps "
+            "the argument going in your head. If you were talking with them, tell them you are "
+            "taking a break and when you will be back. Come back with `mend coach --resume`.")
+
+
 def ending(uptake: object, connection: object) -> tuple[str, ...]:
     """What the coach says at the end of a follow-up: thanks when the repair landed, and a kind
     word with next steps when it did not (they said no, or the connection is 3 or lower).
 
-    >>> ending("no", 2)[0]
-    "I'm sorry it didn't go the way you hoped."
+    >>> ending("no", 2)[0].startswith("I'm sorry it didn't go the way you hoped.")
+    True
     """
     low = isinstance(connection, int) and connection <= 3
     if uptake != "no" and not low:

@@ -10,22 +10,31 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from functools import lru_cache
 from typing import Protocol
 
+from mendkit.analysis.language import COACH_UNREADABLE_ANSWER, looks_unreadable
 from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
 from mendkit.api import analyze
 from mendkit.coach import content
-from mendkit.coach.composer import CONTEXTS, DraftParts, compose, left_out
+from mendkit.coach.composer import (
+    CONTEXTS,
+    DraftParts,
+    commitment_sentence,
+    compose,
+    later_sentences,
+    left_out,
+)
 from mendkit.coach.machine import TERMINAL, Event, EventType, State, allowed_events
 from mendkit.coach.safety_gate import gate, threatens_you
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
-from mendkit.critic import critique
+from mendkit.critic import MISSING_NOTE, critique
 from mendkit.io.text import split_line
 from mendkit.labels import CRISIS
 from mendkit.model import CheckResult, Conversation
@@ -73,17 +82,22 @@ def run(
         if current.state is State.RECOGNISE_MESSAGES and event.type in (E.CRISIS, E.ABUSE):
             event, name = _whose_signs(current, event, mode)
         after = current.apply(event)
+        if current.state is State.REBUILD_COMMITMENT and event.type is E.ANSWER:
+            after = _with_commitment(current, after, prompter)
         if after.state is State.STOPPED_CRISIS and name:
             after = replace(after, settings={**after.settings, AT_RISK: name})
         store.save(after)
         _after(after, event, prompter, region)
         return after
 
+    told = False  # whether this run has said when the paused session continues
     try:
         if session.state in PAUSED:
             event = _resume(session, prompter, now, mode, region)
             if event is not None:
                 session = step(session, event)
+            else:  # still paused: _resume has said when it continues
+                told = True
         while session.state not in TERMINAL and session.state not in PAUSED:
             event = _ask(session, prompter, now, mode, region)
             if event is None:
@@ -96,46 +110,108 @@ def run(
     except NoMoreAnswers:
         return session  # saved after its last step; ``--resume`` continues here
     if session.state is State.AWAITING_FOLLOW_UP:
-        prompter.say(f"I'll ask how it went {on_day(_due(session, now))}. Come back with "
-                     "`mend coach --resume`.")
+        prompter.say(COME_BACK if told else f"I'll ask how it went {on_day(_due(session, now))}. "
+                     f"{COME_BACK}")
     elif session.state is State.DONE:
         for line in content.ending(session.answers.get(State.FOLLOW_UP_UPTAKE.value),
                                    session.answers.get(State.FOLLOW_UP_CONNECTION.value)):
             prompter.say(line)
+    elif session.state is State.ON_BREAK:
+        prompter.say(content.on_break("" if told else _back_at(_due(session, now), now)))
     elif session.state in PAUSED:
         prompter.say(content.PROMPTS[session.state])
     return session
 
 
-HELP_WORDS = ("help", "resources", "?")
+COME_BACK = "Come back with `mend coach --resume`."
 
 
-def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str) -> str | Event:
+# "Help" at any question shows the resources: in English, and in the languages the crisis
+# rules know (Spanish, French, German, Portuguese, Italian; Chinese and Japanese "救命", Russian).
+HELP_WORDS = ("help", "help me", "resources", "?", "sos", "ayuda", "ayúdame", "socorro", "aide",
+              "à l'aide", "au secours", "hilfe", "ajuda", "aiuto", "救命", "помогите", "помощь")
+
+
+_HELP_FILLER = frozenset(("please", "pls", "plz", "i", "need", "want", "now", "me", "some",
+                          "right", "urgently", "asap", "someone", "can", "you", "us"))
+_HELP_MOST = 5
+
+
+def is_help(text: str) -> bool:
+    """Whether a reply asks for help rather than answering: one of ``HELP_WORDS``, however it is
+    cased or punctuated ("Hilfe!", "¡Socorro!"), or "help" with a few words that only ask for it
+    ("help please", "I need help now").
+
+    >>> is_help("¡Ayuda!"), is_help("?"), is_help("I need help"), is_help("Sam helped me")
+    (True, True, True, False)
+    """
+    low = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'").strip()
+    words = _words(low)
+    if low == "?" or " ".join(words) in HELP_WORDS:
+        return True
+    # "help please", "I need help", "help now": "help" and a few words that only ask for it
+    # ("help with the dishes" and "Sam helped me" say more, so they are answers).
+    return "help" in words and len(words) <= _HELP_MOST and all(
+        w == "help" or w in _HELP_FILLER for w in words)
+
+
+def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bool = False,
+           safety: bool = False) -> str | Event:
     """The answer to ``prompt`` (asked again after "help", which shows the resources), or the
-    safety gate's stop event: every free-form reply passes the gate, whatever the question."""
+    safety gate's stop event: every free-form reply passes the gate, whatever the question. An
+    answer in a language Mend cannot read is asked again, except a ``name`` (in any script) and,
+    at the ``safety`` question, a no Mend knows in that language ("いいえ", "non, j'ai peur"):
+    it takes the safety path at once."""
     while True:
         raw = prompter.ask(prompt).strip()
-        if raw.lower() not in HELP_WORDS:
-            break
+        if is_help(raw):
+            _show_resources(prompter, region)
+            continue
+        stop = gate(raw, mode=mode) if raw else None
+        if stop is not None:
+            return Event(stop, raw)
+        if name or not looks_unreadable(raw):
+            return raw
+        if safety and yes_or_no(raw, safety=True) in ("no", "not sure"):
+            return raw
+        # Mend reads English only: it cannot tell what this answer says, or whether the person
+        # is safe, so it says so, shows where help is, and asks again (never coaching on it).
+        prompter.say(COACH_UNREADABLE_ANSWER)
         _show_resources(prompter, region)
-    stop = gate(raw, mode=mode) if raw else None
-    return Event(stop, raw) if stop is not None else raw
+
+
+YES_OR_NO_AGAIN = "Please answer yes or no."
+
+
+def _yes_no_reply(prompter: Prompter, prompt: str, mode: Mode, region: str
+                  ) -> Event | bool | None:
+    """True for a yes to ``prompt``, None for a no (or "not sure": the careful answer), or the
+    safety gate's stop event; a reply that says neither is asked again, never taken as no."""
+    while True:
+        reply = _reply(prompter, prompt, mode, region)
+        if isinstance(reply, Event):
+            return reply
+        answer = yes_or_no(reply)
+        if answer is not None:
+            return True if answer == "yes" else None
+        prompter.say(YES_OR_NO_AGAIN)
 
 
 def _wait_here(session: Session, prompter: Prompter, now: Callable[[], datetime], mode: Mode,
                region: str) -> Event | None:
     """Offer a live break timer: ``BREAK_OVER`` once it has run, a stop event, or None."""
-    reply = _reply(prompter, "Wait here with a timer? (yes / no)", mode, region)
-    if isinstance(reply, Event):
+    reply = _yes_no_reply(prompter, "Wait here with a timer? (yes / no)", mode, region)
+    if isinstance(reply, Event) or reply is None:
         return reply
-    if yes_or_no(reply) != "yes":
-        return None
-    due = _due(session, now)
-    minutes = max(0, math.ceil((due - _local(now)).total_seconds() / 60))
+    # The minutes chosen, counted down to the return time: that time was rounded up to the
+    # minute, so the seconds over a whole minute go with the first one ("20 minutes left" for
+    # a 20-minute break, never 21).
+    seconds = max(0.0, (_due(session, now) - _local(now)).total_seconds())
+    minutes = max(1, math.floor(seconds / 60)) if seconds else 0
     for left in range(minutes, 0, -1):
         prompter.say(f"{left} minute{'s' if left > 1 else ''} left. Breathe, stretch, look "
                      "out of a window.")
-        prompter.wait(60)
+        prompter.wait(60 if left < minutes else seconds - 60 * (minutes - 1))
     prompter.say("Your break is over. Let's check in again.")
     return Event(E.BREAK_OVER)
 
@@ -149,6 +225,25 @@ def _due(session: Session, now: Callable[[], datetime]) -> datetime:
     """When a paused session continues, as an aware local time (now, for one saved with no
     time)."""
     return session.resumes_at() or _local(now)
+
+
+def back_at(now: datetime, minutes: int = 20) -> datetime:
+    """When a break of ``minutes`` begun at ``now`` ends, as the coach sets it (in the terminal,
+    and in a page's preview of it): to the minute, rounded up, so that it lasts at least that
+    long.
+
+    >>> back_at(datetime(2025, 12, 6, 21, 23, 30)).strftime("%H:%M")
+    '21:44'
+    """
+    back = now + timedelta(minutes=minutes)
+    if back.second or back.microsecond:
+        back = back.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return back
+
+
+def _back_at(due: datetime, now: Callable[[], datetime]) -> str:
+    """"21:44" for a return time today, "21:44 on 07 Dec" for one on another day."""
+    return f"{due:%H:%M}" if due.date() == _local(now).date() else f"{due:%H:%M on %d %b}"
 
 
 def on_day(due: datetime) -> str:
@@ -165,13 +260,11 @@ def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime], m
     event, or None to stay paused."""
     due = _due(session, now)
     if _local(now) < due:
-        when = f"at {due:%H:%M on %d %b}" if session.state is State.ON_BREAK else on_day(due)
+        when = f"at {_back_at(due, now)}" if session.state is State.ON_BREAK else on_day(due)
         prompter.say(f"This session continues {when}.")
-        reply = _reply(prompter, "Continue now anyway? (yes / no)", mode, region)
-        if isinstance(reply, Event):
+        reply = _yes_no_reply(prompter, "Continue now anyway? (yes / no)", mode, region)
+        if isinstance(reply, Event) or reply is None:
             return reply
-        if yes_or_no(reply) != "yes":
-            return None
     return Event(E.BREAK_OVER if session.state is State.ON_BREAK else E.FOLLOW_UP_DUE)
 
 
@@ -187,10 +280,14 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
                          "words when you write your own.")
     if state is State.REBUILD_MESSAGE:
         prompter.say(_final_draft(session, context))
+        if addition := _addition(session, context):
+            prompter.say(f"{kept_note(session)} If it fits, you could add: \"{addition}\" "
+                         f"{ADD_HINT}")
     prompt = content.PROMPTS[state]
     if state is State.RESPONSIBILITY_REVIEW and not _rewrite_of(session):
         prompt = _REVIEW_WITHOUT_REWRITE
-    reply = _reply(prompter, prompt, mode, region)
+    reply = _reply(prompter, prompt, mode, region, name=state is State.RECOGNISE_WHO,
+                   safety=state is State.SAFETY_CHECK)
     if isinstance(reply, Event):
         return reply
     raw = _EMPTY_MEANS.get(state, {}).get(reply.lower(), reply)
@@ -217,6 +314,8 @@ _EXPECTED: dict[State, str] = {
     State.REGULATE_CHECK: "Please answer with a number from 0 (calm) to 10 (flooded).",
     State.REGULATE_BREAK: "Please answer with a number of minutes from 20 to 600.",
     State.REGULATE_BREATHING: "Please answer paced, sigh or skip.",
+    State.REBUILD_MESSAGE: "There is nothing new to add: press Enter to keep the message, or "
+                           "write it as you want it.",
     State.REBUILD_FOLLOW_UP: "Please answer with a number of days from 0 to 60.",
     State.FOLLOW_UP_UPTAKE: "Please answer yes, partly, not yet or no. If you can't tell yet, "
                             "not yet is fine.",
@@ -240,26 +339,96 @@ def _rewrite_of(session: Session) -> str | None:
 _UNSURE = re.compile(r"\b(?:not sure|unsure|don'?t know|do not know|dunno|idk|no idea|"
                      r"can'?t tell|not certain|who knows)\b")
 _MAYBE = re.compile(r"\b(?:maybe|perhaps|possibly)\b")  # neither yes nor no: asked again
-_YES_WORDS = frozenset(("yes", "y", "yeah", "yea", "ya", "yah", "yep", "yup", "sure", "ok",
-                        "okay", "definitely", "absolutely", "certainly", "of course"))
-_NO_WORDS = frozenset(("no", "n", "nope", "nah", "not", "never", "nay"))
+# A plain yes, and the few English words it may come with ("yes, I'm safe right now", "yeah, we're
+# fine"). A yes among any other words is not read as one: in "tengo miedo y él está en casa" ("I'm
+# scared and he's at home") the "y" is Spanish for "and", and a reply Mend cannot read must never
+# count as "I'm safe". "y" and "ya" count only alone (in Spanish and French they are words too).
+_YES_WORDS = frozenset(("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely",
+                        "absolutely", "certainly", "course", "indeed"))
+_SHORT_YES = frozenset(("y", "ya", "yah", "yea"))
+# Words that say yes in a plain reply ("I'm safe", "all fine") but give way to a no ("not safe").
+_FINE_WORDS = frozenset(("safe", "fine", "good", "alright", "right"))
+_WITH_YES = frozenset((
+    "i", "i'm", "im", "am", "we", "we're", "are", "it's", "is", "all", "now", "at", "the",
+    "moment", "for", "of", "please", "thanks", "thank", "you", "so", "think", "guess", "totally",
+    "completely", "perfectly", "really", "very", "quite", "pretty", "much", "thing", "feel",
+    "just", "and", "that's", "sounds", "they", "they're", "he", "she", "he's", "she's", "open",
+    "willing", "ready", "go", "on", "let's", "a", "bit"))
+# English words that may follow a leading yes ("yes, he is at work", "sure, let's do it"). At the
+# safety question every word after the yes must be one of them: a yes next to words Mend does not
+# know for English ("yes tengo miedo") is not read as "I'm safe". Words of fear or harm are not
+# here, so "yes but I'm scared" is asked again there.
+_AFTER_YES = _WITH_YES | _YES_WORDS | _FINE_WORDS | frozenset((
+    "he", "she", "they", "it", "is", "was", "has", "have", "had", "left", "gone", "out", "away",
+    "asleep", "sleeping", "home", "house", "room", "place", "work", "school", "here", "there",
+    "in", "with", "my", "our", "his", "her", "their", "me", "us", "them", "alone", "today",
+    "tonight", "right", "now", "okay", "ok", "safe", "calm", "calmer", "fine", "good", "well",
+    "by", "myself", "on", "own", "friend's", "friends", "friend", "family", "mum's", "mom's",
+    "parents", "do", "does", "did", "to", "can", "can't", "will", "want", "wanna", "would",
+    "like", "that", "this", "start", "go", "ahead", "continue", "timer", "break", "back",
+    "talk", "talking", "but", "a", "little", "bit", "nervous", "tired", "think", "let's", "it's",
+    "i've", "i'll", "we'll", "been", "be", "too", "yet", "again", "let", "us", "more",
+    "open", "down", "up", "off", "over", "next", "door", "upstairs", "downstairs", "outside",
+    "inside", "car", "office", "shop", "store", "gym", "trip", "town", "anyway", "still"))
+# Of those, the words that say nothing about safety itself, for the safety question (not
+# "nervous", "tired" or "but": a yes with a doubt is asked again there).
+_AFTER_SAFE_YES = _AFTER_YES - frozenset(("but", "nervous", "tired", "yet", "still"))
 
 
-def yes_or_no(text: str) -> str | None:
+def _english_after_yes(rest: list[str], raw: str, *, strict: bool) -> bool:
+    """Whether ``rest`` (the words after a leading yes) are English enough for the yes to stand:
+    every one a word known here at the safety question (``strict``); elsewhere, plain letters,
+    a reply Mend can read, and at least half of the words known here."""
+    if strict:
+        return all(w in _AFTER_SAFE_YES for w in rest)
+    known = sum(w in _AFTER_YES for w in rest)
+    return raw.isascii() and not looks_unreadable(raw) and 2 * known >= len(rest)
+
+
+# No, in English and in the languages people most often answer in: read anywhere in the reply,
+# so that a doubt leads to the safety path.
+_NO_WORDS = frozenset((
+    "no", "n", "nope", "nah", "not", "never", "nay",
+    "nein", "non", "nie", "nee", "nej", "não", "nao", "nahi", "nahin", "नहीं", "नही", "нет", "ні",
+    "いいえ", "لا", "不", "不是", "没有", "아니요", "아니오", "아니", "hayır", "hayir", "όχι"))
+
+
+def _words(low: str) -> list[str]:
+    """The words of ``low`` (folded text) in any script: letters with their marks, and inner
+    apostrophes ("nein!" is "nein"; the marks keep "नहीं" whole)."""
+    kept = "".join(c if c == "'" or unicodedata.category(c)[0] in "LM" else " " for c in low)
+    return [w.strip("'") for w in kept.split() if w.strip("'")]
+
+
+def yes_or_no(text: str, *, safety: bool = False) -> str | None:
     """``"yes"``, ``"no"`` or ``"not sure"`` for a reply read by whole words ("nope" is no, "not
-    sure" is not), or None when it says neither or both ("maybe").
+    sure" is not), or None when it says neither or both ("maybe"). Yes is a plain yes, or an
+    English yes that leads English words ("yes, he is at work"): at the ``safety`` question only
+    words that say nothing of fear or doubt, elsewhere any reply Mend reads as English ("yes but
+    I'm nervous"). A no in any of the languages Mend knows one for is no.
 
-    >>> [yes_or_no(t) for t in ("yeah", "nope", "not sure", "maybe", "nonsense")]
-    ['yes', 'no', 'not sure', None, None]
+    >>> [yes_or_no(t) for t in ("yeah", "nope", "not sure", "maybe", "nonsense", "nein")]
+    ['yes', 'no', 'not sure', None, None, 'no']
+    >>> yes_or_no("Yes, I'm safe"), yes_or_no("tengo miedo y él está en casa")
+    ('yes', None)
     """
-    low = text.lower().replace("\u2019", "'")
+    low = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
     if _UNSURE.search(low):
         return "not sure"
     if _MAYBE.search(low):
         return None
-    words = set(re.findall(r"[a-z']+", low)) | ({"of course"} if "of course" in low else set())
-    yes, no = bool(words & _YES_WORDS), bool(words & _NO_WORDS)
-    return None if yes == no else ("yes" if yes else "no")
+    words = _words(low)
+    if any(w in _NO_WORDS for w in words):
+        return None if any(w in _YES_WORDS for w in words) else "no"  # "yes and no": neither
+    if len(words) == 1 and words[0] in _SHORT_YES:
+        return "yes"
+    saying = [w for w in words if w in _YES_WORDS or w in _FINE_WORDS]
+    if saying and all(w in saying or w in _WITH_YES for w in words):
+        return "yes"
+    if words and words[0] in _YES_WORDS and _english_after_yes(
+            words[1:], unicodedata.normalize("NFKC", text), strict=safety):
+        return "yes"
+    return None
 
 
 # How a follow-up went, as people say it; checked in this order ("not well" is no, not yes).
@@ -318,7 +487,7 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
     if state is State.WELCOME:
         return Event(E.BEGIN)
     if state is State.SAFETY_CHECK:
-        answer = yes_or_no(raw)
+        answer = yes_or_no(raw, safety=True)
         if answer == "yes":
             return Event(E.SAFE)
         # Not sure, or maybe, is not safe: safety first, as the question's own hint says.
@@ -354,12 +523,8 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         minutes = _int(raw, 20, 600)
         if minutes is None:
             return None
-        # With its offset: the break lasts ``minutes`` even if the time zone changes meanwhile;
-        # said to the minute, rounded up, so that it lasts at least that long.
-        back = _local(now) + timedelta(minutes=minutes)
-        if back.second or back.microsecond:
-            back = back.replace(second=0, microsecond=0) + timedelta(minutes=1)
-        return Event(E.BREAK_SET, back.isoformat(timespec="minutes"))
+        # With its offset: the break lasts ``minutes`` even if the time zone changes meanwhile.
+        return Event(E.BREAK_SET, back_at(_local(now), minutes).isoformat(timespec="minutes"))
     if state is State.REGULATE_GROUNDING:
         return Event(E.EXERCISE_DONE)
     if state is State.REGULATE_BREATHING:
@@ -379,7 +544,14 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
             return Event(E.EDIT, draft)
         return Event(E.IGNORE) if choice in ("keep", "ignore") else None
     if state is State.REBUILD_MESSAGE:
-        return Event(E.ANSWER, raw or _final_draft(session, context))
+        offered = _final_draft(session, context)
+        message = add_to(session, offered) if low == "add" else raw or offered
+        if message is None:
+            return None  # nothing to add: said so, and asked again ("add" is never the message)
+        if message != offered and offered_addition(session) in message:
+            prompter.say(MESSAGE_WITH_ADDITION)  # what it says now, in full
+            prompter.say(message)
+        return Event(E.ANSWER, message)
     if state is State.REBUILD_FOLLOW_UP:
         days = _int(raw, 0, 60)
         if days is None:
@@ -391,8 +563,10 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
     if state is State.FOLLOW_UP_UPTAKE:
         if _UNSURE.search(low) or _MAYBE.search(low):
             return None  # asked again: "not sure" is not "no"
-        return next((Event(E.ANSWER, option) for option, said in _UPTAKE if said.search(low)),
-                    None)
+        uptake = next((option for option, said in _UPTAKE if said.search(low)), None)
+        if uptake == "not yet":  # not over: a new day to ask again
+            return Event(E.NOT_YET, uptake)
+        return None if uptake is None else Event(E.ANSWER, uptake)
     if state is State.FOLLOW_UP_CONNECTION:
         connection = _int(raw, 0, 10)
         return None if connection is None else Event(E.ANSWER, connection)
@@ -405,6 +579,8 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
         show_stop(state, prompter, region, at_risk=at_risk(session))
         return
     previous = State(session.path[-1][0])
+    if event.type is E.NOT_YET:
+        prompter.say(content.NOT_YET)
     if event.type is E.ANSWER and previous is State.RECOGNISE_WHAT:
         context = str(session.answers.get("recognise_context", ""))
         if context in content.CONTEXT_NOTES:
@@ -534,8 +710,27 @@ def _show_markers(pasted: str, prompter: Prompter) -> None:
 
 @lru_cache(maxsize=8)
 def _critique(text: str) -> CheckResult:
-    """The critic's verdict on a draft: shown after the draft, reused for the review's rewrite."""
-    return critique(text)
+    """The critic's verdict on a draft at the review step: shown after the draft, reused for the
+    review's rewrite. Its note on what is not there yet leaves out the feeling, which the very
+    next steps ask for (and put into the message), and a request the draft makes in a sentence
+    that the critic reads as one when it stands alone: the coach's steps must not contradict
+    each other."""
+    result = critique(text)
+    components = dict(result.components)
+    if not components.get("request") and any(
+            critique(sentence).components.get("request")
+            for sentence in _SENTENCE_END.split(text.strip()) if sentence != text.strip()):
+        components["request"] = True
+    missing_now = [name for note in result.notes if note.startswith(MISSING_NOTE)
+                   for name in note.removeprefix(MISSING_NOTE).rstrip(".").split(", ")]
+    still = [name for name in missing_now if name != "feeling" and not components.get(name)]
+    notes = tuple(n for n in result.notes if not n.startswith(MISSING_NOTE))
+    if still:
+        notes = (MISSING_NOTE + ", ".join(still) + ".", *notes)
+    return replace(result, components=components, notes=notes)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def review(draft: str) -> CheckResult:
@@ -563,15 +758,110 @@ _LATER_ANSWERS = ("vulnerability_surface", "vulnerability_beneath", "vulnerabili
                   "rebuild_commitment")
 
 
-def _final_draft(session: Session, context: str) -> str:
-    """The message to keep: the person's own draft, or, if they took the composer's, the
-    composer's again with what they found since (the feeling beneath, the need)."""
+def _own_draft(session: Session, context: str) -> str | None:
+    """The draft the person chose when it is not the composer's (their own words, or the
+    critic's rewrite of them), else None."""
     chosen = session.answers.get("responsibility_review") or session.answers.get(
         "responsibility_draft")
     earlier = {k: v for k, v in session.answers.items() if k not in _LATER_ANSWERS}
     if not chosen or chosen == compose(DraftParts.from_answers(earlier, context=context)):
-        return _composed(session, context)
+        return None
     return str(chosen)
+
+
+def _final_draft(session: Session, context: str) -> str:
+    """The message to keep: the person's own draft, or, if they took the composer's, the
+    composer's again with what they found since (the feeling beneath, the need)."""
+    own = _own_draft(session, context)
+    return own if own is not None else _composed(session, context)
+
+
+# Said when the person's own draft is kept (or the critic's rewrite they chose: they did not
+# write that one): the coach does not change their words unasked.
+OWN_DRAFT_KEPT = "Your draft is kept as you wrote it, so what you found since was not added."
+REWRITE_KEPT = "The rewrite you chose is kept as it is, so what you found since was not added."
+# How the terminal takes the offer (a page has a button for it).
+ADD_HINT = "Type add to put it at the end."
+# Said after the commitment: the coach's draft took it (the message follows), or the person's
+# own message was kept.
+MESSAGE_NOW_SAYS = "Your message now also says what you will do next time:"
+MESSAGE_KEPT = "Your message is kept as you wrote it."
+REWRITE_MESSAGE_KEPT = "Your message is kept as it is."
+
+
+def kept_note(session: Session) -> str:
+    """What the rebuild step says of a kept draft: ``OWN_DRAFT_KEPT``, or ``REWRITE_KEPT`` when
+    the draft is the critic's rewrite that the person accepted."""
+    return REWRITE_KEPT if _chose_rewrite(session) else OWN_DRAFT_KEPT
+
+
+def _chose_rewrite(session: Session) -> bool:
+    review = session.answers.get("responsibility_review")
+    return bool(review) and review != session.answers.get("responsibility_draft")
+# Said after something was added to the message at the rebuild step (the message follows).
+MESSAGE_WITH_ADDITION = "Your message now says:"
+
+
+def add_to(session: Session, message: str) -> str | None:
+    """``message`` with what the coach offers to add at ``session``'s rebuild step put at the
+    end (once: a message that already ends with it is kept as it is), or None when there is
+    nothing to add. A page's "Add it" sends the message box as it stands, so an edit is kept.
+
+    The message ``add`` takes in the terminal is the one the coach shows."""
+    addition = offered_addition(session)
+    if not addition:
+        return None
+    text = message.strip()
+    return text if text.endswith(addition) else f"{text} {addition}".strip()
+
+
+def offered_addition(session: Session) -> str:
+    """What the coach offers to add to the person's own message at the rebuild step (what they
+    found since their draft), as ``add`` puts it at the end; ``""`` at any other step, or when
+    there is nothing to add."""
+    if session.state is not State.REBUILD_MESSAGE:
+        return ""
+    return _addition(session, str(session.answers.get("recognise_context", "partner")))
+
+
+def says_commitment(session: Session) -> bool:
+    """Whether the kept message already says what the person will do next time (the coach's
+    draft puts "Next time, I will ..." into it), so a page need not say it again."""
+    message = str(session.answers.get(State.REBUILD_MESSAGE.value, ""))
+    said = str(session.answers.get(State.REBUILD_COMMITMENT.value, "")).strip()
+    if not message or not said:
+        return False
+    context = str(session.answers.get("recognise_context", "partner"))
+    sentence = commitment_sentence(DraftParts.from_answers(session.answers, context=context))
+    return bool(sentence and sentence in message) or said in message
+
+
+def _addition(session: Session, context: str) -> str:
+    """What the steps after the draft found (the feeling beneath, the need), as sentences the
+    person may add to a draft of their own; ``""`` for the composer's draft (it has them)."""
+    if _own_draft(session, context) is None:
+        return ""
+    return later_sentences(DraftParts.from_answers(session.answers, context=context))
+
+
+def _with_commitment(before: Session, after: Session, prompter: Prompter) -> Session:
+    """``after`` the person said what they will do differently: the offer of repair goes into
+    the message when it is the composer's (it is composed again with it); for a message of their
+    own, the sentence is offered, and the message is kept as they wrote it."""
+    context = str(before.answers.get("recognise_context", "partner"))
+    message = str(after.answers.get(State.REBUILD_MESSAGE.value, ""))
+    sentence = commitment_sentence(DraftParts.from_answers(after.answers, context=context))
+    if not sentence or sentence in message:
+        return after
+    if message == _composed(before, context):
+        message = _composed(after, context)
+        prompter.say(MESSAGE_NOW_SAYS)
+        prompter.say(message)
+        return replace(after, answers={**after.answers, State.REBUILD_MESSAGE.value: message})
+    kept = REWRITE_MESSAGE_KEPT if _chose_rewrite(after) else MESSAGE_KEPT
+    prompter.say(f"{kept} Saying what you will do next time is a strong part of a "
+                 f"repair: if it fits, add \"{sentence}\" when you send it.")
+    return after
 
 
 def _breathe(prompter: Prompter, *, sigh: bool, rate: float, cycles: int = 5) -> None:

@@ -75,6 +75,7 @@ class EventType(StrEnum):
     EDIT = "edit"
     IGNORE = "ignore"
     FOLLOW_UP_DUE = "follow_up_due"
+    NOT_YET = "not_yet"  # at the follow-up: they have not talked yet, so a new day to ask
     CRISIS = "crisis"
     ABUSE = "abuse"
 
@@ -146,6 +147,8 @@ def _table() -> dict[tuple[State, EventType], State]:
         (S.RESPONSIBILITY_REVIEW, E.IGNORE): S.VULNERABILITY_SURFACE,
         (S.AWAITING_FOLLOW_UP, E.FOLLOW_UP_DUE): S.FOLLOW_UP_UPTAKE,
         (S.AWAITING_FOLLOW_UP, E.SKIP): S.DONE,
+        # Not talked yet: the follow-up is not over, so a new day is chosen, as it was at first.
+        (S.FOLLOW_UP_UPTAKE, E.NOT_YET): S.REBUILD_FOLLOW_UP,
     }
     for source, target in _LINEAR:
         table[(source, E.ANSWER)] = target

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
-from mendkit.coach.machine import EventType
+from mendkit.analysis.language import looks_unreadable
+from mendkit.coach.content import PROMPTS
+from mendkit.coach.machine import EventType, State
 from mendkit.coach.safety_gate import gate
 from mendkit.errors import InvalidInputError
 from mendkit.journal.kinds import has_visible
@@ -31,8 +33,16 @@ QUESTIONS: Final = (
 TITLES: Final = {"feelings": "Feelings", "reality": "Each one's reality", "triggers": "Triggers",
                  "responsibility": "What each takes responsibility for",
                  "next_time": "One thing each will do next time"}
+# Asked of each person, privately, before the questions, as the one-person coach asks it first:
+# a "no" (or "not sure") stops, as a sign of danger does. Repair with the other person is wrong
+# when someone is unsafe, and goes well only when both are calm (so CALM_FIRST comes first).
+SAFETY_KEY: Final = "safe"
+SAFETY_QUESTION: Final = PROMPTS[State.SAFETY_CHECK]
+SAFETY_AGAIN: Final = ("Please answer yes or no. If you are not sure you are safe, answer no: "
+                       "your safety comes first.")
+CALM_FIRST: Final = ("Do this only when you both feel calm. If either of you still feels stirred "
+                     "up, take a break of at least 20 minutes first, and come back to it then.")
 _ALPHABET: Final = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
-HELP_WORDS: Final = ("help", "resources", "?")
 
 
 MAX_ANSWER: Final = 5000  # characters; the page's textarea has the same maxlength
@@ -53,16 +63,46 @@ def screen(text: str) -> str:
     the same question), ``"empty"`` (the question again), ``"crisis"`` or ``"unsafe"`` (stop:
     the safety gate saw those signs), ``"long"`` (over ``MAX_ANSWER`` characters: the question
     again, as an answer is never cut), or ``""`` (save it). The gate reads the whole text, so
-    whatever is saved has been read, and a stop wins over the length."""
+    whatever is saved has been read, and a stop wins over the length. "Help" is heard as the
+    one-person coach hears it, in any case and the languages it knows ("Hilfe!").
+
+    >>> screen("¡Ayuda!"), screen("  ")
+    ('help', 'empty')
+    """
+    from mendkit.coach.driver import is_help  # noqa: PLC0415 (driver imports this)
+
     text = typed(text)
     if not text:
         return "empty"
-    if text.lower() in HELP_WORDS:  # as at every step of the one-person coach
+    if is_help(text):
         return "help"
     stop = gate(text)
     if stop is not None:
         return "unsafe" if stop is EventType.ABUSE else "crisis"
     return "long" if len(text) > MAX_ANSWER else ""
+
+
+def safety_reply(text: str) -> str:
+    """What a reply to ``SAFETY_QUESTION`` asks for: ``""`` (yes: the questions begin),
+    ``"unsafe"`` (no, not sure or maybe: safety first, so the stop with the safety plan, as in
+    the one-person coach), ``"crisis"`` or ``"unsafe"`` when the safety gate saw those signs,
+    ``"help"``, ``"unreadable"`` (in a language Mend cannot read: it says so with the
+    resources, as the one-person coach does, and asks again), or ``"again"`` (empty, or neither
+    yes nor no: ``SAFETY_AGAIN``, then the question again). A yes is read as strictly as at the
+    one-person coach's safety question.
+
+    >>> [safety_reply(t) for t in ("yes", "no", "not sure", "help", "I thought")]
+    ['', 'unsafe', 'unsafe', 'help', 'again']
+    """
+    found = screen(text)
+    if found in (*STOPS, "help"):
+        return found
+    answer = yes_or_no(typed(text), safety=True) if not found else None
+    if answer is not False and not found and looks_unreadable(typed(text)):
+        return "unreadable"  # a no Mend knows ("non, j'ai peur") takes the safety path at once
+    if answer is None:
+        return "again"
+    return "" if answer else "unsafe"
 
 
 def too_long(text: str) -> str:
@@ -123,16 +163,17 @@ def not_the_starter(name: str, first: PairAnswers | None) -> None:
             f"add an initial (for example {first.name} K)")
 
 
-def yes_or_no(text: str) -> bool | None:
+def yes_or_no(text: str, *, safety: bool = False) -> bool | None:
     """True for yes, False for no (and for "not sure" or "maybe": the careful answer), None for
-    anything else ("I thought...", ""): ask again. Read by whole words, as the coach reads them.
+    anything else ("I thought...", ""): ask again. Read by whole words, as the coach reads them
+    (strictly at the ``safety`` question).
 
     >>> yes_or_no("Yes please"), yes_or_no("nope"), yes_or_no("not sure"), yes_or_no("I thought")
     (True, False, False, None)
     """
     from mendkit.coach.driver import yes_or_no as read  # noqa: PLC0415 (driver imports this)
 
-    answer = read(text)
+    answer = read(text, safety=safety)
     if answer is None and re.search(r"\b(?:maybe|perhaps|possibly)\b", text.lower()):
         return False
     return None if answer is None else answer == "yes"
@@ -180,7 +221,9 @@ class PairAnswers:
     """One person's answers. ``stopped`` is ``"crisis"`` or ``"unsafe"`` after the safety gate
     stopped their answering: the session pauses for both people, and the next run checks in
     with them before any more questions. ``started`` (ISO, UTC) is when the first person started
-    the session: a code no one has joined expires (``JOIN_WINDOW``).
+    the session: a code no one has joined expires (``JOIN_WINDOW``). ``safe`` is True once the
+    person answered yes to ``SAFETY_QUESTION``: until then they are asked it, before any
+    question.
     ``seat_hash`` is the SHA-256 (hex) of the token that the browser holding this place keeps
     in its cookie, so that browser gets its place back after Mend restarts; the token itself is
     never kept."""
@@ -191,17 +234,21 @@ class PairAnswers:
     stopped: str = ""
     started: str = ""
     seat_hash: str = ""
+    safe: bool = False
 
     @property
     def complete(self) -> bool:
         return all(key in self.answers for key, _ in QUESTIONS)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"name": self.name, "answers": dict(self.answers), "shared": dict(self.shared)}
+        out: dict[str, Any] = {"name": self.name, "answers": dict(self.answers),
+                               "shared": dict(self.shared)}
         if self.started:
             out["started"] = self.started
         if self.seat_hash:
             out["seat_hash"] = self.seat_hash
+        if self.safe:
+            out["safe"] = True
         return {**out, "stopped": self.stopped} if self.stopped else out
 
     @classmethod
@@ -218,7 +265,8 @@ class PairAnswers:
                    shared={k: bool(v) for k, v in data.get("shared", {}).items()},
                    stopped=stopped if stopped in STOPS or not stopped else "crisis",
                    started=str(data.get("started") or ""),
-                   seat_hash=str(data.get("seat_hash") or ""))
+                   seat_hash=str(data.get("seat_hash") or ""),
+                   safe=data.get("safe") is True)
 
 
 def paused(one: PairAnswers | None, other: PairAnswers | None) -> bool:

@@ -17,6 +17,8 @@ from mendkit.model import Conversation, TurnAnalysis
 # A weak injury word ("bruises", "my arm", "stitches") next to signs of abuse tells of what
 # someone else did: it is no self-harm signal of its own.
 _WEAK_INJURY: Final = "rule:crisis/weak-injury-"
+# Any weak rule: a hint ("bank card", "funeral", "numb") that counts only with others.
+_WEAK: Final = "rule:crisis/weak-"
 # Crisis kinds that tell of harm from the writer or someone else rather than to the writer's self.
 _THREAT_KINDS: Final = frozenset({"harm_to_others", "abuse_danger"})
 # "You" in any spelling ("your", "yourself", "you'll", texting's "u", "ur", "ya"; not "young"),
@@ -40,12 +42,20 @@ def gate(text: str, *, mode: Mode = "full") -> EventType | None:
 def stop_for(turn: TurnAnalysis) -> EventType:
     """The stop for a turn with crisis signs: ``ABUSE`` when they are signs of abuse or danger
     from someone else, with no explicit sign of suicide, self-harm or harm to others (an injury
-    word alone is none), else ``CRISIS``."""
+    word alone is none, nor one weak hint next to an explicit sign of abuse), else ``CRISIS``."""
     signs = [e for e in turn.evidence if e.label == CRISIS and e.subtype]
-    if not any(e.subtype == "abuse_danger" for e in signs):
+    abuse = [e for e in signs if e.subtype == "abuse_danger"]
+    if not abuse:
         return EventType.CRISIS
     others = [e for e in signs if e.subtype != "abuse_danger"]
     if all(e.source.startswith(_WEAK_INJURY) for e in others):
+        return EventType.ABUSE
+    # One weak hint of another kind ("takes my bank card" also reads as settling affairs) does
+    # not outweigh an explicit sign of abuse; two weak rules of another kind make a crisis of
+    # their own.
+    explicit_abuse = any(not e.source.startswith(_WEAK) for e in abuse)
+    hints = {e.source for e in others if not e.source.startswith(_WEAK_INJURY)}
+    if explicit_abuse and len(hints) <= 1 and all(h.startswith(_WEAK) for h in hints):
         return EventType.ABUSE
     return EventType.CRISIS
 

@@ -9,11 +9,14 @@ from pathlib import Path
 from mendkit.errors import FormatError
 from mendkit.model.conversation import Conversation, Turn
 
-_PREFIX = re.compile(r"^\s*([^\s:<>\[\]{}\"][^:<>\[\]{}\"]{0,59}?)\s*:(?:\s+|$)")
-_NOT_IN_NAMES = re.compile(r"[,;!?*=/\\|]")
+# The colon may be the full-width one CJK input methods type ("小明：你好"), with or without a space.
+_PREFIX = re.compile(
+    r"^\s*([^\s:\uff1a<>\[\]{}\"][^:\uff1a<>\[\]{}\"]{0,59}?)\s*(?::(?:\s+|$)|\uff1a\s*)")
+# Sentence punctuation, ASCII or as CJK input methods type it ("，？！；、。"): not in a name.
+_NOT_IN_NAMES = re.compile(r"[,;!?*=/\\|\uff0c\uff1b\uff01\uff1f\uff0a\uff1d\uff0f\uff5c\u3001\u3002]")
 # A cue's text starting with "Name: " names its speaker by convention, so a cue's speaker may be
 # "Whitfield, Dana", "Dana (she/her)" or "Dana | Acme Corp"; only sentence punctuation is refused.
-_NOT_IN_CUE_NAMES = re.compile(r"[;!?*=\\]")
+_NOT_IN_CUE_NAMES = re.compile(r"[;!?*=\\\uff0c\uff1b\uff01\uff1f\uff0a\uff1d\u3001\u3002]")
 _SLASH_IN_A_WORD = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")  # "Mom/Dad", "(she/her)"
 # Prose also puts a comma before a colon ("Well, honestly: I did send it."), so a cue name with a
 # comma, or of more than four words, must also read as a name (see _reads_as_prose).

@@ -45,7 +45,23 @@ HEADER = re.compile(
 _SKIPPED_TEXTS = re.compile(
     r"^(?:<Media omitted>|<attached: .*>|(?:image|video|audio|sticker|GIF|document|Contact card) "
     r"omitted|This message was deleted\.?|You deleted this message\.?|null|"
-    r"Messages and calls are end-to-end encrypted.*|Missed (?:voice|video) call.*)$",
+    r"Messages and calls are end-to-end encrypted.*|Missed (?:voice|video) call.*|"
+    # The same placeholders from phones set to Spanish, French, German, Portuguese, Italian or
+    # Dutch: media left out ("<Multimedia omitido>") and deleted messages.
+    r"<(?:Multimedia omitido|M\u00e9dias omis|Medien ausgeschlossen|M\u00eddia oculta|"
+    r"Arquivo de m\u00eddia oculto|Media omessi|Media weggelaten)>|"
+    r"Se elimin\u00f3 este mensaje\.?|Eliminaste este mensaje\.?|"
+    r"Ce message a \u00e9t\u00e9 supprim\u00e9\.?|Vous avez supprim\u00e9 ce message\.?|"
+    r"Diese Nachricht wurde gel\u00f6scht\.?|Du hast diese Nachricht gel\u00f6scht\.?|"
+    r"Mensagem apagada\.?|Voc\u00ea apagou esta mensagem\.?|"
+    r"Questo messaggio \u00e8 stato eliminato\.?|Hai eliminato questo messaggio\.?|"
+    r"Dit bericht is verwijderd\.?|Je hebt dit bericht verwijderd\.?|"
+    "\u0414\u0430\u043d\u043d\u043e\u0435 \u0441\u043e\u043e\u0431\u0449\u0435\u043d\u0438\u0435 "
+    "\u0443\u0434\u0430\u043b\u0435\u043d\u043e\\.?|"  # Russian: "This message was deleted"
+    r"Bu mesaj silindi\.?|Pesan ini telah dihapus\.?|"
+    # Any other phone language: a message that is only "<...>" of two to six words, as WhatsApp
+    # writes a left-out photo or file ("<Medya dahil edilmedi>"); a person's "<3" or "<sigh>" stays.
+    r"<[^\W\d_]+(?: [^\W\d_]+){1,5}>)$",
     re.IGNORECASE,
 )
 _QUOTES = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")

@@ -12,7 +12,9 @@ True
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
+from datetime import date
 from html import escape
 
 from markupsafe import Markup
@@ -89,11 +91,24 @@ def bar_chart(chart_id: str, title: str, desc: str, items: Sequence[tuple[str, f
 
 def line_chart(chart_id: str, title: str, desc: str, points: Sequence[tuple[str, float]], *,
                y_max: float | None = None) -> Markup:
-    """A line through (label, value) points, evenly spaced, each point marked."""
+    """A line through (label, value) points, each point marked. When every label is an ISO date
+    (``2026-03-01``) the x axis is a time axis: each point sits at its date and the axis is
+    labelled with evenly spaced dates, so one day and ten months never look the same distance
+    apart. Other labels are evenly spaced, each under its point.
+
+    >>> svg = line_chart("c", "t", "d", [("2026-01-01", 2), ("2026-01-02", 3), ("2026-11-01", 8)])
+    >>> [round(float(x)) for x in re.findall(r'<circle class="point" cx="([0-9.]+)"', svg)]
+    [68, 70, 576]
+    """
     top = _ceiling([v for _, v in points], y_max)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     n = len(points)
-    xs = [LEFT + (plot_w * (i + 0.5) / n) for i in range(n)]
+    days = _days([label for label, _ in points])
+    if days is None:
+        xs = [LEFT + (plot_w * (i + 0.5) / n) for i in range(n)]
+        x_labels = _x_labels([label for label, _ in points], xs)
+    else:
+        xs, x_labels = _time_axis(days)
     ys = [TOP + plot_h * (1 - (v / top if top else 0.0)) for _, v in points]
     parts = _open(chart_id, title, desc) + _axes(top)
     if n > 1:
@@ -102,6 +117,43 @@ def line_chart(chart_id: str, title: str, desc: str, points: Sequence[tuple[str,
     for (label, value), x, y in zip(points, xs, ys, strict=True):
         parts.append(f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="5">'
                      f"<title>{escape(label)}: {value:g}</title></circle>")
-    parts += _x_labels([label for label, _ in points], xs)
+    parts += x_labels
     parts.append("</svg>")
     return Markup("".join(parts))  # every text in it is escaped above
+
+
+TIME_PAD = 24.0
+"""Space, in pixels, between the plot's edges and the first and last day of a time axis."""
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _days(labels: Sequence[str]) -> list[int] | None:
+    """The labels as day numbers when every one is an ISO date (``2026-03-01``), else None."""
+    days: list[int] = []
+    for label in labels:
+        if not _ISO_DATE.fullmatch(label):
+            return None
+        try:
+            days.append(date.fromisoformat(label).toordinal())
+        except ValueError:  # 2026-02-30
+            return None
+    return days or None
+
+
+def _time_axis(days: Sequence[int]) -> tuple[list[float], list[str]]:
+    """The x of each day on a time axis, and up to five date labels evenly spaced along it, the
+    first and last day included (one, in the middle, when all the points share a day)."""
+    first, last = min(days), max(days)
+    left, width = LEFT + TIME_PAD, WIDTH - LEFT - RIGHT - 2 * TIME_PAD
+    span = last - first
+
+    def x_of(day: int) -> float:
+        return left + width * (day - first) / span if span else left + width / 2
+
+    ticks = sorted({first + round(i * span / 4) for i in range(5)}) if span >= 4 else (
+        sorted({first, last}))
+    return ([x_of(day) for day in days],
+            [f'<text class="tick" x="{x_of(day):.1f}" y="{HEIGHT - BOTTOM + 18}" '
+             f'text-anchor="middle">{date.fromordinal(day).isoformat()}</text>' for day in ticks])

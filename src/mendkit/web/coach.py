@@ -17,16 +17,31 @@ from __future__ import annotations
 import re
 import secrets
 import uuid
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from threading import Lock
+from typing import Final
 
 from fastapi import HTTPException
 
+from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
 from mendkit.coach import content
-from mendkit.coach.driver import PAUSED, NoMoreAnswers, run, start
+from mendkit.coach.driver import (
+    ADD_HINT,
+    MESSAGE_KEPT,
+    MESSAGE_NOW_SAYS,
+    MESSAGE_WITH_ADDITION,
+    OWN_DRAFT_KEPT,
+    PAUSED,
+    REWRITE_KEPT,
+    REWRITE_MESSAGE_KEPT,
+    NoMoreAnswers,
+    run,
+    start,
+)
 from mendkit.coach.machine import TERMINAL, EventType, State, allowed_events
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
@@ -34,7 +49,6 @@ from mendkit.errors import InvalidInputError
 from mendkit.web.security import whole_number
 
 _ID = re.compile(r"[0-9a-f]{12}")
-HELP_WORDS = ("help", "resources", "?")
 Clock = Callable[[], datetime]
 
 # The driver's words where the terminal's differ from a page's (the page has buttons for choices).
@@ -65,6 +79,9 @@ SKIPPABLE: frozenset[State] = frozenset(
 # (drafts, the critic's verdict, breathing cues, resources).
 _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
     content.ATTACHMENT_NOTES.values())
+# Lines the page shows as they are: "not yet"'s reply, and what the coach says of an answer in a
+# language it cannot read (with the help links every step has).
+_KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER))
 # An answer posted with an earlier position. Typed text that differs from what the step kept came
 # from a page the session had moved on from (the Back button, or another tab or window): it was
 # never used, and the page gives it back. The same text again is a double submit. A choice (a
@@ -123,14 +140,15 @@ def question(state: State) -> str:
 @dataclass
 class _WebPrompter:
     """Takes the given answers in order; records what is said after the first one (or, with none,
-    everything) and the next question asked."""
+    or ``from_start``, everything) and the next question asked."""
 
     answers: list[str]
     said: list[str] = field(default_factory=list)
     question: str = ""
+    from_start: bool = False
 
     def __post_init__(self) -> None:
-        self._record = not self.answers
+        self._record = self.from_start or not self.answers
 
     def ask(self, prompt: str) -> str:
         if prompt == WAIT_HERE:  # the terminal's live timer: a page counts the break down itself
@@ -234,7 +252,8 @@ def stale_note(posted: Mapping[str, str], session: Session, grounding: Sequence[
     if asked is None:
         return NOT_CURRENT_NOTE, typed
     if (not typed or (asked in _CHOICES and asked not in _WITH_TEXT)
-            or (asked is State.RESPONSIBILITY_REVIEW and not editing)):
+            or (asked is State.RESPONSIBILITY_REVIEW and not editing)
+            or (asked is State.REBUILD_MESSAGE and typed == "add")):  # the "Add it" button
         return EARLIER_NOTE, ""
     kept = str(session.answers.get(asked.value, "")).strip()
     if kept in (typed, " ".join(answers_from_form(asked, posted, grounding))):
@@ -285,7 +304,7 @@ def advance(store: SessionStorage, session: Session, answers: Sequence[str] | st
     so when another answer has moved the session on since (a double submit, two clients at
     once), or the session has ended, nothing is applied and a 409 says so. While a session is
     paused, the question is the driver's "continue now anyway?" and ``said`` has the return
-    time."""
+    time, once (the answer that starts a pause has it, as the terminal says it)."""
     script = [answers] if isinstance(answers, str) else list(answers or ())
     with session_lock(session.id):
         current = store.load(session.id)
@@ -302,15 +321,19 @@ def advance(store: SessionStorage, session: Session, answers: Sequence[str] | st
                 return waited
         answered = bool(script)
         step = _run(store, session, script, region=region, now=now)  # takes from ``script``
-        if answered and step.state in PAUSED:  # when it continues; the question to go on early
+        if answered and step.state in PAUSED:  # the question to go on early (``step.said``
+            # already says when it continues: the driver's "this session continues" is not
+            # said twice)
             later = _run(store, step.session, [], region=region, now=now)
-            step = replace(step, said=step.said + later.said, question=later.question)
+            step = replace(step, question=later.question)
         return step
 
 
 def _run(store: SessionStorage, session: Session, script: list[str], *, region: str,
          now: Clock) -> Step:
-    prompter = _WebPrompter(script)
+    # At the welcome nothing has been said yet, so what the driver says before the first answer
+    # (that Mend is not therapy) is new, and kept: an API client's first reply has it.
+    prompter = _WebPrompter(script, from_start=session.state is State.WELCOME)
     # The driver saves after every step it takes, the end of a break or a follow-up's day included.
     after = run(session, prompter, store, region=region, now=now)
     stopped = after.state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE)
@@ -318,25 +341,31 @@ def _run(store: SessionStorage, session: Session, script: list[str], *, region: 
                 done=after.state in TERMINAL, stopped=stopped)
 
 
-_answering: dict[str, Lock] = {}
-_answering_lock = Lock()
+# A fixed set of locks, one chosen by the session's id: a server that runs for months keeps no
+# table that grows with every session ever answered. Two sessions that share a lock only take
+# turns for the moment an answer is applied (a lock is held for one session at a time).
+_ANSWERING: Final = tuple(Lock() for _ in range(64))
 
 
 def session_lock(session_id: str) -> Lock:
     """The lock that lets one answer at a time change this session (pages and API alike)."""
-    with _answering_lock:
-        return _answering.setdefault(session_id, Lock())
+    return _ANSWERING[zlib.crc32(session_id.encode("utf-8", "surrogatepass")) % len(_ANSWERING)]
 
 
 def notes(said: Sequence[str]) -> list[str]:
-    """What of ``said`` a page shows as a note (the rest it shows in its own way)."""
-    return [line for line in said
-            if line in _KEPT_NOTES or "may have landed as" in line
-            or line.startswith(("I couldn't read those", "I left out "))]
-
-
-def is_help(text: str) -> bool:
-    return text.strip().lower() in HELP_WORDS
+    """What of ``said`` a page shows as a note (the rest it shows in its own way): the coach's
+    notes, what it says of the message (and the message it now says, after
+    ``MESSAGE_NOW_SAYS`` or ``MESSAGE_WITH_ADDITION``), and "not yet"'s reply. The offer to add
+    to one's own draft loses the terminal's "type add": the page has a button for it."""
+    kept: list[str] = []
+    for before, line in zip(("", *said), said, strict=False):
+        if before in (MESSAGE_NOW_SAYS, MESSAGE_WITH_ADDITION) or line in _KEPT_NOTES \
+                or line in _KEPT_AS_IS or "may have landed as" in line or line.startswith(
+                    ("I couldn't read those", "I left out ", OWN_DRAFT_KEPT, REWRITE_KEPT,
+                     MESSAGE_NOW_SAYS, MESSAGE_WITH_ADDITION, MESSAGE_KEPT,
+                     REWRITE_MESSAGE_KEPT)):
+            kept.append(line.removesuffix(f" {ADD_HINT}"))
+    return kept
 
 
 def answers_from_form(state: State, form: Mapping[str, str], grounding: Sequence[str] = ()

@@ -9,7 +9,7 @@ computer's local time, which is also what the page shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from threading import Lock
 from typing import Annotated, Any
 
@@ -17,14 +17,29 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
 from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
 from mendkit.coach import content
-from mendkit.coach.driver import at_risk, offered_draft, on_day, review, stop_words
+from mendkit.coach.driver import (
+    add_to,
+    at_risk,
+    back_at,
+    is_help,
+    kept_note,
+    offered_addition,
+    offered_draft,
+    on_day,
+    review,
+    says_commitment,
+    stop_words,
+)
 from mendkit.coach.machine import TERMINAL, State
 from mendkit.coach.pair import (
+    CALM_FIRST,
     EXPIRED,
     JOIN_WINDOW,
     QUESTIONS,
+    SAFETY_AGAIN,
     PairAnswers,
     exchange,
     paused,
@@ -356,6 +371,7 @@ def _question_page(request: Request, code: str, seat: coach_pair.Seat,
                       seat=seat, mine=mine, other=other, current=current,
                       number=len(mine.answers) + 1, total=len(QUESTIONS), expired=expired,
                       expired_note=EXPIRED, typed_answer=typed_answer,
+                      calm_first=CALM_FIRST, safety_question=coach.question(State.SAFETY_CHECK),
                       resources=resources_for(region_of(request)), **extra)
 
 
@@ -391,9 +407,11 @@ def pair_answer(  # noqa: PLR0917 (one parameter per form field)
     if outcome in ("crisis", "unsafe"):
         seats(request).stop(token, outcome)
     if outcome in PAIR_NOTES:  # for the one page this answer leads to, with its text
+        given_back = outcome in ("stale", "safety_first")
         note = board(request).put(_pair_board_key(code, seat), 0, [PAIR_NOTES[outcome]],
-                                  answer.strip()[:5000] if outcome == "stale" else "")
-        return _see(f"/coach/pair/{code}?note={note}")
+                                  answer.strip()[:5000] if given_back else "")
+        helped = "&help=1#help" if outcome == "unreadable" else ""  # with the resources
+        return _see(f"/coach/pair/{code}?note={note}{helped}")
     query = {"empty": "?empty=1", "help": "?help=1#help"}
     return _see(f"/coach/pair/{code}" + query.get(outcome, ""))
 
@@ -404,6 +422,10 @@ PAIR_NOTES = {
              "changed once saved. It is below, so you can copy it. Here is your next question.",
     "repeat": "That answer was already saved, so it was not saved twice. Here is your next "
               "question.",
+    "again": SAFETY_AGAIN,
+    "safety_first": "First, the safety question: it comes before the other questions, so the "
+                    "answer you wrote was not saved yet. It is below, so you can copy it.",
+    "unreadable": COACH_UNREADABLE_ANSWER,
 }
 
 
@@ -452,6 +474,10 @@ def coach_show(request: Request, session_id: str) -> Response:
 async def coach_answer(request: Request, session_id: str) -> Response:
     form = await request.form()
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    sent = [v for v in form.getlist("answer") if isinstance(v, str)]
+    if "add" in sent:  # the message page's "Add it", sent with the text box as it stands now
+        fields["answer"] = "add"
+        fields["box"] = next((v for v in sent if v != "add"), "")
     grounding = [g for g in form.getlist("grounding") if isinstance(g, str)]
     # The safety gate runs the model: off the event loop, one answer per session at a time (so a
     # double submit waits, then finds its step already answered).
@@ -476,7 +502,10 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
         if session.state in TERMINAL:  # an ended session takes no more answers
             return _see(url)
         answers = coach.answers_from_form(session.state, fields, grounding)
-        if any(coach.is_help(a) for a in answers):
+        if answers == ["add"] and session.state is State.REBUILD_MESSAGE and fields["box"].strip():
+            # "Add it" adds to the box as the person left it: an edit is never dropped.
+            answers = [add_to(session, fields["box"][:5000]) or fields["box"].strip()[:5000]]
+        if any(is_help(a) for a in answers):
             return _see(f"{url}?help=1#help")
         try:  # one answer per session at a time: another may have moved it on meanwhile
             step = coach.advance(stores.sessions, session, answers,
@@ -540,7 +569,7 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         context.update(due=due, seconds_left=max(0, int((due - local_now).total_seconds())),
                        same_day=due.date() == local_now.date(), due_day=on_day(due))
     if session.state is State.REGULATE_BREAK:
-        context["back_at"] = now + timedelta(minutes=20)
+        context["back_at"] = back_at(now.astimezone())
     if session.state is State.REGULATE_GROUNDING:
         context["grounding"] = GROUNDING
     if session.state is State.REGULATE_BREATHING:
@@ -548,6 +577,12 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         context["pattern"] = pattern if pattern in ("paced", "sigh") else "paced"
     if session.state in (State.RESPONSIBILITY_DRAFT, State.REBUILD_MESSAGE):
         context["draft"] = offered_draft(session)
+    if addition := offered_addition(session):  # the page's "Add it" button
+        note, kept = context["note"], kept_note(session)
+        context.update(addition=addition, kept_hint=kept.split(",")[0] + ".", addition_said=any(
+            line.startswith(kept) for line in note.lines))
+    # The commitment is said once: the coach's draft puts it into the message itself.
+    context["commitment_said"] = says_commitment(session)
     if session.state is State.RESPONSIBILITY_REVIEW:
         draft = str(session.answers.get("responsibility_draft", ""))
         result = review(draft)

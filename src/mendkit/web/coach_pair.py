@@ -37,6 +37,8 @@ from typing import Final
 from mendkit.coach.pair import (
     JOIN_WINDOW,  # noqa: F401 (the web's callers and tests find it here too)
     QUESTIONS,
+    SAFETY_KEY,
+    SAFETY_QUESTION,
     STOPS,
     PairAnswers,
     join_expired,
@@ -45,6 +47,7 @@ from mendkit.coach.pair import (
     not_the_starter,
     paused,
     person_name,
+    safety_reply,
     screen,
     typed,
 )
@@ -288,7 +291,10 @@ def join(store: PairStorage, code: str, name: str, *, client: str | None = None,
 
 
 def next_question(answers: PairAnswers) -> tuple[str, str] | None:
-    """The first question not yet answered (key, text), or None when all are."""
+    """The first question not yet answered (key, text), or None when all are. Before any, the
+    safety question (``SAFETY_KEY``), until the person has answered it yes."""
+    if not answers.safe and not answers.complete:
+        return SAFETY_KEY, SAFETY_QUESTION
     return next(((k, q) for k, q in QUESTIONS if k not in answers.answers), None)
 
 
@@ -296,9 +302,13 @@ def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) 
     """Save one answer: ``""`` when saved, ``"repeat"`` when that question already has this
     answer (a double submit is not applied twice), ``"stale"`` for other text for a question that
     is not the current one (a tab the session moved on from: nothing is saved), ``"paused"`` when
-    the other person was stopped by the safety gate (the session is paused for both), else what
+    the other person was stopped by the safety gate (the session is paused for both),
+    ``"safety_first"`` for an answer to a question while the safety question is still open (a
+    page from before it, nothing saved), else what
     :func:`screen` found (``"help"``, ``"empty"``, ``"crisis"``, ``"unsafe"``, ``"long"``: over
-    ``MAX_ANSWER`` characters, never cut), and then nothing is saved. A stop is kept with the
+    ``MAX_ANSWER`` characters, never cut; on the safety question, what
+    :func:`~mendkit.coach.pair.safety_reply` found, ``"again"`` included, and a yes is kept as
+    ``safe``), and then nothing is saved. A stop is kept with the
     answers, so it pauses the session for the other person too. The text is measured and saved
     as :func:`~mendkit.coach.pair.typed` gives it (a browser's CRLF is one line break)."""
     mine = read(store, seat.code, seat.role)
@@ -309,9 +319,15 @@ def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) 
     text = typed(text)
     on_hold = paused(None, read(store, seat.code, other_role(seat.role)))
     current = next_question(mine)
+    if not on_hold and current is not None and current[0] == SAFETY_KEY and key != SAFETY_KEY:
+        return "safety_first"  # a question's answer from an older page: nothing answered yet
     if not on_hold and (current is None or current[0] != key):
+        if key == SAFETY_KEY and mine.safe:  # answered yes already: a double submit
+            return "repeat"
         return "repeat" if mine.answers.get(key) == text else "stale"
-    found = screen(text)  # paused or not, signs of crisis or abuse get their stop screen
+    # Paused or not, signs of crisis or abuse get their stop screen; on the safety question,
+    # so does a "no".
+    found = safety_reply(text) if key == SAFETY_KEY else screen(text)
     if found in STOPS:
         store.save(seat.code, seat.role, replace(mine, stopped=found))
         return found
@@ -319,6 +335,9 @@ def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) 
         return "paused"
     if found:
         return found
+    if key == SAFETY_KEY:
+        store.save(seat.code, seat.role, replace(mine, safe=True))
+        return ""
     store.save(seat.code, seat.role, replace(
         mine, answers={**mine.answers, key: text}, shared={**mine.shared, key: share}))
     return ""

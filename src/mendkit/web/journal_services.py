@@ -223,12 +223,13 @@ def insights(journal: Journal, relationship_id: int) -> dict[str, Any]:
 
 def checkin_series(journal: Journal, relationship_id: int) -> list[tuple[str, float]]:
     """Check-in scores in time order (of their instants), for the line chart; each labelled with
-    its local date, so the labels run forwards as the points do."""
+    its local date, so the labels run forwards as the points do. A time the figures leave out
+    (one Mend cannot read, or outside 1900 to today) is left out here too."""
     entries = journal.entries(kind="checkin", relationship_id=relationship_id)
-    from mendkit.insights import read_moment
+    from mendkit.insights import plausible, read_moment
 
     timed = [(moment, score) for e in entries
-             if (moment := read_moment(e.occurred_at)) is not None
+             if (moment := read_moment(e.occurred_at)) is not None and plausible(moment)
              and _is_score(score := e.body.get("score"))]
     return [(moment.local.date().isoformat(), float(score))
             for moment, score in sorted(timed, key=lambda item: item[0].instant)]
@@ -271,6 +272,8 @@ def _hours(h: float) -> str:
 
 def describe(figures: Mapping[str, Any]) -> list[str]:
     """The figures of ``relationship_insights`` in plain sentences."""
+    from mendkit.insights import MIN_TREND_CHECKINS, steep_words, trend_words
+
     out: list[str] = []
     n, attempts = figures["ruptures"], figures["repair_attempts"]
     weeks = len(figures["ruptures_per_week"])
@@ -308,11 +311,16 @@ def describe(figures: Mapping[str, Any]) -> list[str]:
     seen = {k: v for k, v in figures["patterns"].items() if v}
     if seen:
         out.append("Patterns you marked: " + ", ".join(f"{k} {v}×" for k, v in seen.items()) + ".")
-    slope = figures["connection_slope_per_day"]
-    if slope is not None:
-        week = slope * 7
-        trend = ("steady" if abs(week) < 0.25 else "rising" if week > 0 else "falling")
-        out.append(f"Your check-ins are {trend} ({week:+.1f} points a week).")
+    trend = trend_words(figures["connection_slope_per_day"], scale=7.0)
+    steep = steep_words(figures.get("connection_steep"))
+    if trend is not None:
+        way, week = trend
+        out.append(f"Your check-ins are {way} ({week:+.2f} points a week).")
+    elif steep is not None:
+        out.append(f"Your check-ins are {steep}.")
+    elif figures.get("connection_per_week"):
+        out.append(f"Not enough check-ins yet to show a trend: it takes at least "
+                   f"{MIN_TREND_CHECKINS}, over a week or more.")
     out.extend(_times_left_out(figures, "entries_without_a_time", "unreadable_times",
                                "a time Mend cannot read", ""))
     analyses = figures.get("saved_analyses") or 0

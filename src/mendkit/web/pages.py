@@ -11,10 +11,11 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUpload
 
+from mendkit.analysis.language import TURN_NOTE, unreadable_turns
 from mendkit.analysis.safety import regions
 from mendkit.api import check
 from mendkit.corrections import Correction, already_recorded
-from mendkit.critic import COMPONENT_WEIGHTS, sensed_components
+from mendkit.critic import COMPONENT_WEIGHTS, is_unread, sensed_components
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
 from mendkit.model import Analysis, CheckResult
@@ -115,6 +116,7 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
         "already": request.query_params.get("already") == "1",
         "title": "Timeline", "page": "analyse", "key": key, "label": label,
         "analysis": analysis, "rows": timeline(analysis, label=label or None),
+        "unread": set(unreadable_turns([t.text for t in analysis.turns])), "turn_note": TURN_NOTE,
         "labels": [x for x in LABELS if x in analysis.summary["labels"]],
         "saved": saved, "saved_turn": saved_turn, "heads_notice": _heads_notice(request)})
 
@@ -187,7 +189,7 @@ def check_submit(request: Request, csrf_token: Annotated[str, Form()] = "",
     return render(request, "check.html", {
         "title": "Check a message", "page": "check", "result": result, "text": text.strip(),
         "context": context, "heads_notice": _heads_notice(request),
-        "components": component_rows(result),
+        "components": component_rows(result), "unreadable": is_unread(result),
         "marked": highlight(result.text, [(i.start, i.end, f"issue-{n}")
                                           for n, i in enumerate(result.issues)])})
 

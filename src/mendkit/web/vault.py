@@ -113,12 +113,23 @@ class JournalVault:
         if not passphrase:
             raise JournalError("type the journal's passphrase to unlock it")
         with self._lock:
-            if self._journal is not None:
+            self._forget_if_rekeyed()
+            if self._journal is None:
+                if not self.exists():
+                    raise JournalError("there is no journal yet; create one first")
+                self._journal = Journal.open(self.home, passphrase, url=self.url)
+                self._opened_now()
                 return
-            if not self.exists():
-                raise JournalError("there is no journal yet; create one first")
-            self._journal = Journal.open(self.home, passphrase, url=self.url)
-            self._opened_now()
+        # Already open (unlocked in another tab): the passphrase is checked all the same, by
+        # opening the journal with it, outside the lock so that the other tabs go on meanwhile.
+        # A wrong one raises as above, and the open journal stays open.
+        checked = Journal.open(self.home, passphrase, url=self.url)
+        with self._lock:
+            if self.opened() is None:  # locked meanwhile: this passphrase opens it again
+                self._journal = checked
+                self._opened_now()
+                return
+        checked.close()
 
     def lock(self) -> None:
         """Forget the opened journal and its key."""
