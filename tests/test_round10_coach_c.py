@@ -24,9 +24,9 @@ import pytest
 
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
 from mendkit.cli.main import main
-from mendkit.coach.driver import is_help, yes_or_no
 from mendkit.coach.machine import State
 from mendkit.coach.pair import QUESTIONS, SAFETY_QUESTION
+from mendkit.coach.replies import is_help, yes_or_no
 from mendkit.coach.store import PairStore, SessionStore
 
 

@@ -14,7 +14,8 @@ from coach.test_driver import CALM_TO_END, UP_TO_CHECK, Script
 from mendkit import check
 from mendkit.coach import State
 from mendkit.coach.content import NOT_YET, PROMPTS
-from mendkit.coach.driver import run, start, yes_or_no
+from mendkit.coach.driver import run, start
+from mendkit.coach.replies import yes_or_no
 from mendkit.coach.store import SessionStore
 
 NOW = datetime(2026, 11, 27, 18, 0)

@@ -8,7 +8,6 @@ neither person sees the other's private notes unless they chose to share them.
 
 from __future__ import annotations
 
-import re
 import secrets
 import unicodedata
 from collections.abc import Mapping
@@ -19,6 +18,8 @@ from typing import Any, Final
 from mendkit.analysis.language import looks_unreadable
 from mendkit.coach.content import PROMPTS
 from mendkit.coach.machine import EventType, State
+from mendkit.coach.replies import MAYBE, is_help
+from mendkit.coach.replies import yes_or_no as read
 from mendkit.coach.safety_gate import gate
 from mendkit.errors import InvalidInputError
 from mendkit.journal.kinds import has_visible
@@ -69,8 +70,6 @@ def screen(text: str) -> str:
     >>> screen("¡Ayuda!"), screen("  ")
     ('help', 'empty')
     """
-    from mendkit.coach.driver import is_help  # noqa: PLC0415 (driver imports this)
-
     text = typed(text)
     if not text:
         return "empty"
@@ -171,10 +170,8 @@ def yes_or_no(text: str, *, safety: bool = False) -> bool | None:
     >>> yes_or_no("Yes please"), yes_or_no("nope"), yes_or_no("not sure"), yes_or_no("I thought")
     (True, False, False, None)
     """
-    from mendkit.coach.driver import yes_or_no as read  # noqa: PLC0415 (driver imports this)
-
     answer = read(text, safety=safety)
-    if answer is None and re.search(r"\b(?:maybe|perhaps|possibly)\b", text.lower()):
+    if answer is None and MAYBE.search(text.lower()):
         return False
     return None if answer is None else answer == "yes"
 

@@ -24,7 +24,6 @@ from mendkit.coach.driver import (
     add_to,
     at_risk,
     back_at,
-    is_help,
     kept_note,
     offered_addition,
     offered_draft,
@@ -46,6 +45,7 @@ from mendkit.coach.pair import (
     too_long,
     typed,
 )
+from mendkit.coach.replies import is_help
 from mendkit.coach.store import PairStorage
 from mendkit.errors import InvalidInputError, JournalLockedError
 from mendkit.web import coach, coach_pair
