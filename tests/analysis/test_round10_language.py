@@ -179,3 +179,12 @@ def test_the_default_mode_reads_full_width_and_fancy_letters_as_it_reads_ascii(
 
     assert mendkit.check(wide).labels == mendkit.check(plain).labels
     assert mendkit.check(wide).labels  # and finds something: the repair parts it says
+
+
+@pytest.mark.parametrize("text", ["Ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ", "🅸 🆆🅰🅽🆃 🆃🅾 🅳🅸🅴", "🄸 🅆🄰🄽🅃 🅃🄾 🄳🄸🄴"])
+def test_circled_and_squared_letters_reach_the_crisis_rules(text: str) -> None:
+    import mendkit
+
+    assert not looks_unreadable(text)
+    assert mendkit.check(text, mode="rules").risk.crisis
+    assert mendkit.check(text).risk.crisis

@@ -127,17 +127,8 @@ def test_doubting_a_plan_is_no_confrontation() -> None:
     assert "rupture.confrontation" not in _labels("I'm not sure this bus goes to the station.")
 
 
-# Bug 9: sarcasm, and commitments.
-@pytest.mark.parametrize("text", [
-    "Oh sure, because your yoga classes are free.",
-    "Oh, of course. Silly me for expecting it this month.",
-    "Wow, you're hilarious.",
-    "Right, work. Always work.",
-])
-def test_sarcasm_is_confrontation(text: str) -> None:
-    assert "rupture.confrontation" in _labels(text, "You're making a big deal out of nothing.")
-
-
+# Bug 9: commitments. (The sarcasm rule written for it was taken out again: in full mode a
+# rupture only the model saw counted as tension, so friendly banter read as contempt.)
 @pytest.mark.parametrize("text", [
     "I'm putting our anniversary in my calendar with a reminder so this doesn't happen again.",
     "I'll try to come by for dessert around 3.",

@@ -5,8 +5,6 @@ its hypothetical form; "the only one" is a complaint only with a sign of blame."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import mendkit
@@ -50,28 +48,6 @@ def test_a_warm_chat_has_no_contempt_and_no_episode() -> None:
 ])
 def test_praise_and_plans_are_not_sarcasm(text: str, before: str) -> None:
     assert "rupture.confrontation" not in _labels(text, before)
-
-
-@pytest.mark.parametrize(("text", "before"), [
-    ("Oh sure, because your yoga classes are free.",
-     "A big deal? You always do this. You're so selfish with money."),
-    ("Wow, you're hilarious.", "Relax, it was only a joke about your weight."),
-    ("How naive of me to think you'd remember.", "You never listen, I told you to book it."),
-])
-def test_sarcasm_after_tension_is_still_contempt(text: str, before: str) -> None:
-    assert "rupture.confrontation" in _labels(text, before)
-
-
-def test_the_sarcasm_conversation_is_still_caught(tmp_path: Path) -> None:
-    path = tmp_path / "sarcasm.txt"
-    path.write_text(
-        "Lena: Also, thanks so much for doing the laundry like you promised. Really, great job.\n"
-        "Marco: I said I'd do it this weekend.\n"
-        "Lena: Oh, of course. Silly me for expecting it this month.\n"
-        "Marco: Wow, you're hilarious.\n", encoding="utf-8")
-    analysis = mendkit.analyze(path, mode="rules")
-    assert "rupture.confrontation" in analysis.turns[2].labels
-    assert "rupture.confrontation" in analysis.turns[3].labels
 
 
 # N4: excludes that hid a real denial or a real complaint.

@@ -71,3 +71,15 @@ def test_a_name_in_its_own_script_is_taken_as_the_name(tmp_path: Path, name: str
     assert answers["recognise_who"] == name
     assert answers["recognise_context"] == "partner"
     assert COACH_UNREADABLE_ANSWER not in script.said
+
+
+# The second re-run: a sentence in another language at the name question is not taken as a name.
+@pytest.mark.parametrize("answer", ["mi esposo me pega", "tengo miedo y él está en casa",
+                                    "أريد أن أموت", "я хочу умереть"])
+def test_a_sentence_at_the_name_question_is_not_taken_as_a_name(tmp_path: Path,
+                                                               answer: str) -> None:
+    state, script, answers = _run(tmp_path, ["", "yes", answer])
+    assert "recognise_who" not in answers
+    assert state in (State.RECOGNISE_WHO, State.STOPPED_CRISIS, State.STOPPED_UNSAFE)
+    if state is State.RECOGNISE_WHO:
+        assert COACH_UNREADABLE_ANSWER in script.said

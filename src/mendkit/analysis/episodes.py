@@ -11,19 +11,21 @@ up depends on ruptures the rules found, with a span a person can check; a ruptur
 model gave ("no rule matched") takes nothing away: "sorry i was such a jerk earlier" is an apology
 the rules found, even if the model also reads it as invalidation.
 
-- Repair. A turn whose rule-found rupture moves against the other (confrontation, invalidation) is
-  never a repair attempt: "It feels like I'm always the one making the effort" is a complaint that
-  also reads as a feeling, and contempt the model also scores as validation is still contempt. One
-  whose rule-found rupture moves away (withdrawal) is a repair attempt only when a rule found it
-  owning something (``repair.responsibility``): "I'm sorry, you're right, I hurt you" is an apology
-  even if it also reads as appeasing, but "Sorry to bother you, I'll fix it" after harsh criticism
-  only appeases. A turn that is not a repair attempt neither starts the repair nor times it.
-- Uptake. A rule-found confrontation or invalidation cancels a reconnect on the same turn ("I
-  forgive you, but you always do this"), and so does a rule-found shutdown (stonewalling, giving
-  up). A milder rule-found withdrawal (a minimal response, a denial) cancels only a weak reconnect,
-  such as a plain "thanks": "Thanks. Whatever." is a brush-off, but "Okay. I forgive you." and
-  "Whatever, it's okay. Love you." take the repair up, because a rule found explicit acceptance or
-  warmth in them.
+- Repair. A turn where a rule found ownership (``repair.responsibility``: an apology or an
+  admission) is a repair attempt, whatever else a rule read in it, unless a rule read the apology
+  as a non-apology: rules often read one clause of a good apology as defensive ("Sorry. I didn't
+  mean that, I was stressed and I took it out on you."). Otherwise a turn whose rule-found rupture
+  moves against the other (confrontation, invalidation) is not a repair attempt: "It feels like
+  I'm always the one making the effort" is a complaint that also reads as a feeling, and contempt
+  the model also scores as validation is still contempt; nor is one whose rule-found rupture moves
+  away (withdrawal): "Sorry to bother you, I'll fix it" after harsh criticism only appeases. A
+  turn that is not a repair attempt neither starts the repair nor times it.
+- Uptake. A rule-found confrontation cancels a reconnect on the same turn ("I forgive you, but you
+  always do this"), and so does a rule-found shutdown (stonewalling, giving up). A milder
+  rule-found rupture (invalidation, a minimal response, a denial) cancels only a weak reconnect,
+  such as a plain "thanks": "Thanks. Whatever." is a brush-off, but "Okay. I forgive you.", "It's
+  fine, these things happen. Love you." and "Whatever, it's okay. Love you." take the repair up,
+  because a rule found explicit acceptance or warmth in them.
 
 The labels such a turn carries stay on it, with their evidence, and its ruptures join the episode.
 
@@ -43,6 +45,8 @@ from mendkit.model import Episode, EpisodeStatus, Severity, TurnAnalysis
 _MAJOR_SUBTYPES = frozenset({"contempt", "hostility", "stonewalling", "giving_up"})
 _WITHDRAWAL = "rupture.withdrawal"
 _RESPONSIBILITY = "repair.responsibility"
+_INVALIDATION = "rupture.invalidation"
+_CONFRONTATION = "rupture.confrontation"
 _MODEL_SOURCE = "model:"  # how a label only the classifier gave marks its evidence
 # Reconnect evidence that takes a repair up in so many words ("I forgive you", "thank you for
 # saying that", "love you"), as against thanks that may be routine or sarcastic.
@@ -129,19 +133,25 @@ def _rule_subtypes(turn: TurnAnalysis, label: str) -> set[str | None] | None:
 
 
 def _attempts_repair(turn: TurnAnalysis, found: Sequence[str]) -> bool:
-    """Whether ``turn``'s repair labels make it a repair attempt (see the module docstring)."""
+    """Whether ``turn``'s repair labels make it a repair attempt (see the module docstring). An
+    apology or admission a rule found is one even beside a rule's rupture, unless a rule read the
+    apology itself as a non-apology: rules often read one clause of a good apology as defensive
+    ("Sorry. I didn't mean that, I took it out on you.")."""
     if not found:
+        return True
+    owned = _rule_subtypes(turn, _RESPONSIBILITY) is not None
+    if owned and "non_apology" not in (_rule_subtypes(turn, _INVALIDATION) or set()):
         return True
     if any(label != _WITHDRAWAL for label in found):
         return False
-    return _rule_subtypes(turn, _RESPONSIBILITY) is not None
+    return owned
 
 
 def _takes_up(turn: TurnAnalysis, found: Sequence[str]) -> bool:
     """Whether ``turn``'s reconnect label can take a repair up (see the module docstring)."""
     if not found:
         return True
-    if any(label != _WITHDRAWAL for label in found):
+    if _CONFRONTATION in found:  # "I forgive you, but you always do this"
         return False
     if (_rule_subtypes(turn, _WITHDRAWAL) or set()) & _MAJOR_SUBTYPES:
         return False

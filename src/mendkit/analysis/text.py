@@ -28,9 +28,12 @@ _NORMALISE: Final = str.maketrans({
     "\uff40": "'",  # the full-width grave accent, as "`" above
     # "Fancy font" letters that apps paste as bold, italic or script text ("𝐈 𝐰𝐚𝐧𝐭", "ℋ𝑒𝓁𝓁𝑜"):
     # the Mathematical Alphanumeric and letterlike symbols that stand for one ASCII letter.
-    **{chr(code): folded for code in (*range(0x2100, 0x2150), *range(0x1D400, 0x1D800))
+    **{chr(code): folded for code in (*range(0x2100, 0x2150), *range(0x24B6, 0x24EA),
+                                        *range(0x1D400, 0x1D800), *range(0x1F130, 0x1F14A))
        if len(folded := unicodedata.normalize("NFKC", chr(code))) == 1
        and folded.isascii() and folded.isalnum()},
+    # Letters in filled circles and squares ("🅸 🆆🅰🅽🆃"), which have no compatibility form.
+    **{chr(base + n): chr(ord("A") + n) for base in (0x1F150, 0x1F170) for n in range(26)},
 })
 
 # Runs of letters and digits, split exactly where a regex ``\b`` falls ("don't" is "don", "t"),
@@ -108,7 +111,8 @@ _SINGLE_QUOTED: Final = re.compile(r"(?<![A-Za-z0-9])'[^'\n]{2,400}'(?![A-Za-z0-
 # that it reads "Ｉ'ｍ ｓｏｒｒｙ" as the rules do; it was trained on text with curly quotes).
 _LETTERS: Final = str.maketrans({
     key: value for key, value in _NORMALISE.items()
-    if (0xFF01 <= key <= 0xFF5E or 0x2100 <= key < 0x2150 or 0x1D400 <= key < 0x1D800)})
+    if (0xFF01 <= key <= 0xFF5E or 0x2100 <= key < 0x2150 or 0x24B6 <= key < 0x24EA
+        or 0x1D400 <= key < 0x1D800 or 0x1F130 <= key < 0x1F18A)})
 
 
 def fold_letters(text: str) -> str:

@@ -34,6 +34,7 @@ from mendkit.coach.replies import (
     MAYBE,
     UNSURE,
     is_help,
+    reads_as_name,
     yes_or_no,
 )
 from mendkit.coach.safety_gate import gate, threatens_you
@@ -135,7 +136,8 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
            safety: bool = False) -> str | Event:
     """The answer to ``prompt`` (asked again after "help", which shows the resources), or the
     safety gate's stop event: every free-form reply passes the gate, whatever the question. An
-    answer in a language Mend cannot read is asked again, except a ``name`` (in any script) and,
+    answer in a language Mend cannot read is asked again, except a ``name`` that reads as one
+    (in any script: ``reads_as_name``) and,
     at the ``safety`` question, a no Mend knows in that language ("いいえ", "non, j'ai peur"):
     it takes the safety path at once."""
     while True:
@@ -146,7 +148,7 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
         stop = gate(raw, mode=mode) if raw else None
         if stop is not None:
             return Event(stop, raw)
-        if name or not looks_unreadable(raw):
+        if (name and reads_as_name(raw)) or not looks_unreadable(raw):
             return raw
         if safety and yes_or_no(raw, safety=True) in ("no", "not sure"):
             return raw

@@ -134,3 +134,33 @@ def yes_or_no(text: str, *, safety: bool = False) -> str | None:
             words[1:], unicodedata.normalize("NFKC", text), strict=safety):
         return "yes"
     return None
+
+
+# Words that join the parts of a name in many languages ("María de la Cruz", "Ibn Sina").
+_NAME_PARTICLES = frozenset(
+    "al bin bint da das de del della der di do dos du el ibn la le van von y ten ter".split())  # noqa: SIM905
+_NAME_WORDS = 4  # "María José de la Cruz" is five words with its particles, four without
+_CASELESS_NAME = 12  # letters of a name in a script with no capitals ("محمد علي", "陈伟明")
+
+
+def reads_as_name(text: str) -> bool:
+    """Whether a reply to "Who is this about?" reads as a name (or a word for someone) rather than
+    a sentence: a few words, each capitalised where its script has capitals, or a short run of
+    letters in a script without them. A sentence in another language ("mi esposo me pega",
+    "أريد أن أموت") is not one, so it gets the note that Mend cannot read it.
+
+    >>> [reads_as_name(t) for t in ("Sam", "my mum", "María José", "陈伟明", "Александр")]
+    [True, True, True, True, True]
+    >>> [reads_as_name(t) for t in ("mi esposo me pega", "tengo miedo y él está en casa")]
+    [False, False]
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019.-]*", text)
+             if w.lower() not in _NAME_PARTICLES]
+    if not words or len(words) > _NAME_WORDS or re.search(r"[.!?,;:\u3002\uff0c\uff01\uff1f]\s*\S",
+                                                         text):
+        return False
+    cased = [w for w in words if w[0].upper() != w[0].lower()]
+    if not cased:  # no capitals in this script: a short run of letters
+        return sum(len(w) for w in words) <= _CASELESS_NAME and len(words) <= 2
+    english_word = not looks_unreadable(text)  # "my mum", "the kids' teacher"
+    return english_word or all(w[0].isupper() for w in cased)
