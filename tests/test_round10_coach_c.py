@@ -13,12 +13,10 @@ N8: "help please", "I need help", "help now" show the resources.
 
 from __future__ import annotations
 
-import html as html_lib
 import json
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 
@@ -27,7 +25,7 @@ from mendkit.cli.main import main
 from mendkit.coach.machine import State
 from mendkit.coach.pair import QUESTIONS, SAFETY_QUESTION
 from mendkit.coach.replies import is_help, yes_or_no
-from mendkit.coach.store import PairStore, SessionStore
+from mendkit.coach.store import PairStore
 
 
 def _file(tmp_path: Path, answers: list[str]) -> str:
@@ -200,16 +198,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from mendkit.config import Settings  # noqa: E402
 from mendkit.web import create_app  # noqa: E402
-
-
-def field(page: str, name: str) -> str:
-    found = re.search(rf'name="{name}" value="([^"]*)"', page)
-    assert found, f"no {name} field in the page"
-    return found.group(1)
-
-
-def plain(page: str) -> str:
-    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from test_round10_coach_joined import Walk, field, plain  # noqa: E402 (one browser walk for both)
 
 
 @pytest.fixture
@@ -220,33 +209,6 @@ def home(tmp_path: Path) -> Path:
 @pytest.fixture
 def client(home: Path) -> TestClient:
     return TestClient(create_app(Settings(home=home)))
-
-
-class Walk:
-    """One browser: posts answers with the page's token and position, follows the 303s."""
-
-    def __init__(self, client: TestClient, home: Path) -> None:
-        self.client, self.home = client, home
-        page = client.get("/coach")
-        start = client.post("/coach", data={"csrf_token": field(page.text, "csrf_token")},
-                            follow_redirects=False)
-        self.url = start.headers["location"]
-        self.id = self.url.rsplit("/", 1)[1]
-        self.html = client.get(self.url).text
-
-    def answer(self, data: dict[str, str] | list[tuple[str, str]]) -> str:
-        pairs = list(data.items()) if isinstance(data, dict) else data
-        form = [("csrf_token", field(self.html, "csrf_token")),
-                ("position", field(self.html, "position")), *pairs]
-        posted = self.client.post(self.url, content=urlencode(form), headers={
-            "content-type": "application/x-www-form-urlencoded"}, follow_redirects=False)
-        assert posted.status_code == 303, posted.text
-        self.html = self.client.get(posted.headers["location"]).text
-        return self.html
-
-    @property
-    def answers(self) -> dict[str, object]:
-        return dict(SessionStore(self.home).load(self.id).answers)
 
 
 WEB_TO_MESSAGE = [{"answer": "yes"}, {"answer": "Sam"}, {"answer": "partner"},

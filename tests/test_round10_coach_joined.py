@@ -192,6 +192,10 @@ class Walk:
     def session(self):  # type: ignore[no-untyped-def]
         return SessionStore(self.home).load(self.id)
 
+    @property
+    def answers(self) -> dict[str, object]:
+        return dict(SessionStore(self.home).load(self.id).answers)
+
 
 TO_DRAFT = [{"answer": "yes"}, {"answer": "Sam"}, {"answer": "partner"},
             {"answer": "I came home late and snapped when Sam asked why"}, {"skip": "1"},
