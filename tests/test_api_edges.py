@@ -146,7 +146,7 @@ def test_the_episodes_table_says_one_turn_not_one_turns(
     render.analysis(_analysis(_turn(0, "Ana", ("rupture.confrontation",), 0.0), (episode,)),
                     footer="")
     out = capsys.readouterr().out
-    assert "1 turn, 60 s" in out
+    assert "1 turn, 1 min" in out
     assert "1 turns" not in out
 
 

@@ -14,7 +14,9 @@ def _rules(text: str) -> mendkit.CheckResult:
     return mendkit.check(text, mode="rules")
 
 
-# -- one rule for the checked text: surrounding whitespace goes, line breaks are LF --------------
+# -- one rule for the checked text on every surface: the text as given, offsets into it ----------
+# (since round 11: a client marking its own text box needs offsets into what it sent, spaces and
+# CRLF line ends included; the analysis itself reads the trimmed, LF text)
 
 @pytest.mark.parametrize("given", [
     "  I am sorry you feel that way.  ",
@@ -26,19 +28,22 @@ def test_the_api_gives_the_text_and_offsets_that_mend_check_gives(
     api = _rules(given).to_dict()
     assert main(["check", given, "--json", "--mode", "rules"]) == 0
     cli = json.loads(capsys.readouterr().out)
-    assert api["text"] == cli["text"] == "I am sorry you feel that way."
-    assert [(i["kind"], i["start"], i["end"]) for i in api["issues"]] == [("non_apology", 0, 19)]
+    assert api["text"] == cli["text"] == given
+    assert [(i["kind"], given[i["start"]:i["end"]]) for i in api["issues"]] == [
+        ("non_apology", "I am sorry you feel")]
     assert api["issues"] == cli["issues"]
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
-def test_windows_and_old_mac_line_breaks_give_the_offsets_of_lf(newline: str) -> None:
-    lf = _rules("Hi.\nYou're so selfish.\nI'm sorry you feel that way.").to_dict()
-    other = _rules(f"Hi.{newline}You're so selfish.{newline}I'm sorry you feel that way."
-                   f"{newline}").to_dict()
-    assert other["text"] == lf["text"] == "Hi.\nYou're so selfish.\nI'm sorry you feel that way."
-    assert other["issues"] == lf["issues"]
-    assert other["evidence"] == lf["evidence"]
+def test_windows_and_old_mac_line_breaks_mark_the_same_words_as_lf(newline: str) -> None:
+    lf_text = "Hi.\nYou're so selfish.\nI'm sorry you feel that way."
+    other_text = lf_text.replace("\n", newline) + newline
+    lf, other = _rules(lf_text).to_dict(), _rules(other_text).to_dict()
+    assert other["text"] == other_text
+    for key in ("issues", "evidence"):
+        assert [(i.get("kind") or i["label"], other_text[i["start"]:i["end"]]) for i in other[key]] \
+            == [(i.get("kind") or i["label"], lf_text[i["start"]:i["end"]]) for i in lf[key]]
+        assert other[key]
 
 
 def test_the_rewrite_treats_spaces_around_the_message_the_same_way_each_time() -> None:

@@ -310,10 +310,11 @@ def _evidence_lists(html: str) -> dict[int, list[tuple[str, str]]]:
 
 
 def test_the_timeline_lists_each_evidence_span_once(client: TestClient) -> None:
-    # Five withdrawal rules match Bob's "Fine": one line on the page, five in the JSON contract.
+    # Five withdrawal rules match Bob's "Fine": one line on the page and (since round 11) one
+    # entry in the JSON contract too, whose score still counts every rule.
     key = analyse(client, "Ann: Can we talk about what happened last night?\nBob: Fine")
     exported = client.get(f"/analyse/{key}/export.json").json()["turns"][1]["evidence"]
-    assert len(exported) > 1 and len({(e["label"], e["start"], e["end"]) for e in exported}) == 1
+    assert len(exported) == 1
     shown = _evidence_lists(client.get(f"/analyse/{key}").text)[1]
     assert [words for _, words in shown] == ["rupture.withdrawal (minimal_response): “Fine”"]
 

@@ -17,13 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Final
 
+from mendkit._critic_apology import KIND, over_apology_fixes, too_much
 from mendkit._rewrite import (
     CLAUSE_END_RE,
     Fix,
     cut_criticism,
     cut_withdrawal,
     owning_apology,
-    sentence_spans,
     sentence_stop,
 )
 from mendkit.analysis.rules import engine_rules
@@ -109,11 +109,6 @@ _REPORTED_REACH: Final = 80  # how far back "she said" can lead into the words i
 # A sentence with "always" or "never" in it (or the like): what the always_never issue says.
 _ALWAYS_NEVER_RE: Final = re.compile(r"\b(?:always|never|ever|constantly|forever|keep)\b",
                                      re.IGNORECASE)
-# What is left of a sarcastic message once its contempt goes: "Thanks a lot." on its own.
-_SARCASTIC_RE: Final = re.compile(
-    r"^\s*(?:oh,? )?(?:thanks|thank you|cheers|great|well done|nice one|good job|brilliant|"
-    r"perfect|wonderful|lovely|real mature|very mature|wow)(?: (?:a lot|so much|very much|"
-    r"again|then))?[\s.!?]*$", re.IGNORECASE)
 # A phrase read as one kind and also as one of these is explained once, as the other: a complaint
 # as the harsher reading, or as the thought put as a feeling ("I felt like you don't ..."); "like
 # you never" as the "always/never" it is, not the writer's defence; "You never apologise" as the
@@ -127,14 +122,14 @@ _READ_BETTER_AS: Final[dict[str, frozenset[str]]] = {
 }
 _BETTER_READINGS: Final = frozenset().union(*_READ_BETTER_AS.values())
 # "You always interrupt me": a complaint the rules name, with the "always" that makes it a verdict.
-_YOU_ALWAYS_RE: Final = re.compile(
+YOU_ALWAYS_RE: Final = re.compile(
     r"\b(?:you|u)\b(?:'re| are| were|'ve| have| just)? (?:always|never|constantly|forever)\b",
     re.IGNORECASE)
 # "You never deserved that", "you never asked for this": a "never" that takes their side. As
 # narrow as the rule's own look-ahead ("You never deserved me" is a verdict), with the few it lets
 # through that still take their side ("you always deserved better", "you never did anything
 # wrong"); the "never" is then looked past, not the sentence (see ``_more_verdicts``).
-_VALIDATING_NEVER_RE: Final = re.compile(
+VALIDATING_NEVER_RE: Final = re.compile(
     r"\s+(?:(?:ever|once|really) )?(?:deserved? (?:that|this|it|any of|to be|what|how|better"
     r"|more)|asked for (?:that|this|it|any of)|should have had to|had to (?:go through|deal with"
     r"|put up with|feel|hear|see)|did anything (?:to deserve|wrong))\b", re.IGNORECASE)
@@ -177,6 +172,21 @@ _EXCUSE_RE: Final = re.compile(
 )
 _NO_EXCUSE_RE: Final = re.compile(r"\b(?:no|not an|isn'?t an|is not an|not any) excuse\b",
                                   re.IGNORECASE)
+# An excuse the writer takes back straight after it: "..., but that's on me, not you", "but that
+# doesn't excuse it", "that's my fault, not yours". ("That's on you" keeps it an excuse.)
+_DISOWNED_RE: Final = re.compile(
+    r"\b(?:that|this|it)(?:['\u2019]s| is| was) (?:(?:all|totally|completely|still|entirely) )?"
+    r"(?:on me|my (?:fault|problem|responsibility|bad|doing)|not (?:on )?(?:you|your (?:fault|problem"
+    r"|doing)))\b|\b(?:that|this|it) (?:doesn['\u2019]?t|does not|didn['\u2019]?t|did not)"
+    r" (?:excuse|justify|make it (?:ok|okay|right|better|fair))\b|\bnot that (?:it|that|this)"
+    r" (?:excuses|justifies)\b|\b(?:that|it)(?:['\u2019]s| is) no (?:reason|justification)\b",
+    re.IGNORECASE)
+_DISOWN_REACH: Final = 60  # how far after the excuse its taking back is looked for
+
+
+def _disowned(text: str, end: int) -> bool:
+    """Whether the writer takes back the excuse ending at ``end``, in the next few words."""
+    return bool(_DISOWNED_RE.search(text, end, end + _DISOWN_REACH))
 # An apology for something unnamed ("sorry for everything", "sorry about yesterday", "sorry for how
 # things went at the meeting"), counted only when nothing in the message owns a specific act.
 _VAGUE_RE: Final = re.compile(
@@ -194,6 +204,21 @@ _VAGUE_OWNING_RE: Final = re.compile(
     r"\bshould(?: have|'ve) handled (?:it|that|this|things|everything|the situation) "
     r"(?:better|differently)\b", re.IGNORECASE)
 OVER_APOLOGY: Final = 4  # this many "sorry"s or more in one message
+# Asking for forgiveness on a clock ("so you have to forgive me now", "Can you please just forgive
+# me?", "Can you forgive me now?"): pressure. Not the plain question ("Can you forgive me?", "I hope
+# you can forgive me", "... forgive me now that you know"), and not "you don't have to forgive me".
+# "Now" that opens the sentence goes with it (cut whole).
+_FORGIVE_DEMAND_RE: Final = re.compile(
+    r"(?:\bnow,?\s+)?(?:\byou(?:['\u2019]ve)?\s+(?:need|have|got|ought)\s+to|\byou\s+(?:must|should"
+    r"|better)|\b(?:can|could|will|would)(?:n['\u2019]?t)?\s+you\s+(?:please\s+)?just|\bplease\s+just"
+    r"|\bjust)\s+forgive\s+me\b|\bforgive\s+me\s+already\b"
+    r"|\b(?:can|could|will|would)(?:n['\u2019]?t)?\s+you\s+(?:please\s+)?forgive\s+me\s+"
+    r"(?:right\s+)?(?:now|yet)\b(?!\s+(?:that|or|and)\b)", re.IGNORECASE)
+# "You make me feel stupid": a feeling said as what they did to the writer. No fix is safe.
+_YOU_MAKE_ME_FEEL_RE: Final = re.compile(
+    r"\b(?:you|u)\s+(?:always\s+|just\s+|really\s+)?(?:make|made|makes)\s+me\s+feel\s+"
+    r"(?!(?:so\s+|really\s+)?(?:loved|safe|special|happy|better|good|seen|heard|welcome|at home"
+    r"|cared for|understood|valued|appreciated|calm|lucky)\b)[\w']+", re.IGNORECASE)
 
 
 def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
@@ -219,11 +244,11 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
         message, suggestion = messages[_explained_as(kind, ev.text)]
         start, end = ev.start, ev.end
         if kind == "always_never":
-            if _VALIDATING_NEVER_RE.match(text, ev.end):
+            if VALIDATING_NEVER_RE.match(text, ev.end):
                 sided.append((ev.start, ev.end))
                 continue  # "You never deserved that" takes their side: no verdict on them
             # The words that make the verdict ("you never"), not the "I feel like" before them.
-            if (always := _YOU_ALWAYS_RE.search(text, ev.start, ev.end)) is not None:
+            if (always := YOU_ALWAYS_RE.search(text, ev.start, ev.end)) is not None:
                 start, end = always.span()
         if kind == "sorry_but":
             but = _BUT_RE.search(text, ev.start, ev.end + 1)
@@ -243,14 +268,17 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
             s_start, s_end = sentences.bounds(max(ev.start, ev.end - 1))
             if s_start > start:
                 start = s_start + len(text[s_start:end]) - len(text[s_start:end].lstrip())
-            fixes.append(Fix(s_start, s_end, ""))
-            if kind == "contempt":  # "Thanks a lot." alone is the sarcasm still
-                fixes.extend(Fix(a, b, "") for a, b in sentence_spans(text)
-                             if _SARCASTIC_RE.match(text[a:b]))
+            # Sarcasm and scorn are a tone: cutting the words a rule points at ("Really.")
+            # leaves the rest of the message saying it ("Oh great, thanks SO much."), so a
+            # contempt has no fix and the draft no rewrite. (An eye-roll at the end is the
+            # contempt itself, and goes: above.)
+            if kind == "hostility":
+                fixes.append(Fix(s_start, s_end, ""))
         elif kind in ("criticism", "always_never"):
             fixes.extend(cut_criticism(sentences, ev.start))
         elif kind == "non_apology":
-            fix = owning_apology(text, ev.start, ev.end)
+            fix = _cut_if_owned(turn, sentences, ev.start, ev.end) \
+                or owning_apology(text, ev.start, ev.end)
             clause_end = CLAUSE_END_RE.search(text, ev.end)
             but = _NEXT_BUT_RE.match(text, clause_end.start()) if clause_end else None
             if but is not None:  # "..., but I did nothing wrong": the "but" takes it back too
@@ -259,6 +287,12 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
                 if fix is not None:
                     fix = Fix(fix.start, sentence_stop(text, b_end),
                                fix.replacement.rstrip("."))
+            elif fix is not None and fix.replacement and _takes_it_back(text, ev.text, fix.end):
+                # "I'm sorry for my part in this, honestly anyone would have forgotten": the
+                # rest of a "sorry, but" clause, a "but" or an excuse after the spliced
+                # apology would take it back; it goes to the sentence's end.
+                s_end = sentences.bounds(fix.end)[1]
+                fix = Fix(fix.start, sentence_stop(text, s_end), fix.replacement.rstrip("."))
             if fix is not None:  # else not fixed: a must-go issue, so no rewrite
                 fixes.append(fix)
         elif kind == "withdrawal" and (pile := _SORRY_PILE_RE.match(text, ev.start)):
@@ -311,17 +345,34 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
             end = agent.end()
         elif _AGENT_START_RE.match(text, end):
             continue
-        fixes.append(Fix(m.start("words") + (adverb.end() if adverb else 0), end, feelings))
+        said = m.group("words")  # "I FEEL IGNORED" is "I FEEL LONELY", in the draft's case
+        fixes.append(Fix(m.start("words") + (adverb.end() if adverb else 0), end,
+                         feelings.upper() if said.isupper() else feelings))
     for m in _THOUGHT_RE.finditer(text):
         if _reported(sentences, quotes, m.start()):
             continue
         message, suggestion = messages["thought_as_feeling"]
         issues.append(Issue(kind="thought_as_feeling", start=m.start(), end=m.end(),
                             message=message, suggestion=suggestion))
+    for m in _YOU_MAKE_ME_FEEL_RE.finditer(text):
+        if not _reported(sentences, quotes, m.start()):  # no fix: no rewrite keeps it
+            message, suggestion = messages["you_make_me_feel"]
+            issues.append(Issue(kind="blaming_feeling", start=m.start(), end=m.end(),
+                                message=message, suggestion=suggestion))
+    for m in _FORGIVE_DEMAND_RE.finditer(text):
+        if _reported(sentences, quotes, m.start()):
+            continue
+        message, suggestion = messages["forgiveness_pressure"]
+        issues.append(Issue(kind="pressure", start=m.start(), end=m.end(), message=message,
+                            suggestion=suggestion))
+        # The demand goes (its clause, or its sentence): the apology before it stays.
+        fixes.extend(replace(f, complaint=False) for f in cut_criticism(sentences, m.start()))
     # A pile of "sorry"s is one issue, however the rules and the count each found it.
     piled = any(i.kind == "over_apology" for i in issues)
     issues.extend(i for i in _apology_issues(turn, messages) if not (piled and i.kind == "over_apology"))
     issues = [_on_the_pile(text, i, fixes) if i.kind == "over_apology" else i for i in issues]
+    if any(i.kind == "over_apology" for i in issues):  # one apology stays, said once
+        fixes.extend(over_apology_fixes(text, [m.span() for m in _SORRY_PILE_RE.finditer(text)]))
     held = _dedupe(issues)
     return _one_reading(held), fixes, held
 
@@ -342,7 +393,7 @@ def _more_verdicts(sentences: Sentences, issues: list[Issue], muted: frozenset[s
                        if i.kind in ("always_never", "criticism"))]
     found: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
-    for m in _YOU_ALWAYS_RE.finditer(text):
+    for m in YOU_ALWAYS_RE.finditer(text):
         bounds = sentences.bounds(m.start())
         if bounds in seen:
             continue
@@ -352,10 +403,10 @@ def _more_verdicts(sentences: Sentences, issues: list[Issue], muted: frozenset[s
         s_start, s_end = bounds
         blanked = [span for span in known if span[0] < s_end and s_start < span[1]]
         pending: list[tuple[int, int]] = []
-        for c in _YOU_ALWAYS_RE.finditer(text, s_start, s_end):
+        for c in YOU_ALWAYS_RE.finditer(text, s_start, s_end):
             if any(a < c.end() and c.start() < b for a, b in blanked):
                 continue
-            if _VALIDATING_NEVER_RE.match(text, c.end()):
+            if VALIDATING_NEVER_RE.match(text, c.end()):
                 blanked.append(c.span())  # its "never" takes their side: the next may not
             else:
                 pending.append(c.span())
@@ -462,7 +513,6 @@ def _example_before_but(turn: TurnAnalysis, kept: str, start: int, end: int) -> 
     return f"For example: \"{kept}.\"" if kept else ""
 
 
-
 # A "but" straight after a non-apology's clause, in its sentence or opening the next one, that
 # takes it back: turning on them, or on the writer's defence ("but I did nothing wrong"). A need
 # ("but I need a minute") is not one, as the rules' own "sorry, but" has it.
@@ -475,6 +525,26 @@ _NEXT_BUT_RE: Final = re.compile(
     re.IGNORECASE)
 
 
+# What may follow a spliced apology after its comma and take it back: a "but" (not a need: "but
+# I need a minute" stays, as the rules' own "sorry, but" has it) or an excuse ("honestly anyone
+# would have", "I was just joking", "it was only a joke").
+_TAKEN_BACK_RE: Final = re.compile(
+    r"\s*,\s*(?:(?:but|though|although|except)\b(?!\s+(?:i (?:need|would like|want to "
+    r"(?:talk|understand|listen|hear|make))|i['\u2019]d (?:like|love)|can we|could we|let['\u2019]?s)\b)"
+    r"|(?:honestly|to be fair|in my defen[cs]e|come on|seriously|anyone would|anybody would"
+    r"|everyone would|it was (?:only|just)|i was (?:only|just)|i (?:didn['\u2019]?t|did not) mean"
+    r"|i (?:had|have) (?:no|a lot)|with everything|because|cause|since)\b)", re.IGNORECASE)
+
+
+def _takes_it_back(text: str, said: str, end: int) -> bool:
+    """Whether what follows a spliced apology (ending at ``end``) in its sentence takes it
+    back: the non-apology's own words had a "but" in them ("sorry, but with everything going
+    on, ...": the rest of the sentence is that "but"), or a "but" or an excuse follows it."""
+    if not text[end:].lstrip().startswith(","):
+        return False
+    return bool(_BUT_RE.search(said) or _TAKEN_BACK_RE.match(text, end))
+
+
 def _apology_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]]
                     ) -> list[Issue]:
     """Excuses, an apology that names nothing, and too many apologies (inside an apology only)."""
@@ -484,7 +554,8 @@ def _apology_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]]
         return []
     found: list[tuple[str, int, int]] = []
     if not _NO_EXCUSE_RE.search(text):
-        found += [("excuse", m.start(), m.end()) for m in _EXCUSE_RE.finditer(text)][:1]
+        found += [("excuse", m.start(), m.end()) for m in _EXCUSE_RE.finditer(text)
+                  if not _disowned(text, m.end())][:1]
     vague = list(_VAGUE_RE.finditer(text))
     unowned = [(m.start(), m.end()) for m in [*vague, *_VAGUE_OWNING_RE.finditer(text)]]
     owned = any(e.label == "repair.responsibility" and e.source.startswith("rule:")
@@ -495,8 +566,22 @@ def _apology_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]]
     if len(apologies) >= OVER_APOLOGY:
         found.append(("over_apology", apologies[OVER_APOLOGY - 1].start(),
                       apologies[OVER_APOLOGY - 1].end()))
-    return [Issue(kind=kind, start=start, end=end, message=messages[kind][0],
+    elif (piled := too_much(text)) is not None:
+        found.append(piled)
+    return [Issue(kind=KIND.get(kind, kind), start=start, end=end, message=messages[kind][0],
                   suggestion=messages[kind][1]) for kind, start, end in found]
+
+
+def _cut_if_owned(turn: TurnAnalysis, sentences: Sentences, start: int, end: int) -> Fix | None:
+    """Cut a sentence that only points back to an earlier apology ("I've apologised three times
+    already.") when the message owns its part elsewhere: a second, stock apology adds nothing."""
+    s_start, s_end = sentences.bounds(start)
+    text = sentences.text
+    if not _ALREADY_SORRY_RE.search(text, start, end) or text[s_start:start].strip():
+        return None
+    owned = any(e.label == "repair.responsibility" and e.source.startswith("rule:")
+                and not (s_start <= e.start < s_end) for e in turn.evidence)
+    return Fix(s_start, s_end, "") if owned and text[:s_start].strip() else None
 
 
 def _explained_as(kind: str, span: str) -> str:
@@ -512,7 +597,7 @@ def _issue_kind(label: str, subtype: str | None, source: str, text: str) -> str 
     if label == "rupture.confrontation":
         if subtype == "criticism" and "always-never" in source and _ALWAYS_NEVER_RE.search(text):
             return "always_never"  # "you don't care" is a criticism, with no "always" to name
-        if subtype == "complaint" and _YOU_ALWAYS_RE.search(text):
+        if subtype == "complaint" and YOU_ALWAYS_RE.search(text):
             return "always_never"  # not "fair" and "one event" with an "always" in it
         return subtype
     if label == "rupture.invalidation":

@@ -47,8 +47,9 @@ def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: l
     rewrite = _renumbered(text, rewrite)
     if rewrite is not None and _keeps_what_was_flagged(text, rewrite, held, fixed):
         rewrite = None  # a "better" message that keeps what was flagged is no better
-    if rewrite is not None and _bare(rewrite) and _drops_a_sentence(text, fixes, fixed):
-        rewrite = None  # the cuts left nothing of what the message is about
+    if rewrite is not None and _bare(rewrite) and (
+            _drops_a_sentence(text, fixes, fixed) or any(i.kind == "over_apology" for i in issues)):
+        rewrite = None  # the cuts left nothing of what the message is about: "sorry" alone
     if rewrite is not None and _curt(rewrite) and any(i.kind == "withdrawal" for i in issues):
         rewrite = None  # "Whatever. Fine." cut to "Fine." is the same closed door
     if rewrite is not None and _drops_the_complaint(turn, fixes, fixed):
@@ -121,8 +122,9 @@ _OUR_APOLOGIES_LEAD_RE: Final = re.compile(
 # What may lead into a non-apology the rule's span leaves out ("I'm really sorry if ...").
 # Not after a letter of the same word ("Tim"); after another script's letters it still counts.
 _APOLOGY_LEAD_RE: Final = re.compile(
-    r"(?<![a-z'\u2019])(?:i['\u2019]?m |i am |i )?(?:(?:so|really|truly|very|just|genuinely|deeply"
-    r"|properly|sincerely|super|terribly|awfully|honestly|extremely|incredibly) )*\Z",
+    r"(?<![a-z'\u2019])(?:(?:lol|lmao|haha|hah|jk)[,.!]*\s+)?(?:i['\u2019]?m |i am |i )?"
+    r"(?:(?:so|really|truly|very|just|genuinely|deeply|properly|sincerely|super|terribly|awfully"
+    r"|honestly|extremely|incredibly) )*\Z",
     re.IGNORECASE)
 _ADVERBS = (r"(?:(?:so|really|truly|very|just|genuinely|deeply|properly|sincerely|super|terribly"
             r"|awfully|honestly|extremely|incredibly) )*")
@@ -177,7 +179,7 @@ def owning_apology(text: str, start: int, end: int) -> Fix | None:
         fix = Fix(start, clause_end, owned + text[act.start("act"):clause_end])
         if stop and stop.group() == "?":
             fix = replace(fix, end=stop.end(), replacement=f"{fix.replacement}.")
-        return fix
+        return _in_case(text, fix)
     replacement = _OWNING_APOLOGY
     if ours is not None:
         start, replacement = ours.start(), _OUR_OWNING_APOLOGY
@@ -193,7 +195,16 @@ def owning_apology(text: str, start: int, end: int) -> Fix | None:
             return None  # "With apologies if ...": no lead-in it can take; better no rewrite
     if stop and stop.group() in ("!", "?"):  # "Okay, sorry, happy now?" is not a question now
         clause_end, replacement = stop.end(), f"{replacement}."
-    return Fix(start, clause_end, replacement)
+    elif not text[clause_end:].strip():  # the message's last words: the apology ends it
+        replacement = f"{replacement}."
+    return _in_case(text, Fix(start, clause_end, replacement))
+
+
+def _in_case(text: str, fix: Fix) -> Fix:
+    """``fix`` in capitals when the words it replaces are ("SORRY YOU FEEL THAT WAY" is "I'M
+    SORRY FOR MY PART IN THIS."), as every rewrite of an ALL-CAPS draft is."""
+    said = text[fix.start:fix.end]
+    return replace(fix, replacement=fix.replacement.upper()) if said.isupper() else fix
 
 
 def sentence_stop(text: str, end: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,10 @@ def analyze(
     ``"GB"``. ``personal`` is a person's refitted heads from ``mend train`` (see
     ``mendkit.models.personal``).
 
+    ``safety.kinds`` are the crisis subtypes the rules found (``suicide``, ``abuse_danger``...). A
+    crisis only the classifier raised has no subtype, so its ``kinds`` is empty, and the
+    resources then cover every kind.
+
     Raises ``ConfigError`` for a region Mend has no resources for (checked first, whatever the
     conversation holds); ``InvalidInputError`` for an unknown ``mode``, a conversation that is
     not a ``Conversation`` or a path, or one holding half of a character; and, for a path,
@@ -94,8 +99,9 @@ def check(
     classifier) or ``"rules"`` (rules only); ``region`` picks the crisis resources, as in
     ``analyze``. ``personal`` is a person's refitted heads (``mendkit.models.personal.load(home)``),
     if any. The message (and each message of the context) is checked as ``mend check`` and the
-    web app check it: line breaks become ``\\n`` and the whitespace around it goes, so the
-    result's ``text``, which the offsets point into, may differ from the ``text`` given.
+    web app check it: line breaks as ``\\n``, without the whitespace around it. The result's
+    ``text`` is the ``text`` given, and every ``start``/``end`` points into it (a ``"\\r\\n"``
+    is two characters there, as the caller counts them).
 
     Like ``mend check``, an empty message, one that is not a ``str``, one holding half of a
     character, context that is not a sequence of ``str`` or an unknown ``mode`` raises
@@ -123,8 +129,10 @@ def check(
         if has_lone_surrogate(value):
             raise InvalidInputError(f"expected {what} to be whole characters; found half of "
                                     f"one{_HALF}")
-    return critique(_as_checked(text), region=region,
-                    context=tuple(_as_checked(c) for c in context), mode=mode, personal=personal)
+    checked, where = _checked_with_offsets(text)
+    result = critique(checked, region=region, context=tuple(_as_checked(c) for c in context),
+                      mode=mode, personal=personal)
+    return _in_original(result, text, where)
 
 
 def _as_checked(text: str) -> str:
@@ -132,6 +140,43 @@ def _as_checked(text: str) -> str:
     alike), so that ``text`` and every offset are the same wherever it was typed: line breaks as
     ``\\n`` (as ``analyze`` reads them), and no byte order mark or whitespace around it."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip().lstrip("\ufeff").strip()
+
+
+def _checked_with_offsets(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``_as_checked(text)``, and where each of its characters came from in ``text``: the
+    ``(start, end)`` it replaced there (``"\\r\\n"`` is one ``"\\n"`` two characters long).
+
+    >>> _checked_with_offsets(" a\\r\\nb")
+    ('a\\nb', [(1, 2), (2, 4), (4, 5)])
+    """
+    chars: list[str] = []
+    where: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        size = 2 if text.startswith("\r\n", i) else 1
+        chars.append("\n" if text[i] == "\r" else text[i])
+        where.append((i, i + size))
+        i += size
+    checked = _as_checked("".join(chars))
+    first = "".join(chars).find(checked) if checked else 0
+    return checked, where[first:first + len(checked)]
+
+
+def _in_original(result: CheckResult, original: str, where: Sequence[tuple[int, int]]) -> CheckResult:
+    """``result`` with ``text`` as the caller sent it and every span pointing into it (the
+    analysis read the checked form, ``_checked_with_offsets``)."""
+    def start(at: int) -> int:
+        return where[at][0] if at < len(where) else (where[-1][1] if where else 0)
+
+    def end(at: int) -> int:
+        return where[at - 1][1] if at > 0 else start(0)
+
+    evidence = tuple(replace(e, start=start(e.start), end=max(start(e.start), end(e.end)),
+                             text=original[start(e.start):max(start(e.start), end(e.end))])
+                     for e in result.evidence)
+    issues = tuple(replace(i, start=start(i.start), end=max(start(i.start), end(i.end)))
+                   for i in result.issues)
+    return replace(result, text=original, evidence=evidence, issues=issues)
 
 
 def _check_personal(personal: object) -> None:

@@ -16,13 +16,15 @@ The issues are found in ``mendkit._critic_issues`` and the rewrite is built in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
+from mendkit._critic_apology import leaves_too_much, stuffed_sentences
 from mendkit._critic_issues import BLAMING_FEELINGS as BLAMING_FEELINGS  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import OVER_APOLOGY as OVER_APOLOGY  # noqa: PLC0414 (re-export)
-from mendkit._critic_issues import find_issues
+from mendkit._critic_issues import VALIDATING_NEVER_RE, YOU_ALWAYS_RE, find_issues
 from mendkit._rewrite import suggested_rewrite
 from mendkit.analysis.language import CHECK_CONTEXT_NOTE, CHECK_NOTE, looks_unreadable
 from mendkit.analysis.pipeline import Mode, analyze_with_probabilities
@@ -149,6 +151,31 @@ _MESSAGES: Final = {
         "So many apologies turn the message towards your guilt and away from their hurt.",
         "One clear apology is enough: what you did, how it affected them, what you will do.",
     ),
+    # The same kind, for putting oneself down, a string of stock phrases and words said again.
+    "self_blame": (
+        "Putting yourself down this hard turns the message towards your shame, and can leave "
+        "them comforting you instead of being heard.",
+        "Own what you did, not who you are: \"I'm sorry I ...\", and what you will do.",
+    ),
+    "stuffed": (
+        "This strings repair phrases together without saying what happened, so it can read as "
+        "a formula rather than something you mean.",
+        "Say what you did and how it affected them, then one thing you will do.",
+    ),
+    "repeated": (
+        "Saying the same few words again and again can sound more anxious than sorry.",
+        "Say each thing once: what you did, how it affected them, what you will do.",
+    ),
+    # Pressure of a kind, and a feeling that blames, that Mend finds itself.
+    "forgiveness_pressure": (
+        "Asking them to forgive you now puts your relief ahead of their hurt. Forgiveness "
+        "can't be hurried, and pushing for it can undo the apology.",
+        "Leave the timing to them: \"Take the time you need.\"",
+    ),
+    "you_make_me_feel": (
+        "\"You make me feel ...\" puts your feeling down to them, so it lands as blame.",
+        "Say the feeling as yours and when it came: \"When ..., I felt ...\".",
+    ),
 }
 
 # What each kind of issue is called where people read it (the kinds are code names): the
@@ -215,8 +242,7 @@ def critique(
                                       personal.muted_rules if personal else frozenset())
     # A component counts when a rule shows it with a span the person can see; the model's
     # whole-turn guesses inform the labels and risk, not the score a draft is ranked by.
-    evidenced = {e.label for e in turn.evidence if e.source.startswith("rule:")}
-    components = {name: label in evidenced for name, (label, _) in COMPONENT_WEIGHTS.items()}
+    components = _components(turn)
     quality = BASE + sum(w for name, (_, w) in COMPONENT_WEIGHTS.items() if components[name])
     quality -= sum(PENALTIES.get(kind, 0.1) for kind in {i.kind for i in issues})
     if components["request"]:  # not "add what you would like" to a message that says it
@@ -232,6 +258,8 @@ def critique(
     if missing:
         notes.append(MISSING_NOTE + ", ".join(missing) + ".")
     rewrite = suggested_rewrite(text, turn, fixes, issues, held)
+    if rewrite is not None and _still_flagged(rewrite, {i.kind for i in held}):
+        rewrite = None  # a rewrite that a fresh check flags the same way is no better
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
         issues, rewrite = [], None
@@ -329,6 +357,57 @@ def _sensed(components: Mapping[str, bool], labels: Sequence[str], kinds: set[st
     return [name for name, present in components.items()
             if not present and COMPONENT_WEIGHTS[name][0] in labels
             and not (name == "feeling" and kinds & _NOT_A_FEELING)]
+
+
+def _components(turn: TurnAnalysis) -> dict[str, bool]:
+    """Which components a rule shows with a span. In a sentence strung from stock repair phrases
+    with nothing said between them ("I'm sorry I understand I feel sad I need I will"), only the
+    heaviest of its components counts: it is a formula, and must not out-rank a real apology."""
+    stuffed = stuffed_sentences(turn.text)
+    rules = [e for e in turn.evidence if e.source.startswith("rule:")]
+    said = {e.label for e in rules if not any(a <= e.start < b for a, b in stuffed)}
+    formula = {e.label for e in rules} - said
+    heaviest = [label for label, _ in sorted(COMPONENT_WEIGHTS.values(), key=lambda lw: -lw[1])
+                if label in formula][:1]
+    if any(label in said for label, _ in COMPONENT_WEIGHTS.values()):
+        heaviest = []  # the message says something elsewhere: the formula adds nothing
+    counted = said | set(heaviest)
+    return {name: label in counted for name, (label, _) in COMPONENT_WEIGHTS.items()}
+
+
+# A fresh check of a rewrite: the kinds that must not come back, whatever the draft had. A fair
+# complaint ("when you left the party") may stay.
+_MUST_NOT_RETURN: Final = frozenset({
+    "contempt", "hostility", "criticism", "always_never", "non_apology", "sorry_but",
+    "defensiveness", "minimizing", "dismissing", "condescension", "pressure", "blaming_feeling",
+    "withdrawal", "rejection"})
+# What a rewrite must not say though the rules may not flag it: the passive "sorry you were
+# embarrassed" (clinical reference, section 5) and a brush-off ("Do what you want").
+_PASSIVE_SORRY_RE: Final = re.compile(
+    r"\b(?:sorry|apologi[sz]e)\s+(?:that\s+)?(?:you|u)(?:['\u2019]re|\s+(?:were|are|got|feel|felt"
+    r"|took|take|thought|think))\b", re.IGNORECASE)
+_BRUSH_OFF_RE: Final = re.compile(
+    r"\b(?:do|say|think) (?:what|whatever) you (?:want|like)\b|\bsuit yourself\b"
+    r"|\bi (?:don['\u2019]?t|do not) care\b|\bwho cares\b", re.IGNORECASE)
+
+
+def _still_flagged(rewrite: str, kinds: set[str]) -> bool:
+    """Whether a fresh check of ``rewrite`` (rules alone) still finds an issue of one of the
+    draft's ``kinds`` other than a fair complaint, one that must go from any rewrite, words
+    that blame or brush off that the rules may miss ("you never", "sorry you were"), or, for too
+    much apology, a put-down or a sentence said twice."""
+    if _PASSIVE_SORRY_RE.search(rewrite) or _BRUSH_OFF_RE.search(rewrite):
+        return True
+    if "over_apology" in kinds and leaves_too_much(rewrite):
+        return True  # one put-down or repeat is not flagged afresh, but is still too much
+    if any(not VALIDATING_NEVER_RE.match(rewrite, m.end())
+           for m in YOU_ALWAYS_RE.finditer(rewrite)):
+        return True
+    analysis, _ = analyze_with_probabilities(
+        Conversation.from_turns([("me", rewrite)], id="check"), mode="rules")
+    _, _, held = find_issues(analysis.turns[-1], _MESSAGES)
+    again = {i.kind for i in held}
+    return bool(again & _MUST_NOT_RETURN or (again & kinds) - {"complaint"})
 
 
 def _model_term(probabilities: Mapping[str, float]) -> float:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from mendkit.analysis.pipeline import analyze_turn
+from mendkit.analysis.pipeline import analyze_turn, context_for, score_hits
 from mendkit.analysis.rules import Example, Rule, engine_rules
 from mendkit.labels import TAXONOMY
 from mendkit.model import TurnAnalysis
@@ -23,8 +23,10 @@ def fired(example: Example) -> set[str]:
     for i, text in enumerate(example.before):
         speaker = "other" if (n - i) % 2 else "me"
         previous.append(analyze_turn(i, speaker, text, previous))
-    turn = analyze_turn(n, "me", example.text, previous)
-    return {e.source.removeprefix("rule:") for e in turn.evidence}
+    # Every rule that fired for a label that is on (the evidence lists one rule per span).
+    hits = engine_rules().find(example.text, context_for(previous, "me"))
+    turn = score_hits(n, "me", example.text, hits)
+    return {hit.rule.id for hit in hits if hit.rule.label in turn.labels}
 
 
 CASES = [

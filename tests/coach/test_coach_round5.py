@@ -88,9 +88,10 @@ def test_the_unsafe_stop_does_not_say_not_safe_twice(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["coach", "--answers", _answers(tmp_path, ["", "no"])]) == 0
     out = capsys.readouterr().out
-    assert "won't coach a repair" in out
-    assert out.count("not safe") == 1
-    assert out.count("You deserve support") == 1
+    assert out.count("won't coach a repair") == 1
+    # since round 11 the unsafe stop speaks to danger from someone else (abuse wording)
+    assert out.count("deserve to be safe") == 1
+    assert out.count("If you are in danger now") == 1
 
 
 # Section 3: non-answers are left out; answers that do not fit a template are not glued to it.

@@ -75,11 +75,16 @@ EXPECTED = {
     (S.FOLLOW_UP_UPTAKE, E.NOT_YET): S.REBUILD_FOLLOW_UP,
     (S.FOLLOW_UP_CONNECTION, E.ANSWER): S.DONE,
     (S.FOLLOW_UP_CONNECTION, E.SKIP): S.DONE,
+    (S.CONFIRM_RISK, E.RISK_UNCLEAR): S.CONFIRM_RISK,
 }
 for _state in State:
     if _state not in {S.DONE, S.STOPPED_CRISIS, S.STOPPED_UNSAFE}:
         EXPECTED[(_state, E.CRISIS)] = S.STOPPED_CRISIS
         EXPECTED[(_state, E.ABUSE)] = S.STOPPED_UNSAFE
+        if _state is not S.CONFIRM_RISK:  # a sign only the model saw: checked first
+            EXPECTED[(_state, E.CHECK_RISK)] = S.CONFIRM_RISK
+# NO_RISK goes back to the step the check came from, which its value names (tested in
+# test_round11_confirm_risk.py); "x" names none, so it is refused here like any other pair.
 
 
 @pytest.mark.parametrize(("state", "event_type"), list(itertools.product(State, EventType)))
@@ -123,7 +128,11 @@ def test_done_is_reachable_from_every_open_state_without_crisis() -> None:
         seen, frontier = {start}, [start]
         while frontier:
             state = frontier.pop()
-            for (source, event), target in TABLE.items():
+            # NO_RISK goes back from the risk check to the step it was asked at (any of them).
+            back = ([advance(state, Event(E.NO_RISK, source.value)) for (source, event) in TABLE
+                     if event is E.CHECK_RISK] if state is S.CONFIRM_RISK else [])
+            for (source, event), target in [*TABLE.items(), *(((state, E.NO_RISK), b)
+                                                              for b in back)]:
                 if source == state and event not in (E.CRISIS, E.ABUSE, E.UNSAFE) \
                         and target not in seen:
                     seen.add(target)

@@ -161,8 +161,10 @@ def test_sorry_but_still_offers_an_owning_apology_as_its_example() -> None:
 @pytest.mark.parametrize(("text", "rewrite"), [
     ("I'm sorry you feel that way.", "I'm sorry for my part in this."),
     ("Sorry if anyone was offended by the joke.", "I'm sorry for my part in this."),
+    # "I didn't mean it" after the apology is an excuse that undoes it (clinical reference,
+    # "but-pology"): it goes with the non-apology (round 11, second pass).
     ("Look, I'm sorry you took it the wrong way, I didn't mean it.",
-     "Look, I'm sorry for my part in this, I didn't mean it."),
+     "Look, I'm sorry for my part in this."),
     ("I'm sorry you feel that way but I need a minute. Can we talk tonight?",
      "I'm sorry for my part in this but I need a minute. Can we talk tonight?"),
 ])

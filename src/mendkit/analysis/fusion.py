@@ -9,19 +9,37 @@ matched"`` and the whole turn as the span.
 The model can also overrule a rule, on repair and reconnection only: a repair pattern fires on
 plenty of everyday talk ("I'll ring them after the break", "thanks, I'll update the board"), and
 when the model, reading the turn with the one before it, gives such a label under ``RULE_FLOOR``,
-the rule's match is dropped (model card, "v5"). Rupture and crisis matches always stand.
+the rule's match is dropped (model card, "v5"). Rupture and crisis matches always stand, and so
+does an apology or admission that names what the speaker did ("I'm sorry I broke the vase", "I'm
+sorry I snapped", "it was my fault", "I was wrong": the strongest responsibility rules), which is
+never everyday talk (``standing_labels``); nor an apology with an offer to put right what the
+speaker did ("sorry, I'll bring it back tonight", ``OWNED_RULES``), nor a message that is only an
+apology ("sorryyyy", "im soooo sorry").
+
+What the model adds is held to the same sense (3RS: moving away and repairing are opposite
+functions of one turn). It does not add withdrawal to a turn where a rule found a clear repair or
+reconnection that survives the model's own veto ("im sorry", "Thanks." after an apology), nor
+where it reads a repair or reconnection as more likely than not itself ("When you say that, I
+feel really small. Can we talk?"). It adds no invalidation beside an owned apology that stands
+("I'm sorry you had to wait, I lost track of time"). And it adds no repair or reconnection to a
+turn where a rule found a sign of crisis: a safety sign is not a repair ("I'm saving up my
+sleeping pills" is no disclosed feeling). A crisis only the model raised does not hold back its
+repair labels: that head raises false alarms on ordinary complaints (model card), and the crisis
+itself always stands.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from mendkit.analysis.rules import Context, TurnContext
-from mendkit.labels import LABELS, RECONNECT, is_repair
+from mendkit.analysis.rules import Context, Rule, TurnContext
+from mendkit.labels import CRISIS, LABELS, RECONNECT, is_repair, is_rupture
 from mendkit.model import Evidence, TurnAnalysis
 from mendkit.models.classifier import MODEL_NAME
 
 RUPTURE_WITHDRAWAL = "rupture.withdrawal"
+RESPONSIBILITY = "repair.responsibility"
+RUPTURE_INVALIDATION = "rupture.invalidation"
 _NO_CONTEXT = TurnContext()
 
 MODEL_SOURCE = f"model:{MODEL_NAME}"
@@ -32,10 +50,73 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 # Below this probability the model overrules a repair or reconnect label that only rules found
 # (chosen on train/calib_a + calib_b and dev with v4, then checked on calib_o-v: model card).
 RULE_FLOOR = 0.2
+# An apology rule this strong names what the speaker did ("I'm sorry I <verb>ed", "I'm sorry
+# for <what I did>"): ownership, never everyday talk.
+OWNED_WEIGHT = 0.8
+# A rule's repair or reconnect match at this weight is a clear one: the model adds no rupture to
+# its turn. And a repair or reconnect the model itself reads as more likely than not does the
+# same (its scores are calibrated probabilities).
+CLEAR_RULE_WEIGHT = 0.75
+CLEAR_MODEL_PROBABILITY = 0.5
+# Ownership at a lower weight that still names the act or offers to put it right: "sorry, I'll
+# bring it back tonight", "I took your charger without asking", "I rolled my eyes at you. That
+# was disrespectful", and the offer inside an apology ("im sorry i ate ur leftovers ill replace
+# them tonight": the rule asks for the apology in the same message).
+OWNED_RULES: frozenset[str] = frozenset({
+    "responsibility/apology-04", "responsibility/admission-02", "request/commitment-03"})
+# A message that is an apology and nothing more ("sorryyyy", "im soooo sorry", "sooooorry dad")
+# is not everyday talk either; inside a longer turn the same rule's "Sorry." may be appeasing
+# ("Yes, you're right. Sorry. I'll try harder." after a lecture), and the model reads that.
+BARE_APOLOGY_RULES: frozenset[str] = frozenset({"responsibility/apology-02"})
+BARE_APOLOGY_WORDS = 3
+# Moving away and repairing are opposite functions of one turn; a turn can repair and still
+# confront or invalidate ("I'm sorry, but you never listen"), so only withdrawal is held back.
+BLOCKED_RUPTURES: frozenset[str] = frozenset({RUPTURE_WITHDRAWAL})
 
 
 def _overrulable(label: str) -> bool:
     return is_repair(label) or label == RECONNECT
+
+
+def _standing(rule: Rule, words: int) -> bool:
+    """Whether the model may not overrule ``rule``'s match in a turn of ``words`` words (see the
+    module docstring)."""
+    if not _overrulable(rule.label):
+        return True
+    if rule.label == RESPONSIBILITY and rule.weight > OWNED_WEIGHT:
+        return True
+    return rule.id in OWNED_RULES or (rule.id in BARE_APOLOGY_RULES
+                                      and 0 < words <= BARE_APOLOGY_WORDS)
+
+
+def standing_labels(rules: Iterable[Rule], *, text: str = "") -> frozenset[str]:
+    """The repair and reconnect labels of ``rules`` (those that matched the turn ``text``) that
+    the model may not overrule: an apology or admission that names what the speaker did or
+    offers to put it right, and a message that is nothing but an apology."""
+    words = len(text.split())
+    return frozenset(r.label for r in rules if _overrulable(r.label) and _standing(r, words))
+
+
+def _clear_by_rule(evidence: Iterable[Evidence]) -> bool:
+    """Whether the rules' surviving ``evidence`` holds a repair or reconnection of clear strength."""
+    return any(_overrulable(e.label) and e.score >= CLEAR_RULE_WEIGHT for e in evidence)
+
+
+def _clear_by_model(probabilities: Mapping[str, float]) -> bool:
+    """Whether the model itself reads the turn as a repair or reconnection more likely than not."""
+    return any(_overrulable(label) and p >= CLEAR_MODEL_PROBABILITY
+               for label, p in probabilities.items())
+
+
+def _may_add(label: str, *, crisis: bool, repaired: bool, owned: bool) -> bool:
+    """Whether the model may add ``label`` on its own to a turn (see the module docstring)."""
+    if is_rupture(label):
+        if label == RUPTURE_INVALIDATION and owned:
+            return False
+        return not (repaired and label in BLOCKED_RUPTURES)
+    if _overrulable(label):
+        return not crisis
+    return True
 
 
 def fuse(
@@ -47,28 +128,39 @@ def fuse(
     vetoed: Collection[str] = (),
     context: TurnContext = _NO_CONTEXT,
     floor: float | None = None,
+    standing: Collection[str] = (),
 ) -> TurnAnalysis:
     """The turn's analysis with the classifier's ``probabilities`` (one per ``labels``) folded in.
 
     The model does not add a label in ``vetoed`` (evidence against it), and, as for the rules,
     withdrawal only answers tension and reconnection only follows a rupture or repair. A repair
     or reconnect label the rules found is dropped, with its evidence, when the model gives it
-    under ``floor`` (default ``RULE_FLOOR``; 0 keeps every rule match).
+    under ``floor`` (default ``RULE_FLOOR``; 0 keeps every rule match), unless it is in
+    ``standing`` (``standing_labels`` of the rules that matched). The model adds no rupture to a
+    turn that is plainly a repair, and no repair or reconnection to a turn with crisis on.
     """
     floor = RULE_FLOOR if floor is None else floor
+    probs = dict(zip(labels, (float(p) for p in probabilities), strict=True))
     scores = dict(rule_turn.scores)
     on = set(rule_turn.labels)
-    evidence = list(rule_turn.evidence)
-    for label, raw in zip(labels, probabilities, strict=True):
-        prob = float(raw)
-        if label in on and prob < floor and _overrulable(label):
-            on.discard(label)
-            evidence = [e for e in evidence if e.label != label]
+    # First the model's say on the rules' repairs, then what it adds: whether the turn is plainly
+    # a repair is read from the matches that survive, not from those the model just dropped.
+    dropped = {label for label, prob in probs.items()
+               if label in on and prob < floor and _overrulable(label) and label not in standing}
+    on -= dropped
+    evidence = [e for e in rule_turn.evidence if e.label not in dropped]
+    allowed = context.allows
+    crisis = CRISIS in on  # a rule's crisis sign; see the module docstring
+    repaired = _clear_by_rule(evidence) or _clear_by_model(probs)
+    owned = RESPONSIBILITY in on and RESPONSIBILITY in standing
+    for label, prob in probs.items():
+        if label in dropped:
             scores[label] = prob
             continue
         scores[label] = max(scores.get(label, 0.0), prob)
         if (prob >= thresholds[label] and label not in on and label not in vetoed
-                and context.allows(_NEEDS.get(label, "any"))):
+                and allowed(_NEEDS.get(label, "any"))
+                and _may_add(label, crisis=crisis, repaired=repaired, owned=owned)):
             on.add(label)
             evidence.append(Evidence(
                 label=label, subtype=None, start=0, end=len(rule_turn.text), text=rule_turn.text,

@@ -9,20 +9,35 @@ English, so that English with names, foreign words and texting slang stays reada
   Devanagari, Thai, ...) make a text unreadable when they are at least half of it, or when there
   are enough of them to hold a sentence of their own. A Chinese, Japanese or Korean character
   counts as three letters, since one says about as much as a short English word does.
-- Latin-script text is judged only from three words on: it is unreadable when few of its words
-  are common English ones *and* a language identifier (``py3langid``, offline, loaded once and
-  only when needed) does not call it English.
+- Latin-script text of three words or more is unreadable when few of its words are common
+  English ones *and* a language identifier (``py3langid``, offline, loaded once and only when
+  needed) does not call it English. English loanwords with their accents ("café", "naïve",
+  "déjà vu") are not counted towards the three words nor as English ones, and the identifier
+  sees them without their accents, since the accents alone make it guess French or Spanish.
+- Two words are too few for the identifier alone (it calls "wyd" Welsh and "lmao same"
+  Serbian), so two words are unreadable only when one of them is a common word of another
+  language that English does not have ("ich", "quiero", "voglio", "chcę"), none is a common
+  English one, they are not a name ("Nie Wang"), and the identifier does not call them
+  English. A single word says too little.
+
+A text is judged once: the answers for the last few texts are kept, by a digest of the text,
+since one ``mend check`` or one coach answer asks about the same text several times.
 
 >>> looks_unreadable("ich will nicht mehr leben")
 True
 >>> looks_unreadable("I want to die yaar")
 False
+>>> looks_unreadable("ich sterbe"), looks_unreadable("Déjà vu, naïve, café")
+(True, False)
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -61,7 +76,8 @@ _OTHER_SCRIPT_SENTENCE: Final = 15
 _ENGLISH_AROUND: Final = 2
 # Fewer letters of another script than this say nothing of a language: the "ツ" of a shrug.
 _LEAST_OTHER: Final = 4
-_LEAST_WORDS: Final = 3  # fewer different Latin words say too little to judge
+_LEAST_WORDS: Final = 3  # fewer different Latin words say too little for the identifier alone
+_SHORT_WORDS: Final = 2  # two words are judged with ``_OTHER_LANGUAGE``'s help; one is too few
 _ENGLISH_SHARE: Final = 0.2  # this share of common English words is English enough
 # The identifier must call the text another language with some confidence (it spreads its
 # guesses thin over slang, names and interjections: "Whoa-whoa-whoa!"), and give English little
@@ -71,6 +87,21 @@ _OTHER_CONFIDENCE: Final = 0.15
 _ENGLISH_CHANCE: Final = 0.1
 
 _WORD: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# English words that keep the accents of their language ("a naïve cliché"), in lower case; their
+# accents tell nothing, and the words are as common in English as in French or Spanish. Words
+# more common in French sentences than in English ones ("déjà", "première", "passé") are not
+# here: "déjà" only as "déjà vu".
+_LOANWORDS: Final = frozenset("""
+café cafés naïve naïvely naïveté naïvety résumé résumés fiancé fiancée fiancés fiancées cliché
+clichés clichéd jalapeño jalapeños piñata piñatas piña über touché façade façades soirée soirées
+protégé protégée protégés protégées rosé rosés entrée entrées décor exposé exposés sauté sautéed
+sautéd purée puréed soufflé soufflés flambé frappé frappés crêpe crêpes éclair éclairs canapé
+canapés matinée matinées mêlée risqué blasé doppelgänger doppelgängers pokémon vis-à-vis
+tête-à-tête papier-mâché déjà-vu
+""".split())  # noqa: SIM905 (a list of words reads best as text)
+_LOAN_PHRASE: Final = r"déjà\s+vu|crème\s+(?:brûlée|fraîche)|à\s+la\s+(?:carte|mode)"
+_WORD_OR_LOAN: Final = re.compile(rf"(?P<loan>{_LOAN_PHRASE})(?![^\W\d_])|{_WORD.pattern}",
+                                  re.IGNORECASE)
 # Common English words, and the texting forms of some. Words just as common in other Latin-script
 # languages are left out ("a", "no", "me", "die", "was", "will", "in", "so", "man", "also").
 _ENGLISH: Final = frozenset("""
@@ -97,11 +128,63 @@ seen chance damn shit fuck sake
 innit bruv mate cheers ain't y'all finna lowkey highkey deadass fam bro sis ngl imo rn af
 asap omw brb lmk smh fr tho cos gotcha ya'll mum's
 """.split())  # noqa: SIM905 (a list of words reads best as text)
+# Common words of other languages that English does not have (nor as a texting form or a common
+# name): "I", "want", "can", "not", "help" and a few of "die" and "pain", in German, French,
+# Spanish, Italian, Portuguese and Polish. Enough to tell two words apart ("ich sterbe", "quiero
+# morir"); left out are words English also has or types ("soy", "bin", "ik", "mi", "te", "io").
+_OTHER_LANGUAGE: Final = frozenset("""
+ich mir dich nicht möchte brauche habe hab kann muss bitte sterbe sterben hilf hilfe und nein
+je j'ai j'en suis veux peux vais dois meurs mourir souffre aidez-moi aide-moi
+quiero estoy tengo puedo necesito voy muero morir morirme ayúdame ayudame ayuda
+voglio sono posso muoio morire aiutami aiuto
+estou quero tenho preciso vou não nao morrer socorro ajuda
+chcę chce jestem nie mogę moge umrzeć umrzec umieram pomocy pomóż pomoz
+""".split())  # noqa: SIM905 (a list of words reads best as text)
+# Texts whose answers are kept: a check asks about its message and the one it answers, a coach
+# answer is asked about by the question, its yes-or-no reading and the safety gate.
+_RECENT_TEXTS: Final = 64
 
 
 def looks_unreadable(text: str) -> bool:
     """Whether ``text`` is mostly not English (or holds a passage in another script), so that
-    Mend's labels and its silence say little about it. Short or empty texts are readable."""
+    Mend's labels and its silence say little about it. Empty texts and single Latin-script
+    words are readable."""
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    known = _RECENT.get(key)
+    if known is None:
+        known = _looks_unreadable(text)
+        _RECENT.put(key, known)
+    return known
+
+
+class _Recent:
+    """The answers for the last ``size`` texts, by a digest of each (the texts themselves are
+    not kept: they may be private, and a locked journal must leave none of them in memory)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._answers: OrderedDict[bytes, bool] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: bytes) -> bool | None:
+        with self._lock:
+            answer = self._answers.get(key)
+            if answer is not None:
+                self._answers.move_to_end(key)
+            return answer
+
+    def put(self, key: bytes, answer: bool) -> None:
+        with self._lock:
+            self._answers[key] = answer
+            self._answers.move_to_end(key)
+            while len(self._answers) > self._size:
+                self._answers.popitem(last=False)
+
+
+_RECENT: Final = _Recent(_RECENT_TEXTS)
+
+
+def _looks_unreadable(text: str) -> bool:
     if not text.isascii():  # full-width and "fancy font" letters are English letters
         text = fold(text)
     latin = other = 0
@@ -116,22 +199,60 @@ def looks_unreadable(text: str) -> bool:
     if other >= _LEAST_OTHER and (other >= latin or (
             other >= _OTHER_SCRIPT_SENTENCE and other * _ENGLISH_AROUND >= latin)):
         return True
-    words = _WORD.findall(text)
-    if len(words) < _LEAST_WORDS:
-        return False
-    need, english = _ENGLISH_SHARE * len(words), 0
+    words, loans, plain = _words_and_plain(text)
+    different = {w.lower() for w in words}
+    if len(different) < _LEAST_WORDS:  # "No no no no." says too little
+        return len(different) == _SHORT_WORDS and _two_other_words(words, plain)
+    need, english = _ENGLISH_SHARE * (len(words) + loans), 0
     for word in words:  # most English texts reach their share in the first few words
         if word == "I" or word.lower() in _ENGLISH:
             english += 1
             if english >= need:
                 return False
-    if len({w.lower() for w in words}) < _LEAST_WORDS:  # "No no no no." says too little
-        return False
-    ranked: list[tuple[str, float]] = _identifier().rank(text)
-    language, confidence = ranked[0]
+    ranked: list[tuple[str, float]] = _identifier().rank(plain)
+    return ranked[0][1] >= _OTHER_CONFIDENCE and _not_english(ranked)
+
+
+def _two_other_words(words: list[str], plain: str) -> bool:
+    """Whether two different ``words`` are in another language: one a word of another language
+    that English does not have, none a common English word nor "I", not both capitalised as a
+    name is ("Nie Wang", "Sono Kim"), and the identifier agrees (with any confidence: on two
+    words it has little, and "ich sterbe" is German at 0.14)."""
+    different = {w.lower() for w in words}
+    return (different.isdisjoint(_ENGLISH) and "i" not in different
+            and not different.isdisjoint(_OTHER_LANGUAGE)
+            and not all(w[0].isupper() for w in words)
+            and _not_english(_identifier().rank(plain)))
+
+
+def _not_english(ranked: list[tuple[str, float]]) -> bool:
+    """Whether the identifier's ``ranked`` guesses put another language first and give English
+    little chance."""
     english_chance = next((p for lang, p in ranked if lang == "en"), 0.0)
-    return (language != "en" and confidence >= _OTHER_CONFIDENCE
-            and english_chance < _ENGLISH_CHANCE)
+    return ranked[0][0] != "en" and english_chance < _ENGLISH_CHANCE
+
+
+def _words_and_plain(text: str) -> tuple[list[str], int, str]:
+    """The Latin-script words of ``text`` but its accented English loanwords ("café", "déjà vu"),
+    how many loanwords it has, and ``text`` with their accents taken off, for the identifier."""
+    if text.isascii():
+        return _WORD.findall(text), 0, text
+    text = unicodedata.normalize("NFC", text)  # "é" typed as "e" and a combining accent
+    words: list[str] = []
+    plain: list[str] = []
+    end = loans = 0
+    for match in _WORD_OR_LOAN.finditer(text):
+        found = match[0]
+        if match["loan"] or found.lower() in _LOANWORDS:
+            plain += [text[end:match.start()], _unaccented(found)]
+            end, loans = match.end(), loans + 1
+        else:
+            words.append(found)
+    return words, loans, "".join([*plain, text[end:]])
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def unreadable_turns(texts: Sequence[str]) -> tuple[int, ...]:

@@ -41,8 +41,26 @@ _ORDER: Final = {label: i for i, label in enumerate(LABELS)}
 _OPENING: Final = TurnContext()  # the first turn: nothing before it
 
 
-def context_for(previous: Sequence[TurnAnalysis], speaker: str) -> TurnContext:
-    """What the last two turns say about the moment this turn answers."""
+def _rupture(turn: TurnAnalysis, *, model: bool) -> bool:
+    """Whether ``turn`` carries a rupture; one only the model raised counts if ``model``."""
+    return any(is_rupture(label) and (model or not _model_only(turn, label))
+               for label in turn.labels)
+
+
+def _model_only(turn: TurnAnalysis, label: str) -> bool:
+    sources = [e.source for e in turn.evidence if e.label == label]
+    return bool(sources) and all(source.startswith("model:") for source in sources)
+
+
+def context_for(previous: Sequence[TurnAnalysis], speaker: str, *,
+                model_ruptures: bool = False) -> TurnContext:
+    """What the last two turns say about the moment this turn answers.
+
+    For the rules, a rupture only the model raised is no tension (``model_ruptures=False``): one
+    false label (a therapist's reflection read as confrontation) would otherwise make the next
+    turn's "Yes." withdrawal as well. The fusion reads the model's own ruptures
+    (``model_ruptures=True``): its withdrawal after them is its own reading of the two turns.
+    """
     if not previous:
         return _OPENING
     last = previous[-1]
@@ -50,7 +68,7 @@ def context_for(previous: Sequence[TurnAnalysis], speaker: str) -> TurnContext:
         # The usual case: the last two turns carry no label, so only what was said counts.
         return TurnContext(previous=last.text if last.speaker != speaker else "")
     recent = previous[-2:]
-    tension = any(is_rupture(x) for t in recent for x in t.labels)
+    tension = any(_rupture(t, model=model_ruptures) for t in recent)
     if not tension and previous:
         last = previous[-1]
         tension = last.speaker != speaker and "repair.acknowledge" in last.labels
@@ -58,7 +76,7 @@ def context_for(previous: Sequence[TurnAnalysis], speaker: str) -> TurnContext:
         is_repair(x) or x == RECONNECT for t in recent if t.speaker != speaker for x in t.labels
     )
     other = next((t for t in reversed(recent) if t.speaker != speaker), None)
-    other_tension = other is not None and any(is_rupture(x) for x in other.labels)
+    other_tension = other is not None and _rupture(other, model=model_ruptures)
     said_before = (previous[-1].text if previous and previous[-1].speaker != speaker
                    else "")
     return TurnContext(tension=tension, after_repair=after_repair, other_tension=other_tension,
@@ -73,9 +91,15 @@ def score_hits(
         return TurnAnalysis(index=index, speaker=speaker, text=text, scores={}, start=start)
     miss: dict[str, float] = {}
     evidence: list[Evidence] = []
-    for hit in sorted(hits, key=lambda h: (h.start, _ORDER[h.rule.label])):
+    shown: set[tuple[str, str | None, int, int]] = set()
+    for hit in sorted(hits, key=lambda h: (h.start, _ORDER[h.rule.label], -h.rule.weight)):
         rule = hit.rule
         miss[rule.label] = miss.get(rule.label, 1.0) * (1.0 - rule.weight)
+        # Every rule counts towards the score; a person reads one entry per label, subtype and
+        # span (the surest rule's), not the same words once for each rule that matched them.
+        if (key := (rule.label, rule.subtype, hit.start, hit.end)) in shown:
+            continue
+        shown.add(key)
         evidence.append(Evidence(
             label=rule.label, subtype=rule.subtype, start=hit.start, end=hit.end,
             text=text[hit.start:hit.end], source=f"rule:{rule.id}", score=rule.weight,
@@ -155,7 +179,7 @@ def analyze_with_probabilities(
             # read as a crisis). The rules' matches stand; the safety summary says why.
             raw.append({})
         elif model is not None:
-            from mendkit.analysis.fusion import fuse
+            from mendkit.analysis.fusion import fuse, standing_labels
 
             # Evidence against a label vetoes the model on it: a rule that says what a phrase is
             # not ("sorry you feel that way" is no apology), or a marker the rules set aside as
@@ -171,7 +195,9 @@ def analyze_with_probabilities(
             probabilities = [float(p) for p in probabilities]
             raw.append(dict(zip(model.labels, probabilities, strict=True)))
             result = fuse(result, probabilities, model.labels, model.thresholds,
-                          vetoed=vetoed, context=context)
+                          vetoed=vetoed,
+                          context=context_for(analysed, turn.speaker, model_ruptures=True),
+                          standing=standing_labels((hit.rule for hit in hits), text=turn.text))
         if personal is not None:
             previous = conversation.turns[position - 1].text if position else ""
             result = personal.override(result, previous)

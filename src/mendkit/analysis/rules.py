@@ -28,6 +28,7 @@ from typing import Any, Final, Literal
 
 from mendkit._once import once
 from mendkit.analysis import text as tx
+from mendkit.analysis.contractions import optional_apostrophes
 from mendkit.analysis.triggers import edge_keys, pattern_requirements
 from mendkit.errors import RulesError
 from mendkit.labels import TAXONOMY
@@ -59,13 +60,26 @@ _ANY_INVISIBLE: Final = re.compile(f"[{_INVISIBLE}\u200d]")
 _KEPT_RUN: Final = 8
 # What folding removes, in the last group each alternative matches: the spaces after a space;
 # invisible characters; the rest of a long run of whitespace or of one mark.
-_FOLD: Final = re.compile(
+_FOLDING: Final = (
     rf" ([ {_INVISIBLE}]+)"
     rf"|((?:[{_INVISIBLE}]|(?<=\w)\u200d|\u200d(?=\w))+)"
     rf"|\s{{{_KEPT_RUN}}}(\s+)"
     rf"|([^\w\s])\4{{{_KEPT_RUN - 1}}}(\4+)"
 )
-_NON_WORDS: Final = re.compile(rf"\W{{{_KEPT_RUN + 1}}}")  # a cheap test first: most turns pass
+# A letter typed three times or more is stretched for feeling ("sooooorry", "pleaseeee"; English
+# has no word with a letter three times in a row): folded to one letter ("so", "please", "die").
+# Where that cut any, the turn is read again with two ("sorrrry" is "sorry", "allll" "all",
+# "goood" "good"), and with two consonants but one vowel ("soooo sorrrry"); the hits of all
+# readings count (``RuleSet.find``). Keys: how many of a stretched vowel, and of a consonant.
+_FOLD: Final = {
+    (1, 1): re.compile(rf"{_FOLDING}|([^\W\d_])(\6\6+)"),
+    (2, 2): re.compile(rf"{_FOLDING}|([^\W\d_])\6(\6+)"),
+    (1, 2): re.compile(rf"{_FOLDING}|([aeiouy])(\6\6+)|([^\W\d_])\8(\8+)"),
+}
+_REREADINGS: Final = ((2, 2), (1, 2))
+_STRETCHED: Final = re.compile(r"([^\W\d_])\1\1")
+# A cheap test first: most turns pass.
+_NON_WORDS: Final = re.compile(rf"\W{{{_KEPT_RUN + 1}}}|([^\W\d_])\1\1")
 _LEADING: Final = re.compile(r"^[\s\"'(*-]+")
 
 
@@ -454,7 +468,27 @@ class RuleSet:
     ) -> list[Hit]:
         """The hits on one turn. ``blocked`` (if given) collects the labels of rules whose pattern
         matched but was set aside as negated, reported speech or excluded: evidence against."""
-        norm, cuts = _fold(tx.normalise(text))
+        lowered = tx.normalise(text)
+        norm, cuts = _fold(lowered)
+        hits = self._find_folded(text, norm, cuts, context, blocked)
+        if cuts is None or _STRETCHED.search(lowered) is None:
+            return hits  # nothing stretched: one reading
+        # "sorrrry" read with one letter is "sory": read it again (``_REREADINGS``), and keep
+        # what that finds of rules the first reading did not (unless its hits cancel it there).
+        found = {h.rule.id for h in hits}
+        for letters in _REREADINGS:
+            for hit in self._find_folded(text, *_fold(lowered, letters), context, blocked):
+                against = [(h.start, h.end) for h in hits if hit.rule.label in h.rule.suppress]
+                if hit.rule.id not in found and not _overlaps(against, hit.start, hit.end):
+                    hits.append(hit)
+                    found.add(hit.rule.id)
+        return hits
+
+    def _find_folded(
+        self, text: str, norm: str, cuts: tuple[list[int], list[int]] | None,
+        context: TurnContext, blocked: set[str] | None,
+    ) -> list[Hit]:
+        """``find`` on ``text`` as folded to ``norm`` (with its ``cuts``)."""
         toks = tx.tokens(norm)
         candidates = self._candidate_ids(toks, context)
         if not candidates:
@@ -549,9 +583,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _fold(norm: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+def _fold(
+    norm: str, letters: tuple[int, int] = (1, 1),
+) -> tuple[str, tuple[list[int], list[int]] | None]:
     """``norm`` as the patterns read it: each run of spaces one space, the invisible characters
-    gone and each long run cut to its first ``_KEPT_RUN`` characters (``_FOLD``). With the cuts
+    gone, each long run cut to its first ``_KEPT_RUN`` characters and each letter stretched three
+    times or more cut to ``letters`` (of a vowel, of a consonant) (``_FOLD``). With the cuts
     (None if none): where each lies in the folded text, and how many characters were removed up
     to it."""
     if ("  " not in norm and (norm.isascii() or _ANY_INVISIBLE.search(norm) is None)
@@ -561,7 +598,7 @@ def _fold(norm: str) -> tuple[str, tuple[list[int], list[int]] | None]:
     where: list[int] = []
     removed: list[int] = []
     last = total = 0
-    for m in _FOLD.finditer(norm):
+    for m in _FOLD[letters].finditer(norm):
         cut, resume = m.span(m.lastindex or 0)
         parts.append(norm[last:cut])
         where.append(cut - total)
@@ -774,8 +811,8 @@ def _parse_rule(
     negative = tuple(_example(x, where) for x in raw.get("negative", ()))
     if not positive or not negative:
         raise RulesError(f"{where}: needs at least one positive and one negative example")
-    patterns = _compile(raw.get("patterns"), where)
-    patterns = tuple(LazyPattern(part, where)
+    patterns = _compile(raw.get("patterns"), where, written=True)
+    patterns = tuple(LazyPattern(optional_apostrophes(part), where)
                      for p in patterns
                      for part in (split_alternatives(p.pattern) if splits is None
                                   else splits.get(p.pattern, (p.pattern,))))
@@ -893,10 +930,15 @@ def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
     yield len(pattern), "", -1 if in_class else depth
 
 
-def _compile(patterns: object, where: str, *, allow_empty: bool = False) -> tuple[LazyPattern, ...]:
+def _compile(
+    patterns: object, where: str, *, allow_empty: bool = False, written: bool = False,
+) -> tuple[LazyPattern, ...]:
+    """``patterns`` as lazy patterns that accept contractions typed without their apostrophe
+    (``written``: as written, for a rule's patterns, which are cut into parts first)."""
     if not isinstance(patterns, list) or (not patterns and not allow_empty):
         raise RulesError(f'{where}: expected "patterns" to be a list of regular expressions')
-    return tuple(LazyPattern(str(p), where) for p in patterns)
+    return tuple(LazyPattern(str(p) if written else optional_apostrophes(str(p)), where)
+                 for p in patterns)
 
 
 def _example(raw: object, where: str) -> Example:

@@ -57,6 +57,14 @@ _NEGATED_VIEW: Final = re.compile(
     re.IGNORECASE,
 )
 
+# "I didn't, that's on me" typed without its comma: a negated auxiliary that ends its clause
+# ("i didnt | thats on me") does not negate what follows when that starts with its own subject
+# and verb.
+_ENDS_NEGATED: Final = re.compile(
+    r"\b(?:do|did|does|is|was|are|were|have|has|had|would|could|should|ca|wo|must)n'?t\s+$"
+)
+_OWN_CLAUSE: Final = re.compile(r"(?:that|it|i)'?(?:s|m|ve|ll)\b")
+
 # Speech reported from someone (or some time) else: what follows is not said now, to the listener.
 _REPORTING: Final = re.compile(
     r"\b(?:said|says|say|told\s+(?:me|him|her|us|them|you)|tells\s+(?:me|him|her|us|them)"
@@ -224,6 +232,8 @@ def negated(normalised: str, start: int, window: int = 4) -> bool:
     if breaks:
         prefix = prefix[breaks[-1].end():]
     words = prefix.split()[-window:]
+    if _ENDS_NEGATED.search(prefix) and _OWN_CLAUSE.match(normalised, start):
+        return False
     if bool(words) and _NEGATOR.search(" ".join(words)) is not None:
         return True
     return _NEGATED_VIEW.search(prefix) is not None

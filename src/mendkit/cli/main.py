@@ -361,7 +361,7 @@ def _check(args: argparse.Namespace) -> int:
     text = _read_message_from_stdin() if args.text == "-" else args.text
     if not text.strip():
         raise InvalidInputError("expected a message to check, got an empty one")
-    result = check(text.strip(), region=_region(args), context=tuple(args.context),
+    result = check(text, region=_region(args), context=tuple(args.context),
                    mode=args.mode, personal=_personal(args))
     from mendkit.cli import render
 

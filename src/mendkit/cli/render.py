@@ -25,6 +25,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from mendkit.analysis.safety import added_note, turns_alert
 from mendkit.critic import (
     COMPONENT_WEIGHTS,
     MISSING_NOTE,
@@ -50,6 +51,7 @@ STYLES = {
     "reconnect": "bold cyan",
     "risk.crisis": "bold yellow",
 }
+_CRISIS_STYLE = "bold black on yellow"  # a crisis sign stands out from every label
 
 
 
@@ -171,13 +173,18 @@ def _encodable(value: Any, encoding: str) -> bool:
     return True
 
 
-def _safety(console: Console, safety: Safety) -> None:
+def _safety(console: Console, safety: Safety, *, title: str = "Your safety comes first",
+            lead: str = "") -> None:
     """The safety box: crisis signs, or text Mend could not read (not in English), when its
-    silence means nothing and the resources are shown gently."""
+    silence means nothing and the resources are shown gently. ``lead`` takes the place of
+    the message's words to the person (an analysis names the turns instead)."""
     if not safety.crisis and not safety.resources:
         return
-    title = "Your safety comes first" if safety.crisis else "Mend could not read all of this"
-    body = Text(safety.message + "\n")
+    if not safety.crisis:
+        title = "Mend could not read all of this"
+    message = " ".join(part for part in (lead, added_note(safety)) if part) if lead \
+        else safety.message
+    body = Text(message + "\n")
     for r in safety.resources:
         body.append(f"\n• {r.name}: ", style="bold")
         body.append(r.contact)
@@ -224,10 +231,17 @@ def _phrases(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
 
 def analysis(result: Analysis, *, footer: str) -> None:
     console = _console()
-    _safety(console, result.safety)
+    safety = result.safety
+    speakers = {t.index: t.speaker for t in result.turns}
+    _safety(console, safety, title="Possible crisis signs in this conversation",
+            lead=turns_alert(safety, speakers))
     title = result.source or result.conversation_id
-    console.print(Text(f"{title}: {count(len(result.turns), 'turn')}, speakers: "
-                       f"{', '.join(result.speakers)}", style="bold"))
+    heading = Text(f"{title}: {count(len(result.turns), 'turn')}, speakers: "
+                   f"{', '.join(result.speakers)}", style="bold")
+    if safety.crisis:
+        heading.append(f"; {count(len(safety.turns), 'turn')} with a possible crisis sign "
+                       f"({', '.join(map(str, safety.turns))})", style=_CRISIS_STYLE)
+    console.print(heading)
     for turn in result.turns:
         line = Text(f"{turn.index:>4} ", style="dim")
         line.append(f"{turn.speaker}: ", style="bold")
@@ -249,6 +263,9 @@ def analysis(result: Analysis, *, footer: str) -> None:
                             f"{turn.scores[label]:.2f}{how}]{quoted} ",
                             style=STYLES.get(label, "bold"))
             console.print(tags)
+        if turn.index in safety.turns:  # where the alert at the top points
+            console.print(Text("       >> Possible crisis sign: see the box at the top",
+                               style=_CRISIS_STYLE))
     if result.episodes and console.width < _TABLE_WIDTH:  # too narrow for every column
         console.print(Text("Episodes", style="italic"))
         for ep in result.episodes:
@@ -281,7 +298,7 @@ def _episode_cells(ep: Episode) -> tuple[str, ...]:
     if ep.turns_to_repair is not None:
         to_repair = count(ep.turns_to_repair, "turn")
         if ep.seconds_to_repair is not None:
-            to_repair += f", {ep.seconds_to_repair:.0f} s"
+            to_repair += f", {elapsed(ep.seconds_to_repair)}"
     short = "\n".join(label.rsplit(".", 1)[-1] for label in ep.labels)  # rupture.x -> x
     return (f"{ep.start_turn}-{ep.end_turn}", short, ep.severity, ep.status, ep.initiator or "",
             "yes" if ep.taken_up else "no", to_repair)
@@ -426,6 +443,21 @@ def batch_report(report: Any, out: str) -> None:
                   f"{report.turns_per_second:,.0f} turns/s; {count(report.errors, 'error')}"
                   + (f" (see {report.errors_file})" if report.errors else "")
                   + (f"; {report.skipped:,} already done" if report.skipped else ""))
+
+
+def elapsed(seconds: float) -> str:
+    """A time to repair as a person reads it: "45 s", "12 min", "10 h 30 min", "3 days 2 h"."""
+    s = round(seconds)
+    if s < 60:
+        return f"{s} s"
+    minutes = s // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{count(days, 'day')} {hours} h" if hours else count(days, "day")
 
 
 def count(n: int, word: str) -> str:

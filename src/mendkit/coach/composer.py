@@ -14,12 +14,14 @@ the piece its template expects before it goes in: a small, deterministic set of 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from mendkit.analysis.pipeline import analyze_conversation
+from mendkit.coach.my_part import my_action, my_part_sentences
 from mendkit.coach.pronouns import BOTH, address, base_verb, safe_pronouns, to_reader, to_you
+from mendkit.coach.wording import lower_first, strip_lead, upper_first
 from mendkit.critic import BLAMING_FEELINGS
 from mendkit.model import Conversation
 
@@ -41,20 +43,54 @@ class DraftParts:
     request: str = ""  # e.g. "talk about feedback before deadlines"
     commitment: str = ""  # e.g. "ask more questions at the start"
     appreciation: str = ""  # something true to appreciate
+    # Parts left out because the person kept them through the coach's risk check (the model saw
+    # a sign in them, they said no): never quoted to the other person (``WITHHELD``).
+    withheld: tuple[str, ...] = ()
 
     @classmethod
-    def from_answers(cls, answers: Mapping[str, Any], context: str = "partner") -> DraftParts:
-        """Parts from a coach session's answers (keys are the machine's state names)."""
+    def from_answers(cls, answers: Mapping[str, Any], context: str = "partner", *,
+                     withheld: Collection[str] = ()) -> DraftParts:
+        """Parts from a coach session's answers (keys are the machine's state names). The
+        answers of the steps in ``withheld`` are left out: what happened becomes the neutral
+        "what happened", any other part is not said."""
+        left = tuple(name for step, name in _FROM_STEP.items()
+                     if step in withheld and answers.get(step))
 
         def text(key: str) -> str:
             value = answers.get(key)
+            if key in withheld and value:
+                return "what happened" if key == "recognise_what" else ""
             return str(value).strip().rstrip(".!? ") if value else ""
 
         return cls(context=context, other=text("recognise_who"),
                    situation=text("recognise_what"),
                    my_part=text("responsibility_part"), regret=text("responsibility_regret"),
                    feeling=text("vulnerability_beneath"), need=text("vulnerability_needs"),
-                   request=text("responsibility_know"), commitment=text("rebuild_commitment"))
+                   request=text("responsibility_know"), commitment=text("rebuild_commitment"),
+                   withheld=left)
+
+
+# The steps whose answers the composer quotes, with how the coach names each to the person.
+_FROM_STEP: Final = {"recognise_what": "what happened", "responsibility_part": "what you did",
+                     "responsibility_regret": "what you regret",
+                     "responsibility_know": "what you asked of them",
+                     "vulnerability_beneath": "what you feel",
+                     "vulnerability_needs": "what you need",
+                     "rebuild_commitment": "what you will do differently"}
+
+
+def withheld_note(parts: DraftParts) -> str:
+    """The one line the coach says where a draft is shown that leaves out answers kept through
+    the risk check; ``""`` when it leaves out none.
+
+    >>> withheld_note(DraftParts(withheld=("what happened",)))[:45]
+    'I left out what you told me about what happen'
+    """
+    if not parts.withheld:
+        return ""
+    names = " and ".join(parts.withheld)
+    return (f"I left out what you told me about {names}, because that is what I checked with "
+            "you. If you want them to know, add what you choose, in your own words.")
 
 
 _I: Final = re.IGNORECASE
@@ -165,24 +201,15 @@ def _answer(text: str, *, blame: bool = False) -> str:
         return ""
     while (end := _CLAUSE_END.search(text)) and end.start() > 0 and (
             _is_non_answer(text[:end.start()], blame=blame)):
-        text = _strip(r"but|and|though|still", text[end.end():])
+        text = strip_lead(r"but|and|though|still", text[end.end():])
     return text
 
 
-def _lower_first(text: str) -> str:
-    """``text`` with a lower-case first letter, unless it starts with "I" ("I'm") or an acronym."""
-    if not text or text[:2].isupper() or re.match(r"^I(?:'\w+)?\b", text):
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _strip(pattern: str, text: str) -> str:
-    """``text`` without a leading ``pattern`` (and the space after it), case-insensitively."""
-    return re.sub(rf"^(?:{pattern})\s+", "", text, flags=_I)
+def _sentence_case(text: str) -> str:
+    """``text`` with a capital at the start of each sentence: "He" made "you" mid-account
+    ("We argued. you said ...") starts a sentence still."""
+    return re.sub(r"([.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(),
+                  upper_first(text))
 
 
 # Events a bare topic can name ("fight", "big argument"): talked about as "the fight".
@@ -204,35 +231,23 @@ def _situation(situation: str) -> tuple[str, str]:
                           r"|that|last|yesterday|earlier)\b", situation, _I)
         if not common and (re.fullmatch(_EVENT, situation, _I) or re.fullmatch(
                 rf"(?-i:[a-z])[\w']*(?: [\w']+)?\s+{_EVENT}", situation, _I)):
-            return f"the {_lower_first(situation)}", ""  # "fight" -> "the fight"
-        return _lower_first(situation) if common else situation, ""
+            return f"the {lower_first(situation)}", ""  # "fight" -> "the fight"
+        return lower_first(situation) if common else situation, ""
     if lead:
         time = lead.group(1)
     elif trail := _TRAILING_TIME.match(situation):
         time, rest = trail.group(2), trail.group(1)
     else:
-        return "what happened", _upper_first(situation)
+        return "what happened", upper_first(situation)
     time = re.sub(r"^(?:on |at )", "", time, flags=_I).lower()
     time = re.sub(r"\b\w+day\b", lambda m: m.group().capitalize(), time)
-    return time.replace("Yesterday", "yesterday"), _upper_first(rest)
-
-
-def _my_action(my_part: str) -> str:
-    """What I did, to follow "I": "I'm the one who started yelling" -> "started yelling"."""
-    text = _strip(r"(?:my part (?:was|is)|i think|i guess|honestly|well|no excuse)(?: that)?,?",
-                  my_part)
-    text = _strip(r"(?:i'?m|i am|i was) the one (?:who|that)|that", text)
-    text = re.sub(r"^i'm\s+", "am ", text, flags=_I)
-    text = re.sub(r"^i've\s+", "have ", text, flags=_I)
-    text = _strip("i", text)
-    text = _lower_first(text)
-    return f"was {text}" if re.match(r"^(?:not )?\w+ing\b", text) else text  # "was yelling"
+    return time.replace("Yesterday", "yesterday"), upper_first(rest)
 
 
 def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
-    word = _lower_first(_strip(r"i (?:feel|felt|am feeling|was feeling)|i'?m(?: feeling)?"
+    word = lower_first(strip_lead(r"i (?:feel|felt|am feeling|was feeling)|i'?m(?: feeling)?"
                                r"|i am(?: feeling)?|i was|feeling", feeling))
-    need = _lower_first(_strip(r"(?:what|all) i need is|i (?:really |just )?(?:need|want|would "
+    need = lower_first(strip_lead(r"(?:what|all) i need is|i (?:really |just )?(?:need|want|would "
                                r"like|'d like)|i'd like", need))
     if word.lower() in BLAMING_FEELINGS:  # "ignored" says what they did: the feeling beneath
         beneath, implied_need = BLAMING_FEELINGS[word.lower()]
@@ -243,21 +258,21 @@ def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
 def _commitment(commitment: str) -> str:
     """What I will do, to follow "I will": "I'll text you" -> "text you"; ``""`` when it is
     about someone else ("you should call me" is not something I will do)."""
-    text = _strip(r"(?:next time,?\s+)?(?:i will|i'll|i'?m going to|i am going to|"
+    text = strip_lead(r"(?:next time,?\s+)?(?:i will|i'll|i'?m going to|i am going to|"
                   r"i'?m gonna|i promise (?:to|i'll|i will)|i can|i want to|i plan to)",
                   commitment)
     if _SUBJECT.match(text) and not re.match(r"^i\b", text, _I):
         return ""
-    return _lower_first(_strip("i", text))
+    return lower_first(strip_lead("i", text))
 
 
 def _regret(regret: str, my_action: str) -> str:
     """The regret as a sentence, or ``""`` when it adds nothing ("yes", or my part again)."""
-    text = _strip(r"i regret|that", regret)
+    text = strip_lead(r"i regret|that", regret)
     if not text or _is_non_answer(text, blame=True) or (
-            _strip("i", text).lower() == my_action.lower()):
+            strip_lead("i", text).lower() == my_action.lower()):
         return ""
-    return f"{_upper_first(text)}." if re.match(r"^i\b", text, _I) else f"I regret {text}."
+    return f"{upper_first(text)}." if re.match(r"^i\b", text, _I) else f"I regret {text}."
 
 
 def _request(request: str, other: str = "", *,
@@ -272,7 +287,7 @@ def _request(request: str, other: str = "", *,
     text = re.sub(r"^(?:don't|do not|doesn't|does not)\s+", "not ", text, flags=_I)
     if re.match(r"^(?:i|i'm|i'd|i'll|i've|you|you're|he|she|we|they|it)\b", text, _I):
         statement = address(request.strip().rstrip(".!? "), other, "", pronouns=pronouns)
-        return "", _upper_first(statement)  # it does not fit "Could you ...?"
+        return "", upper_first(statement)  # it does not fit "Could you ...?"
     return who, text
 
 
@@ -287,7 +302,7 @@ def _request_parts(request: str, other: str = "", *,
     if re.match(r"^i (?:want|need|'?d like|would like|wish) (?:you|him|her|them) to know\b",
                 statement, _I) or re.match(r"^i(?:'m|'ve|'d|'ll)?\s+(?!(?:like|love|want|need|"
                                            r"prefer|wish|would)\b)", statement, _I):
-        return "", _upper_first(statement)
+        return "", upper_first(statement)
     if len(other) > 1 and re.match(rf"^{re.escape(other)}\s+(?:to\s+)?[\w']", text, _I):
         text = "he" + text[len(other):]  # their name: a request to them
         text = re.sub(r"^he\s+to\s+", "", text)
@@ -296,9 +311,9 @@ def _request_parts(request: str, other: str = "", *,
         verb = third.group(2) or base_verb(third.group(3)) + third.group(4)
         return "we", f"ask {third.group(1)} to {verb}"
     if re.match(r"^(?:be|stop|don't|do not|quit)\b", text, _I):  # for them: "Be on time"
-        return "you", _lower_first(text)
+        return "you", lower_first(text)
     who = "you" if re.match(r"^please\b", text, _I) else ""
-    text = _strip(r"please,?|to", text)
+    text = strip_lead(r"please,?|to", text)
     wish = re.match(r"^(?:i'?d|i would|i) (?:like|love|want|need|prefer|wish)(?: it if| that)?\s+"
                     r"(you|him|her|them|us|he|she|they|we)\s+(?:to |would |could )?(.*)$", text, _I)
     subject = re.match(r"^(?:for |that )?(you|him|her|them|us|he|she|they|we)\s+(?:to|could|"
@@ -319,15 +334,15 @@ def _request_parts(request: str, other: str = "", *,
         who, text = said.group(1).lower(), said.group(3) + said.group(4)
         addressed = who == "you"
     elif re.match(r"^let'?s\s", text, _I):
-        who, text = "we", _strip("let'?s", text)
+        who, text = "we", strip_lead("let'?s", text)
     elif _NO_VERB.match(text):  # "more time together": no verb to follow "Could we"
-        return "", f"I'd like {_lower_first(text)}"
+        return "", f"I'd like {lower_first(text)}"
     # A bare verb answers "what would you like them to do?": asked of them, unless it is
     # something two do together ("take a break when it gets heated", "talk it through together").
     who = who or ("we" if _TOGETHER.search(text) and not re.search(
         r"\b(?:me|my|mine|myself|i)\b", text, _I) else "you")
     # Said to them in a "we" request too: "Could we talk it through before you decide?".
-    return who, _lower_first(to_you(text, pronouns) if not addressed else text)
+    return who, lower_first(to_you(text, pronouns) if not addressed else text)
 
 
 # A request that starts with one of these has no verb to ask with ("more time together").
@@ -367,11 +382,12 @@ def _answered(parts: DraftParts) -> DraftParts:
     """``parts`` without the answers that say nothing ("nothing really", "I don't know"), or
     only blame the other person ("nothing, Jo started it"; in the situation that is what
     happened, so it stays there)."""
-    parts = replace(parts, **{key: "" for key in _SCREENED if _hurtful(getattr(parts, key))})
-    return replace(parts, situation=_answer(parts.situation), **{name: _answer(
-        getattr(parts, name), blame=True) for name in (
+    hurtful: dict[str, Any] = {key: "" for key in _SCREENED if _hurtful(getattr(parts, key))}
+    parts = replace(parts, **hurtful)
+    answered: dict[str, Any] = {name: _answer(getattr(parts, name), blame=True) for name in (
         "my_part", "their_side", "feeling", "need", "regret", "request", "commitment",
-        "appreciation")})
+        "appreciation")}
+    return replace(parts, situation=_answer(parts.situation), **answered)
 
 
 def commitment_sentence(parts: DraftParts) -> str:
@@ -415,8 +431,8 @@ def compose(parts: DraftParts) -> str:
     need = address(need, parts.other, parts.context, pronouns=_safe(parts, need))
     topic, account = _situation(parts.situation) if parts.situation else ("", "")
     if account:
-        account = _upper_first(address(account, parts.other, parts.context,
-                                        pronouns=_safe(parts)))
+        account = _sentence_case(address(account, parts.other, parts.context,
+                                          pronouns=_safe(parts)))
     elif topic != "what happened" and not re.fullmatch(_TIME, topic, _I):
         topic = address(topic, parts.other, parts.context, pronouns=_safe(parts))
     sentences: list[str] = []
@@ -425,19 +441,19 @@ def compose(parts: DraftParts) -> str:
                          else f"Can we talk about {topic}?")
     if account:
         sentences.append(f"{account}.")
-    my_part = _my_action(_to_reader(parts.my_part, parts))
-    if my_part:
-        sentences.append(f"I realise that I {my_part}, and that was my part in it." if work
-                         else f"I'm sorry that I {my_part}.")
+    own = _to_reader(parts.my_part, parts)
+    my_part = my_action(own)
+    sentences.extend(my_part_sentences(own, work=work))
     if regret := _regret(_to_reader(parts.regret, parts), my_part):
         sentences.append(regret)
     if parts.their_side:
-        sentences.append(f"I can see why {_lower_first(_to_reader(parts.their_side, parts))}.")
+        sentences.append(f"I can see why {lower_first(_to_reader(parts.their_side, parts))}.")
     elif parts.context == "work":
         sentences.append("I hear your concerns and I understand your position.")
     elif parts.context == "therapist":
         sentences.append("I can see why you said it, and I know you want to help.")
-    elif hostile_situation or re.match(r"^(?:[^,]*,\s*)?you\b.*\b(?:me|my|myself)\b", account, _I):
+    elif hostile_situation or "what happened" in parts.withheld or re.match(
+            r"^(?:[^,]*,\s*)?you\b.*\b(?:me|my|myself)\b", account, _I):
         # What they did to me: nothing says they were upset, so no claim that they were.
         sentences.append("I'd like to hear your side too.")
     else:
@@ -461,5 +477,5 @@ def compose(parts: DraftParts) -> str:
             sentences.append(f"Going forward, I would appreciate it if {who} could {request}."
                              if work else f"Could {who} {request}?")
     if parts.appreciation:
-        sentences.append(f"I appreciate {_lower_first(parts.appreciation)}.")
+        sentences.append(f"I appreciate {lower_first(parts.appreciation)}.")
     return " ".join(sentences)

@@ -15,6 +15,17 @@ NOT_THERAPY: Final = ("Mend is a self-help aid for working through a rupture. It
                       "and it cannot keep you safe in an emergency. Type help at any question "
                       "to see where to get support now.")
 
+# The check when only the learned model saw a sign of crisis in an answer (VERA-MH: confirm the
+# risk; Wysa: detected by the AI and confirmed by the user). Mend may have misread, so it asks.
+RISK_QUESTION: Final = ("Something in what you wrote made Mend want to check, and it may have "
+                        "misread you: are you thinking of hurting yourself, or is someone hurting "
+                        "or threatening you?")
+# Said after a no: the answer held back is taken, and the coach goes on.
+RISK_NO: Final = "Thank you for telling me. If that changes, type help at any question."
+# Said after an answer to the check that says neither yes nor no (asked once more).
+RISK_AGAIN: Final = ("Mend could not tell from that. Please answer yes, no or not sure; if you "
+                     "are not sure, not sure is fine.")
+
 PROMPTS: Final[dict[State, str]] = {
     State.WELCOME: "Let's look at what happened, gently and one step at a time. Press Enter to "
                    "begin.",
@@ -74,11 +85,15 @@ PROMPTS: Final[dict[State, str]] = {
     State.FOLLOW_UP_UPTAKE: "How did it go? Did they take it up? (yes / partly / not yet / no)",
     State.FOLLOW_UP_CONNECTION: "How connected do you feel now, from 0 to 10?",
     State.DONE: "Thank you for doing this. Repair is a practice: each time counts.",
+    # Only the learned model saw a sign of crisis (no rule did): asked before anything stops.
+    State.CONFIRM_RISK: f"{RISK_QUESTION} (yes / no / not sure)",
     # The crisis message from the resources follows each stop and says why ("things may be
     # really hard, or not safe"), so these do not say it again.
     State.STOPPED_CRISIS: "Repair can wait.",
     State.STOPPED_UNSAFE: "Your safety comes first, so Mend won't coach a repair with someone "
-                          "who may harm or control you.",
+                          "who may harm or control you. Owning your part never means owning "
+                          "someone else's anger, or how they treat you: that is not yours to "
+                          "carry, and it is not your fault.",
 }
 
 
@@ -154,7 +169,7 @@ SAFETY_PLAN: Final = (
     "If you can, keep your phone charged and with you.",
     "Think of one person you trust and a place you could go.",
     "Keep important documents and some money where you can reach them.",
-    "If you are in danger now, call your local emergency number.",
+    "Agree a word with someone you trust that means \"call for help\".",
 )
 
 SOFTER_FEELINGS: Final = ("hurt", "scared", "sad", "lonely", "ashamed", "disappointed",

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER, looks_unreadable
 from mendkit.analysis.pipeline import Mode, analyze_conversation
@@ -28,16 +28,18 @@ from mendkit.coach.composer import (
     compose,
     later_sentences,
     left_out,
+    withheld_note,
 )
 from mendkit.coach.machine import TERMINAL, Event, EventType, State, allowed_events
 from mendkit.coach.replies import (
     MAYBE,
     UNSURE,
+    hedged,
     is_help,
     reads_as_name,
     yes_or_no,
 )
-from mendkit.coach.safety_gate import gate, threatens_you
+from mendkit.coach.safety_gate import screen, threatens_you
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
 from mendkit.critic import MISSING_NOTE, critique
@@ -85,7 +87,8 @@ def run(
 
     def step(current: Session, event: Event) -> Session:
         name = ""
-        if current.state is State.RECOGNISE_MESSAGES and event.type in (E.CRISIS, E.ABUSE):
+        if current.state is State.RECOGNISE_MESSAGES and event.type in (
+                E.CRISIS, E.ABUSE, E.CHECK_RISK):
             event, name = _whose_signs(current, event, mode)
         after = current.apply(event)
         if current.state is State.REBUILD_COMMITMENT and event.type is E.ANSWER:
@@ -108,7 +111,14 @@ def run(
             event = _ask(session, prompter, now, mode, region)
             if event is None:
                 continue
+            held = session.held_answer() if event.type is E.NO_RISK else None
             session = step(session, event)
+            if held is not None and session.state not in TERMINAL | PAUSED:
+                # "No" at the risk check: the answer held back is taken as if the gate had
+                # passed it, so nothing the person wrote is lost.
+                event = _held(session, held, prompter, now, region)
+                if event is not None:
+                    session = step(session, event)
             if session.state is State.ON_BREAK:
                 event = _wait_here(session, prompter, now, mode, region)
                 if event is not None:
@@ -145,17 +155,67 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
         if is_help(raw):
             _show_resources(prompter, region)
             continue
-        stop = gate(raw, mode=mode) if raw else None
+        stop, model_only = screen(raw, mode=mode) if raw else (None, False)
         if stop is not None:
-            return Event(stop, raw)
-        if (name and reads_as_name(raw)) or not looks_unreadable(raw):
+            # A sign only the model saw is checked with the person first (it misreads everyday
+            # words); the stop a yes leads to goes with the check.
+            return (Event(E.CHECK_RISK, raw, {"stop": stop.value}) if model_only
+                    else Event(stop, raw))
+        if _readable(raw, name=name, safety=safety):
             return raw
-        if safety and yes_or_no(raw, safety=True) in ("no", "not sure"):
-            return raw
-        # Mend reads English only: it cannot tell what this answer says, or whether the person
-        # is safe, so it says so, shows where help is, and asks again (never coaching on it).
-        prompter.say(COACH_UNREADABLE_ANSWER)
-        _show_resources(prompter, region)
+        _unreadable(prompter, region)
+
+
+def _readable(raw: str, *, name: bool = False, safety: bool = False) -> bool:
+    """Whether Mend can take ``raw``: English it reads, a ``name`` that reads as one (in any
+    script), or, at the ``safety`` question, a no Mend knows in that language."""
+    return ((name and reads_as_name(raw)) or not looks_unreadable(raw)
+            or (safety and yes_or_no(raw, safety=True) in ("no", "not sure")))
+
+
+def _unreadable(prompter: Prompter, region: str) -> None:
+    """Mend reads English only: it cannot tell what an answer says, or whether the person is
+    safe, so it says so and shows where help is; the question is asked again (never coaching on
+    it)."""
+    prompter.say(COACH_UNREADABLE_ANSWER)
+    _show_resources(prompter, region)
+
+
+def _confirm(session: Session, prompter: Prompter, mode: Mode) -> Event:
+    """The person's answer to the risk check: ``NO_RISK`` for a plain no, ``RISK_UNCLEAR``
+    the first time an answer says neither, else the stop the sign called for (a yes, not sure,
+    "help", a second unclear answer, or an answer with signs of its own: never coached on)."""
+    raw = prompter.ask(content.PROMPTS[State.CONFIRM_RISK]).strip()
+    try:
+        stop = EventType(str(session.check.get("stop")))
+    except ValueError:
+        stop = E.CRISIS
+    stop = stop if stop in (E.CRISIS, E.ABUSE) else E.CRISIS
+    if is_help(raw):
+        return Event(stop, raw)
+    found, model_only = screen(raw, mode=mode) if raw else (None, False)
+    if found is not None:
+        return Event(stop if model_only else found, raw)
+    answer = yes_or_no(raw) if not looks_unreadable(raw) else None
+    if hedged(raw):  # "not really", "kind of", "I guess not": not sure, the careful answer
+        answer = "not sure"
+    if answer == "no":
+        return Event(E.NO_RISK, raw)
+    asked_again = session.path[-1:] == ((State.CONFIRM_RISK.value, E.RISK_UNCLEAR.value),)
+    if answer in ("yes", "not sure") or MAYBE.search(raw.lower()) or asked_again:
+        return Event(stop, raw)
+    return Event(E.RISK_UNCLEAR, raw)
+
+
+def _held(session: Session, raw: str, prompter: Prompter, now: Callable[[], datetime],
+          region: str) -> Event | None:
+    """The event for the answer held back at a risk check, now that the person said no, at the
+    step it was given at: as ``_ask`` takes an answer the gate passed (None: asked again)."""
+    state = session.state
+    if not _readable(raw, name=state is State.RECOGNISE_WHO, safety=state is State.SAFETY_CHECK):
+        _unreadable(prompter, region)
+        return None
+    return _event_for(session, raw, prompter, now)
 
 
 YES_OR_NO_AGAIN = "Please answer yes or no."
@@ -249,15 +309,21 @@ def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime], m
 def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
          mode: Mode, region: str) -> Event | None:
     state = session.state
+    if state is State.CONFIRM_RISK:
+        return _confirm(session, prompter, mode)
     context = str(session.answers.get("recognise_context", "partner"))
     if state is State.RESPONSIBILITY_DRAFT:
         prompter.say(_composed(session, context))
-        for part in left_out(DraftParts.from_answers(session.answers, context=context)):
+        if note := _withheld_note(session):
+            prompter.say(note)
+        for part in left_out(_parts(session, context)):
             prompter.say(f"I left out {part}, because some of its words could hurt and start a "
                          "new fight rather than a repair. If it matters, say it in your own "
                          "words when you write your own.")
     if state is State.REBUILD_MESSAGE:
         prompter.say(_final_draft(session, context))
+        if note := _withheld_note(session, later=True):
+            prompter.say(note)
         if addition := _addition(session, context):
             prompter.say(f"{kept_note(session)} If it fits, you could add: \"{addition}\" "
                          f"{ADD_HINT}")
@@ -268,6 +334,15 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
                    safety=state is State.SAFETY_CHECK)
     if isinstance(reply, Event):
         return reply
+    return _event_for(session, reply, prompter, now)
+
+
+def _event_for(session: Session, reply: str, prompter: Prompter,
+               now: Callable[[], datetime]) -> Event | None:
+    """The event for ``reply``, an answer the gate passed, at ``session``'s step; None (with a
+    note on what the step expects) when it does not fit."""
+    state = session.state
+    context = str(session.answers.get("recognise_context", "partner"))
     raw = _EMPTY_MEANS.get(state, {}).get(reply.lower(), reply)
     skip = raw.lower() in ("", "skip") and E.SKIP in allowed_events(state)
     event = _interpret(state, raw, skip, session, prompter, now, context)
@@ -462,6 +537,10 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
         show_stop(state, prompter, region, at_risk=at_risk(session))
         return
     previous = State(session.path[-1][0])
+    if event.type is E.NO_RISK:
+        prompter.say(content.RISK_NO)
+    if event.type is E.RISK_UNCLEAR:
+        prompter.say(content.RISK_AGAIN)
     if event.type is E.NOT_YET:
         prompter.say(content.NOT_YET)
     if event.type is E.ANSWER and previous is State.RECOGNISE_WHAT:
@@ -510,7 +589,19 @@ def stop_words(state: State, *, at_risk: str = "") -> tuple[str, str]:
     """
     if at_risk and state is State.STOPPED_CRISIS:
         return content.someone_else_at_risk(at_risk)
-    return content.PROMPTS[state], crisis_message()
+    return content.PROMPTS[state], crisis_message(stop_kinds(state))
+
+
+def stop_kinds(state: State) -> tuple[str, ...]:
+    """The crisis kinds a stop speaks to, for its words and the order of its resources: danger
+    from someone else for the abuse stop (``STOPPED_UNSAFE``: a no at the safety question, signs
+    of abuse, fear of the other person, blame for their anger, their harm or threats), so the
+    abuse line comes right after the emergency number; none known otherwise (every resource).
+
+    >>> stop_kinds(State.STOPPED_UNSAFE), stop_kinds(State.STOPPED_CRISIS)
+    (('abuse_danger',), ())
+    """
+    return ("abuse_danger",) if state is State.STOPPED_UNSAFE else ()
 
 
 def _whose_signs(session: Session, event: Event, mode: Mode) -> tuple[Event, str]:
@@ -545,7 +636,7 @@ def show_stop(state: State, prompter: Prompter, region: str, *, at_risk: str = "
     for line in stop_words(state, at_risk=at_risk):
         prompter.say(line)
     _show_resources(prompter, region, content.helpers_heading(
-        at_risk if state is State.STOPPED_CRISIS else ""))
+        at_risk if state is State.STOPPED_CRISIS else ""), kinds=stop_kinds(state))
     if state is State.STOPPED_UNSAFE:
         prompter.say(SAFETY_PLAN_HEADING)
         for line in content.SAFETY_PLAN:
@@ -556,9 +647,10 @@ SAFETY_PLAN_HEADING = "Some things that can help you stay safe:"
 
 
 def _show_resources(prompter: Prompter, region: str,
-                    heading: str = "If you need someone now:") -> None:
+                    heading: str = "If you need someone now:", *,
+                    kinds: tuple[str, ...] = ()) -> None:
     prompter.say(heading)
-    for r in resources_for(region):
+    for r in resources_for(region, kinds):
         prompter.say(f"- {r.name}: {r.contact}")
 
 
@@ -633,8 +725,24 @@ def offered_draft(session: Session) -> str:
     return ""
 
 
+def _parts(session: Session, context: str, answers: Mapping[str, Any] | None = None
+           ) -> DraftParts:
+    """The composer's parts from ``session``'s answers (or ``answers``), without the answers the
+    person kept through the risk check: those are never quoted to the other person."""
+    return DraftParts.from_answers(session.answers if answers is None else answers,
+                                   context=context, withheld=session.withheld)
+
+
+def _withheld_note(session: Session, *, later: bool = False) -> str:
+    """The line that says the draft leaves out an answer kept through the risk check (with
+    ``later``, only those the steps after the draft gave), or ``""``."""
+    answers = ({k: v for k, v in session.answers.items() if k in _LATER_ANSWERS} if later
+               else session.answers)
+    return withheld_note(_parts(session, "partner", answers))
+
+
 def _composed(session: Session, context: str) -> str:
-    return compose(DraftParts.from_answers(session.answers, context=context))
+    return compose(_parts(session, context))
 
 
 _LATER_ANSWERS = ("vulnerability_surface", "vulnerability_beneath", "vulnerability_needs",
@@ -647,7 +755,7 @@ def _own_draft(session: Session, context: str) -> str | None:
     chosen = session.answers.get("responsibility_review") or session.answers.get(
         "responsibility_draft")
     earlier = {k: v for k, v in session.answers.items() if k not in _LATER_ANSWERS}
-    if not chosen or chosen == compose(DraftParts.from_answers(earlier, context=context)):
+    if not chosen or chosen == compose(_parts(session, context, earlier)):
         return None
     return str(chosen)
 
@@ -715,7 +823,7 @@ def says_commitment(session: Session) -> bool:
     if not message or not said:
         return False
     context = str(session.answers.get("recognise_context", "partner"))
-    sentence = commitment_sentence(DraftParts.from_answers(session.answers, context=context))
+    sentence = commitment_sentence(_parts(session, context))
     return bool(sentence and sentence in message) or said in message
 
 
@@ -724,7 +832,7 @@ def _addition(session: Session, context: str) -> str:
     person may add to a draft of their own; ``""`` for the composer's draft (it has them)."""
     if _own_draft(session, context) is None:
         return ""
-    return later_sentences(DraftParts.from_answers(session.answers, context=context))
+    return later_sentences(_parts(session, context))
 
 
 def _with_commitment(before: Session, after: Session, prompter: Prompter) -> Session:
@@ -733,7 +841,7 @@ def _with_commitment(before: Session, after: Session, prompter: Prompter) -> Ses
     own, the sentence is offered, and the message is kept as they wrote it."""
     context = str(before.answers.get("recognise_context", "partner"))
     message = str(after.answers.get(State.REBUILD_MESSAGE.value, ""))
-    sentence = commitment_sentence(DraftParts.from_answers(after.answers, context=context))
+    sentence = commitment_sentence(_parts(after, context))
     if not sentence or sentence in message:
         return after
     if message == _composed(before, context):

@@ -10,6 +10,14 @@ describes (own the feelings, set a boundary, prepare what to say next time).
 control) stops the *repair* coaching, because asking someone to repair with a person who harms them
 is wrong. The driver turns answers into events (the safety detector, the arousal scale); this module
 only knows which step follows which.
+
+A sign of crisis that only the learned model saw, with no rule behind it, is checked with the person
+before anything stops (VERA-MH's "Detects Potential Risk, Confirms Risk"): ``CHECK_RISK`` is valid
+in every open state and leads to ``CONFIRM_RISK``. There a yes (or not sure, or no clear answer) is
+``CRISIS`` or ``ABUSE``; ``RISK_UNCLEAR`` asks once more; and ``NO_RISK`` goes back to the step the
+check was asked at, which the event names (its value). That is the one transition whose target is
+data rather than a row of the table, as a return from a call is; the session keeps the step and the
+answer held back, and the driver then takes that answer as the gate would have.
 """
 
 from __future__ import annotations
@@ -53,6 +61,7 @@ class State(StrEnum):
     FOLLOW_UP_UPTAKE = "follow_up_uptake"  # taken up, partly, not yet, no
     FOLLOW_UP_CONNECTION = "follow_up_connection"  # how connected now, 0-10
     DONE = "done"
+    CONFIRM_RISK = "confirm_risk"  # only the model saw a crisis sign: ask before stopping
     STOPPED_CRISIS = "stopped_crisis"  # resources shown; no more coaching this session
     STOPPED_UNSAFE = "stopped_unsafe"  # abuse or danger: resources and safety planning instead
 
@@ -78,6 +87,9 @@ class EventType(StrEnum):
     NOT_YET = "not_yet"  # at the follow-up: they have not talked yet, so a new day to ask
     CRISIS = "crisis"
     ABUSE = "abuse"
+    CHECK_RISK = "check_risk"  # a crisis sign only the model saw: ask the person first
+    NO_RISK = "no_risk"  # at the check: no, back to the step it was asked at (the event's value)
+    RISK_UNCLEAR = "risk_unclear"  # at the check: an answer that says neither; asked once more
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +161,7 @@ def _table() -> dict[tuple[State, EventType], State]:
         (S.AWAITING_FOLLOW_UP, E.SKIP): S.DONE,
         # Not talked yet: the follow-up is not over, so a new day is chosen, as it was at first.
         (S.FOLLOW_UP_UPTAKE, E.NOT_YET): S.REBUILD_FOLLOW_UP,
+        (S.CONFIRM_RISK, E.RISK_UNCLEAR): S.CONFIRM_RISK,
     }
     for source, target in _LINEAR:
         table[(source, E.ANSWER)] = target
@@ -158,6 +171,8 @@ def _table() -> dict[tuple[State, EventType], State]:
         if state not in TERMINAL:
             table[(state, E.CRISIS)] = S.STOPPED_CRISIS
             table[(state, E.ABUSE)] = S.STOPPED_UNSAFE
+            if state is not S.CONFIRM_RISK:
+                table[(state, E.CHECK_RISK)] = S.CONFIRM_RISK
     return table
 
 
@@ -166,7 +181,8 @@ TABLE: Final[dict[tuple[State, EventType], State]] = _table()
 
 def allowed_events(state: State) -> frozenset[EventType]:
     """The events ``state`` accepts (none once the session has ended or stopped)."""
-    return frozenset(event for (source, event) in TABLE if source == state)
+    found = frozenset(event for (source, event) in TABLE if source == state)
+    return found | {E.NO_RISK} if state is S.CONFIRM_RISK else found
 
 
 def advance(state: State, event: Event) -> State:
@@ -174,7 +190,11 @@ def advance(state: State, event: Event) -> State:
 
     >>> advance(State.WELCOME, Event(EventType.BEGIN))
     <State.SAFETY_CHECK: 'safety_check'>
+    >>> advance(State.CONFIRM_RISK, Event(EventType.NO_RISK, "recognise_what"))
+    <State.RECOGNISE_WHAT: 'recognise_what'>
     """
+    if state is S.CONFIRM_RISK and event.type is E.NO_RISK:
+        return _checked_at(event.value)
     try:
         return TABLE[(state, event.type)]
     except KeyError:
@@ -182,3 +202,16 @@ def advance(state: State, event: Event) -> State:
         raise InvalidTransition(
             f"{event.type.value!r} is not possible at {state.value!r}; expected one of: {allowed}"
         ) from None
+
+
+def _checked_at(value: object) -> State:
+    """The step a risk check was asked at (``NO_RISK``'s value): one that accepts ``CHECK_RISK``."""
+    try:
+        back = State(str(value.value if isinstance(value, State) else value))
+    except ValueError:
+        back = None
+    if back is None or (back, E.CHECK_RISK) not in TABLE:
+        raise InvalidTransition(
+            f"'no_risk' at 'confirm_risk' goes back to the step the check was asked at; "
+            f"{value!r} is not one") from None
+    return back

@@ -44,6 +44,27 @@ def is_help(text: str) -> bool:
 UNSURE = re.compile(r"\b(?:not sure|unsure|don'?t know|do not know|dunno|idk|no idea|"
                      r"can'?t tell|not certain|who knows)\b")
 MAYBE = re.compile(r"\b(?:maybe|perhaps|possibly)\b")  # neither yes nor no: asked again
+# A reply that hedges ("not really", "kind of", "I guess not", "I don't think so"): at the risk
+# check it is a "not sure", never a no. Only at the reply's start, after any "no," or "um":
+# "no, just a bit annoyed" and "no, he kind of sulks" are a plain no.
+_HEDGE = re.compile(
+    r"^(?:(?:um+|uh+|hm+|er+|erm|well|no|nah|nope|i mean|honestly)\b[\s,.!…-]*)*"
+    r"(?:not really|not exactly|not quite|not entirely|not totally|not sure|i guess|guess not"
+    r"|i suppose|suppose not|i think not|kind of|kinda|sort of|sorta|maybe|perhaps|probably"
+    r"|possibly|i don'?t think so|don'?t think so|i don'?t know|idk|dunno|not that i know"
+    r"|hard to say|it depends|depends|could be|might be|a little|a bit|somewhat|sometimes"
+    r"|not always|not anymore|i hope not)\b")
+
+
+def hedged(text: str) -> bool:
+    """Whether a reply hedges rather than says a plain yes or no: at the risk check such a reply
+    is a "not sure".
+
+    >>> hedged("not really"), hedged("I guess not"), hedged("no, just annoyed"), hedged("nope")
+    (True, True, False, False)
+    """
+    low = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'").strip()
+    return bool(_HEDGE.search(low))
 # A plain yes, and the few English words it may come with ("yes, I'm safe right now", "yeah, we're
 # fine"). A yes among any other words is not read as one: in "tengo miedo y él está en casa" ("I'm
 # scared and he's at home") the "y" is Spanish for "and", and a reply Mend cannot read must never

@@ -2,6 +2,14 @@
 
 Crisis signs (suicide, self-harm, harm to others) stop the flow; signs of abuse or danger from the
 other person stop the *repair* coaching. The driver sends the returned event instead of the answer.
+
+Some answers are no crisis in a message of their own but are signs of danger when they answer the
+coach's questions about the person a repair is for: fear of them ("he gets scary when he drinks",
+"walking on eggshells around her"), their physical harm or threats ("he grabs my wrist so hard it
+leaves bruises", "gf keeps slapping me", "hes gonna hurt me") and blaming myself for their
+anger or harm ("it's my fault he gets like that", "I made you hit me", "I deserve it"). Owning my
+part never includes owning someone else's anger or violence, so these stop the repair coaching
+too (``ABUSE``).
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from mendkit.model import Conversation, TurnAnalysis
 _WEAK_INJURY: Final = "rule:crisis/weak-injury-"
 # Any weak rule: a hint ("bank card", "funeral", "numb") that counts only with others.
 _WEAK: Final = "rule:crisis/weak-"
+_RULE: Final = "rule:"
 # Crisis kinds that tell of harm from the writer or someone else rather than to the writer's self.
 _THREAT_KINDS: Final = frozenset({"harm_to_others", "abuse_danger"})
 # "You" in any spelling ("your", "yourself", "you'll", texting's "u", "ur", "ya"; not "young"),
@@ -31,12 +40,124 @@ _TO_YOU: Final = re.compile(
 _OBJECT: Final = re.compile(r"(?:[ \t]+[\w'’]+){0,4}")
 
 
+_THEM: Final = (r"(?:him|her|them|you|u|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|"
+                r"fianc\w*|ex|other half|spouse))")
+_HE: Final = r"(?:he|she|they|you|u|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf))"
+_HARM: Final = (r"(?:hit|hits|hitting|push|pushes|pushed|pushing|shove\w*|slap\w*|punch\w*|kick\w*"
+                r"|grab\w*|chok\w*|strangl\w*|hurt|hurts|hurting|beat|beats|beating|throw\w*|threw"
+                r"|smash\w*|lash\w* out|los(?:e|es|ing) (?:it|(?:his|her|their|your) temper)|lost "
+                r"(?:it|(?:his|her|their|your) temper))")
+# Fear of the person the repair is for. Not fear for them or of losing them ("scared of him
+# leaving", "afraid of her finding out"), of what they will think, or walking on eggshells at work.
+_FEAR: Final = re.compile(
+    rf"\b(?:scared|afraid|frightened|terrified|fearful|petrified) of {_THEM}\b"
+    r"(?!\s+(?:\w+ing|leaving|going)\b)(?!\s+(?:will|would|might|could) )"
+    rf"|\b(?:scared|afraid|frightened|terrified) (?:of )?what {_HE}(?:'ll|'d| will| would| might"
+    r"| could| may| is going to| is gonna| are going to)? (?:do|does|did)\b"
+    rf"|\b{_HE} (?:gets?|got|is|are|was|were|can be|becomes?|became|turns?|turned) (?:so |really "
+    r"|very |pretty |kinda |quite |super |a bit |a little )?(?:scary|frightening|terrifying"
+    r"|violent|dangerous)\b"
+    rf"|\b{_HE} (?:scares?|frightens?|terrifies) me\b"
+    r"|\bwalk(?:s|ing|ed)? on eggshells\b(?!.*\b(?:work|office|boss|manager|colleague|job)\b)",
+    re.IGNORECASE)
+# Blaming myself for their anger or harm. Not owning that I upset them ("it's my fault she got
+# upset", "I made her sad"): only anger that recurs ("gets like that") or turns to harm.
+_SELF_BLAME: Final = re.compile(
+    r"\bmy (?:own )?fault (?:that |when |if )?"
+    rf"{_HE} (?:always |just |only )?(?:(?:gets?|got|is|are) (?:so |really )?(?:like that"
+    r"|that way|violent|physical|rough|scary|aggressive)|(?:gets?|is|are) (?:so |really )?"
+    rf"(?:angry|mad)|{_HARM})"
+    rf"|\b(?:made|make|makes|making) {_THEM} (?:so (?:angry|mad)(?: that)?(?: {_HE})?"
+    rf"(?: (?:had|have|has) to)? {_HARM}|{_HARM})\b"
+    rf"|\bprovok(?:e|ed|es|ing) {_THEM}\b"
+    rf"|\bi (?:push|pushed|pushes) {_THEM} too far\b"
+    r"|\bi (?:probably |kind of |kinda |really |totally )?deserve (?:it|that|this|what i get"
+    r"|to be (?:hit|hurt|treated|punished))\b"
+    r"|\bi (?:probably |kind of |kinda |really |totally )?deserved (?:it|that|this|what i got)\b"
+    rf"(?=.*\b{_HARM})",
+    re.IGNORECASE)
+
+# The other person physically harms or threatens the writer: "he grabs my wrist", "gf keeps
+# slapping me", "hes gonna hurt me". Who: he, she, they, you (u), or a partner by name of role,
+# with or without "my". Not the everyday senses of the same verbs: "he hit me up", "hit me back
+# with a text", "hit me with a surprise", "she pushed me to apply", "pushed me away", "pushes my
+# buttons", "kicked me out of the chat", "beat me at chess", "he grabbed me a coffee", "threw me a
+# party", "shook me up", "hurt my feelings", "she hurt me when she said..." (hurt alone is
+# often a feeling: only a threat to hurt, or a hurt body part, counts), "is going to kill me for
+# forgetting the milk" (kill is left to the crisis rules, which know its idioms).
+_ABUSER: Final = (r"(?:(?:he|she|they|you|u)(?:'s|s|'re|re)?|(?:my |her |his )?(?:partner|husband"
+                  r"|hubby|wife|boyfriend|girlfriend|bf|gf|fianc\w*|ex|spouse)(?:'s)?)")
+_OFTEN: Final = (r"(?:(?:keeps|kept|keep|always|still|sometimes|often|just|has|have|had|been"
+                 r"|even|then|would|will|'ll|'d|tried to|tries to|try to|started|starts"
+                 r"|used to|literally|actually|physically|really|once|also|again) ?){0,3}")
+_BODY: Final = (r"(?:wrists?|arms?|neck|throat|hair|face|head|jaw|chest|shoulders?|legs?|mouth"
+                r"|stomach|back|body|ribs|collar|shirt|throat)")
+_STRIKE: Final = (r"(?:hit|hits|hitting|slap\w*|punch\w*|kick\w*|chok\w*|strangl\w*|shov\w*"
+                  r"|push|pushes|pushed|pushing|smack\w*|beat|beats|beating|pinn(?:ed|ing)|pins"
+                  r"|shak(?:e|es|ing)|shook|slam\w*|throttl\w*|headbutt\w*)")
+_GIVE: Final = r"(?:grab\w*|throw\w*|threw)"  # also "grabbed me a coffee", "threw me a party"
+_NONPHYSICAL: Final = (r"(?:surprise|joke|news|question|request|bill|deadline|idea|story|line"
+                       r"|comeback|compliment|offer|proposal|fact|truth|bombshell|text|message"
+                       r"|email|reply|guilt|sarcasm|attitude|look|hug|kiss)")
+_NOT_PHYSICAL_ME: Final = (
+    r"(?! (?:up|back|out|off|over|around|aside|away|at|to|towards?|for|into \w+ing|in the back)\b)"
+    r"(?! (?:with|by) (?:a |an |the |that |this |some |his |her |their |my |long |little )*"
+    rf"{_NONPHYSICAL})")
+_BENEFACTIVE: Final = (r"(?! (?:a|an|some|one|two|lunch|coffee|tea|food|dinner|breakfast|drinks?"
+                       r"|the (?:remote|menu|keys|bill|ball))\b)")
+_HARMS_ME: Final = re.compile(
+    rf"\b{_ABUSER} ?{_OFTEN}(?:{_STRIKE} me\b{_NOT_PHYSICAL_ME}"
+    rf"|{_GIVE} me\b{_NOT_PHYSICAL_ME}{_BENEFACTIVE}"
+    rf"|(?:{_STRIKE}|{_GIVE}|hurt|hurts|hurting|burn\w*|twist\w*) my {_BODY}\b"
+    r"|(?:(?:is |are |was )?(?:gonna|going to|gunna)|will|'ll|would|'d|might|could"
+    r"|threaten\w* to|tried to|tries to|try to|wants? to|physically) ?"
+    rf"(?:hurt|hit|beat|strangle|choke|stab|punch|slap) me\b{_NOT_PHYSICAL_ME}"
+    r"|(?:hurt|hurts|hurting|hit|hits|hitting) me physically\b)",
+    re.IGNORECASE)
+
+
 def gate(text: str, *, mode: Mode = "full") -> EventType | None:
     """``CRISIS`` or ``ABUSE`` when ``text`` shows those signs, else None (carry on)."""
+    return screen(text, mode=mode)[0]
+
+
+def screen(text: str, *, mode: Mode = "full") -> tuple[EventType | None, bool]:
+    """The gate's stop for ``text`` (as ``gate``), and whether only the learned model saw it: a
+    crisis label with no crisis evidence from a rule, and no fear of the other person or blame
+    for their anger either. Such a stop is checked with the person before the coach stops
+    (``CHECK_RISK``); a rule's sign, weak or strong, stops at once.
+
+    >>> screen("I want to kill myself", mode="rules")
+    (<EventType.CRISIS: 'crisis'>, False)
+    """
     turn = analyze_conversation(Conversation.from_turns([("me", text)]), mode=mode).turns[0]
-    if CRISIS not in turn.labels:
-        return None
-    return stop_for(turn)
+    if CRISIS in turn.labels:
+        if not fears_or_blames_self(text):
+            return stop_for(turn), model_only(turn)
+        # The model's sign, and words of fear of the other person, harm or threats from them or
+        # blame for their anger: danger from them, whatever kind the model gave it.
+        return (EventType.ABUSE if model_only(turn) else stop_for(turn)), False
+    return (EventType.ABUSE if fears_or_blames_self(text) else None), False
+
+
+def model_only(turn: TurnAnalysis) -> bool:
+    """Whether ``turn``'s crisis signs are all the model's: none of its crisis evidence comes
+    from a rule (a rule's source starts with ``rule:``, the model's with ``model:``)."""
+    return CRISIS in turn.labels and not any(
+        e.label == CRISIS and e.source.startswith(_RULE) for e in turn.evidence)
+
+
+def fears_or_blames_self(text: str) -> bool:
+    """Whether an answer about the other person shows fear of them, says they physically harm or
+    threaten the writer ("he grabs my wrist", "gf keeps slapping me"), or blames the writer for
+    their anger or harm: no part of a repair to own, but a sign of danger from them.
+
+    >>> fears_or_blames_self("it's my fault he gets like that"), fears_or_blames_self(
+    ...     "it's my fault she got upset, I forgot")
+    (True, False)
+    """
+    text = text.replace("\u2019", "'")
+    return bool(_FEAR.search(text) or _SELF_BLAME.search(text) or _HARMS_ME.search(text))
 
 
 def stop_for(turn: TurnAnalysis) -> EventType:

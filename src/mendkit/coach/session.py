@@ -24,18 +24,43 @@ class Session:
     answers: Mapping[str, Any] = field(default_factory=dict)
     path: tuple[tuple[str, str], ...] = ()  # (state, event type) taken so far
     settings: Mapping[str, Any] = field(default_factory=dict)  # context, attachment pattern...
+    # While a sign only the model saw is checked with the person (``CONFIRM_RISK``): the step it
+    # came at ("at"), the answer held back ("answer") and the stop a yes leads to ("stop").
+    check: Mapping[str, Any] = field(default_factory=dict)
+    # The steps whose answer the person kept through that check (the model saw a sign, they said
+    # no): the coach goes on with it, but never quotes it in the message to the other person.
+    withheld: tuple[str, ...] = ()
 
     def apply(self, event: Event) -> Session:
-        """The session after ``event`` (raises ``InvalidTransition``; this session is unchanged)."""
+        """The session after ``event`` (raises ``InvalidTransition``; this session is unchanged).
+
+        ``CHECK_RISK`` holds its answer back in ``check``; ``NO_RISK`` goes back to the step the
+        check was asked at (the driver then takes the held answer there)."""
+        if event.type is EventType.NO_RISK and self.state is State.CONFIRM_RISK:
+            event = Event(EventType.NO_RISK, self.check.get("at"))
         target = advance(self.state, event)
+        check: Mapping[str, Any] = {}
+        if event.type is EventType.CHECK_RISK:
+            check = {"at": self.state.value, "answer": event.value,
+                     "stop": str(event.meta.get("stop", EventType.CRISIS.value))}
+        elif event.type is EventType.RISK_UNCLEAR:
+            check = self.check
+        withheld = self.withheld
+        if event.type is EventType.NO_RISK and self.state is State.CONFIRM_RISK:
+            at = str(event.value.value if isinstance(event.value, State) else event.value)
+            withheld = withheld if at in withheld else (*withheld, at)
         answers = dict(self.answers)
         if event.value is not None and event.type in (
             EventType.ANSWER, EventType.CALM, EventType.FLOODED, EventType.NUMB,
             EventType.BREAK_SET, EventType.EDIT, EventType.ACCEPT,
         ):
             answers[self.state.value] = event.value
-        return replace(self, state=target, answers=answers,
+        return replace(self, state=target, answers=answers, check=check, withheld=withheld,
                        path=(*self.path, (self.state.value, event.type.value)))
+
+    def held_answer(self) -> str:
+        """The answer held back while a sign only the model saw is checked (``""`` for none)."""
+        return str(self.check.get("answer") or "")
 
     def resumes_at(self) -> datetime | None:
         """When this paused session continues, as an aware local time: the end of its break, or
@@ -50,9 +75,15 @@ class Session:
             return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": FORMAT_VERSION, "id": self.id, "state": self.state.value,
-                "answers": dict(self.answers), "path": [list(p) for p in self.path],
-                "settings": dict(self.settings)}
+        data: dict[str, Any] = {"format": FORMAT_VERSION, "id": self.id, "state": self.state.value,
+                                "answers": dict(self.answers),
+                                "path": [list(p) for p in self.path],
+                                "settings": dict(self.settings)}
+        if self.check:
+            data["check"] = dict(self.check)
+        if self.withheld:
+            data["withheld"] = list(self.withheld)
+        return data
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
@@ -84,13 +115,23 @@ class Session:
                 isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, str) for x in p)
                 for p in path):
             raise bad("path is not a list of [step, event] pairs")
+        check = data.get("check", {})  # sessions saved before the risk check have none
+        if not isinstance(check, dict):
+            raise bad(f"check is {_kind(check)}; expected an object")
+        withheld = data.get("withheld", [])  # sessions saved before it have none
+        if not isinstance(withheld, list) or not all(isinstance(w, str) for w in withheld):
+            raise bad(f"{_field(data, 'withheld')}; expected a list of steps")
+        if state is State.CONFIRM_RISK and not _checked_at(check.get("at")):
+            raise bad(f"check {_field(check, 'at')}; expected the step the risk check was "
+                      "asked at, such as 'recognise_what'")
         for key in _TIMES.get(state, ()):
             value = answers.get(key)
             if value is not None and not _is_time(state, value):
                 raise bad(f"answer {_field(answers, key)}; expected a date and time such as "
                           "'2026-11-27T18:30+00:00'")
         return cls(id=session_id, state=state, answers=dict(answers),
-                   path=tuple((str(a), str(b)) for a, b in path), settings=dict(settings))
+                   path=tuple((str(a), str(b)) for a, b in path), settings=dict(settings),
+                   check=dict(check), withheld=tuple(withheld))
 
     @classmethod
     def from_json(cls, text: str, *, source: str | None = None) -> Session:
@@ -135,6 +176,15 @@ def _is_time(state: State, value: object) -> bool:
     try:
         _due(state, value)
     except (ValueError, OverflowError, OSError):
+        return False
+    return True
+
+
+def _checked_at(value: object) -> bool:
+    """Whether ``value`` names a step a risk check can be asked at."""
+    try:
+        advance(State.CONFIRM_RISK, Event(EventType.NO_RISK, value))
+    except ValueError:
         return False
     return True
 

@@ -201,8 +201,8 @@ _ON_THE_LOOP = 2000  # characters of a rules check run on the event loop itself
 @router.post("/check", response_model=dict[str, Any], openapi_extra=SIGN_IN_IF_A_PRACTICE)
 async def api_check(body: CheckRequest, request: Request) -> JSONResponse:
     """Score one message as a repair: the JSON contract of ``mend check --json``."""
-    text = body.text.strip()
-    if not text:
+    text = body.text  # as sent: the offsets index it, so a client can mark its own text box
+    if not text.strip():
         raise InvalidInputError("expected a message to check, got an empty one")
     job = partial(check, text, region=region_of(request),
                   context=tuple(body.context), mode=body.mode,

@@ -72,7 +72,11 @@ QUESTIONS: Mapping[State, str] = {
     State.REBUILD_FOLLOW_UP: "In how many days should I ask how it went?",
     State.FOLLOW_UP_UPTAKE: "How did it go? Did they take it up?",
     State.FOLLOW_UP_CONNECTION: "How connected do you feel now?",
+    State.CONFIRM_RISK: content.RISK_QUESTION,  # with a button for each answer
 }
+# The risk check's thanks after a no, as a page says it: a page has a help link, not "type help".
+RISK_NO = ("Thank you for telling me. If that changes, use the help link, which is on every "
+           "step.")
 SKIPPABLE: frozenset[State] = frozenset(
     state for state in State if EventType.SKIP in allowed_events(state) and state not in PAUSED)
 # What a page keeps of what the driver says: notes, not what the page shows in its own way
@@ -81,7 +85,7 @@ _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
     content.ATTACHMENT_NOTES.values())
 # Lines the page shows as they are: "not yet"'s reply, and what the coach says of an answer in a
 # language it cannot read (with the help links every step has).
-_KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER))
+_KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER, content.RISK_AGAIN))
 # An answer posted with an earlier position. Typed text that differs from what the step kept came
 # from a page the session had moved on from (the Back button, or another tab or window): it was
 # never used, and the page gives it back. The same text again is a double submit. A choice (a
@@ -123,7 +127,7 @@ _CHOICES = frozenset({
     State.WELCOME, State.SAFETY_CHECK, State.RECOGNISE_CONTEXT, State.REGULATE_CHECK,
     State.REGULATE_BREAK, State.REGULATE_GROUNDING, State.REGULATE_BREATHING, State.ON_BREAK,
     State.OPENNESS, State.REBUILD_FOLLOW_UP, State.AWAITING_FOLLOW_UP, State.FOLLOW_UP_UPTAKE,
-    State.FOLLOW_UP_CONNECTION})
+    State.FOLLOW_UP_CONNECTION, State.CONFIRM_RISK})
 # Of those, the steps that also have boxes to write in: what is typed there is text, not a choice.
 _WITH_TEXT = frozenset({State.REGULATE_CHECK, State.REGULATE_GROUNDING})
 ENDED = "this coach session has ended, so that answer was not used; begin a new one"
@@ -229,6 +233,7 @@ TOPICS: Mapping[State, str] = {
     State.REBUILD_FOLLOW_UP: "when to ask how it went",
     State.FOLLOW_UP_UPTAKE: "how did it go?",
     State.FOLLOW_UP_CONNECTION: "how connected do you feel?",
+    State.CONFIRM_RISK: "a check that you are safe",
 }
 # The pages that are not a question: a break, the wait for the follow-up, the end.
 PAUSE_TITLES: Mapping[State, str] = {
@@ -359,6 +364,9 @@ def notes(said: Sequence[str]) -> list[str]:
     to one's own draft loses the terminal's "type add": the page has a button for it."""
     kept: list[str] = []
     for before, line in zip(("", *said), said, strict=False):
+        if line == content.RISK_NO:
+            kept.append(RISK_NO)
+            continue
         if before in (MESSAGE_NOW_SAYS, MESSAGE_WITH_ADDITION) or line in _KEPT_NOTES \
                 or line in _KEPT_AS_IS or "may have landed as" in line or line.startswith(
                     ("I couldn't read those", "I left out ", OWN_DRAFT_KEPT, REWRITE_KEPT,

@@ -30,6 +30,7 @@ from mendkit.coach.driver import (
     on_day,
     review,
     says_commitment,
+    stop_kinds,
     stop_words,
 )
 from mendkit.coach.machine import TERMINAL, State
@@ -97,7 +98,8 @@ def _see(url: str) -> RedirectResponse:
 def _stage(state: State) -> int:
     """Which of ``STEPS`` a state belongs to (the follow-up counts as rebuilding)."""
     name = state.value
-    for prefix, stage in (("safety", 0), ("welcome", 0), ("recognise", 1), ("regulate", 2),
+    for prefix, stage in (("safety", 0), ("welcome", 0), ("confirm", 0), ("recognise", 1),
+                          ("regulate", 2),
                           ("on_break", 2), ("openness", 2), ("internal", 3),
                           ("responsibility", 3), ("vulnerability", 4)):
         if name.startswith(prefix):
@@ -319,10 +321,10 @@ def _bad_code(request: Request, code: str, exc: InvalidInputError) -> Response:
 
 def _pair_stopped(request: Request, stopped: str) -> Response:
     """Signs of crisis (or of danger from the other person) stop two-person mode: resources."""
+    state = State.STOPPED_CRISIS if stopped == "crisis" else State.STOPPED_UNSAFE
     return _pair_page(request, "stopped", stopped=stopped,
-                      message=content.PROMPTS[State.STOPPED_CRISIS if stopped == "crisis"
-                                              else State.STOPPED_UNSAFE],
-                      crisis=crisis_message(), resources=resources_for(region_of(request)),
+                      message=content.PROMPTS[state], crisis=crisis_message(stop_kinds(state)),
+                      resources=resources_for(region_of(request), stop_kinds(state)),
                       safety_plan=content.SAFETY_PLAN)
 
 
@@ -552,7 +554,8 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         "note": board(request).take(request.query_params.get("note"), session.id,
                                     step.position),
         "help": request.query_params.get("help") == "1",
-        "resources": resources_for(_region(request, session)), "stages": STEPS,
+        "resources": resources_for(_region(request, session), stop_kinds(session.state)),
+        "stages": STEPS,
         "stage": _stage(session.state), "answers": session.answers,
         "softer": content.SOFTER_FEELINGS,
         "ending": content.ending(session.answers.get("follow_up_uptake"),

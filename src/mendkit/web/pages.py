@@ -180,7 +180,7 @@ def check_submit(request: Request, csrf_token: Annotated[str, Form()] = "",
     require_csrf(request, csrf_token)
     if not text.strip():
         raise InvalidInputError("expected a message to check, got an empty one")
-    result = check(text.strip(), region=region_of(request),
+    result = check(text, region=region_of(request),  # offsets index what was sent
                    context=(context.strip(),) if context.strip() else (),
                    mode="rules" if mode == "rules" else "full",
                    personal=state(request).personal())

@@ -20,6 +20,16 @@
     if (want) { url.searchParams.set("label", want); } else { url.searchParams.delete("label"); }
     window.history.replaceState(null, "", url.toString());
   });
+  // A link to a turn the filter hides (the crisis alert's) shows every turn again first.
+  document.querySelectorAll('a[href^="#turn-"]').forEach(function (link) {
+    link.addEventListener("click", function () {
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (target && target.hidden) {
+        select.value = "";
+        select.dispatchEvent(new Event("change"));
+      }
+    });
+  });
 }());
 
 // A focused or hovered mark shows its labels, moved back inside the window where they would run

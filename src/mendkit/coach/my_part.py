@@ -1,0 +1,139 @@
+"""A person's answer to "what was your part?", read into the pieces an apology can take.
+
+People answer as they talk ("I guess I snapped at you, I shouldn't have answered back", "it's my
+fault you got upset", "being late"), so each clause is sorted: what I did (to follow "I"), what I
+am sorry for ("my tone"), whole sentences of my own ("I should have called"), or nothing, when it
+is about someone else's doing or feeling: their anger is not mine to own, still less to apologise
+for. Pure functions, no parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from mendkit.coach.wording import lower_first, strip_lead, upper_first
+
+_I: Final = re.IGNORECASE
+
+# Words before what I did that are no part of it: "my part was", "I guess", "maybe", "tbh".
+_MY_PART_LEAD: Final = re.compile(
+    r"^(?:(?:my part(?: in (?:it|this|that))? (?:was|is)|i think|i guess|i suppose|i admit"
+    r"|i know|honestly|to be honest|tbh|idk|i dunno|well|so|maybe|probably|perhaps|no excuse"
+    r"|if i'?m honest|i'?d say|i mean|ok|okay|yeah|and|but|also|then)(?: that)?(?:,?\s+|,?$))+", _I)
+# "it's my fault", "that's on me": ownership, then (maybe) what it is for.
+_MY_FAULT: Final = re.compile(
+    r"^(?:it'?s|its|it is|it was|that'?s|thats|that is|that was) (?:all |totally |completely "
+    r"|probably |partly |kind of |kinda )?(?:my (?:own )?fault|on me)\b"
+    r"(?: (?:that|because|cause|cos|since))?,?\s*(.*)$", _I)
+# Where a clause of my part starts after a comma: one that could stand alone ("..., I was tired").
+_MY_PART_SPLIT: Final = re.compile(
+    r"\s*[.!?;\u2026]+\s*|\s*,\s*(?=(?:and |but |then |also |so )?(?:i|i'm|i've|i'd|it'?s|its"
+    r"|it was|my part|maybe|probably|i guess|i think|tbh|honestly|me|he|she|they|you|we)\b)", _I)
+# Participles that are also the past tense: "I shouldn't have said that" -> "I said that".
+_SAME_PAST: Final = frozenset((
+    "said", "told", "made", "sent", "left", "kept", "brought", "thought", "bought", "had",
+    "lost", "got", "put", "cut", "hit", "let", "shut", "read", "heard", "sat", "stood", "held",
+    "felt", "meant", "paid", "found", "spent", "slept", "snuck", "dug", "hung", "built", "led"))
+_NOT_MINE: Final = re.compile(r"^(?:he|she|they|you|we|it|there|he's|she's|they're|you're|"
+                              r"we're|it's|there's|his|her|their|your)\b", _I)
+
+
+@dataclass(frozen=True, slots=True)
+class _MyPart:
+    """My part as pieces of an apology: what I did (to follow "I"), what I am sorry for (a noun
+    phrase: "my tone") and whole sentences of my own ("I should have called")."""
+
+    actions: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    sentences: tuple[str, ...] = ()
+
+
+def _gerund(text: str) -> str:
+    """"being late" -> "was late", "not listening" -> "wasn't listening", "yelling" -> "was
+    yelling": a gerund answer as what I did."""
+    text = re.sub(r"^being\b", "was", text, flags=_I)
+    text = re.sub(r"^not being\b", "wasn't", text, flags=_I)
+    text = re.sub(r"^not\s+", "wasn't ", text, flags=_I)
+    return text if re.match(r"^(?:was|wasn't)\b", text, _I) else f"was {text}"
+
+
+def _my_clause(clause: str) -> _MyPart:
+    """One clause of my part, sorted into a ``_MyPart``; empty when it is not about what I did:
+    someone else's doing or feeling ("you went quiet", "it's my fault you got upset": their
+    anger is not mine to own, still less to apologise for) or a bare "it's my fault"."""
+    text = _MY_PART_LEAD.sub("", clause.strip())
+    if fault := _MY_FAULT.match(text):
+        rest = _MY_PART_LEAD.sub("", fault.group(1).strip())
+        if rest.lower().startswith("for "):
+            return _my_clause(rest[4:])  # "for being late"
+        if not rest or not re.match(r"^(?:i|we)\b", rest, _I):
+            return _MyPart()
+        if re.match(r"^we\b", rest, _I):
+            return _MyPart(sentences=(f"{upper_first(text)}.",))
+        text = rest
+    text = strip_lead(r"(?:i'?m|i am|i was|it was|it's|its) (?:the one|me) (?:who|that)|that", text)
+    text = strip_lead(r"me", text) if re.match(r"^me \w+ing\b", text, _I) else text
+    modal = re.match(r"^i (?:(should|could|would)(?:n'?t| not)? have|(should|could|would)"
+                     r"(?:n'?t)?'ve|(should|could|would)(?:n'?t)?a)\s+(\S+)(.*)$", text, _I)
+    if modal:
+        negative = re.match(r"^i \w+(?:n'?t| not)", text, _I) is not None
+        verb, rest = modal.group(4), modal.group(5)
+        word = verb.lower()
+        if negative:
+            if word == "been":
+                return _MyPart(actions=(f"was{rest}",))
+            if word in _SAME_PAST or re.fullmatch(r"\w+ed", word):
+                return _MyPart(actions=(f"{verb}{rest}",))
+        kind = (modal.group(1) or modal.group(2) or modal.group(3)).lower()
+        kind += "n't" if negative else ""
+        return _MyPart(sentences=(f"I {kind} have {verb}{rest}.",))
+    if re.match(r"^i'd\b", text, _I):
+        return _MyPart(sentences=(f"{upper_first(text)}.",))
+    text = re.sub(r"^i'm\s+", "am ", text, flags=_I)
+    text = re.sub(r"^i've\s+", "have ", text, flags=_I)
+    if re.match(r"^i\b", text, _I):
+        return _MyPart(actions=(lower_first(strip_lead("i", text)),))
+    if _NOT_MINE.match(text) or not text:
+        return _MyPart()
+    if re.match(r"^(?:not )?\w+ing\b", text, _I):
+        return _MyPart(actions=(_gerund(lower_first(text)),))
+    if re.match(r"^(?:the|my|a|an|all|too much|this|how|what)\b", text, _I):
+        return _MyPart(nouns=(lower_first(text),))
+    return _MyPart(actions=(lower_first(text),))
+
+
+def _my_part(my_part: str) -> _MyPart:
+    """What I did, as an apology can take it: "I guess I snapped at you, I shouldn't have
+    answered back" -> actions ("snapped at you", "answered back")."""
+    pieces = [_my_clause(c) for c in _MY_PART_SPLIT.split(my_part) if c and c.strip()]
+    return _MyPart(actions=tuple(a for p in pieces for a in p.actions),
+                   nouns=tuple(n for p in pieces for n in p.nouns),
+                   sentences=tuple(s for p in pieces for s in p.sentences))
+
+
+def _listed(items: tuple[str, ...]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def my_action(my_part: str) -> str:
+    """What I did, to follow "I": "I'm the one who started yelling" -> "was the one ..."
+    -> "started yelling"; ``""`` when my part names no action of mine."""
+    actions = _my_part(my_part).actions
+    return _listed(actions) if actions else ""
+
+
+def my_part_sentences(my_part: str, *, work: bool) -> list[str]:
+    """My part as sentences of the draft: an apology for what I did ("I'm sorry that I snapped
+    at you."), or at work, the realisation that it was my part."""
+    part = _my_part(my_part)
+    said: list[str] = []
+    if part.actions:
+        said.append(f"I realise that I {_listed(part.actions)}, and that was my part in it." if work
+                    else f"I'm sorry that I {_listed(part.actions)}.")
+    if part.nouns:
+        said.append(f"I'm sorry for {_listed(part.nouns)}.")
+    if part.sentences and not said and not work:
+        said.append("I'm sorry.")
+    return said + list(part.sentences)

@@ -1,0 +1,91 @@
+"""Round 11 (second pass), the web coach: a hedged reply to the risk check ("not really") stops,
+and an abuse stop speaks of danger from someone else, with the abuse line before the crisis
+lines, on the one-person page and in two-person mode."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from fastapi.testclient import TestClient
+
+from mendkit.analysis.safety import crisis_message, resources_for
+from mendkit.coach.machine import State
+from mendkit.coach.store import SessionStore
+from mendkit.config import Settings
+from mendkit.web import create_app
+
+SOCKS = "My husband leaves his socks everywhere and it drives me mad"
+ABUSE_WORDS = crisis_message(["abuse_danger"])
+SUICIDE_WORDS = crisis_message(["suicide"])
+ABUSE_LINE = resources_for("default", ["abuse_danger"])[1].contact
+
+
+def field(page: str, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]*)"', page)
+    assert found, f"no {name} field in the page"
+    return found.group(1)
+
+
+def plain(page: str) -> str:
+    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+def _walk(client: TestClient, home: Path, answers: list[str]) -> tuple[State, str]:
+    page = client.get("/coach")
+    start = client.post("/coach", data={"csrf_token": field(page.text, "csrf_token")},
+                        follow_redirects=False)
+    url = start.headers["location"]
+    html = client.get(url).text
+    for text in answers:
+        form = {"csrf_token": field(html, "csrf_token"), "position": field(html, "position"),
+                "answer": text}
+        posted = client.post(url, data=form, follow_redirects=False)
+        assert posted.status_code == 303, posted.text
+        html = client.get(posted.headers["location"]).text
+    return SessionStore(home).load(url.rsplit("/", 1)[1]).state, html
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def client(home: Path) -> TestClient:
+    return TestClient(create_app(Settings(home=home)))
+
+
+def test_a_hedged_reply_to_the_check_stops_on_the_web(client: TestClient, home: Path) -> None:
+    state, _ = _walk(client, home, ["yes", "Sam", "partner", SOCKS, "not really"])
+    assert state is State.STOPPED_CRISIS
+
+
+def test_harm_from_the_other_person_stops_with_abuse_words_and_line(
+        client: TestClient, home: Path) -> None:
+    state, html = _walk(client, home, ["yes", "Sam", "partner",
+                                       "gf keeps slapping me when she's drunk"])
+    words = plain(html)
+    assert state is State.STOPPED_UNSAFE
+    assert ABUSE_WORDS in words and SUICIDE_WORDS not in words
+    assert ABUSE_LINE in words
+
+
+def test_two_person_abuse_stop_uses_abuse_words_and_order(tmp_path: Path) -> None:
+    from test_round9_pair import _answer, _join, _say_safe, _start
+
+    app = create_app(Settings(home=tmp_path / "home"))
+    dana, sam = TestClient(app), TestClient(app)
+    code = _start(dana, "Dana").headers["location"].rsplit("/", 1)[1]
+    assert _join(sam, code, "Sam").status_code == 303
+    _say_safe(dana, code)
+    _say_safe(sam, code)
+    _answer(dana, code, "he chokes me when we argue", "no")
+    words = plain(dana.get(f"/coach/pair/{code}").text)
+    assert ABUSE_WORDS in words and SUICIDE_WORDS not in words
+    assert words.index(ABUSE_LINE) < words.index(resources_for("default")[1].contact)
