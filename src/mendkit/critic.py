@@ -263,7 +263,7 @@ def critique(
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
         issues, rewrite = [], None
-        notes = [_UNSAFE_GUESS if _model_only_crisis(turn) else _UNSAFE]
+        notes = [_UNSAFE_GUESS if turn.model_only(CRISIS) else _UNSAFE]
     unread = _unread_note(text, context)
     if unread is not None:
         # Mend cannot read it (the model had no say: see the pipeline), so its silence means
@@ -298,12 +298,6 @@ _UNSAFE_GUESS: Final = (
     "Mend's model read this message as a possible sign that someone may not be safe. No words in "
     "it matched a known sign, so this may be a misreading. If you or someone else is not safe, "
     "please reach out to someone now; repair can wait.")
-
-
-def _model_only_crisis(turn: TurnAnalysis) -> bool:
-    """Whether ``turn``'s crisis signs are all the model's (no rule matched any words)."""
-    signs = [e for e in turn.evidence if e.label == CRISIS]
-    return bool(signs) and all(e.source.startswith("model:") for e in signs)
 
 
 def _unread_note(text: str, context: Sequence[str]) -> str | None:

@@ -43,13 +43,8 @@ _OPENING: Final = TurnContext()  # the first turn: nothing before it
 
 def _rupture(turn: TurnAnalysis, *, model: bool) -> bool:
     """Whether ``turn`` carries a rupture; one only the model raised counts if ``model``."""
-    return any(is_rupture(label) and (model or not _model_only(turn, label))
+    return any(is_rupture(label) and (model or not turn.model_only(label))
                for label in turn.labels)
-
-
-def _model_only(turn: TurnAnalysis, label: str) -> bool:
-    sources = [e.source for e in turn.evidence if e.label == label]
-    return bool(sources) and all(source.startswith("model:") for source in sources)
 
 
 def context_for(previous: Sequence[TurnAnalysis], speaker: str, *,

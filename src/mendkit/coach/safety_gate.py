@@ -133,18 +133,11 @@ def screen(text: str, *, mode: Mode = "full") -> tuple[EventType | None, bool]:
     turn = analyze_conversation(Conversation.from_turns([("me", text)]), mode=mode).turns[0]
     if CRISIS in turn.labels:
         if not fears_or_blames_self(text):
-            return stop_for(turn), model_only(turn)
+            return stop_for(turn), turn.model_only(CRISIS)
         # The model's sign, and words of fear of the other person, harm or threats from them or
         # blame for their anger: danger from them, whatever kind the model gave it.
-        return (EventType.ABUSE if model_only(turn) else stop_for(turn)), False
+        return (EventType.ABUSE if turn.model_only(CRISIS) else stop_for(turn)), False
     return (EventType.ABUSE if fears_or_blames_self(text) else None), False
-
-
-def model_only(turn: TurnAnalysis) -> bool:
-    """Whether ``turn``'s crisis signs are all the model's: none of its crisis evidence comes
-    from a rule (a rule's source starts with ``rule:``, the model's with ``model:``)."""
-    return CRISIS in turn.labels and not any(
-        e.label == CRISIS and e.source.startswith(_RULE) for e in turn.evidence)
 
 
 def fears_or_blames_self(text: str) -> bool:
