@@ -4,8 +4,6 @@ lines, on the one-person page and in two-person mode."""
 
 from __future__ import annotations
 
-import html as html_lib
-import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from mendkit.coach.machine import State
 from mendkit.coach.store import SessionStore
 from mendkit.config import Settings
 from mendkit.web import create_app
+from test_round10_coach_joined import Walk, plain
 
 SOCKS = "My husband leaves his socks everywhere and it drives me mad"
 ABUSE_WORDS = crisis_message(["abuse_danger"])
@@ -26,29 +25,11 @@ SUICIDE_WORDS = crisis_message(["suicide"])
 ABUSE_LINE = resources_for("default", ["abuse_danger"])[1].contact
 
 
-def field(page: str, name: str) -> str:
-    found = re.search(rf'name="{name}" value="([^"]*)"', page)
-    assert found, f"no {name} field in the page"
-    return found.group(1)
-
-
-def plain(page: str) -> str:
-    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
-
-
 def _walk(client: TestClient, home: Path, answers: list[str]) -> tuple[State, str]:
-    page = client.get("/coach")
-    start = client.post("/coach", data={"csrf_token": field(page.text, "csrf_token")},
-                        follow_redirects=False)
-    url = start.headers["location"]
-    html = client.get(url).text
+    walk = Walk(client, home)
     for text in answers:
-        form = {"csrf_token": field(html, "csrf_token"), "position": field(html, "position"),
-                "answer": text}
-        posted = client.post(url, data=form, follow_redirects=False)
-        assert posted.status_code == 303, posted.text
-        html = client.get(posted.headers["location"]).text
-    return SessionStore(home).load(url.rsplit("/", 1)[1]).state, html
+        walk.answer({"answer": text})
+    return SessionStore(home).load(walk.id).state, walk.html
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ coach stops; "no" goes on with the answer kept."""
 
 from __future__ import annotations
 
-import html as html_lib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +13,7 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
 
+import test_round10_coach_joined as joined
 from browser_kit import MARKS
 from mendkit.coach.content import PROMPTS, RISK_QUESTION
 from mendkit.coach.machine import State
@@ -22,6 +21,7 @@ from mendkit.coach.store import SessionStore
 from mendkit.config import Settings
 from mendkit.web import create_app
 from mendkit.web.coach import RISK_NO
+from test_round10_coach_joined import plain
 
 SOCKS = "My husband leaves his socks everywhere and it drives me mad"
 
@@ -36,43 +36,21 @@ def client(home: Path) -> TestClient:
     return TestClient(create_app(Settings(home=home)))
 
 
-def field(page: str, name: str) -> str:
-    found = re.search(rf'name="{name}" value="([^"]*)"', page)
-    assert found, f"no {name} field in the page"
-    return found.group(1)
-
-
-def plain(page: str) -> str:
-    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
-
-
-class Walk:
-    def __init__(self, client: TestClient, home: Path) -> None:
-        self.client, self.home = client, home
-        page = client.get("/coach")
-        start = client.post("/coach", data={"csrf_token": field(page.text, "csrf_token")},
-                            follow_redirects=False)
-        self.url = start.headers["location"]
-        self.id = self.url.rsplit("/", 1)[1]
-        self.html = client.get(self.url).text
+class Walk(joined.Walk):
+    """The round-10 walk, answering with one line of text, and the session's state."""
 
     @property
     def state(self) -> State:
         return SessionStore(self.home).load(self.id).state
 
-    def answer(self, text: str) -> str:
-        form = {"csrf_token": field(self.html, "csrf_token"),
-                "position": field(self.html, "position"), "answer": text}
-        posted = self.client.post(self.url, data=form, follow_redirects=False)
-        assert posted.status_code == 303, posted.text
-        self.html = self.client.get(posted.headers["location"]).text
-        return self.html
+    def say(self, text: str) -> str:
+        return self.answer({"answer": text})
 
 
 def _to_the_check(client: TestClient, home: Path) -> Walk:
     walk = Walk(client, home)
     for text in ("yes", "Sam", "partner", SOCKS):
-        walk.answer(text)
+        walk.say(text)
     return walk
 
 
@@ -89,7 +67,7 @@ def test_the_page_asks_with_a_button_for_each_answer(client: TestClient, home: P
 def test_no_goes_on_to_the_next_question_with_the_answer_kept(client: TestClient,
                                                               home: Path) -> None:
     walk = _to_the_check(client, home)
-    words = plain(walk.answer("no"))
+    words = plain(walk.say("no"))
     assert walk.state is State.RECOGNISE_NOTICED
     assert RISK_NO in words and "type help" not in words
     assert "What did you notice in yourself" in words
@@ -100,7 +78,7 @@ def test_no_goes_on_to_the_next_question_with_the_answer_kept(client: TestClient
 def test_yes_or_not_sure_stop_with_the_resources(client: TestClient, home: Path,
                                                  reply: str) -> None:
     walk = _to_the_check(client, home)
-    words = plain(walk.answer(reply))
+    words = plain(walk.say(reply))
     assert walk.state is State.STOPPED_CRISIS
     assert "Let's pause the repair here" in words and PROMPTS[State.STOPPED_CRISIS] in words
     assert 'class="resources"' in walk.html
@@ -109,7 +87,7 @@ def test_yes_or_not_sure_stop_with_the_resources(client: TestClient, home: Path,
 def test_a_rule_sign_stops_the_page_at_once(client: TestClient, home: Path) -> None:
     walk = Walk(client, home)
     for text in ("yes", "Sam", "partner", "I want to kill myself"):
-        walk.answer(text)
+        walk.say(text)
     assert walk.state is State.STOPPED_CRISIS
     assert RISK_QUESTION not in plain(walk.html)
 
