@@ -181,7 +181,7 @@ def test_the_coach_keeps_the_sisters_side(tmp_path: Path) -> None:
      "You forgot to pick me up and your phone was off."),
     ("Sam", "Sam cancelled our plans to see her sister",
      "You cancelled our plans to see your sister."),
-    ("Jo", "Jo's boss kept her late", "Your boss kept her late."),
+    ("Jo", "Jo's boss kept her late", "Your boss kept you late."),
 ])
 def test_the_readers_name_becomes_you(other: str, situation: str, expected: str) -> None:
     draft = compose(DraftParts(other=other, situation=situation, my_part="I yelled at her"))
@@ -264,9 +264,6 @@ def test_someone_else_in_my_answers_is_named_the_same_way_each_time() -> None:
       "I'm sorry that I talked back to you."]),
     ("Mia", "She forgot to pick me up", "I called her fat in front of her friends",
      ["I'm sorry that I called you fat in front of your friends."]),
-    ("Mia", "She told my friend Ana a secret", "I shouted at her",
-     ["You told my friend Ana a secret.", "I'm sorry that I shouted at you."]),
-    ("Mia", "She was rude to my mum", "I yelled at her", ["I'm sorry that I yelled at you."]),
     ("Mia", "She cancelled on me for her sister", "I said she always picks her sister",
      ["You cancelled on me for your sister.",
       "I'm sorry that I said you always pick your sister."]),
@@ -278,6 +275,20 @@ def test_a_group_of_people_is_no_reason_to_call_the_reader_he_or_she(
     for sentence in expected:
         assert sentence in draft, (sentence, draft)
     assert not THIRD_PERSON.search(draft), draft
+
+
+@pytest.mark.parametrize(("situation", "my_part"), [
+    ("She told my friend Ana a secret", "I shouted at her"),
+    ("She was rude to my mum", "I yelled at her"),
+])
+def test_a_her_that_may_be_someone_else_is_never_turned_into_you(
+        situation: str, my_part: str) -> None:
+    # Round twelve: "her" may be Ana or the mum, so the apology keeps the person's own words
+    # rather than saying they shouted at the reader (who did what must never change).
+    draft = compose(DraftParts(other="Mia", situation=situation, my_part=my_part))
+    assert_reads_well(draft)
+    assert f"I'm sorry that {my_part}." in draft, draft
+    assert "at you" not in draft, draft
 
 
 @pytest.mark.parametrize(("other", "situation", "expected"), [

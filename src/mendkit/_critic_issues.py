@@ -28,7 +28,7 @@ from mendkit._rewrite import (
 )
 from mendkit.analysis.rules import engine_rules
 from mendkit.analysis.text import Sentences, normalise
-from mendkit.model import Issue, TurnAnalysis
+from mendkit.model import Evidence, Issue, TurnAnalysis
 
 # "Feelings" that describe what someone did to us, with the feeling and need they often cover.
 # Mend's own list (after the NVC idea that such words need someone else's action to make sense).
@@ -277,22 +277,7 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
         elif kind in ("criticism", "always_never"):
             fixes.extend(cut_criticism(sentences, ev.start))
         elif kind == "non_apology":
-            fix = _cut_if_owned(turn, sentences, ev.start, ev.end) \
-                or owning_apology(text, ev.start, ev.end)
-            clause_end = CLAUSE_END_RE.search(text, ev.end)
-            but = _NEXT_BUT_RE.match(text, clause_end.start()) if clause_end else None
-            if but is not None:  # "..., but I did nothing wrong": the "but" takes it back too
-                b_end = len(text[:sentences.bounds(but.start("but"))[1]].rstrip())
-                unbutted.append((but.start("but"), b_end))
-                if fix is not None:
-                    fix = Fix(fix.start, sentence_stop(text, b_end),
-                               fix.replacement.rstrip("."))
-            elif fix is not None and fix.replacement and _takes_it_back(text, ev.text, fix.end):
-                # "I'm sorry for my part in this, honestly anyone would have forgotten": the
-                # rest of a "sorry, but" clause, a "but" or an excuse after the spliced
-                # apology would take it back; it goes to the sentence's end.
-                s_end = sentences.bounds(fix.end)[1]
-                fix = Fix(fix.start, sentence_stop(text, s_end), fix.replacement.rstrip("."))
+            fix = _non_apology_fix(turn, sentences, ev.start, ev.end, unbutted)
             if fix is not None:  # else not fixed: a must-go issue, so no rewrite
                 fixes.append(fix)
         elif kind == "withdrawal" and (pile := _SORRY_PILE_RE.match(text, ev.start)):
@@ -300,10 +285,23 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
             # One apology stays ("I'm sorry. Please don't be mad.").
             kind, (start, end) = "over_apology", pile.span()
             message, suggestion = messages[kind]
+        elif kind == "withdrawal" and _owned_elsewhere(turn, ev):
+            continue  # "You're right, I'm sorry. I kept teasing you ...": not to end the talk
         elif kind == "withdrawal":
             fixes.extend(cut_withdrawal(sentences, ev.start, ev.end))
         issues.append(Issue(kind=kind, start=start, end=end, message=message,
                             suggestion=suggestion))
+    for m in _IF_THEY_FELT_RE.finditer(text):
+        # "I'm sorry if she felt hurt": the rules name the "if" for "you" and "anyone" only.
+        if _reported(sentences, quotes, m.start()) or any(
+                i.kind in ("non_apology", "sorry_but") and i.start < m.end() and m.start() < i.end
+                for i in issues):
+            continue
+        message, suggestion = messages["non_apology"]
+        issues.append(Issue(kind="non_apology", start=m.start(), end=m.end(), message=message,
+                            suggestion=suggestion))
+        if (fix := _non_apology_fix(turn, sentences, m.start(), m.end(), unbutted)) is not None:
+            fixes.append(fix)
     if sided or any(i.kind in ("always_never", "criticism") for i in issues):
         for start, end in _more_verdicts(sentences, issues, muted, sided):
             message, suggestion = messages["always_never"]
@@ -521,8 +519,22 @@ _NEXT_BUT_RE: Final = re.compile(
     r"hadn'?t|am|'m|never|only|just|really|honestly|stand|stick|meant|(?:don'?t|do not) regret|"
     r"still (?:think|believe|stand|say|mean|maintain|don'?t see)|would do it again)|"
     r"i'd do it again|i'm|im|it (?:was|wasn'?t|is|isn'?t)|it'?s|"
-    r"that'?s|honestly|to be fair|in my defen[cs]e|come on|seriously|whatever)\b",
+    r"that'?s|honestly|to be fair|in my defen[cs]e|come on|seriously|whatever|"
+    r"(?:(?:he|she|they|(?:my|his|her|their|our) [a-z]+|[a-z]+) )?(?:started|began) "
+    r"(?:it|this|that|the (?:fight|argument|row)))\b",
     re.IGNORECASE)
+# An apology for how someone else felt, on an "if" ("I'm sorry if she felt hurt", "Sorry if your
+# mum was offended"): a non-apology as "sorry if you felt" is, which the rules leave to the critic
+# (theirs name "you", "anyone" and "my ..."). Not "sorry she was hurt", which is sympathy.
+_IF_THEY_FELT_RE: Final = re.compile(
+    r"\b(?:(?:i['\u2019]?m|i am|im) (?:(?:so|really|very|truly) )*)?(?:sorry|apologi[sz]e)"
+    r"\s+(?:if|in case)\s+(?:he|she|they|(?:your|his|her|their|our) [a-z]+|(?-i:[A-Z][a-z]+))"
+    r"(?:['\u2019](?:s|re)|\s+(?:feels?|felt|was|were|is|are|got|gets|seemed|seems))\s+"
+    r"(?:(?:a bit|a little|so|really|very|at all|kind of)\s+)?(?:hurt|upset|offended|annoyed|sad"
+    r"|bothered|put out|embarrassed|uncomfortable|left out|angry|mad|disappointed|insulted)\b"
+    r"|\b(?:(?:i['\u2019]?m|i am|im) (?:(?:so|really|very|truly) )*)?(?:sorry|apologi[sz]e)\s+if"
+    r"\s+(?:he|she|they|(?:your|his|her|their|our) [a-z]+|(?-i:[A-Z][a-z]+)) took (?:it|that|this)"
+    r" (?:the wrong way|personally|badly|wrong)\b", re.IGNORECASE)
 
 
 # What may follow a spliced apology after its comma and take it back: a "but" (not a need: "but
@@ -570,6 +582,40 @@ def _apology_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]]
         found.append(piled)
     return [Issue(kind=KIND.get(kind, kind), start=start, end=end, message=messages[kind][0],
                   suggestion=messages[kind][1]) for kind, start, end in found]
+
+
+def _non_apology_fix(turn: TurnAnalysis, sentences: Sentences, start: int, end: int,
+                     unbutted: list[tuple[int, int]]) -> Fix | None:
+    """The fix for a non-apology on ``start:end``: an apology that owns a part in its place,
+    taking with it a "but" that takes it back (whose span is added to ``unbutted``), or the cut
+    of a sentence that points back to an earlier apology; None when no fix is safe."""
+    text = sentences.text
+    fix = _cut_if_owned(turn, sentences, start, end) or owning_apology(text, start, end)
+    clause_end = CLAUSE_END_RE.search(text, end)
+    but = _NEXT_BUT_RE.match(text, clause_end.start()) if clause_end else None
+    if but is not None:  # "..., but I did nothing wrong": the "but" takes it back too
+        b_end = len(text[:sentences.bounds(but.start("but"))[1]].rstrip())
+        unbutted.append((but.start("but"), b_end))
+        if fix is not None:
+            fix = Fix(fix.start, sentence_stop(text, b_end), fix.replacement.rstrip("."))
+    elif fix is not None and fix.replacement and _takes_it_back(text, text[start:end], fix.end):
+        # "I'm sorry for my part in this, honestly anyone would have forgotten": the rest of a
+        # "sorry, but" clause, a "but" or an excuse after the spliced apology would take it
+        # back; it goes to the sentence's end.
+        s_end = sentences.bounds(fix.end)[1]
+        fix = Fix(fix.start, sentence_stop(text, s_end), fix.replacement.rstrip("."))
+    return fix
+
+
+def _owned_elsewhere(turn: TurnAnalysis, withdrawal: Evidence) -> bool:
+    """Whether an appeasing "You're right, I'm sorry" apologises in a message that owns what
+    the writer did elsewhere, with a rule to show it ("I kept teasing you ... That was
+    unkind."): an apology that goes on to own something is not said to close the talk."""
+    return (withdrawal.subtype == "appeasing"
+            and _APOLOGY_RE.search(withdrawal.text) is not None
+            and any(e.label == "repair.responsibility" and e.source.startswith("rule:")
+                    and not (e.start < withdrawal.end and withdrawal.start < e.end)
+                    for e in turn.evidence))
 
 
 def _cut_if_owned(turn: TurnAnalysis, sentences: Sentences, start: int, end: int) -> Fix | None:

@@ -44,6 +44,8 @@ def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: l
     (a rewrite must fix what any of them flags)."""
     fixes = _with_item_numbers(text, fixes)  # a cut list item takes its number with it
     rewrite, fixed = _rewrite(text, fixes)
+    if rewrite is not None and (tidy := _hanging_contrasts(text, fixes, fixed)):
+        rewrite, _ = _rewrite(text, [*fixes, *tidy])  # "fixed" stays: what the fixes took
     rewrite = _renumbered(text, rewrite)
     if rewrite is not None and _keeps_what_was_flagged(text, rewrite, held, fixed):
         rewrite = None  # a "better" message that keeps what was flagged is no better
@@ -55,6 +57,40 @@ def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: l
     if rewrite is not None and _drops_the_complaint(turn, fixes, fixed):
         rewrite = None  # "Hey" alone, with what they wanted to say cut out
     return rewrite
+
+
+# What points back at the sentence before: a "But"/"Still," opening the next one, or a "though" that
+# ends it ("You always take his side. I'm sorry I yelled at him though."). Once that sentence is
+# cut, they point at nothing. ("Though I was tired, ..." opens a clause of its own, and stays.)
+_LEADING_CONTRAST_RE: Final = re.compile(
+    r"(?:but|however|still|even so|that said|anyway|anyhow)\b[,;:]?\s+(?=\w)", re.IGNORECASE)
+_TRAILING_CONTRAST_RE: Final = re.compile(
+    r",?\s+(?:though|tho)(?=[\s.!?\u2026]*\Z)", re.IGNORECASE)
+
+
+def _hanging_contrasts(text: str, fixes: list[Fix], fixed: list[tuple[int, int]]) -> list[Fix]:
+    """The fixes that take out a contrast with a sentence the rewrite cut whole (``fixed``
+    are the spans applied): a "But" opening the sentence after it (its next word capitalised),
+    and a "though" ending that sentence. None that would touch another fix."""
+    sentences = Sentences(text)
+    taken = set(fixed)
+    out: list[Fix] = []
+    for fix in fixes:
+        if fix.replacement or (fix.start, fix.end) not in taken:
+            continue
+        s_start, s_end = sentences.bounds(fix.start)
+        if s_start != fix.start or fix.end < len(text[:s_end].rstrip()):
+            continue  # a clause was cut, not the sentence before
+        n_start = fix.end + len(text[fix.end:]) - len(text[fix.end:].lstrip())
+        if n_start >= len(text):
+            continue
+        n_end = sentences.bounds(n_start)[1]
+        if (lead := _LEADING_CONTRAST_RE.match(text, n_start, n_end)) is not None:
+            out.append(Fix(n_start, lead.end() + 1, text[lead.end()].upper()))
+        words = text[n_start:n_end].rstrip()
+        if (tail := _TRAILING_CONTRAST_RE.search(words)) is not None:
+            out.append(Fix(n_start + tail.start(), n_start + tail.end(), ""))
+    return [t for t in out if not any(f.start < t.end and t.start < f.end for f in fixes)]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -102,7 +138,13 @@ def cut_withdrawal(sentences: Sentences, start: int, end: int) -> list[Fix]:
     words = s_start + len(text[s_start:end]) - len(_leading_symbols(text[s_start:end]))
     if (words < start and text[words:start].strip()) or text[end:s_end].strip(" \n\t" + _STOPS):
         return []
+    if _APOLOGY_WORD_RE.search(text, words, s_end):
+        return []  # "You're right, I'm sorry." is no closed door to cut: the apology stays
     return [Fix(words, s_end, "")] if text[:words].strip() or text[s_end:].strip() else []
+
+
+_APOLOGY_WORD_RE: Final = re.compile(r"\b(?:sorry|soz|sry|apologi[sz]e\w*|apologies)\b",
+                                     re.IGNORECASE)
 
 
 def _leading_symbols(text: str) -> str:
@@ -139,6 +181,18 @@ CLAUSE_END_RE: Final = re.compile(r"[,;:.!?\n\u2026]|(?<!\s)\s+but\b|$", re.IGNO
 _IF_I_RE: Final = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies)\s+(?P<if>if)\s+(?P<act>(?:i|my)\b(?!['\u2019]?(?:d|ll)\b))",
     re.IGNORECASE)
+# "sorry you were upset that I forgot", "sorry you got hurt when I left": the feeling was about an
+# act the writer names, and the owning apology keeps it ("I'm sorry I forgot ..."). Not after their
+# view ("sorry you feel that I was rude" admits nothing), nor an excuse ("that I was only joking",
+# "that I didn't mean it"), nor what the writer is or will be ("that I'm leaving", "that I'd ..."),
+# nor what they stand by ("when I said no", "that I was honest"), which is no act to regret.
+_FEELING_ABOUT_MY_ACT_RE: Final = re.compile(
+    r"\b(?:upset|hurt|offended|annoyed|angry|mad|sad|disappointed|embarrassed|worried|frustrated"
+    r"|let down|left out)(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:that|when)\s+(?P<act>i\b"
+    r"(?!['\u2019]?(?:d|ll|m|ve)\b)(?!\s+am\b)(?!\s+(?:was|were)\s+(?:only|just|trying|being)\b)"
+    r"(?!\s+(?:didn['\u2019]?t|did not|never) mean\b)(?!\s+(?:said|say) no\b)"
+    r"(?!\s+was\s+(?:(?:only|just|being)\s+)?(?:honest|right|telling the truth)\b)"
+    r"(?!\s+told (?:you |u )?the truth\b))", re.IGNORECASE)
 # What may lead into "apologies"/"apologise" and go with it: "My apologies", "I do apologise",
 # "I'd like to apologise" ("Our apologies" is not the writer's alone, and stays).
 _APOLOGISE_LEAD_RE: Final = re.compile(
@@ -177,6 +231,13 @@ def owning_apology(text: str, start: int, end: int) -> Fix | None:
             else:
                 owned = text[start:act.start("if")] + "that "
         fix = Fix(start, clause_end, owned + text[act.start("act"):clause_end])
+        if stop and stop.group() == "?":
+            fix = replace(fix, end=stop.end(), replacement=f"{fix.replacement}.")
+        return _in_case(text, fix)
+    act = _FEELING_ABOUT_MY_ACT_RE.search(text, start, clause_end)
+    if act is not None and ours is None and text[start:start + 6].lower() != "apolog":
+        # "I'm sorry you were upset that I forgot their birthday": the act stays, owned.
+        fix = Fix(start, clause_end, "I'm sorry " + text[act.start("act"):clause_end])
         if stop and stop.group() == "?":
             fix = replace(fix, end=stop.end(), replacement=f"{fix.replacement}.")
         return _in_case(text, fix)

@@ -20,12 +20,16 @@ if TYPE_CHECKING:
 
 
 def load_conversation(
-    source: str | Path, *, format: str | None = None, encoding: str | None = None
+    source: str | Path, *, format: str | None = None, encoding: str | None = None,
+    merge: bool = True,
 ) -> Conversation:
     """Read a conversation from a file, a folder (Slack, ConvoKit) or ``"-"`` (stdin).
 
-    The format comes from the extension, from the content, or from ``format``. A path that is
-    empty or missing, an empty file, an unknown ``format`` or an encoding that does not fit raises
+    The format comes from the extension, from the content, or from ``format``. In a VTT or SRT
+    transcript, consecutive cues by the same speaker are one turn (a captioner cuts one person's
+    speech into several cues), which starts when its first cue starts; ``merge=False`` keeps one
+    turn per cue. A path that is empty or missing, an empty file, an unknown ``format``, an
+    encoding that does not fit or a ``merge`` that is not a bool raises
     ``InvalidInputError``; a line that does not follow the format raises ``FormatError`` (an
     ``InvalidInputError`` too), naming the file and the line. Both are ``MendError``s.
     """
@@ -34,7 +38,7 @@ def load_conversation(
     if isinstance(source, str) and not source.strip():
         raise InvalidInputError('expected the path of a conversation; the path is empty (use "-" '
                                 "for stdin)")
-    return _load(source, format=format, encoding=encoding)
+    return _load(source, format=format, encoding=encoding, merge=merge)
 
 
 def analyze(
@@ -149,6 +153,10 @@ def _checked_with_offsets(text: str) -> tuple[str, list[tuple[int, int]]]:
     >>> _checked_with_offsets(" a\\r\\nb")
     ('a\\nb', [(1, 2), (2, 4), (4, 5)])
     """
+    if "\r" not in text:  # most messages: each character stands for itself
+        checked = _as_checked(text)
+        first = text.find(checked) if checked else 0
+        return checked, [(i, i + 1) for i in range(first, first + len(checked))]
     chars: list[str] = []
     where: list[tuple[int, int]] = []
     i = 0

@@ -27,7 +27,7 @@ from mendkit._critic_issues import OVER_APOLOGY as OVER_APOLOGY  # noqa: PLC0414
 from mendkit._critic_issues import VALIDATING_NEVER_RE, YOU_ALWAYS_RE, find_issues
 from mendkit._rewrite import suggested_rewrite
 from mendkit.analysis.language import CHECK_CONTEXT_NOTE, CHECK_NOTE, looks_unreadable
-from mendkit.analysis.pipeline import Mode, analyze_with_probabilities
+from mendkit.analysis.pipeline import Mode, analyze_turn, analyze_with_probabilities
 from mendkit.analysis.safety import DEFAULT_REGION, assess, region_or_default, resources_for
 from mendkit.labels import CRISIS, is_rupture
 from mendkit.model import CheckResult, Conversation, Issue, Safety, TurnAnalysis
@@ -177,6 +177,15 @@ _MESSAGES: Final = {
         "Say the feeling as yours and when it came: \"When ..., I felt ...\".",
     ),
 }
+# Another wording of hostility, criticism or (with affection) contempt, in a message that also
+# carries warmth or a laugh ("you absolute idiot, I love you"): likely teasing, so no anger is
+# assumed; but written words lose the voice that made it a joke, and it is still flagged.
+_TEASING: Final = (
+    "Between the two of you this may be teasing, and they may hear it that way. Written down, "
+    "without your voice, it can still land as an insult.",
+    "If things are tense between you, or you're not sure how they'll take it, leave this part "
+    "out and keep the warm part.",
+)
 
 # What each kind of issue is called where people read it (the kinds are code names): the
 # terminal and the web pages alike.
@@ -240,6 +249,7 @@ def critique(
     risk = assess([turn], region)
     issues, fixes, held = find_issues(turn, _MESSAGES,
                                       personal.muted_rules if personal else frozenset())
+    issues = _as_teasing(text, issues, turn)
     # A component counts when a rule shows it with a span the person can see; the model's
     # whole-turn guesses inform the labels and risk, not the score a draft is ranked by.
     components = _components(turn)
@@ -356,7 +366,9 @@ def _sensed(components: Mapping[str, bool], labels: Sequence[str], kinds: set[st
 def _components(turn: TurnAnalysis) -> dict[str, bool]:
     """Which components a rule shows with a span. In a sentence strung from stock repair phrases
     with nothing said between them ("I'm sorry I understand I feel sad I need I will"), only the
-    heaviest of its components counts: it is a formula, and must not out-rank a real apology."""
+    heaviest of its components counts: it is a formula, and must not out-rank a real apology.
+    A plain "Could you ...?" ask counts as the request in a message that repairs around it
+    (``_asks_in_a_repair``)."""
     stuffed = stuffed_sentences(turn.text)
     rules = [e for e in turn.evidence if e.source.startswith("rule:")]
     said = {e.label for e in rules if not any(a <= e.start < b for a, b in stuffed)}
@@ -366,7 +378,90 @@ def _components(turn: TurnAnalysis) -> dict[str, bool]:
     if any(label in said for label, _ in COMPONENT_WEIGHTS.values()):
         heaviest = []  # the message says something elsewhere: the formula adds nothing
     counted = said | set(heaviest)
+    if _REQUEST not in counted and counted & _REPAIRS and _asks_in_a_repair(turn, stuffed):
+        counted.add(_REQUEST)
     return {name: label in counted for name, (label, _) in COMPONENT_WEIGHTS.items()}
+
+
+_REQUEST: Final = COMPONENT_WEIGHTS["request"][0]
+# What makes a message a repair that an ask can answer (as the request rules' context does for
+# the turns before: an everyday "can you ..." is repair when it answers a rupture or a repair).
+_REPAIRS: Final = frozenset(COMPONENT_WEIGHTS[name][0] for name in
+                            ("ownership", "validation", "feeling", "acknowledgement"))
+# "Could you help more with the dishes?", "Can you put your phone away at dinner?": a question
+# that asks them to do something. Not "how could you ...", "can you believe ...", "could you
+# not ...", "for once", task talk ("could you pass the file?") or asking what happened ("can you
+# tell me what ...", the acknowledgement's invitation).
+_ASK_RE: Final = re.compile(
+    r"(?<!\w)(?:could|can|would|will) (?:you|u) (?:please |pls |maybe |possibly |just |also "
+    r"|try to |at least )?(?!(?:believe|imagine|even|ever|not|seriously|honestly|really|be any"
+    r"|pass|send|forward|grab|pick (?:up|me up)|open|close|print|hand|hear|see|tell me (?:what"
+    r"|why|how|where|when|who|which|if|whether|more|about)|explain|say that|repeat)\b)"
+    r"[a-z]+\b[^.?!\n]*\?", re.IGNORECASE)
+_NOT_AN_ASK_RE: Final = re.compile(
+    r"(?:\b(?:what|how|why|where|who|when|which|if|whether|wonder)\s+)\Z", re.IGNORECASE)
+_DEMAND_RE: Final = re.compile(
+    r"\b(?:for once|how many times|or else|for (?:god|fuck|christ)['\u2019]?s sake|ffs"
+    r"|leave me alone|shut up|get over|grow up|calm down|stop being)\b", re.IGNORECASE)
+
+
+def _asks_in_a_repair(turn: TurnAnalysis, stuffed: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``turn`` asks them to do something, in a "could you ...?" question that no rule
+    reads as anything (a rupture, or another part of a repair) and that is no demand, no
+    rhetorical question and no formula (``stuffed``)."""
+    text = turn.text
+    for m in _ASK_RE.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()]
+        if _NOT_AN_ASK_RE.search(before) or _DEMAND_RE.search(m.group()):
+            continue
+        if any(a <= m.start() < b for a, b in stuffed):
+            continue
+        if any(e.start < m.end() and m.start() < e.end for e in turn.evidence
+               if e.source.startswith("rule:")):
+            continue
+        return True
+    return False
+
+
+# Warmth and laughter in a message ("I love you", "xx", a heart, "lol", a laughing face): what
+# makes hostility or a character jab more likely teasing. Not a love that is denied or past ("I
+# don't love you"), and not with a face that rolls its eyes (that is contempt's own).
+_AFFECTION_RE: Final = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )(?<!used to )(?<!nt )\b(?:love (?:you|u|ya)|luv (?:you|u|ya)"
+    r"|ily|ilysm|xo+xo+|that['\u2019]?s why i (?:married|love|chose|picked) (?:you|u))\b"
+    r"|(?<![a-z])x{2,}(?![a-z])|\b(?:have|give me|give you|want|need) a (?:big )?hug\b|\bhugs\b"
+    "|[\u2764\u2665\U0001f495\U0001f496\U0001f497\U0001f493\U0001f49e\U0001f498\U0001f618"
+    "\U0001f970\U0001f60d\U0001f917\U0001f49c\U0001f499\U0001f49a\U0001f9e1\U0001f49b"
+    "\U0001f90d]", re.IGNORECASE)
+_LAUGHTER_RE: Final = re.compile(
+    r"\b(?:lo+l|lmf?ao+|rofl|ha(?:ha)+h?|he(?:he)+|jk|just kidding|only kidding)\b"
+    "|[\U0001f602\U0001f923\U0001f61c\U0001f61d\U0001f61b\U0001f609\U0001f606]",
+    re.IGNORECASE)
+_SCORN_FACE_RE: Final = re.compile("[\U0001f644\U0001f612\U0001f643\U0001f921]")
+# Rules whose finding is never called teasing, whatever laugh or heart comes with it: telling
+# someone to kill themselves or die ("kys lol", "kys bestie \u2764\ufe0f") gets the firm words.
+_NEVER_TEASING_RULES: Final = frozenset({"rule:confrontation/hostility-kys-26"})
+
+
+def _as_teasing(text: str, issues: list[Issue], turn: TurnAnalysis | None = None
+                ) -> list[Issue]:
+    """``issues`` with hostility and character criticism explained as possible teasing when
+    ``text`` carries warmth or a laugh (and contempt, when it carries warmth: a laugh alone is
+    how mockery often sounds). Still flagged, and still costing the score. Not when ``turn``
+    tells someone to kill themselves (``_NEVER_TEASING_RULES``): no part of it is teasing."""
+    if _SCORN_FACE_RE.search(text):
+        return issues
+    if turn is not None and any(e.source in _NEVER_TEASING_RULES for e in turn.evidence):
+        return issues
+    warm = _AFFECTION_RE.search(text) is not None
+    if not (warm or _LAUGHTER_RE.search(text)):
+        return issues
+    if not warm and any(i.kind == "contempt" for i in issues):
+        return issues  # "lol you're pathetic": laughing at them is the contempt, said plainly
+    softened = {"hostility", "criticism", *(("contempt",) if warm else ())}
+    message, suggestion = _TEASING
+    return [replace(i, message=message, suggestion=suggestion) if i.kind in softened else i
+            for i in issues]
 
 
 # A fresh check of a rewrite: the kinds that must not come back, whatever the draft had. A fair
@@ -397,9 +492,12 @@ def _still_flagged(rewrite: str, kinds: set[str]) -> bool:
     if any(not VALIDATING_NEVER_RE.match(rewrite, m.end())
            for m in YOU_ALWAYS_RE.finditer(rewrite)):
         return True
-    analysis, _ = analyze_with_probabilities(
-        Conversation.from_turns([("me", rewrite)], id="check"), mode="rules")
-    _, _, held = find_issues(analysis.turns[-1], _MESSAGES)
+    # The rules alone on the rewrite as a message of its own: the turn that
+    # ``analyze_with_probabilities(..., mode="rules")`` gives, without the language check,
+    # episodes and safety summary of a whole analysis that this reads nothing of.
+    turn = Conversation.from_turns([("me", rewrite)], id="check").turns[-1]
+    _, _, held = find_issues(analyze_turn(turn.index, turn.speaker, turn.text, start=turn.start),
+                             _MESSAGES)
     again = {i.kind for i in held}
     return bool(again & _MUST_NOT_RETURN or (again & kinds) - {"complaint"})
 

@@ -27,10 +27,14 @@ def test_suicide_talk_alone_opens_no_episode() -> None:
     assert eps == ()
 
 
-def test_suicide_talk_inside_an_open_episode_still_stops_its_repair() -> None:
+def test_suicide_talk_inside_an_open_episode_keeps_the_episode_major_and_flagged() -> None:
+    # Round twelve: only danger between the people (abuse, threats) stops later repairs from
+    # counting; after suicide talk an apology and its uptake still repair the rupture, and the
+    # episode keeps the crisis label and stays major (test_round12_episodes).
     eps = find_episodes([turn(0, "A", COMPLAINT), turn(1, "B", SUICIDE_TALK),
                          turn(2, "A", APOLOGY), turn(3, "B", THANKS)])
-    assert [(e.start_turn, e.status, e.severity) for e in eps] == [(0, "unresolved", "major")]
+    assert [(e.start_turn, e.status, e.severity) for e in eps] == [(0, "resolved", "major")]
+    assert "risk.crisis" in eps[0].labels
 
 
 def test_a_threat_opens_an_episode_of_its_own() -> None:

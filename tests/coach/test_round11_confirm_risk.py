@@ -55,18 +55,18 @@ def test_no_goes_on_and_keeps_the_answer(tmp_path: Path,
 
 def test_the_kept_answer_is_not_quoted_in_the_draft(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # The answer the person kept through the check is never quoted to the other person (a
-    # disclosure the model saw must not be pasted into a message to them): the draft uses its
-    # neutral wording, says so, and keeps the rest of the answers.
+    # Since round twelve an answer kept through the check with a clear "no" is quoted only when
+    # it passes every screen of the draft (threats, fear of the other person, self-blame for
+    # their harm, contempt): a plain complaint about socks does, so the apology and the account
+    # are not cut from the message (test_round12_draft_screen guards the disclosures that stay out).
     answers = [*TO_WHAT, SOCKS, "no", NOTICED, "", "3", "skip", "yes",
                "I snapped at him about it", "skip", "I'd like us to share the tidying"]
     session = _run(tmp_path, answers)
     out = capsys.readouterr().out
     assert session.state is State.RESPONSIBILITY_DRAFT
     draft = offered_draft(session)
-    assert "socks" not in draft and draft in out
-    assert draft.startswith("Can we talk about what happened?") and "tidying" in draft
-    assert "checked with you" in out
+    assert "socks" in draft and draft in out and "tidying" in draft
+    assert "checked with you" not in out
 
 
 @pytest.mark.parametrize("reply", ["yes", "not sure", "help", "maybe"])

@@ -36,8 +36,8 @@ def test_plain_text_time_prefixes_become_start_seconds() -> None:
     assert pairs(conversation)[2] == ("Coach", "Let's take a slow breath before we go back to it.")
 
 
-def test_zoom_vtt_cues_are_turns_with_cue_times() -> None:
-    conversation = load_conversation(FIXTURES / "zoom.vtt")
+def test_zoom_vtt_cues_are_turns_with_cue_times_without_merging() -> None:
+    conversation = load_conversation(FIXTURES / "zoom.vtt", merge=False)
     assert conversation.format == "vtt"
     assert [t.speaker for t in conversation.turns] == [
         "Dana Whitfield", "Sam Okafor", "Dana Whitfield",
@@ -51,8 +51,8 @@ def test_zoom_vtt_cues_are_turns_with_cue_times() -> None:
     assert conversation.turns[2].text == "Fine."
 
 
-def test_vtt_merge_joins_consecutive_cues_by_one_speaker() -> None:
-    conversation = load_conversation(FIXTURES / "zoom.vtt", merge=True)
+def test_vtt_consecutive_cues_by_one_speaker_are_one_turn_by_default() -> None:
+    conversation = load_conversation(FIXTURES / "zoom.vtt")
     assert len(conversation.turns) == 5
     merged = conversation.turns[3]
     assert merged.speaker == "Sam Okafor"
@@ -69,10 +69,12 @@ def test_teams_vtt_voice_tags_with_and_without_closing_tags() -> None:
         ("Priya Raman", "Can we talk about what happened in the standup?"),
         ("Tom Becker", "Nothing happened. I just don't think the estimate is realistic."),
         ("Priya Raman", "You rolled your eyes when I gave it, in front of everyone."),
-        ("Tom Becker", "Okay. That wasn't fair to you."),
-        ("Tom Becker", "I'm sorry. I should have raised it with you first."),
+        ("Tom Becker", "Okay. That wasn't fair to you. "
+                       "I'm sorry. I should have raised it with you first."),
     ]
     assert (conversation.turns[0].start, conversation.turns[0].end) == (2.08, 6.32)
+    assert (conversation.turns[3].start, conversation.turns[3].end) == (16.6, 23.48)
+    assert len(load_conversation(FIXTURES / "teams.vtt", merge=False).turns) == 5
 
 
 def test_vtt_without_cue_ids_and_with_two_voices_in_one_cue(tmp_path: Path) -> None:
@@ -198,16 +200,17 @@ def test_slack_export_one_conversation_per_channel_with_threads() -> None:
     assert [c.id for c in conversations] == ["general", "design-review"]
     general = conversations[0]
     assert general.format == "slack"
+    # In the order they were posted: the second thread reply comes after Chloe's message.
     assert [t.speaker for t in general.turns] == [
-        "Ana Kovac", "Ben Torres", "Ana Kovac", "Chloe", "Ben Torres",
+        "Ana Kovac", "Ben Torres", "Chloe", "Ana Kovac", "Ben Torres",
     ]
-    parent, reply, second_reply = general.turns[:3]
+    parent, reply, second_reply = general.turns[0], general.turns[1], general.turns[3]
     assert parent.text == (
         "Who pushed the release without waiting for QA? <3 hours of work> just got rolled back."
     )
     assert reply.reply_to == parent.id == second_reply.reply_to
     assert reply.text.endswith("nobody answered in #design-review.")
-    assert general.turns[3].reply_to is None
+    assert general.turns[2].reply_to is None
     assert general.turns[4].text.startswith("@Ana Kovac I'm sorry about yesterday.")
     assert parent.start == 0.0
     assert parent.timestamp == "2026-11-26T16:00:05.000100+00:00"

@@ -27,16 +27,26 @@ apology to Lily does not repair Mo's insult to Sara. With no earlier turn to aim
 repair and anyone else's uptake count.
 
 Safety. A crisis turn a rule found (``risk.crisis``: a threat, abuse, suicidal talk) joins the
-open episode and adds ``risk.crisis`` to its labels. From that turn on, the episode's repair flow
-stops: no later repair or reconnect counts, so the episode is never ``resolved`` after a crisis,
-and it is ``major``. A threat followed by an apology and the threatened person's giving in ("Ok.
-I'm sorry too. I won't go.") is the cycle of abuse, not a repair, and a friend's comfort after a
-disclosure is support, not the repair of a rupture between them. A sign of danger between people
-(``abuse_danger``, ``harm_to_others``: "If you leave I'll kill you") opens an episode like a
-rupture; talk of suicide or self-harm with no rupture opens none of its own (it is no break
-between two people, and ``safety`` names it; "kms this exam" between friends is no episode) and
-ends a resolved one. A crisis only the model saw changes no episode: its everyday false alarms
-would otherwise block ordinary repairs.
+open episode, adds ``risk.crisis`` to its labels and makes it ``major``; its own repair labels do
+not count ("I'm sorry I'm such a burden" owns nothing). A sign of danger between the episode's
+people (``abuse_danger``, ``harm_to_others``, said by one of them or naming one: "If you leave I'll
+kill you", "he pushed me") stops the repair flow from that turn on: no later repair or reconnect
+counts, so the episode is never ``resolved``. A threat followed by an apology and the threatened
+person's giving in ("Ok. I'm sorry too. I won't go.") is the cycle of abuse, not a repair. Talk of
+suicide or self-harm does not stop it (round 12): the other person's later apology and its uptake
+still repair the rupture, and the crisis stays in the episode's labels and in ``safety`` (a
+parent's "Well I'm sorry I'm such a burden to you" in a guilt trip must not erase the adult
+child's validation, apology and plan, nor the parent's "That would be lovely"). Nor does danger
+a bystander tells of in a group chat stop the repair of a quarrel between two others. A sign of
+danger between people opens an episode like a rupture; talk of suicide or self-harm with no
+rupture opens none of its own (it is no break between two people, and ``safety`` names it; "kms
+this exam" between friends is no episode) and ends a resolved one. A crisis only the model saw
+changes no episode: its everyday false alarms would otherwise block ordinary repairs. A turn that
+no crisis rule read but that ``safety`` counts as going on with a sign just before it ("no I mean
+it. it's been like that for weeks.", "I don't see the point anymore" after "not great") is read as
+that sign. A rupture only the model gave a crisis turn does not count: the person telling of a
+crisis is not moving against the one they tell (round 12: the model's invalidation on "no I mean
+it" made a suicidal person the one who ruptured, in a "minor, resolved" episode); a rule's does.
 
 Severity. ``major`` when the episode holds a crisis turn; contempt or hostility a rule found (the
 moves against the other that do the most harm); a shutdown a rule found (stonewalling, giving up)
@@ -82,6 +92,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from mendkit.analysis.safety import assess
 from mendkit.labels import CRISIS, RECONNECT, is_repair, is_rupture
 from mendkit.model import Episode, EpisodeStatus, Severity, TurnAnalysis
 
@@ -114,6 +125,7 @@ class _Open:
     initiator: str | None = None
     resolved: bool = False
     crisis: bool = False
+    stopped: bool = False  # danger between its people: no repair or uptake counts from then on
 
 
 # Crisis kinds that are danger between people, and so a rupture of their own.
@@ -138,13 +150,14 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
     speakers = sorted({turn.speaker for turn in turns})
     done: list[Episode] = []
     current: _Open | None = None
+    going_on = _going_on(turns)
     for position, turn in enumerate(turns):
         if current is not None and turn.index - current.last > quiet_turns:
             done.append(_close(current, by_index))
             current = None
-        if not turn.labels:
+        if not turn.labels and turn.index not in going_on:
             continue
-        read = _read(turn)
+        read = _read(turn, going_on=turn.index in going_on)
         if (current is not None and (read.ruptures or read.crisis)
                 and _seconds_between(by_index[current.last], turn) > QUIET_SECONDS):
             done.append(_close(current, by_index))  # a new matter after a day: its own episode
@@ -171,13 +184,23 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
     return tuple(done)
 
 
-def _read(turn: TurnAnalysis) -> _Read:
-    ruptures = [x for x in turn.labels if is_rupture(x)]
+def _going_on(turns: Sequence[TurnAnalysis]) -> frozenset[int]:
+    """The turns no crisis rule read that ``safety`` counts as going on with a crisis sign just
+    before them ("no I mean it. it's been like that for weeks.")."""
+    return frozenset(assess(turns).turns) - {t.index for t in turns if CRISIS in t.labels}
+
+
+def _read(turn: TurnAnalysis, *, going_on: bool = False) -> _Read:
+    """What ``turn`` brings; ``going_on``: it goes on with a crisis sign (``_going_on``)."""
+    signs = [e for e in turn.evidence if e.label == CRISIS and e.source.startswith("rule:")]
+    crisis = (CRISIS in turn.labels and bool(signs)) or going_on
+    # The person telling of a crisis is not moving against the one they tell: a rupture only
+    # the model gave such a turn does not count (a rule's does).
+    ruptures = [x for x in turn.labels
+                if is_rupture(x) and not (crisis and turn.model_only(x))]
     found = _rule_found_ruptures(turn, ruptures)
     repairs = [x for x in turn.labels if is_repair(x)] if _attempts_repair(turn, found) else []
     reconnect = RECONNECT in turn.labels and _takes_up(turn, found)
-    signs = [e for e in turn.evidence if e.label == CRISIS and e.source.startswith("rule:")]
-    crisis = CRISIS in turn.labels and bool(signs)
     return _Read(ruptures, repairs, reconnect, crisis,
                  crisis and any(e.subtype in _DANGER_KINDS for e in signs))
 
@@ -208,6 +231,9 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
          speakers: Sequence[str]) -> bool:
     """Add ``turn`` to ``ep``; whether it added anything."""
     touched = False
+    # Whether this turn's danger is between the episode's people, judged before it joins them.
+    between = (ep.parties is None or turn.speaker in ep.parties
+               or bool(ep.parties & set(_named(turn, speakers))))
     if read.ruptures or read.crisis:
         ep.rupture_turns.append(turn.index)
         if ep.parties is not None:
@@ -219,8 +245,10 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
             ep.subtypes.update(turn.subtypes(label))
         touched = True
     if read.crisis:
-        ep.crisis = True  # the repair flow stops here, this turn's own repair labels included
-    if ep.crisis:
+        ep.crisis = True
+        ep.stopped = ep.stopped or (read.danger and between)
+        return touched  # a crisis turn's own repair labels do not count
+    if ep.stopped:
         return touched
     # Uptake is judged against repairs made before this turn, then this turn's repair counts.
     if (read.reconnect and ep.repair_turns and _in_parties(ep, turn.speaker)

@@ -23,14 +23,25 @@ where it reads a repair or reconnection as more likely than not itself ("When yo
 feel really small. Can we talk?"). It adds no invalidation beside an owned apology that stands
 ("I'm sorry you had to wait, I lost track of time"). And it adds no repair or reconnection to a
 turn where a rule found a sign of crisis: a safety sign is not a repair ("I'm saving up my
-sleeping pills" is no disclosed feeling). A crisis only the model raised does not hold back its
-repair labels: that head raises false alarms on ordinary complaints (model card), and the crisis
-itself always stands.
+sleeping pills" is no disclosed feeling), and no rupture either (round 12): a person telling of
+wanting to die, of self-harm or of someone hurting them is not moving against the one they tell
+("honestly some nights I think I'd be better off dead lol" read as invalidation made the person at
+risk the one who ruptured). The crisis stands, and so does a rupture a rule found on the same turn
+("you'll be sorry when I'm dead, you never cared"); a threat is a sign of danger between people,
+which opens an episode of its own. A crisis only the model raised does not hold back its labels:
+that head raises false alarms on ordinary complaints (model card), and the crisis itself always
+stands.
+
+A turn can also go on with a crisis sign that no rule reads alone: "no I mean it. it's been like
+that for weeks." after it (``safety`` counts it as a sign). Whether it does is known only from the
+turns around it, so the caller takes the model's ruptures off such a turn with
+``without_model_ruptures``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from mendkit.analysis.rules import Context, Rule, TurnContext
 from mendkit.labels import CRISIS, LABELS, RECONNECT, is_repair, is_rupture
@@ -110,13 +121,24 @@ def _clear_by_model(probabilities: Mapping[str, float]) -> bool:
 
 def _may_add(label: str, *, crisis: bool, repaired: bool, owned: bool) -> bool:
     """Whether the model may add ``label`` on its own to a turn (see the module docstring)."""
+    if crisis:  # a rule's crisis sign: neither a repair nor a move against the other
+        return not (is_rupture(label) or _overrulable(label))
     if is_rupture(label):
         if label == RUPTURE_INVALIDATION and owned:
             return False
         return not (repaired and label in BLOCKED_RUPTURES)
-    if _overrulable(label):
-        return not crisis
     return True
+
+
+def without_model_ruptures(turn: TurnAnalysis) -> TurnAnalysis:
+    """``turn`` without the rupture labels only the model gave it, nor their evidence (their
+    scores stay): for a turn that goes on with a crisis sign ("no I mean it", see the module
+    docstring). A rupture a rule found stays."""
+    gone = {label for label in turn.labels if is_rupture(label) and turn.model_only(label)}
+    if not gone:
+        return turn
+    return replace(turn, labels=tuple(label for label in turn.labels if label not in gone),
+                   evidence=tuple(e for e in turn.evidence if e.label not in gone))
 
 
 def fuse(
@@ -137,7 +159,8 @@ def fuse(
     or reconnect label the rules found is dropped, with its evidence, when the model gives it
     under ``floor`` (default ``RULE_FLOOR``; 0 keeps every rule match), unless it is in
     ``standing`` (``standing_labels`` of the rules that matched). The model adds no rupture to a
-    turn that is plainly a repair, and no repair or reconnection to a turn with crisis on.
+    turn that is plainly a repair, and neither a repair nor a rupture to a turn where a rule found
+    crisis.
     """
     floor = RULE_FLOOR if floor is None else floor
     probs = dict(zip(labels, (float(p) for p in probabilities), strict=True))

@@ -19,6 +19,13 @@ English, so that English with names, foreign words and texting slang stays reada
   language that English does not have ("ich", "quiero", "voglio", "chcę"), none is a common
   English one, they are not a name ("Nie Wang"), and the identifier does not call them
   English. A single word says too little.
+- What chat apps add says nothing of a language, so it is left out first: ``:emoji_codes:``,
+  links, e-mail addresses and @-mentions with the capitalised name after them ("ping @Nguyen Thi
+  Huong", "@channel"). So are plain names: two to four capitalised words that are neither common
+  English words nor ``_OTHER_LANGUAGE``'s, inside a sentence ("cc Jiahui Zhang for review") or
+  alone ("Siobhan Ni Bhriain"), but not at the start of a longer sentence ("Mein Leben ist ...")
+  nor inside a text in Title Case. The identifier does not see the names, but they count as
+  words that are not English.
 
 A text is judged once: the answers for the last few texts are kept, by a digest of the text,
 since one ``mend check`` or one coach answer asks about the same text several times.
@@ -29,6 +36,8 @@ True
 False
 >>> looks_unreadable("ich sterbe"), looks_unreadable("Déjà vu, naïve, café")
 (True, False)
+>>> looks_unreadable("cc @Nguyen Thi Huong for review :eyes:")
+False
 """
 
 from __future__ import annotations
@@ -140,6 +149,24 @@ voglio sono posso muoio morire aiutami aiuto
 estou quero tenho preciso vou não nao morrer socorro ajuda
 chcę chce jestem nie mogę moge umrzeć umrzec umieram pomocy pomóż pomoz
 """.split())  # noqa: SIM905 (a list of words reads best as text)
+# Chat markup that says nothing of a language: ":emoji_codes:" (Slack's, GitHub's, Discord's:
+# lower case, with a letter, and ":thumbsup::skin-tone-3:" is two), links and e-mail addresses.
+_MARKUP: Final = re.compile(r"(?<!\w):[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:(?!\w)"
+                            r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                            r"|(?<!\w)(?i:https?://|www\.)\S+")
+# An @-mention's handle ("@channel", "@priya.nair", "@Priya", the "@U03PRIYA" of Slack's raw
+# "<@U03PRIYA>"); a capitalised one may go on with the rest of a name ("@Nguyen Thi Huong").
+_MENTION: Final = re.compile(r"(?<![\w@])@[^\W_][\w.'’-]*")
+_NEXT_WORD: Final = re.compile(r"[ \t\u00a0]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
+_NAME_WORDS: Final = 4  # a name has at most this many capitalised words ("Bui Thi Thu Trang")
+# Small words inside names, taken as part of a name only between two of its capitalised words
+# ("Maria de la Cruz", "Ludwig van Beethoven"), at most two of them.
+_NAME_PARTICLES: Final = frozenset((
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der",
+    "den", "ter", "ten", "bin", "binti", "ibn", "al", "el"))
+_MOST_PARTICLES: Final = 2
+_SENTENCE_END: Final = ".!?…\n"
+_MARKUP_HINTS: Final = ("@", ":", "www.", "WWW.")  # a text without these has no markup to take out
 # Texts whose answers are kept: a check asks about its message and the one it answers, a coach
 # answer is asked about by the question, its yes-or-no reading and the safety gate.
 _RECENT_TEXTS: Final = 64
@@ -186,7 +213,30 @@ _RECENT: Final = _Recent(_RECENT_TEXTS)
 
 def _looks_unreadable(text: str) -> bool:
     if not text.isascii():  # full-width and "fancy font" letters are English letters
-        text = fold(text)
+        text = unicodedata.normalize("NFC", fold(text))  # and "é" typed with a combining accent
+    if any(hint in text for hint in _MARKUP_HINTS):
+        text = _without_mentions(_MARKUP.sub(" ", text))
+    # Names are looked for only when the text is not English enough with them, which is rare.
+    if _other_script(text) and _other_script(_without_names(text)):
+        return True
+    words, loans, plain = _words_and_plain(text)
+    if len({w.lower() for w in words}) >= _LEAST_WORDS and _english_enough(words, loans):
+        return False
+    # Without its names, a text is judged on its other words alone: the identifier does not see
+    # the names, but they still count as words that are not English ("przepraszam Anna Maria, to
+    # moja wina" is not English for its "to"), so the share need not be counted again.
+    named = _without_names(text)
+    if named != text:
+        words, loans, plain = _words_and_plain(named)
+    different = {w.lower() for w in words}
+    if len(different) < _LEAST_WORDS:  # "No no no no." says too little
+        return len(different) == _SHORT_WORDS and _two_other_words(words, plain)
+    ranked: list[tuple[str, float]] = _identifier().rank(plain)
+    return ranked[0][1] >= _OTHER_CONFIDENCE and _not_english(ranked)
+
+
+def _other_script(text: str) -> bool:
+    """Whether letters of scripts other than Latin make up half of ``text``, or a sentence."""
     latin = other = 0
     for char in "" if text.isascii() else text:  # ASCII letters are all Latin: no need to look
         if not char.isalpha():
@@ -196,21 +246,104 @@ def _looks_unreadable(text: str) -> bool:
             latin += 1
         else:
             other += _WIDE if _is_wide(name) else 1
-    if other >= _LEAST_OTHER and (other >= latin or (
-            other >= _OTHER_SCRIPT_SENTENCE and other * _ENGLISH_AROUND >= latin)):
-        return True
-    words, loans, plain = _words_and_plain(text)
-    different = {w.lower() for w in words}
-    if len(different) < _LEAST_WORDS:  # "No no no no." says too little
-        return len(different) == _SHORT_WORDS and _two_other_words(words, plain)
+    return other >= _LEAST_OTHER and (other >= latin or (
+        other >= _OTHER_SCRIPT_SENTENCE and other * _ENGLISH_AROUND >= latin))
+
+
+def _english_enough(words: list[str], loans: int) -> bool:
+    """Whether common English words (and "I") are ``_ENGLISH_SHARE`` of ``words`` and ``loans``."""
     need, english = _ENGLISH_SHARE * (len(words) + loans), 0
     for word in words:  # most English texts reach their share in the first few words
         if word == "I" or word.lower() in _ENGLISH:
             english += 1
             if english >= need:
-                return False
-    ranked: list[tuple[str, float]] = _identifier().rank(plain)
-    return ranked[0][1] >= _OTHER_CONFIDENCE and _not_english(ranked)
+                return True
+    return False
+
+
+def _without_mentions(text: str) -> str:
+    """``text`` without its @-mentions: the handle, and after a capitalised one, up to three more
+    capitalised words of the name (see ``_is_name_word``)."""
+    if "@" not in text:
+        return text
+    kept: list[str] = []
+    end = 0
+    for mention in _MENTION.finditer(text):
+        if mention.start() < end:
+            continue
+        kept.append(text[end:mention.start()])
+        end = _name_end(text, mention.end()) if mention[0][1].isupper() else mention.end()
+    return " ".join([*kept, text[end:]])
+
+
+def _name_end(text: str, pos: int) -> int:
+    """Where the name that goes on at ``pos`` ends: after its last capitalised word."""
+    end, names, particles = pos, 1, 0
+    while names < _NAME_WORDS and particles <= _MOST_PARTICLES:
+        word = _NEXT_WORD.match(text, pos)
+        if word is None:
+            break
+        pos = word.end()
+        if _is_name_word(word[1]):
+            end, names, particles = pos, names + 1, 0
+        elif word[1] in _NAME_PARTICLES:
+            particles += 1
+        else:
+            break
+    return end
+
+
+def _without_names(text: str) -> str:
+    """``text`` without the plain names in it: two to ``_NAME_WORDS`` capitalised words in a row
+    (with name particles between them) that do not start a sentence, or that are all of
+    ``text``'s words. A sentence's first words are kept: "Mein Leben ist sinnlos" is German."""
+    words = list(_WORD.finditer(text))
+    # In Title Case ("Ti Voglio Bene Amore") capitals tell nothing: only all of it may be a name.
+    title_case = all(word[0][0].isupper() for word in words)
+    names: list[tuple[int, int]] = []
+    first = 0
+    while first < len(words):
+        if not _is_name_word(words[first][0]):
+            first += 1
+            continue
+        last = following = first
+        count = particles = 0
+        while following < len(words) and particles <= _MOST_PARTICLES and (
+                following == first or text[words[following - 1].end():words[following].start()]
+                in (" ", "\u00a0")):
+            word = words[following][0]
+            if _is_name_word(word):
+                last, count, particles = following, count + 1, 0
+            elif word in _NAME_PARTICLES:
+                particles += 1
+            else:
+                break
+            following += 1
+        whole = first == 0 and last == len(words) - 1
+        if 2 <= count <= _NAME_WORDS and (whole or not (
+                title_case or _starts_sentence(text, words[first].start()))):
+            names.append((words[first].start(), words[last].end()))
+        first = last + 1
+    if not names:
+        return text
+    kept, end = [], 0
+    for start, stop in names:
+        kept.append(text[end:start])
+        end = stop
+    return " ".join([*kept, text[end:]])
+
+
+def _is_name_word(word: str) -> bool:
+    """Whether ``word`` could be part of a name: capitalised, not in capitals ("NEPA"), not a
+    single letter, and neither a common English word nor one of ``_OTHER_LANGUAGE``'s ("Ich")."""
+    lower = word.lower()
+    return (len(word) > 1 and word[0].isupper() and not word.isupper()
+            and lower not in _ENGLISH and lower not in _OTHER_LANGUAGE and lower not in _LOANWORDS)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\u00a0\"'“‘(*_")
+    return not before or before[-1] in _SENTENCE_END
 
 
 def _two_other_words(words: list[str], plain: str) -> bool:

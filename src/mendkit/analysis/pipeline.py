@@ -22,7 +22,7 @@ from mendkit.analysis.episodes import find_episodes
 from mendkit.analysis.language import turns_note, unreadable_turns
 from mendkit.analysis.rules import Hit, RuleSet, TurnContext, engine_rules
 from mendkit.analysis.safety import DEFAULT_REGION, assess, region_or_default, resources_for
-from mendkit.analysis.text import fold_letters
+from mendkit.analysis.text import fold_letters, without_annotations
 from mendkit.errors import InvalidInputError
 from mendkit.labels import CRISIS, LABELS, RECONNECT, is_repair, is_rupture
 from mendkit.model import Analysis, Conversation, Evidence, Safety, TurnAnalysis
@@ -155,7 +155,13 @@ def analyze_with_probabilities(
     rules = engine_rules()
     model = _classifier() if mode == "full" else None
     unread = frozenset(unreadable_turns([turn.text for turn in conversation.turns]))
-    model_out = (_model_probabilities(model, conversation, workers, unread)
+    # What the model reads of each turn: full-width and "fancy font" letters as ASCII, as the
+    # rules read them ("Ｉ'ｍ ｓｏｒｒｙ"), without a transcriber's notes ("[inaudible]",
+    # "(laughs)"). A turn that was only notes says nothing the model could read.
+    said = ([without_annotations(fold_letters(turn.text)) for turn in conversation.turns]
+            if model is not None else [])
+    unsaid = frozenset(i for i, text in enumerate(said) if not text)
+    model_out = (_model_probabilities(model, said, workers, unread | unsaid)
                  if model is not None else {})
     analysed: list[TurnAnalysis] = []
     raw: list[dict[str, float]] = []
@@ -169,9 +175,10 @@ def analyze_with_probabilities(
             hits = [hit for hit in hits
                     if hit.rule.id not in personal.muted_rules or hit.rule.label == CRISIS]
         result = score_hits(turn.index, turn.speaker, turn.text, hits, turn.start)
-        if model is not None and position in unread:
+        if model is not None and (position in unread or position in unsaid):
             # The model cannot read this turn: its labels would be guesses (a German apology
-            # read as a crisis). The rules' matches stand; the safety summary says why.
+            # read as a crisis, "[crosstalk]" as withdrawal). The rules' matches stand; for a
+            # turn not in English, the safety summary says why.
             raw.append({})
         elif model is not None:
             from mendkit.analysis.fusion import fuse, standing_labels
@@ -197,6 +204,16 @@ def analyze_with_probabilities(
             previous = conversation.turns[position - 1].text if position else ""
             result = personal.override(result, previous)
         analysed.append(result)
+    safety = assess(analysed, region)
+    if model is not None:
+        # A turn that goes on with a crisis sign ("no I mean it", known only from the turns
+        # around it) gets no rupture only the model gave it, as a crisis-rule turn gets none.
+        going_on = set(safety.turns) - {t.index for t in analysed if CRISIS in t.labels}
+        if going_on:
+            from mendkit.analysis.fusion import without_model_ruptures
+            analysed = [without_model_ruptures(t) if t.index in going_on else t
+                        for t in analysed]
+            safety = assess(analysed, region)
     analysis = Analysis(
         mend_version=__version__,
         mode=mode,
@@ -204,7 +221,7 @@ def analyze_with_probabilities(
         speakers=tuple(s.id for s in conversation.speakers),
         turns=tuple(analysed),
         episodes=find_episodes(analysed),
-        safety=_with_unread(assess(analysed, region), sorted(unread), region),
+        safety=_with_unread(safety, sorted(unread), region),
         source=conversation.source,
     )
     return analysis, raw
@@ -222,19 +239,17 @@ def _with_unread(safety: Safety, unread: Sequence[int], region: str) -> Safety:
 
 
 def _model_probabilities(
-    model: TurnClassifier, conversation: Conversation, workers: int | None,
+    model: TurnClassifier, said: Sequence[str], workers: int | None,
     unread: AbstractSet[int] = frozenset(),
 ) -> dict[int, npt.NDArray[np.float32]]:
-    """The classifier's output for every turn (read with the turn before it), by position; the
-    turns in ``unread`` are left out (not run: the model cannot read them).
+    """The classifier's output for every turn (read with the turn before it), by position, given
+    what it reads of each turn (``said``); the turns in ``unread`` are left out (not run: the
+    model cannot read them).
 
     A turn's input is its text and the previous turn's text, never an earlier result, so turns
     run side by side; each run is one turn on its own, so the scores do not depend on the order.
     """
-    turns = conversation.turns
-    # Full-width and "fancy font" letters as ASCII, as the rules read them ("Ｉ'ｍ ｓｏｒｒｙ").
-    pairs = [(fold_letters(t.text), fold_letters(turns[i - 1].text) if i else "")
-             for i, t in enumerate(turns)]
+    pairs = [(text, said[i - 1] if i else "") for i, text in enumerate(said)]
     read = [i for i in range(len(pairs)) if i not in unread]
     workers = min(workers or _cores(), len(read), 8)
     if workers <= 1:

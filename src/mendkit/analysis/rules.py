@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import chain, groupby, pairwise, product
+from operator import eq
 from typing import Any, Final, Literal
 
 from mendkit._once import once
@@ -71,10 +72,62 @@ _FOLDING: Final = (
 # Where that cut any, the turn is read again with two ("sorrrry" is "sorry", "allll" "all",
 # "goood" "good"), and with two consonants but one vowel ("soooo sorrrry"); the hits of all
 # readings count (``RuleSet.find``). Keys: how many of a stretched vowel, and of a consonant.
+_STRETCHING: Final = {
+    (1, 1): r"([^\W\d_])(\6\6+)",
+    (2, 2): r"([^\W\d_])\6(\6+)",
+    (1, 2): r"([aeiouy])(\6\6+)|([^\W\d_])\8(\8+)",
+}
+# Speech as a transcript writes it: a filler ("um", "uh", "erm", "hmm") before more words, and a
+# word or a few said twice ("i i've been", "to to die", "can we um can we"), are read once more
+# without them (``RuleSet.find``): "i want to uh die" is "i want to die". Not "uh huh" (a yes),
+# "er" after "the"/"an" (the emergency room), nor what is said twice for a reason
+# (``_KEPT_TWICE``). "like" and "you know" carry meaning ("i feel like", "you know i love you")
+# and stay.
+_FILLER: Final = r"(?:u+h+m*|u+m+|e+r+m*|h+m+)(?![\w'-])(?!\s+huh\b)"
+# Said twice for a reason: grammar ("had had", "that that"), a word of its own ("so so", "there
+# there", "bye bye", "ha ha") or stacked to placate ("sorry, sorry", "you're right, you're right",
+# "okay okay": rules read the stacking). A word or phrase that ends in one of these stays.
+_KEPT_TWICE: Final = frozenset({
+    "that", "this", "had", "is", "so", "ha", "hah", "hee", "ho", "heh", "blah", "bla", "yada",
+    "there", "now", "well", "bye", "night", "knock", "tut", "chop", "boo",
+    "said", "meant", "asked", "told",  # "that's not what I said, I said the red one"
+    "sorry", "right", "yes", "yeah", "yep", "ok", "okay", "fine", "alright", "whatever", "please",
+})
+_WORD: Final = r"[^\W_]++(?:'[^\W_]++)?+"  # possessive: a word never gives back letters
+_SPOKEN: Final = (
+    # a word or phrase said again, perhaps with a filler between: the first saying goes
+    rf"|\b(?<!')(?P<twice>(?P<said>{_WORD}(?:\s{_WORD}){{0,4}})(?:[,-]?\s+{_FILLER})?[,-]?\s+)"
+    rf"(?=(?P=said)(?:'[^\W_]+)?(?![\w']))"
+    # a filler after a word, with its commas ("to, uh, die"): from the space (or comma) before it
+    rf"|(?P<filler>,?\s(?=[ueh])(?<!\bthe\s)(?<!\ban\s){_FILLER},?)(?=\s+[^\W_])"
+    # a filler that starts the turn: with the space after it
+    rf"|(?=[ueh])(?<![^\W_]|[\s',])(?P<opening>{_FILLER},?\s+)(?=[^\W_])"
+)
+# A cheap test first, on the tokens of the turn as first read (where "ummm" is "um"): most turns
+# hold no filler and no word or words twice in a row ("i i", "i've been i've been"), and need no
+# second reading.
+_FILLERS: Final = frozenset({"um", "umm", "uh", "uhh", "uhm", "uhmm", "er", "err", "erm", "hm",
+                             "hmm"})
+
+
+def _bigrams(toks: list[str]) -> set[str]:
+    """The turn's tokens side by side, as the index keys them (``bigram(a, b)``)."""
+    return set(map(" ".join, pairwise(toks)))
+
+
+def _maybe_spoken(toks: list[str], bigrams: set[str]) -> bool:
+    """Whether the turn may hold a filler or words said twice in a row (``_SPOKEN``)."""
+    if not _FILLERS.isdisjoint(toks) or any(map(eq, toks, toks[1:])):
+        return True  # "uh", "to to"
+    if len(bigrams) == len(toks) - 1:
+        return False  # no two tokens side by side come twice: no words said twice
+    # n tokens said again right after them: "i've been i've been" ("i", "ve", "been", "i", ...)
+    return any(b"\1" * n in bytes(map(eq, toks, toks[n:])) for n in range(2, 9))
+
+
 _FOLD: Final = {
-    (1, 1): re.compile(rf"{_FOLDING}|([^\W\d_])(\6\6+)"),
-    (2, 2): re.compile(rf"{_FOLDING}|([^\W\d_])\6(\6+)"),
-    (1, 2): re.compile(rf"{_FOLDING}|([aeiouy])(\6\6+)|([^\W\d_])\8(\8+)"),
+    (letters, spoken): re.compile(rf"{_FOLDING}|{stretch}{_SPOKEN if spoken else ''}")
+    for letters, stretch in _STRETCHING.items() for spoken in (False, True)
 }
 _REREADINGS: Final = ((2, 2), (1, 2))
 _STRETCHED: Final = re.compile(r"([^\W\d_])\1\1")
@@ -428,13 +481,16 @@ class RuleSet:
         return entry
 
     def _candidate_ids(
-        self, toks: list[str], context: TurnContext | None = None
+        self, toks: list[str], context: TurnContext | None = None,
+        side_by_side: set[str] | None = None,
     ) -> list[PatternId]:
-        """The patterns worth trying on a turn with these tokens, in rule order (with ``context``:
-        only those of rules that the context and the turn's length allow)."""
+        """The patterns worth trying on a turn with these tokens (and ``side_by_side``, its
+        bigrams, if known), in rule order (with ``context``: only those of rules that the context
+        and the turn's length allow)."""
         keys = set(toks)
         keys.update(edge_keys(toks))
-        side_by_side = set(map(" ".join, pairwise(toks)))  # == bigram(a, b)
+        if side_by_side is None:
+            side_by_side = _bigrams(toks)
         tokset = keys | side_by_side
         keys.update(side_by_side & self._bigram_keys)
         keys -= self._idle_keys  # most words bring in no pattern: skip them in one set operation
@@ -470,14 +526,25 @@ class RuleSet:
         matched but was set aside as negated, reported speech or excluded: evidence against."""
         lowered = tx.normalise(text)
         norm, cuts = _fold(lowered)
-        hits = self._find_folded(text, norm, cuts, context, blocked)
-        if cuts is None or _STRETCHED.search(lowered) is None:
-            return hits  # nothing stretched: one reading
-        # "sorrrry" read with one letter is "sory": read it again (``_REREADINGS``), and keep
-        # what that finds of rules the first reading did not (unless its hits cancel it there).
+        toks = tx.tokens(norm)
+        bigrams = _bigrams(toks)
+        hits = self._find_folded(text, norm, cuts, context, blocked, words=(toks, bigrams))
+        stretched = cuts is not None and _STRETCHED.search(lowered) is not None
+        spoken = _maybe_spoken(toks, bigrams)
+        if not stretched and not spoken:
+            return hits  # most turns: one reading
+        # "sorrrry" read with one letter is "sory": read it again (``_REREADINGS``), and "i want
+        # to to die" without the words said twice (``_SPOKEN``); keep what that finds of rules
+        # the first reading did not (unless its hits cancel it there).
+        readings = [(letters, False) for letters in _REREADINGS if stretched]
+        if spoken:
+            readings.append(((1, 1), True))
         found = {h.rule.id for h in hits}
-        for letters in _REREADINGS:
-            for hit in self._find_folded(text, *_fold(lowered, letters), context, blocked):
+        for letters, fluent in readings:
+            folded = _fold(lowered, letters, spoken=fluent)
+            if fluent and folded[0] == norm:
+                continue  # no filler and nothing said twice after all ("the er", "i love you i")
+            for hit in self._find_folded(text, *folded, context, blocked):
                 against = [(h.start, h.end) for h in hits if hit.rule.label in h.rule.suppress]
                 if hit.rule.id not in found and not _overlaps(against, hit.start, hit.end):
                     hits.append(hit)
@@ -486,11 +553,13 @@ class RuleSet:
 
     def _find_folded(
         self, text: str, norm: str, cuts: tuple[list[int], list[int]] | None,
-        context: TurnContext, blocked: set[str] | None,
+        context: TurnContext, blocked: set[str] | None, *,
+        words: tuple[list[str], set[str]] | None = None,
     ) -> list[Hit]:
-        """``find`` on ``text`` as folded to ``norm`` (with its ``cuts``)."""
-        toks = tx.tokens(norm)
-        candidates = self._candidate_ids(toks, context)
+        """``find`` on ``text`` as folded to ``norm`` (with its ``cuts``, and its tokens and
+        bigrams if known)."""
+        toks, bigrams = words if words is not None else (tx.tokens(norm), None)
+        candidates = self._candidate_ids(toks, context, bigrams)
         if not candidates:
             return []
         scan = _Scan(norm)
@@ -584,21 +653,24 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _fold(
-    norm: str, letters: tuple[int, int] = (1, 1),
+    norm: str, letters: tuple[int, int] = (1, 1), *, spoken: bool = False,
 ) -> tuple[str, tuple[list[int], list[int]] | None]:
     """``norm`` as the patterns read it: each run of spaces one space, the invisible characters
     gone, each long run cut to its first ``_KEPT_RUN`` characters and each letter stretched three
-    times or more cut to ``letters`` (of a vowel, of a consonant) (``_FOLD``). With the cuts
-    (None if none): where each lies in the folded text, and how many characters were removed up
-    to it."""
-    if ("  " not in norm and (norm.isascii() or _ANY_INVISIBLE.search(norm) is None)
+    times or more cut to ``letters`` (of a vowel, of a consonant) (``_FOLD``); ``spoken``: the
+    fillers and words said twice gone too (``_SPOKEN``). With the cuts (None if none): where each
+    lies in the folded text, and how many characters were removed up to it."""
+    if (not spoken and "  " not in norm
+            and (norm.isascii() or _ANY_INVISIBLE.search(norm) is None)
             and _NON_WORDS.search(norm) is None):
         return norm, None  # most turns: single spaces, nothing invisible, no long runs
     parts: list[str] = []
     where: list[int] = []
     removed: list[int] = []
     last = total = 0
-    for m in _FOLD[letters].finditer(norm):
+    for m in _FOLD[letters, spoken].finditer(norm):
+        if m.lastgroup == "twice" and m["said"].rpartition(" ")[2] in _KEPT_TWICE:
+            continue
         cut, resume = m.span(m.lastindex or 0)
         parts.append(norm[last:cut])
         where.append(cut - total)

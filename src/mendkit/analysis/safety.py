@@ -15,9 +15,10 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Final
 
+from mendkit.analysis.text import inside, normalise, reported_spans
 from mendkit.errors import ConfigError
 from mendkit.labels import CRISIS
-from mendkit.model import Resource, Safety, TurnAnalysis
+from mendkit.model import Evidence, Resource, Safety, TurnAnalysis
 
 DEFAULT_REGION = "default"
 
@@ -193,34 +194,146 @@ def crisis_message(kinds: Iterable[str] = ()) -> str:
 _WEAK: Final = "rule:crisis/weak-"
 
 
-def turn_kinds(turn: TurnAnalysis) -> tuple[str, ...]:
+# Rules that read a threat written to "you" ("I swear I'll slap you", "you know what happens if you
+# tell anyone", "good. maybe now you'll learn"): danger from the writer to the one who reads it.
+# In the writer's own draft (``mend check``) the same words are harm the writer may do.
+_THREATS_TO_YOU: Final = frozenset({"rule:crisis/threat-to-you-01",
+                                    "rule:crisis/abuse-veiled-threat-01",
+                                    "rule:crisis/abuse-punish-after-01"})
+
+
+def _own_threat(turn: TurnAnalysis, sign: Evidence) -> bool:
+    """Whether ``sign`` is the writer of ``turn`` threatening "you" in their own words: a threat
+    rule's sign outside reported speech ("My partner said 'I'll kill you if you leave'" is
+    danger the writer reports, not theirs)."""
+    if sign.source not in _THREATS_TO_YOU or sign.subtype not in ABUSE_KINDS:
+        return False
+    if turn.text[sign.start:sign.end] != sign.text:
+        return False  # offsets that are not the turn's: no telling, so the kind stands
+    return not inside(reported_spans(normalise(turn.text)), sign.start, sign.end)
+
+
+def turn_kinds(turn: TurnAnalysis, *, writer: bool = False) -> tuple[str, ...]:
     """The crisis kinds of ``turn``, which decide the words and the order of the resources. Next
     to an explicit sign, one weak hint of another kind says nothing of its own ("he put his hands
     around my neck... please don't tell him" is danger from him, not self-harm); two weak rules of
     one kind are a sign of it, as they are when nothing else is there (``coach.safety_gate``
-    weighs them the same way)."""
+    weighs them the same way).
+
+    ``writer``: ``turn`` is the words of the person Mend is talking to (a draft in ``mend
+    check``), not a turn that someone in a conversation said to another. A threat they write to
+    "you" ("I swear I'll slap you if you talk back to me") is then harm they may do
+    (``harm_to_others``), not danger to them (``abuse_danger``)."""
     signs = [e for e in turn.evidence if e.label == CRISIS and e.subtype]
     if not any(not e.source.startswith(_WEAK) for e in signs):
         return turn.subtypes(CRISIS)
+
+    def kind(e: Evidence) -> str:
+        return "harm_to_others" if writer and _own_threat(turn, e) else e.subtype or ""
+
     hints: dict[str, set[str]] = {}
     for e in signs:
         if e.source.startswith(_WEAK):
-            hints.setdefault(e.subtype or "", set()).add(e.source)
+            hints.setdefault(kind(e), set()).add(e.source)
     kinds: dict[str, None] = {}
     for e in signs:
-        if not e.source.startswith(_WEAK) or len(hints[e.subtype or ""]) >= 2:
-            kinds.setdefault(e.subtype or "", None)
+        if not e.source.startswith(_WEAK) or len(hints[kind(e)]) >= 2:
+            kinds.setdefault(kind(e), None)
     return tuple(kinds)
 
 
-def assess(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION) -> Safety:
-    """Summarise the crisis signals of analysed turns into a ``Safety`` with resources."""
-    flagged = tuple(t.index for t in turns if CRISIS in t.labels)
+# The same person's next words right after a crisis sign (round 12). "honestly lately I'd be
+# better off dead lol" / "haha same" / "no like actually. I've been thinking about it a lot.": the
+# confirmation is part of the sign, though no rule reads it alone. Kept narrow: only the person's
+# next turn, with at most one turn by someone else between, and only words that confirm or go on
+# with what they said.
+_CONFIRMS: Final = re.compile(
+    r"\b(?:no|nah|nope)\W+(?:like\W+)?(?:actually|seriously|for real|fr|deadass)(?= *(?:[.!…]|$))"
+    r"|\b(?:i'?m|im|i am) (?:being )?(?:dead |deadly |so |actually |really )?serious\b"
+    r"(?! about (?!it\b|this\b|that\b))"
+    r"|\b(?:i'?m |im |i am )?not (?:even )?(?:joking|kidding)\b|\bi (?:wasn'?t|was not) joking\b"
+    r"|\bit'?s not (?:a |just a )?joke\b|\bno joke\b"
+    r"|(?<!than )\bi (?:really |actually )?mean(?:t)? it(?= *(?:[.!,…]|$))"
+    r"|\b(?:i'?ve|i have|ive|been|i keep|keep|i can'?t stop|can'?t stop) (?:been )?thinking about "
+    r"(?:it|this|that|doing it) (?:a lot|loads|so much|for (?:a while|ages|weeks|months|a long time"
+    r"|years)|every (?:day|night)|all the time|constantly|more and more|lately|recently|properly)\b"
+    r"|\bi (?:have|'ve got|ve got|'ve made|made) a plan\b|\bi know how i'?d do it\b")
+# "Honestly, not good." then, on the next line, "I don't really see the point anymore.": no point
+# in anything, after a word of how low the person is (in one message the rule
+# crisis/suicide-hopeless-02 reads it). Alone it may be about a job or a club: no sign.
+_DISTRESS: Final = re.compile(
+    r"\b(?:not (?:good|great|okay|ok|doing (?:well|good|great|okay|ok))|struggling"
+    r"|(?:really|so|very|pretty|feeling) (?:low|down)|low lately|down lately|rough|awful|terrible"
+    r"|exhausted|so tired|tired of (?:everything|it all|all of it)|numb|empty|hopeless"
+    r"|can'?t cope|falling apart|depressed|so alone|lonely)\b")
+_NO_POINT: Final = re.compile(
+    r"\b(?:don'?t|do not|dont|can'?t|cant|cannot) (?:really |even |honestly )?see (?:the|any) point"
+    r"(?: (?:anymore|any more|in anything|of anything|in any of it|of any of it|in it all"
+    r"|of it all))?(?= *(?:[.!,…]|$|tbh|honestly|to be honest|really|at all))")
+_NOT_ABOUT_LIFE: Final = re.compile(
+    r"\b(?:job|work|notice|quit\w*|resign\w*|course|degree|diet|gym|club|team|band"
+    r"|subscription|revis\w*|voting|arguing|the app|the game|season|league|meetings?|class"
+    r"|lessons?|homework|uni|college|school)\b")
+
+
+def _rule_sign(turn: TurnAnalysis) -> bool:
+    """Whether a rule (not the model alone) found a crisis sign in ``turn``."""
+    return CRISIS in turn.labels and not turn.model_only(CRISIS)
+
+
+def _about_a_thing(text: str) -> bool:
+    """Whether ``text`` is about a job, a club, a course... ("the team lost again"): low about a
+    thing, not about life."""
+    return _NOT_ABOUT_LIFE.search(normalise(text)) is not None
+
+
+# How far back the same person's words still go on with a turn: their last few turns among the
+# three before it (a line of their own, or a short "oh no" / "what's up?" from someone else, may
+# come between; chat messages come in pieces).
+_REACH: Final = 3
+
+
+def _carried(turns: Sequence[TurnAnalysis]) -> dict[int, tuple[str, ...]]:
+    """The turns (by index, with their crisis kinds) that no rule reads as a crisis alone but that
+    go on with one: a turn that confirms a crisis sign by the same person among the three turns
+    before it ("I'm serious", "I've been thinking about it a lot"), or says there is no point
+    anymore after such a sign or a word of distress ("Honestly, not good.") that is not about a
+    thing ("not great, the team lost again")."""
+    carried: dict[int, tuple[str, ...]] = {}
+    for position, turn in enumerate(turns):
+        if CRISIS in turn.labels or position == 0:
+            continue
+        own = [b for b in turns[max(0, position - _REACH):position] if b.speaker == turn.speaker]
+        if not own:
+            continue
+        signs = [b for b in own if _rule_sign(b) or b.index in carried]
+        text = normalise(turn.text)
+        if signs and _CONFIRMS.search(text):
+            last = signs[-1]
+            carried[turn.index] = carried.get(last.index) or turn_kinds(last)
+        elif (_NO_POINT.search(text) and not _NOT_ABOUT_LIFE.search(text)
+              and (signs or any(_DISTRESS.search(normalise(b.text)) and not _about_a_thing(b.text)
+                                for b in own))):
+            carried[turn.index] = ("suicide",)
+    return carried
+
+
+def assess(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION, *,
+           writer: bool = False) -> Safety:
+    """Summarise the crisis signals of analysed turns into a ``Safety`` with resources.
+
+    Its turns are those with a crisis label, and those that go on with a sign just before them by
+    the same person (``_carried``): a confirmation, or "I don't see the point anymore" after
+    "not good". ``writer``: the turns are the words of the person Mend is talking to (a draft
+    they check), so a threat they write to "you" is harm they may do (see ``turn_kinds``)."""
+    carried = _carried(turns)
+    flagged = tuple(t.index for t in turns if CRISIS in t.labels or t.index in carried)
     if not flagged:
         return Safety(crisis=False)
     kinds: dict[str, None] = {}
     for t in turns:
-        for subtype in turn_kinds(t):
+        for subtype in (carried[t.index] if t.index in carried
+                        else turn_kinds(t, writer=writer)):
             kinds.setdefault(subtype, None)
     return Safety(crisis=True, turns=flagged, kinds=tuple(kinds), message=crisis_message(kinds),
                   resources=resources_for(region, kinds))

@@ -64,6 +64,38 @@ _ENDS_NEGATED: Final = re.compile(
     r"\b(?:do|did|does|is|was|are|were|have|has|had|would|could|should|ca|wo|must)n'?t\s+$"
 )
 _OWN_CLAUSE: Final = re.compile(r"(?:that|it|i)'?(?:s|m|ve|ll)\b")
+# Speech transcribed without full stops: a new sentence starts with a subject and its verb ("you
+# spent all that and didn't say anything | you're so irresponsible", "i didn't even text you |
+# that's on me"). A negation before it does not reach into it, unless a word joins the two (a
+# negated "i didn't say | you're lazy", "it's not that | you're lazy", "not because ...").
+_SUBJECT_VERB: Final = re.compile(
+    r"\b(?:(?:i|you|we|they|he|she|it|that|there|this|what|who)'(?:m|re|s|ve|ll|d)"
+    r"|im|ive|youre|youve|theyre|thats|theres|whats"
+    r"|(?:i am|you are|we are|they are|(?:he|she|it|that|this) is|i was|you were|it was|that was))\b"
+)
+# "not liking it | is fine" is no new sentence: "it", "that" or "this" after a verb's "-ing" is
+# its object.
+_OBJECT_OF_ING: Final = re.compile(r"(?:it|that|this)\b")
+_JOINS_CLAUSE: Final = frozenset({
+    "that", "like", "if", "because", "cause", "cuz", "coz", "bc", "since", "whether", "as",
+    "before", "after", "once", "while", "whenever", "than", "or", "nor",
+    "when", "where", "why", "how", "what", "who", "which", "until", "till", "unless", "though",
+    "although", "even", "just", "only", "really", "sure", "certain", "aware", "afraid", "worried",
+    "think", "thinks", "thought", "believe", "believes", "believed", "know", "knows", "knew",
+    "say", "says", "said", "saying", "mean", "means", "meant", "feel", "feels", "felt", "guess",
+    "realise", "realised", "realize", "realized", "see", "sees", "saw", "notice", "noticed",
+    "understand", "understood", "care", "cares", "tell", "tells", "told", "claim", "claimed",
+    "claiming", "suggest", "suggested", "suggesting", "imply", "implied", "implying", "hear",
+    "heard", "pretend", "pretending", "act", "acting", "matter", "matters", "remember",
+    "remembered", "forget", "forgot", "expect", "expected", "wish", "hope", "hoped", "mind",
+    "doubt", "admit", "deny", "denied", "bother", "not", "no", "never", "nobody", "hardly",
+    "without", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "cant", "wont",
+    "remind", "reminded", "show", "showed", "promise", "promised", "assure", "convince", "warn",
+    "warned", "wonder",
+})
+_OBJECTS: Final = frozenset({"me", "him", "her", "us", "them", "you", "u"})
+_OBJECT_THEN: Final = re.compile(
+    r"\s*(?:anything|something|nothing|a thing|a word|one word|it|much|a lot|shit|crap)\b")
 
 # Speech reported from someone (or some time) else: what follows is not said now, to the listener.
 _REPORTING: Final = re.compile(
@@ -96,6 +128,12 @@ _REPORTING_WORDS: Final = re.compile(
 _SELF_SUBJECT: Final = re.compile(
     r"(?:^|\W)(?:i|we|im|ive)(?:'(?:m|ve|d|ll|re))?\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+# A report of no words: "you didn't say anything | you're so irresponsible", "he said nothing".
+# ("she said nothing was wrong" still reports.)
+_NOTHING_SAID: Final = re.compile(
+    r"(?:anything|nothing|a word|a thing|one word)\b"
+    r"(?!'|\s+(?:is|was|were|will|would|could|can|has|had|happened|matters|changed)\b)"
+)
 # Where unquoted reported words give way to the speaker's own comment on them: "you say you're
 # sorry | but you never change", "she said it was fine | , and I believed her". (", and that ..."
 # still reports.)
@@ -121,6 +159,39 @@ _LETTERS: Final = str.maketrans({
     key: value for key, value in _NORMALISE.items()
     if (0xFF01 <= key <= 0xFF5E or 0x2100 <= key < 0x2150 or 0x24B6 <= key < 0x24EA
         or 0x1D400 <= key < 0x1D800 or 0x1F130 <= key < 0x1F18A)})
+
+
+# What a transcriber notes instead of words: "[inaudible]", "[crosstalk]", "(laughs)", "(sighs
+# heavily)", "[Inaudible 00:01:23]", Whisper's "[BLANK_AUDIO]" and "(upbeat music)". Words in
+# brackets stay ("(I mean it)", "[really]").
+_NOTED: Final = (
+    r"inaudible|unintelligible|indistinct|crosstalk|cross[- ]talk|overlapping(?: speech| voices)?"
+    r"|silence|silent|pause|long pause|no audio|blank[_ ]audio|music|noise|background noise"
+    r"|static|applause|laugh|laughs|laughing|laughter|chuckles?|chuckling|giggles?|giggling"
+    r"|sighs?|sighing|cries|crying|sobs|sobbing|sniffles?|sniffling|coughs?|coughing"
+    r"|clears (?:his |her |their )?throat|groans?|scoffs?|exhales?|inhales?|yawns?|mumbles?"
+    r"|mumbling|muffled|unclear|phone rings|phone ringing|door closes|beep|beeps"
+)
+_NOTED_HOW: Final = (r"(?:soft|loud|upbeat|gentle|dramatic|quiet|nervous|light|heavy|background"
+                     r"|distant)\s+")
+_ANNOTATION: Final = re.compile(
+    rf"\s*(?:\[\s*(?:{_NOTED_HOW})?(?:{_NOTED})(?:[\s:,.-]+[\w:.]+){{0,3}}\s*\]"
+    rf"|\(\s*(?:{_NOTED_HOW})?(?:{_NOTED})(?:\s+\w+){{0,2}}\s*\))",
+    re.IGNORECASE,
+)
+
+
+def without_annotations(text: str) -> str:
+    """``text`` without the transcriber's notes in brackets ("[inaudible]", "(laughs)"): what
+    the classifier is given, which was not trained on them. Empty when they were all it held.
+
+    >>> without_annotations("(laughs) it's fine [crosstalk] i'm fine")
+    "it's fine i'm fine"
+    """
+    if "[" not in text and "(" not in text:
+        return text
+    said, notes = _ANNOTATION.subn("", text)
+    return said.strip() if notes else text
 
 
 def fold_letters(text: str) -> str:
@@ -199,7 +270,7 @@ def reported_spans(normalised: str) -> list[tuple[int, int]]:
     sentences = Sentences(normalised)
     for m in _REPORTING.finditer(normalised):
         before = normalised[max(0, m.start() - 12):m.start()]
-        if _SELF_SUBJECT.search(before):
+        if _SELF_SUBJECT.search(before) or _NOTHING_SAID.match(normalised, m.end()):
             continue
         start = m.end()
         _, end = sentences.bounds(start)
@@ -231,9 +302,33 @@ def negated(normalised: str, start: int, window: int = 4) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
     if breaks:
         prefix = prefix[breaks[-1].end():]
-    words = prefix.split()[-window:]
+    if _NEGATOR.search(prefix) is None:
+        return False  # most matches: nothing negates them
     if _ENDS_NEGATED.search(prefix) and _OWN_CLAUSE.match(normalised, start):
         return False
+    prefix = _since_new_sentence(normalised, start, prefix)
+    words = prefix.split()[-window:]
     if bool(words) and _NEGATOR.search(" ".join(words)) is not None:
         return True
     return _NEGATED_VIEW.search(prefix) is not None
+
+
+def _since_new_sentence(normalised: str, start: int, prefix: str) -> str:
+    """``prefix`` (the clause before ``start``) from the last unpunctuated new sentence in it,
+    or at ``start`` (``_SUBJECT_VERB``), that no word joins to what comes before it."""
+    at = len(prefix) if _SUBJECT_VERB.match(normalised, start) else -1
+    if at < 0:
+        found = [m.start() for m in _SUBJECT_VERB.finditer(prefix)]
+        if not found:
+            return prefix
+        at = found[-1]
+    before = [word.replace("'", "") for word in prefix[:at].split()[-2:]]
+    if not before or before[-1] in _JOINS_CLAUSE or (
+            before[-1] in _OBJECTS and before[0] in _JOINS_CLAUSE):
+        return prefix  # "i'm not saying | you're lazy", "don't tell me | you're fine"
+    if before[-1].endswith("ing") and _OBJECT_OF_ING.match(normalised, start - len(prefix) + at):
+        return prefix
+    view = _NEGATED_VIEW.search(prefix, 0, at)
+    if view is not None and _OBJECT_THEN.match(prefix, view.end()) is None:
+        return prefix  # "i don't think for a second | you're lazy": the view governs it
+    return prefix[at:]

@@ -257,6 +257,10 @@ def _sequence(
         word = []
 
     for k, (op, av) in enumerate(items):
+        if op in (sc.ASSERT, sc.ASSERT_NOT):
+            # A lookahead or lookbehind matches no text: the word, and whether it starts a
+            # token, run on across it ("\b(?<!said )worthless" needs "worthless").
+            continue
         after_break = _break_ahead(items, k + 1, tail)
         if op is sc.LITERAL:
             ch = chr(av).lower()

@@ -19,10 +19,15 @@ and building turns run in parallel, not on the driver.
 - A ConvoKit corpus folder (``utterances.jsonl``: its lines are grouped by conversation on the
   driver, and a line that cannot be read fails its conversation only), a Slack export or channel
   folder (one conversation a channel, as ``mend analyze`` reads it), and any other folder
-  (every transcript in it, any format ``mend analyze`` reads, one conversation a file, its id the
+  (every transcript in it, any format ``mend analyze`` reads, one conversation a file, VTT and
+  SRT cues by one speaker merged into one turn unless ``merge`` is off, its id the
   one ``mend analyze`` gives it, or its path inside the folder where an earlier file has that id;
   files in hidden folders, and the run's own output, are left out): read on the driver into
-  conversations (``Item``).
+  conversations (``Item``). A Slack export (or a lone channel folder) inside such a folder is
+  read as Slack (``slack.holds_slack``): one conversation a channel, its id the channel's path
+  inside the folder (``acme/general``: channel names repeat across workspaces); a channel that
+  cannot be read fails alone, an export whose ``users.json`` or ``channels.json`` cannot be
+  read fails as one, and none of its files is read as a transcript.
 
 Rows of one conversation must be together (sorted or grouped by id). A conversation whose rows
 are not (an id that comes back after other conversations) fails as a whole, once: a first quick
@@ -48,7 +53,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from mendkit.errors import InvalidInputError, MendError
+from mendkit.errors import FormatError, InvalidInputError, MendError
 from mendkit.io import iter_conversations, load_conversation, slack
 from mendkit.io._common import whole_name
 from mendkit.io._records import RecordReader, timed
@@ -112,13 +117,15 @@ Unit = Item | Lines | Span | Rows
 
 
 def read_units(path: Path, *, spans: bool = False, exclude: tuple[Path, ...] = (),
-               encoding: str | None = None) -> Iterator[Unit]:
+               encoding: str | None = None, merge: bool = True) -> Iterator[Unit]:
     """The conversations of ``path`` in input order, as cheaply as the driver can find them.
 
     ``spans``: a JSON Lines file's conversations come as ``Span``s (for workers that can read
     ``path`` themselves) rather than as their lines. ``exclude``: files and folders of a folder
     of transcripts that are not transcripts (the run's own output). ``encoding``: the
-    transcripts' encoding (as ``mend analyze --encoding``; None: UTF-8 or as marked)."""
+    transcripts' encoding (as ``mend analyze --encoding``; None: UTF-8 or as marked).
+    ``merge``: consecutive VTT or SRT cues by the same speaker are one turn (as ``mend analyze
+    --merge``, the default), or one turn each."""
     if not path.exists():
         raise InvalidInputError("no such file or folder", source=str(path))
     if path.is_dir():
@@ -129,13 +136,22 @@ def read_units(path: Path, *, spans: bool = False, exclude: tuple[Path, ...] = (
             return _parquet(parts)
         if slack.is_export(path) or slack.is_channel(path):
             return (Item(c.id, c) for c in iter_conversations(path))
-        return _folder(path, exclude, encoding)
+        return _folder(path, exclude, encoding, merge)
     if path.suffix == ".parquet":
         return _parquet([path])
     if path.suffix in (".jsonl", ".ndjson"):
         return _jsonl(path, spans=spans, returning=_jsonl_returns(path))
     raise InvalidInputError("expected a .jsonl or .parquet file, a ConvoKit corpus folder or a "
                             "folder of transcripts", source=str(path))
+
+
+def reads_transcripts(path: Path) -> bool:
+    """Whether ``read_units`` reads ``path`` as a folder of transcripts, the one input whose
+    turns depend on ``merge`` (JSON Lines and Parquet rows, ConvoKit utterances and Slack
+    messages are turns already)."""
+    return (path.is_dir() and not (path / UTTERANCES).is_file()
+            and not any(path.glob("*.parquet"))
+            and not (slack.is_export(path) or slack.is_channel(path)))
 
 
 def read_items(path: Path) -> Iterator[Item]:
@@ -174,8 +190,8 @@ def count_conversations(path: Path) -> int | None:
         if slack.is_channel(path):
             return 1
         if slack.is_export(path):  # (a channel with no messages is left out of the run)
-            return sum(1 for p in path.iterdir() if slack.is_channel(p))
-        return len(_transcript_files(path))
+            return _channel_count(path)
+        return sum(_channel_count(p) if p.is_dir() else 1 for p in _folder_entries(path))
     if path.suffix == ".parquet" and path.is_file():
         return _parquet_ids(path)
     if path.suffix in (".jsonl", ".ndjson") and path.is_file():
@@ -633,41 +649,92 @@ def _utterance_conversation(text: str) -> str | None:
     return str(cid)
 
 
-def _transcript_files(folder: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
-    """The files of a folder of transcripts, sorted: not hidden, nor in a hidden folder (such as
-    ``.git``), nor in ``exclude``."""
+def _folder_entries(folder: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
+    """What a folder of transcripts holds, sorted: its files, and in place of all the files of
+    a Slack export (or lone channel folder) inside it, that folder. Nothing hidden, nor in a
+    hidden folder (such as ``.git``), nor in ``exclude``."""
     skip = [p.resolve() for p in exclude]
-    files: list[Path] = []
+    entries: list[Path] = []
+    slack_roots: set[Path] = set()
     for path in sorted(folder.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if not path.is_file():
+        if slack_roots and not slack_roots.isdisjoint(path.parents):
             continue
         where = path.resolve()
         if any(where == p or p in where.parents for p in skip):
             continue
-        files.append(path)
-    return files
+        if path.is_dir() and slack.holds_slack(path):
+            slack_roots.add(path)
+            entries.append(path)
+        elif path.is_file():
+            entries.append(path)
+    return entries
+
+
+def _channel_count(root: Path) -> int:
+    """How many channels a Slack export (or channel folder) holds."""
+    return 1 if slack.is_channel(root) else sum(1 for p in root.iterdir() if slack.is_channel(p))
 
 
 def _folder(folder: Path, exclude: tuple[Path, ...] = (),
-            encoding: str | None = None) -> Iterator[Unit]:
-    files = _transcript_files(folder, exclude)
-    if not files:  # refused now, not at the first ``next()``: before any output is made
+            encoding: str | None = None, merge: bool = True) -> Iterator[Unit]:
+    entries = _folder_entries(folder, exclude)
+    if not entries:  # refused now, not at the first ``next()``: before any output is made
         raise InvalidInputError("the folder holds no transcripts", source=str(folder))
-    return _transcripts(folder, files, encoding)
+    return _transcripts(folder, entries, encoding, merge)
 
 
-def _transcripts(folder: Path, files: list[Path],
-                 encoding: str | None = None) -> Iterator[Unit]:
+def _slack_items(folder: Path, root: Path, seen: set[str]) -> Iterator[Item]:
+    """Each channel of a Slack export (or the one of a channel folder) inside ``folder``, under
+    its path inside ``folder``; a channel with no messages is left out, as ``mend batch EXPORT``
+    leaves it out."""
+    lone = slack.is_channel(root)
+    try:
+        users = slack.directory(root.parent if lone else root)
+        channels = [root] if lone else slack.channel_folders(root)
+    except MendError as exc:
+        yield Item(root.relative_to(folder).as_posix(), error=str(exc))
+        return
+    found = False
+    for channel in channels:
+        cid = channel.relative_to(folder).as_posix()
+        if cid in seen:
+            yield Item(cid, error=f"{channel}: its conversation id {cid!r} is taken by an "
+                       "earlier file of the folder")
+            continue
+        seen.add(cid)
+        try:
+            conversation = slack.read_channel(channel, users, allow_empty=not lone)
+        except MendError as exc:
+            found = True
+            yield Item(cid, error=str(exc))
+            continue
+        if conversation.turns:
+            found = True
+            yield Item(cid, Conversation(id=cid, turns=conversation.turns,
+                                         source=conversation.source, format=conversation.format,
+                                         speakers=conversation.speakers))
+    if not found:
+        error = FormatError("no messages found in any channel of the Slack export",
+                            source=str(root))
+        yield Item(root.relative_to(folder).as_posix(), error=str(error))
+
+
+def _transcripts(folder: Path, entries: list[Path],
+                 encoding: str | None = None, merge: bool = True) -> Iterator[Unit]:
     """Each file's conversation under the id ``mend analyze`` gives it (the reader's: a JSON
     document's ``id``, else the file's stem), or, where an earlier file of the folder already
-    has that id, under its path inside the folder (ids must be unique in a run's output)."""
+    has that id, under its path inside the folder (ids must be unique in a run's output); each
+    channel of a Slack export in it (a folder among ``entries``) under its path."""
     seen: set[str] = set()
-    for file in files:
+    for file in entries:
+        if file.is_dir():
+            yield from _slack_items(folder, file, seen)
+            continue
         path = file.relative_to(folder).as_posix()
         try:
-            conversation = load_conversation(file, encoding=encoding)
+            conversation = load_conversation(file, encoding=encoding, merge=merge)
         except MendError as exc:
             yield Item(path, error=str(exc))
             continue

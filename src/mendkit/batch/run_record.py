@@ -15,12 +15,15 @@ __all__ = ["check_run", "run_record", "write_run"]
 
 
 def run_record(source: Path, *, mode: str, region: str, fmt: str,
-               personal_heads: str | None = None) -> dict[str, Any]:
+               personal_heads: str | None = None, merge: bool | None = None) -> dict[str, Any]:
     """What a run into an output records of its settings (see the module docstring). The
     input's size and modification time are kept for the reader; a resumed run may read an
     input edited since (to fix conversations that failed), so only its path must match.
     ``personal_heads``: the person's heads file, which the run left out (a batch runs the
-    shipped engine), recorded so that a reader comparing with ``mend analyze`` knows."""
+    shipped engine), recorded so that a reader comparing with ``mend analyze`` knows.
+    ``merge``: whether consecutive VTT or SRT cues by one speaker were read as one turn
+    (``mend batch --merge``), for a folder of transcripts; None for input whose turns it does
+    not change (JSON Lines, Parquet, ConvoKit, Slack), which records nothing of it."""
     from mendkit._version import __version__
 
     where = source.resolve()
@@ -32,6 +35,8 @@ def run_record(source: Path, *, mode: str, region: str, fmt: str,
         record["input"].update(size=info.st_size, mtime_ns=info.st_mtime_ns)
     if personal_heads is not None:
         record["personal_heads"] = {"path": personal_heads, "used": False}
+    if merge is not None:
+        record["merge"] = merge
     return record
 
 
@@ -71,7 +76,8 @@ def check_run(path: Path, run: dict[str, Any], out: Path, *, holding: bool,
 
 
 def _check_settings(recorded: dict[str, Any], run: dict[str, Any], out: Path) -> None:
-    """Refuse an output written with other settings (mode, region, format, input, version)."""
+    """Refuse an output written with other settings (mode, region, format, input, version, and
+    for a folder of transcripts whether cues were merged)."""
     differ: list[tuple[str, str]] = []  # (how the output was written, what to resume it with)
     old = recorded.get("mend_version")
     if old is not None and old != run["mend_version"]:
@@ -88,6 +94,19 @@ def _check_settings(recorded: dict[str, Any], run: dict[str, Any], out: Path) ->
     old = (recorded.get("input") or {}).get("path")
     if old is not None and old != run["input"]["path"]:
         differ.append((f"from {old}, not {run['input']['path']}", f"the input {old}"))
+    if "merge" in run:
+        # A batch of an earlier Mend, before ``--merge``, read one turn per cue and recorded
+        # nothing of it.
+        old = recorded.get("merge", False)
+        if old != run["merge"]:
+            if "merge" not in recorded:
+                differ.append(("before Mend merged VTT or SRT cues, with one turn per cue",
+                               "--no-merge"))
+            elif old:
+                differ.append(("with consecutive VTT or SRT cues by one speaker as one turn",
+                               "--merge"))
+            else:
+                differ.append(("with one turn per VTT or SRT cue", "--no-merge"))
     if differ:
         raise InvalidInputError(
             f"was written {', '.join(d for d, _ in differ)}; resume it with "

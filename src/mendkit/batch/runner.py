@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 from mendkit.analysis.pipeline import MODES, Mode
 from mendkit.analysis.safety import DEFAULT_REGION
-from mendkit.batch.inputs import Item, Unit, read_units, unit_size
+from mendkit.batch.inputs import Item, Unit, read_units, reads_transcripts, unit_size
 from mendkit.batch.parts import cannot_write
 from mendkit.batch.run_record import run_record
 from mendkit.batch.sinks import Sink, open_sink, output_files, require_parquet
@@ -55,6 +55,9 @@ class BatchSettings:
     out_format: str = "parquet"
     resume: bool = False
     encoding: str | None = None  # of the transcripts of a folder (None: UTF-8, or as marked)
+    # In a folder of transcripts, consecutive VTT or SRT cues by one speaker are one turn (as
+    # ``mend analyze``); False: one turn per cue.
+    merge: bool = True
     # The personal heads file (``mend train``) under MEND_HOME, if there is one. A batch always
     # runs the shipped engine, so that a run is the same for anyone; the run record says that
     # these heads were left out.
@@ -71,6 +74,8 @@ class BatchSettings:
         if self.scheduler is not None and not _ADDRESS.fullmatch(self.scheduler):
             raise InvalidInputError("--scheduler expects an address such as "
                                     f"tcp://10.0.0.5:8786, got {self.scheduler!r}")
+        if not isinstance(self.merge, bool):
+            raise InvalidInputError(f"merge must be True or False, got {self.merge!r}")
         if self.scheduler and self.dask_local:
             raise InvalidInputError("choose either --scheduler or --dask-local, not both")
 
@@ -125,7 +130,8 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                                 source=str(out))
     # An output inside a folder of transcripts is not one of them (on --resume, say).
     units = read_units(source, spans=local_workers,
-                       exclude=output_files(out, settings.out_format), encoding=settings.encoding)
+                       exclude=output_files(out, settings.out_format), encoding=settings.encoding,
+                       merge=settings.merge)
     # The input's first conversation is found, and the executor started, before the output is
     # made, so that input Mend cannot read at all, or a cluster it cannot reach, leaves no
     # output behind (which would then ask for --resume).
@@ -144,7 +150,9 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                                  run=run_record(source, mode=settings.mode,
                                                 region=settings.region,
                                                 fmt=settings.out_format,
-                                                personal_heads=settings.personal_heads))
+                                                personal_heads=settings.personal_heads,
+                                                merge=(settings.merge
+                                                       if reads_transcripts(source) else None)))
             except OSError as exc:
                 raise cannot_write(exc, out) from None
             if warn is not None:

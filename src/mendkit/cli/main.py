@@ -151,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", help="the input format (default: from the extension or content); "
                    "one of text, vtt, srt, json, jsonl, csv, whatsapp, slack, convokit")
     p.add_argument("--encoding", help="the file's text encoding if not UTF-8 (e.g. cp1252)")
+    p.add_argument("--merge", action=argparse.BooleanOptionalAction, default=True,
+                   help="in a VTT or SRT transcript, read consecutive cues by the same speaker "
+                   "as one turn, as captioners cut one person's speech into several cues "
+                   "(default); --no-merge keeps one turn per cue")
     p.add_argument("--mode", choices=("full", "rules"), default="full",
                    help="full (default: rules and the shipped model) or rules only")
     p.add_argument("--region", help="crisis resources region, e.g. US, GB, IE (default: "
@@ -231,6 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", help="crisis resources region for the safety summaries")
     p.add_argument("--encoding", help="the encoding of the transcripts of an INPUT folder, "
                    "e.g. cp1252 (default: UTF-8, or as a byte-order mark says)")
+    p.add_argument("--merge", action=argparse.BooleanOptionalAction, default=True,
+                   help="in the VTT and SRT transcripts of an INPUT folder, read consecutive cues "
+                   "by the same speaker as one turn, as `mend analyze` does (default); "
+                   "--no-merge keeps one turn per cue. A --resume must use the same setting")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(handler=_batch)
 
@@ -342,7 +350,8 @@ def _personal(args: argparse.Namespace) -> PersonalHeads | None:
 def _analyze(args: argparse.Namespace) -> int:
     from mendkit.api import analyze, load_conversation
 
-    conversation = load_conversation(args.path, format=args.format, encoding=args.encoding)
+    conversation = load_conversation(args.path, format=args.format, encoding=args.encoding,
+                                     merge=args.merge)
     analysis = analyze(conversation, mode=args.mode, region=_region(args),
                        personal=_personal(args))
     from mendkit.cli import render
@@ -350,7 +359,7 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.json:
         render.print_analysis_json(analysis)
     else:
-        render.analysis(analysis, footer=NOT_THERAPY)
+        render.analysis(analysis, footer=NOT_THERAPY, turns=conversation.turns)
     return EXIT_OK
 
 
@@ -494,6 +503,7 @@ def _batch(args: argparse.Namespace) -> int:
     settings = BatchSettings(mode=args.mode, region=_region(args), workers=workers,
                              scheduler=args.scheduler, dask_local=args.dask_local,
                              chunk=args.chunk, resume=args.resume, encoding=args.encoding,
+                             merge=args.merge,
                              out_format=args.to or ("jsonl" if out.suffix == ".jsonl"
                                                     else "parquet"),
                              personal_heads=str(heads) if heads.is_file() else None)

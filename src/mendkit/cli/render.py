@@ -7,7 +7,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -37,7 +37,8 @@ from mendkit.critic import (
 from mendkit.evaluation import EvalReport
 from mendkit.evaluation.public_metrics import PublicRow
 from mendkit.insights import steep_words, trend_words
-from mendkit.model import Analysis, CheckResult, Episode, Evidence, Safety
+from mendkit.labels import CRISIS
+from mendkit.model import Analysis, CheckResult, Episode, Evidence, Safety, Turn
 
 STYLES = {
     "rupture.withdrawal": "bold blue",
@@ -229,8 +230,65 @@ def _phrases(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
     return list(dict.fromkeys(text[start:end] for start, end in merged))
 
 
-def analysis(result: Analysis, *, footer: str) -> None:
+def _replies(turns: Sequence[Turn]) -> dict[int, int | None]:
+    """For each turn that replies to another (``reply_to``), the index of the earlier turn it
+    answers, or None where that message is not among the turns (a Slack thread under a bot's
+    message, say). Nothing where every turn after the first answers the one just before it (a
+    plain chain of replies, as in many ConvoKit dialogues): the order already says it."""
+    where: dict[str, int] = {}
+    replies: dict[int, int | None] = {}
+    chain = len(turns) > 1
+    for n, turn in enumerate(turns):
+        if turn.reply_to is not None:
+            replies[turn.index] = where.get(turn.reply_to)
+        if n and (turn.reply_to is None or replies[turn.index] != turns[n - 1].index):
+            chain = False
+        if turn.id is not None:
+            where.setdefault(turn.id, turn.index)
+    return {} if chain else replies
+
+
+def _reply_marker(turn: int, replies: Mapping[int, int | None]) -> str:
+    if turn not in replies:
+        return ""
+    parent = replies[turn]
+    return " (reply to a message not shown)" if parent is None else f" (reply to turn {parent})"
+
+
+def _turn_text(console: Console, number: Text, who: Text, body: Text) -> Text | Table:
+    """A turn: its ``number``, ``who`` said it, then its text, whose further lines (a
+    multi-line message) and, on a terminal, wrapped lines are indented under its first word,
+    never flush left where they would read as lines nobody said. On a terminal too narrow for
+    that (a long name), the text goes on the lines below, seven columns in."""
+    hang = number.cell_len + who.cell_len
+    if console.soft_wrap:  # a pipe or a file: no wrapping here, only the message's own lines
+        out = Text.assemble(number, who)
+        out.append_text(Text("\n" + " " * hang).join(body.split("\n", allow_blank=True)))
+        return out
+    if hang <= console.width // 2:
+        return _columns((hang, Text.assemble(number, who)), body)
+    grid = Table.grid(padding=0)
+    grid.add_column()
+    grid.add_row(_columns((number.cell_len, number), who))  # a long name wraps under itself
+    grid.add_row(_columns((7, Text()), body))
+    return grid
+
+
+def _columns(first: tuple[int, Text], rest: Text) -> Table:
+    """``first`` (its width, its text) and beside it ``rest``, wrapped in the columns left."""
+    grid = Table.grid(padding=0)
+    grid.add_column(width=first[0], no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(first[1], rest)
+    return grid
+
+
+def analysis(result: Analysis, *, footer: str, turns: Sequence[Turn] = ()) -> None:
+    """The analysis for a reader. ``turns``: the conversation's turns, for the replies among
+    them (``reply_to``): a reply (a Slack thread reply, which comes in the order it was posted,
+    not under its thread) says which turn it answers (see ``_replies``)."""
     console = _console()
+    replies = _replies(turns)
     safety = result.safety
     speakers = {t.index: t.speaker for t in result.turns}
     _safety(console, safety, title="Possible crisis signs in this conversation",
@@ -243,11 +301,13 @@ def analysis(result: Analysis, *, footer: str) -> None:
                        f"({', '.join(map(str, safety.turns))})", style=_CRISIS_STYLE)
     console.print(heading)
     for turn in result.turns:
-        line = Text(f"{turn.index:>4} ", style="dim")
-        line.append(f"{turn.speaker}: ", style="bold")
+        who = Text()  # (a style given here would be the whole line's: the marker's too)
+        who.append(turn.speaker, style="bold")
+        who.append(_reply_marker(turn.index, replies), style="dim")
+        who.append(": ", style="bold")
         ruled = [e for e in turn.evidence if e.source.startswith("rule:")]
-        line.append_text(_marked(turn.text, [(e.start, e.end, e.label) for e in ruled]))
-        console.print(line)
+        console.print(_turn_text(console, Text(f"{turn.index:>4} ", style="dim"), who, _marked(
+            turn.text, [(e.start, e.end, e.label) for e in ruled])))
         if turn.labels:
             tags = Text("       ")
             for label in turn.labels:
@@ -273,6 +333,7 @@ def analysis(result: Analysis, *, footer: str) -> None:
             cells["ruptures"] = cells["ruptures"].replace("\n", ", ")
             console.print(f"• turns {cells.pop('turns')}: " + "; ".join(
                 f"{name} {value}" for name, value in cells.items() if value), soft_wrap=True)
+        _crisis_note(console, result.episodes)
     elif result.episodes:
         table = Table(title="Episodes", title_justify="left")
         # The longest label ("confrontation") and status ("unresolved") are never cut short;
@@ -283,6 +344,7 @@ def analysis(result: Analysis, *, footer: str) -> None:
         for ep in result.episodes:
             table.add_row(*_episode_cells(ep))
         console.print(table, soft_wrap=False)
+        _crisis_note(console, result.episodes)
     else:
         console.print("No rupture episodes found.")
     console.print(Text(footer, style="dim"))
@@ -292,15 +354,34 @@ _EPISODE_COLUMNS = ("turns", "ruptures", "severity", "status", "repair by", "upt
                     "to repair")
 
 
+# A repaired episode that holds a crisis sign: "crisis ... resolved ... 4 min" beside "everyone
+# would be better off without me" can read as "the risk is resolved". The status (kept as it is in
+# --json) speaks of the repair between the people, so its cell is marked and a note says so.
+_CRISIS_MARK = "*"
+_CRISIS_NOTE = (f"{_CRISIS_MARK} Holds a possible crisis sign. The status is about the repair "
+                "between the people; it does not mean the risk has passed. See the box at the top.")
+
+
+def _crisis_marked(ep: Episode) -> bool:
+    return CRISIS in ep.labels and ep.status != "unresolved"
+
+
+def _crisis_note(console: Console, episodes: Iterable[Episode]) -> None:
+    if any(_crisis_marked(ep) for ep in episodes):
+        console.print(Text(_CRISIS_NOTE, style=_CRISIS_STYLE))
+
+
 def _episode_cells(ep: Episode) -> tuple[str, ...]:
-    """One episode's cells, in the order of ``_EPISODE_COLUMNS``."""
+    """One episode's cells, in the order of ``_EPISODE_COLUMNS``; the status of a repaired
+    episode that holds a crisis sign is marked (``_CRISIS_NOTE``)."""
     to_repair = ""
     if ep.turns_to_repair is not None:
         to_repair = count(ep.turns_to_repair, "turn")
         if ep.seconds_to_repair is not None:
             to_repair += f", {elapsed(ep.seconds_to_repair)}"
     short = "\n".join(label.rsplit(".", 1)[-1] for label in ep.labels)  # rupture.x -> x
-    return (f"{ep.start_turn}-{ep.end_turn}", short, ep.severity, ep.status, ep.initiator or "",
+    status = f"{ep.status} {_CRISIS_MARK}" if _crisis_marked(ep) else ep.status
+    return (f"{ep.start_turn}-{ep.end_turn}", short, ep.severity, status, ep.initiator or "",
             "yes" if ep.taken_up else "no", to_repair)
 
 

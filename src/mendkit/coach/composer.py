@@ -15,15 +15,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from mendkit.analysis.pipeline import analyze_conversation
-from mendkit.coach.my_part import my_action, my_part_sentences
-from mendkit.coach.pronouns import BOTH, address, base_verb, safe_pronouns, to_reader, to_you
-from mendkit.coach.wording import lower_first, strip_lead, upper_first
+from mendkit.coach.my_part import my_action, my_part_sentences, wishes
+from mendkit.coach.pronouns import (
+    IRREGULAR_PAST,
+    Pronouns,
+    address,
+    base_verb,
+    reader,
+    uncertain,
+)
+from mendkit.coach.screening import (
+    endangered,
+    fails_screens,
+    hurtful,
+    owned_plainly,
+    plain_feeling,
+    rejects,
+    shuts_out,
+    threatens,
+)
+from mendkit.coach.verbs import base_of_past
+from mendkit.coach.wording import (
+    lower_first,
+    plain_case,
+    strip_lead,
+    strip_lead_in,
+    upper_first,
+)
 from mendkit.critic import BLAMING_FEELINGS
-from mendkit.model import Conversation
 
 CONTEXTS: Final = ("partner", "family", "friend", "work", "therapist")
 
@@ -44,21 +67,25 @@ class DraftParts:
     commitment: str = ""  # e.g. "ask more questions at the start"
     appreciation: str = ""  # something true to appreciate
     # Parts left out because the person kept them through the coach's risk check (the model saw
-    # a sign in them, they said no): never quoted to the other person (``WITHHELD``).
+    # a sign in them, they said no) and they fail a screen: never quoted to the other person.
     withheld: tuple[str, ...] = ()
 
     @classmethod
     def from_answers(cls, answers: Mapping[str, Any], context: str = "partner", *,
                      withheld: Collection[str] = ()) -> DraftParts:
         """Parts from a coach session's answers (keys are the machine's state names). The
-        answers of the steps in ``withheld`` are left out: what happened becomes the neutral
-        "what happened", any other part is not said."""
-        left = tuple(name for step, name in _FROM_STEP.items()
-                     if step in withheld and answers.get(step))
+        answers of the steps in ``withheld`` (kept through the risk check) are said only when
+        they pass every screen (``fails_screens``: no threat or violence, no danger from the
+        other person, no insult): "I told Mum he doesn't care" stays in the apology. One that
+        fails is left out: what happened becomes the neutral "what happened", any other part is
+        not said."""
+        held = {step for step in withheld
+                if answers.get(step) and fails_screens(str(answers[step]))}
+        left = tuple(name for step, name in _FROM_STEP.items() if step in held)
 
         def text(key: str) -> str:
             value = answers.get(key)
-            if key in withheld and value:
+            if key in held:
                 return "what happened" if key == "recognise_what" else ""
             return str(value).strip().rstrip(".!? ") if value else ""
 
@@ -80,17 +107,48 @@ _FROM_STEP: Final = {"recognise_what": "what happened", "responsibility_part": "
 
 
 def withheld_note(parts: DraftParts) -> str:
-    """The one line the coach says where a draft is shown that leaves out answers kept through
-    the risk check; ``""`` when it leaves out none.
+    """What the coach says where a message is shown that leaves out answers: those kept through
+    the risk check that fail a screen, and what it left out of the answers the steps after the
+    draft gave (the feeling, the need, what I will do: ``_LATER``) because they swear, insult,
+    threaten, tell of danger or shut them out; ``""`` when it leaves out none. (The draft's own
+    parts are named by ``left_out`` where the draft is shown.)
 
     >>> withheld_note(DraftParts(withheld=("what happened",)))[:45]
     'I left out what you told me about what happen'
+    >>> withheld_note(DraftParts(feeling="fucking furious"))[:50]
+    'I left out the swearing in what you feel, because '
     """
-    if not parts.withheld:
-        return ""
-    names = " and ".join(parts.withheld)
-    return (f"I left out what you told me about {names}, because that is what I checked with "
-            "you. If you want them to know, add what you choose, in your own words.")
+    lines: list[str] = []
+    if parts.withheld:
+        lines.append(f"I left out what you told me about {' and '.join(parts.withheld)}, "
+                     "because that is what I checked with you. If you want them to know, add "
+                     "what you choose, in your own words.")
+    why = _screened(parts).why
+    for reason, line in _LEFT_OUT_LINES.items():
+        names = [f"the swearing in {_SCREENED[key]}" if why.get(key) == "trim" else _SCREENED[key]
+                 for key in _LATER if why.get(key) == reason
+                 or (reason == "hurt" and why.get(key) == "trim")]
+        if names:
+            lines.append(line.format(names=" and ".join(names)))
+    return " ".join(lines)
+
+
+# Why a part was left out, and what the coach says of it (``withheld_note``).
+_LEFT_OUT_LINES: Final = {
+    "hurt": ("I left out {names}, because some of the words could hurt and start a new fight "
+             "rather than a repair. If it matters, say it in your own words."),
+    "threat": ("I left out {names}, because it speaks of hurting someone or their things, and "
+               "that has no place in a repair. If you feel you might hurt someone, step away "
+               "for now, and type help to see who you can talk to."),
+    "danger": ("I left out {names}, because it tells of danger from them, and sending it "
+               "could put you at risk. Type help to see who you can talk to."),
+    "withdraw": ("I left out {names}, because it shuts them out or sets an ultimatum, and that "
+                 "closes the door a repair is trying to open. If you need time apart, you could "
+                 "say when you will come back to talk."),
+}
+# The parts a vow to shut them out or an ultimatum is left out of (``shuts_out``): what I will
+# do, and what I ask or need. (My part may own it: "I gave him the silent treatment".)
+_NO_ULTIMATUM: Final = frozenset(("commitment", "request", "need"))
 
 
 _I: Final = re.IGNORECASE
@@ -103,18 +161,24 @@ _TRAILING_TIME: Final = re.compile(rf"^(.+?),?\s+(?:on |at )?({_TIME})$", _I)
 _SUBJECT: Final = re.compile(
     r"^(?:i|i'm|i've|i'd|i'll|we|we're|we've|you|you're|he|he's|she|she's|they|they're|it|"
     r"it's|there|there's)\b", _I)
-# "Sam said ...", "Mum shouted ...", "... and I blamed him": sentences, not topics.
+# "Sam said ...", "Mum shouted ...", "Paul let me down", "... and I blamed him": sentences, not
+# topics.
 _SENTENCE_HINT: Final = re.compile(
     r"^(?!(?:what|how|when|why|where|the|a|an|my|our|your|his|her|their|this|that)\b)"
-    r"(?-i:[A-Z])[\w']*\s+(?:\w+ed|said|told|was|got|went|left|forgot|did|didn't|made|took|came"
-    r"|had|wouldn't|couldn't|won't|isn't|wasn't|thinks|thought|felt|says|wants)\b"
+    rf"(?-i:[A-Z])[\w']*\s+(?:\w+ed|{IRREGULAR_PAST}|wouldn't|couldn't|won't|isn't|wasn't"
+    r"|thinks|says|wants)\b"
     r"|\b(?:and|but|so|then) (?:i|we|he|she|they)\b", _I)
 # A topic with a verb after a noun ("my boss criticised me"), a clause after a comma ("At the
 # party, you laughed at me") or a leading "when ..." is a sentence, not a topic: told as it is.
 # A pronoun's verb is not counted: "the comment I made" is still a topic.
+# (Past forms that are also nouns, "cut", "set", "hit", "read", are left to _SENTENCE_HINT: "the
+# pay cut" is a topic.)
 _VERB: Final = (r"(?:said|told|was|were|got|went|left|forgot|did|didn't|made|took|came|had|"
                 r"wouldn't|couldn't|won't|isn't|wasn't|thinks|thought|felt|says|wants|is|are|"
                 r"kept|lost|sent|spent|broke|gave|bought|brought|caught|threw|wrote|ran|hung|"
+                r"saw|met|heard|found|knew|began|drove|ate|fell|fought|won|paid|slept|stole|"
+                r"swore|woke|wore|hid|chose|spoke|meant|sold|shook|rang|sang|drank|flew|forgave|"
+                r"froze|held|rode|taught|tore|wept|understood|blew|withdrew|"
                 r"\w{2,}(?<!e)ed)")
 _CLAUSE: Final = re.compile(
     rf"\b(?!(?:the|a|an|my|our|your|his|her|their|this|that|what|how|i|you|he|she|we|they)"
@@ -143,33 +207,87 @@ _BLAME: Final = re.compile(
     r"|(?:(?:it was|it is|it's|that was|that is|that's) )?(?:all )?(?!(?:my|our)\b)[\w']+ fault"
     r"(?: not mine)?|blame [\w']+(?: [\w']+)?|(?:it was|it's|that was|that's) (?:all )?(?:on )?"
     r"(?:you|him|her|them))$")
-# Words that insult or swear: Mend never writes them into a draft of its own, whoever said them.
-_HOSTILE: Final = re.compile(
-    r"\b(?:stupid|idiot\w*|moron\w*|dumbass|retard\w*|bitch\w*|bastard\w*|ass|asshole\w*|arse"
-    r"|arsehole\w*|dick|dickhead\w*|prick\w*|cunt\w*|twat\w*|shit\w*|bullshit|fuck\w*|crap\w*"
-    r"|jerk\w*|loser\w*|worthless|psycho\w*|slut\w*|whore\w*|piss\w*|wanker\w*|screw you"
-    r"|(?:dumb|silly|stupid|fat|old|lazy|ugly) (?:cow|pig|cunt|bitch|idiot|git|sod)"
-    r"|go to hell|drop dead|get lost|piece of \w+|shut (?:up|(?:[\w']+ ){0,2}(?:mouth|face|trap)))\b",
-    _I)
-# The parts a draft leaves out when they insult, with how the coach names them.
-# (What you did and regret may name an insult: "I'm sorry I called you a cow" owns it.)
-_SCREENED: Final = {"situation": "what happened", "request": "what you asked of them",
+# The parts a draft screens (``_screened``), with how the coach names each it leaves out.
+_SCREENED: Final = {"situation": "what happened", "my_part": "what you did",
+                    "regret": "what you regret", "request": "what you asked of them",
                     "need": "what you need", "their_side": "what they may have felt",
-                    "commitment": "what you will do differently",
+                    "feeling": "what you feel", "commitment": "what you will do differently",
                     "appreciation": "what you appreciate"}
-_HURTFUL_KINDS: Final = frozenset(("hostility", "contempt"))
+# The parts the steps after the draft give: what is left out of them is said where the message
+# is shown again (``withheld_note``).
+_LATER: Final = ("feeling", "need", "commitment")
 
 
-def _hurtful(text: str) -> bool:
-    """Whether an answer insults or swears: a word of ``_HOSTILE``, or hostility or contempt the
-    rules find in it ("stop being a dumb cow")."""
+@dataclass(frozen=True, slots=True)
+class _Screened:
+    """``parts`` as a draft may say them, and why each part left out (wholly, or some words of
+    it: "trim") was: "hurt", "threat", "danger", "withdraw" or "trim", by key."""
+
+    parts: DraftParts
+    why: Mapping[str, str]
+
+
+def _screen_part(key: str, text: str) -> tuple[str, str]:
+    """What a draft may say of one part, and why it says less (``""`` when it says it all).
+    A threat or violence, or danger from them, is never said; an insult or swearing is left out,
+    except that my part and regret own it in plain words ("called you names"); a regret that
+    rejects them ("regret ever dating him") and a wish to insult them ("I want to tell him he's
+    pathetic") own nothing; a vow to shut them out or an ultimatum ("never speak to him again")
+    is no commitment, request or need to send; the swearing in a feeling is left out and the
+    feeling kept."""
     if not text.strip():
-        return False
-    if _HOSTILE.search(text):
-        return True
-    turn = analyze_conversation(Conversation.from_turns([("you", text)]), mode="rules").turns[0]
-    return any(e.label == "rupture.confrontation" and e.subtype in _HURTFUL_KINDS
-               for e in turn.evidence)
+        return text, ""
+    if key == "my_part":
+        return _screen_my_part(text)
+    if threatens(text):
+        return "", "threat"
+    if endangered(text):
+        return "", "danger"
+    if key in _NO_ULTIMATUM and shuts_out(text):
+        return "", "withdraw"
+    if key == "regret":
+        owned = owned_plainly(text)
+        if rejects(text) or wishes(_answer(owned, blame=True)):
+            owned = ""
+        gone = not _answer(owned, blame=True) and (hurtful(text) or rejects(text))
+        return ("", "hurt") if gone else (owned, "")
+    if key == "feeling":
+        plain = plain_feeling(text)
+        return plain, ("hurt" if not plain else "trim" if plain != text else "")
+    return ("", "hurt") if hurtful(text) else (text, "")
+
+
+def _screen_my_part(text: str) -> tuple[str, str]:
+    """``_screen_part`` for my part, clause by clause: a clause that threatens or tells of
+    danger is left out and the rest owned ("it's my fault he gets like that, I answered back":
+    I answered back); an insult I own is said plainly; no clause of mine left, none said."""
+    pieces = re.split(f"({_CLAUSE_END.pattern})", text)  # clauses, and what ends each
+    unsafe = {c: "threat" if threatens(c) else "danger" for c in pieces[::2]
+              if threatens(c) or endangered(c)}
+    if not unsafe and threatens(text):
+        return "", "threat"
+    kept = "".join(piece + end for piece, end in zip(pieces[::2], [*pieces[1::2], ""],
+                                                      strict=True) if piece not in unsafe)
+    owned = owned_plainly(kept.strip().rstrip(",;:.!?-\u2013\u2014\u2026 ") if unsafe else text)
+    reason = next(iter(unsafe.values()), "")
+    if not my_part_sentences(_answer(owned, blame=True), work=False):
+        return ("", reason or "hurt") if reason or hurtful(text) else (owned, "")
+    return owned, reason
+
+
+def _screened(parts: DraftParts) -> _Screened:
+    """``parts`` as a draft may say them (``_screen_part``), in plain case (``plain_case``):
+    what happened that cannot be said becomes "what happened"."""
+    said: dict[str, Any] = {}
+    why: dict[str, str] = {}
+    for key in _SCREENED:
+        text, reason = _screen_part(key, plain_case(getattr(parts, key), (parts.other,)))
+        said[key] = "what happened" if key == "situation" and reason else text
+        if reason:
+            why[key] = reason
+    return _Screened(parts=replace(parts, **said), why=why)
+
+
 # Where a clause ends: a comma, a full stop, a dash between words.
 _CLAUSE_END: Final = re.compile(r"\s*(?:[,;:.!?\u2026]+|\s-+\s|\s*[\u2013\u2014]\s*)\s*")
 
@@ -196,7 +314,8 @@ def _is_non_answer(text: str, *, blame: bool = False) -> bool:
 
 def _answer(text: str, *, blame: bool = False) -> str:
     """``text`` without a shrug or blame it starts with ("No, I yelled" -> "I yelled"); ``""``
-    when that is all it is."""
+    when that is all it is. Words said before it ("ok fine.", "ugh.") are no part of it."""
+    text = strip_lead_in(text) or text
     if _is_non_answer(text, blame=blame):
         return ""
     while (end := _CLAUSE_END.search(text)) and end.start() > 0 and (
@@ -218,6 +337,13 @@ _EVENT: Final = (r"(?:fight|argument|row|disagreement|quarrel|falling out|commen
                  r"|misunderstanding|dinner|party|trip|date|visit|holiday|birthday|wedding)")
 
 
+# Words before a time that make it what the account is about, or that need it as their object.
+_ABOUT: Final = r"(?:about|regarding|concerning|re)"
+_NEEDS_OBJECT: Final = (r"(?:before|after|until|till|since|by|for|from|through|of|into|with"
+                        r"|around|past|ahead of|to|like|than|without|planning|ruined"
+                        r"|cancelled|canceled|missed|forgot|spoiled|spoilt)")
+
+
 def _situation(situation: str) -> tuple[str, str]:
     """What to talk about, and the person's account as a sentence of its own, if it is one:
     "We argued about the dishes last night" -> ("last night", "We argued about the dishes")."""
@@ -230,13 +356,25 @@ def _situation(situation: str) -> tuple[str, str]:
         common = re.match(r"^(?:what|how|when|why|where|the|a|an|my|our|your|his|her|their|this"
                           r"|that|last|yesterday|earlier)\b", situation, _I)
         if not common and (re.fullmatch(_EVENT, situation, _I) or re.fullmatch(
-                rf"(?-i:[a-z])[\w']*(?: [\w']+)?\s+{_EVENT}", situation, _I)):
-            return f"the {lower_first(situation)}", ""  # "fight" -> "the fight"
+                rf"(?-i:[a-z])[\w']*(?: [\w']+)?\s+{_EVENT}", situation, _I) or re.fullmatch(
+                rf"(?:(?-i:[a-z])[\w']*\s+)?{_EVENT}\s+(?:about|over|with|at|on|in|from|after"
+                r"|before|during|for|between)\b.*", situation, _I)):
+            # "fight" -> "the fight", "argument about the dishes" -> "the argument about ..."
+            return f"the {lower_first(situation)}", ""
         return lower_first(situation) if common else situation, ""
     if lead:
         time = lead.group(1)
     elif trail := _TRAILING_TIME.match(situation):
         time, rest = trail.group(2), trail.group(1)
+        # The time is what it was about ("we argued about the weekend"): talked about, and the
+        # account keeps its object ("We argued about it"). After another word that needs one
+        # ("he left before the weekend"), the time is no time of the event: told as it is.
+        if re.search(rf"\b{_ABOUT}$", rest, _I):
+            rest = f"{rest} it"
+        elif during := re.search(r"\s+(?:over|during|in|throughout)$", rest, _I):
+            rest = rest[:during.start()]  # "we argued over the weekend": when, not what about
+        elif re.search(rf"\b{_NEEDS_OBJECT}$", rest, _I):
+            return "what happened", upper_first(situation)
     else:
         return "what happened", upper_first(situation)
     time = re.sub(r"^(?:on |at )", "", time, flags=_I).lower()
@@ -245,19 +383,36 @@ def _situation(situation: str) -> tuple[str, str]:
 
 
 def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
+    """The feeling to say after "I feel", and the need: a blaming word ("ignored", "furious and
+    disrespected") says what they did, so the feeling beneath it is said instead, and the need
+    it implies when none was given."""
     word = lower_first(strip_lead(r"i (?:feel|felt|am feeling|was feeling)|i'?m(?: feeling)?"
                                r"|i am(?: feeling)?|i was|feeling", feeling))
     need = lower_first(strip_lead(r"(?:what|all) i need is|i (?:really |just )?(?:need|want|would "
                                r"like|'d like)|i'd like", need))
-    if word.lower() in BLAMING_FEELINGS:  # "ignored" says what they did: the feeling beneath
-        beneath, implied_need = BLAMING_FEELINGS[word.lower()]
-        return beneath, need or implied_need
-    return word, need
+    words = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", word)
+    if not any(w.lower() in _BENEATH for w in words):
+        return word, need
+    beneath: list[str] = []
+    for w in words:  # "furious and disrespected" -> "furious and hurt"
+        said = _BENEATH[w.lower()][0] if w.lower() in _BENEATH else w
+        if said not in beneath:
+            beneath.append(said)
+    implied = next(_BENEATH[w.lower()][1] for w in words if w.lower() in _BENEATH)
+    listed = beneath[0] if len(beneath) == 1 else f"{', '.join(beneath[:-1])} and {beneath[-1]}"
+    return listed, need or implied
+
+
+# The feeling beneath a blaming word, and the need it implies: the critic's, except that
+# humiliation is hurt, not shame (which reads as blaming myself).
+_BENEATH: Final = {**BLAMING_FEELINGS, "humiliated": ("hurt", "respect, especially in front of "
+                                                                "others")}
 
 
 def _commitment(commitment: str) -> str:
     """What I will do, to follow "I will": "I'll text you" -> "text you"; ``""`` when it is
     about someone else ("you should call me" is not something I will do)."""
+    commitment = strip_lead_in(commitment) or commitment
     text = strip_lead(r"(?:next time,?\s+)?(?:i will|i'll|i'?m going to|i am going to|"
                   r"i'?m gonna|i promise (?:to|i'll|i will)|i can|i want to|i plan to)",
                   commitment)
@@ -268,7 +423,7 @@ def _commitment(commitment: str) -> str:
 
 def _regret(regret: str, my_action: str) -> str:
     """The regret as a sentence, or ``""`` when it adds nothing ("yes", or my part again)."""
-    text = strip_lead(r"i regret|that", regret)
+    text = strip_lead(r"i regret|regret|that", regret)
     if not text or _is_non_answer(text, blame=True) or (
             strip_lead("i", text).lower() == my_action.lower()):
         return ""
@@ -276,36 +431,40 @@ def _regret(regret: str, my_action: str) -> str:
 
 
 def _request(request: str, other: str = "", *,
-             pronouns: frozenset[str] = BOTH) -> tuple[str, str]:
+             pronouns: Pronouns | None = None) -> tuple[str, str]:
     """Who the request is for and what to ask, fitted to follow "Could you/we" ("don't shout" ->
     "not shout"), or as the person's own sentence when it cannot be (see ``_request_parts``).
-    Only the pronouns in ``pronouns`` are said to them: the others may be someone else.
     """
     who, text = _request_parts(request, other, pronouns=pronouns)
     if not who:
         return who, text
     text = re.sub(r"^(?:don't|do not|doesn't|does not)\s+", "not ", text, flags=_I)
     if re.match(r"^(?:i|i'm|i'd|i'll|i've|you|you're|he|she|we|they|it)\b", text, _I):
-        statement = address(request.strip().rstrip(".!? "), other, "", pronouns=pronouns)
+        statement = _said(request.strip().rstrip(".!? "), other, pronouns)
         return "", upper_first(statement)  # it does not fit "Could you ...?"
     return who, text
 
 
+def _said(text: str, other: str, pronouns: Pronouns | None) -> str:
+    """``text`` (the request, or part of it) said to the reader: every mention of them as
+    "you", or none (``address``)."""
+    return _address(text, other, pronouns.context if pronouns else "", pronouns=pronouns)
+
+
 def _request_parts(request: str, other: str = "", *,
-                   pronouns: frozenset[str] = BOTH) -> tuple[str, str]:
+                   pronouns: Pronouns | None = None) -> tuple[str, str]:
     """Who the request is for ("you" or "we") and what to ask, to follow "Could you/we":
     "Tell me when he needs space" -> ("you", "tell me when you need space"); "Mum to call
     first" (someone else) -> ("we", "ask Mum to call first"). A wish that is not a request ("I
-    want Sam to know I care") comes back as a sentence of its own, with ``""`` for who."""
+    want Sam to know I care"), or one about someone it cannot tell from them ("she stops
+    criticising me" where "she" may be their mum), comes back as a sentence of its own, with
+    ``""`` for who: never "Could you apologise to you?"."""
     text = re.sub(r",?\s+please$", "", request.strip().rstrip(".!? "), flags=_I)
-    statement = address(text, other, "", pronouns=pronouns)
+    text = _said(text, other, pronouns)  # "Sam sets a reminder" -> "you set a reminder"
     if re.match(r"^i (?:want|need|'?d like|would like|wish) (?:you|him|her|them) to know\b",
-                statement, _I) or re.match(r"^i(?:'m|'ve|'d|'ll)?\s+(?!(?:like|love|want|need|"
-                                           r"prefer|wish|would)\b)", statement, _I):
-        return "", upper_first(statement)
-    if len(other) > 1 and re.match(rf"^{re.escape(other)}\s+(?:to\s+)?[\w']", text, _I):
-        text = "he" + text[len(other):]  # their name: a request to them
-        text = re.sub(r"^he\s+to\s+", "", text)
+                text, _I) or re.match(r"^i(?:'m|'ve|'d|'ll)?\s+(?!(?:like|love|want|need|"
+                                      r"prefer|wish|would)\b)", text, _I):
+        return "", upper_first(text)
     third = re.match(rf"^({_THIRD_PERSON})\s+(?:to\s+(.+)|(\w+s)\b(.*))$", text, _I)
     if third:
         verb = third.group(2) or base_verb(third.group(3)) + third.group(4)
@@ -315,24 +474,24 @@ def _request_parts(request: str, other: str = "", *,
     who = "you" if re.match(r"^please\b", text, _I) else ""
     text = strip_lead(r"please,?|to", text)
     wish = re.match(r"^(?:i'?d|i would|i) (?:like|love|want|need|prefer|wish)(?: it if| that)?\s+"
-                    r"(you|him|her|them|us|he|she|they|we)\s+(?:to |would |could )?(.*)$", text, _I)
-    subject = re.match(r"^(?:for |that )?(you|him|her|them|us|he|she|they|we)\s+(?:to|could|"
-                       r"would|should|can|will|might)\s+(.*)$", text, _I)
+                    r"(you|us|we)\s+(to |would |could )?(.*)$", text, _I)
+    subject = re.match(r"^(?:for |that )?(you|us|we)\s+(?:to|could|would|should|can|will|might)"
+                       r"\s+(.*)$", text, _I)
     asked = re.match(r"^(?:can|could|would|will) (you|we)\s+(.*)$", text, _I)
-    said = re.match(r"^(?:that )?(he|she|you|we)\s+(?:(never|always|just) )?(\w+)(.*)$", text, _I)
-    addressed = False  # "Can you let her know": "her" is someone else, not the one addressed
+    said = re.match(r"^(?:that )?(you|we)\s+(?:(never|always|just) )?(\w+)(.*)$", text, _I)
     if match := wish or subject or asked:
         who = "we" if match.group(1).lower() in ("us", "we") else "you"
-        text, addressed = match.group(2), match.group(1).lower() == "you"
-        between = match.string[match.end(1):match.start(2)].strip()  # "to", "would", or none
-        if wish and match.group(1).lower() in ("he", "she") and not between:
-            first, _, rest = text.partition(" ")  # "I want that he stops" -> "stop"
-            text = f"{base_verb(first)} {rest}".rstrip()
-    elif said and said.group(1).lower() in ("he", "she"):  # "she stops reading my texts"
-        who, text = "you", base_verb(said.group(3)) + said.group(4)
+        text = match.group(2) if match is not wish else (
+            wish.group(3) if wish.group(2) else _present(wish.group(3)))  # "called" -> "call"
     elif said:
         who, text = said.group(1).lower(), said.group(3) + said.group(4)
-        addressed = who == "you"
+    elif re.match(r"^(?:i'?d|i would|i) (?:like|love|want|need|prefer|wish)\b", text, _I):
+        return "", upper_first(text)  # "I want him to apologise": about someone else
+    elif re.match(r"^(?:that |for )?(?:he|she|they|him|her|them)\b", text, _I) or (
+            _named_first(text, other)):  # someone else, or it cannot tell who: as said
+        text = re.sub(r"^(?:that |for )", "", text, flags=_I)
+        return "", (f"I'd like {text}" if re.match(r"^[\w']+\s+to\b", text)
+                    else f"I'd like it if {text}")
     elif re.match(r"^let'?s\s", text, _I):
         who, text = "we", strip_lead("let'?s", text)
     elif _NO_VERB.match(text):  # "more time together": no verb to follow "Could we"
@@ -341,8 +500,26 @@ def _request_parts(request: str, other: str = "", *,
     # something two do together ("take a break when it gets heated", "talk it through together").
     who = who or ("we" if _TOGETHER.search(text) and not re.search(
         r"\b(?:me|my|mine|myself|i)\b", text, _I) else "you")
-    # Said to them in a "we" request too: "Could we talk it through before you decide?".
-    return who, lower_first(to_you(text, pronouns) if not addressed else text)
+    return who, lower_first(text)
+
+
+def _present(wished: str) -> str:
+    """A wish said in the past, to follow "Could you": "called first" -> "call first", "didn't
+    shout" -> "not shout", "were on time" -> "be on time"; a verb in the present stays."""
+    if negative := re.match(r"^(?:didn'?t|did not)\s+(.*)$", wished, _I):
+        return f"not {negative.group(1)}"
+    if negative := re.match(r"^(?:weren'?t|wasn'?t|were not|was not)\b\s*(.*)$", wished, _I):
+        return f"not be {negative.group(1)}".strip()
+    first, _, rest = wished.partition(" ")
+    return f"{base_of_past(first)} {rest}".strip()
+
+
+def _named_first(text: str, other: str) -> bool:
+    """Whether ``text`` starts with the reader's name, left as it is ("Sam tells his dad ..."
+    where "his" may be the dad's)."""
+    name = reader(other).name
+    return len(name) > 1 and any(text.startswith(f"{form} ") for form in (
+        name, name[:1].upper() + name[1:]))
 
 
 # A request that starts with one of these has no verb to ask with ("more time together").
@@ -358,32 +535,135 @@ _TOGETHER: Final = re.compile(
     r"|spend|try again|start again|start over)\b", _I)
 
 
-def _safe(parts: DraftParts, *texts: str) -> frozenset[str]:
-    """The pronouns that can only mean the reader, so can become "you" (``safe_pronouns``)."""
-    return safe_pronouns(parts.situation, *texts, other=parts.other, context=parts.context)
+def _safe(parts: DraftParts, *texts: str) -> Pronouns:
+    """The person's answers read together, to say ``texts`` (without any, the account of what
+    happened) to the reader: every mention of them as "you", or none (``address``)."""
+    answers = tuple(text for text in (
+        parts.my_part, parts.regret, parts.their_side, parts.feeling, parts.need, parts.request,
+        parts.commitment, parts.appreciation) if text)
+    return Pronouns(situation=parts.situation, answers=answers, request=parts.request,
+                    account=not texts, context=parts.context)
+
+
+# While ``pronoun_notes`` composes a draft: each answer the draft says as the person wrote it
+# because a pronoun in it may mean the reader or someone else, with those pronouns. The draft's
+# helpers call ``address`` from many places; this records where it kept an answer without
+# threading a list through all of them. It never changes what a draft says.
+_KEPT: ContextVar[list[tuple[str, tuple[str, ...]]] | None] = ContextVar("kept", default=None)
+
+
+def _address(text: str, other: str, context: str, *, pronouns: Pronouns | None) -> str:
+    """``address``, noting (while ``pronoun_notes`` asks) an answer it kept as written."""
+    said = address(text, other, context, pronouns=pronouns)
+    kept = _KEPT.get()
+    if kept is not None and said == text and text.strip() and (
+            words := uncertain(text, other, context, pronouns=pronouns)):
+        kept.append((text, words))
+    return said
+
+
+# How a note on words kept as written starts (a page shows it as a note).
+KEPT_AS_WRITTEN: Final = "I couldn't tell whether"
+_QUOTED_AT_MOST: Final = 80  # a longer answer is quoted by the clause with the pronoun
+
+
+def pronoun_notes(parts: DraftParts, *, only: Collection[str] = ()) -> tuple[str, ...]:
+    """What the coach says of the words the draft of ``parts`` keeps as the person wrote them,
+    because it could not tell whether a pronoun in them means the reader: which words, and why,
+    so that they can change them. With ``only`` (names of parts, "feeling"), only of those.
+
+    >>> (note,) = pronoun_notes(DraftParts(other="Jo", situation="Jo's boss criticised her",
+    ...                                    my_part="I yelled at her"))
+    >>> print(note.split(" If ")[0])
+    I couldn't tell whether "her" means Jo, so I kept "I yelled at her" as you wrote it.
+    """
+    kept: list[tuple[str, tuple[str, ...]]] = []
+    token = _KEPT.set(kept)
+    try:
+        draft = compose(parts).lower()
+    finally:
+        _KEPT.reset(token)
+    sources = [str(getattr(parts, name)).lower() for name in only]
+    name = reader(parts.other).name
+    who = re.sub(r"^my\b", "your", name, flags=_I) if name else "them"
+    notes: list[str] = []
+    for text, words in kept:
+        quoted = _quoted(text, words)
+        if not _in_draft(quoted, words, draft) or (only and not any(
+                text.lower() in source or source in text.lower() for source in sources if source)):
+            continue  # not in the draft as it is, or not of the parts asked about
+        listed = " and ".join(f'"{word}"' for word in words)
+        note = (f"{KEPT_AS_WRITTEN} {listed} {'means' if len(words) == 1 else 'mean'} {who}, "
+                f'so I kept "{quoted}" as you wrote it. If {"it does" if len(words) == 1 else "they do"}'
+                ", you can change those words in the message.")
+        if note not in notes:
+            notes.append(note)
+    return tuple(notes)
+
+
+def _in_draft(quoted: str, words: tuple[str, ...], draft: str) -> bool:
+    """Whether the (lower-case) ``draft`` says ``quoted`` as written: whole, or from the word
+    before its first pronoun on, a few words at least (the draft may have changed how it starts:
+    "I'll ask her ..." is said as "Next time, I will ask her ...")."""
+    low = quoted.lower()
+    pronoun = "|".join(map(re.escape, words))
+    tail = re.search(rf"(?:[\w']+\s+)?\b(?:{pronoun})\b.*", low)
+    return low in draft or bool(tail and len(tail.group().split()) >= 3 and tail.group() in draft)
+
+
+def _quoted(text: str, words: tuple[str, ...]) -> str:
+    """``text``, or where it is long, its clauses that hold one of ``words``."""
+    text = text.strip()
+    if len(text) <= _QUOTED_AT_MOST:
+        return text
+    clauses = [c.strip() for c in _CLAUSE_END.split(text) if c.strip()]
+    held = [c for c in clauses if any(re.search(rf"\b{re.escape(w)}\b", c, _I) for w in words)]
+    return held[0] if held else text
+
+
+def left_out_notes(parts: DraftParts) -> tuple[str, ...]:
+    """What the coach says where the draft is shown of the answers it leaves out (``left_out``),
+    a line for each reason: a threat, danger from them, words that could hurt (an insult,
+    swearing, contempt), or shutting them out (a vow never to speak again, an ultimatum).
+
+    >>> left_out_notes(DraftParts(situation="the dishes", request="stop being a bitch"))[0][:60]
+    'I left out what you asked of them, because some of the words'
+    """
+    screened = _screened(parts)
+    lines: list[str] = []
+    for reason, line in _LEFT_OUT_LINES.items():
+        names = [f"some of {name}" if key != "situation" and getattr(screened.parts, key)
+                 else name for key, name in _SCREENED.items() if screened.why.get(key) == reason]
+        if names:
+            lines.append(line.format(names=" and ".join(names)))
+    return tuple(lines)
 
 
 def left_out(parts: DraftParts) -> tuple[str, ...]:
-    """The answers the draft leaves out because they insult or swear, as the coach names them
-    ("what you asked of them"): Mend never puts such words into a draft of its own.
+    """The answers the draft leaves out because they insult or swear, threaten, tell of danger or
+    shut them out, as the coach names them ("what you asked of them"): Mend never puts such
+    words into a draft of its own.
 
     >>> left_out(DraftParts(situation="the dishes", request="stop being a bitch"))
     ('what you asked of them',)
     """
-    return tuple(name for key, name in _SCREENED.items() if _hurtful(getattr(parts, key)))
+    screened = _screened(parts)
+    return tuple(f"some of {name}" if key != "situation" and getattr(screened.parts, key)
+                 else name for key, name in _SCREENED.items()
+                 if screened.why.get(key, "trim") != "trim")
 
 
 def _to_reader(text: str, parts: DraftParts) -> str:
-    """My own answer said to the reader, as the account of what happened allows (``to_reader``)."""
-    return to_reader(text, situation=parts.situation, other=parts.other, context=parts.context)
+    """My own answer said to the reader, as the account of what happened and my other answers
+    allow (``address``)."""
+    return _address(text, parts.other, parts.context, pronouns=_safe(parts, text))
 
 
 def _answered(parts: DraftParts) -> DraftParts:
-    """``parts`` without the answers that say nothing ("nothing really", "I don't know"), or
-    only blame the other person ("nothing, Jo started it"; in the situation that is what
-    happened, so it stays there)."""
-    hurtful: dict[str, Any] = {key: "" for key in _SCREENED if _hurtful(getattr(parts, key))}
-    parts = replace(parts, **hurtful)
+    """``parts`` as screened (``_screened``), without the answers that say nothing ("nothing
+    really", "I don't know"), or only blame the other person ("nothing, Jo started it"; in the
+    situation that is what happened, so it stays there)."""
+    parts = _screened(parts).parts
     answered: dict[str, Any] = {name: _answer(getattr(parts, name), blame=True) for name in (
         "my_part", "their_side", "feeling", "need", "regret", "request", "commitment",
         "appreciation")}
@@ -392,7 +672,8 @@ def _answered(parts: DraftParts) -> DraftParts:
 
 def commitment_sentence(parts: DraftParts) -> str:
     """"Next time, I will ..." from ``parts`` (``""`` without a commitment of mine)."""
-    answer = "" if _hurtful(parts.commitment) else _answer(parts.commitment, blame=True)
+    said, _ = _screen_part("commitment", plain_case(parts.commitment, (parts.other,)))
+    answer = _answer(said, blame=True)
     commitment = _commitment(_to_reader(answer, parts))
     return f"Next time, I will {commitment}." if commitment else ""
 
@@ -406,9 +687,10 @@ def later_sentences(parts: DraftParts) -> str:
     ...                            commitment="I'll stay in the room"))
     'I feel lonely, and I need to feel like a team. Next time, I will stay in the room.'
     """
-    parts = _answered(parts)
+    # The account is not said here, so who "he" or "she" is follows it as it was told.
+    parts = replace(_answered(parts), situation=plain_case(parts.situation, (parts.other,)))
     feeling, need = _feeling_and_need(_to_reader(parts.feeling, parts), parts.need)
-    need = address(need, parts.other, parts.context, pronouns=_safe(parts, need))
+    need = _address(need, parts.other, parts.context, pronouns=_safe(parts, need))
     said = (f"I feel {feeling}, and I need {need}." if feeling and need
             else f"I feel {feeling}." if feeling else f"I need {need}." if need else "")
     return " ".join(s for s in (said, commitment_sentence(parts)) if s)
@@ -422,19 +704,20 @@ def compose(parts: DraftParts) -> str:
     ...                    request="take a break when it gets heated"))[:46]
     "Can we talk about last night? I'm sorry that I"
     """
-    hostile_situation = _hurtful(parts.situation)
+    told = plain_case(parts.situation, (parts.other,))
+    hostile_situation = "situation" in _screened(parts).why
     parts = _answered(parts)
-    if hostile_situation:
-        parts = replace(parts, situation="what happened")
+    topic, account = _situation(parts.situation) if parts.situation else ("", "")
+    if hostile_situation:  # not said, but who "he" or "she" is still follows it as told
+        parts = replace(parts, situation=told)
     work = parts.context in ("work", "therapist")
     feeling, need = _feeling_and_need(_to_reader(parts.feeling, parts), parts.need)
-    need = address(need, parts.other, parts.context, pronouns=_safe(parts, need))
-    topic, account = _situation(parts.situation) if parts.situation else ("", "")
+    need = _address(need, parts.other, parts.context, pronouns=_safe(parts, need))
     if account:
-        account = _sentence_case(address(account, parts.other, parts.context,
+        account = _sentence_case(_address(account, parts.other, parts.context,
                                           pronouns=_safe(parts)))
     elif topic != "what happened" and not re.fullmatch(_TIME, topic, _I):
-        topic = address(topic, parts.other, parts.context, pronouns=_safe(parts))
+        topic = _address(topic, parts.other, parts.context, pronouns=_safe(parts))
     sentences: list[str] = []
     if topic:
         sentences.append(f"I'd like to come back to {topic}." if work
@@ -466,6 +749,8 @@ def compose(parts: DraftParts) -> str:
             about = ""
         tail = f", and I need {need}" if need else ""
         sentences.append(f"I feel {feeling}{about}{tail}.")
+    elif need:  # the feeling was left out or skipped: the need still stands
+        sentences.append(f"I need {need}.")
     if commitment := commitment_sentence(parts):
         sentences.append(commitment)
     if parts.request:

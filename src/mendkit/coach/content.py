@@ -17,21 +17,74 @@ NOT_THERAPY: Final = ("Mend is a self-help aid for working through a rupture. It
 
 # The check when only the learned model saw a sign of crisis in an answer (VERA-MH: confirm the
 # risk; Wysa: detected by the AI and confirmed by the user). Mend may have misread, so it asks.
+# It asks about hurting someone else too: a threat typed in anger ("I'm going to punch him")
+# must not get an honest "no" to a question that left it out.
 RISK_QUESTION: Final = ("Something in what you wrote made Mend want to check, and it may have "
-                        "misread you: are you thinking of hurting yourself, or is someone hurting "
-                        "or threatening you?")
+                        "misread you: are you thinking of hurting yourself or someone else, or is "
+                        "someone hurting or threatening you?")
 # Said after a no: the answer held back is taken, and the coach goes on.
 RISK_NO: Final = "Thank you for telling me. If that changes, type help at any question."
 # Said after an answer to the check that says neither yes nor no (asked once more).
 RISK_AGAIN: Final = ("Mend could not tell from that. Please answer yes, no or not sure; if you "
                      "are not sure, not sure is fine.")
+# Said after an empty answer to the check (a stray Enter): asked again, never taken as an answer.
+RISK_EMPTY: Final = ("Mend needs an answer to this before going on: yes, no or not sure. If you "
+                     "are not sure, not sure is fine.")
+
+# A stop for thoughts of hurting someone else (a yes at the check about a threat, such a threat in
+# plain words, or answers to the check that said neither yes nor no): why it stopped, then calm
+# steps to take now (de-escalation: step away, put distance between you, reach someone), before
+# the resources. It thanks no one for honesty: the stop may follow answers that said nothing.
+HARM_TO_OTHERS_STOP: Final = (
+    "Repair can wait: right now what matters is that no one gets hurt, you included.",
+    "If you feel you might hurt someone, step away now and put some distance between you: "
+    "another room, outside, a walk. Put down anything you could throw or break. Call or text "
+    "someone you trust, or a crisis line, and tell them how you feel; this feeling will ease. If "
+    "anyone is in danger right now, call your local emergency number. If you are also having "
+    "thoughts of hurting yourself, a crisis line can help with that too.")
+
+
+def changed_mind(*, open_asked: bool) -> str:
+    """What the coach says to an answer that no longer wants a repair ("forget it, I don't even
+    want to fix this"): that it is all right, how to stop, and the internal path (repair on your
+    own side, with no message to them), which the openness question leads to. With
+    ``open_asked`` that question is behind this session, so a new session asks it again."""
+    where = ('start a new session and answer "not now" when it asks if they are open to talking'
+             if open_asked else 'answer "not now" when Mend asks if they are open to talking')
+    return ("It sounds like you may not want to repair this with them right now, and that is all "
+            "right. You can stop here: your answers are saved, and you can come back to them "
+            "later. Or you can work on your own side of it, with no message to them: "
+            f"{where}. If you would like to go on here, answer the question again.")
+
+
+# Said when a step that cannot be skipped is asked to be ("skip", "can we skip this"): why it is
+# needed, and how little is enough. The step is asked again; "skip" is never taken as the answer.
+NOT_SKIPPABLE: Final[dict[State, str]] = {
+    State.RECOGNISE_WHO: 'This one can\'t be skipped: the rest is about this person. A name, or '
+                         'a word like "my partner", is enough.',
+    State.RECOGNISE_WHAT: "This one can't be skipped: everything after it builds on it. A few "
+                          'words are enough, like "we argued about money".',
+    State.RESPONSIBILITY_PART: "This one can't be skipped: owning your part is the heart of a "
+                               'repair. A small thing is enough, like "I raised my voice".',
+    State.INTERNAL_FEELINGS: "This one can't be skipped: naming the feeling is where repair on "
+                             'your own side starts. A word or two is enough, like "hurt" or '
+                             '"angry".',
+    State.INTERNAL_NEXT_TIME: "This one can't be skipped: it is what you keep ready for next "
+                              'time. One short sentence is enough, like "I need a minute, let\'s '
+                              'talk after dinner".',
+    State.RESPONSIBILITY_DRAFT: "This one can't be skipped: press Enter to use the draft as it "
+                                "is, or write your own.",
+    State.REBUILD_MESSAGE: "This one can't be skipped: press Enter to keep the message as it is, "
+                           "or write it as you want it.",
+}
 
 PROMPTS: Final[dict[State, str]] = {
     State.WELCOME: "Let's look at what happened, gently and one step at a time. Press Enter to "
                    "begin.",
     State.SAFETY_CHECK: "First: are you safe right now, including with the person this is about? "
                         "(yes / no)",
-    State.RECOGNISE_WHO: "Who is this about? A name or a word for them is enough.",
+    State.RECOGNISE_WHO: ("Who is this about? A name or a word for them is enough. If you like, "
+                          "add the pronouns they use, like \"Robin (they/them)\"."),
     State.RECOGNISE_CONTEXT: "What is this relationship? (partner, family, friend, work, "
                              "therapist) You can skip this.",
     State.RECOGNISE_WHAT: "What happened? Describe it as a camera would: what was said or done.",
@@ -43,7 +96,8 @@ PROMPTS: Final[dict[State, str]] = {
                           "You can add what you notice in your body, or say if you feel numb or "
                           "far away.",
     State.REGULATE_BREAK: "You sound flooded. Repair goes better after a pause of at least 20 "
-                          "minutes. In how many minutes would you like to come back? (20 to 600)",
+                          "minutes. In how many minutes would you like to come back? (20 to "
+                          "600; \"1 hour\" works too. Or type skip to go on without a break.)",
     State.ON_BREAK: "Take your break. Do something soothing, not something that keeps the "
                     "argument going in your head. Come back with `mend coach --resume`.",
     State.REGULATE_GROUNDING: "Let's come back to the room first. Name 5 things you can see, 4 "

@@ -27,19 +27,28 @@ from mendkit.coach.composer import (
     commitment_sentence,
     compose,
     later_sentences,
-    left_out,
+    left_out_notes,
+    pronoun_notes,
     withheld_note,
 )
 from mendkit.coach.machine import TERMINAL, Event, EventType, State, allowed_events
+from mendkit.coach.pronouns import reader
 from mendkit.coach.replies import (
     MAYBE,
     UNSURE,
+    arousal,
+    asks_to_skip,
+    break_minutes,
+    changes_mind,
+    declines,
     hedged,
     is_help,
+    numb,
+    plain_refusal,
     reads_as_name,
     yes_or_no,
 )
-from mendkit.coach.safety_gate import screen, threatens_you
+from mendkit.coach.safety_gate import harm_to_others, screen, threatens_you
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
 from mendkit.critic import MISSING_NOTE, critique
@@ -49,8 +58,6 @@ from mendkit.model import CheckResult, Conversation
 
 E = EventType
 PAUSED: frozenset[State] = frozenset({State.ON_BREAK, State.AWAITING_FOLLOW_UP})
-_NUMB = re.compile(r"\b(numb|far away|unreal|foggy|blank|not here|floating|spaced)\b", re.I)
-_NUMBER = re.compile(r"\b(10|[0-9])\b")
 _FREE_TEXT = {
     State.INTERNAL_FEELINGS, State.INTERNAL_BOUNDARY, State.INTERNAL_NEXT_TIME,
     State.RECOGNISE_WHO, State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED, State.RECOGNISE_MESSAGES,
@@ -95,6 +102,8 @@ def run(
             after = _with_commitment(current, after, prompter)
         if after.state is State.STOPPED_CRISIS and name:
             after = replace(after, settings={**after.settings, AT_RISK: name})
+        elif after.state is State.STOPPED_CRISIS and _toward_others(current, event):
+            after = replace(after, settings={**after.settings, TOWARD_OTHERS: True})
         store.save(after)
         _after(after, event, prompter, region)
         return after
@@ -143,19 +152,23 @@ COME_BACK = "Come back with `mend coach --resume`."
 
 
 def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bool = False,
-           safety: bool = False) -> str | Event:
+           safety: bool = False, offer: bool = False) -> str | Event:
     """The answer to ``prompt`` (asked again after "help", which shows the resources), or the
     safety gate's stop event: every free-form reply passes the gate, whatever the question. An
     answer in a language Mend cannot read is asked again, except a ``name`` that reads as one
     (in any script: ``reads_as_name``) and,
     at the ``safety`` question, a no Mend knows in that language ("いいえ", "non, j'ai peur"):
-    it takes the safety path at once."""
+    it takes the safety path at once. At an ``offer`` (a break, a breathing exercise) a plain
+    no to it ("i dont want to breathe") is read in the question's context: a sign only the
+    model saw in it is no reason to check."""
     while True:
         raw = prompter.ask(prompt).strip()
         if is_help(raw):
             _show_resources(prompter, region)
             continue
         stop, model_only = screen(raw, mode=mode) if raw else (None, False)
+        if stop is not None and model_only and offer and plain_refusal(raw):
+            stop = None
         if stop is not None:
             # A sign only the model saw is checked with the person first (it misreads everyday
             # words); the stop a yes leads to goes with the check.
@@ -181,21 +194,37 @@ def _unreadable(prompter: Prompter, region: str) -> None:
     _show_resources(prompter, region)
 
 
-def _confirm(session: Session, prompter: Prompter, mode: Mode) -> Event:
+def _confirm(session: Session, prompter: Prompter, mode: Mode, region: str) -> Event:
     """The person's answer to the risk check: ``NO_RISK`` for a plain no, ``RISK_UNCLEAR``
     the first time an answer says neither, else the stop the sign called for (a yes, not sure,
-    "help", a second unclear answer, or an answer with signs of its own: never coached on)."""
-    raw = prompter.ask(content.PROMPTS[State.CONFIRM_RISK]).strip()
+    "help", a second unclear answer, or an answer with signs of its own: never coached on).
+
+    An empty answer (a stray Enter) is no answer: it is asked again, and never counts as the
+    unclear one (two of them used to stop the session); after the second, where help is is shown
+    as well. A stop about hurting someone else (the answer held back, or this one, says so) says
+    first how to step away (``TOWARD_OTHERS``)."""
+    empty = 0
+    while not (raw := prompter.ask(content.PROMPTS[State.CONFIRM_RISK]).strip()):
+        empty += 1
+        prompter.say(content.RISK_EMPTY)
+        if empty == 2:
+            _show_resources(prompter, region)
     try:
         stop = EventType(str(session.check.get("stop")))
     except ValueError:
         stop = E.CRISIS
     stop = stop if stop in (E.CRISIS, E.ABUSE) else E.CRISIS
+
+    def stopping(kind: EventType) -> Event:
+        others = kind is E.CRISIS and (harm_to_others(session.held_answer())
+                                       or harm_to_others(raw))
+        return Event(kind, raw, {"others": others})
+
     if is_help(raw):
-        return Event(stop, raw)
-    found, model_only = screen(raw, mode=mode) if raw else (None, False)
+        return stopping(stop)
+    found, model_only = screen(raw, mode=mode)
     if found is not None:
-        return Event(stop if model_only else found, raw)
+        return stopping(stop if model_only else found)
     answer = yes_or_no(raw) if not looks_unreadable(raw) else None
     if hedged(raw):  # "not really", "kind of", "I guess not": not sure, the careful answer
         answer = "not sure"
@@ -203,8 +232,21 @@ def _confirm(session: Session, prompter: Prompter, mode: Mode) -> Event:
         return Event(E.NO_RISK, raw)
     asked_again = session.path[-1:] == ((State.CONFIRM_RISK.value, E.RISK_UNCLEAR.value),)
     if answer in ("yes", "not sure") or MAYBE.search(raw.lower()) or asked_again:
-        return Event(stop, raw)
+        return stopping(stop)
     return Event(E.RISK_UNCLEAR, raw)
+
+
+def _toward_others(before: Session, event: Event) -> bool:
+    """Whether the crisis stop ``event`` made is about thoughts of hurting someone else: as the
+    risk check decided, or for a stop by the gate, as the answer says in so many words (never
+    for signs in pasted messages: those are someone else's words)."""
+    if event.type is not E.CRISIS:
+        return False
+    if "others" in event.meta:
+        return bool(event.meta["others"])
+    if before.state in (State.RECOGNISE_MESSAGES, State.CONFIRM_RISK):
+        return False
+    return harm_to_others(str(event.value or ""))
 
 
 def _held(session: Session, raw: str, prompter: Prompter, now: Callable[[], datetime],
@@ -310,28 +352,34 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
          mode: Mode, region: str) -> Event | None:
     state = session.state
     if state is State.CONFIRM_RISK:
-        return _confirm(session, prompter, mode)
+        return _confirm(session, prompter, mode, region)
     context = str(session.answers.get("recognise_context", "partner"))
     if state is State.RESPONSIBILITY_DRAFT:
-        prompter.say(_composed(session, context))
+        parts = _parts(session, context)
+        prompter.say(compose(parts))
         if note := _withheld_note(session):
             prompter.say(note)
-        for part in left_out(_parts(session, context)):
-            prompter.say(f"I left out {part}, because some of its words could hurt and start a "
-                         "new fight rather than a repair. If it matters, say it in your own "
-                         "words when you write your own.")
+        # What it left out and why (a threat, danger from them, words that could hurt), and the
+        # words it kept as written because it could not tell who a pronoun means.
+        for line in (*left_out_notes(parts), *pronoun_notes(parts)):
+            prompter.say(line)
     if state is State.REBUILD_MESSAGE:
         prompter.say(_final_draft(session, context))
         if note := _withheld_note(session, later=True):
             prompter.say(note)
-        if addition := _addition(session, context):
+        addition = _addition(session, context)
+        if addition or _own_draft(session, context) is None:  # what the steps since added
+            for line in pronoun_notes(_parts(session, context), only=("feeling", "need")):
+                prompter.say(line)
+        if addition:
             prompter.say(f"{kept_note(session)} If it fits, you could add: \"{addition}\" "
                          f"{ADD_HINT}")
     prompt = content.PROMPTS[state]
     if state is State.RESPONSIBILITY_REVIEW and not _rewrite_of(session):
         prompt = _REVIEW_WITHOUT_REWRITE
     reply = _reply(prompter, prompt, mode, region, name=state is State.RECOGNISE_WHO,
-                   safety=state is State.SAFETY_CHECK)
+                   safety=state is State.SAFETY_CHECK,
+                   offer=state in (State.REGULATE_BREAK, State.REGULATE_BREATHING))
     if isinstance(reply, Event):
         return reply
     return _event_for(session, reply, prompter, now)
@@ -343,8 +391,20 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
     note on what the step expects) when it does not fit."""
     state = session.state
     context = str(session.answers.get("recognise_context", "partner"))
+    if asks_to_skip(reply, name=state is State.RECOGNISE_WHO):
+        reply = "skip"  # "skip it", "can we skip this": skip, in any words
     raw = _EMPTY_MEANS.get(state, {}).get(reply.lower(), reply)
     skip = raw.lower() in ("", "skip") and E.SKIP in allowed_events(state)
+    if raw.lower() == "skip" and not skip and state in content.NOT_SKIPPABLE:
+        # Never the answer ("I'm sorry that I skip"): why the step is needed, and asked again.
+        prompter.say(content.NOT_SKIPPABLE[state])
+        return None
+    if state in _CHANGE_OF_MIND_STEPS and changes_mind(raw):
+        # No repair wanted after all: the ways out (stop here, or the internal path), and the
+        # question again for someone who goes on. The answer is never taken as content.
+        opened = any(at == State.OPENNESS.value for at, _ in session.path)
+        prompter.say(content.changed_mind(open_asked=opened))
+        return None
     event = _interpret(state, raw, skip, session, prompter, now, context)
     if event is None:
         for line in _expected(state, session).splitlines():
@@ -365,7 +425,8 @@ _EXPECTED: dict[State, str] = {
     State.OPENNESS: "Please answer yes, not now or no.\nIf you can't tell, answer not sure.",
     State.RECOGNISE_CONTEXT: f"Please answer one of: {', '.join(CONTEXTS)}.",
     State.REGULATE_CHECK: "Please answer with a number from 0 (calm) to 10 (flooded).",
-    State.REGULATE_BREAK: "Please answer with a number of minutes from 20 to 600.",
+    State.REGULATE_BREAK: "Please answer with a number of minutes from 20 to 600 (or hours, like "
+                          "\"1 hour\"), or skip to go on without a break.",
     State.REGULATE_BREATHING: "Please answer paced, sigh or skip.",
     State.REBUILD_MESSAGE: "There is nothing new to add: press Enter to keep the message, or "
                            "write it as you want it.",
@@ -466,20 +527,21 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
     if state in _FREE_TEXT:
         return Event(E.ANSWER, raw) if raw else None
     if state is State.REGULATE_CHECK:
-        if _NUMB.search(raw):
+        if numb(raw):
             return Event(E.NUMB, raw)
-        number = _NUMBER.search(raw)
-        if number is None:
+        level = arousal(raw)
+        if level is None:
             return None
-        level = int(number.group(1))
         if level < 7 and session.settings.get("attachment") == "disorganised" \
                 and "regulate_grounding" not in session.answers \
                 and (State.REGULATE_GROUNDING.value, E.EXERCISE_DONE.value) not in session.path:
             return Event(E.NUMB, level)  # a slower pace: grounding first
         return Event(E.FLOODED if level >= 7 else E.CALM, level)
     if state is State.REGULATE_BREAK:
-        minutes = _int(raw, 20, 600)
-        if minutes is None:
+        minutes = break_minutes(raw)
+        if minutes is None and declines(raw, later=False):
+            return Event(E.SKIP)  # "no", "i dont want a break": always skippable
+        if minutes is None or not 20 <= minutes <= 600:
             return None
         # With its offset: the break lasts ``minutes`` even if the time zone changes meanwhile.
         return Event(E.BREAK_SET, back_at(_local(now), minutes).isoformat(timespec="minutes"))
@@ -489,7 +551,7 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         if low.startswith(("paced", "sigh")):
             _breathe(prompter, sigh=low.startswith("sigh"), rate=_rate(low))
             return Event(E.EXERCISE_DONE)
-        return Event(E.SKIP) if low.startswith("no") else None  # "no", "not now"
+        return Event(E.SKIP) if declines(raw) else None  # "no", "nah", "I'd rather not"
     if state is State.RESPONSIBILITY_DRAFT:
         return Event(E.ANSWER, raw or _composed(session, context))
     if state is State.RESPONSIBILITY_REVIEW:
@@ -534,7 +596,7 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
 def _after(session: Session, event: Event, prompter: Prompter, region: str) -> None:
     state = session.state
     if state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE):
-        show_stop(state, prompter, region, at_risk=at_risk(session))
+        show_stop(state, prompter, region, at_risk=at_risk(session), others=harms_others(session))
         return
     previous = State(session.path[-1][0])
     if event.type is E.NO_RISK:
@@ -574,6 +636,12 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
 AT_RISK = "at_risk"
 
 
+# A session setting: the crisis stop was for the person's own thoughts of hurting someone else (a
+# yes at the risk check about a threat, or a threat in their own words), so its words say how to
+# step away first.
+TOWARD_OTHERS = "toward_others"
+
+
 def at_risk(session: Session) -> str:
     """The other person's name when ``session`` stopped for signs in their pasted messages."""
     if session.state is not State.STOPPED_CRISIS:
@@ -581,14 +649,25 @@ def at_risk(session: Session) -> str:
     return str(session.settings.get(AT_RISK) or "")
 
 
-def stop_words(state: State, *, at_risk: str = "") -> tuple[str, str]:
-    """What a stop says: why it stopped, then what to do (the terminal and the web alike).
+def harms_others(session: Session) -> bool:
+    """Whether ``session`` stopped for the person's own thoughts of hurting someone else."""
+    return session.state is State.STOPPED_CRISIS and bool(session.settings.get(TOWARD_OTHERS))
+
+
+def stop_words(state: State, *, at_risk: str = "", others: bool = False) -> tuple[str, str]:
+    """What a stop says: why it stopped, then what to do (the terminal and the web alike). With
+    ``others`` (``harms_others``), calm steps first: step away, put distance between you, call
+    someone.
 
     >>> stop_words(State.STOPPED_CRISIS, at_risk="Sam")[0][:48]
     'Something in these messages suggests Sam may not'
+    >>> "step away" in stop_words(State.STOPPED_CRISIS, others=True)[1]
+    True
     """
     if at_risk and state is State.STOPPED_CRISIS:
         return content.someone_else_at_risk(at_risk)
+    if others and state is State.STOPPED_CRISIS:
+        return content.HARM_TO_OTHERS_STOP
     return content.PROMPTS[state], crisis_message(stop_kinds(state))
 
 
@@ -611,7 +690,8 @@ def _whose_signs(session: Session, event: Event, mode: Mode) -> tuple[Event, str
     when the same lines show the other person's own suicide signs. Any other signs (their own
     suicide or self-harm signs, abuse they suffer, a threat to someone else) make a crisis stop
     about them. Otherwise the gate's stop stands and speaks to the person using Mend."""
-    other = str(session.answers.get(State.RECOGNISE_WHO.value, "")).strip().lower()
+    # Their name without the pronouns it may carry ("Sam, she", "Robin (they/them)").
+    other = reader(str(session.answers.get(State.RECOGNISE_WHO.value, ""))).name.lower()
     turns = _pasted_turns(str(event.value or ""))
     if not other or not turns:
         return event, ""
@@ -629,11 +709,13 @@ def _whose_signs(session: Session, event: Event, mode: Mode) -> tuple[Event, str
     return Event(E.CRISIS, event.value), speaker
 
 
-def show_stop(state: State, prompter: Prompter, region: str, *, at_risk: str = "") -> None:
+def show_stop(state: State, prompter: Prompter, region: str, *, at_risk: str = "",
+              others: bool = False) -> None:
     """What a stopped session shows: why it stopped, the resources, and for danger from the
     other person a safety plan under its own heading. With ``at_risk`` (the signs were in that
-    person's pasted messages) the words are about helping them."""
-    for line in stop_words(state, at_risk=at_risk):
+    person's pasted messages) the words are about helping them; with ``others`` (thoughts of
+    hurting someone else), about stepping away first."""
+    for line in stop_words(state, at_risk=at_risk, others=others):
         prompter.say(line)
     _show_resources(prompter, region, content.helpers_heading(
         at_risk if state is State.STOPPED_CRISIS else ""), kinds=stop_kinds(state))
@@ -842,16 +924,24 @@ def _with_commitment(before: Session, after: Session, prompter: Prompter) -> Ses
     context = str(before.answers.get("recognise_context", "partner"))
     message = str(after.answers.get(State.REBUILD_MESSAGE.value, ""))
     sentence = commitment_sentence(_parts(after, context))
+    said = {State.REBUILD_COMMITMENT.value: after.answers.get(State.REBUILD_COMMITMENT.value)}
+    if note := withheld_note(_parts(after, context, said)):  # what the message leaves out of it
+        prompter.say(note)
     if not sentence or sentence in message:
         return after
+    kept_as_written = pronoun_notes(_parts(after, context), only=("commitment",))
     if message == _composed(before, context):
         message = _composed(after, context)
         prompter.say(MESSAGE_NOW_SAYS)
         prompter.say(message)
+        for line in kept_as_written:
+            prompter.say(line)
         return replace(after, answers={**after.answers, State.REBUILD_MESSAGE.value: message})
     kept = REWRITE_MESSAGE_KEPT if _chose_rewrite(after) else MESSAGE_KEPT
     prompter.say(f"{kept} Saying what you will do next time is a strong part of a "
                  f"repair: if it fits, add \"{sentence}\" when you send it.")
+    for line in kept_as_written:
+        prompter.say(line)
     return after
 
 
@@ -882,6 +972,15 @@ def _int(text: str, low: int, high: int) -> int | None:
         return None
     value = int(found.group(0))
     return value if low <= value <= high else None
+
+
+# The steps where an answer may say the person no longer wants a repair with the other person
+# (before the openness question, and on the way to the message after it).
+_CHANGE_OF_MIND_STEPS: frozenset[State] = frozenset({
+    State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED, State.RESPONSIBILITY_PART,
+    State.RESPONSIBILITY_REGRET, State.RESPONSIBILITY_KNOW, State.RESPONSIBILITY_DRAFT,
+    State.VULNERABILITY_SURFACE, State.VULNERABILITY_BENEATH, State.VULNERABILITY_NEEDS,
+    State.REBUILD_MESSAGE, State.REBUILD_COMMITMENT})
 
 
 def start(session_id: str, *, attachment: str | None = None, region: str = "default") -> Session:

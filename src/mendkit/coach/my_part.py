@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from mendkit.coach.wording import lower_first, strip_lead, upper_first
+from mendkit.coach.wording import lower_first, strip_lead, strip_lead_in, upper_first
 
 _I: Final = re.IGNORECASE
 
@@ -36,6 +36,11 @@ _SAME_PAST: Final = frozenset((
     "said", "told", "made", "sent", "left", "kept", "brought", "thought", "bought", "had",
     "lost", "got", "put", "cut", "hit", "let", "shut", "read", "heard", "sat", "stood", "held",
     "felt", "meant", "paid", "found", "spent", "slept", "snuck", "dug", "hung", "built", "led"))
+# A wish to do or say something ("I want to tell him he's pathetic", "I just wanna scream"): not
+# what I did, so nothing to apologise for.
+_WISH: Final = re.compile(r"^i (?:just |really |kinda |honestly |still |so )?(?:want|wanna|'d like"
+                          r"|would like|'d love|would love|feel like|wish i could|could just)\b",
+                          _I)
 _NOT_MINE: Final = re.compile(r"^(?:he|she|they|you|we|it|there|he's|she's|they're|you're|"
                               r"we're|it's|there's|his|her|their|your)\b", _I)
 
@@ -63,7 +68,7 @@ def _my_clause(clause: str) -> _MyPart:
     """One clause of my part, sorted into a ``_MyPart``; empty when it is not about what I did:
     someone else's doing or feeling ("you went quiet", "it's my fault you got upset": their
     anger is not mine to own, still less to apologise for) or a bare "it's my fault"."""
-    text = _MY_PART_LEAD.sub("", clause.strip())
+    text = _MY_PART_LEAD.sub("", strip_lead_in(clause))
     if fault := _MY_FAULT.match(text):
         rest = _MY_PART_LEAD.sub("", fault.group(1).strip())
         if rest.lower().startswith("for "):
@@ -89,6 +94,8 @@ def _my_clause(clause: str) -> _MyPart:
         kind = (modal.group(1) or modal.group(2) or modal.group(3)).lower()
         kind += "n't" if negative else ""
         return _MyPart(sentences=(f"I {kind} have {verb}{rest}.",))
+    if wishes(text):
+        return _MyPart()
     if re.match(r"^i'd\b", text, _I):
         return _MyPart(sentences=(f"{upper_first(text)}.",))
     text = re.sub(r"^i'm\s+", "am ", text, flags=_I)
@@ -102,6 +109,16 @@ def _my_clause(clause: str) -> _MyPart:
     if re.match(r"^(?:the|my|a|an|all|too much|this|how|what)\b", text, _I):
         return _MyPart(nouns=(lower_first(text),))
     return _MyPart(actions=(lower_first(text),))
+
+
+def wishes(text: str) -> bool:
+    """Whether ``text`` says what I want to do or say rather than what I did ("I want to tell
+    him he's pathetic"): no part of mine to own.
+
+    >>> wishes("I want to tell him he's pathetic"), wishes("I wanted to win")
+    (True, False)
+    """
+    return bool(_WISH.match(_MY_PART_LEAD.sub("", text.strip())))
 
 
 def _my_part(my_part: str) -> _MyPart:

@@ -1,29 +1,68 @@
-"""Pronouns in a draft: "he", "she", "him", "her", "his" and the reader's name, said as "you" and
-"your" to the person the draft is addressed to.
+"""Pronouns in a draft: the reader's name and the pronouns that mean them, said as "you".
 
-Only where they can mean no one else: a pronoun that someone else in the account could be called
-stays, and so does a "her" that could be hers or her ("I told her secrets to my friends").
-Deterministic rules over the person's own words, no parser.
+One rule above the others: a sentence of the draft never changes who did what. Every mention of
+the reader in an answer becomes "you", or the answer stays as the person wrote it; never half of
+it ("You shut himself in his room at Mum's" is what this module exists to prevent).
+
+Who the reader is: the answer to "Who is this about?", which may carry their pronouns ("Robin
+(they/them)", "Sam, she", "Alex - he/him": ``reader``). Which pronouns are theirs: the ones they
+gave, else the ones the account uses for them (its opening "She", "Robin said they", "Leo shut
+himself"), else the ones that no one else in the account could be. A pronoun is the reader's
+when the reader is the only one it can mean: another person the account speaks of who could be
+called the same (someone's mum for "she", a friend or a name for any) makes it uncertain, and an
+answer with an uncertain pronoun is kept as written. Deterministic rules over the person's own
+words, no parser.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
-__all__ = ["BOTH", "address", "base_verb", "safe_pronouns", "to_reader", "to_you"]
+__all__ = ["IRREGULAR_PAST", "Pronouns", "Reader", "address", "base_verb", "reader", "uncertain"]
 
 _I: Final = re.IGNORECASE
-# The pronouns a draft may say as "you" when they can only mean the reader.
-BOTH: Final = frozenset(("he", "she"))
-# Who a message is for, by context, when the person wrote "my therapist" or "my wife".
-_ADDRESSEE: Final = {"therapist": r"my therapist",
-                     "partner": r"my (?:partner|husband|wife|boyfriend|girlfriend)"}
-_THIRD_TO_YOU: Final = {"he's": "you're", "she's": "you're", "him": "you", "his": "your",
-                        "himself": "yourself", "hers": "yours", "herself": "yourself",
-                        "he'll": "you'll", "she'll": "you'll", "he'd": "you'd", "she'd": "you'd"}
-_IRREGULAR: Final = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
-                     "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Set:
+    """One set of pronouns: "she", "her", "her", "hers", "herself"."""
+
+    subject: str
+    object: str
+    determiner: str
+    possessive: str
+    reflexives: tuple[str, ...]
+    plural: bool = False  # "they are", not "they is"
+
+
+_SETS: Final = {
+    "he": _Set("he", "him", "his", "his", ("himself",)),
+    "she": _Set("she", "her", "her", "hers", ("herself",)),
+    "they": _Set("they", "them", "their", "theirs", ("themselves", "themself"), plural=True),
+    "xe": _Set("xe", "xem", "xyr", "xyrs", ("xemself",)),
+    "ze": _Set("ze", "zir", "zir", "zirs", ("zirself",)),
+    "ze/hir": _Set("ze", "hir", "hir", "hirs", ("hirself",)),
+    "ey": _Set("ey", "em", "eir", "eirs", ("emself",)),
+    "fae": _Set("fae", "faer", "faer", "faers", ("faerself",)),
+}
+# The sets every answer is read for; the others only for a reader who gave them.
+_COMMON: Final = frozenset(("he", "she", "they"))
+# The word of a declared set to its key ("xem" -> "xe"); "ze" is "ze/hir" beside "hir".
+_DECLARED_WORD: Final = {word: key for key, s in _SETS.items() if key != "ze/hir"
+                         for word in (s.subject, s.object, s.determiner, s.possessive)}
+_DECLARED_WORD["hir"] = "ze/hir"
+_PRONOUN_LIST: Final = (r"(?:he|him|his|she|her|hers|they|them|their|theirs|xe|xem|xyr|ze|zir|hir"
+                        r"|ey|em|eir|fae|faer)")
+# "Robin (they/them)", "Sam, she", "Alex - he/him", "Kim, pronouns she/they", "Jo (xe/xem)".
+_DECLARED: Final = re.compile(
+    rf"^(?P<name>.*?)[\s,;:(\[\-\u2013\u2014]*(?:(?:my\s+)?pronouns?(?:\s+are)?:?\s*)?"
+    rf"(?<![\w'])(?P<sets>{_PRONOUN_LIST}(?:\s*/\s*{_PRONOUN_LIST})*)\s*[)\]]?\s*$", _I)
+# A bare word after a name that gives their pronouns ("Sam, she"); other words need a slash.
+_BARE_DECLARED: Final = frozenset(("he", "him", "she", "her", "they", "them"))
+
 # After "her" these words mean "her" is the one spoken to ("tell her when", "I ignored her all
 # evening", "I hung up on her twice"), not an owner ("her phone"): words that never follow an
 # owner, since they are no noun.
@@ -79,14 +118,17 @@ _PERSON_WORD: Final = re.compile(
     r"|husband|wife|partner|boyfriend|girlfriend|ex|fianc[ée]e?|spouse|boss|manager|supervisor"
     r"|colleague|coworker|co-worker|teammate|friend|bestie|mate|flatmate|roommate|housemate"
     r"|neighbou?r|teacher|doctor|therapist|family|relative|in-laws?|guy|girl|man|woman|lady"
+    r"|client|customer|landlord|landlady|tenant|classmate|student|coach|nanny|babysitter"
     r"|someone|somebody|everyone|everybody|people|stranger)(?:s|es)?(?:-in-law)?\b", _I)
 _FEMALE: Final = frozenset((
     "mum", "mom", "mommy", "mummy", "mother", "sister", "sis", "daughter", "grandma", "granny",
     "nan", "nana", "grandmother", "aunt", "auntie", "aunty", "niece", "wife", "girlfriend",
-    "fiancée", "fiancee", "girl", "woman", "lady"))
+    "fiancée", "fiancee", "girl", "woman", "lady", "landlady"))
 _MALE: Final = frozenset((
     "dad", "daddy", "father", "brother", "bro", "son", "grandpa", "grandfather", "uncle",
-    "nephew", "husband", "boyfriend", "fiancé", "fiance", "guy", "man"))
+    "nephew", "husband", "boyfriend", "fiancé", "fiance", "guy", "man", "landlord"))
+# Person words that are a group, never one "he" or "she" ("my family", "everyone").
+_GROUP: Final = frozenset(("children", "family", "people", "everyone", "everybody", "in-laws"))
 # Capitalised words that name no one.
 _NOT_NAMES: Final = frozenset((
     "he", "she", "they", "we", "you", "it", "my", "our", "your", "his", "her", "their", "the",
@@ -96,9 +138,21 @@ _NOT_NAMES: Final = frozenset((
     "october", "november", "december", "christmas", "easter", "day", "eve", "new", "year",
     "years", "thanksgiving", "valentine's", "valentines", "halloween", "diwali", "eid",
     "hanukkah", "ramadan", "boxing", "mother's", "father's", "birthday"))
-
-# Person words that are a group, never one "he" or "she" ("my family", "everyone").
-_GROUP: Final = frozenset(("children", "family", "people", "everyone", "everybody", "in-laws"))
+# Names that are also ordinary words ("Will said he will"): matched only with their capital, and
+# at the start of a sentence only where a verb follows ("Will said", not "Will you").
+_WORD_NAMES: Final = frozenset("""
+will may june april august joy hope faith grace mercy patience prudence charity chance destiny
+harmony melody liberty honor honour mark bill rose lily daisy holly ivy iris violet ruby pearl
+amber jade dawn sky rain summer autumn winter sunny honey art pat sue rob bob jack frank drew
+chase hunter mason carter lane dale glen cliff brook river reed ray max sage storm star penny
+sandy robin jay wren lark dove nick don grant lance miles wade eve dot gene guy sonny buck bud
+rocky rusty basil heath heather fern hazel olive cherry ginger kit sterling major royal
+""".split())  # noqa: SIM905 (a list of words reads best as text)
+# Words in -s that are no plural thing ("the car keys were theirs", "sometimes").
+_NOT_THINGS: Final = frozenset((
+    "his", "hers", "theirs", "yours", "ours", "its", "this", "was", "does", "has", "yes", "plus",
+    "always", "perhaps", "sometimes", "towards", "afterwards", "besides", "else", "news",
+    "xyrs", "zirs", "hirs", "eirs", "faers"))
 # Before a person word, these say what someone is, not who else is there ("he was a bad
 # friend", "treated me like a child").
 _PREDICATE: Final = re.compile(
@@ -107,11 +161,46 @@ _PREDICATE: Final = re.compile(
 # Between "her" or "his" and a person word they own ("her older sister", "his best friend").
 _MODIFIERS: Final = (r"(?:own|older|younger|elder|little|big|baby|new|best|old|late|twin"
                      r"|current)")
-_PRONOUN: Final = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)(?:'(?:s|ll|d))?\b",
-                             _I)
-_SUBJECTS: Final = frozenset(("he", "she", "he's", "she's", "he'll", "she'll", "he'd", "she'd"))
-_HE: Final = frozenset(("he", "he's", "he'll", "he'd", "him", "his", "himself"))
-_SHE: Final = frozenset(("she", "she's", "she'll", "she'd", "her", "hers", "herself"))
+# Who the message is for, by context, when the person wrote "my therapist" or "my wife".
+_ADDRESSEE: Final = {"therapist": r"my therapist",
+                     "partner": r"my (?:partner|husband|wife|boyfriend|girlfriend)"}
+_IRREGULAR: Final = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
+                     "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
+# Between a subject and its verb ("she never listens"): the verb after them agrees.
+_ADVERB: Final = (r"(?:never|always|just|really|often|still|also|usually|sometimes|even|only"
+                  r"|actually|already|finally|rarely|barely|hardly|constantly|clearly)")
+# Where a clause starts: punctuation, or a word that opens one.
+_OPENER: Final = (r"and|but|or|so|then|because|cause|cos|when|whenever|while|after|before"
+                  r"|since|until|till|if|that|as|though|although|once|unless|where|whether")
+_CLAUSE_START: Final = re.compile(rf"[,;:.!?()\u2013\u2014]|\b(?:{_OPENER})\b", _I)
+# Before a name, these say a clause about them starts ("I said Sam was", "I think Jo needs").
+_THAT_VERBS: Final = frozenset((
+    "said", "say", "says", "think", "thinks", "thought", "know", "knew", "knows", "feel", "felt",
+    "believe", "believed", "heard", "realised", "realized", "noticed", "guess", "hope", "hoped",
+    "worried", "sure", "assumed", "assume", "suppose", "wish", "wished", "found"))
+# "I told Tom he was": the "he" after the one told is them.
+_TELLING: Final = re.compile(
+    r"\b(?:told|tell|tells|telling|asked|ask|asks|reminded|remind|reminds|warned|warn|warns"
+    r"|assured|convinced|persuaded)\s+(?:(?:my|our|your|his|her|their|the)\s+)?$", _I)
+# Irregular past forms a name or a person word can start an account with ("Paul let me down",
+# "Lucy saw me texting"), besides the "-ed" ones.
+IRREGULAR_PAST: Final = (
+    "said|told|was|were|got|went|left|forgot|did|didn't|made|took|came|had|kept|lost|sent|spent"
+    "|broke|gave|bought|brought|caught|threw|wrote|ran|hung|let|cut|quit|set|read|put|saw|shut"
+    "|hit|hurt|met|stood|sat|heard|found|knew|began|drove|ate|fell|fought|won|paid|slept|stole"
+    "|swore|woke|wore|hid|bit|chose|spoke|meant|sold|shook|rang|sang|drank|flew|forgave|froze"
+    "|held|led|rode|stuck|taught|tore|wept|upset|felt|thought|understood|blew|dug|lit|split"
+    "|spread|struck|swept|swung|withdrew|bet|burst|cast|cost|shed|slid")
+# What follows a name at the start of a sentence when it is one ("Will said", "May's"), not a
+# word ("Will you", "Mark the dates").
+_NAME_FOLLOWS: Final = re.compile(
+    rf"^(?:['\u2019]s\b|\s+(?:and|&)\s|\s+(?:{_ADVERB}\s+)?(?:\w+ed|\w+s|{IRREGULAR_PAST}"
+    r"|can't|won't|couldn't|wouldn't|never|always)\b)", _I)
+# After "Sam's", these make it "Sam is" or "Sam has", not Sam's own thing.
+_IS_AFTER: Final = re.compile(
+    r"^\s+(?:not|always|never|so|very|really|just|still|late|upset|angry|sad|mad|right|wrong"
+    r"|a|an|the|being|such|too|back|home|away|out|busy|tired|sorry|fine|okay|ok|\w+ing)\b", _I)
+_HAS_AFTER: Final = re.compile(r"^\s+(?:been|got|gone|done|had)\b", _I)
 
 
 def base_verb(word: str) -> str:
@@ -126,40 +215,158 @@ def base_verb(word: str) -> str:
     return word[:-1] if low.endswith("s") and not low.endswith("ss") else word
 
 
-def to_you(text: str, genders: frozenset[str] = frozenset(("he", "she"))) -> str:
-    """A request about them as one to them: "when he needs space" -> "when you need space". Only
-    the pronouns of ``genders`` are turned (the others may be someone else's). Left alone when
-    both "he" and "she" words could be turned (then someone else is in it too); a "her" that could
-    be hers or her ("I told her secrets to my friends") stays, and so do the others: the person's
-    own words are safest then."""
-    present = _genders(text)
-    turned = present & genders
-    if len(turned) > 1:
-        return text
-    if "she" in turned and any(_you_or_your(her) is None for her in re.finditer(_HER, text, _I)):
-        return text
-    if not turned:
-        return text
-    she = "she" in turned
-    subject = "she" if she else "he"
-    text = re.sub(rf"\b{subject}\s+(?:(never|always|just|really|often|still|also) )?([\w']+)",
-                  lambda m: f"you {m.group(1) + ' ' if m.group(1) else ''}"
-                            f"{base_verb(m.group(2))}", text, flags=_I)
-    text = re.sub(rf"\b{subject}'s\s+(?=(?:been|got|gone|done|had)\b)", "you've ", text,
-                  flags=_I)
-    if she:
-        text = re.sub(_HER, lambda m: _you_or_your(m) or m.group(), text, flags=_I)
-    else:  # "the car was his, not mine": "his" on its own is "yours".
-        text = re.sub(r"\bhis\b(?=\s*([\w']*))", lambda m: "yours" if not m.group(1) or (
-            m.group(1).lower() in _AFTER_OBJECT_HER) else m.group(), text, flags=_I)
-    words = (r"she's|she'll|she'd|hers|herself" if she
-             else r"he's|he'll|he'd|him|his|himself")
-    text = re.sub(rf"\b(?:{words})\b", lambda m: _THIRD_TO_YOU[m.group().lower()], text,
-                  flags=_I)
-    return re.sub(r"\b(you) (?=you\b)", r"\1 that ", text, flags=_I)  # "told you that you were"
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Who a message is for: their name as the person gave it, and their pronouns, as the keys
+    of the sets ("she", "they"), when the person gave them or the name says them ("my mum")."""
+
+    name: str
+    pronouns: frozenset[str] = frozenset()
+    declared: bool = False  # the person gave them
+    group: bool = False  # "my parents": "yourselves"
 
 
-_HER: Final = r"\bher\b(?=\s*([\w']*))"
+def reader(other: str) -> Reader:
+    """The reader from the answer to "Who is this about?", with any pronouns it gives.
+
+    >>> reader("Robin (they/them)")
+    Reader(name='Robin', pronouns=frozenset({'they'}), declared=True, group=False)
+    >>> reader("Sam, she").pronouns, reader("my brother").pronouns, reader("Sam").pronouns
+    (frozenset({'she'}), frozenset({'he'}), frozenset())
+    """
+    text = other.strip().rstrip(".!")
+    given = _DECLARED.match(text)
+    if given:
+        words = [w.lower() for w in re.split(r"\s*/\s*", given.group("sets"))]
+        name = given.group("name").strip(" ,;:-(\u2013\u2014")
+        bare = len(words) == 1 and words[0] in _BARE_DECLARED
+        between = text[len(given.group("name")):given.start("sets")]
+        if len(words) > 1 or (bare and (not name or re.search(r"[,;:(\[\-\u2013\u2014]",
+                                                                  between))):
+            keys = {"ze/hir" if w == "ze" and "hir" in words else _DECLARED_WORD[w]
+                    for w in words}
+            if not name and keys == {"they"} and len(words) == 1:
+                keys = set()  # "them" alone says who, not which pronouns
+            return Reader(name, frozenset(keys), declared=bool(keys))
+    person = re.fullmatch(rf"(?:(?:my|our|the)\s+)?{_PERSON_WORD.pattern}", text, _I)
+    if not person:
+        return Reader(text)
+    word = person.group(1).lower()
+    plural = bool(re.search(r"(?:s|es)$", person.group()[person.end(1) - person.start():])
+                  ) or word in _GROUP
+    return Reader(text, frozenset({"they"} if plural else {"she"} if word in _FEMALE
+                                  else {"he"} if word in _MALE else ()), group=plural)
+
+
+def _name_patterns(who: Reader, context: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The reader's names as patterns, each with whether a match needs checking: their name
+    (only with its capital where it is also a word: "Will", not "will"), "Dad" and "my dad" for
+    Dad, "my therapist" to a therapist."""
+    found: list[tuple[re.Pattern[str], bool]] = []
+    if context in _ADDRESSEE:
+        found.append((re.compile(rf"\b{_ADDRESSEE[context]}\b", _I), False))
+    name = who.name
+    low = name.lower()
+    if len(name) < 2 or low in ("me", "we", "us", "you", "it") or (
+            re.fullmatch(_PRONOUN_LIST, low, _I)):
+        return tuple(found)
+    bare = re.sub(r"^(?:my|our|the)\s+", "", low)
+    if _PERSON_WORD.fullmatch(bare):  # "Dad", "my brother": no capital needed
+        lead = r"\b(?:my|our|the)\s+" if bare != low else r"(?:\b(?:my|our)\s+)?\b"
+        found.append((re.compile(rf"{lead}{re.escape(bare)}\b", _I), True))
+    elif low.split()[0] not in _WORD_NAMES:  # "Sam", or "sam" as some type it
+        found.append((re.compile(rf"\b{re.escape(name)}\b", _I), False))
+    else:
+        capital = " ".join(w[:1].upper() + w[1:] for w in name.split())
+        found.append((re.compile(rf"\b(?:{re.escape(name)}|{re.escape(capital)})\b"), True))
+    return tuple(found)
+
+
+def _name_spans(text: str, who: Reader, context: str) -> list[tuple[int, int]]:
+    """Where ``text`` names the reader (without a possessive "'s")."""
+    spans: list[tuple[int, int]] = []
+    for pattern, check in _name_patterns(who, context):
+        for match in pattern.finditer(text):
+            before = text[:match.start()]
+            if check and re.search(r"\b(?:his|her|their|your|its|a|an)\s+$|['\u2019]s\s+$",
+                                   before, _I):
+                continue  # "his dad" is someone else's
+            opening = not before.strip() or before.rstrip()[-1] in ".!?"
+            if check and opening and (who.name.lower().split()[0] in _WORD_NAMES) and not (
+                    _NAME_FOLLOWS.match(text[match.end():])):
+                continue  # "Will you ...", "Mark the dates"
+            if not any(s < match.end() and match.start() < e for s, e in spans):
+                spans.append((match.start(), match.end()))
+    return sorted(spans)
+
+
+@dataclass(slots=True)
+class _Mention:
+    """Someone a text speaks of, or a pronoun in it."""
+
+    start: int
+    end: int
+    kind: str  # "reader" (their name), "person", "thing", "speaker", "pronoun"
+    entity: str = ""  # "reader", "person:<word>", "speaker"; a pronoun's once it is known
+    sets: frozenset[str] = frozenset()  # what a person may be called
+    key: str = ""  # a pronoun's set
+    form: str = ""  # a pronoun's: subject, object, determiner, possessive, reflexive, unsure
+    possessor: bool = False  # "Sam's", "her" before a noun: not the clause's subject
+    status: str = ""  # a pronoun's: "reader", "other" or "unsure"
+
+
+def _people(text: str) -> list[_Mention]:
+    """The people (and things) ``text`` speaks of besides the reader, whose names are blanked:
+    someone's mum, a friend, a name, the kids; each with what it could be called. A word that
+    says what someone is ("he was a bad friend") is no one else."""
+    found: list[_Mention] = []
+    for person in _PERSON_WORD.finditer(text):
+        word = person.group(1).lower()
+        if _PREDICATE.search(text[:person.start()]):
+            continue
+        group = bool(re.match(r"e?s", text[person.end(1):person.end()])) or word in _GROUP
+        sets = (frozenset({"they"}) if group else frozenset({"she"}) if word in _FEMALE
+                else frozenset({"he"}) if word in _MALE else _COMMON)
+        found.append(_Mention(person.start(), person.end(), "person", f"person:{word}", sets))
+    for name in re.finditer(r"\b(?-i:[A-Z][a-z])[\w']*", text):
+        word = re.sub(r"['\u2019]s$", "", name.group().lower())
+        if word in _NOT_NAMES or name.group().lower() in _NOT_NAMES or (
+                _PERSON_WORD.fullmatch(word)):
+            continue
+        before = text[:name.start()]
+        opening = not before.strip() or before.rstrip()[-1] in ".!?"
+        # A capital that opens a sentence names someone only before "and" or "'s" ("Jo and I").
+        if not opening or re.match(r"(?:['\u2019]s\b|\s+(?:and|&)\s)", text[name.end():]):
+            found.append(_Mention(name.start(), name.end(), "person", f"person:{word}",
+                                  _COMMON))
+    for thing in re.finditer(rf"\b(?:the|my|our|your|his|her|their|these|those|some|all|both"
+                             rf"|with|about|for|of|from|\w+ed|{IRREGULAR_PAST})"
+                             r"\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*[^\Wsu]s)\b", text):
+        if not _PERSON_WORD.fullmatch(thing.group(1)) and thing.group(1) not in _NOT_THINGS:
+            found.append(_Mention(thing.start(1), thing.end(1), "thing",
+                                  f"thing:{thing.group(1)}", frozenset({"they"})))
+    for me in re.finditer(r"\b(?:I|me|we|us|you)\b", text, _I):
+        found.append(_Mention(me.start(), me.end(), "speaker",
+                              "reader" if me.group().lower() == "you" else "speaker"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _pronoun_words(keys: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Each pronoun word of the sets ``keys`` with its set and form ("him" -> he, object)."""
+    words: dict[str, tuple[str, str]] = {}
+    for key in sorted(keys):
+        s = _SETS[key]
+        for word, form in ((s.possessive, "possessive"), (s.determiner, "determiner"),
+                           (s.object, "object"), (s.subject, "subject"),
+                           *((r, "reflexive") for r in s.reflexives)):
+            words.setdefault(word, (key, form))
+        for end in ("'s", "'re", "'ve", "'ll", "'d"):
+            words[s.subject + end] = (key, "subject")
+    words["her"], words["his"] = ("she", "her"), ("he", "his")
+    return words
+
+
+_HER: Final = re.compile(r"\bher\b(?=\s*([\w']*))", _I)
 
 
 def _you_or_your(her: re.Match[str]) -> str | None:
@@ -186,157 +393,363 @@ def _you_or_your(her: re.Match[str]) -> str | None:
     return "your"  # "her cooking", "her parenting": hers
 
 
-def _reader_names(other: str, context: str) -> list[str]:
-    """Patterns for the names the reader goes by: their name, "my therapist" to a therapist."""
-    names = [re.escape(other)] if len(other) > 1 and other.lower() not in (
-        "i", "me", "we", "us", "you", "he", "she", "they", "them", "him", "her") else []
-    if context in _ADDRESSEE:
-        names.append(_ADDRESSEE[context])
-    return names
-
-
-def address(text: str, other: str, context: str, *,
-            pronouns: frozenset[str] = BOTH) -> str:
-    """``text`` as said to the one it is about: their name (or "my therapist" to a therapist)
-    becomes "you": "Sam said I never listen" -> "you said I never listen"; so do "he" and "she"
-    where they are in ``pronouns``. The others stay: they may be someone else ("Sam's mum said
-    she was hurt" -> "your mum said she was hurt")."""
-    saved: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:  # out of the way while the name becomes "you"
-        saved.append(match.group())
-        return f"\ue000{len(saved) - 1}\ue001"
-
-    held = re.sub(r"\b(?:he|she|him|her|his|hers|himself|herself)(?:'[a-z]+)?\b", keep, text,
-                  flags=_I)
-    for reader in _reader_names(other, context):
-        name = rf"(?:\bmy\s+)?\b{reader}"  # "My dad forgot" to Dad: "you forgot", not "my you"
-        held = re.sub(rf"{name}'s\b", "his", held, flags=_I)
-        held = re.sub(rf"{name}\b(?=\s+(?:never |always |just |really |often |still |also )?"
-                      r"[\w'])", "he", held, flags=_I)
-        held = re.sub(rf"{name}\b", "him", held, flags=_I)
-    text = re.sub(r"\ue000(\d+)\ue001", lambda m: saved[int(m.group(1))], to_you(held))
-    return to_you(text, pronouns)
-
-
-def _names_reader(text: str, other: str, context: str) -> bool:
-    return any(re.search(rf"\b{name}\b", text, _I) for name in _reader_names(other, context))
-
-
-def _unnamed(text: str, other: str, context: str) -> str:
-    """``text`` with the reader's names blanked out, every other word where it was."""
-    for name in _reader_names(other, context):
-        text = re.sub(rf"\b{name}(?:'s)?\b", lambda m: " " * len(m.group()), text, flags=_I)
-    return text
-
-
-def _people(text: str) -> list[tuple[int, str, frozenset[str]]]:
-    """The people ``text`` speaks of besides the reader (whose names are blanked out), each as
-    where it starts, its word and the pronouns it could be called: someone's mum, a brother, a
-    friend, a name ("Sam's mum criticised my cooking" -> mum, {"she"}; "Jo and Priya argued" to
-    Jo -> Priya, both). A group is never "he" or "she" ("the kids", "my parents", "everyone"), and
-    a word that says what someone is ("he was a bad friend") is no one else."""
-    found: list[tuple[int, str, frozenset[str]]] = []
-    for person in _PERSON_WORD.finditer(text):
-        word = person.group(1).lower()
-        plural = re.match(r"e?s", text[person.end(1):person.end()])
-        if plural or word in _GROUP or _PREDICATE.search(text[:person.start()]):
-            continue
-        found.append((person.start(), word, frozenset(
-            {"she"} if word in _FEMALE else {"he"} if word in _MALE else BOTH)))
-    for name in re.finditer(r"\b(?-i:[A-Z][a-z])[\w']*", text):
-        word = re.sub(r"'s$", "", name.group().lower())
-        if word in _NOT_NAMES or name.group().lower() in _NOT_NAMES:
-            continue
-        opening = not text[:name.start()].strip() or text[:name.start()].rstrip()[-1] in ".!?"
-        # A capital that opens a sentence names someone only before "and" or "'s" ("Jo and I").
-        if not opening or re.match(r"(?:'s\b|\s+(?:and|&)\s)", text[name.end():]):
-            found.append((name.start(), word, BOTH))
+def _pronouns_in(text: str, keys: frozenset[str]) -> list[_Mention]:
+    words = _pronoun_words(keys)
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+                         + r")(?![\w'\u2019])", _I)
+    found = []
+    for match in pattern.finditer(text.replace("\u2019", "'")):
+        key, form = words[match.group().lower()]
+        after = re.match(r"\s*([\w']*)", text[match.end():])
+        following = after.group(1).lower() if after else ""
+        if form == "her" and (her := _HER.match(match.string, match.start())):
+            said = _you_or_your(her)
+            form = {"you": "object", "your": "determiner"}.get(said or "", "unsure")
+        elif form == "his":
+            form = "possessive" if not following or following in _AFTER_OBJECT_HER else (
+                "determiner")
+        found.append(_Mention(match.start(), match.end(), "pronoun", key=key, form=form,
+                              possessor=form == "determiner"))
     return found
 
 
-def _opening_subject(situation: str) -> int:
-    """Where the account's opening "he" or "she" is, the reader it is written about ("He forgot
-    to pick up the kids", "Last night she was late"), or -1: only before anyone else is named and
-    before any other pronoun ("Sam's mum said she was hurt" has none)."""
-    pronoun = _PRONOUN.search(situation)
-    if not pronoun or pronoun.group().lower() not in _SUBJECTS or any(
-            start < pronoun.start() for start, _, _ in _people(situation)):
-        return -1
-    return pronoun.start()
-
-
-def _paired_with(pronoun: re.Match[str]) -> str:
+def _paired(text: str, pronoun: _Mention) -> str:
     """The person word a "her" or "his" owns, or a "her" or "him" stands beside, so cannot be
     ("her mum", "his older brother", "her and her mum"): ``""`` when there is none."""
-    paired = re.match(rf"\s+(?:(?:and|&)\s+(?:her|his)\s+)?(?:{_MODIFIERS}\s+)?([\w'-]+)",
-                      pronoun.string[pronoun.end():], _I)
+    paired = re.match(rf"\s+(?:(?:and|&)\s+(?:her|his|their)\s+)?(?:{_MODIFIERS}\s+)?([\w'-]+)",
+                      text[pronoun.end:], _I)
     person = _PERSON_WORD.fullmatch(paired.group(1)) if paired else None
     if not paired or not person:
         return ""
-    owns = pronoun.group().lower() in ("her", "his")
-    beside = pronoun.group().lower() in ("her", "him") and paired.group(0).lstrip()[:1] in "a&"
-    return person.group(1).lower() if owns or beside else ""
+    owns = pronoun.form in ("determiner", "unsure")
+    beside = pronoun.form == "object" and paired.group(0).lstrip()[:1] in "a&"
+    return f"person:{person.group(1).lower()}" if owns or beside else ""
 
 
-def _alone(situation: str, opening: int, other: str, context: str) -> bool:
-    """Whether the account opens with the reader alone as its subject, by their opening pronoun
-    (at ``opening``) or their name: "She was rude to my mum", not "Sam's mum was rude" or "Tom
-    and his brother argued"."""
-    if opening >= 0:
-        subject = _PRONOUN.match(situation, opening)
-    else:
-        subject = next((lead for name in _reader_names(other, context) if (lead := re.match(
-            rf"\s*(?:my\s+)?{name}\b", situation, _I))), None)
-    return bool(subject) and not re.match(r"(?:'s\b|\s+(?:and|&)\s)",
-                                          situation[subject.end():] if subject else "", _I)
+@dataclass(slots=True)
+class _Text:
+    """One answer, read: where it names the reader, the others it speaks of, its pronouns."""
+
+    text: str
+    names: list[tuple[int, int]]
+    mentions: list[_Mention]  # in order: the reader's names, others, speakers and pronouns
 
 
-def safe_pronouns(situation: str, *texts: str, other: str, context: str) -> frozenset[str]:
-    """The pronouns that can only mean the reader (``other``), so can become "you": those that no
-    one else in the account of what happened (``situation``), or in ``texts``, could be. A
-    pronoun that owns someone, or stands beside them, is not them ("her mum", "him and his
-    brother"), and the account's opening "he" or "she" is the reader ("He and his brother
-    fought"): "Sam's mum criticised my cooking" and "I snapped at her" -> {"he"}."""
-    unnamed = [_unnamed(text, other, context) for text in (situation, *texts)]
-    opening = _opening_subject(unnamed[0])
-    pronouns = [(index, pronoun) for index, text in enumerate(unnamed)
-                for pronoun in _PRONOUN.finditer(text)
-                if not (index == 0 and pronoun.start() == opening)]
-    # When the account is about the reader alone ("She was rude to my mum", "Dana criticised my
-    # report"), the others in it are only what the reader did something to: a "her" in my answers
-    # is the reader ("I yelled at her"), unless the account itself calls someone else that.
-    alone = _alone(situation, opening, other, context)
-    in_account = {word for _, word, _ in _people(unnamed[0])}
-    others: set[str] = set()
-    for index, text in enumerate(unnamed):
-        for _, word, could_be in _people(text):
-            only_account = alone and (index == 0 or word in in_account)
-            others |= {"she" if pronoun.group().lower() in _SHE else "he"
-                       for where, pronoun in pronouns if _paired_with(pronoun) != word
-                       and not (only_account and where != 0)} & could_be
-    return BOTH - others
+def _read(text: str, who: Reader, context: str, keys: frozenset[str]) -> _Text:
+    names = _name_spans(text, who, context)
+    blank = list(text)
+    for start, end in names:
+        stop = end + 2 if re.match(r"['\u2019]s\b", text[end:]) else end
+        blank[start:stop] = " " * (stop - start)
+    blanked = "".join(blank)
+    mentions = [_Mention(start, end, "reader", "reader",
+                         possessor=bool(re.match(r"['\u2019]s\b", text[end:]))
+                         and not _IS_AFTER.match(text[end + 2:]))
+                for start, end in names]
+    mentions += _people(blanked)
+    mentions += [p for p in _pronouns_in(blanked, keys)
+                 if not any(s <= p.start < e for s, e in names)]
+    return _Text(text, names, sorted(mentions, key=lambda m: m.start))
 
 
-def _genders(text: str) -> set[str]:
-    words = {w.lower() for w in re.findall(r"[\w']+", text)}
-    return {g for g, pronouns in (("he", _HE), ("she", _SHE)) if words & pronouns}
+def _clause(text: str, pronoun: _Mention) -> tuple[int, int]:
+    """Where the clause of ``pronoun`` starts and ends."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text[:pronoun.start])]
+    after = _CLAUSE_START.search(text, pronoun.end)
+    return (starts[-1] if starts else 0), (after.start() if after else len(text))
 
 
-def to_reader(text: str, *, situation: str, other: str, context: str) -> str:
-    """My own answer (my part, a regret, a feeling, a commitment) said to the reader: their name,
-    and "him" or "her" when the account of what happened speaks of them the same way ("He forgot
-    my birthday" and "I ignored him" -> "I ignored you"), or names them and no one else by a
-    pronoun ("Jay forgot my birthday" and "I told him" -> "I told you"): once the draft says "you"
-    to them, every sentence does. A "her" when the account says "he", or says nothing of them,
-    may be someone else, and stays; so does any pronoun that someone else in the account or the
-    answer could be called ("Sam's mum criticised my cooking" and "I snapped at her")."""
-    theirs = _genders(situation)
-    if len(theirs) == 1:
-        spoken_of = frozenset(theirs)
-    elif not theirs and _names_reader(situation, other, context):
-        spoken_of = BOTH
-    else:
-        spoken_of = frozenset()
-    return address(text, other, context, pronouns=spoken_of & safe_pronouns(
-        situation, text, other=other, context=context))
+def _clause_subject(read: _Text, pronoun: _Mention, *, asked: bool) -> str:
+    """Who ``pronoun``'s clause says did it, as far as the words show: the last one named before
+    it in the clause ("Jo's boss kept her late": the boss; "Luke said I undermined him": me),
+    the reader in a request that names no one first ("apologise to her"), or ``""``."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(read.text[:pronoun.start])]
+    start = starts[-1] if starts else 0
+    last = ""
+    for mention in read.mentions:
+        if mention.start >= pronoun.start:
+            break
+        if mention.start >= start and not mention.possessor:
+            last = mention.entity
+    # "apologise to her" asks the reader to act; "him to stop yelling" names who is to.
+    imperative = asked and not starts and not re.match(r"\s*(?:(?:for|that)\s+)?$",
+                                                       read.text[:pronoun.start], _I)
+    return last or ("reader" if imperative else "")
+
+
+def _sentence_entities(read: _Text, pronoun: _Mention, fits: dict[str, bool]) -> set[str] | None:
+    """The ones before ``pronoun`` in its sentence that it could be, or None where a pronoun like
+    it before it is uncertain ("he asked for her because he ...")."""
+    sentence = max((m.end() for m in re.finditer(r"[.!?]\s", read.text[:pronoun.start])),
+                   default=0)
+    found: set[str] = set()
+    for mention in read.mentions:
+        if mention.start < sentence or mention.kind == "speaker" or (
+                mention.kind == "thing" and pronoun.key != "they"):
+            continue
+        if mention.start >= pronoun.start:
+            break
+        if mention.kind == "pronoun":
+            if mention.key != pronoun.key:
+                continue
+            if mention.status == "unsure":
+                return None
+            if mention.entity:
+                found.add(mention.entity)
+        elif fits.get(mention.entity, mention.kind == "thing"):
+            found.add(mention.entity)  # "Alex bought flowers but they died": maybe the flowers
+    return found
+
+
+def _judge(reads: list[_Text], index: int, pronoun: _Mention, pronouns: frozenset[str] | None,
+           sets: dict[str, frozenset[str]], *, asked: bool, spoken: bool,
+           declared: bool) -> tuple[str, str, bool]:
+    """Who ``pronoun`` (in the answer ``index``; 0 is the account) is: its entity ("reader",
+    "person:mum", "" when not known), its status ("reader", "other", "unsure") and whether the
+    words say so outright (an opening "She", "Robin said they", "Leo shut himself").
+    ``spoken``: whether the account speaks of the reader; ``declared``: whether the person gave
+    the reader's pronouns."""
+    read, key = reads[index], pronoun.key
+    reader_fits = key in pronouns if pronouns else key in _COMMON
+    fits = {entity: key in can for entity, can in sets.items()} | {"reader": reader_fits}
+    before = [m for m in read.mentions if m.start < pronoun.start and m.kind != "speaker"]
+    bound = ""
+    if pronoun.form == "subject":
+        opening = index == 0 and not before and reader_fits
+        first_of_request = asked and not read.text[:pronoun.start].strip(" ,") and bool(
+            pronouns) and reader_fits
+        told = before[-1] if before and re.fullmatch(
+            r"\s+(?:that\s+|if\s+|whether\s+)?", read.text[before[-1].end:pronoun.start]) and (
+            _TELLING.search(read.text[:before[-1].start])) else None
+        if opening or first_of_request:
+            bound = "reader"
+        elif told and told.entity and fits.get(told.entity, False) and (
+                told.kind != "pronoun" or told.key == key):
+            bound = told.entity
+        elif (near := _sentence_entities(read, pronoun, fits)) and len(near) == 1:
+            bound = near.pop()
+    elif pronoun.form == "reflexive":
+        subject = _clause_subject(read, pronoun, asked=asked)
+        bound = subject if subject and fits.get(subject, False) else ""
+    if bound:
+        return bound, "reader" if bound == "reader" else "other", True
+    # Who else it could be: the others of the account and those before it in its own answer,
+    # but not one it (or a pronoun like it in its clause) owns: "she always picks her sister".
+    start, end = _clause(read.text, pronoun)
+    paired = {_paired(read.text, m) for m in read.mentions
+              if m.kind == "pronoun" and m.key == key and m.form in ("determiner", "unsure")
+              and start <= m.start < end} | {_paired(read.text, pronoun)}
+    excluded = paired - {""}
+    if pronoun.form == "object":
+        excluded.add(_clause_subject(read, pronoun, asked=asked))
+    # Things ("the flowers") may be "they" or "them" too, in the answer that speaks of them.
+    thing = pronoun.form in ("subject", "object")
+    others = [m for m in reads[0].mentions if index and m.kind == "person"] + [
+        m for m in before if m.kind == "person" or (m.kind == "thing" and thing)]
+    could_be = {m.entity for m in others if key in sets.get(m.entity, m.sets)} - excluded
+    if reader_fits and "reader" not in excluded:
+        could_be.add("reader")
+    if pronoun.form == "unsure" and "reader" in could_be:
+        return "", "unsure", False
+    if could_be == {"reader"}:
+        # In my answers, only once the account (or the answer, before it) speaks of the reader
+        # ("the argument about Christmas" and "I was sarcastic about her cooking" say nothing of
+        # who "her" is), and not where the account has a pronoun like it that it cannot tell
+        # ("Alex bought flowers but they died" and "I laughed at them").
+        named = any(m.entity == "reader" and m.kind != "speaker" for m in before)
+        unsure = any(m.kind == "pronoun" and m.key == key and m.status == "unsure"
+                     for m in reads[0].mentions)
+        if index and (unsure or not (spoken or named or declared or asked)):
+            return "", "unsure", False
+        return "reader", "reader", False
+    if not could_be and reader_fits:  # no one but the reader, whom a guess ruled out
+        return "", "unsure", False
+    if "reader" not in could_be:
+        return (could_be.pop() if len(could_be) == 1 else ""), "other", False
+    return "", "unsure", False
+
+
+@lru_cache(maxsize=64)
+def _resolve(texts: tuple[str, ...], other: str, context: str, asked: int) -> tuple[_Text, ...]:
+    """Every answer of ``texts`` (the account first) read, its pronouns judged: first to learn
+    the reader's pronouns where the person did not give them, then with them."""
+    who = reader(other)
+    keys = _COMMON | who.pronouns
+    reads = [_read(text, who, context, keys) for text in texts]
+    sets = {m.entity: m.sets for read in reads for m in read.mentions if m.kind == "person"}
+    pronouns: frozenset[str] | None = who.pronouns or None
+    said: set[str] = set()  # the reader's pronouns, as the words say them
+    only: set[str] = set()  # pronouns only the reader could be
+    for final in (False, True):
+        for index, read in enumerate(reads):
+            spoken = any(m.entity == "reader" and m.kind != "speaker" for m in reads[0].mentions)
+            for pronoun in (m for m in read.mentions if m.kind == "pronoun"):
+                entity, pronoun.status, outright = _judge(
+                    reads, index, pronoun, pronouns if final else (pronouns or (
+                        frozenset(said) or None)), sets, asked=index == asked, spoken=spoken,
+                    declared=who.declared)
+                pronoun.entity = entity
+                if final:
+                    continue
+                if entity == "reader":
+                    (said if outright else only).add(pronoun.key)
+                elif entity.startswith("person:") and outright and len(sets[entity]) > 1:
+                    sets[entity] = frozenset({pronoun.key})  # "My boss ... and he"
+        if not who.pronouns:
+            pronouns = frozenset(said) or (frozenset(only) if len(only) == 1 else None)
+    return tuple(reads)
+
+
+def _agree(text: str, end: int, *, always: bool) -> tuple[int, str]:
+    """The verb after a subject said as "you" ("needs" -> "need", "never listens" -> "never
+    listen"): where it ends and what it becomes, or ``(end, "")`` when there is none to change.
+    Without ``always``, only "is", "was", "has" and the like (the word after a name in the
+    middle of a clause may be no verb: "I gave Sam lessons")."""
+    verb = re.match(rf"(\s+(?:{_ADVERB}\s+)?)([\w']+)", text[end:], _I)
+    if not verb or verb.group(2)[:1].isupper():
+        return end, ""
+    word = verb.group(2)
+    if not always and word.lower() not in _IRREGULAR:
+        return end, ""
+    new = base_verb(word)
+    return (end + verb.end(), verb.group(1) + new) if new != word else (end, "")
+
+
+def _subject_place(text: str, start: int) -> bool:
+    """Whether a name at ``start`` opens a clause, so is its subject ("Sam said", "I think Jo
+    needs", "when Mia is upset"), not its object ("I told Sam")."""
+    before = text[:start].rstrip()
+    words = re.findall(r"[\w']+", before.lower())
+    return not before or before[-1] in ",;:.!?(" or (bool(words) and (
+        re.fullmatch(_OPENER, words[-1]) is not None or words[-1] in _THAT_VERBS))
+
+
+def _cased(new: str, shown: str, at: int) -> str:
+    """``new`` with a capital where the word it replaces at ``at`` in ``shown`` opens a
+    sentence with one ("Sam said" -> "You said"; "I told Sam" -> "I told you")."""
+    before = shown[:at].rstrip()
+    opens = not before or before[-1] in ".!?"
+    return new[:1].upper() + new[1:] if opens and shown[at:at + 1].isupper() else new
+
+
+def _said_to(read: _Text, start: int, shown: str, who: Reader) -> str:
+    """``shown``, the words of ``read`` from ``start`` (as the caller has them), with every
+    mention of the reader as "you" (``read``'s pronouns judged), or as they are when any
+    pronoun in them may be someone else."""
+    end = start + len(shown)
+    inside = [m for m in read.mentions if start <= m.start and m.end <= end]
+    pronouns = [m for m in inside if m.kind == "pronoun"]
+    if any(p.status == "unsure" for p in pronouns):
+        return shown
+    text = read.text
+    edits: list[tuple[int, int, str]] = []
+    for s, e in read.names:
+        if not (start <= s and e <= end):
+            continue
+        after = text[e:]
+        if re.match(r"['\u2019]s\b", after):
+            rest = after[2:]
+            new = ("you've" if _HAS_AFTER.match(rest) else "you're" if _IS_AFTER.match(rest)
+                   else "your")
+            edits.append((s, e + 2, _cased(new, shown, s - start)))
+            continue
+        place = _subject_place(text, s)
+        stop, verb = _agree(text, e, always=place)
+        edits.append((s, stop, _cased("you", shown, s - start) + verb))
+    for p in pronouns:
+        if p.status != "reader":
+            continue
+        word = shown[p.start - start:p.end - start]
+        low = word.lower().replace("\u2019", "'")
+        if p.form == "subject":
+            if "'" in low:
+                ending = low.split("'")[1]
+                new = {"s": "you've" if _HAS_AFTER.match(text[p.end:]) else "you're",
+                       "re": "you're", "ve": "you've", "ll": "you'll", "d": "you'd"}[ending]
+                edits.append((p.start, p.end, _cased(new, shown, p.start - start)))
+            else:
+                stop, verb = _agree(text, p.end, always=not _SETS[p.key].plural)
+                edits.append((p.start, stop, _cased("you", shown, p.start - start) + verb))
+        else:
+            new = {"object": "you", "determiner": "your", "possessive": "yours",
+                   "reflexive": "yourselves" if who.group else "yourself"}[p.form]
+            edits.append((p.start, p.end, _cased(new, shown, p.start - start)))
+    out, after_edit = shown, end
+    for s, e, new in sorted(edits, reverse=True):
+        if e <= after_edit:  # one word, one edit ("she never listens" takes "listens")
+            out, after_edit = out[:s - start] + new + out[e - start:], s
+    if out == shown:
+        return shown
+    return re.sub(r"\b(you) (?=you\b)", r"\1 that ", out, flags=_I)  # "told you that you were"
+
+
+@dataclass(frozen=True, slots=True)
+class Pronouns:
+    """The person's answers, read together so that each pronoun in them can be told to be the
+    reader's or not: the account of what happened (``situation``), their other answers, which
+    of them is the request (a "her" that the reader is asked to do something to is someone
+    else: "apologise to her"), and whether the text to say comes from the account."""
+
+    situation: str = ""
+    answers: tuple[str, ...] = ()
+    request: str = ""
+    account: bool = True
+    context: str = ""  # the relationship ("partner", "work"), for a request
+
+
+def address(text: str, other: str, context: str, *, pronouns: Pronouns | None = None) -> str:
+    """``text`` as said to ``other``, the one it is about: their name (or "my therapist" to a
+    therapist), and the pronouns that can only mean them, become "you" ("Sam said I never
+    listen" -> "you said I never listen"); where a pronoun in it may be someone else, all of it
+    stays as it is ("Sam's mum said she was hurt"), so that it never changes who did what.
+
+    >>> address("Robin told me they're non-binary", "Robin (they/them)", "family")
+    "You told me you're non-binary"
+    >>> address("Tom's dad said he was proud", "Tom", "family")
+    "Tom's dad said he was proud"
+    """
+    read, start = _located(text, other, context, pronouns)
+    return _said_to(read, start, text, reader(other))
+
+
+def uncertain(text: str, other: str, context: str, *, pronouns: Pronouns | None = None
+              ) -> tuple[str, ...]:
+    """The pronouns in ``text`` (read as ``address`` reads it) that may mean ``other`` or someone
+    else, as written and once each: where there is one, ``address`` keeps ``text`` as it is, so
+    the person may want to change it themselves.
+
+    >>> uncertain("I yelled at her", "Jo", "partner", pronouns=Pronouns(
+    ...     situation="Jo's boss criticised her", answers=("I yelled at her",), account=False))
+    ('her',)
+    >>> uncertain("Sam said she was hurt", "Sam", "partner")
+    ()
+    """
+    read, start = _located(text, other, context, pronouns)
+    end = start + len(text)
+    words: list[str] = []
+    for mention in read.mentions:
+        word = read.text[mention.start:mention.end].lower()
+        if (mention.kind == "pronoun" and mention.status == "unsure" and start <= mention.start
+                and mention.end <= end and word not in words):
+            words.append(word)
+    return tuple(words)
+
+
+def _located(text: str, other: str, context: str, pronouns: Pronouns | None
+             ) -> tuple[_Text, int]:
+    """The answer ``text`` comes from, read with the others (``pronouns``; ``text`` is read
+    alone without them), and where ``text`` starts in it."""
+    given = pronouns or Pronouns(situation=text)
+    texts = [given.situation, *given.answers]
+    if given.request and given.request not in texts:
+        texts.append(given.request)
+    low = text.lower()
+    order = [0, *range(1, len(texts))] if given.account else [*range(1, len(texts)), 0]
+    index = next((i for i in order if texts[i] and low in texts[i].lower()
+                  and len(texts[i].lower()) == len(texts[i])), -1)
+    if index < 0:
+        texts.append(text)
+        index = len(texts) - 1
+    asked = texts.index(given.request) if given.request else -1
+    reads = _resolve(tuple(texts), other, context, asked)
+    return reads[index], texts[index].lower().find(low)

@@ -1,4 +1,6 @@
-"""Reading a person's short replies to the coach: yes, no or not sure, and asking for help.
+"""Reading a person's short replies to the coach: yes, no or not sure, asking for help, a name,
+the 0-10 arousal rating, a break's length, a no to an offer, asking to skip, and no longer wanting
+a repair.
 
 Pure functions over the text, shared by the one-person coach (``driver``), two-person mode
 (``pair``) and the web pages. A yes must be plainly English: a reply Mend cannot read is never
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 from mendkit.analysis.language import looks_unreadable
 
@@ -185,3 +188,169 @@ def reads_as_name(text: str) -> bool:
         return sum(len(w) for w in words) <= _CASELESS_NAME and len(words) <= 2
     english_word = not looks_unreadable(text)  # "my mum", "the kids' teacher"
     return english_word or all(w[0].isupper() for w in cased)
+
+
+# Feeling numb or far away, at the arousal question: grounding first.
+_NUMB = re.compile(r"\b(numb|far away|unreal|foggy|blank|not here|floating|spaced)\b", re.I)
+# Just before a word of ``_NUMB``: it is denied ("not numb just angry", "I don't feel numb").
+_NOT_NUMB = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bnor)\s+(?:\w+\s+)?$", re.I)
+
+# Units after a number that make it no arousal rating: a duration, a time of day, a count.
+_NOT_A_RATING = re.compile(
+    r"\s*(?:%|(?:x|secs?|seconds?|mins?|minutes?|hours?|hrs?|h|days?|weeks?|wks?|months?|years?"
+    r"|yrs?|times|am|pm|o'?clock|ago)\b)", re.IGNORECASE)
+_OUT_OF_TEN = re.compile(r"\s*(?:/|out of|of)\s*10\b", re.IGNORECASE)
+_SCALE_TOP = re.compile(r"(?:/|\bout of|\bof)\s*$", re.IGNORECASE)
+# A number given as the rating in so many words: "at a 9", "im a 7", "now 4", "level 6".
+_RATING_BEFORE = re.compile(r"(?:\bat|\ba|\ban|\bnow|\blevel|\bscore|\brating)\s+(?:an?\s+)?$",
+                            re.IGNORECASE)
+_NUMBERS = re.compile(r"(?<![\w.])(\d+)(?:\.\d+)?(?!\w)")
+# A count of things after a number: "3 drinks in", "2 beers", "4 glasses of wine" (a plural, not
+# "is", "was", "this"): the number opening the answer is then no rating.
+_COUNT_OF = re.compile(
+    r"\s+(?!(?:is|was|has|as|this|its|his|yes|plus|less|us|thus|always|tops)\b)"
+    r"(?:[a-z]+(?<!ss)(?<!ous)(?<!is)(?<!us)s|drink|beer|glass|shot|pint|coffee|cigarette"
+    r"|spliff|joint|kid|child|bottle|can)\b", re.IGNORECASE)
+
+
+def arousal(text: str) -> int | None:
+    """The 0-10 rating in an answer to the arousal question, or None. The number given as the
+    rating: out of ten ("9/10", "9 out of 10"; over the top, "12/10", is 10), the number the
+    answer starts with ("8 i punched the wall"; a page puts its slider's level first) unless it
+    counts things ("3 drinks in"), one said as a rating ("at a 9", "im a 7", "now 4": the last
+    of them), else the last number from 0 to 10. A duration, a time or a count is none: "its
+    been 2 hours and im still at a 9" is 9, "10 minutes ago he yelled, im at 8" is 8, "3 drinks
+    in and im at a 7" is 7.
+
+    >>> arousal("its been 2 hours and im still at a 9"), arousal("12/10"), arousal("11")
+    (9, 10, None)
+    """
+    out_of_ten: list[int] = []
+    rated: list[int] = []
+    said: list[int] = []
+    leading: int | None = None
+    for found in _NUMBERS.finditer(text):
+        before, end = text[:found.start()], found.end()
+        if _NOT_A_RATING.match(text, end) or _SCALE_TOP.search(before):
+            continue  # "2 hours", or the 10 of "9/10"
+        value = int(found.group(1))
+        if _OUT_OF_TEN.match(text, end):
+            out_of_ten.append(min(value, 10))
+        elif value <= 10:
+            if not before.strip() and not _COUNT_OF.match(text, end):
+                leading = value
+            (rated if _RATING_BEFORE.search(before) else said).append(value)
+    if out_of_ten:
+        return out_of_ten[0]
+    if leading is not None:
+        return leading
+    if rated:
+        return rated[-1]
+    return said[-1] if said else None
+
+
+def numb(text: str) -> bool:
+    """Whether an answer says the person feels numb or far away ("not numb just angry" does not).
+    """
+    return any(not _NOT_NUMB.search(text[:found.start()]) for found in _NUMB.finditer(text))
+
+
+_WORD_AMOUNTS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "half an": 0.5, "half a": 0.5, "half": 0.5}
+_SPAN = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?|half(?: an?)?|an?|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten)"
+    r"\s*(hours?|hrs?|h|minutes?|mins?|m)\b(\s+and a half)?", re.IGNORECASE)
+
+
+def break_minutes(text: str) -> int | None:
+    """The length of a break, in minutes, as people say it: "30", "45 mins", "1 hour", "an hour
+    and a half", "2 hrs", "half an hour"; None when the answer gives none.
+
+    >>> break_minutes("an hour and a half"), break_minutes("2 hrs"), break_minutes("no, 30 minutes")
+    (90, 120, 30)
+    """
+    text = re.sub(r"(\d)\s*h\s*(\d{1,2})\b", r"\1 hours \2 minutes", text)  # "1h30"
+    spans = list(_SPAN.finditer(text))
+    if not spans:
+        found = re.search(r"-?\d+", text)
+        return int(found.group(0)) if found else None
+    total = 0.0
+    for span in spans:
+        amount = _WORD_AMOUNTS.get(span.group(1).lower()) or float(span.group(1))
+        hours = span.group(2).lower().startswith("h")
+        total += (amount + (0.5 if span.group(3) else 0)) * (60 if hours else 1)
+    return round(total)
+
+
+# A no to an offer (a break, a breathing exercise), in the words people use.
+_DECLINE = re.compile(
+    r"\b(?:no|nope|nah|naw|n|not now|not yet|not today|not right now|no thanks?|no thank you"
+    r"|skip|pass|whatever|(?:i'?d |i would )?rather not|(?:don'?t|dont|do not) (?:want|need|feel "
+    r"like)|not interested|no need|not for me|i'?m (?:good|fine|ok(?:ay)?|alright)|im (?:good"
+    r"|fine|ok(?:ay)?)|fuck off|piss off|sod off|leave it|forget it)\b", re.IGNORECASE)
+
+
+def declines(text: str, *, later: bool = True) -> bool:
+    """Whether an answer turns down the exercise or break offered ("no", "nah", "I'd rather not",
+    "fuck off with the breathing"); with ``later``, "later" too (at the breathing offer: at the
+    break it is no answer). "Not sure" is not a no.
+    """
+    low = text.lower().replace("\u2019", "'")
+    if yes_or_no(low) == "not sure":
+        return False
+    return bool(_DECLINE.search(low) or (later and re.search(r"\blater\b", low)))
+
+
+# A plain no to the offer and nothing else: only such an answer is read in the question's
+# context at the gate ("i dont want to breathe" answers "Would you like a breathing exercise?";
+# "i dont want to breathe anymore" is no plain no, and goes through the gate as ever).
+_PLAIN_REFUSAL = re.compile(
+    r"(?:(?:no|nope|nah|naw|n|no thanks?|no thank you|thanks|not now|not right now|not today|pass"
+    r"|skip(?: it)?|later|maybe later|whatever|(?:i'?d |i would )?rather not|i'?m (?:good|fine"
+    r"|ok(?:ay)?)|im (?:good|fine|ok(?:ay)?)|i (?:don'?t|dont|do not) (?:want|need|feel like)"
+    r"(?: (?:to|it|that|one|any))?(?: (?:breathe|breathing|do (?:it|that|this|one|any|the breathing"
+    r"|breathing|an exercise|the exercise|a breathing exercise)|(?:a |any |the )?break|(?:an? |the "
+    r"|any )?(?:exercise|breathing exercise)))?|fuck off(?: with (?:the|this|your) (?:breathing"
+    r"|exercise|break))?)[\s,.!]*)+", re.IGNORECASE)
+
+
+def plain_refusal(text: str) -> bool:
+    """Whether an answer is a plain no to the offer and nothing else (``_PLAIN_REFUSAL``)."""
+    return bool(_PLAIN_REFUSAL.fullmatch(text.strip().lower().replace("\u2019", "'")))
+
+
+_SKIP_ASKED = re.compile(
+    r"(?:(?:can|could|may) (?:we|i) (?:please |just )?|let'?s (?:just )?|i(?:'d| would) (?:like|rather)"
+    r" (?:to )?|i (?:want|wanna) (?:to )?|please |just )?(?:skip|pass)(?: (?:it|this|that|this one"
+    r"|this step|this question|this part))?(?: please| pls)?[\s.!?]*|n/a", re.IGNORECASE)
+
+
+def asks_to_skip(text: str, *, name: bool = False) -> bool:
+    """Whether an answer asks to skip the step ("skip", "skip it", "can we skip this"). Where
+    the answer is a ``name`` (who this is about), "Skip" with a capital is taken as the name it
+    may be."""
+    if name and text.strip()[:1].isupper() and " " not in text.strip():
+        return False
+    return bool(_SKIP_ASKED.fullmatch(text.strip().replace("\u2019", "'")))
+
+
+# "forget it", "actually no, never mind", "i don't even want to fix this": said at the start of
+# an answer, or in the first person (a description that quotes "forget it" is an answer).
+_END: Final = r"(?=\s*(?:[,.;!?…-]|$))"  # the end of a clause
+_CHANGED_MIND = re.compile(
+    r"^(?:(?:actually|ok(?:ay)?|oh|um+|uh+|no|nah|nope|you know what|honestly|wait|hm+|ugh+|meh)"
+    r"[\s,.!…-]*)*(?:forget (?:it|this|about it)|never ?mind|nvm|i give up|i(?:'ve| have)? changed"
+    r" my mind|(?:i(?:'m| am|m) done(?: with (?:this|it|trying))?|let'?s (?:just )?(?:stop|not "
+    rf"bother)|i (?:want|wanna) (?:to )?stop)(?: (?:this|here|now|it))?{_END})\b"
+    r"|\bi (?:don'?t|dont|do not) (?:even |really |actually )?(?:want|wanna)(?: to)? (?:(?:fix"
+    r"|repair|mend|work on|patch up) (?:this|it|things|us|anything)\b|sort (?:this|it|things) out"
+    rf"|apologi[sz]e(?: to (?:him|her|them))?{_END}|say sorry{_END}|make up(?: with \w+)?{_END})"
+    r"|\bi(?:'m| am|m) not (?:going to|gonna) (?:apologi[sz]e|say sorry|fix (?:this|it))\b",
+    re.IGNORECASE)
+
+
+def changes_mind(text: str) -> bool:
+    """Whether an answer says the person no longer wants to repair this with the other person."""
+    return bool(_CHANGED_MIND.search(text.strip().replace("\u2019", "'")))

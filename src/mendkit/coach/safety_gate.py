@@ -201,3 +201,44 @@ def _with_object(text: str, start: int, end: int, span: str) -> str:
         return span
     rest = _OBJECT.match(text, end)
     return span + (rest.group() if rest else "")
+
+
+# Someone else as the one to be hurt ("him", "my husband"); their things are in ``_DAMAGE``.
+_SOMEONE: Final = (r"(?:him|her|them|someone|somebody|anyone|people|my (?:partner|husband|wife"
+                   r"|hubby|boyfriend|girlfriend|bf|gf|fianc\w*|ex|spouse|dad|mum|mom|brother"
+                   r"|sister|boss))")
+# "make him pay (for this)" is revenge said in anger, but not "make him pay the deposit"; "knock
+# him (spark) out", "knock the hell out of him" ("knock his teeth out" is in ``_DAMAGE``: his).
+_VIOLENT: Final = (r"(?:hit|hurt|kill|murder|punch\w*|slap\w*|smack\w*|kick\w*|strangl\w*"
+                   r"|chok\w*|stab\w*|shove|push|attack|batter|deck|throttle|headbutt|beat"
+                   r"(?: the \w+ out of)?|beat \w+ up|knock(?= (?:\w+ ){1,3}?(?:out|in)\b)"
+                   r"|knock (?:the|seven) \w+ out of|smash \w+ face in"
+                   r"|make(?= \w+(?: \w+)? (?:pay|suffer|bleed)\b(?! (?:the|a|an|his|her|their|my|our"
+                   r"|half|back|rent|bills?|up|\d|[$\u00a3\u20ac]|for (?!(?:this|that|what|it|everything"
+                   r"|all|hurting|doing|saying|cheating|lying)\b)))))")
+_DAMAGE: Final = (r"(?:smash|break|trash|wreck|burn|key|slash|destroy|throw|rip up|cut up|knock)"
+                  r" (?:his|her|their|my (?:partner|husband|wife|boyfriend|girlfriend)'s) \w+")
+# The writer says they might hurt someone else, in plain words: "i swear im going to punch him",
+# "I could kill him", "next time I'll hit him back", "I'll smash his phone", or, answering the
+# risk check, "yes, hurting him". Not when someone else is the one who acts ("I told him he'd hit
+# her"). This finds nothing on its own (the crisis rules and the model do): it only chooses what
+# a crisis stop says.
+_NOT_ANOTHER_SUBJECT: Final = r"(?:(?!\b(?:he|she|they|you|u|it)(?:'?[dsl]l?|'?re)?\b)[^.!?\n])"
+_HURT_OTHER: Final = re.compile(
+    rf"\bi(?:'?m|'?ll|'?d)?\b{_NOT_ANOTHER_SUBJECT}{{0,60}}?\b(?:{_VIOLENT} {_SOMEONE}\b"
+    rf"|{_DAMAGE})"
+    r"|\b(?:hurting|hurt|harming|harm) (?:someone|somebody|him|her|them|others)\b",
+    re.IGNORECASE)
+
+
+def harm_to_others(text: str) -> bool:
+    """Whether ``text`` says, in plain words, that the writer might hurt someone else ("i swear im
+    going to punch him", "yes, hurting him"). Used only for the words a crisis stop says (how to
+    step away first), never to find a crisis: without such words the stop's general words stand.
+
+    >>> harm_to_others("i swear im going to punch him"), harm_to_others("I want to hurt myself")
+    (True, False)
+    >>> harm_to_others("I told him he'd hit her")
+    False
+    """
+    return bool(_HURT_OTHER.search(text.replace("\u2019", "'")))

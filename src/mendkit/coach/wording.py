@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 
 def lower_first(text: str) -> str:
@@ -19,3 +20,45 @@ def upper_first(text: str) -> str:
 def strip_lead(pattern: str, text: str) -> str:
     """``text`` without a leading ``pattern`` (and the space after it), case-insensitively."""
     return re.sub(rf"^(?:{pattern})\s+", "", text, flags=re.IGNORECASE)
+
+
+# Words said before an answer that are no part of it ("ok fine.", "ugh.", "whatever.", "ok so
+# I ..."): most only where punctuation ends them ("whatever I said" is an answer), "fine",
+# "so" and "well" also before "I" ("so much more time" is an answer), "ok", "ugh" and "um"
+# before any word.
+_ENDED: Final = r"(?:\s*[,.!\u2026;:-]+\s*|\s*$)"  # by punctuation, or the answer's end
+_I_NEXT: Final = r"\s+(?=(?:i|i'm|im|i've|i'd|i'll|ill|me|my|we|we're|let's)\b)"
+_LEAD_IN: Final = re.compile(
+    r"^(?:(?:whatever|look|listen|right|alright|all right|anyways?|god|jeez|geez|sigh|meh"
+    rf"|fine then|ok then|okay then|oh well){_ENDED}"
+    rf"|(?:fine|so|well|oh|yeah|yes|no|nah){_ENDED}"
+    rf"|(?:fine|so|well|oh|anyway){_I_NEXT}"
+    r"|(?:ok(?:ay)?|k|ugh+|u+gh|argh+|um+|uh+|hm+|erm)(?:[,.!\u2026;:-]+)?(?:\s+|$))+",
+    re.IGNORECASE)
+
+
+def strip_lead_in(text: str) -> str:
+    """``text`` without the words said before an answer that are no part of it.
+
+    >>> strip_lead_in("ok fine. i ignored his texts"), strip_lead_in("whatever I said hurt")
+    ('i ignored his texts', 'whatever I said hurt')
+    """
+    return _LEAD_IN.sub("", text.strip())
+
+
+def plain_case(text: str, names: tuple[str, ...] = ()) -> str:
+    """``text`` as a message writes it: an answer shouted in capitals in lower case (the
+    ``names`` keep their capitals), and a lower-case "i" ("i'm", texting's "im") as "I".
+
+    >>> plain_case("I SCREAMED AT DAN AND i'm SORRY", ("Dan",))
+    "I screamed at Dan and I'm sorry"
+    """
+    letters = [c for c in text if c.isalpha()]
+    shouted = re.findall(r"\b[A-Z][A-Z']+\b", text)
+    if len(shouted) >= 2 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        text = text.lower()
+        for name in names:
+            if re.fullmatch(r"[A-Z][\w'-]*", name):
+                text = re.sub(rf"\b{re.escape(name.lower())}\b", name, text)
+    text = re.sub(r"\bim\b", "I'm", text)
+    return re.sub(r"\bi\b(?!\.)", "I", text)

@@ -19,6 +19,9 @@ from mendkit.io._times import TIMECODE_PATTERN, parse_timecode
 from mendkit.model.conversation import Turn
 
 _TIMING = re.compile(rf"^\s*({TIMECODE_PATTERN})\s*-->\s*({TIMECODE_PATTERN})(?:\s+.*)?$")
+# A line that starts with a clock time and holds a second one: a timing line with its arrow
+# mistyped ("->", "—>", none at all), not a cue id, nor the cue's text.
+_TIMING_LIKE = re.compile(rf"^\s*{TIMECODE_PATTERN}\b.*\d:[0-5]\d")
 
 
 class Cue(NamedTuple):
@@ -64,6 +67,13 @@ def _block_cues(
         return
     arrows = [i for i, line in enumerate(block) if "-->" in line.text]
     if not arrows or arrows[0] > 1:
+        mistyped = next((line for line in block[:2] if _TIMING_LIKE.match(line.text)), None)
+        if mistyped is not None:
+            raise FormatError(
+                f"expected a cue timing line like {example!r}, found a malformed timing line "
+                f"{quote(mistyped.text)}",
+                source=source, line=mistyped.number,
+            )
         bad = block[0] if len(block) == 1 else block[1]  # block[0] may be a cue id
         raise FormatError(
             f"expected a cue timing line like {example!r}, found {quote(bad.text)}",
@@ -106,7 +116,9 @@ class CueTurns:
     """Collects cue segments into turns.
 
     A segment without a speaker continues the previous turn. With ``merge=True`` consecutive
-    segments by the same speaker also join one turn; otherwise each named segment is a turn.
+    segments by the same speaker also join one turn (a speaker's uninterrupted stretch, which
+    captioners cut into cues), starting when its first cue starts and ending when its last one
+    ends; otherwise each named segment is a turn.
     """
 
     def __init__(self, *, source: str, merge: bool, expected: str) -> None:

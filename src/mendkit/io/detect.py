@@ -16,7 +16,7 @@ from mendkit.errors import InvalidInputError
 from mendkit.io import slack
 from mendkit.io._records import SPEAKER_KEYS, TEXT_KEYS, find_key
 from mendkit.io.convokit import UTTERANCES
-from mendkit.io.text import split_line
+from mendkit.io.text import otter_header, split_line
 from mendkit.io.whatsapp import HEADER as WHATSAPP_HEADER
 
 FORMATS = ("text", "vtt", "srt", "json", "jsonl", "csv", "whatsapp", "slack", "convokit")
@@ -49,6 +49,8 @@ def detect_format(path: str | Path | None, head_text: str) -> str:
         if p.name.lower() == UTTERANCES:
             return "convokit"
         suffix = p.suffix.lower()
+        if suffix == ".json" and slack.is_day_file(p):  # one day of a Slack channel
+            return "slack"
         if suffix in _BY_EXTENSION:
             return _BY_EXTENSION[suffix]
         if suffix == ".txt":
@@ -82,8 +84,8 @@ def sniff(head_text: str) -> str | None:
         return _json_kind(lines)
     if len(lines) > 1 and _looks_like_csv_header(first):
         return "csv"
-    if split_line(lines[0]) is not None:
-        return "text"
+    if split_line(lines[0]) is not None or otter_header(first) is not None:
+        return "text"  # 'Speaker: text' lines, or an Otter.ai export's name-and-time line
     return None
 
 

@@ -39,18 +39,21 @@ def load_conversation(
     *,
     format: str | None = None,
     encoding: str | None = None,
-    merge: bool = False,
+    merge: bool = True,
 ) -> Conversation:
     """Read one conversation from a file, a folder (Slack channel, ConvoKit corpus) or ``"-"``.
 
     ``format`` overrides detection (one of :data:`FORMATS`); ``encoding`` overrides UTF-8 and
-    byte-order-mark detection; ``merge`` joins consecutive cues by one speaker (VTT, SRT).
+    byte-order-mark detection. ``merge`` (VTT, SRT) joins consecutive cues by the same speaker
+    into one turn, as captioners cut one person's speech into several cues; ``merge=False``
+    keeps one turn per cue.
     Raises :class:`~mendkit.errors.InvalidInputError` (or its ``FormatError``) naming the file
     and line, for input that cannot be read as a conversation.
 
     >>> load_conversation("session.vtt").turns[0].speaker  # doctest: +SKIP
     'Dana'
     """
+    _check_merge(merge)
     fmt, text_source = _prepare(source, format, encoding)
     if fmt == "slack":
         return slack.read_slack(Path(source))
@@ -63,14 +66,15 @@ def iter_conversations(
     *,
     format: str | None = None,
     encoding: str | None = None,
-    merge: bool = False,
+    merge: bool = True,
 ) -> Iterator[Conversation]:
     """Yield every conversation of ``source``, streaming where the format allows.
 
     Multi-conversation inputs: JSON Lines or CSV with a ``conversation_id`` (each conversation's
     rows together), a Slack export (one conversation per channel), a ConvoKit corpus. Any other
-    input yields its one conversation.
+    input yields its one conversation (``merge`` as in :func:`load_conversation`).
     """
+    _check_merge(merge)
     fmt, text_source = _prepare(source, format, encoding)  # errors now, not at the first next()
     if fmt == "slack":
         return slack.iter_slack(Path(source))
@@ -91,6 +95,11 @@ def _read_one(fmt: str, text_source: TextSource, *, merge: bool) -> Conversation
     if fmt in _MULTI:
         return single(_MULTI[fmt](text_source), source=text_source.name)
     return _SINGLE[fmt](text_source)
+
+
+def _check_merge(merge: object) -> None:
+    if not isinstance(merge, bool):
+        raise InvalidInputError(f"expected merge as True or False, got {type(merge).__name__}")
 
 
 def _prepare(
@@ -122,6 +131,8 @@ def _prepare(
         if fmt == "convokit":
             return fmt, TextSource(path / UTTERANCES, encoding=encoding)
         return fmt, None
+    if path is not None and format in (None, "slack") and slack.is_day_file(path):
+        return "slack", None  # one day of a Slack channel: read with the export's users.json
     if format == "slack" and is_stdin:
         raise InvalidInputError(
             "a Slack export must be a folder; it cannot be read from stdin", source=STDIN_NAME

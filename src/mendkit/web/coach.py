@@ -29,6 +29,7 @@ from fastapi import HTTPException
 
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
 from mendkit.coach import content
+from mendkit.coach.composer import KEPT_AS_WRITTEN
 from mendkit.coach.driver import (
     ADD_HINT,
     MESSAGE_KEPT,
@@ -86,6 +87,12 @@ _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
 # Lines the page shows as they are: "not yet"'s reply, and what the coach says of an answer in a
 # language it cannot read (with the help links every step has).
 _KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER, content.RISK_AGAIN))
+# What the driver says when it asks again for a reason of its own: a step that cannot be skipped
+# (why it is needed), an empty answer to the risk check, and an answer that no longer wants a
+# repair (the ways out). A page shows these in place of its own "did not fit".
+CHANGED_MIND: Final = frozenset(content.changed_mind(open_asked=asked) for asked in (False, True))
+ASKED_AGAIN: Final = frozenset((*content.NOT_SKIPPABLE.values(), content.RISK_EMPTY,
+                                *CHANGED_MIND))
 # An answer posted with an earlier position. Typed text that differs from what the step kept came
 # from a page the session had moved on from (the Back button, or another tab or window): it was
 # never used, and the page gives it back. The same text again is a double submit. A choice (a
@@ -192,6 +199,18 @@ class Step:
 def position(session: Session) -> int:
     """How many steps ``session`` has taken: a page's answer is for this position only."""
     return len(session.path)
+
+
+def asked_again(state: State, answers: Sequence[str], said: Sequence[str]
+                ) -> tuple[list[str], bool]:
+    """What a page says when ``answers`` were not taken at ``state`` (``said``: what the driver
+    said, as ``notes`` shows it), and whether the answer did not fit (the page marks its field):
+    the driver's own reason when it gave one (``ASKED_AGAIN``; a change of mind is no misfit),
+    else ``unclear_note`` first."""
+    shown = notes(said)
+    if any(line in ASKED_AGAIN for line in said):
+        return shown, not any(line in CHANGED_MIND for line in said)
+    return [unclear_note(state, answers), *shown], True
 
 
 def unclear_note(state: State, answers: Sequence[str] = ()) -> str:
@@ -357,22 +376,39 @@ def session_lock(session_id: str) -> Lock:
     return _ANSWERING[zlib.crc32(session_id.encode("utf-8", "surrogatepass")) % len(_ANSWERING)]
 
 
+# The driver's words as a page says them (a page has a help link and buttons, not "press Enter").
+_AS_A_PAGE_SAYS: Final = {
+    content.RISK_NO: RISK_NO,
+    content.NOT_SKIPPABLE[State.RESPONSIBILITY_DRAFT]: "This one can't be skipped: use the draft "
+                                                       "as it is, or change it.",
+    content.NOT_SKIPPABLE[State.REBUILD_MESSAGE]: "This one can't be skipped: keep the message "
+                                                  "as it is, or change it.",
+}
+_TYPE_HELP = re.compile(r"\b([Tt])ype help to see\b")
+
+
+def _help_link(said: re.Match[str]) -> str:
+    return f"{'U' if said.group(1) == 'T' else 'u'}se the help link to see"
+
+
 def notes(said: Sequence[str]) -> list[str]:
     """What of ``said`` a page shows as a note (the rest it shows in its own way): the coach's
     notes, what it says of the message (and the message it now says, after
-    ``MESSAGE_NOW_SAYS`` or ``MESSAGE_WITH_ADDITION``), and "not yet"'s reply. The offer to add
+    ``MESSAGE_NOW_SAYS`` or ``MESSAGE_WITH_ADDITION``), what it left out of a draft or kept as
+    written, why it asks again (``ASKED_AGAIN``), and "not yet"'s reply. The offer to add
     to one's own draft loses the terminal's "type add": the page has a button for it."""
     kept: list[str] = []
     for before, line in zip(("", *said), said, strict=False):
-        if line == content.RISK_NO:
-            kept.append(RISK_NO)
+        if line in _AS_A_PAGE_SAYS:
+            kept.append(_AS_A_PAGE_SAYS[line])
             continue
         if before in (MESSAGE_NOW_SAYS, MESSAGE_WITH_ADDITION) or line in _KEPT_NOTES \
-                or line in _KEPT_AS_IS or "may have landed as" in line or line.startswith(
-                    ("I couldn't read those", "I left out ", OWN_DRAFT_KEPT, REWRITE_KEPT,
-                     MESSAGE_NOW_SAYS, MESSAGE_WITH_ADDITION, MESSAGE_KEPT,
-                     REWRITE_MESSAGE_KEPT)):
-            kept.append(line.removesuffix(f" {ADD_HINT}"))
+                or line in _KEPT_AS_IS or line in ASKED_AGAIN or "may have landed as" in line \
+                or line.startswith(("I couldn't read those", "I left out ", KEPT_AS_WRITTEN,
+                                    OWN_DRAFT_KEPT, REWRITE_KEPT, MESSAGE_NOW_SAYS,
+                                    MESSAGE_WITH_ADDITION, MESSAGE_KEPT, REWRITE_MESSAGE_KEPT)):
+            # A page has a help link where the terminal says "type help".
+            kept.append(_TYPE_HELP.sub(_help_link, line.removesuffix(f" {ADD_HINT}")))
     return kept
 
 

@@ -24,6 +24,7 @@ from mendkit.coach.driver import (
     add_to,
     at_risk,
     back_at,
+    harms_others,
     kept_note,
     offered_addition,
     offered_draft,
@@ -518,11 +519,10 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
             now_at = coach.load(stores.sessions, session_id)
             line, kept = coach.stale_note(fields, now_at, grounding)
             return told(coach.position(now_at), [line], kept)
-    said = coach.notes(step.said)
     if step.session == session and not step.done:  # not taken: asked again, and why
-        return told(step.position, [coach.unclear_note(session.state, answers), *said],
-                    invalid=True)
-    return told(step.position, said)
+        lines, invalid = coach.asked_again(session.state, answers, step.said)
+        return told(step.position, lines, invalid=invalid)
+    return told(step.position, coach.notes(step.said))
 
 
 def _region(request: Request, session: Any) -> str:
@@ -562,7 +562,9 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
                                  session.answers.get("follow_up_connection")),
     }
     if step.stopped:
-        stop_message, crisis = stop_words(session.state, at_risk=at_risk(session))
+        # Thoughts of hurting someone else: calm steps first (step away, put distance between you).
+        stop_message, crisis = stop_words(session.state, at_risk=at_risk(session),
+                                          others=harms_others(session))
         context.update(stop_message=stop_message, crisis=crisis,
                        safety_plan=content.SAFETY_PLAN if session.state is State.STOPPED_UNSAFE
                        else ())
