@@ -13,18 +13,16 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
 
-import test_round10_coach_joined as joined
 from mendkit.coach import content
 from mendkit.coach.content import HARM_TO_OTHERS_STOP, NOT_SKIPPABLE, RISK_EMPTY
 from mendkit.coach.machine import State
-from mendkit.coach.store import SessionStore
 from mendkit.config import Settings
 from mendkit.web import create_app
 from mendkit.web.coach import UNCLEAR_NOTE
 from test_round10_coach_joined import plain
+from test_web_round11_confirm_risk import SOCKS, Walk
 
 PUNCH = "i swear im going to punch him when he gets home"
-SOCKS = "My husband leaves his socks everywhere and it drives me mad"
 
 
 @pytest.fixture
@@ -35,15 +33,6 @@ def home(tmp_path: Path) -> Path:
 @pytest.fixture
 def client(home: Path) -> TestClient:
     return TestClient(create_app(Settings(home=home)))
-
-
-class Walk(joined.Walk):
-    @property
-    def state(self) -> State:
-        return SessionStore(self.home).load(self.id).state
-
-    def say(self, text: str) -> str:
-        return self.answer({"answer": text})
 
 
 def test_the_stop_page_for_a_threat_says_how_to_step_away(client: TestClient, home: Path) -> None:
