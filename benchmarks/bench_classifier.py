@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     info = print_machine()
     folders = args.folders or [classifier_dir()]
     pairs = dev_pairs()
-    models = [TurnClassifier.load(f, threads=1) for f in folders]
+    # No cache of readings: every round reads every turn (the rounds repeat the same turns).
+    models = [TurnClassifier.load(f, threads=1, cache_size=0) for f in folders]
     for model in models:
         one_pass(model, pairs[:100])
     times: list[list[list[float]]] = [[] for _ in models]

@@ -78,6 +78,16 @@ def spread(seconds: Sequence[float]) -> dict[str, float]:
     }
 
 
+def forget_readings() -> None:
+    """Empty the shipped classifier's cache of recent readings (``ReadingCache``), if it is
+    loaded: a benchmark repeats the same texts, and its timed runs must read every turn as a
+    first reading does, not take the last run's readings from the cache."""
+    from mendkit.models.classifier import default_classifier
+
+    if default_classifier.built():
+        default_classifier().cache.clear()
+
+
 def write_json(path: Path | None, figures: dict[str, Any]) -> None:
     if path is None:
         return

@@ -9,8 +9,9 @@ two cores the server needs) and otherwise from httpx in threads of this process,
 the server for the cores and the GIL, so their p95 is higher; the output says which ran. Each mode
 is warmed up first (the classifier loads on the first full-mode request). The checked messages
 are the 160 drafts of Mend's repair pairs (``data/corpus/pairs.jsonl``, 194 characters on
-average), so no answer can come from a cache; the 600-turn transcript is made of the turns of
-Mend's labelled conversations (67 on average).
+average), each with the request's number at its end (``unique``), so that no two requests send
+the same text and no answer comes from the classifier's cache of recent readings; the 600-turn
+transcript is made of the turns of Mend's labelled conversations (67 on average).
 Figures depend on what else the machine is doing.
 """
 
@@ -42,6 +43,12 @@ TURNS = [" ".join(turn["text"].split())
          for turn in json.loads(line)["turns"]]
 
 
+def unique(n: int) -> str:
+    """The ``n``th request's message: a draft, with ``n`` at its end (a person editing a draft
+    changes it a little; a text sent twice would be answered from the cache)."""
+    return f"{MESSAGES[n % len(MESSAGES)]} {n}"
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
@@ -58,7 +65,7 @@ def load(base: str, mode: str, requests: int, clients: int) -> tuple[float, floa
 
         def one(n: int) -> float:
             start = time.perf_counter()
-            r = http.post("/api/check", json={"text": MESSAGES[n % len(MESSAGES)], "mode": mode})
+            r = http.post("/api/check", json={"text": unique(n), "mode": mode})
             r.raise_for_status()
             return time.perf_counter() - start
 
@@ -69,13 +76,23 @@ def load(base: str, mode: str, requests: int, clients: int) -> tuple[float, floa
     return statistics.median(times) * 1000, p95(times) * 1000, requests / wall
 
 
+# Each body is sent as its part before the end of the text, a number, and the rest: the number
+# (the request's count in its wrk thread, times the threads, plus the thread's own number) makes
+# every text unique, as ``unique`` does.
 WRK_SCRIPT = """
 local bodies = {%s}
+local threads = 0
+function setup(thread)
+  thread:set("thread_id", threads)
+  threads = threads + 1
+end
 local n = 0
 request = function()
   n = n + 1
+  local body = bodies[(n %% #bodies) + 1]
+  local number = n * %d + thread_id
   return wrk.format("POST", "/api/check", {["Content-Type"] = "application/json"},
-                    bodies[(n %% #bodies) + 1])
+                    body[1] .. " " .. number .. body[2])
 end
 done = function(summary, latency, requests)
   io.write(string.format("WRK %%d %%.3f %%.3f %%.3f\\n", summary.requests,
@@ -89,11 +106,13 @@ def load_wrk(base: str, mode: str, seconds: int, clients: int) -> tuple[int, flo
     """wrk with ``clients`` connections for ``seconds``: requests, median and p95 ms, requests/s."""
     with httpx.Client(base_url=base, timeout=60) as http:
         warm_up(http, mode)
-    bodies = ", ".join("[==[" + json.dumps({"text": m, "mode": mode}) + "]==]" for m in MESSAGES)
+    bodies = ", ".join(f"{{[==[{head}]==], [==[{tail}]==]}}"
+                       for head, tail in (_around_the_end(m, mode) for m in MESSAGES))
+    threads = min(2, clients)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT % bodies)
+        script.write(WRK_SCRIPT % (bodies, threads))
     try:
-        out = subprocess.run(["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{seconds}s",
+        out = subprocess.run(["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s",
                               "-s", script.name, base], capture_output=True, text=True,
                              check=True).stdout
     finally:
@@ -101,6 +120,13 @@ def load_wrk(base: str, mode: str, seconds: int, clients: int) -> tuple[int, flo
     line = next(x for x in out.splitlines() if x.startswith("WRK "))
     n, med, high, rate = line.split()[1:]
     return int(n), float(med), float(high), float(rate)
+
+
+def _around_the_end(message: str, mode: str) -> tuple[str, str]:
+    """The JSON body of ``message`` in ``mode``, cut where the text ends (a number goes there)."""
+    body = json.dumps({"mode": mode, "text": message})
+    end = body.rindex('"')
+    return body[:end], body[end:]
 
 
 def main() -> None:

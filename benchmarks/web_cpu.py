@@ -6,8 +6,14 @@ Mend's work and the JSON answer. It reads CPU time of this process, which a busy
 less than wall-clock time. ``web_bench.py`` measures the app under load over the loopback.
 
     .venv/bin/python benchmarks/web_cpu.py [--mode rules|full] [--requests 400] [--rounds 5]
+                                           [--context N [--forget]]
 
-The checked messages are the drafts of Mend's repair pairs, as in ``web_bench.py``.
+The checked messages are the drafts of Mend's repair pairs with the request's number at the end,
+as in ``web_bench.py``: no two requests send the same text, so none is answered from the
+classifier's cache of recent readings. ``--context N`` sends the same N messages before each
+draft (a person checking new drafts of a reply to the same messages), whose readings the
+classifier keeps; ``--forget`` empties its cache before each request, for the same requests as
+they cost without it.
 """
 
 from __future__ import annotations
@@ -22,8 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import write_json
-from web_bench import MESSAGES
+from common import forget_readings, write_json
+from web_bench import TURNS, unique
 
 
 def _scope(path: str, body: bytes) -> dict[str, Any]:
@@ -56,20 +62,26 @@ async def _request(app: Any, body: bytes) -> None:
         raise SystemExit(f"POST /api/check answered {status}")
 
 
-async def _measure(mode: str, requests: int, rounds: int) -> list[float]:
+async def _measure(mode: str, requests: int, rounds: int, context: int = 0,
+                   forget: bool = False) -> list[float]:
     from mendkit.config import Settings
     from mendkit.web.app import LOOPBACK_HOSTS, create_app
 
     app = create_app(Settings.from_env(), allowed_hosts=list(LOOPBACK_HOSTS))
-    bodies = [json.dumps({"text": m, "mode": mode}).encode() for m in MESSAGES]
+    before = {"context": TURNS[:context]} if context else {}
+    bodies = (json.dumps({"text": unique(n), "mode": mode, **before}).encode()
+              for n in range(20 + rounds * requests))  # made before each request, not timed
     per_request = []
     async with app.router.lifespan_context(app):
-        for body in bodies[:20]:  # warm up (the first full-mode request loads the model)
-            await _request(app, body)
+        for _ in range(20):  # warm up (the first full-mode request loads the model)
+            await _request(app, next(bodies))
         for _ in range(rounds):
+            batch = [next(bodies) for _ in range(requests)]
             start = time.process_time()
-            for n in range(requests):
-                await _request(app, bodies[n % len(bodies)])
+            for body in batch:
+                if forget:
+                    forget_readings()
+                await _request(app, body)
             per_request.append((time.process_time() - start) / requests * 1000)
     return per_request
 
@@ -79,15 +91,24 @@ def main() -> None:
     parser.add_argument("--mode", choices=("rules", "full"), default="rules")
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--context", type=int, default=0, metavar="N",
+                        help="the same N messages as context of every draft (default 0)")
+    parser.add_argument("--forget", action="store_true",
+                        help="empty the classifier's cache of readings before each request")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         os.environ["MEND_HOME"] = home
-        times = asyncio.run(_measure(args.mode, args.requests, args.rounds))
-    print(f"POST /api/check {args.mode}: the app's CPU per request, best of {args.rounds} rounds "
-          f"of {args.requests}: {min(times):.3f} ms (median {statistics.median(times):.3f} ms)")
+        times = asyncio.run(_measure(args.mode, args.requests, args.rounds, args.context,
+                                     args.forget))
+    extra = (f", {args.context} messages of context" if args.context else "") + (
+        ", cache emptied before each" if args.forget else "")
+    print(f"POST /api/check {args.mode}{extra}: the app's CPU per request, best of {args.rounds} "
+          f"rounds of {args.requests}: {min(times):.3f} ms (median "
+          f"{statistics.median(times):.3f} ms)")
     if args.json:
-        write_json(args.json, {"mode": args.mode, "cpu_ms_per_request": times})
+        write_json(args.json, {"mode": args.mode, "context": args.context,
+                               "forget": args.forget, "cpu_ms_per_request": times})
 
 
 if __name__ == "__main__":

@@ -271,7 +271,7 @@ def test_a_stopped_session_and_its_help_show_the_sessions_region(
     walk.answer(answer="I want to kill myself")
     assert store.load(walk.id).state is State.STOPPED_CRISIS
     stop = client.get(walk.url).text
-    assert "Samaritans" in stop and "call 999" in stop and "988" not in stop
+    assert "Samaritans" in stop and "call <a href=\"tel:999\">999</a>" in stop and "988" not in stop
 
 
 # ---- safety 9: "not therapy" once, where Mend is met ----

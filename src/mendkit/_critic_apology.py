@@ -23,8 +23,19 @@ _SELF_BLAME_RE: Final = re.compile(
     r"|\bi (?:always )?(?:(?:ruin|wreck|mess up|screw up|destroy) everything|(?:mess|screw|muck)"
     r" everything up)\b"
     r"|\bi (?:don['\u2019]?t|do not) deserve (?:you|your (?:love|forgiveness|friendship))\b"
-    r"|\bi hate myself\b|\byou should (?:just )?leave me\b", re.IGNORECASE)
+    r"|\bi hate myself\b|\byou should (?:just )?leave me\b"
+    # "I'm always too much", "I can't do anything right", "everything is my fault"
+    r"|\bi(?:['\u2019]?m| am) (?:(?:always|just|so|such|really) )*(?:too much|the problem"
+    r"|so stupid|hopeless|(?:so )?bad at everything)\b|\bi can(?:['\u2019]?t|not) do anything right\b"
+    r"|\beverything(?:['\u2019]s| is) (?:always )?my fault\b|\bit['\u2019]?s always my fault\b"
+    r"|\bi (?:don['\u2019]?t|do not) know (?:why|how) you (?:put up with|stay with|bother with) me\b",
+    re.IGNORECASE)
 _SELF_BLAME_MIN: Final = 2
+
+
+def put_downs(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` puts its writer down ("I'm the worst", "I ruin everything")."""
+    return [m.span() for m in _SELF_BLAME_RE.finditer(text)]
 # A sentence strung from repair phrases ("I'm sorry I take responsibility I understand I
 # appreciate I feel sad I need I will"): its openers, and the words that could say what happened.
 _OPENER_RE: Final = re.compile(
@@ -99,6 +110,10 @@ _BARE_SORRY_RE: Final = re.compile(
     r"|truly) )*(?:sorry|soz|sry))\b(?=\s*(?:[,;:.!?\n\u2026]|\Z))", re.IGNORECASE)
 _APOLOGY_WORD_RE: Final = re.compile(r"\b(?:sorry|soz|sry|apologi[sz]e\w*|apologies)\b",
                                      re.IGNORECASE)
+# A "sorry" that is a word said, not an apology ("for saying sorry", "I said sorry"): it stays.
+_SAID_SORRY_RE: Final = re.compile(
+    r"\b(?:say|says|saying|said|feel|felt|feeling|word|words|a|the|of|about|enough)\s+\Z",
+    re.IGNORECASE)
 # The rest of a put-down's clause ("I hate myself| for this"), up to its stop or the next clause.
 _CLAUSE_REST_RE: Final = re.compile(
     r"[^,;:.!?\n\u2026]*?(?=\s*[,;:.!?\n\u2026]|\s+(?:i|im|i['\u2019]m|and|but|please)\b|\s*\Z)",
@@ -129,7 +144,8 @@ def over_apology_fixes(text: str, piles: list[tuple[int, int]]) -> list[Fix]:
     first = _APOLOGY_WORD_RE.search(text)
     for m in _BARE_SORRY_RE.finditer(text):
         if first is None or m.start("sorry") <= first.start() \
-                or any(a <= m.start("sorry") < b for a, b in piles):
+                or any(a <= m.start("sorry") < b for a, b in piles) \
+                or _SAID_SORRY_RE.search(text, max(0, m.start("sorry") - 12), m.start("sorry")):
             continue
         s_start, s_end = next((a, b) for a, b in spans if a <= m.start("sorry") < b)
         whole = not text[s_start:m.start("sorry")].strip() \

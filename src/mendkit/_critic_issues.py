@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Final
 
 from mendkit._critic_apology import KIND, over_apology_fixes, too_much
+from mendkit._critic_care import own_past_words, pressing_questions
 from mendkit._rewrite import (
     CLAUSE_END_RE,
     Fix,
@@ -241,6 +242,17 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
         kind = _issue_kind(ev.label, ev.subtype, ev.source, ev.text)
         if kind is None:
             continue
+        if kind in _OWNABLE and own_past_words(text, ev.start):
+            sided.append((ev.start, ev.end))
+            continue  # "I'm sorry I said you never ...": their own words, named to own them
+        if kind == "non_apology" and _UNKNOWN_ACT_RE.search(
+                text, ev.start, _clause_end(text, ev.end)):
+            # "I'm sorry if I did something": not blame, an apology that cannot say for what;
+            # no rewrite admits a wrong they do not know of.
+            message, suggestion = messages["unsure_apology"]
+            issues.append(Issue(kind="vague_apology", start=ev.start, end=ev.end,
+                                message=message, suggestion=suggestion))
+            continue
         message, suggestion = messages[_explained_as(kind, ev.text)]
         start, end = ev.start, ev.end
         if kind == "always_never":
@@ -365,6 +377,16 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
                             suggestion=suggestion))
         # The demand goes (its clause, or its sentence): the apology before it stays.
         fixes.extend(replace(f, complaint=False) for f in cut_criticism(sentences, m.start()))
+    for q_start, q_end, fix in pressing_questions(text):
+        # "What more do you want from me?": pushing back, which the rules may not name.
+        if _reported(sentences, quotes, q_start) or any(
+                i.start < q_end and q_start < i.end for i in issues):
+            continue
+        message, suggestion = messages["pressing"]
+        issues.append(Issue(kind="defensiveness", start=q_start, end=q_end, message=message,
+                            suggestion=suggestion))
+        if fix is not None:
+            fixes.append(fix)
     # A pile of "sorry"s is one issue, however the rules and the count each found it.
     piled = any(i.kind == "over_apology" for i in issues)
     issues.extend(i for i in _apology_issues(turn, messages) if not (piled and i.kind == "over_apology"))
@@ -373,6 +395,20 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
         fixes.extend(over_apology_fixes(text, [m.span() for m in _SORRY_PILE_RE.finditer(text)]))
     held = _dedupe(issues)
     return _one_reading(held), fixes, held
+
+
+# Kinds that the writer's own past words, named to own them, do not carry now.
+_OWNABLE: Final = frozenset({"always_never", "criticism", "contempt", "hostility"})
+# "sorry if I did something", "if I've said anything", "if I upset you somehow": an act the
+# writer does not know of.
+_UNKNOWN_ACT_RE: Final = re.compile(
+    r"\bif\s+i(?:['\u2019]ve|\s+have)?\s+(?:did|done|said|do|say)\s+(?:something|anything)\b"
+    r"|\bif\s+i\s+\w+(?:\s+\w+)?\s+somehow\b", re.IGNORECASE)
+
+
+def _clause_end(text: str, end: int) -> int:
+    stop = CLAUSE_END_RE.search(text, end)
+    return stop.start() if stop else len(text)
 
 
 _MORE_VERDICTS: Final = 20  # sentences looked at again, at most: a long paste stays quick
@@ -404,7 +440,7 @@ def _more_verdicts(sentences: Sentences, issues: list[Issue], muted: frozenset[s
         for c in YOU_ALWAYS_RE.finditer(text, s_start, s_end):
             if any(a < c.end() and c.start() < b for a, b in blanked):
                 continue
-            if VALIDATING_NEVER_RE.match(text, c.end()):
+            if VALIDATING_NEVER_RE.match(text, c.end()) or own_past_words(text, c.start()):
                 blanked.append(c.span())  # its "never" takes their side: the next may not
             else:
                 pending.append(c.span())

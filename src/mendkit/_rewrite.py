@@ -52,8 +52,10 @@ def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: l
     if rewrite is not None and _bare(rewrite) and (
             _drops_a_sentence(text, fixes, fixed) or any(i.kind == "over_apology" for i in issues)):
         rewrite = None  # the cuts left nothing of what the message is about: "sorry" alone
-    if rewrite is not None and _curt(rewrite) and any(i.kind == "withdrawal" for i in issues):
-        rewrite = None  # "Whatever. Fine." cut to "Fine." is the same closed door
+    if rewrite is not None and any(i.kind == "withdrawal" for i in issues) and (
+            _curt(rewrite) or _DENIAL_RE.search(rewrite)):
+        rewrite = None  # "Whatever. Fine." cut to "Fine.", or to "I'm not even bothered", is
+        # the same closed door
     if rewrite is not None and _drops_the_complaint(turn, fixes, fixed):
         rewrite = None  # "Hey" alone, with what they wanted to say cut out
     return rewrite
@@ -116,6 +118,7 @@ def cut_criticism(sentences: Sentences, start: int) -> list[Fix]:
     if not before.strip() or ("." not in before and any(
             not text[s_start:m.start()].strip() and not text[m.end():start].strip()
             for m in _item_numbers(text))):
+        s_end = _echoes(sentences, s_end)
         return [Fix(s_start, s_end, "", complaint=True)] \
             if text[:s_start].strip() or text[s_end:].strip() else []
     lead_from = max(s_start, start - 40)  # the lead is a few words: no rescan of a long sentence
@@ -125,6 +128,24 @@ def cut_criticism(sentences: Sentences, start: int) -> list[Fix]:
     # What follows the "but" is often the person's point itself ("I love you, but you never make
     # time for me"): with nothing of a repair left, there is no rewrite (_drops_the_complaint).
     return [Fix(lead.start(), sentence_stop(text, s_end), "", complaint=True)]
+
+
+# A fragment that repeats a verdict's "always/never" after it ("Never.", "Not once since June.",
+# "Every single time."): it goes with the sentence it echoes.
+_ECHO_RE: Final = re.compile(
+    r"[ \t]*(?:never|always|not\s+(?:once|one\s+time|even\s+once|ever)|every\s+(?:single\s+)?time"
+    r"|constantly|ever)\b[^.!?\n\u2026]{0,40}[.!?\u2026]+[ \t]*", re.IGNORECASE)
+_ECHO_SUBJECT_RE: Final = re.compile(r"\b(?:i|you|u|we|he|she|they|it)\b", re.IGNORECASE)
+
+
+def _echoes(sentences: Sentences, end: int) -> int:
+    """Where the fragments that echo a cut verdict (ending at ``end``) end: ``end`` itself
+    when none follows on its line."""
+    text = sentences.text
+    while (m := _ECHO_RE.match(text, end)) is not None and not _ECHO_SUBJECT_RE.search(
+            text, m.start(), m.end()):
+        end = m.end()
+    return end
 
 
 def cut_withdrawal(sentences: Sentences, start: int, end: int) -> list[Fix]:
@@ -316,6 +337,19 @@ _CURT_WORDS: Final = frozenset({
     "fine", "ok", "okay", "k", "kk", "sure", "whatever", "yeah", "yep", "yup", "right", "cool",
     "alright", "noted", "nothing", "forget", "it", "never", "mind", "mhm", "hmm", "no", "then",
     "if", "you", "say", "so"})
+
+
+# Saying a feeling is not there ("I'm not even bothered", "I ain't even trippin", "it's no big
+# deal"): what a cut withdrawal must not leave as the message.
+_DENIAL_RE: Final = re.compile(
+    r"\bi(?:['\u2019]?m|\s+am)\s+(?:not|n['\u2019]?t)\s+(?:even\s+|really\s+|that\s+)?(?:bothered"
+    r"|mad|upset|angry|annoyed|hurt|fussed|stressed|pressed|trippin[g'\u2019]?|worried)\b"
+    r"|\bi\s+(?:ain['\u2019]?t|aint)\s+(?:even\s+|really\s+)?(?:trippin[g'\u2019]?|bothered|mad|upset"
+    r"|stressed|pressed|worried|fussed)\b"
+    r"|\b(?:it['\u2019]?s|its|that['\u2019]?s)\s+(?:fine|nothing|whatever|all\s+good|no\s+big\s+deal"
+    r"|not\s+a\s+big\s+deal)\b|\bno\s+big\s+deal\b|\bi(?:['\u2019]?m|\s+am)\s+over\s+it\b"
+    r"|\b(?:doesn['\u2019]?t|does\s+not)\s+matter\b"
+    r"|\bi(?:['\u2019]?m|\s+am)\s+(?:good|fine)(?=\s*(?:[.!,\u2026]|\Z))", re.IGNORECASE)
 
 
 def _curt(rewrite: str) -> bool:

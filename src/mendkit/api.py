@@ -18,6 +18,23 @@ from mendkit.model import Analysis, CheckResult, Conversation
 if TYPE_CHECKING:
     from mendkit.models.personal import PersonalHeads
 
+MAX_MESSAGE = 20_000
+"""The longest message, in characters, that ``mend check``, ``POST /api/check`` and the web
+Check page take, and the longest message of its context there: about 3,000 words, checked in
+about a second (a 6 MB one took most of a minute and nearly 1 GB)."""
+MAX_CONTEXT = 20
+"""The most messages of context they take."""
+
+
+def too_long(what: str, size: int) -> str:
+    """What the drivers say of a message over ``MAX_MESSAGE``: the limit and its size.
+
+    >>> too_long("The message", 20_001).split(". ")[0]
+    'The message has 20,001 characters; Mend checks up to 20,000 characters at a time'
+    """
+    return (f"{what} has {size:,} characters; Mend checks up to {MAX_MESSAGE:,} characters at "
+            "a time. Shorten it, or check it in parts.")
+
 
 def load_conversation(
     source: str | Path, *, format: str | None = None, encoding: str | None = None,

@@ -11,7 +11,11 @@ rupture), which ranks drafts the rules cannot read. Issues carry spans and a sug
 ``rewrite`` applies the safe fixes.
 
 The issues are found in ``mendkit._critic_issues`` and the rewrite is built in
-``mendkit._rewrite``; this module scores the draft, words what it finds and decides what is shown.
+``mendkit._rewrite``; what a repair's checklist does not fit (a limit the person sets, taking on
+what the other person did, pleading, a letter that needs no answer, a threat received) is found
+in ``mendkit._critic_care``, and lines quoted from the message answered are set aside by
+``mendkit._critic_quotes``. This module scores the draft, words what it finds and decides what
+is shown.
 """
 
 from __future__ import annotations
@@ -22,13 +26,34 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from mendkit._critic_apology import leaves_too_much, stuffed_sentences
+from mendkit._critic_care import (
+    TheirAct,
+    beside_limits,
+    beside_pleading,
+    care_issues,
+    drops_a_limit,
+    limits,
+    needs_no_answer,
+    overlaps,
+    own_past_words,
+    sentences_of,
+    their_acts,
+    threatens_you,
+)
 from mendkit._critic_issues import BLAMING_FEELINGS as BLAMING_FEELINGS  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import OVER_APOLOGY as OVER_APOLOGY  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import VALIDATING_NEVER_RE, YOU_ALWAYS_RE, find_issues
+from mendkit._critic_quotes import set_aside, tidied
 from mendkit._rewrite import suggested_rewrite
 from mendkit.analysis.language import CHECK_CONTEXT_NOTE, CHECK_NOTE, looks_unreadable
 from mendkit.analysis.pipeline import Mode, analyze_turn, analyze_with_probabilities
-from mendkit.analysis.safety import DEFAULT_REGION, assess, region_or_default, resources_for
+from mendkit.analysis.safety import (
+    DEFAULT_REGION,
+    assess,
+    crisis_message,
+    region_or_default,
+    resources_for,
+)
 from mendkit.labels import CRISIS, is_rupture
 from mendkit.model import CheckResult, Conversation, Issue, Safety, TurnAnalysis
 
@@ -53,7 +78,8 @@ PENALTIES: Final = {
     "always_never": 0.25, "defensiveness": 0.2, "minimizing": 0.2, "dismissing": 0.2,
     "condescension": 0.2, "pressure": 0.15, "complaint": 0.05, "blaming_feeling": 0.12,
     "thought_as_feeling": 0.06, "rejection": 0.15, "withdrawal": 0.1,
-    "excuse": 0.1, "vague_apology": 0.1, "over_apology": 0.1,
+    "excuse": 0.1, "vague_apology": 0.1, "over_apology": 0.1, "self_blame": 0.08,
+    "pleading": 0.08,
 }
 
 _MESSAGES: Final = {
@@ -166,6 +192,22 @@ _MESSAGES: Final = {
         "Saying the same few words again and again can sound more anxious than sorry.",
         "Say each thing once: what you did, how it affected them, what you will do.",
     ),
+    # An apology on an "if" for an act the writer does not know of ("sorry if I did something").
+    "unsure_apology": (
+        "This apologises for something you're not sure happened, so it can't say what it is "
+        "for. If you don't know what upset them, asking can do more than guessing.",
+        "Ask instead: \"Are you upset with me? I'd like to understand.\"",
+    ),
+    # A question that pushes back ("what more do you want from me?").
+    "pressing": (
+        "A question like this pushes back rather than asks: it tells them they want too much.",
+        "Leave it out. If you want to know what would help, ask it openly: \"What would help?\"",
+    ),
+    "pleading": (
+        "Pleading puts the weight on their answer to you, and can leave them feeling they must "
+        "reassure you before they've had their say.",
+        "Say what you did and what you'll do, then give them room: \"Take the time you need.\"",
+    ),
     # Pressure of a kind, and a feeling that blames, that Mend finds itself.
     "forgiveness_pressure": (
         "Asking them to forgive you now puts your relief ahead of their hurt. Forgiveness "
@@ -211,6 +253,11 @@ ISSUE_NAMES: Final = {
     "vague_apology": "A vague apology",
     "over_apology": "Too much apology",
     "blaming_feeling": "A feeling that blames",
+    "self_blame": "Blaming yourself",
+    "pleading": "Pleading",
+    # Wordings of other kinds (vague_apology, defensiveness), named as they read.
+    "unsure_apology": "An apology for you don't know what",
+    "pressing": "A question that pushes back",
 }
 
 
@@ -239,9 +286,14 @@ def critique(
     personal: PersonalHeads | None = None,
 ) -> CheckResult:
     """Score ``text`` as a repair message (see the module docstring)."""
+    # Lines it quotes from the message it answers ("> you never ...") are not the writer's: they
+    # are blanked (every offset still indexes ``text``) and read as that message.
+    own, quoted = set_aside(text)
+    if quoted:
+        context = [*context, quoted]
     n = len(context)
     speakers = ["them" if (n - i) % 2 else "me" for i in range(n)]
-    conversation = Conversation.from_turns([*zip(speakers, context, strict=True), ("me", text)],
+    conversation = Conversation.from_turns([*zip(speakers, context, strict=True), ("me", own)],
                                            id="check")
     analysis, probabilities = analyze_with_probabilities(conversation, mode=mode,
                                                          personal=personal)
@@ -249,10 +301,18 @@ def critique(
     risk = assess([turn], region)
     issues, fixes, held = find_issues(turn, _MESSAGES,
                                       personal.muted_rules if personal else frozenset())
-    issues = _as_teasing(text, issues, turn)
+    issues = _as_teasing(own, issues, turn)
+    limit_spans = limits(own)
+    issues, fixes, held = beside_limits(issues, fixes, held, limit_spans)
+    acts = their_acts(own)
+    cared, unearned = care_issues(own, acts, issues, _MESSAGES)
+    issues, fixes, held = beside_pleading(issues, fixes, held, unearned)
+    issues = [*issues, *cared]
     # A component counts when a rule shows it with a span the person can see; the model's
     # whole-turn guesses inform the labels and risk, not the score a draft is ranked by.
-    components = _components(turn)
+    components = _components(turn, unearned, sentences_of(own, acts))
+    if limit_spans:
+        components["request"] = True  # a limit is the request a message that sets one makes
     quality = BASE + sum(w for name, (_, w) in COMPONENT_WEIGHTS.items() if components[name])
     quality -= sum(PENALTIES.get(kind, 0.1) for kind in {i.kind for i in issues})
     if components["request"]:  # not "add what you would like" to a message that says it
@@ -260,21 +320,24 @@ def critique(
                   for i in issues]
     if probabilities:
         quality += _model_term(probabilities[-1])
-    notes: list[str] = []
-    sensed = _sensed(components, turn.labels, {i.kind for i in issues})
-    missing = [name for name, present in components.items()
-               if not present and name not in sensed
-               and name not in ("acknowledgement", "appreciation")]
-    if missing:
-        notes.append(MISSING_NOTE + ", ".join(missing) + ".")
-    rewrite = suggested_rewrite(text, turn, fixes, issues, held)
-    if rewrite is not None and _still_flagged(rewrite, {i.kind for i in held}):
-        rewrite = None  # a rewrite that a fresh check flags the same way is no better
+    overruled = (_overruled(turn, analysis.turns[:-1], unearned, acts) if mode != "rules"
+                 else set[str]())
+    notes = _notes(own, turn, components, issues, acts=acts, limit_spans=limit_spans,
+                   overruled=overruled)
+    if quoted:
+        notes.append(QUOTED_NOTE)
+    rewrite = suggested_rewrite(own, turn, fixes, issues, held)
+    if rewrite is not None and (_still_flagged(rewrite, {i.kind for i in held})
+                                or drops_a_limit(own, rewrite, limit_spans)
+                                or their_acts(rewrite)):
+        rewrite = None  # a rewrite that a fresh check flags, or that drops a limit, is no better
+    if rewrite is not None and quoted:
+        rewrite = tidied(rewrite)
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
         issues, rewrite = [], None
         notes = [_UNSAFE_GUESS if turn.model_only(CRISIS) else _UNSAFE]
-    unread = _unread_note(text, context)
+    unread = _unread_note(own, context)
     if unread is not None:
         # Mend cannot read it (the model had no say: see the pipeline), so its silence means
         # nothing: it says so, and shows the resources gently, with no crisis claimed.
@@ -284,11 +347,15 @@ def critique(
         if not risk.crisis:
             risk = replace(risk, message=unread,
                            resources=resources_for(region_or_default(region)[0]))
+    evidence = turn.evidence
+    if quoted:  # a span that runs into a blanked line says what the message as given says there
+        evidence = tuple(e if text[e.start:e.end] == e.text else replace(e, text=text[e.start:e.end])
+                         for e in evidence)
     result = CheckResult(
         text=text,
         labels=turn.labels,
         scores=turn.scores,
-        evidence=turn.evidence,
+        evidence=evidence,
         repair_quality=min(1.0, max(0.0, quality)),
         components=components,
         issues=tuple(sorted(issues, key=lambda i: (i.start, i.kind))),
@@ -297,7 +364,49 @@ def critique(
         notes=tuple(notes),
     )
     # The messages being answered were analysed with the draft: their crisis signs count too.
-    return _with_context_risk(result, assess(analysis.turns[:-1], region))
+    return _with_context_risk(result, assess(analysis.turns[:-1], region), analysis.turns[:-1],
+                              region)
+
+
+LIMIT_NOTE: Final = (
+    "This sets a limit. Mend won't suggest softening it or reopening the talk, and a limit "
+    "needs none of a repair's other parts: said once, plainly and calmly, it is enough.")
+LETTER_NOTE: Final = (
+    "This reads as a letter that needs no answer, or one to someone who has died, so Mend "
+    "doesn't ask it for a request.")
+QUOTED_NOTE: Final = (
+    "Mend set aside the quoted lines (those starting with \">\", and a \"... wrote:\" line "
+    "above them): they are the words you are answering, not yours.")
+
+
+def _notes(text: str, turn: TurnAnalysis, components: Mapping[str, bool], issues: list[Issue], *,
+           acts: Sequence[TheirAct], limit_spans: Sequence[tuple[int, int]],
+           overruled: set[str]) -> list[str]:
+    """What is "not there yet" (not the parts the model alone sensed or a rule found where the
+    model's reading overruled it; not ownership where the writer took on what the other person
+    did; no request of a letter that needs no answer), or, for a limit set in a message that
+    owns nothing, that nothing more is asked of it (a repair with a limit in it is a repair)."""
+    if limit_spans and not components["ownership"]:
+        return [LIMIT_NOTE]
+    sensed = _sensed(components, turn.labels, {i.kind for i in issues})
+    missing = [name for name, present in components.items()
+               if not present and name not in sensed and name not in overruled
+               and name not in ("acknowledgement", "appreciation")
+               and not (name == "ownership" and acts)]
+    notes: list[str] = []
+    if needs_no_answer(text):
+        notes.append(LETTER_NOTE)
+        missing = [name for name in missing if name != "request"]
+    return [MISSING_NOTE + ", ".join(missing) + ".", *notes] if missing else notes
+
+
+def _overruled(turn: TurnAnalysis, before: Sequence[TurnAnalysis],
+               unearned: Sequence[tuple[int, int]], acts: Sequence[TheirAct]) -> set[str]:
+    """The components the rules alone find in ``turn`` that the model's reading overruled (in
+    full mode a long letter's late sentences lie past what the model reads): not "missing"."""
+    alone = analyze_turn(turn.index, turn.speaker, turn.text, before, start=turn.start)
+    found = _components(alone, unearned, sentences_of(turn.text, acts))
+    return {name for name, present in found.items() if present}
 
 
 _UNSAFE: Final = ("This message mentions something that sounds unsafe. Repair can wait; "
@@ -325,19 +434,39 @@ def is_unread(result: CheckResult) -> bool:
     return CHECK_NOTE in result.notes
 
 
-def _with_context_risk(result: CheckResult, answered: Safety) -> CheckResult:
-    """``result``, when the messages it answers show crisis signs (``answered``): a reply to
-    someone who may be unsafe, or who threatens harm, is not coached."""
+def _with_context_risk(result: CheckResult, answered: Safety,
+                       context: Sequence[TurnAnalysis] = (), region: str = DEFAULT_REGION
+                       ) -> CheckResult:
+    """``result``, when the messages it answers (``context``) show crisis signs (``answered``):
+    a reply to someone who may be unsafe, or who threatens harm, is not coached. A message
+    received that threatens the person is named as a threat to them, with the lines for danger
+    from someone else first."""
     if not answered.crisis:
         return result
     kinds = dict.fromkeys((*result.risk.kinds, *answered.kinds))
-    note = (_THREAT_IN_CONTEXT if kinds.keys() & {"harm_to_others", "abuse_danger"}
-            else _UNSAFE_IN_CONTEXT)
+    received = [t.text for t in context if t.index in answered.turns and t.speaker == "them"]
+    note = _context_note(tuple(kinds), received)
     risk = replace(answered, turns=(*answered.turns, *result.risk.turns), kinds=tuple(kinds),
                    in_context=True)
+    if note == _THREAT_TO_YOU_IN_CONTEXT:
+        help_for = ("abuse_danger", *answered.kinds) if answered.kinds else ("abuse_danger",
+                                                                           "suicide")
+        risk = replace(risk, message=crisis_message(("abuse_danger", *answered.kinds)),
+                       resources=resources_for(region_or_default(region)[0], help_for))
     notes = result.notes if result.risk.crisis else tuple(n for n in result.notes
                                                           if n in (CHECK_NOTE, CHECK_CONTEXT_NOTE))
     return replace(result, risk=risk, issues=(), rewrite=None, notes=(note, *notes))
+
+
+def _context_note(kinds: Sequence[str], received: Sequence[str]) -> str:
+    """What to say of crisis signs of ``kinds`` in the messages answered (``received``, those
+    from the other person that show them): a threat to the person, harm spoken of, or someone
+    who may not be safe."""
+    if not set(kinds) & {"suicide", "self_harm"} and threatens_you(received):
+        return _THREAT_TO_YOU_IN_CONTEXT
+    if set(kinds) & {"harm_to_others", "abuse_danger"}:
+        return _THREAT_IN_CONTEXT
+    return _UNSAFE_IN_CONTEXT
 
 
 _UNSAFE_IN_CONTEXT: Final = (
@@ -348,12 +477,34 @@ _THREAT_IN_CONTEXT: Final = (
     "The message you are answering speaks of harming someone. Your safety comes first, so Mend "
     "won't coach a reply to someone who may harm or control you. If anyone is in danger now, "
     "call your local emergency number.")
+_THREAT_TO_YOU_IN_CONTEXT: Final = (
+    "The message you are answering sounds like a threat to you. That is not your fault, and "
+    "you don't owe it an apology or an answer. Your safety comes first, so Mend won't coach a "
+    "reply to someone who may harm or control you. If you are in danger now, call your local "
+    "emergency number.")
 
 
 def sensed_components(result: CheckResult) -> list[str]:
     """The components with no phrase to point at whose label was still found (by the model, or
     by the person's own corrections): not present, and not missing either."""
     return _sensed(result.components, result.labels, {i.kind for i in result.issues})
+
+
+def missing_components(result: CheckResult) -> list[str]:
+    """What the terminal and the Check page list as missing: the core components the result's
+    "Not there yet" note asks for (none of a limit or of what the model sensed, no request of a
+    letter that needs no answer, no ownership of what the other person did), and the optional
+    ones (acknowledgement, appreciation) not found, except in a limit."""
+    if LIMIT_NOTE in result.notes:
+        return []
+    asked: list[str] = []
+    for note in result.notes:
+        if note.startswith(MISSING_NOTE):
+            asked = [name.strip() for name in note[len(MISSING_NOTE):].rstrip(".").split(",")]
+    sensed = sensed_components(result)
+    return [name for name, present in result.components.items()
+            if name in asked or (name in ("acknowledgement", "appreciation")
+                                 and not present and name not in sensed)]
 
 
 def _sensed(components: Mapping[str, bool], labels: Sequence[str], kinds: set[str]
@@ -363,14 +514,20 @@ def _sensed(components: Mapping[str, bool], labels: Sequence[str], kinds: set[st
             and not (name == "feeling" and kinds & _NOT_A_FEELING)]
 
 
-def _components(turn: TurnAnalysis) -> dict[str, bool]:
+def _components(turn: TurnAnalysis, unearned: Sequence[tuple[int, int]] = (),
+                theirs: Sequence[tuple[int, int]] = ()) -> dict[str, bool]:
     """Which components a rule shows with a span. In a sentence strung from stock repair phrases
     with nothing said between them ("I'm sorry I understand I feel sad I need I will"), only the
     heaviest of its components counts: it is a formula, and must not out-rank a real apology.
     A plain "Could you ...?" ask counts as the request in a message that repairs around it
-    (``_asks_in_a_repair``)."""
+    (``_asks_in_a_repair``). Nothing counts on words that plead (``unearned``: "I'll change
+    anything"), and no ownership in a sentence that takes on what the other person did
+    (``theirs``: "I'm sorry I made you throw it")."""
     stuffed = stuffed_sentences(turn.text)
-    rules = [e for e in turn.evidence if e.source.startswith("rule:")]
+    rules = [e for e in turn.evidence if e.source.startswith("rule:")
+             and not overlaps(e.start, e.end, unearned)
+             and not (e.label == _OWNERSHIP and theirs and (
+                 any(a <= e.start < b for a, b in theirs) or _BARE_SORRY_RE.fullmatch(e.text)))]
     said = {e.label for e in rules if not any(a <= e.start < b for a, b in stuffed)}
     formula = {e.label for e in rules} - said
     heaviest = [label for label, _ in sorted(COMPONENT_WEIGHTS.values(), key=lambda lw: -lw[1])
@@ -384,6 +541,12 @@ def _components(turn: TurnAnalysis) -> dict[str, bool]:
 
 
 _REQUEST: Final = COMPONENT_WEIGHTS["request"][0]
+_OWNERSHIP: Final = COMPONENT_WEIGHTS["ownership"][0]
+# "I'm sorry." and nothing more: in a message that takes on what the other person did, it is an
+# apology for that, and owns nothing of the writer's own.
+_BARE_SORRY_RE: Final = re.compile(
+    r"\s*(?:i['\u2019]?m |im |i am )?(?:(?:so|really|truly|very) )*(?:sorry|soz|sry)[.!\s]*",
+    re.IGNORECASE)
 # What makes a message a repair that an ask can answer (as the request rules' context does for
 # the turns before: an everyday "can you ..." is repair when it answers a rupture or a repair).
 _REPAIRS: Final = frozenset(COMPONENT_WEIGHTS[name][0] for name in
@@ -490,7 +653,7 @@ def _still_flagged(rewrite: str, kinds: set[str]) -> bool:
     if "over_apology" in kinds and leaves_too_much(rewrite):
         return True  # one put-down or repeat is not flagged afresh, but is still too much
     if any(not VALIDATING_NEVER_RE.match(rewrite, m.end())
-           for m in YOU_ALWAYS_RE.finditer(rewrite)):
+           and not own_past_words(rewrite, m.start()) for m in YOU_ALWAYS_RE.finditer(rewrite)):
         return True
     # The rules alone on the rewrite as a message of its own: the turn that
     # ``analyze_with_probabilities(..., mode="rules")`` gives, without the language check,
@@ -498,6 +661,7 @@ def _still_flagged(rewrite: str, kinds: set[str]) -> bool:
     turn = Conversation.from_turns([("me", rewrite)], id="check").turns[-1]
     _, _, held = find_issues(analyze_turn(turn.index, turn.speaker, turn.text, start=turn.start),
                              _MESSAGES)
+    _, _, held = beside_limits([], [], held, limits(rewrite))
     again = {i.kind for i in held}
     return bool(again & _MUST_NOT_RETURN or (again & kinds) - {"complaint"})
 

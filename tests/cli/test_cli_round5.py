@@ -36,6 +36,7 @@ def _page(name: str, **context: Any) -> str:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
     env.globals.update(not_therapy=NOT_THERAPY, version="0", issue_name=critic.issue_name,
                        suggestion_line=critic.suggestion_line)  # as web/app.py sets them
+    env.filters["contact_links"] = pytest.importorskip("mendkit.web.contacts").contact_links
     return env.get_template(name).render(request=None, **context)
 
 

@@ -133,7 +133,8 @@ def test_full_mode_reads_what_the_rules_cannot_and_breaks_their_tie() -> None:
     better = ("Bri I missed your shower after saying yes, and you were left without the cake I "
               "promised. I'm sorry, that's on me, and I know how much that day meant to you. Can I "
               "bring dinner round Saturday and put up the nursery shelves you mentioned?")
-    worse = "hun im so sorry i missed ur shower 😢 ill make it up to u i promise!! love u sm xx"
+    # (no "ill make it up to u i promise": the rules read textspeak now, and find that promise)
+    worse = "hun im so sorry i missed ur shower 😢 love u sm xx"
     rules = [mendkit.check(t, mode="rules") for t in (better, worse)]
     assert rules[0].repair_quality == rules[1].repair_quality
     full = [mendkit.check(t, mode="full") for t in (better, worse)]

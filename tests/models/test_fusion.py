@@ -64,10 +64,13 @@ def test_turns_run_side_by_side_give_each_turn_its_own_reading() -> None:
              PREVIOUS, TEXT]  # the last: a detection only the model makes
     conversation = Conversation.from_dict(
         {"turns": [{"speaker": "AB"[i % 2], "text": t} for i, t in enumerate(lines)]})
+    clf = default_classifier()
+    clf.cache.clear()  # each analysis runs the model, neither reads the other's kept readings
     together = analyze_conversation(conversation, mode="full", workers=4)
+    clf.cache.clear()
     assert together.to_dict() == analyze_conversation(conversation, mode="full",
                                                       workers=1).to_dict()
-    clf = default_classifier()
+    clf.cache.clear()
     model_only = 0
     for turn in together.turns:
         direct = clf.probabilities(turn.text, lines[turn.index - 1] if turn.index else "")

@@ -3,8 +3,9 @@
 A pure function of the per-turn analyses. An episode opens at a rupture turn (or a sign of danger
 between people, see Safety). Later ruptures join it; a repair attempt (any ``repair.*`` label)
 makes it ``attempted`` and names the initiator; a ``reconnect`` turn by someone other than the
-repairer after that makes it ``resolved``. A rupture after resolution opens a new episode, unless
-its turn also repairs or takes a repair up.
+repairer after that makes it ``resolved``, unless its speaker must repair first (Who must
+repair). A rupture after resolution opens a new episode, unless its turn also repairs or takes a
+repair up.
 
 When an episode ends. An episode closes after ``quiet_turns`` turns in a row that add nothing to
 it (no rupture, counted repair or uptake). When turns carry times, a rupture more than a day
@@ -47,6 +48,29 @@ it. it's been like that for weeks.", "I don't see the point anymore" after "not 
 that sign. A rupture only the model gave a crisis turn does not count: the person telling of a
 crisis is not moving against the one they tell (round 12: the model's invalidation on "no I mean
 it" made a suicidal person the one who ruptured, in a "minor, resolved" episode); a rule's does.
+Nor is a person's disclosed feeling right after their own crisis turn a repair (round 13: "at
+home. I don't know. I'm not okay fam" after "I've been thinking about ending it" made the
+suicidal friend the episode's repair initiator): a turn whose only repair label is
+``repair.feeling``, by a speaker whose previous turn was a crisis turn or such a feeling, is
+distress going on, not a repair; their apology or request still counts.
+
+Who must repair. The danger rule above has a milder kin (round 13, abuse report: the hurt
+person's "I'm sorry, I ruin everything" and the other's "Good. I forgive you. Come here, I love
+you.", or "Sorry. Forget it. I'm overreacting like always." and "Good, glad we sorted that out.
+Love you.", were ``resolved``, the hurt person the one who repaired). Whoever answers the other's
+hurt by moving against them must own their part, validate or acknowledge (a counted repair with
+one of those labels) before their own uptake resolves anything: one who dismisses a concern the
+other raised (a rule's minimizing, dismissing, condescension or non-apology after a disclosed
+hurt, a need or a complaint in a turn that does not repair: "Relax, it was just a joke. You're way
+too sensitive." after "It really stung when you laughed at my cooking"), and one who meets the
+other's repair or concern with contempt or hostility a rule found ("You're pathetic" after "I'm so
+sorry, it's my fault") once the other gives in (a rule's appeasing, giving up or minimal response
+after it). The episode stays ``attempted``; once they own it, the other's thanks resolve it, and
+if both apologise either's uptake does. Quarrels keep their repairs: nothing is owed to one who
+had already moved against the mover beyond a complaint (the model's moves count here), a defence
+of what one did ("I did them last night") dismisses no feeling, sarcasm at a first apology ("Of
+course you did.") answered by a real repair rather than giving in is taken up as before, and
+contempt in answer to a complaint is escalation.
 
 Severity. ``major`` when the episode holds a crisis turn; contempt or hostility a rule found (the
 moves against the other that do the most harm); a shutdown a rule found (stonewalling, giving up)
@@ -89,7 +113,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from mendkit.analysis.safety import assess
@@ -105,6 +129,15 @@ _WITHDRAWAL = "rupture.withdrawal"
 _RESPONSIBILITY = "repair.responsibility"
 _INVALIDATION = "rupture.invalidation"
 _CONFRONTATION = "rupture.confrontation"
+_FEELING = "repair.feeling"
+# Dismissals of the other's feeling (not a defence of what one did).
+_DISMISSING_SUBTYPES = frozenset({"minimizing", "dismissing", "condescension", "non_apology"})
+_NEEDS = frozenset({"request", "boundary"})  # requests that raise a concern, unlike promises
+_REPAIRING_LABELS = frozenset({_RESPONSIBILITY, "repair.validate"})  # a turn that raises none
+_OWNING_LABELS = frozenset({_RESPONSIBILITY, "repair.validate", "repair.acknowledge"})
+_ANSWER_REACH = 4  # how many of the others' turns since the speaker last spoke a move answers
+# Giving in to the other after contempt for one's repair: the fawning the cycle of abuse runs on.
+_GIVING_IN_SUBTYPES = frozenset({"appeasing", "giving_up", "minimal_response"})
 _MODEL_SOURCE = "model:"  # how a label only the classifier gave marks its evidence
 # Reconnect evidence that takes a repair up in so many words ("I forgive you", "thank you for
 # saying that", "love you"), as against thanks that may be routine or sarcastic.
@@ -126,6 +159,10 @@ class _Open:
     resolved: bool = False
     crisis: bool = False
     stopped: bool = False  # danger between its people: no repair or uptake counts from then on
+    against: set[str] = field(default_factory=set)  # moved against the other beyond a complaint
+    owing: set[str] = field(default_factory=set)  # must repair before their uptake resolves it
+    # who met each person's repair or concern with contempt: they owe once that person gives in
+    scorned: dict[str, set[str]] = field(default_factory=dict)
 
 
 # Crisis kinds that are danger between people, and so a rupture of their own.
@@ -140,7 +177,11 @@ class _Read:
     reconnect: bool
     crisis: bool
     danger: bool = False  # a crisis sign of danger between people: a threat, abuse
-
+    against: bool = False  # a move against the other beyond a rule's complaint
+    dismisses: str | None = None  # whose raised concern it dismisses ("Relax, it was a joke")
+    scorns: str | None = None  # whose repair or concern it meets with contempt or hostility
+    gives_in: bool = False  # a rule found it giving in (appeasing, giving up, "Forget it.")
+    owns: bool = False  # a repair here owns or acknowledges, after any move against in it
 
 
 def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tuple[Episode, ...]:
@@ -151,13 +192,14 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
     done: list[Episode] = []
     current: _Open | None = None
     going_on = _going_on(turns)
+    reads = _in_answer(turns, [_read(t, going_on=t.index in going_on) for t in turns])
     for position, turn in enumerate(turns):
         if current is not None and turn.index - current.last > quiet_turns:
             done.append(_close(current, by_index))
             current = None
         if not turn.labels and turn.index not in going_on:
             continue
-        read = _read(turn, going_on=turn.index in going_on)
+        read = reads[position]
         if (current is not None and (read.ruptures or read.crisis)
                 and _seconds_between(by_index[current.last], turn) > QUIET_SECONDS):
             done.append(_close(current, by_index))  # a new matter after a day: its own episode
@@ -205,6 +247,80 @@ def _read(turn: TurnAnalysis, *, going_on: bool = False) -> _Read:
                  crisis and any(e.subtype in _DANGER_KINDS for e in signs))
 
 
+def _in_answer(turns: Sequence[TurnAnalysis], reads: Sequence[_Read]) -> list[_Read]:
+    """``reads`` with what each turn does in answer to the turns before it (see the module
+    docstring): whose repair or raised concern it meets with contempt, hostility or a dismissal,
+    whether its repair owns or acknowledges, and no repair in a disclosed feeling right after
+    the speaker's own crisis talk ("I'm not okay fam" after "I've been thinking about ending it")."""
+    out: list[_Read] = []
+    distressed: set[str] = set()  # speakers whose last turn was crisis talk, or distress after it
+    for position, (turn, plain) in enumerate(zip(turns, reads, strict=True)):
+        read = plain
+        if read.crisis:
+            distressed.add(turn.speaker)
+        elif turn.speaker in distressed and read.repairs == [_FEELING]:
+            read = replace(read, repairs=[])
+        else:
+            distressed.discard(turn.speaker)
+        harms = bool((_rule_subtypes(turn, _CONFRONTATION) or set()) & _HARMFUL_SUBTYPES)
+        dismisses = bool((_rule_subtypes(turn, _INVALIDATION) or set()) & _DISMISSING_SUBTYPES)
+        dismissed = _answered(position, turns, reads, repairs=False) if dismisses else None
+        scorned = _answered(position, turns, reads, repairs=True) if harms else None
+        owns = bool(set(read.repairs) & _OWNING_LABELS) and (
+            not (harms or dismisses) or _owns_after_rupture(turn))
+        out.append(replace(
+            read, against=read.danger or _against(turn, read), dismisses=dismissed,
+            scorns=scorned, owns=owns,
+            gives_in=bool((_rule_subtypes(turn, _WITHDRAWAL) or set()) & _GIVING_IN_SUBTYPES)))
+    return out
+
+
+def _answered(position: int, turns: Sequence[TurnAnalysis], reads: Sequence[_Read], *,
+              repairs: bool) -> str | None:
+    """Whose raised concern (or, with ``repairs``, repair) the turn at ``position`` answers: the
+    speaker of the turn before it by someone else (past at most ``_ANSWER_REACH`` of its own), when
+    one of their last ``_ANSWER_REACH`` turns before it raises a concern or repairs. A concern here
+    is a complaint too, unless ``repairs``: contempt in answer to a complaint is a quarrel's
+    escalation, not an attack on a raised hurt."""
+    speaker, last = turns[position].speaker, position
+    while last and turns[last - 1].speaker == speaker:  # the speaker's own lines before it
+        last -= 1
+        if position - last > _ANSWER_REACH:
+            return None
+    other = turns[last - 1].speaker if last else None
+    for k in range(last - 1, max(last - 1 - _ANSWER_REACH, -1), -1):
+        if turns[k].speaker != other:
+            break
+        if (_raises_concern(turns[k], complaints=not repairs)
+                or (repairs and reads[k].repairs and not reads[k].crisis)):
+            return other
+    return None
+
+
+def _against(turn: TurnAnalysis, read: _Read) -> bool:
+    """Whether ``turn`` moves against the other beyond a complaint a rule found (criticism,
+    contempt, hostility, pressure, rejection, an invalidation; the model's too)."""
+    if _INVALIDATION in read.ruptures:
+        return True
+    return _CONFRONTATION in read.ruptures and (
+        bool((_rule_subtypes(turn, _CONFRONTATION) or {None}) - {"complaint"}))
+
+
+def _raises_concern(turn: TurnAnalysis, *, complaints: bool) -> bool:
+    """Whether ``turn`` raises a concern: a disclosed hurt, a need, a limit (or, with
+    ``complaints``, a complaint), in a turn that does not repair ("It's fine, these things
+    happen" after "I'm sorry I talked over you, I feel awful" is no dismissal of a concern). A
+    need is a request a rule found, not a promise ("I will correct it"). Without ``complaints``, a
+    turn where a rule found a move against the other raises none: contempt in answer to a
+    complaint is a quarrel's escalation, not a one-sided attack on a raised hurt."""
+    if _REPAIRING_LABELS & set(turn.labels) or "commitment" in turn.subtypes("repair.request"):
+        return False
+    if not complaints and _rule_subtypes(turn, _CONFRONTATION) is not None:
+        return False
+    return (_FEELING in turn.labels or bool(set(turn.subtypes("repair.request")) & _NEEDS)
+            or "complaint" in (_rule_subtypes(turn, _CONFRONTATION) or set()))
+
+
 def _turns_from_silence(turn: TurnAnalysis, previous: TurnAnalysis, read: _Read) -> bool:
     """Whether ``turn``'s only rupture is a withdrawal read from context (a minimal response, a
     topic shift) and it comes a day or more after ``previous``: nothing live to move away from."""
@@ -243,6 +359,7 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
         for label in read.ruptures + ([CRISIS] if read.crisis else []):
             ep.labels.setdefault(label, None)
             ep.subtypes.update(turn.subtypes(label))
+        _owes(ep, turn.speaker, read)
         touched = True
     if read.crisis:
         ep.crisis = True
@@ -250,19 +367,41 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
         return touched  # a crisis turn's own repair labels do not count
     if ep.stopped:
         return touched
+    repairs = bool(read.repairs) and _counts_as_repair(ep, turn, turns, speakers)
+    if repairs and read.owns:  # "I'm sorry I brushed you off. Thank you for telling me."
+        ep.owing.discard(turn.speaker)
+        for scorners in ep.scorned.values():
+            scorners.discard(turn.speaker)
     # Uptake is judged against repairs made before this turn, then this turn's repair counts.
     if (read.reconnect and ep.repair_turns and _in_parties(ep, turn.speaker)
+            and turn.speaker not in ep.owing
             and turn.speaker != turns[ep.repair_turns[-1]].speaker
             and not _earlier(turn, turns[ep.repair_turns[-1]])):
         ep.reconnect_turns.append(turn.index)
         ep.resolved = True
         touched = True
-    if read.repairs and _counts_as_repair(ep, turn, turns, speakers):
+    if repairs:
         ep.repair_turns.append(turn.index)
         if ep.initiator is None:
             ep.initiator = turn.speaker
         touched = True
     return touched
+
+
+def _owes(ep: _Open, speaker: str, read: _Read) -> None:
+    """Who must repair before their uptake resolves ``ep``, after ``speaker``'s rupture turn: one
+    who dismissed a concern raised by someone who had not moved against them (beyond a
+    complaint), or met their repair or concern with contempt or hostility and saw them give in."""
+    if read.dismisses is not None and read.dismisses not in ep.against and _in_parties(
+            ep, read.dismisses):
+        ep.owing.add(speaker)
+    if read.scorns is not None and read.scorns not in ep.against and _in_parties(
+            ep, read.scorns):
+        ep.scorned.setdefault(read.scorns, set()).add(speaker)
+    if read.gives_in:
+        ep.owing.update(ep.scorned.pop(speaker, set()))
+    if read.against:
+        ep.against.add(speaker)
 
 
 def _counts_as_repair(ep: _Open, turn: TurnAnalysis, turns: Mapping[int, TurnAnalysis],

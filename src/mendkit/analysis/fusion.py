@@ -18,19 +18,21 @@ apology ("sorryyyy", "im soooo sorry").
 
 What the model adds is held to the same sense (3RS: moving away and repairing are opposite
 functions of one turn). It does not add withdrawal to a turn where a rule found a clear repair or
-reconnection that survives the model's own veto ("im sorry", "Thanks." after an apology), nor
-where it reads a repair or reconnection as more likely than not itself ("When you say that, I
-feel really small. Can we talk?"). It adds no invalidation beside an owned apology that stands
-("I'm sorry you had to wait, I lost track of time"). And it adds no repair or reconnection to a
-turn where a rule found a sign of crisis: a safety sign is not a repair ("I'm saving up my
-sleeping pills" is no disclosed feeling), and no rupture either (round 12): a person telling of
-wanting to die, of self-harm or of someone hurting them is not moving against the one they tell
-("honestly some nights I think I'd be better off dead lol" read as invalidation made the person at
-risk the one who ruptured). The crisis stands, and so does a rupture a rule found on the same turn
-("you'll be sorry when I'm dead, you never cared"); a threat is a sign of danger between people,
-which opens an episode of its own. A crisis only the model raised does not hold back its labels:
-that head raises false alarms on ordinary complaints (model card), and the crisis itself always
-stands.
+reconnection that survives the model's own veto ("im sorry", "Thanks." after an apology), unless
+the rule's is an apology or admission and the model is all but sure (``APPEASING_PROBABILITY``:
+"Yes sir, sorry sir, my fault, I'll fix everything tonight" after a dressing-down, or "Right.
+Sorry.", appeases, and the corpus labels it so; round 13); nor where it reads a repair or
+reconnection as more likely than not itself ("When you say that, I feel really small. Can we
+talk?"). It adds no invalidation beside an owned apology that stands ("I'm sorry you had to wait, I
+lost track of time"). And it adds no repair or reconnection to a turn where a rule found a sign of
+crisis: a safety sign is not a repair ("I'm saving up my sleeping pills" is no disclosed feeling),
+and no rupture either (round 12): a person telling of wanting to die, of self-harm or of someone
+hurting them is not moving against the one they tell ("honestly some nights I think I'd be better
+off dead lol" read as invalidation made the person at risk the one who ruptured). The crisis
+stands, and so does a rupture a rule found on the same turn ("you'll be sorry when I'm dead, you
+never cared"); a threat is a sign of danger between people, which opens an episode of its own. A
+crisis only the model raised does not hold back its labels: that head raises false alarms on
+ordinary complaints (model card), and the crisis itself always stands.
 
 A turn can also go on with a crisis sign that no rule reads alone: "no I mean it. it's been like
 that for weeks." after it (``safety`` counts it as a sign). Whether it does is known only from the
@@ -40,7 +42,7 @@ turns around it, so the caller takes the model's ruptures off such a turn with
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from mendkit.analysis.rules import Context, Rule, TurnContext
@@ -83,6 +85,12 @@ BARE_APOLOGY_WORDS = 3
 # Moving away and repairing are opposite functions of one turn; a turn can repair and still
 # confront or invalidate ("I'm sorry, but you never listen"), so only withdrawal is held back.
 BLOCKED_RUPTURES: frozenset[str] = frozenset({RUPTURE_WITHDRAWAL})
+# At this probability the model's withdrawal stands beside a rule's clear apology or admission
+# (not beside its clear validation or reconnection alone): the apology appeases. On the held-out
+# seventh of train 0.95 and 0.98 tie, above 0.9 (whose one more turn, "Sorry, man. Thirty days is
+# thirty days", is no withdrawal): withdrawal F1 0.837 -> 0.840, any rupture 0.850 -> 0.851;
+# calib_a, b, s ... v 0.850 -> 0.865; calib_dg ... dj 0.891 -> 0.897; no other figure moves.
+APPEASING_PROBABILITY = 0.95
 
 
 def _overrulable(label: str) -> bool:
@@ -108,9 +116,10 @@ def standing_labels(rules: Iterable[Rule], *, text: str = "") -> frozenset[str]:
     return frozenset(r.label for r in rules if _overrulable(r.label) and _standing(r, words))
 
 
-def _clear_by_rule(evidence: Iterable[Evidence]) -> bool:
-    """Whether the rules' surviving ``evidence`` holds a repair or reconnection of clear strength."""
-    return any(_overrulable(e.label) and e.score >= CLEAR_RULE_WEIGHT for e in evidence)
+def _clear_by_rule(evidence: Iterable[Evidence], labels: Callable[[str], bool] = _overrulable) -> bool:
+    """Whether the rules' surviving ``evidence`` holds a match of clear strength for one of
+    ``labels`` (a repair or reconnection)."""
+    return any(labels(e.label) and e.score >= CLEAR_RULE_WEIGHT for e in evidence)
 
 
 def _clear_by_model(probabilities: Mapping[str, float]) -> bool:
@@ -119,14 +128,20 @@ def _clear_by_model(probabilities: Mapping[str, float]) -> bool:
                for label, p in probabilities.items())
 
 
-def _may_add(label: str, *, crisis: bool, repaired: bool, owned: bool) -> bool:
-    """Whether the model may add ``label`` on its own to a turn (see the module docstring)."""
+def _may_add(label: str, prob: float, *, crisis: bool, accepted: bool, repaired: bool,
+             apology: bool, owned: bool) -> bool:
+    """Whether the model may add ``label`` at ``prob`` on its own to a turn (see the module
+    docstring). ``accepted``: a rule's clear reconnection, or the model reads a repair or
+    reconnection as likely; ``repaired``: a rule's clear repair; ``apology``: an apology or
+    admission among them."""
     if crisis:  # a rule's crisis sign: neither a repair nor a move against the other
         return not (is_rupture(label) or _overrulable(label))
     if is_rupture(label):
         if label == RUPTURE_INVALIDATION and owned:
             return False
-        return not (repaired and label in BLOCKED_RUPTURES)
+        if label in BLOCKED_RUPTURES:
+            return not accepted and (
+                not repaired or (apology and prob >= APPEASING_PROBABILITY))
     return True
 
 
@@ -158,9 +173,9 @@ def fuse(
     withdrawal only answers tension and reconnection only follows a rupture or repair. A repair
     or reconnect label the rules found is dropped, with its evidence, when the model gives it
     under ``floor`` (default ``RULE_FLOOR``; 0 keeps every rule match), unless it is in
-    ``standing`` (``standing_labels`` of the rules that matched). The model adds no rupture to a
-    turn that is plainly a repair, and neither a repair nor a rupture to a turn where a rule found
-    crisis.
+    ``standing`` (``standing_labels`` of the rules that matched). The model adds no withdrawal to a
+    turn that is plainly a repair unless all but sure, and neither a repair nor a rupture to a turn
+    where a rule found crisis.
     """
     floor = RULE_FLOOR if floor is None else floor
     probs = dict(zip(labels, (float(p) for p in probabilities), strict=True))
@@ -174,7 +189,9 @@ def fuse(
     evidence = [e for e in rule_turn.evidence if e.label not in dropped]
     allowed = context.allows
     crisis = CRISIS in on  # a rule's crisis sign; see the module docstring
-    repaired = _clear_by_rule(evidence) or _clear_by_model(probs)
+    accepted = _clear_by_rule(evidence, RECONNECT.__eq__) or _clear_by_model(probs)
+    repaired = _clear_by_rule(evidence)
+    apology = _clear_by_rule(evidence, RESPONSIBILITY.__eq__)
     owned = RESPONSIBILITY in on and RESPONSIBILITY in standing
     for label, prob in probs.items():
         if label in dropped:
@@ -183,7 +200,8 @@ def fuse(
         scores[label] = max(scores.get(label, 0.0), prob)
         if (prob >= thresholds[label] and label not in on and label not in vetoed
                 and allowed(_NEEDS.get(label, "any"))
-                and _may_add(label, crisis=crisis, repaired=repaired, owned=owned)):
+                and _may_add(label, prob, crisis=crisis, accepted=accepted, repaired=repaired,
+                             apology=apology, owned=owned)):
             on.add(label)
             evidence.append(Evidence(
                 label=label, subtype=None, start=0, end=len(rule_turn.text), text=rule_turn.text,

@@ -14,6 +14,11 @@ English, so that English with names, foreign words and texting slang stays reada
   needed) does not call it English. English loanwords with their accents ("café", "naïve",
   "déjà vu") are not counted towards the three words nor as English ones, and the identifier
   sees them without their accents, since the accents alone make it guess French or Spanish.
+- English as it is texted or typed with dyslexia ("i wna kil myslf", "soryy plz dnt b mad") is
+  English even where the identifier calls it another language: plain letters, no common word of
+  another language, and most of its words English ones, texting forms or an English word with
+  one letter added, left out, swapped or changed, or without its vowels ("myslef", "kil",
+  "cnt"); at least half of those as they stand (see ``_texting_english``).
 - Two words are too few for the identifier alone (it calls "wyd" Welsh and "lmao same"
   Serbian), so two words are unreadable only when one of them is a common word of another
   language that English does not have ("ich", "quiero", "voglio", "chcę"), none is a common
@@ -149,6 +154,141 @@ voglio sono posso muoio morire aiutami aiuto
 estou quero tenho preciso vou não nao morrer socorro ajuda
 chcę chce jestem nie mogę moge umrzeć umrzec umieram pomocy pomóż pomoz
 """.split())  # noqa: SIM905 (a list of words reads best as text)
+# English as it is texted or typed with dyslexia, beyond ``_ENGLISH``: texting forms ("wna",
+# "cnt", "evry1", "2nite", "l8r") and frequent misspellings ("sory", "rong", "nite"). They count
+# only in ``_texting_english``, where no common word of another language may stand beside them.
+_TEXTING: Final = frozenset("""
+wna wana wnna gna gnna cnt dnt wnt shud wud cud kno knw nemore anymore evry evry1 every1 any1
+ny1 ne1 some1 sum1 no1 nite tonite 2nite 2day 2moro 2morrow 2mrw 2mro tmrw tmr tmro l8r gr8 h8
+b4 w8 m8 4ever 4eva b c k kk kms kys idc smh soz sry srry ily ilysm hbu wbu ttyl hmu lmk thru
+ok okk okok np nvm jk ikr irl tmi srsly rly ppl bf gf bff cuz bcuz bcoz becuz coz wat wut dat
+dis dem dey da dun luv lyk lik ya yea yeh yh yup nah naw nope plz plez pls thnx thnks tnx txt
+msg msgs fone gud bday abt bout coulda woulda shoulda lemme gimme dunno wassup sup wyd wya hru
+imma ima tryna aint y'know yknow ofc obvs prob probs def defo tho altho ur urs im
+iv ive ill id youll youd theyre thier whos whats hows wheres cmon nt n't cryin tryin
+""".split())  # noqa: SIM905 (a list of words reads best as text)
+# More common English words that other languages do not share: with ``_ENGLISH`` and
+# ``_TEXTING``, the words a misspelling is measured against ("myslef" is "myself" misspelled).
+_MORE_ENGLISH: Final = frozenset("""
+kill killing killed myself yourself himself herself themselves cut cutting hurt hurting harm
+dying dye dead death alive life living suicide suicidal pills bottle overdose bleed bleeding wrist
+hated hating wrong fault apologise apologize apology forgive forgiven promise promised call
+called calling text texted texting message phone late night anymore everyone everybody anyone
+anybody somebody care cares cared caring cry crying cried scared afraid alone lonely tired
+sleep sleeping wake burden better worse worst point stop stopped taking leave leaving left
+blocked block goodbye letter letters wrote write missed missing hug kiss mad angry upset
+yell yelled yelling shout shouted snap snapped snapping scream screamed fight fighting argue
+argued argument listening listened understand quiet seem seems far best hurts pain alright
+whatever without should would could having doing done coming come house school money drunk
+drink drinking hit hits hitting push pushed grab grabbed choke choked threat threatened
+keys ask asked answer answered replied believe trust lie lied lying cheat cheated breakup
+dumped girlfriend boyfriend husband wife partner sister brother mother father family kids
+child parents friends loving honest honestly literally actually probably definitely seriously
+anything feel feeling feelings think thinking thought knew known wanting needing getting
+giving helping happy depressed anxious panic attack wish hope hoping matter matters worth
+worthless useless stupid dumb ugly fat hole whole end ending tonight tomorrow morning
+evening week weekend later soon already enough almost maybe probably sure never forever
+sad cried strong weak breathe breath shaking sick feel sorry apologise gonna wanna gotta
+believe anyway nowhere somewhere everywhere deserve deserved promise mistake messed mess
+able above across add age ago agree ahead air allow almost along already although among
+animal answer apart area arm arms army art asleep attention aunt awake bag ball bank bath
+bathroom beautiful became become bed bedroom beer began begin behind believe belong below
+beside between beyond bike bill birthday black blame blood blue board boat body book boring
+born boss both bother bottom bought box boy brain bread break breakfast bring broke broken
+brought build building bus busy buy cake calm came car card careful carry case cat caught
+cause chair change changed cheap check chicken choice choose church city class clean clear
+close closed clothes coffee cold college colour color contain cook cool corner cost couch
+count country couple course cousin crazy cup cute dance dark date daughter deal dear decide
+decided deep dinner dirty dishes doctor dog door dream dress drive driving drop during early
+earth easy eat eaten eating either else email empty energy enjoy exactly example except
+excited excuse expect explain eye eyes face fact fair fall family famous fast father fault
+favourite favorite fear fell fellow few field fill film find finally finger finish fire
+five floor food foot forget forgot forgotten four free fresh front full fun funny game
+garden gave girl glass gone government great green ground group grow guess gun guys hair half
+hall hand hands hang happen happened happens hard head health hear heard heart heavy held
+hello higher hill hold holiday hospital hot hotel hour hours hundred hungry husband idea
+important inside instead interesting job join joke jump kept key kind kitchen knew lady
+land language large laugh laughing law lay learn least less lesson lie light line list
+little lives local lock lonely long lose losing lost lot lots loud lovely low lucky lunch
+main making many market married matter meal meet meeting member mind minute mine miss moment
+month moon mouth move movie music name near nearly neck neighbour nervous news nice nine
+noise normal note notice number office often oil once open order outside page paid pair
+paper parent park part party pass past pay peace pen perfect perhaps phone pick picture piece
+place plan plane play played playing pocket police poor possible post power pretty price
+problem proud pull put question quick quickly quite rain reach read ready real reason red
+relationship remember rest rich ride ring road room round rule run running safe said sat
+save saw scared school sea second seem seen sell send sense sent serious set seven shall
+shape share shoes shop short shot shoulder show shower shut side sign silly simple since
+sing single sit sitting six size skin sky slow small smell smile snow sofa soft sold son song
+sorry sound space speak special spend spent spoke sport spring stand star start started
+state station stay step stick stomach stood store story straight strange street stuff
+stupid such summer sun supper supposed surprise sweet swim table talk talking tall taste
+taught tea teacher team tear tears teeth telephone television ten terrible test than thank
+their themselves thing third thirty thousand threw throw ticket tight till tiny together
+told too took top touch town toy train travel tree trip trouble truck true truth turn turned
+twelve twenty type uncle under unless until upon upset use used useful usual usually visit
+voice wait waiting walk walked wall warm wash watch water wear weather weekend weird welcome
+went whether white whole whose wide wild window winter within woman women wonder wonderful
+wood word words world worried worry write writing written year yellow young yours
+""".split())  # noqa: SIM905 (a list of words reads best as text)
+# Words of English that other languages have as well ("a", "no", "me", "to", "ya"): in texting
+# English they say nothing either way.
+_SHARED_WORDS: Final = frozenset("""
+a no me die was will in so man also y mi tu ya na to on ma e o un as is it he she we son
+con per sin pan van den hat hoe ben min med som er ne te de la le lo el en es us be ha ho come
+""".split())  # noqa: SIM905 (a list of words reads best as text)
+# Common words of other Latin-script languages (their pronouns, articles, little words and some
+# textspeak), none an English word or texting form: one of them beside misspelled words means
+# the text may be in that language, and it is left to the identifier.
+_FOREIGN_WORDS: Final = frozenset("""
+que qué los las por con para estoy estas estás estaba muy pero más mas yo él ella ellos
+toda todos nunca siempre porque cuando donde dónde eso esto ese esa tengo tienes tiene
+quiero quieres puedo puedes eres somos aqui aquí ahora bien mal contigo conmigo sin hasta
+desde otra otro mucho mucha tambien también tampoco algo alguien nadie hacer hago hace
+dijo voy vas vamos estar ser tener su tus nos xq pq tqm tkm pra cmg
+eu voce você não nao uma é estou está muito meu minha isso isto ele eles tudo agora
+aqui ainda nunca vc msm blz vlw obg obrigado obrigada desculpa gente tá fazer sei tenho
+posso vou vai
+je j'ai j'en tu elle nous vous ils elles des du et est c'est pas ne qui une ma mes
+ta tes sa ses suis avec mais où très tres rien tout toute tous
+toi lui ça ca slt mdr ptdr jsp tkt dsl jtm bcp pk pcq svp merci oui non quoi pourquoi
+quand veux peux vais dois fait faire sais jamais toujours aussi alors parce donc
+ich du er sie wir ihr der das und ist nicht ein eine einen mein meine dein deine mir mich dich
+dir bist hast habe hab kann kannst nur auch noch schon sehr aber oder wenn weil warum wie
+wo hier jetzt immer nie nichts alles mehr mit von zu auf für bitte danke ja nein doch mal
+einfach heute gerade zusammen weiß weiss keine kein etwas
+io lui lei noi voi che di gli sono sei ho non ti ci si più piu molto tutto tutti
+niente sempre mai perché perche quando cosa questo quello amore bene ancora adesso oggi domani
+voglio posso devo fatto sto stai vado boh
+ako ikaw ka siya kami tayo kayo sila ang ng nang mga sa ko niya ba po opo talaga
+ayoko ayaw mahal kita naman lang rin yung ito iyan bakit paano saan ano wala meron
+sakin sayo galit pagod natin namin kasi sige oo
+ben sen siz onlar bir ve bu şu çok cok değil degil mı seni beni bana sana yok var
+için icin gibi daha neden niye nasıl nasil evet hayır hayir tamam artık artik bence çünkü
+je jij jou het een niet van dat mijn jouw zijn heb hebt voor maar ook nog geen
+niets alles waarom waar echt gewoon mij jullie
+aku saya kamu kau dia kami kita mereka tidak tak gak nggak enggak yang ini itu mau sudah
+udah sama dengan untuk di ke dari juga banget aja sih deh kok kenapa gimana apa
+belum sayang maaf lagi bisa
+nie się sie że ze z mnie cię cie ciebie jestem jesteś tak jak czy już juz
+bardzo dlaczego kocham ty ja masz być byc
+ni wa kwa sana mimi wewe yeye sisi nini hapana ndiyo nataka sitaki
+și si nu sunt ești esti este mă îmi imi pe că ce mai foarte vreau
+jag jeg deg mig är och inte ikke det att ett på vad hvad hva
+já jsem že tě mě
+én nem igen egy és hogy
+minä sinä ei ja että mitä miksi sinua minua
+""".split()) - _ENGLISH - _TEXTING - _MORE_ENGLISH - _SHARED_WORDS  # noqa: SIM905
+# A word of texting English may carry digits ("evry1", "2nite", "l8r").
+_TEXT_TOKEN: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_VOWELS: Final = re.compile(r"[aeiou]")
+_REPEATS: Final = re.compile(r"(.)\1+")
+# Texting English: this share of its words (but ``_SHARED_WORDS``) are English ones, texting
+# forms or a misspelling away from an English word (see ``_texting_english``).
+_TEXTING_SHARE: Final = 0.75
+_FUZZY_SHORTEST: Final = 3  # a shorter word is too near too many others to be a misspelling
+_SKELETON_LONGEST: Final = 6  # "myslf", "cnt", "hlp": words typed without their vowels
+_CHANGED_SHORTEST: Final = 5  # a shorter word with a letter changed is as often another word
 # Chat markup that says nothing of a language: ":emoji_codes:" (Slack's, GitHub's, Discord's:
 # lower case, with a letter, and ":thumbsup::skin-tone-3:" is two), links and e-mail addresses.
 _MARKUP: Final = re.compile(r"(?<!\w):[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:(?!\w)"
@@ -232,7 +372,8 @@ def _looks_unreadable(text: str) -> bool:
     if len(different) < _LEAST_WORDS:  # "No no no no." says too little
         return len(different) == _SHORT_WORDS and _two_other_words(words, plain)
     ranked: list[tuple[str, float]] = _identifier().rank(plain)
-    return ranked[0][1] >= _OTHER_CONFIDENCE and _not_english(ranked)
+    return (ranked[0][1] >= _OTHER_CONFIDENCE and _not_english(ranked)
+            and not _texting_english(plain))
 
 
 def _other_script(text: str) -> bool:
@@ -356,6 +497,83 @@ def _two_other_words(words: list[str], plain: str) -> bool:
             and not different.isdisjoint(_OTHER_LANGUAGE)
             and not all(w[0].isupper() for w in words)
             and _not_english(_identifier().rank(plain)))
+
+
+def _texting_english(text: str) -> bool:
+    """Whether ``text`` is English as it is texted or typed with dyslexia ("i wna kil myslf",
+    "soryy soryy plz dnt b mad"), which the identifier takes for another language: plain
+    letters, no common word of another language (``_FOREIGN_WORDS``), and at least
+    ``_TEXTING_SHARE`` of its other words English ones, texting forms or misspellings of
+    English words, at least half of those English words or texting forms as typed."""
+    if any(not c.isascii() and c.isalpha() for c in text):  # another language's ("está", "ça")
+        return False
+    counted = english = exact = 0
+    for token in _TEXT_TOKEN.findall(text):
+        word = token.lower().replace("’", "'")
+        if word.isdigit() or word in _SHARED_WORDS:
+            continue
+        if word in _FOREIGN_WORDS:
+            return False
+        counted += 1
+        if word == "i" or word in _ENGLISH or word in _TEXTING or word in _MORE_ENGLISH:
+            english, exact = english + 1, exact + 1
+        elif _misspelled_english(word):
+            english += 1
+    # Misspellings alone are not enough: many words of other languages are a letter away from an
+    # English one ("nicht", "mich", "rust"), so as many again must be English as they stand.
+    return 2 * exact >= english > 0 and english >= _TEXTING_SHARE * counted
+
+
+def _misspelled_english(word: str) -> bool:
+    """Whether ``word`` is an English word as people misspell it: one letter added, left out,
+    changed or swapped ("myslef", "rong", "soryy", "lisen"), its double letters single or its
+    single ones double ("sory", "realy"), or typed without its vowels ("myslf", "cnt", "hlp")."""
+    word = _REPEATS.sub(r"\1\1", word.replace("'", ""))  # "sooooo" is "soo"
+    if not word.isalpha() or len(word) < _FUZZY_SHORTEST:
+        return False
+    vocabulary, near, skeletons = _english_vocabulary()
+    if _REPEATS.sub(r"\1", word) in near:  # "sory", "realy", "soryy"
+        return True
+    if not _VOWELS.search(word) and len(word) <= _SKELETON_LONGEST:
+        return _REPEATS.sub(r"\1", word) in skeletons
+    candidates = {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+    return any(_one_edit(word, known) for found in candidates
+               for known in vocabulary.get(found, ()))
+
+
+@once
+def _english_vocabulary() -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]:
+    """The English words a misspelling is measured against: each under itself and each of its
+    one-letter deletions (so that a word one edit away shares a key with it), the words with
+    their double letters single, and the words without their vowels."""
+    words = {w.replace("'", "") for w in _ENGLISH | _TEXTING | _MORE_ENGLISH
+             if w.replace("'", "").isalpha() and len(w) >= _FUZZY_SHORTEST + 1}
+    index: dict[str, list[str]] = {}
+    for word in words:
+        for key in {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}:
+            index.setdefault(key, []).append(word)
+    single = frozenset(_REPEATS.sub(r"\1", w) for w in words)
+    skeletons = frozenset(s for w in words if len(s := _REPEATS.sub(r"\1", _VOWELS.sub("", w)))
+                          >= _FUZZY_SHORTEST - 1)
+    return {k: tuple(v) for k, v in index.items()}, single, skeletons
+
+
+def _one_edit(typed: str, word: str) -> bool:
+    """Whether ``typed`` is ``word`` with one letter added, left out, changed, or two next to
+    each other swapped."""
+    if typed == word or abs(len(typed) - len(word)) > 1:
+        return typed == word
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diff) == 1:  # a letter changed: in a short word, as often another language's
+            return len(word) >= _CHANGED_SHORTEST  # ("mich", "rust", "kes")
+        return (len(diff) == 2 and diff[1] == diff[0] + 1  # two letters swapped
+                and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]])
+    short, long = (typed, word) if len(typed) < len(word) else (word, typed)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1:]
 
 
 def _not_english(ranked: list[tuple[str, float]]) -> bool:

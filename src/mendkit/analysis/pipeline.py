@@ -248,6 +248,9 @@ def _model_probabilities(
 
     A turn's input is its text and the previous turn's text, never an earlier result, so turns
     run side by side; each run is one turn on its own, so the scores do not depend on the order.
+    A turn longer than the model's window is read in windows, one run each, within its own
+    reading (``TurnClassifier.probabilities``): a crisis sign or a repair in the fifth paragraph
+    of a letter reaches the model too.
     """
     pairs = [(text, said[i - 1] if i else "") for i, text in enumerate(said)]
     read = [i for i in range(len(pairs)) if i not in unread]

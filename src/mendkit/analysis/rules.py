@@ -30,6 +30,7 @@ from typing import Any, Final, Literal
 from mendkit._once import once
 from mendkit.analysis import text as tx
 from mendkit.analysis.contractions import optional_apostrophes
+from mendkit.analysis.spelling import SAME_TO_THE_RULES, Respelling, respell, worth_a_look
 from mendkit.analysis.triggers import edge_keys, pattern_requirements
 from mendkit.errors import RulesError
 from mendkit.labels import TAXONOMY
@@ -367,6 +368,9 @@ class RuleSet:
     _bigram_keys: frozenset[str] = frozenset()  # the index's keys for tokens side by side
     _token_cache: dict[str, _Entry] = field(default_factory=dict)
     _idle_keys: set[str] = field(default_factory=set)  # cached keys that bring in nothing
+    # Whether a pattern spells a word as typed, by word (``_spelled_as_typed``); at "": the
+    # patterns' text.
+    _as_typed: dict[str, str | bool] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -525,10 +529,10 @@ class RuleSet:
         """The hits on one turn. ``blocked`` (if given) collects the labels of rules whose pattern
         matched but was set aside as negated, reported speech or excluded: evidence against."""
         lowered = tx.normalise(text)
-        norm, cuts = _fold(lowered)
-        toks = tx.tokens(norm)
+        folded, cuts = _fold(lowered)
+        toks = tx.tokens(folded)
         bigrams = _bigrams(toks)
-        hits = self._find_folded(text, norm, cuts, context, blocked, words=(toks, bigrams))
+        hits = self._find_read(text, folded, cuts, context, blocked, words=(toks, bigrams))
         stretched = cuts is not None and _STRETCHED.search(lowered) is not None
         spoken = _maybe_spoken(toks, bigrams)
         if not stretched and not spoken:
@@ -539,25 +543,60 @@ class RuleSet:
         readings = [(letters, False) for letters in _REREADINGS if stretched]
         if spoken:
             readings.append(((1, 1), True))
-        found = {h.rule.id for h in hits}
         for letters, fluent in readings:
-            folded = _fold(lowered, letters, spoken=fluent)
-            if fluent and folded[0] == norm:
+            again, again_cuts = _fold(lowered, letters, spoken=fluent)
+            if fluent and again == folded:
                 continue  # no filler and nothing said twice after all ("the er", "i love you i")
-            for hit in self._find_folded(text, *folded, context, blocked):
-                against = [(h.start, h.end) for h in hits if hit.rule.label in h.rule.suppress]
-                if hit.rule.id not in found and not _overlaps(against, hit.start, hit.end):
-                    hits.append(hit)
-                    found.add(hit.rule.id)
+            _merge(hits, self._find_read(text, again, again_cuts, context, blocked))
         return hits
+
+    def _find_read(
+        self, text: str, folded: str, cuts: tuple[list[int], list[int]] | None,
+        context: TurnContext, blocked: set[str] | None, *,
+        words: tuple[list[str], set[str]] | None = None,
+    ) -> list[Hit]:
+        """``find`` on ``text`` as folded to ``folded`` (with its ``cuts``, and its tokens and
+        bigrams if known), and respelled where it holds textspeak, misspellings or dialect
+        spellings (``spelling``): "i wna kil myslf" is read as "i wanna kill myself". Where a
+        word it changed is one that patterns spell as typed ("u", "ur", "thx"), the turn is read
+        as typed too, and what that finds on the changed words counts as well: rules written for
+        the typed words themselves still read them."""
+        toks, bigrams = words if words is not None else (tx.tokens(folded), None)
+        if bigrams is None:
+            bigrams = _bigrams(toks)
+        respelt = _respelt(folded, toks, bigrams)
+        if respelt is None:  # most turns
+            return self._find_folded(text, folded, cuts, context, blocked, words=(toks, bigrams))
+        hits = self._find_folded(text, respelt.text, cuts, context, blocked, respelt=respelt)
+        changed = [(start, end) for start, end in respelt.changes()
+                   if folded[start:end] not in SAME_TO_THE_RULES
+                   and self._spelled_as_typed(folded[start:end])]
+        if changed:
+            if cuts:
+                changed = [(_uncut(cuts, start, bisect_right), _uncut(cuts, end, bisect_left))
+                           for start, end in changed]
+            _merge(hits, [h for h in self._find_folded(text, folded, cuts, context, blocked,
+                                                       words=(toks, bigrams))
+                          if _overlaps(changed, h.start, h.end)])
+        return hits
+
+    def _spelled_as_typed(self, word: str) -> bool:
+        """Whether some pattern spells ``word`` as a word of its own (cached)."""
+        found = self._as_typed.get(word)
+        if found is None:
+            patterns = self._as_typed.get("")
+            if not isinstance(patterns, str):  # all the patterns' text, once
+                patterns = self._as_typed[""] = "\n".join(p.pattern for p in self._pattern_of)
+            found = self._as_typed[word] = _spells(patterns, word)
+        return found is True
 
     def _find_folded(
         self, text: str, norm: str, cuts: tuple[list[int], list[int]] | None,
         context: TurnContext, blocked: set[str] | None, *,
-        words: tuple[list[str], set[str]] | None = None,
+        words: tuple[list[str], set[str]] | None = None, respelt: Respelling | None = None,
     ) -> list[Hit]:
-        """``find`` on ``text`` as folded to ``norm`` (with its ``cuts``, and its tokens and
-        bigrams if known)."""
+        """``find`` on ``text`` as folded (with its ``cuts``) and respelled (``respelt``, if any)
+        to ``norm`` (with its tokens and bigrams if known)."""
         toks, bigrams = words if words is not None else (tx.tokens(norm), None)
         candidates = self._candidate_ids(toks, context, bigrams)
         if not candidates:
@@ -584,7 +623,7 @@ class RuleSet:
             if hit is None and not against:
                 continue
             if before is None:
-                before = _fold(tx.normalise(context.previous))[0]
+                before = _read(tx.normalise(context.previous))
             if not (before and any(p.search(before) for p in rule.after)):
                 continue
             if against and blocked is not None:
@@ -598,6 +637,8 @@ class RuleSet:
         # stem ("thank") would otherwise show "Nothing. W" or "easier if I just was(n't)".
         hits = [Hit(h.rule, *_trimmed(norm, *_whole_words(norm, h.start, h.end)))
                 for h in _apply_suppression(hits, scan, tried)]
+        if respelt is not None:
+            hits = [Hit(h.rule, *respelt.original(h.start, h.end)) for h in hits]
         if cuts:
             hits = [Hit(h.rule, _uncut(cuts, h.start, bisect_right),
                         _uncut(cuts, h.end, bisect_left)) for h in hits]
@@ -681,6 +722,47 @@ def _fold(
         return norm, None
     parts.append(norm[last:])
     return "".join(parts), (where, removed)
+
+
+def _spells(patterns: str, word: str) -> bool:
+    """Whether ``patterns`` (their source) hold ``word`` as a word of its own: at a boundary,
+    or after an escape such as ``\\b`` ("\\bu\\b", "(?:you|u)")."""
+    at = patterns.find(word)
+    while at >= 0:
+        end = at + len(word)
+        after = patterns[end:end + 1]
+        before = patterns[max(0, at - 2):at]
+        at_boundary = not before[-1:].isalnum() and before[-1:] not in ("_", "\\")
+        after_escape = before[:1] == "\\" and before[-1:].isalpha()
+        if not (after.isalnum() or after == "_") and (at_boundary or after_escape):
+            return True
+        at = patterns.find(word, at + 1)
+    return False
+
+
+def _merge(hits: list[Hit], more: Iterable[Hit]) -> None:
+    """Add to ``hits`` (one reading's) those of ``more`` (another reading's) of rules that
+    ``hits`` lacks, unless a hit in ``hits`` cancels it where the two overlap."""
+    found = {h.rule.id for h in hits}
+    for hit in more:
+        against = [(h.start, h.end) for h in hits if hit.rule.label in h.rule.suppress]
+        if hit.rule.id not in found and not _overlaps(against, hit.start, hit.end):
+            hits.append(hit)
+            found.add(hit.rule.id)
+
+
+def _respelt(folded: str, toks: list[str], bigrams: set[str]) -> Respelling | None:
+    """``folded`` with textspeak, misspellings and dialect spellings as the rules spell them
+    (``spelling.respell``), or None when it holds none (most turns: a set test)."""
+    return respell(folded) if worth_a_look(toks, bigrams) else None
+
+
+def _read(lowered: str) -> str:
+    """``lowered`` as the patterns read it: folded, then respelled."""
+    folded = _fold(lowered)[0]
+    toks = tx.tokens(folded)
+    respelt = _respelt(folded, toks, _bigrams(toks))
+    return folded if respelt is None else respelt.text
 
 
 def _uncut(cuts: tuple[list[int], list[int]], position: int, side: Any) -> int:

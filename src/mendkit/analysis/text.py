@@ -71,7 +71,9 @@ _OWN_CLAUSE: Final = re.compile(r"(?:that|it|i)'?(?:s|m|ve|ll)\b")
 _SUBJECT_VERB: Final = re.compile(
     r"\b(?:(?:i|you|we|they|he|she|it|that|there|this|what|who)'(?:m|re|s|ve|ll|d)"
     r"|im|ive|youre|youve|theyre|thats|theres|whats"
-    r"|(?:i am|you are|we are|they are|(?:he|she|it|that|this) is|i was|you were|it was|that was))\b"
+    r"|(?:i am|you are|we are|they are|(?:he|she|it|that|this) is|i was|you were|it was|that was)"
+    # "that was not ok | i shouldn't have said that"
+    r"|i (?:should|would|could|must|might)(?:n'?t)?)\b"
 )
 # "not liking it | is fine" is no new sentence: "it", "that" or "this" after a verb's "-ing" is
 # its object.

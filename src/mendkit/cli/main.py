@@ -370,6 +370,7 @@ def _check(args: argparse.Namespace) -> int:
     text = _read_message_from_stdin() if args.text == "-" else args.text
     if not text.strip():
         raise InvalidInputError("expected a message to check, got an empty one")
+    _within_limits(text, args.context)
     result = check(text, region=_region(args), context=tuple(args.context),
                    mode=args.mode, personal=_personal(args))
     from mendkit.cli import render
@@ -379,6 +380,22 @@ def _check(args: argparse.Namespace) -> int:
     else:
         render.check(result, footer=NOT_THERAPY)
     return EXIT_OK
+
+
+def _within_limits(text: str, context: Sequence[str]) -> None:
+    """The sizes ``POST /api/check`` takes, so that the two agree (and a huge message is refused
+    at once, not after minutes and gigabytes of reading)."""
+    from mendkit.api import MAX_CONTEXT, MAX_MESSAGE, too_long
+    from mendkit.errors import InvalidInputError
+
+    if len(text) > MAX_MESSAGE:
+        raise InvalidInputError(too_long("the message", len(text)))
+    for n, message in enumerate(context, 1):
+        if len(message) > MAX_MESSAGE:
+            raise InvalidInputError(too_long(f"--context message {n}", len(message)))
+    if len(context) > MAX_CONTEXT:
+        raise InvalidInputError(f"expected at most {MAX_CONTEXT} --context messages, got "
+                                f"{len(context)}: give the most recent ones")
 
 
 def _coach(args: argparse.Namespace) -> int:

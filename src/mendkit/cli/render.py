@@ -31,6 +31,7 @@ from mendkit.critic import (
     MISSING_NOTE,
     is_unread,
     issue_name,
+    missing_components,
     sensed_components,
     suggestion_line,
 )
@@ -426,7 +427,8 @@ def _components(console: Console, result: CheckResult) -> None:
     corrected = [k for k in sensed
                  if _found_by(COMPONENT_WEIGHTS[k][0], result.evidence) == "your correction"]
     by_model = [k for k in sensed if k not in corrected]
-    absent = [k for k, v in result.components.items() if not v and k not in sensed]
+    asked = set(missing_components(result))
+    absent = [k for k, v in result.components.items() if not v and k not in sensed and k in asked]
     console.print(f"Present: {', '.join(present) or 'none'}")
     if by_model:
         console.print(f"Sensed by the model, with no phrase to point at: {', '.join(by_model)}")

@@ -14,7 +14,7 @@ the piece its template expects before it goes in: a small, deterministic set of 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any, Final
@@ -28,16 +28,20 @@ from mendkit.coach.pronouns import (
     reader,
     uncertain,
 )
+from mendkit.coach.screening import LEFT_OUT_LINES as _SCREEN_LINES
 from mendkit.coach.screening import (
+    danger_kind,
     endangered,
     fails_screens,
     hurtful,
+    lowered_self,
     owned_plainly,
     plain_feeling,
     rejects,
     shuts_out,
     threatens,
 )
+from mendkit.coach.self_blame import AT_WORK as _AT_WORK
 from mendkit.coach.verbs import base_of_past
 from mendkit.coach.wording import (
     lower_first,
@@ -123,9 +127,11 @@ def withheld_note(parts: DraftParts) -> str:
         lines.append(f"I left out what you told me about {' and '.join(parts.withheld)}, "
                      "because that is what I checked with you. If you want them to know, add "
                      "what you choose, in your own words.")
-    why = _screened(parts).why
-    for reason, line in _LEFT_OUT_LINES.items():
-        names = [f"the swearing in {_SCREENED[key]}" if why.get(key) == "trim" else _SCREENED[key]
+    screened = _screened(parts)
+    why = screened.why
+    for reason, line in _lines(parts.context):
+        names = [f"the swearing in {_SCREENED[key]}" if why.get(key) == "trim" else
+                 f"some of {_SCREENED[key]}" if getattr(screened.parts, key) else _SCREENED[key]
                  for key in _LATER if why.get(key) == reason
                  or (reason == "hurt" and why.get(key) == "trim")]
         if names:
@@ -145,7 +151,20 @@ _LEFT_OUT_LINES: Final = {
     "withdraw": ("I left out {names}, because it shuts them out or sets an ultimatum, and that "
                  "closes the door a repair is trying to open. If you need time apart, you could "
                  "say when you will come back to talk."),
+    **_SCREEN_LINES,  # a sign of my own crisis, blame for how they treated me, running me down
+    "self_feeling": ("I left out {names}, because a feeling is enough on its own, like "
+                     "\"scared\" or \"hurt\": a repair doesn't need you to run yourself down, "
+                     "plead or take on all of it."),
 }
+
+
+def _lines(context: str) -> tuple[tuple[str, str], ...]:
+    """What the coach says of a part left out, by why, in ``context`` (at work, the note on
+    their yelling says HR can help too)."""
+    at_work = _AT_WORK if context == "work" else {}
+    return tuple((reason, at_work.get(reason, line)) for reason, line in _LEFT_OUT_LINES.items())
+
+
 # The parts a vow to shut them out or an ultimatum is left out of (``shuts_out``): what I will
 # do, and what I ask or need. (My part may own it: "I gave him the silent treatment".)
 _NO_ULTIMATUM: Final = frozenset(("commitment", "request", "need"))
@@ -234,15 +253,24 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
     rejects them ("regret ever dating him") and a wish to insult them ("I want to tell him he's
     pathetic") own nothing; a vow to shut them out or an ultimatum ("never speak to him again")
     is no commitment, request or need to send; the swearing in a feeling is left out and the
-    feeling kept."""
+    feeling kept. Before all these, blame for how they treated me, pleading and running myself
+    down are left out (``lowered_self``)."""
     if not text.strip():
         return text, ""
+    kept, lowered = lowered_self(text, feeling=key == "feeling")
+    if lowered:
+        said, why = _screen_part(key, kept) if kept else ("", "")
+        return said, why or (_SELF_FEELING if key == "feeling" and lowered == "self"
+                             else lowered)
+    if key == "commitment" and (down := _STOP_BEING.match(text)) and lowered_self(
+            text[down.end():])[1]:
+        return "", "self"  # "quit being so useless": no thing to do, only a verdict on me
     if key == "my_part":
         return _screen_my_part(text)
     if threatens(text):
         return "", "threat"
     if endangered(text):
-        return "", "danger"
+        return "", danger_kind(text)
     if key in _NO_ULTIMATUM and shuts_out(text):
         return "", "withdraw"
     if key == "regret":
@@ -257,22 +285,65 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
     return ("", "hurt") if hurtful(text) else (text, "")
 
 
+# Why a feeling said with words that run me down was left out, or some of it.
+_SELF_FEELING: Final = "self_feeling"
+# "stop being", "quit being": with words that run me down after it, said of me, as what I will
+# do ("I'll stop being so useless"). (As a request, the same words insult them.)
+_STOP_BEING: Final = re.compile(r"^(?:i'?ll |i will |i'?m going to |to |just )?(?:stop|quit)\s+"
+                                r"(?=being\b)", _I)
+
+
 def _screen_my_part(text: str) -> tuple[str, str]:
     """``_screen_part`` for my part, clause by clause: a clause that threatens or tells of
     danger is left out and the rest owned ("it's my fault he gets like that, I answered back":
     I answered back); an insult I own is said plainly; no clause of mine left, none said."""
     pieces = re.split(f"({_CLAUSE_END.pattern})", text)  # clauses, and what ends each
-    unsafe = {c: "threat" if threatens(c) else "danger" for c in pieces[::2]
+    unsafe = {c: "threat" if threatens(c) else danger_kind(c) for c in pieces[::2]
               if threatens(c) or endangered(c)}
     if not unsafe and threatens(text):
         return "", "threat"
     kept = "".join(piece + end for piece, end in zip(pieces[::2], [*pieces[1::2], ""],
                                                       strict=True) if piece not in unsafe)
     owned = owned_plainly(kept.strip().rstrip(",;:.!?-\u2013\u2014\u2026 ") if unsafe else text)
+    owned = _what_i_did(owned)
     reason = next(iter(unsafe.values()), "")
     if not my_part_sentences(_answer(owned, blame=True), work=False):
         return ("", reason or "hurt") if reason or hurtful(text) else (owned, "")
     return owned, reason
+
+
+# A clause of my part that is no thing I did, so no apology can take it ("I'm sorry that I I'll
+# do anything", "I'm sorry that I was everything"): a promise, a plea, "everything", a sweeping
+# apology, or a verdict on myself ("I'm the worst girlfriend", "I always ruin everything").
+_NOT_DONE: Final = re.compile(
+    r"^(?:(?:and|but|so|also)\s+)?(?:i'?ll|i will|i promise|i'?m going to|i am going to|i won'?t"
+    r"|i swear|i'?m begging|please|just don'?t|don'?t|do not|can you|could you|will you"
+    r"|would you|(?:everything|all of it|it all|all of this|anything|whatever|all)\s*$"
+    r"|i'?m sorry (?:for|about) (?:everything|all of it|it all|all (?:of )?this|(?:being|that i'?m)"
+    r" (?:me|alive|born|like this))"
+    r"|i(?:'m| am) (?:just |so |such |really )?(?:the worst|a terrible|a horrible|an awful"
+    r"|a bad|a failure|a mess|useless|worthless|stupid|pathetic|an idiot|the problem|too much"
+    r"|not good enough|a burden|hopeless|a disappointment)"
+    r"|i (?:always |just )?(?:ruin|destroy|mess up|wreck) (?:everything|it all|every\w+))", _I)
+_DONE_SPLIT: Final = re.compile(
+    r"(\s*[,;.!?\u2026]+\s*|\s+(?:and|but)\s+(?=(?:i|i'm|i'll|please|don'?t|everything)\b))",
+    _I)
+
+
+def _what_i_did(text: str) -> str:
+    """``text`` without its clauses that are no thing I did (``_NOT_DONE``).
+
+    >>> _what_i_did("I yelled, I'll do anything, please don't leave me")
+    'I yelled'
+    """
+    pieces = _DONE_SPLIT.split(text)
+    clauses, ends = pieces[::2], [*pieces[1::2], ""]
+    kept = [(c, e) for c, e in zip(clauses, ends, strict=True)
+            if c.strip() and not _NOT_DONE.match(c.strip())]
+    if len(kept) == len([c for c in clauses if c.strip()]):
+        return text
+    last = len(kept) - 1
+    return "".join(c + (e if i < last else "") for i, (c, e) in enumerate(kept)).strip()
 
 
 def _screened(parts: DraftParts) -> _Screened:
@@ -282,7 +353,7 @@ def _screened(parts: DraftParts) -> _Screened:
     why: dict[str, str] = {}
     for key in _SCREENED:
         text, reason = _screen_part(key, plain_case(getattr(parts, key), (parts.other,)))
-        said[key] = "what happened" if key == "situation" and reason else text
+        said[key] = "what happened" if key == "situation" and reason and not text else text
         if reason:
             why[key] = reason
     return _Screened(parts=replace(parts, **said), why=why)
@@ -350,7 +421,7 @@ def _situation(situation: str) -> tuple[str, str]:
     lead = _LEADING_TIME.match(situation)
     rest = lead.group(2) if lead else situation
     wh_topic = re.match(r"^(?:what|how)\b", rest, _I)  # "what you said": a topic as it is
-    if not (_SUBJECT.match(rest) or _SENTENCE_HINT.search(rest)
+    if not (_SUBJECT.match(rest) or _SENTENCE_HINT.search(rest) or _told(rest)
             or (not wh_topic and _CLAUSE.search(rest))):
         # A topic already ("The feedback on the project"); "Christmas dinner" keeps its capital.
         common = re.match(r"^(?:what|how|when|why|where|the|a|an|my|our|your|his|her|their|this"
@@ -382,6 +453,47 @@ def _situation(situation: str) -> tuple[str, str]:
     return time.replace("Yesterday", "yesterday"), upper_first(rest)
 
 
+# Words before a word ending in "s" that make it a noun ("the comments on my weight"), not a
+# verb ("my mum comments on my weight").
+_DETERMINERS: Final = frozenset((
+    "the", "a", "an", "my", "your", "his", "her", "their", "our", "these", "those", "some", "all",
+    "any", "no", "of", "to", "for", "with", "about", "on", "in", "at", "and", "or", "many",
+    "few", "two", "three", "several", "such", "what", "which", "whose", "by", "from"))
+
+
+def _told(situation: str) -> bool:
+    """Whether ``situation`` tells what happened rather than naming it: more than one sentence
+    ("... my weight. Last Sunday she said it ..."), or someone who does something to me ("my
+    mum comments on my weight", "my manager messages me at 11pm"). A topic is never talked
+    about as "Can we talk about At every family dinner ...?".
+
+    >>> _told("the comments on my weight"), _told("At every dinner my mum comments on my weight")
+    (False, True)
+    """
+    if re.search(r"[.!?]\s+(?-i:[A-Z])", situation) or re.search(
+            rf"\b(?:my|our)\s+(?:[\w']+\s+)?{_PERSON_WORDS}\s+(?:(?:always|never|often|still"
+            rf"|just|keeps?)\s+)?(?-i:[a-z])[\w']*[^s\W']s\b", situation, _I):
+        return True  # "Every morning my flatmate leaves dishes in the sink"
+    for found in re.finditer(r"\b([\w']+)\s+((?-i:[a-z])[\w']*[^s\W']s)\s+(?:(?:on|at|to|about"
+                             r"|with|for|in)\s+)?(?:me|us|my|our)\b", situation):
+        if found.group(1).lower() not in _DETERMINERS:
+            return True
+    return False
+
+
+def _done_to_me(account: str) -> bool:
+    """Whether the account tells what they did to me ("You comment on my weight", "At every
+    family dinner, you comment on my weight"): then nothing says they were upset, and no draft
+    claims that they were."""
+    for sentence in re.split(r"(?<=[.!?])\s+", account):
+        if re.match(r"^(?:[^,]*,\s*)?you\b.*\b(?:me|my|myself)\b", sentence, _I) or re.match(
+                r"^(?:at|on|during|every|each|last|this|yesterday|today|tonight|whenever)\b"
+                r"(?:\s+(?!you\b)[\w']+){0,5},?\s+you\s+(?!and\b).*\b(?:me|my|myself)\b",
+                sentence, _I):
+            return True
+    return False
+
+
 def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
     """The feeling to say after "I feel", and the need: a blaming word ("ignored", "furious and
     disrespected") says what they did, so the feeling beneath it is said instead, and the need
@@ -390,6 +502,8 @@ def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
                                r"|i am(?: feeling)?|i was|feeling", feeling))
     need = lower_first(strip_lead(r"(?:what|all) i need is|i (?:really |just )?(?:need|want|would "
                                r"like|'d like)|i'd like", need))
+    # "for her not to leave me" -> "her not to leave me" (said "I need you not to leave me")
+    need = re.sub(r"^for\s+(?=[\w']+\s+(?:not\s+)?to\b)", "", need, flags=_I)
     words = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", word)
     if not any(w.lower() in _BENEATH for w in words):
         return word, need
@@ -427,7 +541,8 @@ def _regret(regret: str, my_action: str) -> str:
     if not text or _is_non_answer(text, blame=True) or (
             strip_lead("i", text).lower() == my_action.lower()):
         return ""
-    return f"{upper_first(text)}." if re.match(r"^i\b", text, _I) else f"I regret {text}."
+    return (f"{upper_first(text)}." if re.match(r"^i\b", text, _I)
+            else f"I regret {lower_first(text)}.")
 
 
 def _request(request: str, other: str = "", *,
@@ -460,7 +575,14 @@ def _request_parts(request: str, other: str = "", *,
     criticising me" where "she" may be their mum), comes back as a sentence of its own, with
     ``""`` for who: never "Could you apologise to you?"."""
     text = re.sub(r",?\s+please$", "", request.strip().rstrip(".!? "), flags=_I)
+    # "please just don't leave me": words before an instruction that are no part of it.
+    text = re.sub(r"^(?:(?:please|just|simply|really|honestly),?\s+)+(?=\w)", "", text, flags=_I)
     text = _said(text, other, pronouns)  # "Sam sets a reminder" -> "you set a reminder"
+    if _ABOUT_THEM.match(text) or re.search(r",\s*(?:and |but )?i(?:'m|'ve|'d|'ll)?\s", text,
+                                            _I):
+        # "you don't owe me anything, I'm sorry": said about them (or with a clause of my own),
+        # no request to put after "Could you".
+        return "", upper_first(text)
     if re.match(r"^i (?:want|need|'?d like|would like|wish) (?:you|him|her|them) to know\b",
                 text, _I) or re.match(r"^i(?:'m|'ve|'d|'ll)?\s+(?!(?:like|love|want|need|"
                                       r"prefer|wish|would)\b)", text, _I):
@@ -494,7 +616,8 @@ def _request_parts(request: str, other: str = "", *,
                     else f"I'd like it if {text}")
     elif re.match(r"^let'?s\s", text, _I):
         who, text = "we", strip_lead("let'?s", text)
-    elif _NO_VERB.match(text):  # "more time together": no verb to follow "Could we"
+    elif _NO_VERB.match(text) and not _VERB_AFTER_ALL.match(text):
+        # "more time together": no verb to follow "Could we" ("respect my decision" has one)
         return "", f"I'd like {lower_first(text)}"
     # A bare verb answers "what would you like them to do?": asked of them, unless it is
     # something two do together ("take a break when it gets heated", "talk it through together").
@@ -527,6 +650,16 @@ _NO_VERB: Final = re.compile(
     r"^(?:more|less|fewer|some|any|a|an|the|my|our|your|his|her|their|no|better|extra|enough"
     r"|quality|time|space|honesty|respect|patience|support|kindness|attention|affection|trust"
     r"|understanding|communication|consistency)\b", _I)
+# A word of ``_NO_VERB`` that is a verb here, before what it acts on: "respect my decision",
+# "trust me", "support me more".
+_VERB_AFTER_ALL: Final = re.compile(
+    r"^(?:respect|trust|support|time|honour|honor|value|understand)\s+(?:my|me|us|our|your|him"
+    r"|her|them|their|his|this|that|the|what|how|when)\b", _I)
+# What they do or are, said as a statement, not asked ("you don't owe me anything", "you never
+# listen", "you're always late"): with "Could you" in front of it, it makes no sense.
+_ABOUT_THEM: Final = re.compile(
+    r"^(?:that )?you\s+(?:(?:don'?t|do not|never|didn'?t|did not|won'?t|can'?t)\s+(?:owe|have to"
+    r"|need to|deserve|know|care|listen|understand|love|mean|want)|owe|deserve)\b", _I)
 # Something two people do together: asked as "Could we ...?".
 _TOGETHER: Final = re.compile(
     r"\b(?:together|each other|one another|both|our)\b|^(?:talk|take (?:a|some) (?:break|breather"
@@ -577,14 +710,23 @@ def pronoun_notes(parts: DraftParts, *, only: Collection[str] = ()) -> tuple[str
     >>> print(note.split(" If ")[0])
     I couldn't tell whether "her" means Jo, so I kept "I yelled at her" as you wrote it.
     """
+    sources = [str(getattr(parts, name)).lower() for name in only]
+    return kept_as_written(lambda: compose(parts), parts.other, sources=sources,
+                           only=bool(only))
+
+
+def kept_as_written(build: Callable[[], str], other: str, *, sources: Collection[str] = (),
+                    only: bool = False, where: str = "message") -> tuple[str, ...]:
+    """``pronoun_notes`` for the draft ``build`` makes (a repair draft, or a letter: ``where``):
+    the words it keeps as written because a pronoun in them may not mean ``other``. With
+    ``only``, only of the answers ``sources`` (lower case)."""
     kept: list[tuple[str, tuple[str, ...]]] = []
     token = _KEPT.set(kept)
     try:
-        draft = compose(parts).lower()
+        draft = build().lower()
     finally:
         _KEPT.reset(token)
-    sources = [str(getattr(parts, name)).lower() for name in only]
-    name = reader(parts.other).name
+    name = reader(other).name
     who = re.sub(r"^my\b", "your", name, flags=_I) if name else "them"
     notes: list[str] = []
     for text, words in kept:
@@ -595,7 +737,7 @@ def pronoun_notes(parts: DraftParts, *, only: Collection[str] = ()) -> tuple[str
         listed = " and ".join(f'"{word}"' for word in words)
         note = (f"{KEPT_AS_WRITTEN} {listed} {'means' if len(words) == 1 else 'mean'} {who}, "
                 f'so I kept "{quoted}" as you wrote it. If {"it does" if len(words) == 1 else "they do"}'
-                ", you can change those words in the message.")
+                f", you can change those words in the {where}.")
         if note not in notes:
             notes.append(note)
     return tuple(notes)
@@ -631,8 +773,8 @@ def left_out_notes(parts: DraftParts) -> tuple[str, ...]:
     """
     screened = _screened(parts)
     lines: list[str] = []
-    for reason, line in _LEFT_OUT_LINES.items():
-        names = [f"some of {name}" if key != "situation" and getattr(screened.parts, key)
+    for reason, line in _lines(parts.context):
+        names = [f"some of {name}" if getattr(screened.parts, key) not in ("", "what happened")
                  else name for key, name in _SCREENED.items() if screened.why.get(key) == reason]
         if names:
             lines.append(line.format(names=" and ".join(names)))
@@ -648,7 +790,7 @@ def left_out(parts: DraftParts) -> tuple[str, ...]:
     ('what you asked of them',)
     """
     screened = _screened(parts)
-    return tuple(f"some of {name}" if key != "situation" and getattr(screened.parts, key)
+    return tuple(f"some of {name}" if getattr(screened.parts, key) not in ("", "what happened")
                  else name for key, name in _SCREENED.items()
                  if screened.why.get(key, "trim") != "trim")
 
@@ -726,17 +868,21 @@ def compose(parts: DraftParts) -> str:
         sentences.append(f"{account}.")
     own = _to_reader(parts.my_part, parts)
     my_part = my_action(own)
+    if account and my_part and (told := _without_repeat(account, my_part)) != account:
+        sentences[-1] = f"{told}."  # the apology says it: the account need not say it first
     sentences.extend(my_part_sentences(own, work=work))
     if regret := _regret(_to_reader(parts.regret, parts), my_part):
         sentences.append(regret)
+    done_to_me = hostile_situation or "what happened" in parts.withheld or _done_to_me(account)
     if parts.their_side:
         sentences.append(f"I can see why {lower_first(_to_reader(parts.their_side, parts))}.")
     elif parts.context == "work":
-        sentences.append("I hear your concerns and I understand your position.")
+        # What they did to me: no concerns of theirs were voiced, so none are heard.
+        sentences.append("I'd like to hear how you see it." if done_to_me
+                         else "I hear your concerns and I understand your position.")
     elif parts.context == "therapist":
         sentences.append("I can see why you said it, and I know you want to help.")
-    elif hostile_situation or "what happened" in parts.withheld or re.match(
-            r"^(?:[^,]*,\s*)?you\b.*\b(?:me|my|myself)\b", account, _I):
+    elif done_to_me:
         # What they did to me: nothing says they were upset, so no claim that they were.
         sentences.append("I'd like to hear your side too.")
     else:
@@ -744,8 +890,9 @@ def compose(parts: DraftParts) -> str:
     if feeling:
         about = f" about {topic}" if topic and len(topic.split()) <= 8 else (
             " about what happened" if topic else "")
-        if re.search(r"\b(?:because|since|when|that|about|after|as|at|by|of|with|if)\b", feeling,
-                     _I):  # "angry because you lied" says what it is about already
+        if re.search(r"\b(?:because|since|when|that|about|after|as|at|by|of|with|if|like)\b"
+                     r"|\b(?:you|he|she|they|we|i|it)(?:'ll|'re|'s|'m|'ve|'d)?\s+\w", feeling,
+                     _I):  # "angry because you lied", "terrified he'll leave": says what about
             about = ""
         tail = f", and I need {need}" if need else ""
         sentences.append(f"I feel {feeling}{about}{tail}.")
@@ -763,4 +910,86 @@ def compose(parts: DraftParts) -> str:
                              if work else f"Could {who} {request}?")
     if parts.appreciation:
         sentences.append(f"I appreciate {lower_first(parts.appreciation)}.")
-    return " ".join(sentences)
+    return tidy(" ".join(sentences))
+
+
+def _without_repeat(account: str, my_part: str) -> str:
+    """``account`` without its sentences that say what the apology after it says ("Last night I
+    told you that you never care" before "I'm sorry that I told you that you never care"), when
+    another sentence of it is left to tell what happened.
+
+    >>> _without_repeat("We argued about Christmas. Then I told you to leave", "told you to leave")
+    'We argued about Christmas'
+    """
+    said = [s for s in re.split(r"(?<=[.!?])\s+", account.strip().rstrip(".")) if s]
+    done = re.sub(r"[.!?]+$", "", my_part.strip()).lower()
+    kept = [s for s in said if not (len(done.split()) >= 3 and f"i {done}" in s.lower())]
+    return " ".join(kept).rstrip(".") if kept and len(kept) < len(said) else account
+
+
+# Words that can follow "you" as its subject and end in "s" without being a verb ("you guys").
+_NOT_VERBS: Final = frozenset((
+    "guys", "kids", "lads", "girls", "boys", "folks", "people", "always", "perhaps", "lots",
+    "two", "as", "is", "was", "has", "does", "yes", "thanks", "less", "unless", "towards",
+    "afterwards", "besides", "sometimes", "nowadays", "this", "plus", "us", "its", "his", "hers"))
+# Where "you" is a subject: a sentence's or clause's start, after a word that opens a clause,
+# or after a leading phrase of time or place ("At every family dinner you ...").
+_YOU_SUBJECT: Final = re.compile(
+    r"(?:^|(?<=[.!?;:,])\s*|\b(?:and|but|so|then|when|whenever|because|if|that|while|after"
+    r"|before|since|until|where|once)\s+|(?:^|(?<=[.!?] ))(?:at|on|during|every|each|last|this"
+    r"|yesterday|today|tonight|sometimes|often)\b(?:\s+(?!you\b)[\w']+){0,5},?\s+)"
+    r"(you)\s+((?:always|never|often|sometimes|still|just|really|also|constantly|usually"
+    r"|even)\s+)?([a-z][\w']*)\b", _I)
+_THIRD_AUX: Final = {"has": "have", "hasn't": "haven't", "is": "are", "isn't": "aren't",
+                     "was": "were", "wasn't": "weren't", "does": "do", "doesn't": "don't"}
+# Verbs an account often joins to a first with "and" ("you message me at 11pm and expects answers
+# by morning"): made to agree with "you" there.
+_ACCOUNT_VERBS: Final = (r"expects|wants|needs|says|thinks|keeps|makes|takes|gets|gives|tells"
+                         r"|asks|calls|texts|leaves|goes|comes|knows|feels|seems|tries|refuses"
+                         r"|ignores|acts|treats|blames|shouts|yells|laughs|walks|storms|slams"
+                         r"|starts|stops|forgets|sends|replies|looks|turns|puts"
+                         r"|criticises|criticizes|complains|insists|demands|brings")
+_PERSON_WORDS: Final = (r"(?:friend|best friend|mum|mom|mother|dad|father|sister|brother|partner"
+                        r"|boss|manager|colleague|husband|wife|boyfriend|girlfriend|son|daughter"
+                        r"|grandma|grandpa|aunt|uncle|cousin|flatmate|roommate|ex)")
+
+
+def tidy(text: str) -> str:
+    """A draft's grammar where the templates and the change to "you" leave it wrong: a verb
+    after "you" as its subject ("you comments" -> "you comment", "you went out and hasn't
+    replied" -> "... and haven't replied"), "yours" before what it owns ("yours last birthday"),
+    "your" before no noun ("for your not to leave me"), and the word for them left before
+    "you" ("My friend you and I").
+
+    >>> tidy("At every family dinner you comments on my weight.")
+    'At every family dinner you comment on my weight.'
+    >>> tidy("You went out and hasn't replied. I missed yours last birthday.")
+    "You went out and haven't replied. I missed your last birthday."
+    """
+    def agree(found: re.Match[str]) -> str:
+        word = found.group(3)
+        low = word.lower()
+        if low in _THIRD_AUX:
+            new = _THIRD_AUX[low]
+        elif low.endswith("s") and low not in _NOT_VERBS and not low.endswith(("ss", "'s")):
+            new = base_verb(word)
+        else:
+            return found.group(0)
+        start = found.start(3) - found.start(0)
+        return found.group(0)[:start] + new + found.group(0)[start + len(word):]
+
+    text = _YOU_SUBJECT.sub(agree, text)
+    # "you went out and hasn't replied": a second verb of the same "you", with no one between.
+    text = re.sub(r"\b(you\b(?:(?![.!?;]|\b(?:i|he|she|they|we|it)\b)[^,])*?,?\s+and\s+)"
+                  rf"(hasn't|has|isn't|is|wasn't|was|doesn't|does|{_ACCOUNT_VERBS})\b",
+                  lambda m: m.group(1) + _THIRD_AUX.get(m.group(2).lower(), base_verb(m.group(2))),
+                  text, flags=_I)
+    text = re.sub(r"\b([Yy])ours (?=(?:last|first|next|new|old|own|only|best|whole|big|little"
+                  r"|favou?rite|\w+day)\b)", r"\1our ", text)
+    text = re.sub(r"\b([Yy])our (?=(?:not|to|and|or|but|a|an|the)\b)", r"\1ou ", text)
+    # "I forgot you first day at work": "her" said as "you" before what she owns.
+    text = re.sub(r"\b(you) (?=(?:first|last) (?!(?:time|week|night|month|year|weekend|morning"
+                  r"|evening|afternoon|summer|winter|spring|autumn)\b)(?!(?!birthday)\w+day\b)\w)",
+                  "your ", text)
+    return re.sub(rf"\b([Mm]y|[Oo]ur) (?:(?:best|old|dear|good) )?{_PERSON_WORDS} (you)\b",
+                  lambda m: ("Y" if m.group(1)[0].isupper() else "y") + "ou", text)

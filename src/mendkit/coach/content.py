@@ -47,14 +47,18 @@ HARM_TO_OTHERS_STOP: Final = (
 def changed_mind(*, open_asked: bool) -> str:
     """What the coach says to an answer that no longer wants a repair ("forget it, I don't even
     want to fix this"): that it is all right, how to stop, and the internal path (repair on your
-    own side, with no message to them), which the openness question leads to. With
+    own side, with no message to them), which the openness question leads to, as it does to an
+    ending and a limit. With
     ``open_asked`` that question is behind this session, so a new session asks it again."""
     where = ('start a new session and answer "not now" when it asks if they are open to talking'
              if open_asked else 'answer "not now" when Mend asks if they are open to talking')
+    goals = ("start a new session and answer ending or limit at that question" if open_asked
+             else "answer ending or limit at that question")
     return ("It sounds like you may not want to repair this with them right now, and that is all "
             "right. You can stop here: your answers are saved, and you can come back to them "
             "later. Or you can work on your own side of it, with no message to them: "
-            f"{where}. If you would like to go on here, answer the question again.")
+            f"{where}. If you are ending things with them, or want to set a limit, {goals}. If "
+            "you would like to go on here, answer the question again.")
 
 
 # Said when a step that cannot be skipped is asked to be ("skip", "can we skip this"): why it is
@@ -76,6 +80,16 @@ NOT_SKIPPABLE: Final[dict[State, str]] = {
                                 "is, or write your own.",
     State.REBUILD_MESSAGE: "This one can't be skipped: press Enter to keep the message as it is, "
                            "or write it as you want it.",
+    State.LETTER_SAY: "This one can't be skipped: the letter starts here. A few words are "
+                      'enough, like "I miss you" or "I\'m sorry".',
+    State.LETTER_DRAFT: "This one can't be skipped: press Enter to keep the letter as it is, or "
+                        "write it as you want it.",
+    State.ENDING_DECISION: "This one can't be skipped: it is the heart of the message. One "
+                           'sentence is enough, like "I\'ve decided to end our friendship".',
+    State.BOUNDARY_LIMIT: "This one can't be skipped: it is the limit itself. A few words are "
+                          'enough, like "please stop commenting on my weight".',
+    State.MESSAGE_DRAFT: "This one can't be skipped: press Enter to use the draft as it is, or "
+                         "write your own.",
 }
 
 PROMPTS: Final[dict[State, str]] = {
@@ -110,7 +124,41 @@ PROMPTS: Final[dict[State, str]] = {
                               "your breath.",
     State.OPENNESS: "Is the other person open to talking about it? (yes / not now / no / not "
                     "sure) If they are not, or you can't tell, you can still repair what you can "
-                    "on your side.",
+                    "on your side. If repair is not what you want here, say which instead: died "
+                    "(they have died), no contact (they asked you not to contact them), ending "
+                    "(you are ending the relationship) or limit (you want to set a boundary).",
+    State.LETTER_OFFER: "If it helps, you can still put what you want to say into a letter "
+                        "that you keep and never send. Would you like to write one? (yes / no)",
+    State.LETTER_SAY: "What do you most want them to know? Say it to them, in your own words.",
+    State.LETTER_SORRY: "Is there something you are sorry for, or wish you had done "
+                        "differently? You can skip this.",
+    State.LETTER_REMEMBER: "Is there something you are grateful for, want to remember, or wish "
+                           "for them? You can skip this.",
+    State.LETTER_DRAFT: "Here is your letter. It is yours to keep, not to send. Press Enter to "
+                        "keep it as it is, or write it as you want it.",
+    State.ENDING_DECISION: "Say your decision plainly, as you would say it to them. For "
+                           "example: \"I've decided to end our relationship.\"",
+    State.ENDING_REASON: "If you want to give a reason, say it about you, in a sentence (\"I've "
+                         "realised we want different things\"), not a list of what they did. "
+                         "You can skip this.",
+    State.ENDING_THANKS: "Is there something true you are grateful for, that you would like "
+                         "them to hear? You can skip this.",
+    State.ENDING_ASK: "Is there anything you need from them now? For example: space, or no "
+                      "contact for a while. You can skip this.",
+    State.BOUNDARY_LIMIT: "What is the limit? Say what you want them to stop, or what you will "
+                          "no longer do: \"Please don't comment on my body\", \"I don't answer "
+                          "work messages after 7pm\".",
+    State.BOUNDARY_ACTION: "If it happens again, what will you do? Something in your own hands, "
+                           "like \"I'll leave the table\" or \"I'll reply the next morning\". "
+                           "You can skip this.",
+    State.BOUNDARY_WHY: "Why does it matter to you? One short sentence about you, like \"it "
+                        "hurts\" or \"I need my evenings to rest\". You can skip this.",
+    State.BOUNDARY_WARM: "Is there something warm and true you want to say as well, like \"I "
+                         "love our dinners\" or \"I value working with you\"? You can skip "
+                         "this.",
+    State.MESSAGE_DRAFT: "Here is a draft from your answers. Press Enter to use it, or write "
+                         "your own. Mend never sends anything: you choose if and when.",
+    State.MESSAGE_REVIEW: "Keep this message, or edit it? (keep / edit)",
     State.INTERNAL_FEELINGS: "Repair can start inside you. What do you feel about what happened, "
                              "in your own words?",
     State.INTERNAL_BOUNDARY: "Is there a limit you want to hold next time, about how you are "
@@ -228,3 +276,102 @@ SAFETY_PLAN: Final = (
 
 SOFTER_FEELINGS: Final = ("hurt", "scared", "sad", "lonely", "ashamed", "disappointed",
                           "worried", "unwanted")
+
+
+# ---- when repair is not the goal (machine.GOAL_EVENTS; the goals are named in coach.goals) ----
+
+# What the openness step asks first when the story reads as one of the goals (it never assumes
+# one): ``{who}`` is the other person ("Dad", "your mum"). A no asks the openness question.
+_GOAL_QUESTIONS: Final = {
+    "grief": "It sounds like {who} {has} died. If so, there is nothing to send and no talk to "
+             "plan: Mend can help you write {who} a letter to keep, to say what you want to say.",
+    "no_contact": "It sounds like {who} {has} asked you not to contact them, or blocked you.",
+    "ending": "It sounds like you want to end things with {who}, rather than repair them. If "
+              "so, Mend can help you say it clearly and kindly.",
+    "boundary": "It sounds like you want to set a limit with {who}, rather than repair "
+                "something you did. If so, Mend can help you say the limit and what you will "
+                "do, without apologising for it.",
+}
+GOAL_CONFIRM: Final = "Is that right? (yes / no)"
+# Said where the confirming question is answered with neither yes nor no.
+GOAL_YES_OR_NO: Final = "Please answer yes or no. If it is something else, answer no."
+
+
+def goal_question(goal: str, who: str, *, group: bool = False) -> str:
+    """The question that checks a goal the story reads as, about ``who`` ("Dad", "your mum").
+
+    >>> goal_question("grief", "Dad")[:29]
+    'It sounds like Dad has died. '
+    """
+    said = _GOAL_QUESTIONS[goal].format(who=who or "they", has="have" if group else "has")
+    return f"{said} {GOAL_CONFIRM}"
+
+
+# How the words that start each goal's path begin (a page shows those words as a note).
+GOAL_OPENINGS: Final = ("I'm so sorry for your loss.", "Then respecting", "A kind ending is short",
+                        "A limit says what you will do")
+
+
+def goal_start(goal: str, who: str = "") -> str:
+    """What the coach says as a goal's path begins: what it is for, and what it leaves out."""
+    whose = f"{who}'s" if who and who not in ("them", "they") else "their"
+    return {
+        "grief": "I'm so sorry for your loss. Grief has no right way and no timetable, and "
+                 "guilt, anger and love often come together in it. This letter is for you: "
+                 "there is nothing to send and nothing to fix. Only the first question needs "
+                 "an answer. Mend is a self-help aid, not grief counselling: at any question, "
+                 "type help to see who you can talk to.",
+        "no_contact": f"Then respecting {whose} request is part of the repair now: not "
+                      "contacting them is how you show you heard them. So Mend won't help write "
+                      "a message to send, or ask them for another chance. That can be hard, "
+                      "most of all when you want to make things right.",
+        "ending": "A kind ending is short and clear: your decision, a reason about you if you "
+                  "want to give one, and no opening to argue it again. You don't need to "
+                  "apologise for deciding, or ask them to agree.",
+        "boundary": "A limit says what you will do, not what they must do. You don't need to "
+                    "apologise for having one, and it counts whether or not they agree.",
+    }[goal]
+
+
+def goal_ending(goal: str, *, letter: bool = True) -> tuple[str, ...]:
+    """What the coach says at the end of a goal's path (``letter``: whether one was written)."""
+    if goal == "grief":
+        return ("Thank you for writing this. What you wrote shows how much they mattered.",
+                "Some people keep a letter like this somewhere safe, read it aloud at a place "
+                "that was theirs, or share it with someone they trust. Grief comes in waves and "
+                "can take a long time. If it feels too heavy to carry, talk with someone close "
+                "to you, your doctor or a bereavement service. Mend is not therapy: if you need "
+                "someone now, these can help.")
+    if goal == "no_contact":
+        first = ("Thank you for writing this. It is yours to keep." if letter
+                 else "That's all right: you don't need to write anything.")
+        return (first,
+                "Giving them the distance they asked for is hard, and it is part of the repair: "
+                "it shows you heard them. If they ever reach out, you can answer then. If it "
+                "weighs on you, talk with someone you trust or a counsellor.")
+    if goal == "ending":
+        return ("Thank you for doing this. Ending something kindly is hard.",
+                "Say it once, clearly, at a time and in a way that is safe for you both. You "
+                "don't need them to agree, and you don't have to argue it again. If it weighs "
+                "on you, talk with someone you trust.")
+    return ("Thank you for doing this.",
+            "A limit is something you do: if it happens again, do what you said, calmly, "
+            "without arguing it again. Holding it kindly, every time, is what makes it real. "
+            "They may push back at first; that does not make the limit wrong.")
+
+
+# The attachment notes where there is no message to send (the internal path, a letter to keep,
+# respecting no contact), and where the message ends something or sets a limit: "send one
+# message, not five" would nudge someone who wants to stop reaching out to reach out again.
+ATTACHMENT_NOTES_UNSENT: Final[dict[str, str]] = {
+    "anxious": "You may feel a pull to reach out and settle it now. There is no message to send "
+               "here: let the gap be there, and come back to what you feel.",
+    "avoidant": "You may want to shut this away. A few words are enough, and you can stop at "
+                "any question and come back to it later.",
+}
+ATTACHMENT_NOTES_ENDING: Final[dict[str, str]] = {
+    "anxious": "You may want an answer right away. Say it once, clearly, then let the gap be "
+               "there: you don't need them to agree.",
+    "avoidant": "You may want to keep it vague, or put it off. A short, clear message is kinder "
+                "than a slow fade.",
+}

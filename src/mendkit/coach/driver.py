@@ -20,7 +20,7 @@ from mendkit.analysis.language import COACH_UNREADABLE_ANSWER, looks_unreadable
 from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
 from mendkit.api import analyze
-from mendkit.coach import content
+from mendkit.coach import content, goal_flow
 from mendkit.coach.composer import (
     CONTEXTS,
     DraftParts,
@@ -31,7 +31,8 @@ from mendkit.coach.composer import (
     pronoun_notes,
     withheld_note,
 )
-from mendkit.coach.machine import TERMINAL, Event, EventType, State, allowed_events
+from mendkit.coach.goals import ENDING, GRIEF, REPAIR, ends_relationship, suspected
+from mendkit.coach.machine import GOAL_EVENTS, TERMINAL, Event, EventType, State, allowed_events
 from mendkit.coach.pronouns import reader
 from mendkit.coach.replies import (
     MAYBE,
@@ -46,6 +47,7 @@ from mendkit.coach.replies import (
     numb,
     plain_refusal,
     reads_as_name,
+    risk_reply,
     yes_or_no,
 )
 from mendkit.coach.safety_gate import harm_to_others, screen, threatens_you
@@ -63,7 +65,9 @@ _FREE_TEXT = {
     State.RECOGNISE_WHO, State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED, State.RECOGNISE_MESSAGES,
     State.RESPONSIBILITY_PART, State.RESPONSIBILITY_REGRET, State.RESPONSIBILITY_KNOW,
     State.VULNERABILITY_SURFACE, State.VULNERABILITY_BENEATH, State.VULNERABILITY_NEEDS,
-    State.REBUILD_COMMITMENT,
+    State.REBUILD_COMMITMENT, State.LETTER_SAY, State.LETTER_SORRY, State.LETTER_REMEMBER,
+    State.ENDING_DECISION, State.ENDING_REASON, State.ENDING_THANKS, State.ENDING_ASK,
+    State.BOUNDARY_LIMIT, State.BOUNDARY_ACTION, State.BOUNDARY_WHY, State.BOUNDARY_WARM,
 }
 
 
@@ -117,17 +121,24 @@ def run(
             else:  # still paused: _resume has said when it continues
                 told = True
         while session.state not in TERMINAL and session.state not in PAUSED:
-            event = _ask(session, prompter, now, mode, region)
-            if event is None:
+            asked = _ask(session, prompter, now, mode, region)
+            if isinstance(asked, Session):  # asked again, with a note of why kept
+                session = asked
+                store.save(session)
                 continue
-            held = session.held_answer() if event.type is E.NO_RISK else None
-            session = step(session, event)
+            if asked is None:
+                continue
+            held = session.held_answer() if asked.type is E.NO_RISK else None
+            session = step(session, asked)
             if held is not None and session.state not in TERMINAL | PAUSED:
                 # "No" at the risk check: the answer held back is taken as if the gate had
                 # passed it, so nothing the person wrote is lost.
-                event = _held(session, held, prompter, now, region)
-                if event is not None:
-                    session = step(session, event)
+                again = _held(session, held, prompter, now, region)
+                if isinstance(again, Session):
+                    session = again
+                    store.save(session)
+                elif again is not None:
+                    session = step(session, again)
             if session.state is State.ON_BREAK:
                 event = _wait_here(session, prompter, now, mode, region)
                 if event is not None:
@@ -137,6 +148,11 @@ def run(
     if session.state is State.AWAITING_FOLLOW_UP:
         prompter.say(COME_BACK if told else f"I'll ask how it went {on_day(_due(session, now))}. "
                      f"{COME_BACK}")
+    elif session.state is State.DONE and session.goal() != REPAIR:
+        for line in goal_flow.ending_lines(session):
+            prompter.say(line)
+        if session.goal() == GRIEF:  # grief can weigh heavily: who to reach, at the end too
+            _show_resources(prompter, region)
     elif session.state is State.DONE:
         for line in content.ending(session.answers.get(State.FOLLOW_UP_UPTAKE.value),
                                    session.answers.get(State.FOLLOW_UP_CONNECTION.value)):
@@ -152,7 +168,8 @@ COME_BACK = "Come back with `mend coach --resume`."
 
 
 def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bool = False,
-           safety: bool = False, offer: bool = False) -> str | Event:
+           safety: bool = False, offer: bool = False, ending: bool = False,
+           context: str = "") -> str | Event:
     """The answer to ``prompt`` (asked again after "help", which shows the resources), or the
     safety gate's stop event: every free-form reply passes the gate, whatever the question. An
     answer in a language Mend cannot read is asked again, except a ``name`` that reads as one
@@ -160,14 +177,17 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
     at the ``safety`` question, a no Mend knows in that language ("いいえ", "non, j'ai peur"):
     it takes the safety path at once. At an ``offer`` (a break, a breathing exercise) a plain
     no to it ("i dont want to breathe") is read in the question's context: a sign only the
-    model saw in it is no reason to check."""
+    model saw in it is no reason to check. So, on the way to a message that ends a
+    relationship (``ending``), is an answer that says so in words that name it ("I've decided to
+    end our relationship"): the model reads "end" as a sign; a rule still stops "end it all"."""
     while True:
         raw = prompter.ask(prompt).strip()
         if is_help(raw):
             _show_resources(prompter, region)
             continue
-        stop, model_only = screen(raw, mode=mode) if raw else (None, False)
-        if stop is not None and model_only and offer and plain_refusal(raw):
+        stop, model_only = screen(raw, mode=mode, context=context) if raw else (None, False)
+        if stop is not None and model_only and (
+                (offer and plain_refusal(raw)) or (ending and ends_relationship(raw))):
             stop = None
         if stop is not None:
             # A sign only the model saw is checked with the person first (it misreads everyday
@@ -225,7 +245,7 @@ def _confirm(session: Session, prompter: Prompter, mode: Mode, region: str) -> E
     found, model_only = screen(raw, mode=mode)
     if found is not None:
         return stopping(stop if model_only else found)
-    answer = yes_or_no(raw) if not looks_unreadable(raw) else None
+    answer = risk_reply(raw) if not looks_unreadable(raw) else None  # a clear no, or none
     if hedged(raw):  # "not really", "kind of", "I guess not": not sure, the careful answer
         answer = "not sure"
     if answer == "no":
@@ -250,7 +270,7 @@ def _toward_others(before: Session, event: Event) -> bool:
 
 
 def _held(session: Session, raw: str, prompter: Prompter, now: Callable[[], datetime],
-          region: str) -> Event | None:
+          region: str) -> Event | Session | None:
     """The event for the answer held back at a risk check, now that the person said no, at the
     step it was given at: as ``_ask`` takes an answer the gate passed (None: asked again)."""
     state = session.state
@@ -349,7 +369,7 @@ def _resume(session: Session, prompter: Prompter, now: Callable[[], datetime], m
 
 
 def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
-         mode: Mode, region: str) -> Event | None:
+         mode: Mode, region: str) -> Event | Session | None:
     state = session.state
     if state is State.CONFIRM_RISK:
         return _confirm(session, prompter, mode, region)
@@ -374,21 +394,30 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
         if addition:
             prompter.say(f"{kept_note(session)} If it fits, you could add: \"{addition}\" "
                          f"{ADD_HINT}")
+    if state in goal_flow.DRAFT_STEPS:  # a letter to keep, or an ending or a limit to send
+        prompter.say(goal_flow.offered(session))
+        for line in goal_flow.draft_notes(session):
+            prompter.say(line)
     prompt = content.PROMPTS[state]
+    if state is State.OPENNESS:  # first, whether a goal the story reads as is the goal
+        prompt = goal_flow.openness_prompt(session)
     if state is State.RESPONSIBILITY_REVIEW and not _rewrite_of(session):
         prompt = _REVIEW_WITHOUT_REWRITE
     reply = _reply(prompter, prompt, mode, region, name=state is State.RECOGNISE_WHO,
                    safety=state is State.SAFETY_CHECK,
-                   offer=state in (State.REGULATE_BREAK, State.REGULATE_BREATHING))
+                   offer=state in (State.REGULATE_BREAK, State.REGULATE_BREATHING),
+                   ending=session.goal() == ENDING or state is State.OPENNESS,
+                   context=str(session.answers.get("recognise_context", "")))
     if isinstance(reply, Event):
         return reply
     return _event_for(session, reply, prompter, now)
 
 
 def _event_for(session: Session, reply: str, prompter: Prompter,
-               now: Callable[[], datetime]) -> Event | None:
+               now: Callable[[], datetime]) -> Event | Session | None:
     """The event for ``reply``, an answer the gate passed, at ``session``'s step; None (with a
-    note on what the step expects) when it does not fit."""
+    note on what the step expects) when it does not fit; or, for a change of mind, ``session``
+    marked as told the ways out at this step (the question is asked again, once)."""
     state = session.state
     context = str(session.answers.get("recognise_context", "partner"))
     if asks_to_skip(reply, name=state is State.RECOGNISE_WHO):
@@ -399,12 +428,12 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
         # Never the answer ("I'm sorry that I skip"): why the step is needed, and asked again.
         prompter.say(content.NOT_SKIPPABLE[state])
         return None
-    if state in _CHANGE_OF_MIND_STEPS and changes_mind(raw):
+    if state in _CHANGE_OF_MIND_STEPS and changes_mind(raw) and not _story_goes_on(session, raw):
         # No repair wanted after all: the ways out (stop here, or the internal path), and the
         # question again for someone who goes on. The answer is never taken as content.
         opened = any(at == State.OPENNESS.value for at, _ in session.path)
         prompter.say(content.changed_mind(open_asked=opened))
-        return None
+        return replace(session, settings={**session.settings, CHANGED_MIND_AT: _here(session)})
     event = _interpret(state, raw, skip, session, prompter, now, context)
     if event is None:
         for line in _expected(state, session).splitlines():
@@ -417,12 +446,17 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
 _EMPTY_MEANS: dict[State, dict[str, str]] = {
     State.REGULATE_GROUNDING: {"": "done"},
     State.REBUILD_FOLLOW_UP: {"": "3", "skip": "3"},
+    # A stray Enter at the offer of a letter is no answer (it would mean "no letter"): asked again.
+    State.LETTER_OFFER: {"": "?"},
 }
 _REVIEW_WITHOUT_REWRITE = "Edit your draft, or keep it as it is? (edit / keep)"
 _EXPECTED: dict[State, str] = {
     State.SAFETY_CHECK: "Please answer yes or no. If you are not sure you are safe, answer no: "
                         "your safety comes first.",
-    State.OPENNESS: "Please answer yes, not now or no.\nIf you can't tell, answer not sure.",
+    State.OPENNESS: "Please answer yes, not now or no.\nIf you can't tell, answer not sure.\nIf "
+                    "repair is not what you want, answer died, no contact, ending or limit.",
+    State.LETTER_OFFER: "Please answer yes or no.",
+    State.MESSAGE_REVIEW: "Please answer keep or edit.",
     State.RECOGNISE_CONTEXT: f"Please answer one of: {', '.join(CONTEXTS)}.",
     State.REGULATE_CHECK: "Please answer with a number from 0 (calm) to 10 (flooded).",
     State.REGULATE_BREAK: "Please answer with a number of minutes from 20 to 600 (or hours, like "
@@ -442,6 +476,8 @@ def _expected(state: State, session: Session) -> str:
     if state is State.RESPONSIBILITY_REVIEW:
         return ("Please answer accept, edit or keep." if _rewrite_of(session)
                 else "Please answer edit or keep.")
+    if state is State.OPENNESS and goal_flow.read_goal(session) is not None:
+        return content.GOAL_YES_OR_NO
     return _EXPECTED.get(state, "Please write a few words to go on.")
 
 
@@ -515,6 +551,10 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
     if skip:
         return Event(E.SKIP)
     if state is State.OPENNESS:
+        if goal := goal_flow.openness_event(session, raw):
+            return goal  # a goal other than repair, or not the one the story read as
+        if goal_flow.read_goal(session) is not None:
+            return None  # the check of that goal takes a yes or a no
         answer = yes_or_no(raw)
         if answer == "yes":
             return Event(E.OPEN, "yes")
@@ -554,6 +594,17 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         return Event(E.SKIP) if declines(raw) else None  # "no", "nah", "I'd rather not"
     if state is State.RESPONSIBILITY_DRAFT:
         return Event(E.ANSWER, raw or _composed(session, context))
+    if state in goal_flow.DRAFT_STEPS:
+        return Event(E.ANSWER, raw or goal_flow.offered(session))
+    if state is State.LETTER_OFFER:  # a letter to keep, or none
+        answer = yes_or_no(raw)
+        return Event(E.ACCEPT) if answer == "yes" else Event(E.SKIP) if answer else None
+    if state is State.MESSAGE_REVIEW:
+        choice = _first_word(raw)
+        draft = str(session.answers.get(State.MESSAGE_DRAFT.value, ""))
+        if choice in ("keep", "accept", "yes", "use"):
+            return Event(E.ACCEPT, draft)
+        return Event(E.EDIT, draft) if choice in ("edit", "change") else None
     if state is State.RESPONSIBILITY_REVIEW:
         draft = str(session.answers.get("responsibility_draft", ""))
         rewrite = _rewrite_of(session)
@@ -605,20 +656,25 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
         prompter.say(content.RISK_AGAIN)
     if event.type is E.NOT_YET:
         prompter.say(content.NOT_YET)
-    if event.type is E.ANSWER and previous is State.RECOGNISE_WHAT:
-        context = str(session.answers.get("recognise_context", ""))
-        if context in content.CONTEXT_NOTES:
-            prompter.say(content.CONTEXT_NOTES[context])
+    if event.type is E.ANSWER and previous is State.RECOGNISE_WHAT and (
+            note := goal_flow.context_note(session)):
+        prompter.say(note)
+    if event.type in GOAL_EVENTS:  # what this path is for, and what it leaves out
+        for line in goal_flow.start_lines(session):
+            prompter.say(line)
     attachment = str(session.settings.get("attachment", ""))
     # The slow pace is promised where it starts (after the safety check); the other notes are
-    # about the message, so they come where it is written.
-    at_start = state is State.RECOGNISE_WHO and previous is State.SAFETY_CHECK
-    at_message = state in (State.RESPONSIBILITY_PART, State.INTERNAL_FEELINGS)
-    if attachment in content.ATTACHMENT_NOTES and (
-            at_start if attachment == "disorganised" else at_message):
+    # about the message (or the letter, or the lack of one), so they come where it is written.
+    if attachment == "disorganised" and state is State.RECOGNISE_WHO \
+            and previous is State.SAFETY_CHECK:
         prompter.say(content.ATTACHMENT_NOTES[attachment])
+    elif event.type is not E.NO_RISK and (note := goal_flow.attachment_note(session, state)):
+        prompter.say(note)
     if event.type is E.ANSWER and previous is State.RECOGNISE_MESSAGES and event.value:
         _show_markers(str(event.value), prompter)
+    if state is State.MESSAGE_REVIEW and previous is State.MESSAGE_DRAFT:
+        for line in goal_flow.review_lines(str(event.value), session.goal()):
+            prompter.say(line)
     if state is State.RESPONSIBILITY_REVIEW:
         result = _critique(str(event.value))
         prompter.say(f"Repair quality: {result.repair_quality:.2f}")
@@ -804,6 +860,8 @@ def offered_draft(session: Session) -> str:
         return _composed(session, context)
     if session.state is State.REBUILD_MESSAGE:
         return _final_draft(session, context)
+    if session.state in goal_flow.DRAFT_STEPS:
+        return goal_flow.offered(session)
     return ""
 
 
@@ -972,6 +1030,30 @@ def _int(text: str, low: int, high: int) -> int | None:
         return None
     value = int(found.group(0))
     return value if low <= value <= high else None
+
+
+# A session setting: the step (and how far the session had come) where the coach last said the
+# ways out to a change of mind; the answer given there next is taken as it is.
+CHANGED_MIND_AT = "changed_mind_at"
+# The steps of the story, before the openness question: what is said there is the story, which
+# that question then reads for a goal ("I'm done, I'm breaking up with Sam tonight": an ending).
+_STORY_STEPS: frozenset[State] = frozenset({State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED})
+
+
+def _here(session: Session) -> str:
+    return f"{session.state.value}@{len(session.path)}"
+
+
+def _story_goes_on(session: Session, raw: str) -> bool:
+    """Whether a change of mind at a step of the story is taken as the answer: it tells of a goal
+    the openness question will check ("I'm done, I'm ending it with Sam": an ending), or the
+    ways out were said at this step already and the person answered again (the question is
+    never asked a third time with nothing new to go on)."""
+    if session.state not in _STORY_STEPS:
+        return False
+    who = str(session.answers.get(State.RECOGNISE_WHO.value, ""))
+    return (session.settings.get(CHANGED_MIND_AT) == _here(session)
+            or suspected(raw, other=who) is not None)
 
 
 # The steps where an answer may say the person no longer wants a repair with the other person

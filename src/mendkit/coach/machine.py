@@ -4,6 +4,14 @@ The Healing Cycle's five steps (recognise, regulate, take responsibility and com
 vulnerability, rebuild trust) with their sub-steps, a safety gate in front, a break while flooded,
 a follow-up, and, when the other person is not open to repair, the internal path the article
 describes (own the feelings, set a boundary, prepare what to say next time).
+
+Repair is not always the goal. At the openness question the person can say so, and each of four
+goals has a path of its own: the other person has died (``GRIEF``: a letter to keep, never sent),
+they asked for no contact (``NO_CONTACT``: respecting that is the repair; a letter to keep, if the
+person wants one), the person is ending the relationship (``ENDING``: a clear, kind message) or
+setting a limit (``BOUNDARY``: the limit and what they will do). When the answers before it read as
+one of these, the openness step asks whether that is so first; ``NOT_THAT`` (it is not) asks the
+openness question itself.
 ``advance(state, event)`` returns the next state or raises ``InvalidTransition``
 (the caller's state is untouched: states are values). Two events are valid in every open state:
 ``CRISIS`` (signs of crisis in any answer) stops the flow; ``ABUSE`` (signs of abuse or coercive
@@ -43,6 +51,22 @@ class State(StrEnum):
     REGULATE_GROUNDING = "regulate_grounding"  # numb or far away: 5-4-3-2-1 first
     REGULATE_BREATHING = "regulate_breathing"  # paced breathing or cyclic sighing, or skip
     OPENNESS = "openness"  # is the other person open to talking? if not: the internal path
+    # Their request for no contact is the repair: would a letter to keep (never sent) help?
+    LETTER_OFFER = "letter_offer"
+    LETTER_SAY = "letter_say"  # a letter to keep: what I want them to know
+    LETTER_SORRY = "letter_sorry"  # what I am sorry for, or wish I had done
+    LETTER_REMEMBER = "letter_remember"  # what I am grateful for, remember or wish for them
+    LETTER_DRAFT = "letter_draft"  # the letter, to keep as it is or change
+    ENDING_DECISION = "ending_decision"  # the decision, said plainly
+    ENDING_REASON = "ending_reason"  # a short reason about me, if any
+    ENDING_THANKS = "ending_thanks"  # something true I am grateful for
+    ENDING_ASK = "ending_ask"  # what I need from them now (space, no contact)
+    BOUNDARY_LIMIT = "boundary_limit"  # the limit
+    BOUNDARY_ACTION = "boundary_action"  # what I will do if it happens again
+    BOUNDARY_WHY = "boundary_why"  # why it matters to me
+    BOUNDARY_WARM = "boundary_warm"  # something warm and true
+    MESSAGE_DRAFT = "message_draft"  # an ending or a limit: the draft; goes to the critic
+    MESSAGE_REVIEW = "message_review"  # keep it, or edit it
     INTERNAL_FEELINGS = "internal_feelings"  # internal repair: own the feelings
     INTERNAL_BOUNDARY = "internal_boundary"  # a boundary for next time
     INTERNAL_NEXT_TIME = "internal_next_time"  # what to say the next time it happens
@@ -72,6 +96,12 @@ class EventType(StrEnum):
     UNSAFE = "unsafe"  # the person says they are not safe with the other
     OPEN = "open"  # the other person is open to repair
     NOT_OPEN = "not_open"  # unwilling or not approachable now: repair what you can inside
+    # At the openness question, when repair is not the goal (the value of each is its name).
+    GRIEF = "grief"  # they have died: a letter to keep, never sent
+    NO_CONTACT = "no_contact"  # they asked for no contact: respecting it is the repair
+    ENDING = "ending"  # the person is ending the relationship
+    BOUNDARY = "boundary"  # the person is setting a limit
+    NOT_THAT = "not_that"  # the goal Mend read in the answers is not it: the openness question
     ANSWER = "answer"
     SKIP = "skip"
     CALM = "calm"  # arousal inside the window
@@ -108,12 +138,15 @@ class InvalidTransition(MendError, ValueError):
 TERMINAL: Final = frozenset({State.DONE, State.STOPPED_CRISIS, State.STOPPED_UNSAFE})
 
 S, E = State, EventType
+# The answers at the openness question that say repair is not the goal; each names its goal.
+GOAL_EVENTS: Final = frozenset({E.GRIEF, E.NO_CONTACT, E.ENDING, E.BOUNDARY})
 # Steps whose question may be skipped move on as if answered.
 _SKIPPABLE: Final = (
     S.RECOGNISE_CONTEXT, S.RECOGNISE_NOTICED, S.RECOGNISE_MESSAGES, S.RESPONSIBILITY_REGRET,
     S.RESPONSIBILITY_KNOW, S.VULNERABILITY_SURFACE, S.VULNERABILITY_BENEATH,
     S.VULNERABILITY_NEEDS, S.REBUILD_COMMITMENT, S.REBUILD_FOLLOW_UP, S.FOLLOW_UP_CONNECTION,
-    S.INTERNAL_BOUNDARY,
+    S.INTERNAL_BOUNDARY, S.LETTER_SORRY, S.LETTER_REMEMBER, S.ENDING_REASON, S.ENDING_THANKS,
+    S.ENDING_ASK, S.BOUNDARY_ACTION, S.BOUNDARY_WHY, S.BOUNDARY_WARM,
 )
 _LINEAR: Final = (
     (S.RECOGNISE_WHO, S.RECOGNISE_CONTEXT), (S.RECOGNISE_CONTEXT, S.RECOGNISE_WHAT),
@@ -133,6 +166,13 @@ _LINEAR: Final = (
     (S.REBUILD_FOLLOW_UP, S.AWAITING_FOLLOW_UP),
     (S.FOLLOW_UP_UPTAKE, S.FOLLOW_UP_CONNECTION),
     (S.FOLLOW_UP_CONNECTION, S.DONE),
+    (S.LETTER_SAY, S.LETTER_SORRY), (S.LETTER_SORRY, S.LETTER_REMEMBER),
+    (S.LETTER_REMEMBER, S.LETTER_DRAFT), (S.LETTER_DRAFT, S.DONE),
+    (S.ENDING_DECISION, S.ENDING_REASON), (S.ENDING_REASON, S.ENDING_THANKS),
+    (S.ENDING_THANKS, S.ENDING_ASK), (S.ENDING_ASK, S.MESSAGE_DRAFT),
+    (S.BOUNDARY_LIMIT, S.BOUNDARY_ACTION), (S.BOUNDARY_ACTION, S.BOUNDARY_WHY),
+    (S.BOUNDARY_WHY, S.BOUNDARY_WARM), (S.BOUNDARY_WARM, S.MESSAGE_DRAFT),
+    (S.MESSAGE_DRAFT, S.MESSAGE_REVIEW),
 )
 
 
@@ -154,6 +194,15 @@ def _table() -> dict[tuple[State, EventType], State]:
         (S.REGULATE_BREATHING, E.SKIP): S.OPENNESS,
         (S.OPENNESS, E.OPEN): S.RESPONSIBILITY_PART,
         (S.OPENNESS, E.NOT_OPEN): S.INTERNAL_FEELINGS,
+        (S.OPENNESS, E.GRIEF): S.LETTER_SAY,
+        (S.OPENNESS, E.NO_CONTACT): S.LETTER_OFFER,
+        (S.OPENNESS, E.ENDING): S.ENDING_DECISION,
+        (S.OPENNESS, E.BOUNDARY): S.BOUNDARY_LIMIT,
+        (S.OPENNESS, E.NOT_THAT): S.OPENNESS,
+        (S.LETTER_OFFER, E.ACCEPT): S.LETTER_SAY,  # yes: a letter to keep
+        (S.LETTER_OFFER, E.SKIP): S.DONE,  # no letter: respecting the request is enough
+        (S.MESSAGE_REVIEW, E.ACCEPT): S.DONE,  # keep the message
+        (S.MESSAGE_REVIEW, E.EDIT): S.MESSAGE_DRAFT,
         (S.RESPONSIBILITY_REVIEW, E.ACCEPT): S.VULNERABILITY_SURFACE,
         (S.RESPONSIBILITY_REVIEW, E.EDIT): S.RESPONSIBILITY_DRAFT,
         (S.RESPONSIBILITY_REVIEW, E.IGNORE): S.VULNERABILITY_SURFACE,

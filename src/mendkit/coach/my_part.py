@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from mendkit.coach.self_blame import owns_their_act, runs_self_down
 from mendkit.coach.wording import lower_first, strip_lead, strip_lead_in, upper_first
 
 _I: Final = re.IGNORECASE
@@ -41,6 +42,13 @@ _SAME_PAST: Final = frozenset((
 _WISH: Final = re.compile(r"^i (?:just |really |kinda |honestly |still |so )?(?:want|wanna|'d like"
                           r"|would like|'d love|would love|feel like|wish i could|could just)\b",
                           _I)
+# A gerund that names one act, not a while spent doing it: a verb with a particle ("hanging up
+# on you", "walking out", "not calling you back") or a thing done ("slamming the door", "sending
+# you all those messages"). "I'm sorry for hanging up", never "I'm sorry that I was hanging up".
+_ONE_ACT: Final = re.compile(
+    r"^(?:not )?(?!being\b)\w{3,}ing(?: (?:you|him|her|them|me|it|us))?"
+    r" (?:up|out|off|down|away|back|over|the|my|your|his|her|their|our|all|those|that|this|these"
+    r"|a|an|some|every|\d+)\b", _I)
 _NOT_MINE: Final = re.compile(r"^(?:he|she|they|you|we|it|there|he's|she's|they're|you're|"
                               r"we're|it's|there's|his|her|their|your)\b", _I)
 
@@ -67,7 +75,11 @@ def _gerund(text: str) -> str:
 def _my_clause(clause: str) -> _MyPart:
     """One clause of my part, sorted into a ``_MyPart``; empty when it is not about what I did:
     someone else's doing or feeling ("you went quiet", "it's my fault you got upset": their
-    anger is not mine to own, still less to apologise for) or a bare "it's my fault"."""
+    anger is not mine to own, still less to apologise for), a bare "it's my fault", blame for
+    how they treated me ("I made him yell at me") or words that run me down or take on all of it
+    ("everything", "I ruin everything", "I'm the worst": no act to name)."""
+    if owns_their_act(clause) or runs_self_down(clause):
+        return _MyPart()
     text = _MY_PART_LEAD.sub("", strip_lead_in(clause))
     if fault := _MY_FAULT.match(text):
         rest = _MY_PART_LEAD.sub("", fault.group(1).strip())
@@ -104,6 +116,8 @@ def _my_clause(clause: str) -> _MyPart:
         return _MyPart(actions=(lower_first(strip_lead("i", text)),))
     if _NOT_MINE.match(text) or not text:
         return _MyPart()
+    if _ONE_ACT.match(text):  # "hanging up on you": one act, apologised for as it is
+        return _MyPart(nouns=(lower_first(text),))
     if re.match(r"^(?:not )?\w+ing\b", text, _I):
         return _MyPart(actions=(_gerund(lower_first(text)),))
     if re.match(r"^(?:the|my|a|an|all|too much|this|how|what)\b", text, _I):

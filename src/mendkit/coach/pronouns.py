@@ -78,7 +78,12 @@ _AFTER_OBJECT_HER: Final = frozenset((
     "here", "anymore", "instead", "alone", "even", "ever", "never", "always", "just", "still",
     "very", "really", "right", "i", "you", "he", "she", "we", "they", "me", "him", "us", "them",
     "my", "your", "his", "our", "their", "it", "know", "feel", "go", "do", "be", "see", "think",
-    "understand", "names"))
+    "understand", "names",
+    # Texting's short words, none of them a noun: "at her bc she was late", "b/c" (read as "b"),
+    # "her tho", "her rn", "her lol", "her n her mum" ("n" for "and").
+    "bc", "b", "bcuz", "bcoz", "bcos", "bcs", "cuz", "coz", "cos", "cause", "tho", "thru",
+    "til", "rn", "atm", "lol", "lmao", "tbh", "ngl", "smh", "idk", "imo", "btw", "omg", "fr",
+    "af", "n", "w", "2day", "2nite", "tonite", "tmrw", "yday", "agen", "agian"))
 # "-ly" words that are things, not manners: "her family" is hers.
 _LY_NOUNS: Final = frozenset(("family", "reply", "belly", "ally", "bully", "jelly", "rally",
                               "supply", "lily", "holly", "sally", "molly", "emily", "kelly"))
@@ -165,7 +170,16 @@ _MODIFIERS: Final = (r"(?:own|older|younger|elder|little|big|baby|new|best|old|l
 _ADDRESSEE: Final = {"therapist": r"my therapist",
                      "partner": r"my (?:partner|husband|wife|boyfriend|girlfriend)"}
 _IRREGULAR: Final = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
-                     "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
+                     "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't",
+                     # As texting spells them, said for "you" in the same spelling.
+                     "doesnt": "dont", "dosnt": "dont", "dosent": "dont", "doesent": "dont",
+                     "dsnt": "dont", "dose": "do", "isnt": "arent", "iznt": "arent",
+                     "wasnt": "werent", "wasent": "werent", "wuznt": "werent", "hasnt": "havent",
+                     "iz": "r", "wuz": "were", "wus": "were", "haz": "have"}
+# A verb after "she" or a name that is said only of one person ("she dosn't care") but that is
+# spelt in a way the list above does not know: no "you" can take it, so the words stay as written.
+_ONLY_OF_ONE: Final = re.compile(r"^(?:d\w{0,3}s\w{0,2}n'?t|[iw]\w{0,2}[sz]\w{0,2}n'?t"
+                                 r"|h\w?[sz]\w{0,2}n'?t)$", _I)
 # Between a subject and its verb ("she never listens"): the verb after them agrees.
 _ADVERB: Final = (r"(?:never|always|just|really|often|still|also|usually|sometimes|even|only"
                   r"|actually|already|finally|rarely|barely|hardly|constantly|clearly)")
@@ -283,21 +297,32 @@ def _name_patterns(who: Reader, context: str) -> tuple[tuple[re.Pattern[str], bo
 
 
 def _name_spans(text: str, who: Reader, context: str) -> list[tuple[int, int]]:
-    """Where ``text`` names the reader (without a possessive "'s")."""
+    """Where ``text`` names the reader (without a possessive "'s"), with the words before a name
+    that say who they are to me ("my sister Hannah", "our friend Kit": all of it is them)."""
     spans: list[tuple[int, int]] = []
+    bare = re.sub(r"^(?:my|our|the)\s+", "", who.name.lower())
+    titled = bool(who.name) and not _PERSON_WORD.fullmatch(bare)
     for pattern, check in _name_patterns(who, context):
         for match in pattern.finditer(text):
-            before = text[:match.start()]
+            begin, finish = match.start(), match.end()
+            before = text[:begin]
             if check and re.search(r"\b(?:his|her|their|your|its|a|an)\s+$|['\u2019]s\s+$",
                                    before, _I):
                 continue  # "his dad" is someone else's
             opening = not before.strip() or before.rstrip()[-1] in ".!?"
             if check and opening and (who.name.lower().split()[0] in _WORD_NAMES) and not (
-                    _NAME_FOLLOWS.match(text[match.end():])):
+                    _NAME_FOLLOWS.match(text[finish:])):
                 continue  # "Will you ...", "Mark the dates"
-            if not any(s < match.end() and match.start() < e for s, e in spans):
-                spans.append((match.start(), match.end()))
+            if titled and (title := _APPOSITIVE.search(before)):
+                begin = title.start()  # "my sister Hannah": all of it is her
+            if not any(s < finish and begin < e for s, e in spans):
+                spans.append((begin, finish))
     return sorted(spans)
+
+
+# The words before a name that say who they are to me: "my sister" Hannah, "our old friend" Kit.
+_APPOSITIVE: Final = re.compile(
+    rf"\b(?:my|our)\s+(?:{_MODIFIERS}\s+)?(?:{_PERSON_WORD.pattern})\s+$", _I)
 
 
 @dataclass(slots=True)
@@ -600,15 +625,18 @@ def _resolve(texts: tuple[str, ...], other: str, context: str, asked: int) -> tu
     return tuple(reads)
 
 
-def _agree(text: str, end: int, *, always: bool) -> tuple[int, str]:
+def _agree(text: str, end: int, *, always: bool) -> tuple[int, str | None]:
     """The verb after a subject said as "you" ("needs" -> "need", "never listens" -> "never
-    listen"): where it ends and what it becomes, or ``(end, "")`` when there is none to change.
+    listen"): where it ends and what it becomes, or ``(end, "")`` when there is none to change,
+    or ``(end, None)`` when it is one it cannot say for "you" ("she dosn't care").
     Without ``always``, only "is", "was", "has" and the like (the word after a name in the
     middle of a clause may be no verb: "I gave Sam lessons")."""
     verb = re.match(rf"(\s+(?:{_ADVERB}\s+)?)([\w']+)", text[end:], _I)
     if not verb or verb.group(2)[:1].isupper():
         return end, ""
     word = verb.group(2)
+    if word.lower() not in _IRREGULAR and _ONLY_OF_ONE.match(word.replace("\u2019", "'")):
+        return end, None
     if not always and word.lower() not in _IRREGULAR:
         return end, ""
     new = base_verb(word)
@@ -655,6 +683,8 @@ def _said_to(read: _Text, start: int, shown: str, who: Reader) -> str:
             continue
         place = _subject_place(text, s)
         stop, verb = _agree(text, e, always=place)
+        if verb is None:
+            return shown
         edits.append((s, stop, _cased("you", shown, s - start) + verb))
     for p in pronouns:
         if p.status != "reader":
@@ -669,6 +699,8 @@ def _said_to(read: _Text, start: int, shown: str, who: Reader) -> str:
                 edits.append((p.start, p.end, _cased(new, shown, p.start - start)))
             else:
                 stop, verb = _agree(text, p.end, always=not _SETS[p.key].plural)
+                if verb is None:
+                    return shown
                 edits.append((p.start, stop, _cased("you", shown, p.start - start) + verb))
         else:
             new = {"object": "you", "determiner": "your", "possessive": "yours",

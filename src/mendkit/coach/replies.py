@@ -4,7 +4,9 @@ a repair.
 
 Pure functions over the text, shared by the one-person coach (``driver``), two-person mode
 (``pair``) and the web pages. A yes must be plainly English: a reply Mend cannot read is never
-taken as "I'm safe"; a no in any language Mend knows one for is a no.
+taken as "I'm safe"; a no in any language Mend knows one for is a no. At the risk check, where a
+no lets the coaching go on, only a clear no is one (``risk_reply``): a hedge, a misspelled "I
+don't know" ("i dont no") or a line that answers something else is not.
 """
 
 from __future__ import annotations
@@ -44,30 +46,44 @@ def is_help(text: str) -> bool:
         w == "help" or w in _HELP_FILLER for w in words)
 
 
-UNSURE = re.compile(r"\b(?:not sure|unsure|don'?t know|do not know|dunno|idk|no idea|"
-                     r"can'?t tell|not certain|who knows)\b")
-MAYBE = re.compile(r"\b(?:maybe|perhaps|possibly)\b")  # neither yes nor no: asked again
-# A reply that hedges ("not really", "kind of", "I guess not", "I don't think so"): at the risk
-# check it is a "not sure", never a no. Only at the reply's start, after any "no," or "um":
-# "no, just a bit annoyed" and "no, he kind of sulks" are a plain no.
+# "I don't know" and "not sure", as people type them: "i dont no", "dunno", "idk", "not shure",
+# "nt sure" (a misspelled "know" is no no).
+UNSURE = re.compile(
+    r"\b(?:(?:not|nt|n0t) (?:sure|shure|sur|shur|suer|srue|certain)|unsure|unshure"
+    r"|(?:don'?t|dnt|do not) (?:know|kno|knw|knoe|nkow|knwo|no|now)|dunno|duno|dno|idk|idek|idrk"
+    r"|ikd|no idea|no clue|not a clue|can'?t tell|who knows)\b")
+# Neither yes nor no: asked again (and at the risk check, a "not sure").
+MAYBE = re.compile(r"\b(?:maybe|mayb|mabye|maby|mebbe|perhaps|possibly|posibly)\b")
+# A reply that hedges ("not really", "kind of", "I guess not", "I don't think so"), as typed too
+# ("not rly", "kinda", "prolly not", "i gues not"): at the risk check it is a "not sure", never a
+# no. Only at the reply's start, after any "no," or "um": "no, just a bit annoyed" and "no, he
+# kind of sulks" are a plain no.
 _HEDGE = re.compile(
-    r"^(?:(?:um+|uh+|hm+|er+|erm|well|no|nah|nope|i mean|honestly)\b[\s,.!…-]*)*"
-    r"(?:not really|not exactly|not quite|not entirely|not totally|not sure|i guess|guess not"
-    r"|i suppose|suppose not|i think not|kind of|kinda|sort of|sorta|maybe|perhaps|probably"
-    r"|possibly|i don'?t think so|don'?t think so|i don'?t know|idk|dunno|not that i know"
-    r"|hard to say|it depends|depends|could be|might be|a little|a bit|somewhat|sometimes"
-    r"|not always|not anymore|i hope not)\b")
+    r"^(?:(?:um+|uh+|hm+|er+|erm|well|no+|nah+|nope|i mean|honestly|ngl|tbh|tbf|lol|like|so"
+    r"|ok|okay)\b[\s,.!…-]*)*"
+    r"(?:not (?:really|realy|relly|rly|rlly|reely|realli|exactly|xactly|quite|entirely|totally"
+    r"|always|anymore|nemore|that i know)|i gu?ess?|gu?ess? not|i suppose|suppose not"
+    r"|i think not|kind of|kinda|kynda|sort of|sorta|maybe|mayb|mabye|perhaps|probably|probly"
+    r"|prolly|propably|probs?|possibly|(?:i )?(?:don'?t|dnt) (?:think|thnk|thk) so|i don'?t know"
+    r"|idk|dunno|hard to say|it depends|depends|could be|might be|a little|a lil|a litle|lil bit"
+    r"|a bit|somewhat|sometimes|somtimes|sometims|sumtimes|smtimes|some times|i hope not"
+    r"|hope not)\b")
 
 
 def hedged(text: str) -> bool:
     """Whether a reply hedges rather than says a plain yes or no: at the risk check such a reply
     is a "not sure".
 
-    >>> hedged("not really"), hedged("I guess not"), hedged("no, just annoyed"), hedged("nope")
+    >>> hedged("not really"), hedged("not rly"), hedged("no, just annoyed"), hedged("nope")
     (True, True, False, False)
     """
-    low = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'").strip()
-    return bool(_HEDGE.search(low))
+    return bool(_HEDGE.search(_folded(text).strip()))
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+
+
 # A plain yes, and the few English words it may come with ("yes, I'm safe right now", "yeah, we're
 # fine"). A yes among any other words is not read as one: in "tengo miedo y él está en casa" ("I'm
 # scared and he's at home") the "y" is Spanish for "and", and a reply Mend cannot read must never
@@ -158,6 +174,121 @@ def yes_or_no(text: str, *, safety: bool = False) -> str | None:
             words[1:], unicodedata.normalize("NFKC", text), strict=safety):
         return "yes"
     return None
+
+
+# At the risk check (``RISK_QUESTION``: "are you thinking of hurting yourself or someone else, or
+# is someone hurting or threatening you?") a no lets the coaching go on, so only a clear no is
+# one: led by a word of no ("no", "nope", "nah", "noo", "never", a no Mend knows in another
+# language), a plain "not at all" or "of course not", a plain "I'm not", or a plain "I'm ok".
+_RISK_FILLERS = frozenset(("um", "umm", "uh", "uhh", "hm", "hmm", "er", "erm", "well", "oh", "ah",
+                           "honestly", "lol", "haha", "ha", "god", "gosh", "hell", "ok", "okay",
+                           "so", "tbh", "ngl", "fr", "like"))
+_NO_LEAD = re.compile(r"no+|nope+|nop|nah+|na+h*|naw+|nay|n|never|nae")
+# Words after a leading no that make it no clear no: a doubt ("no but sometimes"), or "no" as a
+# part of what is said ("no one cares", "no point", "never mind").
+_NO_DOUBTS = frozenset((
+    "but", "though", "tho", "although", "except", "unless", "sometimes", "somtimes", "maybe",
+    "perhaps", "kinda", "sorta", "probably", "prolly", "idk", "dunno", "yet", "anymore",
+    "nemore"))
+_NOT_A_LEAD = frozenset(("one", "body", "point", "more", "longer", "reason", "hope", "future",
+                         "matter", "use", "mind"))
+_NOT_NO_PHRASES = ("kind of", "sort of", "a bit of")
+# States that a no would deny: "no, I'm not ok" is not "no, I'm fine".
+_FINE_STATES = frozenset(("ok", "okay", "fine", "safe", "good", "gud", "alright", "aight", "well",
+                          "great", "coping", "sure", "k"))
+_NEGATIONS = frozenset(("not", "nt", "never", "dont", "don't", "isn't", "isnt", "aren't", "arent",
+                        "ain't", "aint", "doesn't", "doesnt", "didn't", "didnt", "can't", "cant"))
+# "I'm ok", "all good", "im fine thanks": a plain statement that all is well, with a subject.
+_FINE_SUBJECTS = frozenset(("i'm", "im", "i", "all", "we're", "we", "everything's", "everything",
+                            "it's", "its"))
+_FINE_VERBS = frozenset(("am", "is", "are"))
+_FINE_FILLERS = frozenset(("totally", "really", "just", "now", "right", "thanks", "thank", "you",
+                           "thx", "ty", "doing", "feeling", "honestly", "actually", "completely",
+                           "perfectly", "pretty", "so", "very", "absolutely", "at", "the", "moment",
+                           "tbh", "ngl", "lol", "promise", "here", "and", "of", "course",
+                           "definitely"))
+# What may follow a plain "I'm not" ("I'm not thinking of that", "im not suicidal").
+_AFTER_IM_NOT = frozenset((
+    "thinking", "thinkin", "going", "gonna", "planning", "suicidal", "hurting", "harming",
+    "in", "danger", "about", "of", "to", "that", "it", "anything", "anyone", "anybody",
+    "someone", "myself", "yourself", "himself", "herself", "themselves", "them", "him", "her",
+    "hurt", "harm", "kill", "do", "doing", "any", "like", "at", "all", "no", "worried", "being",
+    "threatened", "threatening", "by", "lol", "tbh", "honestly", "a", "threat", "risk"))
+# Ways to say no that say nothing more ("not at all", "of course not"): only with words that add
+# nothing after them ("not at all, I'm fine"; not "not me, he is the one").
+_CLEAR_PHRASES = (("not", "at", "all"), ("not", "me"), ("of", "course", "not"),
+                  ("definitely", "not"), ("absolutely", "not"), ("certainly", "not"),
+                  ("def", "not"), ("defo", "not"), ("nothing", "like", "that"), ("none",),
+                  ("nothing",), ("no", "way"))
+_YESSES = re.compile(r"y+e+s+|y+e+a+h*|y+e+p+|y+u+p+|y+a+h*|y+e+h*|yh|ys|yas+|yus|sure")
+
+
+def risk_reply(text: str) -> str | None:
+    """The answer to the risk check (``RISK_QUESTION``): ``"no"`` only for a clear no ("no",
+    "nope", "no, I'm safe", "nah im good", "I'm ok", "not at all"), ``"yes"`` for a yes (however
+    it is typed: "ya", "yh"), ``"not sure"`` for a doubt ("not sure", "i dont no", "not rly",
+    "kinda", "maybe", "no but sometimes"), else None: a line that is no answer to the question
+    ("u never care", a pasted chat, "I'm not ok") is asked again, never taken as a no.
+
+    >>> [risk_reply(t) for t in ("no im ok", "i dont no", "not rly", "u never care", "yh")]
+    ['no', 'not sure', 'not sure', None, 'yes']
+    """
+    low = _folded(text).strip()
+    if UNSURE.search(low) or MAYBE.search(low) or hedged(low):
+        return "not sure"
+    if sum(1 for line in low.splitlines() if line.strip()) > 1:
+        return None  # a pasted chat, or more than an answer
+    words = _words(low)
+    while words and words[0] in _RISK_FILLERS and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    yes = any(_YESSES.fullmatch(w) for w in words)
+    if _clear_no(words) and not yes:
+        return "no"
+    if not yes and any(w in _NO_WORDS for w in words) and (
+            set(words) & _NO_DOUBTS or _phrase_in(words, _NOT_NO_PHRASES)):
+        return "not sure"  # "no but sometimes", "nope, not yet", "no, kind of"
+    if _fine_state_denied(words) or any(w in _NO_WORDS for w in words):
+        return None  # "I'm not ok", "no and yes", "u never care": no clear answer
+    if _YESSES.fullmatch(words[0]):
+        return "yes"
+    answer = yes_or_no(text)
+    return answer if answer in ("yes", "not sure") else None
+
+
+def _clear_no(words: list[str]) -> bool:
+    """Whether ``words`` (folded, without leading fillers) say a clear no to the risk check."""
+    if _phrase_in(words, _NOT_NO_PHRASES) or _fine_state_denied(words):
+        return False
+    for phrase in _CLEAR_PHRASES:
+        if tuple(words[:len(phrase)]) == phrase:
+            return all(_adds_nothing(w) for w in words[len(phrase):])
+    if _NO_LEAD.fullmatch(words[0]) or (words[0] in _NO_WORDS and words[0] not in ("not", "n")):
+        rest = words[1:]
+        return not (rest and rest[0] in _NOT_A_LEAD) and not set(rest) & _NO_DOUBTS
+    subject = 2 if words[:2] == ["i", "am"] else 1
+    if words[0] in ("i'm", "im", "i") and words[subject:subject + 1] == ["not"]:
+        return all(w in _AFTER_IM_NOT or _adds_nothing(w) for w in words[subject + 1:])
+    return (words[0] in _FINE_SUBJECTS and any(w in _FINE_STATES for w in words)
+            and all(_adds_nothing(w) for w in words))
+
+
+def _adds_nothing(word: str) -> bool:
+    """Whether ``word`` says no more than that all is well ("I'm", "fine", "thanks", "no")."""
+    return (word in _FINE_SUBJECTS or word in _FINE_VERBS or word in _FINE_STATES
+            or word in _FINE_FILLERS or bool(_NO_LEAD.fullmatch(word)))
+
+
+def _fine_state_denied(words: list[str]) -> bool:
+    """Whether a state of being fine is denied: "not ok", "im not safe", "don't feel safe"."""
+    return any(w in _FINE_STATES and any(n in _NEGATIONS for n in words[max(0, i - 2):i])
+               for i, w in enumerate(words))
+
+
+def _phrase_in(words: list[str], phrases: tuple[str, ...]) -> bool:
+    joined = f" {' '.join(words)} "
+    return any(f" {phrase} " in joined for phrase in phrases)
 
 
 # Words that join the parts of a name in many languages ("María de la Cruz", "Ibn Sina").

@@ -7,9 +7,13 @@ Some answers are no crisis in a message of their own but are signs of danger whe
 coach's questions about the person a repair is for: fear of them ("he gets scary when he drinks",
 "walking on eggshells around her"), their physical harm or threats ("he grabs my wrist so hard it
 leaves bruises", "gf keeps slapping me", "hes gonna hurt me") and blaming myself for their
-anger or harm ("it's my fault he gets like that", "I made you hit me", "I deserve it"). Owning my
-part never includes owning someone else's anger or violence, so these stop the repair coaching
-too (``ABUSE``).
+anger or harm ("it's my fault he gets like that", "I made you hit me", "I deserve it", "it's my
+fault he screams at me all the time"). Owning my part never includes owning someone else's anger
+or violence, so these stop the repair coaching too (``ABUSE``).
+
+At work the abuse stop, with its safety plan, is for harm to the body: blaming myself for a
+manager's temper ("it's my fault she lost her temper") goes on, and the draft leaves that blame
+out (``mendkit.coach.self_blame``).
 """
 
 from __future__ import annotations
@@ -77,6 +81,44 @@ _SELF_BLAME: Final = re.compile(
     rf"(?=.*\b{_HARM})",
     re.IGNORECASE)
 
+# Calling me something ("calls me stupid", "calling me names"), not calling me back or often.
+_CALLS_ME: Final = (r"(?:call|calls|called|calling) me (?!(?:back|every|later|when|at|on|in|to|first"
+                    r"|again|after|before|more|less|from|about|up|out|over|so|too|and|or|but|if"
+                    r"|once|twice|daily|tonight|today|tomorrow)\b)[\w']+")
+_AT_ME: Final = (r"(?:(?:yell|scream|shout|rage|blow up|blows up|explode|lash out|lashes out)\w*"
+                 rf"(?: at me)?|(?:swear|snap|go off|goes off)\w* at me|{_CALLS_ME}"
+                 r"|(?:insult|belittle|humiliate|mock|ridicule)\w* me|puts? me down"
+                 r"|putting me down|los(?:e|es|ing) (?:it|(?:his|her|their|your) (?:temper|cool)))")
+_HABIT: Final = (r"(?:all the time|always|constantly|every (?:single )?(?:time|day|night|week)"
+                 r"|again and again|over and over|non-?stop|so often|whenever)")
+# Their anger at me as a pattern, owned as my fault: "it's my fault he screams at me all the
+# time", "my fault she keeps calling me stupid", "its my fault he yells at me" (said in the present,
+# it is what they do), "I always make him yell at me". Not once ("I made him yell at me by being
+# annoying": the draft leaves it out, see ``mendkit.coach.self_blame``), nor my own yelling.
+_PATTERN_BLAME: Final = re.compile(
+    rf"\bmy (?:own )?fault (?:that |when |if )?{_HE} (?:always |constantly |still |just |only "
+    rf"|keeps? (?:on )?)?(?:(?:yells|screams|shouts|rages|blows up|explodes|lashes out)\b"
+    rf"|(?:swears|snaps|goes off) at me\b|{_CALLS_ME}"
+    r"|(?:insults|belittles|humiliates|mocks|ridicules) me\b"
+    r"|puts me down\b|loses (?:it|(?:his|her|their|your) (?:temper|cool))\b|(?:yelling|screaming"
+    rf"|shouting|swearing at me|snapping at me|{_CALLS_ME}|insulting me|putting me down"
+    r"|losing (?:it|(?:his|her|their|your) temper))\b)"
+    # Once, but said to be a pattern: "it's my fault he yelled at me again and again". (Not
+    # my own yelling in the same sentence: "it's my fault he's late, I yell at him all the time".)
+    rf"|\bmy (?:own )?fault (?:that |when |if )?{_HE} (?:(?!\bi\b)[^.!?]){{0,40}}?\b{_AT_ME}\b"
+    rf"[^.!?]{{0,30}}?\b{_HABIT}\b"
+    rf"|\bi (?:always |constantly |just )?make {_THEM} (?:so (?:angry|mad) (?:that )?(?:{_HE} )?)?"
+    rf"{_AT_ME}"
+    rf"|\b(?:made|make|makes|making) {_THEM} (?:so (?:angry|mad) (?:that )?(?:{_HE} )?)?{_AT_ME}"
+    rf"[^.!?]{{0,30}}?\b{_HABIT}\b",
+    re.IGNORECASE)
+# Harm to the body, or words that say it may come: at work only these make blame for their anger
+# a sign of danger ("it's my fault she hit me"); their temper alone does not.
+_PHYSICAL: Final = re.compile(
+    r"\b(?:hit|hits|hitting|push\w*|shov\w*|slap\w*|punch\w*|kick\w*|chok\w*|strangl\w*"
+    r"|beat|beats|beating|smack\w*|smash\w*|grab\w*|throw\w*|threw|hurt\w*|violent|physical"
+    r"|rough|scary|aggressive|like that|that way|bruis\w*|injur\w*)\b", re.IGNORECASE)
+
 # The other person physically harms or threatens the writer: "he grabs my wrist", "gf keeps
 # slapping me", "hes gonna hurt me". Who: he, she, they, you (u), or a partner by name of role,
 # with or without "my". Not the everyday senses of the same verbs: "he hit me up", "hit me back
@@ -116,41 +158,51 @@ _HARMS_ME: Final = re.compile(
     re.IGNORECASE)
 
 
-def gate(text: str, *, mode: Mode = "full") -> EventType | None:
-    """``CRISIS`` or ``ABUSE`` when ``text`` shows those signs, else None (carry on)."""
-    return screen(text, mode=mode)[0]
+def gate(text: str, *, mode: Mode = "full", context: str = "") -> EventType | None:
+    """``CRISIS`` or ``ABUSE`` when ``text`` shows those signs, else None (carry on). ``context``
+    is the relationship ("work", "partner"; ``""`` when not known yet): see ``screen``."""
+    return screen(text, mode=mode, context=context)[0]
 
 
-def screen(text: str, *, mode: Mode = "full") -> tuple[EventType | None, bool]:
+def screen(text: str, *, mode: Mode = "full", context: str = "") -> tuple[EventType | None, bool]:
     """The gate's stop for ``text`` (as ``gate``), and whether only the learned model saw it: a
     crisis label with no crisis evidence from a rule, and no fear of the other person or blame
     for their anger either. Such a stop is checked with the person before the coach stops
-    (``CHECK_RISK``); a rule's sign, weak or strong, stops at once.
+    (``CHECK_RISK``); a rule's sign, weak or strong, stops at once. At ``work``, blame for their
+    anger alone is no sign (``fears_or_blames_self``).
 
     >>> screen("I want to kill myself", mode="rules")
     (<EventType.CRISIS: 'crisis'>, False)
+    >>> screen("it's my fault she lost her temper", mode="rules", context="work")
+    (None, False)
     """
     turn = analyze_conversation(Conversation.from_turns([("me", text)]), mode=mode).turns[0]
+    danger = fears_or_blames_self(text, anger=context != "work")
     if CRISIS in turn.labels:
-        if not fears_or_blames_self(text):
+        if not danger:
             return stop_for(turn), turn.model_only(CRISIS)
         # The model's sign, and words of fear of the other person, harm or threats from them or
         # blame for their anger: danger from them, whatever kind the model gave it.
         return (EventType.ABUSE if turn.model_only(CRISIS) else stop_for(turn)), False
-    return (EventType.ABUSE if fears_or_blames_self(text) else None), False
+    return (EventType.ABUSE if danger else None), False
 
 
-def fears_or_blames_self(text: str) -> bool:
+def fears_or_blames_self(text: str, *, anger: bool = True) -> bool:
     """Whether an answer about the other person shows fear of them, says they physically harm or
     threaten the writer ("he grabs my wrist", "gf keeps slapping me"), or blames the writer for
-    their anger or harm: no part of a repair to own, but a sign of danger from them.
+    their anger or harm: no part of a repair to own, but a sign of danger from them. Without
+    ``anger``, blame for their anger counts only with words of harm to the body ("it's my fault
+    she lost her temper" is none; "it's my fault she lost her temper and hit me" is).
 
     >>> fears_or_blames_self("it's my fault he gets like that"), fears_or_blames_self(
     ...     "it's my fault she got upset, I forgot")
     (True, False)
     """
     text = text.replace("\u2019", "'")
-    return bool(_FEAR.search(text) or _SELF_BLAME.search(text) or _HARMS_ME.search(text))
+    if _FEAR.search(text) or _HARMS_ME.search(text):
+        return True
+    blames = _SELF_BLAME.search(text) or _PATTERN_BLAME.search(text)
+    return bool(blames) and (anger or bool(_PHYSICAL.search(text)))
 
 
 def stop_for(turn: TurnAnalysis) -> EventType:

@@ -15,7 +15,10 @@ from functools import lru_cache
 from typing import Final
 
 from mendkit.analysis.pipeline import analyze_conversation
+from mendkit.analysis.safety import ABUSE_KINDS
 from mendkit.coach.safety_gate import fears_or_blames_self
+from mendkit.coach.self_blame import LEFT_OUT_LINES as _SELF_BLAME_LINES
+from mendkit.coach.self_blame import without_self_blame
 from mendkit.labels import CRISIS
 from mendkit.model import Conversation, Evidence
 
@@ -219,13 +222,58 @@ def threatens(text: str) -> bool:
 
 def endangered(text: str) -> bool:
     """Whether an answer tells of danger from the other person: fear of them, their harm or
-    threats, blame for their anger (``fears_or_blames_self``), being blocked in or cornered, or
+    threats, blame for their harm (``fears_or_blames_self``), being blocked in or cornered, or
     any other sign of crisis a rule (not a weak hint) finds. Quoting it to them could put the
-    person at risk."""
+    person at risk. (Blame for their temper alone, "it's my fault she lost her temper", is left
+    out by ``lowered_self`` with words of its own.)"""
     text = text.replace("\u2019", "'")
-    return bool(fears_or_blames_self(text) or _INTIMIDATION.search(text)) or any(
-        e.label == CRISIS and not e.source.startswith("rule:crisis/weak-")
-        for e in _rule_evidence(text) if e.source.startswith("rule:"))
+    return bool(fears_or_blames_self(text, anger=False) or _INTIMIDATION.search(text)) or bool(
+        _crisis_signs(text))
+
+
+def _crisis_signs(text: str) -> list[Evidence]:
+    """The signs of crisis the rules (not a weak hint) find in ``text``."""
+    return [e for e in _rule_evidence(text) if e.label == CRISIS and e.source.startswith("rule:")
+            and not e.source.startswith("rule:crisis/weak-")]
+
+
+def danger_kind(text: str) -> str:
+    """Why an answer that is ``endangered`` is never said: ``"danger"`` when it tells of danger
+    from the other person, ``"crisis"`` when all it shows is a sign of the person's own crisis
+    ("I'm sorry for everything" can read as a farewell): that is no danger from them.
+
+    >>> danger_kind("I'm sorry for everything"), danger_kind("he blocks the door")
+    ('crisis', 'danger')
+    """
+    text = text.replace("\u2019", "'")
+    if fears_or_blames_self(text, anger=False) or _INTIMIDATION.search(text):
+        return "danger"
+    signs = _crisis_signs(text)
+    return "crisis" if signs and not any(e.subtype in ABUSE_KINDS for e in signs) else "danger"
+
+
+def lowered_self(text: str, *, feeling: bool = False) -> tuple[str, str]:
+    """An answer without the clauses that take the blame for how they treated me or run me
+    down (``mendkit.coach.self_blame``), and why (``"theirs"``, ``"self"`` or ``""``). A clause
+    that threatens or tells of danger is kept for those screens, which say so in their words.
+    Of a ``feeling``, the feeling before the words that run me down is kept.
+
+    >>> lowered_self("I made the typo, and it's my fault she lost her temper")
+    ('I made the typo', 'theirs')
+    """
+    return without_self_blame(text, keep=lambda clause: threatens(clause) or endangered(clause),
+                              feeling=feeling)
+
+
+# What the coach says of answers left out for a sign of the person's own crisis, for blame for
+# how they treated them, and for running themselves down (the composer's notes: "I left out
+# {names}"), besides the composer's own.
+LEFT_OUT_LINES: Final = {
+    "crisis": ("I left out {names}: some of the words can sound like a goodbye, or like you are "
+               "being very hard on yourself, and a repair doesn't need them. If things feel very "
+               "hard right now, type help to see who you can talk to."),
+    **_SELF_BLAME_LINES,
+}
 
 
 def fails_screens(text: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 from typing import Any
 
-from mendkit.coach.machine import Event, EventType, State, advance
+from mendkit.coach.machine import GOAL_EVENTS, Event, EventType, State, advance
 from mendkit.errors import InvalidInputError
 
 FORMAT_VERSION = 1
@@ -50,13 +50,20 @@ class Session:
             at = str(event.value.value if isinstance(event.value, State) else event.value)
             withheld = withheld if at in withheld else (*withheld, at)
         answers = dict(self.answers)
-        if event.value is not None and event.type in (
+        if event.value is not None and (event.type in (
             EventType.ANSWER, EventType.CALM, EventType.FLOODED, EventType.NUMB,
             EventType.BREAK_SET, EventType.EDIT, EventType.ACCEPT,
-        ):
+        ) or event.type in GOAL_EVENTS):  # the goal is kept as the openness step's answer
             answers[self.state.value] = event.value
         return replace(self, state=target, answers=answers, check=check, withheld=withheld,
                        path=(*self.path, (self.state.value, event.type.value)))
+
+    def goal(self) -> str:
+        """What this session is for: ``"repair"`` (the Healing Cycle), or the goal chosen at the
+        openness question when repair is not it (``"grief"``, ``"no_contact"``, ``"ending"``,
+        ``"boundary"``: the values of ``GOAL_EVENTS``)."""
+        said = self.answers.get(State.OPENNESS.value)
+        return str(said) if said in {e.value for e in GOAL_EVENTS} else "repair"
 
     def held_answer(self) -> str:
         """The answer held back while a sign only the model saw is checked (``""`` for none)."""

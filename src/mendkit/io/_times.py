@@ -45,3 +45,100 @@ def epoch_to_iso(seconds: float) -> str:
     '1970-01-01T00:00:00+00:00'
     """
     return datetime.fromtimestamp(seconds, UTC).isoformat()
+
+
+# --- Clock times and days in chats copied from a phone ------------------------------------------
+
+AMPM_PATTERN = r"[AaPp]\.?[ \t\u00a0\u202f]?[Mm]\.?(?![\w])"
+"""The ``am``/``pm`` after a 12-hour clock time (iOS puts a narrow no-break space before it)."""
+
+_CLOCK = re.compile(r"^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?$")
+
+
+def parse_clock(value: str, half: str | None = None) -> float | None:
+    """Seconds since midnight of a clock time ``H:MM`` or ``HH:MM[:SS]``, or ``None``.
+
+    ``half`` is the ``am``/``pm`` of a 12-hour time.
+
+    >>> parse_clock("23:58"), parse_clock("12:03", "pm"), parse_clock("12:03", "AM")
+    (86280.0, 43380.0, 180.0)
+    >>> parse_clock("25:10") is None
+    True
+    """
+    match = _CLOCK.match(value.strip())
+    if match is None:
+        return None
+    hours = int(match.group(1))
+    if half:
+        if not 1 <= hours <= 12:
+            return None
+        hours = hours % 12 + (12 if half.lstrip()[0] in "Pp" else 0)
+    elif hours > 23:
+        return None
+    return float(hours * 3600 + int(match.group(2)) * 60 + int(match.group(3) or 0))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_FORMS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|" \
+                 r"sat(?:urday)?|sun(?:day)?"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_FORMS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DATE = (rf"\d{{1,2}}{_ORDINAL}\s+(?:{_MONTH_FORMS})\.?(?:,?\s+\d{{4}})?"
+         rf"|(?:{_MONTH_FORMS})\.?\s+\d{{1,2}}{_ORDINAL}(?:,?\s+\d{{4}})?")
+DAY_PATTERN = rf"(?:today|yesterday|(?:{_WEEKDAY_FORMS})\.?(?:,?\s+(?:{_DATE}))?|{_DATE})"
+"""A day as a phone shows it over a chat: ``Today``, ``Yesterday``, ``Mon``, ``Monday 3 November``,
+``3 Nov 2026`` or ``November 3`` (English; matched without regard to case)."""
+
+DayKey = tuple[str, int]
+"""A day read by :func:`parse_day`: ``("relative", -1)`` for yesterday, ``("weekday", 0)`` for a
+Monday, ``("date", n)`` for a date with its year and ``("month-day", n)`` for one without (``n``
+counts days, a year-less date placed in 2000)."""
+
+_DAY = re.compile(rf"^(?:{DAY_PATTERN})$", re.IGNORECASE)
+_DATE_PARTS = re.compile(rf"(\d{{1,2}}){_ORDINAL}\s+({_MONTH_FORMS})|({_MONTH_FORMS})\.?\s+"
+                         rf"(\d{{1,2}}){_ORDINAL}", re.IGNORECASE)
+_YEAR = re.compile(r"\b(\d{4})$")
+
+
+def parse_day(value: str) -> DayKey | None:
+    """The day a phone's ``Today``, ``Mon`` or ``3 Nov`` stands for, or ``None``.
+
+    >>> parse_day("Yesterday"), parse_day("Tue"), parse_day("Mon, 3 Nov") == parse_day("Nov 3rd")
+    (('relative', -1), ('weekday', 1), True)
+    """
+    text = " ".join(value.split())
+    if not _DAY.match(text):
+        return None
+    lower = text.lower()
+    if lower in ("today", "yesterday"):
+        return ("relative", 0 if lower == "today" else -1)
+    date = _DATE_PARTS.search(text)
+    if date is None:
+        return ("weekday", _WEEKDAYS.index(next(d for d in _WEEKDAYS if d.startswith(lower[:3]))))
+    day, month = (date.group(1), date.group(2)) if date.group(1) else (date.group(4), date.group(3))
+    year = _YEAR.search(text)
+    try:
+        when = datetime(int(year.group(1)) if year else 2000,
+                        _MONTHS.index(month.lower()[:3]) + 1, int(day))
+    except ValueError:
+        return None
+    return ("date" if year else "month-day", when.toordinal())
+
+
+def days_between(before: DayKey, after: DayKey) -> int:
+    """Whole days from one day label to a later, different one (at least one where the two
+    cannot be compared, as ``Mon`` and ``Today``).
+
+    >>> days_between(("relative", -1), ("relative", 0)), days_between(("weekday", 5), ("weekday", 0))
+    (1, 2)
+    """
+    if before[0] != after[0]:
+        return 1
+    if before[0] == "weekday":
+        return (after[1] - before[1]) % 7 or 7
+    days = after[1] - before[1]
+    if before[0] == "month-day" and days < 0:  # a year-less date past New Year
+        days += 365
+    return days

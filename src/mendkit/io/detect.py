@@ -16,7 +16,7 @@ from mendkit.errors import InvalidInputError
 from mendkit.io import slack
 from mendkit.io._records import SPEAKER_KEYS, TEXT_KEYS, find_key
 from mendkit.io.convokit import UTTERANCES
-from mendkit.io.text import otter_header, split_line
+from mendkit.io.text import day_line, otter_header, split_line
 from mendkit.io.whatsapp import HEADER as WHATSAPP_HEADER
 
 FORMATS = ("text", "vtt", "srt", "json", "jsonl", "csv", "whatsapp", "slack", "convokit")
@@ -86,6 +86,9 @@ def sniff(head_text: str) -> str | None:
         return "csv"
     if split_line(lines[0]) is not None or otter_header(first) is not None:
         return "text"  # 'Speaker: text' lines, or an Otter.ai export's name-and-time line
+    if len(lines) > 1 and day_line(first) is not None and otter_header(lines[1]) is not None:
+        return "text"  # a chat copied from a phone: 'Today 10:31' over 'Mum 10:31'
+
     return None
 
 

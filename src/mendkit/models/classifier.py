@@ -3,20 +3,42 @@
 It reads a turn together with the turn before it (context) and gives a probability for each marker
 label and for ``risk.crisis``. ``classifier.json`` holds the labels and the thresholds tuned on the
 dev split; ``training/finetune_classifier.py`` makes the files. Run time needs no torch.
+
+The model reads at most ``max_tokens`` (128) tokens, about 500 characters, of a turn and the turn
+before it. A pair that fits is read as it always was, in one run. A longer turn is read in windows
+(``windows``): sentences packed into pieces of at most ``WINDOW_TOKENS`` tokens, each read with the
+turn before it, as a turn of its own. Its reading is the highest of its windows' for each marker
+label (a repair in the fourth paragraph is a repair of the turn); for ``risk.crisis`` the first
+window's reading, raised by a later window only when that window's own reading reaches
+``LATER_CRISIS`` (each extra window is one more chance of a false alarm). A turn read in more than
+``MAX_WINDOWS`` windows is read in its first ``MAX_WINDOWS - 1`` and its last one (a farewell or a
+request often closes a letter); the rules read all of it. A turn before it that does not fit whole
+is cut to its last sentences, at most ``CONTEXT_TOKENS`` tokens: what a reply answers is what was
+said last. The model card has the figures behind these choices.
+
+The same turn with the same turn before it is often read again: a person re-checks a draft with
+the same context (each context message is read again), the coach screens a draft before the
+critic reads it. ``ReadingCache`` keeps the most recent readings, so those cost no second run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import string
+import threading
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from mendkit._once import once
+from mendkit.errors import InvalidInputError
 from mendkit.labels import CRISIS, LABELS
 from mendkit.models import onnxruntime as _onnxruntime
 
@@ -26,6 +48,19 @@ if TYPE_CHECKING:
 
 MODEL_NAME: Final = "mend-minilm-int8-v18"
 OUTPUT_LABELS: Final = (*(label for label in LABELS if label != CRISIS), CRISIS)
+# Readings the shipped classifier keeps (about 300 bytes each): the context of many re-checks.
+CACHE_SIZE: Final = 1024
+# A turn longer than the model reads (see the module docstring and the model card, "Long turns"):
+# windows of at most this many tokens, about 200 characters (smaller windows let one sentence
+# speak for itself: a crisis sentence in a 125-token window is drowned out by the letter around it).
+WINDOW_TOKENS: Final = 48
+# At most this many windows a turn (about 3,000 characters): the first ones and the last one.
+MAX_WINDOWS: Final = 16
+# A later window raises the turn's crisis reading only from this probability up.
+LATER_CRISIS: Final = 0.9
+# A turn before that does not fit whole: its last sentences, at most this many tokens (what the
+# tokenizer library's longest-first cut leaves the turn before when both are long).
+CONTEXT_TOKENS: Final = 63
 
 
 def classifier_dir() -> Path:
@@ -123,6 +158,130 @@ def _head(tokenizer: Any, text: str, budget: int) -> list[int]:
         size *= 4
 
 
+# Where a sentence starts: after white space that follows a full stop, a question or exclamation
+# mark or an ellipsis (and any closing quote or bracket), and after a blank line. A line break alone
+# does not end a sentence: hard-wrapped text breaks lines in the middle of one. A line break is the
+# next best place to cut (a pasted chat, a list without full stops).
+_SENTENCE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+|\n\s*\n\s*")
+_LINE = re.compile(r"\n\s*")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """The tokens of a part of a text: ids, word-piece strings, character offsets in the part, and
+    the token indices where a sentence or a line starts."""
+
+    ids: list[int]
+    tokens: list[str]
+    offsets: list[tuple[int, int]]
+    sentences: list[int]
+    lines: list[int]
+
+
+def _piece(tokenizer: Any, text: str, start: int, end: int) -> _Piece:
+    part = text[start:end]
+    encoding = tokenizer.encode(part, add_special_tokens=False)
+    firsts = [begin for begin, _ in encoding.offsets]
+
+    def starts(pattern: re.Pattern[str]) -> list[int]:
+        return sorted({bisect_left(firsts, m.end()) for m in pattern.finditer(part)})
+
+    return _Piece(encoding.ids, encoding.tokens, encoding.offsets, starts(_SENTENCE),
+                  starts(_LINE))
+
+
+def _word_start(piece: _Piece, at: int, low: int) -> int:
+    """``at``, or the nearest token before it (above ``low``) that starts a word; ``at`` when the
+    word runs from ``low`` past it."""
+    back = at
+    while back > low + 1 and piece.tokens[back].startswith("##"):
+        back -= 1
+    return back if not piece.tokens[back].startswith("##") else at
+
+
+def _latest(starts: Sequence[int], low: int, high: int) -> int | None:
+    """The last of ``starts`` in ``(low, high]``, if any."""
+    i = bisect_right(starts, high) - 1
+    return starts[i] if i >= 0 and starts[i] > low else None
+
+
+def _earliest(starts: Sequence[int], low: int, high: int) -> int | None:
+    """The first of ``starts`` in ``[low, high)``, if any."""
+    i = bisect_left(starts, low)
+    return starts[i] if i < len(starts) and starts[i] < high else None
+
+
+def _pack(piece: _Piece, size: int) -> list[tuple[int, int]]:
+    """``piece``'s tokens in windows of at most ``size``, as (first, end) token indices: each
+    window runs to the last sentence start that fits, else the last line start, else the last
+    word start."""
+    out: list[tuple[int, int]] = []
+    first, n = 0, len(piece.ids)
+    while first < n:
+        limit = first + size
+        if limit >= n:
+            out.append((first, n))
+            break
+        end = (_latest(piece.sentences, first, limit) or _latest(piece.lines, first, limit)
+               or _word_start(piece, limit, first))
+        out.append((first, end))
+        first = end
+    return out
+
+
+def _tail_piece(tokenizer: Any, text: str, earliest: int = 0) -> _Piece:
+    """The tokens of the last part of ``text`` (about ``_PIECE`` characters, not before
+    ``earliest``), from a place where a token starts."""
+    start = max(earliest, len(text) - _PIECE)
+    if start > earliest:
+        start = _cut(text, start)
+    return _piece(tokenizer, text, start, len(text))
+
+
+def _last(piece: _Piece, size: int) -> list[int]:
+    """The last tokens of ``piece``, at most ``size``: its last sentences that fit, else its last
+    lines, else its last words."""
+    n = len(piece.ids)
+    if n <= size:
+        return piece.ids
+    low = n - size
+    first = _earliest(piece.sentences, low, n) or _earliest(piece.lines, low, n)
+    if first is None:
+        first = low
+        while first < n - 1 and piece.tokens[first].startswith("##"):
+            first += 1
+    return piece.ids[first:]
+
+
+def windows(tokenizer: Any, text: str, size: int = WINDOW_TOKENS,
+            most: int = MAX_WINDOWS) -> list[list[int]]:
+    """The token ids of ``text`` in windows of at most ``size`` tokens, cut between sentences
+    where one fits (else between lines, else between words), in order; at most ``most`` of them:
+    past that, the first ``most - 1`` and the last one (the rest of the text is not read)."""
+    budget = most * size + 1  # enough tokens to pack the first most - 1 windows as the whole text
+    chars = _PIECE
+    while True:
+        end = _cut(text, chars)
+        head = _piece(tokenizer, text, 0, end)
+        if len(head.ids) > budget or end >= len(text):
+            break
+        chars *= 4
+    spans = _pack(head, size)
+    if end >= len(text) and len(spans) <= most:
+        return [head.ids[a:b] for a, b in spans]
+    kept = spans[:most - 1]
+    after = head.offsets[kept[-1][1] - 1][1] if kept else 0
+    tail = _tail_piece(tokenizer, text, after)
+    return [*(head.ids[a:b] for a, b in kept),
+            _last(tail, size)]
+
+
+def last_sentences(tokenizer: Any, text: str, size: int = CONTEXT_TOKENS) -> list[int]:
+    """The token ids of the end of ``text``, at most ``size``: its last sentences that fit whole
+    (else its last line or words). What a reply answers is what was said last."""
+    return _last(_tail_piece(tokenizer, text), size)
+
+
 def _count(tokenizer: Any, text: str) -> int:
     """How many tokens ``text`` has, tokenised a piece at a time (memory stays small)."""
     total = start = 0
@@ -131,6 +290,57 @@ def _count(tokenizer: Any, text: str) -> int:
         total += len(tokenizer.encode(text[start:end], add_special_tokens=False).ids)
         start = end
     return total
+
+
+class ReadingCache:
+    """The classifier's most recent readings, by the exact turn and the exact turn before it; the
+    least recently used is forgotten first, past ``size`` (0: nothing is kept). Safe to share
+    between threads.
+
+    A reading depends on nothing but the two texts (one turn per run, see
+    ``TurnClassifier.probabilities``), so a kept one is exactly what a new run would give. The
+    keys are digests of the texts: the cache holds numbers, not anyone's words.
+    """
+
+    def __init__(self, size: int) -> None:
+        if size < 0:
+            raise InvalidInputError(f"expected a cache size of 0 or more readings, got {size}")
+        self.size = size
+        self._kept: OrderedDict[bytes, npt.NDArray[np.float32]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(text: str, previous: str) -> bytes:
+        """The digest of the pair: the length first, so that no other cut of the same
+        characters into a turn and a previous turn shares it."""
+        pair = f"{len(text)}:{text}{previous}".encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(pair, digest_size=16).digest()
+
+    def get(self, key: bytes) -> npt.NDArray[np.float32] | None:
+        """A copy of the reading kept under ``key`` (the caller may change it), or None."""
+        with self._lock:
+            kept = self._kept.get(key)
+            if kept is None:
+                return None
+            self._kept.move_to_end(key)
+        return kept.copy()
+
+    def put(self, key: bytes, probabilities: npt.NDArray[np.float32]) -> None:
+        if not self.size:
+            return
+        kept = probabilities.copy()
+        with self._lock:
+            self._kept[key] = kept
+            self._kept.move_to_end(key)
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 @dataclass(frozen=True)
@@ -142,12 +352,17 @@ class TurnClassifier:
     session: Any
     tokenizer: Any
     meta: Mapping[str, Any]
+    cache: ReadingCache = field(default_factory=lambda: ReadingCache(CACHE_SIZE), compare=False,
+                                repr=False)
 
     @classmethod
-    def load(cls, folder: Path | None = None, *, threads: int = 1) -> TurnClassifier:
+    def load(cls, folder: Path | None = None, *, threads: int = 1,
+             cache_size: int = CACHE_SIZE) -> TurnClassifier:
         """``threads``: onnxruntime's threads for one run. One: a turn is short, so splitting one
         run over cores gains little, while callers run several turns (or requests) at once, each
-        on a core of its own (``analysis/pipeline.py``); two threads a run then fight for cores."""
+        on a core of its own (``analysis/pipeline.py``); two threads a run then fight for cores.
+        ``cache_size``: how many readings to keep (``ReadingCache``; 0 keeps none)."""
+        cache = ReadingCache(cache_size)
         ort = _onnxruntime()
         from tokenizers import Tokenizer
 
@@ -163,16 +378,66 @@ class TurnClassifier:
         tokenizer.no_padding()
         tokenizer.no_truncation()  # encode_pair cuts (see there)
         return cls(labels=tuple(meta["labels"]), thresholds=dict(meta["thresholds"]),
-                   session=session, tokenizer=tokenizer, meta=meta)
+                   session=session, tokenizer=tokenizer, meta=meta, cache=cache)
 
     def probabilities(self, text: str, previous: str = "") -> npt.NDArray[np.float32]:
         """One text at a time: the int8 model's per-batch quantisation would otherwise make a
-        turn's scores depend on its batch mates."""
+        turn's scores depend on its batch mates. A pair read lately comes from ``cache``.
+
+        A pair that fits the model's window is read in one run, as it always was; a longer turn
+        is read in windows (see the module docstring)."""
+        key = ReadingCache.key(text, previous)
+        kept = self.cache.get(key)
+        if kept is not None:
+            return kept
+        probs = self._read(text, previous)
+        self.cache.put(key, probs)
+        return probs
+
+    def _read(self, text: str, previous: str) -> npt.NDArray[np.float32]:
+        budget = int(self.meta["max_tokens"]) - 3
+        turn = _head(self.tokenizer, text or " ", budget)
+        before = _head(self.tokenizer, previous, budget) if previous else []
+        if len(turn) + len(before) <= budget:  # the pair fits: read as it always was
+            return self._run(text, previous)
+        if len(turn) <= budget - CONTEXT_TOKENS:  # the turn fits beside the end of the one before
+            return self._run_ids(turn, last_sentences(self.tokenizer, previous))
+        # Beside each window, the turn before: whole if it fits, else its last sentences.
+        parts = windows(self.tokenizer, text)
+        end = (last_sentences(self.tokenizer, previous,
+                              min(CONTEXT_TOKENS, budget - max(map(len, parts))))
+               if any(len(ids) + len(before) > budget for ids in parts) else [])
+        return self._combine([self._run_ids(ids, before if len(ids) + len(before) <= budget
+                                            else end) for ids in parts])
+
+    def _combine(self, readings: Sequence[npt.NDArray[np.float32]]) -> npt.NDArray[np.float32]:
+        """A long turn's reading from its windows' readings, in order: for each marker label the
+        highest (a label anywhere in the turn is the turn's); for ``risk.crisis`` the first
+        window's, raised by a later window only from ``LATER_CRISIS`` up."""
         import numpy as np
 
+        combined: npt.NDArray[np.float32] = np.max(np.stack(readings), axis=0)
+        if CRISIS in self.labels:
+            at = self.labels.index(CRISIS)
+            sure = [float(r[at]) for r in readings[1:] if r[at] >= LATER_CRISIS]
+            combined[at] = max([float(readings[0][at]), *sure])
+        return combined
+
+    def _run(self, text: str, previous: str) -> npt.NDArray[np.float32]:
         token_ids, type_ids = encode_pair(self.tokenizer, text, previous,
                                           int(self.meta["max_tokens"]),
                                           str(self.meta.get("truncation", "longest_first")))
+        return self._session_run(token_ids, type_ids)
+
+    def _run_ids(self, ids: Sequence[int], context: Sequence[int]) -> npt.NDArray[np.float32]:
+        """One run on ``[CLS] ids [SEP] context [SEP]`` (which fit the model's window)."""
+        cls, sep = self.tokenizer.token_to_id("[CLS]"), self.tokenizer.token_to_id("[SEP]")
+        return self._session_run([cls, *ids, sep, *context, sep],
+                                 [0] * (len(ids) + 2) + [1] * (len(context) + 1))
+
+    def _session_run(self, token_ids: list[int], type_ids: list[int]) -> npt.NDArray[np.float32]:
+        import numpy as np
+
         ids = np.array([token_ids], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids),
                  "token_type_ids": np.array([type_ids], np.int64)}

@@ -22,7 +22,7 @@ from fastapi.security import APIKeyCookie
 from pydantic import BaseModel, Field
 
 from mendkit._unicode import has_lone_surrogate
-from mendkit.api import check
+from mendkit.api import MAX_CONTEXT, MAX_MESSAGE, check
 from mendkit.errors import InvalidInputError
 from mendkit.web.accounts import SESSION_COOKIE
 from mendkit.web.app import region_of, state, stores_for
@@ -50,9 +50,6 @@ SIGNED_IN = APIKeyCookie(name=SESSION_COOKIE, scheme_name="mend_session", auto_e
 SIGN_IN_IF_A_PRACTICE: dict[str, Any] = {"security": [{}]}  # the alternative: no cookie
 
 
-MAX_MESSAGE = 20_000  # characters of a message to check, and of each message of its context
-
-
 class AnalyzeRequest(BaseModel):
     # Its limit is on the text as UTF-8, as for an upload (api_analyze: 413 over it), so a long
     # text over the limit is not echoed back in a 422.
@@ -63,9 +60,11 @@ class AnalyzeRequest(BaseModel):
 
 
 class CheckRequest(BaseModel):
-    text: str = Field(min_length=1, max_length=MAX_MESSAGE)
+    # Over a limit: 422, as for any other value out of range (`mend check` exits with 1 there).
+    text: str = Field(min_length=1, max_length=MAX_MESSAGE,
+                      description=f"the message: at most {MAX_MESSAGE} characters (422 over it)")
     context: list[Annotated[str, Field(max_length=MAX_MESSAGE)]] = Field(
-        default_factory=list, max_length=20,
+        default_factory=list, max_length=MAX_CONTEXT,
         description=f"the messages before it, oldest first, each at most {MAX_MESSAGE} characters")
     mode: Literal["full", "rules"] = "full"
 

@@ -42,6 +42,7 @@ from mendkit.errors import (
 from mendkit.models.personal import PersonalHeads, personal_dir
 from mendkit.models.personal import load as load_personal
 from mendkit.storage import Stores, adopt_plain_files, journal_stores, plain_stores
+from mendkit.web.contacts import contact_links
 from mendkit.web.security import CSRF_COOKIE, HeadAsGet, SecurityMiddleware, new_token
 from mendkit.web.services import MAX_UPLOAD, ResultCache
 from mendkit.web.vault import JournalVault
@@ -142,6 +143,7 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(not_therapy=NOT_THERAPY, version=__version__,
                                  issue_name=issue_name, suggestion_line=suggestion_line)
+    templates.env.filters["contact_links"] = contact_links  # tel: and sms: links to help
     vault = JournalVault(settings.home, url=settings.database_url, kdf=settings.journal_kdf)
     app.state.mend = WebState(settings=settings, templates=templates, vault=vault)
     vault.on_lock.append(app.state.mend.results.clear)  # a locked journal's results go too

@@ -74,6 +74,13 @@ QUESTIONS: Mapping[State, str] = {
     State.FOLLOW_UP_UPTAKE: "How did it go? Did they take it up?",
     State.FOLLOW_UP_CONNECTION: "How connected do you feel now?",
     State.CONFIRM_RISK: content.RISK_QUESTION,  # with a button for each answer
+    State.LETTER_OFFER: "If it helps, you can still put what you want to say into a letter that "
+                        "you keep and never send. Would you like to write one?",
+    State.LETTER_DRAFT: "Here is your letter. It is yours to keep, not to send. Keep it as it is, "
+                        "or change it.",
+    State.MESSAGE_DRAFT: "Here is a draft from your answers. Use it as it is, or change it. Mend "
+                         "never sends anything: you choose if and when.",
+    State.MESSAGE_REVIEW: "What the critic noticed in your message.",
 }
 # The risk check's thanks after a no, as a page says it: a page has a help link, not "type help".
 RISK_NO = ("Thank you for telling me. If that changes, use the help link, which is on every "
@@ -83,7 +90,9 @@ SKIPPABLE: frozenset[State] = frozenset(
 # What a page keeps of what the driver says: notes, not what the page shows in its own way
 # (drafts, the critic's verdict, breathing cues, resources).
 _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
-    content.ATTACHMENT_NOTES.values())
+    content.ATTACHMENT_NOTES.values()) | frozenset(
+    content.ATTACHMENT_NOTES_UNSENT.values()) | frozenset(content.ATTACHMENT_NOTES_ENDING.values())
+
 # Lines the page shows as they are: "not yet"'s reply, and what the coach says of an answer in a
 # language it cannot read (with the help links every step has).
 _KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER, content.RISK_AGAIN))
@@ -92,7 +101,7 @@ _KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER, content.RISK_
 # repair (the ways out). A page shows these in place of its own "did not fit".
 CHANGED_MIND: Final = frozenset(content.changed_mind(open_asked=asked) for asked in (False, True))
 ASKED_AGAIN: Final = frozenset((*content.NOT_SKIPPABLE.values(), content.RISK_EMPTY,
-                                *CHANGED_MIND))
+                                *CHANGED_MIND, content.GOAL_YES_OR_NO))
 # An answer posted with an earlier position. Typed text that differs from what the step kept came
 # from a page the session had moved on from (the Back button, or another tab or window): it was
 # never used, and the page gives it back. The same text again is a double submit. A choice (a
@@ -134,7 +143,7 @@ _CHOICES = frozenset({
     State.WELCOME, State.SAFETY_CHECK, State.RECOGNISE_CONTEXT, State.REGULATE_CHECK,
     State.REGULATE_BREAK, State.REGULATE_GROUNDING, State.REGULATE_BREATHING, State.ON_BREAK,
     State.OPENNESS, State.REBUILD_FOLLOW_UP, State.AWAITING_FOLLOW_UP, State.FOLLOW_UP_UPTAKE,
-    State.FOLLOW_UP_CONNECTION, State.CONFIRM_RISK})
+    State.FOLLOW_UP_CONNECTION, State.CONFIRM_RISK, State.LETTER_OFFER})
 # Of those, the steps that also have boxes to write in: what is typed there is text, not a choice.
 _WITH_TEXT = frozenset({State.REGULATE_CHECK, State.REGULATE_GROUNDING})
 ENDED = "this coach session has ended, so that answer was not used; begin a new one"
@@ -253,6 +262,21 @@ TOPICS: Mapping[State, str] = {
     State.FOLLOW_UP_UPTAKE: "how did it go?",
     State.FOLLOW_UP_CONNECTION: "how connected do you feel?",
     State.CONFIRM_RISK: "a check that you are safe",
+    State.LETTER_OFFER: "a letter to keep?",
+    State.LETTER_SAY: "what you want them to know",
+    State.LETTER_SORRY: "what you are sorry for",
+    State.LETTER_REMEMBER: "what you are grateful for",
+    State.LETTER_DRAFT: "your letter",
+    State.ENDING_DECISION: "your decision",
+    State.ENDING_REASON: "a reason, if you want one",
+    State.ENDING_THANKS: "what you are grateful for",
+    State.ENDING_ASK: "what you need now",
+    State.BOUNDARY_LIMIT: "the limit",
+    State.BOUNDARY_ACTION: "what you will do",
+    State.BOUNDARY_WHY: "why it matters",
+    State.BOUNDARY_WARM: "something warm",
+    State.MESSAGE_DRAFT: "your message",
+    State.MESSAGE_REVIEW: "what the critic noticed",
 }
 # The pages that are not a question: a break, the wait for the follow-up, the end.
 PAUSE_TITLES: Mapping[State, str] = {
@@ -276,7 +300,7 @@ def stale_note(posted: Mapping[str, str], session: Session, grounding: Sequence[
     if asked is None:
         return NOT_CURRENT_NOTE, typed
     if (not typed or (asked in _CHOICES and asked not in _WITH_TEXT)
-            or (asked is State.RESPONSIBILITY_REVIEW and not editing)
+            or (asked in (State.RESPONSIBILITY_REVIEW, State.MESSAGE_REVIEW) and not editing)
             or (asked is State.REBUILD_MESSAGE and typed == "add")):  # the "Add it" button
         return EARLIER_NOTE, ""
     kept = str(session.answers.get(asked.value, "")).strip()
@@ -349,7 +373,10 @@ def advance(store: SessionStorage, session: Session, answers: Sequence[str] | st
             # already says when it continues: the driver's "this session continues" is not
             # said twice)
             later = _run(store, step.session, [], region=region, now=now)
-            step = replace(step, question=later.question)
+            # A no to "continue now?" says nothing in the terminal but "come back": here, when
+            # the session continues, as the question was asked with.
+            said = later.said if session.state in PAUSED and not step.said else step.said
+            step = replace(step, question=later.question, said=said)
         return step
 
 
@@ -404,7 +431,8 @@ def notes(said: Sequence[str]) -> list[str]:
             continue
         if before in (MESSAGE_NOW_SAYS, MESSAGE_WITH_ADDITION) or line in _KEPT_NOTES \
                 or line in _KEPT_AS_IS or line in ASKED_AGAIN or "may have landed as" in line \
-                or line.startswith(("I couldn't read those", "I left out ", KEPT_AS_WRITTEN,
+                or line.startswith((*content.GOAL_OPENINGS, "I couldn't read those", "I left out ",
+                                    KEPT_AS_WRITTEN,
                                     OWN_DRAFT_KEPT, REWRITE_KEPT, MESSAGE_NOW_SAYS,
                                     MESSAGE_WITH_ADDITION, MESSAGE_KEPT, REWRITE_MESSAGE_KEPT)):
             # A page has a help link where the terminal says "type help".
@@ -425,7 +453,7 @@ def answers_from_form(state: State, form: Mapping[str, str], grounding: Sequence
         return [" ".join(x for x in (level, answer) if x)]
     if state is State.REGULATE_GROUNDING:  # "done" (an empty answer would mean skip)
         return [" ".join(["done", *(g.strip()[:500] for g in grounding if g.strip())])]
-    if state is State.RESPONSIBILITY_REVIEW and answer == "edit":
+    if state in (State.RESPONSIBILITY_REVIEW, State.MESSAGE_REVIEW) and answer == "edit":
         return ["edit", form.get("draft", "").strip()[:5000]]
     if state in (State.ON_BREAK, State.AWAITING_FOLLOW_UP):
         return ["yes" if answer == "now" else "no"]

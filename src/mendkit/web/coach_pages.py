@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
 from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
-from mendkit.coach import content
+from mendkit.coach import content, goal_flow
 from mendkit.coach.driver import (
     add_to,
     at_risk,
@@ -48,6 +48,7 @@ from mendkit.coach.pair import (
     typed,
 )
 from mendkit.coach.replies import is_help
+from mendkit.coach.session import Session
 from mendkit.coach.store import PairStorage
 from mendkit.errors import InvalidInputError, JournalLockedError
 from mendkit.web import coach, coach_pair
@@ -62,6 +63,11 @@ GROUNDING = (("5", "things you can see"), ("4", "things you can touch or feel"),
              ("3", "things you can hear"), ("2", "things you can smell"),
              ("1", "thing you can taste"))
 STEPS = ("Safety", "Recognise", "Regulate", "Your part", "Beneath", "Rebuild")
+# The stages when repair is not the goal: the same start, then the goal's own steps.
+GOAL_STEPS = {"grief": ("Safety", "Recognise", "Regulate", "Your letter"),
+              "no_contact": ("Safety", "Recognise", "Regulate", "Your letter"),
+              "ending": ("Safety", "Recognise", "Regulate", "Your decision", "Your message"),
+              "boundary": ("Safety", "Recognise", "Regulate", "Your limit", "Your message")}
 
 
 def _csrf(request: Request, submitted: str) -> None:
@@ -97,15 +103,22 @@ def _see(url: str) -> RedirectResponse:
 
 
 def _stage(state: State) -> int:
-    """Which of ``STEPS`` a state belongs to (the follow-up counts as rebuilding)."""
+    """Which of ``STEPS`` (or a goal's ``GOAL_STEPS``) a state belongs to (the follow-up counts
+    as rebuilding; a goal's message and its check as its last)."""
     name = state.value
     for prefix, stage in (("safety", 0), ("welcome", 0), ("confirm", 0), ("recognise", 1),
                           ("regulate", 2),
                           ("on_break", 2), ("openness", 2), ("internal", 3),
-                          ("responsibility", 3), ("vulnerability", 4)):
+                          ("responsibility", 3), ("vulnerability", 4), ("letter", 3),
+                          ("ending", 3), ("boundary", 3), ("message", 4)):
         if name.startswith(prefix):
             return stage
     return 5
+
+
+def _stages(session: Session) -> tuple[str, ...]:
+    """The stages shown above a step: the Healing Cycle's, or the goal's own."""
+    return GOAL_STEPS.get(session.goal(), STEPS)
 
 
 @router.get("/coach", response_class=HTMLResponse)
@@ -538,9 +551,12 @@ def _page_title(step: coach.Step) -> str:
         return "Paused for your safety · Coach"
     if step.state in coach.PAUSE_TITLES:
         return f"{coach.PAUSE_TITLES[step.state]} · Coach"
-    stage = _stage(step.state)
+    stages = _stages(step.session)
+    stage = min(_stage(step.state), len(stages) - 1)
     topic = coach.TOPICS.get(step.state, "")
-    return (f"Step {stage + 1} of {len(STEPS)}, {STEPS[stage]}"
+    if step.state is State.OPENNESS and goal_flow.read_goal(step.session) is not None:
+        topic = "is this what it is for?"  # the check of a goal the story reads as
+    return (f"Step {stage + 1} of {len(stages)}, {stages[stage]}"
             + (f": {topic}" if topic else "") + " · Coach")
 
 
@@ -555,12 +571,22 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
                                     step.position),
         "help": request.query_params.get("help") == "1",
         "resources": resources_for(_region(request, session), stop_kinds(session.state)),
-        "stages": STEPS,
-        "stage": _stage(session.state), "answers": session.answers,
+        "stages": _stages(session),
+        "stage": min(_stage(session.state), len(_stages(session)) - 1),
+        "answers": session.answers,
         "softer": content.SOFTER_FEELINGS,
         "ending": content.ending(session.answers.get("follow_up_uptake"),
                                  session.answers.get("follow_up_connection")),
+        "goal": session.goal(),
     }
+    if session.goal() != "repair":  # a letter, an ending or a limit: its own last words
+        context.update(ending=goal_flow.ending_lines(session),
+                       kept_message=goal_flow.kept_message(session))
+    if session.state is State.OPENNESS and goal_flow.read_goal(session) is not None:
+        # The story reads as a goal other than repair: asked whether it is, with yes or no.
+        context["question"] = goal_flow.openness_prompt(session).removesuffix(
+            f" {content.GOAL_CONFIRM}") + " Is that right?"
+        context["goal_check"] = True
     if step.stopped:
         # Thoughts of hurting someone else: calm steps first (step away, put distance between you).
         stop_message, crisis = stop_words(session.state, at_risk=at_risk(session),
@@ -580,7 +606,8 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
     if session.state is State.REGULATE_BREATHING:
         pattern = request.query_params.get("pattern", "paced")
         context["pattern"] = pattern if pattern in ("paced", "sigh") else "paced"
-    if session.state in (State.RESPONSIBILITY_DRAFT, State.REBUILD_MESSAGE):
+    if session.state in (State.RESPONSIBILITY_DRAFT, State.REBUILD_MESSAGE,
+                         *goal_flow.DRAFT_STEPS):
         context["draft"] = offered_draft(session)
     if addition := offered_addition(session):  # the page's "Add it" button
         note, kept = context["note"], kept_note(session)
@@ -588,6 +615,13 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
             line.startswith(kept) for line in note.lines))
     # The commitment is said once: the coach's draft puts it into the message itself.
     context["commitment_said"] = says_commitment(session)
+    if session.state is State.MESSAGE_REVIEW:
+        draft = str(session.answers.get(State.MESSAGE_DRAFT.value, ""))
+        result = goal_flow.review(draft, session.goal())
+        context.update(draft=draft, result=result,
+                       nothing_to_change=goal_flow.NOTHING_TO_CHANGE[session.goal()],
+                       marked=highlight(
+            result.text, [(i.start, i.end, f"issue-{n}") for n, i in enumerate(result.issues)]))
     if session.state is State.RESPONSIBILITY_REVIEW:
         draft = str(session.answers.get("responsibility_draft", ""))
         result = review(draft)

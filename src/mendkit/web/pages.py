@@ -13,9 +13,9 @@ from starlette.datastructures import UploadFile as StarletteUpload
 
 from mendkit.analysis.language import TURN_NOTE, unreadable_turns
 from mendkit.analysis.safety import regions
-from mendkit.api import check
+from mendkit.api import MAX_MESSAGE, check, too_long
 from mendkit.corrections import Correction, already_recorded
-from mendkit.critic import COMPONENT_WEIGHTS, is_unread, sensed_components
+from mendkit.critic import COMPONENT_WEIGHTS, is_unread, missing_components, sensed_components
 from mendkit.errors import InvalidInputError
 from mendkit.labels import LABELS
 from mendkit.model import Analysis, CheckResult
@@ -169,29 +169,62 @@ def correction(  # noqa: PLR0917 (one parameter per form field)
 
 @router.get("/check", response_class=HTMLResponse)
 def check_form(request: Request) -> Response:
-    return render(request, "check.html", {"title": "Check a message", "page": "check",
-                                          "result": None, "text": ""})
+    return render(request, "check.html", _check_page(result=None, text=""))
+
+
+def _check_page(**values: object) -> dict[str, object]:
+    # The API's limit (about six characters a word).
+    hint = f"Up to {MAX_MESSAGE:,} characters (about {MAX_MESSAGE // 6000 * 1000:,} words)."
+    return {"title": "Check a message", "page": "check", "size_hint": hint, **values}
 
 
 @router.post("/check", response_class=HTMLResponse)
-def check_submit(request: Request, csrf_token: Annotated[str, Form()] = "",
-                 text: Annotated[str, Form()] = "", context: Annotated[str, Form()] = "",
-                 mode: Annotated[str, Form()] = "full") -> Response:
-    require_csrf(request, csrf_token)
+async def check_submit(request: Request) -> Response:
+    # The form is read here, not by FastAPI: a field's default limit is 1 MB, past which the
+    # framework answers in its own words. Up to the body's limit the page says what it takes.
+    async with request.form(max_part_size=MAX_UPLOAD + 1) as form:
+        require_csrf(request, _field(form, "csrf_token"))
+        text, context, mode = (_field(form, name) for name in ("text", "context", "mode"))
+    # A browser sends a text area's line breaks as CRLF (HTML's form encoding): the message as
+    # typed has one character per break, as `mend check` and /api/check count it.
+    text, context = (value.replace("\r\n", "\n") for value in (text, context))
     if not text.strip():
         raise InvalidInputError("expected a message to check, got an empty one")
-    result = check(text, region=region_of(request),  # offsets index what was sent
-                   context=(context.strip(),) if context.strip() else (),
-                   mode="rules" if mode == "rules" else "full",
-                   personal=state(request).personal())
+    too_long = _over_the_limit(text, context)
+    if too_long is not None:
+        field, message = too_long
+        return render(request, "check.html", _check_page(
+            result=None, text=text, context=context, too_long=message, invalid_field=field),
+            status=400)  # as the other pages' forms (the API's 422 is FastAPI's own)
+    import anyio.to_thread
+
+    from mendkit.web.api import model_limiter
+
+    def job() -> CheckResult:
+        return check(text, region=region_of(request),  # offsets index what was sent
+                     context=(context.strip(),) if context.strip() else (),
+                     mode="rules" if mode == "rules" else "full",
+                     personal=state(request).personal())
+
+    # Off the event loop, as one of the model's runs (as the API's check).
+    result = await anyio.to_thread.run_sync(job, limiter=model_limiter())
     from mendkit.web.timeline import highlight
 
-    return render(request, "check.html", {
-        "title": "Check a message", "page": "check", "result": result, "text": text.strip(),
-        "context": context, "heads_notice": _heads_notice(request),
-        "components": component_rows(result), "unreadable": is_unread(result),
-        "marked": highlight(result.text, [(i.start, i.end, f"issue-{n}")
-                                          for n, i in enumerate(result.issues)])})
+    return render(request, "check.html", _check_page(
+        result=result, text=text.strip(), context=context,
+        heads_notice=_heads_notice(request), components=component_rows(result),
+        unreadable=is_unread(result),
+        marked=highlight(result.text, [(i.start, i.end, f"issue-{n}")
+                                       for n, i in enumerate(result.issues)])))
+
+
+def _over_the_limit(text: str, context: str) -> tuple[str, str] | None:
+    """(the field, what to say) when the message or its context is longer than the API takes."""
+    if len(text) > MAX_MESSAGE:
+        return "text", too_long("Your message", len(text))
+    if len(context) > MAX_MESSAGE:
+        return "context", too_long("What the other person said last", len(context))
+    return None
 
 
 def component_rows(result: CheckResult) -> list[tuple[str, str, str]]:
@@ -199,6 +232,7 @@ def component_rows(result: CheckResult) -> list[tuple[str, str, str]]:
     terminal says: present, sensed by the model (or given by the person's own corrections) with
     no phrase to point at, or not yet there."""
     sensed = set(sensed_components(result))
+    asked = set(missing_components(result))
     rows = []
     for name, present in result.components.items():
         if present:
@@ -209,8 +243,10 @@ def component_rows(result: CheckResult) -> list[tuple[str, str, str]]:
             corrected = any(s.startswith("personal:") for s in sources)
             rows.append((name, "sensed", "from your corrections" if corrected
                          else "sensed by the model, with no phrase to point at"))
-        else:
+        elif name in asked:
             rows.append((name, "no", "not yet"))
+        else:  # not asked of this message (a limit, a letter, their act taken on)
+            rows.append((name, "no", "not needed here"))
     return rows
 
 

@@ -140,3 +140,32 @@
     tick();
   }
 }());
+
+// A form that leads to its result (the Check page's action ends in #result) puts focus there, so
+// that a screen reader reads the result first and Tab goes on from it. Browsers that focus the
+// fragment's element themselves have done so already; this is for the others.
+(function () {
+  "use strict";
+  if (window.location.hash !== "#result") { return; }
+  var result = document.getElementById("result");
+  if (result && (document.activeElement === null || document.activeElement === document.body)) {
+    result.focus();
+  }
+}());
+
+// Printing: the folded parts (a turn's evidence, a chart's table, what an entry stores) are opened
+// for the paper and folded again afterwards (the stylesheet unfolds them too, where it can).
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      opened.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
+  });
+}());

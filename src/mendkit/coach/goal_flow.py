@@ -1,0 +1,185 @@
+"""How the coach's steps change when repair is not the goal (``mendkit.coach.goals``): the
+openness question that checks a goal the story reads as, the answers there that name one, the
+drafts and the critic's view of them, the words at the start and the end of each goal's path, and
+which notes still fit. Pure functions of a session; the driver asks and says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Final
+
+from mendkit.coach import content
+from mendkit.coach.composer import kept_as_written
+from mendkit.coach.goal_drafts import GoalParts, compose_goal, left_out_notes
+from mendkit.coach.goals import BOUNDARY, ENDING, GRIEF, NO_CONTACT, REPAIR, SENT, named, suspected
+from mendkit.coach.machine import Event, EventType, State
+from mendkit.coach.pronouns import reader
+from mendkit.coach.replies import yes_or_no
+from mendkit.coach.session import Session
+from mendkit.critic import MISSING_NOTE, critique
+from mendkit.model import CheckResult
+
+E = EventType
+# The steps of each goal's path where its first question is asked (its notes are said there).
+FIRST_STEP: Final = {GRIEF: State.LETTER_SAY, NO_CONTACT: State.LETTER_OFFER,
+                     ENDING: State.ENDING_DECISION, BOUNDARY: State.BOUNDARY_LIMIT}
+# The steps where a goal's draft is shown.
+DRAFT_STEPS: Final = frozenset({State.LETTER_DRAFT, State.MESSAGE_DRAFT})
+
+
+def who(session: Session) -> str:
+    """The other person as the coach speaks of them to the person ("Dad", "your mum"), or
+    "them" when no name was given."""
+    name = reader(str(session.answers.get(State.RECOGNISE_WHO.value, ""))).name.strip()
+    return re.sub(r"^my\b", "your", name, flags=re.IGNORECASE) if name else "them"
+
+
+def read_goal(session: Session) -> str | None:
+    """The goal the person's story reads as (what happened, what they noticed, who it is about:
+    "my late dad"; a death only when it is theirs), until they said it is not that
+    (``NOT_THAT``) or chose one."""
+    if session.goal() != REPAIR or (State.OPENNESS.value, E.NOT_THAT.value) in session.path:
+        return None
+    return suspected(*(str(session.answers.get(step.value, "")) for step in (
+        State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED, State.RECOGNISE_WHO)),
+        other=str(session.answers.get(State.RECOGNISE_WHO.value, "")))
+
+
+def openness_prompt(session: Session) -> str:
+    """The openness step's question: the check of a goal the story reads as, or the question
+    itself (with the goals it can name)."""
+    goal = read_goal(session)
+    if goal is None:
+        return content.PROMPTS[State.OPENNESS]
+    group = reader(str(session.answers.get(State.RECOGNISE_WHO.value, ""))).group
+    return content.goal_question(goal, who(session), group=group)
+
+
+def openness_event(session: Session, raw: str) -> Event | None:
+    """The event for an answer at the openness step when it names a goal, or answers the check
+    of one (yes: that goal; no or not sure: the question itself); None when it does neither
+    (the caller reads yes, not now, no and not sure as ever)."""
+    goal = read_goal(session)
+    chosen = named(raw)
+    if goal is None:
+        return Event(EventType(chosen), chosen) if chosen else None
+    answer = yes_or_no(raw)
+    if chosen and chosen != goal:  # "no, I'm ending it": the goal it names
+        return Event(EventType(chosen), chosen)
+    if answer == "yes" or (chosen == goal and answer != "no"):
+        return Event(EventType(goal), goal)
+    if answer in ("no", "not sure"):
+        return Event(E.NOT_THAT, goal)
+    return None
+
+
+def parts(session: Session) -> GoalParts:
+    context = str(session.answers.get("recognise_context", "partner"))
+    return GoalParts.from_answers(session.answers, session.goal(), context,
+                                  withheld=session.withheld)
+
+
+def offered(session: Session) -> str:
+    """The draft a goal's draft step offers: the letter, or the message."""
+    return compose_goal(parts(session))
+
+
+def draft_notes(session: Session) -> tuple[str, ...]:
+    """What the coach says of a goal's draft where it shows it: what it left out, and why, and
+    the words it kept as written because a pronoun in them may not mean the reader."""
+    goal_parts = parts(session)
+    kept = kept_as_written(lambda: compose_goal(goal_parts), goal_parts.other,
+                           where="message" if goal_parts.goal in SENT else "letter")
+    return (*left_out_notes(goal_parts), *kept)
+
+
+# Issues the critic finds in any firm message that a goal's message is right to have: closing a
+# door, turning them away, a complaint that the limit is about.
+_NOT_ISSUES: Final = {ENDING: frozenset({"withdrawal", "rejection", "complaint"}),
+                      BOUNDARY: frozenset({"withdrawal", "rejection", "complaint"})}
+
+
+@lru_cache(maxsize=8)
+def review(draft: str, goal: str) -> CheckResult:
+    """The critic's view of a goal's message, without what the goal leaves out on purpose.
+
+    The critic's note on what a repair lacks ("Not there yet: ownership, validation, request")
+    is left out: an ending owns no fault, claims no feelings of theirs and asks nothing; a limit
+    is not apologised for and may be said as what I will do ("I don't answer after 7pm"). So is
+    its rewrite (made for repair: it can take the limit out), and a sign of crisis only its
+    model saw: every answer in the draft, and a draft of the person's own, passed the coach's
+    safety gate, where such a sign is checked with the person first; the draft is read by the
+    rules alone then, as one with no sign would be."""
+    result = critique(draft)
+    if result.risk.crisis and not (plain := critique(draft, mode="rules")).risk.crisis:
+        result = plain
+    notes = tuple(n for n in result.notes if not n.startswith(MISSING_NOTE))
+    issues = tuple(i for i in result.issues if i.kind not in _NOT_ISSUES.get(goal, frozenset()))
+    return replace(result, notes=notes, issues=issues, rewrite=None)
+
+
+def review_lines(draft: str, goal: str) -> list[str]:
+    """What the terminal says of a goal's message after its draft: the critic's notes and
+    issues (no repair score: these messages are not repairs, and are not scored as ones)."""
+    result = review(draft, goal)
+    lines = list(result.notes)
+    lines += [f"- \"{result.text[i.start:i.end]}\": {i.message} Try: {i.suggestion}"
+              for i in result.issues]
+    return lines or [NOTHING_TO_CHANGE[goal]]
+
+
+NOTHING_TO_CHANGE: Final = {
+    ENDING: "Nothing to change: it says your decision without blame.",
+    BOUNDARY: "Nothing to change: it says the limit without blame.",
+}
+
+
+def start_lines(session: Session) -> tuple[str, ...]:
+    """What the coach says as ``session``'s goal path begins (after the goal was chosen)."""
+    goal = session.goal()
+    return (content.goal_start(goal, who(session)),) if goal != REPAIR else ()
+
+
+def ending_lines(session: Session) -> tuple[str, ...]:
+    """What the coach says when a goal's path ends."""
+    letter = bool(session.answers.get(State.LETTER_DRAFT.value))
+    return content.goal_ending(session.goal(), letter=letter)
+
+
+def kept_message(session: Session) -> str:
+    """The letter or message a goal's path ended with (``""`` when none was written)."""
+    return str(session.answers.get(State.LETTER_DRAFT.value)
+               or session.answers.get(State.MESSAGE_REVIEW.value)
+               or session.answers.get(State.MESSAGE_DRAFT.value) or "")
+
+
+def attachment_note(session: Session, state: State) -> str | None:
+    """The attachment note where a path's first question is asked: "send one message, not five"
+    only where a message of repair is written; on the paths with nothing to send, and those that
+    end something or set a limit, words that fit them. None where no note is said."""
+    pattern = str(session.settings.get("attachment", ""))
+    goal = session.goal()
+    if pattern not in content.ATTACHMENT_NOTES or pattern == "disorganised":
+        return None
+    if goal == REPAIR and state is State.RESPONSIBILITY_PART:
+        return content.ATTACHMENT_NOTES[pattern]
+    if state is not (FIRST_STEP.get(goal) if goal != REPAIR else State.INTERNAL_FEELINGS):
+        return None
+    notes = (content.ATTACHMENT_NOTES_ENDING if goal in SENT
+             else content.ATTACHMENT_NOTES_UNSENT)
+    return notes.get(pattern)
+
+
+def context_note(session: Session) -> str | None:
+    """The note on the relationship said after what happened ("Old family patterns can make
+    small things feel big"), or None where the story reads as a goal it does not fit (a death,
+    no contact, an ending; of a limit, only the note on power at work fits)."""
+    context = str(session.answers.get("recognise_context", ""))
+    goal = read_goal(session)
+    if context not in content.CONTEXT_NOTES or (goal is not None and not (
+            goal == BOUNDARY and context == "work")):
+        return None
+    return content.CONTEXT_NOTES[context]
