@@ -13,11 +13,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from test_round12_coach_follow import Script
 
 from mendkit.cli.main import main
 from mendkit.coach import State
 from mendkit.coach.content import ATTACHMENT_NOTES, CONTEXT_NOTES, NOT_THERAPY, PROMPTS
-from mendkit.coach.driver import NoMoreAnswers, run, start
+from mendkit.coach.driver import run, start
 from mendkit.coach.goal_drafts import GoalParts, compose_goal, salutation
 from mendkit.coach.goal_drafts import left_out_notes as goal_left_out
 from mendkit.coach.goal_flow import review, review_lines
@@ -31,26 +32,6 @@ CALM = ["", "4", "skip"]  # no messages, calm, no breathing: then the openness s
 # What a draft for one of these goals must never say.
 REPAIR_ONLY = re.compile(r"Can we talk|talk about what happened|I understand why you were upset"
                          r"|I hear your concerns|Could you|Could we|another chance", re.IGNORECASE)
-
-
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-        self.asked: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        self.asked.append(prompt)
-        self.said.append(prompt)
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        """Nothing waits in a test."""
 
 
 def _go(tmp_path: Path, answers: list[str], attachment: str | None = None

@@ -11,45 +11,16 @@ temper gets words for work, not a domestic abuse plan, and a way to own only my 
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from pathlib import Path
 
 import pytest
+from test_round12_draft_screen import _walk
 
 from mendkit.coach import State
 from mendkit.coach.composer import DraftParts, compose, later_sentences, left_out_notes
-from mendkit.coach.driver import NoMoreAnswers, run, start
 from mendkit.coach.machine import EventType
 from mendkit.coach.my_part import my_part_sentences
 from mendkit.coach.safety_gate import gate
-from mendkit.coach.session import Session
-from mendkit.coach.store import SessionStore
-
-NOW = datetime(2026, 12, 7, 18, 0)
-
-
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        self.said.append(prompt)
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        pass
-
-
-def _walk(tmp_path: Path, answers: list[str]) -> tuple[Session, list[str]]:
-    script = Script(answers)
-    session = run(start("r13"), script, SessionStore(tmp_path), now=lambda: NOW, mode="rules")
-    return session, script.said
 
 
 def _notes(parts: DraftParts) -> str:
