@@ -14,11 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from test_round12_coach_follow import Script as FollowScript
 
 from mendkit.coach import State
 from mendkit.coach.composer import DraftParts, compose, left_out_notes, pronoun_notes
 from mendkit.coach.content import PROMPTS
-from mendkit.coach.driver import NoMoreAnswers, run, start
+from mendkit.coach.driver import run, start
 from mendkit.coach.goal_drafts import GoalParts, compose_goal
 from mendkit.coach.goal_drafts import left_out_notes as goal_notes
 from mendkit.coach.goals import suspected
@@ -30,24 +31,8 @@ NOW = datetime(2026, 12, 7, 20, 0)
 CALM = ["", "4", "skip"]  # no messages, calm, no breathing: then the openness step
 
 
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-        self.asked: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        self.asked.append(prompt)
-        self.said.append(prompt)
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        """Nothing waits in a test."""
+class Script(FollowScript):
+    """Round twelve's script, with all it said as one text."""
 
     @property
     def text(self) -> str:
