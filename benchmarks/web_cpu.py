@@ -13,7 +13,8 @@ as in ``web_bench.py``: no two requests send the same text, so none is answered 
 classifier's cache of recent readings. ``--context N`` sends the same N messages before each
 draft (a person checking new drafts of a reply to the same messages), whose readings the
 classifier keeps; ``--forget`` empties its cache before each request, for the same requests as
-they cost without it.
+they cost without it. ``--reader NAME`` keeps the readings for one account, as a practice's server
+does for each signed-in person (``readings_for``): one person's re-checks, on a shared server.
 """
 
 from __future__ import annotations
@@ -62,10 +63,13 @@ async def _request(app: Any, body: bytes) -> None:
         raise SystemExit(f"POST /api/check answered {status}")
 
 
-async def _measure(mode: str, requests: int, rounds: int, context: int = 0,
-                   forget: bool = False) -> list[float]:
+async def _measure(mode: str, requests: int, rounds: int, context: int = 0, *,
+                   forget: bool = False, reader: str = "") -> list[float]:
     from mendkit.config import Settings
+    from mendkit.models.classifier import read_for
     from mendkit.web.app import LOOPBACK_HOSTS, create_app
+
+    read_for(reader)  # this run's own context: the requests below are handed the app here
 
     app = create_app(Settings.from_env(), allowed_hosts=list(LOOPBACK_HOSTS))
     before = {"context": TURNS[:context]} if context else {}
@@ -95,20 +99,24 @@ def main() -> None:
                         help="the same N messages as context of every draft (default 0)")
     parser.add_argument("--forget", action="store_true",
                         help="empty the classifier's cache of readings before each request")
+    parser.add_argument("--reader", default="", metavar="NAME",
+                        help="keep the readings for this account, as a practice's server does")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         os.environ["MEND_HOME"] = home
         times = asyncio.run(_measure(args.mode, args.requests, args.rounds, args.context,
-                                     args.forget))
+                                     forget=args.forget, reader=args.reader))
     extra = (f", {args.context} messages of context" if args.context else "") + (
-        ", cache emptied before each" if args.forget else "")
+        ", cache emptied before each" if args.forget else "") + (
+        f", readings kept for {args.reader}" if args.reader else "")
     print(f"POST /api/check {args.mode}{extra}: the app's CPU per request, best of {args.rounds} "
           f"rounds of {args.requests}: {min(times):.3f} ms (median "
           f"{statistics.median(times):.3f} ms)")
     if args.json:
         write_json(args.json, {"mode": args.mode, "context": args.context,
-                               "forget": args.forget, "cpu_ms_per_request": times})
+                               "forget": args.forget, "reader": args.reader,
+                               "cpu_ms_per_request": times})
 
 
 if __name__ == "__main__":

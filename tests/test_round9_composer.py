@@ -204,7 +204,8 @@ def test_the_readers_name_becomes_you(other: str, situation: str, expected: str)
     ("I left her crying", "I left you crying."),
     ("I missed her wedding", "I missed your wedding."),
     ("I criticised her cooking", "I criticised your cooking."),
-    ("I told her secrets to my friends", "I told her secrets to my friends."),
+    # "her secrets ... to my friends" is hers: "your secrets" (round fourteen: "told your secret")
+    ("I told her secrets to my friends", "I told your secrets to my friends."),
 ])
 def test_her_before_a_noun_participle_or_adjective(my_part: str, expected: str) -> None:
     draft = compose(DraftParts(other="Mia", situation="She forgot to pick me up",

@@ -175,7 +175,8 @@ def test_the_scale_is_a_range_and_flooded_means_a_break_with_its_clock_time(
     assert re.search(r'<input type="range" id="level" name="level" min="0" max="10"', html)
     assert '<label for="level">How stirred up' in html
     html = walk.answer(level="8", answer="heart racing")
-    assert 'type="number" id="answer" name="answer" min="20" max="600"' in html
+    # A length or a time to come back ("8pm"), so words as well as numbers.
+    assert 'id="answer" name="answer" value="20 minutes"' in html and "data-break-length" in html
     assert "18:20" in html  # 20 minutes from now, before any JavaScript
     html = walk.answer(answer="45")
     assert walk.state is State.ON_BREAK

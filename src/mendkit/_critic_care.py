@@ -55,9 +55,26 @@ _LIMIT_RE: Final = re.compile(
 )
 
 
+# A "don't"/"never" with someone before it is a complaint about what they do, not a limit the
+# writer sets: "you never call me", "Why do you never visit me?", "he doesn't text me back". A
+# limit is what the writer asks or will do ("Please never contact me again", "Don't ever call me").
+_NOT_THE_WRITERS_RE: Final = re.compile(
+    rf"\b(?:you|u|ya|he|she|they|we|it|people|everyone|nobody|someone|(?:do|does|did)\s+you|"
+    rf"why\s+(?:do|does|did|would|can{_APOS}?t)\s+(?:you|u|he|she|they))\s+"
+    r"(?:(?:still|just|really|even|literally|also|ever|basically|seriously|honestly|always|"
+    r"actually)\s+)*\Z",
+    re.IGNORECASE,
+)
+_LIKE_THAT_RE: Final = re.compile(r"\blike\s+that\Z", re.IGNORECASE)  # "You don't talk to me like that."
+_DONT_START_RE: Final = re.compile(rf"(?:(?:please|pls)\s+)?{_DONT}\b", re.IGNORECASE)
+
+
 def limits(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` that set a limit."""
-    return [m.span() for m in _LIMIT_RE.finditer(text)]
+    """The spans of ``text`` that set a limit (not "you never call me": see
+    ``_NOT_THE_WRITERS_RE``)."""
+    return [m.span() for m in _LIMIT_RE.finditer(text)
+            if not (_DONT_START_RE.match(m.group()) and not _LIKE_THAT_RE.search(m.group())
+                    and _NOT_THE_WRITERS_RE.search(text, max(0, m.start() - 40), m.start()))]
 
 
 # What the other person did, as the writer takes it on: each verb's forms after "made you ..."
@@ -235,6 +252,7 @@ _PRESSING_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _STOPS: Final = ".!?\u2026"
+_JAB_RE: Final = re.compile(r"[ \t]*[A-Za-z']+(?:[ \t]+[A-Za-z']+)?[ \t]*[?!]+[ \t]*")
 
 
 def pressing_questions(text: str) -> list[tuple[int, int, Fix | None]]:
@@ -248,6 +266,9 @@ def pressing_questions(text: str) -> list[tuple[int, int, Fix | None]]:
         before = text[s_start : m.start()]
         fix: Fix | None = None
         if not before.strip():
+            # A one- or two-word jab after it ("Blood?", "Seriously?") goes with it.
+            if (jab := _JAB_RE.match(text, s_end)) is not None:
+                s_end = jab.end()
             if text[:s_start].strip() or text[s_end:].strip():
                 fix = Fix(s_start, s_end, "")
         elif (lead := re.search(r"[,;]\s*\Z", before)) is not None and not text[m.end() : end].strip(

@@ -21,6 +21,7 @@ from mendkit._critic_apology import KIND, over_apology_fixes, too_much
 from mendkit._critic_care import own_past_words, pressing_questions
 from mendkit._rewrite import (
     CLAUSE_END_RE,
+    GAP,
     Fix,
     cut_criticism,
     cut_withdrawal,
@@ -119,7 +120,7 @@ _READ_BETTER_AS: Final[dict[str, frozenset[str]]] = {
     "complaint": frozenset({"criticism", "always_never", "contempt", "hostility",
                             "thought_as_feeling"}),
     "criticism": frozenset({"always_never"}),
-    "defensiveness": frozenset({"always_never", "excuse"}),
+    "defensiveness": frozenset({"always_never", "excuse", "sorry_but"}),
 }
 _BETTER_READINGS: Final = frozenset().union(*_READ_BETTER_AS.values())
 # "You always interrupt me": a complaint the rules name, with the "always" that makes it a verdict.
@@ -253,7 +254,7 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
             issues.append(Issue(kind="vague_apology", start=ev.start, end=ev.end,
                                 message=message, suggestion=suggestion))
             continue
-        message, suggestion = messages[_explained_as(kind, ev.text)]
+        message, suggestion = messages[_explained_as(kind, ev.text, ev.source)]
         start, end = ev.start, ev.end
         if kind == "always_never":
             if VALIDATING_NEVER_RE.match(text, ev.end):
@@ -263,14 +264,27 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
             if (always := YOU_ALWAYS_RE.search(text, ev.start, ev.end)) is not None:
                 start, end = always.span()
         if kind == "sorry_but":
-            but = _BUT_RE.search(text, ev.start, ev.end + 1)
+            but = _SORRY_BUT_RE.search(text, ev.start, ev.end + 1)
             s_start, s_end = sentences.bounds(ev.start)
-            if but:  # the issue is the "but" on (the fix also takes the comma before it)
-                start, end = but.end() - len("but"), s_end
+            if but and but.start("but") >= s_end:
+                # "I'm sorry I hurt you. But let's be honest, ...": the "But" opens the next
+                # sentence, which goes whole; the apology keeps its own stop.
+                b_start, b_end = sentences.bounds(but.start("but"))
+                start, end = but.start("but"), b_end
+                kept = _kept_apology(turn, text, s_start, ev.start, sentence_stop(text, s_end))
+                example = _example_before_but(turn, kept, s_start, s_end)
+                suggestion = f"{suggestion} {example}".rstrip()
+                fixes.append(Fix(b_start, b_end, ""))
+            elif but:  # the issue is the "but" on (the fix also takes the comma before it)
+                start, end = but.start("but"), s_end
                 kept = _kept_apology(turn, text, s_start, ev.start, but.start())
                 example = _example_before_but(turn, kept, s_start, but.start())
                 suggestion = f"{suggestion} {example}".rstrip()
                 fixes.append(Fix(but.start(), sentence_stop(text, s_end), "."))
+        elif kind == "defensiveness" and _CUT_WHOLE_RULES_RE.search(ev.source):
+            # A justification or blame turned back, beside an apology: it goes (its sentence or
+            # clause); where it cannot go cleanly, there is no rewrite.
+            fixes.extend(cut_justification(sentences, ev.start))
         elif kind == "contempt" and (face := _FACE_AT_END_RE.search(ev.text)):
             start = ev.start + face.start("face")
             fixes.append(Fix(ev.start + face.start(), ev.end, ""))
@@ -377,6 +391,17 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
                             suggestion=suggestion))
         # The demand goes (its clause, or its sentence): the apology before it stays.
         fixes.extend(replace(f, complaint=False) for f in cut_criticism(sentences, m.start()))
+    for m in _PUSHING_ON_RE.finditer(text):
+        # "so you have to drop it now", "Accept it by tonight or don't bother coming home",
+        # "I need you to forgive me by Christmas": an end date on their hurt.
+        if _reported(sentences, quotes, m.start()) or any(
+                i.kind == "pressure" and i.start < m.end() and m.start() < i.end for i in issues):
+            continue
+        said = next(name for name, value in m.groupdict().items() if value)
+        message, suggestion = messages[said]
+        issues.append(Issue(kind="pressure", start=m.start(), end=m.end(), message=message,
+                            suggestion=suggestion))
+        fixes.extend(replace(f, complaint=False) for f in cut_justification(sentences, m.start()))
     for q_start, q_end, fix in pressing_questions(text):
         # "What more do you want from me?": pushing back, which the rules may not name.
         if _reported(sentences, quotes, q_start) or any(
@@ -633,14 +658,20 @@ def _non_apology_fix(turn: TurnAnalysis, sentences: Sentences, start: int, end: 
         b_end = len(text[:sentences.bounds(but.start("but"))[1]].rstrip())
         unbutted.append((but.start("but"), b_end))
         if fix is not None:
-            fix = Fix(fix.start, sentence_stop(text, b_end), fix.replacement.rstrip("."))
+            fix = Fix(fix.start, sentence_stop(text, b_end), _unstopped(fix.replacement))
     elif fix is not None and fix.replacement and _takes_it_back(text, text[start:end], fix.end):
-        # "I'm sorry for my part in this, honestly anyone would have forgotten": the rest of a
+        # "I'm sorry I ..., honestly anyone would have forgotten": the rest of a
         # "sorry, but" clause, a "but" or an excuse after the spliced apology would take it
         # back; it goes to the sentence's end.
         s_end = sentences.bounds(fix.end)[1]
-        fix = Fix(fix.start, sentence_stop(text, s_end), fix.replacement.rstrip("."))
+        fix = Fix(fix.start, sentence_stop(text, s_end), _unstopped(fix.replacement))
     return fix
+
+
+def _unstopped(replacement: str) -> str:
+    """``replacement`` without its closing stop (the draft's own follows), but never the dots of
+    the gap the person fills in ("I'm sorry I ...")."""
+    return replacement if replacement.endswith(GAP) else replacement.rstrip(".")
 
 
 def _owned_elsewhere(turn: TurnAnalysis, withdrawal: Evidence) -> bool:
@@ -666,11 +697,78 @@ def _cut_if_owned(turn: TurnAnalysis, sentences: Sentences, start: int, end: int
     return Fix(s_start, s_end, "") if owned and text[:s_start].strip() else None
 
 
-def _explained_as(kind: str, span: str) -> str:
+def _explained_as(kind: str, span: str, source: str = "") -> str:
     """Which explanation fits the words: a non-apology is not always about "their feelings"."""
+    for marker, explanation in _EXPLAINED_BY_RULE.items():
+        if marker in source:
+            if explanation == "admission_but" and _APOLOGY_RE.search(span):
+                return kind
+            return explanation
     if kind != "non_apology" or _THEIR_FEELINGS_RE.search(span):
         return kind
     return "already_sorry" if _ALREADY_SORRY_RE.search(span) else "hollow_apology"
+
+
+# The explanation that fits what a rule names, by a part of its id (the kind stays the rule's).
+_EXPLAINED_BY_RULE: Final = {
+    "-blame-": "blame_apology",
+    "-grudging-": "grudging_apology",
+    "-justify-": "justifying",
+    "-turnback-": "turning_back",
+    "non-apology-but-06": "admission_but",
+}
+# Defensiveness whose words a rewrite cuts: a justification or blame turned back, said beside
+# an apology (the older defensiveness rules are left with no rewrite).
+_CUT_WHOLE_RULES_RE: Final = re.compile(r"-(?:justify|turnback)-")
+# The "but" (or "though") that takes an apology back: in its sentence or opening the next.
+_SORRY_BUT_RE: Final = re.compile(
+    r"(?:,?\s*\b(?P<but>but|though|although|tho|even though)\b)", re.IGNORECASE)
+# Pushing them to be over it: an end to the talk ("so you have to drop it now", "That means we're
+# done talking about it"), an ultimatum ("Accept it by tonight or don't bother coming home",
+# "Forgive me now or we're finished") and forgiveness or trust on a clock ("I need you to forgive
+# me by Christmas", "When are you going to trust me again?"). Not the open question ("Can you
+# forgive me?", "I hope one day you can trust me again") or "you don't have to forgive me".
+_WHEN: Final = (r"(?:tonight|tomorrow|today|christmas|the weekend|the end of (?:the )?\w+|"
+                r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next \w+|now|then)")
+_PUSHING_ON_RE: Final = re.compile(
+    r"(?P<ultimatum>\b(?:forgive me|accept (?:it|this|that|my apology)|get over it|drop it|let it"
+    r" go|move on|trust me)\b[^.?!\n]{0,40}?\bor (?:else\b|don['\u2019]?t (?:bother|come|expect)"
+    r"|we['\u2019]?re (?:done|finished|over|through)|i['\u2019]?m (?:leaving|gone|done|out)|it['\u2019]?s"
+    r" over|i['\u2019]?ll (?:leave|go))[^.?!\n]*"
+    rf"|\b(?:accept|forgive|trust)\b[^.?!\n]{{0,20}}?\bby {_WHEN}\b[^.?!\n]*)"
+    r"|(?P<drop_it_pressure>\b(?:you|u)\s+(?:have|need|got|ought)\s+to\s+(?:just\s+)?(?:drop it"
+    r"|let (?:it|this|that) go|move on|get over it|stop bringing (?:it|this|that) up|forget (?:about )?"
+    r"(?:it|this|that))\b[^.?!\n]*"
+    r"|\b(?:that|which|this) means (?:we['\u2019]?re|we are) (?:done|finished|through) (?:talking"
+    r"|discussing|with (?:it|this|that))\b[^.?!\n]*"
+    r"|\bend of (?:discussion|story|conversation)\b)"
+    r"|(?P<forgiveness_pressure>\bi (?:need|want) (?:you|u) to (?:forgive|trust) me\b[^.?!\n]*"
+    r"|\bwhen (?:are|will) (?:you|u) (?:going to |gonna )?(?:trust|forgive) me(?: again)?\b"
+    r"|\bhow long (?:are|will) (?:you|u) (?:going to |gonna )?(?:punish|hold (?:this|it) against)"
+    r" me\b)", re.IGNORECASE)
+_SENTENCE_LEAD_RE: Final = re.compile(
+    r"\s*(?:(?:and|so|honestly|frankly|actually|look|listen|well|seriously|let['\u2019]?s be"
+    r" honest|to be honest|if anything)[,]?\s+)*\Z", re.IGNORECASE)
+
+
+def cut_justification(sentences: Sentences, start: int) -> list[Fix]:
+    """Cut what starts at ``start`` to the end of its sentence: the sentence, when only a lead
+    word or two ("Honestly", "So") comes before it, or the clause, from the comma or the "and",
+    "but", "so" that leads into it. Nothing when neither can go cleanly."""
+    text = sentences.text
+    s_start, s_end = sentences.bounds(start)
+    before = text[s_start:start]
+    if _SENTENCE_LEAD_RE.fullmatch(before):
+        if not (text[:s_start].strip() or text[s_end:].strip()):
+            return []
+        return [Fix(s_start, s_end, "")]
+    fixes = cut_criticism(sentences, start)
+    if fixes:
+        return [replace(f, complaint=False) for f in fixes]
+    comma = re.search(r"\s*[,;:\u2013\u2014-]\s*\Z", before)
+    if comma is None:
+        return []
+    return [Fix(s_start + comma.start(), sentence_stop(text, s_end), "")]
 
 
 def _issue_kind(label: str, subtype: str | None, source: str, text: str) -> str | None:

@@ -1,7 +1,8 @@
 """The critic's suggested rewrite: the fixes its issues offer, applied to the draft.
 
 A fix cuts a sentence, a clause or a list item (with its number), or rewords a non-apology into
-one that owns a part (``owning_apology``). ``suggested_rewrite`` applies the fixes, tidying only
+one that owns the act the writer named, or leaves a gap ("I'm sorry I ...") for them to name it
+(``owning_apology``). ``suggested_rewrite`` applies the fixes, tidying only
 their seams, keeps a numbered list in order, and offers nothing when the result would be no
 better: it keeps what was flagged, says nothing but a bare apology, closes the door as curtly, or
 has lost the person's point.
@@ -17,7 +18,7 @@ from typing import Final
 
 from mendkit.analysis.text import Sentences
 from mendkit.labels import is_rupture
-from mendkit.model import Issue, TurnAnalysis
+from mendkit.model import Evidence, Issue, TurnAnalysis
 
 # A clause that a criticism or an "always/never" can be cut from, with what leads into it.
 _CLAUSE_LEAD_RE: Final = re.compile(r",?\s+(?:and|but|because|so)\s+\Z", re.IGNORECASE)
@@ -58,7 +59,74 @@ def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: l
         # the same closed door
     if rewrite is not None and _drops_the_complaint(turn, fixes, fixed):
         rewrite = None  # "Hey" alone, with what they wanted to say cut out
+    if rewrite is not None and gaps(rewrite):
+        rewrite = _around_the_gap(text, turn, fixes, fixed)
+        if rewrite is not None and not gaps(rewrite):
+            rewrite = None
     return rewrite
+
+
+def _around_the_gap(text: str, turn: TurnAnalysis, fixes: list[Fix],
+                    fixed: list[tuple[int, int]]) -> str | None:
+    """The rewrite of a message whose apology names no act (the gap, "I'm sorry I ..."): the
+    gap, and of the rest only the parts a rule reads as repair with no rupture in them ("Can we
+    talk tonight?") and the greeting, sign-off or lead word around it ("Hi Sam,", "Love, Jo",
+    "Look,"). Whatever the rules did not flag around an apology that owns nothing ("so don't act
+    like I'm the monster", "That should be the end of it", "I'm just honest") is too likely what
+    made it one: it goes, and the person says the rest in their own words."""
+    taken = set(fixed)
+    applied = sorted((f for f in fixes if (f.start, f.end) in taken), key=lambda f: f.start)
+    rule_evidence = [e for e in turn.evidence if e.source.startswith("rule:")]
+    sentences = Sentences(text)
+    drops: list[Fix] = []
+    pos = 0
+    for fix in [*applied, None]:
+        stop = fix.start if fix is not None else len(text)
+        for a, b in _pieces(sentences, pos, stop):
+            if not (_repair_only(rule_evidence, a, b) or _FRAME_RE.fullmatch(text, a, b)
+                    or (_OWN_ASK_RE.match(text, a, b) and not _AT_THEM_RE.search(text, a, b)
+                    and not any(e.start < b and a < e.end for e in rule_evidence
+                                if is_rupture(e.label)))):
+                if drops and drops[-1].end == a:
+                    drops[-1] = replace(drops[-1], end=b)
+                else:
+                    drops.append(Fix(a, b, ""))
+        if fix is not None:
+            pos = fix.end
+    rewrite, _ = _rewrite(text, [*applied, *drops])
+    return rewrite
+
+
+# What the writer asks for or will do, said of themselves ("but I need a minute", "I'll ring
+# you" is not: no "you" may be in it, as in "so you have to drop it").
+_OWN_ASK_RE: Final = re.compile(
+    r"[\s,;:\u2013\u2014-]*(?:(?:and|but|so)\s+)?(?:i\s+need|i['\u2019]?d\s+like|i\s+would\s+like"
+    r"|i\s+want\s+to|can\s+we|could\s+we|let['\u2019]?s|i['\u2019]ll|i\s+will)\b", re.IGNORECASE)
+_AT_THEM_RE: Final = re.compile(r"\b(?:you|your|yours|u|ur|yourself)\b", re.IGNORECASE)
+# What frames a message rather than says it: a greeting, a sign-off, a lead word, a name.
+_FRAME_RE: Final = re.compile(
+    r"[\s\W]*(?:(?:hi|hey|hello|dear|love|lots\s+of\s+love|all\s+my\s+love|thanks|cheers|best"
+    r"|regards|okay|ok|look|listen|well|right|yeah|babe|hun|mate|x+)\b[\s\W]*)*"
+    r"(?:(?-i:[A-Z][a-z]+)[\s\W]*)?", re.IGNORECASE)
+
+
+def _pieces(sentences: Sentences, start: int, end: int) -> list[tuple[int, int]]:
+    """``start:end`` cut at the sentence bounds inside it."""
+    out = []
+    while start < end:
+        _, s_end = sentences.bounds(start)
+        stop = min(max(s_end, start + 1), end)
+        out.append((start, stop))
+        start = stop
+    return out
+
+
+def _repair_only(evidence: list[Evidence], start: int, end: int) -> bool:
+    """Whether the rules read repair in ``start:end`` (one that starts there) and no rupture."""
+    inside = [e for e in evidence if e.start < end and start < e.end]
+    return (any(start <= e.start < end and not is_rupture(e.label)
+                and not e.label.startswith("risk.") for e in inside)
+            and not any(is_rupture(e.label) for e in inside))
 
 
 # What points back at the sentence before: a "But"/"Still," opening the next one, or a "though" that
@@ -176,7 +244,6 @@ def _leading_symbols(text: str) -> str:
     return text[i:]
 
 
-_OWNING_APOLOGY: Final = "I'm sorry for my part in this"
 _OUR_OWNING_APOLOGY: Final = "We're sorry for our part in this"
 # "Our apologies", "Please accept our sincere apologies": an apology from more than the writer.
 _OUR_APOLOGIES_LEAD_RE: Final = re.compile(
@@ -262,9 +329,13 @@ def owning_apology(text: str, start: int, end: int) -> Fix | None:
         if stop and stop.group() == "?":
             fix = replace(fix, end=stop.end(), replacement=f"{fix.replacement}.")
         return _in_case(text, fix)
-    replacement = _OWNING_APOLOGY
     if ours is not None:
         start, replacement = ours.start(), _OUR_OWNING_APOLOGY
+    else:
+        # The act the writer named ("you drove me to raise my voice", "I shouted at you."),
+        # owned; else a gap for them to fill, never a vague "my part" they did not say.
+        named = named_act(text, start, clause_end)
+        replacement = f"I'm sorry I {named}" if named else GAP
     if text[start:start + 6].lower() == "apolog":
         # "My apologies if anyone was offended": the words that lead into "apologies" go too,
         # and "Our apologies" is the writers' together ("We're sorry for our part in this").
@@ -275,11 +346,66 @@ def owning_apology(text: str, start: int, end: int) -> Fix | None:
             start = lead_in.start("lead")
         else:
             return None  # "With apologies if ...": no lead-in it can take; better no rewrite
-    if stop and stop.group() in ("!", "?"):  # "Okay, sorry, happy now?" is not a question now
+    if replacement == GAP:
+        if stop and stop.group() in ("!", "?", ".", "\u2026"):
+            clause_end = stop.end()  # the gap's own dots end it
+    elif stop and stop.group() in ("!", "?"):  # "Okay, sorry, happy now?" is not a question now
         clause_end, replacement = stop.end(), f"{replacement}."
     elif not text[clause_end:].strip():  # the message's last words: the apology ends it
         replacement = f"{replacement}."
     return _in_case(text, Fix(start, clause_end, replacement))
+
+
+# What a rewrite leaves for the person to fill in when the message names no act of theirs: the
+# critic's own example of an owned apology ("I'm sorry I ...").
+GAP: Final = "I'm sorry I ..."
+# The gap as a draft may hold it, once the person takes the rewrite as it is ("I'm sorry I ...",
+# "I'm sorry I …"): it names no act, so it owns none (``gaps``).
+_GAP_RE: Final = re.compile(r"\bI['\u2019]?m\s+sorry\s+I\s*(?:\.\s?\.\s?\.|\u2026)", re.IGNORECASE)
+
+
+def gaps(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are the rewrite's gap, still unfilled ("I'm sorry I ...")."""
+    return [m.span() for m in _GAP_RE.finditer(text)]
+
+
+# "you made me raise my voice", "you drove me to shout", "you pushed me into saying it": the act
+# the writer owns once the cause they put on the other person is taken out. Only verbs whose past
+# form is known: any other leaves the gap.
+_PAST: Final = {
+    "raise": "raised", "raising": "raised", "shout": "shouted", "shouting": "shouted",
+    "yell": "yelled", "yelling": "yelled", "scream": "screamed", "screaming": "screamed",
+    "snap": "snapped", "snapping": "snapped", "lose": "lost", "losing": "lost", "say": "said",
+    "saying": "said", "swear": "swore", "swearing": "swore", "throw": "threw",
+    "throwing": "threw", "slam": "slammed", "slamming": "slammed", "storm": "stormed",
+    "storming": "stormed", "walk": "walked", "walking": "walked", "call": "called",
+    "calling": "called", "hit": "hit", "hitting": "hit", "lie": "lied", "lying": "lied",
+    "leave": "left", "leaving": "left", "react": "reacted", "reacting": "reacted",
+}
+_MADE_ME_RE: Final = re.compile(
+    r"\b(?:you|u)\s+(?:made|drove|pushed|forced|provoked|got)\s+me\s+(?:to\s+|into\s+)?"
+    r"(?P<verb>[a-z]+)\b(?P<rest>[^,;:.!?\n\u2026]*)", re.IGNORECASE)
+# "I shouted at you", "I forgot to pick you up": the writer's own act, said plainly elsewhere in
+# the message (not "I said sorry", "I was only joking", "if I did", "I never said that").
+_OWN_ACT_RE: Final = re.compile(
+    r"(?<![a-z'\u2019])(?<!if )(?<!even if )(?<!that )\b(?-i:I)\s+(?P<act>(?:shouted|yelled|snapped|screamed"
+    r"|swore|lied|forgot|missed|broke|hit|threw|cheated|ignored|cancelled|canceled|read|left"
+    r"|called you|raised my voice|lost my temper|lost it|slammed|stormed|hung up|blew up"
+    r"|embarrassed you|hurt you|upset you|interrupted|mocked|teased|laughed at)\b"
+    r"[^,;:.!?\n\u2026]*)", re.IGNORECASE)
+
+
+def named_act(text: str, start: int, end: int) -> str | None:
+    """The act to own in place of the non-apology on ``start:end`` of ``text``: the one it
+    blames on them ("you drove me to raise my voice" is "raised my voice"), or one the writer
+    names elsewhere in the message ("I shouted at you."); None when there is none."""
+    if (made := _MADE_ME_RE.search(text, start, end)) is not None:
+        verb = _PAST.get(made.group("verb").lower())
+        return f"{verb}{made.group('rest').rstrip()}" if verb else None
+    for m in _OWN_ACT_RE.finditer(text):
+        if not (start <= m.start() < end):
+            return m.group("act").rstrip()
+    return None
 
 
 def _in_case(text: str, fix: Fix) -> Fix:
@@ -328,6 +454,8 @@ _BARE_WORDS: Final = frozenset({
 def _bare(rewrite: str) -> bool:
     """Whether ``rewrite`` says nothing but a bare apology: no rewrite at all ("Sorry." is the
     apology that owns nothing, and drops what the person was talking about)."""
+    if GAP in rewrite:
+        return False  # the gap asks them to name what they did: no bare apology
     words = re.findall(r"[a-z]+(?:['\u2019][a-z]+)?", rewrite.lower().replace("\u2019", "'"))
     return all(w in _BARE_WORDS or re.fullmatch(r"x+", w) for w in words)
 
@@ -384,7 +512,7 @@ def _drops_the_complaint(turn: TurnAnalysis, fixes: list[Fix],
     applied = [fix for fix in fixes if (fix.start, fix.end) in taken]
     cuts = [(fix.start, fix.end) for fix in applied if fix.complaint]
     if not cuts or any(fix.replacement for fix in applied):
-        return False  # what was put in its place ("I'm sorry for my part in this") is the point
+        return False  # what was put in its place ("I'm sorry I ...") is the point
     repairs = [e for e in turn.evidence if e.source.startswith("rule:") and not is_rupture(e.label)]
     if any(s < e.end and e.start < t for e in repairs for s, t in cuts):
         return True
@@ -528,6 +656,8 @@ def _seam(left: str, right: str) -> str:
     if right_stop and symbols and body[-1:] in (",", ";", ":"):
         # "sorry, \U0001f44d" + "." is "sorry \U0001f44d.": no comma before the stop, the emoji kept
         return _seam(body[:-1] + symbols, right)
+    if right_stop and kept_left.endswith(" ..."):  # the gap's dots end its sentence already
+        return _seam(kept_left, kept_right[right_stop:])
     if right_stop and (left_stop or kept_left[-1] in ",;:"):
         ends = kept_left[len(kept_left) - left_stop:] if left_stop else ""
         stop = "." if not ends or set(ends) <= {".", "\u2026"} else ends

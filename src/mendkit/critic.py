@@ -44,15 +44,18 @@ from mendkit._critic_issues import BLAMING_FEELINGS as BLAMING_FEELINGS  # noqa:
 from mendkit._critic_issues import OVER_APOLOGY as OVER_APOLOGY  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import VALIDATING_NEVER_RE, YOU_ALWAYS_RE, find_issues
 from mendkit._critic_quotes import set_aside, tidied
-from mendkit._rewrite import suggested_rewrite
+from mendkit._rewrite import gaps, suggested_rewrite
 from mendkit.analysis.language import CHECK_CONTEXT_NOTE, CHECK_NOTE, looks_unreadable
 from mendkit.analysis.pipeline import Mode, analyze_turn, analyze_with_probabilities
 from mendkit.analysis.safety import (
     DEFAULT_REGION,
+    about_images,
     assess,
+    assess_last,
     crisis_message,
     region_or_default,
     resources_for,
+    with_region_note,
 )
 from mendkit.labels import CRISIS, is_rupture
 from mendkit.model import CheckResult, Conversation, Issue, Safety, TurnAnalysis
@@ -214,6 +217,44 @@ _MESSAGES: Final = {
         "can't be hurried, and pushing for it can undo the apology.",
         "Leave the timing to them: \"Take the time you need.\"",
     ),
+    # Non-apologies, "sorry, but"s and defensiveness of the kinds round fourteen's rules name.
+    "blame_apology": (
+        "This says sorry but puts the cause on them (what they made you do, or how they took "
+        "it), so it lands as blame rather than an apology.",
+        "Own what you did, without what they did: \"I'm sorry I ...\".",
+    ),
+    "grudging_apology": (
+        "A \"sorry\" said grudgingly, or for caring too much, does not own what happened, so it "
+        "tends to land as one more thing to be upset about.",
+        "Own the act itself, plainly: \"I'm sorry I ...\".",
+    ),
+    "admission_but": (
+        "A \"but\" after owning what you did tends to take it back: what follows is what they "
+        "hear.",
+        "Let the admission stand on its own, and leave the \"but\" out.",
+    ),
+    "justifying": (
+        "Explaining why it was fine to say or do it (who you are, what everyone thinks, that it "
+        "was a joke) reads as a reason the apology should not count.",
+        "Leave the reason out. Say what you did and how it landed for them.",
+    ),
+    "turning_back": (
+        "This turns the blame back on them. In an apology it tells them their hurt is the "
+        "problem, which usually ends the repair.",
+        "Leave it out. If something they did hurt you too, it deserves its own calm "
+        "conversation later.",
+    ),
+    "ultimatum": (
+        "An ultimatum turns the apology into a threat: accept it, or else. That leaves them no "
+        "room to be heard, and forgiveness can't be demanded.",
+        "Leave it out. Say what you did and what you will do, and let them answer in their own "
+        "time.",
+    ),
+    "drop_it_pressure": (
+        "Telling them to drop it puts an end date on their hurt. An apology opens the talk; it "
+        "doesn't close it.",
+        "Leave the timing to them: \"I'm here when you want to talk about it.\"",
+    ),
     "you_make_me_feel": (
         "\"You make me feel ...\" puts your feeling down to them, so it lands as blame.",
         "Say the feeling as yours and when it came: \"When ..., I felt ...\".",
@@ -258,6 +299,14 @@ ISSUE_NAMES: Final = {
     # Wordings of other kinds (vague_apology, defensiveness), named as they read.
     "unsure_apology": "An apology for you don't know what",
     "pressing": "A question that pushes back",
+    # Wordings of non_apology, defensiveness and pressure (round fourteen), named as they read.
+    "blame_apology": "An apology that blames them",
+    "grudging_apology": "A grudging apology",
+    "admission_but": "An admission taken back",
+    "justifying": "Justifying it",
+    "turning_back": "Turning the blame back",
+    "ultimatum": "An ultimatum",
+    "drop_it_pressure": "Pushing them to drop it",
 }
 
 
@@ -298,7 +347,7 @@ def critique(
     analysis, probabilities = analyze_with_probabilities(conversation, mode=mode,
                                                          personal=personal)
     turn = analysis.turns[-1]
-    risk = assess([turn], region)
+    risk = assess_last(analysis.turns, region)  # an answer to "are you safe?" counts too
     issues, fixes, held = find_issues(turn, _MESSAGES,
                                       personal.muted_rules if personal else frozenset())
     issues = _as_teasing(own, issues, turn)
@@ -310,7 +359,9 @@ def critique(
     issues = [*issues, *cared]
     # A component counts when a rule shows it with a span the person can see; the model's
     # whole-turn guesses inform the labels and risk, not the score a draft is ranked by.
-    components = _components(turn, unearned, sentences_of(own, acts))
+    # The rewrite's gap, taken as it is ("I'm sorry I ..."), names no act: it owns nothing.
+    gapped = gaps(own)
+    components = _components(turn, [*unearned, *gapped], sentences_of(own, acts))
     if limit_spans:
         components["request"] = True  # a limit is the request a message that sets one makes
     quality = BASE + sum(w for name, (_, w) in COMPONENT_WEIGHTS.items() if components[name])
@@ -320,10 +371,15 @@ def critique(
                   for i in issues]
     if probabilities:
         quality += _model_term(probabilities[-1])
-    overruled = (_overruled(turn, analysis.turns[:-1], unearned, acts) if mode != "rules"
-                 else set[str]())
+    overruled = (_overruled(turn, analysis.turns[:-1], [*unearned, *gapped], acts)
+                 if mode != "rules" else set[str]())
+    if _owned_before_the_but(own, issues):
+        overruled.add("ownership")  # the "but" undoes it; the issue's example keeps it
     notes = _notes(own, turn, components, issues, acts=acts, limit_spans=limit_spans,
-                   overruled=overruled)
+                   overruled=overruled, gapped=bool(gapped))
+    if not issues and (unexplained := [label for label in turn.labels
+                                       if is_rupture(label) and turn.model_only(label)]):
+        notes.append(_model_rupture_note(unexplained))
     if quoted:
         notes.append(QUOTED_NOTE)
     rewrite = suggested_rewrite(own, turn, fixes, issues, held)
@@ -333,6 +389,8 @@ def critique(
         rewrite = None  # a rewrite that a fresh check flags, or that drops a limit, is no better
     if rewrite is not None and quoted:
         rewrite = tidied(rewrite)
+    if rewrite is not None and gaps(rewrite):
+        notes.append(GAP_REWRITE_NOTE)
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
         issues, rewrite = [], None
@@ -345,7 +403,7 @@ def critique(
             notes = [n for n in notes if not n.startswith(MISSING_NOTE)]
         notes = [*notes, unread]
         if not risk.crisis:
-            risk = replace(risk, message=unread,
+            risk = replace(risk, message=with_region_note(unread, region),
                            resources=resources_for(region_or_default(region)[0]))
     evidence = turn.evidence
     if quoted:  # a span that runs into a blanked line says what the message as given says there
@@ -368,9 +426,50 @@ def critique(
                               region)
 
 
+# A rupture the model read with no words to point at: said, so no label goes unexplained.
+_RUPTURE_IN_WORDS: Final = {
+    "rupture.invalidation": "brushing aside their feelings or putting the blame on them",
+    "rupture.confrontation": "moving against them (blame, criticism or pressure)",
+    "rupture.withdrawal": "pulling away from the talk",
+}
+
+
+def _model_rupture_note(labels: Sequence[str]) -> str:
+    """What to say of ruptures (``labels``) only the model read: a reading, not a finding."""
+    read = " and ".join(_RUPTURE_IN_WORDS.get(label, label) for label in labels)
+    return (f"Mend's model reads this message as {read}, though no words in it match a "
+            "pattern Mend can point to. Read it once as they might: if any part puts the cause "
+            "on them, say what you did instead.")
+
+
+def _owned_before_the_but(text: str, issues: Sequence[Issue]) -> bool:
+    """Whether a "sorry, but" in ``text`` takes back an apology that owns an act ("I'm sorry I
+    forgot to pick you up, but ..."): the critic's example keeps it, so ownership is not what
+    is missing; the "but" is."""
+    for issue in issues:
+        if issue.kind != "sorry_but":
+            continue
+        before = text[:issue.start].rstrip(" ,;")
+        if not before:
+            continue
+        turn = analyze_turn(0, "me", before)
+        if any(e.label == _OWNERSHIP and e.source.startswith("rule:") for e in turn.evidence) \
+                and not any(is_rupture(label) for label in turn.labels):
+            return True
+    return False
+
+
 LIMIT_NOTE: Final = (
     "This sets a limit. Mend won't suggest softening it or reopening the talk, and a limit "
     "needs none of a repair's other parts: said once, plainly and calmly, it is enough.")
+GAP_NOTE: Final = (
+    "\"I'm sorry I ...\" still has a gap: say there what you did, in your own words. As it "
+    "stands it owns nothing, so Mend doesn't count it as ownership.")
+# Said of a rewrite that leaves the gap, for the person to fill in before they send it.
+GAP_REWRITE_NOTE: Final = (
+    "The suggested rewrite leaves a gap (\"I'm sorry I ...\") for what you did: fill it in, in "
+    "your own words, before you send it. Mend left out the rest, which read as more blame than "
+    "apology.")
 LETTER_NOTE: Final = (
     "This reads as a letter that needs no answer, or one to someone who has died, so Mend "
     "doesn't ask it for a request.")
@@ -381,19 +480,21 @@ QUOTED_NOTE: Final = (
 
 def _notes(text: str, turn: TurnAnalysis, components: Mapping[str, bool], issues: list[Issue], *,
            acts: Sequence[TheirAct], limit_spans: Sequence[tuple[int, int]],
-           overruled: set[str]) -> list[str]:
+           overruled: set[str], gapped: bool = False) -> list[str]:
     """What is "not there yet" (not the parts the model alone sensed or a rule found where the
     model's reading overruled it; not ownership where the writer took on what the other person
     did; no request of a letter that needs no answer), or, for a limit set in a message that
-    owns nothing, that nothing more is asked of it (a repair with a limit in it is a repair)."""
+    owns nothing, that nothing more is asked of it (a repair with a limit in it is a repair).
+    A gap left unfilled (``gapped``: "I'm sorry I ...") is ownership missing, whatever read it."""
     if limit_spans and not components["ownership"]:
         return [LIMIT_NOTE]
     sensed = _sensed(components, turn.labels, {i.kind for i in issues})
     missing = [name for name, present in components.items()
-               if not present and name not in sensed and name not in overruled
+               if not present and ((name not in sensed and name not in overruled)
+                                   or (name == "ownership" and gapped))
                and name not in ("acknowledgement", "appreciation")
                and not (name == "ownership" and acts)]
-    notes: list[str] = []
+    notes: list[str] = [GAP_NOTE] if gapped else []
     if needs_no_answer(text):
         notes.append(LETTER_NOTE)
         missing = [name for name in missing if name != "request"]
@@ -451,8 +552,10 @@ def _with_context_risk(result: CheckResult, answered: Safety,
     if note == _THREAT_TO_YOU_IN_CONTEXT:
         help_for = ("abuse_danger", *answered.kinds) if answered.kinds else ("abuse_danger",
                                                                            "suicide")
-        risk = replace(risk, message=crisis_message(("abuse_danger", *answered.kinds)),
-                       resources=resources_for(region_or_default(region)[0], help_for))
+        message = with_region_note(crisis_message(("abuse_danger", *answered.kinds)), region)
+        risk = replace(risk, message=message,
+                       resources=resources_for(region_or_default(region)[0], help_for,
+                                               images=any(about_images(t) for t in received)))
     notes = result.notes if result.risk.crisis else tuple(n for n in result.notes
                                                           if n in (CHECK_NOTE, CHECK_CONTEXT_NOTE))
     return replace(result, risk=risk, issues=(), rewrite=None, notes=(note, *notes))

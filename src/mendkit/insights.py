@@ -6,7 +6,8 @@ Choices, stated once:
   the next rupture); ruptures never followed by a repair are left out of the median.
 * who repairs first: the ``by`` field (me / them) of that first repair.
 * recurring triggers: whole words of 4+ letters, in any alphabet (``réunion``, not ``union``),
-  minus common words, found in 2+ rupture descriptions; the typographic apostrophe a phone types
+  minus function words and the relationship's own name (``names``) with its possessives
+  (``sam's``), found in 2+ rupture descriptions; the typographic apostrophe a phone types
   (``didn’t``) is read as ``'``.
 * patterns: criticism, contempt, defensiveness, stonewalling, read from the last part of each label
   (``criticism`` or ``rupture.confrontation.criticism``); a rupture counts once for a pattern,
@@ -25,6 +26,11 @@ Choices, stated once:
   data" to someone with enough check-ins.
 * a trend in words (:func:`trend_words`) is ``steady`` only when the rate, rounded as it is
   shown, is zero; the terminal, the charts and the web page all use it.
+* a figure shown rounded rounds a half up (:func:`half_up`, :func:`percent`): an uptake ratio
+  of 5/8 reads ``0.63`` and ``63%``, never ``0.62``; the figures themselves are not rounded.
+* ruptures still without a repair (``unrepaired_ruptures``, ``unrepaired_since``): those after
+  the last repair attempt, whatever its uptake, with the stored time of the first of them; the
+  figure over time leaves out entries whose time cannot be read, as the others do.
 * a body of the wrong shape (an old import could store anything) never stops the figures: a
   value that is not what the journal writes counts as absent (a repair's uptake or ``by``, a
   rupture's ``what`` or labels; a check-in without a number score is left out of the connection
@@ -55,6 +61,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple, Protocol, TypeGuard
 
 from mendkit.errors import InvalidInputError
@@ -69,12 +76,31 @@ MIN_TREND_DAYS = 7.0
 MIN_TREND_CHECKINS = 3
 """The fewest check-ins a connection trend is drawn from: a line through two is no trend."""
 _STOP = frozenset((
-    "about", "after", "again", "always", "because", "before", "being", "could", "didn't", "doesn't",
-    "every", "from", "have", "just", "like", "never", "really", "said", "should", "that", "their",
-    "them", "then", "there", "they", "this", "told", "wasn't", "were", "what", "when", "which", "while",
-    "with", "would", "your", "you're",
+    # Function words (pronouns, determiners, prepositions, conjunctions, auxiliaries and the
+    # commonest adverbs) and fillers ("okay", "thing") of four letters or more: they come back in
+    # any account of anything.
+    "about", "above", "across", "actually", "after", "again", "against", "almost", "along",
+    "already", "also", "although", "always", "among", "another", "anyone", "anything", "anyway",
+    "around", "away", "because", "been", "before", "behind", "being", "below", "beside",
+    "between", "both", "can't", "cannot", "could", "couldn't", "didn't", "does", "doesn't",
+    "doing", "don't", "done", "down", "during", "each", "either", "else", "even", "ever", "every",
+    "everyone", "everything", "from", "going", "gonna", "hadn't", "hasn't", "have", "haven't",
+    "having", "he'd", "he'll", "here", "hers", "herself", "himself", "i'll", "i've", "into",
+    "isn't", "it'd", "it'll", "it's", "itself", "just", "less", "let's", "like", "many", "maybe",
+    "might", "mine", "more", "most", "much", "must", "myself", "never", "nobody", "none",
+    "nothing", "okay", "once", "only", "onto", "other", "others", "ours", "ourselves", "over",
+    "quite", "rather", "really", "said", "same", "she'd", "she'll", "she's", "should",
+    "shouldn't", "since", "some", "someone", "something", "sometimes", "still", "such", "than",
+    "that", "that's", "their", "theirs", "them", "themselves", "then", "there", "there's",
+    "these", "they", "they'd", "they'll", "they're", "they've", "thing", "things", "this",
+    "those", "though", "through", "till", "told", "toward", "towards", "under", "until", "upon",
+    "very", "wasn't", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's",
+    "whatever", "when", "where", "whether", "which", "while", "whom", "whose", "will", "with",
+    "within", "without", "won't", "would", "wouldn't", "yeah", "you'd", "you'll", "you're",
+    "you've", "your", "yours", "yourself",
 ))
 _WORD = re.compile(r"[^\W\d_][\w']{3,}")
+_NAME_WORD = re.compile(r"[^\W\d_][\w']*")
 
 Row = tuple[str, str, Mapping[str, Any]]
 """One entry as ``(kind, occurred_at, body)``: what :meth:`Journal.insight_rows` returns."""
@@ -209,13 +235,79 @@ def recent_weeks(per_week: Mapping[str, int], *, most: int = 104
             sum(n for week, n in per_week.items() if week not in shown))
 
 
-def relationship_insights(entries: Iterable[EntryLike]) -> dict[str, Any]:
-    """Figures for one relationship's entries (any order)."""
-    return insights_from_rows([(e.kind, e.occurred_at, e.body) for e in entries])
+# How the coach's follow-up answer is said as a repair entry's uptake.
+_COACH_UPTAKE = {"yes": "accepted", "partly": "partly", "no": "rejected"}
 
 
-def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
-    """Figures from ``(kind, occurred_at, body)`` rows (any order; equal times keep their order)."""
+def _said_name(who: object) -> str:
+    """The other person's name as the coach was told it, without pronouns ("Sam (she/her)",
+    "Sam, she" -> "sam")."""
+    return re.split(r"[(,]", str(who or ""), maxsplit=1)[0].strip().casefold()
+
+
+def _plain(text: object) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+def coach_repair_rows(sessions: Iterable[Mapping[str, Any]], name: str,
+                      repairs: Iterable[Mapping[str, Any]] = ()) -> list[Row]:
+    """The coach's follow-ups as repair rows of the relationship called ``name``: one per coach
+    session about them whose follow-up was answered (``sessions`` are ``Session.to_dict()``
+    objects), at the time the first follow-up opened, with the last follow-up's answer as its
+    uptake (a later follow-up is the same repair, asked about again). A repair already in the
+    journal (``repairs``: its entries' bodies) for the same session, or with the same message,
+    is that repair written down by hand: the follow-up is not counted a second time.
+
+    >>> rows = coach_repair_rows([{"id": "a1", "answers": {
+    ...     "recognise_who": "Sam (she/her)", "rebuild_message": "I'm sorry I lied.",
+    ...     "rebuild_follow_up": "2026-12-07T00:00+00:00", "follow_up_uptake": "partly"}}], "Sam")
+    >>> [(kind, at, body["uptake"]) for kind, at, body in rows]
+    [('repair', '2026-12-07T00:00+00:00', 'partly')]
+    >>> coach_repair_rows([{"id": "a1", "answers": {"recognise_who": "Sam",
+    ...     "rebuild_message": "I'm sorry I lied.", "rebuild_follow_up": "2026-12-07",
+    ...     "follow_up_uptake": "yes"}}], "Sam", [{"message": "I'm sorry I lied. "}])
+    []
+    """
+    known = list(repairs)
+    ids = {str(r.get("coach_session")) for r in known if r.get("coach_session")}
+    messages = {_plain(r.get("message")) for r in known if r.get("message")}
+    want = _said_name(name)
+    rows: list[Row] = []
+    for session in sessions:
+        answers = session.get("answers")
+        if not isinstance(answers, Mapping) or not want or _said_name(
+                answers.get("recognise_who")) != want:
+            continue
+        done = [f for f in answers.get("follow_ups") or () if isinstance(f, Mapping)]
+        if not done and answers.get("follow_up_uptake"):  # a session from before the list
+            done = [{"at": answers.get("rebuild_follow_up"),
+                     "uptake": answers.get("follow_up_uptake")}]
+        uptake = _COACH_UPTAKE.get(str(done[-1].get("uptake"))) if done else None
+        message = answers.get("rebuild_message")
+        session_id = str(session.get("id") or "")
+        if uptake is None or not isinstance(done[0].get("at"), str) or session_id in ids or (
+                message and _plain(message) in messages):
+            continue
+        rows.append(("repair", str(done[0]["at"]), {"message": str(message or ""),
+                                                    "uptake": uptake, "by": "me",
+                                                    "coach_session": session_id}))
+    return rows
+
+
+def relationship_insights(entries: Iterable[EntryLike], *, names: Iterable[str] = ()
+                          ) -> dict[str, Any]:
+    """Figures for one relationship's entries (any order); ``names``: the relationship's own
+    name, left out of the triggers."""
+    return insights_from_rows([(e.kind, e.occurred_at, e.body) for e in entries], names=names)
+
+
+def insights_from_rows(rows: Iterable[Row], *, names: Iterable[str] = ()) -> dict[str, Any]:
+    """Figures from ``(kind, occurred_at, body)`` rows (any order; equal times keep their order).
+
+    ``names`` are the relationship's own name (``"Sam"``, ``"Aunt May"``): every word of it, and
+    its possessives (``sam's``), is left out of the recurring triggers, where it would stand in
+    almost every rupture and say nothing about what set one off.
+    """
     read = [(read_moment(at), at, kind, body if isinstance(body, Mapping) else {})
             for kind, at, body in rows]
     unreadable = [at for t, at, _, _ in read if t is None]
@@ -224,6 +316,9 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
                     if t is not None and plausible(t)),
                    key=lambda item: item[0].instant)
     ruptures = [(t, b) for t, k, b in timed if k == "rupture"]
+    timed_ruptures = sorted(((t, at) for t, at, kind, _ in read
+                             if kind == "rupture" and t is not None and plausible(t)),
+                            key=lambda item: item[0].instant)
     repairs = [(t, b) for t, k, b in timed if k == "repair"]
     checkins = [(t, b) for t, k, b in timed if k == "checkin"]
     # Entries without a readable time still count where time plays no part.
@@ -249,7 +344,12 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
             if by in REPAIRERS:
                 first_by[by] += 1
 
-    docs = [set(_WORD.findall(what.lower().replace("’", "'"))) - _STOP for b in all_ruptures
+    # The ruptures after the last repair attempt (of any uptake): still without one.
+    last_repair = repair_times[-1] if repair_times else None
+    unrepaired = [at for t, at in timed_ruptures if last_repair is None or t.instant > last_repair]
+
+    left_out = _STOP | name_words(names)
+    docs = [set(_WORD.findall(what.lower().replace("’", "'"))) - left_out for b in all_ruptures
             if isinstance(what := b.get("what"), str)]
     word_docs = Counter(w for d in docs for w in d)
     triggers = sorted(((w, n) for w, n in word_docs.items() if n >= 2), key=lambda x: (-x[1], x[0]))
@@ -281,11 +381,28 @@ def insights_from_rows(rows: Iterable[Row]) -> dict[str, Any]:
         "connection_steep": steep,
         "connection_per_week": {w: statistics.fmean(per_week[w])
                                 for w in sorted(per_week, key=week_order)},
+        "unrepaired_ruptures": len(unrepaired),
+        "unrepaired_since": str(unrepaired[0]) if unrepaired else None,
         "entries_without_a_time": len(unreadable),
         "unreadable_times": [str(at) for at in unreadable[:3]],
         "entries_out_of_range": len(out_of_range),
         "out_of_range_times": [str(at) for at in out_of_range[:3]],
     }
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The words of a relationship's name as they may appear in a description, lower case:
+    each word, and its possessives (``'s`` and ``'``).
+
+    >>> sorted(name_words(["James"]))
+    ['james', "james'", "james's"]
+    """
+    words: set[str] = set()
+    for name in names:
+        for word in _NAME_WORD.findall(name.lower().replace("’", "'")):
+            base = word.removesuffix("'s").rstrip("'")
+            words.update((base, f"{base}'s", f"{base}'"))
+    return frozenset(words)
 
 
 EARLIEST = datetime(1900, 1, 1)  # as ``mendkit.journal.kinds.check_when``: 1900 up to ...
@@ -351,6 +468,24 @@ def steep_words(steep: object) -> str | None:
     return f"{way} sharply (more than {most:g} points a week)"
 
 
+def unrepaired_words(figures: Mapping[str, Any]) -> str | None:
+    """The ruptures still without a repair attempt, in a plain sentence with the local date of
+    the first of them; None when there are none (or the figures lack them). The terminal and
+    the web page both use it.
+
+    >>> unrepaired_words({"unrepaired_ruptures": 2, "unrepaired_since": "2026-03-10T10:00"})
+    'The last 2 ruptures, since 2026-03-10, have no repair attempt after them yet.'
+    """
+    n = figures.get("unrepaired_ruptures")
+    moment = read_moment(figures.get("unrepaired_since"))
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1 or moment is None:
+        return None
+    day = moment.local.date().isoformat()
+    if n == 1:
+        return f"The latest rupture, on {day}, has no repair attempt after it yet."
+    return f"The last {n} ruptures, since {day}, have no repair attempt after them yet."
+
+
 def trend_words(slope: float | None, *, scale: float = 1.0, digits: int = 2
                 ) -> tuple[str, float] | None:
     """A trend as a word and the rate to show with it (``slope`` times ``scale``, rounded to
@@ -362,8 +497,31 @@ def trend_words(slope: float | None, *, scale: float = 1.0, digits: int = 2
     """
     if slope is None:
         return None
-    value = round(slope * scale, digits) + 0.0  # + 0.0: no "-0.00"
+    value = half_up(slope * scale, digits) + 0.0  # + 0.0: no "-0.00"
     return ("steady" if value == 0 else "rising" if value > 0 else "falling"), value
+
+
+def half_up(value: float, digits: int = 0) -> float:
+    """``value`` rounded to ``digits`` as a person would round the number as written: a half
+    goes up (away from zero), where Python's ``round`` and format specs take the even
+    neighbour (``0.625`` to ``0.62``). The terminal, the charts and the web page all use it.
+
+    >>> half_up(0.625, 2), half_up(12.25, 1), half_up(12.5), half_up(-0.125, 2)
+    (0.63, 12.3, 13.0, -0.13)
+    """
+    exact = Decimal(repr(value))  # the shortest decimal that is this float: 0.145, not 0.14499...
+    return float(exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+
+
+def percent(ratio: float) -> int:
+    """A ratio as a whole percentage, a half rounded up as :func:`half_up` does, so it agrees
+    with the ratio shown to two places (``0.625`` is ``0.63`` and ``63``%).
+
+    >>> percent(0.625), percent(0.125), percent(0.145)
+    (63, 13, 15)
+    """
+    exact = Decimal(repr(ratio)).scaleb(2)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def least_squares_slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:

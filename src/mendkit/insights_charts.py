@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING, Any
 
 from mendkit.config import home_from_env
 from mendkit.errors import InvalidInputError
-from mendkit.insights import iso_weeks, recent_weeks, steep_words, trend_words, week_order
+from mendkit.insights import (
+    half_up,
+    iso_weeks,
+    recent_weeks,
+    steep_words,
+    trend_words,
+    week_order,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -216,7 +223,7 @@ def _repair_uptake(ax: Axes, figures: Mapping[str, Any]) -> str:
     ratio = figures.get("uptake_ratio")
     title = "Repair attempts by how they were received"
     if ratio is not None:
-        title += f" (uptake ratio {ratio:.2f})"
+        title += f" (uptake ratio {half_up(ratio, 2):.2f})"
     ax.set_xlabel("How the repair was received")
     ax.set_ylabel("Repair attempts")
     if not any(counts):

@@ -94,8 +94,10 @@ def test_in_a_group_chat_an_apology_between_others_does_not_repair_the_rupture()
     assert eps[0].repair_turns == ()
 
 
-def test_a_third_person_who_speaks_to_the_hurt_person_repairs_and_her_thanks_take_it_up() -> None:
-    # episodes c14: Cy notices Bo's harsh remark to Ana, by name; Ana thanks Cy.
+def test_a_third_person_who_speaks_to_the_hurt_person_facilitates_and_repairs_nothing() -> None:
+    # episodes c14: Cy notices Bo's harsh remark to Ana, by name; Ana thanks Cy. Round 14 (group
+    # conversations): a third person's acknowledgement between two others is facilitation, as a
+    # therapist's or a mediator's is; Bo, who said it, has repaired nothing.
     eps = find_episodes([
         said(0, "Ana", "Here are the numbers for Q3.", start=0.0),
         said(1, "Bo", "These are wrong again. Honestly, do you even check your work?",
@@ -104,7 +106,7 @@ def test_a_third_person_who_speaks_to_the_hurt_person_repairs_and_her_thanks_tak
              ("repair.acknowledge", "notice", 18), start=12.0),
         said(3, "Ana", "Thanks, Cy. I did check them.", THANKS, start=20.0),
     ])
-    assert (eps[0].status, eps[0].initiator, eps[0].taken_up) == ("resolved", "Cy", True)
+    assert (eps[0].status, eps[0].initiator, eps[0].taken_up) == ("unresolved", None, False)
 
 
 def test_uptake_in_a_group_must_come_from_the_other_party() -> None:

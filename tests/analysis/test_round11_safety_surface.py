@@ -47,8 +47,9 @@ def test_the_default_region_gives_a_way_to_reach_an_abuse_line() -> None:
              or "violence" in r.name.lower()]
     assert abuse and resources[1] in abuse
     assert any(re.search(r"\d{3}", r.contact) for r in abuse)
-    suicide_line = next(i for i, r in enumerate(resources) if "988" in r.contact)
-    assert all(resources.index(r) < suicide_line for r in abuse)
+    # (round fourteen) a crisis line where they live still comes after the abuse lines
+    crisis_line = next(i for i, r in enumerate(resources) if r.name == "A crisis line where you live")
+    assert all(resources.index(r) < crisis_line for r in abuse)
 
 
 def test_suicide_keeps_its_own_words_and_order() -> None:
@@ -56,8 +57,11 @@ def test_suicide_keeps_its_own_words_and_order() -> None:
     assert "thoughts of hurting yourself" in risk.message
     assert "not your fault" not in risk.message
     names = [r.name for r in risk.resources]
+    # (round fourteen) a suicide sign alone gets the crisis line, then the line for young people,
+    # and no domestic-abuse lines, which speak to a danger the message does not name
+    assert "National Domestic Violence Hotline" not in names
     assert names.index("988 Suicide & Crisis Lifeline") < names.index(
-        "National Domestic Violence Hotline")
+        next(n for n in names if "Childhelp" in n))
 
 
 def test_both_kinds_get_both_responses() -> None:

@@ -265,7 +265,7 @@ def test_parquet_and_folder_inputs(tmp_path: Path) -> None:
            for x in (tmp_path / "t.jsonl").read_text().splitlines()]
     assert ids == ["tue", "mon"]  # the ids mend analyze gives these files
     error = json.loads((tmp_path / "t.errors.jsonl").read_text())
-    assert error["id"] == "broken.csv" and "broken.csv" in error["message"]
+    assert error["id"] == "broken" and "broken.csv" in error["message"]  # as a row's id
 
 
 def test_convokit_round_trip_carries_the_labels(tmp_path: Path) -> None:

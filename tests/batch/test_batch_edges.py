@@ -153,8 +153,8 @@ def test_a_whole_conversation_line_may_not_reuse_an_id(tmp_path: Path) -> None:
     assert _batch(str(source), "--out", str(out)) == 0
     assert _ids(out) == []  # d1 fails whole, once
     (message,) = [e["message"] for e in _errors(tmp_path / "o.errors.jsonl")]
-    assert message.startswith(f"{source}:1: rows of conversation 'd1' are not together")
-    assert "line 2" in message
+    assert message.startswith(f"{source}:1: conversation id 'd1' appears twice")
+    assert "line 2" in message and "sort" not in message
 
 
 # -- 6: an output Mend cannot write -----------------------------------------------------------

@@ -68,13 +68,13 @@ def test_resume_retries_conversations_that_failed(tmp_path: Path, out_name: str)
     settings = BatchSettings(out_format="jsonl" if out.suffix == ".jsonl" else "parquet")
     first = run_batch(folder, out, settings)
     assert (first.conversations, first.errors) == (1, 2)
-    assert sorted(e["id"] for e in _lines(errors_file)) == ["bad.txt", "worse.txt"]
+    assert sorted(e["id"] for e in _lines(errors_file)) == ["bad", "worse"]
 
     (folder / "bad.txt").write_text("Ana: now fixed\n", encoding="utf-8")
     again = run_batch(folder, out, BatchSettings(out_format=settings.out_format, resume=True))
     # Only the conversation the output holds is "already done"; both failures were tried again.
     assert (again.conversations, again.errors, again.skipped) == (1, 1, 1)
-    assert [e["id"] for e in _lines(errors_file)] == ["worse.txt"]
+    assert [e["id"] for e in _lines(errors_file)] == ["worse"]
     if out.suffix == ".jsonl":
         assert [x["conversation"]["id"] for x in _lines(out)] == ["good", "bad"]  # type: ignore[index]
     else:
@@ -92,7 +92,7 @@ def test_an_errors_file_cut_by_a_kill_is_tidied_on_resume(tmp_path: Path) -> Non
     report = run_batch(folder, out, BatchSettings(out_format="jsonl", resume=True))
     assert (report.errors, report.skipped) == (1, 1)
     (entry,) = _lines(errors_file)
-    assert entry["id"] == "bad.txt" and "bad.txt" in str(entry["message"])
+    assert entry["id"] == "bad" and "bad.txt" in str(entry["message"])
 
 
 @pytest.mark.parametrize("out_name", ["e.jsonl", "e-folder"])
@@ -134,7 +134,7 @@ def test_the_report_names_the_errors_file(tmp_path: Path) -> None:
     assert as_jsonl.errors_file.is_file()
     as_parquet = run_batch(folder, tmp_path / "p", BatchSettings())
     assert as_parquet.errors_file == tmp_path / "p" / "errors.jsonl"
-    assert _lines(as_parquet.errors_file)[0]["id"] == "bad.txt"
+    assert _lines(as_parquet.errors_file)[0]["id"] == "bad"
 
 
 @pytest.mark.parametrize(("option", "value"), [("--dask-local", "-1"), ("--workers", "-2"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mendkit.cli.render import elapsed
+from mendkit._elapsed import elapsed
 
 
 @pytest.mark.parametrize(("seconds", "shown"), [

@@ -15,7 +15,7 @@ from mendkit.cli.main import main
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "mendkit" / "examples" / "workplace.txt"
 CRISIS = "I want to kill myself"
-KNOWN = "default, US, GB, IE, CA, AU, NZ"
+KNOWN = "default, US, GB, IE, CA, AU, NZ, IN, SG, MY"
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -75,6 +75,10 @@ EXPECTED = {
     (S.FOLLOW_UP_UPTAKE, E.NOT_YET): S.REBUILD_FOLLOW_UP,
     (S.FOLLOW_UP_CONNECTION, E.ANSWER): S.DONE,
     (S.FOLLOW_UP_CONNECTION, E.SKIP): S.DONE,
+    # Round 14: after a betrayal the follow-up offers another (yes: a new day; no: done).
+    (S.FOLLOW_UP_CONNECTION, E.ASK_AGAIN): S.FOLLOW_UP_AGAIN,
+    (S.FOLLOW_UP_AGAIN, E.ACCEPT): S.REBUILD_FOLLOW_UP,
+    (S.FOLLOW_UP_AGAIN, E.SKIP): S.DONE,
     (S.CONFIRM_RISK, E.RISK_UNCLEAR): S.CONFIRM_RISK,
     # Round 13: when repair is not the goal (they died, no contact, an ending, a limit).
     (S.OPENNESS, E.GRIEF): S.LETTER_SAY,

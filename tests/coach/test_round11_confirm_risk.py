@@ -1,7 +1,8 @@
 """Round 11, the coach's risk check: a crisis sign only the learned model saw (no rule matched) is
 checked with the person before the coach stops (VERA-MH: detect, then confirm the risk). "No"
-goes on with the answer kept; "yes", "not sure", "help", a second unclear answer or an answer with
-signs of its own stop with the resources; a rule's sign still stops at once, with no question."""
+goes on with the answer kept; "yes", "not sure", "help" or an answer with signs of its own stop
+with the resources (a second unclear answer shows them and asks again, since round fourteen); a
+rule's sign still stops at once, with no question."""
 
 from __future__ import annotations
 
@@ -79,12 +80,15 @@ def test_yes_not_sure_or_help_stop_with_the_resources(
     assert PROMPTS[State.RECOGNISE_NOTICED] not in out
 
 
-def test_an_unclear_answer_is_asked_once_more_then_stops(
+def test_an_unclear_answer_is_asked_once_more_then_shows_the_resources(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Since round fourteen a second unclear answer shows where help is and asks again: the
+    # session is not ended (and does not go on) until a clear answer.
     session = _run(tmp_path, [*TO_WHAT, SOCKS, "what do you mean", "I don't get it"])
     out = capsys.readouterr().out
-    assert out.count(RISK_QUESTION) == 2
-    assert session.state is State.STOPPED_CRISIS and CRISIS_STOP in out
+    assert out.count(RISK_QUESTION) == 3
+    assert session.state is State.CONFIRM_RISK and CRISIS_STOP not in out
+    assert RESOURCES in out
 
 
 def test_an_answer_to_the_check_with_signs_of_its_own_stops(

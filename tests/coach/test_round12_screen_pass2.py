@@ -343,8 +343,9 @@ def test_the_stop_after_unclear_answers_thanks_no_one_for_honesty(tmp_path: Path
     script = UnclearScript(["", "yes", "Dan", "partner",
                             "he read my texts again. I swear I'll smash his phone"], ["8", "30"])
     session = run(start("s04"), script, SessionStore(tmp_path), now=lambda: NOW)
-    if CHECK in script.said:  # the model asked: after two unclear answers, the stop
-        assert session.state is State.STOPPED_CRISIS
+    if CHECK in script.said:  # the model asked: after two unclear answers, where help is, and
+        # (since round fourteen) the question again, until a clear answer; never coached on
+        assert session.state is State.CONFIRM_RISK
     assert not any("honest" in line.lower() for line in script.said)
 
 

@@ -94,12 +94,14 @@ def test_a_misspelled_hedge_to_the_coach_risk_check_stops(
 
 
 @pytest.mark.parametrize("reply", ["u never care", NOT_AN_ANSWER[3]])
-def test_a_line_that_is_no_answer_is_asked_again_then_stops(
+def test_a_line_that_is_no_answer_is_asked_again_and_never_taken_as_a_no(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], reply: str) -> None:
+    # Since round fourteen: asked again, with where help is, until a clear answer (not ended).
     session = _run(tmp_path, [*TO_WHAT, SOCKS, reply, reply, NOTICED])
     out = capsys.readouterr().out
     assert RISK_AGAIN in out and RISK_NO not in out
-    assert session.state is State.STOPPED_CRISIS and CRISIS_STOP in out
+    assert session.state is State.CONFIRM_RISK and CRISIS_STOP not in out
+    assert PROMPTS[State.RECOGNISE_MESSAGES] not in out
 
 
 @pytest.mark.parametrize("reply", ["no im ok", "nope", "I'm ok"])

@@ -148,7 +148,7 @@ def test_sorry_but_never_offers_a_non_apology_as_the_fixed_version() -> None:
     assert "Sorry you feel that way.\"" not in issue.suggestion
     assert "non-apology" in issue.suggestion
     assert "\"I'm sorry I ...\"" in issue.suggestion
-    assert result.rewrite == "I'm sorry for my part in this."
+    assert result.rewrite == "I'm sorry I ..."
     assert "non_apology" not in kinds(result.rewrite)
 
 
@@ -160,14 +160,14 @@ def test_sorry_but_still_offers_an_owning_apology_as_its_example() -> None:
 
 
 @pytest.mark.parametrize(("text", "rewrite"), [
-    ("I'm sorry you feel that way.", "I'm sorry for my part in this."),
-    ("Sorry if anyone was offended by the joke.", "I'm sorry for my part in this."),
+    ("I'm sorry you feel that way.", "I'm sorry I ..."),
+    ("Sorry if anyone was offended by the joke.", "I'm sorry I ..."),
     # "I didn't mean it" after the apology is an excuse that undoes it (clinical reference,
     # "but-pology"): it goes with the non-apology (round 11, second pass).
     ("Look, I'm sorry you took it the wrong way, I didn't mean it.",
-     "Look, I'm sorry for my part in this."),
+     "Look, I'm sorry I ..."),
     ("I'm sorry you feel that way but I need a minute. Can we talk tonight?",
-     "I'm sorry for my part in this but I need a minute. Can we talk tonight?"),
+     "I'm sorry I ... but I need a minute. Can we talk tonight?"),
 ])
 def test_a_non_apology_is_rewritten_whole_into_a_grammatical_sentence(text: str,
                                                                        rewrite: str) -> None:

@@ -74,7 +74,7 @@ def test_a_repeated_criticism_is_not_offered_back_as_the_fix() -> None:
 
 @pytest.mark.parametrize(("draft", "rewrite"), [
     ("I'm sorry... but you never listen.", "I'm sorry."),
-    ("I'm sorry you feel that way... but you never listen.", "I'm sorry for my part in this."),
+    ("I'm sorry you feel that way... but you never listen.", "I'm sorry I ..."),
     ("I feel ignored... and I feel disrespected.", "I feel lonely... and I feel hurt."),
 ])
 def test_a_rewrite_keeps_ellipses_and_never_doubles_a_stop(draft: str, rewrite: str) -> None:
@@ -83,7 +83,7 @@ def test_a_rewrite_keeps_ellipses_and_never_doubles_a_stop(draft: str, rewrite: 
 
 @pytest.mark.parametrize(("draft", "rewrite"), [
     ("Hi Sam,\n\nI'm sorry you feel that way.\n\nLove, Jo",
-     "Hi Sam,\n\nI'm sorry for my part in this.\n\nLove, Jo"),
+     "Hi Sam,\n\nI'm sorry I ...\n\nLove, Jo"),
     ("I'm sorry I snapped.\n\nYou always do this though.\n\nCan we talk tonight?",
      "I'm sorry I snapped.\n\nCan we talk tonight?"),
     ("I feel ignored.  Can we talk tonight?", "I feel lonely.  Can we talk tonight?"),
@@ -97,13 +97,13 @@ def test_a_rewrite_keeps_the_drafts_line_breaks_and_spacing(draft: str, rewrite:
     "I'm genuinely sorry you feel that way.", "I\u2019m deeply sorry you feel that way.",
 ])
 def test_a_non_apology_with_any_adverb_is_replaced_whole(draft: str) -> None:
-    assert rules(draft).rewrite == "I'm sorry for my part in this."
+    assert rules(draft).rewrite == "I'm sorry I ..."
 
 
 def test_a_non_apology_glued_to_other_letters_does_not_double_i_am() -> None:
     hebrew = "Fine.\u05d0\u05e0\u05d9 \u05de\u05e6\u05d8\u05e2\u05e8"  # "I'm sorry", glued on
     result = rules(f"{hebrew}I'm sorry you feel that way")
-    assert result.rewrite == f"{hebrew}I'm sorry for my part in this."
+    assert result.rewrite == f"{hebrew}I'm sorry I ..."
 
 
 def test_a_complaint_is_not_called_fair_where_it_is_also_a_criticism() -> None:

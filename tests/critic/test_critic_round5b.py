@@ -19,7 +19,7 @@ def rules(text: str) -> mendkit.CheckResult:
     ("Fine, whatever. You always do this.", None),
     # A withdrawal that is a sentence of its own goes with the other fixes.
     ("Whatever... I feel ignored by you...", "I feel lonely..."),
-    ("Whatever. I'm sorry you feel that way.", "I'm sorry for my part in this."),
+    ("Whatever. I'm sorry you feel that way.", "I'm sorry I ..."),
     ("Whatever. I'm sorry I yelled.", "I'm sorry I yelled."),
     # Inside a sentence it cannot be cut cleanly: no rewrite rather than one that keeps it.
     ("I feel ignored by you, so leave me alone.", None),
@@ -63,8 +63,8 @@ def test_no_rewrite_leaves_the_end_of_an_agent_phrase_behind(draft: str) -> None
 
 
 @pytest.mark.parametrize(("draft", "rewrite"), [
-    ("I'm sorry you feel that way\u2026", "I'm sorry for my part in this\u2026"),
-    ("Okay. I'm sorry you feel that way\u2026", "Okay. I'm sorry for my part in this\u2026"),
+    ("I'm sorry you feel that way\u2026", "I'm sorry I ..."),
+    ("Okay. I'm sorry you feel that way\u2026", "Okay. I'm sorry I ..."),
 ])
 def test_a_non_apology_ending_in_an_ellipsis_keeps_it(draft: str, rewrite: str) -> None:
     assert rules(draft).rewrite == rewrite

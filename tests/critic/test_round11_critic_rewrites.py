@@ -18,10 +18,10 @@ def kinds(result: mendkit.CheckResult) -> set[str]:
 
 
 @pytest.mark.parametrize(("draft", "rewrite"), [
-    ("I said sorry, so you have to forgive me now.", "I'm sorry for my part in this."),
+    ("I said sorry, so you have to forgive me now.", "I'm sorry I ..."),
     ("I'm sorry I missed the recital. Now can you please just forgive me so we can move on? "
      "I've apologized three times already.", "I'm sorry I missed the recital."),
-    ("lol I'm sorry if you were offended", "I'm sorry for my part in this."),
+    ("lol I'm sorry if you were offended", "I'm sorry I ..."),
     ("I FEEL IGNORED. YOU ALWAYS DO THIS.", "I FEEL LONELY."),
 ])
 def test_a_rewrite_drops_the_demand_and_reads_as_a_sentence(draft: str, rewrite: str) -> None:

@@ -22,10 +22,31 @@ from 0.835 to 0.840.)
 Who the episode is between. Its parties are the rupture's speaker and its target: a speaker the
 rupture names, else the last other person who spoke before it, else (the rupture opens the
 conversation) the first other person whose rupture joins it; later rupture speakers join them.
-In a group chat a repair counts only when one of the parties makes it or it names one of them
-("Ana, that came across harshly"), and uptake only from a party other than the repairer: Jen's
-apology to Lily does not repair Mo's insult to Sara. With no earlier turn to aim at, anyone's
-repair and anyone else's uptake count.
+With no earlier turn to aim at, anyone's repair and anyone else's uptake count.
+
+Groups (three or more speakers; round 14). Several episodes can be open at once, one for each
+pair at odds, and each turn goes to one of them (``analysis/addressing.py``): the speaker's
+episode with a person the turn speaks to by name ("Everyone's stretched, Jamal."), else the
+speaker's own open episode, else the most recent one. A rupture a party speaks by name to someone
+outside their episode opens its own: a manager's brush-off of Jamal is not part of his quarrel
+with Nadia, and his apology to Nadia by name leaves Jamal's episode ``unresolved``. When the
+rupture answered a prompt (a therapist's "Where would you like to start?", a mediator's agenda),
+the one who asked is only a guess at its target: the first other person whose rupture joins takes
+their place, and any repair or uptake of theirs leaves the episode. Only the parties repair: a
+third person's acknowledgement, validation, request or reflection between two others ("Maya, I
+hear a lot of hurt in 'again'", "Ana, that came across harshly") is facilitation; it is not a
+repair turn, names no initiator and starts no time to repair, and agreeing with it ("Yes.
+Exactly that.") takes nothing up. The initiator is the first of the two who repairs. A third
+person who owns a part of their own, in the first person and by name ("ah gráinne i completely
+forgot about your mam, im sorry"), repairs and becomes one of its parties; "Leo, that was unkind"
+about someone else's words owns nothing. Uptake comes only from a party other than the repairer,
+and, when the repair spoke to someone by name, from them: Cal's "haha" does not take up Bea's
+apology to Ana. A bystander's aside (a withdrawal read from context or given by the model alone,
+by someone in no open episode, answering a turn not spoken to them by name: "lol", "ok" while
+two others quarrel) joins no episode and opens none. An apology by name, with a rule's ownership
+in the first person, to someone the speaker shares no open episode with ("Sam, I'm sorry I cut
+you off earlier") opens one from the speaker's last turn to that person, when the rupture it owns
+had no label (round 14, t10).
 
 Safety. A crisis turn a rule found (``risk.crisis``: a threat, abuse, suicidal talk) joins the
 open episode, adds ``risk.crisis`` to its labels and makes it ``major``; its own repair labels do
@@ -96,7 +117,11 @@ the rules found, even if the model also reads it as invalidation.
   ("God, you're so annoying. Sorry, that was uncalled for."): turns to repair 0. "Sorry, but you
   never listen" owns nothing that follows it.
 - Uptake. A rule-found confrontation cancels a reconnect on the same turn ("I forgive you, but you
-  always do this"), and so does a rule-found shutdown (stonewalling, giving up). A milder
+  always do this"), unless it is only a complaint after the thanks and the turn answers the
+  repair itself (the last turn by someone else is the episode's latest repair): "Thank you. Yeah.
+  It felt like the third time this month." takes up the therapist's apology. A rule-found
+  shutdown (stonewalling, giving up) cancels it too, and so does acceptance a rule read in the
+  very words another rule reads as a denial ("It's fine, honestly. Forget it."). A milder
   rule-found rupture (invalidation, a minimal response, a denial) cancels only a weak reconnect,
   such as a plain "thanks": "Thanks. Whatever." is a brush-off, but "Okay. I forgive you.", "It's
   fine, these things happen. Love you." and "Whatever, it's okay. Love you." take the repair up,
@@ -116,6 +141,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
+from mendkit.analysis.addressing import Aim, Thread, addressed, aim, named
 from mendkit.analysis.safety import assess
 from mendkit.labels import CRISIS, RECONNECT, is_repair, is_rupture
 from mendkit.model import Episode, EpisodeStatus, Severity, TurnAnalysis
@@ -138,6 +164,9 @@ _OWNING_LABELS = frozenset({_RESPONSIBILITY, "repair.validate", "repair.acknowle
 _ANSWER_REACH = 4  # how many of the others' turns since the speaker last spoke a move answers
 # Giving in to the other after contempt for one's repair: the fawning the cycle of abuse runs on.
 _GIVING_IN_SUBTYPES = frozenset({"appeasing", "giving_up", "minimal_response"})
+# Ownership in the first person ("im sorry", "I shouldn't have", "that's on me"), as against a
+# parent's "Leo, that was unkind" about someone else's words.
+_FIRST_PERSON: Final = re.compile(r"\b(?:i|i'?m|im|me|my|we|us|our)\b", re.IGNORECASE)
 _MODEL_SOURCE = "model:"  # how a label only the classifier gave marks its evidence
 # Reconnect evidence that takes a repair up in so many words ("I forgive you", "thank you for
 # saying that", "love you"), as against thanks that may be routine or sarcastic.
@@ -150,6 +179,8 @@ class _Open:
     last: int
     opener: str
     parties: set[str] | None  # None: no one to aim at yet, so anyone may repair
+    guessed: bool = False  # a group's: its other party is only the one the opener spoke after
+    aimed: set[str] = field(default_factory=set)  # whom its last repair spoke to by name
     rupture_turns: list[int] = field(default_factory=list)
     repair_turns: list[int] = field(default_factory=list)
     reconnect_turns: list[int] = field(default_factory=list)
@@ -182,6 +213,10 @@ class _Read:
     scorns: str | None = None  # whose repair or concern it meets with contempt or hostility
     gives_in: bool = False  # a rule found it giving in (appeasing, giving up, "Forget it.")
     owns: bool = False  # a repair here owns or acknowledges, after any move against in it
+    # thanks, then a complaint a rule found: "Thank you. Yeah. It felt like the third time this
+    # month." It takes up the repair it answers (``answers``), and no other.
+    thanks_then_complaint: bool = False
+    answers: int | None = None  # the index of the last turn by someone else before it
 
 
 def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tuple[Episode, ...]:
@@ -189,21 +224,36 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
     # Episodes name turns by their index; a caller's turns need not be numbered from 0.
     by_index = {turn.index: turn for turn in turns}
     speakers = sorted({turn.speaker for turn in turns})
+    group = len(speakers) > 2
     done: list[Episode] = []
-    current: _Open | None = None
+    live: list[_Open] = []  # two people: at most one; a group: one for each pair at odds
     going_on = _going_on(turns)
     reads = _in_answer(turns, [_read(t, going_on=t.index in going_on) for t in turns])
+
+    def close(ep: _Open) -> None:
+        live.remove(ep)
+        done.append(_close(ep, by_index))
+
     for position, turn in enumerate(turns):
-        if current is not None and turn.index - current.last > quiet_turns:
-            done.append(_close(current, by_index))
-            current = None
+        for ep in [e for e in live if turn.index - e.last > quiet_turns]:
+            close(ep)
         if not turn.labels and turn.index not in going_on:
             continue
         read = reads[position]
-        if (current is not None and (read.ruptures or read.crisis)
-                and _seconds_between(by_index[current.last], turn) > QUIET_SECONDS):
-            done.append(_close(current, by_index))  # a new matter after a day: its own episode
-            current = None
+        if read.ruptures or read.crisis:  # a new matter after a day: its own episode
+            for ep in [e for e in live
+                       if _seconds_between(by_index[e.last], turn) > QUIET_SECONDS]:
+                close(ep)
+        to: Aim | None = None
+        if group:
+            to = aim(turn, turns[:position], speakers, [_thread(e, by_index) for e in live])
+            if to.aside and _soft(turn, read):
+                continue  # a bystander's "ok" or "lol" beside two others' quarrel
+            current = None if to.thread is None else live[to.thread]
+            if current is None and read.crisis and live:
+                current = max(live, key=lambda e: e.last)  # a crisis joins what is open
+        else:
+            current = live[-1] if live else None
         if current is None and position and _turns_from_silence(turn, turns[position - 1], read):
             continue
         if (read.crisis and not read.danger and not read.ruptures
@@ -211,19 +261,79 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
             # Talk of suicide or self-harm is no rupture between two people: it opens no
             # episode of its own (``safety`` names it), and ends a resolved one.
             if current is not None:
-                done.append(_close(current, by_index))
-                current = None
+                close(current)
             continue
+        if current is None and to is not None and not (read.ruptures or read.crisis):
+            current = _owned_unlabelled(turn, turns[:position], read, speakers, quiet_turns)
+            if current is not None:
+                live.append(current)
         if (read.ruptures or read.crisis) and _opens(current, read, turn, by_index):
             if current is not None:
-                done.append(_close(current, by_index))
+                close(current)
+            if to is None:
+                parties, guessed = _parties(turn, turns[:position], speakers), False
+            else:
+                parties, guessed = (None if to.parties is None else set(to.parties)), to.guessed
             current = _Open(start=turn.index, last=turn.index, opener=turn.speaker,
-                            parties=_parties(turn, turns[:position], speakers))
+                            parties=parties, guessed=guessed)
+            live.append(current)
         if current is not None and _add(current, turn, read, by_index, speakers):
             current.last = turn.index
-    if current is not None:
-        done.append(_close(current, by_index))
-    return tuple(done)
+    for ep in list(live):
+        close(ep)
+    return tuple(sorted(done, key=lambda e: e.start_turn))
+
+
+def _owned_unlabelled(turn: TurnAnalysis, before: Sequence[TurnAnalysis], read: _Read,
+                      speakers: Sequence[str], reach: int) -> _Open | None:
+    """In a group, an episode for an apology by name to someone the speaker shares no open
+    episode with ("Sam, I'm sorry I cut you off earlier"), when the rupture it owns had no
+    label: from the speaker's last turn to that person (one naming them, or one they answered
+    next), within ``reach`` turns; None when there is none or a rule found no apology."""
+    if _rule_subtypes(turn, _RESPONSIBILITY) is None or _RESPONSIBILITY not in read.repairs:
+        return None
+    if not _FIRST_PERSON.search(turn.text):
+        return None
+    to = addressed(turn, speakers)
+    if len(to) != 1:
+        return None
+    (person,) = to
+    for k in range(len(before) - 1, max(len(before) - 1 - reach, -1), -1):
+        earlier = before[k]
+        if earlier.speaker != turn.speaker:
+            continue
+        answered = next((t for t in before[k + 1:] if t.speaker != turn.speaker), None)
+        if person in named(earlier, speakers) or (
+                answered is not None and answered.speaker == person):
+            return _Open(start=earlier.index, last=earlier.index, opener=turn.speaker,
+                         parties={turn.speaker, person})
+    return None
+
+
+def _thread(ep: _Open, turns: Mapping[int, TurnAnalysis]) -> Thread:
+    movers = {turns[i].speaker for i in ep.rupture_turns}
+    return Thread(parties=None if ep.parties is None else frozenset(ep.parties), last=ep.last,
+                  mutual=len(movers) > 1)
+
+
+def _retarget(ep: _Open, speaker: str, turns: Mapping[int, TurnAnalysis]) -> None:
+    """``speaker``'s rupture joins ``ep``, whose other party was only a guess (the one whose
+    question the opener answered): ``speaker`` is the other party, and the one guessed was
+    facilitating (their repairs and thanks leave it)."""
+    ep.parties, ep.guessed = {ep.opener, speaker}, False
+    ep.repair_turns = [i for i in ep.repair_turns if turns[i].speaker in ep.parties]
+    ep.reconnect_turns = [i for i in ep.reconnect_turns if turns[i].speaker in ep.parties]
+    ep.initiator = turns[ep.repair_turns[0]].speaker if ep.repair_turns else None
+    ep.resolved = bool(ep.repair_turns and ep.reconnect_turns)
+
+
+def _soft(turn: TurnAnalysis, read: _Read) -> bool:
+    """Whether ``turn``'s only rupture is a withdrawal a bystander's aside often carries: one
+    read from context ("ok", "lol", a change of topic) or one only the model gave."""
+    if read.crisis or read.ruptures != [_WITHDRAWAL]:
+        return False
+    return (turn.model_only(_WITHDRAWAL)
+            or (_rule_subtypes(turn, _WITHDRAWAL) or set()) <= _CONTEXT_WITHDRAWAL)
 
 
 def _going_on(turns: Sequence[TurnAnalysis]) -> frozenset[int]:
@@ -244,7 +354,9 @@ def _read(turn: TurnAnalysis, *, going_on: bool = False) -> _Read:
     repairs = [x for x in turn.labels if is_repair(x)] if _attempts_repair(turn, found) else []
     reconnect = RECONNECT in turn.labels and _takes_up(turn, found)
     return _Read(ruptures, repairs, reconnect, crisis,
-                 crisis and any(e.subtype in _DANGER_KINDS for e in signs))
+                 crisis and any(e.subtype in _DANGER_KINDS for e in signs),
+                 thanks_then_complaint=(RECONNECT in turn.labels and not reconnect
+                                        and _thanks_then_complaint(turn, found)))
 
 
 def _in_answer(turns: Sequence[TurnAnalysis], reads: Sequence[_Read]) -> list[_Read]:
@@ -268,8 +380,11 @@ def _in_answer(turns: Sequence[TurnAnalysis], reads: Sequence[_Read]) -> list[_R
         scorned = _answered(position, turns, reads, repairs=True) if harms else None
         owns = bool(set(read.repairs) & _OWNING_LABELS) and (
             not (harms or dismisses) or _owns_after_rupture(turn))
+        answers = next((t.index for t in reversed(turns[:position])
+                        if t.speaker != turn.speaker), None)
         out.append(replace(
-            read, against=read.danger or _against(turn, read), dismisses=dismissed,
+            read, answers=answers, against=read.danger or _against(turn, read),
+            dismisses=dismissed,
             scorns=scorned, owns=owns,
             gives_in=bool((_rule_subtypes(turn, _WITHDRAWAL) or set()) & _GIVING_IN_SUBTYPES)))
     return out
@@ -349,10 +464,13 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
     touched = False
     # Whether this turn's danger is between the episode's people, judged before it joins them.
     between = (ep.parties is None or turn.speaker in ep.parties
-               or bool(ep.parties & set(_named(turn, speakers))))
+               or bool(ep.parties & set(named(turn, speakers))))
     if read.ruptures or read.crisis:
         ep.rupture_turns.append(turn.index)
-        if ep.parties is not None:
+        if ep.guessed and ep.parties is not None and turn.speaker not in ep.parties:
+            _retarget(ep, turn.speaker, turns)  # the one asked was facilitating
+        elif ep.parties is not None:
+            ep.guessed = ep.guessed and turn.speaker == ep.opener
             ep.parties.add(turn.speaker)
         elif turn.speaker != ep.opener:  # the first to answer in kind was its target
             ep.parties = {ep.opener, turn.speaker}
@@ -373,14 +491,21 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
         for scorners in ep.scorned.values():
             scorners.discard(turn.speaker)
     # Uptake is judged against repairs made before this turn, then this turn's repair counts.
-    if (read.reconnect and ep.repair_turns and _in_parties(ep, turn.speaker)
-            and turn.speaker not in ep.owing
+    reconnect = read.reconnect or (
+        read.thanks_then_complaint and bool(ep.repair_turns)
+        and read.answers == ep.repair_turns[-1])
+    if (reconnect and ep.repair_turns and _in_parties(ep, turn.speaker)
+            and (not ep.aimed or turn.speaker in ep.aimed) and turn.speaker not in ep.owing
             and turn.speaker != turns[ep.repair_turns[-1]].speaker
             and not _earlier(turn, turns[ep.repair_turns[-1]])):
         ep.reconnect_turns.append(turn.index)
         ep.resolved = True
         touched = True
     if repairs:
+        if ep.parties is not None:  # a third person who owns their part is in it now
+            ep.parties.add(turn.speaker)
+            answers = None if read.answers is None else turns[read.answers].speaker
+            ep.aimed = set(addressed(turn, speakers, answers)) & ep.parties
         ep.repair_turns.append(turn.index)
         if ep.initiator is None:
             ep.initiator = turn.speaker
@@ -412,8 +537,13 @@ def _counts_as_repair(ep: _Open, turn: TurnAnalysis, turns: Mapping[int, TurnAna
         return False
     if turn.index == ep.start and not _owns_after_rupture(turn):
         return False
-    return (_in_parties(ep, turn.speaker)
-            or bool(ep.parties and ep.parties & set(_named(turn, speakers))))
+    if _in_parties(ep, turn.speaker):
+        return True
+    # A third person who owns their own part to one of them ("ah gráinne i completely forgot
+    # about your mam, im sorry") is in it; one who reflects, validates or asks is facilitating.
+    return (any(e.label == _RESPONSIBILITY and not e.source.startswith(_MODEL_SOURCE)
+                and _FIRST_PERSON.search(e.text) for e in turn.evidence)
+            and bool(ep.parties and ep.parties & set(named(turn, speakers))))
 
 
 def _owns_after_rupture(turn: TurnAnalysis) -> bool:
@@ -433,17 +563,11 @@ def _parties(turn: TurnAnalysis, before: Sequence[TurnAnalysis],
              speakers: Sequence[str]) -> set[str] | None:
     """The rupture's speaker and its target: the people it names, else the last other speaker
     before it; None when there is no one to aim at."""
-    named = _named(turn, speakers)
-    if named:
-        return {turn.speaker, *named}
+    names = named(turn, speakers)
+    if names:
+        return {turn.speaker, *names}
     previous = next((t.speaker for t in reversed(before) if t.speaker != turn.speaker), None)
     return None if previous is None else {turn.speaker, previous}
-
-
-def _named(turn: TurnAnalysis, speakers: Sequence[str]) -> list[str]:
-    """The other speakers ``turn`` names ("sorry lily", "Ana, that came across harshly")."""
-    return [name for name in speakers if name != turn.speaker and name.strip()
-            and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", turn.text, re.IGNORECASE)]
 
 
 def _rule_found_ruptures(turn: TurnAnalysis, ruptures: Sequence[str]) -> list[str]:
@@ -481,7 +605,25 @@ def _takes_up(turn: TurnAnalysis, found: Sequence[str]) -> bool:
         return False
     if (_rule_subtypes(turn, _WITHDRAWAL) or set()) & _SHUTDOWN_SUBTYPES:
         return False
-    return bool((_rule_subtypes(turn, RECONNECT) or set()) & _EXPLICIT_RECONNECT)
+    # "It's fine, honestly. Forget it.": acceptance a rule read in the very words another rule
+    # reads as a denial accepts nothing.
+    denials = [(e.start, e.end) for e in turn.evidence if e.label == _WITHDRAWAL
+               and e.subtype == "denial" and not e.source.startswith(_MODEL_SOURCE)]
+    return any(e.label == RECONNECT and e.subtype in _EXPLICIT_RECONNECT
+               and not e.source.startswith(_MODEL_SOURCE)
+               and not any(e.start < end and start < e.end for start, end in denials)
+               for e in turn.evidence)
+
+
+def _thanks_then_complaint(turn: TurnAnalysis, found: Sequence[str]) -> bool:
+    """Whether a rule found thanks or acceptance in ``turn`` and, after it, only a complaint
+    ("Thank you. It's the second time this year."), no criticism, contempt or shutdown."""
+    if found != [_CONFRONTATION] or _rule_subtypes(turn, _CONFRONTATION) != {"complaint"}:
+        return False
+    rule_ev = [e for e in turn.evidence if not e.source.startswith(_MODEL_SOURCE)]
+    thanks = [e.start for e in rule_ev if e.label == RECONNECT]
+    complaints = [e.start for e in rule_ev if e.label == _CONFRONTATION]
+    return bool(thanks) and min(thanks) < min(complaints)
 
 
 def _earlier(turn: TurnAnalysis, than: TurnAnalysis) -> bool:

@@ -13,8 +13,9 @@ the rule's match is dropped (model card, "v5"). Rupture and crisis matches alway
 does an apology or admission that names what the speaker did ("I'm sorry I broke the vase", "I'm
 sorry I snapped", "it was my fault", "I was wrong": the strongest responsibility rules), which is
 never everyday talk (``standing_labels``); nor an apology with an offer to put right what the
-speaker did ("sorry, I'll bring it back tonight", ``OWNED_RULES``), nor a message that is only an
-apology ("sorryyyy", "im soooo sorry").
+speaker did ("sorry, I'll bring it back tonight", ``OWNED_RULES``), nor a limit the person sets
+("Please don't text me after 10 pm", "I need some space from you", also ``OWNED_RULES``), nor a
+message that is only an apology ("sorryyyy", "im soooo sorry").
 
 What the model adds is held to the same sense (3RS: moving away and repairing are opposite
 functions of one turn). It does not add withdrawal to a turn where a rule found a clear repair or
@@ -75,8 +76,18 @@ CLEAR_MODEL_PROBABILITY = 0.5
 # bring it back tonight", "I took your charger without asking", "I rolled my eyes at you. That
 # was disrespectful", and the offer inside an apology ("im sorry i ate ur leftovers ill replace
 # them tonight": the rule asks for the apology in the same message).
+# And a limit the rules found (round 14): a limit on contact or a refusal to go on that gives its
+# reason ("Please don't text me after 10 pm", "I need some space from you", "I won't be replying
+# to further messages", request/boundary-02) and keeping away while the other drinks
+# (request/boundary-03). The model read "I need some space from you." as 0.03 repair.request and
+# dropped it. A person's limit is theirs to set; everyday talk never says it in these words (both
+# rules set out-of-office lines aside). request/boundary-01 stays overrulable: its broader asks
+# ("please don't start the comparison again", "I need you to stop at the bank") are everyday
+# talk as often as limits, and the four of its matches the model dropped on the training
+# conversations were none of them a repair in the corpus.
 OWNED_RULES: frozenset[str] = frozenset({
-    "responsibility/apology-04", "responsibility/admission-02", "request/commitment-03"})
+    "responsibility/apology-04", "responsibility/admission-02", "request/commitment-03",
+    "request/boundary-02", "request/boundary-03"})
 # A message that is an apology and nothing more ("sorryyyy", "im soooo sorry", "sooooorry dad")
 # is not everyday talk either; inside a longer turn the same rule's "Sorry." may be appeasing
 # ("Yes, you're right. Sorry. I'll try harder." after a lecture), and the model reads that.

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from math import prod
 from typing import TYPE_CHECKING, Final, Literal
 
 from mendkit._once import once
@@ -21,7 +22,13 @@ from mendkit._version import __version__
 from mendkit.analysis.episodes import find_episodes
 from mendkit.analysis.language import turns_note, unreadable_turns
 from mendkit.analysis.rules import Hit, RuleSet, TurnContext, engine_rules
-from mendkit.analysis.safety import DEFAULT_REGION, assess, region_or_default, resources_for
+from mendkit.analysis.safety import (
+    DEFAULT_REGION,
+    assess,
+    region_or_default,
+    resources_for,
+    with_region_note,
+)
 from mendkit.analysis.text import fold_letters, without_annotations
 from mendkit.errors import InvalidInputError
 from mendkit.labels import CRISIS, LABELS, RECONNECT, is_repair, is_rupture
@@ -37,6 +44,12 @@ if TYPE_CHECKING:
 Mode = Literal["full", "rules"]
 MODES: Final = ("full", "rules")
 THRESHOLD: Final = 0.5
+# Hints (rules under ``THRESHOLD``, the weak crisis rules) count together only this close: a
+# message's few sentences, not a long letter's far ends. The crisis messages of the training
+# corpus whose hints together are the sign hold them up to 188 characters (and 3 sentences) apart
+# ("Mum, the credit card's paid off and the will is in the top drawer of the desk. ... I'm at
+# peace with that"); only the same or the next sentence lost 20 of them (round 14).
+HINT_REACH: Final = 250
 _ORDER: Final = {label: i for i, label in enumerate(LABELS)}
 _OPENING: Final = TurnContext()  # the first turn: nothing before it
 
@@ -99,10 +112,44 @@ def score_hits(
             label=rule.label, subtype=rule.subtype, start=hit.start, end=hit.end,
             text=text[hit.start:hit.end], source=f"rule:{rule.id}", score=rule.weight,
         ))
+    for label, m in miss.items():
+        own = [h for h in hits if h.rule.label == label]
+        if 1.0 - m >= THRESHOLD and all(h.rule.weight < THRESHOLD for h in own):
+            miss[label] = _nearby_miss(own)  # hints alone: only those close together count
     scores = {label: 1.0 - m for label, m in sorted(miss.items(), key=lambda kv: _ORDER[kv[0]])}
     labels = tuple(label for label, s in scores.items() if s >= THRESHOLD)
     return TurnAnalysis(index=index, speaker=speaker, text=text, labels=labels, scores=scores,
                         evidence=tuple(e for e in evidence if e.label in labels), start=start)
+
+
+def _nearby_miss(weak: Sequence[Hit]) -> float:
+    """The noisy-or miss of ``weak`` hits (rules too weak to carry a label alone: hints such as
+    "pills" or "I've made up my mind") when only hints close together count together (within
+    ``HINT_REACH`` characters): two hints far apart in a long letter ("the pills are in the cabinet
+    if your mum needs them" and, paragraphs later, "I've made up my mind about the car") are no
+    sign."""
+    return min(  # the closest group: each hint with those that start soon after it ends
+        prod(1.0 - h.rule.weight for h in weak
+             if h.start >= first.start and h.start - first.end <= HINT_REACH)
+        for first in weak
+    )
+
+
+def _outermost(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """``evidence`` (in its order) less the entries whose span lies inside, or around, the span
+    of another of the same label and subtype: a person, or a study counting evidence rows, reads
+    the same words once ("Whatever" and "Whatever."). The entry kept is the surest rule's (the
+    widest span of equally sure ones). Labels and scores do not change: they were decided from
+    every match."""
+    entries = list(evidence)
+    kept: list[Evidence] = []
+    for entry in sorted(entries, key=lambda e: (-e.score, e.start - e.end, e.start)):
+        if not any(k.label == entry.label and k.subtype == entry.subtype
+                   and ((k.start <= entry.start and entry.end <= k.end)
+                        or (entry.start <= k.start and k.end <= entry.end)) for k in kept):
+            kept.append(entry)
+    chosen = {id(e) for e in kept}
+    return tuple(e for e in entries if id(e) in chosen)
 
 
 def analyze_turn(
@@ -135,8 +182,10 @@ def analyze_conversation(
     refitted heads to the classifier's probabilities. ``workers``: threads running the model on
     turns side by side (default: one per core; a batch worker that is one of many passes 1).
     """
-    return analyze_with_probabilities(conversation, mode=mode, region=region, personal=personal,
-                                      workers=workers)[0]
+    analysis = analyze_with_probabilities(conversation, mode=mode, region=region,
+                                          personal=personal, workers=workers)[0]
+    return replace(analysis, turns=tuple(replace(turn, evidence=_outermost(turn.evidence))
+                                         for turn in analysis.turns))
 
 
 def analyze_with_probabilities(
@@ -149,7 +198,10 @@ def analyze_with_probabilities(
 ) -> tuple[Analysis, list[dict[str, float]]]:
     """``analyze_conversation``, and the classifier's own probabilities for each turn (label ->
     probability, after ``personal``'s heads; an empty list in rules mode or without a model; an
-    empty dict for a turn the model cannot read, as it is not in English)."""
+    empty dict for a turn the model cannot read, as it is not in English). Its turns keep every
+    rule's evidence, spans inside each other's too (the critic reads each rule's span, as the
+    episodes and the safety summary do); ``analyze_conversation`` shows them once
+    (``_outermost``)."""
     if mode not in MODES:
         raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
     rules = engine_rules()
@@ -235,7 +287,8 @@ def _with_unread(safety: Safety, unread: Sequence[int], region: str) -> Safety:
     note = turns_note(unread)
     if safety.crisis:
         return replace(safety, message=f"{safety.message} {note}")
-    return replace(safety, message=note, resources=resources_for(region_or_default(region)[0]))
+    return replace(safety, message=with_region_note(note, region),
+                   resources=resources_for(region_or_default(region)[0]))
 
 
 def _model_probabilities(
@@ -257,9 +310,16 @@ def _model_probabilities(
     workers = min(workers or _cores(), len(read), 8)
     if workers <= 1:
         return {i: model.probabilities(*pairs[i]) for i in read}
+    from mendkit.models.classifier import current_reader, readings_for
+
+    reader = current_reader()  # whom the readings are for: the pool's threads do not know it
+
+    def reading(i: int) -> npt.NDArray[np.float32]:
+        with readings_for(reader):
+            return model.probabilities(*pairs[i])
+
     with ThreadPoolExecutor(workers) as pool:  # onnxruntime releases the GIL while it runs
-        return dict(zip(read, pool.map(lambda i: model.probabilities(*pairs[i]), read),
-                        strict=True))
+        return dict(zip(read, pool.map(reading, read), strict=True))
 
 
 @once

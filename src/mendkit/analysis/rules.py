@@ -528,7 +528,7 @@ class RuleSet:
     ) -> list[Hit]:
         """The hits on one turn. ``blocked`` (if given) collects the labels of rules whose pattern
         matched but was set aside as negated, reported speech or excluded: evidence against."""
-        lowered = tx.normalise(text)
+        lowered = tx.normalise(tx.unwrap(text))  # a line break inside a sentence is a space
         folded, cuts = _fold(lowered)
         toks = tx.tokens(folded)
         bigrams = _bigrams(toks)
@@ -623,7 +623,7 @@ class RuleSet:
             if hit is None and not against:
                 continue
             if before is None:
-                before = _read(tx.normalise(context.previous))
+                before = _read(tx.normalise(tx.unwrap(context.previous)))
             if not (before and any(p.search(before) for p in rule.after)):
                 continue
             if against and blocked is not None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Final
 
-from mendkit.analysis.text import inside, normalise, reported_spans
+from mendkit.analysis.text import inside, normalise, reported_spans, unwrap
 from mendkit.errors import ConfigError
 from mendkit.labels import CRISIS
 from mendkit.model import Evidence, Resource, Safety, TurnAnalysis
@@ -34,7 +34,7 @@ KIND_WORDS = {"suicide": "suicide", "self_harm": "self-harm",
 @dataclass(frozen=True, slots=True)
 class _Entry:
     resource: Resource
-    topic: str  # emergency, self or abuse
+    topic: str  # emergency, self, abuse, youth or images
     only_on_topic: bool  # shown only when the crisis is of its topic, or of no known kind
 
 
@@ -43,6 +43,7 @@ class _Table:
     message: str
     abuse_message: str
     also_self_message: str
+    young_message: str
     regions: dict[str, tuple[_Entry, ...]]
 
 
@@ -60,7 +61,7 @@ def _table() -> _Table:
         for region in data["region"]
     }
     return _Table(str(data["message"]), str(data["abuse_message"]),
-                  str(data["also_self_message"]), regions)
+                  str(data["also_self_message"]), str(data["young_message"]), regions)
 
 
 def _topics(kinds: Iterable[str]) -> frozenset[str]:
@@ -70,14 +71,25 @@ def _topics(kinds: Iterable[str]) -> frozenset[str]:
     return frozenset(found) or frozenset({"self", "abuse"})
 
 
-def _shown(entries: Sequence[_Entry], kinds: Iterable[str]) -> tuple[Resource, ...]:
+def _shown(entries: Sequence[_Entry], kinds: Iterable[str], *,
+           images: bool = False, young: bool = False) -> tuple[Resource, ...]:
     """The resources to show for ``kinds``: the emergency number first, then, when someone else
-    is the danger, the abuse lines; nothing is left out but examples of another topic."""
+    is the danger, the abuse lines; the line for children and young people after them, and with
+    ``images`` the services that help get images taken down; with ``young`` (a young person in
+    danger from someone else) their line right after the emergency number. Nothing is left out
+    but abuse lines for the person's own thoughts, examples of another topic, and image
+    services when no images are spoken of."""
     kinds = tuple(kinds)
     topics = _topics(kinds)
-    order = (("emergency", "abuse", "self") if any(k in ABUSE_KINDS for k in kinds)
-             else ("emergency", "self", "abuse"))
-    kept = [e for e in entries if not e.only_on_topic or e.topic in topics]
+    abuse = any(k in ABUSE_KINDS for k in kinds)
+    order = (("emergency", "youth", "abuse", "self", "images") if abuse and young
+             else ("emergency", "abuse", "self", "youth", "images") if abuse
+             else ("emergency", "self", "abuse", "youth", "images"))
+    # The person's own thoughts (suicide, self-harm): no abuse lines, which are for danger from
+    # someone else; with no kind known, every line.
+    kept = [e for e in entries if (not e.only_on_topic or e.topic in topics)
+            and (images or e.topic != "images")
+            and (e.topic != "abuse" or "abuse" in topics)]
     return tuple(e.resource for e in sorted(kept, key=lambda e: order.index(e.topic)))
 
 
@@ -119,7 +131,8 @@ def _region_code(region: object) -> str:
     raise ConfigError(f"no crisis resources for region {region!r}; use one of: {known}")
 
 
-def resources_for(region: str = DEFAULT_REGION, kinds: Iterable[str] = ()) -> tuple[Resource, ...]:
+def resources_for(region: str = DEFAULT_REGION, kinds: Iterable[str] = (), *,
+                  images: bool = False, young: bool = False) -> tuple[Resource, ...]:
     """The resources for ``region`` (an ISO country code such as ``US`` or ``GB``, or ``default``).
 
     A country Mend has no list for gets the general (``default``) list, which says to contact
@@ -128,8 +141,12 @@ def resources_for(region: str = DEFAULT_REGION, kinds: Iterable[str] = ()) -> tu
     raises ``ConfigError``.
 
     ``kinds`` are the crisis kinds found (``suicide``, ``abuse_danger``...): when someone else is
-    the danger, the abuse lines come right after the emergency number. With none known, every
-    resource is shown.
+    the danger, the abuse lines come right after the emergency number (after the line for young
+    people first, with ``young``); for the person's own thoughts only, the crisis lines and no
+    abuse lines. With none known, every resource is shown. A line for children and young
+    people is always in the list (after the
+    others); ``images`` (the words in crisis speak of pictures shared, threatened or demanded:
+    ``about_images``) adds the services that help get them taken down, where Mend knows one.
 
     >>> resources_for("GB")[1].contact
     'call 116 123'
@@ -138,7 +155,66 @@ def resources_for(region: str = DEFAULT_REGION, kinds: Iterable[str] = ()) -> tu
     >>> resources_for("DE") == resources_for("default")
     True
     """
-    return _shown(_table().regions[_region_code(region)], tuple(kinds))
+    return _shown(_table().regions[_region_code(region)], tuple(kinds), images=images,
+                  young=young)
+
+
+def image_services(region: str = DEFAULT_REGION) -> tuple[Resource, ...]:
+    """The services for ``region`` that help get nude or intimate images taken down (none
+    where Mend knows of none).
+
+    >>> [r.name for r in image_services("AU")]
+    ['eSafety Commissioner']
+    """
+    return tuple(e.resource for e in _table().regions[_region_code(region)]
+                 if e.topic == "images")
+
+
+# Pictures, nudes, videos: the things a sextortion or image-abuse threat is about.
+_PICTURES: Final = (r"(?:pics?|pix|pictures?|photos?|fotos?|images?|nudes?|nude (?:pics?|photos?)"
+                    r"|videos?|vids?|selfies?|snaps?|intimate (?:images?|photos?|pictures?)"
+                    r"|another one)")
+_SHARED: Final = (r"(?:send\w*|sent|shar\w*|post\w*|leak\w*|upload\w*|spread\w*|show\w*"
+                  r"|put (?:them |it )?(?:online|up)|publish\w*|expos\w*|forward\w*|screenshot\w*"
+                  r"|ask\w* (?:me )?for|demand\w*|want\w* (?:more|me to send)|more|sees?|seen)")
+_ABOUT_IMAGES: Final = re.compile(
+    rf"\bnudes?\b|\bnude (?:pics?|photos?|pictures?|images?|videos?)\b|\bsextort\w*"
+    rf"|\bintimate (?:images?|photos?|pictures?|videos?)\b"
+    rf"|\b{_SHARED}\b[^.?!]{{0,50}}\b{_PICTURES}\b|\b{_PICTURES}\b[^.?!]{{0,50}}\b{_SHARED}\b")
+
+
+def about_images(text: str) -> bool:
+    """Whether ``text`` speaks of pictures (nudes, photos, videos) being shared, threatened or
+    demanded: then the resources add the services that help get them taken down.
+
+    >>> about_images("send more pics or i post the ones i have")
+    True
+    >>> about_images("he threw my phone at the wall")
+    False
+    """
+    return _ABOUT_IMAGES.search(normalise(text)) is not None
+
+
+# A threat or a demand with pictures: "or he sends it", "unless", "pay", "if i block her".
+_THREAT: Final = re.compile(
+    r"\bor (?:else|he|she|they|theyll|they'll|hell|he'll|shell|she'll|ill|i'll|i|it|them|ur|your"
+    r"|everyone|every1)\b|\bunless\b|\bif (?:i|u|you) (?:don'?t|dont|do not|block|tell|stop)\b"
+    r"|\bpay\b|\bpay up\b|[£$€]\s?\d|\b\d+\s?(?:quid|dollars|bucks|euros?)\b|\bmoney\b"
+    r"|\bthreat\w*|\bblackmail\w*|\bsextort\w*|\bnudes?\b|\bintimate\b")
+
+
+def image_threat(text: str) -> bool:
+    """Whether ``text`` tells of pictures threatened, demanded with a threat, or nudes shared
+    (``about_images`` with words of a threat, money or nudes): sextortion or image abuse, which
+    no repair is coached for.
+
+    >>> image_threat("now he says send 3 more or he sends it to my followers")
+    True
+    >>> image_threat("send me the pics from the party")
+    False
+    """
+    said = normalise(text)
+    return about_images(said) and _THREAT.search(said) is not None
 
 
 def region_note(region: str) -> str | None:
@@ -170,10 +246,32 @@ def region_or_default(region: str) -> tuple[str, str | None]:
     return region, note
 
 
+def with_region_note(message: str, region: str) -> str:
+    """``message``, saying that the resources with it are the general ones when ``region`` is a
+    country Mend has no list for: the JSON and the API say so where the terminal's note on
+    stderr cannot be seen. A region Mend cannot read at all leaves ``message`` as it is (the
+    places that show resources read it with ``region_or_default`` first).
+
+    >>> with_region_note("", "NG")
+    'Mend has no list of lines for NG yet, so these are general resources.'
+    >>> with_region_note("Hello.", "GB")
+    'Hello.'
+    """
+    try:
+        if region_note(region) is None:
+            return message
+    except ConfigError:
+        return message
+    note = (f"Mend has no list of lines for {_country(region.strip().upper())} yet, so these are "
+            f"general resources.")
+    return f"{message} {note}" if message else note
+
+
 def crisis_message(kinds: Iterable[str] = ()) -> str:
     """What Mend says to a person when it sees signs of crisis of ``kinds``: words for danger
     from someone else when that is what it sees, with those for suicide or self-harm when both
-    are there; the general message when no kind is known or the kind is the person's own.
+    are there; the general message when no kind is known or the kind is the person's own. Each
+    ends with a sentence for a young person: they can tell an adult they trust.
 
     >>> "not your fault" in crisis_message(["abuse_danger"])
     True
@@ -183,10 +281,12 @@ def crisis_message(kinds: Iterable[str] = ()) -> str:
     table = _table()
     kinds = tuple(kinds)
     if not any(k in ABUSE_KINDS for k in kinds):
-        return table.message
-    if any(k in SELF_KINDS for k in kinds):
-        return f"{table.abuse_message} {table.also_self_message}"
-    return table.abuse_message
+        said = table.message
+    elif any(k in SELF_KINDS for k in kinds):
+        said = f"{table.abuse_message} {table.also_self_message}"
+    else:
+        said = table.abuse_message
+    return f"{said} {table.young_message}"
 
 
 # Weak crisis rules: hints ("please don't tell him", "took my bank card") that count only with
@@ -276,6 +376,165 @@ _NOT_ABOUT_LIFE: Final = re.compile(
     r"|lessons?|homework|uni|college|school)\b")
 
 
+# A direct question about safety (round 14): "Are you thinking about hurting yourself?" / "I don't
+# know. Sometimes." The answer is the disclosure, though no rule reads "Sometimes." alone. Asking
+# directly is what a worried person, a friend or a clinician should do; a yes, a hedge or an "I
+# don't know" keeps the question open (the clinical reference, 7.3: a denial should not close a
+# risk check, and less than a clear no is no denial). Two kinds of question: one where a yes is
+# the danger (thoughts of suicide or self-harm, someone hurting them), and one where a yes is
+# safety ("are you safe right now?", "do you feel safe at home?": a no or a hedge is the danger).
+_YOU_HARM: Final = (
+    r"(?:hurt\w*|harm\w*|cut\w*|kill\w*|end\w*|burn\w*|injur\w*|do something to|overdos\w*|"
+    r"tak\w* (?:your own|your) life)")
+_HARM_QUESTION: Final = re.compile(
+    r"\b(?:are|were|have|do|did|had|r)\s+(?:you|u|ya)\s+(?:ever\s+|still\s+|been\s+|really\s+"
+    r"|actually\s+|now\s+|again\s+|at all\s+)*(?:"
+    rf"(?:thinking|thought|think|considering|considered|planning|planned|going|gonna|wanting|want"
+    rf"|feel(?:ing)? like|had (?:any )?thoughts|having (?:any )?thoughts|urges?)\s+(?:about\s+|of\s+"
+    rf"|to\s+|on\s+)?{_YOU_HARM}\s+(?:yourself|urself|your ?self|your (?:own )?life|it all)"
+    r"|(?:thinking|thought|think|thoughts)\s+(?:about|of)\s+(?:suicide|dying|death|not being "
+    r"(?:here|around|alive)|self[- ]?harm\w*|ending (?:it|things|everything))"
+    r"|(?:hurting|harming|cutting|burning|injuring|starving)\s+(?:yourself|urself|your ?self)"
+    r"|(?:hurt|harm|cut|burn)\w*\s+(?:yourself|urself|your ?self)\s+again"
+    r"|(?:feeling\s+|felt\s+)?suicidal|self[- ]?harm\w*"
+    r"|(?:want|wanting|wish|wished)\s+(?:to\s+)?(?:die|be dead|not (?:be )?(?:here|alive|around))"
+    r"|(?:had|having|get|getting)\s+(?:any\s+)?(?:thoughts|urges)\s+(?:of|about|to))"
+    r"|\b(?:thoughts|urges)\s+(?:of|about)\s+(?:suicide|killing yourself|ending your life"
+    r"|hurting yourself|harming yourself|self[- ]?harm\w*|dying)\b[^.!]*\?"
+    r"|\b(?:do|does)\s+(?:you|u)\s+(?:ever\s+|still\s+|sometimes\s+)*(?:hurt|harm|cut|burn)\s+"
+    r"(?:yourself|urself|your ?self)"
+    r"|\byou'?re\s+not\s+(?:thinking|planning|going)\s+(?:about|of|to|on)\s+[^.!?]{0,40}"
+    r"(?:yourself|your life|suicide)[^.!?]*,\s*are you")
+_ABUSE_QUESTION: Final = re.compile(
+    r"\b(?:is|does|did|has|was|have)\s+(?:he|she|they|anyone|anybody|someone|somebody|your \w+"
+    r"|(?!(?:i|it|that|this|what|we|you|the|work|school|there)\b)\w+)"
+    r"\s+(?:ever\s+|still\s+|been\s+|really\s+)*(?:hurt\w*|hit\w*|beat\w*|push\w*|shov\w*|chok\w*"
+    r"|strangl\w*|slap\w*|kick\w*|threat\w*|scar(?:e|es|ed|ing) you|frighten\w* you|forc\w*"
+    r"|touch\w* you|laid a (?:hand|finger) on you|put (?:his|her|their) hands on you)\b"
+    r"\s+you\b(?! (?:up|to|into|out|forward|on|with (?:the|a|his|her|that|this))\b)"
+    r"|\bare\s+you\s+(?:ever\s+)?(?:scared|afraid|frightened|terrified)\s+(?:of|to go home|at home"
+    r"|to be (?:at home|alone with)|when)\b")
+_SAFE_QUESTION: Final = re.compile(
+    r"\b(?:are|r)\s+(?:you|u)\s+(?:feeling\s+)?(?:safe|in (?:any )?danger)\b"
+    r"|\b(?:do|does|did)\s+(?:you|u)\s+(?:feel|fell)\s+safe\b"
+    r"|\b(?:will|would|are)\s+(?:you|u)\s+(?:going to\s+|gonna\s+)?be\s+safe\b"
+    r"|\bis\s+it\s+safe\s+(?:for\s+you\s+)?(?:to\s+go\s+home|at\s+home|there|at\s+(?:his|hers|theirs))"
+    r"|\bcan\s+you\s+(?:keep|stay)\s+(?:yourself\s+)?safe\b")
+_IN_DANGER: Final = re.compile(r"\bin (?:any )?danger\b")
+_ABUSE_WORDS: Final = re.compile(r"\b(?:at home|with (?:him|her|them)|go(?:ing)? home|around "
+                                 r"(?:him|her|them))\b")
+_SUICIDE_WORDS: Final = re.compile(r"\b(?:kill\w*|suicid\w*|end\w* (?:your|it|things|everything)"
+                                   r"|die|dying|dead|death|life|not (?:be )?(?:here|alive|around)"
+                                   r"|overdos\w*)\b")
+
+# How an answer starts: a word or two of no, of yes, or of doubt (folded, fillers left out).
+_ANSWER_FILLERS: Final = re.compile(
+    r"^(?:(?:um+|uh+|hm+|er+|erm|well|oh|ah|honestly|tbh|ngl|i mean|like|so|ok|okay|lol|god"
+    r"|dad|mum|mom|mate|babe|love)\b[\s,.!?…-]*)*")
+_ANSWER_NO: Final = re.compile(
+    r"(?:no+|nope|nah+|naw|never|not at all|of course not|definitely not|absolutely not|god no"
+    r"|hell no|not me|no way|(?:i'?m|im|i am) not\b(?! (?:sure|certain|really|always|safe|ok|okay"
+    r"|fine|good|alright)\b)|(?:i'?m|im|i am) (?:fine|ok|okay|good|alright|safe))\b")
+_ANSWER_YES: Final = re.compile(
+    r"(?:y+e+s+|y+e+a+h*|yep|yup|ya+|yh|ye+|aye|i do|i am|i have|i did|i was|i think so"
+    r"|i'?ve been|i have been|i guess|i suppose|every (?:day|night)|all the time|a lot|lots|often"
+    r"|most (?:days|nights)|at night|lately|recently|more than|too much|constantly|always"
+    r"|he does|she does|they do|he is|she is|he has|she has|he did|she did)\b")
+# Doubt anywhere in the answer: less than a clear no, and a yes of a kind.
+_ANSWER_DOUBT: Final = re.compile(
+    r"\b(?:sometimes|somtimes|some times|maybe|perhaps|possibly|probably|kind of|kinda|sort of"
+    r"|sorta|a (?:bit|little|lil)|a little bit|not (?:really|rly|always|sure|certain|anymore"
+    r"|any more|exactly|totally|completely|when|at home|with him|with her|tonight)|unsure"
+    r"|(?:don'?t|dont|do not) know(?! (?:why|what you|where you|how you))|dunno|idk|no idea"
+    r"|i don'?t think so|hard to say|depends|now and (?:then|again)|on and off|once or twice"
+    r"|at times|occasionally|used to|mostly|more than i'?d like|i guess|i suppose|i think so"
+    r"|i can'?t (?:say|promise)|not as much|less than (?:before|i did))\b")
+_FOLLOW_UP_OFFER: Final = re.compile(
+    r"\b(?:do you want (?:me|us)|want me to|should i|shall i|can i|could i|would you like"
+    r"|do you need (?:me|anything)|are you hungry)\b")
+
+
+def _question_kind(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The safety question ``text`` asks, if any: ``("harm", kinds)`` where a yes is the danger,
+    ``("safe", kinds)`` where a yes is safety; the kinds are those the question is about (none
+    for a plain "are you safe?")."""
+    low = normalise(unwrap(text))
+    if (found := _HARM_QUESTION.search(low)) is not None:
+        words = low[found.start():found.end() + 30]
+        kind = "suicide" if _SUICIDE_WORDS.search(words) else "self_harm"
+        return "harm", (kind,)
+    if _ABUSE_QUESTION.search(low) is not None:
+        return "harm", ("abuse_danger",)
+    if (found := _SAFE_QUESTION.search(low)) is not None:
+        rest = low[found.start():found.end() + 40]
+        return "safe", (("abuse_danger",) if _ABUSE_WORDS.search(rest) else ())
+    return None
+
+
+def _answer(text: str) -> str | None:
+    """How ``text`` answers a yes-or-no question: ``"no"`` (a clear no: "no, not at all", "no,
+    I'm okay, just tired"), ``"doubt"`` ("I don't know. Sometimes.", "kind of", "no, but
+    sometimes"), ``"yes"`` ("yeah. at night mostly", "more than I'd like"), or None (no answer
+    to it: "why do you ask?")."""
+    low = _ANSWER_FILLERS.sub("", normalise(unwrap(text)).strip())
+    if _ANSWER_DOUBT.search(low):
+        return "doubt"
+    if _ANSWER_NO.match(low):
+        return "no"
+    if _ANSWER_YES.match(low):
+        return "yes"
+    return None
+
+
+def _answered(turns: Sequence[TurnAnalysis], position: int,
+              carried: Mapping[int, tuple[str, ...]],
+              asked: dict[int, str]) -> tuple[str, ...] | None:
+    """The crisis kinds of turns[``position``] as the answer to a safety question put to its
+    speaker since their last turn ("Are you thinking about hurting yourself?" / "I don't know.
+    Sometimes."), or to a follow-up question after such an answer or a crisis sign of theirs
+    ("Sometimes?" / "Yeah. At night mostly."); None where it is no such answer, or a clear no.
+    ``asked`` records how each answer was read (the question's kind), for the follow-ups."""
+    turn = turns[position]
+    others: list[TurnAnalysis] = []
+    for before in reversed(turns[max(0, position - _REACH):position]):
+        if before.speaker == turn.speaker:
+            break
+        others.append(before)
+    if not others:
+        return None
+    reply = _answer(turn.text)
+    if reply is None:
+        return None
+    for question in others:  # the latest safety question first
+        if (found := _question_kind(question.text)) is not None:
+            polarity, kinds = found
+            danger = reply != "no" if polarity == "harm" else reply != "yes"
+            if danger:
+                asked[turn.index] = polarity
+            return kinds if danger else None
+    follow_up = others[0]
+    low = normalise(unwrap(follow_up.text))
+    if "?" not in low or _FOLLOW_UP_OFFER.search(low):
+        return None
+    own = [b for b in turns[max(0, position - 2 * _REACH):position]
+           if b.speaker == turn.speaker]
+    if not own:
+        return None
+    last = own[-1]
+    if last.index in carried:
+        polarity = asked.get(last.index, "harm")
+        kinds = carried[last.index]
+    elif _rule_sign(last):
+        polarity, kinds = "harm", turn_kinds(last)
+    else:
+        return None
+    danger = reply != "no" if polarity == "harm" else reply != "yes"
+    if danger:
+        asked[turn.index] = polarity
+        return kinds
+    return None
+
+
 def _rule_sign(turn: TurnAnalysis) -> bool:
     """Whether a rule (not the model alone) found a crisis sign in ``turn``."""
     return CRISIS in turn.labels and not turn.model_only(CRISIS)
@@ -298,22 +557,28 @@ def _carried(turns: Sequence[TurnAnalysis]) -> dict[int, tuple[str, ...]]:
     go on with one: a turn that confirms a crisis sign by the same person among the three turns
     before it ("I'm serious", "I've been thinking about it a lot"), or says there is no point
     anymore after such a sign or a word of distress ("Honestly, not good.") that is not about a
-    thing ("not great, the team lost again")."""
+    thing ("not great, the team lost again"); and an answer that is less than a clear no to a
+    safety question put to the person ("Are you thinking about hurting yourself?" / "I don't
+    know. Sometimes."), or a yes to a follow-up after it ("Sometimes?" / "Yeah.", ``_answered``)."""
     carried: dict[int, tuple[str, ...]] = {}
+    asked: dict[int, str] = {}
     for position, turn in enumerate(turns):
         if CRISIS in turn.labels or position == 0:
+            continue
+        if (answer := _answered(turns, position, carried, asked)) is not None:
+            carried[turn.index] = answer
             continue
         own = [b for b in turns[max(0, position - _REACH):position] if b.speaker == turn.speaker]
         if not own:
             continue
         signs = [b for b in own if _rule_sign(b) or b.index in carried]
-        text = normalise(turn.text)
+        text = normalise(unwrap(turn.text))
         if signs and _CONFIRMS.search(text):
             last = signs[-1]
             carried[turn.index] = carried.get(last.index) or turn_kinds(last)
         elif (_NO_POINT.search(text) and not _NOT_ABOUT_LIFE.search(text)
-              and (signs or any(_DISTRESS.search(normalise(b.text)) and not _about_a_thing(b.text)
-                                for b in own))):
+              and (signs or any(_DISTRESS.search(normalise(unwrap(b.text)))
+                                and not _about_a_thing(b.text) for b in own))):
             carried[turn.index] = ("suicide",)
     return carried
 
@@ -324,8 +589,9 @@ def assess(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION, *,
 
     Its turns are those with a crisis label, and those that go on with a sign just before them by
     the same person (``_carried``): a confirmation, or "I don't see the point anymore" after
-    "not good". ``writer``: the turns are the words of the person Mend is talking to (a draft
-    they check), so a threat they write to "you" is harm they may do (see ``turn_kinds``)."""
+    "not good"; and answers to a safety question that are no clear no ("Sometimes.").
+    ``writer``: the turns are the words of the person Mend is talking to (a draft they check), so
+    a threat they write to "you" is harm they may do (see ``turn_kinds``)."""
     carried = _carried(turns)
     flagged = tuple(t.index for t in turns if CRISIS in t.labels or t.index in carried)
     if not flagged:
@@ -335,7 +601,22 @@ def assess(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION, *,
         for subtype in (carried[t.index] if t.index in carried
                         else turn_kinds(t, writer=writer)):
             kinds.setdefault(subtype, None)
-    return Safety(crisis=True, turns=flagged, kinds=tuple(kinds), message=crisis_message(kinds),
+    images = any(about_images(t.text) for t in turns if t.index in flagged)
+    return Safety(crisis=True, turns=flagged, kinds=tuple(kinds),
+                  message=with_region_note(crisis_message(kinds), region),
+                  resources=resources_for(region, kinds, images=images))
+
+
+def assess_last(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION) -> Safety:
+    """The crisis signals of the last of ``turns`` (a draft in ``mend check``, after the messages
+    it answers): its own, or, with none, its going on with a sign of its writer's or answering a
+    safety question put to them ("Are you thinking about hurting yourself?" / "Sometimes.")."""
+    last = turns[-1]
+    own = assess([last], region)
+    kinds = None if own.crisis else _carried(turns).get(last.index)
+    if kinds is None:
+        return own
+    return Safety(crisis=True, turns=(last.index,), kinds=kinds, message=crisis_message(kinds),
                   resources=resources_for(region, kinds))
 
 

@@ -214,6 +214,64 @@ def normalise(text: str) -> str:
     return text.translate(_NORMALISE).lower()
 
 
+def unwrap(text: str) -> str:
+    """``text`` with each line break inside a sentence read as a space, one character for one
+    (``"\\r\\n"`` is two spaces), so offsets stay valid: e-mail and letters wrap lines at about 72
+    characters, and a phone user may press return mid-thought ("I want to kill\\nmyself").
+
+    A break stays a break where it ends a paragraph (a blank line next to it), opens a list item,
+    a quoted line or a line of a pasted chat ("- ", "2. ", "> ", "[10:41]", "Ana: "), follows a
+    line that ends a sentence or opens a list (".", "!", "?", ":"), or where a short line is
+    followed by one that starts with a capital letter, "I" too (a message typed line by line: "We'd
+    be better off\\nDead batteries again", "you never listen to me\\nI feel so alone": a negation
+    in the first line must not reach into the second). A line as long as a wrapped one goes on
+    into the next whatever its first letter.
+
+    >>> unwrap("everyone would be better off\\nwithout me")
+    'everyone would be better off without me'
+    >>> unwrap("Setlist:\\n- Better Off\\n- Dead Man's Party")
+    "Setlist:\\n- Better Off\\n- Dead Man's Party"
+    """
+    if "\n" not in text and "\r" not in text:
+        return text
+    breaks = [m.span() for m in _LINE_BREAK.finditer(text)]
+    soft = [
+        (start, end) for i, (start, end) in enumerate(breaks)
+        if _joins(text[breaks[i - 1][1] if i else 0:start],
+                  text[end:breaks[i + 1][0] if i + 1 < len(breaks) else len(text)])
+    ]
+    if not soft:
+        return text
+    chars = list(text)
+    for start, end in soft:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+_LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
+# A line that opens an item of its own: a bullet, a number or letter with a dot or bracket, a
+# quoted line, a chat line's time or speaker.
+_OWN_LINE: Final = re.compile(
+    r"(?:[-*+>\u2022\u00b7\u2023\u25e6\u25aa\u25cf\u2013\u2014]|\(?(?:\d{1,3}|(?i:[a-z]))[.)])"
+    r"(?:\s|$)|\[\s*\d|\d{1,2}[:.]\d{2}\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"
+    r"|[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}:\s")
+# A line that ends a sentence or introduces what follows (closing quotes and brackets after it).
+_ENDS_LINE: Final = re.compile(r"[.!?\u2026:]+[\"')\]\u201d\u2019]*$")
+# A line this long is one a mail program or editor wrapped; a shorter one was ended by hand.
+_WRAPPED: Final = 50
+
+
+def _joins(before: str, after: str) -> bool:
+    """Whether the line break between the lines ``before`` and ``after`` falls inside a
+    sentence (see ``unwrap``)."""
+    line, rest = before.strip(), after.strip()
+    if not line or not rest:
+        return False  # a blank line: a paragraph ends
+    if _OWN_LINE.match(rest) or _ENDS_LINE.search(line):
+        return False
+    return not (rest[0].isupper() and len(line) < _WRAPPED)
+
+
 def tokens(normalised: str) -> list[str]:
     return TOKEN_RE.findall(normalised)
 

@@ -32,10 +32,13 @@ and building turns run in parallel, not on the driver.
 Rows of one conversation must be together (sorted or grouped by id). A conversation whose rows
 are not (an id that comes back after other conversations) fails as a whole, once: a first quick
 pass over a JSON Lines, Parquet or ConvoKit input (ids only, nothing kept but the ids that come
-back) finds them, so that none is analysed and written cut short. A null ``conversation_id`` in
-JSON Lines means the file's default id (its name, as ``mend analyze`` reads it); an empty one is
-refused. The ids met so far are the only thing the driver keeps that grows with the input (about
-100 bytes a conversation).
+back) finds them, so that none is analysed and written cut short; a JSON Lines id given to two
+whole conversations (or to one and to rows of turns) is told as an id that appears twice. A null
+``conversation_id`` in JSON Lines means the file's default id (its name, as ``mend analyze`` reads
+it); an empty one is refused, and a line with one among a conversation's rows fails that
+conversation, as a line that is not JSON does. A file of a folder that cannot be read fails under
+the id it would have had. The ids met so far are the only thing the driver keeps that grows with
+the input (about 100 bytes a conversation).
 
 Where no turn of a JSON Lines or Parquet conversation has a ``start``, its turns' timestamps give
 one (``mendkit.io._records.timed``), as ``mend analyze`` reads them.
@@ -55,7 +58,7 @@ from typing import Any, BinaryIO
 
 from mendkit.errors import FormatError, InvalidInputError, MendError
 from mendkit.io import iter_conversations, load_conversation, slack
-from mendkit.io._common import whole_name
+from mendkit.io._common import default_id, whole_name
 from mendkit.io._records import RecordReader, timed
 from mendkit.io._source import Line, TextSource
 from mendkit.io.convokit import UTTERANCES, iter_convokit
@@ -223,18 +226,36 @@ def _not_together(source: str, where: int, cid: str, back: str | None = None) ->
             "conversation was left out: group or sort the input by conversation id")
 
 
+def _blank_id(source: str, where: int, cid: str) -> str:
+    return f"{source}:{where}: expected a non-empty conversation_id, found {cid!r}"
+
+
+def _id_again(source: str, where: int, cid: str, back: tuple[str, bool], *, whole: bool) -> str:
+    """Why the conversation ``cid`` of a JSON Lines file, met first at line ``where`` (as a whole
+    conversation on one line, or as rows of turns), was left out: its id comes back at ``back``."""
+    again, again_whole = back
+    if not (whole or again_whole):
+        return _not_together(source, where, cid, again)
+    kinds = {True: "a whole conversation", False: "rows of turns"}
+    both = ("each time as a whole conversation" if whole and again_whole
+            else f"as {kinds[whole]}, then as {kinds[again_whole]}")
+    return (f"{source}:{where}: conversation id {cid!r} appears twice, on line {where} and on "
+            f"{again}, {both}; none of it was analysed: give each conversation its own id")
+
+
 # -- JSON Lines ---------------------------------------------------------------------------------
 
 class _LineGroups:
     """Consecutive lines with one id make a conversation; an id may not come back later."""
 
     def __init__(self, source: str, stamp: tuple[int, int] | None = None,
-                 returning: Mapping[str, str] | None = None) -> None:
+                 returning: Mapping[str, tuple[str, bool]] | None = None) -> None:
         self.source = source
         self.stamp = stamp  # set: make ``Span``s of this file (see ``Span``), not ``Lines``
-        # Ids found by a first pass to come back later (with where): failed whole, once.
+        # Ids found by a first pass to come back later (with where, and whether it came back
+        # as a whole conversation on one line): failed whole, once.
         self.returning = returning
-        self.returns: dict[str, str] = {}  # what this pass finds: id -> where it came back
+        self.returns: dict[str, tuple[str, bool]] = {}  # what this pass finds
         self.skip = False  # the rows being read belong to a conversation already failed
         self.seen: set[str] = set()
         self.current: str | None = None
@@ -242,35 +263,50 @@ class _LineGroups:
         self.lines: list[bytes] = []
         self.start = self.end = 0  # the byte range of the lines attached so far
         self.error: str | None = None
+        self.blank: tuple[int, str] | None = None  # a blank id after the rows: (line, id)
 
     def line(self, cid: str, number: int, raw: bytes, at: int = 0) -> Iterator[Unit]:
+        if not cid.strip() and self.current and self.current.strip():
+            # After a conversation's rows: the next line tells whether it is among them.
+            if self.blank is None:
+                self.blank = (number, cid)
+            return
+        if self.blank is not None and cid == self.current:
+            # Among a conversation's rows, as a line that is not JSON is: it fails that
+            # conversation, named as the cause (it may be one of its turns, its id lost).
+            where, blank = self.blank
+            self.blank = None
+            if self.error is None:
+                self.error = (f"{_blank_id(self.source, where, blank)}; it is among the rows of "
+                              f"conversation {cid!r}, so that conversation was left out (the line "
+                              "may be one of its turns): give the line its conversation's id")
         if cid != self.current:
             yield from self.close()
             self.current = cid
             if not cid.strip():
-                self.error = (f"{self.source}:{number}: expected a non-empty conversation_id, "
-                              f"found {cid!r}")
+                self.error = _blank_id(self.source, number, cid)
             elif cid in self.seen:
-                self.returns.setdefault(cid, f"line {number}")
+                self.returns.setdefault(cid, (f"line {number}", False))
                 self.error = _not_together(self.source, number, cid)
                 self.skip = self.returning is not None  # failed with its first rows
             else:
                 self.seen.add(cid)
                 if self.returning is not None and cid in self.returning:
-                    self.error = _not_together(self.source, number, cid, self.returning[cid])
+                    self.error = _id_again(self.source, number, cid, self.returning[cid],
+                                           whole=False)
         self.attach(number, raw, at)
 
     def document(self, item: Item, number: int) -> Iterator[Item]:
         """A whole conversation read from one line: its id may not have been met before."""
         if item.id in self.seen:
-            self.returns.setdefault(item.id, f"line {number}")
+            self.returns.setdefault(item.id, (f"line {number}", True))
             if self.returning is None:
                 yield Item(item.id, error=_not_together(self.source, number, item.id))
             return  # (else failed where it was first met)
         self.seen.add(item.id)
         if self.returning is not None and item.id in self.returning:
-            yield Item(item.id, error=_not_together(self.source, number, item.id,
-                                                    self.returning[item.id]))
+            yield Item(item.id, error=_id_again(self.source, number, item.id,
+                                                self.returning[item.id], whole=True))
             return
         yield item
 
@@ -295,8 +331,10 @@ class _LineGroups:
                            self.start, self.end - self.start, self.stamp)
             elif self.numbers:
                 yield Lines(self.current, self.source, tuple(self.numbers), tuple(self.lines))
+        if self.blank is not None:  # between two conversations: an error of its own
+            yield Item(self.blank[1], error=_blank_id(self.source, *self.blank))
         self.current, self.numbers, self.lines, self.error = None, [], [], None
-        self.skip = False
+        self.skip, self.blank = False, None
 
 
 def _leading_id(raw: bytes) -> str | None:
@@ -311,7 +349,7 @@ def _leading_id(raw: bytes) -> str | None:
         return None
 
 
-def _jsonl_returns(path: Path) -> dict[str, str]:
+def _jsonl_returns(path: Path) -> dict[str, tuple[str, bool]]:
     """The ids of a JSON Lines file that come back after other conversations (a first pass)."""
     groups = _LineGroups(str(path), (0, 0))  # (``Span``s: no line is kept)
     for _ in _jsonl_groups(path, groups):
@@ -320,7 +358,7 @@ def _jsonl_returns(path: Path) -> dict[str, str]:
 
 
 def _jsonl(path: Path, *, spans: bool = False,
-           returning: Mapping[str, str] | None = None) -> Iterator[Unit]:
+           returning: Mapping[str, tuple[str, bool]] | None = None) -> Iterator[Unit]:
     with path.open("rb") as handle:
         stamp = _stamp(handle) if spans else None
     return _jsonl_groups(path, _LineGroups(str(path), stamp, returning))
@@ -736,7 +774,12 @@ def _transcripts(folder: Path, entries: list[Path],
         try:
             conversation = load_conversation(file, encoding=encoding, merge=merge)
         except MendError as exc:
-            yield Item(path, error=str(exc))
+            # Named as a file read well would be (its stem, else its path), and that id kept for
+            # it, so that it keeps its id once it is fixed and the run resumed.
+            stem = default_id(str(file))
+            cid = stem if stem not in seen else path
+            seen.add(cid)
+            yield Item(cid, error=str(exc))
             continue
         cid = conversation.id if conversation.id not in seen else path
         if cid in seen:

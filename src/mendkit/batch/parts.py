@@ -90,8 +90,10 @@ def jsonl_bytes(analyses: Sequence[dict[str, Any]]) -> bytes:
 
 
 def spool_bytes(analyses: Sequence[dict[str, Any]], conversations: Sequence[Conversation]) -> bytes:
-    """Lines of the ConvoKit writer's spool: each conversation with its analysed turns."""
-    return "".join(json.dumps({"conversation": conversation.to_dict(), "turns": analysis["turns"]},
+    """Lines of the ConvoKit writer's spool: each conversation with its analysed turns, its
+    episodes and its safety summary."""
+    return "".join(json.dumps({"conversation": conversation.to_dict(), "turns": analysis["turns"],
+                               "episodes": analysis["episodes"], "safety": analysis["safety"]},
                               ensure_ascii=False) + "\n"
                    for analysis, conversation in zip(analyses, conversations, strict=True)
                    ).encode("utf-8")

@@ -92,11 +92,13 @@ def _check_settings(recorded: dict[str, Any], run: dict[str, Any], out: Path) ->
     if old is not None and old != run["format"]:
         differ.append((f"as {old}", f"--to {old}"))
     old = (recorded.get("input") or {}).get("path")
-    if old is not None and old != run["input"]["path"]:
+    other_input = old is not None and old != run["input"]["path"]
+    if other_input:
         differ.append((f"from {old}, not {run['input']['path']}", f"the input {old}"))
-    if "merge" in run:
+    if "merge" in run and not other_input:
         # A batch of an earlier Mend, before ``--merge``, read one turn per cue and recorded
-        # nothing of it.
+        # nothing of it. (Another input, such as a ConvoKit corpus, records nothing of it
+        # either: its turns do not depend on it, and the input is what differs.)
         old = recorded.get("merge", False)
         if old != run["merge"]:
             if "merge" not in recorded:

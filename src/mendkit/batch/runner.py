@@ -176,6 +176,12 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                 else "the conversations finished so far are kept: run again with --resume to "
                 "continue")
         raise InvalidInputError(f"{died}; {kept}") from None
+    except KeyboardInterrupt as stopped:
+        # (A Ctrl-C: the CLI says ``mend: interrupted``, and this, as for a worker that died.)
+        if sink is None or settings.out_format == "convokit" or stopped.args:
+            raise
+        raise KeyboardInterrupt(f"the conversations finished so far are kept in {out}: run "
+                                "again with --resume to continue") from None
     finally:
         # After the executor has shut down: no worker writes into the output once it is closed.
         if sink is not None:

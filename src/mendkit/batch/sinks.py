@@ -8,9 +8,10 @@ conversation ids. A part counts only once its line is there, so after a kill ``-
 the parts that were written but not registered and redoes them. JSON Lines output is one analysis
 object a line (``mend analyze --json`` per conversation) with ``OUTPUT.errors.jsonl`` beside it; the
 workers encode the lines and the driver appends them in order. ConvoKit output is a corpus folder
-with Mend's results in each utterance's meta. Parquet and JSON Lines skip, on ``--resume``, every
-conversation the output already holds, and try again those recorded as errors (the input may have
-been fixed): the errors file then lists each conversation that still fails, once.
+with Mend's results in each utterance's and conversation's meta. Parquet and JSON Lines skip, on
+``--resume``, every conversation the output already holds, and try again those recorded as errors
+(the input may have been fixed): the errors file then lists each conversation that still fails,
+once.
 
 A run holds an exclusive lock on its output (``.mend-lock`` in an output folder, ``.NAME.lock``
 beside a JSON Lines file, the real one when the path given is a symlink) from start to end, so a
@@ -207,6 +208,8 @@ class JsonlSink:
 
     def __init__(self, out: Path, *, resume: bool, run: dict[str, Any]) -> None:
         self.path = out
+        if out.is_dir():
+            raise _folder_for_jsonl(out, resume=resume)
         out.parent.mkdir(parents=True, exist_ok=True)
         real = _real_file(out)
         self.lock = _Lock(real.with_name(f".{real.name}.lock"), out)
@@ -262,6 +265,22 @@ class JsonlSink:
             self.errors.close(complete=complete)
         finally:
             self.lock.release()
+
+
+def _folder_for_jsonl(out: Path, *, resume: bool) -> InvalidInputError:
+    """The error for JSON Lines output into a folder: what the folder is, when Mend wrote it."""
+    if (out / MANIFEST).is_file() or (out / RUN_FILE).is_file():
+        if resume:
+            return InvalidInputError("was written as Parquet (a folder), not as JSON Lines; "
+                                     "resume it with --to parquet, or choose another --out",
+                                     source=str(out))
+        return InvalidInputError("is a Parquet output of mend batch (a folder); for JSON Lines "
+                                 "choose another --out, such as a .jsonl file", source=str(out))
+    if (out / CONVOKIT_RUN_FILE).is_file():
+        return InvalidInputError("is a ConvoKit corpus (a folder), which cannot be continued; "
+                                 "choose another --out", source=str(out))
+    return InvalidInputError("expected a file for JSON Lines output, found a folder; choose "
+                             "another --out", source=str(out))
 
 
 def _lock_file_itself(fd: int, out: Path) -> None:
@@ -459,8 +478,10 @@ def _holds_conversations(out: Path) -> bool:
 
 class ConvoKitSink:
     """A ConvoKit corpus folder with Mend's labels, scores and evidence in each utterance's meta
-    (``mend_labels``, ``mend_scores``, ``mend_evidence``). Streams through a spool file; not
-    resumable (the corpus's index files are written at the end)."""
+    (``mend_labels``, ``mend_scores``, ``mend_evidence``) and its episodes and safety summary in
+    each conversation's (``mend_episodes``, ``mend_safety``), as ``MendTransformer`` writes them.
+    Streams through a spool file; not resumable (the corpus's index files are written at the
+    end)."""
 
     out: str | None = None
     marker: str | None = None
@@ -505,7 +526,7 @@ class ConvoKitSink:
     def close(self, *, complete: bool) -> None:
         from mendkit.io.convokit import write_convokit
 
-        current: list[dict[str, Any]] = []
+        current: dict[str, Any] = {}  # the spool's record of the conversation being written
 
         def conversations() -> Iterator[Conversation]:
             left = self.spooled  # never past the whole lines: the rest was cut off by an error
@@ -514,17 +535,21 @@ class ConvoKitSink:
                     left -= len(line)
                     if left < 0:
                         return
-                    record = json.loads(line.decode("utf-8"))
-                    current[:] = record["turns"]
-                    yield Conversation.from_dict(record["conversation"])
+                    current.clear()
+                    current.update(json.loads(line.decode("utf-8")))
+                    yield Conversation.from_dict(current["conversation"])
 
         def meta(_: Conversation, turn: Turn) -> dict[str, Any]:
-            found = current[turn.index]
+            found = current["turns"][turn.index]
             return {"mend_labels": found["labels"], "mend_scores": found["scores"],
                     "mend_evidence": found["evidence"]}
 
+        def conversation_meta(_: Conversation) -> dict[str, Any]:  # as MendTransformer's
+            return {"mend_episodes": current["episodes"], "mend_safety": current["safety"]}
+
         try:
-            write_convokit(conversations(), self.root, turn_meta=meta)
+            write_convokit(conversations(), self.root, turn_meta=meta,
+                           conversation_meta=conversation_meta)
         finally:
             try:  # the spool goes whether or not the corpus could be written: it is no output
                 self.spool.close()

@@ -127,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         if action == "delete":
             user, entries = accounts.delete_user(args.username)
-            from mendkit.cli.render import count
+            from mendkit._elapsed import count
 
             print(f"deleted {user.role} {user.username}, with {count(entries, 'item')} of "
                   "theirs (journal entries and coach sessions) and "

@@ -24,7 +24,6 @@ from mendkit.coach.driver import (
     SAFETY_PLAN_HEADING,
     NoMoreAnswers,
     at_risk,
-    harms_others,
     run,
     show_stop,
     start,
@@ -203,7 +202,7 @@ def _ended(session: Session, region: str) -> None:
           if name else "This session has already ended: it stopped so that you could get "
           "support first.")
     show_stop(session.state, TerminalPrompter(), str(session.settings.get("region") or region),
-              at_risk=name, others=harms_others(session))
+              session=session)
 
 
 def pair(store: PairStorage, *, code: str | None, answers: str | None, region: str) -> int:

@@ -175,14 +175,21 @@ def run() -> int:
 
                 traceback.print_exception(exc)
                 return exit_code(exc)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stopped:
         _ignore_sigint()  # a second Ctrl-C cannot cut this short with a traceback
-        print("mend: interrupted", file=sys.stderr)
+        print(interrupted(stopped), file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         # The command has finished (or been stopped): a Ctrl-C that lands while Python shuts
         # down would kill the process without a word and turn its exit code into 130.
         _ignore_sigint()
+
+
+def interrupted(stopped: KeyboardInterrupt) -> str:
+    """What Mend says when a Ctrl-C stopped it: ``mend: interrupted``, and what the command
+    stopped left behind, when it told (``mend batch``: how to go on with the output)."""
+    said = stopped.args[0] if stopped.args and isinstance(stopped.args[0], str) else ""
+    return f"mend: interrupted; {said}" if said else "mend: interrupted"
 
 
 def _ignore_sigint() -> None:

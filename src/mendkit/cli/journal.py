@@ -102,15 +102,19 @@ def insights(args: argparse.Namespace) -> int:
         if args.client is not None:
             data = _client_figures(journal, args.client)
         else:
-            from mendkit.insights import insights_from_rows
+            from mendkit.insights import Row, coach_repair_rows, insights_from_rows
 
             rel = next((r for r in journal.relationships() if r.id == args.rel), None)
             if rel is None:
                 raise JournalError(f"no relationship with id {args.rel}")
             # As the web API gives them: saved analyses are kept with the relationship but not
             # counted (see mendkit.web.journal_services.insights), so the figures say so.
+            rows: list[Row] = list(journal.insight_rows(rel.id))
+            # The coach's follow-ups about them count as repairs (once: see coach_repair_rows).
+            rows += coach_repair_rows([e.body for e in journal.entries(kind="coach_session")],
+                                      rel.name, [b for k, _, b in rows if k == "repair"])
             data = {"relationship": {"id": rel.id, "name": rel.name},
-                    **insights_from_rows(journal.insight_rows(rel.id)),
+                    **insights_from_rows(rows, names=[rel.name]),
                     "saved_analyses": len(journal.entries(kind="analysis",
                                                           relationship_id=rel.id))}
     _say_unreadable_times(data)
@@ -137,7 +141,7 @@ def _say_unreadable_times(data: dict[str, Any]) -> None:
     n = data.get("entries_without_a_time") or 0
     if not n:
         return
-    from mendkit.cli.render import count
+    from mendkit._elapsed import count
 
     shown = ", ".join(repr(t) for t in data.get("unreadable_times", []))
     has, it, counts = ("has", "it", "counts") if n == 1 else ("have", "they", "count")
@@ -153,7 +157,7 @@ def _say_out_of_range_times(data: dict[str, Any]) -> None:
     n = data.get("entries_out_of_range") or 0
     if not n:
         return
-    from mendkit.cli.render import count
+    from mendkit._elapsed import count
 
     shown = ", ".join(repr(t) for t in data.get("out_of_range_times", []))
     more = ", ..." if n > len(data.get("out_of_range_times", [])) else ""
@@ -526,8 +530,8 @@ def _import(journal: Journal, data: dict[str, Any], source: str) -> int:
     """Import into the empty journal. The import is one transaction, and a Ctrl-C can still stop
     it; one that lands as it commits (the entries saved, Python not yet back) is told apart by
     looking: what was saved is said, not a bare ``interrupted``."""
+    from mendkit._elapsed import count
     from mendkit.cli.entry import holding
-    from mendkit.cli.render import count
 
     warnings: list[str] = []
     try:
@@ -571,7 +575,7 @@ def _kept_private_placeholders(data: dict[str, Any]) -> int:
 def _say_exported(data: dict[str, Any], where: str) -> None:
     """What an export wrote, and that it is not encrypted (on stderr: an export to stdout stays
     clean)."""
-    from mendkit.cli.render import count
+    from mendkit._elapsed import count
     from mendkit.journal.export import kept_private
 
     private = kept_private(data)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from mendkit._version import __version__
 from mendkit.cli.args import not_utf8, text_argument
-from mendkit.cli.entry import EXIT_INTERRUPTED, is_interrupt, watching
+from mendkit.cli.entry import EXIT_INTERRUPTED, interrupted, is_interrupt, watching
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -760,8 +760,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     raise
                 return _report(exc)
             return code if _flushed() else EXIT_INPUT
-    except KeyboardInterrupt:
-        print("mend: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as stopped:
+        print(interrupted(stopped), file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         os.umask(umask)

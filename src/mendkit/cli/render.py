@@ -25,6 +25,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from mendkit._elapsed import count, elapsed
 from mendkit.analysis.safety import added_note, turns_alert
 from mendkit.critic import (
     COMPONENT_WEIGHTS,
@@ -37,7 +38,7 @@ from mendkit.critic import (
 )
 from mendkit.evaluation import EvalReport
 from mendkit.evaluation.public_metrics import PublicRow
-from mendkit.insights import steep_words, trend_words
+from mendkit.insights import half_up, percent, steep_words, trend_words, unrepaired_words
 from mendkit.labels import CRISIS
 from mendkit.model import Analysis, CheckResult, Episode, Evidence, Safety, Turn
 
@@ -528,29 +529,6 @@ def batch_report(report: Any, out: str) -> None:
                   + (f"; {report.skipped:,} already done" if report.skipped else ""))
 
 
-def elapsed(seconds: float) -> str:
-    """A time to repair as a person reads it: "45 s", "12 min", "10 h 30 min", "3 days 2 h"."""
-    s = round(seconds)
-    if s < 60:
-        return f"{s} s"
-    minutes = s // 60
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    days, hours = divmod(hours, 24)
-    return f"{count(days, 'day')} {hours} h" if hours else count(days, "day")
-
-
-def count(n: int, word: str) -> str:
-    """``1 turn``, ``2 turns``, ``12,000 turns``: a count with its noun."""
-    if n == 1:
-        return f"{n:,} {word}"
-    return f"{n:,} {word[:-1]}ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else (
-        f"{n:,} {word}s")
-
-
 def _trend(slope: float | None, unit: str, *, per: str, scale: float = 1.0, digits: int = 2
            ) -> str:
     trend = trend_words(slope, scale=scale, digits=digits)
@@ -574,15 +552,20 @@ def insights(data: dict[str, Any], *, footer: str) -> None:
         f": {uptake['accepted']} accepted, {uptake['partly']} partly, {uptake['not_yet']} not "
         f"yet, {uptake['rejected']} rejected" if data["repair_attempts"] else ""))
     table.add_row("Uptake ratio", "-" if data["uptake_ratio"] is None else
-                  f"{data['uptake_ratio']:.2f} (accepted, plus half of partly, per attempt)")
+                  f"{half_up(data['uptake_ratio'], 2):.2f} (accepted, plus half of partly, "
+                  "per attempt)")
     hours = data["median_hours_to_repair"]
-    table.add_row("Time to repair", "-" if hours is None else f"{hours:.1f} hours (median)")
+    table.add_row("Time to repair", "-" if hours is None else
+                  f"{half_up(hours, 1):.1f} hours (median)")
     first = data["first_repair_by"]
     table.add_row("First to repair", ", ".join(f"{'you' if k == 'me' else k}: {n}"
                                                for k, n in first.items()) or "-")
     table.add_row("Connection", steep_words(data.get("connection_steep")) or _trend(
         data["connection_slope_per_day"], "points", per="a week", scale=7.0))
     console.print(table, soft_wrap=False)
+    unrepaired = unrepaired_words(data)
+    if unrepaired:
+        console.print(unrepaired)
     patterns = [f"{p} ({count(n, 'rupture')})" for p, n in
                 sorted(data["patterns"].items(), key=lambda kv: -kv[1]) if n]
     console.print("Patterns you marked: " + (", ".join(patterns) if patterns else
@@ -612,13 +595,26 @@ def _ruptures_over_weeks(total: int, per_week: Mapping[str, int]) -> str:
     if not per_week:
         return str(total)
     timed = sum(per_week.values())
-    busiest = max(per_week.items(), key=lambda kv: (kv[1], kv[0]))
-    spread = f"{count(len(per_week), 'week')} (most in {busiest[0]}: {busiest[1]})"
+    spread = f"{count(len(per_week), 'week')}{_busiest_week(per_week)}"
     if timed == total:
         return f"{total}, in {spread}"
     if timed == 1:
-        return f"{total}; 1 of them has a time Mend can read, in {busiest[0]}"
+        return f"{total}; 1 of them has a time Mend can read, in {next(iter(per_week))}"
     return f"{total}; the {timed} with a time Mend can read are in {spread}"
+
+
+def _busiest_week(per_week: Mapping[str, int]) -> str:
+    """The week with most ruptures, named only when it has more than every other week: with a
+    tie ``most in`` would single out one of equals. The same number in every week says so."""
+    if len(per_week) == 1:
+        return f" ({next(iter(per_week))})"
+    counts = sorted(per_week.values(), reverse=True)
+    if counts[0] == counts[-1]:
+        return " (one in each)" if counts[0] == 1 else f" ({counts[0]} in each)"
+    if counts[0] == counts[1]:
+        return ""
+    week, most = max(per_week.items(), key=lambda kv: kv[1])
+    return f" (most in {week}: {most})"
 
 
 def session_insights(data: dict[str, Any], *, footer: str) -> None:
@@ -630,7 +626,7 @@ def session_insights(data: dict[str, Any], *, footer: str) -> None:
         table.add_column(col, justify="left" if col == "date" else "right", no_wrap=True)
     for s in data["sessions"]:
         by = s["ruptures_by_type"]
-        share = "" if s["repaired_share"] is None else f" ({s['repaired_share']:.0%})"
+        share = "" if s["repaired_share"] is None else f" ({percent(s['repaired_share'])}%)"
         table.add_row(str(s["date"])[:10], str(s["turns"]),
                       f"{by['withdrawal']} / {by['confrontation']} / {by['invalidation']}",
                       str(s["episodes"]), f"{s['resolved']}{share}", str(s["attempted"]),
@@ -642,7 +638,8 @@ def session_insights(data: dict[str, Any], *, footer: str) -> None:
     share = data["repaired_share"]
     console.print(f"Across {count(len(data['sessions']), 'session')}: "
                   f"{count(data['episodes'], 'rupture episode')}"
-                  + ("" if share is None else f", {share:.0%} repaired within the session") + ".")
+                  + ("" if share is None else f", {percent(share)}% repaired within the session")
+                  + ".")
     trend = data["trend"]
     console.print("Ruptures per session: " + _trend(trend["ruptures_per_session_slope"],
                                                     "rupture turns", per="per session")

@@ -19,6 +19,20 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
+from mendkit.coach.apology_screens import (
+    ACCUSES,
+    EXCUSE,
+    NON_APOLOGY,
+    NOT_A_REQUEST,
+    REASSURANCE,
+    asks_reassurance,
+    broke_trust,
+    need_accuses,
+    non_apology,
+    not_a_request,
+    without_excuse,
+)
+from mendkit.coach.apology_screens import LEFT_OUT_LINES as _APOLOGY_LINES
 from mendkit.coach.my_part import my_action, my_part_sentences, wishes
 from mendkit.coach.pronouns import (
     IRREGULAR_PAST,
@@ -32,10 +46,10 @@ from mendkit.coach.screening import LEFT_OUT_LINES as _SCREEN_LINES
 from mendkit.coach.screening import (
     danger_kind,
     endangered,
-    fails_screens,
     hurtful,
     lowered_self,
     owned_plainly,
+    passing_sentences,
     plain_feeling,
     rejects,
     shuts_out,
@@ -48,6 +62,8 @@ from mendkit.coach.wording import (
     plain_case,
     strip_lead,
     strip_lead_in,
+    unknown,
+    unknown_clause,
     upper_first,
 )
 from mendkit.critic import BLAMING_FEELINGS
@@ -73,6 +89,9 @@ class DraftParts:
     # Parts left out because the person kept them through the coach's risk check (the model saw
     # a sign in them, they said no) and they fail a screen: never quoted to the other person.
     withheld: tuple[str, ...] = ()
+    # Parts kept through the risk check with a sentence left out that fails a screen (the rest,
+    # which passes them all, is said): "Sean told me I'm lazy." without "I told him to go to hell."
+    trimmed: tuple[str, ...] = ()
 
     @classmethod
     def from_answers(cls, answers: Mapping[str, Any], context: str = "partner", *,
@@ -83,12 +102,14 @@ class DraftParts:
         other person, no insult): "I told Mum he doesn't care" stays in the apology. One that
         fails is left out: what happened becomes the neutral "what happened", any other part is
         not said."""
-        held = {step for step in withheld
-                if answers.get(step) and fails_screens(str(answers[step]))}
+        kept = {step: passing_sentences(str(answers[step]), owned=step in _OWNED)
+                for step in withheld if answers.get(step)}
+        held = {step for step, (said, cut) in kept.items() if cut and not said}
+        cut = {step for step, (said, left_out) in kept.items() if left_out and said}
         left = tuple(name for step, name in _FROM_STEP.items() if step in held)
 
         def text(key: str) -> str:
-            value = answers.get(key)
+            value = kept[key][0] if key in cut else answers.get(key)
             if key in held:
                 return "what happened" if key == "recognise_what" else ""
             return str(value).strip().rstrip(".!? ") if value else ""
@@ -98,7 +119,12 @@ class DraftParts:
                    my_part=text("responsibility_part"), regret=text("responsibility_regret"),
                    feeling=text("vulnerability_beneath"), need=text("vulnerability_needs"),
                    request=text("responsibility_know"), commitment=text("rebuild_commitment"),
-                   withheld=left)
+                   withheld=left,
+                   trimmed=tuple(name for step, name in _FROM_STEP.items() if step in cut))
+
+
+# The steps that own what I did: an insult in them is said plainly, not left out with the rest.
+_OWNED: Final = frozenset(("responsibility_part", "responsibility_regret"))
 
 
 # The steps whose answers the composer quotes, with how the coach names each to the person.
@@ -127,6 +153,11 @@ def withheld_note(parts: DraftParts) -> str:
         lines.append(f"I left out what you told me about {' and '.join(parts.withheld)}, "
                      "because that is what I checked with you. If you want them to know, add "
                      "what you choose, in your own words.")
+    if parts.trimmed:
+        lines.append(f"I left out a sentence of what you told me about "
+                     f"{' and '.join(parts.trimmed)}, because its words could hurt or start a "
+                     "new fight rather than a repair; the rest is in. If it matters, say it in "
+                     "your own words.")
     screened = _screened(parts)
     why = screened.why
     for reason, line in _lines(parts.context):
@@ -152,6 +183,14 @@ _LEFT_OUT_LINES: Final = {
                  "closes the door a repair is trying to open. If you need time apart, you could "
                  "say when you will come back to talk."),
     **_SCREEN_LINES,  # a sign of my own crisis, blame for how they treated me, running me down
+    "unknown": ("I left out {names}, because you said you don't know yet. That is all right: "
+                "the message does not need it. If it becomes clear later, you can add it in "
+                "your own words."),
+    # A non-apology or minimising, an excuse after "but", a plea for reassurance, a need that
+    # accuses, a feeling given as the request.
+    **_APOLOGY_LINES,
+    "accusation": ("I left out {names}: what they said about you, said back to them, can read "
+                   "as a complaint. If it hurt, you can say how it felt in your own words."),
     "self_feeling": ("I left out {names}, because a feeling is enough on its own, like "
                      "\"scared\" or \"hurt\": a repair doesn't need you to run yourself down, "
                      "plead or take on all of it."),
@@ -257,6 +296,11 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
     down are left out (``lowered_self``)."""
     if not text.strip():
         return text, ""
+    if key == "situation" and (kept := without_accusations(text)) != text:
+        said, why = _screen_part(key, kept) if kept else ("", "")
+        return said, why or _ACCUSATION
+    if key != "situation" and unknown(strip_lead_in(text) or text):
+        return "", _UNKNOWN  # "I don't know": an allowed answer, never made into a sentence
     kept, lowered = lowered_self(text, feeling=key == "feeling")
     if lowered:
         said, why = _screen_part(key, kept) if kept else ("", "")
@@ -273,6 +317,14 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
         return "", danger_kind(text)
     if key in _NO_ULTIMATUM and shuts_out(text):
         return "", "withdraw"
+    if key != "situation" and non_apology(text):
+        return "", NON_APOLOGY  # "I'm sorry she got so upset over nothing really"
+    if key in ("need", "request") and asks_reassurance(text):
+        return "", REASSURANCE  # "I need to know whether there's still a chance"
+    if key == "need" and need_accuses(text):
+        return "", ACCUSES  # "I need her to stop keeping score": never "I need you to stop"
+    if key == "request" and not_a_request(text):
+        return "", NOT_A_REQUEST  # "annoyed": never "Could you annoyed?"
     if key == "regret":
         owned = owned_plainly(text)
         if rejects(text) or wishes(_answer(owned, blame=True)):
@@ -285,6 +337,46 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
     return ("", "hurt") if hurtful(text) else (text, "")
 
 
+# Why what the other person said about me was left out of the account ("she said I can't keep
+# anything to myself"): said back to them, it reads as a complaint, not a repair.
+_ACCUSATION: Final = "accusation"
+# A sentence that reports what they said of me: "she said i cant keep anything to myself and left
+# me on read", "he called me selfish", "you told me I always do this". Not what I said ("I
+# said"), nor what they said of something else ("she said she was tired").
+_ACCUSED: Final = re.compile(
+    r"^(?:(?:and|but|so|then|after that|later|also)\s+)*(?!i\b|we\b)[\w']+(?:\s+[\w']+)?\s+"
+    r"(?:said|says|told me|tells me|keeps? saying|kept saying|called me|calls me|accused me"
+    r"|accuses me|screamed|yelled|shouted|texted|messaged|wrote)\b(?:\s+(?:that|to me|at me))?"
+    r"\s+(?:i|i'?m|im|i'?ve|ive|i'?ll|me|my|myself|i was|what a)\b"
+    r"|^(?:(?:and|but|so|then)\s+)*(?!i\b|we\b)[\w']+\s+(?:called|calls) me\b", _I)
+# Their act against me after their words: "... and left me on read", "and blocked me".
+_THEIR_ACT: Final = re.compile(r"\band\s+(?!i\b|we\b|then i\b)(?:[\w']+\s+){1,3}?me\b", _I)
+
+
+# A clause of mine after their words ("Sam said I never listen and I walked out"): what I did
+# is told there, so the sentence stays as it is.
+_MY_CLAUSE: Final = re.compile(r"(?:,|\b(?:and|but|so|then|because|bc|cos))\s+(?:then\s+)?i\b"
+                               r"(?!'?m\b)", _I)
+
+
+def without_accusations(text: str) -> str:
+    """``text`` without its sentences that report what the other person said about me and
+    what they then did to me ("she said i cant keep anything to myself and left me on read"):
+    in a repair, their words and their act said back to them read as a complaint. Their words
+    alone ("you said I undermined you") name the hurt I apologise for, and stay; so does a
+    sentence that goes on to tell what I did ("... and I walked out").
+
+    >>> without_accusations("i told sam. she said i cant keep anything and left me on read")
+    'i told sam'
+    """
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    kept = [s for s in sentences if not ((said := _ACCUSED.match(s)) and not _MY_CLAUSE.search(
+        s, said.end()) and _THEIR_ACT.search(s, said.end()))]
+    return " ".join(kept).rstrip(".!? ") if len(kept) < len(sentences) else text
+
+
+# Why an answer that says "I don't know" (allowed) was left out of the message.
+_UNKNOWN: Final = "unknown"
 # Why a feeling said with words that run me down was left out, or some of it.
 _SELF_FEELING: Final = "self_feeling"
 # "stop being", "quit being": with words that run me down after it, said of me, as what I will
@@ -296,7 +388,18 @@ _STOP_BEING: Final = re.compile(r"^(?:i'?ll |i will |i'?m going to |to |just )?(
 def _screen_my_part(text: str) -> tuple[str, str]:
     """``_screen_part`` for my part, clause by clause: a clause that threatens or tells of
     danger is left out and the rest owned ("it's my fault he gets like that, I answered back":
-    I answered back); an insult I own is said plainly; no clause of mine left, none said."""
+    I answered back); an insult I own is said plainly; no clause of mine left, none said. An
+    excuse after a "but" and a clause that apologises for their feelings or makes the hurt sound
+    small are left out too, and said so."""
+    text, excused = without_excuse(text)
+    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
+    if any(non_apology(c) for c in clauses):
+        rest = [c for c in clauses if not non_apology(c)]
+        said, why = _screen_my_part(". ".join(rest)) if rest else ("", "")
+        return said, why or NON_APOLOGY
+    if excused:
+        said, why = _screen_my_part(text)
+        return said, why or EXCUSE
     pieces = re.split(f"({_CLAUSE_END.pattern})", text)  # clauses, and what ends each
     unsafe = {c: "threat" if threatens(c) else danger_kind(c) for c in pieces[::2]
               if threatens(c) or endangered(c)}
@@ -371,6 +474,8 @@ def _words(clause: str) -> list[str]:
 
 def _is_shrug(clause: str) -> bool:
     """``clause`` is a refusal or a shrug: "not really", "nah nothing", "I don't think so"."""
+    if unknown_clause(clause):  # "I don't know what I feel": allowed, and nothing to send
+        return True
     words = _words(clause)
     return (all(w in _SHRUG_WORDS or w in _SHRUG_FILLER or w.endswith("n't") for w in words)
             and (not words or any(w in _SHRUG_WORDS or w.endswith("n't") for w in words)))
@@ -392,7 +497,12 @@ def _answer(text: str, *, blame: bool = False) -> str:
     while (end := _CLAUSE_END.search(text)) and end.start() > 0 and (
             _is_non_answer(text[:end.start()], blame=blame)):
         text = strip_lead(r"but|and|though|still", text[end.end():])
-    return text
+    # A hedge left at the front ("I don't know, maybe that I shouted"): the answer is the rest.
+    return strip_lead(_HEDGE_LEAD, text) or text
+
+
+# Words that hedge an answer at its start: "maybe", "perhaps", "probably", "I guess".
+_HEDGE_LEAD: Final = r"(?:maybe|perhaps|possibly|probably|i guess|i suppose),?"
 
 
 def _sentence_case(text: str) -> str:
@@ -498,6 +608,10 @@ def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
     """The feeling to say after "I feel", and the need: a blaming word ("ignored", "furious and
     disrespected") says what they did, so the feeling beneath it is said instead, and the need
     it implies when none was given."""
+    # "Underneath it I'm terrified ...": the question's own words are no part of the feeling.
+    feeling = re.sub(r"^(?:(?:underneath|beneath|under|below)(?: (?:it|that|this|all (?:of )?"
+                     r"(?:it|that|this)|the anger))?|deep down|inside),?\s+", "", feeling.strip(),
+                     flags=_I)
     word = lower_first(strip_lead(r"i (?:feel|felt|am feeling|was feeling)|i'?m(?: feeling)?"
                                r"|i am(?: feeling)?|i was|feeling", feeling))
     need = lower_first(strip_lead(r"(?:what|all) i need is|i (?:really |just )?(?:need|want|would "
@@ -505,7 +619,10 @@ def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
     # "for her not to leave me" -> "her not to leave me" (said "I need you not to leave me")
     need = re.sub(r"^for\s+(?=[\w']+\s+(?:not\s+)?to\b)", "", need, flags=_I)
     words = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", word)
-    if not any(w.lower() in _BENEATH for w in words):
+    if not any(w.lower() in _BENEATH for w in words) or any(
+            re.match(_SOFT, w, _I) for w in words):
+        # No blaming word, or a softer feeling named beside it ("terrified ..., and
+        # humiliated"): the person's own words, as they said them.
         return word, need
     beneath: list[str] = []
     for w in words:  # "furious and disrespected" -> "furious and hurt"
@@ -515,6 +632,12 @@ def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
     implied = next(_BENEATH[w.lower()][1] for w in words if w.lower() in _BENEATH)
     listed = beneath[0] if len(beneath) == 1 else f"{', '.join(beneath[:-1])} and {beneath[-1]}"
     return listed, need or implied
+
+
+# Softer feelings: named beside a blaming word, they say what is beneath it already.
+_SOFT: Final = (r"(?:hurt|scared|afraid|frightened|terrified|sad|lonely|alone|ashamed|shame"
+                r"|disappointed|worried|anxious|unwanted|heartbroken|grief|grieving|fear|fearful"
+                r"|insecure|vulnerable|lost|helpless|powerless|small|embarrassed|guilty)\b")
 
 
 # The feeling beneath a blaming word, and the need it implies: the critic's, except that
@@ -541,6 +664,8 @@ def _regret(regret: str, my_action: str) -> str:
     if not text or _is_non_answer(text, blame=True) or (
             strip_lead("i", text).lower() == my_action.lower()):
         return ""
+    if re.match(r"^(?:i regret |regret )?that i\b", regret.strip(), _I):
+        return f"I regret that {text}."  # "that I shouted in front of your mum"
     return (f"{upper_first(text)}." if re.match(r"^i\b", text, _I)
             else f"I regret {lower_first(text)}.")
 
@@ -781,6 +906,17 @@ def left_out_notes(parts: DraftParts) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def unsaid(parts: DraftParts, keys: Collection[str]) -> frozenset[str]:
+    """The parts named in ``keys`` ("my_part", "request") that the draft does not say: left out
+    by a screen, as not known, or kept through the risk check and failing a screen.
+
+    >>> sorted(unsaid(DraftParts(my_part="I yelled", request="I don't know"), ["my_part", "request"]))
+    ['request']
+    """
+    said = _screened(parts).parts
+    return frozenset(key for key in keys if not str(getattr(said, key)).strip())
+
+
 def left_out(parts: DraftParts) -> tuple[str, ...]:
     """The answers the draft leaves out because they insult or swear, threaten, tell of danger or
     shut them out, as the coach names them ("what you asked of them"): Mend never puts such
@@ -813,11 +949,17 @@ def _answered(parts: DraftParts) -> DraftParts:
 
 
 def commitment_sentence(parts: DraftParts) -> str:
-    """"Next time, I will ..." from ``parts`` (``""`` without a commitment of mine)."""
+    """"Next time, I will ..." from ``parts`` (``""`` without a commitment of mine); after a
+    betrayal of theirs (an affair, lies kept up, a broken promise), "From now on, I will ..."."""
     said, _ = _screen_part("commitment", plain_case(parts.commitment, (parts.other,)))
     answer = _answer(said, blame=True)
     commitment = _commitment(_to_reader(answer, parts))
-    return f"Next time, I will {commitment}." if commitment else ""
+    if not commitment:
+        return ""
+    # After a betrayal "Next time" reads as if there will be a next one: from now on.
+    lead = ("From now on" if broke_trust(parts.situation, parts.my_part, parts.regret)
+            else "Next time")
+    return f"{lead}, I will {commitment}."
 
 
 def later_sentences(parts: DraftParts) -> str:
@@ -847,10 +989,12 @@ def compose(parts: DraftParts) -> str:
     "Can we talk about last night? I'm sorry that I"
     """
     told = plain_case(parts.situation, (parts.other,))
-    hostile_situation = "situation" in _screened(parts).why
+    # What they said about me, left out, is no hostility of mine to hide.
+    screened_situation = "situation" in _screened(parts).why
+    hostile_situation = _screened(parts).why.get("situation", _ACCUSATION) != _ACCUSATION
     parts = _answered(parts)
     topic, account = _situation(parts.situation) if parts.situation else ("", "")
-    if hostile_situation:  # not said, but who "he" or "she" is still follows it as told
+    if screened_situation:  # not said, but who "he" or "she" is still follows it as told
         parts = replace(parts, situation=told)
     work = parts.context in ("work", "therapist")
     feeling, need = _feeling_and_need(_to_reader(parts.feeling, parts), parts.need)
@@ -913,6 +1057,30 @@ def compose(parts: DraftParts) -> str:
     return tidy(" ".join(sentences))
 
 
+# The sentences the composer writes that no answer gave: each says the person sees their side,
+# or wants to hear it. A literal reader must know the draft says them on their behalf.
+_OFFERED: Final = ("I understand why you were upset.",
+                   "I hear your concerns and I understand your position.",
+                   "I can see why you said it, and I know you want to help.",
+                   "I'd like to hear your side too.", "I'd like to hear how you see it.")
+# How the note on such a sentence begins (a page shows these lines as notes).
+ADDED_NOTES: Final = ('I added "',)
+
+
+def added_notes(parts: DraftParts) -> tuple[str, ...]:
+    """What the coach says of the sentences in the draft of ``parts`` that the person did not
+    write (``_OFFERED``): that Mend added them, why, and that they can take them out.
+
+    >>> added_notes(DraftParts(situation="the dishes", my_part="yelled"))[0][:45]
+    'I added "I understand why you were upset." Yo'
+    """
+    draft = compose(parts)
+    return tuple(f'I added "{sentence}" You did not write this: it shows you see their side, '
+                 "which helps a repair. Keep it only if it is true for you. You can change it "
+                 "or delete it when you edit the draft." for sentence in _OFFERED
+                 if sentence in draft)
+
+
 def _without_repeat(account: str, my_part: str) -> str:
     """``account`` without its sentences that say what the apology after it says ("Last night I
     told you that you never care" before "I'm sorry that I told you that you never care"), when
@@ -923,8 +1091,31 @@ def _without_repeat(account: str, my_part: str) -> str:
     """
     said = [s for s in re.split(r"(?<=[.!?])\s+", account.strip().rstrip(".")) if s]
     done = re.sub(r"[.!?]+$", "", my_part.strip()).lower()
-    kept = [s for s in said if not (len(done.split()) >= 3 and f"i {done}" in s.lower())]
+    kept = [s for s in said if not (len(done.split()) >= 3 and (
+        f"i {done}" in s.lower() or _same_fact(s, done)))]
     return " ".join(kept).rstrip(".") if kept and len(kept) < len(said) else account
+
+
+# Words that tell no fact of their own: two sentences that share most of the rest say the same.
+_LITTLE_WORDS: Final = frozenset((
+    "i", "me", "my", "you", "your", "he", "she", "they", "him", "her", "them", "his", "their",
+    "it", "a", "an", "the", "and", "but", "or", "to", "of", "about", "for", "with", "at", "in",
+    "on", "that", "this", "was", "were", "is", "did", "do", "not", "instead", "new", "just"))
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z']+", text.lower())
+    return {re.sub(r"(?:ing|ed|s)$", "", w) or w for w in words if w not in _LITTLE_WORDS}
+
+
+def _same_fact(sentence: str, my_part: str) -> bool:
+    """Whether a sentence of the account says the same thing as my part in other words ("I
+    talked about my new keyboard and did not ask about her dad" and "talked about my keyboard
+    instead of asking about her dad"): most of my part's own words are in it, and it starts
+    with me."""
+    mine = _stems(my_part)
+    return (sentence.lower().startswith("i ") and len(mine) >= 3
+            and len(mine & _stems(sentence)) >= 0.75 * len(mine))
 
 
 # Words that can follow "you" as its subject and end in "s" without being a verb ("you guys").

@@ -22,6 +22,18 @@ NOT_THERAPY: Final = ("Mend is a self-help aid for working through a rupture. It
 RISK_QUESTION: Final = ("Something in what you wrote made Mend want to check, and it may have "
                         "misread you: are you thinking of hurting yourself or someone else, or is "
                         "someone hurting or threatening you?")
+# The check again, after a clear no earlier in the session, for a new answer with a sign in it:
+# shorter, and kind about asking twice (a new answer is always checked, whatever was said before).
+RISK_QUESTION_AGAIN: Final = ("You told me no before, and thank you. Something in this answer "
+                              "made Mend want to check again, and it may have misread you: are "
+                              "you thinking of hurting yourself or someone else, or is someone "
+                              "hurting or threatening you?")
+RISK_QUESTION_AGAIN_PROMPT: Final = f"{RISK_QUESTION_AGAIN} (yes / no / not sure)"
+# Said when the critic's rewrite, chosen, leaves a gap ("I'm sorry I ..."): it is never kept as
+# it is; the person edits their own draft instead.
+REWRITE_GAP: Final = ("The suggested rewrite leaves a gap (the \"...\") for you to fill in with "
+                      "what you did, in your own words, so it can't be used as it is. Edit your "
+                      "draft instead: start from the rewrite's opening and name what you did.")
 # Said after a no: the answer held back is taken, and the coach goes on.
 RISK_NO: Final = "Thank you for telling me. If that changes, type help at any question."
 # Said after an answer to the check that says neither yes nor no (asked once more).
@@ -92,6 +104,40 @@ NOT_SKIPPABLE: Final[dict[State, str]] = {
                          "write your own.",
 }
 
+# What to do during a break, with examples (the terminal's and the page's words).
+CALMING: Final = ("Do something that calms you, like a walk, music, a shower or something with "
+                  "your hands. Try not to go over the argument in your head.")
+
+# Before a break, when everything is too loud or too much (sensory overload): less input first,
+# and a quiet way to spend the break (not music, which may be what is too loud).
+BREAK_OVERLOAD: Final = (
+    "If everything is too loud or too bright, make it quieter first, if you can: go somewhere "
+    "quieter, turn the lights down, or put on ear defenders or headphones. For the break, choose "
+    "something quiet, like sitting somewhere dim or a slow walk somewhere calm.")
+
+# Grounding when everything is too loud or too much (sensory overload): less input first, then
+# the same senses, with hearing left to choose. (Reference 7.2: choice of anchor, opting out.)
+GROUNDING_OVERLOAD: Final = (
+    "If everything feels too loud or too much, make it quieter first, if you can: go to a "
+    "quieter place, turn the lights down, or put on ear defenders or headphones. Then notice "
+    "what is around you: name 5 things you can see, 4 you can touch, 2 you can smell and 1 you "
+    "can taste. Naming 3 things you can hear is optional: leave it out if sound is too much "
+    "right now. Press Enter when you're done, or type skip.")
+
+# Said once when "What was your part?" gets "I don't know": small examples, and the question
+# again; a second "I don't know" is taken (the draft then leaves the part out).
+PART_EXAMPLE: Final = ("That's all right. Your part can be small, one thing you did or said, "
+                       'like "I raised my voice", "I stopped answering" or "I forgot what I '
+                       'promised". If nothing comes, answer "I don\'t know" again and we\'ll go '
+                       "on.")
+# A ready script for a break, offered once on the internal path when the person does not know
+# what to say next time ("[time]": the time on the clock 20 minutes later, said then).
+BREAK_SCRIPT: Final = "I need 20 minutes. I will come back at [time]."
+NEXT_TIME_SCRIPT: Final = ("That's all right. Here is one you can keep ready: \""
+                           f"{BREAK_SCRIPT}\" When you use it, say the time on the clock 20 "
+                           'minutes later instead of [time], like "at 7:40". Answer yes to keep '
+                           "this one, or write your own words.")
+
 PROMPTS: Final[dict[State, str]] = {
     State.WELCOME: "Let's look at what happened, gently and one step at a time. Press Enter to "
                    "begin.",
@@ -101,7 +147,8 @@ PROMPTS: Final[dict[State, str]] = {
                           "add the pronouns they use, like \"Robin (they/them)\"."),
     State.RECOGNISE_CONTEXT: "What is this relationship? (partner, family, friend, work, "
                              "therapist) You can skip this.",
-    State.RECOGNISE_WHAT: "What happened? Describe it as a camera would: what was said or done.",
+    State.RECOGNISE_WHAT: "What happened? Say only what was said or done, not what you think it "
+                          "meant. For example: \"Sam said I never listen. I left the room.\"",
     State.RECOGNISE_NOTICED: "What did you notice in yourself, and in them? A feeling, a change "
                              "in tone, someone going quiet.",
     State.RECOGNISE_MESSAGES: "If you have the messages, paste them here (Speaker: text, one per "
@@ -110,13 +157,15 @@ PROMPTS: Final[dict[State, str]] = {
                           "You can add what you notice in your body, or say if you feel numb or "
                           "far away.",
     State.REGULATE_BREAK: "You sound flooded. Repair goes better after a pause of at least 20 "
-                          "minutes. In how many minutes would you like to come back? (20 to "
-                          "600; \"1 hour\" works too. Or type skip to go on without a break.)",
-    State.ON_BREAK: "Take your break. Do something soothing, not something that keeps the "
-                    "argument going in your head. Come back with `mend coach --resume`.",
-    State.REGULATE_GROUNDING: "Let's come back to the room first. Name 5 things you can see, 4 "
-                              "you can touch, 3 you can hear, 2 you can smell and 1 you can "
-                              "taste. Press Enter when you're done, or type skip.",
+                          "minutes. How long a break would you like, or when will you come back? "
+                          "Say a length, like 45 minutes or 2 hours, or a time, like 8pm or "
+                          "tomorrow morning. A break is from 20 minutes to under a day. (Or type "
+                          "skip to go on without a break.)",
+    State.ON_BREAK: f"Take your break. {CALMING} Come back with `mend coach --resume`.",
+    State.REGULATE_GROUNDING: "First, notice what is around you where you are now. Name 5 "
+                              "things you can see, 4 you can touch, 3 you can hear, 2 you can "
+                              "smell and 1 you can taste. Press Enter when you're done, or type "
+                              "skip.",
     State.REGULATE_BREATHING: "Would you like a short breathing exercise? (paced / sigh / skip) "
                               "Paced breathing is slow, with a longer breath out than in (about 4 "
                               "seconds in, 6 out), about six breaths a minute; a cyclic sigh is "
@@ -159,8 +208,8 @@ PROMPTS: Final[dict[State, str]] = {
     State.MESSAGE_DRAFT: "Here is a draft from your answers. Press Enter to use it, or write "
                          "your own. Mend never sends anything: you choose if and when.",
     State.MESSAGE_REVIEW: "Keep this message, or edit it? (keep / edit)",
-    State.INTERNAL_FEELINGS: "Repair can start inside you. What do you feel about what happened, "
-                             "in your own words?",
+    State.INTERNAL_FEELINGS: "You can do part of the repair on your own, without them. What do "
+                             "you feel about what happened, in your own words?",
     State.INTERNAL_BOUNDARY: "Is there a limit you want to hold next time, about how you are "
                              "spoken to or treated? You can skip this.",
     State.INTERNAL_NEXT_TIME: "If it happens again, what would you like to say in the moment? "
@@ -186,6 +235,9 @@ PROMPTS: Final[dict[State, str]] = {
     State.AWAITING_FOLLOW_UP: "I'll ask how it went. Come back with `mend coach --resume`.",
     State.FOLLOW_UP_UPTAKE: "How did it go? Did they take it up? (yes / partly / not yet / no)",
     State.FOLLOW_UP_CONNECTION: "How connected do you feel now, from 0 to 10?",
+    State.FOLLOW_UP_AGAIN: "Rebuilding trust takes many small steps over weeks, so one check is "
+                           "rarely the end of it. Would you like me to ask again in a while how "
+                           "things are going? (yes / no)",
     State.DONE: "Thank you for doing this. Repair is a practice: each time counts.",
     # Only the learned model saw a sign of crisis (no rule did): asked before anything stops.
     State.CONFIRM_RISK: f"{RISK_QUESTION} (yes / no / not sure)",
@@ -199,6 +251,40 @@ PROMPTS: Final[dict[State, str]] = {
 }
 
 
+# For the person who broke trust (an affair, lies kept up), what the request step asks instead:
+# the repair is theirs to carry, so asking the other person for a change is optional here.
+REQUEST_AFTER_BETRAYAL: Final = (
+    "Is there anything small you would like to ask of them? After a betrayal, the repair is "
+    "mostly yours to carry, so this is optional: what you will do comes a little later. If you "
+    "ask, make it easy to say yes or no to, like a time to talk. Or press Enter to skip.")
+# After a betrayal (an affair, lies, a broken promise), what the rebuild step asks instead: trust
+# comes back through actions that can be seen and repeated, so it offers some to choose from.
+TRUST_ACTIONS: Final = (
+    "I'll tell you first, before you find out another way",
+    "I'll check in with you once a week, at a time we agree, to talk about how we are",
+    "I'll be open about where I am and who I'm with",
+    "I'll see a counsellor with you, if you want to",
+)
+COMMITMENT_AFTER_BETRAYAL: Final = (
+    "What will you do from now on, again and again, that they can see? After a betrayal, trust "
+    "comes back through small actions repeated over weeks, more than through words. You could "
+    "choose one of these, or write your own:\n"
+    "1. Tell them first, before they find out another way.\n"
+    "2. A regular check-in, say once a week, at a time you agree.\n"
+    "3. Be open about where you are and who you are with.\n"
+    "4. See a counsellor together, if they want to.\n"
+    "Answer 1 to 4, or in your own words.")
+# Asked once more, gently, when that was left empty.
+COMMITMENT_AGAIN: Final = (
+    "It's all right to leave this. One small thing you can do again and again often does more "
+    "to rebuild trust than any message. If one comes to mind, write it or choose 1 to 4; press "
+    "Enter again to go on without one.")
+COMMITMENT_AGAIN_PLAIN: Final = (
+    "It's all right to leave this. After a hurt this deep, one small thing you will do "
+    "differently can still help, for you as much as for them. If one comes to mind, write it; "
+    "press Enter again to go on without one.")
+
+
 # Said when the follow-up hears "not yet", before a new day is chosen.
 NOT_YET: Final = ("That's all right: the right moment can take a while, and it is still worth "
                   "finding. Let's choose a new day for me to ask.")
@@ -209,9 +295,9 @@ def on_break(back_at: str = "") -> str:
     "21:44"; ``""`` when that was just said). Telling the other person about the break, and when
     you will be back, is part of taking one."""
     until = f" until {back_at}" if back_at else ""
-    return (f"Take your break{until}. Do something soothing, not something that keeps "
-            "the argument going in your head. If you were talking with them, tell them you are "
-            "taking a break and when you will be back. Come back with `mend coach --resume`.")
+    return (f"Take your break{until}. {CALMING} If you were talking with them, tell them you "
+            "are taking a break and when you will be back, for example: \"I need a break. I "
+            "will come back to this at 8pm.\" Come back with `mend coach --resume`.")
 
 
 def ending(uptake: object, connection: object) -> tuple[str, ...]:
@@ -235,13 +321,44 @@ def ending(uptake: object, connection: object) -> tuple[str, ...]:
             "counsellor.")
 
 
-def someone_else_at_risk(name: str) -> tuple[str, str]:
-    """Why the coach stopped and what to do, when the signs were in ``name``'s messages (pasted
-    by the person using Mend), not in their own words."""
-    return (f"Something in these messages suggests {name} may not be safe. Repair can wait.",
+# The crisis stop when the signs were said to the person ("they keep telling me to kys"): they
+# are the one at risk, and the one being hurt.
+TOLD_TO_HURT_YOURSELF: Final = (
+    "Being told to kill yourself, or that nobody would miss you, is not okay, and it is not "
+    "your fault. You matter, whatever they say. Repair can wait: please tell a parent, a "
+    "teacher or another adult you trust today, and keep screenshots of what was sent.")
+
+# The words for the one at risk, by the pronoun the person gave for them.
+_THEM: Final = {"he": "him", "she": "her", "they": "them", "xe": "xem", "ze": "zir",
+                "ey": "em", "fae": "faer"}
+
+
+def someone_else_at_risk(name: str, *, told: bool = False, young: bool = False,
+                         pronoun: str = "they") -> tuple[str, str]:
+    """Why the coach stopped and what to do, when the signs were about ``name``: in their
+    messages (pasted by the person using Mend), or, with ``told``, in what the person using
+    Mend says they told them ("she sent me a message saying she doesn't want to be alive").
+    It speaks to the one who is worried: a secret like this is not one to keep, tell an adult
+    you trust today (``young``: only that; else, for an adult, how a crisis line can help).
+    ``pronoun``: theirs, as the person gave it ("he" says "worried about him").
+
+    >>> someone_else_at_risk("Jess", told=True)[0]
+    'It sounds like Jess may not be safe, and you are worried about them. Repair can wait.'
+    """
+    them = _THEM.get(pronoun, "them")
+    why = (f"It sounds like {name} may not be safe, and you are worried about {them}." if told
+           else f"Something in these messages suggests {name} may not be safe.")
+    tell = ("Tell an adult you trust today: a parent, a teacher, a school counsellor or another "
+            "adult you know." if young else
+            "If you are under 18, tell an adult you trust today: a parent, a teacher, a school "
+            f"counsellor. If you are an adult, help {name} get emergency help, or contact it "
+            "for them.")
+    return (f"{why} Repair can wait.",
             f"If {name} might be in danger right now, call your local emergency number. If "
-            f"you are worried about {name}, a crisis line can talk with you about how to help, "
-            f"and {name} can call one too. You don't have to handle this alone.")
+            f"{name} asked you to keep it secret, this is a secret not to keep, even if you "
+            f"promised: telling someone is how you look after {them}. {tell} If you are worried "
+            f"about {name}, a crisis line can talk with you about how to help, and {name} can "
+            "call one too. You don't have to handle this alone.")
 
 
 def helpers_heading(name: str = "") -> str:
@@ -366,8 +483,8 @@ def goal_ending(goal: str, *, letter: bool = True) -> tuple[str, ...]:
 ATTACHMENT_NOTES_UNSENT: Final[dict[str, str]] = {
     "anxious": "You may feel a pull to reach out and settle it now. There is no message to send "
                "here: let the gap be there, and come back to what you feel.",
-    "avoidant": "You may want to shut this away. A few words are enough, and you can stop at "
-                "any question and come back to it later.",
+    "avoidant": "You may want to stop thinking about this and put it aside. A few words are "
+                "enough, and you can stop at any question and come back to it later.",
 }
 ATTACHMENT_NOTES_ENDING: Final[dict[str, str]] = {
     "anxious": "You may want an answer right away. Say it once, clearly, then let the gap be "

@@ -14,21 +14,32 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER, looks_unreadable
 from mendkit.analysis.pipeline import Mode, analyze_conversation
-from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
+from mendkit.analysis.safety import (
+    DEFAULT_REGION,
+    about_images,
+    crisis_message,
+    image_services,
+    image_threat,
+    resources_for,
+)
 from mendkit.api import analyze
 from mendkit.coach import content, goal_flow
+from mendkit.coach.apology_screens import betrayal, broke_trust
+from mendkit.coach.break_time import break_end
 from mendkit.coach.composer import (
     CONTEXTS,
     DraftParts,
+    added_notes,
     commitment_sentence,
     compose,
     later_sentences,
     left_out_notes,
     pronoun_notes,
+    unsaid,
     withheld_note,
 )
 from mendkit.coach.goals import ENDING, GRIEF, REPAIR, ends_relationship, suspected
@@ -39,20 +50,29 @@ from mendkit.coach.replies import (
     UNSURE,
     arousal,
     asks_to_skip,
-    break_minutes,
     changes_mind,
     declines,
     hedged,
     is_help,
     numb,
+    overloaded,
     plain_refusal,
     reads_as_name,
     risk_reply,
     yes_or_no,
 )
-from mendkit.coach.safety_gate import harm_to_others, screen, threatens_you
+from mendkit.coach.safety_gate import Screened, harm_to_others, screen, screened, threatens_you
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
+from mendkit.coach.wording import unknown
+from mendkit.coach.youth import (
+    about_someone_else,
+    adult_with_minor,
+    age_gap_line,
+    reads_young_at_home,
+    said_to_writer,
+)
+from mendkit.coach.youth import safety_plan as youth_plan
 from mendkit.critic import MISSING_NOTE, critique
 from mendkit.io.text import split_line
 from mendkit.labels import CRISIS
@@ -101,13 +121,28 @@ def run(
         if current.state is State.RECOGNISE_MESSAGES and event.type in (
                 E.CRISIS, E.ABUSE, E.CHECK_RISK):
             event, name = _whose_signs(current, event, mode)
+        else:
+            event = _whose_story(current, event, mode)
         after = current.apply(event)
+        if current.state is State.FOLLOW_UP_CONNECTION and after.state in (
+                State.DONE, State.FOLLOW_UP_AGAIN):
+            after = _with_follow_up(after)
+        if event.meta.get(OVERLOAD):  # the level is kept as a number: the words are not
+            after = replace(after, settings={**after.settings, OVERLOAD: True})
+        if event.meta.get(CHECKED) and current.state.value not in after.withheld:
+            after = replace(after, withheld=(*after.withheld, current.state.value))
         if current.state is State.REBUILD_COMMITMENT and event.type is E.ANSWER:
             after = _with_commitment(current, after, prompter)
         if after.state is State.STOPPED_CRISIS and name:
             after = replace(after, settings={**after.settings, AT_RISK: name})
         elif after.state is State.STOPPED_CRISIS and _toward_others(current, event):
             after = replace(after, settings={**after.settings, TOWARD_OTHERS: True})
+        elif after.state is State.STOPPED_CRISIS and (told := _told_about(current, event, mode)):
+            after = replace(after, settings={**after.settings, AT_RISK: told, TOLD: True})
+        elif after.state is State.STOPPED_CRISIS and _said_to_you(current, event, mode):
+            after = replace(after, settings={**after.settings, AIMED: True})
+        if after.state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE):
+            after = replace(after, settings={**after.settings, **_who_stops(current, event)})
         store.save(after)
         _after(after, event, prompter, region)
         return after
@@ -167,9 +202,37 @@ def run(
 COME_BACK = "Come back with `mend coach --resume`."
 
 
+class _Unasked(str):
+    """An answer in which only the model saw a sign, taken without asking again: the person
+    said a clear no to the risk check about this very answer earlier in the session."""
+
+    __slots__ = ()
+
+
+# An event's meta: its answer is kept as one the risk check passed (``Session.withheld``).
+CHECKED = "checked"
+
+
+def said_no_to_check(session: Session) -> bool:
+    """Whether the person answered the risk check with a clear no in ``session``."""
+    return (State.CONFIRM_RISK.value, E.NO_RISK.value) in session.path
+
+
+def _same(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def checked_answers(session: Session) -> frozenset[str]:
+    """The answers the person said a clear no about at the risk check this session (the
+    answers of ``Session.withheld``), as ``_same`` reads them: only these very words are not
+    asked about again. A new answer with a sign is always checked, however often they said no."""
+    return frozenset(_same(str(session.answers[step])) for step in session.withheld
+                     if session.answers.get(step))
+
+
 def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bool = False,
            safety: bool = False, offer: bool = False, ending: bool = False,
-           context: str = "") -> str | Event:
+           context: str = "", checked: frozenset[str] = frozenset()) -> str | Event:
     """The answer to ``prompt`` (asked again after "help", which shows the resources), or the
     safety gate's stop event: every free-form reply passes the gate, whatever the question. An
     answer in a language Mend cannot read is asked again, except a ``name`` that reads as one
@@ -185,10 +248,22 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
         if is_help(raw):
             _show_resources(prompter, region)
             continue
-        stop, model_only = screen(raw, mode=mode, context=context) if raw else (None, False)
+        found = screened(raw, mode=mode, context=context) if raw else Screened(None)
+        stop, model_only = found.stop, found.model_only
         if stop is not None and model_only and (
                 (offer and plain_refusal(raw)) or (ending and ends_relationship(raw))):
             stop = None
+        if stop is not None and model_only and _same(raw) in checked:
+            # The person said a clear no to the check about these very words already (they
+            # gave the same answer again): not asked twice. The answer is kept as one checked
+            # (quoted only when it passes every screen). A new answer with a sign is asked
+            # about again, and a rule's sign still stops at once.
+            return _Unasked(raw)
+        if stop is not None and found.asked_first:
+            # A rule's sign said as a joke ("kms lol", about a PE kit) or a report of being told
+            # to kill oneself: asked about, as a sign only the model saw is, but with where help
+            # is shown first (each time, even after an earlier no: it is a rule's sign).
+            return Event(E.CHECK_RISK, raw, {"stop": stop.value, RESOURCES_FIRST: True})
         if stop is not None:
             # A sign only the model saw is checked with the person first (it misreads everyday
             # words); the stop a yes leads to goes with the check.
@@ -216,15 +291,17 @@ def _unreadable(prompter: Prompter, region: str) -> None:
 
 def _confirm(session: Session, prompter: Prompter, mode: Mode, region: str) -> Event:
     """The person's answer to the risk check: ``NO_RISK`` for a plain no, ``RISK_UNCLEAR``
-    the first time an answer says neither, else the stop the sign called for (a yes, not sure,
-    "help", a second unclear answer, or an answer with signs of its own: never coached on).
+    for an answer that says neither (asked again; from the second, with where help is: the
+    session is neither ended nor coached on until a clear answer), else the stop the sign called
+    for (a yes, not sure, "help", or an answer with signs of its own).
 
     An empty answer (a stray Enter) is no answer: it is asked again, and never counts as the
     unclear one (two of them used to stop the session); after the second, where help is is shown
     as well. A stop about hurting someone else (the answer held back, or this one, says so) says
     first how to step away (``TOWARD_OTHERS``)."""
     empty = 0
-    while not (raw := prompter.ask(content.PROMPTS[State.CONFIRM_RISK]).strip()):
+    question = risk_question(session)
+    while not (raw := prompter.ask(question).strip()):
         empty += 1
         prompter.say(content.RISK_EMPTY)
         if empty == 2:
@@ -250,10 +327,27 @@ def _confirm(session: Session, prompter: Prompter, mode: Mode, region: str) -> E
         answer = "not sure"
     if answer == "no":
         return Event(E.NO_RISK, raw)
-    asked_again = session.path[-1:] == ((State.CONFIRM_RISK.value, E.RISK_UNCLEAR.value),)
-    if answer in ("yes", "not sure") or MAYBE.search(raw.lower()) or asked_again:
+    if answer in ("yes", "not sure") or MAYBE.search(raw.lower()):
         return stopping(stop)
-    return Event(E.RISK_UNCLEAR, raw)
+    # Neither (a number, a word for another question): asked once more, plainly; after that,
+    # where help is is shown with each question again. Nothing goes on without a clear no, and
+    # nothing the person wrote is lost.
+    asked_again = session.path[-1:] == ((State.CONFIRM_RISK.value, E.RISK_UNCLEAR.value),)
+    return Event(E.RISK_UNCLEAR, raw, {RESOURCES_AGAIN: asked_again})
+
+
+def risk_question(session: Session) -> str:
+    """The risk check's question: after a clear no earlier in the session, a shorter one that
+    says why Mend asks again (``RISK_QUESTION_AGAIN``)."""
+    return (content.RISK_QUESTION_AGAIN_PROMPT if said_no_to_check(session)
+            else content.PROMPTS[State.CONFIRM_RISK])
+
+
+# An unclear answer's event meta: the check was unclear before too, so where help is is shown.
+RESOURCES_AGAIN = "resources"
+# A risk check's event meta: the sign was a rule's (hedged as a joke, or being told to kill
+# oneself), so where help is is shown with the question.
+RESOURCES_FIRST = "resources_first"
 
 
 def _toward_others(before: Session, event: Event) -> bool:
@@ -308,12 +402,40 @@ def _wait_here(session: Session, prompter: Prompter, now: Callable[[], datetime]
     # a 20-minute break, never 21).
     seconds = max(0.0, (_due(session, now) - _local(now)).total_seconds())
     minutes = max(1, math.floor(seconds / 60)) if seconds else 0
+    if minutes:
+        prompter.say(WHILE_YOU_WAIT)
     for left in range(minutes, 0, -1):
-        prompter.say(f"{left} minute{'s' if left > 1 else ''} left. Breathe, stretch, look "
-                     "out of a window.")
+        if left == minutes or _time_left_said(left):
+            prompter.say(f"{left} minute{'s' if left > 1 else ''} left.")
         prompter.wait(60 if left < minutes else seconds - 60 * (minutes - 1))
     prompter.say("Your break is over. Let's check in again.")
     return Event(E.BREAK_OVER)
+
+
+# Said once as a live break timer starts: what to do meanwhile, with examples.
+WHILE_YOU_WAIT = ("While you wait, do something that calms you: breathe slowly, stretch, drink "
+                  "some water, or look out of a window. Try not to go over the argument in your "
+                  "head. Mend will say how much time is left now and then.")
+
+
+def _time_left_said(left: int) -> bool:
+    """Whether the timer says how long is left with ``left`` minutes to go: each 10 minutes in
+    the last hour, each hour before it, and at 5 and 1 minutes, not every minute."""
+    return left in (5, 1) or (left % 10 == 0 if left <= 60 else left % 60 == 0)
+
+
+# A session setting: the person said everything is too loud or too much with their level at
+# the arousal check (the answer kept there is the number).
+OVERLOAD = "overload"
+
+
+def overloaded_session(session: Session) -> bool:
+    """Whether the person said everything is too loud or too much, at the arousal check or in
+    what they noticed: grounding then starts with less input, and hearing is optional; a break
+    starts with less input too."""
+    return bool(session.settings.get(OVERLOAD)) or overloaded(
+        *(str(session.answers.get(step.value, "")) for step in (
+            State.REGULATE_CHECK, State.RECOGNISE_NOTICED, State.RECOGNISE_WHAT)))
 
 
 def _local(now: Callable[[], datetime]) -> datetime:
@@ -381,7 +503,7 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
             prompter.say(note)
         # What it left out and why (a threat, danger from them, words that could hurt), and the
         # words it kept as written because it could not tell who a pronoun means.
-        for line in (*left_out_notes(parts), *pronoun_notes(parts)):
+        for line in (*left_out_notes(parts), *pronoun_notes(parts), *added_notes(parts)):
             prompter.say(line)
     if state is State.REBUILD_MESSAGE:
         prompter.say(_final_draft(session, context))
@@ -403,14 +525,30 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
         prompt = goal_flow.openness_prompt(session)
     if state is State.RESPONSIBILITY_REVIEW and not _rewrite_of(session):
         prompt = _REVIEW_WITHOUT_REWRITE
+    if state is State.REGULATE_BREAK and overloaded_session(session):
+        prompter.say(content.BREAK_OVERLOAD)  # flooded and overloaded: less input first
+    if state is State.REGULATE_GROUNDING and overloaded_session(session):
+        prompt = content.GROUNDING_OVERLOAD  # less input first; hearing is optional
+    if state is State.RESPONSIBILITY_KNOW and broke_trust_in(session):
+        prompt = content.REQUEST_AFTER_BETRAYAL  # optional: the repair is theirs to carry
+    if state is State.REBUILD_COMMITMENT and betrayed(session):
+        own = broke_trust_in(session)
+        if session.settings.get(COMMITMENT_ASKED) == _here(session):
+            prompt = content.COMMITMENT_AGAIN if own else content.COMMITMENT_AGAIN_PLAIN
+        elif own:
+            prompt = content.COMMITMENT_AFTER_BETRAYAL
     reply = _reply(prompter, prompt, mode, region, name=state is State.RECOGNISE_WHO,
                    safety=state is State.SAFETY_CHECK,
                    offer=state in (State.REGULATE_BREAK, State.REGULATE_BREATHING),
                    ending=session.goal() == ENDING or state is State.OPENNESS,
-                   context=str(session.answers.get("recognise_context", "")))
+                   context=str(session.answers.get("recognise_context", "")),
+                   checked=checked_answers(session))
     if isinstance(reply, Event):
         return reply
-    return _event_for(session, reply, prompter, now)
+    event = _event_for(session, reply, prompter, now)
+    if isinstance(reply, _Unasked) and isinstance(event, Event):
+        event = replace(event, meta={**event.meta, CHECKED: True})
+    return event
 
 
 def _event_for(session: Session, reply: str, prompter: Prompter,
@@ -434,6 +572,18 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
         opened = any(at == State.OPENNESS.value for at, _ in session.path)
         prompter.say(content.changed_mind(open_asked=opened))
         return replace(session, settings={**session.settings, CHANGED_MIND_AT: _here(session)})
+    if state in _DONT_KNOW_HELP and unknown(raw) and session.settings.get(EXAMPLE_AT) != \
+            _here(session):
+        # "I don't know": allowed, but first an example (or a ready script), and asked once more.
+        prompter.say(_DONT_KNOW_HELP[state])
+        return replace(session, settings={**session.settings, EXAMPLE_AT: _here(session)})
+    if state is State.INTERNAL_NEXT_TIME and session.settings.get(EXAMPLE_AT) == _here(session) \
+            and (unknown(raw) or yes_or_no(raw) == "yes"):
+        return Event(E.ANSWER, content.BREAK_SCRIPT)  # the script offered, kept
+    if (state is State.REBUILD_COMMITMENT and skip and betrayed(session)
+            and COMMITMENT_ASKED not in session.settings):
+        # Asked once more, gently: after a betrayal what they will do is most of the repair.
+        return replace(session, settings={**session.settings, COMMITMENT_ASKED: _here(session)})
     event = _interpret(state, raw, skip, session, prompter, now, context)
     if event is None:
         for line in _expected(state, session).splitlines():
@@ -449,6 +599,9 @@ _EMPTY_MEANS: dict[State, dict[str, str]] = {
     # A stray Enter at the offer of a letter is no answer (it would mean "no letter"): asked again.
     State.LETTER_OFFER: {"": "?"},
 }
+BREAK_EXPECTED = ("Please answer with how long, like 45 minutes or 2 hours, or when you will "
+                  "come back, like 8pm or tomorrow morning: from 20 minutes to under a day. Or "
+                  "type skip to go on without a break.")
 _REVIEW_WITHOUT_REWRITE = "Edit your draft, or keep it as it is? (edit / keep)"
 _EXPECTED: dict[State, str] = {
     State.SAFETY_CHECK: "Please answer yes or no. If you are not sure you are safe, answer no: "
@@ -456,11 +609,13 @@ _EXPECTED: dict[State, str] = {
     State.OPENNESS: "Please answer yes, not now or no.\nIf you can't tell, answer not sure.\nIf "
                     "repair is not what you want, answer died, no contact, ending or limit.",
     State.LETTER_OFFER: "Please answer yes or no.",
+    State.FOLLOW_UP_AGAIN: "Please answer yes or no.",
+    State.REBUILD_COMMITMENT: "Please answer 1 to 4, or write what you will do in your own "
+                              "words.",
     State.MESSAGE_REVIEW: "Please answer keep or edit.",
     State.RECOGNISE_CONTEXT: f"Please answer one of: {', '.join(CONTEXTS)}.",
     State.REGULATE_CHECK: "Please answer with a number from 0 (calm) to 10 (flooded).",
-    State.REGULATE_BREAK: "Please answer with a number of minutes from 20 to 600 (or hours, like "
-                          "\"1 hour\"), or skip to go on without a break.",
+    State.REGULATE_BREAK: BREAK_EXPECTED,
     State.REGULATE_BREATHING: "Please answer paced, sigh or skip.",
     State.REBUILD_MESSAGE: "There is nothing new to add: press Enter to keep the message, or "
                            "write it as you want it.",
@@ -479,6 +634,14 @@ def _expected(state: State, session: Session) -> str:
     if state is State.OPENNESS and goal_flow.read_goal(session) is not None:
         return content.GOAL_YES_OR_NO
     return _EXPECTED.get(state, "Please write a few words to go on.")
+
+
+_GAP: Final = re.compile(r"\.\.\.|\u2026")
+
+
+def has_gap(text: str) -> bool:
+    """Whether a rewrite leaves a gap for the person to fill ("I'm sorry I ...")."""
+    return bool(_GAP.search(text))
 
 
 def _rewrite_of(session: Session) -> str | None:
@@ -549,7 +712,14 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         unsure = answer == "not sure" or MAYBE.search(low)
         return Event(E.UNSAFE) if answer == "no" or unsure else None
     if skip:
+        if state is State.FOLLOW_UP_CONNECTION and betrayed(session):
+            return Event(E.ASK_AGAIN)  # another follow-up is offered all the same
         return Event(E.SKIP)
+    if state is State.REBUILD_COMMITMENT and broke_trust_in(session) and (
+            chosen := re.fullmatch(r"\s*(\d+)\s*\.?\s*", raw)):
+        number = int(chosen.group(1))  # one of the actions offered, or asked again
+        return (Event(E.ANSWER, content.TRUST_ACTIONS[number - 1])
+                if 1 <= number <= len(content.TRUST_ACTIONS) else None)
     if state is State.OPENNESS:
         if goal := goal_flow.openness_event(session, raw):
             return goal  # a goal other than repair, or not the one the story read as
@@ -576,15 +746,20 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
                 and "regulate_grounding" not in session.answers \
                 and (State.REGULATE_GROUNDING.value, E.EXERCISE_DONE.value) not in session.path:
             return Event(E.NUMB, level)  # a slower pace: grounding first
-        return Event(E.FLOODED if level >= 7 else E.CALM, level)
+        return Event(E.FLOODED if level >= 7 else E.CALM, level,
+                     {OVERLOAD: True} if overloaded(raw) else {})
     if state is State.REGULATE_BREAK:
-        minutes = break_minutes(raw)
-        if minutes is None and declines(raw, later=False):
+        until = break_end(raw, _local(now))
+        if until is None and declines(raw, later=False):
             return Event(E.SKIP)  # "no", "i dont want a break": always skippable
-        if minutes is None or not 20 <= minutes <= 600:
+        if until is None or until.back is None:
+            if until is not None:  # why not, in words (the shortest or the longest break)
+                prompter.say(until.refused)
             return None
-        # With its offset: the break lasts ``minutes`` even if the time zone changes meanwhile.
-        return Event(E.BREAK_SET, back_at(_local(now), minutes).isoformat(timespec="minutes"))
+        if until.read_as:  # "tomorrow morning": the time it was taken as
+            prompter.say(until.read_as)
+        # With its offset: the break ends then even if the time zone changes meanwhile.
+        return Event(E.BREAK_SET, until.back.isoformat(timespec="minutes"))
     if state is State.REGULATE_GROUNDING:
         return Event(E.EXERCISE_DONE)
     if state is State.REGULATE_BREATHING:
@@ -609,11 +784,17 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         draft = str(session.answers.get("responsibility_draft", ""))
         rewrite = _rewrite_of(session)
         choice = _first_word(raw)  # a whole word: "angry" or "actually, keep" is not "accept"
+        if choice == "accept" and rewrite and has_gap(rewrite):
+            # A rewrite with a gap ("I'm sorry I ...") is never a message as it is: the person
+            # fills it in, editing their own draft.
+            prompter.say(content.REWRITE_GAP)
+            return Event(E.EDIT, draft)
         if choice == "accept":  # with no rewrite offered, the draft as it is
             return Event(E.ACCEPT, rewrite or draft)
         if choice == "edit":
             return Event(E.EDIT, draft)
-        return Event(E.IGNORE) if choice in ("keep", "ignore") else None
+        # Kept: the draft as it is now (after an edit, the edited one), in the review's place.
+        return Event(E.IGNORE, draft) if choice in ("keep", "ignore") else None
     if state is State.REBUILD_MESSAGE:
         offered = _final_draft(session, context)
         message = add_to(session, offered) if low == "add" else raw or offered
@@ -640,20 +821,29 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         return None if uptake is None else Event(E.ANSWER, uptake)
     if state is State.FOLLOW_UP_CONNECTION:
         connection = _int(raw, 0, 10)
-        return None if connection is None else Event(E.ANSWER, connection)
+        if connection is None:
+            return None
+        return Event(E.ASK_AGAIN if betrayed(session) else E.ANSWER, connection)
+    if state is State.FOLLOW_UP_AGAIN:
+        answer = yes_or_no(raw)
+        return Event(E.ACCEPT) if answer == "yes" else Event(E.SKIP) if answer == "no" else None
     return None
 
 
 def _after(session: Session, event: Event, prompter: Prompter, region: str) -> None:
     state = session.state
     if state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE):
-        show_stop(state, prompter, region, at_risk=at_risk(session), others=harms_others(session))
+        show_stop(state, prompter, region, session=session)
         return
     previous = State(session.path[-1][0])
+    if event.type is E.CHECK_RISK and event.meta.get(RESOURCES_FIRST):
+        _show_resources(prompter, region)
     if event.type is E.NO_RISK:
         prompter.say(content.RISK_NO)
     if event.type is E.RISK_UNCLEAR:
         prompter.say(content.RISK_AGAIN)
+        if event.meta.get(RESOURCES_AGAIN):
+            _show_resources(prompter, region)
     if event.type is E.NOT_YET:
         prompter.say(content.NOT_YET)
     if event.type is E.ANSWER and previous is State.RECOGNISE_WHAT and (
@@ -676,7 +866,7 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
         for line in goal_flow.review_lines(str(event.value), session.goal()):
             prompter.say(line)
     if state is State.RESPONSIBILITY_REVIEW:
-        result = _critique(str(event.value))
+        result = _critique(str(event.value), not_asked(session))
         prompter.say(f"Repair quality: {result.repair_quality:.2f}")
         for note in result.notes:
             prompter.say(note)
@@ -698,6 +888,85 @@ AT_RISK = "at_risk"
 TOWARD_OTHERS = "toward_others"
 
 
+# Session settings a stop reads (``stop_facts``): the signs about someone else were in what the
+# person said they told them, not in pasted messages (``TOLD``); the person reads as young
+# (``YOUNG``); the age of a young person an adult is in a relationship with (``MINOR_AGE``);
+# pictures shared, threatened or demanded (``IMAGES``).
+TOLD = "told"
+YOUNG = "young"
+MINOR_AGE = "minor_age"
+IMAGES = "images"
+
+
+# A session setting: the crisis signs were said to the person ("telling me to kys"): the stop
+# speaks to them as the one at risk, and as one being hurt by others.
+AIMED = "aimed"
+
+
+def _answer_turn(event: Event, mode: Mode) -> Any:
+    return analyze_conversation(Conversation.from_turns([("me", str(event.value))]),
+                                mode=mode).turns[0]
+
+
+def _whose_story(before: Session, event: Event, mode: Mode) -> Event:
+    """``event`` as the stop the person's own story calls for: a friend's signs told with their
+    demand for secrecy ("he said if i tell anyone...") are a crisis about the friend, not danger
+    to the writer; pictures threatened or demanded (``image_threat``), in the answer or in the
+    one held back at the risk check, stop for danger even when only the model saw it or the
+    person said no: no repair is coached with someone who threatens them."""
+    if before.state is State.RECOGNISE_MESSAGES:
+        return event
+    if event.type is E.ABUSE and _told_about(before, event, mode):
+        return replace(event, type=E.CRISIS)
+    said = (before.held_answer() if event.type is E.NO_RISK
+            else str(event.value or "") if event.type in (E.ANSWER, E.CHECK_RISK) else "")
+    story = before.state.value.startswith("recognise") or before.state is State.CONFIRM_RISK
+    if story and said and image_threat(said):
+        return Event(E.ABUSE, said)
+    return event
+
+
+def _said_to_you(before: Session, event: Event, mode: Mode) -> bool:
+    """Whether the signs the crisis stop is for were said to the person ("they keep sending me
+    messages telling me to kys"): ``youth.said_to_writer``."""
+    if before.state in (State.RECOGNISE_MESSAGES, State.CONFIRM_RISK) or not isinstance(
+            event.value, str) or not event.value.strip():
+        return False
+    return said_to_writer(_answer_turn(event, mode))
+
+
+def _said(session: Session, event: Event) -> str:
+    """All the person has written in ``session``, with the answer ``event`` brings."""
+    said = [str(v) for v in session.answers.values() if isinstance(v, str)]
+    return "\n".join((*said, session.held_answer(), str(event.value or "")))
+
+
+def _who_stops(before: Session, event: Event) -> dict[str, Any]:
+    """What a stop needs to know of the person (``youth``): young, an adult in a relationship
+    with them, pictures shared or threatened."""
+    said = _said(before, event)
+    relationship = str(before.answers.get(State.RECOGNISE_CONTEXT.value, ""))
+    partner = relationship == "partner"
+    return {YOUNG: reads_young_at_home(said, relationship),
+            MINOR_AGE: adult_with_minor(said, partner=partner), IMAGES: about_images(said)}
+
+
+def _told_about(before: Session, event: Event, mode: Mode) -> str:
+    """The name of the person a crisis stop is about when the person using Mend tells of
+    someone else's signs in their own words ("jess sent me a message saying she doesnt want to
+    be alive anymore"), else ``""``: the one the session is about when the answer names them,
+    else "your friend" or "them"."""
+    if before.state in (State.RECOGNISE_MESSAGES, State.CONFIRM_RISK) or not isinstance(
+            event.value, str) or not event.value.strip():
+        return ""
+    if not about_someone_else(_answer_turn(event, mode)):
+        return ""
+    name = reader(str(before.answers.get(State.RECOGNISE_WHO.value, ""))).name
+    if name and re.search(rf"\b{re.escape(name)}\b", event.value, re.IGNORECASE):
+        return name[:1].upper() + name[1:] if name.islower() else name
+    return "your friend" if re.search(r"\bfriend\b", event.value, re.IGNORECASE) else "them"
+
+
 def at_risk(session: Session) -> str:
     """The other person's name when ``session`` stopped for signs in their pasted messages."""
     if session.state is not State.STOPPED_CRISIS:
@@ -710,10 +979,16 @@ def harms_others(session: Session) -> bool:
     return session.state is State.STOPPED_CRISIS and bool(session.settings.get(TOWARD_OTHERS))
 
 
-def stop_words(state: State, *, at_risk: str = "", others: bool = False) -> tuple[str, str]:
+def stop_words(state: State, *, at_risk: str = "", others: bool = False, told: bool = False,
+               young: bool = False, minor_age: int | None = None, aimed: bool = False,
+               pronoun: str = "they") -> tuple[str, str]:
     """What a stop says: why it stopped, then what to do (the terminal and the web alike). With
     ``others`` (``harms_others``), calm steps first: step away, put distance between you, call
-    someone.
+    someone. With ``at_risk``, words for the one worried about them (``told``: the person said
+    it in their own words; ``young``: they read as young). For danger from someone else, with
+    ``minor_age``, that an adult in a relationship with them is not okay. With ``aimed``, signs
+    said to the person ("telling me to kys"): that is not okay and not their fault. ``pronoun``:
+    the subject pronoun of the one at risk, as the person gave it ("he").
 
     >>> stop_words(State.STOPPED_CRISIS, at_risk="Sam")[0][:48]
     'Something in these messages suggests Sam may not'
@@ -721,10 +996,52 @@ def stop_words(state: State, *, at_risk: str = "", others: bool = False) -> tupl
     True
     """
     if at_risk and state is State.STOPPED_CRISIS:
-        return content.someone_else_at_risk(at_risk)
+        return content.someone_else_at_risk(at_risk, told=told, young=young, pronoun=pronoun)
     if others and state is State.STOPPED_CRISIS:
         return content.HARM_TO_OTHERS_STOP
-    return content.PROMPTS[state], crisis_message(stop_kinds(state))
+    if aimed and state is State.STOPPED_CRISIS:
+        return content.TOLD_TO_HURT_YOURSELF, crisis_message(("abuse_danger", "suicide"))
+    why = content.PROMPTS[state]
+    if minor_age is not None and state is State.STOPPED_UNSAFE:
+        why = f"{age_gap_line(minor_age)} {why}"  # which ends: it is not your fault
+    return why, crisis_message(stop_kinds(state))
+
+
+def stop_facts(session: Session) -> dict[str, Any]:
+    """``stop_words``'s words for the person ``session`` stopped for (see ``_who_stops``)."""
+    age = session.settings.get(MINOR_AGE)
+    who = reader(str(session.answers.get(State.RECOGNISE_WHO.value, "")))
+    pronoun = (sorted(who.pronouns)[0] if who.declared and len(who.pronouns) == 1
+               else "they")
+    return {"at_risk": at_risk(session), "others": harms_others(session),
+            "told": bool(session.settings.get(TOLD)), "young": bool(session.settings.get(YOUNG)),
+            "minor_age": age if isinstance(age, int) else None,
+            "aimed": session.state is State.STOPPED_CRISIS and bool(session.settings.get(AIMED)),
+            "pronoun": pronoun}
+
+
+def stop_plan(session: Session, region: str) -> tuple[str, ...]:
+    """The safety tips a stop for danger from someone else shows (none for another stop): for a
+    young person, tips that fit them; with pictures shared or threatened, what to do about
+    those (``youth.safety_plan``); else the adult plan (``content.SAFETY_PLAN``)."""
+    if session.state is not State.STOPPED_UNSAFE:
+        return ()
+    services = image_services(region)
+    return youth_plan(young=bool(session.settings.get(YOUNG)),
+                      images=bool(session.settings.get(IMAGES)),
+                      image_service=services[0].name if services else "",
+                      adult_plan=content.SAFETY_PLAN)
+
+
+def session_kinds(session: Session) -> tuple[str, ...]:
+    """``stop_kinds`` for the stop ``session`` is at, knowing whose signs they were: worry for
+    someone else's own signs (``told`` or pasted) is suicide, with no abuse lines; signs said to
+    the person ("telling me to kys") are danger from others and their own risk alike."""
+    if session.state is State.STOPPED_CRISIS and at_risk(session) and not harms_others(session):
+        return ("suicide",)
+    if session.state is State.STOPPED_CRISIS and session.settings.get(AIMED):
+        return ("abuse_danger", "suicide")
+    return stop_kinds(session.state)
 
 
 def stop_kinds(state: State) -> tuple[str, ...]:
@@ -765,30 +1082,41 @@ def _whose_signs(session: Session, event: Event, mode: Mode) -> tuple[Event, str
     return Event(E.CRISIS, event.value), speaker
 
 
-def show_stop(state: State, prompter: Prompter, region: str, *, at_risk: str = "",
-              others: bool = False) -> None:
+def show_stop(state: State, prompter: Prompter, region: str, *,
+              session: Session | None = None) -> None:
     """What a stopped session shows: why it stopped, the resources, and for danger from the
-    other person a safety plan under its own heading. With ``at_risk`` (the signs were in that
-    person's pasted messages) the words are about helping them; with ``others`` (thoughts of
-    hurting someone else), about stepping away first."""
-    for line in stop_words(state, at_risk=at_risk, others=others):
+    other person a safety plan under its own heading. What ``session`` knows of the person
+    (``stop_facts``) shapes the words: about helping someone else at risk, stepping away
+    first, or for a young person."""
+    facts = stop_facts(session) if session is not None else {}
+    for line in stop_words(state, **facts):
         prompter.say(line)
+    images = bool(session.settings.get(IMAGES)) if session is not None else False
     _show_resources(prompter, region, content.helpers_heading(
-        at_risk if state is State.STOPPED_CRISIS else ""), kinds=stop_kinds(state))
+        facts.get("at_risk", "") if state is State.STOPPED_CRISIS else ""),
+        kinds=session_kinds(session) if session is not None else stop_kinds(state),
+        images=images, young=bool(facts.get("young")))
     if state is State.STOPPED_UNSAFE:
         prompter.say(SAFETY_PLAN_HEADING)
-        for line in content.SAFETY_PLAN:
+        plan = stop_plan(session, region) if session is not None else content.SAFETY_PLAN
+        for line in plan:
             prompter.say(f"- {line}")
 
 
 SAFETY_PLAN_HEADING = "Some things that can help you stay safe:"
 
 
+# The heading over where help is, whenever the coach shows it (a web page shows them in its own
+# help box after a risk check that came with them).
+HELP_HEADING = "If you need someone now:"
+
+
 def _show_resources(prompter: Prompter, region: str,
-                    heading: str = "If you need someone now:", *,
-                    kinds: tuple[str, ...] = ()) -> None:
+                    heading: str = HELP_HEADING, *,
+                    kinds: tuple[str, ...] = (), images: bool = False,
+                    young: bool = False) -> None:
     prompter.say(heading)
-    for r in resources_for(region, kinds):
+    for r in resources_for(region, kinds, images=images, young=young):
         prompter.say(f"- {r.name}: {r.contact}")
 
 
@@ -822,12 +1150,12 @@ def _show_markers(pasted: str, prompter: Prompter) -> None:
 
 
 @lru_cache(maxsize=8)
-def _critique(text: str) -> CheckResult:
+def _critique(text: str, not_asked: frozenset[str] = frozenset()) -> CheckResult:
     """The critic's verdict on a draft at the review step: shown after the draft, reused for the
     review's rewrite. Its note on what is not there yet leaves out the feeling, which the very
-    next steps ask for (and put into the message), and a request the draft makes in a sentence
-    that the critic reads as one when it stands alone: the coach's steps must not contradict
-    each other."""
+    next steps ask for (and put into the message), a request the draft makes in a sentence
+    that the critic reads as one when it stands alone, and the components in ``not_asked``
+    (``not_asked``): the coach's steps must not contradict each other."""
     result = critique(text)
     components = dict(result.components)
     if not components.get("request") and any(
@@ -836,7 +1164,8 @@ def _critique(text: str) -> CheckResult:
         components["request"] = True
     missing_now = [name for note in result.notes if note.startswith(MISSING_NOTE)
                    for name in note.removeprefix(MISSING_NOTE).rstrip(".").split(", ")]
-    still = [name for name in missing_now if name != "feeling" and not components.get(name)]
+    still = [name for name in missing_now if name != "feeling" and not components.get(name)
+             and name not in not_asked]
     notes = tuple(n for n in result.notes if not n.startswith(MISSING_NOTE))
     if still:
         notes = (MISSING_NOTE + ", ".join(still) + ".", *notes)
@@ -846,10 +1175,34 @@ def _critique(text: str) -> CheckResult:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def review(draft: str) -> CheckResult:
+def review(draft: str, session: Session | None = None) -> CheckResult:
     """The critic's verdict on ``draft``, as the review step shows it and as ``accept`` takes its
-    rewrite (the same cached result)."""
-    return _critique(draft)
+    rewrite (the same cached result); with ``session``, without asking for what ``not_asked``
+    names."""
+    return _critique(draft, not_asked(session) if session is not None else frozenset())
+
+
+# The composer's parts, with the critic's name for what each gives the message.
+_ASKED_FOR: Final = {"my_part": "ownership", "request": "request"}
+
+
+def not_asked(session: Session) -> frozenset[str]:
+    """What the critic's "Not there yet" note does not ask for at the review of ``session``'s
+    draft: the request, when the person is the one who broke trust (the repair is theirs to
+    carry: asking is optional, ``content.REQUEST_AFTER_BETRAYAL``); and, in the coach's own
+    draft, a part the person answered that the coach itself left out (their part, failing a
+    screen after the risk check; a request they said they don't know, or one that pleads):
+    Mend does not ask for what it removed."""
+    answers = session.answers
+    skip = {"request"} if broke_trust_in(session) else set()
+    context = str(answers.get("recognise_context", "partner"))
+    draft = str(answers.get(State.RESPONSIBILITY_DRAFT.value, "")).strip()
+    if draft and draft == _composed(session, context).strip():
+        given = [key for key, step in (("my_part", State.RESPONSIBILITY_PART),
+                                       ("request", State.RESPONSIBILITY_KNOW))
+                 if str(answers.get(step.value) or "").strip()]
+        skip |= {_ASKED_FOR[key] for key in unsaid(_parts(session, context), given)}
+    return frozenset(skip)
 
 
 def offered_draft(session: Session) -> str:
@@ -889,11 +1242,26 @@ _LATER_ANSWERS = ("vulnerability_surface", "vulnerability_beneath", "vulnerabili
                   "rebuild_commitment")
 
 
+def kept_draft(session: Session) -> str:
+    """The draft the person kept at the review: the critic's rewrite when their last choice there
+    was to accept it, else their draft as it was last written (an edit writes it again, so a
+    draft they edited away is never the one kept). ``""`` before there is a draft."""
+    draft = str(session.answers.get(State.RESPONSIBILITY_DRAFT.value) or "")
+    if _last_review_choice(session) == E.ACCEPT.value:
+        return str(session.answers.get(State.RESPONSIBILITY_REVIEW.value) or draft)
+    return draft
+
+
+def _last_review_choice(session: Session) -> str:
+    """The event of the person's last answer at the draft's review (``""`` when none)."""
+    return next((event for state, event in reversed(session.path)
+                 if state == State.RESPONSIBILITY_REVIEW.value), "")
+
+
 def _own_draft(session: Session, context: str) -> str | None:
     """The draft the person chose when it is not the composer's (their own words, or the
     critic's rewrite of them), else None."""
-    chosen = session.answers.get("responsibility_review") or session.answers.get(
-        "responsibility_draft")
+    chosen = kept_draft(session)
     earlier = {k: v for k, v in session.answers.items() if k not in _LATER_ANSWERS}
     if not chosen or chosen == compose(_parts(session, context, earlier)):
         return None
@@ -927,8 +1295,10 @@ def kept_note(session: Session) -> str:
 
 
 def _chose_rewrite(session: Session) -> bool:
-    review = session.answers.get("responsibility_review")
-    return bool(review) and review != session.answers.get("responsibility_draft")
+    """Whether the kept draft is the critic's rewrite: the person's last choice at the review was
+    to accept it (an edit or a keep after that is their own words again)."""
+    return (_last_review_choice(session) == E.ACCEPT.value
+            and kept_draft(session) != session.answers.get(State.RESPONSIBILITY_DRAFT.value))
 # Said after something was added to the message at the rebuild step (the message follows).
 MESSAGE_WITH_ADDITION = "Your message now says:"
 
@@ -996,7 +1366,7 @@ def _with_commitment(before: Session, after: Session, prompter: Prompter) -> Ses
             prompter.say(line)
         return replace(after, answers={**after.answers, State.REBUILD_MESSAGE.value: message})
     kept = REWRITE_MESSAGE_KEPT if _chose_rewrite(after) else MESSAGE_KEPT
-    prompter.say(f"{kept} Saying what you will do next time is a strong part of a "
+    prompter.say(f"{kept} Saying what you will do differently is a strong part of a "
                  f"repair: if it fits, add \"{sentence}\" when you send it.")
     for line in kept_as_written:
         prompter.say(line)
@@ -1035,6 +1405,10 @@ def _int(text: str, low: int, high: int) -> int | None:
 # A session setting: the step (and how far the session had come) where the coach last said the
 # ways out to a change of mind; the answer given there next is taken as it is.
 CHANGED_MIND_AT = "changed_mind_at"
+# Where an "I don't know" was answered with an example (``_DONT_KNOW_HELP``): the next one is taken.
+EXAMPLE_AT = "example_at"
+_DONT_KNOW_HELP: dict[State, str] = {State.RESPONSIBILITY_PART: content.PART_EXAMPLE,
+                                     State.INTERNAL_NEXT_TIME: content.NEXT_TIME_SCRIPT}
 # The steps of the story, before the openness question: what is said there is the story, which
 # that question then reads for a goal ("I'm done, I'm breaking up with Sam tonight": an ending).
 _STORY_STEPS: frozenset[State] = frozenset({State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED})
@@ -1063,6 +1437,43 @@ _CHANGE_OF_MIND_STEPS: frozenset[State] = frozenset({
     State.RESPONSIBILITY_REGRET, State.RESPONSIBILITY_KNOW, State.RESPONSIBILITY_DRAFT,
     State.VULNERABILITY_SURFACE, State.VULNERABILITY_BENEATH, State.VULNERABILITY_NEEDS,
     State.REBUILD_MESSAGE, State.REBUILD_COMMITMENT})
+
+
+# A session setting: where the rebuild step asked once more for what the person will do (after a
+# betrayal an empty answer is asked about again, gently, once).
+COMMITMENT_ASKED = "commitment_asked_at"
+# The follow-ups done so far, oldest first (an answer of their own: the follow-up's steps are
+# asked again when another is chosen): when each opened, how it went, how connected.
+FOLLOW_UPS = "follow_ups"
+
+
+def betrayed(session: Session) -> bool:
+    """Whether the person's account or their part tells of a betrayal of trust, whoever did it
+    (an affair, lies kept up, hidden debt, a broken promise): a major rupture, so an empty
+    commitment is asked about once more and the follow-up offers another."""
+    answers = session.answers
+    return betrayal(*(str(answers.get(key) or "") for key in (
+        State.RECOGNISE_WHAT.value, State.RESPONSIBILITY_PART.value,
+        State.RESPONSIBILITY_REGRET.value)))
+
+
+def broke_trust_in(session: Session) -> bool:
+    """Whether the person is the one who broke trust (``broke_trust``): the rebuild step offers
+    actions that rebuild it, and the commitment is "From now on"."""
+    answers = session.answers
+    return broke_trust(str(answers.get(State.RECOGNISE_WHAT.value) or ""),
+                       *(str(answers.get(key) or "") for key in (
+                           State.RESPONSIBILITY_PART.value, State.RESPONSIBILITY_REGRET.value)))
+
+
+def _with_follow_up(session: Session) -> Session:
+    """``session`` with the follow-up just answered added to its ``FOLLOW_UPS``."""
+    answers = session.answers
+    done = {"at": answers.get(State.REBUILD_FOLLOW_UP.value),
+            "uptake": answers.get(State.FOLLOW_UP_UPTAKE.value),
+            "connection": answers.get(State.FOLLOW_UP_CONNECTION.value)}
+    earlier = [f for f in answers.get(FOLLOW_UPS) or () if isinstance(f, dict)]
+    return replace(session, answers={**answers, FOLLOW_UPS: [*earlier, done]})
 
 
 def start(session_id: str, *, attachment: str | None = None, region: str = "default") -> Session:

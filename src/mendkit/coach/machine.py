@@ -20,7 +20,9 @@ is wrong. The driver turns answers into events (the safety detector, the arousal
 only knows which step follows which.
 
 A sign of crisis that only the learned model saw, with no rule behind it, is checked with the person
-before anything stops (VERA-MH's "Detects Potential Risk, Confirms Risk"): ``CHECK_RISK`` is valid
+before anything stops (VERA-MH's "Detects Potential Risk, Confirms Risk"), as is a rule's sign said
+as a joke ("kms lol") or a report of being told to kill oneself (``safety_gate.asks_first``; the
+driver shows where help is with the question): ``CHECK_RISK`` is valid
 in every open state and leads to ``CONFIRM_RISK``. There a yes (or not sure, or no clear answer) is
 ``CRISIS`` or ``ABUSE``; ``RISK_UNCLEAR`` asks once more; and ``NO_RISK`` goes back to the step the
 check was asked at, which the event names (its value). That is the one transition whose target is
@@ -84,6 +86,8 @@ class State(StrEnum):
     AWAITING_FOLLOW_UP = "awaiting_follow_up"
     FOLLOW_UP_UPTAKE = "follow_up_uptake"  # taken up, partly, not yet, no
     FOLLOW_UP_CONNECTION = "follow_up_connection"  # how connected now, 0-10
+    # After a betrayal, trust is rebuilt over weeks: would another follow-up help? (yes / no)
+    FOLLOW_UP_AGAIN = "follow_up_again"
     DONE = "done"
     CONFIRM_RISK = "confirm_risk"  # only the model saw a crisis sign: ask before stopping
     STOPPED_CRISIS = "stopped_crisis"  # resources shown; no more coaching this session
@@ -117,9 +121,10 @@ class EventType(StrEnum):
     NOT_YET = "not_yet"  # at the follow-up: they have not talked yet, so a new day to ask
     CRISIS = "crisis"
     ABUSE = "abuse"
-    CHECK_RISK = "check_risk"  # a crisis sign only the model saw: ask the person first
+    CHECK_RISK = "check_risk"  # a sign only the model saw (or a joke's): ask the person first
     NO_RISK = "no_risk"  # at the check: no, back to the step it was asked at (the event's value)
     RISK_UNCLEAR = "risk_unclear"  # at the check: an answer that says neither; asked once more
+    ASK_AGAIN = "ask_again"  # the follow-up's last answer, with another follow-up to offer
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +216,10 @@ def _table() -> dict[tuple[State, EventType], State]:
         # Not talked yet: the follow-up is not over, so a new day is chosen, as it was at first.
         (S.FOLLOW_UP_UPTAKE, E.NOT_YET): S.REBUILD_FOLLOW_UP,
         (S.CONFIRM_RISK, E.RISK_UNCLEAR): S.CONFIRM_RISK,
+        # After a betrayal a follow-up offers another: yes chooses a new day, no ends it.
+        (S.FOLLOW_UP_CONNECTION, E.ASK_AGAIN): S.FOLLOW_UP_AGAIN,
+        (S.FOLLOW_UP_AGAIN, E.ACCEPT): S.REBUILD_FOLLOW_UP,
+        (S.FOLLOW_UP_AGAIN, E.SKIP): S.DONE,
     }
     for source, target in _LINEAR:
         table[(source, E.ANSWER)] = target

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from mendkit.coach.apology_screens import LEADING_SORRY
 from mendkit.coach.self_blame import owns_their_act, runs_self_down
 from mendkit.coach.wording import lower_first, strip_lead, strip_lead_in, upper_first
 
@@ -22,7 +23,9 @@ _I: Final = re.IGNORECASE
 _MY_PART_LEAD: Final = re.compile(
     r"^(?:(?:my part(?: in (?:it|this|that))? (?:was|is)|i think|i guess|i suppose|i admit"
     r"|i know|honestly|to be honest|tbh|idk|i dunno|well|so|maybe|probably|perhaps|no excuse"
-    r"|if i'?m honest|i'?d say|i mean|ok|okay|yeah|and|but|also|then)(?: that)?(?:,?\s+|,?$))+", _I)
+    r"|if i'?m honest|i'?d say|i mean|ok|okay|yeah|and|but|also|then"
+    # "I'm sorry I forgot", "sorry for shouting": the draft says the apology itself.
+    rf"|{LEADING_SORRY})(?: that)?(?:,?\s+|,?$))+", _I)
 # "it's my fault", "that's on me": ownership, then (maybe) what it is for.
 _MY_FAULT: Final = re.compile(
     r"^(?:it'?s|its|it is|it was|that'?s|thats|that is|that was) (?:all |totally |completely "
@@ -53,6 +56,15 @@ _NOT_MINE: Final = re.compile(r"^(?:he|she|they|you|we|it|there|he's|she's|they'
                               r"we're|it's|there's|his|her|their|your)\b", _I)
 
 
+# A stance, not an act to apologise for: "I'm not sorry for being angry about the affair".
+_STANCE: Final = re.compile(r"^(?:but |and )?(?:i'?m|i am|im) not (?:\w+ )?(?:sorry|apologi[sz]ing)\b",
+                            _I)
+# What the person says of the act before it: "That's the part I'd take back".
+_TAKE_BACK: Final = re.compile(
+    r"^(?:that'?s|that is|this is|it'?s|it is) (?:the (?:part|bit|thing|one)|what) (?:that )?i'?d"
+    r" (?:take back|undo|change|do differently)\b", _I)
+
+
 @dataclass(frozen=True, slots=True)
 class _MyPart:
     """My part as pieces of an apology: what I did (to follow "I"), what I am sorry for (a noun
@@ -80,6 +92,10 @@ def _my_clause(clause: str) -> _MyPart:
     ("everything", "I ruin everything", "I'm the worst": no act to name)."""
     if owns_their_act(clause) or runs_self_down(clause):
         return _MyPart()
+    if _STANCE.match(clause.strip()) or _TAKE_BACK.match(clause.strip()):
+        # "I am not sorry for being angry about the affair", "That's the part I'd take back":
+        # the person's own words, as a sentence of their own (never inside "I'm sorry that I").
+        return _MyPart(sentences=(f"{upper_first(clause.strip().rstrip('.!'))}.",))
     text = _MY_PART_LEAD.sub("", strip_lead_in(clause))
     if fault := _MY_FAULT.match(text):
         rest = _MY_PART_LEAD.sub("", fault.group(1).strip())

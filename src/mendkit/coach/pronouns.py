@@ -101,6 +101,11 @@ _GIVING: Final = frozenset((
     "owing", "show", "shows", "showed", "shown", "showing", "promise", "promises", "promised",
     "offer", "offers", "offered", "lend", "lends", "lent", "bring", "brings", "brought", "teach",
     "taught", "hand", "handed"))
+# After a verb of giving or telling and "her", these are hers, never given to her: "I told her
+# secret", "I showed her diary to Sam" ("told her lies", "bought her flowers": given to her).
+_TOLD_HERS: Final = frozenset((
+    "secret", "secrets", "business", "crush", "password", "passwords", "diary", "private",
+    "personal"))
 # Before "her" and a word in -ing (or "late", "upset"), these verbs say what she was left doing
 # or being ("I kept her waiting", "I left her crying"); "her" is not an owner there.
 _KEEPING: Final = frozenset((
@@ -215,6 +220,14 @@ _IS_AFTER: Final = re.compile(
     r"^\s+(?:not|always|never|so|very|really|just|still|late|upset|angry|sad|mad|right|wrong"
     r"|a|an|the|being|such|too|back|home|away|out|busy|tired|sorry|fine|okay|ok|\w+ing)\b", _I)
 _HAS_AFTER: Final = re.compile(r"^\s+(?:been|got|gone|done|had)\b", _I)
+# "behind my husband's back": the back is his, whatever ``_IS_AFTER`` reads in "'s back".
+_BEHIND: Final = re.compile(r"\bbehind\s+(?:(?:my|our|the|her|his|their)\s+)?$", _I)
+
+
+def _is_after(text: str, start: int, end: int) -> bool:
+    """Whether the "'s" after the name at ``start``-``end`` of ``text`` is "is" ("Sam's late"),
+    not whose ("behind Sam's back")."""
+    return bool(_IS_AFTER.match(text[end + 2:])) and not _BEHIND.search(text[:start])
 
 
 def base_verb(word: str) -> str:
@@ -412,6 +425,8 @@ def _you_or_your(her: re.Match[str]) -> str | None:
     ing = len(after) > 4 and after.endswith("ing") and after not in _ING_NOUNS
     if verb in _KEEPING and (ing or after in _KEPT_STATE):
         return "you"
+    if verb in _GIVING and after in _TOLD_HERS:  # "I told her secret": hers, told on
+        return "your"
     if verb in _GIVING:  # "told her secrets to my friends": hers, told to someone else
         return None if re.search(r"\bto (?:the|my|our|his|their|everyone|everybody|people|him"
                                  r"|them|me|us|[A-Z])", rest) else "you"
@@ -469,7 +484,7 @@ def _read(text: str, who: Reader, context: str, keys: frozenset[str]) -> _Text:
     blanked = "".join(blank)
     mentions = [_Mention(start, end, "reader", "reader",
                          possessor=bool(re.match(r"['\u2019]s\b", text[end:]))
-                         and not _IS_AFTER.match(text[end + 2:]))
+                         and not _is_after(text, start, end))
                 for start, end in names]
     mentions += _people(blanked)
     mentions += [p for p in _pronouns_in(blanked, keys)
@@ -677,7 +692,7 @@ def _said_to(read: _Text, start: int, shown: str, who: Reader) -> str:
         after = text[e:]
         if re.match(r"['\u2019]s\b", after):
             rest = after[2:]
-            new = ("you've" if _HAS_AFTER.match(rest) else "you're" if _IS_AFTER.match(rest)
+            new = ("you've" if _HAS_AFTER.match(rest) else "you're" if _is_after(text, s, e)
                    else "your")
             edits.append((s, e + 2, _cased(new, shown, s - start)))
             continue

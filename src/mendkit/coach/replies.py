@@ -485,3 +485,31 @@ _CHANGED_MIND = re.compile(
 def changes_mind(text: str) -> bool:
     """Whether an answer says the person no longer wants to repair this with the other person."""
     return bool(_CHANGED_MIND.search(text.strip().replace("\u2019", "'")))
+
+
+# Everything is too loud, too bright or too much: sensory overload, in the words people use ("so
+# loud and the lights were hurting my eyes", "I can't handle the noise", "covered my ears"). A
+# sound that is only loud for something ("the music was too loud to hear him") is not overload.
+_SENSE: Final = (r"(?:noise|noises|sound|sounds|music|lights?|brightness|glare|crowd|voices"
+                 r"|people talking|racket|screen)")
+_OVERLOAD = re.compile(
+    r"\b(?:too (?:loud|noisy|bright)\b(?! (?:to|for) \w)"
+    r"|too (?:much noise|many people|many voices|many sounds|much input)"
+    r"|(?:sensory )?overload(?:ed)?|overstimulat\w*|over-stimulat\w*|sensory"
+    rf"|(?:the )?{_SENSE} (?:in here |here |there )?(?:is|are|was|were|feels|felt|'s) (?:just )?"
+    r"(?:too much|unbearable|overwhelming|deafening|blinding|painful|hurting)"
+    rf"|(?:unbearable|deafening|overwhelming|blinding) {_SENSE}"
+    r"|(?:can'?t|cannot|couldn'?t) (?:stand|handle|take|bear|cope with|block out|shut out)"
+    rf" (?:the |all the |this |that |all this )?{_SENSE}"
+    r"|(?:hurt|hurting|hurts|hurt) my (?:eyes|ears)|cover(?:ed|ing)? my ears|hands over my ears"
+    r"|ears (?:are|were) ringing|(?:can'?t|couldn'?t) hear myself think"
+    r"|(?:everything|it all|it) (?:is|was|feels|felt|'s) (?:just )?too much)\b", re.IGNORECASE)
+
+
+def overloaded(*texts: str) -> bool:
+    """Whether any of ``texts`` says everything is too loud or too much (sensory overload).
+
+    >>> overloaded("numb, far away, everything is too loud"), overloaded("numb")
+    (True, False)
+    """
+    return any(_OVERLOAD.search(text) for text in texts)

@@ -19,9 +19,11 @@ out (``mendkit.coach.self_blame``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Final
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
+from mendkit.coach.harm_words import PLAIN_HARM
 from mendkit.coach.machine import EventType
 from mendkit.labels import CRISIS
 from mendkit.model import Conversation, TurnAnalysis
@@ -158,6 +160,42 @@ _HARMS_ME: Final = re.compile(
     re.IGNORECASE)
 
 
+# Rule signs the coach checks with the person before it stops, as it does a sign only the model
+# saw: a report of being told by others to kill oneself ("someone in the gc said i should kys").
+# Being told so is a real risk, so it is a sign; but the words are theirs, so Mend asks first.
+_ASKED_FIRST: Final = ("rule:crisis/bullied-told-kys-",)
+# A laugh or a joke marker: "lol", "lmao", "jk", "haha", "😂", "🤣", "💀" ("im dead").
+_LAUGH: Final = re.compile(
+    r"\b(?:lo+l+|lmf?ao+|rofl|ha(?:ha)+h?|he(?:he)+|jk|jks|j/k|just (?:kidding|joking)|kidding"
+    r"|joking)\b|[\U0001F602\U0001F923\U0001F480\u2620]", re.IGNORECASE)
+# Words that say a sign is meant, or tell of a plan, a means or a time: "kms fr", "not joking",
+# "i mean it", "tonight", "pills". With any of them a laugh is no hedge and the coach stops.
+_EARNEST: Final = re.compile(
+    r"\b(?:not (?:even |really |actually )?(?:joking|kidding|a joke|lol|lying|funny)|no joke"
+    r"|serious(?:ly)?|srsly|mean it|meant it|fr+|for real|frfr|deadass|no cap|ngl|honestly"
+    r"|tonight|tomorrow|plan\w*|pills?|tablets|meds|rope|bridge|goodbye|note|cut(?:s|ting)?"
+    r"|bleed\w*|overdos\w*|every (?:day|night)|all the time|for (?:weeks|months))\b",
+    re.IGNORECASE)
+_SENTENCE: Final = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    """What the safety gate found in one answer: the stop it calls for (None: carry on), whether
+    only the learned model saw the sign (``model_only``), and whether a rule's sign is one the
+    coach checks with the person first (``asked_first``: hedged as a joke, or a report of being
+    told to kill oneself). Either way the coach asks before it stops; a clear no goes on."""
+
+    stop: EventType | None
+    model_only: bool = False
+    asked_first: bool = False
+
+    @property
+    def checked(self) -> bool:
+        """Whether the coach asks the risk question before it stops."""
+        return self.stop is not None and (self.model_only or self.asked_first)
+
+
 def gate(text: str, *, mode: Mode = "full", context: str = "") -> EventType | None:
     """``CRISIS`` or ``ABUSE`` when ``text`` shows those signs, else None (carry on). ``context``
     is the relationship ("work", "partner"; ``""`` when not known yet): see ``screen``."""
@@ -176,15 +214,65 @@ def screen(text: str, *, mode: Mode = "full", context: str = "") -> tuple[EventT
     >>> screen("it's my fault she lost her temper", mode="rules", context="work")
     (None, False)
     """
+    found = screened(text, mode=mode, context=context)
+    return found.stop, found.model_only
+
+
+def screened(text: str, *, mode: Mode = "full", context: str = "") -> Screened:
+    """``screen``'s stop and whether only the model saw it, and whether a rule's sign is one to
+    check with the person first (``asks_first``): "kms lol i forgot my pe kit again" is asked
+    about; "kms fr not joking" stops at once.
+
+    >>> screened("i wanted to kms lol", mode="rules").asked_first
+    True
+    >>> screened("kms i mean it lol", mode="rules").asked_first
+    False
+    """
     turn = analyze_conversation(Conversation.from_turns([("me", text)]), mode=mode).turns[0]
     danger = fears_or_blames_self(text, anger=context != "work")
     if CRISIS in turn.labels:
         if not danger:
-            return stop_for(turn), turn.model_only(CRISIS)
+            stop = stop_for(turn)
+            return Screened(stop, turn.model_only(CRISIS),
+                            stop is EventType.CRISIS and asks_first(turn))
         # The model's sign, and words of fear of the other person, harm or threats from them or
         # blame for their anger: danger from them, whatever kind the model gave it.
-        return (EventType.ABUSE if turn.model_only(CRISIS) else stop_for(turn)), False
-    return (EventType.ABUSE if danger else None), False
+        return Screened(EventType.ABUSE if turn.model_only(CRISIS) else stop_for(turn))
+    return Screened(EventType.ABUSE if danger else None)
+
+
+def asks_first(turn: TurnAnalysis) -> bool:
+    """Whether the rule signs of crisis in ``turn`` (an answer to the coach) are ones to check
+    with the person before stopping, as a sign only the model saw is: every sign lies inside a
+    report of being told to kill oneself ("someone said i should kys"), or every sign is of
+    suicide, explicit (no weak hint of a plan or a means), in a sentence with a laugh ("i wanted
+    to kms lol", "kms 💀 forgot my pe kit"), and nothing says it is meant ("fr", "not joking",
+    "tonight"). Self-harm, harm to others and danger from someone else are never hedged away.
+
+    >>> from mendkit.model import Evidence
+    >>> def said(text: str, word: str) -> TurnAnalysis:
+    ...     at = text.index(word)
+    ...     sign = Evidence(label=CRISIS, subtype="suicide", start=at, end=at + len(word),
+    ...                     text=word, source="rule:crisis/suicide-explicit-01")
+    ...     return TurnAnalysis(index=0, speaker="me", text=text, labels=(CRISIS,),
+    ...                         evidence=(sign,))
+    >>> asks_first(said("kms lol forgot my pe kit", "kms"))
+    True
+    >>> asks_first(said("kms lol. not joking", "kms")), asks_first(said("kms", "kms"))
+    (False, False)
+    """
+    signs = [e for e in turn.evidence if e.label == CRISIS and e.source.startswith(_RULE)]
+    if not signs:
+        return False
+    told = [(e.start, e.end) for e in signs if e.source.startswith(_ASKED_FIRST)]
+    if told and all(any(s <= e.start and e.end <= t for s, t in told) for e in signs):
+        return True
+    text = turn.text.replace("\u2019", "'")
+    if _EARNEST.search(text) or any(e.subtype != "suicide" or e.source.startswith(_WEAK)
+                                    for e in signs):
+        return False
+    laughing = [m.span() for m in _SENTENCE.finditer(text) if _LAUGH.search(m.group())]
+    return all(any(s <= e.start < t for s, t in laughing) for e in signs)
 
 
 def fears_or_blames_self(text: str, *, anger: bool = True) -> bool:
@@ -255,32 +343,13 @@ def _with_object(text: str, start: int, end: int, span: str) -> str:
     return span + (rest.group() if rest else "")
 
 
-# Someone else as the one to be hurt ("him", "my husband"); their things are in ``_DAMAGE``.
-_SOMEONE: Final = (r"(?:him|her|them|someone|somebody|anyone|people|my (?:partner|husband|wife"
-                   r"|hubby|boyfriend|girlfriend|bf|gf|fianc\w*|ex|spouse|dad|mum|mom|brother"
-                   r"|sister|boss))")
-# "make him pay (for this)" is revenge said in anger, but not "make him pay the deposit"; "knock
-# him (spark) out", "knock the hell out of him" ("knock his teeth out" is in ``_DAMAGE``: his).
-_VIOLENT: Final = (r"(?:hit|hurt|kill|murder|punch\w*|slap\w*|smack\w*|kick\w*|strangl\w*"
-                   r"|chok\w*|stab\w*|shove|push|attack|batter|deck|throttle|headbutt|beat"
-                   r"(?: the \w+ out of)?|beat \w+ up|knock(?= (?:\w+ ){1,3}?(?:out|in)\b)"
-                   r"|knock (?:the|seven) \w+ out of|smash \w+ face in"
-                   r"|make(?= \w+(?: \w+)? (?:pay|suffer|bleed)\b(?! (?:the|a|an|his|her|their|my|our"
-                   r"|half|back|rent|bills?|up|\d|[$\u00a3\u20ac]|for (?!(?:this|that|what|it|everything"
-                   r"|all|hurting|doing|saying|cheating|lying)\b)))))")
-_DAMAGE: Final = (r"(?:smash|break|trash|wreck|burn|key|slash|destroy|throw|rip up|cut up|knock)"
-                  r" (?:his|her|their|my (?:partner|husband|wife|boyfriend|girlfriend)'s) \w+")
 # The writer says they might hurt someone else, in plain words: "i swear im going to punch him",
 # "I could kill him", "next time I'll hit him back", "I'll smash his phone", or, answering the
 # risk check, "yes, hurting him". Not when someone else is the one who acts ("I told him he'd hit
-# her"). This finds nothing on its own (the crisis rules and the model do): it only chooses what
-# a crisis stop says.
-_NOT_ANOTHER_SUBJECT: Final = r"(?:(?!\b(?:he|she|they|you|u|it)(?:'?[dsl]l?|'?re)?\b)[^.!?\n])"
-_HURT_OTHER: Final = re.compile(
-    rf"\bi(?:'?m|'?ll|'?d)?\b{_NOT_ANOTHER_SUBJECT}{{0,60}}?\b(?:{_VIOLENT} {_SOMEONE}\b"
-    rf"|{_DAMAGE})"
-    r"|\b(?:hurting|hurt|harming|harm) (?:someone|somebody|him|her|them|others)\b",
-    re.IGNORECASE)
+# her"), nor the everyday senses ("hit him up", "hurt her feelings"). The words are the
+# composer's too (``harm_words``). This finds nothing on its own (the crisis rules and the model
+# do): it only chooses what a crisis stop says.
+_HURT_OTHER: Final = PLAIN_HARM
 
 
 def harm_to_others(text: str) -> bool:

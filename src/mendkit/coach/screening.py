@@ -16,6 +16,7 @@ from typing import Final
 
 from mendkit.analysis.pipeline import analyze_conversation
 from mendkit.analysis.safety import ABUSE_KINDS
+from mendkit.coach.harm_words import OTHER, THREAT, WHOSE
 from mendkit.coach.safety_gate import fears_or_blames_self
 from mendkit.coach.self_blame import LEFT_OUT_LINES as _SELF_BLAME_LINES
 from mendkit.coach.self_blame import without_self_blame
@@ -124,74 +125,12 @@ def hurtful(text: str) -> bool:
         for e in _rule_evidence(text))
 
 
-# Who can be hurt: the other person ("him", "you", "my husband", "Dan"), or their things.
-_WHOM: Final = (r"(?:him|her|them|you|u|ya|my (?:partner|husband|hubby|wife|boyfriend|girlfriend"
-                r"|bf|gf|ex|fianc\w*|spouse|other half))")
-_WHOSE: Final = r"(?:his|their|your|ur|her(?! (?:a|an|the|some|one|up|off|out)\b))"
-# Meaning to do something, or having wanted to: "I'll", "I'm gonna", "I could", "I want to",
-# "next time I", "I swear I'll", "gonna" on its own; "I wanted to", "I felt like", "I could have",
-# "I was so close to", "I nearly". Never with a no between it and the deed ("I'd never hit her",
-# "I'll try not to", "I never wanted to hurt him").
-_MEANING: Final = (r"(?:\bi(?: (?:really|so|just|honestly|literally|seriously|actually|kinda"
-                   r"|kind of))?(?:'?ll| will|'d| would| could| might| may| wanna| want to"
-                   r"| feel like| need to| swear(?: i'?ll)?| promise(?: i'?ll)?| am (?:gonna"
-                   r"|going to|about to|ready to|tempted to)|'?m (?:gonna|gunna|going to|about to"
-                   r"|ready to|so tempted to|tempted to)"
-                   r"| wanted(?: so badly| so much)? to| felt like| was (?:gonna|gunna|going to"
-                   r"|about to|ready to|tempted to|(?:so |this |that )?close to)| came (?:so |this )?"
-                   r"close to| (?:nearly|almost)| could(?:'ve|ve|a)| would(?:'ve|ve|a)"
-                   r"| wish(?:ed)? i could(?: have|'ve)?)"
-                   r"|\bpart of me (?:wants|wanted) to|\bimma|\bima|\blet me|\bnext time i"
-                   r"|(?:^|[,.!?;:]|\b(?:and|so|then|or|but|lol|honestly|seriously))\s*"
-                   r"(?:gonna|gunna|finna|bout to))\s+"
-                   r"(?:(?!(?:never|not|no|don'?t|won'?t|hate|try|tried|avoid|stop)\b)[\w']+\s+){0,2}?")
-_HARM: Final = (r"(?:hit|punch|slap|kick|smack|thump|whack|deck|batter|bash|beat|choke|strangle"
-                r"|throttle|stab|shoot|kill|murder|drown|hurt|harm|headbutt|shove|push"
-                r"|end|destroy)")
-# Not harm: "hit him up", "push him to apply", "push her away", "hit him with the news".
-_NOT_HARM: Final = (r"(?! (?:up|to|into|towards?|for|away|off|over|out|at|feelings|pride|ego"
-                    r"|too (?:hard|far|much))\b)"
-                    r"(?! (?:back )?(?:with|by)"
-                    r" (?:a |an |the |that |this |some |my |his |her )*(?:text|message|email|reply"
-                    r"|question|joke|news|surprise|truth|facts?|idea|comeback)\b)")
-_THINGS: Final = (r"(?:phone|car|stuff|things|shit|crap|clothes|laptop|computer|tv|telly|guitar"
-                  r"|console|xbox|playstation|ps5|games?|bike|tyres|tires|windows?|belongings"
-                  r"|glasses|records|books|plants|face|head|nose|legs?|arms?|neck|jaw|teeth)")
-_WRECK: Final = (r"(?:smash|break|throw|chuck|trash|wreck|destroy|burn|torch|key|slash|rip up"
-                 r"|cut up|bin|snap|stamp on)")
-_THREAT: Final = re.compile(
-    # "I'll hit him back", "I could kill him lol", "i want to slap her", "I'll hurt him".
-    rf"{_MEANING}{_HARM}\w* {_WHOM}\b{_NOT_HARM}"
-    # "I swear I'll smash his phone", "I'm gonna key his car", "throw his phone out the window".
-    rf"|{_MEANING}{_WRECK} (?:up )?{_WHOSE} (?:[\w']+ )?{_THINGS}\b"
-    r"|\b(?:throw|threw|chuck|toss)\w* (?:[\w']+ ){1,3}out (?:of )?the window\b"
-    # "I was going to throw my phone at him", "I wanted to chuck a plate at her".
-    rf"|{_MEANING}(?:throw|chuck|hurl|lob)\w* (?:[\w']+ ){{1,3}}at {_WHOM}\b"
-    # "I'll make him pay", "make her sorry she was born", "teach him a lesson", "get back at him".
-    rf"|\bmake {_WHOM} (?:pay|suffer|sorry|regret)\b|\bsorry (?:he|she|they|you) (?:was|were) born"
-    rf"|\bteach {_WHOM} a lesson\b|\bget (?:back at|even with) {_WHOM}\b"
-    rf"|\bwhen i'?m (?:done|finished|through) with {_WHOM}\b"
-    r"|\b(?:he|she|they|you)(?:'ll| will| is gonna| is going to) (?:regret (?:it|this|that)"
-    r"|be sorry)(?=\s*(?:$|[,.!?]|when|if|once|after))"
-    rf"|\bwon'?t know what hit {_WHOM}\b|\bruin {_WHOSE} life\b"
-    # Violence in so many words, whoever means it: "beat the crap out of him", "knock his teeth
-    # out", "kick his ass", "wring her neck", "slap the smirk off his face".
-    rf"|\b(?:beat|kick|knock|smack|slap|punch|bash|thump)\w* the (?:crap|shit|hell|living daylights"
-    rf"|life|snot|stuffing|piss) out of {_WHOM}\b"
-    rf"|\b(?:knock|punch|kick|smash|bash|cave|beat|stove)\w* (?:{_WHOSE}|the) (?:teeth|lights"
-    rf"|face|head|skull|brains?) (?:out|in)\b"
-    rf"|\bkick\w* {_WHOSE} (?:ass|arse|butt|head in)\b"
-    rf"|\b(?:break|snap|wring)\w* {_WHOSE} (?:neck|legs?|arms?|nose|jaw|fingers?)\b"
-    rf"|\brip\w* {_WHOSE} (?:head|face|throat|eyes) (?:off|out)\b"
-    rf"|\bslap\w* (?:the|that) (?:smile|smirk|look|grin) (?:right )?off {_WHOSE} face\b"
-    # What I did to them: "I hit him", "I slapped her", "I threw a plate at him", "I smashed
-    # his phone" (not "I hurt him", which is often a feeling, nor "I broke his mug" by accident).
-    rf"|\bi (?:\w+ )?(?:hit|punched|slapped|kicked|smacked|thumped|whacked|decked|beat|battered"
-    rf"|choked|strangled|throttled|stabbed|shoved|pushed|headbutted|bit) {_WHOM}\b"
-    rf"{_NOT_HARM}"
-    rf"|\bi (?:\w+ )?(?:threw|chucked|hurled) (?:[\w']+ ){{1,3}}at {_WHOM}\b"
-    rf"|\bi (?:\w+ )?(?:smashed|trashed|wrecked|torched|keyed|slashed) {_WHOSE} ",
-    _I)
+# Who: the other person ("him", "you", "my husband"), and their things (``harm_words``).
+_WHOM: Final = OTHER
+_WHOSE: Final = WHOSE
+# Threats and violence: one source with the safety gate (``harm_words``).
+_THREAT: Final = THREAT
+
 # Danger from the other person that no rule names a crisis: blocking the way out, cornering,
 # pinning, shoving past, throwing things at me, punching walls.
 _INTIMIDATION: Final = re.compile(
@@ -227,8 +166,36 @@ def endangered(text: str) -> bool:
     person at risk. (Blame for their temper alone, "it's my fault she lost her temper", is left
     out by ``lowered_self`` with words of its own.)"""
     text = text.replace("\u2019", "'")
-    return bool(fears_or_blames_self(text, anger=False) or _INTIMIDATION.search(text)) or bool(
-        _crisis_signs(text))
+    return bool(fears_or_blames_self(text, anger=False) or _INTIMIDATION.search(text)
+                or own_crisis(text)) or bool(_crisis_signs(text))
+
+
+# Words of the person's own crisis, said of themselves: what no draft quotes, whether or not a
+# rule or the model saw a sign (after a "no" at the risk check too: the no was about whether
+# they are safe, not about what the other person should read).
+_OWN_CRISIS: Final = re.compile(
+    r"\b(?:kill(?:ed|ing)? myself|end(?:ed|ing)? (?:it all|my (?:own )?life|myself)"
+    r"|t(?:ake|ook|aking) my (?:own )?life|suicid\w*|(?:hurt|cut|harm)(?:ing)? myself"
+    r"|self[- ]harm\w*|overdos\w*"
+    r"|(?:want|wanted|wanna|wish|wishing) (?:to )?(?:just )?(?:die|be dead|not be (?:here|alive)"
+    r"|disappear(?: forever)?)"
+    r"|better off (?:dead|without me)|(?:don'?t|do not) want to (?:be here|live|exist) any ?more"
+    r"|can'?t go on(?: any ?more| like this)?\s*(?:[.!?,]|$)"
+    r"|nothing matters(?: any ?more)?\s*(?:[.!?,]|$)"
+    r"|no (?:point|reason) (?:in )?(?:living|going on|being here|to live))", re.IGNORECASE)
+
+
+def own_crisis(text: str) -> bool:
+    """Whether ``text`` says, in words of the person's own crisis, that they think of dying or
+    of hurting themselves ("everyone would be better off if I killed myself", "nothing matters
+    anymore"): never quoted in a draft, whatever the risk check's answer was.
+
+    >>> own_crisis("some nights I think everyone would be better off if I killed myself")
+    True
+    >>> own_crisis("nothing matters more to me than us")
+    False
+    """
+    return bool(_OWN_CRISIS.search(text.replace("\u2019", "'")))
 
 
 def _crisis_signs(text: str) -> list[Evidence]:
@@ -249,6 +216,8 @@ def danger_kind(text: str) -> str:
     if fears_or_blames_self(text, anger=False) or _INTIMIDATION.search(text):
         return "danger"
     signs = _crisis_signs(text)
+    if own_crisis(text) and not any(e.subtype in ABUSE_KINDS for e in signs):
+        return "crisis"
     return "crisis" if signs and not any(e.subtype in ABUSE_KINDS for e in signs) else "danger"
 
 
@@ -281,6 +250,33 @@ def fails_screens(text: str) -> bool:
     an insult or swearing. An answer kept through the coach's risk check is quoted only when
     it passes them all."""
     return threatens(text) or endangered(text) or hurtful(text)
+
+
+_SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])\s+")
+
+
+def passing_sentences(text: str, *, owned: bool = False) -> tuple[str, bool]:
+    """The sentences of an answer kept through the coach's risk check that pass every screen
+    (``fails_screens``), and whether any was left out: one sentence that insults ("I told him
+    to go to hell and left.") does not take the rest of the account with it. With ``owned`` (my
+    part, my regret) an insult I own stays, for the composer to say plainly ("I'm sorry that I
+    told you to go to hell"); a threat or danger never does.
+
+    >>> passing_sentences("Sean told me I'm lazy. I told him to go to hell and left.")
+    ("Sean told me I'm lazy.", True)
+    >>> passing_sentences("I told him to go to hell.", owned=True)
+    ('I told him to go to hell.', False)
+    """
+    def fails(part: str) -> bool:
+        return threatens(part) or endangered(part) or (not owned and hurtful(part))
+
+    if not fails(text):
+        return text, False
+    sentences = [part for part in _SENTENCE_BREAK.split(text.strip()) if part]
+    kept = [part for part in sentences if not fails(part)]
+    if len(kept) == len(sentences):  # the whole fails, no one sentence does: none is kept
+        return "", True
+    return " ".join(kept), True
 
 
 # Shutting them out, or an ultimatum, as what I will do: "never speak to him again", "I'm done

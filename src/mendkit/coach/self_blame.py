@@ -199,7 +199,7 @@ def without_self_blame(text: str, *, keep: Callable[[str], bool] = lambda _: Fal
     for clause, end in zip(clauses, ends, strict=True):
         plain = _plain(clause).strip()
         reason = ""
-        if plain and not keep(clause):
+        if plain and not keep(clause) and not (kept and _ALL_OF_THAT.match(plain)):
             if _THEIRS.search(plain):
                 reason = THEIRS
             elif _THEIR_ACT.search(plain):
@@ -220,6 +220,12 @@ def without_self_blame(text: str, *, keep: Callable[[str], bool] = lambda _: Fal
     said = re.sub(r"^(?:\s*[,;:.!?\u2026\u2013\u2014-]+\s*|\s*(?:and|but)\s+)+", "", said, flags=_I)
     said = re.sub(r"(?:\s*[,;:.!?\u2026\u2013\u2014-]+\s*|\s+(?:and|but)\s*)+$", "", said, flags=_I)
     return said.strip(), next(r for r in (THEIRS, THEIR_ACT, SELF) if r in reasons)
+
+
+# "All of it" after a thing that is not me, which it stresses ("the truth, all of it"): no
+# taking on all the blame.
+_ALL_OF_THAT: Final = re.compile(r"^(?:all of it|all of that|every bit of it|everything|the lot)$",
+                                 _I)
 
 
 def _feeling_head(clause: str) -> str:

@@ -52,7 +52,8 @@ class Session:
         answers = dict(self.answers)
         if event.value is not None and (event.type in (
             EventType.ANSWER, EventType.CALM, EventType.FLOODED, EventType.NUMB,
-            EventType.BREAK_SET, EventType.EDIT, EventType.ACCEPT,
+            EventType.BREAK_SET, EventType.EDIT, EventType.ACCEPT, EventType.IGNORE,
+            EventType.ASK_AGAIN,
         ) or event.type in GOAL_EVENTS):  # the goal is kept as the openness step's answer
             answers[self.state.value] = event.value
         return replace(self, state=target, answers=answers, check=check, withheld=withheld,

@@ -62,3 +62,32 @@ def plain_case(text: str, names: tuple[str, ...] = ()) -> str:
                 text = re.sub(rf"\b{re.escape(name.lower())}\b", name, text)
     text = re.sub(r"\bim\b", "I'm", text)
     return re.sub(r"\bi\b(?!\.)", "I", text)
+
+
+# "I don't know" in the words people use: the answer is allowed, and says nothing to put in a
+# message ("I don't know what I feel", "not sure", "idk", "no idea", "I can't tell").
+_UNKNOWN: Final = re.compile(
+    r"^(?:(?:honestly|really|um+|uh+|hm+|well),?\s+)*(?:i'?m\s+|im\s+|i\s+)?(?:(?:really|honestly|just|truly)\s+)?"
+    r"(?:(?:do ?n'?t|do not|dunno|don't)\s+know|dunno|idk|(?:have\s+)?no\s+(?:idea|clue)"
+    r"|(?:am\s+)?(?:not\s+(?:sure|certain)|unsure)|(?:can'?t|cannot|can not)\s+(?:tell|say"
+    r"|name it|put (?:it|a name on it) into words))"
+    r"(?:\s+(?:yet|really|right now|now|honestly))?"
+    r"(?:\s+(?:what|how|why|if|whether|which)\b[^,;.!?]*)?(?:\s+(?:yet|right now|now))?$",
+    re.IGNORECASE)
+_UNKNOWN_SPLIT: Final = re.compile(r"\s*[,;.!?\u2026]+\s*|\s+-+\s+")
+
+
+def unknown(text: str) -> bool:
+    """Whether ``text`` only says the person does not know (yet).
+
+    >>> unknown("I don't know what I feel."), unknown("not sure, idk"), unknown("I don't know, I yelled")
+    (True, True, False)
+    """
+    low = text.strip().lower().replace("\u2019", "'")
+    clauses = [c for c in _UNKNOWN_SPLIT.split(low) if c.strip()]
+    return bool(clauses) and all(_UNKNOWN.match(c.strip()) for c in clauses)
+
+
+def unknown_clause(clause: str) -> bool:
+    """Whether one clause of an answer only says the person does not know ("I don't know why")."""
+    return bool(_UNKNOWN.match(clause.strip().lower().replace("\u2019", "'")))

@@ -6,9 +6,11 @@ conversation, numeric timestamps give the order (file order otherwise).
 
 Mend writes what ConvoKit has no field for (``start``, ``end``, the ISO ``timestamp``, a missing
 turn id) under ``meta["mend"]``, so a corpus written by :func:`write_convokit` reads back into
-the same turns. Labels or other per-turn data go into ``meta`` through ``turn_meta``. A
-conversation read from a ConvoKit corpus is written back with that corpus's own data: each
-utterance's ``timestamp`` and ``meta``, and its speakers' and conversation's ``meta``.
+the same turns. Labels or other per-turn data go into ``meta`` through ``turn_meta``, and
+per-conversation data (episodes, safety) into each conversation's ``meta`` through
+``conversation_meta``. A conversation read from a ConvoKit corpus is written back with that
+corpus's own data: each utterance's ``timestamp`` and ``meta``, its speakers' and conversation's
+``meta``, and the corpus's own ``corpus.json`` (its name, say).
 """
 
 from __future__ import annotations
@@ -135,12 +137,17 @@ def write_convokit(
     folder: str | Path,
     *,
     turn_meta: TurnMeta | None = None,
+    conversation_meta: Callable[[Conversation], Mapping[str, Any] | None] | None = None,
 ) -> Path:
     """Write a ConvoKit corpus folder (``utterances.jsonl``, ``speakers.json``,
     ``conversations.json``, ``corpus.json``, ``index.json``) and return its path.
 
     ``turn_meta`` adds per-turn data (labels, scores) to each utterance's ``meta``: a mapping from
     turn index when writing one conversation, or a function ``(conversation, turn) -> dict``.
+    ``conversation_meta(conversation)`` adds per-conversation data to the conversation's ``meta``
+    (beside the corpus's own, for a conversation read from one). ``corpus.json`` is the corpus's
+    own when the conversations were read from a ConvoKit corpus (the first one's, if several),
+    else ``{"generator": "mendkit VERSION"}``.
     """
     items = [conversations] if isinstance(conversations, Conversation) else conversations
     if isinstance(turn_meta, Mapping) and not isinstance(conversations, Conversation):
@@ -155,9 +162,10 @@ def write_convokit(
     with (out / UTTERANCES).open("w", encoding="utf-8", newline="\n") as fh:
         for conversation in items:
             origin = _origin(conversation, out, origins)
-            conversation_metas[conversation.id] = (
-                origin.conversations.get(conversation.id, {}) if origin else {}
-            )
+            conversation_metas[conversation.id] = {
+                **(origin.conversations.get(conversation.id, {}) if origin else {}),
+                **((conversation_meta(conversation) or {}) if conversation_meta else {}),
+            }
             for speaker in conversation.speakers:
                 own = origin.speakers.get(speaker.id, {}) if origin else {}
                 speakers.setdefault(
@@ -172,12 +180,14 @@ def write_convokit(
     _dump(out / "speakers.json", {s: {"meta": m, "vectors": []} for s, m in speakers.items()})
     _dump(out / "conversations.json",
           {c: {"meta": m, "vectors": []} for c, m in conversation_metas.items()})
-    _dump(out / "corpus.json", {"generator": f"mendkit {__version__}"})
+    corpus = next((o.corpus for o in origins.values() if o is not None and o.corpus is not None),
+                  {"generator": f"mendkit {__version__}"})
+    _dump(out / "corpus.json", corpus)
     _dump(out / "index.json", {
         "utterances-index": {k: [v] for k, v in meta_keys.items()},
         "speakers-index": _index(speakers.values()),
         "conversations-index": _index(conversation_metas.values()),
-        "overall-index": {"generator": ["<class 'str'>"]},
+        "overall-index": _index([corpus]),
         "version": 1, "vectors": [],
     })
     return out
@@ -192,6 +202,7 @@ class _Origin:
         self.path = utterances
         self.speakers = _metas(utterances.parent / "speakers.json")
         self.conversations = _metas(utterances.parent / "conversations.json")
+        self.corpus = _corpus_meta(utterances.parent / "corpus.json")
         self._groups = self._read()
 
     def utterances(self, conversation_id: str) -> dict[str, Mapping[str, Any]]:
@@ -247,6 +258,15 @@ def _metas(path: Path) -> dict[str, Mapping[str, Any]]:
         return {}
     return {str(k): v["meta"] for k, v in document.items()
             if isinstance(v, Mapping) and isinstance(v.get("meta"), Mapping)}
+
+
+def _corpus_meta(path: Path) -> Mapping[str, Any] | None:
+    """A corpus's own ``corpus.json`` (its meta, such as its name); None if it has none."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return document if isinstance(document, Mapping) else None
 
 
 def _index(metas: Iterable[Mapping[str, Any]]) -> dict[str, list[str]]:

@@ -50,7 +50,7 @@ def load_document(text: str, name: str, *, hint_jsonl: bool = False) -> Any:
                 "--format jsonl)"
             )
         raise FormatError(
-            f"expected valid JSON, found an error at column {exc.colno}: {exc.msg}{hint}",
+            f"expected valid JSON, found an error{_syntax(exc)}{hint}",
             source=name, line=exc.lineno,
         ) from None
     except RecursionError:
@@ -74,7 +74,7 @@ def load_line(text: str, name: str, line: int, expected: str) -> Any:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(
-            f"expected {expected}; found invalid JSON at column {exc.colno}: {exc.msg}",
+            f"expected {expected}; found invalid JSON{_syntax(exc)}",
             source=name, line=line,
         ) from None
     except RecursionError:
@@ -85,6 +85,14 @@ def load_line(text: str, name: str, line: int, expected: str) -> Any:
                           line=line) from None
     _check_whole(value, text, name, line=line)
     return value
+
+
+def _syntax(exc: json.JSONDecodeError) -> str:
+    """Where and what a JSON syntax error is, in a finished phrase: Python's message for some
+    errors ends on "at", its position given apart ("Unterminated string starting at")."""
+    if exc.msg.endswith(" at"):
+        return f": {exc.msg} column {exc.colno}"
+    return f" at column {exc.colno}: {exc.msg}"
 
 
 def _check_whole(value: object, text: str, name: str, *, line: int | None) -> None:

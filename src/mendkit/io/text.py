@@ -23,8 +23,17 @@ of a line go on with the message above (a ``Name:`` that is such a word is a spe
 the file has it speak more than once, answering others, as a bot's ``Update:`` would).
 
 A time is a media offset (minutes and seconds into a recording, as Otter, Rev and subtitles give
-it) unless the file reads as a chat: its times carry ``am``/``pm`` or a day, it has receipts, or
-they are all ``H:MM`` times of day that do not start at the beginning of a recording (``0:05``).
+it) unless the file reads as a chat, which is decided from all of its times together:
+
+- times with seconds or a fraction (``0:01:23``, ``1:05.5``), or minutes past 23 (``45:10``),
+  are a recording's;
+- times with ``am``/``pm`` or a day, or a file with receipts, are a chat's;
+- otherwise every time is ``M:SS`` or ``H:MM``, and the file is a recording's when its times start
+  at the beginning of one (``0:05``), or start within its first two minutes (``1:05``), never go
+  back and run on to ten minutes or more (``1:05``, ``1:40``, ``12:03``: 65, 100 and 723
+  seconds): as clock times they would be a chat from the small hours into the morning (or from
+  one in the afternoon into the night) that never once went back. Any other such file (``10:42``,
+  ``10:58``; ``1:15``, ``1:20``, ``1:42``) is read as a chat, as it always was.
 A chat's times are clock times: ``start`` counts the seconds since the first message, going on
 past midnight (``23:58`` then ``00:03`` is five minutes) and over the days its day lines name;
 a time a little earlier than the one before it counts as no time, as in a WhatsApp export.
@@ -35,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from mendkit.errors import FormatError
@@ -100,6 +110,9 @@ _DELETED = re.compile(
     r"(?: [^\W\d_a-z][\w'.\-]*)?) unsent a message)\.?\s*$"
 )
 _HOUR, _HALF_DAY = 3_600.0, 43_200.0
+# ``M:SS`` times that start within this many seconds and run on to ``_RUN_ON`` or later, never
+# going back, are a recording's (``_a_recording_from_its_start``).
+_NEAR_THE_START, _RUN_ON = 120.0, 600.0
 # Words that open a note inside a message ("Note: ...", "PS: ...", "Edit: ...").
 _ASIDES = frozenset({"note", "notes", "ps", "pps", "edit", "edited", "update", "also", "btw", "nb",
                      "fyi", "addendum", "sidenote"})
@@ -404,7 +417,21 @@ def _reads_as_clock(whens: list[_When], *, receipts: bool) -> bool:
     fields = [when.time.split(":") for when in whens]
     if any(len(parts) != 2 or not parts[1].isdigit() or int(parts[0]) > 23 for parts in fields):
         return False  # seconds, fractions or minutes past 23: a recording's
-    return receipts or int(fields[0][0]) >= 1
+    if receipts:
+        return True
+    return int(fields[0][0]) >= 1 and not _a_recording_from_its_start(whens)
+
+
+def _a_recording_from_its_start(whens: list[_When]) -> bool:
+    """Whether ``M:SS`` times read as a recording's from near its start: the first within two
+    minutes, none earlier than the one before, the last ten minutes in or later (see the module
+    docstring)."""
+    offsets = [parse_timecode(when.time) for when in whens]
+    if any(offset is None for offset in offsets):
+        return False
+    seconds = [offset for offset in offsets if offset is not None]
+    return (seconds[0] < _NEAR_THE_START and seconds[-1] >= _RUN_ON
+            and all(later >= earlier for earlier, later in pairwise(seconds)))
 
 
 def _no_speaker(line: str, number: int, source: str) -> FormatError:

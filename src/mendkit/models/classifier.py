@@ -19,6 +19,10 @@ said last. The model card has the figures behind these choices.
 The same turn with the same turn before it is often read again: a person re-checks a draft with
 the same context (each context message is read again), the coach screens a draft before the
 critic reads it. ``ReadingCache`` keeps the most recent readings, so those cost no second run.
+A reading is kept for the person it was made for (``readings_for``): on a practice's server, where
+several people share one classifier, a reading made for one of them never answers another, so
+how fast an answer comes says nothing of what anyone else has checked. One person's Mend keeps
+one set of readings, for whoever uses it.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -282,6 +288,43 @@ def last_sentences(tokenizer: Any, text: str, size: int = CONTEXT_TOKENS) -> lis
     return _last(_tail_piece(tokenizer, text), size)
 
 
+# Whom the readings being made are for ("" outside a practice: the one person using this Mend).
+_READER: ContextVar[str] = ContextVar("mend_reader", default="")
+
+
+@contextmanager
+def readings_for(reader: str) -> Iterator[None]:
+    """Within this block (and the work it starts in this context), readings are kept for
+    ``reader`` only: a reading kept for anyone else is never the answer, and theirs is kept
+    apart. A practice's web app reads for each signed-in account (its id), so that a cache hit,
+    and the quicker answer it gives, tells no one what another person checked.
+
+    >>> with readings_for("account 7"):
+    ...     current_reader()
+    'account 7'
+    >>> current_reader()
+    ''
+    """
+    token = _READER.set(reader)
+    try:
+        yield
+    finally:
+        _READER.reset(token)
+
+
+def read_for(reader: str) -> None:
+    """Keep readings for ``reader`` for the rest of the current context: a web request's, whose
+    task and the threads it hands work to (they copy its context) end with it. Where a block
+    is at hand, ``readings_for`` is the plainer choice."""
+    _READER.set(reader)
+
+
+def current_reader() -> str:
+    """Whom readings are kept for here (``readings_for``); ``""`` for the one person using this
+    Mend. Worker threads do not inherit it: a caller that reads on threads passes it on."""
+    return _READER.get()
+
+
 def _count(tokenizer: Any, text: str) -> int:
     """How many tokens ``text`` has, tokenised a piece at a time (memory stays small)."""
     total = start = 0
@@ -293,13 +336,14 @@ def _count(tokenizer: Any, text: str) -> int:
 
 
 class ReadingCache:
-    """The classifier's most recent readings, by the exact turn and the exact turn before it; the
-    least recently used is forgotten first, past ``size`` (0: nothing is kept). Safe to share
-    between threads.
+    """The classifier's most recent readings, by the exact turn, the exact turn before it and
+    whom the reading was for; the least recently used is forgotten first, past ``size`` (0:
+    nothing is kept). Safe to share between threads.
 
     A reading depends on nothing but the two texts (one turn per run, see
     ``TurnClassifier.probabilities``), so a kept one is exactly what a new run would give. The
-    keys are digests of the texts: the cache holds numbers, not anyone's words.
+    keys are digests of the texts: the cache holds numbers, not anyone's words. A reading made
+    for one reader is kept under a key of theirs, which no other reader's key equals.
     """
 
     def __init__(self, size: int) -> None:
@@ -310,11 +354,14 @@ class ReadingCache:
         self._lock = threading.Lock()
 
     @staticmethod
-    def key(text: str, previous: str) -> bytes:
+    def key(text: str, previous: str, reader: str = "") -> bytes:
         """The digest of the pair: the length first, so that no other cut of the same
-        characters into a turn and a previous turn shares it."""
+        characters into a turn and a previous turn shares it; keyed by ``reader`` (a keyed
+        BLAKE2b: another reader's digest of the same pair is another number)."""
         pair = f"{len(text)}:{text}{previous}".encode("utf-8", "surrogatepass")
-        return hashlib.blake2b(pair, digest_size=16).digest()
+        secret = (hashlib.blake2b(reader.encode("utf-8", "surrogatepass"), digest_size=32).digest()
+                  if reader else b"")
+        return hashlib.blake2b(pair, digest_size=16, key=secret).digest()
 
     def get(self, key: bytes) -> npt.NDArray[np.float32] | None:
         """A copy of the reading kept under ``key`` (the caller may change it), or None."""
@@ -380,13 +427,15 @@ class TurnClassifier:
         return cls(labels=tuple(meta["labels"]), thresholds=dict(meta["thresholds"]),
                    session=session, tokenizer=tokenizer, meta=meta, cache=cache)
 
-    def probabilities(self, text: str, previous: str = "") -> npt.NDArray[np.float32]:
+    def probabilities(self, text: str, previous: str = "", *,
+                      reader: str | None = None) -> npt.NDArray[np.float32]:
         """One text at a time: the int8 model's per-batch quantisation would otherwise make a
-        turn's scores depend on its batch mates. A pair read lately comes from ``cache``.
+        turn's scores depend on its batch mates. A pair read lately for the same ``reader``
+        (default: ``current_reader()``) comes from ``cache``.
 
         A pair that fits the model's window is read in one run, as it always was; a longer turn
         is read in windows (see the module docstring)."""
-        key = ReadingCache.key(text, previous)
+        key = ReadingCache.key(text, previous, current_reader() if reader is None else reader)
         kept = self.cache.get(key)
         if kept is not None:
             return kept

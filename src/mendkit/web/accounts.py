@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from mendkit.errors import InvalidInputError
+from mendkit.models.classifier import read_for
 from mendkit.web.app import render, state
 from mendkit.web.coach_pair import SEAT_COOKIE
 from mendkit.web.security import is_head, whole_number
@@ -211,6 +212,10 @@ async def practice_gate(request: Request) -> None:
         raise NotAllowedError(_SINGLE_USER_OFF)
     _, user = await run_in_threadpool(_signed_in, request)
     request.state.practice_person = user.id
+    # The classifier keeps this request's readings for this account alone: a reading made for
+    # someone else never answers it, so how fast an answer comes tells no one what another
+    # person checked. (Set in the request's own context, which ends with it.)
+    read_for(f"account:{user.id}")
 
 
 def _accounts(request: Request) -> Accounts:

@@ -28,8 +28,8 @@ from typing import Final
 from fastapi import HTTPException
 
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
-from mendkit.coach import content
-from mendkit.coach.composer import KEPT_AS_WRITTEN
+from mendkit.coach import break_time, content
+from mendkit.coach.composer import ADDED_NOTES, KEPT_AS_WRITTEN
 from mendkit.coach.driver import (
     ADD_HINT,
     MESSAGE_KEPT,
@@ -40,7 +40,9 @@ from mendkit.coach.driver import (
     REWRITE_KEPT,
     REWRITE_MESSAGE_KEPT,
     NoMoreAnswers,
+    broke_trust_in,
     run,
+    said_no_to_check,
     start,
 )
 from mendkit.coach.machine import TERMINAL, EventType, State, allowed_events
@@ -61,7 +63,7 @@ QUESTIONS: Mapping[State, str] = {
     State.REGULATE_CHECK: "How stirred up do you feel right now?",
     State.REGULATE_BREAK: "You sound flooded. Repair goes better after a pause of at least 20 "
                           "minutes. How long would you like your break to be?",
-    State.REGULATE_GROUNDING: "Let's come back to the room first.",
+    State.REGULATE_GROUNDING: "First, notice what is around you where you are now.",
     State.REGULATE_BREATHING: "A short breathing exercise, if you like.",
     State.OPENNESS: "Is the other person open to talking about it? If they are not, you can "
                     "still repair what you can on your side.",
@@ -73,6 +75,8 @@ QUESTIONS: Mapping[State, str] = {
     State.REBUILD_FOLLOW_UP: "In how many days should I ask how it went?",
     State.FOLLOW_UP_UPTAKE: "How did it go? Did they take it up?",
     State.FOLLOW_UP_CONNECTION: "How connected do you feel now?",
+    State.FOLLOW_UP_AGAIN: "Rebuilding trust takes many small steps over weeks. Would you like "
+                           "me to ask again in a while how things are going?",
     State.CONFIRM_RISK: content.RISK_QUESTION,  # with a button for each answer
     State.LETTER_OFFER: "If it helps, you can still put what you want to say into a letter that "
                         "you keep and never send. Would you like to write one?",
@@ -95,12 +99,14 @@ _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
 
 # Lines the page shows as they are: "not yet"'s reply, and what the coach says of an answer in a
 # language it cannot read (with the help links every step has).
-_KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER, content.RISK_AGAIN))
+_KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER, content.RISK_AGAIN,
+                         content.REWRITE_GAP))
 # What the driver says when it asks again for a reason of its own: a step that cannot be skipped
 # (why it is needed), an empty answer to the risk check, and an answer that no longer wants a
 # repair (the ways out). A page shows these in place of its own "did not fit".
 CHANGED_MIND: Final = frozenset(content.changed_mind(open_asked=asked) for asked in (False, True))
 ASKED_AGAIN: Final = frozenset((*content.NOT_SKIPPABLE.values(), content.RISK_EMPTY,
+                                content.PART_EXAMPLE, content.NEXT_TIME_SCRIPT,
                                 *CHANGED_MIND, content.GOAL_YES_OR_NO))
 # An answer posted with an earlier position. Typed text that differs from what the step kept came
 # from a page the session had moved on from (the Back button, or another tab or window): it was
@@ -133,8 +139,9 @@ SKIP_TOO = " Or skip this step: it is optional."
 EMPTY_NOTE = "Your answer was empty: please write a few words, then press Next."
 # What a page expects where the general note would leave the person guessing.
 EXPECTED: Mapping[State, str] = {
-    State.REGULATE_BREAK: "That answer did not fit: please give a whole number of minutes from "
-                          "20 to 600, or choose not now.",
+    State.REGULATE_BREAK: "That answer did not fit: please give how long, like 45 minutes or 2 "
+                          "hours, or when you will come back, like 8pm or tomorrow morning (from "
+                          "20 minutes to under a day), or choose not now.",
     State.REBUILD_FOLLOW_UP: "That answer did not fit: please give a whole number of days from "
                              "0 to 60, or skip it.",
 }
@@ -143,7 +150,7 @@ _CHOICES = frozenset({
     State.WELCOME, State.SAFETY_CHECK, State.RECOGNISE_CONTEXT, State.REGULATE_CHECK,
     State.REGULATE_BREAK, State.REGULATE_GROUNDING, State.REGULATE_BREATHING, State.ON_BREAK,
     State.OPENNESS, State.REBUILD_FOLLOW_UP, State.AWAITING_FOLLOW_UP, State.FOLLOW_UP_UPTAKE,
-    State.FOLLOW_UP_CONNECTION, State.CONFIRM_RISK, State.LETTER_OFFER})
+    State.FOLLOW_UP_CONNECTION, State.CONFIRM_RISK, State.LETTER_OFFER, State.FOLLOW_UP_AGAIN})
 # Of those, the steps that also have boxes to write in: what is typed there is text, not a choice.
 _WITH_TEXT = frozenset({State.REGULATE_CHECK, State.REGULATE_GROUNDING})
 ENDED = "this coach session has ended, so that answer was not used; begin a new one"
@@ -153,7 +160,14 @@ WAIT_HERE = "Wait here with a timer? (yes / no)"
 _TERMINAL_ONLY = re.compile(r"\s*Come back with `mend coach --resume`\.")
 
 
-def question(state: State) -> str:
+def question(state: State, session: Session | None = None) -> str:
+    """The question a page shows at ``state``; at the risk check after an earlier clear no in
+    ``session``, the shorter one that says why Mend asks again; at the request, for the person
+    who broke trust, the one that says asking is optional."""
+    if state is State.CONFIRM_RISK and session is not None and said_no_to_check(session):
+        return content.RISK_QUESTION_AGAIN
+    if state is State.RESPONSIBILITY_KNOW and session is not None and broke_trust_in(session):
+        return content.REQUEST_AFTER_BETRAYAL.removesuffix(" Or press Enter to skip.")
     return QUESTIONS.get(state, content.PROMPTS[state])
 
 
@@ -261,6 +275,7 @@ TOPICS: Mapping[State, str] = {
     State.REBUILD_FOLLOW_UP: "when to ask how it went",
     State.FOLLOW_UP_UPTAKE: "how did it go?",
     State.FOLLOW_UP_CONNECTION: "how connected do you feel?",
+    State.FOLLOW_UP_AGAIN: "another follow-up?",
     State.CONFIRM_RISK: "a check that you are safe",
     State.LETTER_OFFER: "a letter to keep?",
     State.LETTER_SAY: "what you want them to know",
@@ -432,6 +447,7 @@ def notes(said: Sequence[str]) -> list[str]:
         if before in (MESSAGE_NOW_SAYS, MESSAGE_WITH_ADDITION) or line in _KEPT_NOTES \
                 or line in _KEPT_AS_IS or line in ASKED_AGAIN or "may have landed as" in line \
                 or line.startswith((*content.GOAL_OPENINGS, "I couldn't read those", "I left out ",
+                                    *break_time.SAYS, *ADDED_NOTES,
                                     KEPT_AS_WRITTEN,
                                     OWN_DRAFT_KEPT, REWRITE_KEPT, MESSAGE_NOW_SAYS,
                                     MESSAGE_WITH_ADDITION, MESSAGE_KEPT, REWRITE_MESSAGE_KEPT)):

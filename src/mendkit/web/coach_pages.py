@@ -21,17 +21,21 @@ from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
 from mendkit.analysis.safety import DEFAULT_REGION, crisis_message, resources_for
 from mendkit.coach import content, goal_flow
 from mendkit.coach.driver import (
+    HELP_HEADING,
+    IMAGES,
     add_to,
-    at_risk,
     back_at,
-    harms_others,
     kept_note,
     offered_addition,
     offered_draft,
     on_day,
+    overloaded_session,
     review,
     says_commitment,
+    session_kinds,
+    stop_facts,
     stop_kinds,
+    stop_plan,
     stop_words,
 )
 from mendkit.coach.machine import TERMINAL, State
@@ -62,6 +66,9 @@ _lock = Lock()
 GROUNDING = (("5", "things you can see"), ("4", "things you can touch or feel"),
              ("3", "things you can hear"), ("2", "things you can smell"),
              ("1", "thing you can taste"))
+# The same, when everything is too loud or too much: hearing is left to choose.
+GROUNDING_OVERLOAD = tuple((n, f"{what} (optional: leave this out if sound is too much)")
+                           if n == "3" else (n, what) for n, what in GROUNDING)
 STEPS = ("Safety", "Recognise", "Regulate", "Your part", "Beneath", "Rebuild")
 # The stages when repair is not the goal: the same start, then the goal's own steps.
 GOAL_STEPS = {"grief": ("Safety", "Recognise", "Regulate", "Your letter"),
@@ -506,9 +513,16 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
     notes = board(request)
     url = f"/coach/{session_id}"
 
-    def told(at: int, lines: list[str], kept: str = "", *, invalid: bool = False) -> Response:
+    def told(at: int, lines: list[str], kept: str = "", *, invalid: bool = False,
+             stopped: bool = False, helped: bool = False) -> Response:
         token = notes.put(session_id, at, lines, kept, invalid=invalid)
-        return _see(f"{url}?note={token}" if token else url)
+        # A stop opens at its box (#stop), as a checked message opens at its result: on a phone
+        # the numbers are then on the first screen, not under the header and the page's title.
+        # A risk check the coach asked with where help is opens with the help box (#help).
+        where = f"{url}?note={token}" if token else url
+        if helped:
+            return _see(f"{where}{'&' if token else '?'}help=1#help")
+        return _see(where + ("#stop" if stopped else ""))
 
     with stores_for(request) as stores:
         session = coach.load(stores.sessions, session_id)
@@ -535,7 +549,8 @@ def _answer(request: Request, session_id: str, fields: dict[str, str],
     if step.session == session and not step.done:  # not taken: asked again, and why
         lines, invalid = coach.asked_again(session.state, answers, step.said)
         return told(step.position, lines, invalid=invalid)
-    return told(step.position, coach.notes(step.said))
+    helped = step.session.state is State.CONFIRM_RISK and HELP_HEADING in step.said
+    return told(step.position, coach.notes(step.said), stopped=step.stopped, helped=helped)
 
 
 def _region(request: Request, session: Any) -> str:
@@ -565,12 +580,12 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
     context: dict[str, Any] = {
         "title": TITLE, "page_title": _page_title(step), "page": "coach", "step": step,
         "s": session.state.value,
-        "question": coach.question(session.state) if not step.done else "",
+        "question": coach.question(session.state, session) if not step.done else "",
         "skippable": session.state in coach.SKIPPABLE,
         "note": board(request).take(request.query_params.get("note"), session.id,
                                     step.position),
         "help": request.query_params.get("help") == "1",
-        "resources": resources_for(_region(request, session), stop_kinds(session.state)),
+        "resources": resources_for(_region(request, session), session_kinds(session)),
         "stages": _stages(session),
         "stage": min(_stage(session.state), len(_stages(session)) - 1),
         "answers": session.answers,
@@ -582,6 +597,10 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
     if session.goal() != "repair":  # a letter, an ending or a limit: its own last words
         context.update(ending=goal_flow.ending_lines(session),
                        kept_message=goal_flow.kept_message(session))
+    if session.state is State.REBUILD_COMMITMENT and step.question and not step.done:
+        # After a betrayal the driver asks its own words here: actions to choose from, or,
+        # after an empty answer, the gentle second ask.
+        context["question"] = step.question
     if session.state is State.OPENNESS and goal_flow.read_goal(session) is not None:
         # The story reads as a goal other than repair: asked whether it is, with yes or no.
         context["question"] = goal_flow.openness_prompt(session).removesuffix(
@@ -589,11 +608,14 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         context["goal_check"] = True
     if step.stopped:
         # Thoughts of hurting someone else: calm steps first (step away, put distance between you).
-        stop_message, crisis = stop_words(session.state, at_risk=at_risk(session),
-                                          others=harms_others(session))
+        # For someone else at risk, words for the one worried; for a young person, tips that fit.
+        stop_message, crisis = stop_words(session.state, **stop_facts(session))
         context.update(stop_message=stop_message, crisis=crisis,
-                       safety_plan=content.SAFETY_PLAN if session.state is State.STOPPED_UNSAFE
-                       else ())
+                       safety_plan=stop_plan(session, _region(request, session)),
+                       resources=resources_for(_region(request, session),
+                                               session_kinds(session),
+                                               images=bool(session.settings.get(IMAGES)),
+                                               young=bool(stop_facts(session)["young"])))
     due = coach.due(session)
     if due is not None:  # an aware local time, so compared with the clock's as local time too
         local_now = now.astimezone()
@@ -601,8 +623,12 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
                        same_day=due.date() == local_now.date(), due_day=on_day(due))
     if session.state is State.REGULATE_BREAK:
         context["back_at"] = back_at(now.astimezone())
+    if session.state in (State.REGULATE_BREAK, State.ON_BREAK):
+        context["break_overload"] = content.BREAK_OVERLOAD if overloaded_session(session) else ""
     if session.state is State.REGULATE_GROUNDING:
-        context["grounding"] = GROUNDING
+        overload = overloaded_session(session)  # too loud, too much: less input first
+        context["grounding"] = GROUNDING_OVERLOAD if overload else GROUNDING
+        context["overload"] = overload
     if session.state is State.REGULATE_BREATHING:
         pattern = request.query_params.get("pattern", "paced")
         context["pattern"] = pattern if pattern in ("paced", "sigh") else "paced"
@@ -624,7 +650,7 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
             result.text, [(i.start, i.end, f"issue-{n}") for n, i in enumerate(result.issues)]))
     if session.state is State.RESPONSIBILITY_REVIEW:
         draft = str(session.answers.get("responsibility_draft", ""))
-        result = review(draft)
+        result = review(draft, session)
         context.update(draft=draft, result=result, marked=highlight(
             result.text, [(i.start, i.end, f"issue-{n}") for n, i in enumerate(result.issues)]))
     return render(request, "coach_step.html", context)

@@ -3,8 +3,11 @@ one to text an ``sms:`` link, so that a person in crisis taps it instead of reme
 
 Only numbers the contact says to call or text are linked ("call 116 123", "call or text 988",
 "text HOME to 741741"); numbers given as examples of an emergency number elsewhere ("for example
-911, 999, 112 or 000") stay text, since which one works depends on where the person is. The words
-read the same as before, on the screen and aloud.
+911, 999, 112 or 000") stay text, since which one works depends on where the person is.
+
+Each link says what it does and with which number ("call 988", "text 988"), on the screen and in a
+screen reader's list of links: "call or text 988" is written "call 988 or text 988", and "call 112
+or 999" is "call 112 or call 999", never a bare "text" or "999" whose meaning is outside the link.
 """
 
 from __future__ import annotations
@@ -25,12 +28,12 @@ def _dial(number: str) -> str:
 
 
 def contact_links(contact: str) -> Markup:
-    """``contact``, escaped, with its numbers to call or text as links.
+    """``contact``, escaped, with its numbers to call or text as links that name what they do.
 
     >>> print(contact_links("call 116 123"))
-    call <a href="tel:116123">116 123</a>
+    <a href="tel:116123">call 116 123</a>
     >>> print(contact_links("call or text 988"))
-    call or <a href="sms:988" aria-label="text 988">text</a> <a href="tel:988">988</a>
+    <a href="tel:988">call 988</a> or <a href="sms:988">text 988</a>
     """
     out: list[Markup] = []
     last = 0
@@ -41,14 +44,10 @@ def contact_links(contact: str) -> Markup:
             out.append(Markup('<a href="sms:{}?body={}">{}</a>').format(
                 _dial(found["short"]), found["keyword"], found.group(0)))
             continue
-        verb, numbers = found["verb"], found["numbers"].split(" or ")
-        scheme = "sms" if verb == "text" else "tel"
-        if verb == "call or text":
-            out.append(Markup('call or <a href="sms:{}" aria-label="text {}">text</a> ').format(
-                _dial(numbers[0]), numbers[0]))
-        else:
-            out.append(escape(verb + " "))
+        verbs = ("call", "text") if found["verb"] == "call or text" else (found["verb"],)
         out.append(Markup(" or ").join(
-            Markup('<a href="{}:{}">{}</a>').format(scheme, _dial(n), n) for n in numbers))
+            Markup('<a href="{}:{}">{} {}</a>').format(
+                "sms" if verb == "text" else "tel", _dial(number), verb, number)
+            for number in found["numbers"].split(" or ") for verb in verbs))
     out.append(escape(contact[last:]))
     return Markup("").join(out)

@@ -209,15 +209,19 @@ def _short(text: str, n: int = 90) -> str:
 
 def insights(journal: Journal, relationship_id: int) -> dict[str, Any]:
     """``relationship_insights`` over one relationship's entries, with the relationship."""
-    from mendkit.insights import relationship_insights
+    from mendkit.insights import coach_repair_rows, insights_from_rows
 
     rel = find_relationship(journal, relationship_id)
     entries = journal.entries(relationship_id=rel.id)
+    rows = [(e.kind, e.occurred_at, e.body) for e in entries]
+    # The coach's follow-ups about them count as repairs (once: see coach_repair_rows).
+    rows += coach_repair_rows([e.body for e in journal.entries(kind="coach_session")], rel.name,
+                              [e.body for e in entries if e.kind == "repair"])
     # Saved analyses are not counted: their ruptures were found in a transcript, turn by turn and
     # for both people, often the same ones the person wrote down; counting both would count one
     # rupture twice. The page says so, rather than "no ruptures recorded" alone.
     return {"relationship": {"id": rel.id, "name": rel.name, "kind": rel.kind},
-            **relationship_insights(entries),
+            **insights_from_rows(rows, names=[rel.name]),
             "saved_analyses": sum(1 for e in entries if e.kind == "analysis")}
 
 
@@ -263,16 +267,24 @@ def _count(n: int, noun: str) -> str:
 
 
 def _hours(h: float) -> str:
+    from mendkit.insights import half_up
+
     if h < 1:
         return "under an hour"
     if h < 48:
-        return _count(round(h), "hour")
-    return f"{round(h / 24)} days"
+        return _count(int(half_up(h)), "hour")
+    return f"{int(half_up(h / 24))} days"
 
 
 def describe(figures: Mapping[str, Any]) -> list[str]:
     """The figures of ``relationship_insights`` in plain sentences."""
-    from mendkit.insights import MIN_TREND_CHECKINS, steep_words, trend_words
+    from mendkit.insights import (
+        MIN_TREND_CHECKINS,
+        percent,
+        steep_words,
+        trend_words,
+        unrepaired_words,
+    )
 
     out: list[str] = []
     n, attempts = figures["ruptures"], figures["repair_attempts"]
@@ -293,10 +305,13 @@ def describe(figures: Mapping[str, Any]) -> list[str]:
         parts = [f"{up[k]} {UPTAKE_WORDS[k]}" for k in UPTAKES if up[k]]
         out.append(f"{_count(attempts, 'repair attempt')}: {', '.join(parts)}.")
         ratio = figures["uptake_ratio"]
-        out.append(f"About {round(ratio * 100)}% of the repair attempts landed (one that was "
+        out.append(f"About {percent(ratio)}% of the repair attempts landed (one that was "
                    "partly accepted counts as half).")
     else:
         out.append("No repair attempts recorded yet.")
+    unrepaired = unrepaired_words(figures)
+    if unrepaired:
+        out.append(unrepaired)
     hours = figures["median_hours_to_repair"]
     if hours is not None:
         out.append(f"Typically (the median), the first repair came {_hours(hours)} after a rupture.")

@@ -20,7 +20,7 @@ from mendkit.errors import InvalidInputError
 from mendkit.journal.export import spreadsheet_cell
 from mendkit.model import Analysis
 from mendkit.models.personal import PersonalHeads, older_heads
-from mendkit.web.timeline import distinct_evidence
+from mendkit.web.timeline import distinct_evidence, episodes_by_turn
 
 EXTENSIONS = (".txt", ".vtt", ".srt", ".json", ".jsonl", ".csv")
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -108,10 +108,7 @@ def for_the_web(message: str) -> str:
 
 def to_csv(analysis: Analysis) -> str:
     """One row per turn: its labels, the evidence spans, and the episode it belongs to."""
-    episode_of: dict[int, int] = {}
-    for number, ep in enumerate(analysis.episodes, 1):
-        for index in range(ep.start_turn, ep.end_turn + 1):
-            episode_of.setdefault(index, number)
+    episode_of = episodes_by_turn(analysis.episodes)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

@@ -7,7 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from mendkit.model import Analysis, Evidence
+from mendkit._elapsed import elapsed
+from mendkit.model import Analysis, Episode, Evidence
+
+_LANES = 6  # lanes the page's style sheet steps in, one a speaker, in a group
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ class Row:
     episode: int | None
     episode_status: str
     episode_start: bool
+    episode_detail: str = ""  # who repaired, whether it was taken up, how long it took
 
 
 def family(label: str) -> str:
@@ -84,13 +88,42 @@ def distinct_evidence(evidence: Sequence[Evidence], *, prefix: str
     return shown
 
 
+def episodes_by_turn(episodes: Sequence[Episode]) -> dict[int, int]:
+    """Each turn's episode (numbered from 1). In a group two episodes can run at once (one pair's
+    quarrel inside another's): a turn belongs to the episode that holds it as a rupture, repair
+    or uptake, else to the first whose span covers it."""
+    out: dict[int, int] = {}
+    for number, ep in enumerate(episodes, 1):
+        for index in (*ep.rupture_turns, *ep.repair_turns, *ep.reconnect_turns):
+            out.setdefault(index, number)
+    for number, ep in enumerate(episodes, 1):
+        for index in range(ep.start_turn, ep.end_turn + 1):
+            out.setdefault(index, number)
+    return out
+
+
+def episode_detail(ep: Episode) -> str:
+    """What the terminal's episode table says beyond the status, as a sentence: "Repair by Greg,
+    taken up; 9 turns (1 min) to repair." """
+    if ep.initiator is None:
+        return "No repair yet." if ep.status == "unresolved" else ""
+    taken = "taken up" if ep.taken_up else "not taken up yet"
+    when = ""
+    if ep.turns_to_repair is not None:
+        turns = f"{ep.turns_to_repair} turn{'' if ep.turns_to_repair == 1 else 's'}"
+        took = f" ({elapsed(ep.seconds_to_repair)})" if ep.seconds_to_repair is not None else ""
+        when = f"; {turns}{took} to repair"
+    return f"Repair by {ep.initiator}, {taken}{when}."
+
+
 def timeline(analysis: Analysis, *, label: str | None = None) -> list[Row]:
-    """The turns as rows (with ``label``, only the turns that have it)."""
-    episode_of: dict[int, int] = {}
-    for number, band in enumerate(analysis.episodes, 1):
-        for index in range(band.start_turn, band.end_turn + 1):
-            episode_of.setdefault(index, number)
-    sides = {s: n for n, s in enumerate(analysis.speakers)}
+    """The turns as rows (with ``label``, only the turns that have it). With two speakers each
+    has a side; in a group each speaker has a lane of their own."""
+    episode_of = episodes_by_turn(analysis.episodes)
+    if len(analysis.speakers) > 2:  # the page steps six lanes in; a seventh speaker shares the last
+        sides = {s: min(n, _LANES - 1) for n, s in enumerate(analysis.speakers)}
+    else:
+        sides = {s: n % 2 for n, s in enumerate(analysis.speakers)}
     rows = []
     for turn in analysis.turns:
         if label is not None and label not in turn.labels:
@@ -102,9 +135,10 @@ def timeline(analysis: Analysis, *, label: str | None = None) -> list[Row]:
         ep = episode_of.get(turn.index)
         episode = analysis.episodes[ep - 1] if ep else None
         rows.append(Row(
-            index=turn.index, speaker=turn.speaker, side=sides.get(turn.speaker, 0) % 2,
+            index=turn.index, speaker=turn.speaker, side=sides.get(turn.speaker, 0),
             segments=highlight(turn.text, marks, kinds=kinds, titles=titles), labels=turn.labels,
             evidence=tuple((mark, e.label, e.subtype or "", e.text) for mark, e in shown),
             episode=ep, episode_status=episode.status if episode else "",
-            episode_start=episode is not None and episode.start_turn == turn.index))
+            episode_start=episode is not None and episode.start_turn == turn.index,
+            episode_detail=episode_detail(episode) if episode else ""))
     return rows

@@ -89,16 +89,22 @@
   });
   var pad = function (n) { return (n < 10 ? "0" : "") + n; };
   var backAt = document.querySelector("[data-back-at]");
-  var minutes = document.querySelector(".step-form input[type=number][min='20']");
+  var minutes = document.querySelector("[data-break-length]");
   if (backAt && minutes) {
     var withMinutes = document.querySelector(".back-at-minutes");
     var sentence = document.querySelector(".back-at-when");
     var outside = document.querySelector(".back-at-range");
     var update = function () {
-      var m = Number(minutes.value);
-      var fits = minutes.value !== "" && Number.isInteger(m) && m >= 20 && m <= 600;
+      // A whole number of minutes ("45", "45 minutes") shows its return time here; a time of
+      // day ("8pm", "tomorrow morning") is worked out by Mend when the form is sent.
+      var said = /^\s*(\d+)\s*(?:m|min|mins|minutes?)?\s*$/i.exec(minutes.value);
+      var m = said ? Number(said[1]) : NaN;
+      var fits = said !== null && m >= 20 && m <= 1439;
       // A time for minutes no longer in the field would be wrong: say what fits instead.
-      if (sentence && outside) { sentence.hidden = !fits; outside.hidden = fits; }
+      if (sentence && outside) {
+        sentence.hidden = !fits;
+        outside.hidden = fits || (said === null && minutes.value.trim() !== "");
+      }
       if (!fits) { return; }
       var when = new Date(Date.now() + m * 60000);
       // To the minute, rounded up as the server rounds it: the break lasts at least m minutes.
@@ -158,14 +164,24 @@
 (function () {
   "use strict";
   var opened = [];
+  var sized = [];
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details:not([open])").forEach(function (details) {
       details.open = true;
       opened.push(details);
     });
+    // A draft in a text box is printed whole, as edited: the box grows to its text (the
+    // stylesheet's field-sizing does it where the browser knows it).
+    if (window.CSS && CSS.supports("field-sizing", "content")) { return; }
+    document.querySelectorAll("label.draft-label + textarea").forEach(function (box) {
+      sized.push([box, box.style.height]);
+      box.style.height = box.scrollHeight + "px";
+    });
   });
   window.addEventListener("afterprint", function () {
     opened.forEach(function (details) { details.open = false; });
     opened = [];
+    sized.forEach(function (pair) { pair[0].style.height = pair[1]; });
+    sized = [];
   });
 }());
