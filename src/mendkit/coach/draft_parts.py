@@ -1,0 +1,78 @@
+"""The composer's parts: what a repair draft is built from, read from a coach session's answers
+(the answers kept through the risk check are said only when they pass every screen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from mendkit.coach.screening import passing_sentences
+
+CONTEXTS: Final = ("partner", "family", "friend", "work", "therapist")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DraftParts:
+    """What the composer needs; every part is optional except the situation."""
+
+    context: str = "partner"
+    other: str = ""  # who the message is for, as the person named them ("Sam", "my manager")
+    situation: str = ""  # what happened, in the person's words
+    my_part: str = ""  # e.g. "went quiet and said 'understood'"
+    their_side: str = ""  # what they may have felt or needed
+    feeling: str = ""  # e.g. "hurt", or a blaming word like "ignored" (turned into a feeling)
+    need: str = ""
+    regret: str = ""  # e.g. "calling you selfish"
+    request: str = ""  # e.g. "talk about feedback before deadlines"
+    commitment: str = ""  # e.g. "ask more questions at the start"
+    appreciation: str = ""  # something true to appreciate
+    # Parts left out because the person kept them through the coach's risk check (the model saw
+    # a sign in them, they said no) and they fail a screen: never quoted to the other person.
+    withheld: tuple[str, ...] = ()
+    # Parts kept through the risk check with a sentence left out that fails a screen (the rest,
+    # which passes them all, is said): "Sean told me I'm lazy." without "I told him to go to hell."
+    trimmed: tuple[str, ...] = ()
+
+    @classmethod
+    def from_answers(cls, answers: Mapping[str, Any], context: str = "partner", *,
+                     withheld: Collection[str] = ()) -> DraftParts:
+        """Parts from a coach session's answers (keys are the machine's state names). The
+        answers of the steps in ``withheld`` (kept through the risk check) are said only when
+        they pass every screen (``fails_screens``: no threat or violence, no danger from the
+        other person, no insult): "I told Mum he doesn't care" stays in the apology. One that
+        fails is left out: what happened becomes the neutral "what happened", any other part is
+        not said."""
+        kept = {step: passing_sentences(str(answers[step]), owned=step in _OWNED)
+                for step in withheld if answers.get(step)}
+        held = {step for step, (said, cut) in kept.items() if cut and not said}
+        cut = {step for step, (said, left_out) in kept.items() if left_out and said}
+        left = tuple(name for step, name in _FROM_STEP.items() if step in held)
+
+        def text(key: str) -> str:
+            value = kept[key][0] if key in cut else answers.get(key)
+            if key in held:
+                return "what happened" if key == "recognise_what" else ""
+            return str(value).strip().rstrip(".!? ") if value else ""
+
+        return cls(context=context, other=text("recognise_who"),
+                   situation=text("recognise_what"),
+                   my_part=text("responsibility_part"), regret=text("responsibility_regret"),
+                   feeling=text("vulnerability_beneath"), need=text("vulnerability_needs"),
+                   request=text("responsibility_know"), commitment=text("rebuild_commitment"),
+                   withheld=left,
+                   trimmed=tuple(name for step, name in _FROM_STEP.items() if step in cut))
+
+
+# The steps that own what I did: an insult in them is said plainly, not left out with the rest.
+_OWNED: Final = frozenset(("responsibility_part", "responsibility_regret"))
+
+
+# The steps whose answers the composer quotes, with how the coach names each to the person.
+_FROM_STEP: Final = {"recognise_what": "what happened", "responsibility_part": "what you did",
+                     "responsibility_regret": "what you regret",
+                     "responsibility_know": "what you asked of them",
+                     "vulnerability_beneath": "what you feel",
+                     "vulnerability_needs": "what you need",
+                     "rebuild_commitment": "what you will do differently"}

@@ -1,0 +1,198 @@
+"""The safety gate on every answer, and the risk check that follows a sign only the model saw.
+
+Each free-form reply passes the gate (``safety_gate``) whatever the question; a sign only the model
+saw is checked with the person first, and a clear no is remembered, so the very same words are not
+asked about twice. A yes-or-no question is asked again until it is answered.
+"""
+
+from __future__ import annotations
+
+from mendkit.analysis.language import COACH_UNREADABLE_ANSWER, looks_unreadable
+from mendkit.analysis.pipeline import Mode
+from mendkit.coach import content
+from mendkit.coach.goals import ends_relationship
+from mendkit.coach.machine import Event, EventType, State
+from mendkit.coach.prompter import Prompter, _show_resources
+from mendkit.coach.replies import MAYBE, hedged, is_help, plain_refusal, reads_as_name, risk_reply, yes_or_no
+from mendkit.coach.safety_gate import Screened, harm_to_others, screen, screened
+from mendkit.coach.session import Session
+
+E = EventType
+
+
+class _Unasked(str):
+    """An answer in which only the model saw a sign, taken without asking again: the person
+    said a clear no to the risk check about this very answer earlier in the session."""
+
+    __slots__ = ()
+
+
+# An event's meta: its answer is kept as one the risk check passed (``Session.withheld``).
+CHECKED = "checked"
+
+
+def said_no_to_check(session: Session) -> bool:
+    """Whether the person answered the risk check with a clear no in ``session``."""
+    return (State.CONFIRM_RISK.value, E.NO_RISK.value) in session.path
+
+
+def _same(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def checked_answers(session: Session) -> frozenset[str]:
+    """The answers the person said a clear no about at the risk check this session (the
+    answers of ``Session.withheld``), as ``_same`` reads them: only these very words are not
+    asked about again. A new answer with a sign is always checked, however often they said no."""
+    return frozenset(_same(str(session.answers[step])) for step in session.withheld
+                     if session.answers.get(step))
+
+
+def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bool = False,
+           safety: bool = False, offer: bool = False, ending: bool = False,
+           context: str = "", checked: frozenset[str] = frozenset()) -> str | Event:
+    """The answer to ``prompt`` (asked again after "help", which shows the resources), or the
+    safety gate's stop event: every free-form reply passes the gate, whatever the question. An
+    answer in a language Mend cannot read is asked again, except a ``name`` that reads as one
+    (in any script: ``reads_as_name``) and,
+    at the ``safety`` question, a no Mend knows in that language ("いいえ", "non, j'ai peur"):
+    it takes the safety path at once. At an ``offer`` (a break, a breathing exercise) a plain
+    no to it ("i dont want to breathe") is read in the question's context: a sign only the
+    model saw in it is no reason to check. So, on the way to a message that ends a
+    relationship (``ending``), is an answer that says so in words that name it ("I've decided to
+    end our relationship"): the model reads "end" as a sign; a rule still stops "end it all"."""
+    while True:
+        raw = prompter.ask(prompt).strip()
+        if is_help(raw):
+            _show_resources(prompter, region)
+            continue
+        found = screened(raw, mode=mode, context=context) if raw else Screened(None)
+        stop, model_only = found.stop, found.model_only
+        if stop is not None and model_only and (
+                (offer and plain_refusal(raw)) or (ending and ends_relationship(raw))):
+            stop = None
+        if stop is not None and model_only and _same(raw) in checked:
+            # The person said a clear no to the check about these very words already (they
+            # gave the same answer again): not asked twice. The answer is kept as one checked
+            # (quoted only when it passes every screen). A new answer with a sign is asked
+            # about again, and a rule's sign still stops at once.
+            return _Unasked(raw)
+        if stop is not None and found.asked_first:
+            # A rule's sign said as a joke ("kms lol", about a PE kit) or a report of being told
+            # to kill oneself: asked about, as a sign only the model saw is, but with where help
+            # is shown first (each time, even after an earlier no: it is a rule's sign).
+            return Event(E.CHECK_RISK, raw, {"stop": stop.value, RESOURCES_FIRST: True})
+        if stop is not None:
+            # A sign only the model saw is checked with the person first (it misreads everyday
+            # words); the stop a yes leads to goes with the check.
+            return (Event(E.CHECK_RISK, raw, {"stop": stop.value}) if model_only
+                    else Event(stop, raw))
+        if _readable(raw, name=name, safety=safety):
+            return raw
+        _unreadable(prompter, region)
+
+
+def _readable(raw: str, *, name: bool = False, safety: bool = False) -> bool:
+    """Whether Mend can take ``raw``: English it reads, a ``name`` that reads as one (in any
+    script), or, at the ``safety`` question, a no Mend knows in that language."""
+    return ((name and reads_as_name(raw)) or not looks_unreadable(raw)
+            or (safety and yes_or_no(raw, safety=True) in ("no", "not sure")))
+
+
+def _unreadable(prompter: Prompter, region: str) -> None:
+    """Mend reads English only: it cannot tell what an answer says, or whether the person is
+    safe, so it says so and shows where help is; the question is asked again (never coaching on
+    it)."""
+    prompter.say(COACH_UNREADABLE_ANSWER)
+    _show_resources(prompter, region)
+
+
+def _confirm(session: Session, prompter: Prompter, mode: Mode, region: str) -> Event:
+    """The person's answer to the risk check: ``NO_RISK`` for a plain no, ``RISK_UNCLEAR``
+    for an answer that says neither (asked again; from the second, with where help is: the
+    session is neither ended nor coached on until a clear answer), else the stop the sign called
+    for (a yes, not sure, "help", or an answer with signs of its own).
+
+    An empty answer (a stray Enter) is no answer: it is asked again, and never counts as the
+    unclear one (two of them used to stop the session); after the second, where help is is shown
+    as well. A stop about hurting someone else (the answer held back, or this one, says so) says
+    first how to step away (``TOWARD_OTHERS``)."""
+    empty = 0
+    question = risk_question(session)
+    while not (raw := prompter.ask(question).strip()):
+        empty += 1
+        prompter.say(content.RISK_EMPTY)
+        if empty == 2:
+            _show_resources(prompter, region)
+    try:
+        stop = EventType(str(session.check.get("stop")))
+    except ValueError:
+        stop = E.CRISIS
+    stop = stop if stop in (E.CRISIS, E.ABUSE) else E.CRISIS
+
+    def stopping(kind: EventType) -> Event:
+        others = kind is E.CRISIS and (harm_to_others(session.held_answer())
+                                       or harm_to_others(raw))
+        return Event(kind, raw, {"others": others})
+
+    if is_help(raw):
+        return stopping(stop)
+    found, model_only = screen(raw, mode=mode)
+    if found is not None:
+        return stopping(stop if model_only else found)
+    answer = risk_reply(raw) if not looks_unreadable(raw) else None  # a clear no, or none
+    if hedged(raw):  # "not really", "kind of", "I guess not": not sure, the careful answer
+        answer = "not sure"
+    if answer == "no":
+        return Event(E.NO_RISK, raw)
+    if answer in ("yes", "not sure") or MAYBE.search(raw.lower()):
+        return stopping(stop)
+    # Neither (a number, a word for another question): asked once more, plainly; after that,
+    # where help is is shown with each question again. Nothing goes on without a clear no, and
+    # nothing the person wrote is lost.
+    asked_again = session.path[-1:] == ((State.CONFIRM_RISK.value, E.RISK_UNCLEAR.value),)
+    return Event(E.RISK_UNCLEAR, raw, {RESOURCES_AGAIN: asked_again})
+
+
+def risk_question(session: Session) -> str:
+    """The risk check's question: after a clear no earlier in the session, a shorter one that
+    says why Mend asks again (``RISK_QUESTION_AGAIN``)."""
+    return (content.RISK_QUESTION_AGAIN_PROMPT if said_no_to_check(session)
+            else content.PROMPTS[State.CONFIRM_RISK])
+
+
+# An unclear answer's event meta: the check was unclear before too, so where help is is shown.
+RESOURCES_AGAIN = "resources"
+# A risk check's event meta: the sign was a rule's (hedged as a joke, or being told to kill
+# oneself), so where help is is shown with the question.
+RESOURCES_FIRST = "resources_first"
+
+
+def _toward_others(before: Session, event: Event) -> bool:
+    """Whether the crisis stop ``event`` made is about thoughts of hurting someone else: as the
+    risk check decided, or for a stop by the gate, as the answer says in so many words (never
+    for signs in pasted messages: those are someone else's words)."""
+    if event.type is not E.CRISIS:
+        return False
+    if "others" in event.meta:
+        return bool(event.meta["others"])
+    if before.state in (State.RECOGNISE_MESSAGES, State.CONFIRM_RISK):
+        return False
+    return harm_to_others(str(event.value or ""))
+
+
+YES_OR_NO_AGAIN = "Please answer yes or no."
+
+
+def _yes_no_reply(prompter: Prompter, prompt: str, mode: Mode, region: str
+                  ) -> Event | bool | None:
+    """True for a yes to ``prompt``, None for a no (or "not sure": the careful answer), or the
+    safety gate's stop event; a reply that says neither is asked again, never taken as no."""
+    while True:
+        reply = _reply(prompter, prompt, mode, region)
+        if isinstance(reply, Event):
+            return reply
+        answer = yes_or_no(reply)
+        if answer is not None:
+            return True if answer == "yes" else None
+        prompter.say(YES_OR_NO_AGAIN)

@@ -1,0 +1,276 @@
+"""What a stopped session shows, and whose signs stopped it.
+
+A crisis or danger stop speaks to the person it is about: the person using Mend, someone whose
+pasted messages or story show the signs, someone they might hurt, or a young person. The session
+settings here record that at the stop; ``stop_words``, ``stop_plan`` and ``show_stop`` read them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from mendkit.analysis.pipeline import Mode, analyze_conversation
+from mendkit.analysis.safety import about_images, crisis_message, image_services, image_threat
+from mendkit.coach import content
+from mendkit.coach.machine import Event, EventType, State
+from mendkit.coach.prompter import Prompter, _show_resources
+from mendkit.coach.pronouns import reader
+from mendkit.coach.safety_gate import threatens_you
+from mendkit.coach.session import Session
+from mendkit.coach.youth import (
+    about_someone_else,
+    adult_with_minor,
+    age_gap_line,
+    reads_young_at_home,
+    said_to_writer,
+)
+from mendkit.coach.youth import safety_plan as youth_plan
+from mendkit.io.text import split_line
+from mendkit.labels import CRISIS
+from mendkit.model import Conversation
+
+E = EventType
+
+
+# A session setting: who the crisis signs were about, when they were in the other person's
+# pasted messages rather than in the person's own words.
+AT_RISK = "at_risk"
+
+
+# A session setting: the crisis stop was for the person's own thoughts of hurting someone else (a
+# yes at the risk check about a threat, or a threat in their own words), so its words say how to
+# step away first.
+TOWARD_OTHERS = "toward_others"
+
+
+# Session settings a stop reads (``stop_facts``): the signs about someone else were in what the
+# person said they told them, not in pasted messages (``TOLD``); the person reads as young
+# (``YOUNG``); the age of a young person an adult is in a relationship with (``MINOR_AGE``);
+# pictures shared, threatened or demanded (``IMAGES``).
+TOLD = "told"
+YOUNG = "young"
+MINOR_AGE = "minor_age"
+IMAGES = "images"
+
+
+# A session setting: the crisis signs were said to the person ("telling me to kys"): the stop
+# speaks to them as the one at risk, and as one being hurt by others.
+AIMED = "aimed"
+
+
+def _answer_turn(event: Event, mode: Mode) -> Any:
+    return analyze_conversation(Conversation.from_turns([("me", str(event.value))]),
+                                mode=mode).turns[0]
+
+
+def _whose_story(before: Session, event: Event, mode: Mode) -> Event:
+    """``event`` as the stop the person's own story calls for: a friend's signs told with their
+    demand for secrecy ("he said if i tell anyone...") are a crisis about the friend, not danger
+    to the writer; pictures threatened or demanded (``image_threat``), in the answer or in the
+    one held back at the risk check, stop for danger even when only the model saw it or the
+    person said no: no repair is coached with someone who threatens them."""
+    if before.state is State.RECOGNISE_MESSAGES:
+        return event
+    if event.type is E.ABUSE and _told_about(before, event, mode):
+        return replace(event, type=E.CRISIS)
+    said = (before.held_answer() if event.type is E.NO_RISK
+            else str(event.value or "") if event.type in (E.ANSWER, E.CHECK_RISK) else "")
+    story = before.state.value.startswith("recognise") or before.state is State.CONFIRM_RISK
+    if story and said and image_threat(said):
+        return Event(E.ABUSE, said)
+    return event
+
+
+def _said_to_you(before: Session, event: Event, mode: Mode) -> bool:
+    """Whether the signs the crisis stop is for were said to the person ("they keep sending me
+    messages telling me to kys"): ``youth.said_to_writer``."""
+    if before.state in (State.RECOGNISE_MESSAGES, State.CONFIRM_RISK) or not isinstance(
+            event.value, str) or not event.value.strip():
+        return False
+    return said_to_writer(_answer_turn(event, mode))
+
+
+def _said(session: Session, event: Event) -> str:
+    """All the person has written in ``session``, with the answer ``event`` brings."""
+    said = [str(v) for v in session.answers.values() if isinstance(v, str)]
+    return "\n".join((*said, session.held_answer(), str(event.value or "")))
+
+
+def _who_stops(before: Session, event: Event) -> dict[str, Any]:
+    """What a stop needs to know of the person (``youth``): young, an adult in a relationship
+    with them, pictures shared or threatened."""
+    said = _said(before, event)
+    relationship = str(before.answers.get(State.RECOGNISE_CONTEXT.value, ""))
+    partner = relationship == "partner"
+    return {YOUNG: reads_young_at_home(said, relationship),
+            MINOR_AGE: adult_with_minor(said, partner=partner), IMAGES: about_images(said)}
+
+
+def _told_about(before: Session, event: Event, mode: Mode) -> str:
+    """The name of the person a crisis stop is about when the person using Mend tells of
+    someone else's signs in their own words ("jess sent me a message saying she doesnt want to
+    be alive anymore"), else ``""``: the one the session is about when the answer names them,
+    else "your friend" or "them"."""
+    if before.state in (State.RECOGNISE_MESSAGES, State.CONFIRM_RISK) or not isinstance(
+            event.value, str) or not event.value.strip():
+        return ""
+    if not about_someone_else(_answer_turn(event, mode)):
+        return ""
+    name = reader(str(before.answers.get(State.RECOGNISE_WHO.value, ""))).name
+    if name and re.search(rf"\b{re.escape(name)}\b", event.value, re.IGNORECASE):
+        return name[:1].upper() + name[1:] if name.islower() else name
+    return "your friend" if re.search(r"\bfriend\b", event.value, re.IGNORECASE) else "them"
+
+
+def at_risk(session: Session) -> str:
+    """The other person's name when ``session`` stopped for signs in their pasted messages."""
+    if session.state is not State.STOPPED_CRISIS:
+        return ""
+    return str(session.settings.get(AT_RISK) or "")
+
+
+def harms_others(session: Session) -> bool:
+    """Whether ``session`` stopped for the person's own thoughts of hurting someone else."""
+    return session.state is State.STOPPED_CRISIS and bool(session.settings.get(TOWARD_OTHERS))
+
+
+def stop_words(state: State, *, at_risk: str = "", others: bool = False, told: bool = False,
+               young: bool = False, minor_age: int | None = None, aimed: bool = False,
+               pronoun: str = "they") -> tuple[str, str]:
+    """What a stop says: why it stopped, then what to do (the terminal and the web alike). With
+    ``others`` (``harms_others``), calm steps first: step away, put distance between you, call
+    someone. With ``at_risk``, words for the one worried about them (``told``: the person said
+    it in their own words; ``young``: they read as young). For danger from someone else, with
+    ``minor_age``, that an adult in a relationship with them is not okay. With ``aimed``, signs
+    said to the person ("telling me to kys"): that is not okay and not their fault. ``pronoun``:
+    the subject pronoun of the one at risk, as the person gave it ("he").
+
+    >>> stop_words(State.STOPPED_CRISIS, at_risk="Sam")[0][:48]
+    'Something in these messages suggests Sam may not'
+    >>> "step away" in stop_words(State.STOPPED_CRISIS, others=True)[1]
+    True
+    """
+    if at_risk and state is State.STOPPED_CRISIS:
+        return content.someone_else_at_risk(at_risk, told=told, young=young, pronoun=pronoun)
+    if others and state is State.STOPPED_CRISIS:
+        return content.HARM_TO_OTHERS_STOP
+    if aimed and state is State.STOPPED_CRISIS:
+        return content.TOLD_TO_HURT_YOURSELF, crisis_message(("abuse_danger", "suicide"))
+    why = content.PROMPTS[state]
+    if minor_age is not None and state is State.STOPPED_UNSAFE:
+        why = f"{age_gap_line(minor_age)} {why}"  # which ends: it is not your fault
+    return why, crisis_message(stop_kinds(state))
+
+
+def stop_facts(session: Session) -> dict[str, Any]:
+    """``stop_words``'s words for the person ``session`` stopped for (see ``_who_stops``)."""
+    age = session.settings.get(MINOR_AGE)
+    who = reader(str(session.answers.get(State.RECOGNISE_WHO.value, "")))
+    pronoun = (sorted(who.pronouns)[0] if who.declared and len(who.pronouns) == 1
+               else "they")
+    return {"at_risk": at_risk(session), "others": harms_others(session),
+            "told": bool(session.settings.get(TOLD)), "young": bool(session.settings.get(YOUNG)),
+            "minor_age": age if isinstance(age, int) else None,
+            "aimed": session.state is State.STOPPED_CRISIS and bool(session.settings.get(AIMED)),
+            "pronoun": pronoun}
+
+
+def stop_plan(session: Session, region: str) -> tuple[str, ...]:
+    """The safety tips a stop for danger from someone else shows (none for another stop): for a
+    young person, tips that fit them; with pictures shared or threatened, what to do about
+    those (``youth.safety_plan``); else the adult plan (``content.SAFETY_PLAN``)."""
+    if session.state is not State.STOPPED_UNSAFE:
+        return ()
+    services = image_services(region)
+    return youth_plan(young=bool(session.settings.get(YOUNG)),
+                      images=bool(session.settings.get(IMAGES)),
+                      image_service=services[0].name if services else "",
+                      adult_plan=content.SAFETY_PLAN)
+
+
+def session_kinds(session: Session) -> tuple[str, ...]:
+    """``stop_kinds`` for the stop ``session`` is at, knowing whose signs they were: worry for
+    someone else's own signs (``told`` or pasted) is suicide, with no abuse lines; signs said to
+    the person ("telling me to kys") are danger from others and their own risk alike."""
+    if session.state is State.STOPPED_CRISIS and at_risk(session) and not harms_others(session):
+        return ("suicide",)
+    if session.state is State.STOPPED_CRISIS and session.settings.get(AIMED):
+        return ("abuse_danger", "suicide")
+    return stop_kinds(session.state)
+
+
+def stop_kinds(state: State) -> tuple[str, ...]:
+    """The crisis kinds a stop speaks to, for its words and the order of its resources: danger
+    from someone else for the abuse stop (``STOPPED_UNSAFE``: a no at the safety question, signs
+    of abuse, fear of the other person, blame for their anger, their harm or threats), so the
+    abuse line comes right after the emergency number; none known otherwise (every resource).
+
+    >>> stop_kinds(State.STOPPED_UNSAFE), stop_kinds(State.STOPPED_CRISIS)
+    (('abuse_danger',), ())
+    """
+    return ("abuse_danger",) if state is State.STOPPED_UNSAFE else ()
+
+
+def _whose_signs(session: Session, event: Event, mode: Mode) -> tuple[Event, str]:
+    """The stop for pasted messages, and the other person's name (as the messages spell it) when
+    the stop is about them. When every pasted line that shows crisis signs is theirs, a threat
+    aimed at the person using Mend puts them in danger: the abuse stop, with its safety plan, even
+    when the same lines show the other person's own suicide signs. Any other signs (their own
+    suicide or self-harm signs, abuse they suffer, a threat to someone else) make a crisis stop
+    about them. Otherwise the gate's stop stands and speaks to the person using Mend."""
+    # Their name without the pronouns it may carry ("Sam, she", "Robin (they/them)").
+    other = reader(str(session.answers.get(State.RECOGNISE_WHO.value, ""))).name.lower()
+    turns = _pasted_turns(str(event.value or ""))
+    if not other or not turns:
+        return event, ""
+    analysed = analyze_conversation(Conversation.from_turns(turns), mode=mode).turns
+    flagged = [t for t in analysed if CRISIS in t.labels]
+    speakers = {t.speaker for t in flagged}
+    if len(speakers) != 1:
+        return event, ""
+    speaker = speakers.pop()
+    mine = speaker.lower() in ("me", "i", "myself", "you")
+    if mine or speaker.lower() not in (other, *other.split()):
+        return event, ""
+    if any(threatens_you(t) for t in flagged):
+        return Event(E.ABUSE, event.value), ""
+    return Event(E.CRISIS, event.value), speaker
+
+
+def show_stop(state: State, prompter: Prompter, region: str, *,
+              session: Session | None = None) -> None:
+    """What a stopped session shows: why it stopped, the resources, and for danger from the
+    other person a safety plan under its own heading. What ``session`` knows of the person
+    (``stop_facts``) shapes the words: about helping someone else at risk, stepping away
+    first, or for a young person."""
+    facts = stop_facts(session) if session is not None else {}
+    for line in stop_words(state, **facts):
+        prompter.say(line)
+    images = bool(session.settings.get(IMAGES)) if session is not None else False
+    _show_resources(prompter, region, content.helpers_heading(
+        facts.get("at_risk", "") if state is State.STOPPED_CRISIS else ""),
+        kinds=session_kinds(session) if session is not None else stop_kinds(state),
+        images=images, young=bool(facts.get("young")))
+    if state is State.STOPPED_UNSAFE:
+        prompter.say(SAFETY_PLAN_HEADING)
+        plan = stop_plan(session, region) if session is not None else content.SAFETY_PLAN
+        for line in plan:
+            prompter.say(f"- {line}")
+
+
+SAFETY_PLAN_HEADING = "Some things that can help you stay safe:"
+
+
+def _pasted_turns(pasted: str) -> list[tuple[str, str]]:
+    """Pasted "Speaker: text" lines as (speaker, text); a line without a speaker continues the
+    one before it."""
+    turns: list[tuple[str, str]] = []
+    for line in pasted.splitlines():
+        parsed = split_line(line)
+        if parsed is not None:
+            turns.append((parsed[1], parsed[2]))
+        elif turns and line.strip():
+            turns[-1] = (turns[-1][0], f"{turns[-1][1]}\n{line.strip()}")
+    return turns
