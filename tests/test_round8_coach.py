@@ -79,7 +79,8 @@ def test_a_word_that_only_contains_a_relationship_is_not_one(tmp_path: Path) -> 
     session, script = _run(tmp_path, [*TO_CONTEXT, "Yesterday he has said bad words before his "
                                       "friends"])
     assert session.state is State.RECOGNISE_CONTEXT
-    assert any(s.startswith("Please answer one of: partner") for s in script.said)
+    # Round 15: a story at this question is kept for "What happened?", and the question asked again.
+    assert any(s.startswith("That sounds like what happened") for s in script.said)
 
 
 # Bugs 4 and 5: the follow-up takes "badly"; a repair that did not land gets a kind ending.
@@ -250,7 +251,7 @@ def test_two_person_questions_read_yes_and_no_by_whole_words(reply: str,
 
 
 @pytest.mark.parametrize(("reply", "context"), [
-    ("my ex", "partner"), ("my ex-husband", "partner"), ("a work friend", "friend"),
+    ("my ex", "ex"), ("my ex-husband", "ex"),  # round 15: an ex is no partner ("a work friend", "friend"),
     ("family friend", "friend"), ("my boyfriend", "partner"), ("my sister and my boss", None),
 ])
 def test_the_relationship_reads_an_ex_and_a_work_friend(reply: str, context: str | None) -> None:

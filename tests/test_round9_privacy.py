@@ -90,7 +90,7 @@ def test_a_private_pair_answer_is_shown_by_no_journal_page_api_or_export(
                 and e["body"]["role"] == "first"]
     assert first["body"]["answers"]["answers"]["feelings"] == "kept private"
     rows = list(csv.reader(io.StringIO(sam.get("/journal/export.csv").text)))
-    assert any("kept private" in row[-1] and SHARED in row[-1] for row in rows)
+    assert any("kept private" in row[-1] and SHARED in row[-1] for row in rows if row)
 
 
 def test_journal_list_show_and_export_keep_a_private_pair_answer_private(
@@ -103,13 +103,18 @@ def test_journal_list_show_and_export_keep_a_private_pair_answer_private(
     monkeypatch.delenv("MEND_DATABASE_URL", raising=False)
     capsys.readouterr()
     assert main(["journal", "list"]) == 0
+    assert SECRET not in capsys.readouterr().out
+    assert main(["journal", "list", "--json"]) == 0
     out = capsys.readouterr().out
     assert SECRET not in out and "kept private" in out
-    ids = [int(m) for m in re.findall(r"^coach_pair (\d+):", out, re.MULTILINE)]
+    ids = [e["id"] for e in json.loads(out)["entries"] if e["kind"] == "coach_pair"]
     assert ids
+    shown = ""
     for entry_id in ids:
-        assert main(["journal", "show", str(entry_id)]) == 0
-        assert SECRET not in capsys.readouterr().out
+        for readable in ([], ["--json"]):
+            assert main(["journal", "show", str(entry_id), *readable]) == 0
+            shown += capsys.readouterr().out
+    assert SECRET not in shown and "kept private" in shown
     for fmt in ("json", "csv"):
         target = home.parent / f"out.{fmt}"
         assert main(["journal", "export", str(target), "--format", fmt]) == 0

@@ -301,7 +301,7 @@ def test_when_the_other_is_not_open_the_internal_path_ends_without_a_draft(
     assert 'value="not now"' in html
     walk.answer(answer="not now")
     assert walk.state is State.INTERNAL_FEELINGS
-    walk.walk([{"answer": "hurt and tired"}, {"skip": "1"},
+    walk.walk([{"answer": "hurt and tired"}, {"skip": "1"}, {"skip": "1"},
                {"answer": "I'd like to talk when we are both calm."}])
     session = SessionStore(home).load(walk.id)
     assert session.state is State.DONE and "responsibility_draft" not in session.answers

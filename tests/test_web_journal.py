@@ -309,10 +309,12 @@ def test_export_json_and_csv_hold_everything(opened: TestClient, home: Path) -> 
     assert [e["body"] for e in data["entries"]] == [
         {"what": 'Forgot, "again"; sorry', "severity": None, "labels": []}, {"score": 4}]
     rows = list(csv.reader(io.StringIO(opened.get("/journal/export.csv").text)))
-    assert rows[0] == ["table", "id", "kind", "relationship_id", "occurred_at", "name", "data"]
-    assert rows[1][:2] == ["relationship", str(rel)] and rows[1][5] == "Sam"
-    assert json.loads(rows[2][6])["what"] == 'Forgot, "again"; sorry'
-    assert len(rows) == 4
+    assert rows[:3] == [["Relationships"], ["id", "name", "type", "notes"],
+                        [str(rel), "Sam", "partner", "met at work"]]
+    assert rows[3:5] == [[], ["Entries"]] and rows[5][-1] == "details_json"
+    assert rows[6][2:5] == ["Sam", "rupture", 'Forgot, "again"; sorry']
+    assert json.loads(rows[6][-1])["what"] == 'Forgot, "again"; sorry'
+    assert len(rows) == 8
     assert opened.get("/journal/export.xml").status_code == 400
     opened.post("/journal/lock", data={"csrf_token": token(opened)})
     assert "Unlock your journal" in opened.get("/journal/export.json").text

@@ -41,6 +41,8 @@ _LIMIT_RE: Final = re.compile(
     r"(?:you|your\s+(?:number|account))\b"
     rf"|\bi(?:{_APOS}m|\s+am)\s+blocking\s+(?:you|your\s+(?:number|account))\b"
     rf"|\bi\s+won{_APOS}?t\s+be\s+(?:replying|responding|answering|in\s+touch|in\s+contact)\b"
+    # (not a refusal to say where the writer was: "... answering questions about where I was")
+    r"(?![^.!?\n]{0,30}\b(?:where|who)\s+i\s+(?:was|went|am|have\s+been|\w+ed\s+with)\b)"
     rf"|\bi(?:{_APOS}m|\s+am)\s+going\s+no[\s-]+contact\b"
     r"|\bplease\s+respect\s+(?:that|this|my\s+(?:decision|choice|boundar(?:y|ies)|wishes|space|"
     r"answer))\b"

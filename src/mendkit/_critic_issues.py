@@ -20,6 +20,7 @@ from typing import Final
 from mendkit._critic_apology import KIND, over_apology_fixes, too_much
 from mendkit._critic_care import own_past_words, pressing_questions
 from mendkit._rewrite import (
+    ARRANGEMENT_RE,
     CLAUSE_END_RE,
     GAP,
     Fix,
@@ -157,6 +158,13 @@ _BUT_RE: Final = re.compile(r",?\s*\bbut\b", re.IGNORECASE)
 # takes the face out and leaves the words ("I'm sorry I forgot your birthday \U0001f644").
 _FACE_AT_END_RE: Final = re.compile(
     "\\s*(?P<face>[\U0001f644\U0001f612\U0001f921\U0001f643][\ufe0f\U0001f3fb-\U0001f3ff]*)$")
+# Sarcasm in the words before the eye-roll ("Thanks for the 'help', really appreciated \U0001f644"):
+# then the words are the contempt too, and taking the face out would leave the same dig.
+_SARCASM_BEFORE_FACE_RE: Final = re.compile(
+    "['\u2018\"\u201c][a-z]+['\u2019\"\u201d]|\\b(?:really|much|so|very) appreciated\\b"
+    "|\\bthanks? (?:so much|a lot|a bunch|loads) for (?:nothing|that)\\b", re.IGNORECASE)
+# The rules whose contempt is a whole dig, cut with its sentence or clause (round fifteen).
+_CUT_DIG_RULES_RE: Final = re.compile(r"/(?:sarcasm-quoted-praise|coparent-dig)-32\b")
 _APOLOGY_RE: Final = re.compile(r"\b(?:sorry|soz|sry|apologi[sz]e\w*|apologies)\b", re.IGNORECASE)
 # Excuses inside an apology: being busy, tired or swamped; a phone that "was weird". Not when the
 # writer says it is no excuse.
@@ -280,12 +288,18 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
                 kept = _kept_apology(turn, text, s_start, ev.start, but.start())
                 example = _example_before_but(turn, kept, s_start, but.start())
                 suggestion = f"{suggestion} {example}".rstrip()
-                fixes.append(Fix(but.start(), sentence_stop(text, s_end), "."))
+                fixes.append(_cut_but(turn, text, but, s_start, s_end))
         elif kind == "defensiveness" and _CUT_WHOLE_RULES_RE.search(ev.source):
             # A justification or blame turned back, beside an apology: it goes (its sentence or
             # clause); where it cannot go cleanly, there is no rewrite.
             fixes.extend(cut_justification(sentences, ev.start))
-        elif kind == "contempt" and (face := _FACE_AT_END_RE.search(ev.text)):
+        elif kind == "contempt" and _CUT_DIG_RULES_RE.search(ev.source):
+            # A dig a rule matches whole ("Great job as always, 'Dad'.", "; try not to forget this
+            # one"): it goes with its sentence or clause, and what else the message says stays
+            # (an appointment, a time). Where it cannot go cleanly there is no rewrite.
+            fixes.extend(replace(f, complaint=False) for f in cut_justification(sentences, ev.start))
+        elif kind == "contempt" and not _SARCASM_BEFORE_FACE_RE.search(ev.text) and (
+                face := _FACE_AT_END_RE.search(ev.text)):
             start = ev.start + face.start("face")
             fixes.append(Fix(ev.start + face.start(), ev.end, ""))
         elif kind in ("contempt", "hostility"):
@@ -299,9 +313,20 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
             # contempt has no fix and the draft no rewrite. (An eye-roll at the end is the
             # contempt itself, and goes: above.)
             if kind == "hostility":
-                fixes.append(Fix(s_start, s_end, ""))
+                # A threat in a clause of its own after an arrangement ("The handover is 5:30pm
+                # Friday; if you're late again you can forget about half-term"): the clause
+                # goes, from its semicolon or dash, and the arrangement stays.
+                clause = _CLAUSE_BREAK_END_RE.search(text, s_start, max(s_start, ev.start))
+                if clause is not None and text[s_start:clause.start()].strip():
+                    fixes.append(Fix(clause.start(), sentence_stop(text, s_end), ""))
+                else:
+                    fixes.append(Fix(s_start, s_end, ""))
         elif kind in ("criticism", "always_never"):
             fixes.extend(cut_criticism(sentences, ev.start))
+        elif kind == "pressure" and "-dropit-" in ev.source:
+            # "Can we drop it now?": the push to end the talk goes (its sentence or clause); where
+            # it cannot go cleanly there is no rewrite (pressure must go).
+            fixes.extend(replace(f, complaint=False) for f in cut_justification(sentences, ev.start))
         elif kind == "non_apology":
             fix = _non_apology_fix(turn, sentences, ev.start, ev.end, unbutted)
             if fix is not None:  # else not fixed: a must-go issue, so no rewrite
@@ -657,8 +682,20 @@ def _non_apology_fix(turn: TurnAnalysis, sentences: Sentences, start: int, end: 
     if but is not None:  # "..., but I did nothing wrong": the "but" takes it back too
         b_end = len(text[:sentences.bounds(but.start("but"))[1]].rstrip())
         unbutted.append((but.start("but"), b_end))
-        if fix is not None:
+        if fix is not None and ARRANGEMENT_RE.search(text, but.end("but"), b_end):
+            # "..., but you're dropping them at 6pm on Friday": the arrangement stays, as written;
+            # only the "but" that turned it against the apology goes.
+            fix = Fix(fix.start, but.end("but"), fix.replacement)
+        elif fix is not None:
             fix = Fix(fix.start, sentence_stop(text, b_end), _unstopped(fix.replacement))
+    elif fix is not None and fix.replacement and (
+            taken := _TAKEN_BACK_RE.match(text, fix.end)) is not None and taken.group().strip(
+            " ,").lower() in _CONTRASTS and ARRANGEMENT_RE.search(
+            text, taken.end(), sentences.bounds(fix.end)[1]):
+        # "Sorry you feel that way, but I'll be collecting them at 10am on Saturday 14 June":
+        # an arrangement is no blame. The apology is owned in its place, the "but" goes, and
+        # what follows it stays exactly as written.
+        fix = Fix(fix.start, taken.end(), fix.replacement)
     elif fix is not None and fix.replacement and _takes_it_back(text, text[start:end], fix.end):
         # "I'm sorry I ..., honestly anyone would have forgotten": the rest of a
         # "sorry, but" clause, a "but" or an excuse after the spliced apology would take it
@@ -666,6 +703,24 @@ def _non_apology_fix(turn: TurnAnalysis, sentences: Sentences, start: int, end: 
         s_end = sentences.bounds(fix.end)[1]
         fix = Fix(fix.start, sentence_stop(text, s_end), _unstopped(fix.replacement))
     return fix
+
+
+_CONTRASTS: Final = frozenset({"but", "though", "although", "except"})
+
+
+def _cut_but(turn: TurnAnalysis, text: str, but: re.Match[str], s_start: int, s_end: int) -> Fix:
+    """The fix for a "sorry, but": the "but" to its sentence's end goes, unless what follows it
+    names a time, date or amount ("..., but pick-up is at 6pm on Friday"): an arrangement is no
+    excuse, and stays as written; only the "but" goes (the non-apology's own fix, when there is
+    one, takes the apology before it)."""
+    if not ARRANGEMENT_RE.search(text, but.end(), s_end):
+        return Fix(but.start(), sentence_stop(text, s_end), ".")
+    if any(e.label == "rupture.invalidation" and e.subtype == "non_apology"
+           and "-but-" not in e.source and s_start <= e.start < but.start() for e in turn.evidence):
+        return Fix(but.start(), but.end(), "")
+    rest = text[but.end():s_end]
+    word = but.end() + len(rest) - len(rest.lstrip())
+    return Fix(but.start(), word + 1, ". " + text[word].upper())
 
 
 def _unstopped(replacement: str) -> str:
@@ -711,15 +766,29 @@ def _explained_as(kind: str, span: str, source: str = "") -> str:
 
 # The explanation that fits what a rule names, by a part of its id (the kind stays the rule's).
 _EXPLAINED_BY_RULE: Final = {
-    "-blame-": "blame_apology",
+    # "non-apology-blame-", not "-blame-": a complaint's blame ("complaint-blame-04") says no sorry.
+    "non-apology-blame-": "blame_apology",
     "-grudging-": "grudging_apology",
     "-justify-": "justifying",
     "-turnback-": "turning_back",
     "non-apology-but-06": "admission_but",
+    # Round fifteen: control called a boundary or care, a diagnosis that sets their words aside,
+    # a feeling granted and taken back, their hurt turned round, and a push to drop the talk.
+    "-control-": "control",
+    "-diagnosis-": "diagnosis",
+    "-unreal-": "taken_back",
+    "-reversal-": "reversal",
+    "-dropit-": "drop_it_pressure",
+    "-past-limit-": "past_limit",
+    # Guilt in polite words ("It's fine. I'm used to it by now."): a hurt not said (round fifteen).
+    "pressure-guilt-": "unsaid_hurt",
+    "-denied-harm-": "denied_harm",
 }
 # Defensiveness whose words a rewrite cuts: a justification or blame turned back, said beside
 # an apology (the older defensiveness rules are left with no rewrite).
 _CUT_WHOLE_RULES_RE: Final = re.compile(r"-(?:justify|turnback)-")
+# A semicolon, colon or dash that ends the words before a hostile clause (see find_issues).
+_CLAUSE_BREAK_END_RE: Final = re.compile(r"\s*(?:[;:\u2013\u2014]|\s-)\s*\Z")
 # The "but" (or "though") that takes an apology back: in its sentence or opening the next.
 _SORRY_BUT_RE: Final = re.compile(
     r"(?:,?\s*\b(?P<but>but|though|although|tho|even though)\b)", re.IGNORECASE)
@@ -741,7 +810,10 @@ _PUSHING_ON_RE: Final = re.compile(
     r"(?:it|this|that))\b[^.?!\n]*"
     r"|\b(?:that|which|this) means (?:we['\u2019]?re|we are) (?:done|finished|through) (?:talking"
     r"|discussing|with (?:it|this|that))\b[^.?!\n]*"
-    r"|\bend of (?:discussion|story|conversation)\b)"
+    r"|\bend of (?:discussion|story|conversation)\b"
+    r"|\bwhy (?:are|r) (?:you|u) still (?:so )?(?:upset|mad|angry|annoyed|sulking|hurt|going on about"
+    r" (?:it|this|that))\b[^.?!\n]*"
+    r"|\b(?:you(?:['\u2019]re| are)|ur|u r) (?:just |only |now )?punishing me\b[^.?!\n]*)"
     r"|(?P<forgiveness_pressure>\bi (?:need|want) (?:you|u) to (?:forgive|trust) me\b[^.?!\n]*"
     r"|\bwhen (?:are|will) (?:you|u) (?:going to |gonna )?(?:trust|forgive) me(?: again)?\b"
     r"|\bhow long (?:are|will) (?:you|u) (?:going to |gonna )?(?:punish|hold (?:this|it) against)"

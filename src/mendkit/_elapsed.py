@@ -24,3 +24,23 @@ def elapsed(seconds: float) -> str:
         return f"{hours} h {minutes} min" if minutes else f"{hours} h"
     days, hours = divmod(hours, 24)
     return f"{count(days, 'day')} {hours} h" if hours else count(days, "day")
+
+
+def repair_time(hours: float) -> str:
+    """A time to repair over weeks and months, as a person reads it: minutes under an hour,
+    hours under two days, then days; "about" when the figure was rounded.
+
+    >>> repair_time(0.75), repair_time(12.25), repair_time(839.776), repair_time(72)
+    ('45 minutes', 'about 12 hours', 'about 35 days', '3 days')
+    """
+    if hours * 60 < 1:
+        return "under a minute"
+    if hours < 1:
+        minutes = hours * 60
+        shown, unit, exact = int(minutes + 0.5), "minute", minutes == int(minutes + 0.5)
+    elif hours < 48:
+        shown, unit, exact = int(hours + 0.5), "hour", hours == int(hours + 0.5)
+    else:
+        days = hours / 24
+        shown, unit, exact = int(days + 0.5), "day", days == int(days + 0.5)
+    return ("" if exact else "about ") + count(shown, unit)

@@ -25,7 +25,25 @@ _CLAUSE_LEAD_RE: Final = re.compile(r",?\s+(?:and|but|because|so)\s+\Z", re.IGNO
 # Issues a rewrite must leave nothing of: offered only when every one of them is fixed.
 _MUST_GO: Final = frozenset({"contempt", "hostility", "criticism", "always_never",
                              "non_apology", "sorry_but", "defensiveness", "minimizing",
-                             "dismissing", "condescension", "blaming_feeling", "withdrawal"})
+                             "dismissing", "condescension", "blaming_feeling", "withdrawal",
+                             "pressure"})
+# An arrangement: a time ("10am", "18:00", "6.30pm"), a date ("Saturday 14 June", "the 20th",
+# "23/12") or an amount ("\u00a3125", "40 quid"). Arrangements are not blame: a rewrite keeps each
+# of them exactly, or is not offered.
+ARRANGEMENT_RE: Final = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})\s*(?:am|pm|a\.m\.|p\.m\.)?(?!\d)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)\b"
+    r"|\b(?:noon|midday|midnight)\b"
+    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)\b"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+    r"|[\u00a3$\u20ac]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|quid|dollars|euros|bucks)\b",
+    re.IGNORECASE)
+
+
+def arrangements(text: str) -> list[str]:
+    """The times, dates and amounts ``text`` names, as written."""
+    return [m.group() for m in ARRANGEMENT_RE.finditer(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +81,27 @@ def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: l
         rewrite = _around_the_gap(text, turn, fixes, fixed)
         if rewrite is not None and not gaps(rewrite):
             rewrite = None
+    if rewrite is not None and _loses_an_arrangement(text, rewrite):
+        rewrite = None  # a handover time or an amount the person must send is not to be lost
+    if rewrite is not None and any(i.kind in ("non_apology", "sorry_but") for i in issues):
+        # "I'll still pick the kids up" after an apology that blamed: the "still" is grudging
+        # (round fifteen). The rewrite keeps the offer without it.
+        rewrite = _GRUDGING_STILL_RE.sub(r"\1", rewrite)
     return rewrite
+
+
+_GRUDGING_STILL_RE: Final = re.compile(
+    r"\b(i(?:['\u2019]ll| will| can| am|['\u2019]m)(?: happy to)?) still\b(?! (?:love|care|want|"
+    r"think|feel|miss|mean|need)\b)", re.IGNORECASE)
+
+
+def _loses_an_arrangement(text: str, rewrite: str) -> bool:
+    """Whether a time, date or amount ``text`` names is missing from ``rewrite``."""
+    said = arrangements(text)
+    if not said:
+        return False
+    kept = arrangements(rewrite)
+    return any(said.count(a) > kept.count(a) for a in set(said))
 
 
 def _around_the_gap(text: str, turn: TurnAnalysis, fixes: list[Fix],
@@ -83,10 +121,16 @@ def _around_the_gap(text: str, turn: TurnAnalysis, fixes: list[Fix],
     for fix in [*applied, None]:
         stop = fix.start if fix is not None else len(text)
         for a, b in _pieces(sentences, pos, stop):
+            # (Rupture evidence that starts inside a fix applied, "Sorry you feel that way, but
+            # you're", was fixed with it: it does not flag what follows.)
+            unflagged = not any(e.start < b and a < e.end for e in rule_evidence
+                                if is_rupture(e.label)
+                                and not any(f.start <= e.start < f.end for f in applied))
             if not (_repair_only(rule_evidence, a, b) or _FRAME_RE.fullmatch(text, a, b)
                     or (_OWN_ASK_RE.match(text, a, b) and not _AT_THEM_RE.search(text, a, b)
-                    and not any(e.start < b and a < e.end for e in rule_evidence
-                                if is_rupture(e.label)))):
+                        and unflagged)
+                    or (unflagged and ARRANGEMENT_RE.search(text, a, b))):
+                # (An arrangement no rule flags, "Pick-up is 3.15pm on Friday", is no blame.)
                 if drops and drops[-1].end == a:
                     drops[-1] = replace(drops[-1], end=b)
                 else:
@@ -436,11 +480,27 @@ def _keeps_what_was_flagged(text: str, rewrite: str, issues: list[Issue],
         near = fixed[max(0, i):i + 2]              # starting before it and the one after
         if not any(s < issue.end and issue.start < e for s, e in near):
             return True
+        if _left_standing(text, issue, near):
+            return True  # a fix cut only part of it: "It's fine." went, "I'm used to it" stayed
     # The critic finds every blaming feeling itself; the rules' issues are few (one per rule).
     flagged = {text[i.start:i.end].strip().lower() for i in issues
                if i.kind in _MUST_GO and i.kind != "blaming_feeling"}
     lowered = rewrite.lower()
     return any(words and words in lowered for words in flagged)
+
+
+def _left_standing(text: str, issue: Issue, near: list[tuple[int, int]]) -> bool:
+    """Whether a whole sentence of ``issue``'s words is left outside the fixes ``near`` it: its
+    last sentence untouched by any of them (round fifteen: "It's fine. I'm used to it", flagged
+    as one, lost only "It's fine.")."""
+    if not _SENTENCE_STOP_RE.search(text, issue.start, issue.end):
+        return False  # one sentence, touched by a fix: that fix answers for it
+    last = max(m.end() for m in _SENTENCE_STOP_RE.finditer(text, issue.start, issue.end))
+    return bool(re.search(r"\w", text[last:issue.end])) and not any(
+        s < issue.end and last < e for s, e in near)
+
+
+_SENTENCE_STOP_RE: Final = re.compile(r"[.!?]+\s+")
 
 
 # Words that say nothing of what a message is about: a bare apology ("Sorry.", "I'm so sorry!")

@@ -255,9 +255,59 @@ _MESSAGES: Final = {
         "doesn't close it.",
         "Leave the timing to them: \"I'm here when you want to talk about it.\"",
     ),
+    # Pressure after they asked for space or no contact, or after a block (round fifteen).
+    "past_limit": (
+        "This goes past a limit they set (space, no contact, or not answering). Being pressed "
+        "after a clear no can feel frightening, and it tends to close the door rather than "
+        "open it.",
+        "Leave it out and keep to what they asked. If there is something you need to say, you "
+        "could write it down without sending it, and let them choose when to reach out.",
+    ),
     "you_make_me_feel": (
         "\"You make me feel ...\" puts your feeling down to them, so it lands as blame.",
         "Say the feeling as yours and when it came: \"When ..., I felt ...\".",
+    ),
+    # Round fifteen: what therapy words can hide (see the rules named "-control-", "-diagnosis-",
+    # "-unreal-" and "-reversal-").
+    "control": (
+        "This sets a rule for what they may do: whom they see, how fast they answer, or where "
+        "they are. However caring the reason, a rule for another adult's life lands as control, "
+        "not as a boundary.",
+        "A boundary says what you will do. If something worries you, say the feeling and ask to "
+        "talk it through, and leave the choice with them.",
+    ),
+    "diagnosis": (
+        "Naming their state or a diagnosis (\"dysregulated\", \"projecting\", \"a narcissist\") "
+        "puts what they feel down to something wrong with them, so what they said goes unheard.",
+        "Leave the label out and answer what they said: \"Tell me what hurt.\"",
+    ),
+    "taken_back": (
+        "This grants their feeling and then takes it away, so it lands as not being believed.",
+        "Let the feeling stand, even where you see things differently: \"I can see this hurt "
+        "you.\"",
+    ),
+    # Guilt in polite words ("It's fine. I'm used to it by now.", "Don't trouble yourself on my
+    # account."): a pressure rule's reading, in words that fit it (round fifteen).
+    "unsaid_hurt": (
+        "This says you're hurt without saying so. Polite words with a sting in them are hard to "
+        "answer: they tend to leave the other person guilty or guessing, not closer.",
+        "Say the hurt plainly: \"I was looking forward to it, and I'm disappointed.\"",
+    ),
+    "reversal": (
+        "This turns their hurt round onto you: what they said hurt them is answered with how hurt "
+        "you are, so they are left defending themselves instead of being heard.",
+        "Hear their side first: \"Tell me what happened for you.\" If you are hurt too, that "
+        "deserves its own calm conversation later.",
+    ),
+    # Round fifteen: denying harm they say was done and telling them to stop saying so (the rules
+    # named "-denied-harm-").
+    "denied_harm": (
+        "This denies what they say happened, puts it on them, and asks them to stop telling "
+        "others. Being told to keep quiet about being hurt can feel frightening, and it leaves "
+        "them unheard.",
+        "Leave this out. Listen to what they say happened before you give your side. If things "
+        "between you have become physical, talking to someone you trust or a support line can "
+        "help.",
     ),
 }
 # Another wording of hostility, criticism or (with affection) contempt, in a message that also
@@ -307,6 +357,14 @@ ISSUE_NAMES: Final = {
     "turning_back": "Turning the blame back",
     "ultimatum": "An ultimatum",
     "drop_it_pressure": "Pushing them to drop it",
+    # Wordings of pressure, condescension, dismissing and defensiveness (round fifteen).
+    "control": "Control",
+    "diagnosis": "A diagnosis that sets their words aside",
+    "taken_back": "A feeling granted and taken back",
+    "reversal": "Turning their hurt round",
+    "past_limit": "Going past a limit they set",
+    "unsaid_hurt": "Hurt said without saying it",
+    "denied_harm": "Denying the harm",
 }
 
 
@@ -389,6 +447,11 @@ def critique(
         rewrite = None  # a rewrite that a fresh check flags, or that drops a limit, is no better
     if rewrite is not None and quoted:
         rewrite = tidied(rewrite)
+    if _threatens(turn):
+        # What a cut leaves of a threat still threatens ("You'll regret this. Watch your back."
+        # cut to "Watch your back."): no rewrite, and the note says why.
+        rewrite = None
+        notes.append(THREAT_NOTE)
     if rewrite is not None and gaps(rewrite):
         notes.append(GAP_REWRITE_NOTE)
     if risk.crisis:
@@ -470,6 +533,22 @@ GAP_REWRITE_NOTE: Final = (
     "The suggested rewrite leaves a gap (\"I'm sorry I ...\") for what you did: fill it in, in "
     "your own words, before you send it. Mend left out the rest, which read as more blame than "
     "apology.")
+DEED_NOTE: Final = (
+    "This reads as a repair by deed (an offer, a lift, a meal, turning up) or thanks for one. "
+    "Repair by deed counts, and it needs none of a spoken apology's parts. If you want words to go with "
+    "it, a few are enough: what you will do and when, or \"I'd like us to be all right.\"")
+# The parts of a spoken repair: a message with none of them that offers or does something kind
+# is a repair by deed (``DEED_NOTE``).
+_SPOKEN: Final = ("ownership", "validation", "feeling")
+
+
+def _a_deed(turn: TurnAnalysis, components: Mapping[str, bool]) -> bool:
+    """Whether ``turn`` repairs by deed: read as reconnecting (an offer, a kind act, thanks for
+    one), with no rupture and none of a spoken repair's parts."""
+    return ("reconnect" in turn.labels and not any(is_rupture(label) for label in turn.labels)
+            and not any(components.get(name) for name in _SPOKEN))
+
+
 LETTER_NOTE: Final = (
     "This reads as a letter that needs no answer, or one to someone who has died, so Mend "
     "doesn't ask it for a request.")
@@ -488,6 +567,8 @@ def _notes(text: str, turn: TurnAnalysis, components: Mapping[str, bool], issues
     A gap left unfilled (``gapped``: "I'm sorry I ...") is ownership missing, whatever read it."""
     if limit_spans and not components["ownership"]:
         return [LIMIT_NOTE]
+    if _a_deed(turn, components):
+        return [DEED_NOTE]
     sensed = _sensed(components, turn.labels, {i.kind for i in issues})
     missing = [name for name, present in components.items()
                if not present and ((name not in sensed and name not in overruled)
@@ -508,6 +589,35 @@ def _overruled(turn: TurnAnalysis, before: Sequence[TurnAnalysis],
     alone = analyze_turn(turn.index, turn.speaker, turn.text, before, start=turn.start)
     found = _components(alone, unearned, sentences_of(turn.text, acts))
     return {name for name, present in found.items() if present}
+
+
+# Said of a draft that threatens the one who reads it: Mend offers no rewording of it.
+THREAT_NOTE: Final = (
+    "This reads as a threat, so Mend won't suggest a rewording of it: no wording makes a threat "
+    "part of a repair. If you are this angry, step away for now and come back to it when you "
+    "feel calmer.")
+# The rules whose matches are threats (intimidation), not only hostility: "you'll regret it",
+# "keep pushing me and see what happens", "don't push me", "or else".
+_THREAT_RULES: Final = frozenset({"rule:confrontation/hostility-intimidation-29",
+                                  "rule:confrontation/hostility-intimidation-30"})
+_THREAT_WORDS_RULE: Final = "rule:confrontation/hostility-threat-23"
+_THREAT_WORDS_RE: Final = re.compile(
+    r"\bsee what happens\b|\bdon['\u2019]?t (?:push|test|try) (?:me|my patience)\b|\bor else\b",
+    re.IGNORECASE)
+
+
+def _threatens(turn: TurnAnalysis) -> bool:
+    """Whether a rule reads a threat in ``turn``: a crisis sign of danger or harm to someone,
+    or intimidation ("you'll regret this", "keep pushing me and see what happens")."""
+    for e in turn.evidence:
+        if not e.source.startswith("rule:"):
+            continue
+        if e.label == CRISIS and e.subtype in {"abuse_danger", "harm_to_others"}:
+            return True
+        if e.source in _THREAT_RULES or (e.source == _THREAT_WORDS_RULE
+                                         and _THREAT_WORDS_RE.search(e.text)):
+            return True
+    return False
 
 
 _UNSAFE: Final = ("This message mentions something that sounds unsafe. Repair can wait; "
@@ -598,8 +708,8 @@ def missing_components(result: CheckResult) -> list[str]:
     "Not there yet" note asks for (none of a limit or of what the model sensed, no request of a
     letter that needs no answer, no ownership of what the other person did), and the optional
     ones (acknowledgement, appreciation) not found, except in a limit."""
-    if LIMIT_NOTE in result.notes:
-        return []
+    if LIMIT_NOTE in result.notes or DEED_NOTE in result.notes:
+        return []  # a limit, or a repair by deed, needs none of a spoken repair's parts
     asked: list[str] = []
     for note in result.notes:
         if note.startswith(MISSING_NOTE):

@@ -239,9 +239,13 @@ def recent_weeks(per_week: Mapping[str, int], *, most: int = 104
 _COACH_UPTAKE = {"yes": "accepted", "partly": "partly", "no": "rejected"}
 
 
-def _said_name(who: object) -> str:
-    """The other person's name as the coach was told it, without pronouns ("Sam (she/her)",
-    "Sam, she" -> "sam")."""
+def said_name(who: object) -> str:
+    """The other person's name as the coach was told it, without pronouns and case ("Sam
+    (she/her)", "Sam, she" -> "sam"): how a coach session is matched to a relationship's name.
+
+    >>> said_name("Jordan (he/him)") == said_name("jordan")
+    True
+    """
     return re.split(r"[(,]", str(who or ""), maxsplit=1)[0].strip().casefold()
 
 
@@ -250,13 +254,16 @@ def _plain(text: object) -> str:
 
 
 def coach_repair_rows(sessions: Iterable[Mapping[str, Any]], name: str,
-                      repairs: Iterable[Mapping[str, Any]] = ()) -> list[Row]:
+                      repairs: Iterable[Mapping[str, Any]] = (), *,
+                      linked: Iterable[Mapping[str, Any]] = ()) -> list[Row]:
     """The coach's follow-ups as repair rows of the relationship called ``name``: one per coach
     session about them whose follow-up was answered (``sessions`` are ``Session.to_dict()``
     objects), at the time the first follow-up opened, with the last follow-up's answer as its
     uptake (a later follow-up is the same repair, asked about again). A repair already in the
     journal (``repairs``: its entries' bodies) for the same session, or with the same message,
     is that repair written down by hand: the follow-up is not counted a second time.
+    ``linked`` sessions were saved under this relationship (``mend coach --rel``, or linked by
+    name before a rename): they count whatever name they give.
 
     >>> rows = coach_repair_rows([{"id": "a1", "answers": {
     ...     "recognise_who": "Sam (she/her)", "rebuild_message": "I'm sorry I lied.",
@@ -271,12 +278,13 @@ def coach_repair_rows(sessions: Iterable[Mapping[str, Any]], name: str,
     known = list(repairs)
     ids = {str(r.get("coach_session")) for r in known if r.get("coach_session")}
     messages = {_plain(r.get("message")) for r in known if r.get("message")}
-    want = _said_name(name)
+    want = said_name(name)
     rows: list[Row] = []
-    for session in sessions:
+    mine = [(s, True) for s in linked] + [(s, False) for s in sessions]
+    for session, linked_here in mine:
         answers = session.get("answers")
-        if not isinstance(answers, Mapping) or not want or _said_name(
-                answers.get("recognise_who")) != want:
+        if not isinstance(answers, Mapping) or (not linked_here and (
+                not want or said_name(answers.get("recognise_who")) != want)):
             continue
         done = [f for f in answers.get("follow_ups") or () if isinstance(f, Mapping)]
         if not done and answers.get("follow_up_uptake"):  # a session from before the list

@@ -96,8 +96,8 @@ def _journal_with_one_relationship() -> None:
 
 def _relationships(capsys: pytest.CaptureFixture[str]) -> int:
     capsys.readouterr()
-    assert main(["journal", "list"]) == 0
-    return capsys.readouterr().out.count("relationship ")
+    assert main(["journal", "list", "--json"]) == 0
+    return len(json.loads(capsys.readouterr().out)["relationships"])
 
 
 def test_delete_all_without_an_answer_deletes_nothing(

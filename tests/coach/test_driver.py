@@ -117,7 +117,7 @@ def test_abuse_stops_repair_coaching_and_never_drafts(tmp_path: Path) -> None:
 def test_when_the_other_is_not_open_the_internal_path_ends_without_a_draft(
     tmp_path: Path,
 ) -> None:
-    script = Script([*UP_TO_CHECK, "3", "skip", "no", "hurt and tired", "",
+    script = Script([*UP_TO_CHECK, "3", "skip", "no", "hurt and tired", "", "",
                      "Please don't speak to me like that in front of the team."])
     session = run(start("i1"), script, SessionStore(tmp_path), now=lambda: NOW)
     assert session.state is State.DONE

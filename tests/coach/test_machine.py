@@ -45,7 +45,9 @@ EXPECTED = {
     (S.REGULATE_BREATHING, E.SKIP): S.OPENNESS,
     (S.OPENNESS, E.OPEN): S.RESPONSIBILITY_PART,
     (S.OPENNESS, E.NOT_OPEN): S.INTERNAL_FEELINGS,
-    (S.INTERNAL_FEELINGS, E.ANSWER): S.INTERNAL_BOUNDARY,
+    (S.INTERNAL_FEELINGS, E.ANSWER): S.INTERNAL_PART,
+    (S.INTERNAL_PART, E.ANSWER): S.INTERNAL_BOUNDARY,
+    (S.INTERNAL_PART, E.SKIP): S.INTERNAL_BOUNDARY,
     (S.INTERNAL_BOUNDARY, E.ANSWER): S.INTERNAL_NEXT_TIME,
     (S.INTERNAL_BOUNDARY, E.SKIP): S.INTERNAL_NEXT_TIME,
     (S.INTERNAL_NEXT_TIME, E.ANSWER): S.DONE,
@@ -118,6 +120,14 @@ for _state in State:
         EXPECTED[(_state, E.ABUSE)] = S.STOPPED_UNSAFE
         if _state is not S.CONFIRM_RISK:  # a sign only the model saw: checked first
             EXPECTED[(_state, E.CHECK_RISK)] = S.CONFIRM_RISK
+# Round 15: the person's answers show them controlling the other: no message, the session ends.
+for _state in (S.OPENNESS, S.BOUNDARY_LIMIT, S.BOUNDARY_ACTION, S.BOUNDARY_WHY, S.BOUNDARY_WARM,
+               S.MESSAGE_DRAFT, S.MESSAGE_REVIEW, S.INTERNAL_FEELINGS, S.INTERNAL_BOUNDARY,
+               S.INTERNAL_NEXT_TIME, S.RESPONSIBILITY_PART, S.RESPONSIBILITY_REGRET,
+               S.RESPONSIBILITY_KNOW, S.RESPONSIBILITY_DRAFT, S.RESPONSIBILITY_REVIEW,
+               S.VULNERABILITY_SURFACE, S.VULNERABILITY_BENEATH, S.VULNERABILITY_NEEDS,
+               S.REBUILD_MESSAGE, S.REBUILD_COMMITMENT, S.REBUILD_FOLLOW_UP):
+    EXPECTED[(_state, E.CONTROL)] = S.DONE
 # NO_RISK goes back to the step the check came from, which its value names (tested in
 # test_round11_confirm_risk.py); "x" names none, so it is refused here like any other pair.
 

@@ -126,7 +126,9 @@ def test_a_death_is_checked_first_and_a_yes_writes_a_letter_with_nothing_to_send
     said = "\n".join(script.said)
     assert "I'll ask how it went" not in said and "How did it go" not in said
     assert "grief" in said.lower() and "not grief counselling" in said
-    assert "If you need someone now:" in said.split(letter)[-1]  # resources at the end
+    # At the end, where bereavement support is (round 15: not the crisis list, with no crisis).
+    assert "bereavement service" in said.split(letter)[-1]
+    assert "If you need someone now:" not in said.split(letter)[-1]
     assert CONTEXT_NOTES["family"] not in said  # "small things feel big" does not fit a death
 
 
@@ -307,7 +309,7 @@ def test_the_cli_writes_a_grief_letter_from_a_file_of_answers(
     assert NOT_THERAPY in out
     assert "Mum, I miss you every day." in out
     assert "Can we talk" not in out and "I'll ask how it went" not in out
-    assert "If you need someone now:" in out.split("Mum, I miss you every day.")[-1]
+    assert "bereavement service" in out.split("Mum, I miss you every day.")[-1]
 
 
 # ---- the drafts themselves, over answers of many shapes ----

@@ -92,9 +92,12 @@ def test_a_wrong_password_an_unknown_name_and_a_disabled_account_read_the_same(
         messages.append(str(caught.value))
     accounts.disable("kit")
     with pytest.raises(NotSignedInError) as caught:
-        accounts.authenticate("kit", SECRET, address="10.0.0.2")
+        accounts.authenticate("kit", "not-the-password", address="10.0.0.2")
     messages.append(str(caught.value))
     assert len(set(messages)) == 1
+    # Only the right password learns that the account is paused (round fifteen, t4 #10).
+    with pytest.raises(NotSignedInError, match="paused by your practice"):
+        accounts.authenticate("kit", SECRET, address="10.0.0.2")
     assert accounts.authenticate("Sam ", SECRET, address="10.0.0.1").username == "sam"
 
 

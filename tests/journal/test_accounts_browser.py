@@ -75,6 +75,10 @@ def test_a_client_shares_one_entry_and_withdraws_it(server: str, browser) -> Non
     entries = client.locator("li.practice-entry")
     assert entries.count() == 2
     first = entries.filter(has_text="Skipped our call")
+    first.get_by_role("button", name="Share").click()  # no therapist chosen: not sent
+    assert first.get_by_label("Share with").evaluate("s => s.matches(':invalid')")
+    assert "Only you can see this" in first.inner_text()
+    first.get_by_label("Share with").select_option("robin")
     first.get_by_role("button", name="Share").click()
     client.wait_for_selector("text=Shared. You can stop sharing")
     assert "Shared with: robin" in entries.filter(has_text="Skipped our call").inner_text()

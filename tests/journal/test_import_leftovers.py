@@ -152,7 +152,7 @@ def test_import_refuses_a_malformed_analysis_naming_the_field_and_what_was_expec
                          "Traceback"):
         assert python_words not in err
     assert main(["journal", "list"]) == 0
-    assert capsys.readouterr().out == ""  # nothing was imported
+    assert capsys.readouterr().out == "Your journal is empty.\n"  # nothing was imported
 
 
 def test_the_unspoiled_analysis_still_imports(

@@ -100,7 +100,7 @@ def test_insights_summary_in_words(sqlite_env: None, monkeypatch: pytest.MonkeyP
     out = capsys.readouterr().out
     assert "2, in 1 week (2026-W10)" in out  # one week: no "most"
     assert "0.50 (accepted, plus half of partly, per attempt)" in out
-    assert "2.0 hours (median)" in out
+    assert "2 hours (median)" in out
     assert "Patterns you marked: criticism (2 ruptures), stonewalling (1 rupture)." in out
     assert "Words that keep coming up in ruptures: dinner (2 ruptures)." in out
     assert "not enough data yet" in out  # no check-ins

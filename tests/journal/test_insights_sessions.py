@@ -141,7 +141,7 @@ def test_bad_transcript_fails_before_anything_is_stored(sqlite_env: None, tmp_pa
     assert "bad.json" in capsys.readouterr().err
     assert main(["journal", "add", "--kind", "analysis", "--client", "R.", "--file",
                  str(bad), "--date", "yesterday", "--mode", "rules"]) == 1
-    assert main(["journal", "list", "--kind", "analysis"]) == 0
+    assert main(["journal", "list", "--kind", "analysis", "--json"]) == 0
     assert "analysis" not in capsys.readouterr().out
 
 

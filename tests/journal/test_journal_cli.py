@@ -36,7 +36,7 @@ def test_add_list_show(backend: str, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["journal", "list", "--kind", "repair"]) == 0
     out = capsys.readouterr().out
     assert MARK_NAME in out and MARK_REPAIR in out and MARK_TEXT not in out
-    assert main(["journal", "show", "2"]) == 0
+    assert main(["journal", "show", "2", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["body"] == {"message": MARK_REPAIR, "uptake": "partly", "by": "me"}
     assert shown["relationship_id"] == 1
@@ -59,8 +59,10 @@ def test_csv_export(backend: str, tmp_path: Path) -> None:
     out = tmp_path / "j.csv"
     assert main(["journal", "export", str(out), "--format", "csv"]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("table,id,kind")
-    assert len(lines) == 1 + 1 + 3
+    assert lines[:2] == ["Relationships", "id,name,type,notes"]
+    assert lines[4:6] == ["Entries", "id,date,relationship,kind,summary,severity,labels,outcome,"
+                          "by,score,details_json"]
+    assert len(lines) == 2 + 1 + 1 + 2 + 3
 
 
 def test_bad_input_is_exit_1(backend: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,7 +29,7 @@ def test_delete_all_also_deletes_the_personal_heads_and_says_so(
     assert "deleted everything" in out
     assert "personal heads" in out and "mend train" in out
     assert main(["journal", "list"]) == 0
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out == "Your journal is empty.\n"
 
 
 def test_delete_all_without_personal_heads_does_not_mention_them(
@@ -145,8 +145,8 @@ def test_list_does_not_let_a_name_forge_a_line(sqlite_env: None, home: Path,
     capsys.readouterr()
     assert main(["journal", "list"]) == 0
     out = capsys.readouterr().out
-    assert out.count("\n") == 1 and "\x1b" not in out
-    assert out.startswith("relationship 1: Bob")
+    assert out.count("\n") == 3 and "\x1b" not in out  # a title, the name, "no entries yet"
+    assert out.splitlines()[1].startswith("  1  Bob")
 
 
 def test_init_asks_for_a_typed_passphrase_twice(

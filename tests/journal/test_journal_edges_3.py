@@ -136,7 +136,7 @@ def test_import_refuses_an_entry_body_of_the_wrong_shape_naming_the_file_and_ent
     err = capsys.readouterr().err
     assert f"{path}: entries[1]: " in err and expected in err and "Traceback" not in err
     assert main(["journal", "list"]) == 0
-    assert capsys.readouterr().out == ""  # nothing of the file was imported
+    assert capsys.readouterr().out == "Your journal is empty.\n"  # nothing of the file was imported
 
 
 def test_an_export_with_a_real_analysis_imports_back(

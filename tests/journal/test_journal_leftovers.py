@@ -274,14 +274,14 @@ def test_journal_list_with_filters_lists_only_matching_entries_and_their_relatio
     capsys.readouterr()
     assert main(["journal", "list", "--kind", "repair", "--rel", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "relationship 1: Sam (partner)"
-    assert len(lines) == 2 and lines[1].startswith("repair 1: ")
+    assert lines[:2] == ["Relationships:", "  1  Sam (partner)"]
+    assert len(lines) == 5 and lines[4].startswith("  #1 ") and "repair" in lines[4]
     assert main(["journal", "list", "--rel", "2"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "relationship 2: Kim (friend)"
-    assert len(lines) == 2 and lines[1].startswith("rupture 2: ")
+    assert lines[:2] == ["Relationships:", "  2  Kim (friend)"]
+    assert len(lines) == 5 and lines[4].startswith("  #2 ") and "rupture" in lines[4]
     assert main(["journal", "list", "--kind", "rupture"]) == 0
     out = capsys.readouterr().out
     assert "Kim" in out and "Sam" not in out and "repair" not in out
     assert main(["journal", "list"]) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 4  # no filter: everything
+    assert len(capsys.readouterr().out.splitlines()) == 7  # no filter: everything

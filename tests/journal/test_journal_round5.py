@@ -219,7 +219,7 @@ def test_reads_still_work_on_a_full_disk_and_a_write_says_it_is_full(
     result = subprocess.run([sys.executable, "-c", _ON_A_FULL_DISK], capture_output=True,
                             text=True, env=os.environ.copy(), timeout=120, check=False)
     lines = result.stdout.splitlines()
-    assert "relationship 1: Sam (other)" in lines, result.stderr
+    assert "  1  Sam (other)" in lines, result.stderr
     assert [line for line in lines if line.startswith("exit")] == ["exit 0", "exit 0", "exit 1"]
     assert '"score": 7' in result.stdout  # the export
     assert "the disk is full" in result.stderr

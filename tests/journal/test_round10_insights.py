@@ -142,9 +142,9 @@ def test_a_label_given_twice_is_stored_once_and_counted_once(
     _add("--kind", "rupture", "--text", "eye roll", "--label", "contempt", "--label",
          "rupture.confrontation.contempt", "--label", "contempt", "--when", "2026-11-13T10:00")
     capsys.readouterr()
-    assert main(["journal", "list", "--rel", "1"]) == 0
-    listed = capsys.readouterr().out
-    assert '"labels": ["rupture.confrontation.contempt"]' in listed
+    assert main(["journal", "list", "--rel", "1", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["entries"][0]["body"]["labels"] == ["rupture.confrontation.contempt"]
     assert "contempt (1 rupture)" in _insights(capsys)
     assert json.loads(_insights(capsys, "--json"))["patterns"]["contempt"] == 1
 

@@ -165,7 +165,7 @@ def test_a_half_rounds_up_in_the_terminal(wide: None, capsys: pytest.CaptureFixt
             ("repair", "2026-03-02T12:00", {"uptake": "accepted"}),
             ("rupture", "2026-03-09T00:00", {"what": "b"}),
             ("repair", "2026-03-09T12:30", {"uptake": "accepted"})]
-    assert "12.3 hours (median)" in _terminal(insights_from_rows(rows), capsys)
+    assert "about 12 hours (median)" in _terminal(insights_from_rows(rows), capsys)
 
 
 def test_a_half_rounds_up_in_the_trend_words() -> None:

@@ -93,6 +93,38 @@ of what one did ("I did them last night") dismisses no feeling, sarcasm at a fir
 course you did.") answered by a real repair rather than giving in is taken up as before, and
 contempt in answer to a complaint is escalation.
 
+Limits are not repairs (round 15, t1). A limit on contact is the speaker's need, not a move to
+repair: "Please don't contact me again. I'm blocking your number.", "I don't. Please respect
+this.", "I'm asking you to stop calling." (``analysis/limits.py``: a rule's ``boundary`` request,
+or a request only the model read whose words keep contact away, with no return named). Such a
+turn, when its only repair label is that request, is no repair attempt: it names no initiator,
+starts no time to repair and makes nothing ``attempted``; it raises a need, as any request does
+(Who must repair), and, by one of the episode's people, it joins the episode it answers, which
+stays ``unresolved`` when no one repaired. A time-out that names its return ("Give me ten minutes
+to calm down and then we can talk") is a pause the coach teaches, and still a repair attempt.
+
+Giving way is not the blamer's repair (round 15, t6: "That never happened. You're remembering it
+wrong" answered by "Maybe. I'm sorry. I don't know what's wrong with me.", or "I'm sorry. I didn't
+mean to make you feel attacked." after "...because you're paranoid", each followed by the other's
+"Thank you. That's all I wanted." or "I forgive you"). Mend cannot know the backstory, so this is
+read from the order of moves alone: one person raises a hurt or a need (a rule's feeling or
+need, in the episode or in the few turns before it opened), the other then moves against them
+beyond a complaint or a defence of what they did (a rule's criticism, contempt, hostility,
+pressure, minimizing, dismissing...), and the first, who has not moved against the other beyond
+that themselves, apologises in a way that owns no act of theirs (``analysis/appeasement.py``: an
+apology for the other's feeling, self-blame, a bare "I'm sorry."). The apology stays a repair
+attempt by its speaker (the episode is ``attempted``, and they its initiator), but the one who
+blamed owes a repair, as in Who must repair: their thanks or forgiveness resolves nothing until
+they own their part, validate or acknowledge. An apology that names an act ("I'm sorry I forgot
+to ring you") and a quarrel of complaints and defences keep their repairs, and the blamer's own
+apology afterwards is taken up as before.
+
+Late uptake (round 15, t2). While a repair waits for its uptake, thanks from either party counts
+as reconnection (the fusion lets the model's through: ``awaiting_uptake``), and the repairer's own
+thanks takes the repair up when it answers the other's reply made after the repair with no
+rupture in it ("Thanks for letting me ring him. I really appreciate it." after "He's much happier
+after talking to you. Tomorrow 10am is fine."): it thanks them for taking the repair up.
+
 Severity. ``major`` when the episode holds a crisis turn; contempt or hostility a rule found (the
 moves against the other that do the most harm); a shutdown a rule found (stonewalling, giving up)
 that no repair reached (status ``unresolved``); four or more rupture turns; or three or more with
@@ -142,7 +174,9 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from mendkit.analysis.addressing import Aim, Thread, addressed, aim, named
-from mendkit.analysis.safety import assess
+from mendkit.analysis.appeasement import owns_no_act
+from mendkit.analysis.limits import keeps_away, names_return
+from mendkit.analysis.safety import assess, from_context
 from mendkit.labels import CRISIS, RECONNECT, is_repair, is_rupture
 from mendkit.model import Episode, EpisodeStatus, Severity, TurnAnalysis
 
@@ -194,6 +228,10 @@ class _Open:
     owing: set[str] = field(default_factory=set)  # must repair before their uptake resolves it
     # who met each person's repair or concern with contempt: they owe once that person gives in
     scorned: dict[str, set[str]] = field(default_factory=dict)
+    hurt: set[str] = field(default_factory=set)  # raised a hurt or a need, in it or just before
+    attacked: set[str] = field(default_factory=set)  # moved against beyond a complaint or defence
+    # who blamed each person after their hurt: they owe once that person apologises for nothing
+    blamed: dict[str, set[str]] = field(default_factory=dict)
 
 
 # Crisis kinds that are danger between people, and so a rupture of their own.
@@ -217,6 +255,11 @@ class _Read:
     # month." It takes up the repair it answers (``answers``), and no other.
     thanks_then_complaint: bool = False
     answers: int | None = None  # the index of the last turn by someone else before it
+    limit: bool = False  # a limit on contact, its only repair label (not a repair attempt)
+    hurts: bool = False  # it raises a hurt or a need (not a complaint)
+    blames: bool = False  # a rule found it moving against beyond a complaint or a defence
+    attacks: bool = False  # it moves against beyond a complaint or a defence (the model's too)
+    gives_way: bool = False  # its apology owns no act of the speaker's (``appeasement``)
 
 
 def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tuple[Episode, ...]:
@@ -275,13 +318,28 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
             else:
                 parties, guessed = (None if to.parties is None else set(to.parties)), to.guessed
             current = _Open(start=turn.index, last=turn.index, opener=turn.speaker,
-                            parties=parties, guessed=guessed)
+                            parties=parties, guessed=guessed,
+                            hurt={turns[k].speaker
+                                  for k in range(max(position - _ANSWER_REACH, 0), position)
+                                  if reads[k].hurts})
             live.append(current)
         if current is not None and _add(current, turn, read, by_index, speakers):
             current.last = turn.index
     for ep in list(live):
         close(ep)
     return tuple(sorted(done, key=lambda e: e.start_turn))
+
+
+def awaiting_uptake(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8,
+                    reach: int = 60) -> bool:
+    """Whether a turn after ``turns`` comes while an episode's repair waits for its uptake: an
+    ``attempted`` episode among the last ``reach`` turns, active within ``quiet_turns`` of it
+    (the fusion lets the model's reconnection through there, round 15)."""
+    if not turns:
+        return False
+    following = turns[-1].index + 1
+    return any(e.status == "attempted" and following - e.end_turn <= quiet_turns
+               for e in find_episodes(turns[-reach:], quiet_turns=quiet_turns))
 
 
 def _owned_unlabelled(turn: TurnAnalysis, before: Sequence[TurnAnalysis], read: _Read,
@@ -339,7 +397,8 @@ def _soft(turn: TurnAnalysis, read: _Read) -> bool:
 def _going_on(turns: Sequence[TurnAnalysis]) -> frozenset[int]:
     """The turns no crisis rule read that ``safety`` counts as going on with a crisis sign just
     before them ("no I mean it. it's been like that for weeks.")."""
-    return frozenset(assess(turns).turns) - {t.index for t in turns if CRISIS in t.labels}
+    return frozenset(assess(turns).turns) - {t.index for t in turns
+                                             if CRISIS in t.labels and not from_context(t)}
 
 
 def _read(turn: TurnAnalysis, *, going_on: bool = False) -> _Read:
@@ -352,11 +411,34 @@ def _read(turn: TurnAnalysis, *, going_on: bool = False) -> _Read:
                 if is_rupture(x) and not (crisis and turn.model_only(x))]
     found = _rule_found_ruptures(turn, ruptures)
     repairs = [x for x in turn.labels if is_repair(x)] if _attempts_repair(turn, found) else []
+    limit = bool(repairs) and _limits(turn, repairs)
     reconnect = RECONNECT in turn.labels and _takes_up(turn, found)
-    return _Read(ruptures, repairs, reconnect, crisis,
+    moves = {label: (_rule_subtypes(turn, label) or set()) - {"complaint", "defensiveness"}
+             for label in (_CONFRONTATION, _INVALIDATION)}
+    blames = any(moves.values())
+    apologies = [e for e in turn.evidence if e.label == _RESPONSIBILITY
+                 and not e.source.startswith(_MODEL_SOURCE)]
+    return _Read(ruptures, [] if limit else repairs, reconnect, crisis,
                  crisis and any(e.subtype in _DANGER_KINDS for e in signs),
                  thanks_then_complaint=(RECONNECT in turn.labels and not reconnect
-                                        and _thanks_then_complaint(turn, found)))
+                                        and _thanks_then_complaint(turn, found)),
+                 limit=limit, hurts=_raises_concern(turn, complaints=False), blames=blames,
+                 attacks=blames or any(turn.model_only(label) for label in ruptures
+                                       if label in moves),
+                 gives_way=bool(apologies) and all(e.subtype == "apology" for e in apologies)
+                 and owns_no_act(turn.text, [e.text for e in apologies]))
+
+
+def _limits(turn: TurnAnalysis, repairs: Sequence[str]) -> bool:
+    """Whether ``turn``'s only repair label is a limit on contact with no return named (see
+    ``limits``): a rule's boundary, or a request only the model read whose words keep contact
+    away ("I'm asking you to stop calling.")."""
+    if list(repairs) != ["repair.request"]:
+        return False
+    found = _rule_subtypes(turn, "repair.request")
+    if found is None:
+        return keeps_away(turn.text)
+    return found == {"boundary"} and not names_return(turn.text)
 
 
 def _in_answer(turns: Sequence[TurnAnalysis], reads: Sequence[_Read]) -> list[_Read]:
@@ -479,6 +561,10 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
             ep.subtypes.update(turn.subtypes(label))
         _owes(ep, turn.speaker, read)
         touched = True
+    if read.limit and _in_parties(ep, turn.speaker):  # a limit answers the episode, repairs nothing
+        touched = True
+    if read.hurts:
+        ep.hurt.add(turn.speaker)
     if read.crisis:
         ep.crisis = True
         ep.stopped = ep.stopped or (read.danger and between)
@@ -488,15 +574,18 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
     repairs = bool(read.repairs) and _counts_as_repair(ep, turn, turns, speakers)
     if repairs and read.owns:  # "I'm sorry I brushed you off. Thank you for telling me."
         ep.owing.discard(turn.speaker)
-        for scorners in ep.scorned.values():
+        for scorners in (*ep.scorned.values(), *ep.blamed.values()):
             scorners.discard(turn.speaker)
+    if repairs and read.gives_way:  # "I'm sorry. I didn't mean to make you feel attacked."
+        ep.owing.update(ep.blamed.pop(turn.speaker, set()))
     # Uptake is judged against repairs made before this turn, then this turn's repair counts.
     reconnect = read.reconnect or (
         read.thanks_then_complaint and bool(ep.repair_turns)
         and read.answers == ep.repair_turns[-1])
     if (reconnect and ep.repair_turns and _in_parties(ep, turn.speaker)
             and (not ep.aimed or turn.speaker in ep.aimed) and turn.speaker not in ep.owing
-            and turn.speaker != turns[ep.repair_turns[-1]].speaker
+            and (turn.speaker != turns[ep.repair_turns[-1]].speaker
+                 or _thanks_for_reply(ep, turn, read, turns))
             and not _earlier(turn, turns[ep.repair_turns[-1]])):
         ep.reconnect_turns.append(turn.index)
         ep.resolved = True
@@ -513,6 +602,19 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
     return touched
 
 
+def _thanks_for_reply(ep: _Open, turn: TurnAnalysis, read: _Read,
+                      turns: Mapping[int, TurnAnalysis]) -> bool:
+    """Whether ``turn``, by the one who last repaired ``ep``, thanks the other for their answer to
+    the repair ("Thanks for letting me ring him. I really appreciate it." after "He's much happier
+    after talking to you. Tomorrow 10am is fine."): the turn it answers is another party's, after
+    the repair, with no rupture in it."""
+    if read.answers is None or read.answers <= ep.repair_turns[-1]:
+        return False
+    reply = turns[read.answers]
+    return (reply.speaker != turn.speaker and _in_parties(ep, reply.speaker)
+            and not any(is_rupture(label) for label in reply.labels))
+
+
 def _owes(ep: _Open, speaker: str, read: _Read) -> None:
     """Who must repair before their uptake resolves ``ep``, after ``speaker``'s rupture turn: one
     who dismissed a concern raised by someone who had not moved against them (beyond a
@@ -527,6 +629,12 @@ def _owes(ep: _Open, speaker: str, read: _Read) -> None:
         ep.owing.update(ep.scorned.pop(speaker, set()))
     if read.against:
         ep.against.add(speaker)
+    if read.attacks:
+        ep.attacked.add(speaker)
+    if read.blames:
+        for hurt in ep.hurt - ep.attacked - {speaker}:
+            if _in_parties(ep, hurt):
+                ep.blamed.setdefault(hurt, set()).add(speaker)
 
 
 def _counts_as_repair(ep: _Open, turn: TurnAnalysis, turns: Mapping[int, TurnAnalysis],

@@ -15,7 +15,10 @@ sorry I snapped", "it was my fault", "I was wrong": the strongest responsibility
 never everyday talk (``standing_labels``); nor an apology with an offer to put right what the
 speaker did ("sorry, I'll bring it back tonight", ``OWNED_RULES``), nor a limit the person sets
 ("Please don't text me after 10 pm", "I need some space from you", also ``OWNED_RULES``), nor a
-message that is only an apology ("sorryyyy", "im soooo sorry").
+message that is only an apology ("sorryyyy", "im soooo sorry"). A rule's acceptance right after
+a repair or offer ("Go on then." after "I'll take you out Saturday") stays overrulable: keeping
+every such match cost reconnect F1 0.742 -> 0.728 and episode status 0.840 -> 0.830 on the
+held-out seventh of train, 0.809 -> 0.773 and 0.821 -> 0.810 on calib_a, b, s ... v (round 15).
 
 What the model adds is held to the same sense (3RS: moving away and repairing are opposite
 functions of one turn). It does not add withdrawal to a turn where a rule found a clear repair or
@@ -39,6 +42,13 @@ A turn can also go on with a crisis sign that no rule reads alone: "no I mean it
 that for weeks." after it (``safety`` counts it as a sign). Whether it does is known only from the
 turns around it, so the caller takes the model's ruptures off such a turn with
 ``without_model_ruptures``.
+
+Reconnection within an open episode (round 15). Thanks that come a few turns after a repair,
+once the other has answered it ("Thanks for letting me ring him. I really appreciate it." four
+turns after "Could I ring him now and explain it myself?"), is reconnection and uptake all the
+same, from either party: while an episode's repair waits for its uptake (``awaiting``, the
+episodes module's ``awaiting_uptake``), the model's reconnection is not held to the last two
+turns.
 """
 
 from __future__ import annotations
@@ -85,9 +95,26 @@ CLEAR_MODEL_PROBABILITY = 0.5
 # ("please don't start the comparison again", "I need you to stop at the bank") are everyday
 # talk as often as limits, and the four of its matches the model dropped on the training
 # conversations were none of them a repair in the corpus.
+# Reaching out after the other speaks of not wanting to be here ("Don't say that. Where are you
+# right now? I'm coming over.", acknowledge/explore-05) is never moving away; nor are the round-15
+# rules for repair in deeds and in formal or understated words, which the model was never shown
+# ("I cut some pear for you. Come and eat." after a rupture, "Aye, go on." taking it up, "Dear
+# Helen, I should be glad if we might speak about what passed between us"): its veto there is
+# the blind spot the rules fill, and each needs a rupture or repair before it or names the strain.
+# Round 15: asking to be left alone for a while, calmly and with a time ("please just leave me
+# alone for tonight", request/boundary-04) is such a limit too.
 OWNED_RULES: frozenset[str] = frozenset({
     "responsibility/apology-04", "responsibility/admission-02", "request/commitment-03",
-    "request/boundary-02", "request/boundary-03"})
+    "request/boundary-02", "request/boundary-03", "acknowledge/explore-05",
+    "reconnect/warmth-deed-11", "reconnect/acceptance-11", "reconnect/appreciation-06",
+    "acknowledge/revisit-03", "acknowledge/notice-07",
+    "request/boundary-04"})
+# A short acceptance of the apology the other person just made ("it's fine, honestly", "it's ok
+# miss", "no worries x" right after "Sorry I was late, Sam"; round 15): the rules read it only
+# with the apology before it, so it is no everyday talk either. The model read "no worries x"
+# there as under 0.2 reconnect and dropped it.
+ACCEPTANCE_RULES: frozenset[str] = frozenset({"reconnect/acceptance-09",
+                                              "reconnect/acceptance-10"})
 # A message that is an apology and nothing more ("sorryyyy", "im soooo sorry", "sooooorry dad")
 # is not everyday talk either; inside a longer turn the same rule's "Sorry." may be appeasing
 # ("Yes, you're right. Sorry. I'll try harder." after a lecture), and the model reads that.
@@ -115,8 +142,9 @@ def _standing(rule: Rule, words: int) -> bool:
         return True
     if rule.label == RESPONSIBILITY and rule.weight > OWNED_WEIGHT:
         return True
-    return rule.id in OWNED_RULES or (rule.id in BARE_APOLOGY_RULES
-                                      and 0 < words <= BARE_APOLOGY_WORDS)
+    if rule.id in OWNED_RULES or rule.id in ACCEPTANCE_RULES:
+        return True
+    return rule.id in BARE_APOLOGY_RULES and 0 < words <= BARE_APOLOGY_WORDS
 
 
 def standing_labels(rules: Iterable[Rule], *, text: str = "") -> frozenset[str]:
@@ -177,6 +205,7 @@ def fuse(
     context: TurnContext = _NO_CONTEXT,
     floor: float | None = None,
     standing: Collection[str] = (),
+    awaiting: Callable[[], bool] = lambda: False,
 ) -> TurnAnalysis:
     """The turn's analysis with the classifier's ``probabilities`` (one per ``labels``) folded in.
 
@@ -186,7 +215,8 @@ def fuse(
     under ``floor`` (default ``RULE_FLOOR``; 0 keeps every rule match), unless it is in
     ``standing`` (``standing_labels`` of the rules that matched). The model adds no withdrawal to a
     turn that is plainly a repair unless all but sure, and neither a repair nor a rupture to a turn
-    where a rule found crisis.
+    where a rule found crisis. ``awaiting`` says whether an episode's repair is still waiting for
+    its uptake: then the model's reconnection counts on any turn (round 15).
     """
     floor = RULE_FLOOR if floor is None else floor
     probs = dict(zip(labels, (float(p) for p in probabilities), strict=True))
@@ -210,7 +240,7 @@ def fuse(
             continue
         scores[label] = max(scores.get(label, 0.0), prob)
         if (prob >= thresholds[label] and label not in on and label not in vetoed
-                and allowed(_NEEDS.get(label, "any"))
+                and (allowed(_NEEDS.get(label, "any")) or (label == RECONNECT and awaiting()))
                 and _may_add(label, prob, crisis=crisis, accepted=accepted, repaired=repaired,
                              apology=apology, owned=owned)):
             on.add(label)

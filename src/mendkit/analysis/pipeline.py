@@ -27,6 +27,7 @@ from mendkit.analysis.safety import (
     assess,
     region_or_default,
     resources_for,
+    with_context_signs,
     with_region_note,
 )
 from mendkit.analysis.text import fold_letters, without_annotations
@@ -233,6 +234,7 @@ def analyze_with_probabilities(
             # turn not in English, the safety summary says why.
             raw.append({})
         elif model is not None:
+            from mendkit.analysis.episodes import awaiting_uptake
             from mendkit.analysis.fusion import fuse, standing_labels
 
             # Evidence against a label vetoes the model on it: a rule that says what a phrase is
@@ -251,7 +253,8 @@ def analyze_with_probabilities(
             result = fuse(result, probabilities, model.labels, model.thresholds,
                           vetoed=vetoed,
                           context=context_for(analysed, turn.speaker, model_ruptures=True),
-                          standing=standing_labels((hit.rule for hit in hits), text=turn.text))
+                          standing=standing_labels((hit.rule for hit in hits), text=turn.text),
+                          awaiting=lambda: awaiting_uptake(analysed))
         if personal is not None:
             previous = conversation.turns[position - 1].text if position else ""
             result = personal.override(result, previous)
@@ -266,6 +269,8 @@ def analyze_with_probabilities(
             analysed = [without_model_ruptures(t) if t.index in going_on else t
                         for t in analysed]
             safety = assess(analysed, region)
+    # A turn the summary counts as a crisis sign from the turns around it carries the label too.
+    analysed = with_context_signs(analysed)
     analysis = Analysis(
         mend_version=__version__,
         mode=mode,

@@ -5,7 +5,8 @@ examples that the test suite runs. Trigger words are derived from the patterns (
 a pattern is tried only on turns holding its triggers, which keeps the engine fast. A rule can
 require context (``context``: ``after_tension``, a rupture in the last two turns;
 ``after_other_tension``, a rupture in the other speaker's last turn; ``after_repair``;
-``after_either``; ``calm``) or what the other speaker just said (``after``: patterns one of which
+``after_either``; ``calm``; ``quiet``, neither a rupture nor the other's repair in the last two
+turns) or what the other speaker just said (``after``: patterns one of which
 must match the previous turn when someone else said it), is blocked by a negation just before its
 match, and ignores reported speech ("she said ...") unless told otherwise.
 ``suppress`` lets a more specific rule cancel overlapping evidence of another label ("sorry you
@@ -36,9 +37,9 @@ from mendkit.errors import RulesError
 from mendkit.labels import TAXONOMY
 
 Context = Literal["any", "after_tension", "after_other_tension", "after_repair", "after_either",
-                  "calm"]
+                  "calm", "quiet"]
 _CONTEXTS: Final = frozenset({"any", "after_tension", "after_other_tension", "after_repair",
-                              "after_either", "calm"})
+                              "after_either", "calm", "quiet"})
 _RULE_KEYS: Final = frozenset({
     "id", "label", "subtype", "patterns", "match", "context", "negation", "quotes", "exclude",
     "max_words", "weight", "suppress", "positive", "negative", "note", "after",
@@ -261,6 +262,8 @@ class TurnContext:
             return self.after_repair
         if context == "after_either":
             return self.tension or self.after_repair
+        if context == "quiet":  # an everyday "sorry I was late" the rules take for no repair
+            return not (self.tension or self.after_repair)
         return not self.tension  # "calm"
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Final
 
 from mendkit.analysis.text import inside, normalise, reported_spans, unwrap
 from mendkit.errors import ConfigError
-from mendkit.labels import CRISIS
+from mendkit.labels import CRISIS, LABELS
 from mendkit.model import Evidence, Resource, Safety, TurnAnalysis
 
 DEFAULT_REGION = "default"
@@ -299,7 +299,10 @@ _WEAK: Final = "rule:crisis/weak-"
 # In the writer's own draft (``mend check``) the same words are harm the writer may do.
 _THREATS_TO_YOU: Final = frozenset({"rule:crisis/threat-to-you-01",
                                     "rule:crisis/abuse-veiled-threat-01",
-                                    "rule:crisis/abuse-punish-after-01"})
+                                    "rule:crisis/abuse-punish-after-01",
+                                    "rule:crisis/threat-ex-01",
+                                    "rule:crisis/abuse-threat-silence-01",
+                                    "rule:crisis/abuse-escalation-01"})
 
 
 def _own_threat(turn: TurnAnalysis, sign: Evidence) -> bool:
@@ -369,7 +372,13 @@ _DISTRESS: Final = re.compile(
 _NO_POINT: Final = re.compile(
     r"\b(?:don'?t|do not|dont|can'?t|cant|cannot) (?:really |even |honestly )?see (?:the|any) point"
     r"(?: (?:anymore|any more|in anything|of anything|in any of it|of any of it|in it all"
-    r"|of it all))?(?= *(?:[.!,…]|$|tbh|honestly|to be honest|really|at all))")
+    r"|of it all))?(?= *(?:[.!,…]|$|tbh|honestly|to be honest|really|at all))"
+    # round 15: "There's no point to any of it." after "I'm just really struggling"
+    r"|\b(?:there'?s |there is |theres )?no point (?:to|in|of) (?:any of (?:it|this)|it all|anything"
+    r"|living|going on|carrying on)(?: (?:anymore|any more))?"
+    r"(?= *(?:[.!,…]|$|tbh|honestly|to be honest|really|at all))"
+    r"|\bwhat'?s the point (?:of|in|to) (?:any of (?:it|this)|it all|anything|living|going on)"
+    r"(?= *(?:[.!?,…]|$))")
 _NOT_ABOUT_LIFE: Final = re.compile(
     r"\b(?:job|work|notice|quit\w*|resign\w*|course|degree|diet|gym|club|team|band"
     r"|subscription|revis\w*|voting|arguing|the app|the game|season|league|meetings?|class"
@@ -536,8 +545,17 @@ def _answered(turns: Sequence[TurnAnalysis], position: int,
 
 
 def _rule_sign(turn: TurnAnalysis) -> bool:
-    """Whether a rule (not the model alone) found a crisis sign in ``turn``."""
-    return CRISIS in turn.labels and not turn.model_only(CRISIS)
+    """Whether a rule (not the model alone, nor the turns around it) found a crisis sign in
+    ``turn``."""
+    return CRISIS in turn.labels and any(e.label == CRISIS and e.source.startswith("rule:")
+                                         for e in turn.evidence)
+
+
+def from_context(turn: TurnAnalysis) -> bool:
+    """Whether ``turn``'s crisis label was read from the turns around it alone
+    (``with_context_signs``): no rule or model found it in the turn's own words."""
+    sources = [e.source for e in turn.evidence if e.label == CRISIS]
+    return bool(sources) and all(s.startswith(CONTEXT_SOURCE) for s in sources)
 
 
 def _about_a_thing(text: str) -> bool:
@@ -563,7 +581,7 @@ def _carried(turns: Sequence[TurnAnalysis]) -> dict[int, tuple[str, ...]]:
     carried: dict[int, tuple[str, ...]] = {}
     asked: dict[int, str] = {}
     for position, turn in enumerate(turns):
-        if CRISIS in turn.labels or position == 0:
+        if (CRISIS in turn.labels and not from_context(turn)) or position == 0:
             continue
         if (answer := _answered(turns, position, carried, asked)) is not None:
             carried[turn.index] = answer
@@ -583,6 +601,63 @@ def _carried(turns: Sequence[TurnAnalysis]) -> dict[int, tuple[str, ...]]:
     return carried
 
 
+# The source of a crisis sign read from the turns around a turn (``_carried``): an answer to a
+# safety question, a confirmation of a sign just before it. Neither a rule's (``rule:``) nor the
+# model's (``model:``).
+CONTEXT_SOURCE: Final = "context:"
+CONTEXT_SIGN: Final = f"{CONTEXT_SOURCE}goes on with a crisis sign or answers a safety question"
+CONTEXT_SCORE: Final = 0.9  # as sure as a crisis rule (their default weight)
+
+
+def with_context_signs(turns: Sequence[TurnAnalysis]) -> list[TurnAnalysis]:
+    """``turns``, each one that ``assess`` counts as a crisis sign from the turns around it
+    (``_carried``: "I'm serious", "Sometimes." to "are you thinking about hurting yourself?")
+    labelled ``risk.crisis`` with the kinds read, its evidence the whole turn, from
+    ``CONTEXT_SIGN``: a turn in ``Safety.turns`` carries the label, so a reader who filters
+    turns by label misses none. ``assess`` reads the labelled turns as it read them before."""
+    carried = _carried(turns)
+    out: list[TurnAnalysis] = []
+    for turn in turns:
+        kinds = carried.get(turn.index)
+        text = turn.text
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        if kinds is None or CRISIS in turn.labels or start >= end:
+            out.append(turn)
+            continue
+        signs = tuple(Evidence(label=CRISIS, subtype=kind, start=start, end=end,
+                               text=text[start:end], source=CONTEXT_SIGN, score=CONTEXT_SCORE)
+                      for kind in (kinds or (None,)))
+        labels = tuple(label for label in LABELS if label in turn.labels or label == CRISIS)
+        scores = {label: (max(turn.scores.get(label, 0.0), CONTEXT_SCORE) if label == CRISIS
+                          else turn.scores[label])
+                  for label in LABELS if label in turn.scores or label == CRISIS}
+        out.append(replace(turn, labels=labels, scores=scores,
+                           evidence=(*turn.evidence, *signs)))
+    return out
+
+
+# "you" in or just after a sign of harm to others: the threat is aimed at the one who reads it.
+_AT_YOU: Final = re.compile(r"\b(?:you|u|ya|yourself|your|ur|yours)\b")
+_AT_YOU_AFTER: Final = 12  # characters after the sign's span ("i'll kill" / " you")
+
+
+def _threatens_the_other(turn: TurnAnalysis, turns: Sequence[TurnAnalysis]) -> bool:
+    """Whether ``turn`` holds a sign of harm to others aimed at "you" ("If you keep me from them
+    you'll regret it. I know where you live.") in its writer's own words, in a conversation
+    where someone else speaks: that someone is in danger from the writer."""
+    if not any(t.speaker != turn.speaker for t in turns):
+        return False
+    norm = normalise(turn.text)
+    for sign in turn.evidence:
+        if (sign.label != CRISIS or sign.subtype != "harm_to_others"
+                or sign.source.startswith(_WEAK) or turn.text[sign.start:sign.end] != sign.text):
+            continue
+        if (_AT_YOU.search(norm, sign.start, min(len(norm), sign.end + _AT_YOU_AFTER))
+                and not inside(reported_spans(norm), sign.start, sign.end)):
+            return True
+    return False
+
+
 def assess(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION, *,
            writer: bool = False) -> Safety:
     """Summarise the crisis signals of analysed turns into a ``Safety`` with resources.
@@ -591,7 +666,9 @@ def assess(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION, *,
     the same person (``_carried``): a confirmation, or "I don't see the point anymore" after
     "not good"; and answers to a safety question that are no clear no ("Sometimes.").
     ``writer``: the turns are the words of the person Mend is talking to (a draft they check), so
-    a threat they write to "you" is harm they may do (see ``turn_kinds``)."""
+    a threat they write to "you" is harm they may do (see ``turn_kinds``). Else a threat in a
+    conversation to harm "you", the other person in it, also shows the lines for danger from
+    someone else (``_threatens_the_other``); the kinds stay as the rules found them."""
     carried = _carried(turns)
     flagged = tuple(t.index for t in turns if CRISIS in t.labels or t.index in carried)
     if not flagged:
@@ -602,9 +679,14 @@ def assess(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION, *,
                         else turn_kinds(t, writer=writer)):
             kinds.setdefault(subtype, None)
     images = any(about_images(t.text) for t in turns if t.index in flagged)
+    # A threat to harm "you" in a conversation puts the one it is written to in danger from its
+    # writer: the help shown includes the lines for danger from someone else (round 15).
+    shown = ((*kinds, "abuse_danger") if not writer and "abuse_danger" not in kinds
+             and any(_threatens_the_other(t, turns) for t in turns if t.index in flagged)
+             else tuple(kinds))
     return Safety(crisis=True, turns=flagged, kinds=tuple(kinds),
                   message=with_region_note(crisis_message(kinds), region),
-                  resources=resources_for(region, kinds, images=images))
+                  resources=resources_for(region, shown, images=images))
 
 
 def assess_last(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION) -> Safety:

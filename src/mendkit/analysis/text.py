@@ -130,6 +130,13 @@ _REPORTING_WORDS: Final = re.compile(
 _SELF_SUBJECT: Final = re.compile(
     r"(?:^|\W)(?:i|we|im|ive)(?:'(?:m|ve|d|ll|re))?\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+# "I just wanted to say I'm sorry", "I'd like to say ...", "I have to say ...": the speaker saying
+# it now, in their own words (round 15), not a report of what was said.
+_OWN_SAYING: Final = re.compile(
+    r"(?:^|\W)(?:i|we)(?:'d|'ll|\s+would|\s+will)?\s+(?:just\s+|really\s+|only\s+|also\s+"
+    r"|simply\s+|honestly\s+)?(?:wanted|want|need|needed|had|have|would\s+like|like|wish|wished"
+    r"|meant|mean|must|have\s+got|'ve\s+got)\s+to\s+$", re.IGNORECASE
+)
 # A report of no words: "you didn't say anything | you're so irresponsible", "he said nothing".
 # ("she said nothing was wrong" still reports.)
 _NOTHING_SAID: Final = re.compile(
@@ -330,7 +337,8 @@ def reported_spans(normalised: str) -> list[tuple[int, int]]:
     sentences = Sentences(normalised)
     for m in _REPORTING.finditer(normalised):
         before = normalised[max(0, m.start() - 12):m.start()]
-        if _SELF_SUBJECT.search(before) or _NOTHING_SAID.match(normalised, m.end()):
+        if (_SELF_SUBJECT.search(before) or _NOTHING_SAID.match(normalised, m.end())
+                or _OWN_SAYING.search(normalised, max(0, m.start() - 30), m.start())):
             continue
         start = m.end()
         _, end = sentences.bounds(start)

@@ -9,6 +9,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from mendkit.journal import kinds
 from mendkit.journal.kinds import ENTRY_KINDS, REL_KINDS, UPTAKES, check_when
 
 if TYPE_CHECKING:
+    from mendkit.coach.store import SessionStorage
     from mendkit.journal.crypto import KdfParams
     from mendkit.journal.repository import Journal
     from mendkit.storage import Stores
@@ -61,16 +63,38 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q.add_argument("--kind", choices=ENTRY_KINDS,
                    help="only entries of this kind (and the relationships they are about)")
     q.add_argument("--rel", type=int, help="only this relationship and its entries")
+    q.add_argument("--json", action="store_true",
+                   help="print them as JSON, as the JSON export writes them")
     q = js.add_parser("show", help="show one entry")
     q.add_argument("id", type=int)
-    q = js.add_parser("export", help="write everything as JSON or CSV")
+    q.add_argument("--json", action="store_true", help="print the entry as JSON, as stored")
+    q = js.add_parser("export", help="write everything as JSON (to import) or CSV (to read)",
+                      description="Write the whole journal to a file (or - for stdout). JSON "
+                      "is the form `mend journal import` reads back; CSV is for reading, in a "
+                      "spreadsheet: the relationships, then one row per entry with its "
+                      "relationship's name, date, kind, words, severity, labels, outcome, who "
+                      "reached out and score (CSV cannot be imported).")
     q.add_argument("file", help="the output file, or - for stdout")
-    q.add_argument("--format", choices=("json", "csv"), default="json")
+    q.add_argument("--format", choices=("json", "csv"), default="json",
+                   help="json (default: can be imported again) or csv (for reading)")
     q = js.add_parser("import", help="read a JSON export or a PostgreSQL backup into an empty journal")
     q.add_argument("file")
-    q = js.add_parser("delete", help="delete everything, for good")
-    q.add_argument("--all", action="store_true", required=True)
+    q = js.add_parser("delete", help="delete one entry, one relationship, or everything, for good",
+                      description="Delete for good, and overwrite the space it used in the "
+                      "journal file. Backups and exports made earlier are not touched.")
+    what = q.add_mutually_exclusive_group(required=True)
+    what.add_argument("--entry", type=int, metavar="ID",
+                      help="one entry (its id is in `mend journal list`)")
+    what.add_argument("--rel", type=int, metavar="ID",
+                      help="one relationship with all its entries (the other relationships stay)")
+    what.add_argument("--all", action="store_true", help="every relationship and entry")
     q.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    q = js.add_parser("rename", help="give a relationship a new name",
+                      description="Give a relationship a new name, such as a pseudonym; its "
+                      "entries stay with it, and the old name is overwritten in the journal file.")
+    q.add_argument("--rel", type=int, metavar="ID", required=True, help="the relationship id")
+    q.add_argument("--name", type=text_argument, required=True,
+                   help="the new name or pseudonym")
     q = js.add_parser("backup", help="write an encrypted copy")
     q.add_argument("file")
     js.add_parser("rekey", help="change the passphrase")
@@ -111,8 +135,11 @@ def insights(args: argparse.Namespace) -> int:
             # counted (see mendkit.web.journal_services.insights), so the figures say so.
             rows: list[Row] = list(journal.insight_rows(rel.id))
             # The coach's follow-ups about them count as repairs (once: see coach_repair_rows).
-            rows += coach_repair_rows([e.body for e in journal.entries(kind="coach_session")],
-                                      rel.name, [b for k, _, b in rows if k == "repair"])
+            sessions = journal.entries(kind="coach_session")
+            rows += coach_repair_rows([e.body for e in sessions if e.relationship_id is None],
+                                      rel.name, [b for k, _, b in rows if k == "repair"],
+                                      linked=[e.body for e in sessions
+                                              if e.relationship_id == rel.id])
             data = {"relationship": {"id": rel.id, "name": rel.name},
                     **insights_from_rows(rows, names=[rel.name]),
                     "saved_analyses": len(journal.entries(kind="analysis",
@@ -359,8 +386,56 @@ def stores(home: Path) -> Stores:
     return found
 
 
+def linked_sessions(found: Stores, rel_id: int | None) -> SessionStorage:
+    """The coach's session store for ``mend coach``: in the journal, one that saves the session
+    under ``--rel`` (checked first: an unknown id is named, and nothing is saved), or else under
+    the relationship its "who" names. Without a journal, ``--rel`` is refused."""
+    from mendkit.journal.stores import JournalSessionStore
+
+    if found.journal is None:
+        if rel_id is not None:
+            raise JournalError("--rel saves the session under a relationship of your journal, "
+                               "and there is no journal here; create one with `mend journal "
+                               "init`, or leave out --rel")
+        return found.sessions
+    if rel_id is not None:
+        found.journal.relationship(rel_id)
+    return JournalSessionStore(found.journal, relationship_id=rel_id, match_who=True)
+
+
+def say_where_saved(sessions: SessionStorage) -> None:
+    """After ``mend coach`` in the journal: which relationship the session is saved under, or
+    that it is saved with none (and how to choose one). A resumed session that had ended is
+    saved under ``--rel`` here, as it was not saved again."""
+    from mendkit.journal.stores import JournalSessionStore
+
+    if not isinstance(sessions, JournalSessionStore) or sessions.last_id is None:
+        return
+    journal, session_id = sessions.journal, sessions.last_id
+    entry = journal.keyed("coach_session", session_id)
+    if entry is None:
+        return
+    if sessions.relationship_id is not None and entry.relationship_id != sessions.relationship_id:
+        journal.link_entry(entry.id, sessions.relationship_id)
+        entry = journal.keyed("coach_session", session_id) or entry
+    again = f"mend coach --resume {session_id} --rel ID"
+    if entry.relationship_id is not None:
+        rel = journal.relationship(entry.relationship_id)
+        print(f"\nSaved in your journal under relationship {rel.id} ({_one_line(rel.name)}).")
+        return
+    answers = entry.body.get("answers")
+    who = answers.get("recognise_who") if isinstance(answers, dict) else None
+    if not isinstance(who, str) or not who.strip():
+        print(f"\nSaved in your journal with no relationship. To save it under one: {again}")
+        return
+    several = len(sessions.named(who)) > 1
+    print(f"\nSaved in your journal with no relationship: "
+          f"{'more than one' if several else 'none'} of your relationships is called "
+          f"{_one_line(who.strip())}. To save it under one: {again} (`mend journal list` shows "
+          "the ids)")
+
+
 def run(args: argparse.Namespace) -> int:
-    from mendkit.cli import render
     from mendkit.config import Settings
     from mendkit.journal.repository import Journal
 
@@ -410,28 +485,9 @@ def run(args: argparse.Namespace) -> int:
             if args.rel is not None and all(r.id != args.rel for r in journal.relationships()):
                 raise JournalError(f"no relationship {args.rel}; `mend journal list` shows "
                                    "them all")
-            entries = journal.entries(kind=args.kind, relationship_id=args.rel)
-            # With a filter, only the relationships of what it lists (none for entries of no
-            # relationship); without one, every relationship.
-            wanted = ({args.rel} if args.rel is not None else
-                      {e.relationship_id for e in entries} if args.kind is not None else None)
-            for r in journal.relationships():
-                if wanted is None or r.id in wanted:
-                    print(f"relationship {r.id}: {_one_line(r.name)} ({r.kind})")
-            from mendkit.journal.export import shown_body
-
-            for e in entries:  # a two-person answer kept private reads "kept private"
-                body = shown_body(e.kind, e.body)
-                print(f"{e.kind} {e.id}: {e.occurred_at} rel={e.relationship_id} "
-                      f"{json.dumps(body, ensure_ascii=False, sort_keys=True)[:80]}")
-            return 0
+            return _list(journal, args)
         if action == "show":
-            from mendkit.journal.export import shown_body
-
-            e = journal.entry(args.id)
-            render.print_json({"id": e.id, "kind": e.kind, "relationship_id": e.relationship_id,
-                               "occurred_at": e.occurred_at, "body": shown_body(e.kind, e.body)})
-            return 0
+            return _show(journal, args)
         if action == "export":
             from mendkit.journal.export import to_csv, to_json
 
@@ -450,6 +506,10 @@ def run(args: argparse.Namespace) -> int:
             if journal.relationships() or journal.entries():
                 raise JournalError("import goes into an empty journal; this one has entries")
             return _import(journal, data, args.file)
+        if action == "rename":
+            return _rename(journal, args.rel, args.name)
+        if action == "delete" and not args.all:
+            return _delete_one(journal, args)
         if action == "delete":
             question = ("Delete the one-person journal (what `mend journal list` shows) for good? "
                         "The practice's accounts, client entries, shares and audit log stay. "
@@ -505,11 +565,102 @@ def run(args: argparse.Namespace) -> int:
     raise JournalError(f"unknown journal action {action!r}")
 
 
+def _list(journal: Journal, args: argparse.Namespace) -> int:
+    """``mend journal list``: readable lines, or ``--json``."""
+    from mendkit.cli import journal_view, render
+    from mendkit.journal.export import shown_body
+
+    everyone = journal.relationships()
+    entries = journal.entries(kind=args.kind, relationship_id=args.rel)
+    # With a filter, only the relationships of what it lists (none for entries of no
+    # relationship); without one, every relationship.
+    wanted = ({args.rel} if args.rel is not None else
+              {e.relationship_id for e in entries} if args.kind is not None else None)
+    shown = [r for r in everyone if wanted is None or r.id in wanted]
+    bodies = [shown_body(e.kind, e.body) for e in entries]  # private answers read "kept private"
+    if args.json:
+        render.print_json(journal_view.list_json(shown, entries, bodies))
+        return 0
+    readable = [replace(e, body=body) for e, body in zip(entries, bodies, strict=True)]
+    rel = next((r for r in everyone if r.id == args.rel), None)
+    sys.stdout.write(journal_view.list_text(shown, readable, names={r.id: r.name for r in everyone},
+                                            kind=args.kind, rel=rel))
+    return 0
+
+
+def _show(journal: Journal, args: argparse.Namespace) -> int:
+    """``mend journal show ID``: a field a line, or ``--json`` (the stored form)."""
+    from mendkit.cli import journal_view, render
+    from mendkit.journal.export import shown_body
+
+    e = journal.entry(args.id)
+    body = shown_body(e.kind, e.body)
+    if args.json:
+        render.print_json({"id": e.id, "kind": e.kind, "relationship_id": e.relationship_id,
+                           "occurred_at": e.occurred_at, "body": body})
+        return 0
+    rel = next((r for r in journal.relationships() if r.id == e.relationship_id), None)
+    sys.stdout.write(journal_view.show_text(e, body, rel))
+    return 0
+
+
 _HEADS_TOO = ", and the personal heads that `mend train` fitted on your corrections"
 _BACKUPS_KEPT = ("Backups and exports made earlier are not touched: delete them by hand if you "
                  "want them gone too.")
 _TOO_LATE = ("note: the Ctrl-C came while the change was being saved, too late to stop it: the "
              "change was finished, as said above")
+
+
+def _rename(journal: Journal, rel_id: int, name: str) -> int:
+    from mendkit.cli.entry import holding
+
+    with holding() as held:
+        old, new = journal.rename_relationship(rel_id, name)
+        if old.name == new.name:
+            print(f"relationship {rel_id} is already called {_one_line(new.name)}; nothing "
+                  "was changed")
+        else:
+            print(f"renamed relationship {rel_id} from {_one_line(old.name)} to "
+                  f"{_one_line(new.name)}; its entries stay with it. {_BACKUPS_KEPT}")
+        if held.arrived:
+            print(_TOO_LATE, file=sys.stderr)
+    return 0
+
+
+def _delete_one(journal: Journal, args: argparse.Namespace) -> int:
+    """``delete --entry ID`` or ``delete --rel ID``: asked first (unless ``--yes``), with what
+    goes; an unknown id is named, and nothing is deleted."""
+    from mendkit._elapsed import count
+    from mendkit.cli.entry import holding
+
+    if args.entry is not None:
+        try:
+            entry = journal.entry(args.entry)
+        except JournalError as exc:
+            raise JournalError(f"{exc}; nothing was deleted (`mend journal list` shows the "
+                               "entries and their ids)") from None
+        question = (f"Delete {entry.kind.replace('_', ' ')} {entry.id} ({entry.occurred_at}) "
+                    "for good? [y/N] ")
+    else:
+        rel = journal.relationship(args.rel)
+        n = len(journal.relationship_entry_ids(rel.id))
+        question = (f"Delete relationship {rel.id} ({_one_line(rel.name)}) and its "
+                    f"{count(n, 'entry')} for good? The other relationships stay. [y/N] ")
+    if not args.yes and not _confirm(question):
+        print("nothing deleted")
+        return 0
+    with holding() as held:
+        if args.entry is not None:
+            gone = journal.delete_entry(args.entry)
+            print(f"deleted {gone.kind.replace('_', ' ')} {gone.id}")
+        else:
+            rel, n = journal.delete_relationship(args.rel)
+            print(f"deleted relationship {rel.id} ({_one_line(rel.name)}) and its "
+                  f"{count(n, 'entry')}")
+        print(_BACKUPS_KEPT)
+        if held.arrived:
+            print(_TOO_LATE, file=sys.stderr)
+    return 0
 
 
 def _say_deleted(journal: Journal, practice: bool, heads: bool) -> None:
@@ -616,7 +767,7 @@ def _confirm(question: str) -> bool:
     try:
         answer = input(question)
     except EOFError:
-        print()
+        print(flush=True)  # end the prompt's line before the error is written
         raise InvalidInputError("nothing deleted: no answer came on stdin; pass --yes to "
                                 "delete without being asked") from None
     return answer.strip().lower() in ("y", "yes")
@@ -720,6 +871,7 @@ def _read_import(path: Path) -> dict[str, Any]:
     from mendkit.journal.backup import is_backup, read_backup
 
     _refuse_an_sqlite_backup(path)
+    _refuse_a_csv_export(path)
     try:
         if is_backup(path):
             return read_backup(path, os.environ.get("MEND_BACKUP_PASSPHRASE")
@@ -735,6 +887,26 @@ def _read_import(path: Path) -> dict[str, Any]:
         raise JournalError(f"{path}: cannot be read as a journal export ({exc.strerror})"
                            ) from None
     return data
+
+
+def _refuse_a_csv_export(path: Path) -> None:
+    """A CSV export is for reading, not for import: say so, rather than that it is not JSON."""
+    from mendkit.journal.backup import MAGIC
+    from mendkit.journal.export import CSV_SECTIONS
+
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64).lstrip(b"\xef\xbb\xbf")
+    except OSError:
+        return  # the import says why it cannot read the file
+    # This Mend's CSV starts with its first section's title; an older one with its columns.
+    if not start.startswith((CSV_SECTIONS[0].encode(), b"table,id,kind")) and not (
+            path.suffix.lower() == ".csv" and not start.lstrip().startswith((b"{", MAGIC))):
+        return
+    raise JournalError(f"{path} is a CSV export, which is for reading (in a spreadsheet) and "
+                       "cannot be imported: `mend journal import` reads the JSON export. Export "
+                       "the journal it came from again as JSON (`mend journal export FILE`, "
+                       "JSON by default) and import that file; nothing was imported.")
 
 
 def _refuse_an_sqlite_backup(path: Path) -> None:
@@ -798,7 +970,7 @@ def _checked_when(value: str, option: str = "--when") -> str:
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        return parsed.isoformat(timespec="seconds")
+        return parsed.isoformat()  # seconds, and a fraction of one when typed (kept as typed)
 
 
 def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | None = None,
@@ -812,6 +984,12 @@ def _add(journal: Journal, args: argparse.Namespace, analysed: dict[str, Any] | 
         episodes = analysed["analysis"]["episodes"]
         print(f"added analysis {e.id}: {analysed['client']}, {when}, "
               f"{_count(len(turns), 'turn')}, {_count(len(episodes), 'rupture episode')}")
+        if args.rel is not None:
+            rel = journal.relationship(args.rel)
+            print(f"saved under relationship {rel.id} ({_one_line(rel.name)})")
+        else:
+            print(f"note: analysis {e.id} is saved with no relationship; add --rel ID to save "
+                  "an analysis under one", file=sys.stderr)
         return 0
     # "Now" in local time with its offset, as the web app stores it: a time typed with --when is
     # local wall time too, so the figures compare the two (see mendkit.insights).

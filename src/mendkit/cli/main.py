@@ -193,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--join", metavar="CODE", help="two-person mode: answer with the other's code")
     p.add_argument("--exchange", metavar="CODE",
                    help="two-person mode: lay out what both of you chose to share")
+    p.add_argument("--rel", type=int, metavar="ID",
+                   help="save the session in your journal under this relationship (without it, "
+                   "under the relationship whose name is your answer to who it is about, if "
+                   "there is exactly one)")
     p.set_defaults(handler=_coach)
 
     p = sub.add_parser("correct", help="mark a detection wrong, or a label missing",
@@ -400,7 +404,7 @@ def _within_limits(text: str, context: Sequence[str]) -> None:
 
 def _coach(args: argparse.Namespace) -> int:
     from mendkit.cli.coach import coach, pair, read_answers, show_exchange
-    from mendkit.cli.journal import stores
+    from mendkit.cli.journal import linked_sessions, say_where_saved, stores
     from mendkit.errors import InvalidInputError
 
     two = [name for name, given in (("--pair", args.pair), ("--join", args.join is not None))
@@ -418,6 +422,9 @@ def _coach(args: argparse.Namespace) -> int:
     if args.attachment and two:
         raise InvalidInputError(f"--attachment tailors a one-person session and cannot go with "
                                 f"{two[0]}; leave it out")
+    if args.rel is not None and others:
+        raise InvalidInputError(f"--rel saves a one-person session under a relationship and "
+                                f"cannot go with {' or '.join(others)}; leave it out")
     settings = _settings(args.region)
     if args.answers:
         read_answers(args.answers)  # a bad answers file fails before the journal is opened
@@ -427,8 +434,11 @@ def _coach(args: argparse.Namespace) -> int:
         if two:
             return pair(found.pairs, code=args.join, answers=args.answers,
                         region=settings.region)
-        return coach(found.sessions, resume=args.resume, answers=args.answers,
+        sessions = linked_sessions(found, args.rel)
+        code = coach(sessions, resume=args.resume, answers=args.answers,
                      attachment=args.attachment, region=settings.region)
+        say_where_saved(sessions)
+        return code
 
 
 def _correct(args: argparse.Namespace) -> int:

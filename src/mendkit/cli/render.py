@@ -25,7 +25,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from mendkit._elapsed import count, elapsed
+from mendkit._elapsed import count, elapsed, repair_time
 from mendkit.analysis.safety import added_note, turns_alert
 from mendkit.critic import (
     COMPONENT_WEIGHTS,
@@ -203,13 +203,15 @@ def _safety(console: Console, safety: Safety, *, title: str = "Your safety comes
 
 
 def _found_by(label: str, evidence: tuple[Evidence, ...]) -> str:
-    """Who found a label: a rule (its phrase is underlined), the person's own correction, or the
-    model alone."""
+    """Who found a label: a rule (its phrase is underlined), the person's own correction, the
+    turns around it (a crisis sign such as an answer to "are you safe?"), or the model alone."""
     sources = [e.source for e in evidence if e.label == label]
     if any(s.startswith("rule:") for s in sources):
         return "rule"
     if any(s.startswith("personal:") for s in sources):
         return "your correction"
+    if any(s.startswith("context:") for s in sources):
+        return "from the turns around it"
     return "model"
 
 
@@ -556,7 +558,7 @@ def insights(data: dict[str, Any], *, footer: str) -> None:
                   "per attempt)")
     hours = data["median_hours_to_repair"]
     table.add_row("Time to repair", "-" if hours is None else
-                  f"{half_up(hours, 1):.1f} hours (median)")
+                  f"{repair_time(hours)} (median)")
     first = data["first_repair_by"]
     table.add_row("First to repair", ", ".join(f"{'you' if k == 'me' else k}: {n}"
                                                for k, n in first.items()) or "-")

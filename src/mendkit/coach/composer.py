@@ -12,8 +12,9 @@ the piece its template expects before it goes in: a small, deterministic set of 
 
 Its parts: ``draft_parts`` (what a draft is built from), ``answer_cleaning`` (shrugs, blame and
 hedges taken out of an answer), ``draft_screens`` (what a draft may say, and the notes on what it left
-out), ``draft_sentences`` (a sentence for each part), ``draft_address`` (answers said to the reader)
-and ``draft_grammar`` (``tidy``). Their names are importable from here.
+out), ``draft_sentences`` (a sentence for each part), ``draft_address`` (answers said to the reader),
+``draft_fit`` (whether an answer fits the frame it goes in: never "I need next Sunday") and
+``draft_grammar`` (``tidy``). Their names are importable from here.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any, Final
 from mendkit.coach.answer_cleaning import _I, _answer, _sentence_case
 from mendkit.coach.apology_screens import broke_trust
 from mendkit.coach.draft_address import KEPT_AS_WRITTEN, _address, _safe, _to_reader, kept_as_written
+from mendkit.coach.draft_fit import FEEL, NEED, own_sentence
 from mendkit.coach.draft_grammar import tidy
 from mendkit.coach.draft_parts import CONTEXTS, DraftParts
 from mendkit.coach.draft_screens import (
@@ -48,7 +50,9 @@ from mendkit.coach.draft_sentences import (
     _request,
     _request_parts,
     _situation,
+    fitted,
 )
+from mendkit.coach.justifying import justifies
 from mendkit.coach.my_part import my_action, my_part_sentences
 from mendkit.coach.wording import lower_first, plain_case
 
@@ -112,11 +116,24 @@ def later_sentences(parts: DraftParts) -> str:
     """
     # The account is not said here, so who "he" or "she" is follows it as it was told.
     parts = replace(_answered(parts), situation=plain_case(parts.situation, (parts.other,)))
-    feeling, need = _feeling_and_need(_to_reader(parts.feeling, parts), parts.need)
-    need = _address(need, parts.other, parts.context, pronouns=_safe(parts, need))
+    feeling, need, unframed = _fitted_feeling_and_need(parts)
     said = (f"I feel {feeling}, and I need {need}." if feeling and need
             else f"I feel {feeling}." if feeling else f"I need {need}." if need else "")
-    return " ".join(s for s in (said, commitment_sentence(parts)) if s)
+    return " ".join(s for s in (*unframed, said, commitment_sentence(parts)) if s)
+
+
+def _fitted_feeling_and_need(parts: DraftParts) -> tuple[str, str, tuple[str, ...]]:
+    """The feeling to follow "I feel" and the need to follow "I need" (``_feeling_and_need``,
+    said to the reader), with the answers that fit neither as sentences of their own
+    (``fitted``: "I'll confirm every handover by text" given for the feeling)."""
+    feeling, need = _feeling_and_need(_to_reader(parts.feeling, parts), parts.need)
+    feeling, own_feeling = fitted(FEEL, feeling)
+    need, own_need = fitted(NEED, need)
+    if own_need:
+        own_need = own_sentence(_address(own_need, parts.other, parts.context,
+                                         pronouns=_safe(parts, own_need)))
+    need = _address(need, parts.other, parts.context, pronouns=_safe(parts, need))
+    return feeling, need, tuple(s for s in (own_feeling, own_need) if s)
 
 
 def compose(parts: DraftParts) -> str:
@@ -136,8 +153,7 @@ def compose(parts: DraftParts) -> str:
     if screened_situation:  # not said, but who "he" or "she" is still follows it as told
         parts = replace(parts, situation=told)
     work = parts.context in ("work", "therapist")
-    feeling, need = _feeling_and_need(_to_reader(parts.feeling, parts), parts.need)
-    need = _address(need, parts.other, parts.context, pronouns=_safe(parts, need))
+    feeling, need, unframed = _fitted_feeling_and_need(parts)
     if account:
         account = _sentence_case(_address(account, parts.other, parts.context,
                                           pronouns=_safe(parts)))
@@ -165,11 +181,15 @@ def compose(parts: DraftParts) -> str:
                          else "I hear your concerns and I understand your position.")
     elif parts.context == "therapist":
         sentences.append("I can see why you said it, and I know you want to help.")
-    elif done_to_me:
-        # What they did to me: nothing says they were upset, so no claim that they were.
+    elif done_to_me or justifies(parts.my_part, parts.regret, parts.request, parts.feeling,
+                                 parts.need):
+        # What they did to me: nothing says they were upset, so no claim that they were. After a
+        # justification or a denial ("but I was just protecting us"), a claim to understand them
+        # would make the message sound validating when its words are not.
         sentences.append("I'd like to hear your side too.")
     else:
         sentences.append("I understand why you were upset.")
+    sentences.extend(unframed)  # what was given for the feeling or the need, fitting neither
     if feeling:
         about = f" about {topic}" if topic and len(topic.split()) <= 8 else (
             " about what happened" if topic else "")

@@ -145,8 +145,8 @@ PROMPTS: Final[dict[State, str]] = {
                         "(yes / no)",
     State.RECOGNISE_WHO: ("Who is this about? A name or a word for them is enough. If you like, "
                           "add the pronouns they use, like \"Robin (they/them)\"."),
-    State.RECOGNISE_CONTEXT: "What is this relationship? (partner, family, friend, work, "
-                             "therapist) You can skip this.",
+    State.RECOGNISE_CONTEXT: "What is this relationship? (partner, ex or co-parent, family, "
+                             "friend, work, therapist) You can skip this.",
     State.RECOGNISE_WHAT: "What happened? Say only what was said or done, not what you think it "
                           "meant. For example: \"Sam said I never listen. I left the room.\"",
     State.RECOGNISE_NOTICED: "What did you notice in yourself, and in them? A feeling, a change "
@@ -210,6 +210,9 @@ PROMPTS: Final[dict[State, str]] = {
     State.MESSAGE_REVIEW: "Keep this message, or edit it? (keep / edit)",
     State.INTERNAL_FEELINGS: "You can do part of the repair on your own, without them. What do "
                              "you feel about what happened, in your own words?",
+    State.INTERNAL_PART: "Even without talking to them, you can own your part. Is there "
+                         "something you did or said that you wish you hadn't? Not all the "
+                         "blame: just your part. You can skip this.",
     State.INTERNAL_BOUNDARY: "Is there a limit you want to hold next time, about how you are "
                              "spoken to or treated? You can skip this.",
     State.INTERNAL_NEXT_TIME: "If it happens again, what would you like to say in the moment? "
@@ -371,7 +374,11 @@ CONTEXT_NOTES: Final[dict[str, str]] = {
     "therapist": "Telling your therapist how something landed is part of the work, and a good "
                  "therapist will welcome it.",
     "partner": "Start gently: how you begin often shapes how the whole talk goes.",
-    "family": "Old family patterns can make small things feel big; that is normal.",
+    "ex": "With an ex or a co-parent, a repair is about getting on well enough: keep to what "
+          "happened, the arrangements and respect, and, where you share children, what helps "
+          "them. Mend keeps missing them or getting back together out of the message.",
+    "family": "A rift in a family can weigh a lot, and old family ways often shape how it "
+              "mends. Mend will follow your family's way, with words or without.",
     "friend": "A short, honest message often does more than a long explanation.",
 }
 
@@ -402,7 +409,7 @@ SOFTER_FEELINGS: Final = ("hurt", "scared", "sad", "lonely", "ashamed", "disappo
 _GOAL_QUESTIONS: Final = {
     "grief": "It sounds like {who} {has} died. If so, there is nothing to send and no talk to "
              "plan: Mend can help you write {who} a letter to keep, to say what you want to say.",
-    "no_contact": "It sounds like {who} {has} asked you not to contact them, or blocked you.",
+    "no_contact": "It sounds like {who} {has} asked you not to contact {them}, or blocked you.",
     "ending": "It sounds like you want to end things with {who}, rather than repair them. If "
               "so, Mend can help you say it clearly and kindly.",
     "boundary": "It sounds like you want to set a limit with {who}, rather than repair "
@@ -414,14 +421,33 @@ GOAL_CONFIRM: Final = "Is that right? (yes / no)"
 GOAL_YES_OR_NO: Final = "Please answer yes or no. If it is something else, answer no."
 
 
-def goal_question(goal: str, who: str, *, group: bool = False) -> str:
-    """The question that checks a goal the story reads as, about ``who`` ("Dad", "your mum").
+def goal_question(goal: str, who: str, *, group: bool = False, them: str = "them") -> str:
+    """The question that checks a goal the story reads as, about ``who`` ("Dad", "your mum"),
+    whose object pronoun is ``them`` ("her" for "Maya (she/her)").
 
     >>> goal_question("grief", "Dad")[:29]
     'It sounds like Dad has died. '
+    >>> goal_question("no_contact", "your ex, Chris", them="him")[:63]
+    'It sounds like your ex, Chris, has asked you not to contact him'
     """
-    said = _GOAL_QUESTIONS[goal].format(who=who or "they", has="have" if group else "has")
+    said = _GOAL_QUESTIONS[goal].format(who=_apposed(who) or "they",
+                                        has="have" if group else "has", them=them)
     return f"{said} {GOAL_CONFIRM}"
+
+
+def _apposed(who: str) -> str:
+    """``who`` with its name set off on both sides ("your ex, Chris," before a verb)."""
+    return f"{who}," if ", " in who and not who.endswith(",") else who
+
+
+def possessive(who: str) -> str:
+    """Whose, for ``who``: the name of "your ex, Chris" ("Chris's"), "their" for no one.
+
+    >>> possessive("your ex, Chris"), possessive("Tom"), possessive("them")
+    ("Chris's", "Tom's", 'their')
+    """
+    name = who.rsplit(", ", 1)[-1].strip() if who else ""
+    return f"{name}'s" if name and name not in ("them", "they") else "their"
 
 
 # How the words that start each goal's path begin (a page shows those words as a note).
@@ -429,9 +455,10 @@ GOAL_OPENINGS: Final = ("I'm so sorry for your loss.", "Then respecting", "A kin
                         "A limit says what you will do")
 
 
-def goal_start(goal: str, who: str = "") -> str:
-    """What the coach says as a goal's path begins: what it is for, and what it leaves out."""
-    whose = f"{who}'s" if who and who not in ("them", "they") else "their"
+def goal_start(goal: str, who: str = "", *, them: str = "them") -> str:
+    """What the coach says as a goal's path begins: what it is for, and what it leaves out
+    (``them``: the other person's object pronoun)."""
+    whose = possessive(who)
     return {
         "grief": "I'm so sorry for your loss. Grief has no right way and no timetable, and "
                  "guilt, anger and love often come together in it. This letter is for you: "
@@ -439,9 +466,9 @@ def goal_start(goal: str, who: str = "") -> str:
                  "an answer. Mend is a self-help aid, not grief counselling: at any question, "
                  "type help to see who you can talk to.",
         "no_contact": f"Then respecting {whose} request is part of the repair now: not "
-                      "contacting them is how you show you heard them. So Mend won't help write "
-                      "a message to send, or ask them for another chance. That can be hard, "
-                      "most of all when you want to make things right.",
+                      f"contacting {them} is how you show you heard {them}. So Mend won't help "
+                      f"write a message to send, or ask {them} for another chance. That can be "
+                      "hard, most of all when you want to make things right.",
         "ending": "A kind ending is short and clear: your decision, a reason about you if you "
                   "want to give one, and no opening to argue it again. You don't need to "
                   "apologise for deciding, or ask them to agree.",
@@ -457,8 +484,7 @@ def goal_ending(goal: str, *, letter: bool = True) -> tuple[str, ...]:
                 "Some people keep a letter like this somewhere safe, read it aloud at a place "
                 "that was theirs, or share it with someone they trust. Grief comes in waves and "
                 "can take a long time. If it feels too heavy to carry, talk with someone close "
-                "to you, your doctor or a bereavement service. Mend is not therapy: if you need "
-                "someone now, these can help.")
+                "to you, your doctor or a bereavement service.")
     if goal == "no_contact":
         first = ("Thank you for writing this. It is yours to keep." if letter
                  else "That's all right: you don't need to write anything.")
@@ -492,3 +518,11 @@ ATTACHMENT_NOTES_ENDING: Final[dict[str, str]] = {
     "avoidant": "You may want to keep it vague, or put it off. A short, clear message is kinder "
                 "than a slow fade.",
 }
+
+
+# The internal path's question on a limit, after the person owned a part of what happened: the
+# story may be one of hurting, not of being hurt, so the limit is optional, and can be their own.
+INTERNAL_BOUNDARY_AFTER_PART: Final = (
+    "Is there something you want to hold to next time, like pausing before you say something "
+    "you regret? If you were hurt too, it can also be a limit on how you are spoken to or "
+    "treated. You can skip this.")

@@ -10,7 +10,8 @@ from typing import Any, Final
 
 from mendkit.coach.screening import passing_sentences
 
-CONTEXTS: Final = ("partner", "family", "friend", "work", "therapist")
+# "ex": an ex-partner or a co-parent; the repair keeps to respect and the arrangements.
+CONTEXTS: Final = ("partner", "ex", "family", "friend", "work", "therapist")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

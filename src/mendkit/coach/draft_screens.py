@@ -26,6 +26,7 @@ from mendkit.coach.apology_screens import (
     without_excuse,
 )
 from mendkit.coach.apology_screens import LEFT_OUT_LINES as _APOLOGY_LINES
+from mendkit.coach.draft_fit import ASK, FEEL, NEED, REGRET, TIME, feeling_first, misfit
 from mendkit.coach.draft_parts import DraftParts
 from mendkit.coach.my_part import my_part_sentences, wishes
 from mendkit.coach.screening import LEFT_OUT_LINES as _SCREEN_LINES
@@ -91,12 +92,18 @@ _LEFT_OUT_LINES: Final = {
                  "closes the door a repair is trying to open. If you need time apart, you could "
                  "say when you will come back to talk."),
     **_SCREEN_LINES,  # a sign of my own crisis, blame for how they treated me, running me down
+    "misfit": ("I left out {names}, because it didn't read as an answer to that question, and I "
+               "didn't want to guess what you meant. If it matters, you can add it in your own "
+               "words."),
     "unknown": ("I left out {names}, because you said you don't know yet. That is all right: "
                 "the message does not need it. If it becomes clear later, you can add it in "
                 "your own words."),
     # A non-apology or minimising, an excuse after "but", a plea for reassurance, a need that
     # accuses, a feeling given as the request.
     **_APOLOGY_LINES,
+    "romance": ("I left out {names}: with an ex or a co-parent, a repair keeps to respect and "
+                "the arrangements, not to missing them or getting back together. If you want to "
+                "say that, it is a talk of its own."),
     "accusation": ("I left out {names}: what they said about you, said back to them, can read "
                    "as a complaint. If it hurt, you can say how it felt in your own words."),
     "self_feeling": ("I left out {names}, because a feeling is enough on its own, like "
@@ -153,6 +160,8 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
         return said, why or _ACCUSATION
     if key != "situation" and unknown(strip_lead_in(text) or text):
         return "", _UNKNOWN  # "I don't know": an allowed answer, never made into a sentence
+    if key in _FRAMES and misfit(_FRAMES[key], strip_lead_in(text) or text) == TIME:
+        return "", MISFIT  # "Sunday" to "what do you feel?": never "I feel sunday"
     kept, lowered = lowered_self(text, feeling=key == "feeling")
     if lowered:
         said, why = _screen_part(key, kept) if kept else ("", "")
@@ -175,7 +184,7 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
         return "", REASSURANCE  # "I need to know whether there's still a chance"
     if key == "need" and need_accuses(text):
         return "", ACCUSES  # "I need her to stop keeping score": never "I need you to stop"
-    if key == "request" and not_a_request(text):
+    if key == "request" and (not_a_request(text) or feeling_first(strip_lead_in(text) or text)):
         return "", NOT_A_REQUEST  # "annoyed": never "Could you annoyed?"
     if key == "regret":
         owned = owned_plainly(text)
@@ -229,6 +238,11 @@ def without_accusations(text: str) -> str:
 
 # Why an answer that says "I don't know" (allowed) was left out of the message.
 _UNKNOWN: Final = "unknown"
+# Why an answer that does not fit its part's frame, and cannot stand alone, was left out
+# ("next Sunday" to "what do you need?": ``draft_fit``).
+MISFIT: Final = "misfit"
+# The frame each part goes in, to check an answer fits it (``draft_fit.misfit``).
+_FRAMES: Final = {"feeling": FEEL, "need": NEED, "regret": REGRET, "request": ASK}
 # Why a feeling said with words that run me down was left out, or some of it.
 _SELF_FEELING: Final = "self_feeling"
 # "stop being", "quit being": with words that run me down after it, said of me, as what I will
@@ -308,10 +322,38 @@ def _screened(parts: DraftParts) -> _Screened:
     why: dict[str, str] = {}
     for key in _SCREENED:
         text, reason = _screen_part(key, plain_case(getattr(parts, key), (parts.other,)))
+        if parts.context == "ex" and key in _ROMANCE_PARTS and text and (
+                kept := without_romance(text)) != text:
+            text, reason = kept, _ROMANCE  # an ex or co-parent: no "I miss you" in a repair
         said[key] = "what happened" if key == "situation" and reason and not text else text
         if reason:
             why[key] = reason
     return _Screened(parts=replace(parts, **said), why=why)
+
+
+# Why words of longing were left out of a message to an ex or a co-parent (``without_romance``).
+_ROMANCE: Final = "romance"
+_ROMANCE_PARTS: Final = frozenset(("feeling", "need", "regret", "request", "commitment",
+                                   "appreciation"))
+_LONGING: Final = re.compile(
+    r"\b(?:miss(?:ing)? (?:you|him|her|them|us|what we had)|(?:still )?love (?:you|him|her|them)"
+    r"|in love with|want (?:you|him|her|them|us) back|(?:get|getting|be|being) back together"
+    r"|another (?:chance|go) (?:at|for) us|(?:give )?us another (?:chance|go)"
+    r"|(?:you|him|her|them) back in my life)\b", _I)
+_LONGING_SPLIT: Final = re.compile(r"\s*(?:[,;]\s*(?:and\s+|but\s+)?|\s+and\s+|\s+but\s+)", _I)
+
+
+def without_romance(text: str) -> str:
+    """``text`` without its clauses of longing ("I miss him", "I want us back together"): a
+    repair with an ex or a co-parent keeps to respect and the arrangements.
+
+    >>> without_romance("ashamed, and I miss him")
+    'ashamed'
+    """
+    if not _LONGING.search(text):
+        return text
+    clauses = [c for c in _LONGING_SPLIT.split(text) if c.strip()]
+    return ", ".join(c for c in clauses if not _LONGING.search(c)).strip()
 
 
 def left_out_notes(parts: DraftParts) -> tuple[str, ...]:

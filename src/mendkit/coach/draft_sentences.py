@@ -10,6 +10,16 @@ from typing import Final
 
 from mendkit.coach.answer_cleaning import _I, _is_non_answer
 from mendkit.coach.draft_address import _address
+from mendkit.coach.draft_fit import (
+    CLAUSE,
+    FEELING,
+    PROMISE,
+    QUESTION,
+    REGRET,
+    THEIR_FEELING,
+    misfit,
+    own_sentence,
+)
 from mendkit.coach.draft_grammar import _PERSON_WORDS
 from mendkit.coach.pronouns import IRREGULAR_PAST, Pronouns, base_verb, reader
 from mendkit.coach.verbs import base_of_past
@@ -205,8 +215,27 @@ def _regret(regret: str, my_action: str) -> str:
         return ""
     if re.match(r"^(?:i regret |regret )?that i\b", regret.strip(), _I):
         return f"I regret that {text}."  # "that I shouted in front of your mum"
-    return (f"{upper_first(text)}." if re.match(r"^i\b", text, _I)
-            else f"I regret {lower_first(text)}.")
+    if re.match(r"^i\b", text, _I):
+        return f"{upper_first(text)}."
+    why = misfit(REGRET, text)
+    if why == FEELING:  # "ashamed and worried that ...": a feeling, said as one
+        return f"I feel {lower_first(text)}."
+    if why in (THEIR_FEELING, CLAUSE, QUESTION):  # "you felt crowded": no act of mine to regret
+        return own_sentence(text)
+    return f"I regret {lower_first(text)}."
+
+
+def fitted(frame: str, text: str) -> tuple[str, str]:
+    """``text`` to follow ``frame`` ("I feel", "I need"), and ``""``; or, where it does not fit
+    there (a promise, a question: ``draft_fit.misfit``), ``""`` and ``text`` as a sentence of its
+    own: never "I feel I'll confirm every handover".
+
+    >>> fitted("I feel", "hurt"), fitted("I feel", "I'll confirm every handover by text")
+    (('hurt', ''), ('', "I'll confirm every handover by text."))
+    """
+    if misfit(frame, text) in (PROMISE, QUESTION):
+        return "", own_sentence(text)
+    return text, ""
 
 
 def _request(request: str, other: str = "", *,

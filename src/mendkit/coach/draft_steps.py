@@ -21,6 +21,7 @@ from mendkit.coach.composer import (
     unsaid,
     withheld_note,
 )
+from mendkit.coach.deed_repair import by_deed, deed_words
 from mendkit.coach.machine import EventType, State
 from mendkit.coach.prompter import Prompter
 from mendkit.coach.session import Session
@@ -104,7 +105,7 @@ def offered_draft(session: Session) -> str:
     message to keep at the rebuild step, else ``""`` (a page can prefill a text box with it)."""
     context = str(session.answers.get("recognise_context", "partner"))
     if session.state is State.RESPONSIBILITY_DRAFT:
-        return _composed(session, context)
+        return deed_words(session) if by_deed(session) else _composed(session, context)
     if session.state is State.REBUILD_MESSAGE:
         return _final_draft(session, context)
     if session.state in goal_flow.DRAFT_STEPS:
@@ -234,8 +235,8 @@ def says_commitment(session: Session) -> bool:
 def _addition(session: Session, context: str) -> str:
     """What the steps after the draft found (the feeling beneath, the need), as sentences the
     person may add to a draft of their own; ``""`` for the composer's draft (it has them)."""
-    if _own_draft(session, context) is None:
-        return ""
+    if _own_draft(session, context) is None or by_deed(session):
+        return ""  # a repair by deed: no feelings put into words unasked
     return later_sentences(_parts(session, context))
 
 

@@ -20,8 +20,9 @@ from datetime import datetime
 from mendkit.analysis.pipeline import Mode
 from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.api import analyze
-from mendkit.coach import content, goal_flow
+from mendkit.coach import content, context_answer, deed_repair, goal_flow
 from mendkit.coach.composer import added_notes, compose, left_out_notes, pronoun_notes
+from mendkit.coach.control_signs import CONTROLLED, NAMED, controlled, named_as_control, stop_lines
 from mendkit.coach.draft_steps import (
     ADD_HINT,
     MESSAGE_KEPT,
@@ -50,15 +51,26 @@ from mendkit.coach.draft_steps import (
     review,
     says_commitment,
 )
-from mendkit.coach.goals import ENDING, GRIEF, REPAIR, suspected
-from mendkit.coach.machine import GOAL_EVENTS, TERMINAL, Event, EventType, State, allowed_events
+from mendkit.coach.goals import ENDING, REPAIR, suspected
+from mendkit.coach.machine import (
+    CONTROL_STEPS,
+    GOAL_EVENTS,
+    TERMINAL,
+    Event,
+    EventType,
+    State,
+    allowed_events,
+)
 from mendkit.coach.pauses import WHILE_YOU_WAIT, _back_at, _due, _resume, _wait_here, back_at, on_day
 from mendkit.coach.prompter import HELP_HEADING, NoMoreAnswers, Prompter, _show_resources
+from mendkit.coach.pronouns import reader
 from mendkit.coach.replies import asks_to_skip, changes_mind, yes_or_no
 from mendkit.coach.risk_check import (
     CHECKED,
     RESOURCES_AGAIN,
     RESOURCES_FIRST,
+    RESOURCES_POINTER,
+    RESOURCES_POINTER_META,
     YES_OR_NO_AGAIN,
     _confirm,
     _readable,
@@ -168,6 +180,9 @@ def run(
             after = replace(after, settings={**after.settings, AIMED: True})
         if after.state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE):
             after = replace(after, settings={**after.settings, **_who_stops(current, event)})
+        if event.type is E.CONTROL:
+            after = replace(after, settings={**after.settings, CONTROLLED: list(event.value),
+                                             NAMED: bool(event.meta.get(NAMED))})
         store.save(after)
         _after(after, event, prompter, region)
         return after
@@ -208,10 +223,14 @@ def run(
     if session.state is State.AWAITING_FOLLOW_UP:
         prompter.say(COME_BACK if told else f"I'll ask how it went {on_day(_due(session, now))}. "
                      f"{COME_BACK}")
-    elif session.state is State.DONE and session.goal() != REPAIR:
-        for line in goal_flow.ending_lines(session):
+    elif session.state is State.DONE and session.settings.get(CONTROLLED):
+        for line in stop_lines(session.settings[CONTROLLED],
+                               named=bool(session.settings.get(NAMED))):
             prompter.say(line)
-        if session.goal() == GRIEF:  # grief can weigh heavily: who to reach, at the end too
+    elif session.state is State.DONE and session.goal() != REPAIR:
+        for line in goal_flow.ending_lines(session, region):
+            prompter.say(line)
+        if goal_flow.grief_crisis_help(session):  # a sign of crisis was checked: who to reach
             _show_resources(prompter, region)
     elif session.state is State.DONE:
         for line in content.ending(session.answers.get(State.FOLLOW_UP_UPTAKE.value),
@@ -225,6 +244,21 @@ def run(
 
 
 COME_BACK = "Come back with `mend coach --resume`."
+
+
+def _control(session: Session) -> Event | None:
+    """``CONTROL`` when, at a step from the openness question on, the person's answers show them
+    controlling the other (``control_signs.controlled``), with whether the other person named it
+    as control; else None."""
+    if session.state not in CONTROL_STEPS:
+        return None
+    other = reader(str(session.answers.get(State.RECOGNISE_WHO.value, ""))).name.lower()
+    context = str(session.answers.get(State.RECOGNISE_CONTEXT.value) or "")
+    kinds = controlled(dict(session.answers), other, context)
+    if not kinds:
+        return None
+    named = named_as_control(str(v) for v in session.answers.values() if isinstance(v, str))
+    return Event(E.CONTROL, list(kinds), meta={NAMED: named})
 
 
 def _held(session: Session, raw: str, prompter: Prompter, now: Callable[[], datetime],
@@ -243,8 +277,13 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
     state = session.state
     if state is State.CONFIRM_RISK:
         return _confirm(session, prompter, mode, region)
+    if (control := _control(session)) is not None:
+        return control  # no message that carries control over them is written or approved
     context = str(session.answers.get("recognise_context", "partner"))
-    if state is State.RESPONSIBILITY_DRAFT:
+    if state is State.RESPONSIBILITY_DRAFT and deed_repair.by_deed(session):
+        prompter.say(deed_repair.DEED_NOTE)  # no apology written: a deed, and words if wanted
+        prompter.say(deed_repair.offered_line(session))
+    elif state is State.RESPONSIBILITY_DRAFT:
         parts = _parts(session, context)
         prompter.say(compose(parts))
         if note := _withheld_note(session):
@@ -271,8 +310,14 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
     prompt = content.PROMPTS[state]
     if state is State.OPENNESS:  # first, whether a goal the story reads as is the goal
         prompt = goal_flow.openness_prompt(session)
+    if state is State.INTERNAL_BOUNDARY:  # a limit on how they are treated: if they were hurt
+        prompt = goal_flow.internal_boundary_prompt(session)
     if state is State.RESPONSIBILITY_REVIEW and not _rewrite_of(session):
         prompt = _REVIEW_WITHOUT_REWRITE
+    if state is State.RESPONSIBILITY_DRAFT and deed_repair.by_deed(session):
+        prompt = deed_repair.DEED_PROMPT
+    if state is State.RECOGNISE_WHAT and (kept := session.settings.get(context_answer.STORY_KEPT)):
+        prompt = context_answer.with_kept_story(prompt, str(kept))
     if state is State.REGULATE_BREAK and overloaded_session(session):
         prompter.say(content.BREAK_OVERLOAD)  # flooded and overloaded: less input first
     if state is State.REGULATE_GROUNDING and overloaded_session(session):
@@ -308,6 +353,8 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
     context = str(session.answers.get("recognise_context", "partner"))
     if asks_to_skip(reply, name=state is State.RECOGNISE_WHO):
         reply = "skip"  # "skip it", "can we skip this": skip, in any words
+    if state is State.RECOGNISE_WHAT and not reply.strip():
+        reply = str(session.settings.get(context_answer.STORY_KEPT) or "")  # Enter: the story kept
     raw = _EMPTY_MEANS.get(state, {}).get(reply.lower(), reply)
     skip = raw.lower() in ("", "skip") and E.SKIP in allowed_events(state)
     if raw.lower() == "skip" and not skip and state in content.NOT_SKIPPABLE:
@@ -332,6 +379,13 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
             and COMMITMENT_ASKED not in session.settings):
         # Asked once more, gently: after a betrayal what they will do is most of the repair.
         return replace(session, settings={**session.settings, COMMITMENT_ASKED: _here(session)})
+    if state is State.RECOGNISE_CONTEXT and not skip and context_answer.too_long(raw):
+        # Only a relationship's name is taken here; a story is kept for "What happened?".
+        if not context_answer.is_story(raw):
+            prompter.say(_expected(state, session))
+            return None
+        prompter.say(context_answer.KEPT_NOTE)
+        return replace(session, settings={**session.settings, context_answer.STORY_KEPT: raw})
     event = _interpret(state, raw, skip, session, prompter, now, context)
     if event is None:
         for line in _expected(state, session).splitlines():
@@ -353,11 +407,15 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
         prompter.say(content.RISK_AGAIN)
         if event.meta.get(RESOURCES_AGAIN):
             _show_resources(prompter, region)
+        elif event.meta.get(RESOURCES_POINTER_META):
+            prompter.say(RESOURCES_POINTER)  # the list was shown in full already
     if event.type is E.NOT_YET:
         prompter.say(content.NOT_YET)
     if event.type is E.ANSWER and previous is State.RECOGNISE_WHAT and (
             note := goal_flow.context_note(session)):
         prompter.say(note)
+    if event.type is E.ANSWER and (note := goal_flow.persist_note(session, previous, event.value)):
+        prompter.say(note)  # getting round a block, or writing until they answer: said once
     if event.type in GOAL_EVENTS:  # what this path is for, and what it leaves out
         for line in goal_flow.start_lines(session):
             prompter.say(line)
@@ -374,7 +432,9 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
     if state is State.MESSAGE_REVIEW and previous is State.MESSAGE_DRAFT:
         for line in goal_flow.review_lines(str(event.value), session.goal()):
             prompter.say(line)
-    if state is State.RESPONSIBILITY_REVIEW:
+    if state is State.RESPONSIBILITY_REVIEW and deed_repair.by_deed(session):
+        _review_deed(session, str(event.value), prompter)
+    elif state is State.RESPONSIBILITY_REVIEW:
         result = _critique(str(event.value), not_asked(session))
         prompter.say(f"Repair quality: {result.repair_quality:.2f}")
         for note in result.notes:
@@ -384,6 +444,19 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
                          f"Try: {issue.suggestion}")
         if result.rewrite:
             prompter.say(f"Suggested rewrite: {result.rewrite}")
+
+
+def _review_deed(session: Session, draft: str, prompter: Prompter) -> None:
+    """The review of a repair by deed: no score against a spoken apology, the words that could
+    go with it (unless the draft is those words), and only what could hurt in it."""
+    prompter.say(deed_repair.DEED_REVIEW)
+    words = deed_repair.deed_words(session)
+    if words not in draft:
+        prompter.say(deed_repair.offered_line(session))
+    result = _critique(draft)
+    for issue in result.issues:
+        prompter.say(f"- \"{result.text[issue.start:issue.end]}\": {issue.message} "
+                     f"Try: {issue.suggestion}")
 
 
 def _show_markers(pasted: str, prompter: Prompter) -> None:

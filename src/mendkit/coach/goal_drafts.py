@@ -30,8 +30,10 @@ from mendkit.coach.composer import (
     _to_reader,
     tidy,
 )
+from mendkit.coach.draft_fit import FEELING, REMEMBER, misfit, own_sentence, without_asks
 from mendkit.coach.goals import BOUNDARY, ENDING, GRIEF, NO_CONTACT, SENT
 from mendkit.coach.my_part import my_part_sentences
+from mendkit.coach.persisting import without_persisting
 from mendkit.coach.pronouns import reader
 from mendkit.coach.screening import fails_screens
 from mendkit.coach.wording import lower_first, plain_case, strip_lead_in
@@ -175,10 +177,18 @@ def _screened(g: GoalParts) -> _Screened:
         kept, reason = _screen_part("my_part" if name == "sorry" else "appreciation", text)
         if reason and reason != "trim":
             reasons.append(reason)
+        if kept and g.goal == NO_CONTACT:
+            kept, persisted = without_persisting(kept)
+            if persisted:
+                reasons.append("persist")
         if kept and g.goal in (NO_CONTACT, ENDING) and name != "sorry":
             kept, pleaded = _without_plea(kept, contact=g.goal == NO_CONTACT)
             if pleaded:
                 reasons = [r for r in reasons if r != "self"] + ["plea"]  # a plea, said once
+        if kept and g.goal == GRIEF:
+            kept, asked = without_asks(kept, _CONTACT_ASK)
+            if asked:
+                reasons.append("ask")
         if kept and g.goal == ENDING and name == "reason" and _COMPLAINT.search(kept):
             kept = ""
             reasons.append("complaint")
@@ -233,10 +243,16 @@ def _without_apology(text: str) -> tuple[str, bool]:
 _FIELDS: Final = ("goal", "context", "other", "situation", *NAMES, "withheld")
 
 _GOAL_LINES: Final = {
+    "persist": ("I left out {names}, because it says you would keep contacting them or get "
+                "round their block. After a clear no, that can frighten them, and this letter "
+                "is about respecting their request."),
     "plea": ("I left out {names}, because asking them to reconnect, or for any contact, goes "
              "against what {goal}. If it matters, keep it for yourself."),
     "apology": ("I left out the apology in {names}: you don't need to apologise for {what}. "
                 "Said plainly and calmly, it is kind enough."),
+    "ask": ("I left out {names}, because it asks them for something, and this letter asks "
+            "nothing: it is yours to keep. If it matters, you could write it as something you "
+            "will do, or hope for."),
     "complaint": ("I left out {names}, because it lists what they always or never do, and in an "
                   "ending that invites the argument you are closing. A reason about you keeps it "
                   "kind, like \"I've realised we want different things\". If you want to give "
@@ -345,7 +361,7 @@ def _remember(g: GoalParts) -> str:
     text = strip_lead_in(g.remember) or g.remember
     if not _answer(text, blame=True):
         return ""
-    own = _to_reader(text, _parts_for_pronouns(g)).strip().rstrip(".!")
+    own = _to_reader(text, _parts_for_pronouns(g)).strip().rstrip(".!?")
     if re.match(r"^(?:thank you|thanks)\b", own, _I):
         return _said(re.sub(r"^thanks\b", "Thank you", own, flags=_I), g)
     if re.match(r"^for\b", own, _I):
@@ -358,6 +374,8 @@ def _remember(g: GoalParts) -> str:
         return f"I hope {own}."
     if _SUBJECT_FIRST.match(own):
         return _said(own, g)
+    if why := misfit(REMEMBER, own):  # a feeling, a question, a sentence already
+        return f"I feel {lower_first(own)}." if why == FEELING else own_sentence(_said(own, g))
     # What they did or were ("everything you did for me", "your laugh"): remembered, or thanked.
     return (f"I will always remember {lower_first(own)}." if g.goal == GRIEF
             else f"I'm grateful for {lower_first(own)}.")
@@ -398,7 +416,7 @@ def _thanks(g: GoalParts) -> str:
         return ""
     if _IMPERATIVE.match(text):  # an instruction given here is asked, never thanked for
         return _asked(text, g)
-    own = _to_reader(text, _parts_for_pronouns(g)).strip().rstrip(".!")
+    own = _to_reader(text, _parts_for_pronouns(g)).strip().rstrip(".!?")
     if re.match(r"^(?:thank you|thanks|i'?m grateful|i am grateful|i appreciate|i'?ll always"
                 r"|i will always|i value|i loved|i love)\b", own, _I):
         return _said(re.sub(r"^thanks\b", "Thank you", own, flags=_I), g)

@@ -11,12 +11,12 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final
 
-from mendkit.coach import content
+from mendkit.coach import bereavement, content, persisting
 from mendkit.coach.composer import kept_as_written
 from mendkit.coach.goal_drafts import GoalParts, compose_goal, left_out_notes
-from mendkit.coach.goals import BOUNDARY, ENDING, GRIEF, NO_CONTACT, REPAIR, SENT, named, suspected
+from mendkit.coach.goals import BOUNDARY, ENDING, GRIEF, NO_CONTACT, REPAIR, SENT, named, naming, suspected
 from mendkit.coach.machine import Event, EventType, State
-from mendkit.coach.pronouns import reader
+from mendkit.coach.pronouns import object_pronoun, reader
 from mendkit.coach.replies import yes_or_no
 from mendkit.coach.session import Session
 from mendkit.critic import MISSING_NOTE, critique
@@ -55,7 +55,13 @@ def openness_prompt(session: Session) -> str:
     if goal is None:
         return content.PROMPTS[State.OPENNESS]
     group = reader(str(session.answers.get(State.RECOGNISE_WHO.value, ""))).group
-    return content.goal_question(goal, who(session), group=group)
+    return content.goal_question(goal, who(session), group=group, them=them(session))
+
+
+def them(session: Session) -> str:
+    """The other person's object pronoun, from the pronouns given or their word ("Maya
+    (she/her)": "her"; "my brother": "him"), else "them"."""
+    return object_pronoun(reader(str(session.answers.get(State.RECOGNISE_WHO.value, ""))))
 
 
 def openness_event(session: Session, raw: str) -> Event | None:
@@ -66,14 +72,48 @@ def openness_event(session: Session, raw: str) -> Event | None:
     chosen = named(raw)
     if goal is None:
         return Event(EventType(chosen), chosen) if chosen else None
-    answer = yes_or_no(raw)
     if chosen and chosen != goal:  # "no, I'm ending it": the goal it names
         return Event(EventType(chosen), chosen)
-    if answer == "yes" or (chosen == goal and answer != "no"):
+    answer = confirms(raw, goal) if chosen == goal else yes_or_no(raw)
+    if answer is None and _SAID_SO.match(raw.strip()):
+        answer = "yes"  # "she did", "he has", "that's it"
+    if answer == "yes":
         return Event(EventType(goal), goal)
     if answer in ("no", "not sure"):
         return Event(E.NOT_THAT, goal)
-    return None
+    return None  # neither: the check is asked again
+
+
+# A short reply that says the check is right without a yes: "she did", "he has", "they have".
+_SAID_SO: Final = re.compile(
+    r"^(?!.*\b(?:not|never|but|no|nope)\b|.*n't\b)(?:yes,?\s+|yeah,?\s+|yep,?\s+)?(?:(?:he|she|they|ze|xe|it|that)\s+(?:did|has|have|does|do"
+    r"|is|was)|(?:that'?s|thats) (?:it|true|what happened|right|correct)|exactly|correct"
+    r"|true|right)\b[\s.,!]*(?:\w+[\s.,!]*){0,3}$", re.IGNORECASE)
+_NEGATED: Final = re.compile(r"\b(?:not|never|didn'?t|hasn'?t|haven'?t|hadn'?t|wasn'?t"
+                             r"|isn'?t|doesn'?t|don'?t|won'?t|wasnt|didnt|hasnt|doesnt|dont)"
+                             r"(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
+def confirms(raw: str, goal: str) -> str | None:
+    """How a reply that names the very goal being checked answers the check: ``"yes"`` ("no
+    contact", "yes, no contact", "he blocked me"), ``"no"`` where the words deny it ("she hasn't
+    blocked me", "not no contact"), or None where they say both ("No, he blocked me"): asked
+    again. The words that name the goal are no yes or no of their own (the "no" of "no contact").
+
+    >>> confirms("no contact", "no_contact"), confirms("she hasn't blocked me", "no_contact")
+    ('yes', 'no')
+    >>> confirms("No, he blocked me", "no_contact") is None
+    True
+    """
+    pattern = naming(goal)
+    if any(_NEGATED.search(raw[:m.start()]) for m in pattern.finditer(raw)):
+        return "no"
+    rest = pattern.sub(" ", raw)
+    answer = yes_or_no(rest)
+    if answer in ("no", "not sure"):
+        return None if answer == "no" else "not sure"
+    return "yes"
+
 
 
 def parts(session: Session) -> GoalParts:
@@ -140,13 +180,27 @@ NOTHING_TO_CHANGE: Final = {
 def start_lines(session: Session) -> tuple[str, ...]:
     """What the coach says as ``session``'s goal path begins (after the goal was chosen)."""
     goal = session.goal()
-    return (content.goal_start(goal, who(session)),) if goal != REPAIR else ()
+    return (content.goal_start(goal, who(session), them=them(session)),) if goal != REPAIR \
+        else ()
 
 
-def ending_lines(session: Session) -> tuple[str, ...]:
-    """What the coach says when a goal's path ends."""
+def ending_lines(session: Session, region: str | None = None) -> tuple[str, ...]:
+    """What the coach says when a goal's path ends. A grief letter ends with where bereavement
+    support is (for ``region``, else the session's own), or, where a sign of crisis was checked
+    in the session, with the words before the crisis resources (``grief_crisis_help``)."""
     letter = bool(session.answers.get(State.LETTER_DRAFT.value))
-    return content.goal_ending(session.goal(), letter=letter)
+    said = content.goal_ending(session.goal(), letter=letter)
+    if session.goal() != GRIEF:
+        return said
+    if grief_crisis_help(session):
+        return (*said, bereavement.CRISIS_LEAD)
+    return (*said, *bereavement.lines(region or str(session.settings.get("region") or "")))
+
+
+def grief_crisis_help(session: Session) -> bool:
+    """Whether a grief path ends with the crisis resources in full: only where a sign of crisis
+    was checked with the person in the session (else a bereavement note, no crisis list)."""
+    return session.goal() == GRIEF and bereavement.needs_crisis_help(session)
 
 
 def kept_message(session: Session) -> str:
@@ -174,8 +228,8 @@ def attachment_note(session: Session, state: State) -> str | None:
 
 
 def context_note(session: Session) -> str | None:
-    """The note on the relationship said after what happened ("Old family patterns can make
-    small things feel big"), or None where the story reads as a goal it does not fit (a death,
+    """The note on the relationship said after what happened ("A rift in a family can weigh a
+    lot"), or None where the story reads as a goal it does not fit (a death,
     no contact, an ending; of a limit, only the note on power at work fits)."""
     context = str(session.answers.get("recognise_context", ""))
     goal = read_goal(session)
@@ -183,3 +237,28 @@ def context_note(session: Session) -> str | None:
             goal == BOUNDARY and context == "work")):
         return None
     return content.CONTEXT_NOTES[context]
+
+
+def persist_note(session: Session, at: State, answer: object) -> str | None:
+    """The note that contact after a clear no can frighten (``persisting.NOTE``), where the
+    ``answer`` just given at step ``at`` first speaks of getting round a block or writing until
+    they answer (turning up, too, where the story or the path is one of no contact); said once in
+    a session, else None."""
+    if not isinstance(answer, str):
+        return None
+    earlier = [str(v) for k, v in session.answers.items() if k != at.value and isinstance(v, str)]
+    story = (str(session.answers.get(step.value, "")) for step in (State.RECOGNISE_WHAT,
+                                                                   State.RECOGNISE_NOTICED))
+    no_contact = session.goal() == NO_CONTACT or suspected(
+        *story, other=str(session.answers.get(State.RECOGNISE_WHO.value, ""))) == NO_CONTACT
+    return persisting.NOTE if persisting.first_said(answer, earlier,
+                                                    no_contact=no_contact) else None
+
+
+def internal_boundary_prompt(session: Session) -> str:
+    """The internal path's question on a limit: on how they are treated, as ever, unless the
+    person owned a part of what happened (then the story may be one of hurting, and the limit is
+    optional and may be their own: ``content.INTERNAL_BOUNDARY_AFTER_PART``)."""
+    owned = str(session.answers.get(State.INTERNAL_PART.value) or "").strip()
+    return content.INTERNAL_BOUNDARY_AFTER_PART if owned else content.PROMPTS[
+        State.INTERNAL_BOUNDARY]

@@ -65,7 +65,17 @@ _NO_CONTACT: Final = re.compile(
     rf"|\bno[- ]contact (?:order|request)\b|\brestraining order\b"
     rf"|\bstop (?:chasing|contacting|texting|messaging|calling) {_THEM}\b"
     rf"|\bcut (?:me|us) off (?:completely|for good|entirely)\b"
-    rf"|\bcut (?:off )?(?:all )?(?:contact|ties) with me\b", _I)
+    rf"|\bcut (?:off )?(?:all )?(?:contact|ties) with me\b"
+    # Their words, reported: "said please do not contact me again", "said not to call her".
+    rf"|(?<!\bI )(?<!\bwe )\b(?:said|says|wrote|texted|messaged|told me)[,:]?\s*[\"'\u2018\u201c]?"
+    rf"(?:please\s+)?(?:(?:do not|don't|dont|never|not to|to never|to not)\s+(?:ever\s+)?"
+    rf"(?:to\s+)?(?:contact|call|text|message|write to|speak to|talk to|reach out to"
+    rf"|get in touch with)\s+(?:me|{_THEM})\b|(?:to\s+)?leave (?:me|{_THEM}) alone\b)"
+    rf"|\bwants? nothing (?:more )?to do with (?:me|us)\b"
+    # A cut-off, not an interruption ("cut me off mid-sentence", "cut me off in traffic").
+    rf"|(?<!\bI )\b(?:has |had |have )?cut (?:me|us) off\b(?!\s*(?:mid\b|in the middle|while"
+    rf"|before I could|as I|every time|each time|in traffic|on the (?:road|motorway|highway)"
+    rf"|at the (?:lights|junction)|when I (?:was|tried|started)|again\b))", _I)
 # An ending the person chooses: "I want to end the friendship", "I'm breaking up with him",
 # "I don't want to be in this relationship any more". A bare "end it" or "end things" counts only
 # with a word about the relationship nearby (it is also how people speak of ending their life,
@@ -260,3 +270,12 @@ def named(reply: str) -> str | None:
         if pattern.search(reply):
             return goal
     return None
+
+
+def naming(goal: str) -> re.Pattern[str]:
+    """The words that name ``goal`` in an answer to the openness question (as ``named`` reads).
+
+    >>> bool(naming("no_contact").search("yes, no contact"))
+    True
+    """
+    return dict(_NAMED)[goal]

@@ -3,7 +3,8 @@
 The Healing Cycle's five steps (recognise, regulate, take responsibility and communicate, express
 vulnerability, rebuild trust) with their sub-steps, a safety gate in front, a break while flooded,
 a follow-up, and, when the other person is not open to repair, the internal path the article
-describes (own the feelings, set a boundary, prepare what to say next time).
+describes (own the feelings, and my part if I had one, set a boundary, prepare what to say next
+time).
 
 Repair is not always the goal. At the openness question the person can say so, and each of four
 goals has a path of its own: the other person has died (``GRIEF``: a letter to keep, never sent),
@@ -25,7 +26,10 @@ as a joke ("kms lol") or a report of being told to kill oneself (``safety_gate.a
 driver shows where help is with the question): ``CHECK_RISK`` is valid
 in every open state and leads to ``CONFIRM_RISK``. There a yes (or not sure, or no clear answer) is
 ``CRISIS`` or ``ABUSE``; ``RISK_UNCLEAR`` asks once more; and ``NO_RISK`` goes back to the step the
-check was asked at, which the event names (its value). That is the one transition whose target is
+check was asked at, which the event names (its value). ``CONTROL`` (the person's own answers show
+them controlling the other: whom they see, where they go, tracking them, their phone) ends the
+session without a message from the openness step on (``CONTROL_STEPS``): a message that carries a
+demand like that is not written, repair or limit. That is the one transition whose target is
 data rather than a row of the table, as a return from a call is; the session keeps the step and the
 answer held back, and the driver then takes that answer as the gate would have.
 """
@@ -70,6 +74,7 @@ class State(StrEnum):
     MESSAGE_DRAFT = "message_draft"  # an ending or a limit: the draft; goes to the critic
     MESSAGE_REVIEW = "message_review"  # keep it, or edit it
     INTERNAL_FEELINGS = "internal_feelings"  # internal repair: own the feelings
+    INTERNAL_PART = "internal_part"  # my part, if any, owned while I wait (skippable)
     INTERNAL_BOUNDARY = "internal_boundary"  # a boundary for next time
     INTERNAL_NEXT_TIME = "internal_next_time"  # what to say the next time it happens
     RESPONSIBILITY_PART = "responsibility_part"  # my part, not all the blame
@@ -121,6 +126,9 @@ class EventType(StrEnum):
     NOT_YET = "not_yet"  # at the follow-up: they have not talked yet, so a new day to ask
     CRISIS = "crisis"
     ABUSE = "abuse"
+    # The person's own answers show them controlling the other (whom they see, where they are,
+    # their phone): no message is written; what a limit is, and help to change, instead.
+    CONTROL = "control"
     CHECK_RISK = "check_risk"  # a sign only the model saw (or a joke's): ask the person first
     NO_RISK = "no_risk"  # at the check: no, back to the step it was asked at (the event's value)
     RISK_UNCLEAR = "risk_unclear"  # at the check: an answer that says neither; asked once more
@@ -141,6 +149,17 @@ class InvalidTransition(MendError, ValueError):
 
 
 TERMINAL: Final = frozenset({State.DONE, State.STOPPED_CRISIS, State.STOPPED_UNSAFE})
+# The steps where signs that the person controls the other end the session (``CONTROL``): from
+# the openness step, where a repair or a limit begins, to the last word of a message.
+CONTROL_STEPS: Final = frozenset({
+    State.OPENNESS, State.BOUNDARY_LIMIT, State.BOUNDARY_ACTION, State.BOUNDARY_WHY,
+    State.BOUNDARY_WARM, State.MESSAGE_DRAFT, State.MESSAGE_REVIEW, State.INTERNAL_FEELINGS,
+    State.INTERNAL_BOUNDARY, State.INTERNAL_NEXT_TIME, State.RESPONSIBILITY_PART,
+    State.RESPONSIBILITY_REGRET, State.RESPONSIBILITY_KNOW, State.RESPONSIBILITY_DRAFT,
+    State.RESPONSIBILITY_REVIEW, State.VULNERABILITY_SURFACE, State.VULNERABILITY_BENEATH,
+    State.VULNERABILITY_NEEDS, State.REBUILD_MESSAGE, State.REBUILD_COMMITMENT,
+    State.REBUILD_FOLLOW_UP,
+})
 
 S, E = State, EventType
 # The answers at the openness question that say repair is not the goal; each names its goal.
@@ -150,14 +169,15 @@ _SKIPPABLE: Final = (
     S.RECOGNISE_CONTEXT, S.RECOGNISE_NOTICED, S.RECOGNISE_MESSAGES, S.RESPONSIBILITY_REGRET,
     S.RESPONSIBILITY_KNOW, S.VULNERABILITY_SURFACE, S.VULNERABILITY_BENEATH,
     S.VULNERABILITY_NEEDS, S.REBUILD_COMMITMENT, S.REBUILD_FOLLOW_UP, S.FOLLOW_UP_CONNECTION,
-    S.INTERNAL_BOUNDARY, S.LETTER_SORRY, S.LETTER_REMEMBER, S.ENDING_REASON, S.ENDING_THANKS,
+    S.INTERNAL_PART, S.INTERNAL_BOUNDARY, S.LETTER_SORRY, S.LETTER_REMEMBER, S.ENDING_REASON, S.ENDING_THANKS,
     S.ENDING_ASK, S.BOUNDARY_ACTION, S.BOUNDARY_WHY, S.BOUNDARY_WARM,
 )
 _LINEAR: Final = (
     (S.RECOGNISE_WHO, S.RECOGNISE_CONTEXT), (S.RECOGNISE_CONTEXT, S.RECOGNISE_WHAT),
     (S.RECOGNISE_WHAT, S.RECOGNISE_NOTICED), (S.RECOGNISE_NOTICED, S.RECOGNISE_MESSAGES),
     (S.RECOGNISE_MESSAGES, S.REGULATE_CHECK),
-    (S.INTERNAL_FEELINGS, S.INTERNAL_BOUNDARY), (S.INTERNAL_BOUNDARY, S.INTERNAL_NEXT_TIME),
+    (S.INTERNAL_FEELINGS, S.INTERNAL_PART), (S.INTERNAL_PART, S.INTERNAL_BOUNDARY),
+    (S.INTERNAL_BOUNDARY, S.INTERNAL_NEXT_TIME),
     (S.INTERNAL_NEXT_TIME, S.DONE),
     (S.RESPONSIBILITY_PART, S.RESPONSIBILITY_REGRET),
     (S.RESPONSIBILITY_REGRET, S.RESPONSIBILITY_KNOW),
@@ -231,6 +251,8 @@ def _table() -> dict[tuple[State, EventType], State]:
             table[(state, E.ABUSE)] = S.STOPPED_UNSAFE
             if state is not S.CONFIRM_RISK:
                 table[(state, E.CHECK_RISK)] = S.CONFIRM_RISK
+    for state in CONTROL_STEPS:
+        table[(state, E.CONTROL)] = S.DONE
     return table
 
 

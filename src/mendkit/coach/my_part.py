@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from mendkit.coach.apology_screens import LEADING_SORRY
+from mendkit.coach.draft_fit import CLAUSE, SORRY_FOR, holds_apology, misfit, says_love
 from mendkit.coach.self_blame import owns_their_act, runs_self_down
 from mendkit.coach.wording import lower_first, strip_lead, strip_lead_in, upper_first
 
@@ -68,11 +69,14 @@ _TAKE_BACK: Final = re.compile(
 @dataclass(frozen=True, slots=True)
 class _MyPart:
     """My part as pieces of an apology: what I did (to follow "I"), what I am sorry for (a noun
-    phrase: "my tone") and whole sentences of my own ("I should have called")."""
+    phrase: "my tone"), whole sentences of my own ("I should have called"), and sentences said
+    as written with no apology put before them (``as_said``: one with its own apology, "I loved
+    you and I am so sorry I chose work"; love, never apologised for, "I loved you")."""
 
     actions: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     sentences: tuple[str, ...] = ()
+    as_said: tuple[str, ...] = ()
 
 
 def _gerund(text: str) -> str:
@@ -97,6 +101,9 @@ def _my_clause(clause: str) -> _MyPart:
         # the person's own words, as a sentence of their own (never inside "I'm sorry that I").
         return _MyPart(sentences=(f"{upper_first(clause.strip().rstrip('.!'))}.",))
     text = _MY_PART_LEAD.sub("", strip_lead_in(clause))
+    if text and (holds_apology(text) or says_love(text)):
+        # "I loved you and I am so sorry I chose work": never "I'm sorry that I loved you".
+        return _MyPart(as_said=(f"{upper_first(text.strip().rstrip('.!'))}.",))
     if fault := _MY_FAULT.match(text):
         rest = _MY_PART_LEAD.sub("", fault.group(1).strip())
         if rest.lower().startswith("for "):
@@ -137,6 +144,8 @@ def _my_clause(clause: str) -> _MyPart:
     if re.match(r"^(?:not )?\w+ing\b", text, _I):
         return _MyPart(actions=(_gerund(lower_first(text)),))
     if re.match(r"^(?:the|my|a|an|all|too much|this|how|what)\b", text, _I):
+        if misfit(SORRY_FOR, text) == CLAUSE:  # "what I said was unfair": a sentence already
+            return _MyPart(sentences=(f"{upper_first(text.strip().rstrip('.!'))}.",))
         return _MyPart(nouns=(lower_first(text),))
     return _MyPart(actions=(lower_first(text),))
 
@@ -157,7 +166,8 @@ def _my_part(my_part: str) -> _MyPart:
     pieces = [_my_clause(c) for c in _MY_PART_SPLIT.split(my_part) if c and c.strip()]
     return _MyPart(actions=tuple(a for p in pieces for a in p.actions),
                    nouns=tuple(n for p in pieces for n in p.nouns),
-                   sentences=tuple(s for p in pieces for s in p.sentences))
+                   sentences=tuple(s for p in pieces for s in p.sentences),
+                   as_said=tuple(s for p in pieces for s in p.as_said))
 
 
 def _listed(items: tuple[str, ...]) -> str:
@@ -181,6 +191,6 @@ def my_part_sentences(my_part: str, *, work: bool) -> list[str]:
                     else f"I'm sorry that I {_listed(part.actions)}.")
     if part.nouns:
         said.append(f"I'm sorry for {_listed(part.nouns)}.")
-    if part.sentences and not said and not work:
+    if part.sentences and not said and not work and not any(map(holds_apology, part.as_said)):
         said.append("I'm sorry.")
-    return said + list(part.sentences)
+    return said + list(part.sentences) + list(part.as_said)

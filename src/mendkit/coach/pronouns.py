@@ -17,11 +17,12 @@ words, no parser.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["IRREGULAR_PAST", "Pronouns", "Reader", "address", "base_verb", "reader", "uncertain"]
+__all__ = ["IRREGULAR_PAST", "Pronouns", "Reader", "address", "base_verb", "object_pronoun", "reader",
+           "uncertain"]
 
 _I: Final = re.IGNORECASE
 
@@ -167,13 +168,20 @@ _NOT_THINGS: Final = frozenset((
 # friend", "treated me like a child").
 _PREDICATE: Final = re.compile(
     r"\b(?:is|was|were|are|am|be|been|being|seem|seems|seemed|become|became|like|as)\s+"
-    r"(?:such\s+)?(?:a|an)\s+(?:[\w'-]+\s+){0,2}$", _I)
+    r"(?:such\s+)?(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}$", _I)
+# Before a person word, these make it a role, not someone ("the best mum", "a good dad").
+_ROLE: Final = re.compile(
+    r"\b(?:the|a|an|such a|such an)\s+(?:(?:very|most|really|so)\s+)?(?:best|greatest|worst"
+    r"|only|perfect|good|great|wonderful|amazing|lovely|loving|kind|real|proper|better|\w+est)\s+$",
+    _I)
 # Between "her" or "his" and a person word they own ("her older sister", "his best friend").
 _MODIFIERS: Final = (r"(?:own|older|younger|elder|little|big|baby|new|best|old|late|twin"
                      r"|current)")
 # Who the message is for, by context, when the person wrote "my therapist" or "my wife".
 _ADDRESSEE: Final = {"therapist": r"my therapist",
-                     "partner": r"my (?:partner|husband|wife|boyfriend|girlfriend)"}
+                     "partner": r"my (?:partner|husband|wife|boyfriend|girlfriend)",
+                     "ex": r"my (?:ex(?:-(?:partner|husband|wife|boyfriend|girlfriend))?"
+                           r"|co-?parent)"}
 _IRREGULAR: Final = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
                      "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't",
                      # As texting spells them, said for "you" in the same spelling.
@@ -253,6 +261,11 @@ class Reader:
     group: bool = False  # "my parents": "yourselves"
 
 
+# "my wife Laura", "our friend Kit": who they are to me, then their name (one capitalised word).
+_TITLED: Final = re.compile(
+    rf"(?:my|our)\s+(?:{_MODIFIERS}\s+)?{_PERSON_WORD.pattern}\s+(?P<name>[A-Z][\w'-]+)")
+
+
 def reader(other: str) -> Reader:
     """The reader from the answer to "Who is this about?", with any pronouns it gives.
 
@@ -260,6 +273,8 @@ def reader(other: str) -> Reader:
     Reader(name='Robin', pronouns=frozenset({'they'}), declared=True, group=False)
     >>> reader("Sam, she").pronouns, reader("my brother").pronouns, reader("Sam").pronouns
     (frozenset({'she'}), frozenset({'he'}), frozenset())
+    >>> reader("my wife Laura")
+    Reader(name='Laura', pronouns=frozenset({'she'}), declared=False, group=False)
     """
     text = other.strip().rstrip(".!")
     given = _DECLARED.match(text)
@@ -276,6 +291,12 @@ def reader(other: str) -> Reader:
                 keys = set()  # "them" alone says who, not which pronouns
             return Reader(name, frozenset(keys), declared=bool(keys))
     person = re.fullmatch(rf"(?:(?:my|our|the)\s+)?{_PERSON_WORD.pattern}", text, _I)
+    titled = _TITLED.fullmatch(text)
+    if not person and titled and titled.group("name").lower() not in _NOT_NAMES:
+        # "my wife Laura": Laura, whom the account calls by name; "wife" says her pronouns
+        word = titled.group(1).lower()
+        keys = {"she"} if word in _FEMALE else {"he"} if word in _MALE else set()
+        return Reader(titled.group("name"), frozenset(keys))
     if not person:
         return Reader(text)
     word = person.group(1).lower()
@@ -311,7 +332,21 @@ def _name_patterns(who: Reader, context: str) -> tuple[tuple[re.Pattern[str], bo
 
 def _name_spans(text: str, who: Reader, context: str) -> list[tuple[int, int]]:
     """Where ``text`` names the reader (without a possessive "'s"), with the words before a name
-    that say who they are to me ("my sister Hannah", "our friend Kit": all of it is them)."""
+    that say who they are to me ("my sister Hannah", "our friend Kit": all of it is them). A
+    reader named as "my ex, Sam" is named by either ("Sam and our son waited")."""
+    pieces = [p for p in re.split(r"\s*,\s*", who.name) if p]
+    if len(pieces) < 2:
+        return _spans_of_name(text, who, context)
+    spans: list[tuple[int, int]] = []
+    for piece in pieces:
+        for begin, finish in _spans_of_name(text, replace(who, name=piece), context):
+            if not any(s < finish and begin < e for s, e in spans):
+                spans.append((begin, finish))
+    return sorted(spans)
+
+
+def _spans_of_name(text: str, who: Reader, context: str) -> list[tuple[int, int]]:
+    """``_name_spans`` for a reader with one name."""
     spans: list[tuple[int, int]] = []
     bare = re.sub(r"^(?:my|our|the)\s+", "", who.name.lower())
     titled = bool(who.name) and not _PERSON_WORD.fullmatch(bare)
@@ -322,6 +357,8 @@ def _name_spans(text: str, who: Reader, context: str) -> list[tuple[int, int]]:
             if check and re.search(r"\b(?:his|her|their|your|its|a|an)\s+$|['\u2019]s\s+$",
                                    before, _I):
                 continue  # "his dad" is someone else's
+            if check and (_PREDICATE.search(before) or _ROLE.search(before)):
+                continue  # "you were the best mum": what they were, not who
             opening = not before.strip() or before.rstrip()[-1] in ".!?"
             if check and opening and (who.name.lower().split()[0] in _WORD_NAMES) and not (
                     _NAME_FOLLOWS.match(text[finish:])):
@@ -800,3 +837,13 @@ def _located(text: str, other: str, context: str, pronouns: Pronouns | None
     asked = texts.index(given.request) if given.request else -1
     reads = _resolve(tuple(texts), other, context, asked)
     return reads[index], texts[index].lower().find(low)
+
+
+def object_pronoun(who: Reader) -> str:
+    """How to speak of ``who`` as an object: by the one set of pronouns they have ("her" for
+    "Maya (she/her)", "him" for "my brother"), else "them" (none given, or more than one set).
+
+    >>> object_pronoun(reader("Maya (she/her)")), object_pronoun(reader("Sam"))
+    ('her', 'them')
+    """
+    return _SETS[next(iter(who.pronouns))].object if len(who.pronouns) == 1 else "them"

@@ -15,7 +15,7 @@ from mendkit.coach.machine import Event, EventType, State
 from mendkit.coach.prompter import Prompter, _show_resources
 from mendkit.coach.replies import MAYBE, hedged, is_help, plain_refusal, reads_as_name, risk_reply, yes_or_no
 from mendkit.coach.safety_gate import Screened, harm_to_others, screen, screened
-from mendkit.coach.session import Session
+from mendkit.coach.session import RESOURCES_SHOWN, Session
 
 E = EventType
 
@@ -81,7 +81,8 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
             # A rule's sign said as a joke ("kms lol", about a PE kit) or a report of being told
             # to kill oneself: asked about, as a sign only the model saw is, but with where help
             # is shown first (each time, even after an earlier no: it is a rule's sign).
-            return Event(E.CHECK_RISK, raw, {"stop": stop.value, RESOURCES_FIRST: True})
+            return Event(E.CHECK_RISK, raw, {"stop": stop.value, RESOURCES_FIRST: True,
+                                             RESOURCES_SHOWN: True})
         if stop is not None:
             # A sign only the model saw is checked with the person first (it misreads everyday
             # words); the stop a yes leads to goes with the check.
@@ -119,11 +120,17 @@ def _confirm(session: Session, prompter: Prompter, mode: Mode, region: str) -> E
     first how to step away (``TOWARD_OTHERS``)."""
     empty = 0
     question = risk_question(session)
+    shown = bool(session.check.get(RESOURCES_SHOWN))  # where help is, in full, this check
+    shown_now = False
     while not (raw := prompter.ask(question).strip()):
         empty += 1
         prompter.say(content.RISK_EMPTY)
         if empty == 2:
-            _show_resources(prompter, region)
+            if shown:
+                prompter.say(RESOURCES_POINTER)
+            else:
+                _show_resources(prompter, region)
+                shown = shown_now = True
     try:
         stop = EventType(str(session.check.get("stop")))
     except ValueError:
@@ -150,8 +157,11 @@ def _confirm(session: Session, prompter: Prompter, mode: Mode, region: str) -> E
     # Neither (a number, a word for another question): asked once more, plainly; after that,
     # where help is is shown with each question again. Nothing goes on without a clear no, and
     # nothing the person wrote is lost.
+    # The list is shown in full once in a check; later re-asks point to it.
     asked_again = session.path[-1:] == ((State.CONFIRM_RISK.value, E.RISK_UNCLEAR.value),)
-    return Event(E.RISK_UNCLEAR, raw, {RESOURCES_AGAIN: asked_again})
+    return Event(E.RISK_UNCLEAR, raw, {RESOURCES_AGAIN: asked_again and not shown,
+                                       RESOURCES_POINTER_META: asked_again and shown,
+                                       RESOURCES_SHOWN: (asked_again and not shown) or shown_now})
 
 
 def risk_question(session: Session) -> str:
@@ -161,8 +171,12 @@ def risk_question(session: Session) -> str:
             else content.PROMPTS[State.CONFIRM_RISK])
 
 
-# An unclear answer's event meta: the check was unclear before too, so where help is is shown.
+# An unclear answer's event meta: the check was unclear before too, so where help is is shown
+# (the first time in the check: after that, ``RESOURCES_POINTER_META`` points to it).
 RESOURCES_AGAIN = "resources"
+RESOURCES_POINTER_META = "resources_pointer"
+# Said in place of the whole list once it has been shown in this check.
+RESOURCES_POINTER = "Where to get help now was shown earlier; type help to see it again."
 # A risk check's event meta: the sign was a rule's (hedged as a joke, or being told to kill
 # oneself), so where help is is shown with the question.
 RESOURCES_FIRST = "resources_first"

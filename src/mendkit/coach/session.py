@@ -13,6 +13,9 @@ from mendkit.coach.machine import GOAL_EVENTS, Event, EventType, State, advance
 from mendkit.errors import InvalidInputError
 
 FORMAT_VERSION = 1
+# An event's meta at the risk check, kept in ``Session.check``: where help is has been shown in
+# full during this check (later re-asks point to it instead of listing it again).
+RESOURCES_SHOWN = "resources_shown"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,6 +48,9 @@ class Session:
                      "stop": str(event.meta.get("stop", EventType.CRISIS.value))}
         elif event.type is EventType.RISK_UNCLEAR:
             check = self.check
+        if event.meta.get(RESOURCES_SHOWN) and event.type in (EventType.CHECK_RISK,
+                                                               EventType.RISK_UNCLEAR):
+            check = {**check, RESOURCES_SHOWN: True}  # where help is: shown in full once
         withheld = self.withheld
         if event.type is EventType.NO_RISK and self.state is State.CONFIRM_RISK:
             at = str(event.value.value if isinstance(event.value, State) else event.value)

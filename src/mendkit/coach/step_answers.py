@@ -9,9 +9,8 @@ import re
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from mendkit.coach import content, goal_flow
+from mendkit.coach import content, deed_repair, goal_flow
 from mendkit.coach.break_time import break_end
-from mendkit.coach.composer import CONTEXTS
 from mendkit.coach.draft_steps import (
     MESSAGE_WITH_ADDITION,
     _composed,
@@ -33,7 +32,7 @@ E = EventType
 
 
 _FREE_TEXT = {
-    State.INTERNAL_FEELINGS, State.INTERNAL_BOUNDARY, State.INTERNAL_NEXT_TIME,
+    State.INTERNAL_FEELINGS, State.INTERNAL_PART, State.INTERNAL_BOUNDARY, State.INTERNAL_NEXT_TIME,
     State.RECOGNISE_WHO, State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED, State.RECOGNISE_MESSAGES,
     State.RESPONSIBILITY_PART, State.RESPONSIBILITY_REGRET, State.RESPONSIBILITY_KNOW,
     State.VULNERABILITY_SURFACE, State.VULNERABILITY_BENEATH, State.VULNERABILITY_NEEDS,
@@ -79,7 +78,8 @@ _EXPECTED: dict[State, str] = {
     State.REBUILD_COMMITMENT: "Please answer 1 to 4, or write what you will do in your own "
                               "words.",
     State.MESSAGE_REVIEW: "Please answer keep or edit.",
-    State.RECOGNISE_CONTEXT: f"Please answer one of: {', '.join(CONTEXTS)}.",
+    State.RECOGNISE_CONTEXT: "Please answer in a word or two, one of: partner, ex or co-parent, "
+                             "family, friend, work, therapist.",
     State.REGULATE_CHECK: "Please answer with a number from 0 (calm) to 10 (flooded).",
     State.REGULATE_BREAK: BREAK_EXPECTED,
     State.REGULATE_BREATHING: "Please answer paced, sigh or skip.",
@@ -118,9 +118,12 @@ _UPTAKE: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The relationship, by whole words: the common words for each ("husband", "mum", "boss").
 _RELATIONSHIPS: dict[str, str] = {
     **dict.fromkeys(("partner", "partners", "husband", "wife", "boyfriend", "girlfriend", "spouse",
-                     "fiance", "fiancé", "fiancee", "fiancée", "bf", "gf", "lover", "ex",
-                     "ex-partner", "ex-husband", "ex-wife", "ex-boyfriend", "ex-girlfriend",
-                     "ex-bf", "ex-gf"), "partner"),
+                     "fiance", "fiancé", "fiancee", "fiancée", "bf", "gf", "lover"), "partner"),
+    # Separated: an ex, a co-parent (never filed as a partner).
+    **dict.fromkeys(("ex", "exes", "ex-partner", "ex-husband", "ex-wife", "ex-boyfriend",
+                     "ex-girlfriend", "ex-bf", "ex-gf", "ex-fiance", "ex-fiancé", "ex-fiancee",
+                     "ex-spouse", "co-parent", "coparent", "co-parents", "coparents",
+                     "co-parenting", "coparenting"), "ex"),
     **dict.fromkeys(("family", "fam", "mum", "mom", "mother", "dad", "father", "parent",
                      "parents", "sister", "brother", "sibling", "son", "daughter", "grandma",
                      "grandpa", "grandmother", "grandfather", "aunt", "uncle", "cousin",
@@ -138,7 +141,10 @@ def _relationship(text: str) -> str | None:
     """The context a reply names, by whole words; a word after "his", "her" or "their" is
     someone else's ("his friends"), and one before another names its kind ("a work friend" is a
     friend). None when it names none, or more than one."""
-    words = re.findall(r"[\w'-]+", text.lower())
+    # "ex husband", "co parent": one word, as "ex-husband" and "co-parent" are.
+    joined = re.sub(r"\b(ex|co)[\s-]+(?=\w)", r"\1-", text.lower())
+    words = [w if w in _RELATIONSHIPS or not w.startswith("ex-") else "ex"
+             for w in re.findall(r"[\w'-]+", joined)]
     found = {_RELATIONSHIPS[w] for i, w in enumerate(words) if w in _RELATIONSHIPS
              and (i == 0 or words[i - 1] not in ("his", "her", "their", "its"))
              and (i + 1 == len(words) or words[i + 1] not in _RELATIONSHIPS)}
@@ -221,7 +227,9 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
             return Event(E.EXERCISE_DONE)
         return Event(E.SKIP) if declines(raw) else None  # "no", "nah", "I'd rather not"
     if state is State.RESPONSIBILITY_DRAFT:
-        return Event(E.ANSWER, raw or _composed(session, context))
+        offered = (deed_repair.deed_words(session) if deed_repair.by_deed(session)
+                   else _composed(session, context))
+        return Event(E.ANSWER, raw or offered)
     if state in goal_flow.DRAFT_STEPS:
         return Event(E.ANSWER, raw or goal_flow.offered(session))
     if state is State.LETTER_OFFER:  # a letter to keep, or none

@@ -103,7 +103,7 @@ def _who_stops(before: Session, event: Event) -> dict[str, Any]:
     with them, pictures shared or threatened."""
     said = _said(before, event)
     relationship = str(before.answers.get(State.RECOGNISE_CONTEXT.value, ""))
-    partner = relationship == "partner"
+    partner = relationship in ("partner", "ex")
     return {YOUNG: reads_young_at_home(said, relationship),
             MINOR_AGE: adult_with_minor(said, partner=partner), IMAGES: about_images(said)}
 

@@ -19,7 +19,7 @@ from typing import Any
 from mendkit._unicode import has_lone_surrogate
 from mendkit.errors import FormatError
 from mendkit.io._common import Names
-from mendkit.io._times import epoch_to_iso, parse_seconds
+from mendkit.io._times import epoch_to_iso, parse_seconds, timecode_problem
 from mendkit.model.conversation import Turn
 
 SPEAKER_KEYS = ("speaker", "name", "author", "user", "sender")
@@ -88,15 +88,18 @@ class RecordReader:
     def seconds(self, value: object, where: str, line: int | None) -> float | None:
         if value is None or value == "":
             return None
+        problem = None
         if isinstance(value, str):
             parsed = parse_seconds(value)
             if parsed is not None:
                 return parsed
+            problem = timecode_problem(value)
         elif is_number(value) and float(value) >= 0:  # type: ignore[arg-type]
             return float(value)  # type: ignore[arg-type]
         raise self._error(
             f"expected {where} to be seconds (a number such as 83.5) or a time such as "
-            f"'00:01:23', found {_shown(value)}", line,
+            f"'00:01:23', '60:12' or '1:02:03.5', found {_shown(value)}"
+            + (f" ({problem})" if problem else ""), line,
         )
 
     def timestamp(self, value: object, where: str, line: int | None) -> str | None:

@@ -1,4 +1,5 @@
-"""Clock times in transcripts: ``01:02:03.500``, ``02:03,250``, ``83.5`` seconds, epoch stamps."""
+"""Clock times in transcripts: ``01:02:03.500``, ``02:03,250``, ``60:12`` (minutes past the hour),
+``83.5`` seconds, epoch stamps."""
 
 from __future__ import annotations
 
@@ -6,10 +7,15 @@ import math
 import re
 from datetime import UTC, datetime
 
-_TIMECODE = re.compile(r"^(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)(?:[.,](\d{1,9}))?$")
+# ``H:MM:SS`` keeps its minutes under 60; ``MM:SS`` alone may run past the hour (``60:12``, as a
+# recorder that counts only minutes writes 1 h 0 min 12 s).
+_TIMECODE = re.compile(r"^(?:(\d{1,3}):([0-5]?\d)|(\d{1,4})):([0-5]\d)(?:[.,](\d{1,9}))?$")
 
-TIMECODE_PATTERN = r"(?:\d{1,3}:)?[0-5]?\d:[0-5]\d(?:[.,]\d{1,9})?"
+TIMECODE_PATTERN = r"(?:\d{1,3}:[0-5]?\d|\d{1,4}):[0-5]\d(?:[.,]\d{1,9})?"
 """A regular expression fragment matching what :func:`parse_timecode` accepts."""
+
+# What looks like a timecode whether or not it is one ("12:75"): for saying what is wrong with it.
+_TIME_LIKE = re.compile(r"^(\d{1,4}):(\d{1,4})(?::(\d{1,4}))?(?:[.,]\d+)?$")
 
 
 def parse_timecode(value: str) -> float | None:
@@ -23,9 +29,36 @@ def parse_timecode(value: str) -> float | None:
     match = _TIMECODE.match(value.strip())
     if match is None:
         return None
-    hours, minutes, seconds, fraction = match.groups()
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    hours, minutes, only_minutes, seconds, fraction = match.groups()
+    total = int(hours or 0) * 3600 + int(minutes or only_minutes) * 60 + int(seconds)
     return total + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
+
+
+def timecode_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a timecode, when it looks like one and is not one; else
+    ``None`` (a valid timecode, or something that is no time at all).
+
+    >>> timecode_problem("12:75")
+    "'12:75' is not a time: its seconds (75) run past 59"
+    >>> timecode_problem("60:12") is None, timecode_problem("soon") is None
+    (True, True)
+    """
+    text = value.strip()
+    match = _TIME_LIKE.match(text)
+    if match is None or parse_timecode(text) is not None:
+        return None
+    _, second, third = match.groups()
+    if third is None:
+        what, number = "seconds", second
+    elif int(second) > 59:
+        what, number = "minutes", second
+    else:
+        what, number = "seconds", third
+    if int(number) > 59:
+        return f"'{text}' is not a time: its {what} ({int(number)}) run past 59"
+    return (f"'{text}' is not a time: write minutes and seconds as MM:SS (01:05, or "
+            "60:12 past the hour) or hours, minutes and seconds as H:MM:SS (1:02:03.5)")
+
 
 
 def parse_seconds(value: str) -> float | None:

@@ -59,6 +59,7 @@ from mendkit.io._times import (
     parse_clock,
     parse_day,
     parse_timecode,
+    timecode_problem,
 )
 from mendkit.model.conversation import Conversation, Turn
 
@@ -70,6 +71,8 @@ _LONG_NAME = re.compile(r"^\s*(\S+(?: \S+){0,3}?)\s*:(?:\s|$)")
 _STAMP = rf"{TIMECODE_PATTERN}(?:\s*{AMPM_PATTERN})?"  # '00:01:23', '10:31 PM'
 _STAMP_PARTS = re.compile(rf"^({TIMECODE_PATTERN})(?:\s*({AMPM_PATTERN}))?$")
 _TIME_PREFIX = re.compile(rf"^\s*(?:\[({_STAMP})\]|\(({_STAMP})\)|({_STAMP}))\s+")
+# A bracketed time at the start of a line that is no time ("[12:75] Ben: hi"): an error, not text.
+_TIME_LIKE_PREFIX = re.compile(r"^\s*[\[(](\d{1,4}:\d{1,4}(?::\d{1,4})?(?:[.,]\d+)?)[\])]\s")
 # Rev: "Speaker 1 (00:00:05): text" (the name checked as a 'Name:' prefix is).
 _TIME_AFTER_NAME = re.compile(rf"^(\s*[^:]*?)\s*\(({_STAMP})\)\s*(:.*)$")
 # Otter: "Speaker 1  00:03:12" alone on its line, the text on the lines below; a phone's chat:
@@ -320,6 +323,7 @@ def read_text(source: TextSource) -> Conversation:
             elif not _OTTER_CREDIT.match(line):
                 current.pieces.append(line.strip())
             continue
+        _check_time_prefix(line, number, source.name)
         parsed = _split(line)
         if parsed is None:
             if current is None:
@@ -432,6 +436,16 @@ def _a_recording_from_its_start(whens: list[_When]) -> bool:
     seconds = [offset for offset in offsets if offset is not None]
     return (seconds[0] < _NEAR_THE_START and seconds[-1] >= _RUN_ON
             and all(later >= earlier for earlier, later in pairwise(seconds)))
+
+
+def _check_time_prefix(line: str, number: int, source: str) -> None:
+    """Raise ``FormatError`` for a line that opens with a bracketed time that is none
+    (``[12:75]``): read as text, it would fold a turn into the one before without a word."""
+    match = _TIME_LIKE_PREFIX.match(line)
+    problem = None if match is None else timecode_problem(match.group(1))
+    if problem is not None:
+        raise FormatError(f"expected a time such as [01:05], [60:12] or [1:02:03.5] at the start "
+                          f"of the line; {problem}", source=source, line=number)
 
 
 def _no_speaker(line: str, number: int, source: str) -> FormatError:

@@ -25,11 +25,11 @@ import threading
 import time
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -59,11 +59,13 @@ from mendkit.journal.tables import (
     WebSessionRow,
 )
 
-__all__ = ["CLIENT_KINDS", "ROLES", "Accounts", "AuditLine", "ClientEntry", "LoginLimiter",
-           "SharedEntry", "SignedIn", "User", "is_practice", "known_practice"]
+__all__ = ["CLIENT_KINDS", "PAUSED", "ROLES", "Accounts", "AuditLine", "ClientEntry",
+           "CrisisSigns", "LoginLimiter", "SharedEntry", "SignedIn", "User", "is_practice",
+           "known_practice"]
 
 ROLES = ("therapist", "client")
-CLIENT_KINDS = ("rupture", "repair", "checkin")  # what a client writes in the web app
+# What a client keeps in the web app: what they write, and an analysis of a conversation they ran.
+CLIENT_KINDS = ("rupture", "repair", "checkin", "analysis")
 MIN_PASSWORD = 10  # characters that are not spaces
 MAX_PASSWORD = 1024  # what the sign-in form takes
 SESSION_IDLE = timedelta(minutes=30)  # signed out after this long without a request
@@ -77,6 +79,9 @@ _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 _TOMBSTONE = "~"  # a deleted account's row: its name is "~ID" (no typed name can be), no password
 _DELETED_NAME = "deleted_user:"  # journal_meta key: the name a deleted account had, for the audit
 _WRONG = "That username and password do not match an account here."
+# Said only after the right password: it tells nothing to someone who does not know it.
+PAUSED = "This account is paused by your practice. Please contact them."
+_SIGNS = "mend_safety"  # an entry body's key for what Mend's safety reading found at save time
 
 Clock = Callable[[], datetime]
 
@@ -117,20 +122,50 @@ class SignedIn:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CrisisSigns:
+    """What Mend's safety reading found in a client's entry when it was saved: whether there is
+    a possible crisis sign, and of which kinds (``suicide``, ``abuse_danger``...; none known when
+    only the model saw it). Kept in the entry's (encrypted) body, so a list needs no reading."""
+
+    crisis: bool
+    kinds: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"crisis": self.crisis, "kinds": list(self.kinds)}
+
+    @classmethod
+    def from_body(cls, body: Mapping[str, Any]) -> CrisisSigns | None:
+        """The signs kept in ``body``; None for an entry saved before they were kept."""
+        found = body.get(_SIGNS)
+        if not isinstance(found, Mapping):
+            return None
+        kinds = found.get("kinds")
+        return cls(crisis=bool(found.get("crisis")),
+                   kinds=tuple(str(k) for k in kinds) if isinstance(kinds, list) else ())
+
+
+SignsReader = Callable[[str, Mapping[str, Any]], CrisisSigns]  # (kind, body) -> its signs
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClientEntry:
-    """One of a client's own entries, and the therapists it is shared with now."""
+    """One of a client's own entries, and the therapists it is shared with now. ``signs``: None
+    for an entry saved before they were kept (see :meth:`Accounts.fill_signs`)."""
 
     entry: Entry
     shared_with: tuple[User, ...]
+    signs: CrisisSigns | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SharedEntry:
-    """An entry shared with a therapist (``entry.body`` is empty in listings; a read fills it)."""
+    """An entry shared with a therapist (``entry.body`` is empty in listings; a read fills it).
+    ``signs`` as in :class:`ClientEntry`."""
 
     entry: Entry
     client: User
     granted_at: str
+    signs: CrisisSigns | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -519,7 +554,8 @@ class Accounts:
     def authenticate(self, username: str, password: str, *, address: str,
                      by: User | None = None, failed: str = "sign_in_failed") -> User:
         """The user if the password is theirs. The same message and about the same time for an
-        unknown name, a wrong password and a disabled account; rehashes an old-parameter hash.
+        unknown name and a wrong password; a disabled account's right password is told that the
+        account is paused (:data:`PAUSED`). Rehashes an old-parameter hash.
         A failure is audited as ``failed``, by ``by`` (a signed-in person checking their own
         password before changing it) or by no one (a sign-in).
 
@@ -546,6 +582,12 @@ class Accounts:
             ok = self._verify(stored, normal)
             raw = not ok and normal != password and self._verify(stored, password)
             checked = True
+            if (ok or raw) and found is not None and found[2]:
+                # The right password for a paused account: said plainly, and no failure (the
+                # attempt is given back), so the person is not sent on into the pause for tries.
+                with self.journal.transaction() as s:
+                    self._audit(s, by, "sign_in_paused", subject_id=found[0])
+                raise NotSignedInError(PAUSED)
             if not (ok or raw) or found is None or found[2]:
                 with self.journal.transaction() as s:
                     self._audit(s, by, failed,
@@ -561,8 +603,11 @@ class Accounts:
                 if rehashed is not None:
                     row.password_hash = rehashed
                 user = _user(row)
-        except NotSignedInError:
-            self.limiter.failed_attempt(username, address)  # it stays counted as a failure
+        except NotSignedInError as exc:
+            if str(exc) == PAUSED:
+                self.limiter.release(username, address, attempt)
+            else:
+                self.limiter.failed_attempt(username, address)  # it stays counted as a failure
             raise
         except BaseException:
             if not checked:
@@ -638,27 +683,55 @@ class Accounts:
 
     # -- a client's entries and shares -----------------------------------------------------
     def add_entry(self, client: User, kind: str, body: Mapping[str, Any], *,
-                  occurred_at: str | None = None) -> Entry:
+                  occurred_at: str | None = None, signs: CrisisSigns | None = None) -> Entry:
+        """Save a client's entry; ``signs``, what Mend's safety reading found in it, is kept
+        with it (in its encrypted body), so that lists show it without reading again."""
         _require_role(client, "client")
         if kind not in CLIENT_KINDS:
             raise InvalidInputError(f"an entry here is one of {', '.join(CLIENT_KINDS)}")
         validate_entry(kind, body)
-        payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
+        kept = {k: v for k, v in body.items() if k != _SIGNS}
+        payload = json.dumps(kept if signs is None else {**kept, _SIGNS: signs.to_dict()},
+                             ensure_ascii=False, sort_keys=True)
         when = occurred_at or _iso(self.clock())
         with self.journal.transaction() as s:
             row = EntryRow(kind=kind, relationship_id=None, occurred_at=when, owner_id=client.id,
                            body=self.journal.cipher.encrypt(payload))
             s.add(row)
             s.flush()
-            return Entry(id=row.id, kind=kind, relationship_id=None, occurred_at=when,
-                         body=json.loads(payload))
+            return _entry(row, json.loads(payload))
+
+    def fill_signs(self, read: SignsReader, entry_ids: Iterable[int]) -> int:
+        """Read and keep the signs of those of these client entries saved before signs were
+        kept (read once, on the first list that shows them); how many were read."""
+        wanted = sorted({_an_id(i) for i in entry_ids} - {0})
+        if not wanted:
+            return 0
+        cipher = self.journal.cipher
+        with self.journal.transaction() as s:
+            rows = s.scalars(select(EntryRow).where(EntryRow.id.in_(wanted),
+                                                    EntryRow.owner_id.is_not(None),
+                                                    EntryRow.kind.in_(CLIENT_KINDS))).all()
+            bodies = [(r.id, r.kind, json.loads(cipher.decrypt(r.body))) for r in rows]
+        missing = [(i, kind, body) for i, kind, body in bodies
+                   if CrisisSigns.from_body(body) is None]
+        found = {i: read(kind, body) for i, kind, body in missing}  # no transaction held
+        with self.journal.transaction() as s:
+            for entry_id, signs in found.items():
+                row = s.get(EntryRow, entry_id)
+                if row is None:
+                    continue  # deleted meanwhile
+                body = json.loads(cipher.decrypt(row.body))
+                body[_SIGNS] = signs.to_dict()
+                row.body = cipher.encrypt(json.dumps(body, ensure_ascii=False, sort_keys=True))
+        return len(found)
 
     def client_entries(self, client: User) -> list[ClientEntry]:
         """The client's own entries, newest first, each with whom it is shared now."""
         _require_role(client, "client")
         decrypt = self.journal.cipher.decrypt
         with self.journal.transaction() as s:
-            # Only what a client writes here: their coach sessions are theirs too, but are not
+            # Only what a client keeps here: their coach sessions are theirs too, but are not
             # entries to list or share.
             rows = s.scalars(select(EntryRow).where(EntryRow.owner_id == client.id,
                                                     EntryRow.kind.in_(CLIENT_KINDS))
@@ -669,8 +742,12 @@ class Accounts:
                     .where(ShareRow.client_id == client.id, ShareRow.withdrawn_at.is_(None))
                     .order_by(UserRow.username)):
                 shares.setdefault(share.entry_id, []).append(_user(therapist))
-            return [ClientEntry(entry=_entry(r, json.loads(decrypt(r.body))),
-                                shared_with=tuple(shares.get(r.id, ()))) for r in rows]
+            found = []
+            for r in rows:
+                body = json.loads(decrypt(r.body))
+                found.append(ClientEntry(entry=_entry(r, body), signs=CrisisSigns.from_body(body),
+                                         shared_with=tuple(shares.get(r.id, ()))))
+            return found
 
     def share(self, client: User, entry_id: int, therapist: str) -> None:
         """Let ``therapist`` (a username) read this entry, which must be the client's own."""
@@ -704,6 +781,47 @@ class Accounts:
             self._audit(s, client, "withdraw", entry_id=entry_id, subject_id=target)
             return True
 
+    def own_entry(self, client: User, entry_id: int,
+                  refusal: str = "That is not one of your entries.") -> ClientEntry:
+        """One of the client's own entries (refused in the same words when it is not, or is
+        not there), with whom it is shared now."""
+        _require_role(client, "client")
+        entry_id = _an_id(entry_id)
+        with self.journal.transaction() as s:
+            row = self._own_entry(s, client, entry_id, refusal)
+            body = json.loads(self.journal.cipher.decrypt(row.body))
+            shared = s.scalars(select(UserRow).join(ShareRow, ShareRow.therapist_id == UserRow.id)
+                               .where(ShareRow.entry_id == entry_id,
+                                      ShareRow.withdrawn_at.is_(None))
+                               .order_by(UserRow.username)).all()
+            return ClientEntry(entry=_entry(row, body), signs=CrisisSigns.from_body(body),
+                               shared_with=tuple(_user(t) for t in shared))
+
+    def delete_entry(self, client: User, entry_id: int) -> None:
+        """Delete one of the client's own entries for good, and every share of it (a therapist
+        no longer sees it, from their next request). The audit log gains a ``delete_entry``
+        line (who, which entry), never what it said; earlier lines about it stay."""
+        _require_role(client, "client")
+        entry_id = _an_id(entry_id)
+        with self.journal.transaction() as s:
+            row = self._own_entry(s, client, entry_id, "You can delete only your own entries.")
+            s.execute(delete(ShareRow).where(ShareRow.entry_id == entry_id))
+            s.delete(row)
+            self._audit(s, client, "delete_entry", entry_id=entry_id, subject_id=client.id)
+
+    def export_of(self, client: User) -> dict[str, Any]:
+        """Everything the client keeps on their Practice page, decrypted, as plain JSON values
+        (for a download made in memory: nothing is written to disk). The export is audited
+        (``export_entries``), as a read of their words is."""
+        found = self.client_entries(client)
+        with self.journal.transaction() as s:
+            self._audit(s, client, "export_entries", subject_id=client.id)
+        return {"account": client.username, "exported_at": _iso(self.clock()),
+                "entries": [{"id": e.entry.id, "kind": e.entry.kind,
+                             "occurred_at": e.entry.occurred_at, "body": dict(e.entry.body),
+                             "shared_with": [t.username for t in e.shared_with]}
+                            for e in found]}
+
     @staticmethod
     def _own_entry(s: Session, client: User, entry_id: int,
                    refusal: str = "You can share only your own entries.") -> EntryRow:
@@ -720,9 +838,10 @@ class Accounts:
 
     # -- a therapist's view ----------------------------------------------------------------
     def shared_with(self, therapist: User) -> list[SharedEntry]:
-        """What clients share with this therapist now: kinds, times and clients, no text (a read
-        of the text is :meth:`read_shared`, which is audited)."""
+        """What clients share with this therapist now: kinds, times, clients and the crisis signs
+        kept with each, no text (a read of the text is :meth:`read_shared`, which is audited)."""
         _require_role(therapist, "therapist")
+        decrypt = self.journal.cipher.decrypt
         with self.journal.transaction() as s:
             found = s.execute(
                 select(ShareRow, EntryRow, UserRow)
@@ -731,12 +850,14 @@ class Accounts:
                 .where(ShareRow.therapist_id == therapist.id, ShareRow.withdrawn_at.is_(None))
                 .order_by(UserRow.username, EntryRow.occurred_at.desc(), EntryRow.id.desc())
             ).all()
-            return [SharedEntry(entry=_entry(e, {}), client=_user(c), granted_at=sh.granted_at)
+            return [SharedEntry(entry=_entry(e, {}), client=_user(c), granted_at=sh.granted_at,
+                                signs=CrisisSigns.from_body(json.loads(decrypt(e.body))))
                     for sh, e, c in found]
 
     def read_shared(self, therapist: User, entry_id: int) -> SharedEntry:
         """The entry, if it is shared with this therapist right now; the read is audited in the
-        same transaction (no read without its audit line)."""
+        same transaction (no read without its audit line). A refused one is audited too
+        (``read_entry_refused``), and refused in the same words whether or not it exists."""
         _require_role(therapist, "therapist")
         entry_id = _an_id(entry_id)
         with self.journal.transaction() as s:
@@ -746,13 +867,34 @@ class Accounts:
                 .join(UserRow, UserRow.id == ShareRow.client_id)
                 .where(ShareRow.therapist_id == therapist.id, ShareRow.entry_id == entry_id,
                        ShareRow.withdrawn_at.is_(None))).first()
-            if found is None:
-                raise NotAllowedError("That entry is not shared with you.")
-            share, entry, client = found
-            body = json.loads(self.journal.cipher.decrypt(entry.body))
-            self._audit(s, therapist, "read_entry", entry_id=entry_id, subject_id=client.id)
-            return SharedEntry(entry=_entry(entry, body), client=_user(client),
-                               granted_at=share.granted_at)
+            if found is not None:
+                share, entry, client = found
+                body = json.loads(self.journal.cipher.decrypt(entry.body))
+                self._audit(s, therapist, "read_entry", entry_id=entry_id, subject_id=client.id)
+                return SharedEntry(entry=_entry(entry, body), client=_user(client),
+                                   granted_at=share.granted_at,
+                                   signs=CrisisSigns.from_body(body))
+        self.refuse_read(therapist, entry_id)
+
+    def may_read(self, therapist: User, entry_id: int) -> None:
+        """Whether the entry is shared with this therapist now, without reading it (a HEAD
+        request): nothing is audited when it is; a refusal is, as in :meth:`read_shared`."""
+        _require_role(therapist, "therapist")
+        entry_id = _an_id(entry_id)
+        with self.journal.transaction() as s:
+            if self._active_share(s, entry_id, therapist.id) is not None:
+                return
+        self.refuse_read(therapist, entry_id)
+
+    def refuse_read(self, actor: User, entry_id: int,
+                    refusal: str = "That entry is not shared with you.") -> NoReturn:
+        """Write a refused attempt to open an entry to the audit log (who, which id, whose entry
+        it is, if it is one), then refuse it in words that do not say whether it exists."""
+        entry_id = _an_id(entry_id)
+        with self.journal.transaction() as s:
+            owner = s.scalar(select(EntryRow.owner_id).where(EntryRow.id == entry_id))
+            self._audit(s, actor, "read_entry_refused", entry_id=entry_id, subject_id=owner)
+        raise NotAllowedError(refusal)
 
     # -- the audit log ---------------------------------------------------------------------
     def _audit(self, s: Session, actor: User | None, action: str, *, entry_id: int | None = None,
@@ -771,8 +913,8 @@ class Accounts:
         with self.journal.transaction() as s:
             query = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc())
             if user is not None:
-                uid = self._user_row(s, user).id
-                query = query.where((AuditRow.actor_id == uid) | (AuditRow.subject_id == uid))
+                uids = self._audited_ids(s, user)
+                query = query.where(AuditRow.actor_id.in_(uids) | AuditRow.subject_id.in_(uids))
             # A limit past any journal's size means all (and would not fit the database's integer).
             if limit is not None and limit < _MAX_ROWS:
                 query = query.limit(limit)
@@ -785,6 +927,21 @@ class Accounts:
                               action=r.action, entry_id=r.entry_id,
                               subject=names.get(r.subject_id) if r.subject_id else None)
                     for r in rows]
+
+    @classmethod
+    def _audited_ids(cls, s: Session, username: str) -> list[int]:
+        """The accounts a name stands for in the audit log: the account of that name now, and
+        any deleted one that had it (their lines stay, naming them "NAME [deleted]")."""
+        name = username.strip().lower()
+        gone = [int(key.removeprefix(_DELETED_NAME)) for key in s.scalars(
+            select(MetaRow.key).where(MetaRow.key.like(f"{_DELETED_NAME}%"),
+                                      MetaRow.value == name))]
+        try:
+            return [cls._user_row(s, username).id, *gone]
+        except InvalidInputError:
+            if not gone:
+                raise
+            return gone
 
     def views_of(self, client: User) -> list[AuditLine]:
         """Who read which of this client's entries, and when (newest first)."""
@@ -824,8 +981,10 @@ def _user(row: UserRow) -> User:
 
 
 def _entry(row: EntryRow, body: Mapping[str, Any]) -> Entry:
+    """The entry as its readers see it: what was written (the kept signs are the entry's
+    ``signs``, not its words)."""
     return Entry(id=row.id, kind=row.kind, relationship_id=row.relationship_id,
-                 occurred_at=row.occurred_at, body=body)
+                 occurred_at=row.occurred_at, body={k: v for k, v in body.items() if k != _SIGNS})
 
 
 _MAX_ID = 2**31 - 1  # entry ids are 32-bit integers on PostgreSQL

@@ -1,9 +1,10 @@
 """The journal's export files, from the dict that ``Journal.export()`` returns.
 
 JSON is the re-importable form (``mend journal import``): everything but the two-person answers
-people kept private (below; a backup, ``mend journal backup``, keeps those too); CSV is one row per
-relationship and per entry, for a spreadsheet. The CLI and the web app both write exports through
-here.
+people kept private (below; a backup, ``mend journal backup``, keeps those too). CSV is for a person
+to read in a spreadsheet, and is never imported: a section of relationships, then a section of
+entries, one row each, in plain words (:mod:`mendkit.journal.reading`), with each entry's body as
+JSON in its last column for completeness. The CLI and the web app both write exports through here.
 
 Every read of the journal (exports, ``mend journal list`` and ``show``, the journal pages and
 API) shows an entry's body through :func:`shown_body`: a two-person session's answer that its
@@ -19,7 +20,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-CSV_COLUMNS = ("table", "id", "kind", "relationship_id", "occurred_at", "name", "data")
+from mendkit.journal import reading
+
+CSV_RELATIONSHIP_COLUMNS = ("id", "name", "type", "notes")
+CSV_COLUMNS = ("id", "date", "relationship", "kind", "summary", "severity", "labels", "outcome",
+               "by", "score", "details_json")
+CSV_SECTIONS = ("Relationships", "Entries")  # the title row above each section's columns
 KEPT_PRIVATE = "kept private"  # what a journal read shows for a two-person answer kept private
 
 
@@ -80,13 +86,35 @@ _FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def to_csv(data: Mapping[str, Any]) -> str:
+    """The export for reading: the relationships, a blank row, then one row per entry with its
+    relationship's name, its time as stored, its kind, its words in full (what happened, the
+    message, a summary), severity, labels, outcome (a repair's uptake, where a coach session got
+    to), who reached out and the score, in plain words; ``details_json`` holds the body whole.
+    Every text cell is kept from running as a formula (:func:`spreadsheet_cell`)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
+    names = {r["id"]: r["name"] for r in data["relationships"]}
+    w.writerow([CSV_SECTIONS[0]])
+    w.writerow(CSV_RELATIONSHIP_COLUMNS)
     for r in data["relationships"]:
-        w.writerow(map(spreadsheet_cell, ["relationship", r["id"], r["kind"], "", "", r["name"],
-                                          r["notes"]]))
+        w.writerow(map(spreadsheet_cell, [r["id"], r["name"], r["kind"], r["notes"]]))
+    w.writerow([])
+    w.writerow([CSV_SECTIONS[1]])
+    w.writerow(CSV_COLUMNS)
     for e in shown(data)["entries"]:
-        w.writerow(["entry", e["id"], e["kind"], e["relationship_id"] or "", e["occurred_at"], "",
-                    json.dumps(e["body"], ensure_ascii=False, sort_keys=True)])
+        kind, body = e["kind"], e["body"]
+        outcome = (reading.uptake_words(body) if kind == "repair" else
+                   reading.coach_state_words(body) if kind == "coach_session" else "")
+        w.writerow(map(spreadsheet_cell, [
+            e["id"], e["occurred_at"], names.get(e["relationship_id"], ""),
+            reading.kind_words(kind), reading.summary(kind, body),
+            _blank(reading.severity_of(body)) if kind == "rupture" else "",
+            "; ".join(reading.labels_of(body)) if kind == "rupture" else "",
+            outcome, reading.by_words(body) if kind == "repair" else "",
+            _blank(reading.score_of(body)) if kind == "checkin" else "",
+            json.dumps(body, ensure_ascii=False, sort_keys=True)]))
     return buf.getvalue()
+
+
+def _blank(value: object) -> object:
+    return "" if value is None else value

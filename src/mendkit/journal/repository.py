@@ -48,7 +48,7 @@ from mendkit.errors import (
     NotAllowedError,
     NotInJournalError,
 )
-from mendkit.insights import instant_order
+from mendkit.insights import instant_order, said_name
 from mendkit.journal.backup import write_backup
 from mendkit.journal.crypto import (
     KdfParams,
@@ -58,7 +58,13 @@ from mendkit.journal.crypto import (
     derive_key,
     new_salt,
 )
-from mendkit.journal.kinds import REL_KINDS, ref_of, stored_when, validate_entry
+from mendkit.journal.kinds import (
+    REL_KINDS,
+    ref_of,
+    relationship_fields,
+    stored_when,
+    validate_entry,
+)
 from mendkit.journal.schema import upgrade
 from mendkit.journal.tables import EntryRow, MetaRow, RelationshipRow
 
@@ -114,18 +120,42 @@ def key_change_under_way(home: Path) -> bool:
 @contextmanager
 def _rekey_lock(home: Path) -> Iterator[bool]:
     """Hold ``journal.db.rekey.lock`` while it is free (True), or yield False when another
-    process holds it. The operating system lets it go when its holder dies."""
-    handle = os.fdopen(open_private(home / "journal.db.rekey.lock", os.O_RDWR | os.O_APPEND),
-                       "a+b")
-    try:
+    process holds it. The operating system lets it go when its holder dies.
+
+    The holder removes the file before letting it go, so that none is left in MEND_HOME. That is
+    safe because a lock counts only on the file the name still names: one taken on a file that
+    was removed meanwhile (opened just before its holder removed it) is let go and taken again
+    on the file that is there now. A holder killed before removing it leaves it, harmlessly."""
+    path = home / "journal.db.rekey.lock"
+    while True:
+        handle = os.fdopen(open_private(path, os.O_RDWR | os.O_APPEND), "a+b")
         try:
             lock_now(handle.fileno())
         except OSError:
+            handle.close()
             yield False
             return
+        if _names_it(path, handle.fileno()):
+            break
+        handle.close()  # a file removed by the holder before: lock the one there now
+    try:
         yield True
     finally:
+        # While still held: a newcomer then makes and locks a new file. (Windows does not
+        # remove a file that is open: there it is left, harmlessly.)
+        with contextlib.suppress(OSError):
+            path.unlink()
         handle.close()
+
+
+def _names_it(path: Path, fd: int) -> bool:
+    """Whether ``path`` still names the open file ``fd``."""
+    try:
+        there = path.stat()
+    except FileNotFoundError:
+        return False
+    mine = os.fstat(fd)
+    return (there.st_dev, there.st_ino) == (mine.st_dev, mine.st_ino)
 
 
 def _companions(path: Path) -> tuple[Path, Path]:
@@ -329,8 +359,14 @@ class Journal:
                 if not passphrase:
                     raise JournalError("this journal needs MEND_JOURNAL_KEY or a passphrase")
                 cipher = TextCipher(derive_key(passphrase, side.salt, side.params))
-                if cipher.decrypt(rows["check"]) != "mend-journal":
-                    raise JournalError("the journal key does not match this database")
+                try:
+                    checked = cipher.decrypt(rows["check"])
+                except JournalError:
+                    checked = ""
+                if checked != "mend-journal":
+                    raise JournalError("the journal key does not match this database (wrong "
+                                       "passphrase or MEND_JOURNAL_KEY); nothing was changed. "
+                                       + _CHANGED_ELSEWHERE)
                 upgrade(engine)
             except BaseException:
                 engine.dispose()
@@ -456,18 +492,23 @@ class Journal:
         return len(rows)
 
     def put(self, kind: str, body: Mapping[str, Any], *, occurred_at: str,
-            owner_id: int | None = None) -> Entry:
+            owner_id: int | None = None, relationship_id: int | None = None) -> Entry:
         """Add or replace the entry with this body's natural key (``ref_of``): one transaction.
 
         ``owner_id`` is the practice's person whose entry it is (None: the single-user journal's);
-        replacing someone else's entry raises :class:`~mendkit.errors.NotAllowedError`."""
-        return self.put_many([(kind, body, occurred_at)], owner_id=owner_id)[0]
+        replacing someone else's entry raises :class:`~mendkit.errors.NotAllowedError`.
+        ``relationship_id`` saves it under that relationship (None keeps the one it has)."""
+        return self.put_many([(kind, body, occurred_at)], owner_id=owner_id,
+                             relationship_id=relationship_id)[0]
 
     def put_many(self, items: list[tuple[str, Mapping[str, Any], str]], *,
-                 owner_id: int | None = None) -> list[Entry]:
+                 owner_id: int | None = None, relationship_id: int | None = None
+                 ) -> list[Entry]:
         """Several :meth:`put` (kind, body, occurred_at) in one transaction: all or nothing."""
         done: list[Entry] = []
         with self._tx() as s:
+            if relationship_id is not None:
+                self._relationship_row(s, relationship_id)
             for kind, body, occurred_at in items:
                 validate_entry(kind, body)
                 payload = json.dumps(dict(body), ensure_ascii=False, sort_keys=True)
@@ -483,6 +524,8 @@ class Journal:
                                           "else's; nothing was changed")
                 row.body = self._cipher.encrypt(payload)
                 row.occurred_at = occurred_at
+                if relationship_id is not None:
+                    row.relationship_id = relationship_id
                 s.flush()
                 done.append(Entry(id=row.id, kind=kind, relationship_id=row.relationship_id,
                                   occurred_at=occurred_at, body=json.loads(payload)))
@@ -569,7 +612,7 @@ class Journal:
 
     def entry(self, entry_id: int) -> Entry:
         with self._read() as s:
-            r = s.get(EntryRow, entry_id)
+            r = s.get(EntryRow, entry_id) if self._fits(entry_id) else None
             if r is None or r.owner_id is not None:
                 raise JournalError(f"no entry with id {entry_id}")
             return Entry(id=r.id, kind=r.kind, relationship_id=r.relationship_id,
@@ -577,6 +620,133 @@ class Journal:
 
     def _read(self) -> _Tx:
         return _Tx(self._reads)
+
+    # -- correcting: one entry, one relationship -----------------------------------------------
+    def relationship(self, relationship_id: int) -> Relationship:
+        """One relationship of the single-user journal; :class:`NotInJournalError` names the id."""
+        with self._read() as s:
+            row = self._relationship_row(s, relationship_id)
+            return Relationship(id=row.id, name=self._cipher.decrypt(row.name), kind=row.kind,
+                                notes=self._cipher.decrypt(row.notes))
+
+    def relationship_entry_ids(self, relationship_id: int) -> list[int]:
+        """The ids of what deleting this relationship deletes with it: its entries, and the coach
+        sessions saved with no relationship whose "who" is its name (insights count those as
+        its own; see :func:`mendkit.insights.coach_repair_rows`)."""
+        with self._read() as s:
+            row = self._relationship_row(s, relationship_id)
+            return self._belonging(s, row)
+
+    def delete_entry(self, entry_id: int) -> Entry:
+        """Delete one entry of the single-user journal for good, and overwrite what it held
+        (:meth:`_overwrite_freed`). Returns the entry as it was. An unknown id (or a practice
+        person's entry) is :class:`NotInJournalError`, and nothing is deleted."""
+        with self._tx() as s:
+            row = s.get(EntryRow, entry_id) if self._fits(entry_id) else None
+            if row is None or row.owner_id is not None:
+                raise NotInJournalError(f"no entry with id {entry_id}; nothing was deleted")
+            gone = Entry(id=row.id, kind=row.kind, relationship_id=row.relationship_id,
+                         occurred_at=row.occurred_at,
+                         body=json.loads(self._cipher.decrypt(row.body)))
+            s.delete(row)
+        self._overwrite_freed(f"entry {entry_id} was deleted")
+        return gone
+
+    def delete_relationship(self, relationship_id: int) -> tuple[Relationship, int]:
+        """Delete one relationship with its entries (as :meth:`relationship_entry_ids`) for good,
+        and overwrite what they held. Returns the relationship as it was and how many entries
+        went with it; the other relationships are not touched."""
+        with self._tx() as s:
+            row = self._relationship_row(s, relationship_id)
+            rel = Relationship(id=row.id, name=self._cipher.decrypt(row.name), kind=row.kind,
+                               notes=self._cipher.decrypt(row.notes))
+            ids = self._belonging(s, row)
+            if ids:
+                s.execute(delete(EntryRow).where(EntryRow.id.in_(ids)))
+            s.delete(row)
+        self._overwrite_freed(f"relationship {relationship_id} was deleted with its entries")
+        return rel, len(ids)
+
+    def rename_relationship(self, relationship_id: int, name: str) -> tuple[Relationship,
+                                                                           Relationship]:
+        """Give a relationship a new name (the old one is overwritten in the file). Coach
+        sessions saved with no relationship that named it are linked to it first, so that its
+        insights count them as before. Returns the relationship before and after."""
+        name = relationship_fields(name)[0]
+        with self._tx() as s:
+            row = self._relationship_row(s, relationship_id)
+            old = Relationship(id=row.id, name=self._cipher.decrypt(row.name), kind=row.kind,
+                               notes=self._cipher.decrypt(row.notes))
+            sessions = self._belonging(s, row, sessions_only=True)
+            if sessions:
+                s.execute(update(EntryRow).where(EntryRow.id.in_(sessions))
+                          .values(relationship_id=row.id))
+            row.name = self._cipher.encrypt(name)
+        if name != old.name:
+            self._overwrite_freed(f"relationship {relationship_id} was renamed")
+        return old, Relationship(id=old.id, name=name, kind=old.kind, notes=old.notes)
+
+    def link_entry(self, entry_id: int, relationship_id: int) -> None:
+        """Save an entry of the single-user journal under a relationship (both must exist)."""
+        with self._tx() as s:
+            self._relationship_row(s, relationship_id)
+            row = s.get(EntryRow, entry_id) if self._fits(entry_id) else None
+            if row is None or row.owner_id is not None:
+                raise NotInJournalError(f"no entry with id {entry_id}; nothing was changed")
+            row.relationship_id = relationship_id
+
+    def _fits(self, row_id: int) -> bool:
+        """Whether an id is one the journal's keys can hold (a larger one names nothing)."""
+        largest = _LARGEST_ID if self.path is not None else _LARGEST_POSTGRES_ID
+        return 0 < row_id <= largest
+
+    def _relationship_row(self, s: Session, relationship_id: int) -> RelationshipRow:
+        row = s.get(RelationshipRow, relationship_id) if self._fits(relationship_id) else None
+        if row is None or row.owner_id is not None:
+            raise NotInJournalError(f"no relationship with id {relationship_id}; nothing was "
+                                    "changed")
+        return row
+
+    def _belonging(self, s: Session, row: RelationshipRow, *, sessions_only: bool = False
+                   ) -> list[int]:
+        """Ids of the relationship's own entries (unless ``sessions_only``), and of the coach
+        sessions with no relationship whose "who" is its name."""
+        ids = [] if sessions_only else list(s.scalars(
+            select(EntryRow.id).where(EntryRow.relationship_id == row.id)))
+        want = said_name(self._cipher.decrypt(row.name))
+        loose = s.execute(select(EntryRow.id, EntryRow.body).where(
+            EntryRow.kind == "coach_session", EntryRow.relationship_id.is_(None),
+            EntryRow.owner_id.is_(None))).all()
+        for entry_id, body in loose:
+            answers = json.loads(self._cipher.decrypt(body)).get("answers")
+            if want and isinstance(answers, Mapping) and said_name(
+                    answers.get("recognise_who")) == want:
+                ids.append(entry_id)
+        return sorted(ids)
+
+    def _overwrite_freed(self, done: str) -> None:
+        """After a delete or a rename: overwrite the old copies of what changed. On SQLite,
+        secure_delete has zeroed it in the new pages; the WAL is copied into the file and emptied,
+        so that no older page (in the file or the WAL) still holds it. On PostgreSQL the tables
+        are rewritten (their free text is sealed with the journal's key either way)."""
+        if self.path is None:
+            with self.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").execute(
+                    text("VACUUM FULL entries, relationships"))
+            return
+        with self.engine.connect() as raw:
+            conn = raw.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {_CHECKPOINT_WAIT_MS}")
+            try:
+                emptied = _checkpoint(conn)
+            finally:
+                conn.exec_driver_sql("PRAGMA busy_timeout = 10000")
+        if not emptied:
+            raise DeletedButKept(
+                f"{done}, but another program still has the journal open, so an older copy of "
+                f"what was there remains in {self.path.name}-wal until it lets go. Close Mend "
+                "wherever it has the journal open (`mend serve`, another `mend` command): the "
+                "last one to close overwrites it")
 
     # -- export, import, delete ----------------------------------------------------------------
     def export(self) -> dict[str, Any]:
@@ -1045,8 +1215,17 @@ _CHECKPOINT_WAIT_MS = 10000  # how long delete waits for other readers to let go
 
 
 class DeletedButKept(JournalError):
-    """``delete_all`` deleted everything, but another connection kept SQLite from overwriting
-    the old copies of the pages in the file and its WAL (running it again finishes)."""
+    """``delete_all`` deleted everything (running it again finishes), or ``delete_entry``,
+    ``delete_relationship`` or ``rename_relationship`` made its change, but another connection
+    kept SQLite from overwriting the old copies of the pages in the file and its WAL."""
+
+
+# Said with every wrong passphrase: another window may have changed it (a terminal that typed
+# the right one a minute ago is otherwise told it is wrong).
+_CHANGED_ELSEWHERE = ("If the passphrase was changed in another window since you last typed it "
+                      "(with `mend journal rekey`, or on the settings page), use the new one.")
+WRONG_PASSPHRASE = ("wrong passphrase (or not a Mend journal); nothing was changed. "
+                    + _CHANGED_ELSEWHERE)
 
 
 class _WrongKey(JournalError):
@@ -1085,7 +1264,7 @@ def _finish_rekey(home: Path, passphrase: str) -> Engine:
                         "changed (by `mend journal rekey`). If you gave the old passphrase, "
                         "use the new one (try again in a moment if the change is still under "
                         "way); nothing was changed")
-    raise _WrongKey("wrong passphrase (or not a Mend journal); nothing was changed")
+    raise _WrongKey(WRONG_PASSPHRASE)
 
 
 def _drop_unused_pending(home: Path, engine: Engine) -> None:
@@ -1157,8 +1336,7 @@ def _connect(factory: Any, *args: Any) -> Engine:
         engine.dispose()
         msg = str(exc.orig)
         if "not a database" in msg:
-            raise _WrongKey("wrong passphrase (or not a Mend journal); nothing was changed"
-                            ) from None
+            raise _WrongKey(WRONG_PASSPHRASE) from None
         if "readonly" in msg or "read-only" in msg:
             raise JournalError(f"the journal is read-only: {msg}") from None
         if "disk I/O error" in msg or "disk is full" in msg:

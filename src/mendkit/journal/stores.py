@@ -29,6 +29,7 @@ from mendkit.coach.session import Session
 from mendkit.coach.store import PairStore, SessionStore, check_pair, check_session_id
 from mendkit.corrections import Correction, CorrectionStore, stamped, training_examples
 from mendkit.errors import InvalidInputError
+from mendkit.insights import said_name
 from mendkit.journal.repository import Journal
 
 __all__ = ["Imported", "JournalCorrectionStore", "JournalPairStore", "JournalSessionStore",
@@ -42,22 +43,48 @@ def _now() -> str:
 class JournalSessionStore:
     """Coach sessions as ``coach_session`` entries, one per session id: ``owner_id``'s in a
     practice (only theirs are found; saving someone else's raises ``NotAllowedError``), else
-    (None) the single-user journal's."""
+    (None) the single-user journal's.
 
-    def __init__(self, journal: Journal, owner_id: int | None = None) -> None:
+    In the single-user journal a session can be saved under a relationship: ``relationship_id``,
+    or with ``match_who`` the one relationship whose name is the person's answer to "who"
+    (pronouns and case aside, as insights match them: :func:`mendkit.insights.said_name`); a
+    session that names none, or several, is saved with no relationship."""
+
+    def __init__(self, journal: Journal, owner_id: int | None = None, *,
+                 relationship_id: int | None = None, match_who: bool = False) -> None:
         self.journal = journal
         self.owner_id = owner_id
+        self.relationship_id = relationship_id
+        self.match_who = match_who and owner_id is None
+        self.last_id: str | None = None  # the session this store last saved or loaded
+        self._names: list[tuple[int, str]] | None = None
 
     def save(self, session: Session) -> None:
         check_session_id(session.id)
+        rel = self.relationship_id
+        if rel is None and self.match_who:
+            rel = self._named(session.answers.get("recognise_who"))
         self.journal.put("coach_session", session.to_dict(), occurred_at=_now(),
-                         owner_id=self.owner_id)
+                         owner_id=self.owner_id, relationship_id=rel)
+        self.last_id = session.id
+
+    def named(self, who: object) -> list[int]:
+        """The ids of the relationships whose name is ``who`` (pronouns and case aside)."""
+        want = said_name(who)
+        if self._names is None:
+            self._names = [(r.id, said_name(r.name)) for r in self.journal.relationships()]
+        return [rel_id for rel_id, name in self._names if want and name == want]
+
+    def _named(self, who: object) -> int | None:
+        found = self.named(who)
+        return found[0] if len(found) == 1 else None
 
     def load(self, session_id: str) -> Session:
         found = self.journal.keyed("coach_session", check_session_id(session_id),
                                    owner_id=self.owner_id)
         if found is None:
             raise InvalidInputError(f"no coach session {session_id!r} in the journal")
+        self.last_id = session_id
         return Session.from_dict(found.body, source=f"the journal's coach session {session_id!r}")
 
     def ids(self) -> list[str]:

@@ -83,9 +83,11 @@ class TurnAnalysis:
 
     def model_only(self, label: str) -> bool:
         """Whether only the learned model gave ``label``: there is evidence for it, and none of
-        it comes from a rule (a rule's source starts with ``rule:``, the model's ``model:``)."""
+        it comes from a rule or from the turns around it (a rule's source starts with ``rule:``,
+        a crisis sign read from the turns around it ``context:``, the model's ``model:``)."""
         sources = [ev.source for ev in self.evidence if ev.label == label]
-        return bool(sources) and not any(source.startswith("rule:") for source in sources)
+        return bool(sources) and not any(source.startswith(("rule:", "context:"))
+                                         for source in sources)
 
     def to_dict(self) -> dict[str, Any]:
         """The turn as in ``mend analyze --json``; scores are rounded to 4 decimal places."""

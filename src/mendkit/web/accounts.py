@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from mendkit.errors import InvalidInputError
 from mendkit.models.classifier import read_for
-from mendkit.web.app import render, state
+from mendkit.web.app import region_of, render, state
 from mendkit.web.coach_pair import SEAT_COOKIE
 from mendkit.web.security import is_head, whole_number
 
@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from mendkit.web.vault import JournalVault
 
 SESSION_COOKIE = "mend_session"
-_KIND_NAMES = {"rupture": "Rupture", "repair": "Repair attempt", "checkin": "Check-in"}
+_KIND_NAMES = {"rupture": "Rupture", "repair": "Repair attempt", "checkin": "Check-in",
+               "analysis": "Analysis of a conversation"}
 _UPTAKE_NAMES = {"accepted": "accepted", "partly": "partly accepted", "not_yet": "no answer yet",
                  "rejected": "not accepted"}
 _NOT_HERE = ("Accounts are not set up on this Mend. A practice turns them on with "
@@ -212,6 +213,7 @@ async def practice_gate(request: Request) -> None:
         raise NotAllowedError(_SINGLE_USER_OFF)
     _, user = await run_in_threadpool(_signed_in, request)
     request.state.practice_person = user.id
+    request.state.practice_role = user.role  # what a result page offers (keep it, or export it)
     # The classifier keeps this request's readings for this account alone: a reading made for
     # someone else never answers it, so how fast an answer comes tells no one what another
     # person checked. (Set in the request's own context, which ends with it.)
@@ -256,14 +258,32 @@ def login_form(request: Request) -> Response:
 
 
 @router.post("/login")
-def login(request: Request, csrf_token: Annotated[str, Form()] = "",
-          username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "") -> Response:
+def login(  # noqa: PLR0917 (one parameter per form field)
+    request: Request, csrf_token: Annotated[str, Form()] = "",
+    username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
+    draft_kind: Annotated[str, Form()] = "", draft_who: Annotated[str, Form()] = "",
+    draft_text: Annotated[str, Form()] = "", draft_uptake: Annotated[str, Form()] = "",
+    draft_score: Annotated[str, Form()] = "",
+) -> Response:
+    """Sign in. The form may carry an entry that a client sent after their session had ended
+    (``draft_*``, see :func:`add_entry`): it is shown again in the client's form, not saved, so
+    that they see it and save it themselves."""
+    from mendkit.errors import AccessError
+
     _csrf(request, csrf_token)
     accounts = _accounts(request)
     address = request.client.host if request.client else "unknown"
-    signed = accounts.sign_in(_typed_name(username), password[:1024], address=address)
+    draft = _draft(draft_kind, draft_who, draft_text, draft_uptake, draft_score)
+    try:
+        signed = accounts.sign_in(_typed_name(username), password[:1024], address=address)
+    except AccessError as exc:
+        if draft is None:
+            raise
+        return _sign_in_again(request, draft, str(exc), exc)  # the entry still in the form
     accounts.sign_out(request.cookies.get(SESSION_COOKIE))  # a new session, never an old one
-    response = RedirectResponse("/practice", status_code=303)
+    response: Response = RedirectResponse("/practice", status_code=303)
+    if draft is not None and signed.user.role == "client":
+        response = _client_page(request, accounts, signed.user, draft=draft)
     response.set_cookie(SESSION_COOKIE, signed.token, httponly=True, samesite="strict",
                         secure=request.url.scheme == "https", path="/")
     return response
@@ -314,22 +334,37 @@ def change_password(request: Request, csrf_token: Annotated[str, Form()] = "",
                     again: Annotated[str, Form()] = "") -> Response:
     """A signed-in person's new password: the one they have now first (counted by the sign-in
     limit like any other try); their other sessions end, this one stays."""
+    import unicodedata
+
     from mendkit.errors import NotSignedInError
 
     _csrf(request, csrf_token)
     accounts, user = _signed_in(request)
     address = request.client.host if request.client else "unknown"
+
+    def again_with(message: str, field: str) -> Response:  # the form again, saying why
+        return render(request, "practice_password.html", {
+            "title": "Change your password", "page": "practice", "user": user, "saved": False,
+            "error": message, "field": field}, status=400)
+
     try:
         accounts.authenticate(user.username, current[:1024], address=address, by=user,
                               failed="password_check_failed")
     except NotSignedInError:
-        raise InvalidInputError("That is not your password now, so nothing was changed. Type "
-                                "it again.") from None
+        return again_with("That is not your password now, so nothing was changed. Type it "
+                          "again.", "current")
     if new != again:
-        raise InvalidInputError("The two new passwords differ, so nothing was changed. Type "
-                                "them again.")
-    accounts.set_password(user.username, new, actor=user,
-                          keep_token=request.cookies.get(SESSION_COOKIE))
+        return again_with("The two new passwords differ, so nothing was changed. Type them "
+                          "again.", "new")
+    if unicodedata.normalize("NFKC", new) == unicodedata.normalize("NFKC", current[:1024]):
+        return again_with("The new password is the one you have now, so nothing was changed. "
+                          "Choose a different one.", "new")
+    try:
+        accounts.set_password(user.username, new, actor=user,
+                              keep_token=request.cookies.get(SESSION_COOKIE))
+    except InvalidInputError as exc:  # too short, or easy to guess: said as the others are
+        said = exc.reason.rstrip(".")
+        return again_with(f"{said[:1].upper()}{said[1:]}. Nothing was changed.", "new")
     return RedirectResponse("/practice/password?saved=1", status_code=303)
 
 
@@ -337,20 +372,38 @@ def change_password(request: Request, csrf_token: Annotated[str, Form()] = "",
 @router.get("/practice/client", response_class=HTMLResponse)
 def client_page(request: Request) -> Response:
     accounts, user = _signed_in(request, "client")
+    return _client_page(request, accounts, user)
+
+
+def _client_page(request: Request, accounts: Accounts, user: User, *,
+                 draft: dict[str, str] | None = None) -> HTMLResponse:
+    """The client's page; with ``draft``, an entry not saved yet, back in the form."""
+    from mendkit.web.practice_signs import help_for, read_signs
+
     therapists = [t for t in accounts.users(role="therapist") if not t.disabled]
+    found = accounts.client_entries(user)
+    if accounts.fill_signs(read_signs, [e.entry.id for e in found if e.signs is None]):
+        found = accounts.client_entries(user)  # entries saved before signs were kept
+    region = region_of(request)
     entries = [{"id": e.entry.id, "title": _title(e.entry), "facts": _facts(e.entry),
+                "kind": e.entry.kind,
+                "help": help_for(e.signs, region) if e.signs and e.signs.crisis else None,
                 "shared_with": [t.username for t in e.shared_with],
                 "can_share": [t.username for t in therapists
                               if t.username not in {s.username for s in e.shared_with}]}
-               for e in accounts.client_entries(user)]
+               for e in found]
     titles = {e["id"]: e["title"] for e in entries}
     views = [{"at": _when(v.at), "who": v.actor, "entry": v.entry_id,
-              "title": titles.get(v.entry_id, f"Entry {v.entry_id}")}
+              "here": v.entry_id in titles,
+              "title": titles.get(v.entry_id, "An entry you have deleted")}
              for v in accounts.views_of(user)]
+    saved = request.query_params.get("saved", "")
+    added = whole_number(request.query_params.get("entry", "")) if saved == "added" else None
     return render(request, "practice_client.html", {
         "title": "Your entries", "page": "practice", "user": user, "entries": entries,
-        "views": views, "therapists": [t.username for t in therapists],
-        "saved": request.query_params.get("saved", "")})
+        "views": views, "therapists": [t.username for t in therapists], "saved": saved,
+        "added_help": next((e["help"] for e in entries if e["id"] == added), None),
+        "draft": draft})
 
 
 @router.post("/practice/entries")
@@ -360,8 +413,19 @@ def add_entry(  # noqa: PLR0917 (one parameter per form field)
     text: Annotated[str, Form()] = "", uptake: Annotated[str, Form()] = "",
     score: Annotated[str, Form()] = "",
 ) -> Response:
+    from mendkit.errors import NotSignedInError
+
     _csrf(request, csrf_token)
-    accounts, user = _signed_in(request, "client")
+    try:
+        accounts, user = _signed_in(request, "client")
+    except NotSignedInError as exc:
+        # The session ended while they wrote (30 minutes without a request is soon, for a long
+        # entry): nothing is kept on the server without one, so the words go back to the
+        # browser that sent them, in the sign-in form, and come back to the entry form after.
+        draft = _draft(kind, who, text, uptake, score)
+        if draft is None:
+            raise
+        return _sign_in_again(request, draft, str(exc), exc)
     text = text.replace("\r\n", "\n")  # a browser sends CRLF; its maxlength counts LF
     too_long = [f"{what} is {len(value.strip()):,} characters long; keep it to {limit:,}"
                 for what, value, limit in (("'Who with'", who, _WHO_MAX),
@@ -390,8 +454,13 @@ def add_entry(  # noqa: PLR0917 (one parameter per form field)
             body["note"] = words
     else:
         raise InvalidInputError("Choose a rupture, a repair attempt or a check-in.")
-    entry = accounts.add_entry(user, kind, body)
-    return RedirectResponse(f"/practice/client?saved=added#entry-{entry.id}", status_code=303)
+    from mendkit.web.practice_signs import read_signs
+
+    # Mend's safety reading, as on Analyse and Check: the entry is kept either way, and the page
+    # it lands on shows the crisis resources when the reading found a possible sign.
+    entry = accounts.add_entry(user, kind, body, signs=read_signs(kind, body))
+    return RedirectResponse(f"/practice/client?saved=added&entry={entry.id}#entry-{entry.id}",
+                            status_code=303)
 
 
 @router.post("/practice/entries/{entry_id}/share")
@@ -421,33 +490,77 @@ def withdraw(request: Request, entry_id: int, csrf_token: Annotated[str, Form()]
                             status_code=303)
 
 
+def _draft(kind: str, who: str, text: str, uptake: str, score: str) -> dict[str, str] | None:
+    """An entry's form fields, to show again; None when nothing was typed in it."""
+    if not (who.strip() or text.strip() or score.strip()):
+        return None
+    return {"kind": kind if kind in _KIND_NAMES else "rupture", "who": who,
+            "text": text.replace("\r\n", "\n"), "uptake": uptake, "score": score}
+
+
+def _sign_in_again(request: Request, draft: dict[str, str], message: str,
+                   exc: Exception) -> Response:
+    """The sign-in form with why, and the entry not saved yet, in it."""
+    from mendkit.errors import TooManyAttemptsError
+
+    status = 429 if isinstance(exc, TooManyAttemptsError) else 401
+    response = render(request, "accounts_login.html", {
+        "title": "Sign in", "page": "practice", "message": message, "draft": draft},
+        status=status)
+    if isinstance(exc, TooManyAttemptsError):
+        response.headers["retry-after"] = str(exc.retry_after)
+    return response
+
+
 # -- a therapist's page ---------------------------------------------------------------------
 @router.get("/practice/therapist", response_class=HTMLResponse)
 def therapist_page(request: Request) -> Response:
+    from mendkit.web.practice_signs import read_signs
+
     accounts, user = _signed_in(request, "therapist")
+    found = accounts.shared_with(user)
+    if accounts.fill_signs(read_signs, [s.entry.id for s in found if s.signs is None]):
+        found = accounts.shared_with(user)  # entries saved before signs were kept
     clients: dict[str, list[dict[str, Any]]] = {}
-    for shared in accounts.shared_with(user):
+    for shared in found:
         clients.setdefault(shared.client.username, []).append(
             {"id": shared.entry.id, "title": _title(shared.entry),
-             "granted": _when(shared.granted_at)})
+             "granted": _when(shared.granted_at),
+             "crisis": bool(shared.signs and shared.signs.crisis)})
+    # Entries with a possible crisis sign first, and the clients who wrote them (a stable sort:
+    # newest first within each, clients by name otherwise).
+    for entries in clients.values():
+        entries.sort(key=lambda e: not e["crisis"])
+    ordered = dict(sorted(clients.items(), key=lambda item: not item[1][0]["crisis"]))
     return render(request, "practice_therapist.html", {
-        "title": "Shared with you", "page": "practice", "user": user, "clients": clients})
+        "title": "Shared with you", "page": "practice", "user": user, "clients": ordered,
+        "flagged": sum(e["crisis"] for entries in ordered.values() for e in entries)})
 
 
 @router.get("/practice/shared/{entry_id}", response_class=HTMLResponse)
 def shared_entry(request: Request, entry_id: int) -> Response:
-    from mendkit.errors import NotAllowedError
+    from mendkit.web.practice_signs import help_for, read_signs, reader_alert
 
-    accounts, user = _signed_in(request, "therapist")
+    accounts, user = _signed_in(request)
+    if user.role != "therapist":  # a client reaching for an entry here: refused, and audited
+        accounts.refuse_read(user, entry_id, "This page is for therapists. You are signed in "
+                             f"as a {user.role}.")
     if is_head(request.scope):  # no text is sent, so nothing is read: no audit line
-        if not any(s.entry.id == entry_id for s in accounts.shared_with(user)):
-            raise NotAllowedError("That entry is not shared with you.")
+        accounts.may_read(user, entry_id)  # a refusal is audited
         return Response(status_code=200, media_type="text/html")
     shared = accounts.read_shared(user, entry_id)
+    signs = shared.signs
+    if signs is None:  # saved before signs were kept: read now, and kept
+        signs = read_signs(shared.entry.kind, shared.entry.body)
+        accounts.fill_signs(lambda _kind, _body: signs, [shared.entry.id])
+    from mendkit.web.practice_entries import analysis_view
+
     return render(request, "practice_entry.html", {
         "title": _title(shared.entry), "page": "practice", "user": user,
         "client": shared.client.username, "facts": _facts(shared.entry),
-        "granted": _when(shared.granted_at)})
+        "granted": _when(shared.granted_at), "kept": analysis_view(shared.entry),
+        "alert": reader_alert(signs) if signs.crisis else "",
+        "help": help_for(signs, region_of(request)) if signs.crisis else None})
 
 
 # -- what the forms and paths carry -------------------------------------------------------
@@ -487,4 +600,21 @@ def _facts(entry: Entry) -> list[tuple[str, str]]:
         facts.append(("Feeling connected (0-10)", str(body["score"])))
     if body.get("note"):
         facts.append(("Note", str(body["note"])))
+    if isinstance(body.get("analysis"), dict):
+        facts.append(("Kept under", str(body.get("client", ""))))
+        facts.append(("What Mend found", _found_words(body["analysis"].get("summary", {}))))
     return facts
+
+
+def _found_words(summary: dict[str, Any]) -> str:
+    """An analysis's summary in a sentence (as the Analyse page says it)."""
+    def count(n: object, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    episodes = summary.get("episode_status", {})
+    return (f"{count(summary.get('turns', 0), 'turn', 'turns')}, "
+            f"{summary.get('rupture_turns', 0)} with a rupture, "
+            f"{summary.get('repair_turns', 0)} with a repair; "
+            f"{count(summary.get('episodes', 0), 'episode', 'episodes')} "
+            f"({episodes.get('resolved', 0)} resolved, {episodes.get('attempted', 0)} attempted, "
+            f"{episodes.get('unresolved', 0)} unresolved).")

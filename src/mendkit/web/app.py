@@ -130,7 +130,7 @@ def stores_for(request: Request) -> AbstractContextManager[Stores]:
 def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The app. ``allowed_hosts`` (``mend serve`` passes the loopback names) refuses requests
     for any other Host, so a web page elsewhere cannot reach Mend by DNS rebinding."""
-    from mendkit.web import accounts, api, journal_api, journal_pages, pages
+    from mendkit.web import accounts, api, journal_api, journal_pages, pages, practice_entries
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -158,6 +158,7 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
     app.include_router(pages.router, dependencies=gate)
     app.include_router(journal_pages.router, dependencies=gate)
     app.include_router(accounts.router)  # a practice's sign-in; 404 unless `mend accounts init`
+    app.include_router(practice_entries.router)  # a client's own: keep, see, delete, export
 
     @app.get("/openapi.json", include_in_schema=False, dependencies=gate)
     async def _openapi() -> Response:

@@ -28,7 +28,7 @@ from typing import Final
 from fastapi import HTTPException
 
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
-from mendkit.coach import break_time, content
+from mendkit.coach import break_time, content, goal_flow, persisting
 from mendkit.coach.composer import ADDED_NOTES, KEPT_AS_WRITTEN
 from mendkit.coach.driver import (
     ADD_HINT,
@@ -46,6 +46,7 @@ from mendkit.coach.driver import (
     start,
 )
 from mendkit.coach.machine import TERMINAL, EventType, State, allowed_events
+from mendkit.coach.risk_check import RESOURCES_POINTER
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
 from mendkit.errors import InvalidInputError
@@ -100,7 +101,7 @@ _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
 # Lines the page shows as they are: "not yet"'s reply, and what the coach says of an answer in a
 # language it cannot read (with the help links every step has).
 _KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER, content.RISK_AGAIN,
-                         content.REWRITE_GAP))
+                         content.REWRITE_GAP, persisting.NOTE, RESOURCES_POINTER))
 # What the driver says when it asks again for a reason of its own: a step that cannot be skipped
 # (why it is needed), an empty answer to the risk check, and an answer that no longer wants a
 # repair (the ways out). A page shows these in place of its own "did not fit".
@@ -168,6 +169,8 @@ def question(state: State, session: Session | None = None) -> str:
         return content.RISK_QUESTION_AGAIN
     if state is State.RESPONSIBILITY_KNOW and session is not None and broke_trust_in(session):
         return content.REQUEST_AFTER_BETRAYAL.removesuffix(" Or press Enter to skip.")
+    if state is State.INTERNAL_BOUNDARY and session is not None:
+        return goal_flow.internal_boundary_prompt(session)
     return QUESTIONS.get(state, content.PROMPTS[state])
 
 
@@ -260,6 +263,7 @@ TOPICS: Mapping[State, str] = {
     State.REGULATE_BREATHING: "a breathing exercise",
     State.OPENNESS: "are they open to talking?",
     State.INTERNAL_FEELINGS: "what you feel",
+    State.INTERNAL_PART: "your part",
     State.INTERNAL_BOUNDARY: "a limit for next time",
     State.INTERNAL_NEXT_TIME: "what to say next time",
     State.RESPONSIBILITY_PART: "what you did",

@@ -595,8 +595,9 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         "goal": session.goal(),
     }
     if session.goal() != "repair":  # a letter, an ending or a limit: its own last words
-        context.update(ending=goal_flow.ending_lines(session),
-                       kept_message=goal_flow.kept_message(session))
+        context.update(ending=goal_flow.ending_lines(session, _region(request, session)),
+                       kept_message=goal_flow.kept_message(session),
+                       grief_resources=goal_flow.grief_crisis_help(session))
     if session.state is State.REBUILD_COMMITMENT and step.question and not step.done:
         # After a betrayal the driver asks its own words here: actions to choose from, or,
         # after an empty answer, the gentle second ask.

@@ -127,7 +127,8 @@ def _wrong_passphrase(message: str) -> bool:
 def _unlock_message(message: str) -> str:
     if _wrong_passphrase(message):
         return ("That passphrase did not open the journal. Nothing was changed; check it "
-                "(and Caps Lock) and try again.")
+                "(and Caps Lock) and try again. If the passphrase was changed in another window "
+                "or terminal since you last typed it, use the new one.")
     return message
 
 
@@ -150,8 +151,14 @@ def _relationships_page(request: Request, *, error: str = "", values: dict[str, 
     return render(request, "journal.html", {
         "title": "Your journal", "page": "journal", "relationships": rels, "counts": counts,
         "kinds": REL_KINDS, "error": error, "values": values or {}, "page_error": page_error,
-        "encrypted": vault.encrypted(), "created": request.query_params.get("created") == "1"},
-        status=status)
+        "encrypted": vault.encrypted(), "created": request.query_params.get("created") == "1",
+        "deleted": _deleted_note(request.query_params.get("deleted", ""))}, status=status)
+
+
+def _deleted_note(value: str) -> str:
+    """What ``?deleted=`` may say after a delete: ``entry``, or how many entries went with a
+    relationship (anything else says nothing)."""
+    return value if value == "entry" or (value.isdigit() and len(value) < 10) else ""
 
 
 @router.post("/journal/relationships")
@@ -189,7 +196,9 @@ def _relationship_page(request: Request, rel_id: int, *, errors: dict[str, str] 
         "entries": entries,
         "summary": svc.entry_summary, "uptakes": [(u, svc.UPTAKE_WORDS[u]) for u in UPTAKES],
         "patterns": list(svc.PATTERN_LABELS), "errors": errors or {}, "values": values or {},
-        "added": whole_number(request.query_params.get("added"))}, status=status)
+        "added": whole_number(request.query_params.get("added")),
+        "deleted": request.query_params.get("deleted") == "1",
+        "renamed": request.query_params.get("renamed") == "1"}, status=status)
 
 
 @router.get("/journal/relationships/{rel_id}", response_class=HTMLResponse)
@@ -238,6 +247,106 @@ def entry_show(request: Request, entry_id: int) -> Response:
         "title": f"Entry {entry.id}", "page": "journal", "entry": entry, "rel": rel,
         "summary": svc.entry_summary(entry), "uptake_words": svc.UPTAKE_WORDS,
         "pretty": json.dumps(dict(entry.body), ensure_ascii=False, indent=2, sort_keys=True)})
+
+
+# -- correcting: delete an entry, rename or delete a relationship ---------------------------------
+def _confirm_page(request: Request, *, title: str, heading: str, lines: Sequence[str],
+                  action: str, button: str, back: str, status: int = 200) -> Response:
+    """The step before a delete: what goes, for good, and a button (with the CSRF token and a
+    ``confirm`` field, without which the delete is refused) or the way back."""
+    return render(request, "journal_confirm.html", {
+        "title": title, "heading": heading, "page": "journal", "lines": list(lines),
+        "action": action, "button": button, "back": back,
+        "error": "Nothing was deleted yet: press the button to confirm." if status == 400 else ""},
+        status=status)
+
+
+_FOR_GOOD = ("It is deleted for good, and the space it used in the journal is overwritten: it "
+             "cannot be brought back. Backups and exports made earlier are not touched.")
+
+
+def _entry_confirm(request: Request, entry_id: int, status: int = 200) -> Response:
+    with state(request).vault.use() as journal:
+        entry = svc.find_entry(journal, entry_id)
+    back = f"/journal/entries/{entry.id}"
+    return _confirm_page(
+        request, title=f"Delete entry {entry.id}?", heading="Delete this entry?",
+        lines=[f"{svc.entry_summary(entry)} ({_shown_when(entry.occurred_at)})",
+               _FOR_GOOD + " Insights leave it out from now on."],
+        action=f"{back}/delete", button="Delete the entry for good", back=back, status=status)
+
+
+def _shown_when(stored: str) -> str:
+    return svc.local_when(stored)[:16].replace("T", " ")
+
+
+@router.get("/journal/entries/{entry_id}/delete", response_class=HTMLResponse)
+def entry_delete_form(request: Request, entry_id: int) -> Response:
+    return _entry_confirm(request, entry_id)
+
+
+@router.post("/journal/entries/{entry_id}/delete")
+def entry_delete(request: Request, entry_id: int, csrf_token: Annotated[str, Form()] = "",
+                 confirm: Annotated[str, Form()] = "") -> Response:
+    require_csrf(request, csrf_token)
+    if confirm != "yes":
+        return _entry_confirm(request, entry_id, status=400)
+    with state(request).vault.use() as journal:
+        svc.find_entry(journal, entry_id)  # an unknown id: 404, naming it
+        gone = journal.delete_entry(entry_id)
+    if gone.relationship_id is not None:
+        return _see(f"/journal/relationships/{gone.relationship_id}?deleted=1#entries")
+    return _see("/journal?deleted=entry")
+
+
+def _relationship_confirm(request: Request, rel_id: int, status: int = 200) -> Response:
+    with state(request).vault.use() as journal:
+        rel = svc.find_relationship(journal, rel_id)
+        n = len(journal.relationship_entry_ids(rel.id))
+    back = f"/journal/relationships/{rel.id}"
+    what = "no entries" if n == 0 else "its 1 entry" if n == 1 else f"all {n} of its entries"
+    return _confirm_page(
+        request, title=f"Delete relationship {rel.id}?", heading=f"Delete {rel.name}?",
+        lines=[f"This deletes {rel.name} ({rel.kind}) with {what}, coach sessions about them "
+               "included. Your other relationships and their entries stay as they are.",
+               _FOR_GOOD.replace("It is", "Everything here is")],
+        action=f"{back}/delete", button=f"Delete {rel.name} and {n} entr"
+        f"{'y' if n == 1 else 'ies'} for good", back=back, status=status)
+
+
+@router.get("/journal/relationships/{rel_id}/delete", response_class=HTMLResponse)
+def relationship_delete_form(request: Request, rel_id: int) -> Response:
+    return _relationship_confirm(request, rel_id)
+
+
+@router.post("/journal/relationships/{rel_id}/delete")
+def relationship_delete(request: Request, rel_id: int, csrf_token: Annotated[str, Form()] = "",
+                        confirm: Annotated[str, Form()] = "") -> Response:
+    require_csrf(request, csrf_token)
+    if confirm != "yes":
+        return _relationship_confirm(request, rel_id, status=400)
+    with state(request).vault.use() as journal:
+        svc.find_relationship(journal, rel_id)  # an unknown id: 404, naming it
+        _, n = journal.delete_relationship(rel_id)
+    return _see(f"/journal?deleted={n}")
+
+
+@router.post("/journal/relationships/{rel_id}/rename")
+def relationship_rename(request: Request, rel_id: int, csrf_token: Annotated[str, Form()] = "",
+                        name: Annotated[str, Form()] = "") -> Response:
+    require_csrf(request, csrf_token)
+    try:
+        with state(request).vault.use() as journal:
+            svc.find_relationship(journal, rel_id)
+            journal.rename_relationship(rel_id, name)
+    except JournalError as exc:
+        from mendkit.journal.repository import DeletedButKept
+
+        if isinstance(exc, DeletedButKept) or not _is_form_mistake(exc):
+            raise
+        return _relationship_page(request, rel_id, errors={"rename": str(exc)}, status=400,
+                                  values={"rename": {"name": name}})
+    return _see(f"/journal/relationships/{rel_id}?renamed=1")
 
 
 # -- insights ------------------------------------------------------------------------------------

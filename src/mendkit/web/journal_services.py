@@ -213,10 +213,13 @@ def insights(journal: Journal, relationship_id: int) -> dict[str, Any]:
 
     rel = find_relationship(journal, relationship_id)
     entries = journal.entries(relationship_id=rel.id)
-    rows = [(e.kind, e.occurred_at, e.body) for e in entries]
+    # A coach session saved under the relationship counts through its follow-ups (below).
+    rows = [(e.kind, e.occurred_at, e.body) for e in entries if e.kind != "coach_session"]
     # The coach's follow-ups about them count as repairs (once: see coach_repair_rows).
-    rows += coach_repair_rows([e.body for e in journal.entries(kind="coach_session")], rel.name,
-                              [e.body for e in entries if e.kind == "repair"])
+    sessions = journal.entries(kind="coach_session")
+    rows += coach_repair_rows([e.body for e in sessions if e.relationship_id is None], rel.name,
+                              [e.body for e in entries if e.kind == "repair"],
+                              linked=[e.body for e in sessions if e.relationship_id == rel.id])
     # Saved analyses are not counted: their ruptures were found in a transcript, turn by turn and
     # for both people, often the same ones the person wrote down; counting both would count one
     # rupture twice. The page says so, rather than "no ruptures recorded" alone.

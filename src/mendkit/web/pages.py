@@ -118,7 +118,9 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
         "analysis": analysis, "rows": timeline(analysis, label=label or None),
         "unread": set(unreadable_turns([t.text for t in analysis.turns])), "turn_note": TURN_NOTE,
         "labels": [x for x in LABELS if x in analysis.summary["labels"]],
-        "saved": saved, "saved_turn": saved_turn, "heads_notice": _heads_notice(request)})
+        "saved": saved, "saved_turn": saved_turn, "heads_notice": _heads_notice(request),
+        # In a practice the one-person journal is off: a client keeps it on their Practice page.
+        "practice_role": getattr(request.state, "practice_role", None)})
 
 
 def _heads_notice(request: Request) -> str | None:
