@@ -164,102 +164,44 @@ The labels such a turn carries stay on it, with their evidence, and its ruptures
 Turn order need not be time order (a Slack thread's replies follow their parent), so when both
 turns have a ``start``, a repair sent before the rupture does not count as its repair, nor a
 reconnect sent before the repair as its uptake: time to repair is never negative.
+
+This module finds the episodes, with its parts: ``episode_state`` (an open episode and what a turn
+brings to it), ``episode_reading`` (reading one turn), ``episode_owing`` (Who must repair),
+``episode_uptake`` (Uptake, Late uptake) and ``episode_status`` (status and Severity).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Final
 
 from mendkit.analysis.addressing import Aim, Thread, addressed, aim, named
-from mendkit.analysis.appeasement import owns_no_act
-from mendkit.analysis.limits import keeps_away, names_return
-from mendkit.analysis.safety import assess, from_context
-from mendkit.labels import CRISIS, RECONNECT, is_repair, is_rupture
-from mendkit.model import Episode, EpisodeStatus, Severity, TurnAnalysis
+from mendkit.analysis.episode_owing import _in_answer, _owes
+from mendkit.analysis.episode_reading import _going_on, _read, _soft
+from mendkit.analysis.episode_state import (
+    _ANSWER_REACH,
+    _CONTEXT_WITHDRAWAL,
+    _MODEL_SOURCE,
+    _RESPONSIBILITY,
+    _WITHDRAWAL,
+    _in_parties,
+    _Open,
+    _owns_after_rupture,
+    _Read,
+    _rule_subtypes,
+)
+from mendkit.analysis.episode_status import _close
+from mendkit.analysis.episode_uptake import _thanks_for_reply
+from mendkit.labels import CRISIS
+from mendkit.model import Episode, TurnAnalysis
 
 QUIET_SECONDS = 86_400.0  # a day with nothing added closes an episode
 SEPARATE_SECONDS = 1_800.0  # after an unanswered repair, a rupture this much later is a new matter
-_HARMFUL_SUBTYPES = frozenset({"contempt", "hostility"})
-_SHUTDOWN_SUBTYPES = frozenset({"stonewalling", "giving_up"})
-_CONTEXT_WITHDRAWAL = frozenset({"minimal_response", "topic_shift"})
-_WITHDRAWAL = "rupture.withdrawal"
-_RESPONSIBILITY = "repair.responsibility"
-_INVALIDATION = "rupture.invalidation"
-_CONFRONTATION = "rupture.confrontation"
-_FEELING = "repair.feeling"
-# Dismissals of the other's feeling (not a defence of what one did).
-_DISMISSING_SUBTYPES = frozenset({"minimizing", "dismissing", "condescension", "non_apology"})
-_NEEDS = frozenset({"request", "boundary"})  # requests that raise a concern, unlike promises
-_REPAIRING_LABELS = frozenset({_RESPONSIBILITY, "repair.validate"})  # a turn that raises none
-_OWNING_LABELS = frozenset({_RESPONSIBILITY, "repair.validate", "repair.acknowledge"})
-_ANSWER_REACH = 4  # how many of the others' turns since the speaker last spoke a move answers
-# Giving in to the other after contempt for one's repair: the fawning the cycle of abuse runs on.
-_GIVING_IN_SUBTYPES = frozenset({"appeasing", "giving_up", "minimal_response"})
+
 # Ownership in the first person ("im sorry", "I shouldn't have", "that's on me"), as against a
 # parent's "Leo, that was unkind" about someone else's words.
 _FIRST_PERSON: Final = re.compile(r"\b(?:i|i'?m|im|me|my|we|us|our)\b", re.IGNORECASE)
-_MODEL_SOURCE = "model:"  # how a label only the classifier gave marks its evidence
-# Reconnect evidence that takes a repair up in so many words ("I forgive you", "thank you for
-# saying that", "love you"), as against thanks that may be routine or sarcastic.
-_EXPLICIT_RECONNECT = frozenset({"acceptance", "warmth"})
-
-
-@dataclass
-class _Open:
-    start: int
-    last: int
-    opener: str
-    parties: set[str] | None  # None: no one to aim at yet, so anyone may repair
-    guessed: bool = False  # a group's: its other party is only the one the opener spoke after
-    aimed: set[str] = field(default_factory=set)  # whom its last repair spoke to by name
-    rupture_turns: list[int] = field(default_factory=list)
-    repair_turns: list[int] = field(default_factory=list)
-    reconnect_turns: list[int] = field(default_factory=list)
-    labels: dict[str, None] = field(default_factory=dict)
-    subtypes: set[str] = field(default_factory=set)
-    initiator: str | None = None
-    resolved: bool = False
-    crisis: bool = False
-    stopped: bool = False  # danger between its people: no repair or uptake counts from then on
-    against: set[str] = field(default_factory=set)  # moved against the other beyond a complaint
-    owing: set[str] = field(default_factory=set)  # must repair before their uptake resolves it
-    # who met each person's repair or concern with contempt: they owe once that person gives in
-    scorned: dict[str, set[str]] = field(default_factory=dict)
-    hurt: set[str] = field(default_factory=set)  # raised a hurt or a need, in it or just before
-    attacked: set[str] = field(default_factory=set)  # moved against beyond a complaint or defence
-    # who blamed each person after their hurt: they owe once that person apologises for nothing
-    blamed: dict[str, set[str]] = field(default_factory=dict)
-
-
-# Crisis kinds that are danger between people, and so a rupture of their own.
-_DANGER_KINDS: Final = frozenset({"abuse_danger", "harm_to_others"})
-
-
-@dataclass(frozen=True)
-class _Read:
-    """What one turn brings to an episode."""
-    ruptures: list[str]
-    repairs: list[str]
-    reconnect: bool
-    crisis: bool
-    danger: bool = False  # a crisis sign of danger between people: a threat, abuse
-    against: bool = False  # a move against the other beyond a rule's complaint
-    dismisses: str | None = None  # whose raised concern it dismisses ("Relax, it was a joke")
-    scorns: str | None = None  # whose repair or concern it meets with contempt or hostility
-    gives_in: bool = False  # a rule found it giving in (appeasing, giving up, "Forget it.")
-    owns: bool = False  # a repair here owns or acknowledges, after any move against in it
-    # thanks, then a complaint a rule found: "Thank you. Yeah. It felt like the third time this
-    # month." It takes up the repair it answers (``answers``), and no other.
-    thanks_then_complaint: bool = False
-    answers: int | None = None  # the index of the last turn by someone else before it
-    limit: bool = False  # a limit on contact, its only repair label (not a repair attempt)
-    hurts: bool = False  # it raises a hurt or a need (not a complaint)
-    blames: bool = False  # a rule found it moving against beyond a complaint or a defence
-    attacks: bool = False  # it moves against beyond a complaint or a defence (the model's too)
-    gives_way: bool = False  # its apology owns no act of the speaker's (``appeasement``)
 
 
 def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tuple[Episode, ...]:
@@ -385,139 +327,6 @@ def _retarget(ep: _Open, speaker: str, turns: Mapping[int, TurnAnalysis]) -> Non
     ep.resolved = bool(ep.repair_turns and ep.reconnect_turns)
 
 
-def _soft(turn: TurnAnalysis, read: _Read) -> bool:
-    """Whether ``turn``'s only rupture is a withdrawal a bystander's aside often carries: one
-    read from context ("ok", "lol", a change of topic) or one only the model gave."""
-    if read.crisis or read.ruptures != [_WITHDRAWAL]:
-        return False
-    return (turn.model_only(_WITHDRAWAL)
-            or (_rule_subtypes(turn, _WITHDRAWAL) or set()) <= _CONTEXT_WITHDRAWAL)
-
-
-def _going_on(turns: Sequence[TurnAnalysis]) -> frozenset[int]:
-    """The turns no crisis rule read that ``safety`` counts as going on with a crisis sign just
-    before them ("no I mean it. it's been like that for weeks.")."""
-    return frozenset(assess(turns).turns) - {t.index for t in turns
-                                             if CRISIS in t.labels and not from_context(t)}
-
-
-def _read(turn: TurnAnalysis, *, going_on: bool = False) -> _Read:
-    """What ``turn`` brings; ``going_on``: it goes on with a crisis sign (``_going_on``)."""
-    signs = [e for e in turn.evidence if e.label == CRISIS and e.source.startswith("rule:")]
-    crisis = (CRISIS in turn.labels and bool(signs)) or going_on
-    # The person telling of a crisis is not moving against the one they tell: a rupture only
-    # the model gave such a turn does not count (a rule's does).
-    ruptures = [x for x in turn.labels
-                if is_rupture(x) and not (crisis and turn.model_only(x))]
-    found = _rule_found_ruptures(turn, ruptures)
-    repairs = [x for x in turn.labels if is_repair(x)] if _attempts_repair(turn, found) else []
-    limit = bool(repairs) and _limits(turn, repairs)
-    reconnect = RECONNECT in turn.labels and _takes_up(turn, found)
-    moves = {label: (_rule_subtypes(turn, label) or set()) - {"complaint", "defensiveness"}
-             for label in (_CONFRONTATION, _INVALIDATION)}
-    blames = any(moves.values())
-    apologies = [e for e in turn.evidence if e.label == _RESPONSIBILITY
-                 and not e.source.startswith(_MODEL_SOURCE)]
-    return _Read(ruptures, [] if limit else repairs, reconnect, crisis,
-                 crisis and any(e.subtype in _DANGER_KINDS for e in signs),
-                 thanks_then_complaint=(RECONNECT in turn.labels and not reconnect
-                                        and _thanks_then_complaint(turn, found)),
-                 limit=limit, hurts=_raises_concern(turn, complaints=False), blames=blames,
-                 attacks=blames or any(turn.model_only(label) for label in ruptures
-                                       if label in moves),
-                 gives_way=bool(apologies) and all(e.subtype == "apology" for e in apologies)
-                 and owns_no_act(turn.text, [e.text for e in apologies]))
-
-
-def _limits(turn: TurnAnalysis, repairs: Sequence[str]) -> bool:
-    """Whether ``turn``'s only repair label is a limit on contact with no return named (see
-    ``limits``): a rule's boundary, or a request only the model read whose words keep contact
-    away ("I'm asking you to stop calling.")."""
-    if list(repairs) != ["repair.request"]:
-        return False
-    found = _rule_subtypes(turn, "repair.request")
-    if found is None:
-        return keeps_away(turn.text)
-    return found == {"boundary"} and not names_return(turn.text)
-
-
-def _in_answer(turns: Sequence[TurnAnalysis], reads: Sequence[_Read]) -> list[_Read]:
-    """``reads`` with what each turn does in answer to the turns before it (see the module
-    docstring): whose repair or raised concern it meets with contempt, hostility or a dismissal,
-    whether its repair owns or acknowledges, and no repair in a disclosed feeling right after
-    the speaker's own crisis talk ("I'm not okay fam" after "I've been thinking about ending it")."""
-    out: list[_Read] = []
-    distressed: set[str] = set()  # speakers whose last turn was crisis talk, or distress after it
-    for position, (turn, plain) in enumerate(zip(turns, reads, strict=True)):
-        read = plain
-        if read.crisis:
-            distressed.add(turn.speaker)
-        elif turn.speaker in distressed and read.repairs == [_FEELING]:
-            read = replace(read, repairs=[])
-        else:
-            distressed.discard(turn.speaker)
-        harms = bool((_rule_subtypes(turn, _CONFRONTATION) or set()) & _HARMFUL_SUBTYPES)
-        dismisses = bool((_rule_subtypes(turn, _INVALIDATION) or set()) & _DISMISSING_SUBTYPES)
-        dismissed = _answered(position, turns, reads, repairs=False) if dismisses else None
-        scorned = _answered(position, turns, reads, repairs=True) if harms else None
-        owns = bool(set(read.repairs) & _OWNING_LABELS) and (
-            not (harms or dismisses) or _owns_after_rupture(turn))
-        answers = next((t.index for t in reversed(turns[:position])
-                        if t.speaker != turn.speaker), None)
-        out.append(replace(
-            read, answers=answers, against=read.danger or _against(turn, read),
-            dismisses=dismissed,
-            scorns=scorned, owns=owns,
-            gives_in=bool((_rule_subtypes(turn, _WITHDRAWAL) or set()) & _GIVING_IN_SUBTYPES)))
-    return out
-
-
-def _answered(position: int, turns: Sequence[TurnAnalysis], reads: Sequence[_Read], *,
-              repairs: bool) -> str | None:
-    """Whose raised concern (or, with ``repairs``, repair) the turn at ``position`` answers: the
-    speaker of the turn before it by someone else (past at most ``_ANSWER_REACH`` of its own), when
-    one of their last ``_ANSWER_REACH`` turns before it raises a concern or repairs. A concern here
-    is a complaint too, unless ``repairs``: contempt in answer to a complaint is a quarrel's
-    escalation, not an attack on a raised hurt."""
-    speaker, last = turns[position].speaker, position
-    while last and turns[last - 1].speaker == speaker:  # the speaker's own lines before it
-        last -= 1
-        if position - last > _ANSWER_REACH:
-            return None
-    other = turns[last - 1].speaker if last else None
-    for k in range(last - 1, max(last - 1 - _ANSWER_REACH, -1), -1):
-        if turns[k].speaker != other:
-            break
-        if (_raises_concern(turns[k], complaints=not repairs)
-                or (repairs and reads[k].repairs and not reads[k].crisis)):
-            return other
-    return None
-
-
-def _against(turn: TurnAnalysis, read: _Read) -> bool:
-    """Whether ``turn`` moves against the other beyond a complaint a rule found (criticism,
-    contempt, hostility, pressure, rejection, an invalidation; the model's too)."""
-    if _INVALIDATION in read.ruptures:
-        return True
-    return _CONFRONTATION in read.ruptures and (
-        bool((_rule_subtypes(turn, _CONFRONTATION) or {None}) - {"complaint"}))
-
-
-def _raises_concern(turn: TurnAnalysis, *, complaints: bool) -> bool:
-    """Whether ``turn`` raises a concern: a disclosed hurt, a need, a limit (or, with
-    ``complaints``, a complaint), in a turn that does not repair ("It's fine, these things
-    happen" after "I'm sorry I talked over you, I feel awful" is no dismissal of a concern). A
-    need is a request a rule found, not a promise ("I will correct it"). Without ``complaints``, a
-    turn where a rule found a move against the other raises none: contempt in answer to a
-    complaint is a quarrel's escalation, not a one-sided attack on a raised hurt."""
-    if _REPAIRING_LABELS & set(turn.labels) or "commitment" in turn.subtypes("repair.request"):
-        return False
-    if not complaints and _rule_subtypes(turn, _CONFRONTATION) is not None:
-        return False
-    return (_FEELING in turn.labels or bool(set(turn.subtypes("repair.request")) & _NEEDS)
-            or "complaint" in (_rule_subtypes(turn, _CONFRONTATION) or set()))
-
-
 def _turns_from_silence(turn: TurnAnalysis, previous: TurnAnalysis, read: _Read) -> bool:
     """Whether ``turn``'s only rupture is a withdrawal read from context (a minimal response, a
     topic shift) and it comes a day or more after ``previous``: nothing live to move away from."""
@@ -602,41 +411,6 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
     return touched
 
 
-def _thanks_for_reply(ep: _Open, turn: TurnAnalysis, read: _Read,
-                      turns: Mapping[int, TurnAnalysis]) -> bool:
-    """Whether ``turn``, by the one who last repaired ``ep``, thanks the other for their answer to
-    the repair ("Thanks for letting me ring him. I really appreciate it." after "He's much happier
-    after talking to you. Tomorrow 10am is fine."): the turn it answers is another party's, after
-    the repair, with no rupture in it."""
-    if read.answers is None or read.answers <= ep.repair_turns[-1]:
-        return False
-    reply = turns[read.answers]
-    return (reply.speaker != turn.speaker and _in_parties(ep, reply.speaker)
-            and not any(is_rupture(label) for label in reply.labels))
-
-
-def _owes(ep: _Open, speaker: str, read: _Read) -> None:
-    """Who must repair before their uptake resolves ``ep``, after ``speaker``'s rupture turn: one
-    who dismissed a concern raised by someone who had not moved against them (beyond a
-    complaint), or met their repair or concern with contempt or hostility and saw them give in."""
-    if read.dismisses is not None and read.dismisses not in ep.against and _in_parties(
-            ep, read.dismisses):
-        ep.owing.add(speaker)
-    if read.scorns is not None and read.scorns not in ep.against and _in_parties(
-            ep, read.scorns):
-        ep.scorned.setdefault(read.scorns, set()).add(speaker)
-    if read.gives_in:
-        ep.owing.update(ep.scorned.pop(speaker, set()))
-    if read.against:
-        ep.against.add(speaker)
-    if read.attacks:
-        ep.attacked.add(speaker)
-    if read.blames:
-        for hurt in ep.hurt - ep.attacked - {speaker}:
-            if _in_parties(ep, hurt):
-                ep.blamed.setdefault(hurt, set()).add(speaker)
-
-
 def _counts_as_repair(ep: _Open, turn: TurnAnalysis, turns: Mapping[int, TurnAnalysis],
                       speakers: Sequence[str]) -> bool:
     """Whether ``turn``'s repair labels repair ``ep``: made by or to one of its parties, not sent
@@ -654,19 +428,6 @@ def _counts_as_repair(ep: _Open, turn: TurnAnalysis, turns: Mapping[int, TurnAna
             and bool(ep.parties and ep.parties & set(named(turn, speakers))))
 
 
-def _owns_after_rupture(turn: TurnAnalysis) -> bool:
-    """Whether a rule found ownership in ``turn`` after the end of its first rule-found rupture:
-    "God, you're so annoying. Sorry, that was uncalled for." """
-    rule_ev = [e for e in turn.evidence if not e.source.startswith(_MODEL_SOURCE)]
-    rupture_ends = [e.end for e in rule_ev if is_rupture(e.label)]
-    return bool(rupture_ends) and any(
-        e.label == _RESPONSIBILITY and e.start >= min(rupture_ends) for e in rule_ev)
-
-
-def _in_parties(ep: _Open, speaker: str) -> bool:
-    return ep.parties is None or speaker in ep.parties
-
-
 def _parties(turn: TurnAnalysis, before: Sequence[TurnAnalysis],
              speakers: Sequence[str]) -> set[str] | None:
     """The rupture's speaker and its target: the people it names, else the last other speaker
@@ -676,62 +437,6 @@ def _parties(turn: TurnAnalysis, before: Sequence[TurnAnalysis],
         return {turn.speaker, *names}
     previous = next((t.speaker for t in reversed(before) if t.speaker != turn.speaker), None)
     return None if previous is None else {turn.speaker, previous}
-
-
-def _rule_found_ruptures(turn: TurnAnalysis, ruptures: Sequence[str]) -> list[str]:
-    """The rupture labels among ``ruptures`` that a rule found on ``turn`` (not the model alone)."""
-    return [label for label in ruptures if _rule_subtypes(turn, label) is not None]
-
-
-def _rule_subtypes(turn: TurnAnalysis, label: str) -> set[str | None] | None:
-    """The subtypes rules gave ``label`` on ``turn``, or None when no rule found it."""
-    found = {e.subtype for e in turn.evidence
-             if e.label == label and not e.source.startswith(_MODEL_SOURCE)}
-    return found or None
-
-
-def _attempts_repair(turn: TurnAnalysis, found: Sequence[str]) -> bool:
-    """Whether ``turn``'s repair labels make it a repair attempt (see the module docstring). An
-    apology or admission a rule found is one even beside a rule's rupture, unless a rule read the
-    apology itself as a non-apology: rules often read one clause of a good apology as defensive
-    ("Sorry. I didn't mean that, I took it out on you.")."""
-    if not found:
-        return True
-    owned = _rule_subtypes(turn, _RESPONSIBILITY) is not None
-    if owned and "non_apology" not in (_rule_subtypes(turn, _INVALIDATION) or set()):
-        return True
-    if any(label != _WITHDRAWAL for label in found):
-        return False
-    return owned
-
-
-def _takes_up(turn: TurnAnalysis, found: Sequence[str]) -> bool:
-    """Whether ``turn``'s reconnect label can take a repair up (see the module docstring)."""
-    if not found:
-        return True
-    if _CONFRONTATION in found:  # "I forgive you, but you always do this"
-        return False
-    if (_rule_subtypes(turn, _WITHDRAWAL) or set()) & _SHUTDOWN_SUBTYPES:
-        return False
-    # "It's fine, honestly. Forget it.": acceptance a rule read in the very words another rule
-    # reads as a denial accepts nothing.
-    denials = [(e.start, e.end) for e in turn.evidence if e.label == _WITHDRAWAL
-               and e.subtype == "denial" and not e.source.startswith(_MODEL_SOURCE)]
-    return any(e.label == RECONNECT and e.subtype in _EXPLICIT_RECONNECT
-               and not e.source.startswith(_MODEL_SOURCE)
-               and not any(e.start < end and start < e.end for start, end in denials)
-               for e in turn.evidence)
-
-
-def _thanks_then_complaint(turn: TurnAnalysis, found: Sequence[str]) -> bool:
-    """Whether a rule found thanks or acceptance in ``turn`` and, after it, only a complaint
-    ("Thank you. It's the second time this year."), no criticism, contempt or shutdown."""
-    if found != [_CONFRONTATION] or _rule_subtypes(turn, _CONFRONTATION) != {"complaint"}:
-        return False
-    rule_ev = [e for e in turn.evidence if not e.source.startswith(_MODEL_SOURCE)]
-    thanks = [e.start for e in rule_ev if e.label == RECONNECT]
-    complaints = [e.start for e in rule_ev if e.label == _CONFRONTATION]
-    return bool(thanks) and min(thanks) < min(complaints)
 
 
 def _earlier(turn: TurnAnalysis, than: TurnAnalysis) -> bool:
@@ -746,39 +451,5 @@ def _seconds_between(first: TurnAnalysis, then: TurnAnalysis) -> float:
     return then.start - first.start
 
 
-def _severity(ep: _Open, status: EpisodeStatus) -> Severity:
-    """``major`` or ``minor`` (see the module docstring)."""
-    rule_subtypes = ep.subtypes
-    major = (ep.crisis or bool(rule_subtypes & _HARMFUL_SUBTYPES)
-             or (status == "unresolved" and bool(rule_subtypes & _SHUTDOWN_SUBTYPES))
-             or len(ep.rupture_turns) >= 4
-             or (status == "unresolved" and len(ep.rupture_turns) >= 3))
-    return "major" if major else "minor"
 
-
-def _close(ep: _Open, turns: Mapping[int, TurnAnalysis]) -> Episode:
-    status: EpisodeStatus = (
-        "resolved" if ep.resolved else "attempted" if ep.repair_turns else "unresolved"
-    )
-    turns_to_repair: int | None = None
-    seconds: float | None = None
-    if ep.repair_turns:
-        first = ep.repair_turns[0]
-        turns_to_repair = first - ep.start
-        t0, t1 = turns[ep.start].start, turns[first].start
-        if t0 is not None and t1 is not None:
-            seconds = round(t1 - t0, 3)
-    return Episode(
-        start_turn=ep.start,
-        end_turn=ep.last,
-        labels=tuple(ep.labels),
-        severity=_severity(ep, status),
-        status=status,
-        rupture_turns=tuple(ep.rupture_turns),
-        repair_turns=tuple(ep.repair_turns),
-        reconnect_turns=tuple(ep.reconnect_turns),
-        initiator=ep.initiator,
-        taken_up=ep.resolved,
-        turns_to_repair=turns_to_repair,
-        seconds_to_repair=seconds,
-    )
+__all__ = ["QUIET_SECONDS", "SEPARATE_SECONDS", "awaiting_uptake", "find_episodes"]

@@ -1,0 +1,49 @@
+"""An episode's status and severity (see :mod:`mendkit.analysis.episodes`, "Severity"): an open
+episode closed into the :class:`~mendkit.model.Episode` the analysis reports. "The module
+docstring" in the docstrings here means that of :mod:`mendkit.analysis.episodes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from mendkit.analysis.episode_state import _HARMFUL_SUBTYPES, _SHUTDOWN_SUBTYPES, _Open
+from mendkit.model import Episode, EpisodeStatus, Severity, TurnAnalysis
+
+
+def _severity(ep: _Open, status: EpisodeStatus) -> Severity:
+    """``major`` or ``minor`` (see the module docstring)."""
+    rule_subtypes = ep.subtypes
+    major = (ep.crisis or bool(rule_subtypes & _HARMFUL_SUBTYPES)
+             or (status == "unresolved" and bool(rule_subtypes & _SHUTDOWN_SUBTYPES))
+             or len(ep.rupture_turns) >= 4
+             or (status == "unresolved" and len(ep.rupture_turns) >= 3))
+    return "major" if major else "minor"
+
+
+def _close(ep: _Open, turns: Mapping[int, TurnAnalysis]) -> Episode:
+    status: EpisodeStatus = (
+        "resolved" if ep.resolved else "attempted" if ep.repair_turns else "unresolved"
+    )
+    turns_to_repair: int | None = None
+    seconds: float | None = None
+    if ep.repair_turns:
+        first = ep.repair_turns[0]
+        turns_to_repair = first - ep.start
+        t0, t1 = turns[ep.start].start, turns[first].start
+        if t0 is not None and t1 is not None:
+            seconds = round(t1 - t0, 3)
+    return Episode(
+        start_turn=ep.start,
+        end_turn=ep.last,
+        labels=tuple(ep.labels),
+        severity=_severity(ep, status),
+        status=status,
+        rupture_turns=tuple(ep.rupture_turns),
+        repair_turns=tuple(ep.repair_turns),
+        reconnect_turns=tuple(ep.reconnect_turns),
+        initiator=ep.initiator,
+        taken_up=ep.resolved,
+        turns_to_repair=turns_to_repair,
+        seconds_to_repair=seconds,
+    )
