@@ -3,27 +3,20 @@ import cycle), and the names other code imports from ``episodes`` are still ther
 
 from __future__ import annotations
 
-import ast
 import importlib
 from pathlib import Path
 
 import pytest
 
 import mendkit.analysis.episodes
+from module_imports import imported
 
 PARTS = ("episode_state", "episode_reading", "episode_owing", "episode_uptake", "episode_status")
 ANALYSIS = Path(mendkit.analysis.episodes.__file__).parent
 
 
 def _imported(module: str) -> set[str]:
-    tree = ast.parse((ANALYSIS / f"{module}.py").read_text(encoding="utf-8"))
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-        elif isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-    return found
+    return imported(ANALYSIS / f"{module}.py")
 
 
 @pytest.mark.parametrize("module", PARTS)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import mendkit.coach
+from module_imports import imported
 
 DRIVER_PARTS = ("prompter", "risk_check", "stops", "pauses", "step_answers", "draft_steps")
 COMPOSER_PARTS = ("draft_parts", "answer_cleaning", "draft_screens", "draft_sentences",
@@ -19,15 +20,7 @@ COACH = Path(mendkit.coach.__file__).parent
 
 
 def _imported(module: str) -> set[str]:
-    tree = ast.parse((COACH / f"{module}.py").read_text(encoding="utf-8"))
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-            found.update(f"{node.module}.{alias.name}" for alias in node.names)
-        elif isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-    return found
+    return imported(COACH / f"{module}.py")
 
 
 @pytest.mark.parametrize("module", DRIVER_PARTS + COMPOSER_PARTS)

@@ -4,7 +4,6 @@ same objects, and every page keeps its path and route name in the app."""
 
 from __future__ import annotations
 
-import ast
 import importlib
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 import mendkit.web
 from mendkit.config import Settings
 from mendkit.web import create_app
+from module_imports import imported
 
 PARTS = ("practice_access", "practice_words", "practice_sign_in", "practice_password",
          "practice_client", "practice_therapist")
@@ -26,15 +26,7 @@ PAGES = {"login_form": "/login", "login": "/login", "logout_form": "/logout", "l
 
 
 def _imported(module: str) -> set[str]:
-    tree = ast.parse((WEB / f"{module}.py").read_text(encoding="utf-8"))
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-            found.update(f"{node.module}.{alias.name}" for alias in node.names)
-        elif isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-    return found
+    return imported(WEB / f"{module}.py")
 
 
 @pytest.mark.parametrize("module", PARTS)
