@@ -72,7 +72,8 @@ def test_insights_client_does_not_crash_on_a_stored_analysis(
 
     assert main(["journal", "init"]) == 0
     # As an older import stored them: the journal's own checks are skipped.
-    monkeypatch.setattr("mendkit.journal.repository.validate_entry", lambda kind, body: None)
+    # (``Journal.add_entry`` lives in ``entry_store``: the name it looks up is there.)
+    monkeypatch.setattr("mendkit.journal.entry_store.validate_entry", lambda kind, body: None)
     journal = Journal.open(Path(os.environ["MEND_HOME"]), os.environ["MEND_PASSPHRASE"])
     try:
         journal.add_entry("analysis", {"client": "C", "analysis": GOOD}, occurred_at="2026-11-01")

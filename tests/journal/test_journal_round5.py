@@ -75,10 +75,11 @@ def _files_hold(home: Path, word: bytes) -> list[str]:
 def test_delete_all_while_a_reader_keeps_old_pages_says_so_and_fails(
         sqlite_env: None, home: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from mendkit.journal import repository
+    from mendkit.journal import whole_journal
 
     monkeypatch.delenv("MEND_PASSPHRASE")
-    monkeypatch.setattr(repository, "_CHECKPOINT_WAIT_MS", 100)
+    # ``Journal.delete_all`` lives in ``whole_journal``: the wait it reads is there.
+    monkeypatch.setattr(whole_journal, "_CHECKPOINT_WAIT_MS", 100)
     _plain_journal_with_secret(home)
     reader = sqlite3.connect(home / "journal.db", isolation_level=None)
     try:

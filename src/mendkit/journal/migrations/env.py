@@ -2,7 +2,7 @@
 
 ``mendkit.journal.schema.upgrade`` puts an open connection, already inside a transaction, in
 ``config.attributes["connection"]``; every revision then runs in that one transaction (SQLite's
-DDL is transactional once the BEGIN is ours, see ``repository._sqlite_engine``). ``render_as_batch``
+DDL is transactional once the BEGIN is ours, see ``engines._sqlite_engine``). ``render_as_batch``
 makes autogenerate write SQLite-safe ``batch_alter_table`` blocks.
 """
 
