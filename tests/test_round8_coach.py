@@ -132,7 +132,8 @@ def test_a_repair_that_landed_keeps_the_thank_you(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("answer", ["not sure", "idk", "I don't know", "dunno"])
 def test_an_unsure_openness_answer_goes_on_as_not_now(tmp_path: Path, answer: str) -> None:
-    session, _ = _run(tmp_path, [*TO_OPENNESS, answer])
+    # Round 16: "not sure" first says the two ways on; a no to the message goes on as not now.
+    session, _ = _run(tmp_path, [*TO_OPENNESS, answer, "no"])
     assert session.state is State.INTERNAL_FEELINGS
 
 

@@ -185,7 +185,7 @@ def test_the_whole_coach_by_keyboard_alone_to_a_checked_draft(page, server) -> N
     press_button(page, "Next")
     type_into(page, "answer", "I came home late and snapped when Sam asked why")
     press_button(page, "Next")
-    assert "Start gently" in page.locator("[role=status]").inner_text()  # the context's note
+    assert "first words of a talk" in page.locator("[role=status]").inner_text()  # the note
     press_button(page, "Skip this")
     type_into(page, "answer", "Sam: Why are you so late again?\nMe: Whatever.")
     check_coach_page(page, "messages")
@@ -218,7 +218,7 @@ def test_the_whole_coach_by_keyboard_alone_to_a_checked_draft(page, server) -> N
     tab_until(page, "el.id === 'use-rewrite'", "Use this rewrite")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "On the surface, what do you feel?" in page.content()
+    assert "What feeling comes up first" in page.content()
     check_coach_page(page, "surface")
     assert rewrite and "but" not in rewrite
     for answer in ("angry", "hurt", "to feel welcome when I come home"):

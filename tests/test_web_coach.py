@@ -633,7 +633,9 @@ def test_not_sure_whether_they_are_open_goes_on_along_the_not_now_path(
     walk = Walk(client, home)
     html = walk.walk([*TO_REGULATE, {"level": "2"}, {"skip": "1"}])
     assert 'value="not sure"' in html
-    walk.answer(answer="not sure")
+    html = walk.answer(answer="not sure")  # round 16: the two ways on, then the choice
+    assert walk.state is State.OPENNESS and "write a message now" in html
+    walk.answer(answer="no")
     assert walk.state is State.INTERNAL_FEELINGS
 
 

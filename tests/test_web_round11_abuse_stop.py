@@ -20,7 +20,9 @@ from mendkit.web import create_app
 from mendkit.web.contacts import contact_links
 from test_round10_coach_joined import Walk, plain
 
-SOCKS = "My husband leaves his socks everywhere and it drives me mad"
+# Since round sixteen it ends "I've had enough": a sign only the model saw is asked about only
+# when worth asking (``safety_gate.worth_asking``), and these words could tell of despair.
+SOCKS = "My husband leaves his socks everywhere and I've had enough"
 ABUSE_WORDS = crisis_message(["abuse_danger"])
 SUICIDE_WORDS = crisis_message(["suicide"])
 ABUSE_LINE = resources_for("default", ["abuse_danger"])[1].contact

@@ -23,7 +23,9 @@ from mendkit.web import create_app
 from mendkit.web.coach import RISK_NO
 from test_round10_coach_joined import plain
 
-SOCKS = "My husband leaves his socks everywhere and it drives me mad"
+# Since round sixteen it ends "I've had enough": a sign only the model saw is asked about only
+# when worth asking (``safety_gate.worth_asking``), and these words could tell of despair.
+SOCKS = "My husband leaves his socks everywhere and I've had enough"
 
 
 @pytest.fixture

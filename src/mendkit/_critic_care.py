@@ -52,7 +52,15 @@ _LIMIT_RE: Final = re.compile(
     # a decision that is made: "I'm not going to change my mind", "I don't want you in my life"
     rf"|\bi(?:{_APOS}m|\s+am)\s+not\s+(?:going\s+to\s+)?chang(?:e|ing)\s+my\s+mind\b"
     rf"|\bi\s+won{_APOS}?t\s+change\s+my\s+mind\b|\b(?:my|this|the)\s+decision\s+is\s+final\b"
-    rf"|\bi\s+(?:don{_APOS}?t|do\s+not)\s+want\s+you\s+in\s+my\s+life\b",
+    rf"|\bi\s+(?:don{_APOS}?t|do\s+not)\s+want\s+you\s+in\s+my\s+life\b"
+    # a limit on one's body (round sixteen): "Please stop touching my shoulder", "I don't like
+    # being touched", "Don't touch me"
+    r"|\b(?:(?:please|pls)\s+)?(?:stop|quit)\s+(?:touching|grabbing|poking|tickling|hugging)\s+"
+    r"(?:me\b|my\s+(?:shoulders?|arms?|hair|face|back|legs?|neck|hands?|knees?|head|body|waist"
+    r"|belly|stomach|hips?|skin|bum|chest|cheeks?|thighs?)\b)"
+    rf"|\b(?:(?:please|pls)\s+)?{_DONT}\s+(?:touch|grab|hug|tickle)\s+me\b"
+    rf"|\bi\s+(?:don{_APOS}?t|do\s+not)\s+like\s+(?:being|to\s+be)\s+(?:touched|hugged|grabbed"
+    r"|tickled|poked)\b",
     re.IGNORECASE,
 )
 

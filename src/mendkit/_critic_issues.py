@@ -29,8 +29,10 @@ from mendkit._rewrite import (
     owning_apology,
     sentence_stop,
 )
+from mendkit.analysis.pipeline import analyze_turn
 from mendkit.analysis.rules import engine_rules
 from mendkit.analysis.text import Sentences, normalise
+from mendkit.labels import is_rupture
 from mendkit.model import Evidence, Issue, TurnAnalysis
 
 # "Feelings" that describe what someone did to us, with the feeling and need they often cover.
@@ -194,9 +196,54 @@ _DISOWNED_RE: Final = re.compile(
 _DISOWN_REACH: Final = 60  # how far after the excuse its taking back is looked for
 
 
+def _repair_alone(words: str) -> bool:
+    """Whether the rules alone read ``words`` as a repair (an apology, an admission, a request)
+    with no rupture in them."""
+    if not words.strip():
+        return False
+    read = analyze_turn(0, "me", words)
+    return not any(is_rupture(label) for label in read.labels) and any(
+        not is_rupture(e.label) and not e.label.startswith("risk.") for e in read.evidence)
+
+
 def _disowned(text: str, end: int) -> bool:
     """Whether the writer takes back the excuse ending at ``end``, in the next few words."""
     return bool(_DISOWNED_RE.search(text, end, end + _DISOWN_REACH))
+
+
+# What the writer regrets not saying ("I wish I had just told you I was stressed", "instead of
+# telling you I was tired", "I never said I was overwhelmed"): the state is what they kept back,
+# owned, not a reason the apology should not count (round sixteen, answering the coach's own "Is
+# there something you regret?").
+_UNSAID_RE: Final = re.compile(
+    r"\b(?:(?:i\s+)?(?:wish|wished)\s+i(?:['\u2019]d|\s+had|d)?|i\s+should(?:['\u2019]ve|\s+have|ve)"
+    r"|i\s+could(?:['\u2019]ve|\s+have)|if\s+only\s+i(?:['\u2019]d|\s+had)|instead\s+of"
+    r"|rather\s+than|i\s+(?:didn['\u2019]?t|did\s+not|never))\s+(?:just\s+|only\s+|simply\s+)?"
+    r"(?:told|tell|telling|said|say|saying|let\s+(?:you|u|her|him|them)\s+know|letting\s+(?:you|u"
+    r"|her|him|them)\s+know|admitted|admit|admitting|explained|explain|explaining|mentioned"
+    r"|mention|mentioning|owned\s+up)\b(?:\s+(?:to\s+)?(?:you|u|her|him|them))?(?:\s+that)?\s*\Z",
+    re.IGNORECASE)
+_UNSAID_REACH: Final = 60  # how far before the state its "I wish I had told you" is looked for
+
+
+def _unsaid(text: str, start: int) -> bool:
+    """Whether the state at ``start`` ("I was stressed") is what the writer regrets not saying."""
+    return bool(_UNSAID_RE.search(text[max(0, start - _UNSAID_REACH):start]))
+
+
+# A warm ending after a "sorry, but" ("... funny \U0001f602 love you", "..., but still. Love you x"):
+# what a cut of the "but" keeps. The faces and laughs before it go with the "but".
+_WARM_ENDING_RE: Final = re.compile(
+    r"[\s,.!;:\u2013\u2014-]*(?P<warm>(?:i\s+)?(?:love|luv)\s+(?:you|u|ya)(?:\s+(?:too|2|so\s+much|loads"
+    r"|lots|always|x+))*|ily\w*|x{2,}|xoxo)\W*\Z", re.IGNORECASE)
+
+
+def _warm_ending(text: str, start: int, end: int) -> int | None:
+    """Where a warm ending of ``text[start:end]`` (after a "but") starts, or None."""
+    warm = _WARM_ENDING_RE.search(text[start:sentence_stop(text, end)])
+    return start + warm.start("warm") if warm is not None else None
+
+
 # An apology for something unnamed ("sorry for everything", "sorry about yesterday", "sorry for how
 # things went at the meeting"), counted only when nothing in the message owns a specific act.
 _VAGUE_RE: Final = re.compile(
@@ -274,6 +321,7 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
         if kind == "sorry_but":
             but = _SORRY_BUT_RE.search(text, ev.start, ev.end + 1)
             s_start, s_end = sentences.bounds(ev.start)
+            warm = _warm_ending(text, but.end() if but else ev.end, s_end)
             if but and but.start("but") >= s_end:
                 # "I'm sorry I hurt you. But let's be honest, ...": the "But" opens the next
                 # sentence, which goes whole; the apology keeps its own stop.
@@ -283,6 +331,14 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
                 example = _example_before_but(turn, kept, s_start, s_end)
                 suggestion = f"{suggestion} {example}".rstrip()
                 fixes.append(Fix(b_start, b_end, ""))
+            elif but and warm is not None:
+                # "I'm sorry, but you have to admit it was funny \U0001f602 love you": the "but" goes
+                # and the warm ending stays, as its own sentence ("I'm sorry. Love you.").
+                start, end = but.start("but"), sentence_stop(text, warm)
+                kept = _kept_apology(turn, text, s_start, ev.start, but.start())
+                example = _example_before_but(turn, kept, s_start, but.start())
+                suggestion = f"{suggestion} {example}".rstrip()
+                fixes.append(Fix(but.start(), warm + 1, ". " + text[warm].upper()))
             elif but:  # the issue is the "but" on (the fix also takes the comma before it)
                 start, end = but.start("but"), s_end
                 kept = _kept_apology(turn, text, s_start, ev.start, but.start())
@@ -300,8 +356,22 @@ def find_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]],
             fixes.extend(replace(f, complaint=False) for f in cut_justification(sentences, ev.start))
         elif kind == "contempt" and not _SARCASM_BEFORE_FACE_RE.search(ev.text) and (
                 face := _FACE_AT_END_RE.search(ev.text)):
-            start = ev.start + face.start("face")
-            fixes.append(Fix(ev.start + face.start(), ev.end, ""))
+            # The issue is the clause the face is made at, not the face alone (round sixteen:
+            # "Someone get the tissues for the drama queen \U0001f644" is the dig, said whole),
+            # unless those words alone are a repair ("I'm sorry I forgot your birthday
+            # \U0001f644": the face is what mocks it). The fix takes the face out, and a fresh
+            # check of what is left decides whether the words were the dig too (see the
+            # critic's ``_still_flagged``).
+            s_start = sentences.bounds(ev.start + face.start("face"))[0]
+            start = max(ev.start, s_start)
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            if _repair_alone(text[start:ev.start + face.start()]):
+                start = ev.start + face.start("face")
+            # What follows the face straight after ("birthday \U0001f644\u2764\ufe0f") keeps its space.
+            glued = ev.end < len(text) and not (text[ev.end].isspace()
+                                                or text[ev.end] in ".!?\u2026")
+            fixes.append(Fix(ev.start + (face.start("face") if glued else face.start()), ev.end,
+                             ""))
         elif kind in ("contempt", "hostility"):
             # The sentence its marker ends in: an eye-roll after "... tonight? \U0001f644" is
             # its own, and the apology that the rule's reach ran back over stays.
@@ -653,7 +723,7 @@ def _apology_issues(turn: TurnAnalysis, messages: Mapping[str, tuple[str, str]]
     found: list[tuple[str, int, int]] = []
     if not _NO_EXCUSE_RE.search(text):
         found += [("excuse", m.start(), m.end()) for m in _EXCUSE_RE.finditer(text)
-                  if not _disowned(text, m.end())][:1]
+                  if not _disowned(text, m.end()) and not _unsaid(text, m.start())][:1]
     vague = list(_VAGUE_RE.finditer(text))
     unowned = [(m.start(), m.end()) for m in [*vague, *_VAGUE_OWNING_RE.finditer(text)]]
     owned = any(e.label == "repair.responsibility" and e.source.startswith("rule:")

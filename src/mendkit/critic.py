@@ -445,6 +445,9 @@ def critique(
                                 or drops_a_limit(own, rewrite, limit_spans)
                                 or their_acts(rewrite)):
         rewrite = None  # a rewrite that a fresh check flags, or that drops a limit, is no better
+    if rewrite is not None and mode == "full" and {i.kind for i in held} & _CONFRONTING \
+            and _model_confronts(rewrite, context, personal):
+        rewrite = None  # the model still reads what is left as moving against them
     if rewrite is not None and quoted:
         rewrite = tidied(rewrite)
     if _threatens(turn):
@@ -537,9 +540,20 @@ DEED_NOTE: Final = (
     "This reads as a repair by deed (an offer, a lift, a meal, turning up) or thanks for one. "
     "Repair by deed counts, and it needs none of a spoken apology's parts. If you want words to go with "
     "it, a few are enough: what you will do and when, or \"I'd like us to be all right.\"")
+# Said of taking up their apology or offer ("Apology accepted, but you're buying the biscuits for
+# a month"): not a deed of the writer's (round sixteen).
+ACCEPT_NOTE: Final = (
+    "This reads as accepting their apology or their offer to make up. Taking it up is a repair "
+    "of its own, and it needs none of an apology's parts.")
 # The parts of a spoken repair: a message with none of them that offers or does something kind
 # is a repair by deed (``DEED_NOTE``).
 _SPOKEN: Final = ("ownership", "validation", "feeling")
+
+
+def _accepts(turn: TurnAnalysis) -> bool:
+    """Whether a rule reads ``turn`` as accepting an apology or an offer."""
+    return any(e.label == "reconnect" and e.subtype == "acceptance" and e.source.startswith("rule:")
+               for e in turn.evidence)
 
 
 def _a_deed(turn: TurnAnalysis, components: Mapping[str, bool]) -> bool:
@@ -568,7 +582,7 @@ def _notes(text: str, turn: TurnAnalysis, components: Mapping[str, bool], issues
     if limit_spans and not components["ownership"]:
         return [LIMIT_NOTE]
     if _a_deed(turn, components):
-        return [DEED_NOTE]
+        return [ACCEPT_NOTE if _accepts(turn) else DEED_NOTE]
     sensed = _sensed(components, turn.labels, {i.kind for i in issues})
     missing = [name for name, present in components.items()
                if not present and ((name not in sensed and name not in overruled)
@@ -708,8 +722,8 @@ def missing_components(result: CheckResult) -> list[str]:
     "Not there yet" note asks for (none of a limit or of what the model sensed, no request of a
     letter that needs no answer, no ownership of what the other person did), and the optional
     ones (acknowledgement, appreciation) not found, except in a limit."""
-    if LIMIT_NOTE in result.notes or DEED_NOTE in result.notes:
-        return []  # a limit, or a repair by deed, needs none of a spoken repair's parts
+    if LIMIT_NOTE in result.notes or DEED_NOTE in result.notes or ACCEPT_NOTE in result.notes:
+        return []  # a limit, a repair by deed or an apology taken up needs none of its parts
     asked: list[str] = []
     for note in result.notes:
         if note.startswith(MISSING_NOTE):
@@ -750,11 +764,31 @@ def _components(turn: TurnAnalysis, unearned: Sequence[tuple[int, int]] = (),
     counted = said | set(heaviest)
     if _REQUEST not in counted and counted & _REPAIRS and _asks_in_a_repair(turn, stuffed):
         counted.add(_REQUEST)
+    if _APPRECIATION not in counted and _praises(turn):
+        counted.add(_APPRECIATION)
     return {name: label in counted for name, (label, _) in COMPONENT_WEIGHTS.items()}
 
 
 _REQUEST: Final = COMPONENT_WEIGHTS["request"][0]
 _OWNERSHIP: Final = COMPONENT_WEIGHTS["ownership"][0]
+_APPRECIATION: Final = COMPONENT_WEIGHTS["appreciation"][0]
+# "I'm so proud of you", "So proud of you!!": appreciation said to them (round sixteen). The rules
+# leave pride with no rupture or repair before it unlabelled, as the corpus does (praise is not
+# re-engagement), but in a message it is what the critic counts as appreciation. Not a pride that
+# stings ("proud of you for finally turning up").
+_PRAISE_RE: Final = re.compile(
+    r"(?:\b(?:i['\u2019]?m|im|i am|i(?:['\u2019]m| am) just)\s+|(?:^|[.!?,]\s*))(?:(?:so|really|very"
+    r"|super|incredibly|genuinely|honestly|sooo+)\s+)*proud of (?:you|u|ya)\b"
+    r"(?![^.!?\n]*\b(?:finally|for once|at last|for a change)\b)", re.IGNORECASE)
+
+
+def _praises(turn: TurnAnalysis) -> bool:
+    """Whether ``turn`` tells them the writer is proud of them, outside any rupture a rule
+    found."""
+    ruptures = [(e.start, e.end) for e in turn.evidence if is_rupture(e.label)]
+    return any(not overlaps(m.start(), m.end(), ruptures) for m in _PRAISE_RE.finditer(turn.text))
+
+
 # "I'm sorry." and nothing more: in a message that takes on what the other person did, it is an
 # apology for that, and owns nothing of the writer's own.
 _BARE_SORRY_RE: Final = re.compile(
@@ -814,6 +848,18 @@ _LAUGHTER_RE: Final = re.compile(
     "|[\U0001f602\U0001f923\U0001f61c\U0001f61d\U0001f61b\U0001f609\U0001f606]",
     re.IGNORECASE)
 _SCORN_FACE_RE: Final = re.compile("[\U0001f644\U0001f612\U0001f643\U0001f921]")
+# An eye-roll with a laugh or a heart straight after it ("late to her own birthday \U0001f644\u2764\ufe0f",
+# "Nice parking, Lewis Hamilton \U0001f644\U0001f602"): mock exasperation, the face itself a tease.
+_PLAYFUL_FACE_RE: Final = re.compile(
+    "[\U0001f644\U0001f612\U0001f643][\ufe0f\U0001f3fb-\U0001f3ff]*\\s*"
+    "[\U0001f602\U0001f923\U0001f606\U0001f61c\U0001f61d\U0001f61b\u2764\u2665\U0001f495\U0001f496"
+    "\U0001f497\U0001f49e\U0001f618\U0001f970\U0001f60d\U0001f917\U0001f49c\U0001f499\U0001f49a"
+    "\U0001f9e1\U0001f49b\U0001f90d]")
+# Words that keep a jab cruel whatever face comes with it (as the rules' own banter list has them).
+_CRUEL_RE: Final = re.compile(
+    r"\b(?:pathetic|loser|disgusting|worthless|useless|waste of (?:space|oxygen|skin)|disgrace"
+    r"|embarrassment|fuck\w*|bitch\w*|selfish|lazy|liar|ugly|fat|stupid|hate (?:you|u)"
+    r"|(?:nobody|no one) (?:likes|loves|wants|cares))\b", re.IGNORECASE)
 # Rules whose finding is never called teasing, whatever laugh or heart comes with it: telling
 # someone to kill themselves or die ("kys lol", "kys bestie \u2764\ufe0f") gets the firm words.
 _NEVER_TEASING_RULES: Final = frozenset({"rule:confrontation/hostility-kys-26"})
@@ -823,13 +869,16 @@ def _as_teasing(text: str, issues: list[Issue], turn: TurnAnalysis | None = None
                 ) -> list[Issue]:
     """``issues`` with hostility and character criticism explained as possible teasing when
     ``text`` carries warmth or a laugh (and contempt, when it carries warmth: a laugh alone is
-    how mockery often sounds). Still flagged, and still costing the score. Not when ``turn``
-    tells someone to kill themselves (``_NEVER_TEASING_RULES``): no part of it is teasing."""
-    if _SCORN_FACE_RE.search(text):
+    how mockery often sounds). Still flagged, and still costing the score. An eye-roll is
+    teasing only with a laugh or a heart straight after it (``_playful_faces``). Not when
+    ``turn`` tells someone to kill themselves (``_NEVER_TEASING_RULES``): no part of it is
+    teasing."""
+    playful = _playful_faces(text)
+    if _SCORN_FACE_RE.search(text) and not playful:
         return issues
     if turn is not None and any(e.source in _NEVER_TEASING_RULES for e in turn.evidence):
         return issues
-    warm = _AFFECTION_RE.search(text) is not None
+    warm = _AFFECTION_RE.search(text) is not None or playful
     if not (warm or _LAUGHTER_RE.search(text)):
         return issues
     if not warm and any(i.kind == "contempt" for i in issues):
@@ -838,6 +887,14 @@ def _as_teasing(text: str, issues: list[Issue], turn: TurnAnalysis | None = None
     message, suggestion = _TEASING
     return [replace(i, message=message, suggestion=suggestion) if i.kind in softened else i
             for i in issues]
+
+
+def _playful_faces(text: str) -> bool:
+    """Whether every eye-roll in ``text`` comes with a laugh or a heart straight after it, with
+    no cruel word beside it (round sixteen): the eye-roll of a tease, not of scorn."""
+    faces = len(_SCORN_FACE_RE.findall(text))
+    return bool(faces) and len(_PLAYFUL_FACE_RE.findall(text)) == faces \
+        and _CRUEL_RE.search(text) is None
 
 
 # A fresh check of a rewrite: the kinds that must not come back, whatever the draft had. A fair
@@ -877,6 +934,23 @@ def _still_flagged(rewrite: str, kinds: set[str]) -> bool:
     _, _, held = beside_limits([], [], held, limits(rewrite))
     again = {i.kind for i in held}
     return bool(again & _MUST_NOT_RETURN or (again & kinds) - {"complaint"})
+
+
+# The kinds of a draft whose rewrite full mode also reads with the model: what is left of a dig
+# may still be one, in words no rule names ("Here comes the genius. Careful everyone, he might
+# explain it to us again."), round sixteen.
+_CONFRONTING: Final = frozenset({"contempt", "hostility", "criticism", "always_never"})
+
+
+def _model_confronts(rewrite: str, context: Sequence[str],
+                     personal: PersonalHeads | None) -> bool:
+    """Whether full mode reads ``rewrite``, as an answer to ``context``, as confrontation."""
+    n = len(context)
+    speakers = ["them" if (n - i) % 2 else "me" for i in range(n)]
+    conversation = Conversation.from_turns(
+        [*zip(speakers, context, strict=True), ("me", rewrite)], id="check")
+    analysis, _ = analyze_with_probabilities(conversation, mode="full", personal=personal)
+    return "rupture.confrontation" in analysis.turns[-1].labels
 
 
 def _model_term(probabilities: Mapping[str, float]) -> float:

@@ -253,17 +253,31 @@ def _plain(text: object) -> str:
     return " ".join(str(text or "").split()).casefold()
 
 
+def _not_ahead(at: str, now: datetime | None) -> str:
+    """``at``, or ``now`` (aware, to the minute) where ``at`` is later than it."""
+    moment = read_moment(at)
+    current = (now or datetime.now()).astimezone()
+    if moment is None or moment.instant <= current:
+        return at
+    return current.isoformat(timespec="minutes")
+
+
 def coach_repair_rows(sessions: Iterable[Mapping[str, Any]], name: str,
                       repairs: Iterable[Mapping[str, Any]] = (), *,
-                      linked: Iterable[Mapping[str, Any]] = ()) -> list[Row]:
+                      linked: Iterable[Mapping[str, Any]] = (),
+                      now: datetime | None = None) -> list[Row]:
     """The coach's follow-ups as repair rows of the relationship called ``name``: one per coach
     session about them whose follow-up was answered (``sessions`` are ``Session.to_dict()``
-    objects), at the time the first follow-up opened, with the last follow-up's answer as its
+    objects), at the time the first follow-up was answered, with the last follow-up's answer as its
     uptake (a later follow-up is the same repair, asked about again). A repair already in the
     journal (``repairs``: its entries' bodies) for the same session, or with the same message,
     is that repair written down by hand: the follow-up is not counted a second time.
     ``linked`` sessions were saved under this relationship (``mend coach --rel``, or linked by
     name before a rename): they count whatever name they give.
+
+    The time is Mend's own, never the person's: a session saved before follow-ups kept the time
+    they were answered holds only the day one was due, which may still be to come when it was
+    answered early; such a time counts as ``now`` (the clock's, by default), not as a typo.
 
     >>> rows = coach_repair_rows([{"id": "a1", "answers": {
     ...     "recognise_who": "Sam (she/her)", "rebuild_message": "I'm sorry I lied.",
@@ -296,9 +310,9 @@ def coach_repair_rows(sessions: Iterable[Mapping[str, Any]], name: str,
         if uptake is None or not isinstance(done[0].get("at"), str) or session_id in ids or (
                 message and _plain(message) in messages):
             continue
-        rows.append(("repair", str(done[0]["at"]), {"message": str(message or ""),
-                                                    "uptake": uptake, "by": "me",
-                                                    "coach_session": session_id}))
+        rows.append(("repair", _not_ahead(str(done[0]["at"]), now),
+                     {"message": str(message or ""), "uptake": uptake, "by": "me",
+                      "coach_session": session_id}))
     return rows
 
 

@@ -18,7 +18,9 @@ from mendkit.coach.machine import Event, EventType, InvalidTransition, State, ad
 from mendkit.coach.session import Session
 
 # The tester's ordinary answer that the shipped model reads as a crisis (0.99), with no rule.
-SOCKS = "My husband leaves his socks everywhere and it drives me mad"
+# Since round sixteen it ends "I've had enough": a sign only the model saw is asked about only
+# when worth asking (``safety_gate.worth_asking``), and these words could tell of despair.
+SOCKS = "My husband leaves his socks everywhere and I've had enough"
 TO_WHAT = ["", "yes", "Sam", "partner"]
 NOTICED = "I felt tired and he went quiet"
 CRISIS_STOP = PROMPTS[State.STOPPED_CRISIS]

@@ -22,7 +22,9 @@ from mendkit.coach.safety_gate import fears_or_blames_self, gate
 from mendkit.coach.session import Session
 
 TO_WHAT = ["", "yes", "Sam", "partner"]
-SOCKS = "My husband leaves his socks everywhere and it drives me mad"
+# Since round sixteen it ends "I've had enough": a sign only the model saw is asked about only
+# when worth asking (``safety_gate.worth_asking``), and these words could tell of despair.
+SOCKS = "My husband leaves his socks everywhere and I've had enough"
 NOTICED = "I got loud, he went quiet"
 ABUSE_STOP = PROMPTS[State.STOPPED_UNSAFE]
 ABUSE_WORDS = crisis_message(["abuse_danger"])

@@ -332,8 +332,9 @@ def test_an_everyday_answer_the_model_misread_stays_in_the_draft_after_no(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The round-11 answer the shipped model reads as a crisis, with no rule: after "no" it passes
     # every screen, so the draft keeps it (and says nothing about leaving it out). A disclosure
-    # that fails one stays withheld (test_round11_confirmed_answer).
-    socks = "My husband leaves his socks everywhere and it drives me mad"
+    # that fails one stays withheld (test_round11_confirmed_answer). Since round sixteen it ends
+    # "I've had enough", words that could tell of despair, so it is still asked about.
+    socks = "My husband leaves his socks everywhere and I've had enough"
     answers = ["", "yes", "Sam", "partner", socks, "no", "I felt tired and he went quiet", "",
                "3", "skip", "yes", "I snapped at him about it", "skip",
                "I'd like us to share the tidying"]

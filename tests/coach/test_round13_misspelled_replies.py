@@ -20,7 +20,9 @@ from mendkit.coach.replies import declines, hedged, risk_reply, yes_or_no
 from mendkit.coach.session import Session
 
 # The ordinary answer the shipped model reads as a crisis, with no rule (as in round eleven).
-SOCKS = "My husband leaves his socks everywhere and it drives me mad"
+# Since round sixteen it ends "I've had enough": a sign only the model saw is asked about only
+# when worth asking (``safety_gate.worth_asking``), and these words could tell of despair.
+SOCKS = "My husband leaves his socks everywhere and I've had enough"
 TO_WHAT = ["", "yes", "Sam", "partner"]
 NOTICED = "I felt tired and he went quiet"
 CRISIS_STOP = PROMPTS[State.STOPPED_CRISIS]

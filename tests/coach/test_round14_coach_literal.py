@@ -48,8 +48,9 @@ def test_an_unknown_feeling_need_or_regret_is_left_out_of_the_draft(said: str) -
 def test_the_message_says_plainly_that_the_unknown_parts_were_left_out(tmp_path: Path) -> None:
     script = _go(tmp_path, [*TO_CHECK, "3", "skip", "yes", "I forgot to book the vet.",
                             "I don't know what I feel.", "", "", "keep",
-                            "I don't know what I feel.", "I don't know.",
-                            "I don't know what I feel.", ""])
+                            # The feelings help (round 16) is said once, and the question asked again.
+                            "I don't know what I feel.", "I don't know what I feel.",
+                            "I don't know.", "I don't know what I feel.", ""])
     message = script.said[script.said.index(PROMPTS[State.REBUILD_MESSAGE]) - 2]
     assert "I need I don" not in message and "I don't know" not in message
     notes = [s for s in script.said if "you said you don't know" in s]

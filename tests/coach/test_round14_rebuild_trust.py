@@ -112,7 +112,8 @@ def test_after_a_betrayal_the_follow_up_offers_another(tmp_path: Path) -> None:
     assert PROMPTS[State.FOLLOW_UP_AGAIN] in said
     assert session.state is State.AWAITING_FOLLOW_UP
     assert session.answers[FOLLOW_UPS] == [
-        {"at": "2026-12-09T00:00" + session.answers["rebuild_follow_up"][16:],
+        {"at": (NOW + timedelta(days=3)).astimezone().isoformat(timespec="minutes"),
+         "due": "2026-12-09T00:00" + session.answers["rebuild_follow_up"][16:],
          "uptake": "partly", "connection": 5}]
     clock.now = NOW + timedelta(days=11)
     session, said = _walk(store, ["yes", "7", "no"], clock, session)
@@ -141,15 +142,15 @@ def test_an_everyday_follow_up_ends_as_before(tmp_path: Path) -> None:
 def _session_body(uptakes: list[str], who: str = "Sam (she/her)") -> dict[str, object]:
     return {"id": "abc123abc123", "answers": {
         "recognise_who": who, "rebuild_message": "I'm sorry I lied to you.",
-        "rebuild_follow_up": "2026-12-09T00:00+00:00",
-        FOLLOW_UPS: [{"at": f"2026-12-{9 + 7 * i:02d}T00:00+00:00", "uptake": u}
+        "rebuild_follow_up": "2026-11-09T00:00+00:00",
+        FOLLOW_UPS: [{"at": f"2026-11-{9 + 7 * i:02d}T00:00+00:00", "uptake": u}
                      for i, u in enumerate(uptakes)]}}
 
 
 def test_a_session_with_two_follow_ups_is_one_repair_with_the_last_answer() -> None:
     rows = coach_repair_rows([_session_body(["partly", "yes"])], "Sam")
     assert [(k, at, b["uptake"]) for k, at, b in rows] == [
-        ("repair", "2026-12-09T00:00+00:00", "accepted")]
+        ("repair", "2026-11-09T00:00+00:00", "accepted")]
 
 
 def test_a_follow_up_about_someone_else_is_not_theirs() -> None:

@@ -23,7 +23,9 @@ from mendkit.config import Settings
 from mendkit.web import create_app
 from test_round10_coach_joined import Walk, plain
 
-SOCKS = "My husband leaves his socks everywhere and it drives me mad"
+# Since round sixteen it ends "I've had enough": a sign only the model saw is asked about only
+# when worth asking (``safety_gate.worth_asking``), and these words could tell of despair.
+SOCKS = "My husband leaves his socks everywhere and I've had enough"
 AFFAIR = ("Three weeks ago I found out Sam had an affair for eight months. Tonight she said she "
           "needs me to forgive her so we can move on, and I called her a liar and a coward and "
           "went to the spare room.")

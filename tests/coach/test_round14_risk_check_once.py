@@ -27,11 +27,16 @@ from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStore
 
 # Ordinary answers the shipped model reads as a crisis, with no rule behind it (the first is
-# round eleven's; the second is a betrayed partner's, from the round-14 tester).
-SOCKS = "My husband leaves his socks everywhere and it drives me mad"
+# round eleven's; the second is a betrayed partner's, from the round-14 tester). Since round
+# sixteen such a sign is asked about only when worth asking (``safety_gate.worth_asking``): the
+# first ends "I've had enough", which could tell of despair; the second is asked about at the
+# steps where the model still reads it as a crisis after their question.
+SOCKS = "My husband leaves his socks everywhere and I've had enough"
 AFFAIR = ("Three weeks ago I found out Sam had an affair for eight months. Tonight she said she "
           "needs me to forgive her so we can move on, and I called her a liar and a coward and "
           "went to the spare room.")
+# A sign no rule reads that the model does, even read after "What happened?".
+PILLS = "I've started counting how many pills are in the cupboard"
 TO_WHAT = ["", "yes", "Sam", "partner"]
 NOTICED = "I felt tired and he went quiet"
 CRISIS_STOP = PROMPTS[State.STOPPED_CRISIS]
@@ -67,7 +72,7 @@ def test_after_a_clear_no_a_new_model_only_sign_is_asked_again_then_kept_as_chec
 
 def test_before_any_no_the_model_only_sign_is_still_checked(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, AFFAIR], capsys)
+    session, out = _session(tmp_path, [*TO_WHAT, PILLS], capsys)
     assert session.state is State.CONFIRM_RISK and RISK_QUESTION in out
 
 

@@ -152,7 +152,7 @@ def test_an_everyday_story_gets_no_note(tmp_path: Path) -> None:
 
 def test_the_resources_are_listed_once_however_often_the_check_is_unclear(
         tmp_path: Path) -> None:
-    socks = "My husband leaves his socks everywhere and it drives me mad"
+    socks = "My husband leaves his socks everywhere and I've had enough"
     session, script = _go(tmp_path, ["", "yes", "Sam", "partner", socks, "purple", "42",
                                      "banana", "seven", "no"], mode="full")
     assert session.state is State.RECOGNISE_NOTICED  # the clear no goes on
@@ -181,7 +181,7 @@ def test_waiting_out_a_request_for_space_still_offers_the_persons_part(tmp_path:
 
 
 def test_with_no_part_the_limit_on_how_they_are_treated_is_asked(tmp_path: Path) -> None:
-    session, script = _go(tmp_path, [*MAYA_SPACE, "not sure", "hurt", "", "",
+    session, script = _go(tmp_path, [*MAYA_SPACE, "not sure", "no", "hurt", "", "",
                                      "I need a minute."])
     assert PROMPTS[State.INTERNAL_BOUNDARY] in script.asked
     assert session.state is State.DONE
@@ -207,8 +207,9 @@ def test_a_grief_letter_ends_with_bereavement_support_not_abuse_lines(
 
 def test_a_grief_letter_after_a_checked_sign_of_crisis_still_gets_the_crisis_list(
         tmp_path: Path) -> None:
-    # Words only the shipped model reads as a sign (tests/coach/test_round14_risk_asked_again.py).
-    socks = "My husband leaves his socks everywhere and it drives me mad"
+    # Words only the shipped model reads as a sign (tests/coach/test_round14_risk_asked_again.py),
+    # still asked about since round sixteen: "had enough" could tell of despair.
+    socks = "My husband leaves his socks everywhere and I've had enough"
     answers = [*GRANDAD[:-4], socks, "no", "I am sorry I was impatient.", "", ""]
     session, script = _go(tmp_path, answers, mode="full")
     assert (State.LETTER_SAY.value, "check_risk") in session.path

@@ -140,9 +140,10 @@ def test_whatsapp_android_month_first_12_hour() -> None:
          "2026-03-04T09:00:00"),
         # a first field above 12: day-first
         (["03/04/26, 9:00 am - A: one", "25/04/26, 9:00 pm - B: two"], "2026-04-03T09:00:00"),
-        # narrow no-break space and marks of newer iOS exports
+        # narrow no-break space and marks of newer iOS exports; one date only, with 12-hour
+        # times and a two-digit year as a US phone writes them: month-first (round 16)
         (["\u200e[3/4/26, 9:00:00\u202fPM] A: one", "[3/4/26, 9:01:00\u202fPM] B: two"],
-         "2026-04-03T21:00:00"),
+         "2026-03-04T21:00:00"),
     ],
 )
 def test_whatsapp_date_order_is_inferred_from_the_file(

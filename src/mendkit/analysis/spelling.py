@@ -1,6 +1,7 @@
 """Words as people type them, read as the rules spell them: textspeak ("u", "wna", "evry1"),
 common misspellings ("myslef", "sory", "rong") and dialect spellings ("cannae", "masel", "deid",
-"mi waan") become the words the rules are written with, before the rules run.
+"mi waan", Scots "ah", "tae", "ma", Nigerian Pidgin "I go stab am", learners' "I want die")
+become the words the rules are written with, before the rules run.
 
 A person who misspells "myself" is as much at risk as one who spells it right, and their
 apology owns as much. The lexicon is Mend's own and small: it holds the words the rules depend on
@@ -90,7 +91,9 @@ _PLAIN: Final[Mapping[str, str]] = {
     "evry": "every", "evrything": "everything", "evrythin": "everything",
     "everythin": "everything", "nothin": "nothing", "nuthin": "nothing", "nuffin": "nothing",
     "nothng": "nothing", "somethin": "something", "anythin": "anything",
-    "a'm": "im", "ah'm": "im",
+    "a'm": "im", "ah'm": "im", "ah'll": "i'll", "ah've": "i've", "ah'd": "i'd",
+    "aboot": "about", "oot": "out", "efter": "after",
+    "tryna": "trying to", "trynna": "trying to", "tryina": "trying to",
     # can, do, will, would, should
     "cnt": "cant", "cannae": "cant", "cyaan": "cant", "caan": "cant",
     "dnt": "dont", "dinnae": "dont", "dinna": "dont", "didnae": "didnt", "disnae": "doesnt",
@@ -214,6 +217,48 @@ _PATOIS_AFTER_I: Final = _words(
     "waan wan want cyaan caan cant can't nuh feel tired haffi did just gwine deh nah tek dun"
     " done ready sick")
 
+# Scots "ah" is "I" before a verb ("ah just want tae", "ah took", "ah cannae"), not the "ah" of
+# "ah well", "ah ok", "ah sorry" or Irish "ah would you stop" / "ah go way".
+_SCOTS_I_BEFORE: Final = _words(
+    "just jist want wanted wantit cannae canna cant can't dinnae dinna dont don't didnae didnt"
+    " didn't wis was took tuk taken tried try cut hurt feel felt think thought need needed hate"
+    " know ken forgot swear promise really only huv hae have had wish wanna gonna gonnae"
+    " tell telt told keep kept canny cannot been")
+# Scots "tae" is "to", but "ma big tae" is a toe.
+_TOE_AFTER: Final = _words("big wee ma my me the his her your yer ur a stubbed stub sore broken")
+# Scots "an" is "and" before a word the article "an" never stands before (it goes before a vowel
+# sound: "an apple", "an hour"): "sleep an no wake up", "an ma maw".
+_SCOTS_AND_BEFORE: Final = _words(
+    "no nae naw never then that ma my he she they we ye you just now noo so wake go get tell ah"
+    " me")
+# Scots and learners' "no" for "not": "ah'm no kiddin", "I am no feeling well", "sleep an no wake
+# up". Not "there is no going back", "no right to", "and no coming back".
+_NOT_AFTER_I_AM: Final = _words("ah'm a'm im i'm am")
+_NOT_BEFORE: Final = _words(
+    "kidding kiddin joking jokin lying lyin feeling feelin well right able okay ok fine sleeping"
+    " sleepin")
+_WAKE: Final = _words("wake waken wakin waking")
+# Scots "ma" is "my" ("ma pills", "ma sister"), not "my ma", "ma said" nor "Ma," alone.
+_MA_NOT_AFTER: Final = _words(
+    "my your yer ur his her their our oor the a an me ye and n to")
+_MA_NOT_BEFORE: Final = _words(
+    "and an n or said says told tells is was wis will would has had i you he she we they it ah"
+    " ye")
+# Scots "ae" is "of" after a quantity ("a hale box ae ma pills", "oot ae order").
+_OF_AFTER: Final = _WHOLE_THINGS | _words(
+    "oot out lot bit couple full half rest kind sort none all some most loads lots")
+# Nigerian Pidgin "go" before a verb is "will": "I go stab am", "nobody go miss me".
+_PIDGIN_WILL_AFTER: Final = _words(
+    "i we you u dem e una nobody nobody's somebody they he she person")
+_PIDGIN_WILL_BEFORE: Final = _words(
+    "stab kill wound beat shoot slap cut finish miss die deal burn hurt")
+# Pidgin "am" after such a verb is "him" (or "it"): "I go stab am"; "make I just end am". Not
+# where "go kill" is an everyday idiom: "I go kill somebody 😂" (I'm that fed up), and food:
+# "I go kill am finish" (I'll eat it all).
+_PIDGIN_HIM_AFTER: Final = _words(
+    "stab kill wound beat shoot slap finish deal burn cut hurt flog")
+_PIDGIN_IDIOM_OBJECT: Final = _words("somebody someone person everybody everyone")
+
 _SENSES: Final[Mapping[str, tuple[Sense, ...]]] = {
     # "ur" is left as typed where it may be "your" (the rules read "ur" both ways): "ur dead
     # if you tell" is a threat, not "your dead".
@@ -243,9 +288,24 @@ _SENSES: Final[Mapping[str, tuple[Sense, ...]]] = {
     "iv": (Sense("ive", before=_PARTICIPLES),),
     "of": (Sense("have", after=_MODALS, not_before=_words("course")),),
     "no": (Sense("know", after=_words(
-        "i u you we they dont don't didnt didn't doesnt doesn't dnt"), before=_KNOWN),),
+        "i u you we they dont don't didnt didn't doesnt doesn't dnt"), before=_KNOWN),
+           Sense("not", after=_NOT_AFTER_I_AM, before=_NOT_BEFORE),
+           Sense("not", after=_words("an and"), before=_WAKE)),
     "dye": (Sense("die", not_after=_DYE_NOUN_AFTER, not_before=_DYED_THINGS),),
     "hole": (Sense("whole", before=_WHOLE_THINGS),),
+    "hale": (Sense("whole", before=_WHOLE_THINGS),),  # Scots: "a hale box", not "hale and hearty"
+    "ae": (Sense("of", after=_OF_AFTER),),
+    "ah": (Sense("i", before=_SCOTS_I_BEFORE),),
+    "tae": (Sense("to", not_after=_TOE_AFTER, not_before=frozenset({END})),),
+    "an": (Sense("and", before=_SCOTS_AND_BEFORE),),
+    "ma": (Sense("my", not_after=_MA_NOT_AFTER, not_before=_MA_NOT_BEFORE | {END}),),
+    "wi": (Sense("with", not_before=_words("fi")),),
+    "go": (Sense("will", after=_PIDGIN_WILL_AFTER, before=_PIDGIN_WILL_BEFORE,
+                 not_then=_PIDGIN_IDIOM_OBJECT),),
+    "am": (Sense("him", after=_PIDGIN_HIM_AFTER, not_before=_words("finish")),
+           Sense("it", after=_words("end"))),
+    # learners' "I want die", "I don't want live more"
+    "want": (Sense("want to", before=_words("die live kill end")),),
     "rote": (Sense("wrote", after=_SUBJECTS | _words(
         "just already finally ive i've have has had even also then and who")),),
     "quite": (Sense("quiet", after=_QUIET_AFTER, before=_QUIET_NEXT),),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Final
 
-from mendkit.coach.replies import break_minutes
+from mendkit.coach.replies import break_minutes, said_length
 
 # How each thing this module says begins (a page shows these lines as notes).
 SAYS: Final = ("A break ", 'I took "')
@@ -78,6 +78,12 @@ def break_end(text: str, now: datetime) -> BreakTime | None:
     if clock is not None:
         at, exact = clock
         back = _next(now, at, tomorrow=tomorrow, exact=exact)
+        if (length := said_length(low)) is not None and not read_as and (
+                agreed := _agreed(now, at, length, exact=exact)) != back:
+            if agreed is None:  # "an hour ... at 9" that are not the same time: which is meant
+                return BreakTime(refused=_TWO_TIMES.format(length=_length(length),
+                                                           said=_said_clock(low)))
+            back = agreed  # "an hour, back at 9" said at 20:00: 21:00, as the length says
         if not exact and not read_as and (said := _said_clock(low)):
             read_as = said  # "9:30" may be morning or evening: say which was taken
         if read_as:
@@ -94,6 +100,36 @@ def break_end(text: str, now: datetime) -> BreakTime | None:
     if back.second or back.microsecond:  # to the minute, rounded up: at least that long
         back = back.replace(second=0, microsecond=0) + timedelta(minutes=1)
     return BreakTime(back=back)
+
+
+# Said when an answer gives a length and a clock time that are not the same time.
+_TWO_TIMES: Final = ('You gave a length ({length}) and a time ("{said}"), and they are not the '
+                     'same time. Please answer with just one of them, like "{length}" or "at '
+                     '{said}".')
+# How near a clock time must be to the end of a length said with it to be the same time.
+_SAME_TIME: Final = timedelta(minutes=15)
+
+
+def _agreed(now: datetime, at: time, length: int, *, exact: bool) -> datetime | None:
+    """The reading of the clock time ``at`` (morning or evening, today or tomorrow) that ends
+    within a quarter of an hour of a break of ``length`` minutes begun at ``now``, or None."""
+    target = now + timedelta(minutes=length)
+    options = [at] if exact or at.hour >= 12 else [at, time(at.hour + 12, at.minute)]
+    for day in (now.date(), now.date() + timedelta(days=1)):
+        for option in options:
+            when = datetime.combine(day, option, tzinfo=now.tzinfo)
+            if abs(when - target) <= _SAME_TIME:
+                return when
+    return None
+
+
+def _length(minutes: int) -> str:
+    """"45 minutes", "an hour", "2 hours", "1 hour 30 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} minutes"
+    said = "an hour" if hours == 1 and not rest else f"{hours} hour{'s' if hours > 1 else ''}"
+    return f"{said} {rest} minutes" if rest else said
 
 
 _TOO_SOON: Final = ("A break needs at least 20 minutes: it takes about that long for your body "

@@ -47,10 +47,12 @@ from mendkit.coach.draft_sentences import (
     _done_to_me,
     _feeling_and_need,
     _regret,
-    _request,
     _request_parts,
     _situation,
+    condition,
+    feeling_sentences,
     fitted,
+    request_sentences,
 )
 from mendkit.coach.justifying import justifies
 from mendkit.coach.my_part import my_action, my_part_sentences
@@ -96,13 +98,17 @@ def commitment_sentence(parts: DraftParts) -> str:
     betrayal of theirs (an affair, lies kept up, a broken promise), "From now on, I will ..."."""
     said, _ = _screen_part("commitment", plain_case(parts.commitment, (parts.other,)))
     answer = _answer(said, blame=True)
-    commitment = _commitment(_to_reader(answer, parts))
+    # "If I need to end a call I will say goodbye": the condition says when, so no "Next time".
+    when, promised = condition(_to_reader(answer, parts))
+    commitment = _commitment(promised)
     if not commitment:
         return ""
     # After a betrayal "Next time" reads as if there will be a next one: from now on.
-    lead = ("From now on" if broke_trust(parts.situation, parts.my_part, parts.regret)
-            else "Next time")
-    return f"{lead}, I will {commitment}."
+    betrayal = broke_trust(parts.situation, parts.my_part, parts.regret)
+    if when:
+        return (f"From now on, {lower_first(when)}, I will {commitment}." if betrayal
+                else f"{when}, I will {commitment}.")
+    return f"{'From now on' if betrayal else 'Next time'}, I will {commitment}."
 
 
 def later_sentences(parts: DraftParts) -> str:
@@ -116,24 +122,33 @@ def later_sentences(parts: DraftParts) -> str:
     """
     # The account is not said here, so who "he" or "she" is follows it as it was told.
     parts = replace(_answered(parts), situation=plain_case(parts.situation, (parts.other,)))
-    feeling, need, unframed = _fitted_feeling_and_need(parts)
-    said = (f"I feel {feeling}, and I need {need}." if feeling and need
-            else f"I feel {feeling}." if feeling else f"I need {need}." if need else "")
-    return " ".join(s for s in (*unframed, said, commitment_sentence(parts)) if s)
+    feeling, need, unframed, after = _fitted_feeling_and_need(parts)
+    if after:  # the feeling went on in sentences of its own: the need after them
+        said = " ".join((f"I feel {feeling}.", *after, *((f"I need {need}.",) if need else ())))
+    else:
+        said = (f"I feel {feeling}, and I need {need}." if feeling and need
+                else f"I feel {feeling}." if feeling else f"I need {need}." if need else "")
+    return tidy(" ".join(s for s in (*unframed, said, commitment_sentence(parts)) if s))
 
 
-def _fitted_feeling_and_need(parts: DraftParts) -> tuple[str, str, tuple[str, ...]]:
+def _fitted_feeling_and_need(parts: DraftParts
+                              ) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
     """The feeling to follow "I feel" and the need to follow "I need" (``_feeling_and_need``,
     said to the reader), with the answers that fit neither as sentences of their own
-    (``fitted``: "I'll confirm every handover by text" given for the feeling)."""
-    feeling, need = _feeling_and_need(_to_reader(parts.feeling, parts), parts.need)
+    (``fitted``: "I'll confirm every handover by text" given for the feeling), and the sentences
+    the feeling's answer went on with, to follow "I feel ..." ("shame I think. I made her feel
+    small": ``feeling_sentences``)."""
+    first, after = feeling_sentences(_to_reader(parts.feeling, parts))
+    feeling, need = _feeling_and_need(first, parts.need)
     feeling, own_feeling = fitted(FEEL, feeling)
     need, own_need = fitted(NEED, need)
     if own_need:
         own_need = own_sentence(_address(own_need, parts.other, parts.context,
                                          pronouns=_safe(parts, own_need)))
     need = _address(need, parts.other, parts.context, pronouns=_safe(parts, need))
-    return feeling, need, tuple(s for s in (own_feeling, own_need) if s)
+    if not feeling:
+        after = ()  # said with what did not fit, or left out with it
+    return feeling, need, tuple(s for s in (own_feeling, own_need) if s), after
 
 
 def compose(parts: DraftParts) -> str:
@@ -153,7 +168,7 @@ def compose(parts: DraftParts) -> str:
     if screened_situation:  # not said, but who "he" or "she" is still follows it as told
         parts = replace(parts, situation=told)
     work = parts.context in ("work", "therapist")
-    feeling, need, unframed = _fitted_feeling_and_need(parts)
+    feeling, need, unframed, after = _fitted_feeling_and_need(parts)
     if account:
         account = _sentence_case(_address(account, parts.other, parts.context,
                                           pronouns=_safe(parts)))
@@ -197,20 +212,19 @@ def compose(parts: DraftParts) -> str:
                      r"|\b(?:you|he|she|they|we|i|it)(?:'ll|'re|'s|'m|'ve|'d)?\s+\w", feeling,
                      _I):  # "angry because you lied", "terrified he'll leave": says what about
             about = ""
-        tail = f", and I need {need}" if need else ""
-        sentences.append(f"I feel {feeling}{about}{tail}.")
+        if after:  # the feeling went on in sentences of its own: the need after them
+            sentences.extend((f"I feel {feeling}{about}.", *after))
+            sentences.extend((f"I need {need}.",) if need else ())
+        else:
+            tail = f", and I need {need}" if need else ""
+            sentences.append(f"I feel {feeling}{about}{tail}.")
     elif need:  # the feeling was left out or skipped: the need still stands
         sentences.append(f"I need {need}.")
     if commitment := commitment_sentence(parts):
         sentences.append(commitment)
     if parts.request:
-        who, request = _request(parts.request, parts.other,
-                                pronouns=_safe(parts, parts.request))
-        if not who:
-            sentences.append(f"{request}.")
-        else:
-            sentences.append(f"Going forward, I would appreciate it if {who} could {request}."
-                             if work else f"Could {who} {request}?")
+        sentences.extend(request_sentences(parts.request, parts.other,
+                                           pronouns=_safe(parts, parts.request), work=work))
     if parts.appreciation:
         sentences.append(f"I appreciate {lower_first(parts.appreciation)}.")
     return tidy(" ".join(sentences))

@@ -124,12 +124,70 @@ GROUNDING_OVERLOAD: Final = (
     "can taste. Naming 3 things you can hear is optional: leave it out if sound is too much "
     "right now. Press Enter when you're done, or type skip.")
 
+# Said when the level question gets no number, only what the body feels or "I don't know": no
+# number is needed, and the coach goes on to the offer of a short exercise.
+LEVEL_WITHOUT_NUMBER: Final = "That's all right: a number is not needed."
+# Said when the level question gets a question back ("what do you mean?"): what the scale means,
+# in plain words, and that a number is not needed.
+LEVEL_EXPLAINED: Final = ("It means how strong your feelings and your body's alarm are right now. "
+                          "0 is calm. 10 is so strong that it is hard to think. A number is not "
+                          "needed: you can say what you notice in your body, like a tight chest, "
+                          "or \"I don't know\", or type skip.")
+# Said when the breathing exercise is turned down: a way to settle without breathing, offered
+# once and never pressed (the coach goes on to the next question; the person can take a minute
+# first). Reference 7.2: choice of anchor, opting out.
+ANOTHER_WAY: Final = ("That's fine: breathing exercises don't suit everyone. If you'd like "
+                      "another way to settle first, you could name 5 things you can see around "
+                      "you, walk for a few minutes, hold something cold or splash cold water on "
+                      "your face, or press your feet into the floor and notice them. Take a "
+                      "minute for it now if it helps: the next question will wait.")
+
 # Said once when "What was your part?" gets "I don't know": small examples, and the question
 # again; a second "I don't know" is taken (the draft then leaves the part out).
 PART_EXAMPLE: Final = ("That's all right. Your part can be small, one thing you did or said, "
                        'like "I raised my voice", "I stopped answering" or "I forgot what I '
                        'promised". If nothing comes, answer "I don\'t know" again and we\'ll go '
                        "on.")
+# Said once in a session when a feelings step gets "I don't know" (or "underneath what?"): how
+# to find the word (the body, a short list), and that it can wait; the question is asked once
+# more, and a second "I don't know" is taken (the message then leaves the feeling out).
+FEELINGS_HELP: Final = (
+    "That's all right: many people find feelings hard to name. Two things can help. Your body: "
+    "a tight chest or jaw often goes with anger or fear, a heavy, tired body with sadness, a hot "
+    "face with shame or embarrassment, and feeling blank or far away is often numbness. Or "
+    "choose from a short list: angry, hurt, scared, sad, ashamed, embarrassed, lonely, guilty, "
+    "numb. If one fits, write it. If none does, answer \"I don't know\" again and we'll go on: "
+    "you can come back to it later.")
+# Said once in a session after an answer of the person's own that waves off the other's hurt as
+# a joke or an overreaction (``justifying.dismisses``): impact over intent, in plain words.
+IMPACT_NOTE: Final = (
+    "One thing to say plainly, and kindly: \"it was just a joke\" and \"they overreacted\" are "
+    "about what you meant. A repair is about how it landed for them. When someone says a joke "
+    "hurt, hearing that it was only a joke, or that they are too sensitive, tells them their "
+    "hurt doesn't count, and that often hurts more than the joke did. You can have meant no harm "
+    "and still owe an apology for the hurt. Mend keeps words like these out of any message it "
+    "drafts with you.")
+# Said once in a session after an answer that runs the person down ("I always ruin everything,
+# I'm a terrible partner"): one kind line, not a crisis.
+SELF_TALK_NOTE: Final = (
+    "That is a harsh thing to say about yourself. A mistake is something you did, not who you "
+    "are: you can own it and still be kind to yourself.")
+# Said after what Mend noticed in pasted messages: nothing there is a question to answer.
+MARKERS_NOTE: Final = ("This is only what Mend noticed in the words, and you don't need to "
+                       "answer it. Keep it in mind as you go on.")
+# Said when the openness question gets "not sure": the two ways on, plainly; then the choice is
+# asked (``OPENNESS_CHOICE``).
+OPENNESS_NOT_SURE: Final = (
+    "That's all right: often you can't tell until you try. You have two choices. You can write "
+    "a message now and keep it until you are ready to send it; Mend never sends anything. Or "
+    "you can work on your own side only, with no message: what you feel, your part, and what to "
+    "say next time.")
+OPENNESS_CHOICE_PAGE: Final = "Would you like to write a message now, to keep until you are ready?"
+OPENNESS_CHOICE: Final = (f"{OPENNESS_CHOICE_PAGE} (yes / no) Answer no to work on your own side "
+                          "only, with no message.")
+# The heading of what the internal path ends with: what the person wrote, to keep.
+RECAP_HEADING: Final = "Here is what you wrote, to keep:"
+
 # A ready script for a break, offered once on the internal path when the person does not know
 # what to say next time ("[time]": the time on the clock 20 minutes later, said then).
 BREAK_SCRIPT: Final = "I need 20 minutes. I will come back at [time]."
@@ -153,9 +211,11 @@ PROMPTS: Final[dict[State, str]] = {
                              "in tone, someone going quiet.",
     State.RECOGNISE_MESSAGES: "If you have the messages, paste them here (Speaker: text, one per "
                               "line), then an empty line. Or press Enter to skip.",
-    State.REGULATE_CHECK: "How stirred up do you feel right now, from 0 (calm) to 10 (flooded)? "
-                          "You can add what you notice in your body, or say if you feel numb or "
-                          "far away.",
+    State.REGULATE_CHECK: "How stirred up do you feel right now, from 0 (calm) to 10 (flooded: "
+                          "feelings so strong it is hard to think)? You can add what you notice "
+                          "in your body, or say if you feel numb or far away. If a number is hard "
+                          "to give, saying what you notice in your body, or \"I don't know\", is "
+                          "fine too.",
     State.REGULATE_BREAK: "You sound flooded. Repair goes better after a pause of at least 20 "
                           "minutes. How long a break would you like, or when will you come back? "
                           "Say a length, like 45 minutes or 2 hours, or a time, like 8pm or "
@@ -226,10 +286,12 @@ PROMPTS: Final[dict[State, str]] = {
                                 "or write your own.",
     State.RESPONSIBILITY_REVIEW: "Take the suggested rewrite, edit your draft, or keep yours? "
                                  "(accept / edit / keep)",
-    State.VULNERABILITY_SURFACE: "On the surface, what do you feel? Anger and irritation are "
-                                 "common.",
-    State.VULNERABILITY_BENEATH: "Underneath that, is there something softer? Hurt, fear, "
-                                 "sadness, shame, loneliness?",
+    State.VULNERABILITY_SURFACE: "What feeling comes up first when you think about what "
+                                 "happened? Many people feel anger or irritation first. A word "
+                                 "or two is enough.",
+    State.VULNERABILITY_BENEATH: "Is there a quieter feeling as well, like hurt, fear, sadness, "
+                                 "shame or loneliness? These often sit under anger. A word or two "
+                                 "is enough.",
     State.VULNERABILITY_NEEDS: "What do you need, for yourself, in this relationship?",
     State.REBUILD_MESSAGE: "Here is your message. Press Enter to keep it, or change it. Mend "
                            "never sends anything: you choose if and when.",
@@ -298,9 +360,11 @@ def on_break(back_at: str = "") -> str:
     "21:44"; ``""`` when that was just said). Telling the other person about the break, and when
     you will be back, is part of taking one."""
     until = f" until {back_at}" if back_at else ""
+    # The example says the real time: a literal reader may say it word for word.
+    when = f"at {back_at}" if back_at else "at [the time you chose]"
     return (f"Take your break{until}. {CALMING} If you were talking with them, tell them you "
             "are taking a break and when you will be back, for example: \"I need a break. I "
-            "will come back to this at 8pm.\" Come back with `mend coach --resume`.")
+            f"will come back to this {when}.\" Come back with `mend coach --resume`.")
 
 
 def ending(uptake: object, connection: object) -> tuple[str, ...]:
@@ -373,18 +437,20 @@ CONTEXT_NOTES: Final[dict[str, str]] = {
             "a calm, private moment.",
     "therapist": "Telling your therapist how something landed is part of the work, and a good "
                  "therapist will welcome it.",
-    "partner": "Start gently: how you begin often shapes how the whole talk goes.",
+    "partner": "With a partner, the first words of a talk often decide how it goes: start "
+               "calmly, with what you feel and need, not with what they did wrong.",
     "ex": "With an ex or a co-parent, a repair is about getting on well enough: keep to what "
           "happened, the arrangements and respect, and, where you share children, what helps "
           "them. Mend keeps missing them or getting back together out of the message.",
     "family": "A rift in a family can weigh a lot, and old family ways often shape how it "
-              "mends. Mend will follow your family's way, with words or without.",
+              "mends. Some families make up by talking, others by doing something together, "
+              "like sharing a meal or helping out. Mend can help with either.",
     "friend": "A short, honest message often does more than a long explanation.",
 }
 
 ATTACHMENT_NOTES: Final[dict[str, str]] = {
-    "anxious": "You may want an answer right away. Try to send one message, not five, and let "
-               "the gap be there.",
+    "anxious": "You may want an answer right away. Try to send one message, not five, and then "
+               "wait for their reply, even if waiting is hard.",
     "avoidant": "You may want to shut down. If you need a pause, say so and name when you'll "
                 "come back.",
     "disorganised": "We'll go slowly. Take each question at your own pace; the ones that say "
@@ -508,13 +574,14 @@ def goal_ending(goal: str, *, letter: bool = True) -> tuple[str, ...]:
 # message, not five" would nudge someone who wants to stop reaching out to reach out again.
 ATTACHMENT_NOTES_UNSENT: Final[dict[str, str]] = {
     "anxious": "You may feel a pull to reach out and settle it now. There is no message to send "
-               "here: let the gap be there, and come back to what you feel.",
+               "here. If you feel the urge to write to them, notice it and wait, then come back "
+               "to what you feel.",
     "avoidant": "You may want to stop thinking about this and put it aside. A few words are "
                 "enough, and you can stop at any question and come back to it later.",
 }
 ATTACHMENT_NOTES_ENDING: Final[dict[str, str]] = {
-    "anxious": "You may want an answer right away. Say it once, clearly, then let the gap be "
-               "there: you don't need them to agree.",
+    "anxious": "You may want an answer right away. Say it once, clearly, then wait: you don't "
+               "need them to reply or to agree.",
     "avoidant": "You may want to keep it vague, or put it off. A short, clear message is kinder "
                 "than a slow fade.",
 }

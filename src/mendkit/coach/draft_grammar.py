@@ -74,5 +74,21 @@ def tidy(text: str) -> str:
     text = re.sub(r"\b(you) (?=(?:first|last) (?!(?:time|week|night|month|year|weekend|morning"
                   r"|evening|afternoon|summer|winter|spring|autumn)\b)(?!(?!birthday)\w+day\b)\w)",
                   "your ", text)
-    return re.sub(rf"\b([Mm]y|[Oo]ur) (?:(?:best|old|dear|good) )?{_PERSON_WORDS} (you)\b",
+    text = re.sub(rf"\b([Mm]y|[Oo]ur) (?:(?:best|old|dear|good) )?{_PERSON_WORDS} (you)\b",
                   lambda m: ("Y" if m.group(1)[0].isupper() else "y") + "ou", text)
+    return sentence_case(text)
+
+
+# The end of a sentence, with a closing quote or bracket after it ("... I was overloaded.' he").
+# (Not after an abbreviation with stops in it: "8 p.m. tomorrow", "e.g. this".)
+_SENTENCE_START: Final = re.compile(r"((?:^|(?<!\.[a-zA-Z])[.!?])['\"\u2019\u201d)]*\s+|^)([a-z])")
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with a capital at the start of each sentence, as an answer typed in lower case
+    ("... voice. that was a bit much") or "he" said as "you" after a quote leaves it.
+
+    >>> sentence_case("I regret it. that was a bit much. I said 'no.' you left at 8 p.m. today.")
+    "I regret it. That was a bit much. I said 'no.' You left at 8 p.m. today."
+    """
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)

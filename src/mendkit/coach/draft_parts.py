@@ -4,11 +4,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from mendkit.coach.draft_fit import FEELING_WORDS
 from mendkit.coach.screening import passing_sentences
+from mendkit.coach.wording import strip_lead_in, unknown
+from mendkit.critic import BLAMING_FEELINGS
 
 # "ex": an ex-partner or a co-parent; the repair keeps to respect and the arrangements.
 CONTEXTS: Final = ("partner", "ex", "family", "friend", "work", "therapist")
@@ -57,10 +61,16 @@ class DraftParts:
                 return "what happened" if key == "recognise_what" else ""
             return str(value).strip().rstrip(".!? ") if value else ""
 
+        feeling = text("vulnerability_beneath")
+        if not feeling or unknown(strip_lead_in(feeling) or feeling):
+            # Nothing beneath, or not known: a plain feeling said first ("numb", "sad") is
+            # still a feeling, and said; anger and blaming words wait for the softer one.
+            surface = text("vulnerability_surface")
+            feeling = surface if plain_surface(surface) else feeling
         return cls(context=context, other=text("recognise_who"),
                    situation=text("recognise_what"),
                    my_part=text("responsibility_part"), regret=text("responsibility_regret"),
-                   feeling=text("vulnerability_beneath"), need=text("vulnerability_needs"),
+                   feeling=feeling, need=text("vulnerability_needs"),
                    request=text("responsibility_know"), commitment=text("rebuild_commitment"),
                    withheld=left,
                    trimmed=tuple(name for step, name in _FROM_STEP.items() if step in cut))
@@ -77,3 +87,29 @@ _FROM_STEP: Final = {"recognise_what": "what happened", "responsibility_part": "
                      "vulnerability_beneath": "what you feel",
                      "vulnerability_needs": "what you need",
                      "rebuild_commitment": "what you will do differently"}
+
+
+# Feelings said first that a message keeps back for the softer one beneath: anger and its kin,
+# and the blaming words ("ignored", "disrespected").
+_HEATED: Final = frozenset(("angry", "annoyed", "irritated", "frustrated", "mad", "furious",
+                            "livid", "resentful", "bitter", "defensive", "jealous", "envious",
+                            "fine", "okay", "ok", *BLAMING_FEELINGS))
+_FEELING_SPLIT: Final = frozenset(("and", "or", "a", "bit", "little", "very", "so", "really",
+                                   "quite", "just", "i", "i'm", "im", "am", "feel", "kind", "of",
+                                   "kinda", "pretty", "mostly"))
+
+
+def plain_surface(surface: str) -> bool:
+    """Whether the feeling said first is one a message can say when nothing softer was named
+    beneath it: only feeling words, none of them heated or blaming ("numb", "sad and tired";
+    never "angry", "ignored").
+
+    >>> plain_surface("numb"), plain_surface("sad and tired"), plain_surface("angry")
+    (True, True, False)
+    >>> plain_surface("I don't know"), plain_surface("my chest is tight")
+    (False, False)
+    """
+    words = [w for w in re.findall(r"[a-z']+", surface.lower().replace("\u2019", "'"))
+             if w not in _FEELING_SPLIT]
+    return (0 < len(words) <= 3 and all(w in FEELING_WORDS for w in words)
+            and not any(w in _HEATED for w in words))

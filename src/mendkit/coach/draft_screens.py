@@ -28,6 +28,7 @@ from mendkit.coach.apology_screens import (
 from mendkit.coach.apology_screens import LEFT_OUT_LINES as _APOLOGY_LINES
 from mendkit.coach.draft_fit import ASK, FEEL, NEED, REGRET, TIME, feeling_first, misfit
 from mendkit.coach.draft_parts import DraftParts
+from mendkit.coach.justifying import dismisses, refuses, without_dismissal
 from mendkit.coach.my_part import my_part_sentences, wishes
 from mendkit.coach.screening import LEFT_OUT_LINES as _SCREEN_LINES
 from mendkit.coach.screening import (
@@ -79,6 +80,9 @@ def withheld_note(parts: DraftParts) -> str:
     return " ".join(lines)
 
 
+# Why words that wave off their hurt ("not take everything so seriously", "instead of sulking")
+# were left out (``justifying.dismisses``).
+DISMISSAL: Final = "dismissal"
 # Why a part was left out, and what the coach says of it (``withheld_note``).
 _LEFT_OUT_LINES: Final = {
     "hurt": ("I left out {names}, because some of the words could hurt and start a new fight "
@@ -101,6 +105,10 @@ _LEFT_OUT_LINES: Final = {
     # A non-apology or minimising, an excuse after "but", a plea for reassurance, a need that
     # accuses, a feeling given as the request.
     **_APOLOGY_LINES,
+    DISMISSAL: ("I left out {names}, because it tells them they took it too seriously, reacted "
+                "too much or are too sensitive. That is the same move as \"you can't take a "
+                "joke\": it says their hurt is the problem, and it usually hurts again. In a "
+                "repair, what counts is how it landed for them, not what you meant."),
     "romance": ("I left out {names}: with an ex or a co-parent, a repair keeps to respect and "
                 "the arrangements, not to missing them or getting back together. If you want to "
                 "say that, it is a talk of its own."),
@@ -170,6 +178,11 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
     if key == "commitment" and (down := _STOP_BEING.match(text)) and lowered_self(
             text[down.end():])[1]:
         return "", "self"  # "quit being so useless": no thing to do, only a verdict on me
+    if key not in ("situation", "my_part") and dismisses(text):
+        # "not take everything so seriously", "instead of sulking": their hurt waved off.
+        kept, _ = without_dismissal(text)
+        said, why = _screen_part(key, kept) if kept else ("", "")
+        return said, why or DISMISSAL
     if key == "my_part":
         return _screen_my_part(text)
     if threatens(text):
@@ -178,7 +191,8 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
         return "", danger_kind(text)
     if key in _NO_ULTIMATUM and shuts_out(text):
         return "", "withdraw"
-    if key != "situation" and non_apology(text):
+    if key != "situation" and non_apology(text) and not (key == "commitment" and refuses(text)):
+        # (A promise never to say it again, "I'll stop saying it was just a joke", is kept.)
         return "", NON_APOLOGY  # "I'm sorry she got so upset over nothing really"
     if key in ("need", "request") and asks_reassurance(text):
         return "", REASSURANCE  # "I need to know whether there's still a chance"

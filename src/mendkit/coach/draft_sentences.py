@@ -153,6 +153,28 @@ def _done_to_me(account: str) -> bool:
     return False
 
 
+# A hedge at the end of a feeling ("shame I think", "sad, maybe"): no part of the feeling.
+_TRAILING_HEDGE: Final = re.compile(r"(?:\s*,?\s+(?:i think|i guess|i suppose|maybe|probably"
+                                    r"|perhaps|mostly|really|honestly))+\s*$", _I)
+
+
+def feeling_sentences(feeling: str) -> tuple[str, tuple[str, ...]]:
+    """The feeling to follow "I feel" (its first sentence, without a hedge at its end), and the
+    sentences after it, each as a sentence of its own: "shame I think. I made her feel small" ->
+    ("shame", ("I made her feel small.",)). Never "I feel shame I think. I made ..., and I need".
+
+    >>> feeling_sentences("shame I think. I made her feel small")
+    ('shame', ('I made her feel small.',))
+    >>> feeling_sentences("hurt and alone")
+    ('hurt and alone', ())
+    """
+    said = [t for t in re.split(r"(?<=[.!?])\s+", feeling.strip()) if t.strip()]
+    if not said:
+        return feeling, ()
+    first = _TRAILING_HEDGE.sub("", said[0].rstrip(".!? ")).strip() or said[0].rstrip(".!? ")
+    return first, tuple(own_sentence(upper_first(t)) for t in said[1:])
+
+
 def _feeling_and_need(feeling: str, need: str) -> tuple[str, str]:
     """The feeling to say after "I feel", and the need: a blaming word ("ignored", "furious and
     disrespected") says what they did, so the feeling beneath it is said instead, and the need
@@ -197,14 +219,45 @@ _BENEATH: Final = {**BLAMING_FEELINGS, "humiliated": ("hurt", "respect, especial
 
 def _commitment(commitment: str) -> str:
     """What I will do, to follow "I will": "I'll text you" -> "text you"; ``""`` when it is
-    about someone else ("you should call me" is not something I will do)."""
-    commitment = strip_lead_in(commitment) or commitment
-    text = strip_lead(r"(?:next time,?\s+)?(?:i will|i'll|i'?m going to|i am going to|"
-                  r"i'?m gonna|i promise (?:to|i'll|i will)|i can|i want to|i plan to)",
-                  commitment)
+    about someone else ("you should call me" is not something I will do). A "next time" at its
+    end goes: the sentence says it first ("Next time, I will text before I hang up")."""
+    commitment = (strip_lead_in(commitment) or commitment).strip().rstrip(".!? ")
+    text = strip_lead(r"(?:(?:next time|from now on|in future|in the future),?\s+)?(?:i will"
+                      r"|i'll|i'?m going to|i am going to|i'?m gonna|i promise (?:to|i'll|i will)"
+                      r"|i can|i want to|i plan to)", commitment)
     if _SUBJECT.match(text) and not re.match(r"^i\b", text, _I):
         return ""
+    text = re.sub(r"\s*,?\s+(?:next time|from now on|in future|in the future)$", "", text,
+                  flags=_I)
     return lower_first(strip_lead("i", text))
+
+
+# A condition before what is asked or promised: "If calls are a problem, please text me first",
+# "If I need to end a call I will say goodbye", "When I go quiet, I'll say 'battery low'". It
+# ends at a comma, a "then", or where the ask or the promise starts.
+_CONDITION: Final = re.compile(
+    r"^(?:(?:and|so|but|also),?\s+)?(?P<word>if|when|whenever|once|as soon as|any time)\s+"
+    r"(?P<condition>[^,]+?)(?:\s*,\s*(?:then\s+)?|\s+then\s+|\s+(?=(?:please|could you|can you"
+    r"|would you|will you|i will|i'll|i'?m going to|i am going to|i promise|i can|i would|i'd"
+    r"|just|let'?s)\b))(?P<rest>\S.*)$", _I)
+
+
+def condition(text: str) -> tuple[str, str]:
+    """The condition at the start of ``text`` ("If calls are a problem"), and the rest, the ask
+    or the promise ("please text me first"); ``("", text)`` without one.
+
+    >>> condition("If calls are a problem, please text me first")
+    ('If calls are a problem', 'please text me first')
+    >>> condition("If I need to end a call I will say goodbye")
+    ('If I need to end a call', 'I will say goodbye')
+    >>> condition("Tell me if you are upset")
+    ('', 'Tell me if you are upset')
+    """
+    found = _CONDITION.match(text.strip())
+    if not found:
+        return "", text
+    word = found.group("word")
+    return f"{upper_first(word.lower())} {found.group('condition').strip()}", found.group("rest")
 
 
 def _regret(regret: str, my_action: str) -> str:
@@ -236,6 +289,35 @@ def fitted(frame: str, text: str) -> tuple[str, str]:
     if misfit(frame, text) in (PROMISE, QUESTION):
         return "", own_sentence(text)
     return text, ""
+
+
+def request_sentences(request: str, other: str = "", *, pronouns: Pronouns | None = None,
+                      work: bool = False) -> list[str]:
+    """The request as the draft says it: its first sentence asked ("Could you ...?", at work
+    "Going forward, I would appreciate it if you could ...", after a condition of its own "If
+    calls are a problem, could you text me first?"), or said as the person's own sentence where
+    it cannot be asked (``_request``); the sentences after it as they wrote them, to the reader.
+    Never "Could you if calls are a problem, please ...?", nor three sentences in one question.
+
+    >>> request_sentences("If calls are a problem, please text me first. I don't like calls")
+    ['If calls are a problem, could you text me first?', "I don't like calls."]
+    """
+    said = [t for t in re.split(r"(?<=[.!?])\s+", request.strip()) if t.strip()] or [request]
+    first = said[0].strip().rstrip(".!? ")
+    cond, asked = condition(first)
+    if cond and not (asked := asked.strip().rstrip(".!? ")):
+        cond, asked = "", first
+    cond = _said(cond, other, pronouns) if cond else ""
+    who, text = _request(asked, other, pronouns=pronouns)
+    if not who:
+        sentences = [own_sentence(f"{cond}, {lower_first(text)}") if cond else f"{text}."]
+    elif work:
+        sentences = [f"Going forward, {lower_first(cond)}, I would appreciate it if {who} could "
+                     f"{text}." if cond else
+                     f"Going forward, I would appreciate it if {who} could {text}."]
+    else:
+        sentences = [f"{cond}, could {who} {text}?" if cond else f"Could {who} {text}?"]
+    return sentences + [own_sentence(upper_first(_said(t, other, pronouns))) for t in said[1:]]
 
 
 def _request(request: str, other: str = "", *,

@@ -20,7 +20,7 @@ from datetime import datetime
 from mendkit.analysis.pipeline import Mode
 from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.api import analyze
-from mendkit.coach import content, context_answer, deed_repair, goal_flow
+from mendkit.coach import answer_notes, content, context_answer, deed_repair, goal_flow
 from mendkit.coach.composer import added_notes, compose, left_out_notes, pronoun_notes
 from mendkit.coach.control_signs import CONTROLLED, NAMED, controlled, named_as_control, stop_lines
 from mendkit.coach.draft_steps import (
@@ -61,9 +61,19 @@ from mendkit.coach.machine import (
     State,
     allowed_events,
 )
-from mendkit.coach.pauses import WHILE_YOU_WAIT, _back_at, _due, _resume, _wait_here, back_at, on_day
+from mendkit.coach.pauses import (
+    WHILE_YOU_WAIT,
+    _back_at,
+    _due,
+    _local,
+    _resume,
+    _wait_here,
+    back_at,
+    on_day,
+)
 from mendkit.coach.prompter import HELP_HEADING, NoMoreAnswers, Prompter, _show_resources
 from mendkit.coach.pronouns import reader
+from mendkit.coach.recap import recap_lines
 from mendkit.coach.replies import asks_to_skip, changes_mind, yes_or_no
 from mendkit.coach.risk_check import (
     CHECKED,
@@ -163,7 +173,7 @@ def run(
         after = current.apply(event)
         if current.state is State.FOLLOW_UP_CONNECTION and after.state in (
                 State.DONE, State.FOLLOW_UP_AGAIN):
-            after = _with_follow_up(after)
+            after = _with_follow_up(after, _local(now))
         if event.meta.get(OVERLOAD):  # the level is kept as a number: the words are not
             after = replace(after, settings={**after.settings, OVERLOAD: True})
         if event.meta.get(CHECKED) and current.state.value not in after.withheld:
@@ -233,6 +243,8 @@ def run(
         if goal_flow.grief_crisis_help(session):  # a sign of crisis was checked: who to reach
             _show_resources(prompter, region)
     elif session.state is State.DONE:
+        for line in recap_lines(session):  # the internal path: what they wrote, to keep
+            prompter.say(line)
         for line in content.ending(session.answers.get(State.FOLLOW_UP_UPTAKE.value),
                                    session.answers.get(State.FOLLOW_UP_CONNECTION.value)):
             prompter.say(line)
@@ -335,7 +347,7 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
                    offer=state in (State.REGULATE_BREAK, State.REGULATE_BREATHING),
                    ending=session.goal() == ENDING or state is State.OPENNESS,
                    context=str(session.answers.get("recognise_context", "")),
-                   checked=checked_answers(session))
+                   checked=checked_answers(session), level=state is State.REGULATE_CHECK)
     if isinstance(reply, Event):
         return reply
     event = _event_for(session, reply, prompter, now)
@@ -372,6 +384,15 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
         # "I don't know": allowed, but first an example (or a ready script), and asked once more.
         prompter.say(_DONT_KNOW_HELP[state])
         return replace(session, settings={**session.settings, EXAMPLE_AT: _here(session)})
+    if answer_notes.needs_feelings_help(session, raw):
+        # "I don't know" (or "Underneath what?") at a feelings step: how to find the word, once
+        # in a session, and asked once more; the next answer is taken.
+        prompter.say(content.FEELINGS_HELP)
+        return answer_notes.with_feelings_help(session)
+    if goal_flow.offers_choice(session, raw):
+        # "Not sure" whether they are open: the two ways on, plainly, then the choice.
+        prompter.say(content.OPENNESS_NOT_SURE)
+        return goal_flow.with_choice(session)
     if state is State.INTERNAL_NEXT_TIME and session.settings.get(EXAMPLE_AT) == _here(session) \
             and (unknown(raw) or yes_or_no(raw) == "yes"):
         return Event(E.ANSWER, content.BREAK_SCRIPT)  # the script offered, kept
@@ -416,6 +437,9 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
         prompter.say(note)
     if event.type is E.ANSWER and (note := goal_flow.persist_note(session, previous, event.value)):
         prompter.say(note)  # getting round a block, or writing until they answer: said once
+    if event.type is E.ANSWER:  # "just a joke", harsh self-talk: a plain, kind word, once
+        for line in answer_notes.after_answer(session, previous, event.value):
+            prompter.say(line)
     if event.type in GOAL_EVENTS:  # what this path is for, and what it leaves out
         for line in goal_flow.start_lines(session):
             prompter.say(line)
@@ -464,6 +488,7 @@ def _show_markers(pasted: str, prompter: Prompter) -> None:
     if not turns:
         prompter.say("I couldn't read those as 'Speaker: text' lines, so I'll go on without them.")
         return
+    noticed = False
     for turn in analyze(Conversation.from_turns(turns)).turns:
         for label in turn.labels:
             if label.startswith("rupture."):
@@ -471,8 +496,10 @@ def _show_markers(pasted: str, prompter: Prompter) -> None:
                 spans = [e.text for e in turn.evidence
                          if e.label == label and e.source.startswith("rule:")]
                 quoted = spans[0] if spans else turn.text
-                prompter.say(f"\"{quoted}\" ({turn.speaker}) may have landed as {kind}; "
-                             "does that fit?")
+                prompter.say(f"\"{quoted}\" ({turn.speaker}) may have landed as {kind}.")
+                noticed = True
+    if noticed:  # no question the coach would not wait for: a note to keep in mind
+        prompter.say(content.MARKERS_NOTE)
 
 
 # A session setting: the step (and how far the session had come) where the coach last said the
@@ -516,14 +543,17 @@ _CHANGE_OF_MIND_STEPS: frozenset[State] = frozenset({
 # betrayal an empty answer is asked about again, gently, once).
 COMMITMENT_ASKED = "commitment_asked_at"
 # The follow-ups done so far, oldest first (an answer of their own: the follow-up's steps are
-# asked again when another is chosen): when each opened, how it went, how connected.
+# asked again when another is chosen): when each was answered ("at", which may be before the day
+# it was due when the person went on early), the day it was due, how it went, how connected.
 FOLLOW_UPS = "follow_ups"
 
 
-def _with_follow_up(session: Session) -> Session:
-    """``session`` with the follow-up just answered added to its ``FOLLOW_UPS``."""
+def _with_follow_up(session: Session, answered: datetime) -> Session:
+    """``session`` with the follow-up just answered (at ``answered``) added to its
+    ``FOLLOW_UPS``."""
     answers = session.answers
-    done = {"at": answers.get(State.REBUILD_FOLLOW_UP.value),
+    done = {"at": answered.isoformat(timespec="minutes"),
+            "due": answers.get(State.REBUILD_FOLLOW_UP.value),
             "uptake": answers.get(State.FOLLOW_UP_UPTAKE.value),
             "connection": answers.get(State.FOLLOW_UP_CONNECTION.value)}
     earlier = [f for f in answers.get(FOLLOW_UPS) or () if isinstance(f, dict)]

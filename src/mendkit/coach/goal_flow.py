@@ -49,13 +49,41 @@ def read_goal(session: Session) -> str | None:
 
 
 def openness_prompt(session: Session) -> str:
-    """The openness step's question: the check of a goal the story reads as, or the question
-    itself (with the goals it can name)."""
+    """The openness step's question: the check of a goal the story reads as, the choice after a
+    "not sure" (``offers_choice``), or the question itself (with the goals it can name)."""
+    if choice_asked(session):
+        return content.OPENNESS_CHOICE
     goal = read_goal(session)
     if goal is None:
         return content.PROMPTS[State.OPENNESS]
     group = reader(str(session.answers.get(State.RECOGNISE_WHO.value, ""))).group
     return content.goal_question(goal, who(session), group=group, them=them(session))
+
+
+# A session setting: the openness question got "not sure" and the choice was said
+# (``content.OPENNESS_NOT_SURE``), at this many steps into the session.
+CHOICE_AT: Final = "openness_choice_at"
+
+
+def offers_choice(session: Session, raw: str) -> bool:
+    """Whether ``raw``, at the openness question, is a "not sure" that the choice answers (a
+    message to keep until ready, or their own side only), said once: the person may well owe an
+    apology, and "not sure" alone never decides that there is no message."""
+    return (session.state is State.OPENNESS and not choice_asked(session)
+            and read_goal(session) is None and named(raw) is None
+            and yes_or_no(raw) == "not sure")
+
+
+def choice_asked(session: Session) -> bool:
+    """Whether the openness step now asks the choice (``content.OPENNESS_CHOICE``): a yes
+    writes a message to keep, a no (or not sure) takes the internal path."""
+    return (session.state is State.OPENNESS
+            and session.settings.get(CHOICE_AT) == len(session.path))
+
+
+def with_choice(session: Session) -> Session:
+    """``session`` with the choice asked at its openness step."""
+    return replace(session, settings={**session.settings, CHOICE_AT: len(session.path)})
 
 
 def them(session: Session) -> str:

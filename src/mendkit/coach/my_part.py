@@ -53,6 +53,13 @@ _ONE_ACT: Final = re.compile(
     r"^(?:not )?(?!being\b)\w{3,}ing(?: (?:you|him|her|them|me|it|us))?"
     r" (?:up|out|off|down|away|back|over|the|my|your|his|her|their|our|all|those|that|this|these"
     r"|a|an|some|every|\d+)\b", _I)
+# A thing with a verb of its own after it: "the joke went a bit far", "my comment came out
+# wrong", "my tone hurt you". Never "I'm sorry for the joke went a bit far". ("The comment I made"
+# is a thing: the verb there is mine.)
+_THING_DID: Final = re.compile(
+    r"^(?:the|my|a|an|this|that|our)\s+(?:(?!(?:i|you|he|she|we|they|it)\b)[\w'-]+\s+){1,4}?"
+    r"(?:(?:really|just|probably|maybe|definitely|totally|way|a bit)\s+)?(?:went|got|came|was"
+    r"|were|is|are|did|made|sounded|seemed|turned|ended|hurt|crossed|landed|felt|stung)\b", _I)
 _NOT_MINE: Final = re.compile(r"^(?:he|she|they|you|we|it|there|he's|she's|they're|you're|"
                               r"we're|it's|there's|his|her|their|your)\b", _I)
 
@@ -144,7 +151,8 @@ def _my_clause(clause: str) -> _MyPart:
     if re.match(r"^(?:not )?\w+ing\b", text, _I):
         return _MyPart(actions=(_gerund(lower_first(text)),))
     if re.match(r"^(?:the|my|a|an|all|too much|this|how|what)\b", text, _I):
-        if misfit(SORRY_FOR, text) == CLAUSE:  # "what I said was unfair": a sentence already
+        if misfit(SORRY_FOR, text) == CLAUSE or _THING_DID.match(text):
+            # "what I said was unfair", "the joke went a bit far": a sentence already
             return _MyPart(sentences=(f"{upper_first(text.strip().rstrip('.!'))}.",))
         return _MyPart(nouns=(lower_first(text),))
     return _MyPart(actions=(lower_first(text),))

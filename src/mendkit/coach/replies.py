@@ -16,6 +16,7 @@ import unicodedata
 from typing import Final
 
 from mendkit.analysis.language import looks_unreadable
+from mendkit.coach.risk_words import may_tell_of_risk
 
 # "Help" at any question shows the resources: in English, and in the languages the crisis
 # rules know (Spanish, French, German, Portuguese, Italian; Chinese and Japanese "救命", Russian).
@@ -89,7 +90,8 @@ def _folded(text: str) -> str:
 # scared and he's at home") the "y" is Spanish for "and", and a reply Mend cannot read must never
 # count as "I'm safe". "y" and "ya" count only alone (in Spanish and French they are words too).
 _YES_WORDS = frozenset(("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely",
-                        "absolutely", "certainly", "course", "indeed"))
+                        "absolutely", "certainly", "course", "indeed", "aye", "yeh", "yh", "yas",
+                        "yass", "yus", "yiss"))
 _SHORT_YES = frozenset(("y", "ya", "yah", "yea"))
 # Words that say yes in a plain reply ("I'm safe", "all fine") but give way to a no ("not safe").
 _FINE_WORDS = frozenset(("safe", "fine", "good", "alright", "right"))
@@ -133,9 +135,15 @@ def _english_after_yes(rest: list[str], raw: str, *, strict: bool) -> bool:
 # No, in English and in the languages people most often answer in: read anywhere in the reply,
 # so that a doubt leads to the safety path.
 _NO_WORDS = frozenset((
-    "no", "n", "nope", "nah", "not", "never", "nay",
+    "no", "n", "nope", "nah", "naw", "naa", "not", "never", "nay",
     "nein", "non", "nie", "nee", "nej", "não", "nao", "nahi", "nahin", "नहीं", "नही", "нет", "ні",
     "いいえ", "لا", "不", "不是", "没有", "아니요", "아니오", "아니", "hayır", "hayir", "όχι"))
+
+
+# Words said after a reply for tone, in many Englishes ("yes o", "ya lah", "aye, pal", "no
+# sha"): at the end of a reply they change nothing about a yes or a no.
+_PARTICLES = frozenset(("o", "oh", "oo", "lah", "la", "leh", "lor", "sha", "jare", "sef", "eh",
+                        "mate", "pal", "hen", "bro", "sis", "man", "ken", "innit", "fam"))
 
 
 def _words(low: str) -> list[str]:
@@ -163,6 +171,8 @@ def yes_or_no(text: str, *, safety: bool = False) -> str | None:
     if MAYBE.search(low):
         return None
     words = _words(low)
+    while len(words) > 1 and words[-1] in _PARTICLES:
+        words = words[:-1]  # "yes o", "ya lah"
     if any(w in _NO_WORDS for w in words):
         return None if any(w in _YES_WORDS for w in words) else "no"  # "yes and no": neither
     if len(words) == 1 and words[0] in _SHORT_YES:
@@ -220,7 +230,7 @@ _CLEAR_PHRASES = (("not", "at", "all"), ("not", "me"), ("of", "course", "not"),
                   ("definitely", "not"), ("absolutely", "not"), ("certainly", "not"),
                   ("def", "not"), ("defo", "not"), ("nothing", "like", "that"), ("none",),
                   ("nothing",), ("no", "way"))
-_YESSES = re.compile(r"y+e+s+|y+e+a+h*|y+e+p+|y+u+p+|y+a+h*|y+e+h*|yh|ys|yas+|yus|sure")
+_YESSES = re.compile(r"y+e+s+|y+e+a+h*|y+e+p+|y+u+p+|y+a+h*|y+e+h*|yh|ys|yas+|yus|sure|aye+")
 
 
 def risk_reply(text: str) -> str | None:
@@ -228,14 +238,27 @@ def risk_reply(text: str) -> str | None:
     "nope", "no, I'm safe", "nah im good", "I'm ok", "not at all"), ``"yes"`` for a yes (however
     it is typed: "ya", "yh"), ``"not sure"`` for a doubt ("not sure", "i dont no", "not rly",
     "kinda", "maybe", "no but sometimes"), else None: a line that is no answer to the question
-    ("u never care", a pasted chat, "I'm not ok") is asked again, never taken as a no.
+    ("u never care", a pasted chat, "I'm not ok") is asked again, never taken as a no. A doubt
+    counts as the answer only when said as one (first, in a short reply, or after a yes or a
+    no): a request typed at this question ("Could you tell me if you're upset? I can't tell what
+    it means") is asked again, never taken as "not sure".
 
     >>> [risk_reply(t) for t in ("no im ok", "i dont no", "not rly", "u never care", "yh")]
     ['no', 'not sure', 'not sure', None, 'yes']
     """
     low = _folded(text).strip()
-    if UNSURE.search(low) or MAYBE.search(low) or hedged(low):
-        return "not sure"
+    if _doubts(low):
+        # A doubt is the careful answer, "not sure", when it is said as the answer: in the reply's
+        # first sentence, in a short reply, or after a yes or a no ("no... idk tho"). Said only
+        # inside a longer line about something else ("Could you tell me if you're upset? I
+        # can't tell what it means", a request typed at the wrong question) it is no answer.
+        lead = _SENTENCE_END.split(low, maxsplit=1)[0]
+        if (_REQUEST.match(low) and len(_words(low)) > _SHORT_REQUEST
+                and not _ABOUT_SAFETY.search(low) and not may_tell_of_risk(low)):
+            return None  # "Could you maybe text me first?": a request to them, not an answer
+        if _doubts(lead) or len(_words(low)) <= _SHORT_REPLY or _says_yes_or_no(lead):
+            return "not sure"
+        return None
     if sum(1 for line in low.splitlines() if line.strip()) > 1:
         return None  # a pasted chat, or more than an answer
     words = _words(low)
@@ -255,6 +278,31 @@ def risk_reply(text: str) -> str | None:
         return "yes"
     answer = yes_or_no(text)
     return answer if answer in ("yes", "not sure") else None
+
+
+# The end of a reply's first sentence (or line), and the most words a reply can have for a doubt
+# anywhere in it to be the answer ("honestly i dont know, sometimes").
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+|\n")
+_SHORT_REPLY: Final = 8
+_SHORT_REQUEST: Final = 4  # "please, idk" is an answer
+# A request to the other person ("could you", "please", "I'd like you to"), and words that make a
+# reply about safety all the same ("could you help me, I'm not sure I'm safe").
+_REQUEST: Final = re.compile(
+    r"(?:(?:could|can|would|will|won'?t) you|please|pls|i'?d like (?:it if )?you|i (?:want|need)"
+    r" you|next time(?:,)? (?:could|can|would|please)?)\b")
+_ABOUT_SAFETY: Final = re.compile(r"\b(?:safe\w*|help|hurt\w*|harm\w*|danger\w*|scared|afraid"
+                                  r"|myself|threat\w*)\b")
+
+
+def _doubts(low: str) -> bool:
+    """Whether folded text says "not sure" in any words: a doubt, a maybe, or a hedge."""
+    return bool(UNSURE.search(low) or MAYBE.search(low) or hedged(low))
+
+
+def _says_yes_or_no(low: str) -> bool:
+    """Whether folded text has a word of yes or no in it ("no", "nah", "nope", "yeah", "ya")."""
+    return any(w in _NO_WORDS or _NO_LEAD.fullmatch(w) or _YESSES.fullmatch(w)
+               for w in _words(low))
 
 
 def _clear_no(words: list[str]) -> bool:
@@ -323,8 +371,17 @@ def reads_as_name(text: str) -> bool:
 
 # Feeling numb or far away, at the arousal question: grounding first.
 _NUMB = re.compile(r"\b(numb|far away|unreal|foggy|blank|not here|floating|spaced)\b", re.I)
-# Just before a word of ``_NUMB``: it is denied ("not numb just angry", "I don't feel numb").
-_NOT_NUMB = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bnor)\s+(?:\w+\s+)?$", re.I)
+# Just before a word of ``_NUMB``: it is denied ("not numb just angry", "I don't feel numb") or
+# said to be easing ("I am less far away now", "not as numb").
+_NOT_NUMB = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bnor|\bless|\bnot as)\s+(?:\w+\s+)?$",
+                       re.I)
+# Being flooded, said without a number: panic, a racing heart, shaking, not able to breathe or
+# think straight ("my heart is pounding and I'm shaking").
+_FLOODED = re.compile(
+    r"\b(?:flooded|panic\w*|overwhelm\w*|(?:heart|pulse)(?: is| was|'s)? (?:racing|pounding"
+    r"|thumping|hammering)|racing heart|pounding heart|shaking|shaky|trembl\w*|hyperventilat\w*"
+    r"|can'?t (?:breathe|think straight|calm down|stop shaking|stop crying)|about to explode"
+    r"|seeing red|boiling)\b", re.IGNORECASE)
 
 # Units after a number that make it no arousal rating: a duration, a time of day, a count.
 _NOT_A_RATING = re.compile(
@@ -381,9 +438,43 @@ def arousal(text: str) -> int | None:
 
 
 def numb(text: str) -> bool:
-    """Whether an answer says the person feels numb or far away ("not numb just angry" does not).
+    """Whether an answer says the person feels numb or far away ("not numb just angry" and "less
+    far away now" do not).
     """
     return any(not _NOT_NUMB.search(text[:found.start()]) for found in _NUMB.finditer(text))
+
+
+# What the body feels, or not knowing the number, said at the level question with no number:
+# "my chest is tight", "buzzing", "I don't know", "I can't turn it into a number".
+_WITHOUT_NUMBER = re.compile(
+    r"\b(?:chest|heart|jaw|stomach|tummy|gut|throat|head|hands?|shoulders?|neck|face|skin|legs?"
+    r"|muscles?|body|breath\w*|tight\w*|tense|tension|knot\w*|buzz\w*|fizz\w*|tingl\w*|hot"
+    r"|cold|sweat\w*|heavy|sick|nause\w*|dizzy|restless|fidget\w*|clench\w*|pressure|ach(?:e|es"
+    r"|ing|y)|headache|wired|jittery|on edge|frozen|can'?t sit still|(?:a|the|any|give|put|turn"
+    r" it into) (?:a )?number|no idea|hard to say)\b", re.IGNORECASE)
+
+
+def without_number(text: str) -> bool:
+    """Whether an answer to the level question with no number in it still answers it: what the
+    body feels ("my chest is tight", "buzzing") or not knowing ("I don't know", "I can't give a
+    number"). "fuming" or "an hour ago" does not: the question is explained and asked again.
+
+    >>> without_number("my jaw is tight"), without_number("I don't know"), without_number("fuming")
+    (True, True, False)
+    """
+    low = text.lower().replace("\u2019", "'")
+    return bool(UNSURE.search(low) or _WITHOUT_NUMBER.search(low))
+
+
+def flooded(text: str) -> bool:
+    """Whether an answer with no number says the person is flooded: panic, a racing heart,
+    shaking ("my heart is racing", "I can't think straight"). A tight chest or "buzzing" is
+    tension, not flooding.
+
+    >>> flooded("my heart is pounding and I'm shaking"), flooded("my chest is tight")
+    (True, False)
+    """
+    return bool(_FLOODED.search(text.replace("\u2019", "'")))
 
 
 _WORD_AMOUNTS: dict[str, float] = {
@@ -393,6 +484,16 @@ _SPAN = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?|half(?: an?)?|an?|one|two|three|four|five|six|seven|eight|nine"
     r"|ten)"
     r"\s*(hours?|hrs?|h|minutes?|mins?|m)\b(\s+and a half)?", re.IGNORECASE)
+
+
+def said_length(text: str) -> int | None:
+    """The length of a break in minutes when ``text`` says one with its unit ("an hour", "45
+    mins"), else None: a bare number ("9") may be a time.
+
+    >>> said_length("I need an hour alone. I'll come back at 9."), said_length("at 9")
+    (60, None)
+    """
+    return break_minutes(text) if _SPAN.search(text) else None
 
 
 def break_minutes(text: str) -> int | None:
@@ -421,6 +522,28 @@ _DECLINE = re.compile(
     r"|skip|pass|whatever|(?:i'?d |i would )?rather not|(?:don'?t|dont|do not) (?:want|need|feel "
     r"like)|not interested|no need|not for me|i'?m (?:good|fine|ok(?:ay)?|alright)|im (?:good"
     r"|fine|ok(?:ay)?)|fuck off|piss off|sod off|leave it|forget it)\b", re.IGNORECASE)
+
+
+# Turning breathing down by saying what is wrong with it, or asking for something else: "I don't
+# like being told to breathe", "breathing makes me more anxious", "can I do something with my
+# hands instead?".
+_OTHER_WAY = re.compile(
+    r"\b(?:(?:don'?t|do not|dont) (?:like|enjoy|do)|hate|can'?t stand|makes? me (?:more |feel "
+    r"|even more )?(?:anxious|worse|panic\w*|dizzy|nervous)|(?:doesn'?t|does not|don'?t|never) "
+    r"(?:help|work)|not for me|instead|something else|another way|other way|different|with my "
+    r"hands)\b", re.IGNORECASE)
+
+
+def wants_another_way(text: str) -> bool:
+    """Whether an answer to the breathing offer turns it down, plainly ("no", "I'd rather not")
+    or by saying what is wrong with it or asking for something else ("I don't like being told
+    to breathe", "can I do something with my hands instead?"). "Not sure" is not a no.
+
+    >>> wants_another_way("I don't like being told to breathe."), wants_another_way("paced")
+    (True, False)
+    """
+    low = text.lower().replace("\u2019", "'")
+    return declines(low) or (yes_or_no(low) != "not sure" and bool(_OTHER_WAY.search(low)))
 
 
 def declines(text: str, *, later: bool = True) -> bool:

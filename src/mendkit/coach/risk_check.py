@@ -14,7 +14,8 @@ from mendkit.coach.goals import ends_relationship
 from mendkit.coach.machine import Event, EventType, State
 from mendkit.coach.prompter import Prompter, _show_resources
 from mendkit.coach.replies import MAYBE, hedged, is_help, plain_refusal, reads_as_name, risk_reply, yes_or_no
-from mendkit.coach.safety_gate import Screened, harm_to_others, screen, screened
+from mendkit.coach.risk_words import may_tell_of_risk
+from mendkit.coach.safety_gate import Screened, harm_to_others, screen, screened, worth_asking
 from mendkit.coach.session import RESOURCES_SHOWN, Session
 
 E = EventType
@@ -50,7 +51,8 @@ def checked_answers(session: Session) -> frozenset[str]:
 
 def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bool = False,
            safety: bool = False, offer: bool = False, ending: bool = False,
-           context: str = "", checked: frozenset[str] = frozenset()) -> str | Event:
+           context: str = "", checked: frozenset[str] = frozenset(),
+           level: bool = False) -> str | Event:
     """The answer to ``prompt`` (asked again after "help", which shows the resources), or the
     safety gate's stop event: every free-form reply passes the gate, whatever the question. An
     answer in a language Mend cannot read is asked again, except a ``name`` that reads as one
@@ -60,7 +62,10 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
     no to it ("i dont want to breathe") is read in the question's context: a sign only the
     model saw in it is no reason to check. So, on the way to a message that ends a
     relationship (``ending``), is an answer that says so in words that name it ("I've decided to
-    end our relationship"): the model reads "end" as a sign; a rule still stops "end it all"."""
+    end our relationship"): the model reads "end" as a sign; a rule still stops "end it all".
+    Any other sign only the model saw is asked about only when it is worth asking
+    (``safety_gate.worth_asking``): the answer has words that could tell of a risk, or the model
+    still reads a crisis in it read after the question it answers."""
     while True:
         raw = prompter.ask(prompt).strip()
         if is_help(raw):
@@ -69,7 +74,10 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
         found = screened(raw, mode=mode, context=context) if raw else Screened(None)
         stop, model_only = found.stop, found.model_only
         if stop is not None and model_only and (
-                (offer and plain_refusal(raw)) or (ending and ends_relationship(raw))):
+                (offer and plain_refusal(raw)) or (ending and ends_relationship(raw))
+                or not worth_asking(raw, prompt, mode=mode, offer=offer, level=level)):
+            # Read with its question, an everyday answer the model misread ("I regret not
+            # setting an alarm", "until I feel ok") is not asked about (``worth_asking``).
             stop = None
         if stop is not None and model_only and _same(raw) in checked:
             # The person said a clear no to the check about these very words already (they
@@ -145,14 +153,17 @@ def _confirm(session: Session, prompter: Prompter, mode: Mode, region: str) -> E
     if is_help(raw):
         return stopping(stop)
     found, model_only = screen(raw, mode=mode)
-    if found is not None:
+    if found is not None and not (model_only and not may_tell_of_risk(raw)):
+        # A sign of its own stops. One only the model saw, in words that tell of no risk (a
+        # request typed at the wrong question), is not one: the answer is read as an answer.
         return stopping(stop if model_only else found)
-    answer = risk_reply(raw) if not looks_unreadable(raw) else None  # a clear no, or none
+    unreadable = looks_unreadable(raw)
+    answer = risk_reply(raw) if not unreadable else None  # a clear no, or none
     if hedged(raw):  # "not really", "kind of", "I guess not": not sure, the careful answer
         answer = "not sure"
     if answer == "no":
         return Event(E.NO_RISK, raw)
-    if answer in ("yes", "not sure") or MAYBE.search(raw.lower()):
+    if answer in ("yes", "not sure") or (unreadable and MAYBE.search(raw.lower())):
         return stopping(stop)
     # Neither (a number, a word for another question): asked once more, plainly; after that,
     # where help is is shown with each question again. Nothing goes on without a clear no, and

@@ -25,6 +25,7 @@ from typing import Final
 from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.coach.harm_words import PLAIN_HARM
 from mendkit.coach.machine import EventType
+from mendkit.coach.risk_words import may_tell_of_risk
 from mendkit.labels import CRISIS
 from mendkit.model import Conversation, TurnAnalysis
 
@@ -239,6 +240,47 @@ def screened(text: str, *, mode: Mode = "full", context: str = "") -> Screened:
         # blame for their anger: danger from them, whatever kind the model gave it.
         return Screened(EventType.ABUSE if turn.model_only(CRISIS) else stop_for(turn))
     return Screened(EventType.ABUSE if danger else None)
+
+
+# An answer about an offer (a break, a breathing exercise): breath, an exercise, a break, a
+# length or a time; a short answer is one too ("until I feel ok", "not now").
+_ABOUT_THE_OFFER: Final = re.compile(
+    r"\b(?:breath\w*|exercis\w*|sigh\w*|paced|pacing|break|pause|timer|minutes?|mins?|hours?"
+    r"|hrs?|until|till|til)\b", re.IGNORECASE)
+# An answer about the level question: a number from 0 to 10, what the body feels, numb or far
+# away, or not knowing ("7, maybe 8", "my chest is tight", "I don't know").
+_ABOUT_THE_LEVEL: Final = re.compile(
+    r"(?<![\w.:])(?:10|[0-9])(?![\w.:])|\b(?:calm\w*|tense|stirred|flooded|numb|far away|chest"
+    r"|heart|jaw|stomach|tight|buzz\w*|shak\w*|racing|(?:don'?t|dont|do not) know|not sure|idk"
+    r"|number|scale|body)\b", re.IGNORECASE)
+_SHORT_ANSWER: Final = 6  # words
+
+
+def worth_asking(text: str, question: str, *, mode: Mode = "full", offer: bool = False,
+                 level: bool = False) -> bool:
+    """Whether a crisis sign only the learned model saw in ``text``, an answer to ``question``, is
+    worth the risk question: the answer has words that could tell of a risk (``risk_words``);
+    or, read after the question it answers, as the model reads any turn after the one before
+    it, the model still reads a crisis in it ("I regret not setting an alarm" is no crisis as
+    an answer to "Is there something you regret?"). At an ``offer`` (a break, a breathing
+    exercise), whose long question drowns out the answer, and at the ``level`` question, an
+    answer that is about something else than the question is asked about, as before; at an
+    offer one about it ("I don't like being told to breathe", "until I feel ok") is not.
+
+    >>> worth_asking("until I feel ok", "How long a break would you like?", offer=True)
+    False
+    """
+    if may_tell_of_risk(text):
+        return True
+    words = len(text.split())
+    if offer:
+        return not (_ABOUT_THE_OFFER.search(text) or words <= _SHORT_ANSWER)
+    if level and not (_ABOUT_THE_LEVEL.search(text.replace("\u2019", "'"))
+                      or words <= _SHORT_ANSWER):
+        return True
+    read = analyze_conversation(Conversation.from_turns([("Mend", question), ("me", text)]),
+                                mode=mode).turns[-1]
+    return CRISIS in read.labels
 
 
 def asks_first(turn: TurnAnalysis) -> bool:

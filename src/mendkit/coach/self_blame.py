@@ -172,6 +172,29 @@ def runs_self_down(text: str) -> bool:
     return _runs_down(_plain(text))
 
 
+# Running myself down, not pleading or a bare "everything": "I always ruin everything", "I'm a
+# terrible partner", "I'm useless".
+_HARSH: Final = re.compile(
+    rf"{_RUN_DOWN}|(?:^|\bi(?:'ve|'d| have| had)? )(?:(?:always|just|only|totally|completely"
+    r"|literally|really|probably|then) )*(?:ruin|ruins|ruined|wreck|wrecks|wrecked|destroy"
+    r"|destroys|destroyed|mess up|mess|messes|messed|screw|screws|screwed) (?:up )?everything"
+    r"(?: up)?\b", _I)
+
+
+def harsh_on_self(text: str) -> bool:
+    """Whether ``text`` runs the person down ("I always ruin everything, I'm a terrible
+    partner"), in their own words: the coach says one kind line about it. Pleading, owning
+    what I did ("I was awful to you") and words someone else said of me are not.
+
+    >>> harsh_on_self("I always ruin everything, I'm a terrible partner")
+    True
+    >>> harsh_on_self("I was awful to you"), harsh_on_self("he told me I was useless")
+    (False, False)
+    """
+    plain = _plain(text)
+    return any(not _REPORTED.search(plain[:found.start()]) for found in _HARSH.finditer(plain))
+
+
 def _runs_down(text: str) -> bool:
     """``runs_self_down`` for one clause: never words someone else said of me."""
     return any(not _REPORTED.search(text[: found.start()]) for found in _SELF.finditer(text))

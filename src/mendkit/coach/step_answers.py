@@ -25,7 +25,18 @@ from mendkit.coach.draft_steps import (
 from mendkit.coach.machine import Event, EventType, State
 from mendkit.coach.pauses import _breathe, _local, _rate
 from mendkit.coach.prompter import Prompter
-from mendkit.coach.replies import MAYBE, UNSURE, arousal, declines, numb, overloaded, yes_or_no
+from mendkit.coach.replies import (
+    MAYBE,
+    UNSURE,
+    arousal,
+    declines,
+    flooded,
+    numb,
+    overloaded,
+    wants_another_way,
+    without_number,
+    yes_or_no,
+)
 from mendkit.coach.session import Session
 
 E = EventType
@@ -80,7 +91,7 @@ _EXPECTED: dict[State, str] = {
     State.MESSAGE_REVIEW: "Please answer keep or edit.",
     State.RECOGNISE_CONTEXT: "Please answer in a word or two, one of: partner, ex or co-parent, "
                              "family, friend, work, therapist.",
-    State.REGULATE_CHECK: "Please answer with a number from 0 (calm) to 10 (flooded).",
+    State.REGULATE_CHECK: content.LEVEL_EXPLAINED,
     State.REGULATE_BREAK: BREAK_EXPECTED,
     State.REGULATE_BREATHING: "Please answer paced, sigh or skip.",
     State.REBUILD_MESSAGE: "There is nothing new to add: press Enter to keep the message, or "
@@ -97,6 +108,8 @@ def _expected(state: State, session: Session) -> str:
     if state is State.RESPONSIBILITY_REVIEW:
         return ("Please answer accept, edit or keep." if _rewrite_of(session)
                 else "Please answer edit or keep.")
+    if state is State.OPENNESS and goal_flow.choice_asked(session):
+        return "Please answer yes or no."
     if state is State.OPENNESS and goal_flow.read_goal(session) is not None:
         return content.GOAL_YES_OR_NO
     return _EXPECTED.get(state, "Please write a few words to go on.")
@@ -196,11 +209,12 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
     if state in _FREE_TEXT:
         return Event(E.ANSWER, raw) if raw else None
     if state is State.REGULATE_CHECK:
-        if numb(raw):
-            return Event(E.NUMB, raw)
         level = arousal(raw)
+        grounded = (State.REGULATE_GROUNDING.value, E.EXERCISE_DONE.value) in session.path
+        if numb(raw) and not (grounded and level is None):
+            return Event(E.NUMB, raw)
         if level is None:
-            return None
+            return _without_number(raw, grounded, prompter)
         if level < 7 and session.settings.get("attachment") == "disorganised" \
                 and "regulate_grounding" not in session.answers \
                 and (State.REGULATE_GROUNDING.value, E.EXERCISE_DONE.value) not in session.path:
@@ -225,7 +239,10 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         if low.startswith(("paced", "sigh")):
             _breathe(prompter, sigh=low.startswith("sigh"), rate=_rate(low))
             return Event(E.EXERCISE_DONE)
-        return Event(E.SKIP) if declines(raw) else None  # "no", "nah", "I'd rather not"
+        if wants_another_way(raw):  # "no", "I'd rather not", "I don't like being told to breathe"
+            prompter.say(content.ANOTHER_WAY)  # once, never pressed; "skip" skips it too
+            return Event(E.SKIP)
+        return None
     if state is State.RESPONSIBILITY_DRAFT:
         offered = (deed_repair.deed_words(session) if deed_repair.by_deed(session)
                    else _composed(session, context))
@@ -289,6 +306,24 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         answer = yes_or_no(raw)
         return Event(E.ACCEPT) if answer == "yes" else Event(E.SKIP) if answer == "no" else None
     return None
+
+
+def _without_number(raw: str, grounded: bool, prompter: Prompter) -> Event | None:
+    """The event for an answer to the level question with no number in it. A number is not
+    needed: everything too loud or too bright is grounding with less input first (unless this
+    session grounded already); being flooded ("my heart is racing") is the offer of a break; a
+    tight chest, "buzzing", "I don't know" or still feeling far away after grounding go on to
+    the offer of a short exercise. A question back ("what do you mean?"), or an answer that says
+    neither ("fuming", "11", "an hour ago"), gets the scale in plain words, and the question
+    again."""
+    if overloaded(raw) and not grounded:
+        return Event(E.NUMB, raw, {OVERLOAD: True})
+    if flooded(raw):
+        return Event(E.FLOODED, raw)
+    if raw.rstrip().endswith("?") or not (without_number(raw) or numb(raw)):
+        return None  # the scale in plain words (``_EXPECTED``), and asked again
+    prompter.say(content.LEVEL_WITHOUT_NUMBER)
+    return Event(E.CALM, raw, {OVERLOAD: True} if overloaded(raw) else {})
 
 
 def _int(text: str, low: int, high: int) -> int | None:

@@ -65,27 +65,66 @@ def plain_case(text: str, names: tuple[str, ...] = ()) -> str:
 
 
 # "I don't know" in the words people use: the answer is allowed, and says nothing to put in a
-# message ("I don't know what I feel", "not sure", "idk", "no idea", "I can't tell").
+# message ("I don't know what I feel", "not sure", "idk", "no idea", "I can't tell", "I don't know
+# that either", "I have no words for it", "I can't tell the difference between hurt and angry",
+# "it's hard for me to know my feelings", "I said I don't know").
 _UNKNOWN: Final = re.compile(
-    r"^(?:(?:honestly|really|um+|uh+|hm+|well),?\s+)*(?:i'?m\s+|im\s+|i\s+)?(?:(?:really|honestly|just|truly)\s+)?"
+    r"^(?:(?:honestly|really|um+|uh+|hm+|well|again|like i said),?\s+)*"
+    r"(?:i\s+(?:said|told you|already said|just said)(?:\s+that)?\s+)?"
+    r"(?:i'?m\s+|im\s+|i\s+)?(?:(?:really|honestly|just|truly|still|also)\s+)?"
     r"(?:(?:do ?n'?t|do not|dunno|don't)\s+know|dunno|idk|(?:have\s+)?no\s+(?:idea|clue)"
     r"|(?:am\s+)?(?:not\s+(?:sure|certain)|unsure)|(?:can'?t|cannot|can not)\s+(?:tell|say"
-    r"|name it|put (?:it|a name on it) into words))"
+    r"|name it|put (?:it|a name on it|this|that) into words|find (?:the |any )?words)"
+    r"|(?:have\s+)?no\s+words|(?:do ?n'?t|do not)\s+have\s+(?:the\s+|any\s+)?words"
+    r"|(?:do ?n'?t|do not)\s+(?:really\s+)?(?:understand|get)(?:\s+(?:the|this|that|your)"
+    r"\s+question|\s+what you (?:mean|are asking|'re asking)|\s+(?:it|this|that))?"
+    r"|(?:it'?s|it is|its)\s+(?:really\s+|very\s+|so\s+)?(?:hard|difficult)\s+(?:for me\s+)?to"
+    r"\s+(?:know|name|say|tell|find|put)\b[^,;.!?]*)"
+    r"(?:\s+(?:that|this|it))?(?:\s+(?:either|too|as well|neither))?"
+    r"(?:\s+(?:for (?:it|this|that|them|what i feel)))?"
     r"(?:\s+(?:yet|really|right now|now|honestly))?"
-    r"(?:\s+(?:what|how|why|if|whether|which)\b[^,;.!?]*)?(?:\s+(?:yet|right now|now))?$",
+    r"(?:\s+(?:what|how|why|if|whether|which|the difference)\b[^,;.!?]*)?"
+    r"(?:\s+(?:yet|right now|now|either))?$",
+    re.IGNORECASE)
+# A question to the coach about its question ("Underneath what?", "what do you mean by
+# surface?", "like what?"): never an answer to put in a message.
+_ASKS_COACH: Final = re.compile(
+    r"^(?:(?:sorry|um+|uh+|hm+|so|and|but),?\s+)*(?:(?:under(?:neath)?|beneath|below|on top of"
+    r"|softer than)\s+what|what do you mean(?:\s+by\b.*)?|what does (?:that|this|it|[\w']+)"
+    r"(?:\s+[\w']+)?\s+mean|what (?:is|are) (?:a |an |the )?(?:surface|softer|underneath)\b.*"
+    r"|(?:like|such as) what|what|huh|meaning|which (?:one|ones|feeling|feelings|word|words)"
+    r"|what (?:am i|are you) (?:supposed|meant|asking)\b.*|how (?:do|would|should) i know)$",
     re.IGNORECASE)
 _UNKNOWN_SPLIT: Final = re.compile(r"\s*[,;.!?\u2026]+\s*|\s+-+\s+")
+# A guess the person is not sure of, with the mark that says so ("sad?", "maybe angry?"): with an
+# "I can't tell" beside it, still not known.
+_GUESS: Final = re.compile(r"(?:^|(?<=[.!?,;]))\s*(?:(?:maybe|perhaps|probably|possibly|kind of"
+                           r"|sort of)\s+)?[a-z']+(?:\s+(?:or|and)\s+[a-z']+)?\s*\?+",
+                           re.IGNORECASE)
 
 
 def unknown(text: str) -> bool:
-    """Whether ``text`` only says the person does not know (yet).
+    """Whether ``text`` only says the person does not know (yet), or asks the coach what its
+    question means ("Underneath what?"), or guesses with a question mark beside an "I can't
+    tell" ("sad? I can't tell").
 
     >>> unknown("I don't know what I feel."), unknown("not sure, idk"), unknown("I don't know, I yelled")
     (True, True, False)
+    >>> unknown("I don't understand the question. Underneath what?"), unknown("sad? I can't tell")
+    (True, True)
+    >>> unknown("numb"), unknown("sad?")
+    (False, False)
     """
     low = text.strip().lower().replace("\u2019", "'")
-    clauses = [c for c in _UNKNOWN_SPLIT.split(low) if c.strip()]
-    return bool(clauses) and all(_UNKNOWN.match(c.strip()) for c in clauses)
+    said = _GUESS.sub(" ", low) if _GUESS.search(low) else low
+    guessed = said != low
+    clauses = [c for c in _UNKNOWN_SPLIT.split(said) if c.strip()]
+    if not clauses:
+        return False
+    knows = [bool(_UNKNOWN.match(c.strip())) for c in clauses]
+    if guessed and not any(knows):
+        return False  # "sad?": a guess on its own is an answer, said as given
+    return all(k or _ASKS_COACH.match(c.strip()) for k, c in zip(knows, clauses, strict=True))
 
 
 def unknown_clause(clause: str) -> bool:

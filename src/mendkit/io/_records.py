@@ -19,6 +19,7 @@ from typing import Any
 from mendkit._unicode import has_lone_surrogate
 from mendkit.errors import FormatError
 from mendkit.io._common import Names
+from mendkit.io._reactions import reaction_text
 from mendkit.io._times import epoch_to_iso, parse_seconds, timecode_problem
 from mendkit.model.conversation import Turn
 
@@ -77,7 +78,7 @@ class RecordReader:
         return Turn(
             index=index,
             speaker=self.names(speaker.strip()),
-            text=text,
+            text=reaction_text(text),  # a tapback is its emoji, not the words it quotes
             start=start,
             end=end,
             timestamp=self.timestamp(data.get("timestamp"), _field(where, "timestamp"), line),

@@ -169,6 +169,13 @@ def conversation_from_document(
         speakers = _speakers(document.get("speakers"), name, line)
     elif isinstance(document, list):
         raw_turns = document
+        if raw_turns and _slack_message(raw_turns[0]):
+            raise FormatError(
+                "this looks like one day of a Slack export (a list of Slack messages with "
+                '"ts"), which is read from its file: pass the day file itself (named like '
+                "2026-11-03.json), its channel folder or the whole export folder",
+                source=name, line=line,
+            )
     else:
         raise FormatError(f"expected {EXPECTED}; found {_as(document)}", source=name, line=line)
     reader = RecordReader(name)
@@ -186,6 +193,12 @@ def conversation_from_document(
         id=conversation_id or default_id(name), turns=turns, source=whole_name(name), format=format,
         speakers=speakers,
     )
+
+
+def _slack_message(item: object) -> bool:
+    """Whether a list's first item is a Slack message (``ts``, and no Mend ``speaker``)."""
+    return (isinstance(item, Mapping) and isinstance(item.get("ts"), str)
+            and "speaker" not in item and "text" in item)
 
 
 def _as(value: object) -> str:

@@ -49,6 +49,7 @@ from typing import NamedTuple
 
 from mendkit.errors import FormatError
 from mendkit.io._common import Names, finish, quote, split_speaker
+from mendkit.io._reactions import reaction_text
 from mendkit.io._source import TextSource
 from mendkit.io._times import (
     AMPM_PATTERN,
@@ -338,9 +339,13 @@ def read_text(source: TextSource) -> Conversation:
     if not otter:
         entries = _asides_put_back(entries)
     starts = _starts([entry.when for entry in entries], receipts=receipts)
-    turns = [Turn(index=i, speaker=entry.speaker, text="\n".join(entry.pieces).strip(),
-                  start=start)
-             for i, (entry, start) in enumerate(zip(entries, starts, strict=True))]
+    turns: list[Turn] = []
+    for entry, start in zip(entries, starts, strict=True):
+        written = "\n".join(entry.pieces).strip()
+        text = reaction_text(written)  # a tapback is its emoji, not the words it quotes
+        if written and not text:
+            continue  # a reaction taken back
+        turns.append(Turn(index=len(turns), speaker=entry.speaker, text=text, start=start))
     return finish(turns, source=source.name, format="text", expected=EXPECTED)
 
 

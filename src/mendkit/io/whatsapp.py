@@ -6,8 +6,12 @@ years and month-first dates. Lines that do not start with a date continue the pr
 (joined with newlines). System lines (no ``Name:``; text before the colon that cannot be a name:
 a quote left open, system wording or more than six words; or, on iOS, text that WhatsApp wrote
 after a left-to-right mark), media placeholders and deleted messages are skipped.
-Whether dates are day-first or month-first is decided from the whole file (a first field above
-12 means day-first, a second field above 12 means month-first; day-first otherwise).
+Whether dates are day-first or month-first is decided once for the whole file: a first field
+above 12 anywhere means day-first, a second field above 12 means month-first. Where every field is
+12 or less, the order in which consecutive dates step forward by less is taken ("3/4/26" then
+"3/5/26" is March 4 to March 5, one day, not April 3 to May 3); where that does not decide either
+(one date only), a file whose times are all 12-hour with AM/PM and whose years have two digits is
+read month-first, as a US phone writes it, and any other file day-first.
 
 Each turn keeps ``timestamp`` (ISO 8601, local time as exported) and ``start`` (seconds since the
 first message). The file is streamed line by line.
@@ -27,6 +31,7 @@ from typing import NamedTuple
 
 from mendkit.errors import FormatError
 from mendkit.io._common import Names, clean_name, finish, quote
+from mendkit.io._reactions import reaction_text
 from mendkit.io._source import TextSource
 from mendkit.model.conversation import Conversation, Turn
 
@@ -93,6 +98,7 @@ def read_whatsapp(source: TextSource) -> Conversation:
     names = Names()
     messages: list[_Message] = []
     year_first = False
+    us_style = True  # every header so far has a 12-hour time and a two-digit year
     max_first = max_second = 0
     current: tuple[int, tuple[int, int, int, int], str] | None = None  # line, date, speaker
     pieces: list[str] = []
@@ -101,7 +107,7 @@ def read_whatsapp(source: TextSource) -> Conversation:
     def close() -> None:
         if current is None:
             return
-        text = _EDITED.sub("", "\n".join(pieces).rstrip())
+        text = reaction_text(_EDITED.sub("", "\n".join(pieces).rstrip()))
         if text and not _SKIPPED_TEXTS.match(text.strip("\u200e\u200f ")):
             line, (a, b, year, seconds), speaker = current
             messages.append(_Message(line, a, b, year, seconds, speaker, text))
@@ -130,13 +136,16 @@ def read_whatsapp(source: TextSource) -> Conversation:
                 continue  # an iOS group's system line, under the group's name
             text = text.lstrip(_GENERATED)
         date, seconds = _parse(match, source.name, number)
+        us_style = us_style and _us_style(match)
         year_first = year_first or date[0] > 31
         if not year_first:
             max_first, max_second = max(max_first, date[0]), max(max_second, date[1])
         current = (number, (*date, seconds), names(clean_name(name).lstrip("~").strip()))
         pieces = [text]
     close()
-    day_first = year_first or max_first > 12 or max_second <= 12
+    day_first = year_first or max_first > 12 or (
+        max_second <= 12 and _day_first_by_steps(messages, us_style=us_style)
+    )
     turns = _turns(messages, day_first=day_first, year_first=year_first, source=source.name)
     return finish(turns, source=source.name, format="whatsapp", expected=EXPECTED)
 
@@ -150,6 +159,36 @@ def _is_name(name: str) -> bool:
         bool(name) and len(name.split()) <= _MAX_NAME_WORDS
         and len(_QUOTES.findall(name)) % 2 == 0 and not _SYSTEM_WORDING.search(name)
     )
+
+
+def _us_style(match: re.Match[str]) -> bool:
+    """Whether a header has a 12-hour time (AM/PM) and a two-digit year, as US phones write."""
+    g = match.groups()
+    fields = g[0:7] if g[0] is not None else g[7:14]
+    return fields[6] is not None and fields[2] is not None and len(fields[2]) == 2
+
+
+def _day_first_by_steps(messages: list[_Message], *, us_style: bool) -> bool:
+    """For a file whose date fields are all 12 or less: day-first unless reading it month-first
+    makes consecutive dates step by fewer days in all (see the module docstring)."""
+    steps = {True: 0, False: 0}
+    for day_first in steps:
+        previous: int | None = None
+        for m in messages:
+            day, month = (m.first, m.second) if day_first else (m.second, m.first)
+            try:
+                ordinal = datetime(m.year, month, day).toordinal()
+            except ValueError:
+                steps[day_first] = -1  # cannot be read this way; the other order is taken
+                break
+            if previous is not None:
+                steps[day_first] += abs(ordinal - previous)
+            previous = ordinal
+    if steps[True] < 0 or steps[False] < 0:
+        return steps[True] >= 0
+    if steps[True] != steps[False]:
+        return steps[True] < steps[False]
+    return not us_style
 
 
 def _parse(match: re.Match[str], name: str, line: int) -> tuple[tuple[int, int, int], int]:

@@ -55,7 +55,9 @@ class AnalyzeRequest(BaseModel):
     # text over the limit is not echoed back in a 422.
     text: str = Field(description="the conversation, in any supported format: at most "
                       f"{MAX_UPLOAD // (1024 * 1024)} MB as UTF-8 (413 over it)", min_length=1)
-    filename: str = Field("conversation.txt", description="only its extension picks the format")
+    filename: str = Field("conversation.txt", description="only its extension picks the format; "
+                          "with .txt (the default) JSON, JSON Lines and CSV are told by their "
+                          "content")
     mode: Literal["full", "rules"] = "full"
 
 

@@ -98,16 +98,20 @@ _KEPT_NOTES = frozenset(content.CONTEXT_NOTES.values()) | frozenset(
     content.ATTACHMENT_NOTES.values()) | frozenset(
     content.ATTACHMENT_NOTES_UNSENT.values()) | frozenset(content.ATTACHMENT_NOTES_ENDING.values())
 
-# Lines the page shows as they are: "not yet"'s reply, and what the coach says of an answer in a
-# language it cannot read (with the help links every step has).
+# Lines the page shows as they are: "not yet"'s reply, what the coach says of an answer in a
+# language it cannot read (with the help links every step has), a way to settle without
+# breathing, and "no number is needed".
 _KEPT_AS_IS = frozenset((content.NOT_YET, COACH_UNREADABLE_ANSWER, content.RISK_AGAIN,
-                         content.REWRITE_GAP, persisting.NOTE, RESOURCES_POINTER))
+                         content.REWRITE_GAP, persisting.NOTE, RESOURCES_POINTER,
+                         content.IMPACT_NOTE, content.SELF_TALK_NOTE, content.MARKERS_NOTE,
+                         content.ANOTHER_WAY, content.LEVEL_WITHOUT_NUMBER))
 # What the driver says when it asks again for a reason of its own: a step that cannot be skipped
 # (why it is needed), an empty answer to the risk check, and an answer that no longer wants a
 # repair (the ways out). A page shows these in place of its own "did not fit".
 CHANGED_MIND: Final = frozenset(content.changed_mind(open_asked=asked) for asked in (False, True))
 ASKED_AGAIN: Final = frozenset((*content.NOT_SKIPPABLE.values(), content.RISK_EMPTY,
                                 content.PART_EXAMPLE, content.NEXT_TIME_SCRIPT,
+                                content.FEELINGS_HELP, content.OPENNESS_NOT_SURE,
                                 *CHANGED_MIND, content.GOAL_YES_OR_NO))
 # An answer posted with an earlier position. Typed text that differs from what the step kept came
 # from a page the session had moved on from (the Back button, or another tab or window): it was
@@ -171,6 +175,8 @@ def question(state: State, session: Session | None = None) -> str:
         return content.REQUEST_AFTER_BETRAYAL.removesuffix(" Or press Enter to skip.")
     if state is State.INTERNAL_BOUNDARY and session is not None:
         return goal_flow.internal_boundary_prompt(session)
+    if state is State.OPENNESS and session is not None and goal_flow.choice_asked(session):
+        return content.OPENNESS_CHOICE_PAGE  # after "not sure": a message to keep, or not
     return QUESTIONS.get(state, content.PROMPTS[state])
 
 

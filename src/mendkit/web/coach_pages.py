@@ -51,6 +51,7 @@ from mendkit.coach.pair import (
     too_long,
     typed,
 )
+from mendkit.coach.recap import recap_lines
 from mendkit.coach.replies import is_help
 from mendkit.coach.session import Session
 from mendkit.coach.store import PairStorage
@@ -590,8 +591,10 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         "stage": min(_stage(session.state), len(_stages(session)) - 1),
         "answers": session.answers,
         "softer": content.SOFTER_FEELINGS,
-        "ending": content.ending(session.answers.get("follow_up_uptake"),
-                                 session.answers.get("follow_up_connection")),
+        # The internal path ends with what the person wrote, to keep (``recap_lines``).
+        "ending": (*recap_lines(session),
+                   *content.ending(session.answers.get("follow_up_uptake"),
+                                   session.answers.get("follow_up_connection"))),
         "goal": session.goal(),
     }
     if session.goal() != "repair":  # a letter, an ending or a limit: its own last words
@@ -602,7 +605,9 @@ def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
         # After a betrayal the driver asks its own words here: actions to choose from, or,
         # after an empty answer, the gentle second ask.
         context["question"] = step.question
-    if session.state is State.OPENNESS and goal_flow.read_goal(session) is not None:
+    if session.state is State.OPENNESS and goal_flow.choice_asked(session):
+        context["openness_choice"] = True  # after "not sure": a message to keep, or not
+    elif session.state is State.OPENNESS and goal_flow.read_goal(session) is not None:
         # The story reads as a goal other than repair: asked whether it is, with yes or no.
         context["question"] = goal_flow.openness_prompt(session).removesuffix(
             f" {content.GOAL_CONFIRM}") + " Is that right?"

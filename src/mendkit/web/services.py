@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import secrets
 import tempfile
@@ -17,6 +18,8 @@ from threading import Lock
 
 from mendkit.api import analyze, load_conversation
 from mendkit.errors import InvalidInputError
+from mendkit.io import slack
+from mendkit.io.detect import sniff
 from mendkit.journal.export import spreadsheet_cell
 from mendkit.model import Analysis
 from mendkit.models.personal import PersonalHeads, older_heads
@@ -63,10 +66,19 @@ def analyse_text(data: bytes, *, filename: str = PASTED, mode: str = "full",
     if suffix not in EXTENSIONS:
         raise InvalidInputError(f"{suffix} files are not supported here; expected one of "
                                 + ", ".join(EXTENSIONS))
+    if suffix == ".txt":  # pasted text, or a .txt: JSON or CSV is read as `mend analyze -` reads it
+        suffix = _content_suffix(data) or suffix
     pasted = filename == PASTED
     shown = "the pasted text" if pasted else display_name(filename)
     with tempfile.TemporaryDirectory(prefix="mend-web-") as folder:
         path = Path(folder) / f"upload{suffix}"
+        if suffix == ".json":  # one day of a Slack channel is read under a day file's name
+            day = Path(folder) / _SLACK_DAY_NAME
+            day.write_bytes(data)
+            if slack.is_day_file(day):
+                path = day
+            else:
+                day.unlink()
         path.write_bytes(data)
         try:
             conversation = load_conversation(path)
@@ -78,6 +90,26 @@ def analyse_text(data: bytes, *, filename: str = PASTED, mode: str = "full",
         raise InvalidInputError(f'mode must be "full" or "rules", got {mode!r}')
     return analyze(conversation, mode="rules" if mode == "rules" else "full", region=region,
                    personal=personal)
+
+
+_SLACK_DAY_NAME = "2000-01-01.json"  # any YYYY-MM-DD.json: a day's times come from its messages
+
+
+def _content_suffix(data: bytes) -> str | None:
+    """``.json``, ``.jsonl`` or ``.csv`` where the text is plainly one of them (as
+    :func:`mendkit.io.detect.sniff` tells for stdin); None otherwise. A text whose first line
+    only starts with ``[`` ("[10:31] Ana: hi") is JSON only if it parses as JSON."""
+    text = data[:_SNIFF_BYTES].decode("utf-8", errors="replace")
+    kind = sniff(text)
+    if kind == "json" and not text.lstrip("\ufeff \t\r\n").startswith("{"):
+        try:
+            json.loads(data.decode("utf-8-sig"))
+        except (ValueError, RecursionError):
+            return None
+    return f".{kind}" if kind in ("json", "jsonl", "csv") else None
+
+
+_SNIFF_BYTES = 64 * 1024
 
 
 def display_name(filename: str) -> str:

@@ -16,6 +16,13 @@
       var labels = (li.getAttribute("data-labels") || "").split(" ");
       li.hidden = want !== "" && labels.indexOf(want) < 0;
     });
+    var status = document.getElementById("filter-status");
+    if (status) {
+      var turns = document.querySelectorAll(".timeline .turn");
+      var shown = document.querySelectorAll(".timeline .turn:not([hidden])").length;
+      status.textContent = status.getAttribute(want ? "data-some" : "data-all")
+        .replace("{shown}", String(shown)).replace("{total}", String(turns.length));
+    }
     var url = new URL(window.location.href);
     if (want) { url.searchParams.set("label", want); } else { url.searchParams.delete("label"); }
     window.history.replaceState(null, "", url.toString());
@@ -136,7 +143,15 @@
     var tick = function () {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
       if (left === 0) {
-        countdown.textContent = "Your break is over. Come back to this session when you are ready.";
+        // Said once, in the live region (a screen reader hears it), and in the tab's title (for a
+        // tab left open); the words for before the end ("Come back at ...") go.
+        countdown.hidden = true;
+        document.querySelectorAll("[data-until-over]").forEach(function (el) { el.hidden = true; });
+        var over = document.getElementById("break-over");
+        if (over) {
+          over.textContent = over.getAttribute("data-over");
+          document.title = over.getAttribute("data-over-title") || document.title;
+        }
         return;
       }
       var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
@@ -145,6 +160,21 @@
     };
     tick();
   }
+}());
+
+// The breathing pacer: a switch to keep the circle still (the counting words take its place) for
+// anyone who has not set the system's reduced motion; pressed again, it moves again.
+(function () {
+  "use strict";
+  var toggle = document.querySelector(".pacer-switch");
+  var form = toggle && toggle.closest("form");
+  if (!form) { return; }
+  toggle.hidden = false;
+  toggle.addEventListener("click", function () {
+    var still = toggle.getAttribute("aria-pressed") !== "true";
+    toggle.setAttribute("aria-pressed", still ? "true" : "false");
+    form.classList.toggle("pacer-still", still);
+  });
 }());
 
 // A form that leads to its result (the Check page's action ends in #result) puts focus there, so
