@@ -325,6 +325,150 @@ _SENSES: Final[Mapping[str, tuple[Sense, ...]]] = {
                  before=_words("so for u you hun babe mom mum dad x xx love lol") | {END}),),
 }
 
+# ---------------------------------------------------------- world Englishes' grammar words
+# Round 16 (tester t2): the little words that carry ownership, a feeling or a complaint in Scots
+# and in African American English, read as the rules spell them, so that the same meaning gets
+# the same reading: "That wis ma fault" is "that was my fault", "ah forgot yer birthday" "i
+# forgot", "I ain't mean to" "i didn't mean to", "I be feeling real anxious" "i am feeling
+# really anxious". Each is read so only beside the words that make it the dialect's (``_DIALECT``,
+# read by ``_in_dialect`` after the lexicon above): "ah" is also the "ah" of "ah well", "ah
+# sorry" and Irish "ah would you stop"; "ma" is also "mum" ("ma said", "my ma", "tell ma");
+# "be" is also "will you be there"; "real" also "for real" and "the real thing".
+_DIALECT_PLAIN: Final[Mapping[str, str]] = {
+    "wis": "was", "doon": "down", "whitever": "whatever", "wrang": "wrong", "heid": "head",
+    "understaun": "understand", "unnerstaun": "understand", "understaund": "understand",
+    "mornin": "morning", "wi'oot": "without", "withoot": "without", "wioot": "without",
+    "ye're": "you're", "ye'd": "you'd", "ye'll": "you'll", "ye've": "you've", "yersel": "yourself",
+    "ah'd": "i'd", "ah'll": "i'll", "ah've": "i've", "oot": "out", "aboot": "about",
+    "ragin": "raging", "wantit": "wanted", "telt": "told", "widnae": "wouldnt", "whit": "what",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _DialectSense(Sense):
+    """A dialect reading, which also asks that the word two before it (``earlier``) is none of
+    ``not_earlier``: "i be feeling" is "i am feeling", "should i be worried" stays."""
+
+    not_earlier: frozenset[str] = frozenset()
+
+
+# Scots "ah" is "I" before a verb of owning, feeling or doing: "ah forgot", "ah wis oot ae
+# order", "ah feel hurt", "ah want tae understaun". Not "would" or "go" (Irish "ah would you
+# stop", "ah go way"), nor "sorry", "well", "right", "ok".
+_SCOTS_I_VERBS: Final = _words(
+    "wis was am forgot forget feel felt want wanted wantit need know think thought swear promise"
+    " love miss hate didnae dinnae cannae canna wisnae couldnae shouldnae widnae huv hae hud wid"
+    " should shouldve could never just jist only totally really did didnt didn't do dae got"
+    " went took tried understand understaun hope meant mean messed shouted lost owe apologise"
+    " apologize made said knew acted lied")
+# Scots "ma" is "my" before what is owned: "ma fault", "ma heid", "ma sister". A word list, not
+# "anything but a verb": "ma hit me" is "mum hit me".
+_OWNED: Final = _words(
+    "fault mistake bad part doing temper heid head heart life self own words side"
+    " place behaviour behavior sister brother mum maw da dad wife man husband partner pal pals"
+    " friend friends wean weans kids bairn bairns family hoose house phone job room car tea"
+    " dinner birthday mind pills tablets feelings apologies apology word best")
+_DIALECT_MA_NOT_AFTER: Final = _words("my your yer ur his her their our oor the a an me ye to and")
+# "no" is "not" after "it'll", "ah'm" ... before a verb: "it'll no happen again", "ah'm no
+# talkin aboot it" (not "it's no bother", "i'm no good").
+_NOT_AFTER_WILL: Final = _words(
+    "it'll ah'll i'll a'll that'll ye'll you'll he'll she'll we'll they'll ah'm a'm i'm im am")
+_NOT_BEFORE_VERB: Final = _words(
+    "happen be do dae go get let gonna gonnae able sure kiddin talkin goin comin") | {ING}
+_TO_AFTER: Final = _words(
+    "want wanted wantit need needed going gonna tryin trying try tried meant mean supposed used"
+    " able happened happens listen listened talk talked said say nice kind wrang wrong up back"
+    " next")
+_TO_BEFORE: Final = _words(
+    "me ye you him her them us understaun understand talk say dae do be go make take get stop"
+    " sleep")
+# Scots "an" is "and" before what the article "an" never stands before: "hurt an a wee bit".
+_AND_BEFORE: Final = _words("a ah ma the no nae talk let then that ye just aw so noo")
+# African American English: "ain't" before a bare verb is "didn't": "I ain't mean to", "you
+# ain't text me back" (not "ain't nothing", "ain't that deep", "ain't even").
+_BARE_VERBS: Final = _words(
+    "mean deserve text call say tell do know see come answer reply listen care think ask want"
+    " hear get go give pick show check help try wait leave take eat pay read respond notice"
+    " realize realise forget lie cheat mean touch hit steal break start bother wanna")
+# Habitual "be" after a person, before "-ing" or a feeling: "I be feeling lonely", "you be
+# going out" (not after a word that asks: "will you be there", "should i be worried").
+_BE_NEXT: Final = _words(
+    "feeling feelin so real really always tired lonely sad hurt anxious worried stressed scared upset mad"
+    " angry jealous") | {ING}
+_BE_NOT_EARLIER: Final = _words(
+    "will would could should can shall may might must do did does don't dont didn't didnt let"
+    " whether lest to")
+# "real" before a feeling or "sorry" is "really": "real sorry", "real anxious".
+_REAL_NEXT: Final = _words(
+    "sorry anxious worried scared sad hurt lonely upset angry mad tired stressed bad jealous"
+    " nervous afraid frightened embarrassed ashamed guilty happy grateful thankful glad proud")
+# Scots "pure" before a feeling or "sorry" is "really": "ah'm pure sorry", "pure gutted".
+_PURE_NEXT: Final = _REAL_NEXT | _words("gutted raging ragin beelin mortified affronted fed")
+
+_DIALECT: Final[Mapping[str, tuple[_DialectSense, ...]]] = {
+    "ah": (_DialectSense("i", before=_SCOTS_I_VERBS),),
+    "ma": (_DialectSense("my", before=_OWNED, not_after=_DIALECT_MA_NOT_AFTER),),
+    "no": (_DialectSense("not", after=_NOT_AFTER_WILL, before=_NOT_BEFORE_VERB),),
+    "tae": (_DialectSense("to", after=_TO_AFTER), _DialectSense("to", before=_TO_BEFORE)),
+    "an": (_DialectSense("and", before=_AND_BEFORE),),
+    # Scots "the noo" is "right now"
+    "the": (_DialectSense("right", before=_words("noo")),),
+    "noo": (_DialectSense("now", after=_words("the right just")),),
+    # "you was", "they was": "you were"
+    "was": (_DialectSense("were", after=_words("you u we they")),),
+    "ae": (_DialectSense("of", after=_words("oot out")),),  # "oot ae order"
+    "ain't": (_DialectSense("didn't", before=_BARE_VERBS),),
+    "aint": (_DialectSense("didnt", before=_BARE_VERBS),),
+    "be": (_DialectSense("am", after=_words("i"), before=_BE_NEXT, not_earlier=_BE_NOT_EARLIER),
+           _DialectSense("are", after=_words("you u we they"), before=_BE_NEXT,
+                         not_earlier=_BE_NOT_EARLIER),
+           _DialectSense("is", after=_words("he she it"), before=_BE_NEXT,
+                         not_earlier=_BE_NOT_EARLIER)),
+    "real": (_DialectSense("really", before=_REAL_NEXT),),
+    "pure": (_DialectSense("really", before=_PURE_NEXT),),
+}
+
+
+def _in_dialect(text: str, words: list[re.Match[str]], i: int) -> str | None:
+    """The word at ``words[i]`` as the rules spell it where the words around it make it a
+    dialect's grammar word (``_DIALECT``); else None."""
+    senses = _DIALECT.get(words[i][0])
+    if senses is None:
+        return None
+    m = words[i]
+    previous = _side_word(text, words, i - 1, m.start(), before=True)
+    following = _side_word(text, words, i + 1, m.end(), before=False)
+    then = (_side_word(text, words, i + 2, words[i + 1].end(), before=False)
+            if following else END)
+    earlier = (_side_word(text, words, i - 2, words[i - 1].start(), before=True)
+               if previous else END)
+    return next((s.word for s in senses
+                 if s.applies(previous, following, then) and earlier not in s.not_earlier),
+                None)
+
+
+def _dialect_tokens() -> set[str]:
+    """What a turn must hold for ``_in_dialect`` or ``_DIALECT_PLAIN`` to change a word: tokens
+    as ``text.tokens`` cuts them ("ain't": "ain")."""
+    return {_first_token(word) for word in (*_DIALECT_PLAIN, *_DIALECT)} - _COMMON
+
+
+# Dialect words too common to look at alone: a turn is worth a look for them only beside the
+# words that can make them the dialect's.
+_COMMON: Final = frozenset({"be", "real", "no", "an", "pure", "the", "was"})
+
+
+def _dialect_pairs() -> set[str]:
+    """Pairs of tokens side by side for the words in ``_COMMON``."""
+    pairs = {f"{w} be" for w in ("i", "you", "u", "we", "they", "he", "she", "it")}
+    pairs.update(f"{_last_token(w)} no" for w in _NOT_AFTER_WILL)
+    pairs.update(f"an {_first_token(w)}" for w in _AND_BEFORE)
+    pairs.update(f"real {w}" for w in _REAL_NEXT)
+    pairs.update(f"pure {w}" for w in _PURE_NEXT)
+    pairs.update(("the noo", "you was", "u was", "we was", "they was"))
+    return pairs
+
+
 # Key words of crisis and repair, also found one slip away (``_slips``). Five letters or more:
 # a short word has too many real words next to it.
 _KEY_WORDS: Final = (
@@ -365,7 +509,8 @@ def _slips() -> dict[str, str]:
             if typed in found and found[typed] != key:
                 shared.add(typed)
             found[typed] = key
-    for typed in (*shared, *_KEY_WORDS, *_PLAIN, *_SENSES, *_NOT_SLIPS):
+    for typed in (*shared, *_KEY_WORDS, *_PLAIN, *_SENSES, *_NOT_SLIPS, *_DIALECT_PLAIN,
+                  *_DIALECT):
         found.pop(typed, None)
     return found
 
@@ -390,7 +535,7 @@ def _dropped_g() -> dict[str, str]:
 def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     """The plain spellings, and what a turn must hold to be worth a look: tokens as
     ``text.tokens`` cuts them, and pairs of tokens side by side ("should of")."""
-    plain = {**_dropped_g(), **_PLAIN}
+    plain = {**_dropped_g(), **_PLAIN, **_DIALECT_PLAIN}
     # ("a'm" is looked at only beside another word: its "m" is in every "i'm")
     tokens: set[str] = {word for word in plain if "'" not in word}
     pairs: set[str] = set()
@@ -403,6 +548,8 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
             else:
                 tokens.add(typed)
     tokens.update(_slips())
+    tokens.update(_dialect_tokens())
+    pairs.update(_dialect_pairs())
     return plain, frozenset(tokens), frozenset(pairs)
 
 
@@ -492,6 +639,8 @@ def respell(text: str) -> Respelling | None:
                             None)
             elif typed in slips and (vocabulary := _vocabulary()) is not None:
                 word = None if typed in vocabulary else slips[typed]
+        if word is None:
+            word = _in_dialect(text, words, i)
         if word is None or word == typed:
             continue
         start, end = m.span()
