@@ -22,7 +22,7 @@ from pathlib import Path
 
 from mendkit.analysis.pipeline import analyze_conversation
 from mendkit.evaluation.corpus import Corpus, CrisisItem, GoldConversation, load_corpus
-from mendkit.evaluation.metrics import PRF, prf
+from mendkit.evaluation.metrics import PRF, _episode_accuracy, prf
 from mendkit.labels import CRISIS, LABELS, is_repair, is_rupture
 from mendkit.model import Conversation
 
@@ -71,8 +71,11 @@ def main() -> None:
     rupture: list[tuple[bool, bool]] = []
     repair: list[tuple[bool, bool]] = []
     errors: list[str] = []
+    episodes: list[bool] = []  # each gold episode: a found one covering its start has its status
     for gold in data.conversations:
         analysis = analyze_conversation(gold.conversation, mode=args.mode)
+        episodes.extend(_episode_accuracy(((e.start_turn, e.status) for e in gold.episodes),
+                                          analysis))
         turns = gold.conversation.turns
         for i, (want, turn) in enumerate(zip(gold.labels, analysis.turns, strict=True)):
             got = set(turn.labels)
@@ -95,6 +98,9 @@ def main() -> None:
     print(f"  any-repair   {line(prf(repair))}")
     for label in shown:
         print(f"  {label:24s} {line(prf(pairs[label]))}")
+    if episodes:
+        print(f"  episode status accuracy {sum(episodes) / len(episodes):.3f} "
+              f"({sum(episodes)}/{len(episodes)})")
     if crisis:
         real = [flag for item, flag in crisis if item.crisis]
         idioms = [flag for item, flag in crisis if not item.crisis and item.kind == "idiom"]

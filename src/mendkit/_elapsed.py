@@ -1,6 +1,17 @@
-"""Times and counts as a person reads them, the same in the terminal and on the web pages."""
+"""Times, counts and lists of people as a person reads them, the same in the terminal and on
+the web pages."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def people(names: Sequence[str]) -> str:
+    """Who an episode is between, in words: "Dita and Eli", "Carl, Bea and Gus"; "" for fewer
+    than two."""
+    if len(names) < 2:
+        return ""
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def count(n: int, word: str) -> str:

@@ -55,6 +55,7 @@ from mendkit.analysis.safety import (
     crisis_message,
     region_or_default,
     resources_for,
+    supporter_message,
     with_region_note,
 )
 from mendkit.labels import CRISIS, is_rupture
@@ -639,9 +640,10 @@ _UNSAFE: Final = ("This message mentions something that sounds unsafe. Repair ca
 # The model's guess with no sign to point at: said as a guess, so a person can tell a misreading
 # ("My plan is to apologise tonight") from a warning, and still find help if it is right.
 _UNSAFE_GUESS: Final = (
-    "Mend's model read this message as a possible sign that someone may not be safe. No words in "
-    "it matched a known sign, so this may be a misreading. If you or someone else is not safe, "
-    "please reach out to someone now; repair can wait.")
+    "Mend's model read this message as a possible sign that someone may not be safe: it may be "
+    "about suicide or self-harm, or about someone hurting you. No words in it match a sign Mend "
+    "knows, so Mend cannot say which, and this may be a misreading on Mend's part. If you or "
+    "someone else is not safe, please reach out to someone now; repair can wait.")
 
 
 def _unread_note(text: str, context: Sequence[str]) -> str | None:
@@ -673,6 +675,10 @@ def _with_context_risk(result: CheckResult, answered: Safety,
     note = _context_note(tuple(kinds), received)
     risk = replace(answered, turns=(*answered.turns, *result.risk.turns), kinds=tuple(kinds),
                    in_context=True)
+    if note == _UNSAFE_IN_CONTEXT and not result.risk.crisis:
+        # Only the message answered shows the signs: Mend speaks to the writer as the one who
+        # wants to help, not as the one at risk (round 16).
+        risk = replace(risk, message=with_region_note(supporter_message(), region))
     if note == _THREAT_TO_YOU_IN_CONTEXT:
         help_for = ("abuse_danger", *answered.kinds) if answered.kinds else ("abuse_danger",
                                                                            "suicide")

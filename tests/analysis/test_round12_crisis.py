@@ -135,7 +135,8 @@ def test_a_confirmation_after_a_laughed_off_crisis_sign_is_part_of_it() -> None:
         ("Max", "wait, are you serious? are you safe right now?"),
     )
     assert safety.crisis
-    assert safety.turns == (4, 6)
+    # Round 16: Max's "haha same" right after it agrees with it, and may be a sign of Max's own.
+    assert safety.turns == (4, 5, 6)
     assert safety.kinds == ("suicide",)
 
 

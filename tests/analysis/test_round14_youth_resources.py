@@ -16,7 +16,8 @@ from mendkit.model import Conversation
 
 SEXTORTION = ("he said if i dont send more pics hes gonna send the ones he has to everyone in "
               "my year")
-TRUSTED_ADULT = "tell a parent, a teacher, a school counsellor or another adult you trust"
+# Round 16: no "tell a parent" (the parent may be the one hurting them), a trusted adult instead.
+TRUSTED_ADULT = "tell an adult you trust: a teacher, a school counsellor or school nurse"
 
 # The line for children and young people each region lists, by its number.
 YOUTH_LINES = {"GB": ("Childline", "0800 1111"), "IE": ("Childline", "1800 66 66 66"),
@@ -86,7 +87,7 @@ def test_check_json_for_sextortion_lists_youth_line_and_image_service(
 
 def test_check_in_the_terminal_shows_them(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", SEXTORTION, "--mode", "rules", "--region", "GB"])
-    out = " ".join(capsys.readouterr().out.split())
+    out = " ".join(capsys.readouterr().out.replace("\u2502", " ").split())  # box sides aside
     assert "Childline" in out and "Report Remove" in out
     assert "school counsellor" in out
 

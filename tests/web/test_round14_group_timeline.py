@@ -55,7 +55,8 @@ def test_the_band_says_who_repaired_whether_it_was_taken_up_and_how_long_it_took
     band = re.search(r'<p class="band">(.*?)</p>', _page(client, MEETING), re.S)
     assert band
     assert _plain(band.group(1)) == (
-        "Episode 1: resolved. Repair by Hugh, taken up; 3 turns (50 s) to repair.")
+        "Episode 1 (Hugh and Priya): resolved. Repair by Hugh, taken up; 3 turns (50 s) to "
+        "repair.")
 
 
 def test_each_speaker_in_a_group_has_a_lane_of_their_own(client: TestClient) -> None:

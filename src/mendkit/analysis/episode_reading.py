@@ -6,6 +6,7 @@ means that of :mod:`mendkit.analysis.episodes`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -38,6 +39,33 @@ def _soft(turn: TurnAnalysis, read: _Read) -> bool:
         return False
     return (turn.model_only(_WITHDRAWAL)
             or (_rule_subtypes(turn, _WITHDRAWAL) or set()) <= _CONTEXT_WITHDRAWAL)
+
+
+def _unsure(turn: TurnAnalysis, read: _Read) -> bool:
+    """Whether only the model read ``turn``'s ruptures, and it repairs nothing: too unsure to
+    open a bystander's own episode ("someone pick something from this decade pls" beside two
+    others' quarrel)."""
+    return (not read.crisis and bool(read.ruptures) and not read.repairs
+            and all(turn.model_only(label) for label in read.ruptures))
+
+
+# The words of a reaction to what others said ("lol ok", "haha ok", "lol", "noted", "wow"): a
+# bystander's such line, or an emoji alone ("👍", "👀"), answers the room, not a person.
+_REACTION_WORDS: Final = re.compile(
+    r"(?:l+o+l+|lmf?a+o+|ha(?:ha)+h?|he(?:he)+|hah|ok+|okay|k+|kk|sure|fine|wow|rip|oof|yikes|"
+    r"awkward|noted|right|yep|yeah|ya|nice|cool|omg|welp|h+m+|ah|oh|mhm|aw+|ugh|same|fair|ty|"
+    r"thx|y|n|no|yes)", re.IGNORECASE)
+_MOST_REACTION_WORDS: Final = 3
+
+
+def _reaction(turn: TurnAnalysis, read: _Read) -> bool:
+    """Whether ``turn`` is only a reaction (``_REACTION_WORDS``, or emoji and marks alone) with a
+    rupture label and no repair, crisis or uptake: "lol ok", "haha ok", "👍"."""
+    if read.crisis or not read.ruptures or read.repairs or read.reconnect:
+        return False
+    words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", turn.text)
+    return len(words) <= _MOST_REACTION_WORDS and all(
+        _REACTION_WORDS.fullmatch(word) for word in words)
 
 
 def _going_on(turns: Sequence[TurnAnalysis]) -> frozenset[int]:

@@ -7,7 +7,9 @@ found.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from mendkit.labels import is_rupture
 from mendkit.model import TurnAnalysis
@@ -33,6 +35,8 @@ class _Open:
     opener: str
     parties: set[str] | None  # None: no one to aim at yet, so anyone may repair
     guessed: bool = False  # a group's: its other party is only the one the opener spoke after
+    # a group's: its other party is the one the opener's unnamed rupture answered, not named
+    inferred: bool = False
     aimed: set[str] = field(default_factory=set)  # whom its last repair spoke to by name
     rupture_turns: list[int] = field(default_factory=list)
     repair_turns: list[int] = field(default_factory=list)
@@ -95,3 +99,22 @@ def _rule_subtypes(turn: TurnAnalysis, label: str) -> set[str | None] | None:
     found = {e.subtype for e in turn.evidence
              if e.label == label and not e.source.startswith(_MODEL_SOURCE)}
     return found or None
+
+
+QUIET_SECONDS = 86_400.0  # a day with nothing added closes an episode
+
+# Ownership in the first person ("im sorry", "I shouldn't have", "that's on me"), as against a
+# parent's "Leo, that was unkind" about someone else's words.
+_FIRST_PERSON: Final = re.compile(r"\b(?:i|i'?m|im|me|my|we|us|our)\b", re.IGNORECASE)
+
+
+def _earlier(turn: TurnAnalysis, than: TurnAnalysis) -> bool:
+    """Whether ``turn`` was sent before ``than``, as far as their times say."""
+    return turn.start is not None and than.start is not None and turn.start < than.start
+
+
+def _seconds_between(first: TurnAnalysis, then: TurnAnalysis) -> float:
+    """Seconds from ``first`` to ``then``; 0 when either has no time."""
+    if first.start is None or then.start is None:
+        return 0.0
+    return then.start - first.start

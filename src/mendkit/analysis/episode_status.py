@@ -5,7 +5,7 @@ docstring" in the docstrings here means that of :mod:`mendkit.analysis.episodes`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from mendkit.analysis.episode_state import _HARMFUL_SUBTYPES, _SHUTDOWN_SUBTYPES, _Open
 from mendkit.model import Episode, EpisodeStatus, Severity, TurnAnalysis
@@ -21,7 +21,24 @@ def _severity(ep: _Open, status: EpisodeStatus) -> Severity:
     return "major" if major else "minor"
 
 
-def _close(ep: _Open, turns: Mapping[int, TurnAnalysis]) -> Episode:
+def _between(ep: _Open, turns: Mapping[int, TurnAnalysis],
+             speakers: Sequence[str]) -> tuple[str, ...]:
+    """Who the episode is between: its opener, then those of its people who took part in it (a
+    rupture, repair or uptake), in order; while only one has, also the people its rupture was
+    aimed at (in a group, the pair at odds; with two speakers, the other one)."""
+    took_part = [turns[i].speaker
+                 for i in sorted({*ep.rupture_turns, *ep.repair_turns, *ep.reconnect_turns})]
+    out = list(dict.fromkeys([ep.opener, *(s for s in took_part
+                                           if ep.parties is None or s in ep.parties)]))
+    if len(out) < 2:
+        aimed = ep.parties if ep.parties is not None else (
+            set(speakers) if len(speakers) == 2 else set())
+        out.extend(sorted(set(aimed) - set(out)))
+    return tuple(out)
+
+
+def _close(ep: _Open, turns: Mapping[int, TurnAnalysis],
+           speakers: Sequence[str] = ()) -> Episode:
     status: EpisodeStatus = (
         "resolved" if ep.resolved else "attempted" if ep.repair_turns else "unresolved"
     )
@@ -46,4 +63,5 @@ def _close(ep: _Open, turns: Mapping[int, TurnAnalysis]) -> Episode:
         taken_up=ep.resolved,
         turns_to_repair=turns_to_repair,
         seconds_to_repair=seconds,
+        between=_between(ep, turns, speakers),
     )

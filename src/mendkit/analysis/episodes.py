@@ -7,46 +7,83 @@ repairer after that makes it ``resolved``, unless its speaker must repair first 
 repair). A rupture after resolution opens a new episode, unless its turn also repairs or takes a
 repair up.
 
-When an episode ends. An episode closes after ``quiet_turns`` turns in a row that add nothing to
-it (no rupture, counted repair or uptake). When turns carry times, a rupture more than a day
-(``QUIET_SECONDS``) after the episode's last activity is a new matter and opens its own episode (a
-complaint three days later), while a repair or thanks however late still belongs to the episode it
-answers ("I'm sorry about what I said on Sunday"): a break to calm down runs from twenty minutes
-to under a day (DESIGN.md, the coach's regulate step), and some repairs take longer. A rupture
-after a repair that was not taken up opens a new episode when it is a separate matter: half an
-hour (``SEPARATE_SECONDS``, longer than the twenty minutes a body takes to calm down) after the
-episode's last activity. (Counting turns instead, four quiet turns, split episodes the corpus
-keeps whole: taking it out raised episode status accuracy on the held-out seventh of ``train``
-from 0.835 to 0.840.)
+When an episode ends. An episode closes after ``quiet_turns`` turns in a row that add nothing to it
+(no rupture, counted repair or uptake), but a repair, or thanks for one, by one of its people that
+speaks to another of them by name ("Kofi, I'm sorry. I called you out in front of everyone", nine
+others' messages later in a busy channel), or that replies in the thread its rupture began
+(``replies``: a Slack thread reply), still reaches it (round 16, t3: eight other messages are
+minutes in a group chat); a new rupture after the quiet turns opens its own. When turns carry
+times, a rupture more than a day (``QUIET_SECONDS``) after the episode's last activity is a new
+matter and opens its own episode (a complaint three days later), while a repair or thanks however
+late still belongs to the episode it answers ("I'm sorry about what I said on Sunday"): a break to
+calm down runs from twenty minutes to under a day (DESIGN.md, the coach's regulate step), and some
+repairs take longer. A rupture after a repair that was not taken up opens a new episode when it is
+a separate matter: half an hour (``SEPARATE_SECONDS``, longer than the twenty minutes a body takes
+to calm down) after the episode's last activity. (Counting turns instead, four quiet turns, split
+episodes the corpus keeps whole: taking it out raised episode status accuracy on the held-out
+seventh of ``train`` from 0.835 to 0.840.)
 
 Who the episode is between. Its parties are the rupture's speaker and its target: a speaker the
 rupture names, else the last other person who spoke before it, else (the rupture opens the
 conversation) the first other person whose rupture joins it; later rupture speakers join them.
-With no earlier turn to aim at, anyone's repair and anyone else's uptake count.
+With no earlier turn to aim at, anyone's repair and anyone else's uptake count. The episode says
+who it is between (``Episode.between``, round 16): its opener, then those of its parties who took
+part in it (a rupture, repair or uptake); while only the opener has, also the people the rupture
+was aimed at (with two speakers, the other one). A party who was only a guess and took no part
+is left out.
 
-Groups (three or more speakers; round 14). Several episodes can be open at once, one for each
-pair at odds, and each turn goes to one of them (``analysis/addressing.py``): the speaker's
-episode with a person the turn speaks to by name ("Everyone's stretched, Jamal."), else the
-speaker's own open episode, else the most recent one. A rupture a party speaks by name to someone
-outside their episode opens its own: a manager's brush-off of Jamal is not part of his quarrel
-with Nadia, and his apology to Nadia by name leaves Jamal's episode ``unresolved``. When the
-rupture answered a prompt (a therapist's "Where would you like to start?", a mediator's agenda),
-the one who asked is only a guess at its target: the first other person whose rupture joins takes
-their place, and any repair or uptake of theirs leaves the episode. Only the parties repair: a
-third person's acknowledgement, validation, request or reflection between two others ("Maya, I
-hear a lot of hurt in 'again'", "Ana, that came across harshly") is facilitation; it is not a
-repair turn, names no initiator and starts no time to repair, and agreeing with it ("Yes.
-Exactly that.") takes nothing up. The initiator is the first of the two who repairs. A third
-person who owns a part of their own, in the first person and by name ("ah gráinne i completely
-forgot about your mam, im sorry"), repairs and becomes one of its parties; "Leo, that was unkind"
-about someone else's words owns nothing. Uptake comes only from a party other than the repairer,
-and, when the repair spoke to someone by name, from them: Cal's "haha" does not take up Bea's
-apology to Ana. A bystander's aside (a withdrawal read from context or given by the model alone,
-by someone in no open episode, answering a turn not spoken to them by name: "lol", "ok" while
-two others quarrel) joins no episode and opens none. An apology by name, with a rule's ownership
-in the first person, to someone the speaker shares no open episode with ("Sam, I'm sorry I cut
-you off earlier") opens one from the speaker's last turn to that person, when the rupture it owns
-had no label (round 14, t10).
+Groups (three or more speakers; round 14). Several episodes can be open at once, one for each pair
+at odds, and each turn goes to one of them (``analysis/addressing.py``): the speaker's episode with
+a person the turn speaks to by name ("Everyone's stretched, Jamal."), else the speaker's own open
+episode, else the most recent one. A rupture a party speaks by name to someone outside their
+episode opens its own: a manager's brush-off of Jamal is not part of his quarrel with Nadia, and
+his apology to Nadia by name leaves Jamal's episode ``unresolved``. When the rupture answered a
+prompt (a therapist's "Where would you like to start?", a mediator's agenda), the one who asked is
+only a guess at its target: the first other person whose rupture joins takes their place, and any
+repair or uptake of theirs leaves the episode. So, too, when the opener's rupture named no one and
+its other person (the one it answered) has taken no part: a move by name at the opener ("Carl it's
+not a joke" after his "Why am I next to the speakers? Is that a joke?", which followed someone
+else's "Looks lovely") or a repair by name to them makes its speaker that other person, and the
+opener's own repair by name to others ("Bea, Gus, I'm sorry") makes those named its other people,
+even after the episode went quiet (round 16). Only the parties repair: a third person's
+acknowledgement, validation, request or reflection between two others ("Maya, I hear a lot of hurt
+in 'again'", "Ana, that came across harshly") is facilitation; it is not a repair turn, names no
+initiator and starts no time to repair, and agreeing with it ("Yes. Exactly that.") takes nothing
+up. The initiator is the first of the two who repairs. A third person who owns a part of their own,
+in the first person and by name ("ah gráinne i completely forgot about your mam, im sorry"),
+repairs and becomes one of its parties; "Leo, that was unkind" about someone else's words owns
+nothing. Uptake comes only from a party other than the repairer, and, when the repair spoke to
+someone by name, from them: Cal's "haha" does not take up Bea's apology to Ana. A bystander's aside
+(a withdrawal read from context or given by the model alone, by someone in no open episode,
+answering a turn not spoken to them by name: "lol", "ok" while two others quarrel) joins no episode
+and opens none; nor does a bystander's move only the model read that would open a pair of its own
+("someone pick something from this decade pls"). A reaction and nothing more ("lol ok", "haha ok",
+"lol", "👍", whatever the rules read in it: ``_reaction``) by someone answering a person they share
+no episode with, unasked, joins none and opens none either (round 16, t3: the rules read "lol ok"
+as dismissing, "👍" as a minimal response). An apology by name, with a rule's ownership in the first
+person, to someone the speaker shares no open episode with ("Sam, I'm sorry I cut you off earlier")
+opens one from the speaker's last turn to that person (one naming them within ``_NAMED_REACH``
+turns and a day, or one they answered next), when the rupture it owns had no label (round 14, t10);
+so does one that replies in the thread of the speaker's own message ("@Kofi I'm sorry" under "@Kofi
+did you run the migration without the dry run again?"), from that message. A repair or thanks said
+to several by name ("Bea, Gus, I'm sorry") goes to the speaker's episode with each; thanks that
+name no one ("That's really kind of you both") takes up, besides the episode it goes to, each of
+the speaker's episodes where the other repaired since the speaker last spoke.
+
+Pairs in a group (round 16, t3). Each pair at odds keeps its own episode: a newcomer's move by
+name at someone in an episode is a pair of its own, unless it answers the opener whose other
+person was only a guess (above); a newcomer's unnamed move that answers a move said by name to
+a third person ("Seriously mate, you never wipe the hob" after "Theo you never empty the
+dishwasher") piles on that person, a pair of its own, so one attacker's apology and its thanks
+resolve only that attacker's episode; and a move by someone in an episode answering someone
+outside it who spoke to them by name is a new pair. An unnamed move answering someone in an
+episode still joins it, as before.
+
+Leaving (round 16, t3). A WhatsApp export says when someone left the group ("Nadia left",
+``Conversation.left``). It is no turn and adds no label, but an episode records those of its
+people who left while it was open or within ``quiet_turns`` turns of its last (``Episode.left``):
+leaving right after a fight is the plainest withdrawal a group chat has, and the reader should
+see it. It changes no status.
 
 Safety. A crisis turn a rule found (``risk.crisis``: a threat, abuse, suicidal talk) joins the
 open episode, adds ``risk.crisis`` to its labels and makes it ``major``; its own repair labels do
@@ -166,62 +203,78 @@ turns have a ``start``, a repair sent before the rupture does not count as its r
 reconnect sent before the repair as its uptake: time to repair is never negative.
 
 This module finds the episodes, with its parts: ``episode_state`` (an open episode and what a turn
-brings to it), ``episode_reading`` (reading one turn), ``episode_owing`` (Who must repair),
-``episode_uptake`` (Uptake, Late uptake) and ``episode_status`` (status and Severity).
+brings to it), ``episode_reading`` (reading one turn), ``episode_reach`` (the episodes a turn
+reaches besides the one it is aimed at), ``episode_owing`` (Who must repair),
+``episode_uptake`` (Uptake, Late uptake) and ``episode_status`` (status, Severity and who it is
+between).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from typing import Final
+from dataclasses import replace
 
 from mendkit.analysis.addressing import Aim, Thread, addressed, aim, named
 from mendkit.analysis.episode_owing import _in_answer, _owes
-from mendkit.analysis.episode_reading import _going_on, _read, _soft
+from mendkit.analysis.episode_reach import (
+    _answered_repairs,
+    _context,
+    _in_own_thread,
+    _named_by_opener,
+    _owned_unlabelled,
+    _woken,
+)
+from mendkit.analysis.episode_reading import _going_on, _reaction, _read, _soft, _unsure
 from mendkit.analysis.episode_state import (
     _ANSWER_REACH,
     _CONTEXT_WITHDRAWAL,
+    _FIRST_PERSON,
     _MODEL_SOURCE,
     _RESPONSIBILITY,
     _WITHDRAWAL,
+    QUIET_SECONDS,
+    _earlier,
     _in_parties,
     _Open,
     _owns_after_rupture,
     _Read,
-    _rule_subtypes,
+    _seconds_between,
 )
 from mendkit.analysis.episode_status import _close
 from mendkit.analysis.episode_uptake import _thanks_for_reply
 from mendkit.labels import CRISIS
-from mendkit.model import Episode, TurnAnalysis
+from mendkit.model import Episode, Leave, TurnAnalysis
 
-QUIET_SECONDS = 86_400.0  # a day with nothing added closes an episode
 SEPARATE_SECONDS = 1_800.0  # after an unanswered repair, a rupture this much later is a new matter
 
-# Ownership in the first person ("im sorry", "I shouldn't have", "that's on me"), as against a
-# parent's "Leo, that was unkind" about someone else's words.
-_FIRST_PERSON: Final = re.compile(r"\b(?:i|i'?m|im|me|my|we|us|our)\b", re.IGNORECASE)
 
-
-def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tuple[Episode, ...]:
-    """Group ``turns`` into episodes (see the module docstring)."""
+def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8,
+                  replies: Mapping[int, int] | None = None,
+                  left: Sequence[Leave] = ()) -> tuple[Episode, ...]:
+    """Group ``turns`` into episodes (see the module docstring). ``replies`` maps a turn that
+    replies in a thread (a Slack thread reply) to the index of the turn it replies to; ``left``
+    says who left a group chat when (``Conversation.left``)."""
     # Episodes name turns by their index; a caller's turns need not be numbered from 0.
     by_index = {turn.index: turn for turn in turns}
     speakers = sorted({turn.speaker for turn in turns})
     group = len(speakers) > 2
+    threads = dict(replies or {})
     done: list[Episode] = []
     live: list[_Open] = []  # two people: at most one; a group: one for each pair at odds
+    dormant: list[_Open] = []  # gone quiet: a repair by name or in its thread may still reach it
     going_on = _going_on(turns)
     reads = _in_answer(turns, [_read(t, going_on=t.index in going_on) for t in turns])
 
-    def close(ep: _Open) -> None:
+    def close(ep: _Open, *, quiet: bool = False) -> None:
         live.remove(ep)
-        done.append(_close(ep, by_index))
+        if quiet:
+            dormant.append(ep)
+        else:
+            done.append(_close(ep, by_index, speakers))
 
     for position, turn in enumerate(turns):
         for ep in [e for e in live if turn.index - e.last > quiet_turns]:
-            close(ep)
+            close(ep, quiet=True)
         if not turn.labels and turn.index not in going_on:
             continue
         read = reads[position]
@@ -229,12 +282,31 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
             for ep in [e for e in live
                        if _seconds_between(by_index[e.last], turn) > QUIET_SECONDS]:
                 close(ep)
+        woken = _woken(dormant, live, turn, read, speakers=speakers, threads=threads,
+                       turns=by_index)
+        if woken is not None:
+            dormant.remove(woken)
+            live.append(woken)
         to: Aim | None = None
+        also: list[_Open] = []
         if group:
-            to = aim(turn, turns[:position], speakers, [_thread(e, by_index) for e in live])
-            if to.aside and _soft(turn, read):
+            to = aim(turn, _context(turns, position, threads), speakers,
+                     [_thread(e, by_index) for e in live])
+            if to.aside and (_soft(turn, read) or (to.thread is None and _unsure(turn, read))):
                 continue  # a bystander's "ok" or "lol" beside two others' quarrel
+            if to.outsider and _reaction(turn, read):
+                continue  # a bystander's "lol ok" or "👍": no one's episode, and none of its own
             current = None if to.thread is None else live[to.thread]
+            also = [live[i] for i in to.also] or _answered_repairs(
+                live, current, turn, read, before=turns[:position], turns=by_index,
+                named=to.named)
+            own = _in_own_thread(turn, turns[:position], read, speakers=speakers, live=live,
+                                 threads=threads)
+            if own is not None:  # "@Kofi I'm sorry" replying to her own message to him
+                live.append(own)
+                current, also = own, []
+            elif to.retarget and current is not None:  # the one its opener's rupture was at
+                _retarget(current, turn.speaker, by_index)
             if current is None and read.crisis and live:
                 current = max(live, key=lambda e: e.last)  # a crisis joins what is open
         else:
@@ -248,9 +320,14 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
             if current is not None:
                 close(current)
             continue
-        if current is None and to is not None and not (read.ruptures or read.crisis):
-            current = _owned_unlabelled(turn, turns[:position], read, speakers, quiet_turns)
-            if current is not None:
+        if to is not None and current is None and not (read.ruptures or read.crisis):
+            current = _owned_unlabelled(turn, turns[:position], read, speakers,
+                                        reach=quiet_turns)
+            if current is None and read.repairs:
+                current = _named_by_opener([*live, *dormant], turn, speakers, by_index)
+                if current in dormant:
+                    dormant.remove(current)
+            if current is not None and current not in live:
                 live.append(current)
         if (read.ruptures or read.crisis) and _opens(current, read, turn, by_index):
             if current is not None:
@@ -261,15 +338,28 @@ def find_episodes(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8) -> tup
                 parties, guessed = (None if to.parties is None else set(to.parties)), to.guessed
             current = _Open(start=turn.index, last=turn.index, opener=turn.speaker,
                             parties=parties, guessed=guessed,
+                            inferred=to is not None and to.inferred,
                             hurt={turns[k].speaker
                                   for k in range(max(position - _ANSWER_REACH, 0), position)
                                   if reads[k].hurts})
             live.append(current)
-        if current is not None and _add(current, turn, read, by_index, speakers):
-            current.last = turn.index
+        for ep in ([] if current is None else [current]) + also:
+            if _add(ep, turn, read, by_index, speakers):
+                ep.last = turn.index
     for ep in list(live):
         close(ep)
-    return tuple(sorted(done, key=lambda e: e.start_turn))
+    done.extend(_close(ep, by_index, speakers) for ep in dormant)
+    return tuple(sorted((_with_leaves(ep, left, quiet_turns) for ep in done),
+                        key=lambda e: e.start_turn))
+
+
+def _with_leaves(ep: Episode, left: Sequence[Leave], quiet_turns: int) -> Episode:
+    """``ep`` with those of its people who left the group chat while it was open or within
+    ``quiet_turns`` turns of its last ("Nadia left" after her "ok")."""
+    gone = tuple(leave for leave in left if leave.speaker in ep.between
+                 and ep.start_turn <= leave.after_turn <= ep.end_turn + quiet_turns)
+    return replace(ep, left=gone) if gone else ep
+
 
 
 def awaiting_uptake(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8,
@@ -284,43 +374,20 @@ def awaiting_uptake(turns: Sequence[TurnAnalysis], *, quiet_turns: int = 8,
                for e in find_episodes(turns[-reach:], quiet_turns=quiet_turns))
 
 
-def _owned_unlabelled(turn: TurnAnalysis, before: Sequence[TurnAnalysis], read: _Read,
-                      speakers: Sequence[str], reach: int) -> _Open | None:
-    """In a group, an episode for an apology by name to someone the speaker shares no open
-    episode with ("Sam, I'm sorry I cut you off earlier"), when the rupture it owns had no
-    label: from the speaker's last turn to that person (one naming them, or one they answered
-    next), within ``reach`` turns; None when there is none or a rule found no apology."""
-    if _rule_subtypes(turn, _RESPONSIBILITY) is None or _RESPONSIBILITY not in read.repairs:
-        return None
-    if not _FIRST_PERSON.search(turn.text):
-        return None
-    to = addressed(turn, speakers)
-    if len(to) != 1:
-        return None
-    (person,) = to
-    for k in range(len(before) - 1, max(len(before) - 1 - reach, -1), -1):
-        earlier = before[k]
-        if earlier.speaker != turn.speaker:
-            continue
-        answered = next((t for t in before[k + 1:] if t.speaker != turn.speaker), None)
-        if person in named(earlier, speakers) or (
-                answered is not None and answered.speaker == person):
-            return _Open(start=earlier.index, last=earlier.index, opener=turn.speaker,
-                         parties={turn.speaker, person})
-    return None
-
 
 def _thread(ep: _Open, turns: Mapping[int, TurnAnalysis]) -> Thread:
     movers = {turns[i].speaker for i in ep.rupture_turns}
+    took_part = movers | {turns[i].speaker for i in (*ep.repair_turns, *ep.reconnect_turns)}
     return Thread(parties=None if ep.parties is None else frozenset(ep.parties), last=ep.last,
-                  mutual=len(movers) > 1)
+                  mutual=len(movers) > 1, guessed=ep.guessed, opener=ep.opener,
+                  tentative=ep.inferred and took_part <= {ep.opener})
 
 
 def _retarget(ep: _Open, speaker: str, turns: Mapping[int, TurnAnalysis]) -> None:
     """``speaker``'s rupture joins ``ep``, whose other party was only a guess (the one whose
     question the opener answered): ``speaker`` is the other party, and the one guessed was
     facilitating (their repairs and thanks leave it)."""
-    ep.parties, ep.guessed = {ep.opener, speaker}, False
+    ep.parties, ep.guessed, ep.inferred = {ep.opener, speaker}, False, False
     ep.repair_turns = [i for i in ep.repair_turns if turns[i].speaker in ep.parties]
     ep.reconnect_turns = [i for i in ep.reconnect_turns if turns[i].speaker in ep.parties]
     ep.initiator = turns[ep.repair_turns[0]].speaker if ep.repair_turns else None
@@ -437,18 +504,6 @@ def _parties(turn: TurnAnalysis, before: Sequence[TurnAnalysis],
         return {turn.speaker, *names}
     previous = next((t.speaker for t in reversed(before) if t.speaker != turn.speaker), None)
     return None if previous is None else {turn.speaker, previous}
-
-
-def _earlier(turn: TurnAnalysis, than: TurnAnalysis) -> bool:
-    """Whether ``turn`` was sent before ``than``, as far as their times say."""
-    return turn.start is not None and than.start is not None and turn.start < than.start
-
-
-def _seconds_between(first: TurnAnalysis, then: TurnAnalysis) -> float:
-    """Seconds from ``first`` to ``then``; 0 when either has no time."""
-    if first.start is None or then.start is None:
-        return 0.0
-    return then.start - first.start
 
 
 

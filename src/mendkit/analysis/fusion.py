@@ -38,6 +38,20 @@ never cared"); a threat is a sign of danger between people, which opens an episo
 crisis only the model raised does not hold back its labels: that head raises false alarms on
 ordinary complaints (model card), and the crisis itself always stands.
 
+Nor does the model add a confrontation to a turn where a rule's clear repair that moves towards
+the other stands (round 16; ``TOWARDS``): "I believe you. Sometimes the body knows before the
+words do." (a validation), "I want you to tell me what is actually happening at the office" (an
+invitation to talk). A confrontation a rule found there stays ("I'm sorry, but you never
+listen"), and so does the model's beside a disclosed feeling, which can tell a complaint ("In
+standup you said my code looks like a college project. ... That really stung."). Where the rules
+read warmth (laughter, a heart, love) and the model vetoed it, the model adds neither
+confrontation nor withdrawal: the two readings disagree ("Haha noted 🙈", "aw ❤️", "Nice try 😂").
+Not for the other reconnect readings: a plan the model vetoes ("Noted. See you Tuesday.") can be
+cold, and its withdrawal there was right. A bubble that is a lone filler word ("like", the first
+part of a split message) carries no rupture of the model's: there is nothing in it to read.
+Together, on the held-out seventh of train: any rupture 0.8527 -> 0.8539 (6 fewer false, 1 more
+missed), any repair unchanged; calib_a, b, s ... v and dev unchanged.
+
 A turn can also go on with a crisis sign that no rule reads alone: "no I mean it. it's been like
 that for weeks." after it (``safety`` counts it as a sign). Whether it does is known only from the
 turns around it, so the caller takes the model's ruptures off such a turn with
@@ -53,6 +67,7 @@ turns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -113,15 +128,26 @@ OWNED_RULES: frozenset[str] = frozenset({
 # miss", "no worries x" right after "Sorry I was late, Sam"; round 15): the rules read it only
 # with the apology before it, so it is no everyday talk either. The model read "no worries x"
 # there as under 0.2 reconnect and dropped it.
-ACCEPTANCE_RULES: frozenset[str] = frozenset({"reconnect/acceptance-09",
-                                              "reconnect/acceptance-10"})
+# Round 16: saying yes to a repair in ways the rules read only with the repair or invitation
+# before them ("yeah ok" after "can i come over tmrw and we talk properly", "ily" or "we good"
+# as the whole answer to an apology), or in so many words ("truce accepted", "thank you for being
+# nice about it", "you're an idiot but you're my idiot"), or with a playful price right after it
+# ("ur paying for my shoes at bowling tho"); the model read "ily" and "yeah ok" there as under 0.2
+# reconnect, and the last as confrontation.
+ACCEPTANCE_RULES: frozenset[str] = frozenset({
+    "reconnect/acceptance-09", "reconnect/acceptance-10",
+    "reconnect/acceptance-accept-16", "reconnect/acceptance-accept-17",
+    "reconnect/appreciation-accept-18", "reconnect/warmth-accept-19",
+    "reconnect/acceptance-accept-24", "reconnect/acceptance-accept-25"})
 # A message that is an apology and nothing more ("sorryyyy", "im soooo sorry", "sooooorry dad")
 # is not everyday talk either; inside a longer turn the same rule's "Sorry." may be appeasing
 # ("Yes, you're right. Sorry. I'll try harder." after a lecture), and the model reads that.
 BARE_APOLOGY_RULES: frozenset[str] = frozenset({"responsibility/apology-02"})
 BARE_APOLOGY_WORDS = 3
 # Moving away and repairing are opposite functions of one turn; a turn can repair and still
-# confront or invalidate ("I'm sorry, but you never listen"), so only withdrawal is held back.
+# confront or invalidate ("I'm sorry, but you never listen"), so only withdrawal is held back
+# here. (A confrontation only the model reads beside a rule's clear repair is not added either,
+# round 16: see the module docstring; one a rule found stands.)
 BLOCKED_RUPTURES: frozenset[str] = frozenset({RUPTURE_WITHDRAWAL})
 # At this probability the model's withdrawal stands beside a rule's clear apology or admission
 # (not beside its clear validation or reconnection alone): the apology appeases. On the held-out
@@ -129,6 +155,22 @@ BLOCKED_RUPTURES: frozenset[str] = frozenset({RUPTURE_WITHDRAWAL})
 # thirty days", is no withdrawal): withdrawal F1 0.837 -> 0.840, any rupture 0.850 -> 0.851;
 # calib_a, b, s ... v 0.850 -> 0.865; calib_dg ... dj 0.891 -> 0.897; no other figure moves.
 APPEASING_PROBABILITY = 0.95
+RUPTURE_CONFRONTATION = "rupture.confrontation"
+WARMTH = "warmth"
+# Repairs that move towards the other (round 16): the model adds no confrontation beside a rule's
+# clear one. Not a disclosed feeling: "In standup you said my code looks like a college project.
+# ... That really stung." is a complaint told with its feeling (the corpus labels it both). Nor a
+# reflection, where sarcasm hides ("Yeah yeah, you're 'stressed'. Must be exhausting watching
+# Netflix all day.": the model's confrontation was right).
+TOWARDS: frozenset[str] = frozenset({
+    "repair.acknowledge", RESPONSIBILITY, "repair.validate", "repair.request", RECONNECT})
+REFLECTION = "reflection"
+# The ruptures the model may not add where the rules read warmth it vetoed (round 16).
+DISPUTED_RUPTURES: frozenset[str] = frozenset({RUPTURE_WITHDRAWAL, RUPTURE_CONFRONTATION})
+# A bubble of one filler word, the first part of a split message (round 16); "So?" asks.
+_FILLER_BUBBLE = re.compile(
+    r"\W*(?:like|so|and|but|also|plus|wait|btw|um+|uh+|erm+|(?:and|but|so|ok) (?:like|so|also))"
+    r"[^\w?]*", re.IGNORECASE)
 
 
 def _overrulable(label: str) -> bool:
@@ -168,15 +210,20 @@ def _clear_by_model(probabilities: Mapping[str, float]) -> bool:
 
 
 def _may_add(label: str, prob: float, *, crisis: bool, accepted: bool, repaired: bool,
-             apology: bool, owned: bool) -> bool:
+             apology: bool, owned: bool, disputed: bool = False,
+             moved_towards: bool = False) -> bool:
     """Whether the model may add ``label`` at ``prob`` on its own to a turn (see the module
     docstring). ``accepted``: a rule's clear reconnection, or the model reads a repair or
-    reconnection as likely; ``repaired``: a rule's clear repair; ``apology``: an apology or
-    admission among them."""
+    reconnection as likely; ``repaired``: a rule's clear repair or reconnection; ``apology``: an
+    apology or admission among them; ``disputed``: the rules read warmth the model vetoed."""
     if crisis:  # a rule's crisis sign: neither a repair nor a move against the other
         return not (is_rupture(label) or _overrulable(label))
     if is_rupture(label):
         if label == RUPTURE_INVALIDATION and owned:
+            return False
+        if label in DISPUTED_RUPTURES and disputed:
+            return False
+        if label == RUPTURE_CONFRONTATION and moved_towards:
             return False
         if label in BLOCKED_RUPTURES:
             return not accepted and (
@@ -214,9 +261,11 @@ def fuse(
     or reconnect label the rules found is dropped, with its evidence, when the model gives it
     under ``floor`` (default ``RULE_FLOOR``; 0 keeps every rule match), unless it is in
     ``standing`` (``standing_labels`` of the rules that matched). The model adds no withdrawal to a
-    turn that is plainly a repair unless all but sure, and neither a repair nor a rupture to a turn
-    where a rule found crisis. ``awaiting`` says whether an episode's repair is still waiting for
-    its uptake: then the model's reconnection counts on any turn (round 15).
+    turn that is plainly a repair unless all but sure, no confrontation to a turn where a rule's
+    clear repair stands, no withdrawal or confrontation where it vetoed a rule's reconnection, no
+    rupture to a lone filler word, and neither a repair nor a rupture to a turn where a rule found
+    crisis. ``awaiting`` says whether an episode's repair is still waiting for its uptake: then the
+    model's reconnection counts on any turn (round 15).
     """
     floor = RULE_FLOOR if floor is None else floor
     probs = dict(zip(labels, (float(p) for p in probabilities), strict=True))
@@ -232,17 +281,25 @@ def fuse(
     crisis = CRISIS in on  # a rule's crisis sign; see the module docstring
     accepted = _clear_by_rule(evidence, RECONNECT.__eq__) or _clear_by_model(probs)
     repaired = _clear_by_rule(evidence)
+    moved_towards = any(e.label in TOWARDS and e.subtype != REFLECTION
+                        and e.score >= CLEAR_RULE_WEIGHT for e in evidence)
     apology = _clear_by_rule(evidence, RESPONSIBILITY.__eq__)
     owned = RESPONSIBILITY in on and RESPONSIBILITY in standing
+    disputed = RECONNECT in dropped and any(
+        e.label == RECONNECT and e.subtype == WARMTH for e in rule_turn.evidence)
+    filler = _FILLER_BUBBLE.fullmatch(rule_turn.text) is not None
     for label, prob in probs.items():
         if label in dropped:
             scores[label] = prob
             continue
         scores[label] = max(scores.get(label, 0.0), prob)
+        if filler and is_rupture(label):
+            continue
         if (prob >= thresholds[label] and label not in on and label not in vetoed
                 and (allowed(_NEEDS.get(label, "any")) or (label == RECONNECT and awaiting()))
                 and _may_add(label, prob, crisis=crisis, accepted=accepted, repaired=repaired,
-                             apology=apology, owned=owned)):
+                             apology=apology, owned=owned, disputed=disputed,
+                             moved_towards=moved_towards)):
             on.add(label)
             evidence.append(Evidence(
                 label=label, subtype=None, start=0, end=len(rule_turn.text), text=rule_turn.text,

@@ -19,6 +19,11 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from mendkit._once import once
 from mendkit._version import __version__
+from mendkit.analysis.crisis_talk import (
+    calm_crisis_talk,
+    with_crisis_marks,
+    without_asked_signs,
+)
 from mendkit.analysis.episodes import find_episodes
 from mendkit.analysis.language import turns_note, unreadable_turns
 from mendkit.analysis.rules import Hit, RuleSet, TurnContext, engine_rules
@@ -217,6 +222,7 @@ def analyze_with_probabilities(
     model_out = (_model_probabilities(model, said, workers, unread | unsaid)
                  if model is not None else {})
     analysed: list[TurnAnalysis] = []
+    ruled: list[TurnAnalysis] = []  # the rules' own reading of each turn
     raw: list[dict[str, float]] = []
     for position, turn in enumerate(conversation.turns):
         context = context_for(analysed, turn.speaker)
@@ -228,6 +234,7 @@ def analyze_with_probabilities(
             hits = [hit for hit in hits
                     if hit.rule.id not in personal.muted_rules or hit.rule.label == CRISIS]
         result = score_hits(turn.index, turn.speaker, turn.text, hits, turn.start)
+        ruled.append(result)
         if model is not None and (position in unread or position in unsaid):
             # The model cannot read this turn: its labels would be guesses (a German apology
             # read as a crisis, "[crosstalk]" as withdrawal). The rules' matches stand; for a
@@ -259,6 +266,20 @@ def analyze_with_probabilities(
             previous = conversation.turns[position - 1].text if position else ""
             result = personal.override(result, previous)
         analysed.append(result)
+    # Crisis talk (round 16): a helper's question about the other's words is not the helper's
+    # crisis, and support and the person's own words around a sign are no rupture or repair.
+    strain = TurnContext(tension=True, after_repair=True, other_tension=True)
+
+    def after_strain(position: int) -> TurnAnalysis:
+        """The rules' reading of the turn at ``position`` as an answer to a strain (a crisis
+        sign is one, though no rupture: "I'm here. I'm not going anywhere.")."""
+        turn = conversation.turns[position]
+        before = conversation.turns[position - 1] if position else None
+        said = before.text if before is not None and before.speaker != turn.speaker else ""
+        return score_hits(turn.index, turn.speaker, turn.text,
+                          rules.find(turn.text, replace(strain, previous=said)), turn.start)
+
+    analysed = calm_crisis_talk(without_asked_signs(analysed), ruled, after_strain)
     safety = assess(analysed, region)
     if model is not None:
         # A turn that goes on with a crisis sign ("no I mean it", known only from the turns
@@ -277,11 +298,22 @@ def analyze_with_probabilities(
         conversation_id=conversation.id,
         speakers=tuple(s.id for s in conversation.speakers),
         turns=tuple(analysed),
-        episodes=find_episodes(analysed),
+        episodes=with_crisis_marks(
+            find_episodes(analysed, replies=_replies(conversation), left=conversation.left),
+            analysed,
+        ),
         safety=_with_unread(safety, sorted(unread), region),
         source=conversation.source,
     )
     return analysis, raw
+
+
+def _replies(conversation: Conversation) -> dict[int, int]:
+    """Each turn that replies to an earlier one (``reply_to``: a Slack thread reply), mapped to
+    that turn's index."""
+    ids = {turn.id: turn.index for turn in conversation.turns if turn.id is not None}
+    return {turn.index: ids[turn.reply_to] for turn in conversation.turns
+            if turn.reply_to is not None and ids.get(turn.reply_to, turn.index) < turn.index}
 
 
 def _with_unread(safety: Safety, unread: Sequence[int], region: str) -> Safety:

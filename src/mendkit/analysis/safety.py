@@ -13,8 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources as importlib_resources
-from typing import Final
+from typing import Final, NamedTuple
 
+from mendkit.analysis.crisis_replies import clarifies, echoes, hedged_not_acting, picked
+from mendkit.analysis.crisis_youth import reads_young
 from mendkit.analysis.text import inside, normalise, reported_spans, unwrap
 from mendkit.errors import ConfigError
 from mendkit.labels import CRISIS, LABELS
@@ -44,6 +46,7 @@ class _Table:
     abuse_message: str
     also_self_message: str
     young_message: str
+    supporter_message: str
     regions: dict[str, tuple[_Entry, ...]]
 
 
@@ -61,7 +64,8 @@ def _table() -> _Table:
         for region in data["region"]
     }
     return _Table(str(data["message"]), str(data["abuse_message"]),
-                  str(data["also_self_message"]), str(data["young_message"]), regions)
+                  str(data["also_self_message"]), str(data["young_message"]),
+                  str(data["supporter_message"]), regions)
 
 
 def _topics(kinds: Iterable[str]) -> frozenset[str]:
@@ -75,15 +79,17 @@ def _shown(entries: Sequence[_Entry], kinds: Iterable[str], *,
            images: bool = False, young: bool = False) -> tuple[Resource, ...]:
     """The resources to show for ``kinds``: the emergency number first, then, when someone else
     is the danger, the abuse lines; the line for children and young people after them, and with
-    ``images`` the services that help get images taken down; with ``young`` (a young person in
-    danger from someone else) their line right after the emergency number. Nothing is left out
-    but abuse lines for the person's own thoughts, examples of another topic, and image
+    ``images`` the services that help get images taken down; with ``young`` (a young person) their
+    line right after the emergency number when someone else is the danger (a child's line before
+    an adult's domestic abuse line), and before the others' examples otherwise. Nothing is left
+    out but abuse lines for the person's own thoughts, examples of another topic, and image
     services when no images are spoken of."""
     kinds = tuple(kinds)
     topics = _topics(kinds)
     abuse = any(k in ABUSE_KINDS for k in kinds)
     order = (("emergency", "youth", "abuse", "self", "images") if abuse and young
              else ("emergency", "abuse", "self", "youth", "images") if abuse
+             else ("emergency", "self", "youth", "abuse", "images") if young
              else ("emergency", "self", "abuse", "youth", "images"))
     # The person's own thoughts (suicide, self-harm): no abuse lines, which are for danger from
     # someone else; with no kind known, every line.
@@ -289,6 +295,16 @@ def crisis_message(kinds: Iterable[str] = ()) -> str:
     return f"{said} {table.young_message}"
 
 
+def supporter_message() -> str:
+    """What Mend says to someone answering a person who may not be safe (``mend check`` with the
+    signs only in the message answered): how to help, and that they can talk to someone too.
+
+    >>> "keep it a secret" in supporter_message()
+    True
+    """
+    return _table().supporter_message
+
+
 # Weak crisis rules: hints ("please don't tell him", "took my bank card") that count only with
 # others, and can read as more than one kind.
 _WEAK: Final = "rule:crisis/weak-"
@@ -360,7 +376,10 @@ _CONFIRMS: Final = re.compile(
     r"|\b(?:i'?ve|i have|ive|been|i keep|keep|i can'?t stop|can'?t stop) (?:been )?thinking about "
     r"(?:it|this|that|doing it) (?:a lot|loads|so much|for (?:a while|ages|weeks|months|a long time"
     r"|years)|every (?:day|night)|all the time|constantly|more and more|lately|recently|properly)\b"
-    r"|\bi (?:have|'ve got|ve got|'ve made|made) a plan\b|\bi know how i'?d do it\b")
+    r"|\bi (?:have|'ve got|ve got|'ve made|made) a plan\b|\bi know how i'?d do it\b"
+    # round 16: "like i dont want to be here anymore" / "not in a dramatic way lol i just. idk"
+    r"|\bnot (?:in )?(?:a |an )?(?:dramatic|attention|edgy)(?: way| thing)?\b"
+    r"|\b(?:i'?m|im|i am) not (?:being )?(?:dramatic|attention seeking)\b")
 # "Honestly, not good." then, on the next line, "I don't really see the point anymore.": no point
 # in anything, after a word of how low the person is (in one message the rule
 # crisis/suicide-hopeless-02 reads it). Alone it may be about a job or a club: no sign.
@@ -382,7 +401,7 @@ _NO_POINT: Final = re.compile(
 _NOT_ABOUT_LIFE: Final = re.compile(
     r"\b(?:job|work|notice|quit\w*|resign\w*|course|degree|diet|gym|club|team|band"
     r"|subscription|revis\w*|voting|arguing|the app|the game|season|league|meetings?|class"
-    r"|lessons?|homework|uni|college|school)\b")
+    r"|lessons?|homework|uni|college|school|exams?|essays?|assignments?|wifi)\b")
 
 
 # A direct question about safety (round 14): "Are you thinking about hurting yourself?" / "I don't
@@ -480,19 +499,28 @@ def _question_kind(text: str) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
-def _answer(text: str) -> str | None:
+def _answer(text: str, *, safe_question: bool = False) -> str | None:
     """How ``text`` answers a yes-or-no question: ``"no"`` (a clear no: "no, not at all", "no,
     I'm okay, just tired"), ``"doubt"`` ("I don't know. Sometimes.", "kind of", "no, but
     sometimes"), ``"yes"`` ("yeah. at night mostly", "more than I'd like"), or None (no answer
-    to it: "why do you ask?")."""
+    to it: "why do you ask?"). ``safe_question``: the question asks whether the person is safe,
+    so "I'm safe" or "I'm okay" is a yes, and "I'm not safe" a no."""
     low = _ANSWER_FILLERS.sub("", normalise(unwrap(text)).strip())
     if _ANSWER_DOUBT.search(low):
         return "doubt"
+    if safe_question and (found := _ANSWER_SAFE.match(low)) is not None:
+        return "no" if found.group(1) else "yes"
     if _ANSWER_NO.match(low):
         return "no"
     if _ANSWER_YES.match(low):
         return "yes"
     return None
+
+
+# To "are you safe?": "I'm safe", "we're okay", "i am fine now", and with a "not" a no.
+_ANSWER_SAFE: Final = re.compile(
+    r"(?:i'?m|im|i am|i feel|we'?re|were|we are|i'?ll be|ill be)\s+(not\s+|n't\s+)?"
+    r"(?:really\s+|totally\s+|completely\s+)?(?:safe|fine|ok|okay|alright|all right|good)\b")
 
 
 def _answered(turns: Sequence[TurnAnalysis], position: int,
@@ -501,8 +529,14 @@ def _answered(turns: Sequence[TurnAnalysis], position: int,
     """The crisis kinds of turns[``position``] as the answer to a safety question put to its
     speaker since their last turn ("Are you thinking about hurting yourself?" / "I don't know.
     Sometimes."), or to a follow-up question after such an answer or a crisis sign of theirs
-    ("Sometimes?" / "Yeah. At night mostly."); None where it is no such answer, or a clear no.
-    ``asked`` records how each answer was read (the question's kind), for the follow-ups."""
+    ("Sometimes?" / "Yeah. At night mostly.", "like dont want to be here as in school or as in
+    here here" / "the second one"); None where it is no such answer, or a clear no. ``asked``
+    records how each answer was read (the question's kind), for the follow-ups.
+
+    To "are you safe?" a plain "I'm safe" or "I'm okay" is a yes, not a no (round 16: "I'm safe.
+    I don't mean I'd do anything." answering "Are you safe right now?" was read as danger). A
+    follow-up that offers two readings ("as in school or as in here here") is answered by the one
+    the answer picks ("the second one"): one about a thing (school, a job) is no sign."""
     turn = turns[position]
     others: list[TurnAnalysis] = []
     for before in reversed(turns[max(0, position - _REACH):position]):
@@ -511,31 +545,40 @@ def _answered(turns: Sequence[TurnAnalysis], position: int,
         others.append(before)
     if not others:
         return None
-    reply = _answer(turn.text)
-    if reply is None:
-        return None
     for question in others:  # the latest safety question first
         if (found := _question_kind(question.text)) is not None:
             polarity, kinds = found
+            reply = _answer(turn.text, safe_question=polarity == "safe")
+            if reply is None:
+                return None
             danger = reply != "no" if polarity == "harm" else reply != "yes"
             if danger:
                 asked[turn.index] = polarity
             return kinds if danger else None
     follow_up = others[0]
     low = normalise(unwrap(follow_up.text))
-    if "?" not in low or _FOLLOW_UP_OFFER.search(low):
+    if ("?" not in low and not clarifies(low)) or _FOLLOW_UP_OFFER.search(low):
         return None
     own = [b for b in turns[max(0, position - 2 * _REACH):position]
            if b.speaker == turn.speaker]
     if not own:
         return None
-    last = own[-1]
+    last = own[-1]  # the follow-up asks about the person's last words: a sign, or none
     if last.index in carried:
         polarity = asked.get(last.index, "harm")
         kinds = carried[last.index]
     elif _rule_sign(last):
         polarity, kinds = "harm", turn_kinds(last)
     else:
+        return None
+    reading = picked(follow_up.text, turn.text)
+    if reading is not None:
+        if _about_a_thing(reading):
+            return None
+        asked[turn.index] = polarity
+        return kinds
+    reply = _answer(turn.text)
+    if reply is None:
         return None
     danger = reply != "no" if polarity == "harm" else reply != "yes"
     if danger:
@@ -552,10 +595,11 @@ def _rule_sign(turn: TurnAnalysis) -> bool:
 
 
 def from_context(turn: TurnAnalysis) -> bool:
-    """Whether ``turn``'s crisis label was read from the turns around it alone
-    (``with_context_signs``): no rule or model found it in the turn's own words."""
+    """Whether ``turn``'s crisis label was read from the turns around it (``with_context_signs``)
+    and no rule found it in the turn's own words (the model may have read it too)."""
     sources = [e.source for e in turn.evidence if e.label == CRISIS]
-    return bool(sources) and all(s.startswith(CONTEXT_SOURCE) for s in sources)
+    return (any(s.startswith(CONTEXT_SOURCE) for s in sources)
+            and not any(s.startswith("rule:") for s in sources))
 
 
 def _about_a_thing(text: str) -> bool:
@@ -570,37 +614,6 @@ def _about_a_thing(text: str) -> bool:
 _REACH: Final = 3
 
 
-def _carried(turns: Sequence[TurnAnalysis]) -> dict[int, tuple[str, ...]]:
-    """The turns (by index, with their crisis kinds) that no rule reads as a crisis alone but that
-    go on with one: a turn that confirms a crisis sign by the same person among the three turns
-    before it ("I'm serious", "I've been thinking about it a lot"), or says there is no point
-    anymore after such a sign or a word of distress ("Honestly, not good.") that is not about a
-    thing ("not great, the team lost again"); and an answer that is less than a clear no to a
-    safety question put to the person ("Are you thinking about hurting yourself?" / "I don't
-    know. Sometimes."), or a yes to a follow-up after it ("Sometimes?" / "Yeah.", ``_answered``)."""
-    carried: dict[int, tuple[str, ...]] = {}
-    asked: dict[int, str] = {}
-    for position, turn in enumerate(turns):
-        if (CRISIS in turn.labels and not from_context(turn)) or position == 0:
-            continue
-        if (answer := _answered(turns, position, carried, asked)) is not None:
-            carried[turn.index] = answer
-            continue
-        own = [b for b in turns[max(0, position - _REACH):position] if b.speaker == turn.speaker]
-        if not own:
-            continue
-        signs = [b for b in own if _rule_sign(b) or b.index in carried]
-        text = normalise(unwrap(turn.text))
-        if signs and _CONFIRMS.search(text):
-            last = signs[-1]
-            carried[turn.index] = carried.get(last.index) or turn_kinds(last)
-        elif (_NO_POINT.search(text) and not _NOT_ABOUT_LIFE.search(text)
-              and (signs or any(_DISTRESS.search(normalise(unwrap(b.text)))
-                                and not _about_a_thing(b.text) for b in own))):
-            carried[turn.index] = ("suicide",)
-    return carried
-
-
 # The source of a crisis sign read from the turns around a turn (``_carried``): an answer to a
 # safety question, a confirmation of a sign just before it. Neither a rule's (``rule:``) nor the
 # model's (``model:``).
@@ -609,24 +622,100 @@ CONTEXT_SIGN: Final = f"{CONTEXT_SOURCE}goes on with a crisis sign or answers a 
 CONTEXT_SCORE: Final = 0.9  # as sure as a crisis rule (their default weight)
 
 
+class _Carried(NamedTuple):
+    """A turn read as a crisis sign from the turns around it: its kinds, and why (the source its
+    evidence names)."""
+
+    kinds: tuple[str, ...]
+    source: str
+
+
+# Crisis kinds another person's "same" or "me too" can agree with: their own suicidal thoughts,
+# self-harm, or someone hurting them (not a threat to harm someone).
+_ECHOED_KINDS: Final = frozenset({"suicide", "self_harm", "abuse_danger"})
+
+
+def _carried(turns: Sequence[TurnAnalysis]) -> dict[int, tuple[str, ...]]:
+    """The turns (by index, with their crisis kinds) that no rule reads as a crisis alone but that
+    go on with one (``_carried_signs``)."""
+    return {index: carried.kinds for index, carried in _carried_signs(turns).items()}
+
+
+def _carried_signs(turns: Sequence[TurnAnalysis]) -> dict[int, _Carried]:
+    """The turns that no rule reads as a crisis alone but that go on with one (a crisis only the
+    model read counts as none: the turns around it give its kinds): a turn that confirms a crisis
+    sign by the same person among the three turns before it ("I'm serious", "I've been thinking
+    about it a lot", "not in a dramatic way"), or says it would not act with a hedge ("i wouldnt do
+    anything. probably"), or says there is no point anymore after such a sign or a word of
+    distress ("Honestly, not good.") that is not about a thing ("not great, the team lost
+    again"); an answer that is less than a clear no to a safety question put to the person ("Are
+    you thinking about hurting yourself?" / "I don't know. Sometimes."), or a yes to a follow-up
+    after it or after a sign of theirs ("Sometimes?" / "Yeah.", ``_answered``); and a second
+    person's "same" or "me too" right after another's sign of suicide, self-harm or danger that
+    is not about a thing (round 16: "i dont want to be here anymore" / "same lol": how young
+    people disclose to each other), whose evidence says whom it agrees with."""
+    carried: dict[int, _Carried] = {}
+    kinds_of: dict[int, tuple[str, ...]] = {}  # the same, for ``_answered``
+    asked: dict[int, str] = {}
+
+    def carry(turn: TurnAnalysis, kinds: tuple[str, ...], source: str = CONTEXT_SIGN) -> None:
+        carried[turn.index] = _Carried(kinds, source)
+        kinds_of[turn.index] = kinds
+
+    for position, turn in enumerate(turns):
+        if _rule_sign(turn) or position == 0:
+            continue
+        if (answer := _answered(turns, position, kinds_of, asked)) is not None:
+            carry(turn, answer)
+            continue
+        recent = turns[max(0, position - _REACH):position]
+        own = [b for b in recent if b.speaker == turn.speaker]
+        signs = [b for b in own if _rule_sign(b) or b.index in carried]
+        text = normalise(unwrap(turn.text))
+        if signs and (_CONFIRMS.search(text) or hedged_not_acting(text)):
+            last = signs[-1]
+            carry(turn, kinds_of.get(last.index) or turn_kinds(last))
+        elif (_NO_POINT.search(text) and not _NOT_ABOUT_LIFE.search(text)
+              and (signs or any(_DISTRESS.search(normalise(unwrap(b.text)))
+                                and not _about_a_thing(b.text) for b in own))):
+            carry(turn, ("suicide",))
+        elif not signs and echoes(text):
+            theirs = [b for b in recent if b.speaker != turn.speaker
+                      and (_rule_sign(b) or b.index in carried)]
+            if not theirs:
+                continue
+            sign = theirs[-1]
+            kinds = tuple(k for k in (kinds_of.get(sign.index) or turn_kinds(sign))
+                          if k in _ECHOED_KINDS)
+            if kinds and not _about_a_thing(sign.text):
+                carry(turn, kinds, f"{CONTEXT_SOURCE}agrees with another person's crisis sign "
+                                   f"just before it (turn {sign.index}, {sign.speaker})")
+    return carried
+
+
 def with_context_signs(turns: Sequence[TurnAnalysis]) -> list[TurnAnalysis]:
     """``turns``, each one that ``assess`` counts as a crisis sign from the turns around it
-    (``_carried``: "I'm serious", "Sometimes." to "are you thinking about hurting yourself?")
-    labelled ``risk.crisis`` with the kinds read, its evidence the whole turn, from
-    ``CONTEXT_SIGN``: a turn in ``Safety.turns`` carries the label, so a reader who filters
-    turns by label misses none. ``assess`` reads the labelled turns as it read them before."""
-    carried = _carried(turns)
+    (``_carried_signs``: "I'm serious", "Sometimes." to "are you thinking about hurting
+    yourself?", "same lol" after another's sign) labelled ``risk.crisis`` with the kinds read,
+    its evidence the whole turn, from ``CONTEXT_SIGN`` (or, for agreeing with another person's
+    sign, a source that names whose): a turn in ``Safety.turns`` carries the label, so a reader
+    who filters turns by label misses none. A crisis only the model read gets the same evidence
+    when the turns around it read it too (it is then a sign the episodes count). ``assess`` reads
+    the labelled turns as it read them before."""
+    carried = _carried_signs(turns)
     out: list[TurnAnalysis] = []
     for turn in turns:
-        kinds = carried.get(turn.index)
+        found = carried.get(turn.index)
         text = turn.text
         start, end = len(text) - len(text.lstrip()), len(text.rstrip())
-        if kinds is None or CRISIS in turn.labels or start >= end:
+        if (found is None or start >= end or _rule_sign(turn)
+                or any(e.label == CRISIS and e.source.startswith(CONTEXT_SOURCE)
+                       for e in turn.evidence)):
             out.append(turn)
             continue
         signs = tuple(Evidence(label=CRISIS, subtype=kind, start=start, end=end,
-                               text=text[start:end], source=CONTEXT_SIGN, score=CONTEXT_SCORE)
-                      for kind in (kinds or (None,)))
+                               text=text[start:end], source=found.source, score=CONTEXT_SCORE)
+                      for kind in (found.kinds or (None,)))
         labels = tuple(label for label in LABELS if label in turn.labels or label == CRISIS)
         scores = {label: (max(turn.scores.get(label, 0.0), CONTEXT_SCORE) if label == CRISIS
                           else turn.scores[label])
@@ -684,9 +773,10 @@ def assess(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION, *,
     shown = ((*kinds, "abuse_danger") if not writer and "abuse_danger" not in kinds
              and any(_threatens_the_other(t, turns) for t in turns if t.index in flagged)
              else tuple(kinds))
+    young = reads_young(t for t in turns if t.index in flagged)
     return Safety(crisis=True, turns=flagged, kinds=tuple(kinds),
                   message=with_region_note(crisis_message(kinds), region),
-                  resources=resources_for(region, shown, images=images))
+                  resources=resources_for(region, shown, images=images, young=young))
 
 
 def assess_last(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION) -> Safety:
@@ -699,13 +789,16 @@ def assess_last(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION) -> 
     if kinds is None:
         return own
     return Safety(crisis=True, turns=(last.index,), kinds=kinds, message=crisis_message(kinds),
-                  resources=resources_for(region, kinds))
+                  resources=resources_for(region, kinds, young=reads_young(turns)))
 
 
 def _words_for(kinds: Sequence[str]) -> str:
     words = list(dict.fromkeys(KIND_WORDS[k] for k in kinds if k in KIND_WORDS))
     if not words:
-        return "danger or harm"
+        # Only the model read it, and it names no kind (round 16: a Scots suicide message was
+        # said to speak of "danger or harm", with the abuse lines first).
+        return ("suicide, self-harm or danger from someone else (Mend's model read it as a "
+                "possible sign; no words in it say which)")
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 

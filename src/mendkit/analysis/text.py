@@ -137,6 +137,23 @@ _OWN_SAYING: Final = re.compile(
     r"|simply\s+|honestly\s+)?(?:wanted|want|need|needed|had|have|would\s+like|like|wish|wished"
     r"|meant|mean|must|have\s+got|'ve\s+got)\s+to\s+$", re.IGNORECASE
 )
+# One's own past words about the other, said in order to take them back (round 16): "sorry i said
+# | you never remember anything", "i shouldn't have told you | you were useless", "when i told you
+# that | you never listen, i was wrong". They are reported, not said again now. Only words about
+# the other: "sorry i said i wanted to die" still speaks for the speaker (the safety summary
+# reads reported spans too).
+_TAKEN_BACK_BEFORE: Final = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies|regret|shouldn'?t have|should not have|should never have"
+    r"|wrong (?:of me )?to(?: have)?|take back)\b(?:\s+(?:that|for|about|for what|what))?"
+    r"\s+(?:i|we)\s+(?:\w+\s+)?$"
+)
+_TAKEN_BACK_AFTER: Final = re.compile(
+    r"[^.!?\n]{0,120}?[,.;!]\s*(?:and |but )?(?:i was (?:so |really |completely )?wrong"
+    r"|that was (?:so |really )?(?:wrong|unfair|cruel|mean|not (?:fair|true|ok|okay|right|kind))"
+    r"|that wasn'?t (?:fair|true|ok|okay|right|kind)|it wasn'?t (?:fair|true)|i didn'?t mean (?:it|that)"
+    r"|i take (?:it|that) back)\b"
+)
+_ABOUT_THE_OTHER: Final = re.compile(r"(?:that\s+)?(?:you|u|your|ur)\b")
 # A report of no words: "you didn't say anything | you're so irresponsible", "he said nothing".
 # ("she said nothing was wrong" still reports.)
 _NOTHING_SAID: Final = re.compile(
@@ -330,6 +347,10 @@ def reported_spans(normalised: str) -> list[tuple[int, int]]:
         quoted.extend(m.span() for m in _DOUBLE_QUOTED.finditer(normalised))
     if "'" in normalised:
         quoted.extend(m.span() for m in _SINGLE_QUOTED.finditer(normalised))
+    # A message that is one quotation from end to end is the sender's own (a script read out, a
+    # message pasted to check it, round 16), not words reported from someone else.
+    whole = len(normalised.strip())
+    quoted = [q for q in quoted if q[1] - q[0] < whole]
     spans = list(quoted)
     if (normalised.isascii() and normalised.islower()
             and _REPORTING_WORDS.search(normalised) is None):
@@ -337,7 +358,8 @@ def reported_spans(normalised: str) -> list[tuple[int, int]]:
     sentences = Sentences(normalised)
     for m in _REPORTING.finditer(normalised):
         before = normalised[max(0, m.start() - 12):m.start()]
-        if (_SELF_SUBJECT.search(before) or _NOTHING_SAID.match(normalised, m.end())
+        if (_SELF_SUBJECT.search(before) and not _taken_back(normalised, m.start(), m.end())) or (
+                _NOTHING_SAID.match(normalised, m.end())
                 or _OWN_SAYING.search(normalised, max(0, m.start() - 30), m.start())):
             continue
         start = m.end()
@@ -358,6 +380,15 @@ def reported_spans(normalised: str) -> list[tuple[int, int]]:
             end = comma if comma >= 0 else felt.start() if felt else end
         spans.append((start, end))
     return spans
+
+
+def _taken_back(normalised: str, start: int, end: int) -> bool:
+    """Whether the speaker's own saying at ``start:end`` ("i said") reports words about the other
+    that the speaker takes back, before ("sorry i said ...") or after ("..., that wasn't fair")."""
+    if not _ABOUT_THE_OTHER.match(normalised, end):
+        return False
+    return bool(_TAKEN_BACK_BEFORE.search(normalised, max(0, start - 40), start)
+                or _TAKEN_BACK_AFTER.match(normalised, end))
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -130,4 +130,6 @@ def episode_schema() -> Any:
         ("status", pa.string()), ("rupture_turns", ints), ("repair_turns", ints),
         ("reconnect_turns", ints), ("initiator", pa.string()), ("taken_up", pa.bool_()),
         ("turns_to_repair", pa.int32()), ("seconds_to_repair", pa.float64()),
+        ("between", pa.list_(pa.string())),
+        ("left", pa.list_(pa.struct([("speaker", pa.string()), ("after_turn", pa.int32())]))),
     ])

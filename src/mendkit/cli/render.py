@@ -25,7 +25,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from mendkit._elapsed import count, elapsed, repair_time
+from mendkit._elapsed import count, elapsed, people, repair_time
 from mendkit.analysis.safety import added_note, turns_alert
 from mendkit.critic import (
     COMPONENT_WEIGHTS,
@@ -304,6 +304,9 @@ def analysis(result: Analysis, *, footer: str, turns: Sequence[Turn] = ()) -> No
         heading.append(f"; {count(len(safety.turns), 'turn')} with a possible crisis sign "
                        f"({', '.join(map(str, safety.turns))})", style=_CRISIS_STYLE)
     console.print(heading)
+    left: dict[int, list[str]] = {}  # who left a group chat (episodes[].left), after which turn
+    for leave in dict.fromkeys(leave for ep in result.episodes for leave in ep.left):
+        left.setdefault(leave.after_turn, []).append(leave.speaker)
     for turn in result.turns:
         who = Text()  # (a style given here would be the whole line's: the marker's too)
         who.append(turn.speaker, style="bold")
@@ -327,13 +330,17 @@ def analysis(result: Analysis, *, footer: str, turns: Sequence[Turn] = ()) -> No
                             f"{turn.scores[label]:.2f}{how}]{quoted} ",
                             style=STYLES.get(label, "bold"))
             console.print(tags)
+        for name in left.get(turn.index, ()):  # "Nadia left": no turn, but part of the story
+            console.print(Text(f"       {name} left the group.", style="italic"))
         if turn.index in safety.turns:  # where the alert at the top points
             console.print(Text("       >> Possible crisis sign: see the box at the top",
                                style=_CRISIS_STYLE))
+    group = len(result.speakers) > 2  # who each episode is between is worth a column
+    columns = _GROUP_COLUMNS if group else _EPISODE_COLUMNS
     if result.episodes and console.width < _TABLE_WIDTH:  # too narrow for every column
         console.print(Text("Episodes", style="italic"))
         for ep in result.episodes:
-            cells = dict(zip(_EPISODE_COLUMNS, _episode_cells(ep), strict=True))
+            cells = dict(zip(columns, _episode_cells(ep, group=group), strict=True))
             cells["ruptures"] = cells["ruptures"].replace("\n", ", ")
             console.print(f"• turns {cells.pop('turns')}: " + "; ".join(
                 f"{name} {value}" for name, value in cells.items() if value), soft_wrap=True)
@@ -343,10 +350,10 @@ def analysis(result: Analysis, *, footer: str, turns: Sequence[Turn] = ()) -> No
         # The longest label ("confrontation") and status ("unresolved") are never cut short;
         # the other columns wrap when the terminal is narrow.
         widest = {"ruptures": 13, "status": 10}
-        for col in _EPISODE_COLUMNS:
+        for col in columns:
             table.add_column(col, no_wrap=col in widest, min_width=widest.get(col, 4))
         for ep in result.episodes:
-            table.add_row(*_episode_cells(ep))
+            table.add_row(*_episode_cells(ep, group=group))
         console.print(table, soft_wrap=False)
         _crisis_note(console, result.episodes)
     else:
@@ -356,6 +363,7 @@ def analysis(result: Analysis, *, footer: str, turns: Sequence[Turn] = ()) -> No
 
 _EPISODE_COLUMNS = ("turns", "ruptures", "severity", "status", "repair by", "uptake",
                     "to repair")
+_GROUP_COLUMNS = ("turns", "between", *_EPISODE_COLUMNS[1:])  # three or more speakers
 
 
 # A repaired episode that holds a crisis sign: "crisis ... resolved ... 4 min" beside "everyone
@@ -375,9 +383,10 @@ def _crisis_note(console: Console, episodes: Iterable[Episode]) -> None:
         console.print(Text(_CRISIS_NOTE, style=_CRISIS_STYLE))
 
 
-def _episode_cells(ep: Episode) -> tuple[str, ...]:
-    """One episode's cells, in the order of ``_EPISODE_COLUMNS``; the status of a repaired
-    episode that holds a crisis sign is marked (``_CRISIS_NOTE``)."""
+def _episode_cells(ep: Episode, *, group: bool = False) -> tuple[str, ...]:
+    """One episode's cells, in the order of ``_EPISODE_COLUMNS`` (``_GROUP_COLUMNS`` for a
+    ``group``: who it is between, too); the status of a repaired episode that holds a crisis
+    sign is marked (``_CRISIS_NOTE``)."""
     to_repair = ""
     if ep.turns_to_repair is not None:
         to_repair = count(ep.turns_to_repair, "turn")
@@ -385,13 +394,22 @@ def _episode_cells(ep: Episode) -> tuple[str, ...]:
             to_repair += f", {elapsed(ep.seconds_to_repair)}"
     short = "\n".join(label.rsplit(".", 1)[-1] for label in ep.labels)  # rupture.x -> x
     status = f"{ep.status} {_CRISIS_MARK}" if _crisis_marked(ep) else ep.status
-    return (f"{ep.start_turn}-{ep.end_turn}", short, ep.severity, status, ep.initiator or "",
-            "yes" if ep.taken_up else "no", to_repair)
+    cells = (f"{ep.start_turn}-{ep.end_turn}", short, ep.severity, status, ep.initiator or "",
+             "yes" if ep.taken_up else "no", to_repair)
+    if group:
+        gone = ", ".join(dict.fromkeys(leave.speaker for leave in ep.left))
+        return (cells[0], people(ep.between) + (f" ({gone} left the group)" if gone else ""),
+                *cells[1:])
+    return cells
 
 
 def check(result: CheckResult, *, footer: str) -> None:
     console = _console()
-    _safety(console, result.risk)
+    if result.risk.in_context and CRISIS not in result.labels:
+        # The signs are the other person's: the box speaks to the one who wants to help.
+        _safety(console, result.risk, title="The person you are answering may not be safe")
+    else:
+        _safety(console, result.risk)
     console.print(_marked(result.text, [(i.start, i.end, "rupture.confrontation")
                                         for i in result.issues]))
     unread = is_unread(result)  # not in English: a score and checklist would say nothing

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from mendkit.errors import FormatError
-from mendkit.model.conversation import Conversation, Turn
+from mendkit.model.conversation import Conversation, Leave, Turn
 
 # The colon may be the full-width one CJK input methods type ("小明：你好"), with or without a space.
 _PREFIX = re.compile(
@@ -131,13 +131,15 @@ def default_id(name: str) -> str:
 
 
 def finish(
-    turns: Sequence[Turn], *, source: str, format: str, id: str | None = None, expected: str
+    turns: Sequence[Turn], *, source: str, format: str, id: str | None = None, expected: str,
+    left: Sequence[Leave] = (),
 ) -> Conversation:
     """Wrap the turns in a ``Conversation``; refuse a source that held no turns at all."""
     if not turns:
         raise FormatError(f"no turns found: expected {expected}", source=source)
     return Conversation(
-        id=id or default_id(source), turns=tuple(turns), source=whole_name(source), format=format
+        id=id or default_id(source), turns=tuple(turns), source=whole_name(source), format=format,
+        left=tuple(left),
     )
 
 

@@ -5,7 +5,9 @@ iOS lines look like ``[27/11/2026, 14:03:12] Name: text`` and Android lines like
 years and month-first dates. Lines that do not start with a date continue the previous message
 (joined with newlines). System lines (no ``Name:``; text before the colon that cannot be a name:
 a quote left open, system wording or more than six words; or, on iOS, text that WhatsApp wrote
-after a left-to-right mark), media placeholders and deleted messages are skipped.
+after a left-to-right mark), media placeholders and deleted messages are skipped; a system line
+saying that someone who speaks in the chat left the group ("Nadia left") is kept as the
+conversation's ``left``, after the message before it: no turn, as no one said it.
 Whether dates are day-first or month-first is decided once for the whole file: a first field
 above 12 anywhere means day-first, a second field above 12 means month-first. Where every field is
 12 or less, the order in which consecutive dates step forward by less is taken ("3/4/26" then
@@ -33,7 +35,7 @@ from mendkit.errors import FormatError
 from mendkit.io._common import Names, clean_name, finish, quote
 from mendkit.io._reactions import reaction_text
 from mendkit.io._source import TextSource
-from mendkit.model.conversation import Conversation, Turn
+from mendkit.model.conversation import Conversation, Leave, Turn
 
 EXPECTED = (
     "WhatsApp lines such as '[27/11/2026, 14:03:12] Ana: text' or '27/11/2026, 14:03 - Ana: text'"
@@ -80,6 +82,8 @@ _EDITED = re.compile(r"\s*\u200e?<This message was edited>$")
 # "[date] Family: \u200eAna added Ben" is a system line, not a message by "Family". A shared
 # location or a poll is generated the same way, but for a person, so it is kept.
 _GENERATED = "\u200e"
+# WhatsApp's line when a member leaves a group: "Nadia left" (English exports).
+_LEFT = re.compile(r"^(.{1,80}?) left$")
 _KEPT_GENERATED = re.compile(r"^(?:Location|POLL):", re.IGNORECASE)
 
 
@@ -103,6 +107,7 @@ def read_whatsapp(source: TextSource) -> Conversation:
     current: tuple[int, tuple[int, int, int, int], str] | None = None  # line, date, speaker
     pieces: list[str] = []
     started = False
+    left: list[Leave] = []  # "Nadia left": who left the group, and after which message
 
     def close() -> None:
         if current is None:
@@ -130,9 +135,12 @@ def read_whatsapp(source: TextSource) -> Conversation:
         if not sep:
             name, sep, text = rest.partition(":") if rest.endswith(":") else ("", "", "")
         if not sep or not _is_name(clean_name(name)):
-            continue  # a system line: "Ana added Ben", 'Ana changed the subject to "Re: x"'
+            # a system line: "Ana added Ben", 'Ana changed the subject to "Re: x"', "Ana left"
+            _leave(rest, len(messages), names, left)
+            continue
         if text.startswith(_GENERATED):
             if not _KEPT_GENERATED.match(text.lstrip(_GENERATED)):
+                _leave(text, len(messages), names, left)
                 continue  # an iOS group's system line, under the group's name
             text = text.lstrip(_GENERATED)
         date, seconds = _parse(match, source.name, number)
@@ -147,7 +155,17 @@ def read_whatsapp(source: TextSource) -> Conversation:
         max_second <= 12 and _day_first_by_steps(messages, us_style=us_style)
     )
     turns = _turns(messages, day_first=day_first, year_first=year_first, source=source.name)
-    return finish(turns, source=source.name, format="whatsapp", expected=EXPECTED)
+    return finish(turns, source=source.name, format="whatsapp", expected=EXPECTED,
+                  left=[leave for leave in left if leave.speaker in {t.speaker for t in turns}])
+
+
+def _leave(line: str, sent: int, names: Names, left: list[Leave]) -> None:
+    """Keep a system line that says someone left the group ("Nadia left"), after the ``sent``
+    messages so far, when it names someone (not "You")."""
+    match = _LEFT.match(line.strip("\u200e\u200f ").rstrip())
+    if match and match.group(1).strip() != "You":
+        left.append(Leave(speaker=names(clean_name(match.group(1)).lstrip("~").strip()),
+                          after_turn=sent - 1))
 
 
 def _is_name(name: str) -> bool:

@@ -262,7 +262,10 @@ _ANALYSIS = _Object({
         "reconnect_turns": _TURN_NUMBERS, "initiator": _Value("text", _is_str, or_null=True),
         "taken_up": _TRUE_OR_FALSE,
         "turns_to_repair": _Value("a whole number", _is_whole, or_null=True),
-        "seconds_to_repair": _Value("a number", _is_number, or_null=True)})),
+        "seconds_to_repair": _Value("a number", _is_number, or_null=True),
+        "between": _ListOf("a list of names", _Value("a name (text)", _is_str)),
+        "left": _ListOf("a list of leaves", _Object({"speaker": _TEXT, "after_turn": _WHOLE}))},
+        optional=frozenset({"between", "left"}))),
     "safety": _Object({
         "crisis": _TRUE_OR_FALSE, "turns": _TURN_NUMBERS,
         "kinds": _ListOf("a list of kinds", _Value("a kind (text)", _is_str)),

@@ -11,7 +11,7 @@ from mendkit.model.analysis import (
     TurnAnalysis,
 )
 from mendkit.model.check import CheckResult, Issue
-from mendkit.model.conversation import Conversation, Speaker, Turn
+from mendkit.model.conversation import Conversation, Leave, Speaker, Turn
 
 __all__ = [
     "Analysis",
@@ -21,6 +21,7 @@ __all__ = [
     "EpisodeStatus",
     "Evidence",
     "Issue",
+    "Leave",
     "Resource",
     "Safety",
     "Severity",

@@ -12,6 +12,7 @@ from typing import Any, Literal, get_args
 
 from mendkit.errors import InvalidInputError
 from mendkit.model._fields import Fields
+from mendkit.model.conversation import Leave
 
 EpisodeStatus = Literal["resolved", "attempted", "unresolved"]
 Severity = Literal["minor", "major"]
@@ -118,6 +119,10 @@ class Episode:
 
     ``status`` is ``resolved`` when a repair attempt was followed by reconnection from another
     speaker, ``attempted`` when repair was tried without uptake, ``unresolved`` with no repair.
+    ``between`` names who it is between: the one whose rupture opened it first, then the others
+    in it (in a group, the pair at odds); empty, and left out of ``to_dict``, when that is not
+    known (an analysis written before Mend named them). ``left`` holds those of them who left
+    the group chat while it was open or just after (``Conversation.left``).
     """
 
     start_turn: int
@@ -132,12 +137,14 @@ class Episode:
     taken_up: bool = False
     turns_to_repair: int | None = None
     seconds_to_repair: float | None = None
+    between: tuple[str, ...] = ()
+    left: tuple[Leave, ...] = ()
 
     def __post_init__(self) -> None:
         _check_span("an episode", ("start_turn", self.start_turn), ("end_turn", self.end_turn))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "start_turn": self.start_turn, "end_turn": self.end_turn, "labels": list(self.labels),
             "severity": self.severity, "status": self.status,
             "rupture_turns": list(self.rupture_turns), "repair_turns": list(self.repair_turns),
@@ -145,6 +152,11 @@ class Episode:
             "taken_up": self.taken_up, "turns_to_repair": self.turns_to_repair,
             "seconds_to_repair": self.seconds_to_repair,
         }
+        if self.between:  # left out of an episode read from an analysis written before it
+            out["between"] = list(self.between)
+        if self.left:  # only where a group chat's export says someone left
+            out["left"] = [leave.to_dict() for leave in self.left]
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Episode:
@@ -163,6 +175,8 @@ class Episode:
             initiator=f.optional_str("initiator"), taken_up=f.flag("taken_up", False),
             turns_to_repair=f.optional_whole("turns_to_repair"),
             seconds_to_repair=f.optional_number("seconds_to_repair"),
+            between=f.strings("between"),
+            left=tuple(Leave.from_dict(leave) for leave in f.items("left")),
         )
 
 

@@ -136,14 +136,40 @@ class Turn:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Leave:
+    """Someone leaving a group chat, as its export records it ("Nadia left"): who, and the index
+    of the last turn before it (-1 when no one had spoken yet). It is no turn: no one said it."""
+
+    speaker: str
+    after_turn: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.speaker, str) or not self.speaker.strip():
+            raise InvalidInputError("expected a leave with a non-empty speaker")
+        if type(self.after_turn) is not int or self.after_turn < -1:
+            raise InvalidInputError(f'expected a leave with "after_turn" as a whole number of '
+                                    f"-1 or more, got {self.after_turn!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "after_turn": self.after_turn}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Leave:
+        f = Fields(data, "a leave")
+        return cls(speaker=str(f["speaker"]), after_turn=f.whole("after_turn"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Conversation:
-    """A conversation: an ordered tuple of turns. ``source`` and ``format`` say where it came from."""
+    """A conversation: an ordered tuple of turns. ``source`` and ``format`` say where it came from;
+    ``left``, who left a group chat and when, where its export says so."""
 
     id: str
     turns: tuple[Turn, ...]
     source: str | None = None
     format: str | None = None
     speakers: tuple[Speaker, ...] = field(default=())
+    left: tuple[Leave, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str):  # to_dict() must be JSON, and read back the same
@@ -184,6 +210,11 @@ class Conversation:
                 speakers += (Speaker(id=turn.speaker),)
         if speakers != self.speakers:
             object.__setattr__(self, "speakers", speakers)
+        left = tuple(_items(self.left, "left as a tuple of Leave objects"))
+        if not all(isinstance(leave, Leave) for leave in left):
+            raise InvalidInputError("expected left as Leave objects")
+        if left != self.left:
+            object.__setattr__(self, "left", left)
 
     @classmethod
     def from_turns(
@@ -222,6 +253,8 @@ class Conversation:
             out["source"] = self.source
         if self.format is not None:
             out["format"] = self.format
+        if self.left:
+            out["left"] = [leave.to_dict() for leave in self.left]
         return out
 
     @classmethod
@@ -242,6 +275,7 @@ class Conversation:
             source=_optional_str(data.get("source")),
             format=_optional_str(data.get("format")),
             speakers=speakers,
+            left=tuple(Leave.from_dict(leave) for leave in f.items("left")),
         )
 
 

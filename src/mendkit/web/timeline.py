@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from mendkit._elapsed import elapsed
+from mendkit._elapsed import elapsed, people
 from mendkit.model import Analysis, Episode, Evidence
 
 _LANES = 6  # lanes the page's style sheet steps in, one a speaker, in a group
@@ -34,6 +34,7 @@ class Row:
     episode_status: str
     episode_start: bool
     episode_detail: str = ""  # who repaired, whether it was taken up, how long it took
+    episode_between: str = ""  # in a group, who the episode is between ("Dita and Eli")
 
 
 def family(label: str) -> str:
@@ -104,7 +105,14 @@ def episodes_by_turn(episodes: Sequence[Episode]) -> dict[int, int]:
 
 def episode_detail(ep: Episode) -> str:
     """What the terminal's episode table says beyond the status, as a sentence: "Repair by Greg,
-    taken up; 9 turns (1 min) to repair." """
+    taken up; 9 turns (1 min) to repair.", and who of its people left the group chat ("No repair
+    yet. Nadia left the group after turn 14.")."""
+    gone = "".join(f" {leave.speaker} left the group after turn {leave.after_turn}."
+                   for leave in ep.left)
+    return (_repair_detail(ep) + gone).strip()
+
+
+def _repair_detail(ep: Episode) -> str:
     if ep.initiator is None:
         return "No repair yet." if ep.status == "unresolved" else ""
     taken = "taken up" if ep.taken_up else "not taken up yet"
@@ -120,7 +128,8 @@ def timeline(analysis: Analysis, *, label: str | None = None) -> list[Row]:
     """The turns as rows (with ``label``, only the turns that have it). With two speakers each
     has a side; in a group each speaker has a lane of their own."""
     episode_of = episodes_by_turn(analysis.episodes)
-    if len(analysis.speakers) > 2:  # the page steps six lanes in; a seventh speaker shares the last
+    group = len(analysis.speakers) > 2
+    if group:  # the page steps six lanes in; a seventh speaker shares the last
         sides = {s: min(n, _LANES - 1) for n, s in enumerate(analysis.speakers)}
     else:
         sides = {s: n % 2 for n, s in enumerate(analysis.speakers)}
@@ -140,5 +149,6 @@ def timeline(analysis: Analysis, *, label: str | None = None) -> list[Row]:
             evidence=tuple((mark, e.label, e.subtype or "", e.text) for mark, e in shown),
             episode=ep, episode_status=episode.status if episode else "",
             episode_start=episode is not None and episode.start_turn == turn.index,
-            episode_detail=episode_detail(episode) if episode else ""))
+            episode_detail=episode_detail(episode) if episode else "",
+            episode_between=people(episode.between) if episode and group else ""))
     return rows
