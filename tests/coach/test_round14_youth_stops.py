@@ -85,7 +85,7 @@ def test_an_adult_with_a_fifteen_year_old(tmp_path: Path) -> None:
     assert session.state is State.STOPPED_UNSAFE
     assert "An adult in a relationship with a 15-year-old is not okay" in said
     assert "not your fault" in said
-    assert "Tell a parent, a teacher, a school counsellor or another adult you trust" in said
+    assert "Tell an adult you trust, today if you can: a teacher, a school counsellor" in said
     assert DOCUMENTS not in said
     assert "loveisrespect" in said
 
@@ -117,7 +117,7 @@ def test_the_saved_session_shows_the_same_stop(tmp_path: Path) -> None:
     again = Script([])
     show_stop(State.STOPPED_UNSAFE, again, "US", session=store.load(session.id))
     said = "\n".join(again.said)
-    assert "15-year-old is not okay" in said and "Tell a parent" in said
+    assert "15-year-old is not okay" in said and "Tell an adult you trust" in said
     assert DOCUMENTS not in said
 
 

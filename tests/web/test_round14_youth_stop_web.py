@@ -41,7 +41,7 @@ def _page(client: TestClient, home: Path, who: str, context: str, what: str) -> 
 def test_page_for_a_fifteen_year_old(client: TestClient, home: Path) -> None:
     words = _page(client, home, "tyler", "partner", TYLER)
     assert "An adult in a relationship with a 15-year-old is not okay" in words
-    assert "Tell a parent, a teacher, a school counsellor or another adult you trust" in words
+    assert "Tell an adult you trust, today if you can: a teacher, a school counsellor" in words
     assert "Keep important documents" not in words
 
 

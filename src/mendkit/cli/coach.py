@@ -34,6 +34,7 @@ from mendkit.coach.pair import (
     EXPIRED,
     PAUSED,
     QUESTIONS,
+    RISK_CHECK,
     SAFETY_AGAIN,
     SAFETY_QUESTION,
     STOPS,
@@ -45,6 +46,7 @@ from mendkit.coach.pair import (
     not_the_starter,
     paused,
     person_name,
+    risk_check_reply,
     safety_reply,
     screen,
     too_long,
@@ -459,10 +461,13 @@ def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region
     """The answer to ``question`` once it may be saved; raises ``_Stopped`` when the safety gate
     stopped two-person mode (the stop screen is shown). "help" shows the resources and asks
     again, as an empty answer does where one is not enough (an empty answer is never saved as an
-    answer)."""
+    answer). A sign only the learned model saw is checked with the person first, privately
+    (``_risk_check``): a clear no takes the answer, a yes stops."""
     while True:
         text = typed(prompter.ask(question))
-        found = screen(text)
+        found = screen(text, question)
+        if found == "check":
+            return _risk_check(prompter, text, region)
         if found == "help":
             _show_resources(region)
         elif found == "long":
@@ -475,6 +480,26 @@ def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region
             raise _Stopped(found)
         else:
             return text
+
+
+def _risk_check(prompter: TerminalPrompter | ScriptPrompter, held: str, region: str) -> str:
+    """The one-person coach's risk check, for an answer ``held`` in which only the model saw a
+    sign: asked of this person alone, until the reply is clear. A no takes ``held`` (it is
+    saved as the answer); a yes, not sure, "help" or a sign of the reply's own shows the stop
+    screen and raises ``_Stopped``, which pauses the session for both. From the second unclear
+    reply, where help is is shown too (once)."""
+    unclear = 0
+    while (found := risk_check_reply(reply := prompter.ask(RISK_CHECK), held)) == "again":
+        unclear += 1
+        print(content.RISK_AGAIN if typed(reply) else content.RISK_EMPTY)
+        if unclear == 2:
+            _show_resources(region)
+    if found in STOPS:
+        show_stop(State.STOPPED_CRISIS if found == "crisis" else State.STOPPED_UNSAFE,
+                  TerminalPrompter(), region)
+        raise _Stopped(found)
+    print(content.RISK_NO)
+    return held
 
 
 def _safety_check(prompter: TerminalPrompter | ScriptPrompter, region: str) -> None:

@@ -392,8 +392,9 @@ def ending(uptake: object, connection: object) -> tuple[str, ...]:
 # are the one at risk, and the one being hurt.
 TOLD_TO_HURT_YOURSELF: Final = (
     "Being told to kill yourself, or that nobody would miss you, is not okay, and it is not "
-    "your fault. You matter, whatever they say. Repair can wait: please tell a parent, a "
-    "teacher or another adult you trust today, and keep screenshots of what was sent.")
+    "your fault. You matter, whatever they say. Repair can wait: please tell an adult you trust "
+    "today (a teacher, a school counsellor, a relative or a coach) or a helpline for young "
+    "people from the list, and keep screenshots of what was sent.")
 
 # The words for the one at risk, by the pronoun the person gave for them.
 _THEM: Final = {"he": "him", "she": "her", "they": "them", "xe": "xem", "ze": "zir",
@@ -415,11 +416,12 @@ def someone_else_at_risk(name: str, *, told: bool = False, young: bool = False,
     them = _THEM.get(pronoun, "them")
     why = (f"It sounds like {name} may not be safe, and you are worried about {them}." if told
            else f"Something in these messages suggests {name} may not be safe.")
-    tell = ("Tell an adult you trust today: a parent, a teacher, a school counsellor or another "
-            "adult you know." if young else
-            "If you are under 18, tell an adult you trust today: a parent, a teacher, a school "
-            f"counsellor. If you are an adult, help {name} get emergency help, or contact it "
-            "for them.")
+    # No "a parent": at home may be where the danger is (round 17).
+    tell = ("Tell an adult you trust today: a teacher, a school counsellor, a relative or a "
+            "coach, or a helpline for young people from the list." if young else
+            "If you are under 18, tell an adult you trust today: a teacher, a school "
+            "counsellor, a relative or a coach, or a helpline for young people from the list. "
+            f"If you are an adult, help {name} get emergency help, or contact it for them.")
     return (f"{why} Repair can wait.",
             f"If {name} might be in danger right now, call your local emergency number. If "
             f"{name} asked you to keep it secret, this is a secret not to keep, even if you "

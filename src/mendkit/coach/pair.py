@@ -16,11 +16,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 from mendkit.analysis.language import looks_unreadable
-from mendkit.coach.content import PROMPTS
+from mendkit.coach.content import PROMPTS, RISK_QUESTION
 from mendkit.coach.machine import EventType, State
-from mendkit.coach.replies import MAYBE, is_help
+from mendkit.coach.replies import MAYBE, hedged, is_help, risk_reply
 from mendkit.coach.replies import yes_or_no as read
-from mendkit.coach.safety_gate import gate
+from mendkit.coach.risk_words import may_tell_of_risk
+from mendkit.coach.safety_gate import screened, worth_asking
 from mendkit.errors import InvalidInputError
 from mendkit.journal.kinds import has_visible
 
@@ -59,13 +60,20 @@ def typed(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def screen(text: str) -> str:
+def screen(text: str, question: str | None = None) -> str:
     """What a typed answer (or name) asks for before it is saved: ``"help"`` (resources, then
     the same question), ``"empty"`` (the question again), ``"crisis"`` or ``"unsafe"`` (stop:
     the safety gate saw those signs), ``"long"`` (over ``MAX_ANSWER`` characters: the question
-    again, as an answer is never cut), or ``""`` (save it). The gate reads the whole text, so
-    whatever is saved has been read, and a stop wins over the length. "Help" is heard as the
-    one-person coach hears it, in any case and the languages it knows ("Hilfe!").
+    again, as an answer is never cut), ``"check"`` (only the learned model saw a sign in this
+    answer to ``question``: ask the person ``RISK_CHECK``, privately, before anything stops;
+    see ``risk_check_reply``), or ``""`` (save it). The gate reads the whole text, so whatever
+    is saved has been read, and a stop wins over the length. "Help" is heard as the one-person
+    coach hears it, in any case and the languages it knows ("Hilfe!").
+
+    As in the one-person coach (``risk_check._reply``), a sign only the model saw is asked
+    about when it is worth asking (``safety_gate.worth_asking``, read with ``question``), and
+    passes when it is not; a rule's sign always stops, for both people. Without ``question``
+    (a name, shown to the other person) any sign stops, as before.
 
     >>> screen("¡Ayuda!"), screen("  ")
     ('help', 'empty')
@@ -75,10 +83,56 @@ def screen(text: str) -> str:
         return "empty"
     if is_help(text):
         return "help"
-    stop = gate(text)
-    if stop is not None:
-        return "unsafe" if stop is EventType.ABUSE else "crisis"
-    return "long" if len(text) > MAX_ANSWER else ""
+    found = screened(text)
+    if found.stop is not None and not (question is not None and found.model_only):
+        return _stop_kind(found.stop)
+    if len(text) > MAX_ANSWER:
+        return "long"  # never saved: a sign in the shorter answer is read when it comes
+    if found.stop is not None and question is not None and worth_asking(text, question):
+        return "check"
+    return ""
+
+
+def _stop_kind(stop: EventType) -> str:
+    return "unsafe" if stop is EventType.ABUSE else "crisis"
+
+
+# The risk check two-person mode asks when only the model saw a sign in an answer: the one-person
+# coach's question, asked of the person whose answer it was, on their own screen.
+RISK_CHECK: Final = f"{RISK_QUESTION} (yes / no / not sure)"
+RISK_KEY: Final = "risk"  # the risk check's place among a person's questions (the web's form)
+
+
+def risk_check_reply(text: str, held: str) -> str:
+    """What an answer to ``RISK_CHECK`` about the answer ``held`` asks for, read as the
+    one-person coach reads it (``risk_check._confirm``): ``""`` for a clear no (``held`` is
+    saved, and the questions go on), ``"crisis"`` or ``"unsafe"`` (stop, for both people) for a
+    yes, a not sure, "help", or an answer with a sign of its own (the stop ``held`` called for,
+    or the answer's own rule sign), else ``"again"`` (empty, or neither: asked again, never taken
+    as a no).
+
+    >>> [risk_check_reply(t, "I'm going to end it") for t in ("no im ok", "not sure", "hm")]
+    ['', 'crisis', 'again']
+    """
+    text = typed(text)
+    stop = screened(typed(held)).stop
+    kind = _stop_kind(stop) if stop is not None else "crisis"
+    if not text:
+        return "again"
+    if is_help(text):
+        return kind
+    found = screened(text)
+    if found.stop is not None and not (found.model_only and not may_tell_of_risk(text)):
+        return kind if found.model_only else _stop_kind(found.stop)
+    unreadable = looks_unreadable(text)
+    answer = risk_reply(text) if not unreadable else None
+    if hedged(text):
+        answer = "not sure"
+    if answer == "no":
+        return ""
+    if answer in ("yes", "not sure") or (unreadable and MAYBE.search(text.lower())):
+        return kind
+    return "again"
 
 
 def safety_reply(text: str) -> str:
@@ -223,7 +277,10 @@ class PairAnswers:
     question.
     ``seat_hash`` is the SHA-256 (hex) of the token that the browser holding this place keeps
     in its cookie, so that browser gets its place back after Mend restarts; the token itself is
-    never kept."""
+    never kept. ``checking`` holds an answer in which only the model saw a sign (``"key"``,
+    ``"answer"``, ``"share"``) while the person is asked ``RISK_CHECK`` (in the browser, where
+    the question is a page of its own): a clear no saves it, a yes stops; it is never shown to
+    the other person."""
 
     name: str
     answers: Mapping[str, str] = field(default_factory=dict)
@@ -232,6 +289,7 @@ class PairAnswers:
     started: str = ""
     seat_hash: str = ""
     safe: bool = False
+    checking: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -246,6 +304,8 @@ class PairAnswers:
             out["seat_hash"] = self.seat_hash
         if self.safe:
             out["safe"] = True
+        if self.checking:
+            out["checking"] = dict(self.checking)
         return {**out, "stopped": self.stopped} if self.stopped else out
 
     @classmethod
@@ -258,12 +318,18 @@ class PairAnswers:
                 raise InvalidInputError(f'expected "{key}" to be a JSON object, got '
                                         f"{type(data[key]).__name__}")
         stopped = str(data.get("stopped") or "")
+        checking = data.get("checking") or {}
+        if not isinstance(checking, Mapping) or not all(
+                isinstance(checking.get(k), str) for k in ("key", "answer")):
+            checking = {}
         return cls(name=str(data["name"]), answers=dict(data.get("answers", {})),
                    shared={k: bool(v) for k, v in data.get("shared", {}).items()},
                    stopped=stopped if stopped in STOPS or not stopped else "crisis",
                    started=str(data.get("started") or ""),
                    seat_hash=str(data.get("seat_hash") or ""),
-                   safe=data.get("safe") is True)
+                   safe=data.get("safe") is True,
+                   checking={"key": str(checking["key"]), "answer": checking["answer"],
+                             "share": checking.get("share") is True} if checking else {})
 
 
 def paused(one: PairAnswers | None, other: PairAnswers | None) -> bool:

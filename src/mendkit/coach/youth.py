@@ -144,7 +144,8 @@ def said_to_writer(turn: TurnAnalysis) -> bool:
 
     >>> from mendkit.model import Evidence
     >>> text = "they keep telling me to kys"
-    >>> sign = Evidence(label=CRISIS, subtype="suicide", start=20, end=27, text="kys")
+    >>> sign = Evidence(label=CRISIS, subtype="suicide", start=24, end=27, text="kys",
+    ...                 source="rule:crisis/example")
     >>> said_to_writer(TurnAnalysis(index=0, speaker="me", text=text, labels=(CRISIS,),
     ...                             evidence=(sign,)))
     True
@@ -194,6 +195,13 @@ def about_someone_else(turn: TurnAnalysis) -> bool:
     return True
 
 
+# Who a young person can tell, in every stop they may see (the abuse stop's tips, and
+# ``content``'s stops for being told to hurt oneself and for a friend at risk): never "a parent".
+TRUSTED_ADULT: Final = ("Tell an adult you trust, today if you can: a teacher, a school "
+                        "counsellor, a relative or a coach, or call or message a helpline for "
+                        "young people from the list.")
+
+
 def safety_plan(*, young: bool, images: bool, image_service: str = "",
                 adult_plan: Iterable[str] = ()) -> tuple[str, ...]:
     """The tips a stop for danger from someone else shows: for a young person, to tell an adult
@@ -202,8 +210,8 @@ def safety_plan(*, young: bool, images: bool, image_service: str = "",
     (``image_service``, the region's, when there is one); for an adult, ``adult_plan`` first."""
     lines: list[str] = []
     if young:
-        lines.append("Tell a parent, a teacher, a school counsellor or another adult you trust, "
-                     "today if you can. You don't have to sort this out on your own.")
+        # No "tell a parent": a parent or step-parent may be the one hurting them (round 17).
+        lines.append(f"{TRUSTED_ADULT} You don't have to sort this out on your own.")
     else:
         lines.extend(adult_plan)
     if images:

@@ -396,6 +396,7 @@ def _question_page(request: Request, code: str, seat: coach_pair.Seat,
                       number=len(mine.answers) + 1, total=len(QUESTIONS), expired=expired,
                       expired_note=EXPIRED, typed_answer=typed_answer,
                       calm_first=CALM_FIRST, safety_question=coach.question(State.SAFETY_CHECK),
+                      risk_question=content.RISK_QUESTION,
                       resources=resources_for(region_of(request)), **extra)
 
 
@@ -450,6 +451,7 @@ PAIR_NOTES = {
     "safety_first": "First, the safety question: it comes before the other questions, so the "
                     "answer you wrote was not saved yet. It is below, so you can copy it.",
     "unreadable": COACH_UNREADABLE_ANSWER,
+    "risk_again": content.RISK_AGAIN,
 }
 
 

@@ -37,6 +37,8 @@ from typing import Final
 from mendkit.coach.pair import (
     JOIN_WINDOW,  # noqa: F401 (the web's callers and tests find it here too)
     QUESTIONS,
+    RISK_CHECK,
+    RISK_KEY,
     SAFETY_KEY,
     SAFETY_QUESTION,
     STOPS,
@@ -47,6 +49,7 @@ from mendkit.coach.pair import (
     not_the_starter,
     paused,
     person_name,
+    risk_check_reply,
     safety_reply,
     screen,
     typed,
@@ -292,9 +295,12 @@ def join(store: PairStorage, code: str, name: str, *, client: str | None = None,
 
 def next_question(answers: PairAnswers) -> tuple[str, str] | None:
     """The first question not yet answered (key, text), or None when all are. Before any, the
-    safety question (``SAFETY_KEY``), until the person has answered it yes."""
+    safety question (``SAFETY_KEY``), until the person has answered it yes; while an answer
+    waits on the risk check (``PairAnswers.checking``), that check (``RISK_KEY``)."""
     if not answers.safe and not answers.complete:
         return SAFETY_KEY, SAFETY_QUESTION
+    if answers.checking:
+        return RISK_KEY, RISK_CHECK
     return next(((k, q) for k, q in QUESTIONS if k not in answers.answers), None)
 
 
@@ -310,7 +316,13 @@ def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) 
     :func:`~mendkit.coach.pair.safety_reply` found, ``"again"`` included, and a yes is kept as
     ``safe``), and then nothing is saved. A stop is kept with the
     answers, so it pauses the session for the other person too. The text is measured and saved
-    as :func:`~mendkit.coach.pair.typed` gives it (a browser's CRLF is one line break)."""
+    as :func:`~mendkit.coach.pair.typed` gives it (a browser's CRLF is one line break).
+
+    ``"check"``: only the model saw a sign in the answer, which waits (``checking``) while
+    this person alone is asked the risk check (``RISK_KEY``); their reply to it gives ``""``
+    (a clear no: the answer is saved as given), ``"crisis"`` or ``"unsafe"`` (a stop, for both),
+    or ``"risk_again"`` (neither: asked again). An answer to another question meanwhile
+    (an older page) gives ``"check"`` and is not saved."""
     mine = read(store, seat.code, seat.role)
     if mine is None:
         raise InvalidInputError("your answers for this code are not here any more")
@@ -321,18 +333,24 @@ def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) 
     current = next_question(mine)
     if not on_hold and current is not None and current[0] == SAFETY_KEY and key != SAFETY_KEY:
         return "safety_first"  # a question's answer from an older page: nothing answered yet
+    if current is not None and current[0] == RISK_KEY:
+        return _risk_answer(store, seat, mine, key, text, on_hold=on_hold)
     if not on_hold and (current is None or current[0] != key):
-        if key == SAFETY_KEY and mine.safe:  # answered yes already: a double submit
+        if (key == SAFETY_KEY and mine.safe) or key == RISK_KEY:  # answered: a double submit
             return "repeat"
         return "repeat" if mine.answers.get(key) == text else "stale"
     # Paused or not, signs of crisis or abuse get their stop screen; on the safety question,
     # so does a "no".
-    found = safety_reply(text) if key == SAFETY_KEY else screen(text)
+    found = safety_reply(text) if key == SAFETY_KEY else screen(text, dict(QUESTIONS).get(key))
     if found in STOPS:
         store.save(seat.code, seat.role, replace(mine, stopped=found))
         return found
     if on_hold:
         return "paused"
+    if found == "check":  # the answer waits while this person alone is asked
+        store.save(seat.code, seat.role, replace(
+            mine, checking={"key": key, "answer": text, "share": share}))
+        return found
     if found:
         return found
     if key == SAFETY_KEY:
@@ -340,6 +358,27 @@ def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) 
         return ""
     store.save(seat.code, seat.role, replace(
         mine, answers={**mine.answers, key: text}, shared={**mine.shared, key: share}))
+    return ""
+
+
+def _risk_answer(store: PairStorage, seat: Seat, mine: PairAnswers, key: str, text: str, *,
+                 on_hold: bool) -> str:
+    """``answer`` at the risk check: see there."""
+    if key != RISK_KEY:
+        return "check"  # an older page's answer: the check comes first, nothing is saved
+    held = mine.checking
+    found = risk_check_reply(text, str(held["answer"]))
+    if found in STOPS:  # the held answer is neither saved nor shared
+        store.save(seat.code, seat.role, replace(mine, stopped=found, checking={}))
+        return found
+    if found:
+        return "risk_again"
+    if on_hold:
+        return "paused"
+    asked = str(held["key"])
+    store.save(seat.code, seat.role, replace(
+        mine, checking={}, answers={**mine.answers, asked: str(held["answer"])},
+        shared={**mine.shared, asked: held.get("share") is True}))
     return ""
 
 
