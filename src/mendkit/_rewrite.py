@@ -72,9 +72,9 @@ def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: l
             _drops_a_sentence(text, fixes, fixed) or any(i.kind == "over_apology" for i in issues)):
         rewrite = None  # the cuts left nothing of what the message is about: "sorry" alone
     if rewrite is not None and any(i.kind == "withdrawal" for i in issues) and (
-            _curt(rewrite) or _DENIAL_RE.search(rewrite)):
-        rewrite = None  # "Whatever. Fine." cut to "Fine.", or to "I'm not even bothered", is
-        # the same closed door
+            _curt(rewrite) or _DENIAL_RE.search(rewrite) or _BRUSH_OFF_RE.search(rewrite)):
+        rewrite = None  # "Whatever. Fine." cut to "Fine.", to "I'm not even bothered", or to
+        # "Aight. Whatever." (round seventeen) is the same closed door
     if rewrite is not None and _drops_the_complaint(turn, fixes, fixed):
         rewrite = None  # "Hey" alone, with what they wanted to say cut out
     if rewrite is not None and gaps(rewrite):
@@ -524,7 +524,29 @@ def _bare(rewrite: str) -> bool:
 _CURT_WORDS: Final = frozenset({
     "fine", "ok", "okay", "k", "kk", "sure", "whatever", "yeah", "yep", "yup", "right", "cool",
     "alright", "noted", "nothing", "forget", "it", "never", "mind", "mhm", "hmm", "no", "then",
-    "if", "you", "say", "so"})
+    "if", "you", "say", "so",
+    # Round seventeen: the same reply in other Englishes and in texting ("Aight.", "Grand so.",
+    # "Bet.", "Sound.", "Fine by me.", "Whatevs.").
+    "aight", "ight", "aite", "alr", "grand", "bet", "sound", "fair", "enough", "meh", "nvm",
+    "whatevs", "whatevz", "wtv", "wtvr", "mkay", "mk", "kay", "okie", "oke", "ya", "yea", "yeh",
+    "yh", "by", "me", "gotcha", "done"})
+# A brush-off that may stay once a withdrawal's clause is cut (round seventeen: "Okay fine,
+# whatever. I don't want to discuss anything now." left of "... Leave it."): whatever it is
+# said beside, the door is still closed. Not "whatever it takes" nor "whatever you need", which
+# move towards the other.
+_BRUSH_OFF_RE: Final = re.compile(
+    r"\b(?:what\s?ever|wateva|whatevs|whatevz|wtv|wtvr)\b(?!\s+(?:it\s+takes|(?:you|u)\s+need))"
+    r"|\b(?:do|say|think|believe|have)\s+(?:what|whatever)\s+(?:you|u)\s+(?:want|like|wish|please)\b"
+    r"|\bif\s+(?:you|u)\s+say\s+so\b|\bsuit\s+(?:yourself|urself)\b|\bas\s+(?:you|u)\s+wish\b"
+    r"|\bhave\s+it\s+(?:your|ur)\s+(?:own\s+)?way\b|\bfine\s+by\s+me\b"
+    r"|\b(?:leave|drop|forget)\s+it\b(?!\s+(?:to|with|for|at|on|in|by|here)\b)"
+    r"|\bi(?:['\u2019]?m|\s+am)\s+(?:so\s+|just\s+)?done(?=\s*(?:[.!,\u2026]|\Z)|\s+(?:talking"
+    r"|discussing|arguing|with\s+(?:this|it|that|you|u)\b))"
+    r"|\b(?:not|n['\u2019]?t)\s+(?:getting|going)\s+into\s+(?:it|this|that)\b"
+    r"|\b(?:not|n['\u2019]?t)\s+(?:doing|having)\s+this\b"
+    r"|\b(?:don['\u2019]?t|do\s+not|dont)\s+(?:want\s+to|wanna)\s+(?:talk|discuss|get\s+into|go\s+into"
+    r"|hear|deal)\b|\bi\s+give\s+up\b|\bno\s+point\s+(?:talking|discussing|in\s+talking)\b"
+    r"|(?:^|[.!?]\s+)kk?\s*(?:[.!?\u2026]|\Z)", re.IGNORECASE)
 
 
 # Saying a feeling is not there ("I'm not even bothered", "I ain't even trippin", "it's no big

@@ -4,8 +4,8 @@
 Whatever you want. I'm not getting into it." "Grand so.": the critic deletes the flagged clause,
 and what is left still reads as withdrawal in full mode. The README says Mend offers no rewrite
 rather than one that still brushes off (the standard "Fine. Whatever you say. I'm not doing this
-right now." gets none). The rewrite is the critic's (fixer f6's, round 16): these tests wait for
-that fix and are expected to fail until it lands; drop the mark then.
+right now." gets none). Fixed in round seventeen: what is left of a withdrawal must not be a
+curt reply in any English ("Aight.", "Grand so.") nor keep a brush-off ("whatever", "leave it").
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ import mendkit
 _CONTEXT = ["You always leave the dishes for me. Honestly it's like living with a child."]
 
 
-@pytest.mark.xfail(reason="the critic's rewrite (f6, round 16): a withdrawal rewrite only deletes "
-                          "the flagged clause and keeps the brush-off", strict=False)
 @pytest.mark.parametrize(("text", "mode"), [
     ("Aight. Whatever. I'm done talking about it.", "rules"),
     ("Aight. Whatever. I'm done talking about it.", "full"),

@@ -118,12 +118,16 @@ CLEAR_MODEL_PROBABILITY = 0.5
 # the blind spot the rules fill, and each needs a rupture or repair before it or names the strain.
 # Round 15: asking to be left alone for a while, calmly and with a time ("please just leave me
 # alone for tonight", request/boundary-04) is such a limit too.
+# Round 17: a regret said as a wish about one's own act ("I wish I hadn't shouted at you", "I
+# wish I'd listened to you", responsibility/admission-regret-humour-33) owns it as "I regret what
+# I said" (admission-02) does; the model read most of them as a feeling alone and dropped the
+# ownership, which rules mode kept.
 OWNED_RULES: frozenset[str] = frozenset({
     "responsibility/apology-04", "responsibility/admission-02", "request/commitment-03",
     "request/boundary-02", "request/boundary-03", "acknowledge/explore-05",
     "reconnect/warmth-deed-11", "reconnect/acceptance-11", "reconnect/appreciation-06",
     "acknowledge/revisit-03", "acknowledge/notice-07",
-    "request/boundary-04"})
+    "request/boundary-04", "responsibility/admission-regret-humour-33"})
 # A short acceptance of the apology the other person just made ("it's fine, honestly", "it's ok
 # miss", "no worries x" right after "Sorry I was late, Sam"; round 15): the rules read it only
 # with the apology before it, so it is no everyday talk either. The model read "no worries x"

@@ -1,0 +1,115 @@
+"""The parts of a repair the critic counts in a draft (owning one's part, validating, a feeling,
+a request, acknowledgement, appreciation) from the rules' spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from mendkit._critic_apology import stuffed_sentences
+from mendkit._critic_care import overlaps
+from mendkit.labels import is_rupture
+from mendkit.model import TurnAnalysis
+
+COMPONENT_WEIGHTS: Final = {
+    "ownership": ("repair.responsibility", 0.22),
+    "validation": ("repair.validate", 0.16),
+    "feeling": ("repair.feeling", 0.14),
+    "request": ("repair.request", 0.14),
+    "acknowledgement": ("repair.acknowledge", 0.06),
+    "appreciation": ("reconnect", 0.06),
+}
+
+
+def _components(turn: TurnAnalysis, unearned: Sequence[tuple[int, int]] = (),
+                theirs: Sequence[tuple[int, int]] = ()) -> dict[str, bool]:
+    """Which components a rule shows with a span. In a sentence strung from stock repair phrases
+    with nothing said between them ("I'm sorry I understand I feel sad I need I will"), only the
+    heaviest of its components counts: it is a formula, and must not out-rank a real apology.
+    A plain "Could you ...?" ask counts as the request in a message that repairs around it
+    (``_asks_in_a_repair``). Nothing counts on words that plead (``unearned``: "I'll change
+    anything"), and no ownership in a sentence that takes on what the other person did
+    (``theirs``: "I'm sorry I made you throw it")."""
+    stuffed = stuffed_sentences(turn.text)
+    rules = [e for e in turn.evidence if e.source.startswith("rule:")
+             and not overlaps(e.start, e.end, unearned)
+             and not (e.label == _OWNERSHIP and theirs and (
+                 any(a <= e.start < b for a, b in theirs) or _BARE_SORRY_RE.fullmatch(e.text)))]
+    said = {e.label for e in rules if not any(a <= e.start < b for a, b in stuffed)}
+    formula = {e.label for e in rules} - said
+    heaviest = [label for label, _ in sorted(COMPONENT_WEIGHTS.values(), key=lambda lw: -lw[1])
+                if label in formula][:1]
+    if any(label in said for label, _ in COMPONENT_WEIGHTS.values()):
+        heaviest = []  # the message says something elsewhere: the formula adds nothing
+    counted = said | set(heaviest)
+    if _REQUEST not in counted and counted & _REPAIRS and _asks_in_a_repair(turn, stuffed):
+        counted.add(_REQUEST)
+    if _APPRECIATION not in counted and _praises(turn):
+        counted.add(_APPRECIATION)
+    return {name: label in counted for name, (label, _) in COMPONENT_WEIGHTS.items()}
+
+
+_REQUEST: Final = COMPONENT_WEIGHTS["request"][0]
+_OWNERSHIP: Final = COMPONENT_WEIGHTS["ownership"][0]
+_APPRECIATION: Final = COMPONENT_WEIGHTS["appreciation"][0]
+# "I'm so proud of you", "So proud of you!!": appreciation said to them (round sixteen). The rules
+# leave pride with no rupture or repair before it unlabelled, as the corpus does (praise is not
+# re-engagement), but in a message it is what the critic counts as appreciation. Not a pride that
+# stings ("proud of you for finally turning up").
+_PRAISE_RE: Final = re.compile(
+    r"(?:\b(?:i['\u2019]?m|im|i am|i(?:['\u2019]m| am) just)\s+|(?:^|[.!?,]\s*))(?:(?:so|really|very"
+    r"|super|incredibly|genuinely|honestly|sooo+)\s+)*proud of (?:you|u|ya)\b"
+    r"(?![^.!?\n]*\b(?:finally|for once|at last|for a change)\b)", re.IGNORECASE)
+
+
+def _praises(turn: TurnAnalysis) -> bool:
+    """Whether ``turn`` tells them the writer is proud of them, outside any rupture a rule
+    found."""
+    ruptures = [(e.start, e.end) for e in turn.evidence if is_rupture(e.label)]
+    return any(not overlaps(m.start(), m.end(), ruptures) for m in _PRAISE_RE.finditer(turn.text))
+
+
+# "I'm sorry." and nothing more: in a message that takes on what the other person did, it is an
+# apology for that, and owns nothing of the writer's own.
+_BARE_SORRY_RE: Final = re.compile(
+    r"\s*(?:i['\u2019]?m |im |i am )?(?:(?:so|really|truly|very) )*(?:sorry|soz|sry)[.!\s]*",
+    re.IGNORECASE)
+# What makes a message a repair that an ask can answer (as the request rules' context does for
+# the turns before: an everyday "can you ..." is repair when it answers a rupture or a repair).
+_REPAIRS: Final = frozenset(COMPONENT_WEIGHTS[name][0] for name in
+                            ("ownership", "validation", "feeling", "acknowledgement"))
+# "Could you help more with the dishes?", "Can you put your phone away at dinner?": a question
+# that asks them to do something. Not "how could you ...", "can you believe ...", "could you
+# not ...", "for once", task talk ("could you pass the file?") or asking what happened ("can you
+# tell me what ...", the acknowledgement's invitation).
+_ASK_RE: Final = re.compile(
+    r"(?<!\w)(?:could|can|would|will) (?:you|u) (?:please |pls |maybe |possibly |just |also "
+    r"|try to |at least )?(?!(?:believe|imagine|even|ever|not|seriously|honestly|really|be any"
+    r"|pass|send|forward|grab|pick (?:up|me up)|open|close|print|hand|hear|see|tell me (?:what"
+    r"|why|how|where|when|who|which|if|whether|more|about)|explain|say that|repeat)\b)"
+    r"[a-z]+\b[^.?!\n]*\?", re.IGNORECASE)
+_NOT_AN_ASK_RE: Final = re.compile(
+    r"(?:\b(?:what|how|why|where|who|when|which|if|whether|wonder)\s+)\Z", re.IGNORECASE)
+_DEMAND_RE: Final = re.compile(
+    r"\b(?:for once|how many times|or else|for (?:god|fuck|christ)['\u2019]?s sake|ffs"
+    r"|leave me alone|shut up|get over|grow up|calm down|stop being)\b", re.IGNORECASE)
+
+
+def _asks_in_a_repair(turn: TurnAnalysis, stuffed: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``turn`` asks them to do something, in a "could you ...?" question that no rule
+    reads as anything (a rupture, or another part of a repair) and that is no demand, no
+    rhetorical question and no formula (``stuffed``)."""
+    text = turn.text
+    for m in _ASK_RE.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()]
+        if _NOT_AN_ASK_RE.search(before) or _DEMAND_RE.search(m.group()):
+            continue
+        if any(a <= m.start() < b for a, b in stuffed):
+            continue
+        if any(e.start < m.end() and m.start() < e.end for e in turn.evidence
+               if e.source.startswith("rule:")):
+            continue
+        return True
+    return False
