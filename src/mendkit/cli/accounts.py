@@ -26,8 +26,11 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
                             required=True)
     acts.add_parser("init", help="turn on accounts (practice mode) for this journal")
     q = acts.add_parser("add", help="add a therapist or a client")
-    q.add_argument("--username", required=True, type=text_argument)
-    q.add_argument("--role", required=True, choices=("therapist", "client"))
+    q.add_argument("--username", required=True, type=text_argument,
+                   help="the name they sign in with: 2-64 lowercase letters, digits, dot, dash "
+                   "or underscore")
+    q.add_argument("--role", required=True, choices=("therapist", "client"),
+                   help="therapist or client")
     acts.add_parser("list", help="list the accounts")
     q = acts.add_parser("disable", help="stop an account signing in (ends its sessions)")
     q.add_argument("username", type=text_argument)

@@ -22,7 +22,8 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q.add_argument("--no-encryption", action="store_true",
                    help="store it unencrypted (not recommended)")
     q = js.add_parser("add", help="add a relationship or an entry")
-    q.add_argument("--kind", required=True, choices=("relationship", *ENTRY_KINDS[:4]))
+    q.add_argument("--kind", required=True, choices=("relationship", *ENTRY_KINDS[:4]),
+                   help="what to add: a relationship, or an entry of this kind")
     q.add_argument("--name", type=text_argument, help="relationship: a name or pseudonym")
     q.add_argument("--type", dest="rel_kind", choices=REL_KINDS, default="other",
                    help="relationship: what kind")

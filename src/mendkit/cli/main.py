@@ -216,8 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("batch", help="analyse a corpus: many conversations, in parallel",
                        description="Analyse every conversation of INPUT (JSON Lines of turns with "
-                       "a conversation_id, Parquet, a ConvoKit corpus, or a folder of transcripts) "
-                       "into OUTPUT (a Parquet folder, or a .jsonl file).")
+                       "a conversation_id, Parquet, a ConvoKit corpus, a Slack export, or a folder "
+                       "of transcripts) into OUTPUT (a Parquet folder, a .jsonl file, or with --to "
+                       "convokit a ConvoKit corpus).")
     p.add_argument("input", help="a .jsonl or .parquet file, or a folder")
     p.add_argument("--out", required=True, help="a folder for Parquet, or a .jsonl file")
     p.add_argument("--to", choices=("parquet", "jsonl", "convokit"),
@@ -273,7 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the corpus split (default: test; the public benchmarks keep their own)")
     p.add_argument("--corpus", help="the corpus folder (default: data/corpus in the current "
                    "folder or one above it, else in the checkout Mend runs from)")
-    p.add_argument("--mode", choices=("full", "rules"), default="full")
+    p.add_argument("--mode", choices=("full", "rules"), default="full",
+                   help="full (default: rules and the shipped model) or rules only")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--data", metavar="PATH", help="the public benchmark data (default: "
                    "$MEND_SHARED_DATA, else ../shared/data beside the checkout you run it in or "
