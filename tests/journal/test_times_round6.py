@@ -137,11 +137,15 @@ def test_web_relationship_page_lists_newest_instant_first_in_local_time(
         page = client.get("/journal/relationships/1").text  # type: ignore[attr-defined]
     finally:
         _set_tz(old)
-    shown = re.findall(r'/journal/entries/(\d+)">[^<]*</a> <span class="muted">([^<]*)</span>',
-                       page)
-    assert [i for i, _ in shown] == ["1", "2", "3"]  # newest first: 12:00Z, 06:00Z, 04:30Z
-    assert [when for _, when in shown] == ["2026-03-01 12:00", "2026-03-01 06:00",
-                                           "2026-03-01 04:30"]
+    # Without scripts, the server's local time labelled with its zone (round 17: a script shows
+    # it in the reader's zone, from the instant in datetime).
+    shown = re.findall(r'/journal/entries/(\d+)">[^<]*</a> <span class="muted"><time datetime='
+                       r'"([^"]*)" data-local-time>([^<]*)</time></span>', page)
+    assert [i for i, _, _ in shown] == ["1", "2", "3"]  # newest first: 12:00Z, 06:00Z, 04:30Z
+    assert [when for _, _, when in shown] == ["2026-03-01 12:00 (UTC)", "2026-03-01 06:00 (UTC)",
+                                              "2026-03-01 04:30 (UTC)"]
+    assert [at for _, at, _ in shown] == ["2026-03-01T12:00:00Z", "2026-03-01T06:00:00Z",
+                                          "2026-03-01T04:30:00Z"]
 
 
 # -- 5. check-in chart labels --------------------------------------------------------------------

@@ -32,7 +32,7 @@ def linked_sessions(found: Stores, rel_id: int | None) -> SessionStorage:
     """The coach's session store for ``mend coach``: in the journal, one that saves the session
     under ``--rel`` (checked first: an unknown id is named, and nothing is saved), or else under
     the relationship its "who" names. Without a journal, ``--rel`` is refused."""
-    from mendkit.journal.stores import JournalSessionStore
+    from mendkit.journal.stores import linked_session_store
 
     if found.journal is None:
         if rel_id is not None:
@@ -40,9 +40,7 @@ def linked_sessions(found: Stores, rel_id: int | None) -> SessionStorage:
                                "and there is no journal here; create one with `mend journal "
                                "init`, or leave out --rel")
         return found.sessions
-    if rel_id is not None:
-        found.journal.relationship(rel_id)
-    return JournalSessionStore(found.journal, relationship_id=rel_id, match_who=True)
+    return linked_session_store(found.journal, rel_id)
 
 
 def say_where_saved(sessions: SessionStorage) -> None:

@@ -19,6 +19,8 @@ from mendkit.journal.records import Entry, Relationship
 from mendkit.journal.tables import EntryRow, RelationshipRow
 
 _CHECKPOINT_WAIT_MS = 10000  # how long delete waits for other readers to let go of old pages
+# The tables whose old copies a change may leave (by name: never text from elsewhere in SQL).
+_TABLES = {"entries": "entries", "relationships": "relationships"}
 
 
 class DeletedButKept(JournalError):
@@ -59,7 +61,7 @@ class JournalEdits(JournalCore):
                          occurred_at=row.occurred_at,
                          body=json.loads(self._cipher.decrypt(row.body)))
             s.delete(row)
-        self._overwrite_freed(f"entry {entry_id} was deleted")
+        self._overwrite_freed(f"entry {entry_id} was deleted", "entries")
         return gone
 
     def delete_relationship(self, relationship_id: int) -> tuple[Relationship, int]:
@@ -74,7 +76,8 @@ class JournalEdits(JournalCore):
             if ids:
                 s.execute(delete(EntryRow).where(EntryRow.id.in_(ids)))
             s.delete(row)
-        self._overwrite_freed(f"relationship {relationship_id} was deleted with its entries")
+        self._overwrite_freed(f"relationship {relationship_id} was deleted with its entries",
+                              "entries", "relationships")
         return rel, len(ids)
 
     def rename_relationship(self, relationship_id: int, name: str) -> tuple[Relationship,
@@ -93,7 +96,8 @@ class JournalEdits(JournalCore):
                           .values(relationship_id=row.id))
             row.name = self._cipher.encrypt(name)
         if name != old.name:
-            self._overwrite_freed(f"relationship {relationship_id} was renamed")
+            # Only the name changed: the sessions linked above keep the bodies they had.
+            self._overwrite_freed(f"relationship {relationship_id} was renamed", "relationships")
         return old, Relationship(id=old.id, name=name, kind=old.kind, notes=old.notes)
 
     def link_entry(self, entry_id: int, relationship_id: int) -> None:
@@ -122,15 +126,21 @@ class JournalEdits(JournalCore):
                 ids.append(entry_id)
         return sorted(ids)
 
-    def _overwrite_freed(self, done: str) -> None:
+    def _overwrite_freed(self, done: str, *tables: str) -> None:
         """After a delete or a rename: overwrite the old copies of what changed. On SQLite,
         secure_delete has zeroed it in the new pages; the WAL is copied into the file and emptied,
-        so that no older page (in the file or the WAL) still holds it. On PostgreSQL the tables
-        are rewritten (their free text is sealed with the journal's key either way)."""
+        so that no older page (in the file or the WAL) still holds it. On PostgreSQL the
+        ``tables`` that changed are rewritten, and only those (their free text is sealed with
+        the journal's key either way, but a passphrase known later would open an old copy).
+
+        A plain VACUUM is not enough there: it frees a dead row's space in its page without
+        overwriting it, so a deleted name or entry can stay in the table's file until new rows
+        happen to fill that space (tests/journal/test_round17_pg_overwrite.py). VACUUM FULL
+        writes the table anew, without the dead rows, and removes the old file."""
         if self.path is None:
             with self.engine.connect() as conn:
                 conn.execution_options(isolation_level="AUTOCOMMIT").execute(
-                    text("VACUUM FULL entries, relationships"))
+                    text(f"VACUUM FULL {', '.join(_TABLES[t] for t in tables)}"))
             return
         with self.engine.connect() as raw:
             conn = raw.execution_options(isolation_level="AUTOCOMMIT")

@@ -33,7 +33,7 @@ from mendkit.insights import said_name
 from mendkit.journal.repository import Journal
 
 __all__ = ["Imported", "JournalCorrectionStore", "JournalPairStore", "JournalSessionStore",
-           "import_plain_files"]
+           "import_plain_files", "linked_session_store"]
 
 
 def _now() -> str:
@@ -92,6 +92,16 @@ class JournalSessionStore:
 
     def recent(self) -> list[str]:
         return self.journal.refs("coach_session", owner_id=self.owner_id)
+
+
+def linked_session_store(journal: Journal, relationship_id: int | None) -> JournalSessionStore:
+    """The single-user journal's session store that saves a session under ``relationship_id``
+    (checked first: an unknown id is :class:`~mendkit.errors.NotInJournalError`, and nothing is
+    saved), or, with none, under the one relationship its "who" names (``mend coach --rel``,
+    and the web coach's "Which relationship is this about?")."""
+    if relationship_id is not None:
+        journal.relationship(relationship_id)
+    return JournalSessionStore(journal, relationship_id=relationship_id, match_who=True)
 
 
 class JournalPairStore:

@@ -58,6 +58,7 @@ from mendkit.coach.store import PairStorage
 from mendkit.errors import InvalidInputError, JournalLockedError
 from mendkit.web import coach, coach_pair
 from mendkit.web.app import region_of, render, state, stores_for
+from mendkit.web.practice_access import practice_on
 from mendkit.web.security import CSRF_COOKIE, token_ok
 from mendkit.web.timeline import highlight
 
@@ -134,21 +135,50 @@ def coach_start(request: Request) -> Response:
     with stores_for(request) as stores:
         recent, unreadable = coach.open_sessions(stores.sessions)
         moved = stores.notice
+        # "Which relationship is this about?": offered from the unlocked one-person journal
+        # (as ``mend coach --rel``), never in a practice, whose sessions are each person's own.
+        relationships = (stores.journal.relationships()
+                         if stores.journal is not None and not practice_on(request) else None)
     if moved:  # told once, on the page where the sessions are listed
         state(request).adopted_notice = ""
     return render(request, "coach.html", {"title": TITLE, "page": "coach", "recent": recent,
                                           "unreadable": unreadable, "moved": moved,
-                                          "question_of": coach.question})
+                                          "question_of": coach.question,
+                                          "relationships": relationships})
 
 
 @router.post("/coach")
 def coach_begin(request: Request, csrf_token: Annotated[str, Form()] = "",
-                attachment: Annotated[str, Form()] = "") -> Response:
+                attachment: Annotated[str, Form()] = "",
+                relationship: Annotated[str, Form()] = "") -> Response:
+    from mendkit.journal.stores import linked_session_store
+    from mendkit.web.security import whole_number
+
     _csrf(request, csrf_token)
+    rel_id = whole_number(relationship.strip()) if relationship.strip() else None
+    if relationship.strip() and rel_id is None:  # the form offers the journal's relationships
+        raise InvalidInputError("Choose a relationship from the list, or none.")
     with stores_for(request) as stores:
-        step = coach.begin(stores.sessions, region=region_of(request),
+        sessions = stores.sessions
+        if rel_id is not None:
+            if stores.journal is None or practice_on(request):
+                raise InvalidInputError("A session can be saved under a relationship of your "
+                                        "journal only: leave the relationship out.")
+            # Saved under it from the first step, as ``mend coach --rel`` saves it.
+            sessions = linked_session_store(stores.journal, rel_id)
+        step = coach.begin(sessions, region=region_of(request),
                            attachment=attachment or None, now=clock(request))
     return _see(f"/coach/{step.session.id}")
+
+
+def _saved_under(request: Request, journal: Any, session_id: str) -> Any:
+    """The relationship of the one-person journal a session is saved under, or None."""
+    if journal is None or practice_on(request):
+        return None
+    entry = journal.keyed("coach_session", session_id)
+    if entry is None or entry.relationship_id is None:
+        return None
+    return journal.relationship(entry.relationship_id)
 
 
 # ---- two-person mode (declared before /coach/{session_id}) ----
@@ -493,7 +523,8 @@ def coach_show(request: Request, session_id: str) -> Response:
         session = coach.load(stores.sessions, session_id)
         step = coach.advance(stores.sessions, session, None, region=_region(request, session),
                              now=now)
-    return _step_page(request, step, now())
+        saved_under = _saved_under(request, stores.journal, session.id)
+    return _step_page(request, step, now(), saved_under=saved_under)
 
 
 @router.post("/coach/{session_id}")
@@ -578,11 +609,12 @@ def _page_title(step: coach.Step) -> str:
             + (f": {topic}" if topic else "") + " · Coach")
 
 
-def _step_page(request: Request, step: coach.Step, now: datetime) -> Response:
+def _step_page(request: Request, step: coach.Step, now: datetime, *, saved_under: Any = None
+               ) -> Response:
     session = step.session
     context: dict[str, Any] = {
         "title": TITLE, "page_title": _page_title(step), "page": "coach", "step": step,
-        "s": session.state.value,
+        "s": session.state.value, "saved_under": saved_under,
         "question": coach.question(session.state, session) if not step.done else "",
         "skippable": session.state in coach.SKIPPABLE,
         "note": board(request).take(request.query_params.get("note"), session.id,

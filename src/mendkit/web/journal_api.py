@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request, Security
+from fastapi import APIRouter, HTTPException, Query, Request, Security
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from mendkit.errors import JournalError
@@ -72,6 +72,19 @@ _BODY_KEYS: dict[str, frozenset[str]] = {
 }
 
 
+class Rename(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=MAX_NAME, description="the new name or pseudonym")
+
+
+# A change made while another program kept an older copy of what it held (SQLite's WAL, until that
+# program lets go) stands: a success, with a "warning" in the journal's words.
+NOT_CONFIRMED: dict[int | str, dict[str, Any]] = {409: {
+    "model": ApiError, "description": "with_entries=true was not sent: nothing was deleted (the "
+    "message says how many entries would go with the relationship)"}}
+
+
 def _relationship(r: Any) -> dict[str, Any]:
     return {"id": r.id, "name": r.name, "kind": r.kind, "notes": r.notes}
 
@@ -123,3 +136,53 @@ def api_insights(relationship_id: int, request: Request) -> dict[str, Any]:
     """The figures of ``mend insights --json`` for one relationship."""
     with state(request).vault.use() as journal:
         return svc.insights(journal, relationship_id)
+
+
+# -- correcting: the same services as the pages' delete and rename --------------------------------
+@router.delete("/entries/{entry_id}", openapi_extra=SIGN_IN_IF_A_PRACTICE)
+def api_entry_delete(entry_id: int, request: Request) -> dict[str, Any]:
+    """Delete one entry for good: what was there is overwritten in the journal. Backups and
+    exports made earlier are not touched. Answers the entry's id, kind and relationship, with
+    ``"deleted": true``; a ``warning`` only when another program that has the journal open kept
+    an older copy from being overwritten yet (it says what to do)."""
+    with state(request).vault.use() as journal:
+        gone, warning = svc.delete_entry(journal, entry_id)
+    return _warned({"deleted": True, "id": gone.id, "kind": gone.kind,
+                    "relationship_id": gone.relationship_id}, warning)
+
+
+@router.delete("/relationships/{relationship_id}", openapi_extra=SIGN_IN_IF_A_PRACTICE,
+               responses=NOT_CONFIRMED)
+def api_relationship_delete(
+    relationship_id: int, request: Request,
+    with_entries: Annotated[bool, Query(description=(
+        "must be true: deleting a relationship deletes all its entries with it (coach "
+        "sessions about them included), so a call without it deletes nothing (409)"))] = False,
+) -> dict[str, Any]:
+    """Delete a relationship **with all its entries** for good (coach sessions saved about them
+    included); the other relationships are not touched. Send ``with_entries=true`` to confirm.
+    Answers the relationship as it was and ``deleted_entries``, how many entries went with it;
+    a ``warning`` only as for an entry."""
+    with state(request).vault.use() as journal:
+        if not with_entries:
+            rel, n = svc.relationship_size(journal, relationship_id)
+            raise HTTPException(status_code=409, detail=(
+                f"Nothing was deleted. Deleting relationship {rel.id} deletes "
+                f"{'no entries' if n == 0 else 'its 1 entry' if n == 1 else f'all {n} of its entries'}"
+                " with it, for good. To go ahead, send the same request with with_entries=true."))
+        rel, n, warning = svc.delete_relationship(journal, relationship_id)
+    return _warned({**_relationship(rel), "deleted": True, "deleted_entries": n}, warning)
+
+
+@router.patch("/relationships/{relationship_id}", openapi_extra=SIGN_IN_IF_A_PRACTICE)
+def api_relationship_rename(relationship_id: int, body: Rename, request: Request
+                            ) -> dict[str, Any]:
+    """Rename a relationship; its entries stay with it (the old name is overwritten in the
+    journal). Answers the relationship with its new name; a ``warning`` only as for a delete."""
+    with state(request).vault.use() as journal:
+        _, rel, warning = svc.rename_relationship(journal, relationship_id, body.name)
+    return _warned(_relationship(rel), warning)
+
+
+def _warned(answer: dict[str, Any], warning: str) -> dict[str, Any]:
+    return {**answer, "warning": warning} if warning else answer

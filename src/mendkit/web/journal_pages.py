@@ -187,13 +187,12 @@ def _relationship_page(request: Request, rel_id: int, *, errors: dict[str, str] 
                        values: dict[str, Any] | None = None, status: int = 200) -> Response:
     with state(request).vault.use() as journal:
         rel = svc.find_relationship(journal, rel_id)
-        # Newest first, each time as shown here: local time (a stored offset is not shown).
-        entries = [replace(e, occurred_at=svc.local_when(e.occurred_at))
-                   for e in reversed(journal.entries(relationship_id=rel.id))]
+        entries = list(reversed(journal.entries(relationship_id=rel.id)))  # newest first
+        sessions = svc.coach_sessions(journal, rel.id)
     return render(request, "relationship.html", {
         # The window's title goes into the browser's history, unencrypted: no name in it.
         "title": f"Relationship {rel.id}", "heading": rel.name, "page": "journal", "rel": rel,
-        "entries": entries,
+        "entries": entries, "sessions": sessions, "shown": svc.shown_time,
         "summary": svc.entry_summary, "uptakes": [(u, svc.UPTAKE_WORDS[u]) for u in UPTAKES],
         "patterns": list(svc.PATTERN_LABELS), "errors": errors or {}, "values": values or {},
         "added": whole_number(request.query_params.get("added")),
@@ -245,17 +244,20 @@ def entry_show(request: Request, entry_id: int) -> Response:
     entry = replace(entry, body=shown_body(entry.kind, entry.body))
     return render(request, "entry.html", {
         "title": f"Entry {entry.id}", "page": "journal", "entry": entry, "rel": rel,
+        "when": svc.shown_time(entry.occurred_at),
         "summary": svc.entry_summary(entry), "uptake_words": svc.UPTAKE_WORDS,
         "pretty": json.dumps(dict(entry.body), ensure_ascii=False, indent=2, sort_keys=True)})
 
 
 # -- correcting: delete an entry, rename or delete a relationship ---------------------------------
 def _confirm_page(request: Request, *, title: str, heading: str, lines: Sequence[str],
-                  action: str, button: str, back: str, status: int = 200) -> Response:
+                  action: str, button: str, back: str, status: int = 200,
+                  when: svc.ShownTime | None = None) -> Response:
     """The step before a delete: what goes, for good, and a button (with the CSRF token and a
-    ``confirm`` field, without which the delete is refused) or the way back."""
+    ``confirm`` field, without which the delete is refused) or the way back. ``when``, the time
+    of what goes, is shown after the first line."""
     return render(request, "journal_confirm.html", {
-        "title": title, "heading": heading, "page": "journal", "lines": list(lines),
+        "title": title, "heading": heading, "page": "journal", "lines": list(lines), "when": when,
         "action": action, "button": button, "back": back,
         "error": "Nothing was deleted yet: press the button to confirm." if status == 400 else ""},
         status=status)
@@ -271,13 +273,9 @@ def _entry_confirm(request: Request, entry_id: int, status: int = 200) -> Respon
     back = f"/journal/entries/{entry.id}"
     return _confirm_page(
         request, title=f"Delete entry {entry.id}?", heading="Delete this entry?",
-        lines=[f"{svc.entry_summary(entry)} ({_shown_when(entry.occurred_at)})",
-               _FOR_GOOD + " Insights leave it out from now on."],
-        action=f"{back}/delete", button="Delete the entry for good", back=back, status=status)
-
-
-def _shown_when(stored: str) -> str:
-    return svc.local_when(stored)[:16].replace("T", " ")
+        lines=[svc.entry_summary(entry), _FOR_GOOD + " Insights leave it out from now on."],
+        action=f"{back}/delete", button="Delete the entry for good", back=back, status=status,
+        when=svc.shown_time(entry.occurred_at))
 
 
 @router.get("/journal/entries/{entry_id}/delete", response_class=HTMLResponse)
@@ -292,8 +290,8 @@ def entry_delete(request: Request, entry_id: int, csrf_token: Annotated[str, For
     if confirm != "yes":
         return _entry_confirm(request, entry_id, status=400)
     with state(request).vault.use() as journal:
-        svc.find_entry(journal, entry_id)  # an unknown id: 404, naming it
-        gone = journal.delete_entry(entry_id)
+        gone, kept = svc.delete_entry(journal, entry_id)  # an unknown id: 404, naming it
+    _done_but_kept(kept)
     if gone.relationship_id is not None:
         return _see(f"/journal/relationships/{gone.relationship_id}?deleted=1#entries")
     return _see("/journal?deleted=entry")
@@ -301,8 +299,7 @@ def entry_delete(request: Request, entry_id: int, csrf_token: Annotated[str, For
 
 def _relationship_confirm(request: Request, rel_id: int, status: int = 200) -> Response:
     with state(request).vault.use() as journal:
-        rel = svc.find_relationship(journal, rel_id)
-        n = len(journal.relationship_entry_ids(rel.id))
+        rel, n = svc.relationship_size(journal, rel_id)
     back = f"/journal/relationships/{rel.id}"
     what = "no entries" if n == 0 else "its 1 entry" if n == 1 else f"all {n} of its entries"
     return _confirm_page(
@@ -312,6 +309,15 @@ def _relationship_confirm(request: Request, rel_id: int, status: int = 200) -> R
                _FOR_GOOD.replace("It is", "Everything here is")],
         action=f"{back}/delete", button=f"Delete {rel.name} and {n} entr"
         f"{'y' if n == 1 else 'ies'} for good", back=back, status=status)
+
+
+def _done_but_kept(warning: str) -> None:
+    """A change made while another program kept an older copy of it: said on an error page, as
+    the journal says it (``DeletedButKept``)."""
+    if warning:
+        from mendkit.journal.repository import DeletedButKept
+
+        raise DeletedButKept(warning)
 
 
 @router.get("/journal/relationships/{rel_id}/delete", response_class=HTMLResponse)
@@ -326,8 +332,8 @@ def relationship_delete(request: Request, rel_id: int, csrf_token: Annotated[str
     if confirm != "yes":
         return _relationship_confirm(request, rel_id, status=400)
     with state(request).vault.use() as journal:
-        svc.find_relationship(journal, rel_id)  # an unknown id: 404, naming it
-        _, n = journal.delete_relationship(rel_id)
+        _, n, kept = svc.delete_relationship(journal, rel_id)  # an unknown id: 404, naming it
+    _done_but_kept(kept)
     return _see(f"/journal?deleted={n}")
 
 
@@ -337,15 +343,13 @@ def relationship_rename(request: Request, rel_id: int, csrf_token: Annotated[str
     require_csrf(request, csrf_token)
     try:
         with state(request).vault.use() as journal:
-            svc.find_relationship(journal, rel_id)
-            journal.rename_relationship(rel_id, name)
+            kept = svc.rename_relationship(journal, rel_id, name)[2]
     except JournalError as exc:
-        from mendkit.journal.repository import DeletedButKept
-
-        if isinstance(exc, DeletedButKept) or not _is_form_mistake(exc):
+        if not _is_form_mistake(exc):
             raise
         return _relationship_page(request, rel_id, errors={"rename": str(exc)}, status=400,
                                   values={"rename": {"name": name}})
+    _done_but_kept(kept)
     return _see(f"/journal/relationships/{rel_id}?renamed=1")
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from mendkit.errors import JournalError, NotInJournalError
@@ -70,6 +71,76 @@ def find_entry(journal: Journal, entry_id: int) -> Entry:
         if isinstance(exc, NotInJournalError) or not str(exc).startswith("no entry"):
             raise
         raise NotInJournalError(f"there is no entry {entry_id} in the journal") from None
+
+
+def coach_sessions(journal: Journal, relationship_id: int) -> list[dict[str, str]]:
+    """The coach sessions about a relationship, newest first, as the relationship's page lists
+    them: those saved under it (``mend coach --rel``, the web coach's choice) and those saved
+    with none whose "who" is its name, which its insights count and deleting it deletes
+    (``relationship_entry_ids``). Each as its session id, how far it got, and when."""
+    rel = find_relationship(journal, relationship_id)
+    belonging = set(journal.relationship_entry_ids(rel.id))
+    found = [e for e in journal.entries(kind="coach_session") if e.id in belonging]
+    return [{"id": str(e.body.get("id", "")), "where": _session_words(e.body.get("state")),
+             "when": e.occurred_at} for e in reversed(found)]
+
+
+def _session_words(state: object) -> str:
+    if state == "done":
+        return "finished"
+    if isinstance(state, str) and state.startswith("stopped"):
+        return "paused so that safety could come first"
+    return "not finished yet"
+
+
+# -- correcting: delete an entry, rename or delete a relationship (the pages and the API) -----------
+# Each returns what was done and a warning: "" unless the change was made but another program
+# kept an older copy of what it held from being overwritten (``DeletedButKept``), in its words.
+def delete_entry(journal: Journal, entry_id: int) -> tuple[Entry, str]:
+    """Delete one entry for good (an unknown id is named: :class:`NotInJournalError`)."""
+    from mendkit.journal.repository import DeletedButKept
+
+    entry = find_entry(journal, entry_id)
+    try:
+        return journal.delete_entry(entry.id), ""
+    except DeletedButKept as exc:
+        return entry, str(exc)
+
+
+def relationship_size(journal: Journal, relationship_id: int) -> tuple[Relationship, int]:
+    """A relationship and how many entries deleting it deletes with it (coach sessions about
+    them included: ``relationship_entry_ids``)."""
+    rel = find_relationship(journal, relationship_id)
+    return rel, len(journal.relationship_entry_ids(rel.id))
+
+
+def delete_relationship(journal: Journal, relationship_id: int) -> tuple[Relationship, int, str]:
+    """Delete a relationship with its entries for good: the relationship as it was, how many
+    entries went with it, and the warning."""
+    from mendkit.journal.repository import DeletedButKept
+
+    rel, n = relationship_size(journal, relationship_id)
+    try:
+        rel, n = journal.delete_relationship(rel.id)
+    except DeletedButKept as exc:
+        return rel, n, str(exc)
+    return rel, n, ""
+
+
+def rename_relationship(journal: Journal, relationship_id: int, name: str
+                        ) -> tuple[Relationship, Relationship, str]:
+    """Give a relationship a new name: before, after, and the warning. A name the journal
+    refuses (empty, too long, a line break) is a :class:`JournalError` saying why."""
+    from dataclasses import replace
+
+    from mendkit.journal.repository import DeletedButKept
+
+    old = find_relationship(journal, relationship_id)
+    try:
+        before, after = journal.rename_relationship(old.id, name)
+    except DeletedButKept as exc:
+        return old, replace(old, name=relationship_fields(name)[0]), str(exc)
+    return before, after, ""
 
 
 # -- entries ---------------------------------------------------------------------------------------
@@ -242,20 +313,44 @@ def checkin_series(journal: Journal, relationship_id: int) -> list[tuple[str, fl
             for moment, score in sorted(timed, key=lambda item: item[0].instant)]
 
 
-def local_when(occurred_at: str) -> str:
-    """An entry's time as a page shows it: a time stored with an offset in this computer's local
-    time (``2026-03-01T04:00-08:00`` is ``2026-03-01T12:00`` in UTC); a local time or a date, and
-    a time no one can read, as stored."""
-    from mendkit.insights import read_moment
+@dataclass(frozen=True, slots=True)
+class ShownTime:
+    """An entry's time as a page shows it (``templates/_time.html``): ``text``, the server's
+    local time labelled with its zone ("2026-03-01 12:00 (UTC)"), is what a browser without
+    scripts shows; ``instant`` (UTC, for ``<time datetime>``) lets ``local-time.js`` show it in
+    the reader's own zone. A time stored without an offset (a wall time as typed) or one no
+    one can read is shown as stored, with no ``instant``: there is no zone to convert from."""
 
+    text: str
+    instant: str = ""
+
+
+def shown_time(occurred_at: str) -> ShownTime:
+    as_stored = ShownTime(occurred_at[:16].replace("T", " "))
     try:
-        offset = datetime.fromisoformat(occurred_at).tzinfo
+        parsed = datetime.fromisoformat(occurred_at)
     except ValueError:
-        return occurred_at
-    moment = read_moment(occurred_at)
-    if offset is None or moment is None:
-        return occurred_at
-    return moment.local.isoformat(timespec="minutes")
+        return ShownTime(occurred_at)
+    if parsed.tzinfo is None:
+        return as_stored
+    try:
+        local = parsed.astimezone()
+        instant = parsed.astimezone(UTC).isoformat(timespec="seconds")
+    except (OverflowError, ValueError, OSError):  # at the ends of the calendar
+        return as_stored
+    shown = local.replace(tzinfo=None).isoformat(timespec="minutes").replace("T", " ")
+    return ShownTime(f"{shown} ({_zone(local)})", instant.replace("+00:00", "Z"))
+
+
+def _zone(local: datetime) -> str:
+    """This computer's zone at ``local``: its short name (UTC, CET), else its offset."""
+    name = local.tzname() or ""
+    if name and not name.startswith(("+", "-")):
+        return name
+    offset = local.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign, minutes = ("+" if minutes >= 0 else "-"), abs(minutes)
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _is_score(value: object) -> TypeGuard[float]:
