@@ -408,26 +408,35 @@ def someone_else_at_risk(name: str, *, told: bool = False, young: bool = False,
     Mend says they told them ("she sent me a message saying she doesn't want to be alive").
     It speaks to the one who is worried: a secret like this is not one to keep, tell an adult
     you trust today (``young``: only that; else, for an adult, how a crisis line can help).
-    ``pronoun``: theirs, as the person gave it ("he" says "worried about him").
+    ``pronoun``: theirs, as the person gave it ("he" says "worried about him"). With no
+    ``name`` (the words named no one), "the person you told me about", then "they" and "them":
+    a pronoun is never a name.
 
     >>> someone_else_at_risk("Jess", told=True)[0]
     'It sounds like Jess may not be safe, and you are worried about them. Repair can wait.'
+    >>> someone_else_at_risk("", told=True)[1][:59]
+    'If they might be in danger right now, call your local emerg'
     """
+    pronoun = pronoun if name else "they"
     them = _THEM.get(pronoun, "them")
-    why = (f"It sounds like {name} may not be safe, and you are worried about {them}." if told
-           else f"Something in these messages suggests {name} may not be safe.")
+    who = name or "the person you told me about"
+    # Later in the text: the name again, or for no name, "they" and "them" (with their verbs).
+    they, them_again = (name, name) if name else ("they", "them")
+    why = (f"It sounds like {who} may not be safe, and you are worried about {them}." if told
+           else f"Something in these messages suggests {who} may not be safe.")
     # No "a parent": at home may be where the danger is (round 17).
     tell = ("Tell an adult you trust today: a teacher, a school counsellor, a relative or a "
             "coach, or a helpline for young people from the list." if young else
             "If you are under 18, tell an adult you trust today: a teacher, a school "
             "counsellor, a relative or a coach, or a helpline for young people from the list. "
-            f"If you are an adult, help {name} get emergency help, or contact it for them.")
+            f"If you are an adult, help {them_again} get emergency help, or contact it for "
+            f"{them}.")
     return (f"{why} Repair can wait.",
-            f"If {name} might be in danger right now, call your local emergency number. If "
-            f"{name} asked you to keep it secret, this is a secret not to keep, even if you "
+            f"If {they} might be in danger right now, call your local emergency number. If "
+            f"{they} asked you to keep it secret, this is a secret not to keep, even if you "
             f"promised: telling someone is how you look after {them}. {tell} If you are worried "
-            f"about {name}, a crisis line can talk with you about how to help, and {name} can "
-            "call one too. You don't have to handle this alone.")
+            f"about {them_again}, a crisis line can talk with you about how to help, and {they} "
+            "can call one too. You don't have to handle this alone.")
 
 
 def helpers_heading(name: str = "") -> str:

@@ -67,6 +67,18 @@ _NOT_MINE: Final = re.compile(r"^(?:he|she|they|you|we|it|there|he's|she's|they'
 # A stance, not an act to apologise for: "I'm not sorry for being angry about the affair".
 _STANCE: Final = re.compile(r"^(?:but |and )?(?:i'?m|i am|im) not (?:\w+ )?(?:sorry|apologi[sz]ing)\b",
                             _I)
+# What the person says of what they did, after it: "That was cruel and it upset the kids", "it
+# was unfair of me", "That was the third time this month". A sentence of its own after the
+# apology, never one more act to follow "I" ("I'm sorry that I called you useless and was cruel
+# and it upset the kids").
+_JUDGED: Final = re.compile(
+    r"^(?:that|this)(?:'s| was| is) (?!(?:me|the one|all|my|on me|what i|why i|when i|how i)\b)"
+    r"|^it(?:'s| was| is) (?:so |really |very |pretty |a bit |just |totally "
+    r"|completely |way |honestly |genuinely )?(?:cruel|unfair|wrong|mean|nasty|harsh|unkind"
+    r"|hurtful|horrible|awful|terrible|disrespectful|rude|childish|petty|spiteful|vicious"
+    r"|out of line|uncalled for|not (?:ok|okay|fair|right|on|kind)|too much|too far|over the line"
+    r"|a low blow|below the belt|low|a horrible thing|a cruel thing|an awful thing"
+    r"|a terrible thing)\b", _I)
 # What the person says of the act before it: "That's the part I'd take back".
 _TAKE_BACK: Final = re.compile(
     r"^(?:that'?s|that is|this is|it'?s|it is) (?:the (?:part|bit|thing|one)|what) (?:that )?i'?d"
@@ -103,7 +115,8 @@ def _my_clause(clause: str) -> _MyPart:
     ("everything", "I ruin everything", "I'm the worst": no act to name)."""
     if owns_their_act(clause) or runs_self_down(clause):
         return _MyPart()
-    if _STANCE.match(clause.strip()) or _TAKE_BACK.match(clause.strip()):
+    if _STANCE.match(clause.strip()) or _TAKE_BACK.match(clause.strip()) or _JUDGED.match(
+            clause.strip()):
         # "I am not sorry for being angry about the affair", "That's the part I'd take back":
         # the person's own words, as a sentence of their own (never inside "I'm sorry that I").
         return _MyPart(sentences=(f"{upper_first(clause.strip().rstrip('.!'))}.",))

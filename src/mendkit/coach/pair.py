@@ -72,7 +72,9 @@ def screen(text: str, question: str | None = None) -> str:
 
     As in the one-person coach (``risk_check._reply``), a sign only the model saw is asked
     about when it is worth asking (``safety_gate.worth_asking``, read with ``question``), and
-    passes when it is not; a rule's sign always stops, for both people. Without ``question``
+    passes when it is not; a rule's sign always stops, for both people, but one in what the
+    person says they said to someone else about others being better off
+    (``safety_gate.reported_words``), which is asked about too. Without ``question``
     (a name, shown to the other person) any sign stops, as before.
 
     >>> screen("¡Ayuda!"), screen("  ")
@@ -84,11 +86,15 @@ def screen(text: str, question: str | None = None) -> str:
     if is_help(text):
         return "help"
     found = screened(text)
-    if found.stop is not None and not (question is not None and found.model_only):
+    # What the person says they said to someone else, about others being better off ("I said
+    # they'd be better off if he didn't bother"): asked about, as in the one-person coach.
+    reported = question is not None and bool(found.reported) and not found.asked_first
+    if found.stop is not None and not (question is not None and found.model_only) and not reported:
         return _stop_kind(found.stop)
     if len(text) > MAX_ANSWER:
         return "long"  # never saved: a sign in the shorter answer is read when it comes
-    if found.stop is not None and question is not None and worth_asking(text, question):
+    if found.stop is not None and question is not None and (
+            reported or worth_asking(text, question)):
         return "check"
     return ""
 
@@ -122,7 +128,8 @@ def risk_check_reply(text: str, held: str) -> str:
     if is_help(text):
         return kind
     found = screened(text)
-    if found.stop is not None and not (found.model_only and not may_tell_of_risk(text)):
+    if found.stop is not None and not (found.model_only and not may_tell_of_risk(text)) and not (
+            found.reported and not found.asked_first):
         return kind if found.model_only else _stop_kind(found.stop)
     unreadable = looks_unreadable(text)
     answer = risk_reply(text) if not unreadable else None

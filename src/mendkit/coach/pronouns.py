@@ -165,9 +165,11 @@ _NOT_THINGS: Final = frozenset((
     "always", "perhaps", "sometimes", "towards", "afterwards", "besides", "else", "news",
     "xyrs", "zirs", "hirs", "eirs", "faers"))
 # Before a person word, these say what someone is, not who else is there ("he was a bad
-# friend", "treated me like a child").
+# friend", "treated me like a child", "I called him a useless father").
 _PREDICATE: Final = re.compile(
-    r"\b(?:is|was|were|are|am|be|been|being|seem|seems|seemed|become|became|like|as)\s+"
+    r"\b(?:(?:is|was|were|are|am|be|been|being|seem|seems|seemed|become|became|like|as)\s+"
+    # What someone was called: "I called him a useless father" (a name blanked is spaces).
+    r"|(?:call|calls|called|calling)\s+(?:(?:him|her|them|me|you|us)\s+|\s{2,}))"
     r"(?:such\s+)?(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}$", _I)
 # Before a person word, these make it a role, not someone ("the best mum", "a good dad").
 _ROLE: Final = re.compile(
@@ -578,6 +580,29 @@ def _sentence_entities(read: _Text, pronoun: _Mention, fits: dict[str, bool]) ->
     return found
 
 
+# "I called him a useless father in front of Ellie and Sam and told him not to bother": an object
+# pronoun right after "and" and a verb is the one the same verb chain spoke to before it.
+_AND_VERB: Final = re.compile(r"\band\s+(?:then\s+|also\s+|just\s+)?[a-z]+\s+$", _I)
+
+
+def _parallel(read: _Text, pronoun: _Mention) -> str:
+    """Who an object pronoun after "and" and its verb is, when an object pronoun like it before
+    it in its sentence, with no other subject between them, was told ("I called him ... and told
+    him ..."): the same one; ``""`` otherwise."""
+    before = read.text[:pronoun.start]
+    if not _AND_VERB.search(before):
+        return ""
+    sentence = max((m.end() for m in re.finditer(r"[.!?]\s", before)), default=0)
+    earlier = [m for m in read.mentions if sentence <= m.start < pronoun.start]
+    like = [m for m in earlier if m.kind == "pronoun" and m.key == pronoun.key]
+    if not like or like[-1].form != "object" or not like[-1].entity or like[-1].status == "unsure":
+        return ""
+    if any(m.kind == "pronoun" and m.form == "subject" and m.start > like[-1].start
+           for m in earlier):
+        return ""  # "I called him and she told him": someone else spoke between
+    return like[-1].entity
+
+
 def _judge(reads: list[_Text], index: int, pronoun: _Mention, pronouns: frozenset[str] | None,
            sets: dict[str, frozenset[str]], *, asked: bool, spoken: bool,
            declared: bool) -> tuple[str, str, bool]:
@@ -608,6 +633,8 @@ def _judge(reads: list[_Text], index: int, pronoun: _Mention, pronouns: frozense
     elif pronoun.form == "reflexive":
         subject = _clause_subject(read, pronoun, asked=asked)
         bound = subject if subject and fits.get(subject, False) else ""
+    elif pronoun.form == "object":
+        bound = _parallel(read, pronoun)
     if bound:
         return bound, "reader" if bound == "reader" else "other", True
     # Who else it could be: the others of the account and those before it in its own answer,

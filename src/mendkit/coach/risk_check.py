@@ -15,7 +15,7 @@ from mendkit.coach.machine import Event, EventType, State
 from mendkit.coach.prompter import Prompter, _show_resources
 from mendkit.coach.replies import MAYBE, hedged, is_help, plain_refusal, reads_as_name, risk_reply, yes_or_no
 from mendkit.coach.risk_words import may_tell_of_risk
-from mendkit.coach.safety_gate import Screened, harm_to_others, screen, screened, worth_asking
+from mendkit.coach.safety_gate import Screened, harm_to_others, screened, worth_asking
 from mendkit.coach.session import RESOURCES_SHOWN, Session
 
 E = EventType
@@ -85,6 +85,14 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
             # (quoted only when it passes every screen). A new answer with a sign is asked
             # about again, and a rule's sign still stops at once.
             return _Unasked(raw)
+        if stop is not None and found.reported and not found.asked_first:
+            # A rule's sign in what the person says they said to someone else, about others
+            # being better off ("I said they'd be better off if he didn't bother"): a cruel
+            # remark owned, not their own wish. The calm check, as for a sign only the model saw;
+            # not asked again once they said no to the same words (in any answer this session).
+            if all(any(words in said for said in checked) for words in found.reported):
+                return _Unasked(raw)
+            return Event(E.CHECK_RISK, raw, {"stop": stop.value})
         if stop is not None and found.asked_first:
             # A rule's sign said as a joke ("kms lol", about a PE kit) or a report of being told
             # to kill oneself: asked about, as a sign only the model saw is, but with where help
@@ -152,7 +160,10 @@ def _confirm(session: Session, prompter: Prompter, mode: Mode, region: str) -> E
 
     if is_help(raw):
         return stopping(stop)
-    found, model_only = screen(raw, mode=mode)
+    checked_sign = screened(raw, mode=mode)
+    found, model_only = checked_sign.stop, checked_sign.model_only
+    if checked_sign.reported and not checked_sign.asked_first:
+        found = None  # "no, I only said they'd be better off if he didn't bother": the answer
     if found is not None and not (model_only and not may_tell_of_risk(raw)):
         # A sign of its own stops. One only the model saw, in words that tell of no risk (a
         # request typed at the wrong question), is not one: the answer is read as an answer.

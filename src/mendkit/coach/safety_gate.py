@@ -179,6 +179,81 @@ _EARNEST: Final = re.compile(
     re.IGNORECASE)
 _SENTENCE: Final = re.compile(r"[^.!?\n]+[.!?\n]*")
 
+# What the person says they said to someone else, reported: "I called him a useless father and
+# said they'd be better off if he didn't bother", "I told her the kids would be happier without
+# him". A rule's sign of others being better off inside it is a cruel remark owned, not the
+# person's own wish to be gone: it is checked with them (the calm question), never a stop at once.
+# The last saying verb before the sign, in its sentence, must have "I" for its subject.
+_SAYING: Final = re.compile(
+    r"\b(?:said|say|saying|told|tell|telling|yelled|shouted|screamed|snapped|texted|messaged"
+    r"|wrote|hissed|spat|added|went on)\b", re.IGNORECASE)
+_SUBJECT: Final = re.compile(r"\b(?:(?P<me>i|i'?ve|ive)|he|she|they|you|u|we|it)\b", re.IGNORECASE)
+# Others being better off: the only signs read as reported ("they'd be better off", "better off").
+_BETTER: Final = re.compile(r"\b(?:better off|happier|easier|better|fine|a relief)\b",
+                            re.IGNORECASE)
+# The writer in the words said ("... without me", "if I wasn't here", "we'd all be better off"),
+# death or being gone, a means or a time: then the sign is the person's own, and stops as before.
+_NOT_OTHERS: Final = re.compile(
+    r"\b(?:i|i'?m|im|i'?d|id|i'?ll|i'?ve|ive|me|my|myself|mine|we|we'?d|we'?re|us|our|dead"
+    r"|die|died|dying|gone|kill\w*|suicid\w*|alive|pills?|tablets|rope|bridge|tonight"
+    r"|for good|forever)\b", re.IGNORECASE)
+# Whom the others would be better off without, or what they would be better off with, after the
+# sign: someone else ("if he didn't bother", "without her", "with a dad who turns up"). Without
+# it the words may be the person's own ("I told him they'd be better off"): that stops as before.
+_SOMEONE_ELSE: Final = re.compile(
+    r"\b(?:he|she|him|her|his|hers|he'?s|hes|she'?s|shes|he'?d|she'?d|you|your|u|ur|them"
+    r"|their|dad|daddy|mum|mummy|mom|mommy|father|mother|parent)\b", re.IGNORECASE)
+_CLAUSE_END: Final = re.compile(r"[.!?;\n]")
+_KEY_WORDS: Final = 4  # the fewest words that make "the same words" (``reported_words``)
+
+
+def reported_words(turn: TurnAnalysis) -> tuple[str, ...]:
+    """When every rule sign of crisis in ``turn`` (an answer to the coach) lies in what the
+    person says they said to someone else, about others being better off ("I said they'd be
+    better off if he didn't bother"), the words of each, lower-cased from the sign's "better
+    off" to the end of its clause ("better off if he didn't bother"), to know the same words
+    again later in the session; else ``()``. Never for a sign of the person's own (a word of
+    "I", "me" or "we" after the saying verb, of death or a means), nor one with no one else
+    after it ("I told him they'd be better off"), nor any kind but suicide.
+
+    >>> from mendkit.model import Evidence
+    >>> def said(text: str, word: str) -> TurnAnalysis:
+    ...     at = text.index(word)
+    ...     sign = Evidence(label=CRISIS, subtype="suicide", start=at, end=at + len(word),
+    ...                     text=word, source="rule:crisis/suicide-wish-01")
+    ...     return TurnAnalysis(index=0, speaker="me", text=text, labels=(CRISIS,),
+    ...                         evidence=(sign,))
+    >>> reported_words(said("I said they'd be better off if he didn't bother.", "they'd be better off"))
+    ("better off if he didn't bother",)
+    >>> reported_words(said("I said they'd be better off without me.", "they'd be better off"))
+    ()
+    """
+    signs = [e for e in turn.evidence if e.label == CRISIS and e.source.startswith(_RULE)]
+    text = turn.text.replace("\u2019", "'")
+    words: list[str] = []
+    for sign in signs:
+        span = text[sign.start:sign.end]
+        better = _BETTER.search(span)
+        if sign.subtype != "suicide" or span != sign.text.replace("\u2019", "'") or not better:
+            return ()
+        start = max(text.rfind(c, 0, sign.start) for c in ".!?\n") + 1
+        sayings = list(_SAYING.finditer(text, start, sign.start))
+        if not sayings:
+            return ()
+        subjects = list(_SUBJECT.finditer(text, start, sayings[-1].start()))
+        if not subjects or not subjects[-1].group("me"):
+            return ()
+        end = _CLAUSE_END.search(text, sign.end)
+        stop = end.start() if end else len(text)
+        if _NOT_OTHERS.search(text, sayings[-1].end(), stop) or not _SOMEONE_ELSE.search(
+                text, sign.start + better.end(), stop):
+            return ()
+        key = text[sign.start + better.start():stop]
+        if len(key.split()) < _KEY_WORDS:
+            key = text[sign.start:stop]
+        words.append(" ".join(key.lower().split()))
+    return tuple(words)
+
 
 @dataclass(frozen=True, slots=True)
 class Screened:
@@ -190,11 +265,16 @@ class Screened:
     stop: EventType | None
     model_only: bool = False
     asked_first: bool = False
+    # Every rule sign lies in what the person says they said to someone else about others being
+    # better off: the words of each (``reported_words``). Checked with the calm question, as a
+    # sign only the model saw is, and not asked again once they said no to the same words.
+    reported: tuple[str, ...] = ()
 
     @property
     def checked(self) -> bool:
         """Whether the coach asks the risk question before it stops."""
-        return self.stop is not None and (self.model_only or self.asked_first)
+        return self.stop is not None and (self.model_only or self.asked_first
+                                          or bool(self.reported))
 
 
 def gate(text: str, *, mode: Mode = "full", context: str = "") -> EventType | None:
@@ -234,8 +314,9 @@ def screened(text: str, *, mode: Mode = "full", context: str = "") -> Screened:
     if CRISIS in turn.labels:
         if not danger:
             stop = stop_for(turn)
+            reported = reported_words(turn) if stop is EventType.CRISIS else ()
             return Screened(stop, turn.model_only(CRISIS),
-                            stop is EventType.CRISIS and asks_first(turn))
+                            stop is EventType.CRISIS and asks_first(turn), reported)
         # The model's sign, and words of fear of the other person, harm or threats from them or
         # blame for their anger: danger from them, whatever kind the model gave it.
         return Screened(EventType.ABUSE if turn.model_only(CRISIS) else stop_for(turn))

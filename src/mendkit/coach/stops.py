@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, Final
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
 from mendkit.analysis.safety import about_images, crisis_message, image_services, image_threat
@@ -119,16 +119,38 @@ def _told_about(before: Session, event: Event, mode: Mode) -> str:
     if not about_someone_else(_answer_turn(event, mode)):
         return ""
     name = reader(str(before.answers.get(State.RECOGNISE_WHO.value, ""))).name
-    if name and re.search(rf"\b{re.escape(name)}\b", event.value, re.IGNORECASE):
+    if name and not _pronoun(name) and re.search(rf"\b{re.escape(name)}\b", event.value,
+                                                 re.IGNORECASE):
         return name[:1].upper() + name[1:] if name.islower() else name
-    return "your friend" if re.search(r"\bfriend\b", event.value, re.IGNORECASE) else "them"
+    return "your friend" if re.search(r"\bfriend\b", event.value, re.IGNORECASE) else SOMEONE
+
+
+# ``AT_RISK`` for signs about someone else when the words named no one ("he said he wants to
+# die"): the stop says "the person you told me about", then "they" (``content``).
+SOMEONE = "someone"
+# Words that are never a name for the one at risk: a pronoun in any case ("them", "He").
+_PRONOUNS: Final = frozenset({
+    "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs", "xe", "xem",
+    "ze", "zir", "ey", "em", "fae", "faer", "it", "someone", "somebody", "you", "me", "i"})
+
+
+def _pronoun(name: str) -> bool:
+    return name.strip().lower() in _PRONOUNS
 
 
 def at_risk(session: Session) -> str:
-    """The other person's name when ``session`` stopped for signs in their pasted messages."""
+    """The other person's name when ``session`` stopped for signs in their pasted messages, or
+    in what the person told of them; ``""`` for none, and where the words named no one (a
+    pronoun, as sessions before round 17 kept it, is never a name): see ``worried_about``."""
     if session.state is not State.STOPPED_CRISIS:
         return ""
-    return str(session.settings.get(AT_RISK) or "")
+    name = str(session.settings.get(AT_RISK) or "")
+    return "" if _pronoun(name) else name
+
+
+def worried_about(session: Session) -> bool:
+    """Whether ``session`` stopped for someone else's signs, named (``at_risk``) or not."""
+    return session.state is State.STOPPED_CRISIS and bool(session.settings.get(AT_RISK))
 
 
 def harms_others(session: Session) -> bool:
@@ -152,7 +174,7 @@ def stop_words(state: State, *, at_risk: str = "", others: bool = False, told: b
     >>> "step away" in stop_words(State.STOPPED_CRISIS, others=True)[1]
     True
     """
-    if at_risk and state is State.STOPPED_CRISIS:
+    if (at_risk or told) and state is State.STOPPED_CRISIS:
         return content.someone_else_at_risk(at_risk, told=told, young=young, pronoun=pronoun)
     if others and state is State.STOPPED_CRISIS:
         return content.HARM_TO_OTHERS_STOP
@@ -168,10 +190,14 @@ def stop_facts(session: Session) -> dict[str, Any]:
     """``stop_words``'s words for the person ``session`` stopped for (see ``_who_stops``)."""
     age = session.settings.get(MINOR_AGE)
     who = reader(str(session.answers.get(State.RECOGNISE_WHO.value, "")))
-    pronoun = (sorted(who.pronouns)[0] if who.declared and len(who.pronouns) == 1
+    name = at_risk(session)
+    # Their pronoun only when the one at risk is the one the session is about, by name.
+    theirs = bool(name) and name.lower() in (who.name.lower(), *who.name.lower().split())
+    pronoun = (sorted(who.pronouns)[0] if theirs and who.declared and len(who.pronouns) == 1
                else "they")
-    return {"at_risk": at_risk(session), "others": harms_others(session),
-            "told": bool(session.settings.get(TOLD)), "young": bool(session.settings.get(YOUNG)),
+    return {"at_risk": name, "others": harms_others(session),
+            "told": worried_about(session) and bool(session.settings.get(TOLD)),
+            "young": bool(session.settings.get(YOUNG)),
             "minor_age": age if isinstance(age, int) else None,
             "aimed": session.state is State.STOPPED_CRISIS and bool(session.settings.get(AIMED)),
             "pronoun": pronoun}
@@ -194,7 +220,7 @@ def session_kinds(session: Session) -> tuple[str, ...]:
     """``stop_kinds`` for the stop ``session`` is at, knowing whose signs they were: worry for
     someone else's own signs (``told`` or pasted) is suicide, with no abuse lines; signs said to
     the person ("telling me to kys") are danger from others and their own risk alike."""
-    if session.state is State.STOPPED_CRISIS and at_risk(session) and not harms_others(session):
+    if worried_about(session) and not harms_others(session):
         return ("suicide",)
     if session.state is State.STOPPED_CRISIS and session.settings.get(AIMED):
         return ("abuse_danger", "suicide")
@@ -249,8 +275,9 @@ def show_stop(state: State, prompter: Prompter, region: str, *,
     for line in stop_words(state, **facts):
         prompter.say(line)
     images = bool(session.settings.get(IMAGES)) if session is not None else False
+    worried = state is State.STOPPED_CRISIS and (facts.get("at_risk") or facts.get("told"))
     _show_resources(prompter, region, content.helpers_heading(
-        facts.get("at_risk", "") if state is State.STOPPED_CRISIS else ""),
+        (facts.get("at_risk") or "the person you told me about") if worried else ""),
         kinds=session_kinds(session) if session is not None else stop_kinds(state),
         images=images, young=bool(facts.get("young")))
     if state is State.STOPPED_UNSAFE:
