@@ -233,7 +233,8 @@ class RuleSet:
         bigrams = _bigrams(toks)
         hits = self._find_read(text, folded, cuts, context, blocked, words=(toks, bigrams))
         stretched = cuts is not None and _STRETCHED.search(lowered) is not None
-        spoken = _maybe_spoken(toks, bigrams)
+        # ("[inaudible]", "(laughs)": a transcriber's note inside a phrase, ``spoken``)
+        spoken = _maybe_spoken(toks, bigrams) or "[" in lowered or "(" in lowered
         if not stretched and not spoken:
             return hits  # most turns: one reading
         # "sorrrry" read with one letter is "sory": read it again (``_REREADINGS``), and "i want

@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from mendkit.analysis import text as tx
 from mendkit.analysis.spelling import Respelling, respell, worth_a_look
+from mendkit.analysis.spoken import SPOKEN_WORDS, filler_spans
 
 # Before the patterns run, the normalised turn is folded (``_fold``): what a reader does not see
 # goes, so that patterns written with single spaces match what the person meant.
@@ -58,8 +59,9 @@ _STRETCHING: Final = {
 # word or a few said twice ("i i've been", "to to die", "can we um can we"), are read once more
 # without them (``RuleSet.find``): "i want to uh die" is "i want to die". Not "uh huh" (a yes),
 # "er" after "the"/"an" (the emergency room), nor what is said twice for a reason
-# (``_KEPT_TWICE``). "like" and "you know" carry meaning ("i feel like", "you know i love you")
-# and stay.
+# (``_KEPT_TWICE``). "like", "even", "you know" and "i mean" are fillers only in some places
+# ("i've been like cutting", not "i feel like"; ``spoken.filler_spans`` finds those), and the
+# same reading goes without them there.
 _FILLER: Final = r"(?:u+h+m*|u+m+|e+r+m*|h+m+)(?![\w'-])(?!\s+huh\b)"
 
 
@@ -96,8 +98,9 @@ def _bigrams(toks: list[str]) -> set[str]:
 
 def _maybe_spoken(toks: list[str], bigrams: set[str]) -> bool:
     """Whether the turn may hold a filler or words said twice in a row (``_SPOKEN``)."""
-    if not _FILLERS.isdisjoint(toks) or any(map(eq, toks, toks[1:])):
-        return True  # "uh", "to to"
+    if (not _FILLERS.isdisjoint(toks) or not SPOKEN_WORDS.isdisjoint(toks)
+            or any(map(eq, toks, toks[1:]))):
+        return True  # "uh", "like", "to to"
     if len(bigrams) == len(toks) - 1:
         return False  # no two tokens side by side come twice: no words said twice
     # n tokens said again right after them: "i've been i've been" ("i", "ve", "been", "i", ...)
@@ -126,23 +129,35 @@ def _fold(
             and (norm.isascii() or _ANY_INVISIBLE.search(norm) is None)
             and _NON_WORDS.search(norm) is None):
         return norm, None  # most turns: single spaces, nothing invisible, no long runs
+    spans = [m.span(m.lastindex or 0) for m in _FOLD[letters, spoken].finditer(norm)
+             if not (m.lastgroup == "twice" and m["said"].rpartition(" ")[2] in _KEPT_TWICE)]
+    if spoken and (fillers := filler_spans(norm)):
+        spans = _joined(spans, fillers)
+    if not spans:
+        return norm, None
     parts: list[str] = []
     where: list[int] = []
     removed: list[int] = []
     last = total = 0
-    for m in _FOLD[letters, spoken].finditer(norm):
-        if m.lastgroup == "twice" and m["said"].rpartition(" ")[2] in _KEPT_TWICE:
-            continue
-        cut, resume = m.span(m.lastindex or 0)
+    for cut, resume in spans:
         parts.append(norm[last:cut])
         where.append(cut - total)
         total += resume - cut
         removed.append(total)
         last = resume
-    if not where:
-        return norm, None
     parts.append(norm[last:])
     return "".join(parts), (where, removed)
+
+
+def _joined(spans: list[tuple[int, int]], more: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cuts ``spans`` and ``more`` together, in order, those that overlap or touch as one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans + more):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _spells(patterns: str, word: str) -> bool:

@@ -96,7 +96,12 @@ def _shown(entries: Sequence[_Entry], kinds: Iterable[str], *,
     kept = [e for e in entries if (not e.only_on_topic or e.topic in topics)
             and (images or e.topic != "images")
             and (e.topic != "abuse" or "abuse" in topics)]
-    return tuple(e.resource for e in sorted(kept, key=lambda e: order.index(e.topic)))
+    # A young person's line comes before any list of other countries' lines, which are only
+    # examples (the general list: "I'm fifteen and ..." saw the children's line last, round 17).
+    youth = order.index("youth")
+    return tuple(e.resource for e in sorted(
+        kept, key=lambda e: youth + 0.5 if young and e.only_on_topic and order.index(e.topic) < youth
+        else order.index(e.topic)))
 
 
 def regions() -> tuple[str, ...]:

@@ -52,8 +52,11 @@ _NEGATOR: Final = re.compile(
 # negates are: "I don't think for a second that you're lazy".
 _NEGATED_VIEW: Final = re.compile(
     r"(?:\b(?:not|never)|n't|\b(?:do|did|does|would|could)nt)\s+(?:even\s+|really\s+|for\s+one\s+)?"
-    r"(?:think|thought|believe|believed|mean|meant|say|saying|said|suggest|suggesting|imply"
-    r"|implying|claim|claiming|calling|call)\b",
+    r"(?:think|thought|believe|believed|say|saying|said|suggest|suggesting|imply"
+    r"|implying|claim|claiming|calling|call"
+    # "i didn't mean that you're lazy", "didn't mean to say"; not "i didn't mean to yell at you
+    # | that was on me": meaning to do a thing is no view, and governs no sentence after it
+    r"|(?:mean|meant)(?!\s+to\s+(?!(?:say|imply|suggest|call|sound|make\s+(?:it|you))\b)))\b",
     re.IGNORECASE,
 )
 
@@ -64,6 +67,17 @@ _ENDS_NEGATED: Final = re.compile(
     r"\b(?:do|did|does|is|was|are|were|have|has|had|would|could|should|ca|wo|must)n'?t\s+$"
 )
 _OWN_CLAUSE: Final = re.compile(r"(?:that|it|i)'?(?:s|m|ve|ll)\b")
+# A match that opens with its own subject and negation ("i don't really want to get into it"):
+# a negation before it ("i don't know | i don't ...", said without a full stop) is not of its
+# clause, unless a negated view governs it ("i'm not saying i don't care").
+_OWN_NEGATION: Final = re.compile(
+    r"(?:i|we)\s+(?:(?:do|did|ca|wo|could|would)(?:n'?t|nt)|do not|did not|cannot|can not)\b")
+# ... but a negation reaches it through a word that joins it on: "not bc i don't care".
+_NEGATION_REACHES: Final = frozenset({
+    "because", "bc", "cause", "cuz", "coz", "cos", "that", "if", "since", "whether", "or", "nor",
+    "than", "just", "only", "even", "saying", "say", "said", "mean", "meant", "think", "thought",
+    "believe", "claim", "claiming", "pretend", "pretending", "acting", "imply", "implying",
+})
 # Speech transcribed without full stops: a new sentence starts with a subject and its verb ("you
 # spent all that and didn't say anything | you're so irresponsible", "i didn't even text you |
 # that's on me"). A negation before it does not reach into it, unless a word joins the two (a
@@ -405,6 +419,10 @@ def negated(normalised: str, start: int, window: int = 4) -> bool:
         return False  # most matches: nothing negates them
     if _ENDS_NEGATED.search(prefix) and _OWN_CLAUSE.match(normalised, start):
         return False
+    last = prefix.split()[-1:]
+    if (_OWN_NEGATION.match(normalised, start) and _NEGATED_VIEW.search(prefix) is None
+            and last and last[0] not in _NEGATION_REACHES):
+        return False  # "i don't know | i don't really want to get into it": no double negation
     prefix = _since_new_sentence(normalised, start, prefix)
     words = prefix.split()[-window:]
     if bool(words) and _NEGATOR.search(" ".join(words)) is not None:
