@@ -238,7 +238,9 @@ def test_insights_page_says_the_figures_in_words_with_accessible_charts(opened: 
     assert "the first repair came 2 hours after a rupture" in html
     assert "“dinner” (2)" in html and "criticism 2×" in html
     assert "Your check-ins are rising (+3.03 points a week)." in html
-    assert html.count("<svg") == 3 and html.count('role="img"') == 3
+    # Three charts, each drawn wide and for a phone (round 17: the style sheet shows one).
+    assert html.count('<svg class="chart" ') == 3 and html.count('<svg class="chart narrow" ') == 3
+    assert html.count('role="img"') == 6
     for chart in ("chart-weeks", "chart-uptake", "chart-checkins"):
         assert f'aria-labelledby="{chart}-t {chart}-d"' in html
         assert f'<title id="{chart}-t">' in html and f'<desc id="{chart}-d">' in html

@@ -472,6 +472,8 @@ def answers_from_form(state: State, form: Mapping[str, str], grounding: Sequence
     answer = form.get("answer", "").strip()[:5000]
     if form.get("skip") and state in SKIPPABLE:
         return ["skip"]
+    if state is State.RECOGNISE_WHO:  # a name is one line, whatever box or script sent it
+        answer = " ".join(answer.split())
     if state in (State.REGULATE_CHECK, State.FOLLOW_UP_CONNECTION):
         level = form.get("level", "").strip()
         if state is State.REGULATE_CHECK and form.get("numb"):

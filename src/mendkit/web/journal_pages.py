@@ -357,7 +357,7 @@ def relationship_rename(request: Request, rel_id: int, csrf_token: Annotated[str
 @router.get("/journal/relationships/{rel_id}/insights", response_class=HTMLResponse)
 def insights_show(request: Request, rel_id: int) -> Response:
     from mendkit.insights import recent_weeks
-    from mendkit.web.charts import bar_chart, line_chart
+    from mendkit.web.charts import bar_chart, for_screens, line_chart
 
     with state(request).vault.use() as journal:
         figures = svc.insights(journal, rel_id)
@@ -370,8 +370,8 @@ def insights_show(request: Request, rel_id: int) -> Response:
                 f"A bar for each of the last {len(weeks)} weeks up to the last rupture, quiet "
                 "weeks included")
         chart = {"id": "chart-weeks", "heading": "Ruptures per week", "columns": ("Week",
-                 "Ruptures"), "rows": weeks, "svg": bar_chart(
-            "chart-weeks", "Ruptures per week", f"{bars}: "
+                 "Ruptures"), "rows": weeks, "svg": for_screens(
+            bar_chart, "chart-weeks", "Ruptures per week", f"{bars}: "
             + ", ".join(f"{w}: {n}" for w, n in weeks) + ".", weeks)}
         if earlier:
             chart["note"] = (f"The chart and table show the last {len(weeks)} weeks; "
@@ -380,14 +380,14 @@ def insights_show(request: Request, rel_id: int) -> Response:
         charts.append(chart)
     if figures["repair_attempts"]:
         charts.append({"id": "chart-uptake", "heading": "How repair attempts were received",
-                       "columns": ("Received", "Attempts"), "rows": uptake, "svg": bar_chart(
-            "chart-uptake", "How repair attempts were received", "Repair attempts by how they "
+                       "columns": ("Received", "Attempts"), "rows": uptake, "svg": for_screens(
+            bar_chart, "chart-uptake", "How repair attempts were received", "Repair attempts by how they "
             "were received: " + ", ".join(f"{w}: {n}" for w, n in uptake) + ".", uptake,
             classes=[f"uptake-{k}" for k in UPTAKES])})
     if series:
         charts.append({"id": "chart-checkins", "heading": "Check-ins over time",
-                       "columns": ("Date", "Connection (0-10)"), "rows": series, "svg": line_chart(
-            "chart-checkins", "Check-ins over time", "Connection scores from 0 to 10, oldest "
+                       "columns": ("Date", "Connection (0-10)"), "rows": series, "svg": for_screens(
+            line_chart, "chart-checkins", "Check-ins over time", "Connection scores from 0 to 10, oldest "
             "first: " + ", ".join(f"{d}: {s:g}" for d, s in series) + ".", series, y_max=10)})
     return render(request, "insights.html", {
         "title": f"Insights for relationship {rel_id}", "page": "journal",

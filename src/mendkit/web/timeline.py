@@ -3,6 +3,7 @@ as bands. Kept free of HTML (the template escapes everything)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -20,6 +21,7 @@ class Segment:
     kind: str = ""  # its label family, for the colour (rupture, repair, reconnect, risk, issue)
     title: str = ""  # what every span here is, shown when the mark has focus or the pointer
     marks: tuple[str, ...] = ()  # every span covering these words, innermost first
+    parts: tuple[Segment, ...] = ()  # in one focus stop for several spans, its pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,35 @@ class Row:
     episode_start: bool
     episode_detail: str = ""  # who repaired, whether it was taken up, how long it took
     episode_between: str = ""  # in a group, who the episode is between ("Dita and Eli")
+    stops: tuple[Segment, ...] = ()  # the text as the page marks it: one focus stop a cluster
+    chips: tuple[tuple[str, str], ...] = ()  # (label, its plain words) for each label
+    described: tuple[tuple[str, str], ...] = ()  # (mark id, what it is in words) for each item
+
+
+# A label's chip in plain words; the label's own name stays in the tips, the details and the
+# exports (JSON and CSV keep the names).
+LABEL_WORDS = {
+    "rupture.withdrawal": "withdrawing", "rupture.confrontation": "confronting",
+    "rupture.invalidation": "invalidating", "repair.acknowledge": "acknowledging",
+    "repair.responsibility": "taking responsibility", "repair.validate": "validating",
+    "repair.feeling": "sharing a feeling", "repair.request": "asking or promising",
+    "reconnect": "reconnecting", "risk.crisis": "possible crisis sign",
+}
+_SUBTYPE_WORDS = {"non_apology": "non-apology", "self_harm": "self-harm",
+                  "abuse_danger": "danger from someone else"}
+
+
+def label_words(label: str) -> str:
+    """A label as a chip says it: ``validating`` for ``repair.validate``."""
+    return LABEL_WORDS.get(label, label.rsplit(".", 1)[-1].replace("_", " "))
+
+
+def evidence_words(label: str, subtype: str | None) -> str:
+    """What a piece of evidence is, plain words first and the label's name after it, as its
+    mark's tip says: ``criticism (rupture.confrontation)``, ``validating (repair.validate)``."""
+    plain = _SUBTYPE_WORDS.get(subtype, subtype.replace("_", " ")) if subtype else (
+        label_words(label))
+    return f"{plain} ({label})"
 
 
 def family(label: str) -> str:
@@ -70,6 +101,73 @@ def highlight(text: str, spans: Sequence[tuple[int, int, str]], kind: str = "iss
                                             if t))
             out.append(Segment(text[start:end], marks[0], (kinds or {}).get(marks[0], kind),
                                title, marks))
+    return tuple(out)
+
+
+_WORD = re.compile(r"\w")
+
+
+def _widened(text: str, first: int, last: int) -> tuple[int, int]:
+    """A span without its edge spaces, and a span of punctuation alone ("." or "?") joined to the
+    word it ends or starts, so that no mark is a full stop (the whole text stays as it is when it
+    has no word at all, such as "...")."""
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    if last <= first or _WORD.search(text, first, last) or not _WORD.search(text):
+        return first, last
+    before = text[:first].rstrip()
+    if _WORD.search(before):
+        start = len(before)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        return start, last
+    after = len(text) - len(text[last:].lstrip())
+    end = after
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return first, end
+
+
+def stops(text: str, spans: Sequence[tuple[int, int, str]], kind: str = "issue",
+          kinds: dict[str, str] | None = None,
+          titles: dict[str, str] | None = None) -> tuple[Segment, ...]:
+    """Like :func:`highlight`, but one mark (one focus stop) for each run of overlapping spans,
+    naming every span in it once; inside it, ``parts`` keeps each piece's own colour (the precise
+    span's) where the pieces differ in kind. A span of punctuation alone is joined to its word
+    first, so a keyboard never stops on a lone "." left over from a whole-turn span or a rule's
+    "?".
+
+    >>> [(s.text, s.marks) for s in stops("Next time I'll text.", [(0, 14, "a"), (10, 19, "b")])]
+    [("Next time I'll text", ('a', 'b')), ('.', ())]
+    """
+    spans = [(*_widened(text, max(first, 0), min(last, len(text))), mark)
+             for first, last, mark in spans]
+    spans = sorted((s for s in spans if s[1] > s[0]), key=lambda s: (s[0], -s[1]))
+    clusters: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for first, last, mark in spans:
+        if clusters and first < clusters[-1][1]:
+            start, end, held = clusters[-1]
+            clusters[-1] = (start, max(end, last), [*held, (first, last, mark)])
+        else:
+            clusters.append((first, last, [(first, last, mark)]))
+    out: list[Segment] = []
+    at = 0
+    for start, end, held in clusters:
+        if start > at:
+            out.append(Segment(text[at:start]))
+        pieces = highlight(text[start:end], [(f - start, la - start, m) for f, la, m in held],
+                           kind, kinds, titles)
+        marks = tuple(dict.fromkeys(m for _, _, m in held))
+        title = "; ".join(dict.fromkeys(t for t in ((titles or {}).get(m, "") for m in marks)
+                                        if t))
+        mixed = len({piece.kind for piece in pieces}) > 1
+        out.append(Segment(text[start:end], pieces[0].mark, pieces[0].kind, title, marks,
+                           pieces if mixed else ()))
+        at = end
+    if at < len(text):
+        out.append(Segment(text[at:]))
     return tuple(out)
 
 
@@ -140,12 +238,15 @@ def timeline(analysis: Analysis, *, label: str | None = None) -> list[Row]:
         shown = distinct_evidence(turn.evidence, prefix=f"ev-{turn.index}")
         marks = [(e.start, e.end, mark) for mark, e in shown if e.end > e.start]
         kinds = {mark: family(e.label) for mark, e in shown}
-        titles = {mark: e.label + (f" ({e.subtype})" if e.subtype else "") for mark, e in shown}
+        titles = {mark: evidence_words(e.label, e.subtype) for mark, e in shown}
         ep = episode_of.get(turn.index)
         episode = analysis.episodes[ep - 1] if ep else None
         rows.append(Row(
             index=turn.index, speaker=turn.speaker, side=sides.get(turn.speaker, 0),
             segments=highlight(turn.text, marks, kinds=kinds, titles=titles), labels=turn.labels,
+            stops=stops(turn.text, marks, kinds=kinds, titles=titles),
+            chips=tuple((x, label_words(x)) for x in turn.labels),
+            described=tuple((mark, f"{titles[mark]}: \u201c{e.text}\u201d") for mark, e in shown),
             evidence=tuple((mark, e.label, e.subtype or "", e.text) for mark, e in shown),
             episode=ep, episode_status=episode.status if episode else "",
             episode_start=episode is not None and episode.start_turn == turn.index,

@@ -138,10 +138,15 @@
   }
   var countdown = document.querySelector("[data-countdown]");
   if (countdown) {
-    var end = Date.now() + parseInt(countdown.getAttribute("data-countdown"), 10) * 1000;
+    var seconds = parseInt(countdown.getAttribute("data-countdown"), 10);
+    var end = Date.now() + seconds * 1000;
+    // The return time was rounded up to the minute: as in the terminal, the seconds over a whole
+    // minute go with the first one, so a 45-minute break never shows more than 45:00 left.
+    var most = Math.max(60, seconds - (seconds % 60));
     countdown.hidden = false;
     var tick = function () {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var shown = Math.min(left, most);
       if (left === 0) {
         // Said once, in the live region (a screen reader hears it), and in the tab's title (for a
         // tab left open); the words for before the end ("Come back at ...") go.
@@ -154,7 +159,7 @@
         }
         return;
       }
-      var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
+      var h = Math.floor(shown / 3600), m = Math.floor((shown % 3600) / 60), s = shown % 60;
       countdown.textContent = (h ? h + ":" + pad(m) : m) + ":" + pad(s) + " left";
       window.setTimeout(tick, 1000);
     };
