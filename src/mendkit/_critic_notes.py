@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Final
 
-from mendkit._critic_care import TheirAct, needs_no_answer, threatens_you
+from mendkit._critic_care import TheirAct, needs_no_answer, their_acts, threatens_you
 from mendkit._critic_components import _OWNERSHIP, COMPONENT_WEIGHTS
 from mendkit.analysis.language import CHECK_CONTEXT_NOTE, CHECK_NOTE, looks_unreadable
 from mendkit.analysis.pipeline import analyze_turn
@@ -259,7 +259,10 @@ def missing_components(result: CheckResult) -> list[str]:
     """What the terminal and the Check page list as missing: the core components the result's
     "Not there yet" note asks for (none of a limit or of what the model sensed, no request of a
     letter that needs no answer, no ownership of what the other person did), and the optional
-    ones (acknowledgement, appreciation) not found, except in a limit."""
+    ones (acknowledgement, appreciation) not found, except in a limit. Ownership that a "sorry,
+    but" took back is missing too: the note leaves it out, as the issue's example keeps the
+    apology (:func:`_owned_before_the_but`), but the message as written owns nothing, so it is
+    not present either (none when the message takes on what the other person did)."""
     if LIMIT_NOTE in result.notes or DEED_NOTE in result.notes or ACCEPT_NOTE in result.notes:
         return []  # a limit, a repair by deed or an apology taken up needs none of its parts
     asked: list[str] = []
@@ -267,6 +270,10 @@ def missing_components(result: CheckResult) -> list[str]:
         if note.startswith(MISSING_NOTE):
             asked = [name.strip() for name in note[len(MISSING_NOTE):].rstrip(".").split(",")]
     sensed = sensed_components(result)
+    if (not result.components["ownership"] and "ownership" not in sensed
+            and any(i.kind == "sorry_but" for i in result.issues)
+            and not their_acts(result.text)):
+        asked.append("ownership")  # taken back by the "but"
     return [name for name, present in result.components.items()
             if name in asked or (name in ("acknowledgement", "appreciation")
                                  and not present and name not in sensed)]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from mendkit.cli import main as cli_main
+from mendkit.cli import parser as cli_parser
 from mendkit.cli.main import main
 
 # -- a file the system will not write is the user's error, not Mend's -----------------------------
@@ -22,7 +22,7 @@ def test_read_only_file_system_is_an_input_error(
     def read_only(args: object) -> int:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), "romnt/x.errors.jsonl")
 
-    monkeypatch.setattr(cli_main, "_train", read_only)
+    monkeypatch.setattr(cli_parser, "_train", read_only)
     assert main(["train"]) == 1
     err = capsys.readouterr().err
     assert err == "mend: error: romnt/x.errors.jsonl: read-only file system\n"
@@ -38,7 +38,7 @@ def test_a_file_where_a_folder_should_be_is_an_input_error(
         (blocker / "x" / "turns").mkdir(parents=True)
         return 0
 
-    monkeypatch.setattr(cli_main, "_train", make_folder)
+    monkeypatch.setattr(cli_parser, "_train", make_folder)
     assert main(["train"]) == 1
     err = capsys.readouterr().err
     assert err == f"mend: error: {blocker}: is a file, not a folder\n"
@@ -49,7 +49,7 @@ def test_a_programming_error_is_still_an_internal_error(
     def broken(args: object) -> int:
         raise TypeError("unsupported operand")
 
-    monkeypatch.setattr(cli_main, "_train", broken)
+    monkeypatch.setattr(cli_parser, "_train", broken)
     assert main(["train"]) == 2
     assert "internal error: TypeError" in capsys.readouterr().err
 

@@ -17,6 +17,7 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 
 import mendkit.cli.main as cli
+import mendkit.cli.parser as cli_parser
 from mendkit import check, critic
 from mendkit.cli.main import main
 
@@ -87,7 +88,7 @@ def test_an_interrupt_inside_an_import_is_an_interrupt(
         except KeyboardInterrupt:
             raise ImportError("import numpy failed") from None
 
-    monkeypatch.setattr(cli, "_check", interrupted_import)
+    monkeypatch.setattr(cli_parser, "_check", interrupted_import)
     assert main(["check", "hello"]) == 130
     err = capsys.readouterr().err
     assert err == "mend: interrupted\n"

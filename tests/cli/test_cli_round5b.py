@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import mendkit.cli.main as cli
+import mendkit.cli.parser as cli_parser
 from mendkit.cli.main import build_parser, main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ def test_an_interrupt_a_c_extension_prints_and_replaces_is_an_interrupt(
             sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
         raise ImportError("import numpy failed") from None
 
-    monkeypatch.setattr(cli, "_check", interrupted_import)
+    monkeypatch.setattr(cli_parser, "_check", interrupted_import)
     assert main(["check", "hello"]) == 130
     assert capsys.readouterr().err == "mend: interrupted\n"  # no traceback, no "internal error"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
@@ -53,7 +53,7 @@ def test_an_error_without_a_ctrl_c_is_still_reported(
     def broken(args: object) -> int:
         raise ImportError("import numpy failed")
 
-    monkeypatch.setattr(cli, "_check", broken)
+    monkeypatch.setattr(cli_parser, "_check", broken)
     assert main(["check", "hello"]) == 2
     assert "internal error: ImportError: import numpy failed" in capsys.readouterr().err
 

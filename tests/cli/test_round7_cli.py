@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import mendkit.cli.main as cli
+import mendkit.cli.parser as cli_parser
 from mendkit.cli.main import main
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "mendkit" / "examples" / "workplace.txt"
@@ -87,7 +87,7 @@ def test_debug_shows_the_traceback_and_still_exits_2(
     def broken(args: object) -> int:
         raise RuntimeError("something Mend did not expect")
 
-    monkeypatch.setattr(cli, "_check", broken)
+    monkeypatch.setattr(cli_parser, "_check", broken)
     monkeypatch.setattr(sys, "argv", ["mend", "--debug", "check", "hi"])
     assert entry.run() == 2
     err = capsys.readouterr().err
@@ -118,7 +118,7 @@ def test_a_file_name_too_long_is_a_plain_error(
         def raw(args: object) -> int:
             raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), long_name)
 
-        monkeypatch.setattr(cli, "_analyze", raw)
+        monkeypatch.setattr(cli_parser, "_analyze", raw)
     code, _, err = _run(["analyze", long_name, "--mode", "rules"], capsys)
     assert code == 1
     assert err.startswith("mend: error: ")

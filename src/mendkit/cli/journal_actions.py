@@ -35,7 +35,9 @@ from mendkit.cli.journal_words import _TOO_LATE, _confirm
 from mendkit.errors import JournalError
 
 if TYPE_CHECKING:
-    from mendkit.journal.repository import Journal
+    from collections.abc import Mapping
+
+    from mendkit.journal.repository import Entry, Journal
 
 
 def run(args: argparse.Namespace) -> int:
@@ -171,24 +173,45 @@ def run(args: argparse.Namespace) -> int:
 def _list(journal: Journal, args: argparse.Namespace) -> int:
     """``mend journal list``: readable lines, or ``--json``."""
     from mendkit.cli import journal_view, render
+    from mendkit.insights import instant_order
     from mendkit.journal.export import shown_body
 
     everyone = journal.relationships()
+    names = {r.id: r.name for r in everyone}
     entries = journal.entries(kind=args.kind, relationship_id=args.rel)
+    if args.rel is not None and args.kind in (None, "coach_session"):
+        # The coach sessions saved with no relationship that name this one are its own too.
+        loose = [e for e in journal.entries(kind="coach_session")
+                 if e.relationship_id is None and args.rel in _about(e, names)]
+        entries = sorted(entries + loose, key=lambda e: (instant_order(e.occurred_at), e.id))
     # With a filter, only the relationships of what it lists (none for entries of no
     # relationship); without one, every relationship.
     wanted = ({args.rel} if args.rel is not None else
-              {e.relationship_id for e in entries} if args.kind is not None else None)
+              {rel for e in entries for rel in _about(e, names)} if args.kind is not None
+              else None)
     shown = [r for r in everyone if wanted is None or r.id in wanted]
     bodies = [shown_body(e.kind, e.body) for e in entries]  # private answers read "kept private"
-    if args.json:
+    if args.json:  # the stored form: a session linked by name only has no relationship_id
         render.print_json(journal_view.list_json(shown, entries, bodies))
         return 0
-    readable = [replace(e, body=body) for e, body in zip(entries, bodies, strict=True)]
+    readable = [replace(e, body=body, relationship_id=next(iter(_about(e, names)), None))
+                for e, body in zip(entries, bodies, strict=True)]
     rel = next((r for r in everyone if r.id == args.rel), None)
-    sys.stdout.write(journal_view.list_text(shown, readable, names={r.id: r.name for r in everyone},
-                                            kind=args.kind, rel=rel))
+    sys.stdout.write(journal_view.list_text(shown, readable, names=names, kind=args.kind,
+                                            rel=rel))
     return 0
+
+
+def _about(entry: Entry, names: Mapping[int, str]) -> list[int]:
+    """The relationships an entry is about: the one it is saved under, or else, for a coach
+    session, the ones its "who" names (:func:`mendkit.journal.reading.named_in`): such a session
+    was saved before the journal or that relationship existed, and insights, ``delete --rel``
+    and ``rename`` count it as theirs, so the list and ``show`` do too."""
+    from mendkit.journal.reading import named_in
+
+    if entry.relationship_id is not None:
+        return [entry.relationship_id]
+    return named_in(entry.kind, entry.body, names)
 
 
 def _show(journal: Journal, args: argparse.Namespace) -> int:
@@ -202,6 +225,8 @@ def _show(journal: Journal, args: argparse.Namespace) -> int:
         render.print_json({"id": e.id, "kind": e.kind, "relationship_id": e.relationship_id,
                            "occurred_at": e.occurred_at, "body": body})
         return 0
-    rel = next((r for r in journal.relationships() if r.id == e.relationship_id), None)
+    everyone = journal.relationships()
+    about = _about(e, {r.id: r.name for r in everyone})
+    rel = next((r for r in everyone if about and r.id == about[0]), None)
     sys.stdout.write(journal_view.show_text(e, body, rel))
     return 0

@@ -87,9 +87,11 @@ _FORMULA_STARTS = frozenset("=+-@\t\r")
 
 def to_csv(data: Mapping[str, Any]) -> str:
     """The export for reading: the relationships, a blank row, then one row per entry with its
-    relationship's name, its time as stored, its kind, its words in full (what happened, the
-    message, a summary), severity, labels, outcome (a repair's uptake, where a coach session got
-    to), who reached out and the score, in plain words; ``details_json`` holds the body whole.
+    relationship's name (for a coach session saved with none, the one its "who" names, as
+    ``mend journal list`` shows it), its time as stored, its kind, its words in full (what
+    happened, the message, a summary), severity, labels, outcome (a repair's uptake, where a
+    coach session got to), who reached out and the score, in plain words; ``details_json``
+    holds the body whole.
     Every text cell is kept from running as a formula (:func:`spreadsheet_cell`)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -106,7 +108,8 @@ def to_csv(data: Mapping[str, Any]) -> str:
         outcome = (reading.uptake_words(body) if kind == "repair" else
                    reading.coach_state_words(body) if kind == "coach_session" else "")
         w.writerow(map(spreadsheet_cell, [
-            e["id"], e["occurred_at"], names.get(e["relationship_id"], ""),
+            e["id"], e["occurred_at"], names.get(e["relationship_id"], "")
+            or next((names[i] for i in reading.named_in(kind, body, names)), ""),
             reading.kind_words(kind), reading.summary(kind, body),
             _blank(reading.severity_of(body)) if kind == "rupture" else "",
             "; ".join(reading.labels_of(body)) if kind == "rupture" else "",

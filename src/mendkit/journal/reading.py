@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from mendkit.insights import said_name
+
 KIND_WORDS = {"rupture": "rupture", "repair": "repair", "checkin": "check-in",
               "analysis": "analysis", "correction": "correction",
               "coach_session": "coach session", "coach_pair": "two-person coach session"}
@@ -115,6 +117,17 @@ def coach_answers(body: Mapping[str, Any]) -> list[tuple[str, str]]:
                                              if key in _COACH_ANSWERS else len(_COACH_ANSWERS)))
     return [(_COACH_ANSWERS.get(str(key), str(key).replace("_", " ")), str(answers[key]))
             for key in asked if isinstance(answers[key], str | int | float)]
+
+
+def named_in(kind: str, body: Mapping[str, Any], names: Mapping[int, str]) -> list[int]:
+    """The relationships (of ``names``, ``{id: name}``) that a coach session saved with no
+    relationship is about: those whose name is its answer to "who", pronouns and case aside
+    (:func:`mendkit.insights.said_name`), as insights count it, ``delete --rel`` deletes it and
+    ``rename`` links it for good. In id order; none for any other entry or an answer that names
+    no one."""
+    answers = body.get("answers") if kind == "coach_session" else None
+    want = said_name(answers.get("recognise_who")) if isinstance(answers, Mapping) else ""
+    return sorted(rel_id for rel_id, name in names.items() if want and said_name(name) == want)
 
 
 def summary(kind: str, body: Mapping[str, Any]) -> str:
