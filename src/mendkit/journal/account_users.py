@@ -151,7 +151,12 @@ class AccountUsers(AccountsCore):
         many entries went with it.
 
         The row itself stays as a tombstone (no name, no password, disabled): the audit log
-        refers to people by id, and SQLite would give a deleted last id to the next account."""
+        refers to people by id, and SQLite would give a deleted last id to the next account.
+
+        What their entries and relationships held is then overwritten as in
+        :meth:`~mendkit.journal.entry_sharing.EntrySharing.delete_entry` (only the tables that
+        lost rows are rewritten; :class:`~mendkit.journal.journal_edits.DeletedButKept` when
+        another program kept SQLite from it, the account deleted all the same)."""
         with self.journal.transaction() as s:
             row = self._user_row(s, username)
             user = _user(row)
@@ -160,11 +165,18 @@ class AccountUsers(AccountsCore):
             owned = select(EntryRow.id).where(EntryRow.owner_id == row.id)
             s.execute(delete(ShareRow).where(ShareRow.entry_id.in_(owned)))
             gone = s.execute(delete(EntryRow).where(EntryRow.owner_id == row.id))
-            s.execute(delete(RelationshipRow).where(RelationshipRow.owner_id == row.id))
+            rels = s.execute(delete(RelationshipRow).where(RelationshipRow.owner_id == row.id))
             s.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
             row.username = f"{_TOMBSTONE}{row.id}"
             row.password_hash = _TOMBSTONE  # no password matches it
             row.disabled = True
             s.merge(MetaRow(key=f"{_DELETED_NAME}{row.id}", value=user.username))
             self._audit(s, actor, "delete_user", subject_id=user.id)
-            return user, int(getattr(gone, "rowcount", 0) or 0)
+            entries = int(getattr(gone, "rowcount", 0) or 0)
+            freed = [table for table, n in (("entries", entries),
+                                            ("relationships", getattr(rels, "rowcount", 0)))
+                     if n]
+        if freed:
+            self.journal._overwrite_freed(f"the account {user.username} was deleted with "
+                                          "everything that was theirs", *freed)
+        return user, entries

@@ -154,7 +154,12 @@ class EntrySharing(AccountsCore):
     def delete_entry(self, client: User, entry_id: int) -> None:
         """Delete one of the client's own entries for good, and every share of it (a therapist
         no longer sees it, from their next request). The audit log gains a ``delete_entry``
-        line (who, which entry), never what it said; earlier lines about it stay."""
+        line (who, which entry), never what it said; earlier lines about it stay.
+
+        What it held is then overwritten as the one-person journal's deletes are (the journal's
+        ``_overwrite_freed``): on PostgreSQL the entries' table is rewritten; on SQLite the WAL
+        is emptied into the file, and :class:`~mendkit.journal.journal_edits.DeletedButKept`
+        says when another program kept it from that (the entry is deleted all the same)."""
         _require_role(client, "client")
         entry_id = _an_id(entry_id)
         with self.journal.transaction() as s:
@@ -162,6 +167,7 @@ class EntrySharing(AccountsCore):
             s.execute(delete(ShareRow).where(ShareRow.entry_id == entry_id))
             s.delete(row)
             self._audit(s, client, "delete_entry", entry_id=entry_id, subject_id=client.id)
+        self.journal._overwrite_freed(f"entry {entry_id} was deleted", "entries")
 
     def export_of(self, client: User) -> dict[str, Any]:
         """Everything the client keeps on their Practice page, decrypted, as plain JSON values

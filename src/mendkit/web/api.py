@@ -19,7 +19,7 @@ from fastapi import APIRouter, HTTPException, Path, Request, Security
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import APIKeyCookie
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 
 from mendkit._unicode import has_lone_surrogate
 from mendkit.api import MAX_CONTEXT, MAX_MESSAGE, check
@@ -220,6 +220,12 @@ async def api_check(body: CheckRequest, request: Request) -> JSONResponse:
 
 class CoachStart(BaseModel):
     attachment: Literal["anxious", "avoidant", "disorganised"] | None = None
+    relationship_id: StrictInt | None = Field(  # not true, 1.0 or "1" (422)
+        None, ge=1, description="Which relationship is this about? (optional) The id of a "
+        "relationship in the unlocked journal (GET /api/journal/relationships): the session is "
+        "saved under it from its first step, as the Coach page saves it; left out, with no "
+        "relationship. One the journal does not have is a 404; without a journal, or in a "
+        "practice, it is refused (400). Either way nothing is saved")
 
 
 class CoachAnswer(BaseModel):
@@ -234,14 +240,35 @@ def _step(step: Any) -> dict[str, Any]:
             "position": step.position}
 
 
-@router.post("/coach", responses=LOCKED, openapi_extra=SIGN_IN_IF_A_PRACTICE)
+# Saving a session under a relationship is the one-person journal's: not without one, nor in a
+# practice (where a session is its person's alone), as on the Coach page.
+NO_JOURNAL = ("A session can be saved under a relationship of your journal only, and there is no "
+              "journal yet: leave out relationship_id, or create a journal first.")
+IN_A_PRACTICE = ("In a practice, a coach session is yours alone and is not saved under a "
+                 "relationship: leave out relationship_id.")
+
+
+@router.post("/coach", openapi_extra=SIGN_IN_IF_A_PRACTICE, responses={
+    404: {"model": ApiError, "description": "relationship_id is no relationship of the journal; "
+          "no session was started"}, **LOCKED})
 def api_coach_start(body: CoachStart, request: Request) -> dict[str, Any]:
-    """Start a Healing Cycle session: its id and the first question."""
+    """Start a Healing Cycle session: its id and the first question; with ``relationship_id``,
+    saved under that relationship of the journal."""
+    from mendkit.journal.stores import linked_session_store
     from mendkit.web import coach
     from mendkit.web.coach_pages import clock
+    from mendkit.web.practice_access import practice_on
 
     with stores_for(request) as stores:
-        return _step(coach.begin(stores.sessions, region=region_of(request),
+        sessions = stores.sessions
+        if body.relationship_id is not None:
+            if practice_on(request):
+                raise InvalidInputError(IN_A_PRACTICE)
+            if stores.journal is None:
+                raise InvalidInputError(NO_JOURNAL)
+            # Checked before anything is saved: one the journal does not have is a 404.
+            sessions = linked_session_store(stores.journal, body.relationship_id)
+        return _step(coach.begin(sessions, region=region_of(request),
                                  attachment=body.attachment, now=clock(request)))
 
 
