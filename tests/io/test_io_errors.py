@@ -276,7 +276,8 @@ def test_a_csv_message_longer_than_the_csv_modules_default_field_is_read(tmp_pat
     long_text = "I keep going over it, " * 10_000  # 220,000 characters: over csv's 131,072
     path = write(tmp_path, "long.csv", f'speaker,text\nAna,"{long_text}"\nBen,ok\n')
     turns = load_conversation(path).turns
-    assert (turns[0].text, turns[1].text) == (long_text, "ok")
+    # all of it, less the space at its end (readers trim a turn's outer space)
+    assert (turns[0].text, turns[1].text) == (long_text.rstrip(), "ok")
 
 
 def test_a_csv_field_over_the_limit_is_a_clear_error(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,12 @@ def test_round_trip_keeps_every_turn(tmp_path: Path, writer: str, name: str) -> 
 @pytest.mark.parametrize("writer", list(WRITERS))
 def test_round_trip_of_awkward_values(tmp_path: Path, writer: str) -> None:
     original = tricky()
-    assert WRITERS[writer](original, tmp_path).turns == original.turns
+    back = WRITERS[writer](original, tmp_path).turns
+    if writer == "convokit":
+        assert back == original.turns
+    else:  # the JSON, JSON Lines and CSV readers trim the space around a turn (Whisper's)
+        assert back == tuple(replace(t, text=t.text.strip()) for t in original.turns)
+        assert back[1].text == "leading and trailing space"
 
 
 def test_write_jsonl_and_convokit_hold_several_conversations(tmp_path: Path) -> None:

@@ -44,6 +44,9 @@ class _Open:
     labels: dict[str, None] = field(default_factory=dict)
     subtypes: set[str] = field(default_factory=set)
     initiator: str | None = None
+    # who moved against the other beyond a complaint, as a rule read it (the one who ruptured)
+    movers: set[str] = field(default_factory=set)
+    by_movers: set[int] = field(default_factory=set)  # repair turns by one of ``movers`` then
     resolved: bool = False
     crisis: bool = False
     stopped: bool = False  # danger between its people: no repair or uptake counts from then on
@@ -88,6 +91,15 @@ def _owns_after_rupture(turn: TurnAnalysis) -> bool:
     rupture_ends = [e.end for e in rule_ev if is_rupture(e.label)]
     return bool(rupture_ends) and any(
         e.label == _RESPONSIBILITY and e.start >= min(rupture_ends) for e in rule_ev)
+
+
+def _moves_against(turn: TurnAnalysis, read: _Read) -> bool:
+    """Whether a rule read ``turn`` moving against the other beyond a complaint: an invalidation
+    or a confrontation other than a complaint (not the model alone: it reads many a hurt person's
+    "that's not what I'm saying" as invalidation)."""
+    return (_INVALIDATION in read.ruptures and bool(_rule_subtypes(turn, _INVALIDATION))) or (
+        _CONFRONTATION in read.ruptures
+        and bool((_rule_subtypes(turn, _CONFRONTATION) or set()) - {"complaint"}))
 
 
 def _in_parties(ep: _Open, speaker: str) -> bool:

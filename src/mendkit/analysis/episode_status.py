@@ -37,6 +37,28 @@ def _between(ep: _Open, turns: Mapping[int, TurnAnalysis],
     return tuple(out)
 
 
+def _counted_repair(ep: _Open, turns: Mapping[int, TurnAnalysis]) -> int | None:
+    """The repair turn the episode's initiator and time to repair are read from (see the module
+    docstring, "The repair that counts"): the first repair by someone who had moved against the
+    other beyond a complaint, or the first the other party took up; failing both, the first."""
+    for repair in ep.repair_turns:
+        if repair in ep.by_movers or _taken_up(ep, repair, turns):
+            return repair
+    return ep.repair_turns[0] if ep.repair_turns else None
+
+
+def _taken_up(ep: _Open, repair: int, turns: Mapping[int, TurnAnalysis]) -> bool:
+    """Whether the first reconnect after ``repair`` by someone else takes it up: its speaker made
+    no rupture between the two (Sam's "whatever" after Jordan's "I felt alone" answers it)."""
+    repairer = turns[repair].speaker
+    for later in ep.reconnect_turns:
+        if later > repair and turns[later].speaker != repairer:
+            taker = turns[later].speaker
+            return not any(repair < k < later and turns[k].speaker == taker
+                           for k in ep.rupture_turns)
+    return False
+
+
 def _close(ep: _Open, turns: Mapping[int, TurnAnalysis],
            speakers: Sequence[str] = ()) -> Episode:
     status: EpisodeStatus = (
@@ -44,8 +66,8 @@ def _close(ep: _Open, turns: Mapping[int, TurnAnalysis],
     )
     turns_to_repair: int | None = None
     seconds: float | None = None
-    if ep.repair_turns:
-        first = ep.repair_turns[0]
+    first = _counted_repair(ep, turns)
+    if first is not None:
         turns_to_repair = first - ep.start
         t0, t1 = turns[ep.start].start, turns[first].start
         if t0 is not None and t1 is not None:
@@ -59,7 +81,7 @@ def _close(ep: _Open, turns: Mapping[int, TurnAnalysis],
         rupture_turns=tuple(ep.rupture_turns),
         repair_turns=tuple(ep.repair_turns),
         reconnect_turns=tuple(ep.reconnect_turns),
-        initiator=ep.initiator,
+        initiator=turns[first].speaker if first is not None else ep.initiator,
         taken_up=ep.resolved,
         turns_to_repair=turns_to_repair,
         seconds_to_repair=seconds,

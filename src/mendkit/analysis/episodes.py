@@ -49,7 +49,8 @@ even after the episode went quiet (round 16). Only the parties repair: a third p
 acknowledgement, validation, request or reflection between two others ("Maya, I hear a lot of hurt
 in 'again'", "Ana, that came across harshly") is facilitation; it is not a repair turn, names no
 initiator and starts no time to repair, and agreeing with it ("Yes. Exactly that.") takes nothing
-up. The initiator is the first of the two who repairs. A third person who owns a part of their own,
+up. The initiator is the first of the two whose repair counts (The repair that counts). A
+third person who owns a part of their own,
 in the first person and by name ("ah gráinne i completely forgot about your mam, im sorry"),
 repairs and becomes one of its parties; "Leo, that was unkind" about someone else's words owns
 nothing. Uptake comes only from a party other than the repairer, and, when the repair spoke to
@@ -156,6 +157,18 @@ they own their part, validate or acknowledge. An apology that names an act ("I'm
 to ring you") and a quarrel of complaints and defences keep their repairs, and the blamer's own
 apology afterwards is taken up as before.
 
+The repair that counts (round 17, t2). Every repair attempt is among the episode's repair turns
+and makes it ``attempted``, but its initiator and its time to repair (``turns_to_repair``,
+``seconds_to_repair``) come from the first repair by someone a rule read moving against the other
+beyond a complaint (an invalidation, a confrontation other than a complaint: the one who
+ruptured), or the first one the other party took up (the first reconnect after it by someone
+else, who made no rupture in between), whichever comes first; failing both, the first repair.
+The hurt person's feeling or request in the middle of an escalating exchange ("I miss you. I feel
+like I'm not a priority", met with "Mm.") does not stop the clock: over a minute later the other's
+"You're right. I've been flaky and that's on me" is the repair, and its speaker the initiator. A
+rupture only the model read does not make its speaker the one who ruptured: it reads many a hurt
+person's "that's not what I'm saying" as invalidation.
+
 Late uptake (round 15, t2). While a repair waits for its uptake, thanks from either party counts
 as reconnection (the fusion lets the model's through: ``awaiting_uptake``), and the repairer's own
 thanks takes the repair up when it answers the other's reply made after the repair with no
@@ -235,6 +248,7 @@ from mendkit.analysis.episode_state import (
     QUIET_SECONDS,
     _earlier,
     _in_parties,
+    _moves_against,
     _Open,
     _owns_after_rupture,
     _Read,
@@ -436,6 +450,8 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
             ep.labels.setdefault(label, None)
             ep.subtypes.update(turn.subtypes(label))
         _owes(ep, turn.speaker, read)
+        if _moves_against(turn, read):
+            ep.movers.add(turn.speaker)
         touched = True
     if read.limit and _in_parties(ep, turn.speaker):  # a limit answers the episode, repairs nothing
         touched = True
@@ -472,6 +488,8 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
             answers = None if read.answers is None else turns[read.answers].speaker
             ep.aimed = set(addressed(turn, speakers, answers)) & ep.parties
         ep.repair_turns.append(turn.index)
+        if turn.speaker in ep.movers:
+            ep.by_movers.add(turn.index)
         if ep.initiator is None:
             ep.initiator = turn.speaker
         touched = True

@@ -17,6 +17,8 @@ _NOT_IN_NAMES = re.compile(r"[,;!?*=/\\|\uff0c\uff1b\uff01\uff1f\uff0a\uff1d\uff
 # A cue's text starting with "Name: " names its speaker by convention, so a cue's speaker may be
 # "Whitfield, Dana", "Dana (she/her)" or "Dana | Acme Corp"; only sentence punctuation is refused.
 _NOT_IN_CUE_NAMES = re.compile(r"[;!?*=\\\uff0c\uff1b\uff01\uff1f\uff0a\uff1d\u3001\u3002]")
+# WhisperX's diarised SRT: "[SPEAKER_00]: text".
+_BRACKETED = re.compile(r"^\s*\[([^\[\]:\uff1a]{1,60})\]\s*:(?:\s+|$)")
 _SLASH_IN_A_WORD = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")  # "Mom/Dad", "(she/her)"
 # Prose also puts a comma before a colon ("Well, honestly: I did send it."), so a cue name with a
 # comma, or of more than four words, must also read as a name (see _reads_as_prose).
@@ -48,14 +50,15 @@ def split_speaker(
     the colon is followed by a space or the end of the line (so ``https://`` and ``10:30`` are
     not names). A slash between letters (``Mom/Dad``, ``(she/her)``) is allowed; with
     ``cue=True`` (the text of a VTT or SRT cue) commas and ``|`` are too (``Whitfield, Dana``),
-    unless the name reads as the start of a sentence (``Well, honestly: I did send it.``).
+    unless the name reads as the start of a sentence (``Well, honestly: I did send it.``), and
+    the name may be in square brackets, as WhisperX writes it (``[SPEAKER_00]: text``).
 
     >>> split_speaker("Dr. Ruiz: Where did you just go?")
     ('Dr. Ruiz', 'Where did you just go?')
     >>> split_speaker("and then she said, honestly: whatever") is None
     True
     """
-    match = _PREFIX.match(line)
+    match = (_BRACKETED.match(line) if cue else None) or _PREFIX.match(line)
     if match is None:
         return None
     name = clean_name(match.group(1))  # a right-to-left chat copied out starts lines with U+200F

@@ -14,10 +14,16 @@ from typing import NamedTuple
 
 from mendkit.errors import FormatError
 from mendkit.io._common import Names, quote
+from mendkit.io._cue_joins import TURN_GAP, joined, writes_full_stops
 from mendkit.io._source import Line
 from mendkit.io._times import TIMECODE_PATTERN, parse_timecode
 from mendkit.model.conversation import Turn
 
+NAMES_HINT = (
+    ". Without names Mend cannot tell who said what: add each speaker's name at the start of "
+    "their cues ('Ana: I waited an hour.'); with WhisperX, transcribe with --diarize, and its "
+    "'[SPEAKER_00]: ...' cues are read as named"
+)
 _TIMING = re.compile(rf"^\s*({TIMECODE_PATTERN})\s*-->\s*({TIMECODE_PATTERN})(?:\s+.*)?$")
 # A line that starts with a clock time and holds a second one: a timing line with its arrow
 # mistyped ("->", "—>", none at all), not a cue id, nor the cue's text.
@@ -109,7 +115,8 @@ class _Pending:
     speaker: str
     start: float
     end: float
-    pieces: list[str] = field(default_factory=list)
+    cue_line: int  # the timing line of the cue the last words came from
+    cues: list[list[str]] = field(default_factory=list)  # the words of each cue, line by line
 
 
 class CueTurns:
@@ -118,44 +125,63 @@ class CueTurns:
     A segment without a speaker continues the previous turn. With ``merge=True`` consecutive
     segments by the same speaker also join one turn (a speaker's uninterrupted stretch, which
     captioners cut into cues), starting when its first cue starts and ending when its last one
-    ends; otherwise each named segment is a turn.
+    ends; otherwise each named segment is a turn. A cue that starts more than
+    :data:`~mendkit.io._cue_joins.TURN_GAP` seconds after the turn's last cue ended starts a new
+    turn by the same speaker, merged or not. How the cues' words join is
+    :func:`~mendkit.io._cue_joins.joined`'s.
     """
 
-    def __init__(self, *, source: str, merge: bool, expected: str) -> None:
+    def __init__(self, *, source: str, merge: bool, expected: str, hint: str = "") -> None:
         self._source = source
         self._merge = merge
         self._expected = expected
+        self._hint = hint
         self._names = Names()
         self._pending: _Pending | None = None
-        self.turns: list[Turn] = []
+        self._done: list[_Pending] = []
+        self._cue_ends: dict[int, str] = {}  # each cue's last words, by its timing line
 
-    def add(self, speaker: str | None, text: str, cue: Cue, line: int) -> None:
+    def add(self, speaker: str | None, text: str, cue: Cue, line: int, *,
+            hint: str = "") -> None:
+        """Add one segment of ``cue`` (from line ``line``); ``hint`` is said in the error when
+        the first cue names no speaker, where the caller knows more than ``hint=`` in
+        ``__init__`` said."""
         pending = self._pending
-        if speaker is None or (self._merge and pending is not None and pending.speaker == speaker):
-            if pending is None:
-                raise FormatError(
-                    f"expected the first cue to name its speaker ({self._expected}); "
-                    f"found {quote(text)}",
-                    source=self._source, line=line,
-                )
+        if pending is None and speaker is None:
+            raise FormatError(
+                f"expected the first cue to name its speaker ({self._expected}); "
+                f"found {quote(text)}{hint or self._hint}",
+                source=self._source, line=line,
+            )
+        if text:
+            self._cue_ends[cue.line] = text
+        paused = pending is not None and cue.start - pending.end > TURN_GAP
+        if pending is not None and not paused and (
+                speaker is None or (self._merge and pending.speaker == speaker)):
             if text:
-                pending.pieces.append(text)
+                if pending.cue_line != cue.line or not pending.cues:
+                    pending.cues.append([])
+                pending.cues[-1].append(text)
+            pending.cue_line = cue.line
             pending.end = max(pending.end, cue.end)
             return
+        name = pending.speaker if speaker is None and pending is not None else self._names(speaker or "")
         self._flush()
-        self._pending = _Pending(self._names(speaker), cue.start, cue.end, [text] if text else [])
+        self._pending = _Pending(name, cue.start, cue.end, cue.line, [[text]] if text else [])
 
     def finish(self) -> list[Turn]:
         self._flush()
-        return self.turns
+        full_stops = writes_full_stops(list(self._cue_ends.values()))
+        return [
+            Turn(
+                index=index, speaker=pending.speaker,
+                text=joined([" ".join(words) for words in pending.cues], full_stops=full_stops),
+                start=pending.start, end=pending.end,
+            )
+            for index, pending in enumerate(self._done)
+        ]
 
     def _flush(self) -> None:
-        pending = self._pending
-        if pending is not None:
-            self.turns.append(
-                Turn(
-                    index=len(self.turns), speaker=pending.speaker, text=" ".join(pending.pieces),
-                    start=pending.start, end=pending.end,
-                )
-            )
+        if self._pending is not None:
+            self._done.append(self._pending)
         self._pending = None

@@ -78,7 +78,9 @@ class RecordReader:
         return Turn(
             index=index,
             speaker=self.names(speaker.strip()),
-            text=reaction_text(text),  # a tapback is its emoji, not the words it quotes
+            # Whisper starts each segment's text with a space; a tapback is its emoji, not the
+            # words it quotes
+            text=reaction_text(text.strip()),
             start=start,
             end=end,
             timestamp=self.timestamp(data.get("timestamp"), _field(where, "timestamp"), line),

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from mendkit.errors import FormatError
 from mendkit.io._common import finish, quote, split_speaker
-from mendkit.io._cues import CueTurns, iter_cues
+from mendkit.io._cues import NAMES_HINT, CueTurns, iter_cues
 from mendkit.io._source import Line, TextSource
 from mendkit.model.conversation import Conversation
 
@@ -44,7 +44,7 @@ def read_vtt(source: TextSource, *, merge: bool = False) -> Conversation:
             break
         if not line.text.strip():
             break
-    builder = CueTurns(source=source.name, merge=merge, expected=EXPECTED)
+    builder = CueTurns(source=source.name, merge=merge, expected=EXPECTED, hint=NAMES_HINT)
     for cue in iter_cues(body, source=source.name, example=EXAMPLE, skip_block=_skip):
         for line in cue.payload:
             for speaker, text in segments(line.text):
