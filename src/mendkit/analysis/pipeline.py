@@ -58,6 +58,11 @@ THRESHOLD: Final = 0.5
 HINT_REACH: Final = 250
 _ORDER: Final = {label: i for i, label in enumerate(LABELS)}
 _OPENING: Final = TurnContext()  # the first turn: nothing before it
+# Rules that read praise or thanks as contempt only right after the other's jab (round 17:
+# "Thank you for your kind words, Ben. Really appreciate how supportive you are." after "Good to
+# know you're so reliable when it suits you."). In full mode a jab only the model read counts
+# for them too: the model then read the thanks as reconnection, and an episode looked repaired.
+AFTER_THEIR_JAB: Final = frozenset({"confrontation/sarcastic-thanks-after-35"})
 
 
 def _rupture(turn: TurnAnalysis, *, model: bool) -> bool:
@@ -95,6 +100,20 @@ def context_for(previous: Sequence[TurnAnalysis], speaker: str, *,
                    else "")
     return TurnContext(tension=tension, after_repair=after_repair, other_tension=other_tension,
                        previous=said_before)
+
+
+def _after_their_jab(rules: RuleSet, text: str, hits: list[Hit], context: TurnContext,
+                     model_context: TurnContext) -> list[Hit]:
+    """``hits`` with the matches of the ``AFTER_THEIR_JAB`` rules when the other's last turn is a
+    rupture only the model read (``model_context``), and without the labels those matches
+    suppress."""
+    if context.other_tension or not model_context.other_tension:
+        return hits
+    extra = [hit for hit in rules.find(text, model_context) if hit.rule.id in AFTER_THEIR_JAB]
+    if not extra:
+        return hits
+    gone = {label for hit in extra for label in hit.rule.suppress}
+    return [*(hit for hit in hits if hit.rule.label not in gone), *extra]
 
 
 def score_hits(
@@ -228,6 +247,9 @@ def analyze_with_probabilities(
         context = context_for(analysed, turn.speaker)
         blocked: set[str] = set()
         hits = rules.find(turn.text, context, blocked=blocked)
+        if model is not None:
+            hits = _after_their_jab(rules, turn.text, hits, context,
+                                    context_for(analysed, turn.speaker, model_ruptures=True))
         if personal is not None and personal.muted_rules:
             # A person's corrections never silence a crisis rule (the heads refuse to hold one;
             # this keeps it so whatever a heads file says).
