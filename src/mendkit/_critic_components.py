@@ -64,11 +64,28 @@ _PRAISE_RE: Final = re.compile(
     r"(?![^.!?\n]*\b(?:finally|for once|at last|for a change)\b)", re.IGNORECASE)
 
 
+# "I've really liked getting to know you", "I enjoyed our dates", "I'm glad we met": what the
+# writer valued in them or in the time together, said to them (round seventeen: a kind ending's
+# thanks, and a repair's warmth, went uncounted).
+_VALUED_RE: Final = re.compile(
+    r"\bi(?:['\u2019]ve| have)? (?:really |truly |genuinely |honestly |so |very much )*"
+    r"(?:liked|loved|enjoyed|valued|appreciated) (?:getting to know (?:you|u)|spending time with"
+    r" (?:you|u)|our time(?: together)?|the time we(?:['\u2019]ve| have)? (?:had|spent)(?:"
+    r" together)?|our (?:dates|chats|talks|conversations|time)|being with (?:you|u)|meeting"
+    r" (?:you|u)|knowing (?:you|u))\b"
+    r"|\b(?:i['\u2019]?m|i am) (?:really |so |truly )?glad (?:we met|i met (?:you|u)|i got to know"
+    r" (?:you|u))\b", re.IGNORECASE)
+
+
 def _praises(turn: TurnAnalysis) -> bool:
-    """Whether ``turn`` tells them the writer is proud of them, outside any rupture a rule
-    found."""
+    """Whether ``turn`` tells them the writer is proud of them, outside any rupture read, or
+    valued them or the time together, outside any rupture a rule found (the model's reading of
+    a whole ending, "I've loved spending time with you", may be a rupture: its thanks stand)."""
     ruptures = [(e.start, e.end) for e in turn.evidence if is_rupture(e.label)]
-    return any(not overlaps(m.start(), m.end(), ruptures) for m in _PRAISE_RE.finditer(turn.text))
+    found = [(e.start, e.end) for e in turn.evidence
+             if is_rupture(e.label) and e.source.startswith("rule:")]
+    return any(not overlaps(m.start(), m.end(), ruptures) for m in _PRAISE_RE.finditer(turn.text)) \
+        or any(not overlaps(m.start(), m.end(), found) for m in _VALUED_RE.finditer(turn.text))
 
 
 # "I'm sorry." and nothing more: in a message that takes on what the other person did, it is an

@@ -12,6 +12,7 @@ from typing import Final
 
 from mendkit._critic_care import TheirAct, needs_no_answer, their_acts, threatens_you
 from mendkit._critic_components import _OWNERSHIP, COMPONENT_WEIGHTS
+from mendkit._critic_endings import CHASING_NOTE, ENDING_NOTE
 from mendkit.analysis.language import CHECK_CONTEXT_NOTE, CHECK_NOTE, looks_unreadable
 from mendkit.analysis.pipeline import analyze_turn
 from mendkit.analysis.safety import (
@@ -263,8 +264,11 @@ def missing_components(result: CheckResult) -> list[str]:
     but" took back is missing too: the note leaves it out, as the issue's example keeps the
     apology (:func:`_owned_before_the_but`), but the message as written owns nothing, so it is
     not present either (none when the message takes on what the other person did)."""
-    if LIMIT_NOTE in result.notes or DEED_NOTE in result.notes or ACCEPT_NOTE in result.notes:
-        return []  # a limit, a repair by deed or an apology taken up needs none of its parts
+    if any(note in result.notes for note in (LIMIT_NOTE, DEED_NOTE, ACCEPT_NOTE, ENDING_NOTE,
+                                             CHASING_NOTE)):
+        # A limit, a repair by deed, an apology taken up, an ending or a chase: a repair's
+        # checklist does not fit it.
+        return []
     asked: list[str] = []
     for note in result.notes:
         if note.startswith(MISSING_NOTE):

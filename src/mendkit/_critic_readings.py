@@ -173,4 +173,7 @@ def _example_before_but(turn: TurnAnalysis, kept: str, start: int, end: int) -> 
            for ev in turn.evidence):
         return (f"What comes before it, \"{kept}\", is a non-apology too: it does not say "
                 "what you did. Own your part instead, for example: \"I'm sorry I ...\".")
+    if re.fullmatch(r"(?:(?:so|really|very|truly) )*(?:sorry|soz|sry)", kept, re.IGNORECASE):
+        # A bare "sorry" owns nothing (round seventeen): the example names the act.
+        return "For example: \"I'm sorry I ...\", with what you did in your own words."
     return f"For example: \"{kept}.\"" if kept else ""

@@ -81,6 +81,8 @@ def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: l
         rewrite = _around_the_gap(text, turn, fixes, fixed)
         if rewrite is not None and not gaps(rewrite):
             rewrite = None
+    if rewrite is not None and _LONE_SORRY_RE.fullmatch(rewrite):
+        rewrite = GAP  # never a bare "sorry" (round seventeen): the gap asks what they did
     if rewrite is not None and _loses_an_arrangement(text, rewrite):
         rewrite = None  # a handover time or an amount the person must send is not to be lost
     if rewrite is not None and any(i.kind in ("non_apology", "sorry_but") for i in issues):
@@ -90,6 +92,10 @@ def suggested_rewrite(text: str, turn: TurnAnalysis, fixes: list[Fix], issues: l
     return rewrite
 
 
+# A rewrite that is a bare "sorry" and nothing more ("sorry but you never text back" cut to
+# "sorry"): it owns nothing, not even an "I'm" (which the writer's own "I'm sorry." keeps).
+_LONE_SORRY_RE: Final = re.compile(r"\W*(?:(?:so|really|very|truly) )*(?:sorry|soz|sry)\W*",
+                                   re.IGNORECASE)
 _GRUDGING_STILL_RE: Final = re.compile(
     r"\b(i(?:['\u2019]ll| will| can| am|['\u2019]m)(?: happy to)?) still\b(?! (?:love|care|want|"
     r"think|feel|miss|mean|need)\b)", re.IGNORECASE)

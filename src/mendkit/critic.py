@@ -13,7 +13,8 @@ rupture), which ranks drafts the rules cannot read. Issues carry spans and a sug
 The issues are found in ``mendkit._critic_issues`` and the rewrite is built in
 ``mendkit._rewrite``; what a repair's checklist does not fit (a limit the person sets, taking on
 what the other person did, pleading, a letter that needs no answer, a threat received) is found
-in ``mendkit._critic_care``, and lines quoted from the message answered are set aside by
+in ``mendkit._critic_care`` (an ending, and a chase for a reply, in ``mendkit._critic_endings``),
+and lines quoted from the message answered are set aside by
 ``mendkit._critic_quotes``. The components are counted in ``mendkit._critic_components``, the
 issues worded in ``mendkit._critic_messages``, the notes written in ``mendkit._critic_notes``,
 teasing told from scorn in ``mendkit._critic_teasing`` and a rewrite checked afresh in
@@ -39,6 +40,9 @@ from mendkit._critic_care import (
 )
 from mendkit._critic_components import COMPONENT_WEIGHTS as COMPONENT_WEIGHTS  # noqa: PLC0414 (re-export)
 from mendkit._critic_components import _components
+from mendkit._critic_endings import CHASE_COMPLAINT, ENDING_FITS, calmer, chases, ends_things
+from mendkit._critic_endings import CHASING_NOTE as CHASING_NOTE  # noqa: PLC0414 (re-export)
+from mendkit._critic_endings import ENDING_NOTE as ENDING_NOTE  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import BLAMING_FEELINGS as BLAMING_FEELINGS  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import OVER_APOLOGY as OVER_APOLOGY  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import VALIDATING_NEVER_RE as VALIDATING_NEVER_RE  # noqa: PLC0414 (re-export)
@@ -53,6 +57,7 @@ from mendkit._critic_notes import (
     _UNSAFE,
     _UNSAFE_GUESS,
     GAP_REWRITE_NOTE,
+    LETTER_NOTE,
     QUOTED_NOTE,
     _model_rupture_note,
     _notes,
@@ -141,6 +146,12 @@ def critique(
     cared, unearned = care_issues(own, acts, issues, _MESSAGES)
     issues, fixes, held = beside_pleading(issues, fixes, held, unearned)
     issues = [*issues, *cared]
+    # An ending owns no fault and asks for nothing: closing the door is what it does, so it is
+    # not flagged for it (contempt in one still is). A chase is advised as one (round seventeen).
+    ending = ends_things(own)
+    chasing = not ending and chases(own)
+    if ending:
+        issues = [i for i in issues if i.kind not in ENDING_FITS]
     # A component counts when a rule shows it with a span the person can see; the model's
     # whole-turn guesses inform the labels and risk, not the score a draft is ranked by.
     # The rewrite's gap, taken as it is ("I'm sorry I ..."), names no act: it owns nothing.
@@ -150,7 +161,11 @@ def critique(
         components["request"] = True  # a limit is the request a message that sets one makes
     quality = BASE + sum(w for name, (_, w) in COMPONENT_WEIGHTS.items() if components[name])
     quality -= sum(PENALTIES.get(kind, 0.1) for kind in {i.kind for i in issues})
-    if components["request"]:  # not "add what you would like" to a message that says it
+    if chasing:  # not a demand added to a chase: the need said once, calmly
+        message, suggestion = CHASE_COMPLAINT
+        issues = [replace(i, message=message, suggestion=suggestion) if i.kind == "complaint"
+                  else i for i in issues]
+    elif components["request"]:  # not "add what you would like" to a message that says it
         issues = [_explained(i, "complaint_with_request") if i.kind == "complaint" else i
                   for i in issues]
     if probabilities:
@@ -161,12 +176,19 @@ def critique(
         overruled.add("ownership")  # the "but" undoes it; the issue's example keeps it
     notes = _notes(own, turn, components, issues, acts=acts, limit_spans=limit_spans,
                    overruled=overruled, gapped=bool(gapped))
-    if not issues and (unexplained := [label for label in turn.labels
-                                       if is_rupture(label) and turn.model_only(label)]):
+    if ending or chasing:  # a repair's checklist does not fit it: the note says what does
+        notes = [ENDING_NOTE if ending else CHASING_NOTE,
+                 *(n for n in notes if not n.startswith(MISSING_NOTE) and n != LETTER_NOTE)]
+    elif not issues and (unexplained := [label for label in turn.labels
+                                         if is_rupture(label) and turn.model_only(label)]):
         notes.append(_model_rupture_note(unexplained))
     if quoted:
         notes.append(QUOTED_NOTE)
     rewrite = suggested_rewrite(own, turn, fixes, issues, held)
+    if ending and (not issues or (rewrite is not None and not ends_things(rewrite))):
+        rewrite = None  # nothing to change in a kind ending; a rewrite must keep the decision
+    if chasing and not quoted and not components["ownership"]:
+        rewrite = calmer(own)  # the need kept, with no chasing and no guess at their silence
     if rewrite is not None and (_still_flagged(rewrite, {i.kind for i in held})
                                 or drops_a_limit(own, rewrite, limit_spans)
                                 or their_acts(rewrite)):

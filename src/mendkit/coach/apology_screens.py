@@ -23,6 +23,7 @@ EXCUSE: Final = "excuse"
 REASSURANCE: Final = "reassurance"
 ACCUSES: Final = "accuses"
 NOT_A_REQUEST: Final = "not_a_request"
+TOLD_OF_THEM: Final = "told_of_them"
 LEFT_OUT_LINES: Final = {
     NON_APOLOGY: ("I left out {names}, because it apologises for their feelings, or makes what "
                   "happened sound small, rather than owning what you did, and that usually lands "
@@ -40,6 +41,9 @@ LEFT_OUT_LINES: Final = {
     NOT_A_REQUEST: ("I left out {names}, because it reads as a feeling rather than something they "
                     "can do. If you want to ask for something, say what you would like them to "
                     "do."),
+    TOLD_OF_THEM: ("I left out {names}, because it tells what they felt or did rather than asking "
+                   "for something they can do. If you want to ask for something, say what you "
+                   "would like them to do."),
 }
 
 # Someone else: "you", "she", "Alex", "my husband".
@@ -187,6 +191,26 @@ def not_a_request(text: str) -> bool:
                                            "really", "very", "just", "a", "bit", "little", "and",
                                            "kind", "of", "kinda", "pretty", "quite", "too")]
     return bool(words) and all(w in _FEELING_WORDS for w in words)
+
+
+# What they felt or did, told about them ("She probably felt accused and guilty", "he was just
+# tired", "you must have felt awful"): an answer to "what would you like them to do?" that asks
+# nothing of them. Never "Could you probably felt accused ...?" (round seventeen).
+_TELLS_OF_THEM: Final = re.compile(
+    r"^\s*(?:(?:i think|i guess|i suppose|maybe|probably|perhaps)\s*,?\s+)?"
+    r"(?:he|she|they|you|u|(?-i:(?!I\b)[A-Z])[\w'-]+)(?:['\u2019](?:d|s))?\s+"
+    r"(?:(?:probably|maybe|must|might|may|likely|clearly|obviously|definitely|really|just"
+    r"|prob|would|could|should)\s+)*(?:have\s+)?(?:felt|feel|feels|was|were|thought|seemed"
+    r"|got|had|been|did(?:n['\u2019]?t)?|didn['\u2019]?t|wasn['\u2019]?t|weren['\u2019]?t)\b", _I)
+
+
+def tells_of_them(text: str) -> bool:
+    """Whether a request answer only tells what they felt or did: nothing to ask of them.
+
+    >>> tells_of_them("She probably felt accused"), tells_of_them("text me when you're late")
+    (True, False)
+    """
+    return _TELLS_OF_THEM.match(text) is not None
 
 
 # A betrayal of trust, a major rupture: an affair, cheating, lies kept up for a long time, hidden

@@ -169,9 +169,13 @@ def compose(parts: DraftParts) -> str:
         parts = replace(parts, situation=told)
     work = parts.context in ("work", "therapist")
     feeling, need, unframed, after = _fitted_feeling_and_need(parts)
+    grievance = False
     if account:
         account = _sentence_case(_address(account, parts.other, parts.context,
                                           pronouns=_safe(parts)))
+        grievance = _done_to_me(account)
+        if parts.my_part:
+            account = _said_to_them(account)
     elif topic != "what happened" and not re.fullmatch(_TIME, topic, _I):
         topic = _address(topic, parts.other, parts.context, pronouns=_safe(parts))
     sentences: list[str] = []
@@ -187,7 +191,7 @@ def compose(parts: DraftParts) -> str:
     sentences.extend(my_part_sentences(own, work=work))
     if regret := _regret(_to_reader(parts.regret, parts), my_part):
         sentences.append(regret)
-    done_to_me = hostile_situation or "what happened" in parts.withheld or _done_to_me(account)
+    done_to_me = hostile_situation or "what happened" in parts.withheld or grievance
     if parts.their_side:
         sentences.append(f"I can see why {lower_first(_to_reader(parts.their_side, parts))}.")
     elif parts.context == "work":
@@ -252,6 +256,34 @@ def added_notes(parts: DraftParts) -> tuple[str, ...]:
                  "which helps a repair. Keep it only if it is true for you. You can change it "
                  "or delete it when you edit the draft." for sentence in _OFFERED
                  if sentence in draft)
+
+
+# An account this long that still speaks of someone as "she" or "they" is the person's story
+# told to Mend ("She took like five hours to answer my text on Saturday and when she finally did
+# I snapped ... She said she was at her grandma's birthday. Now she's gone a bit quiet."), not
+# the line that opens an apology: pasted in, it retells the case against them, about them
+# rather than to them (round seventeen). One said to them ("you and our son waited ...") stays.
+_STORY_SENTENCES: Final = 3
+_STORY_WORDS: Final = 40
+_THIRD_PERSON: Final = re.compile(
+    r"\b(?:he|she|they|him|her|them|his|hers|their|theirs)(?:['\u2019](?:s|d|re|ll|ve))?\b", _I)
+
+
+def _said_to_them(account: str) -> str:
+    """``account`` (what happened, said to the reader) as an apology may open with it: all of
+    it, or nothing when it is a whole story (``_STORY_SENTENCES`` sentences or more, or over
+    ``_STORY_WORDS`` words) told about someone in the third person; the apology after it names
+    what I did, and "Can we talk about what happened?" the rest.
+
+    >>> _said_to_them("We argued about money. She said I never listen. She left and slammed "
+    ...               "the door")
+    ''
+    >>> _said_to_them("We argued about money. You said I never listen. I left")
+    'We argued about money. You said I never listen. I left'
+    """
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", account.strip()) if s.strip()]
+    long = len(sentences) >= _STORY_SENTENCES or len(account.split()) > _STORY_WORDS
+    return "" if long and _THIRD_PERSON.search(account) else account
 
 
 def _without_repeat(account: str, my_part: str) -> str:

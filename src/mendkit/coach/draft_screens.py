@@ -19,10 +19,12 @@ from mendkit.coach.apology_screens import (
     NON_APOLOGY,
     NOT_A_REQUEST,
     REASSURANCE,
+    TOLD_OF_THEM,
     asks_reassurance,
     need_accuses,
     non_apology,
     not_a_request,
+    tells_of_them,
     without_excuse,
 )
 from mendkit.coach.apology_screens import LEFT_OUT_LINES as _APOLOGY_LINES
@@ -200,6 +202,8 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
         return "", ACCUSES  # "I need her to stop keeping score": never "I need you to stop"
     if key == "request" and (not_a_request(text) or feeling_first(strip_lead_in(text) or text)):
         return "", NOT_A_REQUEST  # "annoyed": never "Could you annoyed?"
+    if key == "request" and tells_of_them(text):
+        return "", TOLD_OF_THEM  # never "Could you probably felt accused ...?"
     if key == "regret":
         owned = owned_plainly(text)
         if rejects(text) or wishes(_answer(owned, blame=True)):

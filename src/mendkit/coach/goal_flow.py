@@ -19,7 +19,7 @@ from mendkit.coach.machine import Event, EventType, State
 from mendkit.coach.pronouns import object_pronoun, reader
 from mendkit.coach.replies import yes_or_no
 from mendkit.coach.session import Session
-from mendkit.critic import MISSING_NOTE, critique
+from mendkit.critic import ENDING_NOTE, MISSING_NOTE, critique
 from mendkit.model import CheckResult
 
 E = EventType
@@ -184,7 +184,8 @@ def review(draft: str, goal: str) -> CheckResult:
     result = critique(draft)
     if result.risk.crisis and not (plain := critique(draft, mode="rules")).risk.crisis:
         result = plain
-    notes = tuple(n for n in result.notes if not n.startswith(MISSING_NOTE))
+    # (Nor the critic's note that an ending is no repair: the coach's ending path says it.)
+    notes = tuple(n for n in result.notes if not n.startswith(MISSING_NOTE) and n != ENDING_NOTE)
     issues = tuple(i for i in result.issues if i.kind not in _NOT_ISSUES.get(goal, frozenset()))
     return replace(result, notes=notes, issues=issues, rewrite=None)
 
