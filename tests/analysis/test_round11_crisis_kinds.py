@@ -10,15 +10,28 @@ import mendkit
 
 
 @pytest.mark.parametrize(("text", "kinds"), [
-    ("he put his hands around my neck and I could not breathe. please dont tell him",
+    ("he put his hands around my neck and I could not breathe. there was blood on my lip",
      {"abuse_danger"}),
-    ("I want to kill myself. please dont tell him", {"suicide"}),
+    ("I want to kill myself. he's been drinking since noon", {"suicide"}),
 ])
 def test_one_weak_hint_beside_an_explicit_sign_adds_no_kind(text: str, kinds: set[str]) -> None:
     result = mendkit.check(text, mode="rules")
     weak = {e.subtype for e in result.evidence
             if e.label == "risk.crisis" and e.source.startswith("rule:crisis/weak-")}
     assert weak - kinds  # the case this guards: a weak rule of another kind matched
+    assert set(result.risk.kinds) == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("he put his hands around my neck and I could not breathe. please dont tell him",
+     {"abuse_danger"}),
+    ("I want to kill myself. please dont tell him", {"suicide"}),
+])
+def test_a_plea_for_secrecy_takes_the_kind_of_the_sign_beside_it(text: str,
+                                                                  kinds: set[str]) -> None:
+    # Round 17: the hint itself now reads as what the secret is about, so no other kind shows.
+    result = mendkit.check(text, mode="rules")
+    assert {e.subtype for e in result.evidence if e.label == "risk.crisis"} == kinds
     assert set(result.risk.kinds) == kinds
 
 

@@ -122,12 +122,16 @@ CLEAR_MODEL_PROBABILITY = 0.5
 # wish I'd listened to you", responsibility/admission-regret-humour-33) owns it as "I regret what
 # I said" (admission-02) does; the model read most of them as a feeling alone and dropped the
 # ownership, which rules mode kept.
+# Round 17: holding a no against pressure ("I said no", "please stop pushing", "I need you to
+# respect that", request/boundary-no-36) is such a limit; the model read "I'm not comfortable
+# with this. please stop pushing" as withdrawal and confrontation, not as a request.
 OWNED_RULES: frozenset[str] = frozenset({
     "responsibility/apology-04", "responsibility/admission-02", "request/commitment-03",
     "request/boundary-02", "request/boundary-03", "acknowledge/explore-05",
     "reconnect/warmth-deed-11", "reconnect/acceptance-11", "reconnect/appreciation-06",
     "acknowledge/revisit-03", "acknowledge/notice-07",
-    "request/boundary-04", "responsibility/admission-regret-humour-33"})
+    "request/boundary-04", "responsibility/admission-regret-humour-33",
+    "request/boundary-no-36"})
 # A short acceptance of the apology the other person just made ("it's fine, honestly", "it's ok
 # miss", "no worries x" right after "Sorry I was late, Sam"; round 15): the rules read it only
 # with the apology before it, so it is no everyday talk either. The model read "no worries x"

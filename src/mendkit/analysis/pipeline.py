@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from mendkit._once import once
 from mendkit._version import __version__
+from mendkit.analysis.crisis_secret import secret_follows
 from mendkit.analysis.crisis_talk import (
     calm_crisis_talk,
     with_crisis_marks,
@@ -143,8 +144,11 @@ def score_hits(
             miss[label] = _nearby_miss(own)  # hints alone: only those close together count
     scores = {label: 1.0 - m for label, m in sorted(miss.items(), key=lambda kv: _ORDER[kv[0]])}
     labels = tuple(label for label, s in scores.items() if s >= THRESHOLD)
+    # A plea for secrecy takes the kind of the sign it sits beside ("he hits me... please don't
+    # tell him" is danger from him, not self-harm).
     return TurnAnalysis(index=index, speaker=speaker, text=text, labels=labels, scores=scores,
-                        evidence=tuple(e for e in evidence if e.label in labels), start=start)
+                        evidence=secret_follows([e for e in evidence if e.label in labels]),
+                        start=start)
 
 
 def _nearby_miss(weak: Sequence[Hit]) -> float:

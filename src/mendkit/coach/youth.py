@@ -114,6 +114,8 @@ _SUBJECTS: Final = re.compile(
     r"|he'?ll|she'?ll|they'?ll|himself|herself|themselves|themself)\b", _I)
 # Kinds of sign that speak of the writer's own life when the writer is the one at risk.
 _OWN_KINDS: Final = frozenset({"suicide", "self_harm"})
+# The weak rule for keeping something secret ("please don't tell", "made me promise not to say").
+_SECRET_HINT: Final = "rule:crisis/weak-secret-"
 # Words that say a sign was said to the writer ("sending me messages telling me to kys",
 # "saying nobody would miss me"): between the other person and the sign, or "me" in the sign.
 _TO_ME: Final = re.compile(
@@ -170,7 +172,11 @@ def about_someone_else(turn: TurnAnalysis) -> bool:
     writer ("telling me to kys": ``said_to_writer``), is the writer's own."""
     text = turn.text.replace("\u2019", "'")
     found = [e for e in turn.evidence if e.label == CRISIS and e.subtype]
-    signs = [e for e in found if e.subtype in _OWN_KINDS]
+    # Round 17: a secrecy hint takes the kind of the sign beside it (``crisis_secret``), so "she
+    # made me promise not to tell anyone" after her words of suicide is part of what she said,
+    # not a sign of the writer's own ("me" is the one she told).
+    signs = [e for e in found if e.subtype in _OWN_KINDS and not (
+        e.source.startswith(_SECRET_HINT) and _SECRECY.search(e.text.replace("\u2019", "'")))]
     # Their demand for secrecy beside their own signs is part of what they said, not danger to
     # the writer ("he said if i tell anyone hes never speaking to me again").
     if not signs or any(e.subtype not in _OWN_KINDS and not (
