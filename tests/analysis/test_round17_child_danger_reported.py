@@ -13,27 +13,20 @@ him i told you" is danger from him, not self-harm (P9)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 import mendkit
+from labelled_sets import check_the_set, load_set
 from mendkit.model import Conversation
 from mendkit.models.classifier import available
 
 CRISIS = "risk.crisis"
 ABUSE = "abuse_danger"
-_SET = json.loads((Path(__file__).parents[1] / "fixtures" / "round17"
-                   / "child_danger_reported.json").read_text("utf-8"))
-DANGER = [item["text"] for item in _SET["danger"]]
-NOT_DANGER = [item["text"] for item in _SET["not_danger"]]
+_SET, DANGER, NOT_DANGER = load_set("round17", "child_danger_reported.json")
 
 
 def test_the_set_is_large_enough_and_every_label_has_its_reason() -> None:
-    assert len(DANGER) >= 40 and len(NOT_DANGER) >= 40
-    assert all(item["why"].strip() for item in (*_SET["danger"], *_SET["not_danger"]))
-    assert not set(DANGER) & set(NOT_DANGER)
+    check_the_set(_SET)
 
 
 @pytest.mark.parametrize("text", DANGER)
