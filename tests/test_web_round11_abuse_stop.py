@@ -17,7 +17,6 @@ from mendkit.coach.machine import State
 from mendkit.coach.store import SessionStore
 from mendkit.config import Settings
 from mendkit.web import create_app
-from mendkit.web.contacts import contact_links
 from test_round10_coach_joined import Walk, plain
 
 # Since round sixteen it ends "I've had enough": a sign only the model saw is asked about only
@@ -25,7 +24,9 @@ from test_round10_coach_joined import Walk, plain
 SOCKS = "My husband leaves his socks everywhere and I've had enough"
 ABUSE_WORDS = crisis_message(["abuse_danger"])
 SUICIDE_WORDS = crisis_message(["suicide"])
-ABUSE_LINE = resources_for("default", ["abuse_danger"])[1].contact
+# The entry right after the emergency number when someone else is the danger (by its name: its
+# contact holds links, which plain() spaces out).
+ABUSE_LINE = resources_for("default", ["abuse_danger"])[1].name
 
 
 def _walk(client: TestClient, home: Path, answers: list[str]) -> tuple[State, str]:
@@ -72,6 +73,5 @@ def test_two_person_abuse_stop_uses_abuse_words_and_order(tmp_path: Path) -> Non
     _answer(dana, code, "he chokes me when we argue", "no")
     words = plain(dana.get(f"/coach/pair/{code}").text)
     assert ABUSE_WORDS in words and SUICIDE_WORDS not in words
-    # the suicide line as the page shows it (each link holds its verb and number: "call 988")
-    shown = plain(str(contact_links(resources_for("default")[1].contact)))
-    assert words.index(ABUSE_LINE) < words.index(shown)
+    # the general crisis line (the person's own thoughts) comes after the abuse line
+    assert words.index(ABUSE_LINE) < words.index("A crisis line where you live")

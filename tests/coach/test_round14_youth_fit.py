@@ -94,10 +94,15 @@ def test_image_services_for_ireland_and_new_zealand_and_video_words() -> None:
     assert not about_images("ur mum is gonna see the state of my room lol")
 
 
-def test_other_countries_lines_are_labelled_and_local_guidance_comes_first() -> None:
+def test_other_countries_lines_are_labelled_and_local_guidance_follows() -> None:
+    # Since round 18 the examples with a number to tap come before the local guidance ("a doctor
+    # can tell you the one"): a short screen showed no number at all (web/test_round18_resources_
+    # numbers_first.py). They say they are other countries' lines.
     shown = resources_for("NG")
     assert "local emergency number" in shown[0].contact
-    assert "where you live" in shown[1].name
+    names = [r.name for r in shown]
+    assert names.index("A crisis line where you live") == 2
+    assert "other countries" in shown[1].name and "Only reachable" in shown[1].note
     for r in shown:
         if r.contact in ("call or text 988", "call 116 123"):
             assert r.name.startswith("In another country")

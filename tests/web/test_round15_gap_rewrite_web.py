@@ -61,8 +61,9 @@ def test_the_coach_review_has_no_one_click_accept_for_a_gap() -> None:
     start = source.index("{% elif s == 'responsibility_review' %}")
     end = source.index("{% elif s == 'message_review' %}")
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True)
-    part = env.from_string(source[start:end].replace("{% elif s == 'responsibility_review' %}",
-                                                     "{% if true %}", 1) + "{% endif %}")
+    # The page's macros for the marked draft are imported at the top of coach_step.html.
+    part = env.from_string('{% import "_marked.html" as marks %}' + source[start:end].replace(
+        "{% elif s == 'responsibility_review' %}", "{% if true %}", 1) + "{% endif %}")
 
     def page(draft: str) -> str:
         result = critique(draft, mode="rules")

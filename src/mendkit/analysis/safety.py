@@ -75,6 +75,12 @@ def _topics(kinds: Iterable[str]) -> frozenset[str]:
     return frozenset(found) or frozenset({"self", "abuse"})
 
 
+# A number the contact says to call or text ("call 116 123", "call or text 988", "text HOME to
+# 741741"): what mendkit.web.contacts makes a link of. Examples of an emergency number elsewhere
+# ("for example 911, 999, 112 or 000") and guidance ("a doctor can tell you the one") are not.
+_TO_CALL = re.compile(r"\b(?:call|text)(?: or text)? \+?\d|\btext [A-Z0-9]+ to \+?\d")
+
+
 def _shown(entries: Sequence[_Entry], kinds: Iterable[str], *,
            images: bool = False, young: bool = False) -> tuple[Resource, ...]:
     """The resources to show for ``kinds``: the emergency number first, then, when someone else
@@ -83,7 +89,10 @@ def _shown(entries: Sequence[_Entry], kinds: Iterable[str], *,
     line right after the emergency number when someone else is the danger (a child's line before
     an adult's domestic abuse line), and before the others' examples otherwise. Nothing is left
     out but abuse lines for the person's own thoughts, examples of another topic, and image
-    services when no images are spoken of."""
+    services when no images are spoken of. Within a topic, an entry with a number to call or text
+    comes before one without (the general list's guidance, "a doctor can tell you the one"), so
+    that a short screen shows a number to tap right after the emergency entry (round 18); a
+    country's own list, whose entries all have one, keeps its order."""
     kinds = tuple(kinds)
     topics = _topics(kinds)
     abuse = any(k in ABUSE_KINDS for k in kinds)
@@ -99,9 +108,9 @@ def _shown(entries: Sequence[_Entry], kinds: Iterable[str], *,
     # A young person's line comes before any list of other countries' lines, which are only
     # examples (the general list: "I'm fifteen and ..." saw the children's line last, round 17).
     youth = order.index("youth")
-    return tuple(e.resource for e in sorted(
-        kept, key=lambda e: youth + 0.5 if young and e.only_on_topic and order.index(e.topic) < youth
-        else order.index(e.topic)))
+    return tuple(e.resource for e in sorted(kept, key=lambda e: (
+        youth + 0.5 if young and e.only_on_topic and order.index(e.topic) < youth
+        else order.index(e.topic), not _TO_CALL.search(e.resource.contact))))
 
 
 def regions() -> tuple[str, ...]:

@@ -60,7 +60,7 @@ from mendkit.web import coach, coach_pair
 from mendkit.web.app import region_of, render, state, stores_for
 from mendkit.web.practice_access import practice_on
 from mendkit.web.security import CSRF_COOKIE, token_ok
-from mendkit.web.timeline import highlight
+from mendkit.web.timeline import issue_marks
 
 router = APIRouter(include_in_schema=False)
 TITLE = "Coach: the Healing Cycle"
@@ -686,11 +686,9 @@ def _step_page(request: Request, step: coach.Step, now: datetime, *, saved_under
         result = goal_flow.review(draft, session.goal())
         context.update(draft=draft, result=result,
                        nothing_to_change=goal_flow.NOTHING_TO_CHANGE[session.goal()],
-                       marked=highlight(
-            result.text, [(i.start, i.end, f"issue-{n}") for n, i in enumerate(result.issues)]))
+                       marked=issue_marks(result))
     if session.state is State.RESPONSIBILITY_REVIEW:
         draft = str(session.answers.get("responsibility_draft", ""))
         result = review(draft, session)
-        context.update(draft=draft, result=result, marked=highlight(
-            result.text, [(i.start, i.end, f"issue-{n}") for n, i in enumerate(result.issues)]))
+        context.update(draft=draft, result=result, marked=issue_marks(result))
     return render(request, "coach_step.html", context)

@@ -23,7 +23,7 @@ from mendkit.web.app import REGION_COOKIE, person_of, region_of, render, state, 
 from mendkit.web.coach_pages import router as coach_router
 from mendkit.web.security import CSRF_COOKIE, token_ok, whole_number
 from mendkit.web.services import MAX_UPLOAD, PASTED, analyse_text, heads_page_notice, to_csv
-from mendkit.web.timeline import timeline
+from mendkit.web.timeline import label_words, timeline
 
 router = APIRouter(include_in_schema=False)
 router.include_router(coach_router)  # the coach's pages: mendkit.web.coach_pages
@@ -117,7 +117,8 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
         "title": "Timeline", "page": "analyse", "key": key, "label": label,
         "analysis": analysis, "rows": timeline(analysis, label=label or None),
         "unread": set(unreadable_turns([t.text for t in analysis.turns])), "turn_note": TURN_NOTE,
-        "labels": [x for x in LABELS if x in analysis.summary["labels"]],
+        # The filter's choices: (the label it submits, the words its chips say).
+        "labels": [(x, label_words(x)) for x in LABELS if x in analysis.summary["labels"]],
         "saved": saved, "saved_turn": saved_turn, "heads_notice": _heads_notice(request),
         # In a practice the one-person journal is off: a client keeps it on their Practice page.
         "practice_role": getattr(request.state, "practice_role", None)})
@@ -210,14 +211,13 @@ async def check_submit(request: Request) -> Response:
 
     # Off the event loop, as one of the model's runs (as the API's check).
     result = await anyio.to_thread.run_sync(job, limiter=model_limiter())
-    from mendkit.web.timeline import highlight
+    from mendkit.web.timeline import issue_marks
 
     return render(request, "check.html", _check_page(
         result=result, text=text.strip(), context=context,
         heads_notice=_heads_notice(request), components=component_rows(result),
         unreadable=is_unread(result),
-        marked=highlight(result.text, [(i.start, i.end, f"issue-{n}")
-                                       for n, i in enumerate(result.issues)])))
+        marked=issue_marks(result)))
 
 
 def _over_the_limit(text: str, context: str) -> tuple[str, str] | None:

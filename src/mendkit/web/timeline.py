@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from mendkit._elapsed import elapsed, people
-from mendkit.model import Analysis, Episode, Evidence
+from mendkit.model import Analysis, CheckResult, Episode, Evidence
 
 _LANES = 6  # lanes the page's style sheet steps in, one a speaker, in a group
 
@@ -132,12 +132,13 @@ def _widened(text: str, first: int, last: int) -> tuple[int, int]:
 
 def stops(text: str, spans: Sequence[tuple[int, int, str]], kind: str = "issue",
           kinds: dict[str, str] | None = None,
-          titles: dict[str, str] | None = None) -> tuple[Segment, ...]:
+          titles: dict[str, str] | None = None, *, layered: bool = False) -> tuple[Segment, ...]:
     """Like :func:`highlight`, but one mark (one focus stop) for each run of overlapping spans,
     naming every span in it once; inside it, ``parts`` keeps each piece's own colour (the precise
-    span's) where the pieces differ in kind. A span of punctuation alone is joined to its word
-    first, so a keyboard never stops on a lone "." left over from a whole-turn span or a rule's
-    "?".
+    span's) where the pieces differ in kind, or, with ``layered``, wherever the pieces differ at
+    all, so that a page can show which words more than one span is about (the Check page's
+    issues, all of one kind). A span of punctuation alone is joined to its word first, so a
+    keyboard never stops on a lone "." left over from a whole-turn span or a rule's "?".
 
     >>> [(s.text, s.marks) for s in stops("Next time I'll text.", [(0, 14, "a"), (10, 19, "b")])]
     [("Next time I'll text", ('a', 'b')), ('.', ())]
@@ -162,13 +163,21 @@ def stops(text: str, spans: Sequence[tuple[int, int, str]], kind: str = "issue",
         marks = tuple(dict.fromkeys(m for _, _, m in held))
         title = "; ".join(dict.fromkeys(t for t in ((titles or {}).get(m, "") for m in marks)
                                         if t))
-        mixed = len({piece.kind for piece in pieces}) > 1
+        mixed = len(pieces) > 1 if layered else len({piece.kind for piece in pieces}) > 1
         out.append(Segment(text[start:end], pieces[0].mark, pieces[0].kind, title, marks,
                            pieces if mixed else ()))
         at = end
     if at < len(text):
         out.append(Segment(text[at:]))
     return tuple(out)
+
+
+def issue_marks(result: CheckResult) -> tuple[Segment, ...]:
+    """A checked message as the Check page and the coach's review mark it: one focus stop for
+    each run of overlapping issues, each described by ``issue-n`` (its place in the issue list),
+    the words of more than one issue in pieces of their own."""
+    return stops(result.text, [(i.start, i.end, f"issue-{n}")
+                               for n, i in enumerate(result.issues)], layered=True)
 
 
 def distinct_evidence(evidence: Sequence[Evidence], *, prefix: str
