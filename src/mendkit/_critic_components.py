@@ -29,12 +29,14 @@ def _components(turn: TurnAnalysis, unearned: Sequence[tuple[int, int]] = (),
     with nothing said between them ("I'm sorry I understand I feel sad I need I will"), only the
     heaviest of its components counts: it is a formula, and must not out-rank a real apology.
     A plain "Could you ...?" ask counts as the request in a message that repairs around it
-    (``_asks_in_a_repair``). Nothing counts on words that plead (``unearned``: "I'll change
-    anything"), and no ownership in a sentence that takes on what the other person did
-    (``theirs``: "I'm sorry I made you throw it")."""
+    (``_asks_in_a_repair``), and a wish that asks for a change counts wherever it is said
+    ("I'd like you to ...", "What I'd love is for us to ...": ``_wishes``). Nothing counts on
+    words that plead (``unearned``: "I'll change anything"), and no ownership in a sentence
+    that takes on what the other person did (``theirs``: "I'm sorry I made you throw it")."""
     stuffed = stuffed_sentences(turn.text)
     rules = [e for e in turn.evidence if e.source.startswith("rule:")
              and not overlaps(e.start, e.end, unearned)
+             and not (e.label == _REQUEST and _NO_CHANGE_RE.match(turn.text, e.end))
              and not (e.label == _OWNERSHIP and theirs and (
                  any(a <= e.start < b for a, b in theirs) or _BARE_SORRY_RE.fullmatch(e.text)))]
     said = {e.label for e in rules if not any(a <= e.start < b for a, b in stuffed)}
@@ -45,6 +47,8 @@ def _components(turn: TurnAnalysis, unearned: Sequence[tuple[int, int]] = (),
         heaviest = []  # the message says something elsewhere: the formula adds nothing
     counted = said | set(heaviest)
     if _REQUEST not in counted and counted & _REPAIRS and _asks_in_a_repair(turn, stuffed):
+        counted.add(_REQUEST)
+    if _REQUEST not in counted and _wishes(turn, [*stuffed, *unearned]):
         counted.add(_REQUEST)
     if _APPRECIATION not in counted and _praises(turn):
         counted.add(_APPRECIATION)
@@ -130,3 +134,59 @@ def _asks_in_a_repair(turn: TurnAnalysis, stuffed: Sequence[tuple[int, int]]) ->
             continue
         return True
     return False
+
+
+# A wish that asks for a change (round eighteen): "I'd like you to tell me when you need space",
+# "I'd love it if we walked after dinner", "What I'd love is for us to have dinner on Sundays".
+# The request rules read some of these only after a rupture, and in full mode the model's reading
+# of a short message may overrule them; said in a draft, they are the request. A wish about
+# someone else ("I'd like her to call me before she comes over") counts too: a message that
+# names them so is written to someone else about them (a partner about a parent, a parent about
+# a teacher), who can help it happen. Not a wish for a feeling or for being understood ("I'd like
+# you to know how sorry I am"): that asks for no change (``_NO_CHANGE_RE``).
+_WHO: Final = r"(?:you|u|us|we|her|him|them|she|he|they)"
+_ASKED: Final = rf"(?: (?:if|when|that) {_WHO}\b| (?:for )?{_WHO} to\b)"
+_WISH_RE: Final = re.compile(
+    r"\bi(?:['\u2019]d| would|d) (?:really |so |just |much |honestly |truly |genuinely )*"
+    rf"(?:like|love|prefer|appreciate)(?: it)?{_ASKED}"
+    r"|\bwhat i(?:['\u2019]d| would)? (?:really |most |honestly |truly |just )*"
+    rf"(?:like|love|want|need|prefer|appreciate)(?: most)?(?: from (?:you|u))? is{_ASKED}",
+    re.IGNORECASE)
+_NO_CHANGE_RE: Final = re.compile(
+    r"\s*(?:(?:could|would|can|will|did) )?(?:(?:really|truly|just|finally|at least) )?"
+    r"(?:know|knew|understood|understand|realise|realize|feel"
+    r"|believe|think|see (?:that|how|why|what)|be aware|hear (?:that|how)|remember that)\b",
+    re.IGNORECASE)
+# Asks that push or shut them out ("I'd love for you to grow up for once"), and task talk ("I'd
+# like you to send me the report").
+_NOT_A_CHANGE_RE: Final = re.compile(
+    r"\b(?:for once|for a change|or else|grow up|shut up|get over|calm down|stop being|back off"
+    r"|butt out|how many times)\b"
+    r"|^\s*(?:pass|send|forward|grab|print|hand|sign|fill in|fill out|email)\b", re.IGNORECASE)
+
+
+def _wishes(turn: TurnAnalysis, skipped: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``turn`` asks for a change as a wish (``_WISH_RE``): an act follows the wish, it
+    asks for no feeling, no rule reads a rupture on it, and it is no formula or plea
+    (``skipped``)."""
+    text = turn.text
+    ruptures = [(e.start, e.end) for e in turn.evidence
+                if is_rupture(e.label) and e.source.startswith("rule:")]
+    for m in _WISH_RE.finditer(text):
+        end = _clause_stop(text, m.end())
+        asked = text[m.end():end]
+        if not re.match(r"\s*[a-z]{2,}", asked, re.IGNORECASE) \
+                or _NO_CHANGE_RE.match(text, m.end()) or _NOT_A_CHANGE_RE.search(asked):
+            continue
+        if overlaps(m.start(), end, ruptures) or any(a <= m.start() < b for a, b in skipped):
+            continue
+        return True
+    return False
+
+
+_STOP_RE: Final = re.compile(r"[.?!\n]")
+
+
+def _clause_stop(text: str, start: int) -> int:
+    stop = _STOP_RE.search(text, start)
+    return stop.start() if stop else len(text)

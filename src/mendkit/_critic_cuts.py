@@ -220,6 +220,12 @@ _EXPLAINED_BY_RULE: Final = {
     "-unreal-": "taken_back",
     "-reversal-": "reversal",
     "-dropit-": "drop_it_pressure",
+    # Round eighteen: pushing past a "no" to coming over, a drink or sex ("come on, don't be like
+    # that"), said as that, not as a limit of space or no contact (these go before "-past-limit-").
+    "-past-limit-no-": "past_no",
+    "-past-limit-like-that-": "past_no",
+    "-past-limit-come-over-": "past_no",
+    "-past-limit-sex-": "past_no",
     "-past-limit-": "past_limit",
     # Guilt in polite words ("It's fine. I'm used to it by now."): a hurt not said (round fifteen).
     "pressure-guilt-": "unsaid_hurt",

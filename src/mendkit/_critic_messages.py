@@ -187,6 +187,13 @@ _MESSAGES: Final = {
         "Leave it out and keep to what they asked. If there is something you need to say, you "
         "could write it down without sending it, and let them choose when to reach out.",
     ),
+    # Pushing past a "no" (round eighteen): "come on, just come over, don't be like that".
+    "past_no": (
+        "This pushes past a limit they set: they said no. Being pressed after a clear no can "
+        "feel frightening, and it tends to close the door rather than open it.",
+        "Take the no as their answer, for example: \"No worries, another time.\" If you're "
+        "disappointed, you can say so once, without asking again.",
+    ),
     "you_make_me_feel": (
         "\"You make me feel ...\" puts your feeling down to them, so it lands as blame.",
         "Say the feeling as yours and when it came: \"When ..., I felt ...\".",
@@ -287,6 +294,7 @@ ISSUE_NAMES: Final = {
     "taken_back": "A feeling granted and taken back",
     "reversal": "Turning their hurt round",
     "past_limit": "Going past a limit they set",
+    "past_no": "Pushing past a no",
     "unsaid_hurt": "Hurt said without saying it",
     "denied_harm": "Denying the harm",
 }

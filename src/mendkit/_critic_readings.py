@@ -116,14 +116,15 @@ def _on_the_pile(text: str, issue: Issue, fixes: list[Fix]) -> Issue:
 
 def _one_reading(issues: list[Issue]) -> list[Issue]:
     """One explanation per phrase (see ``_READ_BETTER_AS``): a complaint called "fair" is not
-    also a criticism or an "always/never"; and of two of a kind on the same words ("I felt hurt
-    when you" and "when you left"), the one on fewer of them."""
+    also a criticism or an "always/never"; of two of a kind on the same words ("I felt hurt
+    when you" and "when you left"), the one on fewer of them; and pieces of one kind whose
+    words run into each other, saying the same, one issue over them all (``_said_once``)."""
     better = [o for o in issues if o.kind in _BETTER_READINGS]  # few: no pairwise scan of all
     read = [i for i in issues
             if i.kind not in _READ_BETTER_AS
             or not any(o.kind in _READ_BETTER_AS[i.kind] and o.start < i.end and i.start < o.end
                        for o in better)]
-    kept: set[int] = set()
+    merged: list[tuple[Issue, Issue]] = []  # (the issue read first, what is shown for it)
     cluster: list[Issue] = []  # issues of one kind whose spans run into each other
     for issue in [*sorted(read, key=lambda i: (i.kind, i.start)), None]:
         if cluster and (issue is None or issue.kind != cluster[0].kind
@@ -132,11 +133,29 @@ def _one_reading(issues: list[Issue]) -> list[Issue]:
             for c in sorted(cluster, key=lambda i: (i.end - i.start, i.start)):
                 if not any(k.start < c.end and c.start < k.end for k in chosen):
                     chosen.append(c)
-            kept.update(map(id, chosen))
+            merged.extend(_said_once(chosen))
             cluster = []
         if issue is not None:
             cluster.append(issue)
-    return [i for i in read if id(i) in kept]
+    order = {id(i): n for n, i in enumerate(read)}
+    return [shown for _, shown in sorted(merged, key=lambda pair: order[id(pair[0])])]
+
+
+def _said_once(chosen: list[Issue]) -> list[tuple[Issue, Issue]]:
+    """The issues kept from one cluster, each explanation once: pieces of one kind that say the
+    same thing (round eighteen: "come on, just come over" and "don't be like that" after a no,
+    each found by a rule of its own, joined by a third rule's reach over both) become one issue
+    over all their words, which run into each other through the cluster. Each comes with the
+    issue it was read from, which keeps its place in the list."""
+    said: dict[tuple[str, str], list[Issue]] = {}
+    for issue in chosen:
+        said.setdefault((issue.message, issue.suggestion), []).append(issue)
+    out: list[tuple[Issue, Issue]] = []
+    for same in said.values():
+        first = min(same, key=lambda i: i.start)
+        out.append((first, first if len(same) == 1 else
+                    replace(first, end=max(i.end for i in same))))
+    return out
 
 
 def _reported(sentences: Sentences, quotes: list[int], start: int) -> bool:

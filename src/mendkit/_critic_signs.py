@@ -96,8 +96,10 @@ _ALWAYS_NEVER_RE: Final = re.compile(r"\b(?:always|never|ever|constantly|forever
 # "always/never" that makes it a verdict, named on its own words;
 # "I've been so busy" inside an apology as the excuse.
 _READ_BETTER_AS: Final[dict[str, frozenset[str]]] = {
+    # Inside words that press past a no ("come on, ... you said you'd think about it"), the
+    # "you said you'd" is the push, not a fair complaint (round eighteen).
     "complaint": frozenset({"criticism", "always_never", "contempt", "hostility",
-                            "thought_as_feeling"}),
+                            "thought_as_feeling", "pressure"}),
     "criticism": frozenset({"always_never"}),
     "defensiveness": frozenset({"always_never", "excuse", "sorry_but"}),
 }

@@ -56,6 +56,7 @@ from mendkit.coach.draft_sentences import (
 )
 from mendkit.coach.justifying import justifies
 from mendkit.coach.my_part import my_action, my_part_sentences
+from mendkit.coach.their_quiet import QUIET_SENTENCE, went_quiet
 from mendkit.coach.wording import lower_first, plain_case
 
 # The composer's names, including those its parts now keep (``draft_parts``, ``draft_screens``,
@@ -192,11 +193,13 @@ def compose(parts: DraftParts) -> str:
     if regret := _regret(_to_reader(parts.regret, parts), my_part):
         sentences.append(regret)
     done_to_me = hostile_situation or "what happened" in parts.withheld or grievance
+    quiet = went_quiet(told, parts.noticed, other=parts.other)
     if parts.their_side:
         sentences.append(f"I can see why {lower_first(_to_reader(parts.their_side, parts))}.")
     elif parts.context == "work":
-        # What they did to me: no concerns of theirs were voiced, so none are heard.
-        sentences.append("I'd like to hear how you see it." if done_to_me
+        # What they did to me, or their silence: no concerns of theirs were voiced, so none
+        # are heard.
+        sentences.append("I'd like to hear how you see it." if done_to_me or quiet
                          else "I hear your concerns and I understand your position.")
     elif parts.context == "therapist":
         sentences.append("I can see why you said it, and I know you want to help.")
@@ -206,6 +209,9 @@ def compose(parts: DraftParts) -> str:
         # justification or a denial ("but I was just protecting us"), a claim to understand them
         # would make the message sound validating when its words are not.
         sentences.append("I'd like to hear your side too.")
+    elif quiet:
+        # They went quiet and nothing says they were upset: the quiet is named, not guessed at.
+        sentences.append(QUIET_SENTENCE)
     else:
         sentences.append("I understand why you were upset.")
     sentences.extend(unframed)  # what was given for the feeling or the need, fitting neither
@@ -236,7 +242,7 @@ def compose(parts: DraftParts) -> str:
 
 # The sentences the composer writes that no answer gave: each says the person sees their side,
 # or wants to hear it. A literal reader must know the draft says them on their behalf.
-_OFFERED: Final = ("I understand why you were upset.",
+_OFFERED: Final = ("I understand why you were upset.", QUIET_SENTENCE,
                    "I hear your concerns and I understand your position.",
                    "I can see why you said it, and I know you want to help.",
                    "I'd like to hear your side too.", "I'd like to hear how you see it.")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from mendkit.coach.draft_fit import FEELING_WORDS
+from mendkit.coach.request_step import without_request
 from mendkit.coach.screening import passing_sentences
 from mendkit.coach.wording import strip_lead_in, unknown
 from mendkit.critic import BLAMING_FEELINGS
@@ -25,6 +26,8 @@ class DraftParts:
     context: str = "partner"
     other: str = ""  # who the message is for, as the person named them ("Sam", "my manager")
     situation: str = ""  # what happened, in the person's words
+    # What the person noticed in themselves and in them ("she went quiet"): read, never quoted.
+    noticed: str = ""
     my_part: str = ""  # e.g. "went quiet and said 'understood'"
     their_side: str = ""  # what they may have felt or needed
     feeling: str = ""  # e.g. "hurt", or a blaming word like "ignored" (turned into a feeling)
@@ -49,6 +52,9 @@ class DraftParts:
         other person, no insult): "I told Mum he doesn't care" stays in the apology. One that
         fails is left out: what happened becomes the neutral "what happened", any other part is
         not said."""
+        # A request said in an earlier answer is said once, as the request, once that step has
+        # an answer (``request_step``).
+        answers = without_request(answers, withheld)
         kept = {step: passing_sentences(str(answers[step]), owned=step in _OWNED)
                 for step in withheld if answers.get(step)}
         held = {step for step, (said, cut) in kept.items() if cut and not said}
@@ -68,7 +74,7 @@ class DraftParts:
             surface = text("vulnerability_surface")
             feeling = surface if plain_surface(surface) else feeling
         return cls(context=context, other=text("recognise_who"),
-                   situation=text("recognise_what"),
+                   situation=text("recognise_what"), noticed=text("recognise_noticed"),
                    my_part=text("responsibility_part"), regret=text("responsibility_regret"),
                    feeling=feeling, need=text("vulnerability_needs"),
                    request=text("responsibility_know"), commitment=text("rebuild_commitment"),

@@ -20,7 +20,7 @@ from datetime import datetime
 from mendkit.analysis.pipeline import Mode
 from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.api import analyze
-from mendkit.coach import answer_notes, content, context_answer, deed_repair, goal_flow
+from mendkit.coach import answer_notes, content, context_answer, deed_repair, goal_flow, request_step
 from mendkit.coach.composer import added_notes, compose, left_out_notes, pronoun_notes
 from mendkit.coach.control_signs import CONTROLLED, NAMED, controlled, named_as_control, stop_lines
 from mendkit.coach.draft_steps import (
@@ -336,6 +336,8 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
         prompt = content.GROUNDING_OVERLOAD  # less input first; hearing is optional
     if state is State.RESPONSIBILITY_KNOW and broke_trust_in(session):
         prompt = content.REQUEST_AFTER_BETRAYAL  # optional: the repair is theirs to carry
+    if state is State.RESPONSIBILITY_KNOW and (asked := request_step.already_asked(session)):
+        prompt = asked  # an earlier answer asked already: shown back, to keep or change
     if state is State.REBUILD_COMMITMENT and betrayed(session):
         own = broke_trust_in(session)
         if session.settings.get(COMMITMENT_ASKED) == _here(session):
@@ -367,6 +369,11 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
         reply = "skip"  # "skip it", "can we skip this": skip, in any words
     if state is State.RECOGNISE_WHAT and not reply.strip():
         reply = str(session.settings.get(context_answer.STORY_KEPT) or "")  # Enter: the story kept
+    if state is State.RESPONSIBILITY_KNOW and reply != "skip":
+        reply, again = request_step.read_reply(session, reply)  # Enter keeps an earlier ask
+        if again:
+            prompter.say(again)
+            return None
     raw = _EMPTY_MEANS.get(state, {}).get(reply.lower(), reply)
     skip = raw.lower() in ("", "skip") and E.SKIP in allowed_events(state)
     if raw.lower() == "skip" and not skip and state in content.NOT_SKIPPABLE:

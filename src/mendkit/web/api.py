@@ -19,7 +19,7 @@ from fastapi import APIRouter, HTTPException, Path, Request, Security
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import APIKeyCookie
-from pydantic import BaseModel, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from mendkit._unicode import has_lone_surrogate
 from mendkit.api import MAX_CONTEXT, MAX_MESSAGE, check
@@ -219,6 +219,10 @@ async def api_check(body: CheckRequest, request: Request) -> JSONResponse:
 
 
 class CoachStart(BaseModel):
+    # A key it does not know ("attachement") is refused (422, naming it), never dropped: a
+    # session started without what the client meant to send would coach on quietly without it.
+    model_config = ConfigDict(extra="forbid")
+
     attachment: Literal["anxious", "avoidant", "disorganised"] | None = None
     relationship_id: StrictInt | None = Field(  # not true, 1.0 or "1" (422)
         None, ge=1, description="Which relationship is this about? (optional) The id of a "
@@ -229,6 +233,8 @@ class CoachStart(BaseModel):
 
 
 class CoachAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # "anwser" is refused, not read as no answer
+
     answer: str = Field("", max_length=5000)
     position: int | None = Field(None, ge=0, description="the position this answer is for (from "
                                  "the previous reply); a stale one is refused with 409")

@@ -28,7 +28,7 @@ from typing import Final
 from fastapi import HTTPException
 
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
-from mendkit.coach import break_time, content, goal_flow, persisting
+from mendkit.coach import break_time, content, goal_flow, persisting, request_step
 from mendkit.coach.composer import ADDED_NOTES, KEPT_AS_WRITTEN
 from mendkit.coach.driver import (
     ADD_HINT,
@@ -167,10 +167,14 @@ _TERMINAL_ONLY = re.compile(r"\s*Come back with `mend coach --resume`\.")
 
 def question(state: State, session: Session | None = None) -> str:
     """The question a page shows at ``state``; at the risk check after an earlier clear no in
-    ``session``, the shorter one that says why Mend asks again; at the request, for the person
-    who broke trust, the one that says asking is optional."""
+    ``session``, the shorter one that says why Mend asks again; at the request, the request an
+    earlier answer made, to keep or change, or, for the person who broke trust, the one that
+    says asking is optional."""
     if state is State.CONFIRM_RISK and session is not None and said_no_to_check(session):
         return content.RISK_QUESTION_AGAIN
+    if state is State.RESPONSIBILITY_KNOW and session is not None and (
+            asked := request_step.already_asked(session, page=True)):
+        return asked  # an earlier answer asked already (the coach's shared request step)
     if state is State.RESPONSIBILITY_KNOW and session is not None and broke_trust_in(session):
         return content.REQUEST_AFTER_BETRAYAL.removesuffix(" Or press Enter to skip.")
     if state is State.INTERNAL_BOUNDARY and session is not None:
