@@ -109,6 +109,7 @@ def test_convokit_output_has_episodes_and_safety_as_the_transformer_writes_them(
         assert meta["subreddit"] == "r/test"  # the corpus's own meta stays beside Mend's
         assert meta["mend_episodes"] == convo.meta["mend_episodes"]
         assert meta["mend_safety"] == convo.meta["mend_safety"]
+        assert meta["mend_build"] == convo.meta["mend_build"]  # (round 18: provenance)
     assert written["t1"]["meta"]["mend_episodes"]  # (a rupture and its repair: not vacuous)
     assert written["t2"]["meta"]["mend_safety"]["crisis"] is True
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
@@ -130,7 +131,7 @@ def test_convokit_output_of_other_input_names_mend_as_its_generator(tmp_path: Pa
     assert _batch(str(source), "--out", str(out), "--to", "convokit") == 0
     assert set(json.loads((out / "corpus.json").read_text())) == {"generator"}
     meta = json.loads((out / "conversations.json").read_text())["a"]["meta"]
-    assert set(meta) == {"mend_episodes", "mend_safety"}
+    assert set(meta) == {"mend_episodes", "mend_safety", "mend_build"}
 
 
 # -- duplicated ids and blank ids in JSON Lines -------------------------------------------------

@@ -15,7 +15,9 @@ sorry I snapped", "it was my fault", "I was wrong": the strongest responsibility
 never everyday talk (``standing_labels``); nor an apology with an offer to put right what the
 speaker did ("sorry, I'll bring it back tonight", ``OWNED_RULES``), nor a limit the person sets
 ("Please don't text me after 10 pm", "I need some space from you", also ``OWNED_RULES``), nor a
-message that is only an apology ("sorryyyy", "im soooo sorry"). A rule's acceptance right after
+message that is only an apology ("sorryyyy", "im soooo sorry"), nor (round 18) a message that is
+only thanks right after the other's apology or admission that stands ("Thank you." after "I
+shouldn't have said it. I'm sorry.", ``THANKS_RULES``). A rule's acceptance right after
 a repair or offer ("Go on then." after "I'll take you out Saturday") stays overrulable: keeping
 every such match cost reconnect F1 0.742 -> 0.728 and episode status 0.840 -> 0.830 on the
 held-out seventh of train, 0.809 -> 0.773 and 0.821 -> 0.810 on calib_a, b, s ... v (round 15).
@@ -152,6 +154,15 @@ ACCEPTANCE_RULES: frozenset[str] = frozenset({
 # ("Yes, you're right. Sorry. I'll try harder." after a lecture), and the model reads that.
 BARE_APOLOGY_RULES: frozenset[str] = frozenset({"responsibility/apology-02"})
 BARE_APOLOGY_WORDS = 3
+# Round 18 (tester t3): a message that is only thanks ("Thank you.", "ok thanks") right after the
+# other person's apology or admission that stands (``owns_apology``: "I shouldn't have said it.
+# I'm sorry.") takes the apology up. The rule reads plain thanks only right after a repair
+# (reconnect/appreciation-03, context "after_repair"); the model, which reads the turn with only
+# the words before it, read "Thank you." there as 0.93 withdrawal and 0.18 reconnect and dropped
+# it, so a resolved episode became "attempted". After a lesser repair (an offer, a plan, a
+# question) or inside a longer message, the model's veto stays: thanks there is often routine.
+THANKS_RULES: frozenset[str] = frozenset({"reconnect/appreciation-03"})
+THANKS_WORDS = 3
 # Moving away and repairing are opposite functions of one turn; a turn can repair and still
 # confront or invalidate ("I'm sorry, but you never listen"), so only withdrawal is held back
 # here. (A confrontation only the model reads beside a rule's clear repair is not added either,
@@ -185,10 +196,12 @@ def _overrulable(label: str) -> bool:
     return is_repair(label) or label == RECONNECT
 
 
-def _standing(rule: Rule, words: int) -> bool:
+def _standing(rule: Rule, words: int, owned_before: bool = False) -> bool:
     """Whether the model may not overrule ``rule``'s match in a turn of ``words`` words (see the
-    module docstring)."""
+    module docstring); ``owned_before``: the other person's turn just before owns an apology."""
     if not _overrulable(rule.label):
+        return True
+    if owned_before and rule.id in THANKS_RULES and 0 < words <= THANKS_WORDS:
         return True
     if rule.label == RESPONSIBILITY and rule.weight > OWNED_WEIGHT:
         return True
@@ -197,12 +210,25 @@ def _standing(rule: Rule, words: int) -> bool:
     return rule.id in BARE_APOLOGY_RULES and 0 < words <= BARE_APOLOGY_WORDS
 
 
-def standing_labels(rules: Iterable[Rule], *, text: str = "") -> frozenset[str]:
+def standing_labels(rules: Iterable[Rule], *, text: str = "",
+                    owned_before: bool = False) -> frozenset[str]:
     """The repair and reconnect labels of ``rules`` (those that matched the turn ``text``) that
     the model may not overrule: an apology or admission that names what the speaker did or
-    offers to put it right, and a message that is nothing but an apology."""
+    offers to put it right, a message that is nothing but an apology, and one that is nothing
+    but thanks right after the other's owned apology (``owned_before``, see ``owns_apology``)."""
     words = len(text.split())
-    return frozenset(r.label for r in rules if _overrulable(r.label) and _standing(r, words))
+    return frozenset(r.label for r in rules
+                     if _overrulable(r.label) and _standing(r, words, owned_before))
+
+
+def owns_apology(turn: TurnAnalysis) -> bool:
+    """Whether ``turn`` (as fused) holds an apology or admission of the strength the model may
+    not overrule: a rule's responsibility that names the act (weight above ``OWNED_WEIGHT``) or
+    offers to put it right (``OWNED_RULES``)."""
+    return RESPONSIBILITY in turn.labels and any(
+        e.label == RESPONSIBILITY and e.source.startswith("rule:")
+        and (e.score > OWNED_WEIGHT or e.source.removeprefix("rule:") in OWNED_RULES)
+        for e in turn.evidence)
 
 
 def _clear_by_rule(evidence: Iterable[Evidence], labels: Callable[[str], bool] = _overrulable) -> bool:

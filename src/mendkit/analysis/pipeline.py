@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from mendkit._once import once
 from mendkit._version import __version__
+from mendkit.analysis.crisis_referrals import without_referral_signs
 from mendkit.analysis.crisis_secret import secret_follows
 from mendkit.analysis.crisis_talk import (
     calm_crisis_talk,
@@ -268,7 +269,7 @@ def analyze_with_probabilities(
             raw.append({})
         elif model is not None:
             from mendkit.analysis.episodes import awaiting_uptake
-            from mendkit.analysis.fusion import fuse, standing_labels
+            from mendkit.analysis.fusion import fuse, owns_apology, standing_labels
 
             # Evidence against a label vetoes the model on it: a rule that says what a phrase is
             # not ("sorry you feel that way" is no apology), or a marker the rules set aside as
@@ -283,10 +284,14 @@ def analyze_with_probabilities(
                 probabilities = personal.adjust(probabilities, model.labels)
             probabilities = [float(p) for p in probabilities]
             raw.append(dict(zip(model.labels, probabilities, strict=True)))
+            # Thanks right after the other's owned apology takes it up (round 18, fusion).
+            owned_before = (bool(analysed) and analysed[-1].speaker != turn.speaker
+                            and owns_apology(analysed[-1]))
             result = fuse(result, probabilities, model.labels, model.thresholds,
                           vetoed=vetoed,
                           context=context_for(analysed, turn.speaker, model_ruptures=True),
-                          standing=standing_labels((hit.rule for hit in hits), text=turn.text),
+                          standing=standing_labels((hit.rule for hit in hits), text=turn.text,
+                                                   owned_before=owned_before),
                           awaiting=lambda: awaiting_uptake(analysed))
         if personal is not None:
             previous = conversation.turns[position - 1].text if position else ""
@@ -305,7 +310,10 @@ def analyze_with_probabilities(
         return score_hits(turn.index, turn.speaker, turn.text,
                           rules.find(turn.text, replace(strain, previous=said)), turn.start)
 
-    analysed = calm_crisis_talk(without_asked_signs(analysed), ruled, after_strain)
+    # A helper's pointer to help ("you can call a domestic abuse line") is theirs no more than
+    # a question is (round 18).
+    analysed = calm_crisis_talk(without_referral_signs(without_asked_signs(analysed)), ruled,
+                                after_strain)
     safety = assess(analysed, region)
     if model is not None:
         # A turn that goes on with a crisis sign ("no I mean it", known only from the turns

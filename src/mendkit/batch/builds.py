@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from importlib import resources
-from typing import Final
+from typing import Any, Final
 
 from mendkit._once import once
 
@@ -57,6 +57,14 @@ def classifier_version() -> str:
     except (OSError, ValueError, AttributeError):
         return "none"
     return f"{name} ({digest.hexdigest()[:12]})"
+
+
+def provenance(mode: str) -> dict[str, Any]:
+    """What every analysis ``mend batch`` writes carries of the build that made it (the
+    ``build`` of a JSON Lines line): the rules, and the classifier in full mode (None in rules
+    mode, which never runs it). Mend's own version and the mode are in the analysis already."""
+    return {"rules": rules_version(),
+            "classifier": classifier_version() if mode == "full" else None}
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -14,7 +14,8 @@ documents, so it fits anywhere a Transformer does::
 As every ConvoKit Transformer does, ``transform`` writes its results into the corpus it is given
 (and returns it): each utterance gets ``mend_labels``, ``mend_scores`` and ``mend_evidence`` in its
 meta, the same keys as ``mend batch --to convokit`` writes, and each conversation gets
-``mend_episodes`` and ``mend_safety``, or ``mend_error`` when it could not be analysed. Utterances
+``mend_episodes``, ``mend_safety`` and ``mend_build`` (Mend's version, the mode, the rules and
+the classifier that analysed it), or ``mend_error`` when it could not be analysed. Utterances
 are taken in the order Mend's own ConvoKit reader uses: by numeric timestamp when every utterance
 of the conversation has one, else in the corpus's order. This runs in the calling process; for a
 corpus too big for that, save it and run ``mend batch CORPUS_FOLDER --to convokit``.
@@ -27,6 +28,8 @@ from typing import Any, Protocol
 
 from mendkit.analysis.pipeline import MODES, Mode, analyze_conversation
 from mendkit.analysis.safety import DEFAULT_REGION
+from mendkit.batch.builds import provenance
+from mendkit.batch.parts import build_meta
 from mendkit.errors import InvalidInputError, MendError
 from mendkit.io._common import Names
 from mendkit.io.convokit import _conversation, _utterance
@@ -102,6 +105,7 @@ class MendTransformer:
             utterance.meta["mend_evidence"] = turn["evidence"]
         convo.meta["mend_episodes"] = analysis["episodes"]
         convo.meta["mend_safety"] = analysis["safety"]
+        convo.meta["mend_build"] = build_meta({**analysis, "build": provenance(self.mode)})
 
 
 def _to_mend(convo: _Conversation) -> tuple[list[_Utterance], Conversation]:

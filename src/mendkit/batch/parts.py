@@ -55,8 +55,13 @@ def parquet_tables(analyses: Sequence[dict[str, Any]]) -> tuple[Any, Any]:
                         for n, episode in enumerate(analysis["episodes"]))
     # Which Mend and which mode made these rows, in each file's own metadata: a part read on
     # its own still tells how it was analysed.
-    made = ({"mend_version": str(analyses[0]["mend_version"]), "mend_mode": str(analyses[0]["mode"])}
-            if analyses else {})
+    made: dict[str, str] = {}
+    if analyses:
+        first = analyses[0]
+        made = {"mend_version": str(first["mend_version"]), "mend_mode": str(first["mode"])}
+        build = first.get("build") or {}
+        made.update({f"mend_{key}": str(value) for key in ("rules", "classifier")
+                     if (value := build.get(key)) is not None})
     return (pa.Table.from_pylist(turns, schema=turn_schema().with_metadata(made)),
             pa.Table.from_pylist(episodes, schema=episode_schema().with_metadata(made)))
 
@@ -93,10 +98,19 @@ def spool_bytes(analyses: Sequence[dict[str, Any]], conversations: Sequence[Conv
     """Lines of the ConvoKit writer's spool: each conversation with its analysed turns, its
     episodes and its safety summary."""
     return "".join(json.dumps({"conversation": conversation.to_dict(), "turns": analysis["turns"],
-                               "episodes": analysis["episodes"], "safety": analysis["safety"]},
+                               "episodes": analysis["episodes"], "safety": analysis["safety"],
+                               "build": build_meta(analysis)},
                               ensure_ascii=False) + "\n"
                    for analysis, conversation in zip(analyses, conversations, strict=True)
                    ).encode("utf-8")
+
+
+def build_meta(analysis: dict[str, Any]) -> dict[str, Any]:
+    """A ConvoKit conversation's ``mend_build``: Mend's version, the mode, the rules and the
+    classifier (None in rules mode) that analysed it."""
+    build = analysis.get("build") or {}
+    return {"mend_version": analysis["mend_version"], "mode": analysis["mode"],
+            "rules": build.get("rules"), "classifier": build.get("classifier")}
 
 
 def _turn_row(cid: str, turn: dict[str, Any]) -> dict[str, Any]:

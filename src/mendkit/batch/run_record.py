@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from pathlib import Path
@@ -15,7 +16,8 @@ __all__ = ["check_run", "run_record", "write_run"]
 
 
 def run_record(source: Path, *, mode: str, region: str, fmt: str,
-               personal_heads: str | None = None, merge: bool | None = None) -> dict[str, Any]:
+               personal_heads: str | None = None, merge: bool | None = None,
+               encoding: str | None = None) -> dict[str, Any]:
     """What a run into an output records of its settings (see the module docstring). The
     input's size and modification time are kept for the reader; a resumed run may read an
     input edited since (to fix conversations that failed), so only its path must match.
@@ -23,7 +25,10 @@ def run_record(source: Path, *, mode: str, region: str, fmt: str,
     shipped engine), recorded so that a reader comparing with ``mend analyze`` knows.
     ``merge``: whether consecutive VTT or SRT cues by one speaker were read as one turn
     (``mend batch --merge``), for a folder of transcripts; None for input whose turns it does
-    not change (JSON Lines, Parquet, ConvoKit, Slack), which records nothing of it."""
+    not change (JSON Lines, Parquet, ConvoKit, Slack), which records nothing of it.
+    ``encoding``: the ``--encoding`` given for the transcripts of such a folder (recorded, by
+    its canonical name, only where ``merge`` is: other input is UTF-8 JSON or Parquet); None
+    when none was given, so that they were read as UTF-8 or as a byte-order mark says."""
     from mendkit._version import __version__
 
     where = source.resolve()
@@ -37,6 +42,7 @@ def run_record(source: Path, *, mode: str, region: str, fmt: str,
         record["personal_heads"] = {"path": personal_heads, "used": False}
     if merge is not None:
         record["merge"] = merge
+        record["encoding"] = codecs.lookup(encoding).name if encoding else None
     return record
 
 
@@ -64,7 +70,9 @@ def check_run(path: Path, run: dict[str, Any], out: Path, *, holding: bool,
         if recorded.get("rules") is not None:
             _check_build(recorded, run, out)
             _check_settings(recorded, run, out)
-            return None
+            # An output read with no --encoding, resumed with one: the record names it now.
+            gains = run.get("encoding") is not None and recorded.get("encoding") is None
+            return {**recorded, "encoding": run["encoding"]} if gains else None
         _check_settings(recorded, run, out)
     if not holding:
         return run  # nothing in it yet: this run's record is the whole truth
@@ -109,6 +117,15 @@ def _check_settings(recorded: dict[str, Any], run: dict[str, Any], out: Path) ->
                                "--merge"))
             else:
                 differ.append(("with one turn per VTT or SRT cue", "--no-merge"))
+    if "encoding" in run and not other_input:
+        # A legacy encoding reads only the lines that are not UTF-8 (nor marked by a
+        # byte-order mark), which a run without one could not read: such an output may take
+        # one on resume, to read the files that failed; once it has one, it keeps it, so that
+        # no output holds files read two ways. (An output of an earlier Mend recorded none.)
+        old = recorded.get("encoding")
+        if old is not None and old != run["encoding"]:
+            now = f"--encoding {run['encoding']}" if run["encoding"] else "no --encoding"
+            differ.append((f"with --encoding {old} (not {now})", f"--encoding {old}"))
     if differ:
         raise InvalidInputError(
             f"was written {', '.join(d for d, _ in differ)}; resume it with "

@@ -30,12 +30,13 @@ from typing import Any, Protocol
 
 from mendkit.analysis.pipeline import MODES, Mode
 from mendkit.analysis.safety import DEFAULT_REGION
-from mendkit.batch.inputs import Item, Unit, read_units, reads_transcripts, unit_size
+from mendkit.batch.inputs import Unit, read_units, reads_transcripts, unit_size
 from mendkit.batch.parts import cannot_write
 from mendkit.batch.run_record import run_record
 from mendkit.batch.sinks import Sink, open_sink, output_files, require_parquet
 from mendkit.batch.work import ChunkResult, Task, run_chunk
 from mendkit.errors import InvalidInputError
+from mendkit.io._source import check_encoding
 
 # Turns per chunk unless ``chunk`` (conversations per chunk) is given: about a second of a
 # worker's time in rules mode and two seconds in full mode, so that the workers stay evenly busy
@@ -76,6 +77,7 @@ class BatchSettings:
                                     f"tcp://10.0.0.5:8786, got {self.scheduler!r}")
         if not isinstance(self.merge, bool):
             raise InvalidInputError(f"merge must be True or False, got {self.merge!r}")
+        check_encoding(self.encoding)  # an unknown name, refused before any file is read
         if self.scheduler and self.dask_local:
             raise InvalidInputError("choose either --scheduler or --dask-local, not both")
 
@@ -152,7 +154,8 @@ def run_batch(source: Path, out: Path, settings: BatchSettings,
                                                 fmt=settings.out_format,
                                                 personal_heads=settings.personal_heads,
                                                 merge=(settings.merge
-                                                       if reads_transcripts(source) else None)))
+                                                       if reads_transcripts(source) else None),
+                                                encoding=settings.encoding))
             except OSError as exc:
                 raise cannot_write(exc, out) from None
             if warn is not None:
@@ -203,8 +206,10 @@ def _chunks(units: Iterable[Unit], done: set[str], size: int | None, most_turns:
     chunk: list[Unit] = []
     turns = 0
     for unit in units:
-        # Rows of a conversation met again later fail whether or not the first ones are done.
-        if unit.id in done and not (isinstance(unit, Item) and unit.error is not None):
+        # A conversation the output holds is skipped even if its input fails now (a file
+        # damaged since, say): else the errors file would list a conversation the results
+        # hold. (One whose rows come back later failed in the first run too: it is not done.)
+        if unit.id in done:
             counts["skipped"] += 1
             continue
         chunk.append(unit)

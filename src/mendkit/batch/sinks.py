@@ -479,7 +479,8 @@ def _holds_conversations(out: Path) -> bool:
 class ConvoKitSink:
     """A ConvoKit corpus folder with Mend's labels, scores and evidence in each utterance's meta
     (``mend_labels``, ``mend_scores``, ``mend_evidence``) and its episodes and safety summary in
-    each conversation's (``mend_episodes``, ``mend_safety``), as ``MendTransformer`` writes them.
+    each conversation's (``mend_episodes``, ``mend_safety``, ``mend_build``), as
+    ``MendTransformer`` writes them.
     Streams through a spool file; not resumable (the corpus's index files are written at the
     end)."""
 
@@ -545,7 +546,8 @@ class ConvoKitSink:
                     "mend_evidence": found["evidence"]}
 
         def conversation_meta(_: Conversation) -> dict[str, Any]:  # as MendTransformer's
-            return {"mend_episodes": current["episodes"], "mend_safety": current["safety"]}
+            return {"mend_episodes": current["episodes"], "mend_safety": current["safety"],
+                    "mend_build": current["build"]}
 
         try:
             write_convokit(conversations(), self.root, turn_meta=meta,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
-from mendkit.batch import parts
+from mendkit.batch import builds, parts
 from mendkit.batch.inputs import Unit, realise
 from mendkit.errors import MendError
 from mendkit.model import Conversation
@@ -52,6 +52,9 @@ def run_chunk(task: Task) -> ChunkResult:
     analyses: list[dict[str, Any]] = []
     conversations: list[Conversation] = []
     errors: list[tuple[str, str]] = []
+    # Each analysis names the rules and classifier that made it, so that rows moved out of
+    # the output, or merged with another's, keep their provenance (the run record is a side file).
+    build = builds.provenance(task.mode)
     for unit in task.units:
         item = realise(unit)
         if item.conversation is None:
@@ -64,7 +67,7 @@ def run_chunk(task: Task) -> ChunkResult:
         except MendError as exc:
             errors.append((item.id, str(exc)))
             continue
-        analyses.append(analysis.to_dict())
+        analyses.append({**analysis.to_dict(), "build": build})
         conversations.append(item.conversation)
     ids = tuple(c.id for c in conversations)
     turns = sum(len(a["turns"]) for a in analyses)

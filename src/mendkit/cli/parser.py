@@ -167,8 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true",
                    help="continue into an existing OUTPUT, skipping what it already holds")
     p.add_argument("--region", help="crisis resources region for the safety summaries")
-    p.add_argument("--encoding", help="the encoding of the transcripts of an INPUT folder, "
-                   "e.g. cp1252 (default: UTF-8, or as a byte-order mark says)")
+    p.add_argument("--encoding", help="the encoding of the transcripts of an INPUT folder "
+                   "that are not UTF-8, e.g. cp1252 (UTF-8 files, and files with a byte-order "
+                   "mark, are still read as they are)")
     p.add_argument("--merge", action=argparse.BooleanOptionalAction, default=True,
                    help="in the VTT and SRT transcripts of an INPUT folder, read consecutive cues "
                    "by the same speaker as one turn, as `mend analyze` does (default); "

@@ -6,6 +6,13 @@ It sniffs a byte-order mark (UTF-8, UTF-16, UTF-32), refuses
 binary files, decodes UTF-8 strictly (a bad byte is reported with its line and a hint to pass
 ``--encoding``) and yields lines one at a time, so a large export is never held in memory whole.
 CRLF, LF and lone CR line endings all work.
+
+An encoding given (``--encoding``) never overrides what the bytes say for certain: a byte-order
+mark always decides, and with a legacy encoding that keeps ASCII as it is (cp1252, latin-1,
+Shift JIS...) each line that is valid UTF-8 is read as UTF-8, the others in the encoding given.
+Text in such an encoding is almost never valid UTF-8 once it holds a byte above 127, and a line
+of ASCII reads the same either way; so one ``--encoding cp1252`` for a folder that mixes
+encodings reads its UTF-8 files as they are instead of turning them into mojibake ("Iâ€™m").
 """
 
 from __future__ import annotations
@@ -31,10 +38,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_BOMS_OF = {
-    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
-    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
-}
 _TEXT_CONTROLS = frozenset("\t\n\r\f\x1b")
 # Undecodable input in a UTF-16/32 file: the decoder reads ahead of the lines it yields, so an
 # error is marked in the text (a lone surrogate, which strict decoding never yields) and reported
@@ -81,6 +84,9 @@ class TextSource:
         self._consumed = False
         self._head_text: str | None = None
         self._encoding = "utf-8"
+        # The legacy encoding given for lines that are not valid UTF-8 (see the module docstring).
+        self._legacy: str | None = None
+        self._from_bom = False
 
     # -- sniffing ---------------------------------------------------------------------------
     def head(self) -> str:
@@ -93,7 +99,10 @@ class TextSource:
                 self._encoding = self._encoding_for(raw)
                 decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
                 try:
-                    text = decoder.decode(raw, final=False).removeprefix("\ufeff")
+                    if self._legacy is not None:
+                        text = _lenient_lines(raw, self._legacy)
+                    else:
+                        text = decoder.decode(raw, final=False).removeprefix("\ufeff")
                 except UnicodeError as exc:  # a codec that cannot read text leniently
                     self.close()
                     raise InvalidInputError(
@@ -141,9 +150,13 @@ class TextSource:
             self._stream.close()
 
     def _encoding_for(self, head: bytes) -> str:
+        for bom, encoding in _BOMS:  # a byte-order mark wins over any encoding given
+            if head.startswith(bom):
+                self._from_bom = True
+                return encoding
         if self.requested_encoding:
             name = codecs.lookup(self.requested_encoding).name
-            if name in ("utf-16", "utf-32") and head and not head.startswith(_BOMS_OF[name]):
+            if name in ("utf-16", "utf-32") and head:  # (a mark would have been found above)
                 self.close()  # the plain name reads the byte order from the byte-order mark
                 what = "input" if self.is_stdin else "file"
                 raise InvalidInputError(
@@ -151,10 +164,12 @@ class TextSource:
                     f"--encoding {name}-le or {name}-be",
                     source=self.name,
                 )
-            return "utf-8-sig" if name == "utf-8" else name
-        for bom, encoding in _BOMS:
-            if head.startswith(bom):
-                return encoding
+            if name in ("utf-8", "utf-8-sig"):
+                return "utf-8-sig"
+            if _ascii_compatible(name):  # UTF-8 where a line is valid UTF-8, else this
+                self._legacy = name
+                return "utf-8"
+            return name  # UTF-16 or UTF-32 in a named byte order, say: as given
         return "utf-8"
 
     # -- reading ----------------------------------------------------------------------------
@@ -221,7 +236,7 @@ class TextSource:
         before = text[: text.index(mark)]
         line = count - _line_count(text) + 1 + before.count("\r")
         what = f"an invalid {self._encoding.upper()} sequence ({_MARKS[mark]})"
-        if self.requested_encoding is None:  # read from a byte-order mark: the file is damaged
+        if self._from_bom or self.requested_encoding is None:  # the file is damaged
             advice = "so the file looks damaged: save it again from the program that made it"
         else:
             advice = "so it may be in another encoding: pass the right one with --encoding"
@@ -234,9 +249,15 @@ class TextSource:
             if number == 1 and data.startswith(codecs.BOM_UTF8) and encoding == "utf-8":
                 data = data[len(codecs.BOM_UTF8) :]
             try:
-                yield data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise _decode_error(exc, data, encoding, self.name, number) from None
+                if self._legacy is None:
+                    raise _decode_error(exc, data, encoding, self.name, number) from None
+                try:
+                    text = data.decode(self._legacy)
+                except UnicodeDecodeError as again:
+                    raise _decode_error(again, data, self._legacy, self.name, number) from None
+            yield text
 
 
 @contextlib.contextmanager
@@ -278,6 +299,23 @@ def _ascii_compatible(encoding: str) -> bool:
         return "\n:a".encode(encoding) == b"\n:a"
     except (UnicodeError, LookupError):
         return False
+
+
+def _lenient_lines(raw: bytes, legacy: str) -> str:
+    """The head of a file read with a legacy encoding, decoded leniently as its lines will be:
+    each line as UTF-8 where it is valid UTF-8 (the last may end in a character cut short at the
+    head's end), else in ``legacy``."""
+    parts = raw.splitlines(keepends=True)
+    text: list[str] = []
+    for number, part in enumerate(parts, start=1):
+        try:
+            if number == len(parts):
+                text.append(codecs.getincrementaldecoder("utf-8")().decode(part, final=False))
+            else:
+                text.append(part.decode("utf-8"))
+        except UnicodeDecodeError:
+            text.append(part.decode(legacy, errors="replace"))
+    return "".join(text)
 
 
 def _refuse_binary(head: str, name: str) -> None:
