@@ -160,3 +160,47 @@ def hedged_not_acting(text: str) -> bool:
     """
     said = normalise(unwrap(text))
     return _WOULD_NOT_ACT.search(said) is not None and _HEDGE.search(said) is not None
+
+
+# Round 18 (tester t2, P10): "brunch sunday? my treat" after a joke about killing oneself is an
+# invitation, not a question about the joke; a "yesss" to it is no answer about a crisis sign.
+_INVITES: Final = re.compile(
+    r"\b(?:brunch|lunch|dinner|breakfast|tea|coffee|drinks?|pints?|pizza|takeaway|movies?|film"
+    r"|cinema|party|pub|bowling|karaoke|game night|games night|quiz|picnic|bbq|barbecue|shopping"
+    r"|gig|concert|show)\b[^.?!]{0,40}\?|\bmy treat\b|\bwho'?s (?:in|coming|up for)\b"
+    r"|\b(?:anyone|any1|who) (?:up for|fancy|want(?:s)? to (?:come|go|join))\b")
+
+
+def invites(text: str) -> bool:
+    """Whether ``text`` invites people to a plan ("brunch sunday? my treat", "who's up for
+    drinks?"): a question that moves the talk on, not a follow-up about what someone said.
+
+    >>> invites("brunch sunday? my treat, I owe you all")
+    True
+    >>> invites("wait, for real?")
+    False
+    """
+    return _INVITES.search(normalise(unwrap(text))) is not None
+
+
+# Round 18 (tester t2, P2): "You have until Sunday." from a parent who has just said "pack your
+# things. Not under my roof.": a deadline that goes on with their own threat.
+_DEADLINE: Final = re.compile(
+    r"^\W*(?:and |so |well |right )?(?:you(?:'ve| have)? (?:got )?|you get |you'?ve got )"
+    r"(?:until|till|til|'til|by|before) (?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|tomorrow|tonight|the (?:weekend|morning|end of (?:the )?(?:week|month|day))"
+    r"|next \w+|midnight|\d\w*)\b"
+    r"|\byou(?:'ve| have) (?:got )?(?:one|two|three|four|five|six|seven|a few|\d+) "
+    r"(?:days?|hours?|weeks?) to (?:pack|leave|get out|move out|go|find somewhere)\b")
+
+
+def sets_a_deadline(text: str) -> bool:
+    """Whether ``text`` gives the other person a deadline ("You have until Sunday.", "you've got
+    two days to get out"): after the writer's own threat it goes on with the threat.
+
+    >>> sets_a_deadline("You have until Sunday.")
+    True
+    >>> sets_a_deadline("Sunday works for me.")
+    False
+    """
+    return _DEADLINE.search(normalise(unwrap(text))) is not None

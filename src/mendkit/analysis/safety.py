@@ -15,7 +15,14 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Final, NamedTuple
 
-from mendkit.analysis.crisis_replies import clarifies, echoes, hedged_not_acting, picked
+from mendkit.analysis.crisis_replies import (
+    clarifies,
+    echoes,
+    hedged_not_acting,
+    invites,
+    picked,
+    sets_a_deadline,
+)
 from mendkit.analysis.crisis_youth import reads_young
 from mendkit.analysis.text import inside, normalise, reported_spans, unwrap
 from mendkit.errors import ConfigError
@@ -571,7 +578,8 @@ def _answered(turns: Sequence[TurnAnalysis], position: int,
             return kinds if danger else None
     follow_up = others[0]
     low = normalise(unwrap(follow_up.text))
-    if ("?" not in low and not clarifies(low)) or _FOLLOW_UP_OFFER.search(low):
+    if (("?" not in low and not clarifies(low)) or _FOLLOW_UP_OFFER.search(low)
+            or invites(low)):
         return None
     own = [b for b in turns[max(0, position - 2 * _REACH):position]
            if b.speaker == turn.speaker]
@@ -644,6 +652,9 @@ class _Carried(NamedTuple):
     source: str
 
 
+# Crisis kinds a deadline goes on with ("You have until Sunday." after the same person's threat).
+_THREAT_KINDS: Final = frozenset({"abuse_danger", "harm_to_others"})
+
 # Crisis kinds another person's "same" or "me too" can agree with: their own suicidal thoughts,
 # self-harm, or someone hurting them (not a threat to harm someone).
 _ECHOED_KINDS: Final = frozenset({"suicide", "self_harm", "abuse_danger"})
@@ -667,7 +678,10 @@ def _carried_signs(turns: Sequence[TurnAnalysis]) -> dict[int, _Carried]:
     after it or after a sign of theirs ("Sometimes?" / "Yeah.", ``_answered``); and a second
     person's "same" or "me too" right after another's sign of suicide, self-harm or danger that
     is not about a thing (round 16: "i dont want to be here anymore" / "same lol": how young
-    people disclose to each other), whose evidence says whom it agrees with."""
+    people disclose to each other), whose evidence says whom it agrees with; and a deadline
+    after the same person's threat ("pack your things. Not under my roof." / "You have until
+    Sunday.", round 18). A yes to an invitation ("brunch sunday? my treat") answers no question
+    about an earlier sign."""
     carried: dict[int, _Carried] = {}
     kinds_of: dict[int, tuple[str, ...]] = {}  # the same, for ``_answered``
     asked: dict[int, str] = {}
@@ -689,6 +703,11 @@ def _carried_signs(turns: Sequence[TurnAnalysis]) -> dict[int, _Carried]:
         if signs and (_CONFIRMS.search(text) or hedged_not_acting(text)):
             last = signs[-1]
             carry(turn, kinds_of.get(last.index) or turn_kinds(last))
+        elif signs and sets_a_deadline(text) and (
+                threats := tuple(k for k in (kinds_of.get(signs[-1].index)
+                                             or turn_kinds(signs[-1]))
+                                 if k in _THREAT_KINDS)):
+            carry(turn, threats)  # "pack your things" / "You have until Sunday." (round 18)
         elif (_NO_POINT.search(text) and not _NOT_ABOUT_LIFE.search(text)
               and (signs or any(_DISTRESS.search(normalise(unwrap(b.text)))
                                 and not _about_a_thing(b.text) for b in own))):
