@@ -150,7 +150,14 @@ def main() -> None:
                                   stdout=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
+            started = time.perf_counter()
             _wait_for(base)
+            ready = time.perf_counter() - started
+            first = time.perf_counter()
+            httpx.post(base + "/api/check", json={"text": unique(0), "mode": "rules"},
+                       timeout=60).raise_for_status()
+            print(f"start-up: `mend serve` answered after {ready:.1f} s; its first check "
+                  f"(rules) took {(time.perf_counter() - first) * 1000:.0f} ms")
             _run(base, args)
         finally:
             server.terminate()

@@ -400,13 +400,16 @@ def _cores() -> int:
 
 
 def warm_up() -> None:
-    """Load the rules and the classifier now (a server does this before its first request), and
-    the language identifier in the background (the first text that needs it would wait for it)."""
+    """Load the rules, with every pattern compiled, and the classifier now (a server does this
+    before its first request), and the language identifier in the background (the first text
+    that needs it would wait for it)."""
     import threading
 
     from mendkit.analysis.language import warm_up as warm_up_language
+    from mendkit.analysis.spelling import respell
 
-    engine_rules()
+    engine_rules().compile_all()
+    respell("i cut myslef")  # the spelling tables, built when first needed
     _classifier()
     threading.Thread(target=warm_up_language, name="mend-language", daemon=True).start()
 

@@ -22,6 +22,7 @@ from mendkit.analysis.rule_reading import (
     _fold,
     _maybe_spoken,
     _read,
+    _reads_the_same_spoken,
     _respelt,
     _spells,
     _uncut,
@@ -88,6 +89,7 @@ class RuleSet:
         pairs: dict[str, dict[str, list[PatternId]]] = {}
         rule_of: list[int] = []
         pattern_of: list[LazyPattern] = []
+        shared: dict[frozenset[str], frozenset[str]] = {}  # one object for equal requirements
         for i, rule in enumerate(rules):
             for pattern in rule.patterns:
                 ref = len(pattern_of)
@@ -98,7 +100,7 @@ class RuleSet:
                     key = index_key(rule, pattern)
                     cached = known.get(key) if known is not None else None
                     raw = cached if cached is not None else requirements(rule, pattern)
-                required = tuple(frozenset(r) for r in raw)
+                required = tuple(shared.setdefault(r, r) for r in map(frozenset, raw))
                 if not required:
                     always.append(ref)
                     continue
@@ -158,6 +160,18 @@ class RuleSet:
             _bigram_keys=frozenset(k for k in (*by_token, *pairs) if " " in k),
         )
 
+    def compile_all(self) -> int:
+        """Compile every pattern now (each rule's patterns, exclusions and patterns for the turn
+        before), and gather the patterns' text that respelled words are looked up in; returns
+        how many patterns there are. A server does this before its first request: compiled on
+        first use, the patterns a first few requests meet cost them about a second."""
+        patterns = [*self._pattern_of,
+                    *chain.from_iterable((*rule.exclude, *rule.after) for rule in self.rules)]
+        for pattern in patterns:
+            pattern.compiled()
+        self._patterns_text()
+        return len(patterns)
+
     def by_id(self, rule_id: str) -> Rule:
         for rule in self.rules:
             if rule.id == rule_id:
@@ -208,15 +222,18 @@ class RuleSet:
                     refs.update(second[other])
         if context is not None:
             too_long = self._too_long
-            refs = refs.difference(
-                self._off_in_context[(context.tension, context.after_repair,
-                                      context.other_tension)],
-                too_long[min(len(toks), len(too_long) - 1)],
-            )
+            # (``-`` walks the turn's few patterns; ``difference`` with a second set walks it)
+            refs = (refs - self._off_in_context[(context.tension, context.after_repair,
+                                                 context.other_tension)]
+                    - too_long[min(len(toks), len(too_long) - 1)])
         needs = self._also_needs
+        missing: dict[frozenset[str], bool] = {}  # many patterns need the same words
         for ref in refs & self._needy:
             for req in needs[ref]:
-                if tokset.isdisjoint(req):
+                lacks = missing.get(req)
+                if lacks is None:
+                    lacks = missing[req] = tokset.isdisjoint(req)
+                if lacks:
                     refs.discard(ref)
                     break
         return sorted(refs)
@@ -244,6 +261,8 @@ class RuleSet:
         if spoken:
             readings.append(((1, 1), True))
         for letters, fluent in readings:
+            if fluent and cuts is None and _reads_the_same_spoken(lowered, toks, bigrams):
+                continue  # the same text again, shown without folding it
             again, again_cuts = _fold(lowered, letters, spoken=fluent)
             if fluent and again == folded:
                 continue  # no filler and nothing said twice after all ("the er", "i love you i")
@@ -284,11 +303,15 @@ class RuleSet:
         """Whether some pattern spells ``word`` as a word of its own (cached)."""
         found = self._as_typed.get(word)
         if found is None:
-            patterns = self._as_typed.get("")
-            if not isinstance(patterns, str):  # all the patterns' text, once
-                patterns = self._as_typed[""] = "\n".join(p.pattern for p in self._pattern_of)
-            found = self._as_typed[word] = _spells(patterns, word)
+            found = self._as_typed[word] = _spells(self._patterns_text(), word)
         return found is True
+
+    def _patterns_text(self) -> str:
+        """All the patterns' text, one a line (joined once)."""
+        patterns = self._as_typed.get("")
+        if not isinstance(patterns, str):
+            patterns = self._as_typed[""] = "\n".join(p.pattern for p in self._pattern_of)
+        return patterns
 
     def _find_folded(
         self, text: str, norm: str, cuts: tuple[list[int], list[int]] | None,

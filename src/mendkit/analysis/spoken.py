@@ -156,21 +156,25 @@ def filler_spans(norm: str) -> list[tuple[int, int]]:
     if not words:
         return spans
     texts = [m.group() for m in words]
-    # Whether the words at i - 1 and i are in one clause (nothing ends it between them).
-    joined = [False] + [_CLAUSE_END.search(norm, words[i - 1].end(), words[i].start()) is None
-                        for i in range(1, len(words))]
+    if SPOKEN_WORDS.isdisjoint(texts):
+        return spans  # most turns: none of the words below
+
+    def joined(i: int) -> bool:
+        """Whether the words at i - 1 and i are in one clause (nothing ends it between them):
+        asked only around the words below, not between every two words of a long turn."""
+        return i > 0 and _CLAUSE_END.search(norm, words[i - 1].end(), words[i].start()) is None
 
     def word(i: int) -> str | None:
         return texts[i] if 0 <= i < len(words) else None
 
     def before(i: int, back: int = 1) -> str | None:
         for k in range(i - back + 1, i + 1):
-            if k <= 0 or not joined[k]:
+            if k <= 0 or not joined(k):
                 return None
         return texts[i - back]
 
     def after(i: int) -> str | None:
-        return texts[i + 1] if i + 1 < len(words) and joined[i + 1] else None
+        return texts[i + 1] if i + 1 < len(words) and joined(i + 1) else None
 
     def cut(first: int, last: int) -> None:
         """Cut the words ``first``..``last`` with the space (and comma) before them; at a

@@ -134,6 +134,13 @@ def create_app(settings: Settings, *, allowed_hosts: list[str] | None = None) ->
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        from mendkit.analysis import pipeline
+
+        # The rules compiled and the model loaded before the first request, in a worker thread
+        # (the event loop stays free); done already when `mend serve` started the app.
+        await anyio.to_thread.run_sync(pipeline.warm_up)
         yield
         state_of(app).vault.lock()  # forget the key; close the journal's connections
 
