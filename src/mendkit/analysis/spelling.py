@@ -43,21 +43,24 @@ class Sense:
     """One reading of a typed word, and where it applies: ``after``, the word before it must be
     one of these (None: any); ``before``, the word after it must be one of these (``END``:
     nothing follows in the clause; the word ``ING``: any word in "-ing"); ``not_after`` and
-    ``not_before``, words that rule it out. Words are next to it when only spaces part them."""
+    ``not_before``, words that rule it out; ``not_then`` and ``not_earlier``, the word two after
+    it and the word two before it must be none of these ("i be feeling" is "i am feeling",
+    "should i be worried" stays). Words are next to it when only spaces part them."""
 
     word: str
     after: frozenset[str] | None = None
     before: frozenset[str] | None = None
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
-    not_then: frozenset[str] = frozenset()  # the word two after it is none of these
+    not_then: frozenset[str] = frozenset()
+    not_earlier: frozenset[str] = frozenset()
 
-    def applies(self, previous: str, following: str, then: str) -> bool:
+    def applies(self, previous: str, following: str, then: str, earlier: str) -> bool:
         return ((self.after is None or previous in self.after)
                 and (self.before is None or following in self.before
                      or (ING in self.before and _is_ing(following)))
                 and previous not in self.not_after and following not in self.not_before
-                and then not in self.not_then)
+                and then not in self.not_then and earlier not in self.not_earlier)
 
 
 ING: Final = "-ing"
@@ -147,6 +150,14 @@ _PLAIN: Final[Mapping[str, str]] = {
     "happend": "happened", "hapened": "happened", "happnd": "happened",
     "watever": "whatever", "wateva": "whatever", "whateva": "whatever", "undrstand": "understand",
     "understnd": "understand",
+    # Scots grammar and everyday words (round 16, tester t2): "that wis ma fault", "ah'm no
+    # talkin aboot it", "ah want tae understaun" ("ah'd", "ah'll", "ah've", "oot" and "aboot"
+    # are above)
+    "wis": "was", "doon": "down", "whitever": "whatever", "wrang": "wrong", "heid": "head",
+    "understaun": "understand", "unnerstaun": "understand", "understaund": "understand",
+    "mornin": "morning", "wi'oot": "without", "withoot": "without", "wioot": "without",
+    "ye're": "you're", "ye'd": "you'd", "ye'll": "you'll", "ye've": "you've", "yersel": "yourself",
+    "ragin": "raging", "wantit": "wanted", "telt": "told", "widnae": "wouldnt", "whit": "what",
 }
 
 # Words with a final "g" dropped ("nothin", "kiddin"): the "-ing" words the rules need.
@@ -259,99 +270,15 @@ _PIDGIN_HIM_AFTER: Final = _words(
     "stab kill wound beat shoot slap finish deal burn cut hurt flog")
 _PIDGIN_IDIOM_OBJECT: Final = _words("somebody someone person everybody everyone")
 
-_SENSES: Final[Mapping[str, tuple[Sense, ...]]] = {
-    # "ur" is left as typed where it may be "your" (the rules read "ur" both ways): "ur dead
-    # if you tell" is a threat, not "your dead".
-    "ur": (Sense("youre", before=frozenset({"right"}), not_then=_YOUR_RIGHT_THEN),
-           Sense("youre", before=_YOU_ARE_NEXT | {ING})),
-    # "your not listening", "your right that was wrong" (not "on your right", "your right hand",
-    # "your right to")
-    "your": (Sense("youre", before=frozenset({"right"}), not_after=_YOUR_OWN_AFTER,
-                   not_then=_YOUR_RIGHT_THEN),
-             Sense("youre", before=_YOURE_FOR_YOUR, not_after=_YOUR_OWN_AFTER)),
-    "yer": (Sense("youre", before=frozenset({"right"}), not_then=_YOUR_RIGHT_THEN),
-            Sense("youre", before=_YOU_ARE_NEXT | {ING}), Sense("your")),
-    "ye": (Sense("you", after=_TO_YOU), Sense("you", not_before=_YES_NEXT | {END})),
-    "r": (Sense("are", after=_words("u you we they how what wat where why y who there these"
-                                    " those")),
-          Sense("are", before=_words("u you we they ya ye"))),
-    "y": (Sense("why", before=_words(
-        "u you ur r are did didnt didn't dont don't do does doesnt would wont won't is isnt cant"
-        " can't not wouldnt havent haven't should shouldnt")),),
-    "c": (Sense("see", before=_words("u you ya ye yall")),),
-    "b": (Sense("be", after=_words(
-        "to dont dnt don't will i'll ill you'll youll it'll itll gonna wanna cant can't cnt"
-        " can could would should must not might may")),
-          Sense("be", before=_words("there back mad late home right careful quiet honest safe"))),
-    "cud": (Sense("could", before=_words(
-        "u you i we be have not never of just really ask get do go make talk")),),
-    "iv": (Sense("ive", before=_PARTICIPLES),),
-    "of": (Sense("have", after=_MODALS, not_before=_words("course")),),
-    "no": (Sense("know", after=_words(
-        "i u you we they dont don't didnt didn't doesnt doesn't dnt"), before=_KNOWN),
-           Sense("not", after=_NOT_AFTER_I_AM, before=_NOT_BEFORE),
-           Sense("not", after=_words("an and"), before=_WAKE)),
-    "dye": (Sense("die", not_after=_DYE_NOUN_AFTER, not_before=_DYED_THINGS),),
-    "hole": (Sense("whole", before=_WHOLE_THINGS),),
-    "hale": (Sense("whole", before=_WHOLE_THINGS),),  # Scots: "a hale box", not "hale and hearty"
-    "ae": (Sense("of", after=_OF_AFTER),),
-    "ah": (Sense("i", before=_SCOTS_I_BEFORE),),
-    "tae": (Sense("to", not_after=_TOE_AFTER, not_before=frozenset({END})),),
-    "an": (Sense("and", before=_SCOTS_AND_BEFORE),),
-    "ma": (Sense("my", not_after=_MA_NOT_AFTER, not_before=_MA_NOT_BEFORE | {END}),),
-    "wi": (Sense("with", not_before=_words("fi")),),
-    "go": (Sense("will", after=_PIDGIN_WILL_AFTER, before=_PIDGIN_WILL_BEFORE,
-                 not_then=_PIDGIN_IDIOM_OBJECT),),
-    "am": (Sense("him", after=_PIDGIN_HIM_AFTER, not_before=_words("finish")),
-           Sense("it", after=_words("end"))),
-    # learners' "I want die", "I don't want live more"
-    "want": (Sense("want to", before=_words("die live kill end")),),
-    "rote": (Sense("wrote", after=_SUBJECTS | _words(
-        "just already finally ive i've have has had even also then and who")),),
-    "quite": (Sense("quiet", after=_QUIET_AFTER, before=_QUIET_NEXT),),
-    "mi": (Sense("i", before=_PATOIS_AFTER_I),),
-    # Patois "mi waan dead": "I want to be dead"
-    "waan": (Sense("want to be", before=_words("dead ded deid")), Sense("want")),
-    # Scots "A cannae": "I can't"
-    "a": (Sense("i", before=_words(
-        "cannae canna dinnae dinna didnae wisnae couldnae wouldnae shouldnae havnae cant can't"
-        " dont don't didnt didn't wis wid hae huv jist")),),
-    "tek": (Sense("take", before=_words(
-        "it this that dem them my me no nuh any anymore nemore care time a the")),),
-    # "ty so much", "ok ty": at the start of its clause or after a word of assent (not the
-    # name: "ask Ty")
-    "ty": (Sense("thank you", after=_words(
-        "ok okay k kk oh aw aww omg lol haha yes yeah ya yay wow and so") | {END},
-                 before=_words("so for u you hun babe mom mum dad x xx love lol") | {END}),),
-}
-
 # ---------------------------------------------------------- world Englishes' grammar words
 # Round 16 (tester t2): the little words that carry ownership, a feeling or a complaint in Scots
 # and in African American English, read as the rules spell them, so that the same meaning gets
 # the same reading: "That wis ma fault" is "that was my fault", "ah forgot yer birthday" "i
 # forgot", "I ain't mean to" "i didn't mean to", "I be feeling real anxious" "i am feeling
-# really anxious". Each is read so only beside the words that make it the dialect's (``_DIALECT``,
-# read by ``_in_dialect`` after the lexicon above): "ah" is also the "ah" of "ah well", "ah
-# sorry" and Irish "ah would you stop"; "ma" is also "mum" ("ma said", "my ma", "tell ma");
-# "be" is also "will you be there"; "real" also "for real" and "the real thing".
-_DIALECT_PLAIN: Final[Mapping[str, str]] = {
-    "wis": "was", "doon": "down", "whitever": "whatever", "wrang": "wrong", "heid": "head",
-    "understaun": "understand", "unnerstaun": "understand", "understaund": "understand",
-    "mornin": "morning", "wi'oot": "without", "withoot": "without", "wioot": "without",
-    "ye're": "you're", "ye'd": "you'd", "ye'll": "you'll", "ye've": "you've", "yersel": "yourself",
-    "ah'd": "i'd", "ah'll": "i'll", "ah've": "i've", "oot": "out", "aboot": "about",
-    "ragin": "raging", "wantit": "wanted", "telt": "told", "widnae": "wouldnt", "whit": "what",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _DialectSense(Sense):
-    """A dialect reading, which also asks that the word two before it (``earlier``) is none of
-    ``not_earlier``: "i be feeling" is "i am feeling", "should i be worried" stays."""
-
-    not_earlier: frozenset[str] = frozenset()
-
-
+# really anxious". Each is read so only beside the words that make it the dialect's (its senses
+# in ``_SENSES``, after the readings of the same word found earlier): "ah" is also the "ah" of
+# "ah well", "ah sorry" and Irish "ah would you stop"; "ma" is also "mum" ("ma said", "my ma",
+# "tell ma"); "be" is also "will you be there"; "real" also "for real" and "the real thing".
 # Scots "ah" is "I" before a verb of owning, feeling or doing: "ah forgot", "ah wis oot ae
 # order", "ah feel hurt", "ah want tae understaun". Not "would" or "go" (Irish "ah would you
 # stop", "ah go way"), nor "sorry", "well", "right", "ok".
@@ -405,69 +332,92 @@ _REAL_NEXT: Final = _words(
 # Scots "pure" before a feeling or "sorry" is "really": "ah'm pure sorry", "pure gutted".
 _PURE_NEXT: Final = _REAL_NEXT | _words("gutted raging ragin beelin mortified affronted fed")
 
-_DIALECT: Final[Mapping[str, tuple[_DialectSense, ...]]] = {
-    "ah": (_DialectSense("i", before=_SCOTS_I_VERBS),),
-    "ma": (_DialectSense("my", before=_OWNED, not_after=_DIALECT_MA_NOT_AFTER),),
-    "no": (_DialectSense("not", after=_NOT_AFTER_WILL, before=_NOT_BEFORE_VERB),),
-    "tae": (_DialectSense("to", after=_TO_AFTER), _DialectSense("to", before=_TO_BEFORE)),
-    "an": (_DialectSense("and", before=_AND_BEFORE),),
+_SENSES: Final[Mapping[str, tuple[Sense, ...]]] = {
+    # "ur" is left as typed where it may be "your" (the rules read "ur" both ways): "ur dead
+    # if you tell" is a threat, not "your dead".
+    "ur": (Sense("youre", before=frozenset({"right"}), not_then=_YOUR_RIGHT_THEN),
+           Sense("youre", before=_YOU_ARE_NEXT | {ING})),
+    # "your not listening", "your right that was wrong" (not "on your right", "your right hand",
+    # "your right to")
+    "your": (Sense("youre", before=frozenset({"right"}), not_after=_YOUR_OWN_AFTER,
+                   not_then=_YOUR_RIGHT_THEN),
+             Sense("youre", before=_YOURE_FOR_YOUR, not_after=_YOUR_OWN_AFTER)),
+    "yer": (Sense("youre", before=frozenset({"right"}), not_then=_YOUR_RIGHT_THEN),
+            Sense("youre", before=_YOU_ARE_NEXT | {ING}), Sense("your")),
+    "ye": (Sense("you", after=_TO_YOU), Sense("you", not_before=_YES_NEXT | {END})),
+    "r": (Sense("are", after=_words("u you we they how what wat where why y who there these"
+                                    " those")),
+          Sense("are", before=_words("u you we they ya ye"))),
+    "y": (Sense("why", before=_words(
+        "u you ur r are did didnt didn't dont don't do does doesnt would wont won't is isnt cant"
+        " can't not wouldnt havent haven't should shouldnt")),),
+    "c": (Sense("see", before=_words("u you ya ye yall")),),
+    "b": (Sense("be", after=_words(
+        "to dont dnt don't will i'll ill you'll youll it'll itll gonna wanna cant can't cnt"
+        " can could would should must not might may")),
+          Sense("be", before=_words("there back mad late home right careful quiet honest safe"))),
+    "cud": (Sense("could", before=_words(
+        "u you i we be have not never of just really ask get do go make talk")),),
+    "iv": (Sense("ive", before=_PARTICIPLES),),
+    "of": (Sense("have", after=_MODALS, not_before=_words("course")),),
+    "no": (Sense("know", after=_words(
+        "i u you we they dont don't didnt didn't doesnt doesn't dnt"), before=_KNOWN),
+           Sense("not", after=_NOT_AFTER_I_AM, before=_NOT_BEFORE),
+           Sense("not", after=_words("an and"), before=_WAKE),
+           Sense("not", after=_NOT_AFTER_WILL, before=_NOT_BEFORE_VERB)),
+    "dye": (Sense("die", not_after=_DYE_NOUN_AFTER, not_before=_DYED_THINGS),),
+    "hole": (Sense("whole", before=_WHOLE_THINGS),),
+    "hale": (Sense("whole", before=_WHOLE_THINGS),),  # Scots: "a hale box", not "hale and hearty"
+    # A word's senses are tried in order: the Scots readings of round 13 first, then those of
+    # round 16 (the grammar words above).
+    "ae": (Sense("of", after=_OF_AFTER),
+           Sense("of", after=_words("oot out"))),  # "oot ae order"
+    "ah": (Sense("i", before=_SCOTS_I_BEFORE),
+           Sense("i", before=_SCOTS_I_VERBS)),
+    "tae": (Sense("to", not_after=_TOE_AFTER, not_before=frozenset({END})),
+            Sense("to", after=_TO_AFTER), Sense("to", before=_TO_BEFORE)),
+    "an": (Sense("and", before=_SCOTS_AND_BEFORE),
+           Sense("and", before=_AND_BEFORE)),
+    "ma": (Sense("my", not_after=_MA_NOT_AFTER, not_before=_MA_NOT_BEFORE | {END}),
+           Sense("my", before=_OWNED, not_after=_DIALECT_MA_NOT_AFTER)),
+    "wi": (Sense("with", not_before=_words("fi")),),
+    "go": (Sense("will", after=_PIDGIN_WILL_AFTER, before=_PIDGIN_WILL_BEFORE,
+                 not_then=_PIDGIN_IDIOM_OBJECT),),
+    "am": (Sense("him", after=_PIDGIN_HIM_AFTER, not_before=_words("finish")),
+           Sense("it", after=_words("end"))),
+    # learners' "I want die", "I don't want live more"
+    "want": (Sense("want to", before=_words("die live kill end")),),
+    "rote": (Sense("wrote", after=_SUBJECTS | _words(
+        "just already finally ive i've have has had even also then and who")),),
+    "quite": (Sense("quiet", after=_QUIET_AFTER, before=_QUIET_NEXT),),
+    "mi": (Sense("i", before=_PATOIS_AFTER_I),),
+    # Patois "mi waan dead": "I want to be dead"
+    "waan": (Sense("want to be", before=_words("dead ded deid")), Sense("want")),
+    # Scots "A cannae": "I can't"
+    "a": (Sense("i", before=_words(
+        "cannae canna dinnae dinna didnae wisnae couldnae wouldnae shouldnae havnae cant can't"
+        " dont don't didnt didn't wis wid hae huv jist")),),
+    "tek": (Sense("take", before=_words(
+        "it this that dem them my me no nuh any anymore nemore care time a the")),),
+    # "ty so much", "ok ty": at the start of its clause or after a word of assent (not the
+    # name: "ask Ty")
+    "ty": (Sense("thank you", after=_words(
+        "ok okay k kk oh aw aww omg lol haha yes yeah ya yay wow and so") | {END},
+                 before=_words("so for u you hun babe mom mum dad x xx love lol") | {END}),),
     # Scots "the noo" is "right now"
-    "the": (_DialectSense("right", before=_words("noo")),),
-    "noo": (_DialectSense("now", after=_words("the right just")),),
+    "the": (Sense("right", before=_words("noo")),),
+    "noo": (Sense("now", after=_words("the right just")),),
     # "you was", "they was": "you were"
-    "was": (_DialectSense("were", after=_words("you u we they")),),
-    "ae": (_DialectSense("of", after=_words("oot out")),),  # "oot ae order"
-    "ain't": (_DialectSense("didn't", before=_BARE_VERBS),),
-    "aint": (_DialectSense("didnt", before=_BARE_VERBS),),
-    "be": (_DialectSense("am", after=_words("i"), before=_BE_NEXT, not_earlier=_BE_NOT_EARLIER),
-           _DialectSense("are", after=_words("you u we they"), before=_BE_NEXT,
-                         not_earlier=_BE_NOT_EARLIER),
-           _DialectSense("is", after=_words("he she it"), before=_BE_NEXT,
-                         not_earlier=_BE_NOT_EARLIER)),
-    "real": (_DialectSense("really", before=_REAL_NEXT),),
-    "pure": (_DialectSense("really", before=_PURE_NEXT),),
+    "was": (Sense("were", after=_words("you u we they")),),
+    "ain't": (Sense("didn't", before=_BARE_VERBS),),
+    "aint": (Sense("didnt", before=_BARE_VERBS),),
+    "be": (Sense("am", after=_words("i"), before=_BE_NEXT, not_earlier=_BE_NOT_EARLIER),
+           Sense("are", after=_words("you u we they"), before=_BE_NEXT,
+                 not_earlier=_BE_NOT_EARLIER),
+           Sense("is", after=_words("he she it"), before=_BE_NEXT, not_earlier=_BE_NOT_EARLIER)),
+    "real": (Sense("really", before=_REAL_NEXT),),
+    "pure": (Sense("really", before=_PURE_NEXT),),
 }
-
-
-def _in_dialect(text: str, words: list[re.Match[str]], i: int) -> str | None:
-    """The word at ``words[i]`` as the rules spell it where the words around it make it a
-    dialect's grammar word (``_DIALECT``); else None."""
-    senses = _DIALECT.get(words[i][0])
-    if senses is None:
-        return None
-    m = words[i]
-    previous = _side_word(text, words, i - 1, m.start(), before=True)
-    following = _side_word(text, words, i + 1, m.end(), before=False)
-    then = (_side_word(text, words, i + 2, words[i + 1].end(), before=False)
-            if following else END)
-    earlier = (_side_word(text, words, i - 2, words[i - 1].start(), before=True)
-               if previous else END)
-    return next((s.word for s in senses
-                 if s.applies(previous, following, then) and earlier not in s.not_earlier),
-                None)
-
-
-def _dialect_tokens() -> set[str]:
-    """What a turn must hold for ``_in_dialect`` or ``_DIALECT_PLAIN`` to change a word: tokens
-    as ``text.tokens`` cuts them ("ain't": "ain")."""
-    return {_first_token(word) for word in (*_DIALECT_PLAIN, *_DIALECT)} - _COMMON
-
-
-# Dialect words too common to look at alone: a turn is worth a look for them only beside the
-# words that can make them the dialect's.
-_COMMON: Final = frozenset({"be", "real", "no", "an", "pure", "the", "was"})
-
-
-def _dialect_pairs() -> set[str]:
-    """Pairs of tokens side by side for the words in ``_COMMON``."""
-    pairs = {f"{w} be" for w in ("i", "you", "u", "we", "they", "he", "she", "it")}
-    pairs.update(f"{_last_token(w)} no" for w in _NOT_AFTER_WILL)
-    pairs.update(f"an {_first_token(w)}" for w in _AND_BEFORE)
-    pairs.update(f"real {w}" for w in _REAL_NEXT)
-    pairs.update(f"pure {w}" for w in _PURE_NEXT)
-    pairs.update(("the noo", "you was", "u was", "we was", "they was"))
-    return pairs
-
 
 # Key words of crisis and repair, also found one slip away (``_slips``). Five letters or more:
 # a short word has too many real words next to it.
@@ -509,8 +459,7 @@ def _slips() -> dict[str, str]:
             if typed in found and found[typed] != key:
                 shared.add(typed)
             found[typed] = key
-    for typed in (*shared, *_KEY_WORDS, *_PLAIN, *_SENSES, *_NOT_SLIPS, *_DIALECT_PLAIN,
-                  *_DIALECT):
+    for typed in (*shared, *_KEY_WORDS, *_PLAIN, *_SENSES, *_NOT_SLIPS):
         found.pop(typed, None)
     return found
 
@@ -535,21 +484,21 @@ def _dropped_g() -> dict[str, str]:
 def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     """The plain spellings, and what a turn must hold to be worth a look: tokens as
     ``text.tokens`` cuts them, and pairs of tokens side by side ("should of")."""
-    plain = {**_dropped_g(), **_PLAIN, **_DIALECT_PLAIN}
-    # ("a'm" is looked at only beside another word: its "m" is in every "i'm")
-    tokens: set[str] = {word for word in plain if "'" not in word}
+    plain = {**_dropped_g(), **_PLAIN}
+    # A word with an apostrophe by its first token ("ye're": "ye"); "a'm" only beside another
+    # word: "a" is in every other sentence.
+    tokens: set[str] = {_first_token(word) for word in plain
+                        if "'" not in word or len(_first_token(word)) > 1}
     pairs: set[str] = set()
     for typed, senses in _SENSES.items():
         for sense in senses:
             if sense.after is not None and END not in sense.after:
-                pairs.update(f"{_last_token(w)} {typed}" for w in sense.after)
+                pairs.update(f"{_last_token(w)} {_first_token(typed)}" for w in sense.after)
             elif sense.before is not None and ING not in sense.before and END not in sense.before:
-                pairs.update(f"{typed} {_first_token(w)}" for w in sense.before)
+                pairs.update(f"{_last_token(typed)} {_first_token(w)}" for w in sense.before)
             else:
-                tokens.add(typed)
+                tokens.add(_first_token(typed))
     tokens.update(_slips())
-    tokens.update(_dialect_tokens())
-    pairs.update(_dialect_pairs())
     return plain, frozenset(tokens), frozenset(pairs)
 
 
@@ -635,12 +584,12 @@ def respell(text: str) -> Respelling | None:
                 following = _side_word(text, words, i + 1, m.end(), before=False)
                 then = (_side_word(text, words, i + 2, words[i + 1].end(), before=False)
                         if following else END)
-                word = next((s.word for s in senses if s.applies(previous, following, then)),
-                            None)
+                earlier = (_side_word(text, words, i - 2, words[i - 1].start(), before=True)
+                           if previous else END)
+                word = next((s.word for s in senses
+                             if s.applies(previous, following, then, earlier)), None)
             elif typed in slips and (vocabulary := _vocabulary()) is not None:
                 word = None if typed in vocabulary else slips[typed]
-        if word is None:
-            word = _in_dialect(text, words, i)
         if word is None or word == typed:
             continue
         start, end = m.span()
