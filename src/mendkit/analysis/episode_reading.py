@@ -23,7 +23,7 @@ from mendkit.analysis.episode_state import (
     _rule_subtypes,
 )
 from mendkit.analysis.episode_uptake import _takes_up, _thanks_then_complaint
-from mendkit.analysis.limits import keeps_away, names_return
+from mendkit.analysis.limits import keeps_away, limits_conduct, names_return, return_spans
 from mendkit.analysis.safety import assess, from_context
 from mendkit.labels import CRISIS, RECONNECT, is_repair, is_rupture
 from mendkit.model import TurnAnalysis
@@ -86,6 +86,7 @@ def _read(turn: TurnAnalysis, *, going_on: bool = False) -> _Read:
     found = _rule_found_ruptures(turn, ruptures)
     repairs = [x for x in turn.labels if is_repair(x)] if _attempts_repair(turn, found) else []
     limit = bool(repairs) and _limits(turn, repairs)
+    pause = bool(repairs) and not limit and _boundary(turn, repairs)
     reconnect = RECONNECT in turn.labels and _takes_up(turn, found)
     moves = {label: (_rule_subtypes(turn, label) or set()) - {"complaint", "defensiveness"}
              for label in (_CONFRONTATION, _INVALIDATION)}
@@ -96,7 +97,8 @@ def _read(turn: TurnAnalysis, *, going_on: bool = False) -> _Read:
                  crisis and any(e.subtype in _DANGER_KINDS for e in signs),
                  thanks_then_complaint=(RECONNECT in turn.labels and not reconnect
                                         and _thanks_then_complaint(turn, found)),
-                 limit=limit, hurts=_raises_concern(turn, complaints=False), blames=blames,
+                 limit=limit, pause=pause, hurts=_raises_concern(turn, complaints=False),
+                 blames=blames,
                  attacks=blames or any(turn.model_only(label) for label in ruptures
                                        if label in moves),
                  gives_way=bool(apologies) and all(e.subtype == "apology" for e in apologies)
@@ -113,6 +115,22 @@ def _limits(turn: TurnAnalysis, repairs: Sequence[str]) -> bool:
     if found is None:
         return keeps_away(turn.text)
     return found == {"boundary"} and not names_return(turn.text)
+
+
+def _boundary(turn: TurnAnalysis, repairs: Sequence[str]) -> bool:
+    """Whether ``turn``'s only repair label is a boundary on how the other treats the speaker
+    (``limits.limits_conduct``): a rule's boundary (its return, "I'll come back in an hour", may
+    also read as a commitment), or a request only the model read."""
+    if list(repairs) != ["repair.request"] or not limits_conduct(turn.text):
+        return False
+    found = _rule_subtypes(turn, "repair.request")
+    if found is None:
+        return True
+    returns = return_spans(turn.text)
+    promises = [e for e in turn.evidence if e.label == "repair.request"
+                and e.subtype == "commitment" and not e.source.startswith(_MODEL_SOURCE)]
+    return "boundary" in found and found <= {"boundary", "commitment"} and all(
+        any(e.start < end and start < e.end for start, end in returns) for e in promises)
 
 
 def _rule_found_ruptures(turn: TurnAnalysis, ruptures: Sequence[str]) -> list[str]:

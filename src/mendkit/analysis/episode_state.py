@@ -8,6 +8,7 @@ found.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -78,6 +79,9 @@ class _Read:
     thanks_then_complaint: bool = False
     answers: int | None = None  # the index of the last turn by someone else before it
     limit: bool = False  # a limit on contact, its only repair label (not a repair attempt)
+    # a boundary on how the other treats the speaker that names its return, its only repair
+    # label: a repair attempt unless its speaker is the one who was hurt (``_hurt_partys_limit``)
+    pause: bool = False
     hurts: bool = False  # it raises a hurt or a need (not a complaint)
     blames: bool = False  # a rule found it moving against beyond a complaint or a defence
     attacks: bool = False  # it moves against beyond a complaint or a defence (the model's too)
@@ -100,6 +104,18 @@ def _moves_against(turn: TurnAnalysis, read: _Read) -> bool:
     return (_INVALIDATION in read.ruptures and bool(_rule_subtypes(turn, _INVALIDATION))) or (
         _CONFRONTATION in read.ruptures
         and bool((_rule_subtypes(turn, _CONFRONTATION) or set()) - {"complaint"}))
+
+
+def _hurt_partys_limit(ep: _Open, speaker: str, read: _Read,
+                       turns: Mapping[int, TurnAnalysis]) -> bool:
+    """Whether ``read`` is a time-out (``_Read.pause``) by one of ``ep``'s people who made none of
+    its ruptures, which others made: the hurt person's protection, not their repair (round 18:
+    "I'm not going to keep talking while you're shouting at me. I'll be back in an hour." after a
+    tirade). The one who ruptured still owes the repair."""
+    if not read.pause or not _in_parties(ep, speaker):
+        return False
+    ruptured = {turns[i].speaker for i in ep.rupture_turns if i in turns}
+    return bool(ruptured) and speaker not in ruptured
 
 
 def _in_parties(ep: _Open, speaker: str) -> bool:

@@ -140,6 +140,11 @@ starts no time to repair and makes nothing ``attempted``; it raises a need, as a
 (Who must repair), and, by one of the episode's people, it joins the episode it answers, which
 stays ``unresolved`` when no one repaired. A time-out that names its return ("Give me ten minutes
 to calm down and then we can talk") is a pause the coach teaches, and still a repair attempt.
+But a boundary on how the other treats the speaker, set by one who made none of the episode's
+ruptures, is no repair attempt even with a return named (round 18: "I'm not going to keep talking
+while you're shouting at me. I'll be back in an hour." after the other's tirade): it protects the
+hurt person, joins the episode as a limit does, and the episode stays ``unresolved`` until the one
+who ruptured repairs.
 
 Giving way is not the blamer's repair (round 15, t6: "That never happened. You're remembering it
 wrong" answered by "Maybe. I'm sorry. I don't know what's wrong with me.", or "I'm sorry. I didn't
@@ -247,6 +252,7 @@ from mendkit.analysis.episode_state import (
     _WITHDRAWAL,
     QUIET_SECONDS,
     _earlier,
+    _hurt_partys_limit,
     _in_parties,
     _moves_against,
     _Open,
@@ -455,6 +461,8 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
         touched = True
     if read.limit and _in_parties(ep, turn.speaker):  # a limit answers the episode, repairs nothing
         touched = True
+    guarded = _hurt_partys_limit(ep, turn.speaker, read, turns)  # the hurt one's time-out
+    touched = touched or guarded
     if read.hurts:
         ep.hurt.add(turn.speaker)
     if read.crisis:
@@ -463,7 +471,8 @@ def _add(ep: _Open, turn: TurnAnalysis, read: _Read, turns: Mapping[int, TurnAna
         return touched  # a crisis turn's own repair labels do not count
     if ep.stopped:
         return touched
-    repairs = bool(read.repairs) and _counts_as_repair(ep, turn, turns, speakers)
+    repairs = (bool(read.repairs) and not guarded
+               and _counts_as_repair(ep, turn, turns, speakers))
     if repairs and read.owns:  # "I'm sorry I brushed you off. Thank you for telling me."
         ep.owing.discard(turn.speaker)
         for scorners in (*ep.scorned.values(), *ep.blamed.values()):
