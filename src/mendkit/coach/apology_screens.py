@@ -80,7 +80,13 @@ def non_apology(text: str) -> bool:
     """
     text = text.replace("\u2019", "'")
     return bool(_NON_APOLOGY.search(text)) or any(
-        not _MINE.search(text[:found.start()]) for found in _MINIMISING.finditer(text))
+        not (_MINE.search(text[:found.start()]) or _MY_OWN_FUSS.search(text[:found.start()]))
+        for found in _MINIMISING.finditer(text))
+
+
+# Just before "making a big deal": what I will do without ("correct myself when I slip without
+# making a big deal of it"): my own fuss, not their hurt made small.
+_MY_OWN_FUSS: Final = re.compile(r"\bwithout\s*$", _I)
 
 
 # Just before a minimising word: I am its subject ("I overreacted", "I made a big deal of it"),

@@ -56,6 +56,7 @@ from mendkit.coach.draft_sentences import (
 )
 from mendkit.coach.justifying import justifies
 from mendkit.coach.my_part import my_action, my_part_sentences
+from mendkit.coach.screening import offered_sentences
 from mendkit.coach.their_quiet import QUIET_SENTENCE, went_quiet
 from mendkit.coach.wording import lower_first, plain_case
 
@@ -129,7 +130,10 @@ def later_sentences(parts: DraftParts) -> str:
     else:
         said = (f"I feel {feeling}, and I need {need}." if feeling and need
                 else f"I feel {feeling}." if feeling else f"I need {need}." if need else "")
-    return tidy(" ".join(s for s in (*unframed, said, commitment_sentence(parts)) if s))
+    # Each offered sentence passes the critic's rules: no blame of a third person ("My brother
+    # never helps"), no criticism, no sign of crisis (round 18).
+    return offered_sentences(tidy(" ".join(
+        s for s in (*unframed, said, commitment_sentence(parts)) if s)))
 
 
 def _fitted_feeling_and_need(parts: DraftParts

@@ -47,3 +47,15 @@ def is_story(text: str) -> bool:
 def with_kept_story(prompt: str, story: str) -> str:
     """The "What happened?" question, with the story kept from the relationship question."""
     return f"{prompt} You wrote this earlier: \"{story}\" Press Enter to use it, or write it again."
+
+
+def kept_with(kept: str, more: str) -> str:
+    """The story kept so far with ``more`` (a further line typed at the relationship question)
+    added on a line of its own: the earlier lines are never lost.
+
+    >>> kept_with("", "Riley told me they're nonbinary.")
+    "Riley told me they're nonbinary."
+    >>> kept_with("Riley told me.", "Me: It's just a phase, love.")
+    "Riley told me.\nMe: It's just a phase, love."
+    """
+    return f"{kept}\n{more}" if kept else more

@@ -43,6 +43,7 @@ from mendkit.coach.screening import (
     rejects,
     shuts_out,
     threatens,
+    without_third_person_blame,
 )
 from mendkit.coach.self_blame import AT_WORK as _AT_WORK
 from mendkit.coach.wording import plain_case, strip_lead_in, unknown
@@ -82,6 +83,19 @@ def withheld_note(parts: DraftParts) -> str:
     return " ".join(lines)
 
 
+# Why a request was left out: the person said there is nothing to ask of them ("Nothing really,
+# she has dementia, she can't help it", "Nothing, honestly. This one is on me"): the rest is no
+# request to put after "Could you".
+NOTHING_TO_ASK: Final = "nothing"
+_NOTHING_TO_ASK: Final = re.compile(
+    r"^\W*(?:(?:well|honestly|um|uh|oh|no|nah|nope|i mean),? )*(?:nothing|none|no(?:thing)? "
+    r"(?:really|at all|honestly)|not (?:a )?(?:thing|really|anything))\b(?! (?:but|except|other "
+    r"than|more than|else but)\b)"
+    # "nothing, she doesn't owe me anything": said to them as "You don't owe me anything".
+    r"(?![^.?!]*\b(?:doesn'?t|don'?t|does not|do not) (?:owe|have to|need to)\b)",
+    re.IGNORECASE)
+
+
 # Why words that wave off their hurt ("not take everything so seriously", "instead of sulking")
 # were left out (``justifying.dismisses``).
 DISMISSAL: Final = "dismissal"
@@ -98,6 +112,9 @@ _LEFT_OUT_LINES: Final = {
                  "closes the door a repair is trying to open. If you need time apart, you could "
                  "say when you will come back to talk."),
     **_SCREEN_LINES,  # a sign of my own crisis, blame for how they treated me, running me down
+    NOTHING_TO_ASK: ("I left out {names}, because you said there is nothing you need them to "
+                     "do differently. That is all right: a repair doesn't have to ask for "
+                     "anything."),
     "misfit": ("I left out {names}, because it didn't read as an answer to that question, and I "
                "didn't want to guess what you meant. If it matters, you can add it in your own "
                "words."),
@@ -154,6 +171,10 @@ class _Screened:
     why: Mapping[str, str]
 
 
+# The parts from which a sentence that blames a third person with "never" or "always" is left out.
+_NO_THIRD_PERSON_BLAME: Final = frozenset(("feeling", "need", "request", "commitment"))
+
+
 def _screen_part(key: str, text: str) -> tuple[str, str]:
     """What a draft may say of one part, and why it says less (``""`` when it says it all).
     A threat or violence, or danger from them, is never said; an insult or swearing is left out,
@@ -170,6 +191,11 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
         return said, why or _ACCUSATION
     if key != "situation" and unknown(strip_lead_in(text) or text):
         return "", _UNKNOWN  # "I don't know": an allowed answer, never made into a sentence
+    if key in _NO_THIRD_PERSON_BLAME and (kept := without_third_person_blame(text)) != text:
+        # "some help and a proper night's sleep. my brother never helps": the blame of someone
+        # else is no part of a message to them (round 18); the rest is said.
+        said, why = _screen_part(key, kept) if kept else ("", "")
+        return said, why or "hurt"
     if key in _FRAMES and misfit(_FRAMES[key], strip_lead_in(text) or text) == TIME:
         return "", MISFIT  # "Sunday" to "what do you feel?": never "I feel sunday"
     kept, lowered = lowered_self(text, feeling=key == "feeling")
@@ -200,6 +226,8 @@ def _screen_part(key: str, text: str) -> tuple[str, str]:
         return "", REASSURANCE  # "I need to know whether there's still a chance"
     if key == "need" and need_accuses(text):
         return "", ACCUSES  # "I need her to stop keeping score": never "I need you to stop"
+    if key == "request" and _NOTHING_TO_ASK.match(text.replace("\u2019", "'")):
+        return "", NOTHING_TO_ASK  # "Nothing really, she can't help it": never "Could you ...?"
     if key == "request" and (not_a_request(text) or feeling_first(strip_lead_in(text) or text)):
         return "", NOT_A_REQUEST  # "annoyed": never "Could you annoyed?"
     if key == "request" and tells_of_them(text):

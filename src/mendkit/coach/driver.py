@@ -413,7 +413,11 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
             prompter.say(_expected(state, session))
             return None
         prompter.say(context_answer.KEPT_NOTE)
-        return replace(session, settings={**session.settings, context_answer.STORY_KEPT: raw})
+        # Each further line of the story typed here is added to what was kept, never put in
+        # its place (round 18: a pasted story used to keep only its last line).
+        kept = str(session.settings.get(context_answer.STORY_KEPT) or "")
+        story = context_answer.kept_with(kept, raw)
+        return replace(session, settings={**session.settings, context_answer.STORY_KEPT: story})
     event = _interpret(state, raw, skip, session, prompter, now, context)
     if event is None:
         for line in _expected(state, session).splitlines():

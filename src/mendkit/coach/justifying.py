@@ -112,7 +112,9 @@ _OWNED: Final = re.compile(
     r"\b(?:shouldn'?t have|should not have|should never have|wish i hadn'?t|regret"
     r"|sorry (?:that|for|about)|i was wrong to|won'?t|will not|never|no more|no longer"
     r"|(?:stop|quit|not|avoid) (?:tell|say|call|laugh|brush|shrug|joke|mak)\w*"
-    r"|(?:instead of|rather than) (?:tell|say|call|laugh|brush|shrug|joke|mak)\w*)\b", _I)
+    r"|(?:instead of|rather than) (?:tell|say|call|laugh|brush|shrug|joke|mak)\w*"
+    # "correct myself when I slip without making a big deal of it": my own fuss, not theirs.
+    r"|without (?:mak|turn|creat|caus)\w*)\b", _I)
 
 
 def _dismissal_at(text: str) -> re.Match[str] | None:

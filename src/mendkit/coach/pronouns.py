@@ -308,6 +308,13 @@ def reader(other: str) -> Reader:
                                   else {"he"} if word in _MALE else ()), group=plural)
 
 
+# Words for a parent or grandparent that are also what they are called ("Mum asked again"):
+# the reader named "my mum" is named by "Mum" alone (round 18).
+_KIN_NAMES: Final = frozenset(("mum", "mom", "mam", "mummy", "mommy", "dad", "daddy", "gran",
+                               "granny", "grandma", "grandad", "granddad", "grandpa", "nan",
+                               "nana", "nanna"))
+
+
 def _name_patterns(who: Reader, context: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
     """The reader's names as patterns, each with whether a match needs checking: their name
     (only with its capital where it is also a word: "Will", not "will"), "Dad" and "my dad" for
@@ -322,7 +329,9 @@ def _name_patterns(who: Reader, context: str) -> tuple[tuple[re.Pattern[str], bo
         return tuple(found)
     bare = re.sub(r"^(?:my|our|the)\s+", "", low)
     if _PERSON_WORD.fullmatch(bare):  # "Dad", "my brother": no capital needed
-        lead = r"\b(?:my|our|the)\s+" if bare != low else r"(?:\b(?:my|our)\s+)?\b"
+        # "my mum" is "Mum" in the account too: a parent's or grandparent's word is their name.
+        lead = (r"\b(?:my|our|the)\s+" if bare != low and bare not in _KIN_NAMES
+                else r"(?:\b(?:my|our)\s+)?\b")
         found.append((re.compile(rf"{lead}{re.escape(bare)}\b", _I), True))
     elif low.split()[0] not in _WORD_NAMES:  # "Sam", or "sam" as some type it
         found.append((re.compile(rf"\b{re.escape(name)}\b", _I), False))
@@ -472,12 +481,20 @@ def _you_or_your(her: re.Match[str]) -> str | None:
     return "your"  # "her cooking", "her parenting": hers
 
 
+# Pronouns named as words, a set with a slash ("they/them", "she/her", "he/him/his"): what to
+# call someone, not a mention of them (round 18: "I will use their name and they/them").
+_NAMED_PRONOUNS: Final = re.compile(rf"\b{_PRONOUN_LIST}(?:\s*/\s*{_PRONOUN_LIST})+\b", _I)
+
+
 def _pronouns_in(text: str, keys: frozenset[str]) -> list[_Mention]:
     words = _pronoun_words(keys)
     pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
                          + r")(?![\w'\u2019])", _I)
     found = []
+    named = [m.span() for m in _NAMED_PRONOUNS.finditer(text)]
     for match in pattern.finditer(text.replace("\u2019", "'")):
+        if any(start <= match.start() < end for start, end in named):
+            continue  # "use they/them": the pronouns named as words, no mention of anyone
         key, form = words[match.group().lower()]
         after = re.match(r"\s*([\w']*)", text[match.end():])
         following = after.group(1).lower() if after else ""

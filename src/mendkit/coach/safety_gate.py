@@ -320,7 +320,36 @@ def screened(text: str, *, mode: Mode = "full", context: str = "") -> Screened:
         # The model's sign, and words of fear of the other person, harm or threats from them or
         # blame for their anger: danger from them, whatever kind the model gave it.
         return Screened(EventType.ABUSE if turn.model_only(CRISIS) else stop_for(turn))
-    return Screened(EventType.ABUSE if danger else None)
+    if danger:
+        return Screened(EventType.ABUSE)
+    if mode == "full" and _sentence_alone_reads_crisis(text):
+        # The model reads a short answer in one run, and the sentences around a crisis sentence
+        # can drown it out ("I regret making her cry. Some days I wish it was all over, I can't
+        # keep doing this."): a sign it reads in one sentence alone is checked with the person,
+        # as any sign only the model saw is.
+        return Screened(EventType.CRISIS, model_only=True)
+    return Screened(None)
+
+
+def _sentence_alone_reads_crisis(text: str) -> bool:
+    """Whether the learned model reads a crisis in one of the sentences of ``text`` (of two or
+    more) read on its own, a sentence whose words could tell of a risk (``risk_words``): the
+    screen then takes the highest of such sentences, as it does of a long letter's windows."""
+    sentences = [m.group().strip() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    if len(sentences) < 2:
+        return False
+    for sentence in sentences:
+        if len(sentence.split()) < _FEWEST_WORDS or not may_tell_of_risk(sentence):
+            continue  # ("I hate being told to breathe" tells of no risk: read with the rest)
+        turn = analyze_conversation(Conversation.from_turns([("me", sentence)]),
+                                    mode="full").turns[0]
+        if CRISIS in turn.labels:
+            return True
+    return False
+
+
+# A sentence this short ("Thanks.", "I'm sorry.") is read with the others only.
+_FEWEST_WORDS: Final = 4
 
 
 # An answer about an offer (a break, a breathing exercise): breath, an exercise, a break, a

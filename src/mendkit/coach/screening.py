@@ -181,6 +181,10 @@ _OWN_CRISIS: Final = re.compile(
     r"|disappear(?: forever)?)"
     r"|better off (?:dead|without me)|(?:don'?t|do not) want to (?:be here|live|exist) any ?more"
     r"|can'?t go on(?: any ?more| like this)?\s*(?:[.!?,]|$)"
+    # "Some days I wish it was all over": a wish for it all to end, not for the row to.
+    r"|wish\w* (?:that )?(?:it|this|everything|it all|all this) (?:was|were|would|could|'d)?"
+    r" ?(?:just )?(?:all )?(?:be )?(?:all )?over\b(?<=all over)(?! between| with)"
+    r"|wish\w* (?:that )?(?:it|this) (?:would |could )?all (?:be )?over\b(?! between| with)"
     r"|nothing matters(?: any ?more)?\s*(?:[.!?,]|$)"
     r"|no (?:point|reason) (?:in )?(?:living|going on|being here|to live))", re.IGNORECASE)
 
@@ -424,3 +428,43 @@ def plain_feeling(feeling: str) -> str:
     contempt ("disgusted with you")."""
     text = _PISSED.sub("angry", _SWEAR_INTENSIFIER.sub("", feeling))
     return "" if hurtful(text) or _CONTEMPT.search(text) or threatens(text) else text
+
+
+# Someone else's fault, said with "never" or "always": "my brother never helps", "Dad always
+# leaves it to me". In a message to the other person it is blame of a third person, and the
+# critic reads it as criticism: it is not offered for the message.
+_THIRD_PERSON_BLAME: Final = re.compile(
+    r"\b(?:(?:my|his|her|their|our) (?:brother|sister|dad|mum|mom|father|mother|husband|wife"
+    r"|partner|son|daughter|family|siblings?|boss|manager|ex)|he|she|they|nobody|no one|no-one"
+    r"|everyone else)\b(?:\s+(?:just|really|still|even))?\s+(?:never|always|doesn'?t ever"
+    r"|won'?t ever|does nothing|do nothing|did nothing)\b", _I)
+
+
+def offered_sentences(text: str) -> str:
+    """``text`` (sentences the coach offers to add to a message the person wrote) without the
+    sentences the critic's rules read as a rupture (criticism, contempt, withdrawal, a sign of
+    crisis) or that blame a third person with "never" or "always" ("My brother never helps.").
+
+    >>> offered_sentences("I need some help and a proper night's sleep. My brother never helps.")
+    "I need some help and a proper night's sleep."
+    """
+    kept = [s for s in _SENTENCE_BREAK.split(text.strip()) if s and not _unfit_to_offer(s)]
+    return " ".join(kept)
+
+
+def _unfit_to_offer(sentence: str) -> bool:
+    said = sentence.replace("\u2019", "'")
+    if _THIRD_PERSON_BLAME.search(said) or own_crisis(said):
+        return True
+    return any(e.label == CRISIS or e.label.startswith("rupture.") for e in _rule_evidence(said))
+
+
+def without_third_person_blame(text: str) -> str:
+    """``text`` without its sentences that blame a third person with "never" or "always".
+
+    >>> without_third_person_blame("some help and sleep. my brother never helps")
+    'some help and sleep'
+    """
+    sentences = [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
+    kept = [s for s in sentences if not _THIRD_PERSON_BLAME.search(s.replace("\u2019", "'"))]
+    return text if len(kept) == len(sentences) else " ".join(kept).rstrip(" .!?")
