@@ -196,20 +196,7 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from mendkit.config import Settings  # noqa: E402
-from mendkit.web import create_app  # noqa: E402
 from test_round10_coach_joined import Walk, field, plain  # noqa: E402 (one browser walk for both)
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
-
 
 WEB_TO_MESSAGE = [{"answer": "yes"}, {"answer": "Sam"}, {"answer": "partner"},
                   {"answer": "we argued about the dishes last night"}, {"skip": "1"},

@@ -23,12 +23,11 @@ from mendkit.coach.store import PairStore
 
 pytest.importorskip("fastapi")
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from mendkit.coach.machine import State
 from mendkit.coach.store import SessionStore
-from mendkit.config import Settings
-from mendkit.web import create_app
 
 NOW = datetime(2026, 11, 27, 18, 0)
 
@@ -140,13 +139,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path, clock: Clock) -> TestClient:
-    app = create_app(Settings(home=home))
+def client(app: FastAPI, clock: Clock) -> TestClient:
     app.state.coach_clock = clock
     return TestClient(app)
 

@@ -23,13 +23,7 @@ from mendkit.journal.repository import Journal
 CHEAP_KDF = "1,8,1"
 
 
-@pytest.fixture(autouse=True)
-def _ctrl_c_as_python_starts_it() -> Any:
-    """SIGINT raises KeyboardInterrupt, as in a new process (a test before may have left it
-    ignored, as ``mend`` does once its command is over)."""
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    yield
-    signal.signal(signal.SIGINT, previous)
+pytestmark = pytest.mark.usefixtures("ctrl_c_as_python_starts_it")
 
 
 @pytest.fixture

@@ -18,45 +18,18 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from mendkit.cli.main import main
-from mendkit.config import Settings
 from mendkit.corrections import Correction, CorrectionStore, training_examples
 from mendkit.journal.repository import Journal
-from mendkit.web import create_app
+from web_kit import PASS, token
 
-CHEAP_KDF = (1, 8, 1)  # argon2id time_cost, memory_kib, parallelism: tests only
-PASS = "correct horse battery"
 CONVERSATION = ("Sam: You never listen to me.\nAlex: Fine.\nSam: Where did you just go?\n"
                 "Alex: I'm sorry, I shut down. You're right that I wasn't listening.\n")
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home, journal_kdf=CHEAP_KDF)))
-
-
-def token(client: TestClient, page: str = "/journal") -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(page).text)
-    assert found
-    return found.group(1)
 
 
 def hidden(html: str, name: str) -> str:
     found = re.search(rf'name="{name}" value="([^"]*)"', html)
     assert found, f"no {name} field in the page"
     return html_lib.unescape(found.group(1))
-
-
-@pytest.fixture
-def opened(client: TestClient) -> TestClient:
-    r = client.post("/journal/create", data={"csrf_token": token(client), "passphrase": PASS,
-                                             "repeat": PASS})
-    assert r.status_code == 200 and "Your journal is ready" in r.text
-    return client
 
 
 def lock(client: TestClient) -> None:

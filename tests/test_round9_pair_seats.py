@@ -75,16 +75,6 @@ def _restarted(home: Path, old: TestClient, **kwargs: object) -> TestClient:
     return browser
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def app(home: Path):  # type: ignore[no-untyped-def]
-    return create_app(Settings(home=home))
-
-
 def test_starting_another_session_in_the_same_browser_keeps_the_first(app) -> None:  # type: ignore[no-untyped-def]
     dana, sam, kim = TestClient(app), TestClient(app), TestClient(app)
     first = _start(dana, "Dana")

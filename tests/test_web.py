@@ -19,16 +19,6 @@ from model_only import PREVIOUS, TEXT
 EXAMPLE = (Path(__file__).resolve().parent.parent / "src/mendkit/examples/workplace.txt").read_text()
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
-
-
 def token(client: TestClient, page: str = "/analyse") -> str:
     html = client.get(page).text
     found = re.search(r'name="csrf_token" value="([^"]+)"', html)

@@ -38,11 +38,6 @@ class Clock:
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
 def clock() -> Clock:
     return Clock()
 
@@ -52,11 +47,6 @@ def app(home: Path, clock: Clock):  # type: ignore[no-untyped-def]
     made = create_app(Settings(home=home))
     made.state.coach_clock = clock
     return made
-
-
-@pytest.fixture
-def client(app) -> TestClient:  # type: ignore[no-untyped-def]
-    return TestClient(app)
 
 
 def field(html: str, name: str) -> str:

@@ -17,25 +17,8 @@ from fastapi.testclient import TestClient
 from mendkit.coach.machine import State
 from mendkit.coach.session import Session
 from mendkit.coach.store import PairStore, SessionStore
-from mendkit.config import Settings
-from mendkit.web import create_app
 
 TO_FLOODED = ["yes", "Sam", "partner", "We argued about money", "skip", "skip", "9"]
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def app(home: Path):  # type: ignore[no-untyped-def]
-    return create_app(Settings(home=home))
-
-
-@pytest.fixture
-def client(app) -> TestClient:  # type: ignore[no-untyped-def]
-    return TestClient(app)
 
 
 def field(html: str, name: str) -> str:

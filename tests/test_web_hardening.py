@@ -5,22 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import re
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from mendkit.config import Settings
-from mendkit.web import create_app
 from mendkit.web.services import MAX_UPLOAD
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")), raise_server_exceptions=False)
+def client(app: FastAPI) -> TestClient:
+    return TestClient(app, raise_server_exceptions=False)
 
 
 def token(client: TestClient) -> str:

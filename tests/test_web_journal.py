@@ -20,37 +20,9 @@ from fastapi.testclient import TestClient
 from mendkit.config import Settings
 from mendkit.journal.repository import Journal, db_path, sidecar_path
 from mendkit.web import create_app
+from web_kit import CHEAP_KDF, PASS, token
 
 EXAMPLE = (Path(__file__).resolve().parent.parent / "src/mendkit/examples/workplace.txt").read_text()
-CHEAP_KDF = (1, 8, 1)  # argon2id time_cost, memory_kib, parallelism: tests only
-PASS = "correct horse battery"
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home, journal_kdf=CHEAP_KDF)))
-
-
-@pytest.fixture
-def opened(client: TestClient) -> TestClient:
-    """A client whose app has a new journal, unlocked."""
-    r = client.post("/journal/create", data={"csrf_token": token(client), "passphrase": PASS,
-                                             "repeat": PASS})
-    assert r.status_code == 200 and "Your journal is ready" in r.text
-    return client
-
-
-def token(client: TestClient, page: str = "/journal") -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(page).text)
-    assert found
-    return found.group(1)
-
-
 def alert(html: str) -> str:
     found = re.search(r'role="alert"[^>]*>([^<]*)<', html)
     assert found, "no error message on the page"

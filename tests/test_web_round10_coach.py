@@ -21,18 +21,6 @@ from fastapi.testclient import TestClient
 from mendkit.coach.content import NOT_THERAPY
 from mendkit.coach.pair import CALM_FIRST, PairAnswers, safety_reply
 from mendkit.coach.store import PairStore
-from mendkit.config import Settings
-from mendkit.web import create_app
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def app(home: Path):  # type: ignore[no-untyped-def]
-    return create_app(Settings(home=home))
 
 
 def field(page: str, name: str) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -15,26 +14,15 @@ pytest.importorskip("sqlcipher3")
 
 from fastapi.testclient import TestClient
 
-from mendkit.config import Settings
-from mendkit.web import create_app
-
-CHEAP_KDF = (1, 8, 1)  # argon2id time_cost, memory_kib, parallelism: tests only
-PASS = "correct horse battery"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
-def opened(tmp_path: Path) -> TestClient:
-    """A client whose app has a new journal, unlocked, with one relationship (id 1)."""
-    client = TestClient(create_app(Settings(home=tmp_path / "home", journal_kdf=CHEAP_KDF)))
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/journal").text)
-    assert found
-    r = client.post("/journal/create", data={"csrf_token": found.group(1), "passphrase": PASS,
-                                             "repeat": PASS})
-    assert r.status_code == 200 and "Your journal is ready" in r.text
-    r = client.post("/api/journal/relationships", json={"name": "Lee", "kind": "partner"})
+def opened(opened: TestClient) -> TestClient:
+    """The shared client with a new journal, unlocked, here with one relationship (id 1)."""
+    r = opened.post("/api/journal/relationships", json={"name": "Lee", "kind": "partner"})
     assert r.status_code == 201
-    return client
+    return opened
 
 
 def _checkins(client: TestClient, points: list[tuple[str, int]]) -> None:

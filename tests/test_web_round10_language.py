@@ -4,21 +4,12 @@ message it could not read (the language report, bug 2)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
-
-from mendkit.config import Settings
-from mendkit.web import create_app
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")))
 
 
 def token(client: TestClient, page: str) -> str:

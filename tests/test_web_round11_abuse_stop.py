@@ -36,16 +36,6 @@ def _walk(client: TestClient, home: Path, answers: list[str]) -> tuple[State, st
     return SessionStore(home).load(walk.id).state, walk.html
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
-
-
 def test_a_hedged_reply_to_the_check_stops_on_the_web(client: TestClient, home: Path) -> None:
     state, _ = _walk(client, home, ["yes", "Sam", "partner", SOCKS, "not really"])
     assert state is State.STOPPED_CRISIS

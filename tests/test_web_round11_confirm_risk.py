@@ -28,16 +28,6 @@ from test_round10_coach_joined import plain
 SOCKS = "My husband leaves his socks everywhere and I've had enough"
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
-
-
 class Walk(joined.Walk):
     """The round-10 walk, answering with one line of text, and the session's state."""
 

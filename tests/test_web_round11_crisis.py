@@ -29,11 +29,6 @@ Therapist: Thank you for telling me. Can we talk about how safe you are right no
 ABUSE = "Client: He hit me again last night.\nTherapist: I'm glad you told me.\n"
 
 
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")))
-
-
 def _analyse(client: TestClient, text: str, query: str = "") -> str:
     token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/analyse").text)
     assert token

@@ -31,20 +31,10 @@ TO_REGULATE = [{"answer": "yes"}, {"answer": "Sam"}, {"answer": "partner"},
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
 def app(home: Path):  # type: ignore[no-untyped-def]
     made = create_app(Settings(home=home))
     made.state.coach_clock = lambda: NOW
     return made
-
-
-@pytest.fixture
-def client(app) -> TestClient:  # type: ignore[no-untyped-def]
-    return TestClient(app)
 
 
 def field(page: str, name: str) -> str:

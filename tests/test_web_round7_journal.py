@@ -15,28 +15,15 @@ from fastapi.testclient import TestClient
 from mendkit.config import Settings
 from mendkit.journal.repository import Journal, sidecar_path
 from mendkit.web import create_app
-
-CHEAP_KDF = (1, 8, 1)  # argon2id time_cost, memory_kib, parallelism: tests only
-PASS = "correct horse battery"
+from web_kit import CHEAP_KDF, PASS
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def opened(home: Path) -> TestClient:
-    """A client whose app has a new journal, unlocked, with one relationship (id 1)."""
-    client = TestClient(create_app(Settings(home=home, journal_kdf=CHEAP_KDF)))
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/journal").text)
-    assert found
-    r = client.post("/journal/create", data={"csrf_token": found.group(1), "passphrase": PASS,
-                                             "repeat": PASS})
-    assert r.status_code == 200 and "Your journal is ready" in r.text
-    r = client.post("/api/journal/relationships", json={"name": "Sam", "kind": "partner"})
+def opened(opened: TestClient) -> TestClient:
+    """The shared client with a new journal, unlocked, here with one relationship (id 1)."""
+    r = opened.post("/api/journal/relationships", json={"name": "Sam", "kind": "partner"})
     assert r.status_code == 201
-    return client
+    return opened
 
 
 def _rupture(client: TestClient) -> tuple[int, str]:

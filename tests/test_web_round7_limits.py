@@ -18,6 +18,7 @@ import pytest
 pytest.importorskip("fastapi")
 
 import httpx
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from mendkit.api import check as real_check
@@ -27,8 +28,8 @@ from mendkit.web.services import MAX_UPLOAD
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")), raise_server_exceptions=False)
+def client(app: FastAPI) -> TestClient:
+    return TestClient(app, raise_server_exceptions=False)
 
 
 def _on_event_loop() -> bool:

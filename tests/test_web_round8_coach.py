@@ -20,18 +20,6 @@ from fastapi.testclient import TestClient
 from mendkit.cli.main import main
 from mendkit.coach.pair import QUESTIONS
 from mendkit.coach.store import PairStore
-from mendkit.config import Settings
-from mendkit.web import create_app
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def app(home: Path):  # type: ignore[no-untyped-def]
-    return create_app(Settings(home=home))
 
 
 def field(page: str, name: str) -> str:

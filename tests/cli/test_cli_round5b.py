@@ -29,6 +29,7 @@ def _python(script: str, *, env: dict[str, str] | None = None,
 
 
 # -- regress 2: Ctrl-C while Mend starts up -----------------------------------------------------
+@pytest.mark.usefixtures("ctrl_c_as_python_starts_it")
 def test_an_interrupt_a_c_extension_prints_and_replaces_is_an_interrupt(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """What onnxruntime's module init does when a Ctrl-C lands inside its import of numpy: it

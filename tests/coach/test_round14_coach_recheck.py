@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from test_round12_draft_screen import _walk
 
@@ -23,9 +24,7 @@ from mendkit.coach.driver import not_asked, review
 from mendkit.coach.machine import State
 from mendkit.coach.replies import overloaded
 from mendkit.coach.session import Session
-from mendkit.config import Settings
 from mendkit.critic import MISSING_NOTE
-from mendkit.web import create_app
 from mendkit.web.coach import question
 from test_round10_coach_joined import Walk, plain
 
@@ -33,13 +32,7 @@ NOW = datetime(2026, 12, 7, 18, 0)
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    app = create_app(Settings(home=home))
+def client(app: FastAPI) -> TestClient:
     app.state.coach_clock = lambda: NOW
     return TestClient(app)
 

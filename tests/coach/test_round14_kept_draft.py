@@ -18,9 +18,7 @@ from test_round12_coach_follow import Script
 from mendkit.coach import State
 from mendkit.coach.driver import OWN_DRAFT_KEPT, REWRITE_KEPT, offered_draft, run, start
 from mendkit.coach.store import SessionStore
-from mendkit.config import Settings
 from mendkit.critic import critique
-from mendkit.web import create_app
 from test_round10_coach_joined import Walk, plain
 
 NOW = datetime(2026, 12, 7, 21, 0)
@@ -92,11 +90,6 @@ WEB_TO_DRAFT = [{"answer": "yes"}, {"answer": "Alex (she/her)"}, {"answer": "par
                 {"answer": TO_DRAFT[4]}, {"answer": TO_DRAFT[5]}, {"skip": "1"}, {"level": "4"},
                 {"skip": "1"}, {"answer": "yes"}, {"answer": TO_DRAFT[10]}, {"skip": "1"},
                 {"answer": TO_DRAFT[12]}]
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")))
 
 
 def test_the_web_pages_keep_the_edited_draft(client: TestClient, tmp_path: Path) -> None:

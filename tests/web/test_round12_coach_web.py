@@ -16,23 +16,11 @@ from fastapi.testclient import TestClient
 from mendkit.coach import content
 from mendkit.coach.content import HARM_TO_OTHERS_STOP, NOT_SKIPPABLE, RISK_EMPTY
 from mendkit.coach.machine import State
-from mendkit.config import Settings
-from mendkit.web import create_app
 from mendkit.web.coach import UNCLEAR_NOTE
 from test_round10_coach_joined import plain
 from test_web_round11_confirm_risk import SOCKS, Walk
 
 PUNCH = "i swear im going to punch him when he gets home"
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
 
 
 def test_the_stop_page_for_a_threat_says_how_to_step_away(client: TestClient, home: Path) -> None:

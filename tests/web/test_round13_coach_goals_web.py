@@ -18,25 +18,13 @@ from fastapi.testclient import TestClient
 
 from mendkit.coach.content import PROMPTS
 from mendkit.coach.machine import State
-from mendkit.config import Settings
 from mendkit.critic import MISSING_NOTE
-from mendkit.web import create_app
 from test_round10_coach_joined import Walk, plain
 
 REPAIR_ONLY = re.compile(r"Can we talk|I understand why you were upset|I hear your concerns"
                          r"|Could you|another chance", re.IGNORECASE)
 # Safe, who, context, what happened: the story; then no noticing, no messages, calm, no breathing.
 TO_OPENNESS = [{"skip": "1"}, {"skip": "1"}, {"level": "3"}, {"skip": "1"}]
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
 
 
 def _walk(client: TestClient, home: Path, who: str, context: str, what: str) -> Walk:

@@ -17,21 +17,9 @@ from fastapi.testclient import TestClient
 from mendkit.coach.content import PROMPTS
 from mendkit.coach.goal_flow import NOTHING_TO_CHANGE, review_lines
 from mendkit.coach.machine import State
-from mendkit.config import Settings
-from mendkit.web import create_app
 from test_round10_coach_joined import Walk, plain
 
 TO_OPENNESS = [{"skip": "1"}, {"skip": "1"}, {"level": "3"}, {"skip": "1"}]
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
 
 
 def _answer(walk: Walk, steps: list[dict[str, str]]) -> None:

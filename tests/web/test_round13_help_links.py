@@ -56,8 +56,8 @@ def test_a_contact_is_escaped() -> None:
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home", region="US")))
+def client(home: Path) -> TestClient:
+    return TestClient(create_app(Settings(home=home, region="US")))
 
 
 def test_the_help_section_has_links_that_call(client: TestClient) -> None:

@@ -12,17 +12,15 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
-
-from mendkit.config import Settings
-from mendkit.web import create_app
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")), raise_server_exceptions=False)
+def client(app: FastAPI) -> TestClient:
+    return TestClient(app, raise_server_exceptions=False)
 
 
 def _limit(client: TestClient) -> int:

@@ -32,11 +32,6 @@ Ana: Thank you for saying that.
 """
 
 
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")))
-
-
 def _page(client: TestClient, text: str) -> str:
     found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/analyse").text)
     assert found

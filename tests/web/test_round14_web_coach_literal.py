@@ -12,23 +12,16 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from mendkit.config import Settings
-from mendkit.web import create_app
 from test_round10_coach_joined import Walk, plain
 
 NOW = datetime(2026, 11, 27, 18, 0)
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    app = create_app(Settings(home=home))
+def client(app: FastAPI) -> TestClient:
     app.state.coach_clock = lambda: NOW
     return TestClient(app)
 

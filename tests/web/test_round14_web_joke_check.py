@@ -14,22 +14,10 @@ from fastapi.testclient import TestClient
 
 from mendkit.coach.content import PROMPTS, RISK_QUESTION
 from mendkit.coach.machine import State
-from mendkit.config import Settings
-from mendkit.web import create_app
 from test_round10_coach_joined import plain
 from test_web_round11_confirm_risk import Walk
 
 JOKE = "kms lol i forgot my pe kit again and mr price made me sit out"
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
 
 
 def _walk(client: TestClient, home: Path, story: str) -> Walk:

@@ -11,24 +11,12 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
 
-from mendkit.config import Settings
-from mendkit.web import create_app
 from test_round10_coach_joined import Walk, plain
 
 TYLER = ("tyler is 20 and im 15. he checks my phone every night and got mad when i didnt answer "
          "for an hour")
 JESS = ("jess sent me a message saying she doesnt want to be alive anymore and that she has a "
         "plan. she made me promise not to tell anyone")
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
 
 
 def _page(client: TestClient, home: Path, who: str, context: str, what: str) -> str:

@@ -14,16 +14,8 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
 
-from mendkit.config import Settings
-from mendkit.web import create_app
-
 GAPPED = "Sorry you feel that way. I'll still pick the kids up at 3:45 on Tuesday."
 READY = "I'm sorry, but you never listen to me."
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")))
 
 
 def token(client: TestClient, page: str) -> str:

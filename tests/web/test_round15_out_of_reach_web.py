@@ -17,21 +17,9 @@ from fastapi.testclient import TestClient
 from mendkit.coach.content import PROMPTS
 from mendkit.coach.machine import State
 from mendkit.coach.persisting import NOTE
-from mendkit.config import Settings
-from mendkit.web import create_app
 from test_round10_coach_joined import Walk, plain
 
 CALM = ["", "", "3", "skip"]  # nothing noticed, no messages, calm, no breathing
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
 
 
 def _api(client: TestClient, answers: list[str]) -> list[dict[str, Any]]:

@@ -16,22 +16,10 @@ from fastapi.testclient import TestClient
 
 from mendkit.coach import content
 from mendkit.coach.machine import State
-from mendkit.config import Settings
-from mendkit.web import create_app
 from mendkit.web.coach import UNCLEAR_NOTE
 from test_round10_coach_joined import Walk, plain
 
 CALM = [{"skip": "1"}, {"skip": "1"}, {"level": "3"}, {"skip": "1"}]
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
 
 
 def _start(client: TestClient, home: Path, story: str) -> Walk:

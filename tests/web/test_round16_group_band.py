@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
-
-from mendkit.config import Settings
-from mendkit.web import create_app
 
 MEETING = """[00:00:00] Hugh: Priya, this plan is sloppy. You never check your work.
 [00:00:08] Priya: Whatever.
@@ -33,11 +29,6 @@ PAIR = """Ana: You never listen to me.
 Ben: You are right, I am sorry I was on my phone. That was not fair on you.
 Ana: Thank you for saying that.
 """
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")))
 
 
 def _bands(client: TestClient, text: str) -> list[str]:

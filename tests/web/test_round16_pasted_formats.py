@@ -7,16 +7,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
-
-from mendkit.config import Settings
-from mendkit.web import create_app
 
 TURNS = [{"speaker": "Ann", "text": "You never listen to me."},
          {"speaker": "Bob", "text": "Sorry, I hear you."}]
@@ -32,9 +29,8 @@ SLACK_DAY = [
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")),
-                      raise_server_exceptions=False)
+def client(app: FastAPI) -> TestClient:
+    return TestClient(app, raise_server_exceptions=False)
 
 
 def _speakers_and_texts(answer: dict[str, object]) -> list[tuple[str, str]]:

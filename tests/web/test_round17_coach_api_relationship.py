@@ -21,27 +21,9 @@ from mendkit.journal.crypto import KdfParams
 from mendkit.journal.repository import Journal
 from mendkit.web import create_app
 from mendkit.web.accounts import Practice
-from test_web_journal import CHEAP_KDF, PASS, token
+from web_kit import CHEAP_KDF, PASS, token
 
 NOT_HERE = "A session can be saved under a relationship of your journal only"
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home, journal_kdf=CHEAP_KDF)))
-
-
-@pytest.fixture
-def opened(client: TestClient) -> TestClient:
-    r = client.post("/journal/create", data={"csrf_token": token(client), "passphrase": PASS,
-                                             "repeat": PASS})
-    assert r.status_code == 200
-    return client
 
 
 def _rel(client: TestClient, name: str) -> int:

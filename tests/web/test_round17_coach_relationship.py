@@ -5,7 +5,6 @@ coach sessions about them, those whose "who" names them included."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,28 +15,8 @@ from fastapi.testclient import TestClient
 
 from mendkit.coach.machine import State
 from mendkit.coach.session import Session
-from mendkit.config import Settings
 from mendkit.journal.stores import JournalSessionStore
-from mendkit.web import create_app
-from test_web_journal import CHEAP_KDF, PASS, token
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home, journal_kdf=CHEAP_KDF)))
-
-
-@pytest.fixture
-def opened(client: TestClient) -> TestClient:
-    r = client.post("/journal/create", data={"csrf_token": token(client), "passphrase": PASS,
-                                             "repeat": PASS})
-    assert r.status_code == 200
-    return client
+from web_kit import PASS, token
 
 
 def _rel(client: TestClient, name: str) -> int:

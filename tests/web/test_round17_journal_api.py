@@ -15,26 +15,10 @@ from fastapi.testclient import TestClient
 
 import test_round8_practice as round8
 from journal.conftest import pg_server, postgres_env  # noqa: F401 (fixtures)
-from mendkit.config import Settings
-from mendkit.web import create_app
 from test_round8_practice import FAST_HASH, SECRET, _open, _sign_in, _web
-from test_web_journal import CHEAP_KDF, PASS, token
+from web_kit import PASS, token
 
 practice, home_path = round8.practice, round8.home_path  # the fixtures
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def opened(home: Path) -> TestClient:
-    client = TestClient(create_app(Settings(home=home, journal_kdf=CHEAP_KDF)))
-    r = client.post("/journal/create", data={"csrf_token": token(client), "passphrase": PASS,
-                                             "repeat": PASS})
-    assert r.status_code == 200
-    return client
 
 
 def _rel(client: TestClient, name: str) -> int:

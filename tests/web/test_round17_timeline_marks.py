@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,6 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
 
-from mendkit.config import Settings
-from mendkit.web import create_app
 from mendkit.web.timeline import stops
 
 CONVERSATION = """Priya: You said you'd be home by seven and it's nearly ten. I made dinner for both of us.
@@ -33,11 +30,6 @@ Priya: Yes. I'd like that.
 """
 MARK = re.compile(r'<mark class="([^"]+)" tabindex="0" aria-describedby="([^"]+)">(.*?)'
                   r'<span class="tip" aria-hidden="true">(.*?)</span></mark>', re.S)
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")))
 
 
 def _timeline(client: TestClient, mode: str) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -48,11 +47,6 @@ def _filter_options(page: str) -> list[tuple[str, bool, str]]:
     select = page.split('<select id="label"', 1)[1].split("</select>", 1)[0]
     return [(value, bool(selected), html_lib.unescape(words))
             for value, selected, words in OPTION.findall(select)]
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")))
 
 
 def test_the_filter_says_labels_in_plain_words_and_submits_their_names(

@@ -76,11 +76,6 @@ def _pieces(marks: list[tuple[str, list[str], str]]) -> dict[str, str]:
             for cls, words in PIECE.findall(inner) if "pieces" in cls_mark}
 
 
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=tmp_path / "home")))
-
-
 def test_nested_issues_on_the_check_page(client: TestClient) -> None:
     marks = _assert_marked_once(_check_page(client, NESTED), NESTED)
     assert [_plain(inner) for _, _, inner in marks] == [
