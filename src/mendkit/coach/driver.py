@@ -506,7 +506,8 @@ def _show_markers(pasted: str, prompter: Prompter) -> None:
                 kind = label.removeprefix("rupture.")
                 spans = [e.text for e in turn.evidence
                          if e.label == label and e.source.startswith("rule:")]
-                quoted = spans[0] if spans else turn.text
+                # the longest span says most: "It was one drink ..., relax" over "I told you I'm"
+                quoted = max(spans, key=len) if spans else turn.text
                 prompter.say(f"\"{quoted}\" ({turn.speaker}) may have landed as {kind}.")
                 noticed = True
     if noticed:  # no question the coach would not wait for: a note to keep in mind
