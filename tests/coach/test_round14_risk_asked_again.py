@@ -49,9 +49,14 @@ def test_the_rules_alone_find_better_off_if_i_killed_myself(said: str) -> None:
     assert stop is not None and not model_only
 
 
+# Since round eighteen a later sign only the model saw, of the kind they said no to, is not asked
+# about again unless it names death or a means none of those answers did (``risk_check.declined``).
+PILLS = "I've started counting how many pills are in the cupboard"
+
+
 def test_after_a_no_a_new_model_only_sign_is_asked_about_again_kindly(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", AFFAIR], capsys)
+    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", PILLS], capsys)
     assert session.state is State.CONFIRM_RISK
     assert out.count(RISK_QUESTION) == 1 and out.count(RISK_QUESTION_AGAIN) == 1
     assert "You told me no before" in RISK_QUESTION_AGAIN
@@ -101,6 +106,6 @@ def test_the_web_page_asks_again_in_the_kind_wording(tmp_path: Path) -> None:
     first = walk.walk([{"answer": "yes"}, {"answer": "Sam"}, {"answer": "partner"},
                        {"answer": SOCKS}])
     assert walk.session.state is State.CONFIRM_RISK and RISK_QUESTION in plain(first)
-    page = plain(walk.walk([{"answer": "no"}, {"answer": AFFAIR}]))
+    page = plain(walk.walk([{"answer": "no"}, {"answer": PILLS}]))
     assert walk.session.state is State.CONFIRM_RISK
     assert RISK_QUESTION_AGAIN in page and RISK_QUESTION not in page

@@ -62,12 +62,23 @@ def test_the_model_reads_these_answers_as_a_crisis_sign_with_no_rule() -> None:
 
 def test_after_a_clear_no_a_new_model_only_sign_is_asked_again_then_kept_as_checked(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", AFFAIR, "no", ""], capsys)
+    # Since round eighteen "new" means a new kind: words of a means (or death) that the answer
+    # they said no about did not have; the same misreading again (AFFAIR) is not asked about.
+    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", PILLS, "no", ""], capsys)
     assert out.count(RISK_QUESTION) == 1 and out.count(RISK_QUESTION_AGAIN) == 1
     assert session.state is State.REGULATE_CHECK  # went on past the noticed step
-    assert session.answers["recognise_noticed"] == AFFAIR
+    assert session.answers["recognise_noticed"] == PILLS
     # Kept as an answer the check passed: quoted only when it passes every screen.
     assert "recognise_noticed" in session.withheld and "recognise_what" in session.withheld
+
+
+def test_after_a_clear_no_the_same_kind_of_model_only_sign_is_kept_unasked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", AFFAIR, ""], capsys)
+    assert out.count(RISK_QUESTION) == 1 and RISK_QUESTION_AGAIN not in out
+    assert session.state is State.REGULATE_CHECK
+    assert session.answers["recognise_noticed"] == AFFAIR
+    assert "recognise_noticed" in session.withheld  # kept as checked: quoted only if it passes
 
 
 def test_before_any_no_the_model_only_sign_is_still_checked(

@@ -40,6 +40,7 @@ from mendkit.coach.draft_screens import (
     unsaid,
     withheld_note,
     without_accusations,
+    without_their_reaction,
 )
 from mendkit.coach.draft_sentences import (
     _TIME,
@@ -178,6 +179,7 @@ def compose(parts: DraftParts) -> str:
     if account:
         account = _sentence_case(_address(account, parts.other, parts.context,
                                           pronouns=_safe(parts)))
+        account = without_their_reaction(account, parts)  # "and now you won't talk to me"
         grievance = _done_to_me(account)
         if parts.my_part:
             account = _said_to_them(account)

@@ -22,8 +22,10 @@ NOT_THERAPY: Final = ("Mend is a self-help aid for working through a rupture. It
 RISK_QUESTION: Final = ("Something in what you wrote made Mend want to check, and it may have "
                         "misread you: are you thinking of hurting yourself or someone else, or is "
                         "someone hurting or threatening you?")
-# The check again, after a clear no earlier in the session, for a new answer with a sign in it:
-# shorter, and kind about asking twice (a new answer is always checked, whatever was said before).
+# The check again, after a clear no earlier in the session, for a new kind of sign in a new answer
+# (a rule's sign asked about first, or one only the model saw that names death or a means none of
+# the answers they said no about named, or of another kind: ``risk_check.declined``): shorter,
+# and kind about asking twice.
 RISK_QUESTION_AGAIN: Final = ("You told me no before, and thank you. Something in this answer "
                               "made Mend want to check again, and it may have misread you: are "
                               "you thinking of hurting yourself or someone else, or is someone "

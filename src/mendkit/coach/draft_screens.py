@@ -21,6 +21,7 @@ from mendkit.coach.apology_screens import (
     REASSURANCE,
     TOLD_OF_THEM,
     asks_reassurance,
+    broke_trust,
     need_accuses,
     non_apology,
     not_a_request,
@@ -402,6 +403,42 @@ def without_romance(text: str) -> str:
     return ", ".join(c for c in clauses if not _LONGING.search(c)).strip()
 
 
+# Their reaction to what I did, told as a complaint at the end of what happened: "She found the
+# bottles yesterday and now she won't really talk to me". After a betrayal of mine it reads as
+# blaming them for being hurt, so the draft leaves it out and says so (``their_reaction``).
+_THEIR_REACTION: Final = re.compile(
+    r",?\s+(?:and|so|but)\s+(?:now|since then|ever since)\s*,?\s+(?:you|u|he|she|they|[A-Z]\w+)"
+    r"\s+(?:(?:still|just|really|barely|hardly|even)\s+)?(?:won'?t|will not|doesn'?t|does not"
+    r"|don'?t|do not|isn'?t|is not|aren'?t|are not|wouldn'?t|can'?t|refuses? to|barely|hardly)"
+    r"\s+(?:(?:really|even|properly|barely|speak or|talk or)\s+)*(?:talk\w*|speak\w*|look\w* at"
+    r"|answer\w*|repl\w*|text\w*|touch\w*|come near)\b[^.!?]*", _I)
+_REACTION_NOTE: Final = (
+    "I left out that {them} won't talk to you now: after you broke their trust, how they react "
+    "is theirs to feel, and in the message it can sound like a complaint. If it matters to you, "
+    "say how it feels for you, like \"I miss talking to you\".")
+
+
+def without_their_reaction(account: str, parts: DraftParts) -> str:
+    """``account`` (what happened) without its complaint about how they reacted ("and now you
+    won't really talk to me"), when the person is the one who broke trust; else as it is.
+
+    >>> without_their_reaction("You found the bottles and now you won't really talk to me.",
+    ...                        DraftParts(my_part="I lied about drinking for three weeks"))
+    'You found the bottles.'
+    """
+    if not broke_trust(parts.situation, parts.my_part, parts.regret):
+        return account
+    return _THEIR_REACTION.sub("", account)
+
+
+def reaction_note(parts: DraftParts, them: str = "they") -> tuple[str, ...]:
+    """The note for ``without_their_reaction`` when it left something out of ``parts``."""
+    said = parts.situation
+    if not said or without_their_reaction(said, parts) == said:
+        return ()
+    return (_REACTION_NOTE.format(them=them),)
+
+
 def left_out_notes(parts: DraftParts) -> tuple[str, ...]:
     """What the coach says where the draft is shown of the answers it leaves out (``left_out``),
     a line for each reason: a threat, danger from them, words that could hurt (an insult,
@@ -417,7 +454,7 @@ def left_out_notes(parts: DraftParts) -> tuple[str, ...]:
                  else name for key, name in _SCREENED.items() if screened.why.get(key) == reason]
         if names:
             lines.append(line.format(names=" and ".join(names)))
-    return tuple(lines)
+    return (*lines, *reaction_note(screened.parts))
 
 
 def unsaid(parts: DraftParts, keys: Collection[str]) -> frozenset[str]:

@@ -217,6 +217,17 @@ _BENEATH: Final = {**BLAMING_FEELINGS, "humiliated": ("hurt", "respect, especial
                                                                 "others")}
 
 
+# A time and nothing else ("Sunday evening", "tomorrow night", "at 7pm", "this weekend"): an
+# answer to another question (when to talk, when to be asked how it went), no act of mine to
+# follow "I will" (round 18: "From now on, I will sunday evening.").
+_DAY: Final = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tonight|tomorrow|today|weekend"
+               r"|week|morning|afternoon|evening|night|later|soon|asap|now"
+               r"|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|o'?clock)?)")
+_ONLY_WHEN: Final = re.compile(
+    rf"^(?:(?:on|this|next|every|by|at|in the|after|before|maybe|probably|the)\s+)*{_DAY}"
+    rf"(?:,?\s+(?:(?:at|in the|or|and|on|this|next)\s+)*{_DAY})*$", _I)
+
+
 def _commitment(commitment: str) -> str:
     """What I will do, to follow "I will": "I'll text you" -> "text you"; ``""`` when it is
     about someone else ("you should call me" is not something I will do). A "next time" at its
@@ -225,7 +236,7 @@ def _commitment(commitment: str) -> str:
     text = strip_lead(r"(?:(?:next time|from now on|in future|in the future),?\s+)?(?:i will"
                       r"|i'll|i'?m going to|i am going to|i'?m gonna|i promise (?:to|i'll|i will)"
                       r"|i can|i want to|i plan to)", commitment)
-    if _SUBJECT.match(text) and not re.match(r"^i\b", text, _I):
+    if (_SUBJECT.match(text) and not re.match(r"^i\b", text, _I)) or _ONLY_WHEN.match(text):
         return ""
     text = re.sub(r"\s*,?\s+(?:next time|from now on|in future|in the future)$", "", text,
                   flags=_I)

@@ -24,6 +24,8 @@ from mendkit.coach.composer import (
 from mendkit.coach.deed_repair import by_deed, deed_words
 from mendkit.coach.machine import EventType, State
 from mendkit.coach.prompter import Prompter
+from mendkit.coach.risk_check import checked_answers, declined, same_misreading
+from mendkit.coach.safety_gate import screened
 from mendkit.coach.session import Session
 from mendkit.critic import MISSING_NOTE, critique
 from mendkit.model import CheckResult
@@ -40,18 +42,25 @@ def has_gap(text: str) -> bool:
 
 
 def _rewrite_of(session: Session) -> str | None:
-    """The critic's rewrite of the draft under review (None when it offered none)."""
-    return _critique(str(session.answers.get("responsibility_draft", ""))).rewrite
+    """The critic's rewrite of the draft under review (None when it offered none), as the
+    review step showed it (``review``)."""
+    return review(str(session.answers.get("responsibility_draft", "")), session).rewrite
 
 
 @lru_cache(maxsize=8)
-def _critique(text: str, not_asked: frozenset[str] = frozenset()) -> CheckResult:
+def _critique(text: str, not_asked: frozenset[str] = frozenset(),
+              rules_only: bool = False) -> CheckResult:
     """The critic's verdict on a draft at the review step: shown after the draft, reused for the
     review's rewrite. Its note on what is not there yet leaves out the feeling, which the very
     next steps ask for (and put into the message), a request the draft makes in a sentence
     that the critic reads as one when it stands alone, and the components in ``not_asked``
-    (``not_asked``): the coach's steps must not contradict each other."""
+    (``not_asked``): the coach's steps must not contradict each other. With ``rules_only``, a
+    sign of crisis only the model saw is no warning: the draft is read by the rules alone then,
+    as one with no sign would be (``review``)."""
     result = critique(text)
+    if rules_only and result.risk.crisis and not (plain := critique(text, mode="rules")
+                                                  ).risk.crisis:
+        result = plain
     components = dict(result.components)
     if not components.get("request") and any(
             critique(sentence).components.get("request")
@@ -73,8 +82,28 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 def review(draft: str, session: Session | None = None) -> CheckResult:
     """The critic's verdict on ``draft``, as the review step shows it and as ``accept`` takes its
     rewrite (the same cached result); with ``session``, without asking for what ``not_asked``
-    names."""
-    return _critique(draft, not_asked(session) if session is not None else frozenset())
+    names, and without the model's warning when the person already said a clear no to the risk
+    check about a sign of the same kind only the model saw (``declined_sign``)."""
+    if session is None:
+        return _critique(draft)
+    return _critique(draft, not_asked(session), declined_sign(draft, session))
+
+
+def declined_sign(draft: str, session: Session) -> bool:
+    """Whether a sign of crisis only the model may see in ``draft`` is one the person already
+    said a clear no about in ``session`` (``risk_check.same_misreading``): a draft made of the
+    answers they were asked about is not warned of again (round 18: "Mend's model read this
+    message as a possible sign..." on the very story they had said no about). A rule's sign in
+    it, or a new kind of sign, is shown as before."""
+    kinds = declined(session)
+    if not kinds or not draft.strip():
+        return False
+    context = str(session.answers.get("recognise_context", ""))
+    found = screened(draft, context=context)
+    if found.stop is not None and not found.model_only:
+        return False
+    return same_misreading(draft, found.stop or EventType.CRISIS, kinds,
+                           checked_answers(session))
 
 
 # The composer's parts, with the critic's name for what each gives the message.

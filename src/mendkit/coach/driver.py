@@ -77,6 +77,7 @@ from mendkit.coach.recap import recap_lines
 from mendkit.coach.replies import asks_to_skip, changes_mind, yes_or_no
 from mendkit.coach.risk_check import (
     CHECKED,
+    DECLINED,
     RESOURCES_AGAIN,
     RESOURCES_FIRST,
     RESOURCES_POINTER,
@@ -89,10 +90,11 @@ from mendkit.coach.risk_check import (
     _Unasked,
     _unreadable,
     checked_answers,
+    declined,
     risk_question,
     said_no_to_check,
 )
-from mendkit.coach.session import Session
+from mendkit.coach.session import MODEL_ONLY, Session
 from mendkit.coach.step_answers import (
     _EMPTY_MEANS,
     _REVIEW_WITHOUT_REWRITE,
@@ -176,6 +178,11 @@ def run(
             after = _with_follow_up(after, _local(now))
         if event.meta.get(OVERLOAD):  # the level is kept as a number: the words are not
             after = replace(after, settings={**after.settings, OVERLOAD: True})
+        if event.type is E.NO_RISK and current.check.get(MODEL_ONLY):
+            # A clear no to a sign only the model saw: later ones of its kind are not asked
+            # about again (``risk_check.declined``).
+            kinds = sorted({*declined(current), str(current.check.get("stop") or E.CRISIS.value)})
+            after = replace(after, settings={**after.settings, DECLINED: kinds})
         if event.meta.get(CHECKED) and current.state.value not in after.withheld:
             after = replace(after, withheld=(*after.withheld, current.state.value))
         if current.state is State.REBUILD_COMMITMENT and event.type is E.ANSWER:
@@ -349,7 +356,8 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
                    offer=state in (State.REGULATE_BREAK, State.REGULATE_BREATHING),
                    ending=session.goal() == ENDING or state is State.OPENNESS,
                    context=str(session.answers.get("recognise_context", "")),
-                   checked=checked_answers(session), level=state is State.REGULATE_CHECK)
+                   checked=checked_answers(session), level=state is State.REGULATE_CHECK,
+                   kinds=declined(session))
     if isinstance(reply, Event):
         return reply
     event = _event_for(session, reply, prompter, now)
@@ -470,7 +478,7 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
     if state is State.RESPONSIBILITY_REVIEW and deed_repair.by_deed(session):
         _review_deed(session, str(event.value), prompter)
     elif state is State.RESPONSIBILITY_REVIEW:
-        result = _critique(str(event.value), not_asked(session))
+        result = review(str(event.value), session)
         prompter.say(f"Repair quality: {result.repair_quality:.2f}")
         for note in result.notes:
             prompter.say(note)

@@ -60,6 +60,8 @@ _THING_DID: Final = re.compile(
     r"^(?:the|my|a|an|this|that|our)\s+(?:(?!(?:i|you|he|she|we|they|it)\b)[\w'-]+\s+){1,4}?"
     r"(?:(?:really|just|probably|maybe|definitely|totally|way|a bit)\s+)?(?:went|got|came|was"
     r"|were|is|are|did|made|sounded|seemed|turned|ended|hurt|crossed|landed|felt|stung)\b", _I)
+# Where what I did starts after what someone else did, in one clause: "you asked me and I lied".
+_AND_I: Final = re.compile(r"\s+(?:and|but|so)\s+(?=i\b(?!'?d\b))", _I)
 _NOT_MINE: Final = re.compile(r"^(?:he|she|they|you|we|it|there|he's|she's|they're|you're|"
                               r"we're|it's|there's|his|her|their|your)\b", _I)
 
@@ -157,6 +159,10 @@ def _my_clause(clause: str) -> _MyPart:
     text = re.sub(r"^i've\s+", "have ", text, flags=_I)
     if re.match(r"^i\b", text, _I):
         return _MyPart(actions=(lower_first(strip_lead("i", text)),))
+    if _NOT_MINE.match(text) and (mine := _AND_I.search(text)):
+        # "You asked me honestly and I made you feel crazy for asking": what they did sets the
+        # scene; what I did after "and I" is mine to own (round 18: it was dropped whole).
+        return _my_clause(text[mine.end():])
     if _NOT_MINE.match(text) or not text:
         return _MyPart()
     if _ONE_ACT.match(text):  # "hanging up on you": one act, apologised for as it is
@@ -195,6 +201,18 @@ def _listed(items: tuple[str, ...]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def _listed_acts(actions: tuple[str, ...]) -> str:
+    """What I did, listed to follow "I": "snapped at you and walked out"; when an act has an
+    "and" of its own ("have been drinking for three weeks and I hid the bottles"), or the acts
+    are in more than one tense, each after a "that I" of its own, so the list stays readable:
+    "lied to you, that I have been drinking ..., and that I made you feel crazy"."""
+    if len(actions) == 1 or not any(re.search(r"\band\b", a, _I) or re.match(
+            r"^(?:have|has|had|am|was)\b", a, _I) for a in actions[1:]):
+        return _listed(actions)
+    rest = [f"that I {a}" for a in actions[1:]]
+    return ", ".join((actions[0], *rest[:-1], f"and {rest[-1]}"))
+
+
 def my_action(my_part: str) -> str:
     """What I did, to follow "I": "I'm the one who started yelling" -> "was the one ..."
     -> "started yelling"; ``""`` when my part names no action of mine."""
@@ -209,7 +227,7 @@ def my_part_sentences(my_part: str, *, work: bool) -> list[str]:
     said: list[str] = []
     if part.actions:
         said.append(f"I realise that I {_listed(part.actions)}, and that was my part in it." if work
-                    else f"I'm sorry that I {_listed(part.actions)}.")
+                    else f"I'm sorry that I {_listed_acts(part.actions)}.")
     if part.nouns:
         said.append(f"I'm sorry for {_listed(part.nouns)}.")
     if part.sentences and not said and not work and not any(map(holds_apology, part.as_said)):

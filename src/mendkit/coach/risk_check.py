@@ -2,7 +2,8 @@
 
 Each free-form reply passes the gate (``safety_gate``) whatever the question; a sign only the model
 saw is checked with the person first, and a clear no is remembered, so the very same words are not
-asked about twice. A yes-or-no question is asked again until it is answered.
+asked about twice, nor a later sign only the model saw of the same kind (``declined``). A
+yes-or-no question is asked again until it is answered.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from mendkit.coach.goals import ends_relationship
 from mendkit.coach.machine import Event, EventType, State
 from mendkit.coach.prompter import Prompter, _show_resources
 from mendkit.coach.replies import MAYBE, hedged, is_help, plain_refusal, reads_as_name, risk_reply, yes_or_no
-from mendkit.coach.risk_words import may_tell_of_risk
+from mendkit.coach.risk_words import grave_words, may_tell_of_risk
 from mendkit.coach.safety_gate import Screened, harm_to_others, screened, worth_asking
-from mendkit.coach.session import RESOURCES_SHOWN, Session
+from mendkit.coach.session import MODEL_ONLY, RESOURCES_SHOWN, Session
 
 E = EventType
 
@@ -49,10 +50,40 @@ def checked_answers(session: Session) -> frozenset[str]:
                      if session.answers.get(step))
 
 
+# A session setting: the kinds of stop (``crisis``, ``abuse``) of the signs only the model saw
+# that the person said a clear no about at the risk check (``declined``).
+DECLINED = "declined_model_signs"
+
+
+def declined(session: Session) -> frozenset[str]:
+    """The kinds of stop (``"crisis"``, ``"abuse"``) of the signs only the model saw that the
+    person said a clear no about at the risk check this session. A later sign only the model
+    saw, of one of these kinds, is not asked about again (nor warned of in the draft), unless
+    its words name death or a means that no answer they said no about named
+    (``same_misreading``): a new kind of sign. A rule's sign still stops, or is asked about,
+    as before."""
+    kinds = session.settings.get(DECLINED) or ()
+    return frozenset(str(kind) for kind in kinds) if isinstance(kinds, list | tuple) \
+        else frozenset()
+
+
+def same_misreading(text: str, stop: EventType, kinds: frozenset[str],
+                    checked: frozenset[str]) -> bool:
+    """Whether a sign only the model saw in ``text``, calling for ``stop``, is of a kind the
+    person already said no about (``kinds``, from ``declined``), with no word of death or a means
+    that none of the ``checked`` answers (``checked_answers``) had: "I need her to know I'm not
+    hiding anything anymore", after a no about a relapse told, is; "I've started counting the
+    pills" is not (a means, new), nor a sign of danger from them after a no about one's own."""
+    if stop.value not in kinds:
+        return False
+    seen = frozenset().union(*(grave_words(answer) for answer in checked))
+    return grave_words(text) <= seen
+
+
 def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bool = False,
            safety: bool = False, offer: bool = False, ending: bool = False,
            context: str = "", checked: frozenset[str] = frozenset(),
-           level: bool = False) -> str | Event:
+           level: bool = False, kinds: frozenset[str] = frozenset()) -> str | Event:
     """The answer to ``prompt`` (asked again after "help", which shows the resources), or the
     safety gate's stop event: every free-form reply passes the gate, whatever the question. An
     answer in a language Mend cannot read is asked again, except a ``name`` that reads as one
@@ -85,6 +116,12 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
             # (quoted only when it passes every screen). A new answer with a sign is asked
             # about again, and a rule's sign still stops at once.
             return _Unasked(raw)
+        if stop is not None and model_only and same_misreading(raw, stop, kinds, checked):
+            # They said a clear no to the check about a sign of this kind only the model saw
+            # (round 18: someone ashamed of a relapse was asked again at each answer about it):
+            # not asked again, and kept as one checked. Words of death or a means none of those
+            # answers had are a new kind of sign, and asked about; a rule's sign still stops.
+            return _Unasked(raw)
         if stop is not None and found.reported and not found.asked_first:
             # A rule's sign in what the person says they said to someone else, about others
             # being better off ("I said they'd be better off if he didn't bother"): a cruel
@@ -102,8 +139,8 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
         if stop is not None:
             # A sign only the model saw is checked with the person first (it misreads everyday
             # words); the stop a yes leads to goes with the check.
-            return (Event(E.CHECK_RISK, raw, {"stop": stop.value}) if model_only
-                    else Event(stop, raw))
+            return (Event(E.CHECK_RISK, raw, {"stop": stop.value, MODEL_ONLY: True})
+                    if model_only else Event(stop, raw))
         if _readable(raw, name=name, safety=safety):
             return raw
         _unreadable(prompter, region)

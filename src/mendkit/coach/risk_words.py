@@ -106,6 +106,22 @@ _WORDS: Final = re.compile(
     rf"(?<!\w)(?<!\w')(?:{_DEATH}|{_GONE}|{_DESPAIR}|{_MEANS}|{_SELF_HARM}|{_HARM}|{_DANGER})"
     r"(?!\w)(?!'\w)",
     re.IGNORECASE)
+# The gravest of them: death or dying, and a means. After a clear no at the risk check, a later
+# sign only the model saw is asked about again when its answer names one of these that no answer
+# they said no about named (``risk_check.declined``): a new kind of sign, not the same misreading.
+_GRAVE: Final = re.compile(rf"(?<!\w)(?<!\w')(?:{_DEATH}|{_MEANS})(?!\w)(?!'\w)", re.IGNORECASE)
+
+
+def grave_words(text: str) -> frozenset[str]:
+    """The words of death or of a means in ``text`` (``_DEATH``, ``_MEANS``), lower-cased.
+
+    >>> sorted(grave_words("I've started counting how many Pills are in the cupboard"))
+    ['pills']
+    >>> grave_words("I relapsed three weeks ago and hid the bottles")
+    frozenset()
+    """
+    folded = text.replace("\u2019", "'")
+    return frozenset(found.group().lower() for found in _GRAVE.finditer(folded))
 
 
 def risk_words(text: str) -> tuple[str, ...]:

@@ -16,6 +16,9 @@ FORMAT_VERSION = 1
 # An event's meta at the risk check, kept in ``Session.check``: where help is has been shown in
 # full during this check (later re-asks point to it instead of listing it again).
 RESOURCES_SHOWN = "resources_shown"
+# A risk check's event meta, kept in ``Session.check``: only the learned model saw the sign (no
+# rule's), so a clear no to it covers later such signs of the same kind (``risk_check.declined``).
+MODEL_ONLY = "model_only"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,6 +49,8 @@ class Session:
         if event.type is EventType.CHECK_RISK:
             check = {"at": self.state.value, "answer": event.value,
                      "stop": str(event.meta.get("stop", EventType.CRISIS.value))}
+            if event.meta.get(MODEL_ONLY):
+                check = {**check, MODEL_ONLY: True}
         elif event.type is EventType.RISK_UNCLEAR:
             check = self.check
         if event.meta.get(RESOURCES_SHOWN) and event.type in (EventType.CHECK_RISK,
