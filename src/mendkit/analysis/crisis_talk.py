@@ -54,6 +54,12 @@ LEAD_IN: Final = 4
 ASKED_REACH: Final = 3
 # "ok" to support: assent, not a minimal response ("dunno.", "fine", "whatever" stay one).
 _ASSENT: Final = re.compile(r"(?:ok+|okay|oki|k+|yeah|ya|yep|yes|sure|alright|mhm)(?: (?:ok+|okay))?")
+# A sorry for telling, said by the person at risk ("ok. sorry for dumping this on you"): politeness,
+# not an apology for a harm (DESIGN: a politeness sorry is no repair; round 18, tester t4).
+_SORRY_FOR_TELLING: Final = re.compile(
+    r"\b(?:sorry|sry|srry|soz|apologies) (?:for|about) (?:dumping|unloading|offloading|venting"
+    r"|ranting|rambling|bothering|texting|messaging|calling|ringing|telling|putting|laying"
+    r"|going on|crying|being a mess|being dramatic|the (?:rant|essay|long message|wall of text))\b")
 _WITHDRAWAL: Final = "rupture.withdrawal"
 _RESPONSIBILITY: Final = "repair.responsibility"
 _MOVES_AGAINST: Final = frozenset({"rupture.confrontation", "rupture.invalidation"})
@@ -235,6 +241,9 @@ def calm_crisis_talk(turns: Sequence[TurnAnalysis],
             if not sure:
                 continue  # the model alone read it: the person's own readings stay
             gone = _model_only(turn, is_rupture) | _model_only(turn, is_repair)
+            owned = [e for e in turn.evidence if e.label == _RESPONSIBILITY]
+            if owned and all(_SORRY_FOR_TELLING.search(normalise(e.text)) for e in owned):
+                gone.add(_RESPONSIBILITY)  # "sorry for dumping this on you": politeness
             if lead_in:  # "wait ok i need to tell u smth": telling, not an apology
                 gone |= {label for label in turn.labels
                          if is_repair(label) and label != _RESPONSIBILITY}

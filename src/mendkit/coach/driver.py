@@ -111,6 +111,7 @@ from mendkit.coach.stops import (
     AT_RISK,
     IMAGES,
     MINOR_AGE,
+    OWN_KINDS,
     SAFETY_PLAN_HEADING,
     TOLD,
     TOWARD_OTHERS,
@@ -123,6 +124,7 @@ from mendkit.coach.stops import (
     _whose_story,
     at_risk,
     harms_others,
+    own_stop_kinds,
     session_kinds,
     show_stop,
     stop_facts,
@@ -197,6 +199,10 @@ def run(
             after = replace(after, settings={**after.settings, AIMED: True})
         if after.state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE):
             after = replace(after, settings={**after.settings, **_who_stops(current, event)})
+        if (after.state is State.STOPPED_CRISIS
+                and not {AT_RISK, TOLD, AIMED, TOWARD_OTHERS} & set(after.settings)
+                and (own := own_stop_kinds(current, event, mode))):
+            after = replace(after, settings={**after.settings, OWN_KINDS: list(own)})
         if event.type is E.CONTROL:
             after = replace(after, settings={**after.settings, CONTROLLED: list(event.value),
                                              NAMED: bool(event.meta.get(NAMED))})

@@ -12,7 +12,13 @@ from dataclasses import replace
 from typing import Any, Final
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
-from mendkit.analysis.safety import about_images, crisis_message, image_services, image_threat
+from mendkit.analysis.safety import (
+    about_images,
+    crisis_message,
+    image_services,
+    image_threat,
+    turn_kinds,
+)
 from mendkit.coach import content
 from mendkit.coach.machine import Event, EventType, State
 from mendkit.coach.prompter import Prompter, _show_resources
@@ -58,6 +64,10 @@ IMAGES = "images"
 # A session setting: the crisis signs were said to the person ("telling me to kys"): the stop
 # speaks to them as the one at risk, and as one being hurt by others.
 AIMED = "aimed"
+# The crisis kinds of the person's own answer that stopped the session, when they are only the
+# person's own thoughts (suicide, self-harm): the resources then leave out the abuse lines.
+OWN_KINDS = "own_kinds"
+_OWN_THOUGHTS: Final = frozenset({"suicide", "self_harm"})
 
 
 def _answer_turn(event: Event, mode: Mode) -> Any:
@@ -90,6 +100,22 @@ def _said_to_you(before: Session, event: Event, mode: Mode) -> bool:
             event.value, str) or not event.value.strip():
         return False
     return said_to_writer(_answer_turn(event, mode))
+
+
+def own_stop_kinds(before: Session, event: Event, mode: Mode) -> tuple[str, ...]:
+    """The crisis kinds of the person's own answer that ``event`` stops the session with, when
+    they are only thoughts of hurting themselves ("some nights I think if I relapse again I'm
+    done for good"): their resources are the crisis lines, with no domestic-abuse lines before
+    the young people's line (round 18). Empty for pasted messages, for signs of another kind, or
+    when only the model saw a sign (no kind is known: every line is shown)."""
+    if before.state is State.RECOGNISE_MESSAGES:
+        return ()
+    said = before.held_answer() if before.state is State.CONFIRM_RISK else event.value
+    if not isinstance(said, str) or not said.strip():
+        return ()
+    turn = analyze_conversation(Conversation.from_turns([("me", said)]), mode=mode).turns[0]
+    kinds = turn_kinds(turn, writer=True)
+    return kinds if kinds and set(kinds) <= _OWN_THOUGHTS else ()
 
 
 def _said(session: Session, event: Event) -> str:
@@ -224,6 +250,9 @@ def session_kinds(session: Session) -> tuple[str, ...]:
         return ("suicide",)
     if session.state is State.STOPPED_CRISIS and session.settings.get(AIMED):
         return ("abuse_danger", "suicide")
+    own = session.settings.get(OWN_KINDS)
+    if session.state is State.STOPPED_CRISIS and isinstance(own, list) and own:
+        return tuple(str(k) for k in own)
     return stop_kinds(session.state)
 
 
