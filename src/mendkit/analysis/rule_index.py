@@ -26,6 +26,7 @@ from mendkit.analysis.rule_reading import (
     _respelt,
     _spells,
     _uncut,
+    stage_directions,
 )
 from mendkit.analysis.rule_spans import _trimmed, _whole_graphemes, _whole_words
 from mendkit.analysis.spelling import SAME_TO_THE_RULES, Respelling
@@ -252,6 +253,7 @@ class RuleSet:
         stretched = cuts is not None and _STRETCHED.search(lowered) is not None
         # ("[inaudible]", "(laughs)": a transcriber's note inside a phrase, ``spoken``)
         spoken = _maybe_spoken(toks, bigrams) or "[" in lowered or "(" in lowered
+        edges = stage_directions(lowered) if spoken else []
         if not stretched and not spoken:
             return hits  # most turns: one reading
         # "sorrrry" read with one letter is "sory": read it again (``_REREADINGS``), and "i want
@@ -266,6 +268,10 @@ class RuleSet:
             again, again_cuts = _fold(lowered, letters, spoken=fluent)
             if fluent and again == folded:
                 continue  # no filler and nothing said twice after all ("the er", "i love you i")
+            _merge(hits, self._find_read(text, again, again_cuts, context, blocked))
+        if edges:
+            # "[sighs] Okay.": the words said, without the stage direction (``stage_directions``)
+            again, again_cuts = _fold(lowered, spoken=True, also=edges)
             _merge(hits, self._find_read(text, again, again_cuts, context, blocked))
         return hits
 

@@ -91,6 +91,43 @@ _FILLERS: Final = frozenset({"um", "umm", "uh", "uhh", "uhm", "uhmm", "er", "err
                              "hmm"})
 
 
+# A stage direction in brackets at the opening or the close of a turn ("[sighs] Okay.", "(shrugs)
+# fine", "Fine. [walks off]"): the turn is read once more without it (``RuleSet.find``), so that a
+# rule for the words said ("Okay." alone) still reads them. A stage direction is a few words with no
+# "I" or "you" in them (words in brackets such as "(I mean it)" are said). Not one that warms or
+# lightens what is said ("(laughs)", "[hugs him]", "(smiles)", "[nods]", "(softly)", "(crying)"),
+# nor one that makes it a jab ("[rolls eyes] fine"): "(laughs) fine" may be a joke, "[hugs him]
+# okay" is no bare "okay", "[rolls eyes] fine. happy?" is contempt.
+_DIRECTION: Final = (r"[\[(](?![^\])]*\b(?:i|i'm|i've|me|my|you|your|you're|we|us|our)\b)"
+                     r"[^\[\]()\n]{1,80}[\])]")
+_EDGE_DIRECTIONS: Final = re.compile(
+    rf"^\s*(?:{_DIRECTION}[\s,:.-]*)+|(?<=[\w.!?,…~*'\"])[\s,:-]*(?:{_DIRECTION}[\s.!]*)+$")
+_WARMS: Final = re.compile(
+    r"laugh|chuckl|giggl|smil|grin|wink|hug|kiss|cuddl|nod|joking|kidding|\bjk\b|teas|squeez"
+    r"|hold|holds|reach|soft|gentl|warm|tender|cry|cries|crying|sob|tear|\blol\b|\blmao\b"
+    r"|\broll|smirk|glar|sneer|mock|scoff|snort|sarcastic")
+
+
+def stage_directions(norm: str) -> list[tuple[int, int]]:
+    """The spans of ``norm`` (a turn in lower case) that hold stage directions at its opening or
+    close, with the spaces and marks between them and the words, unless one of them warms or
+    lightens what is said (``_WARMS``). Empty when there are none (most turns), or when the
+    turn is nothing else.
+
+    >>> text = "[sighs] okay."
+    >>> [text[s:e] for s, e in stage_directions(text)]
+    ['[sighs] ']
+    """
+    if not norm or not ("[" in norm or "(" in norm):
+        return []
+    spans = [m.span() for m in _EDGE_DIRECTIONS.finditer(norm) if m.end() > m.start()]
+    if not spans or any(_WARMS.search(norm, s, e) for s, e in spans):
+        return []
+    if sum(e - s for s, e in spans) >= len(norm.strip()):
+        return []
+    return spans
+
+
 def _bigrams(toks: list[str]) -> set[str]:
     """The turn's tokens side by side, as the index keys them (``bigram(a, b)``)."""
     return set(map(" ".join, pairwise(toks)))
@@ -139,13 +176,15 @@ _NON_WORDS: Final = re.compile(rf"\W{{{_KEPT_RUN + 1}}}|([^\W\d_])\1\1")
 
 def _fold(
     norm: str, letters: tuple[int, int] = (1, 1), *, spoken: bool = False,
+    also: list[tuple[int, int]] | None = None,
 ) -> tuple[str, tuple[list[int], list[int]] | None]:
     """``norm`` as the patterns read it: each run of spaces one space, the invisible characters
     gone, each long run cut to its first ``_KEPT_RUN`` characters and each letter stretched three
     times or more cut to ``letters`` (of a vowel, of a consonant) (``_FOLD``); ``spoken``: the
-    fillers and words said twice gone too (``_SPOKEN``). With the cuts (None if none): where each
+    fillers and words said twice gone too (``_SPOKEN``); ``also``: these spans of ``norm`` gone
+    too (``stage_directions``). With the cuts (None if none): where each
     lies in the folded text, and how many characters were removed up to it."""
-    if (not spoken and "  " not in norm
+    if (not spoken and not also and "  " not in norm
             and (norm.isascii() or _ANY_INVISIBLE.search(norm) is None)
             and _NON_WORDS.search(norm) is None):
         return norm, None  # most turns: single spaces, nothing invisible, no long runs
@@ -153,6 +192,8 @@ def _fold(
              if not (m.lastgroup == "twice" and m["said"].rpartition(" ")[2] in _KEPT_TWICE)]
     if spoken and (fillers := filler_spans(norm)):
         spans = _joined(spans, fillers)
+    if also:
+        spans = _joined(spans, also)
     if not spans:
         return norm, None
     parts: list[str] = []
