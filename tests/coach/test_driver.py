@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from coach_kit import Script
 from mendkit.cli.main import main
 from mendkit.coach import State
-from mendkit.coach.driver import NoMoreAnswers, run, start
+from mendkit.coach.driver import run, start
 from mendkit.coach.store import SessionStore
 
 NOW = datetime(2026, 11, 27, 18, 0)
@@ -26,25 +27,6 @@ UP_TO_CHECK = ["", "yes", "my manager", "work", "the feedback on my project", ""
 CALM_TO_END = ["3", "skip", "yes", "I went quiet and only said 'understood'", "",
                "talk through feedback before the deadline", "", "accept", "angry",
                "hurt", "to know my effort is seen", "", "ask more questions at the start", "0"]
-
-
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-        self.waited = 0.0
-
-    def ask(self, prompt: str) -> str:
-        self.said.append(prompt)
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        self.waited += seconds
 
 
 def test_a_full_walk_reaches_the_follow_up_with_a_good_message(tmp_path: Path) -> None:

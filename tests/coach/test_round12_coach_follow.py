@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from coach_kit import Script
 from mendkit.cli.main import main
 from mendkit.coach import State, driver
 from mendkit.coach.composer import DraftParts, compose, left_out_notes, pronoun_notes
 from mendkit.coach.content import HARM_TO_OTHERS_STOP, PROMPTS
-from mendkit.coach.driver import NoMoreAnswers, run, start
+from mendkit.coach.driver import run, start
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStore
 
@@ -27,26 +28,6 @@ PUNCH = "i swear im going to punch him when he gets home"
 # Welcome, safe, who, context, what happened, noticed: then the messages.
 TO_MESSAGES = ["", "yes", "Sam, she", "partner", "We argued about money.", ""]
 CALM = ["", "5", "skip", "yes"]  # no messages, calm, no breathing, open to talking
-
-
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-        self.asked: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        self.asked.append(prompt)
-        self.said.append(prompt)
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        """Nothing waits in a test."""
 
 
 def _go(tmp_path: Path, answers: list[str]) -> tuple[Session, Script]:

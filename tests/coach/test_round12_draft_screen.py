@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from coach_kit import Script
 from mendkit.cli.main import main
 from mendkit.coach import State
 from mendkit.coach.composer import (
@@ -27,7 +28,7 @@ from mendkit.coach.composer import (
     withheld_note,
 )
 from mendkit.coach.content import RISK_NO
-from mendkit.coach.driver import NoMoreAnswers, offered_draft, run, start
+from mendkit.coach.driver import offered_draft, run, start
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStore
 
@@ -37,24 +38,6 @@ NOW = datetime(2026, 11, 27, 18, 0)
 TO_PART = ["", "yes", "Dan", "partner"]
 CALM = ["", "", "5", "skip", "yes"]
 SWEARING = re.compile(r"\b(?:fuck\w*|shit\w*|dick|piss\w*|pathetic|disgust\w*)\b", re.I)
-
-
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        self.said.append(prompt)
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        pass
 
 
 def _walk(tmp_path: Path, answers: list[str]) -> tuple[Session, list[str]]:

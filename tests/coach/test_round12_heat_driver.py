@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from coach_kit import Script
 from mendkit.coach import State, driver
 from mendkit.coach.content import PROMPTS, RISK_QUESTION
-from mendkit.coach.driver import NoMoreAnswers, offered_draft, run, start
+from mendkit.coach.driver import offered_draft, run, start
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStore
 
@@ -33,39 +34,9 @@ CRISIS_STOP = PROMPTS[State.STOPPED_CRISIS]
 STEP_AWAY = "step away"
 
 
-class Script:
-    """Scripted answers; with ``no_to_check``, every risk check is answered "no" (the model may
-    or may not check an answer; the behaviour under test is what comes after)."""
-
-    def __init__(self, answers: list[str], *, no_to_check: bool = False) -> None:
-        self.answers = list(answers)
-        self.no_to_check = no_to_check
-        self.said: list[str] = []
-        self.asked: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        self.asked.append(prompt)
-        self.said.append(prompt)
-        if self.no_to_check and prompt == PROMPTS[State.CONFIRM_RISK]:
-            return "no"
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        """Nothing waits in a test."""
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.said)
-
-
 def _go(tmp_path: Path, answers: list[str], *, no_to_check: bool = False
         ) -> tuple[Session, Script]:
-    script = Script(answers, no_to_check=no_to_check)
+    script = Script(answers, no_to=PROMPTS[State.CONFIRM_RISK] if no_to_check else None)
     session = run(start("r12heat"), script, SessionStore(tmp_path), now=lambda: NOW)
     return session, script
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from coach_kit import Script
 from mendkit.coach import State
 from mendkit.coach.composer import (
     DraftParts,
@@ -37,31 +38,9 @@ NOW = datetime(2026, 12, 7, 21, 0)
 CHECK = PROMPTS[State.CONFIRM_RISK]
 
 
-class Script:
-    """Scripted answers; every risk check (if the model asks one) is answered "no"."""
-
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        self.said.append(prompt)
-        if prompt == CHECK:
-            return "no"
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        """Nothing waits in a test."""
-
-
 def _walk(tmp_path: Path, answers: list[str], *, mode: str = "rules"
           ) -> tuple[Session, list[str]]:
-    script = Script(answers)
+    script = Script(answers, no_to=CHECK)
     session = run(start("r12s2"), script, SessionStore(tmp_path), now=lambda: NOW,
                   mode=mode)  # type: ignore[arg-type]
     return session, script.said

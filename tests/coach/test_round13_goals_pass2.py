@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from test_round12_coach_follow import Script as FollowScript
 
+from coach_kit import Script
 from mendkit.coach import State
 from mendkit.coach.composer import DraftParts, compose, left_out_notes, pronoun_notes
 from mendkit.coach.content import PROMPTS
@@ -29,14 +29,6 @@ from mendkit.coach.store import SessionStore
 
 NOW = datetime(2026, 12, 7, 20, 0)
 CALM = ["", "4", "skip"]  # no messages, calm, no breathing: then the openness step
-
-
-class Script(FollowScript):
-    """Round twelve's script, with all it said as one text."""
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.said)
 
 
 def _go(tmp_path: Path, answers: list[str]) -> tuple[Session, Script]:

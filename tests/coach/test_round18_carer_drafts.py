@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from coach_kit import Script
 from mendkit.analysis.pipeline import analyze_conversation
 from mendkit.coach import State
 from mendkit.coach.composer import DraftParts, compose, later_sentences, left_out_notes
@@ -57,26 +58,6 @@ def test_each_half_alone_is_no_rule_sign(text: str) -> None:
 @pytest.mark.parametrize("mode", ["rules", "full"])
 def test_the_gate_stops_on_the_regret_answer(mode: str) -> None:
     assert screened(REGRET, mode=mode).stop is not None  # type: ignore[arg-type]
-
-
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.said: list[str] = []
-
-    def ask(self, prompt: str) -> str:
-        from mendkit.coach.driver import NoMoreAnswers
-
-        self.said.append(prompt)
-        if not self.answers:
-            raise NoMoreAnswers
-        return self.answers.pop(0)
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def wait(self, seconds: float) -> None:
-        """Nothing waits in a test."""
 
 
 START = ["", "yes", "my mum", "family",
