@@ -3,7 +3,15 @@ coach said kept (``said``, and the questions alone in ``asked``), waits counted,
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
+from mendkit.cli.main import main
 from mendkit.coach.driver import NoMoreAnswers
+from mendkit.coach.session import Session
+from mendkit.coach.store import SessionStore
 
 
 class Script:
@@ -36,3 +44,13 @@ class Script:
     @property
     def text(self) -> str:
         return "\n".join(self.said)
+
+
+def coached(tmp_path: Path, answers: list[str], capsys: pytest.CaptureFixture[str]
+            ) -> tuple[Session, str]:
+    """The session after ``answers`` through ``mend coach --answers``, and what it said."""
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    assert main(["coach", "--answers", str(path)]) == 0
+    store = SessionStore(tmp_path / "mend-home")
+    return store.load(store.ids()[-1]), capsys.readouterr().out

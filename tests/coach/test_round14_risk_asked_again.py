@@ -6,19 +6,16 @@ risk check's answer was."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from mendkit.cli.main import main
+from coach_kit import coached
 from mendkit.coach.composer import DraftParts, compose, left_out_notes, withheld_note
 from mendkit.coach.content import PROMPTS, RISK_QUESTION, RISK_QUESTION_AGAIN
 from mendkit.coach.machine import State
 from mendkit.coach.safety_gate import screen
-from mendkit.coach.session import Session
-from mendkit.coach.store import SessionStore
 from mendkit.config import Settings
 from mendkit.web import create_app
 from test_round10_coach_joined import Walk, plain
@@ -33,13 +30,6 @@ KILLED_MYSELF = "Honestly some nights I think everyone would be better off if I 
 TO_WHAT = ["", "yes", "Sam", "partner"]
 
 
-def _session(tmp_path: Path, answers: list[str], capsys: pytest.CaptureFixture[str]
-             ) -> tuple[Session, str]:
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(answers), encoding="utf-8")
-    assert main(["coach", "--answers", str(path)]) == 0
-    store = SessionStore(tmp_path / "mend-home")
-    return store.load(store.ids()[-1]), capsys.readouterr().out
 
 
 @pytest.mark.parametrize("said", [KILLED_MYSELF, "it would be easier for everyone if I just "
@@ -56,7 +46,7 @@ PILLS = "I've started counting how many pills are in the cupboard"
 
 def test_after_a_no_a_new_model_only_sign_is_asked_about_again_kindly(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", PILLS], capsys)
+    session, out = coached(tmp_path, [*TO_WHAT, SOCKS, "no", PILLS], capsys)
     assert session.state is State.CONFIRM_RISK
     assert out.count(RISK_QUESTION) == 1 and out.count(RISK_QUESTION_AGAIN) == 1
     assert "You told me no before" in RISK_QUESTION_AGAIN
@@ -64,18 +54,18 @@ def test_after_a_no_a_new_model_only_sign_is_asked_about_again_kindly(
 
 def test_after_a_no_the_same_words_again_are_not_asked_twice(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", SOCKS.lower() + " ", ""], capsys)
+    session, out = coached(tmp_path, [*TO_WHAT, SOCKS, "no", SOCKS.lower() + " ", ""], capsys)
     assert out.count(RISK_QUESTION) == 1 and RISK_QUESTION_AGAIN not in out
     assert session.state is State.REGULATE_CHECK
 
 
-def test_a_suicidal_sentence_after_a_no_stops_the_session(
+def test_a_suicidal_sentence_after_a_no_stops_thecoached(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     story = ("I kept texting her for a year behind my husband's back and he found the "
              "messages on Sunday.")
     answers = ["", "yes", "Hal", "partner", story, "no", "", "", "3", "skip", "yes",
                "I lied to him for a year.", "", "", "", "keep", "numb", KILLED_MYSELF, "", ""]
-    session, out = _session(tmp_path, answers, capsys)
+    session, out = coached(tmp_path, answers, capsys)
     assert session.state is State.STOPPED_CRISIS
     assert PROMPTS[State.STOPPED_CRISIS] in out
     assert "killed myself" not in out.split(KILLED_MYSELF, 1)[1]

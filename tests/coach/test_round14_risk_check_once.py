@@ -9,12 +9,11 @@ Yes, not sure, help or an answer with signs of its own still stop."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from mendkit.cli.main import main
+from coach_kit import coached
 from mendkit.coach.content import (
     PROMPTS,
     RISK_AGAIN,
@@ -23,8 +22,6 @@ from mendkit.coach.content import (
     RISK_QUESTION_AGAIN,
 )
 from mendkit.coach.machine import State
-from mendkit.coach.session import Session
-from mendkit.coach.store import SessionStore
 
 # Ordinary answers the shipped model reads as a crisis, with no rule behind it (the first is
 # round eleven's; the second is a betrayed partner's, from the round-14 tester). Since round
@@ -43,14 +40,6 @@ CRISIS_STOP = PROMPTS[State.STOPPED_CRISIS]
 RESOURCES = "If you need someone now:"
 
 
-def _session(tmp_path: Path, answers: list[str], capsys: pytest.CaptureFixture[str]
-             ) -> tuple[Session, str]:
-    """The session after ``answers`` through ``mend coach --answers``, and what it said."""
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(answers), encoding="utf-8")
-    assert main(["coach", "--answers", str(path)]) == 0
-    store = SessionStore(tmp_path / "mend-home")
-    return store.load(store.ids()[-1]), capsys.readouterr().out
 
 
 def test_the_model_reads_these_answers_as_a_crisis_sign_with_no_rule() -> None:
@@ -64,7 +53,7 @@ def test_after_a_clear_no_a_new_model_only_sign_is_asked_again_then_kept_as_chec
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Since round eighteen "new" means a new kind: words of a means (or death) that the answer
     # they said no about did not have; the same misreading again (AFFAIR) is not asked about.
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", PILLS, "no", ""], capsys)
+    session, out = coached(tmp_path, [*TO_WHAT, SOCKS, "no", PILLS, "no", ""], capsys)
     assert out.count(RISK_QUESTION) == 1 and out.count(RISK_QUESTION_AGAIN) == 1
     assert session.state is State.REGULATE_CHECK  # went on past the noticed step
     assert session.answers["recognise_noticed"] == PILLS
@@ -74,7 +63,7 @@ def test_after_a_clear_no_a_new_model_only_sign_is_asked_again_then_kept_as_chec
 
 def test_after_a_clear_no_the_same_kind_of_model_only_sign_is_kept_unasked(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", AFFAIR, ""], capsys)
+    session, out = coached(tmp_path, [*TO_WHAT, SOCKS, "no", AFFAIR, ""], capsys)
     assert out.count(RISK_QUESTION) == 1 and RISK_QUESTION_AGAIN not in out
     assert session.state is State.REGULATE_CHECK
     assert session.answers["recognise_noticed"] == AFFAIR
@@ -83,7 +72,7 @@ def test_after_a_clear_no_the_same_kind_of_model_only_sign_is_kept_unasked(
 
 def test_before_any_no_the_model_only_sign_is_still_checked(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, PILLS], capsys)
+    session, out = coached(tmp_path, [*TO_WHAT, PILLS], capsys)
     assert session.state is State.CONFIRM_RISK and RISK_QUESTION in out
 
 
@@ -91,7 +80,7 @@ def test_before_any_no_the_model_only_sign_is_still_checked(
                                   "better off without me", "he hits me when he drinks"])
 def test_a_rule_sign_after_a_no_still_stops_at_once(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], sign: str) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "no", sign, "no"], capsys)
+    session, out = coached(tmp_path, [*TO_WHAT, SOCKS, "no", sign, "no"], capsys)
     assert session.state in (State.STOPPED_CRISIS, State.STOPPED_UNSAFE)
     assert out.count(RISK_QUESTION) == 1  # no question: a rule's sign stops
     assert RISK_QUESTION_AGAIN not in out
@@ -99,9 +88,9 @@ def test_a_rule_sign_after_a_no_still_stops_at_once(
 
 
 @pytest.mark.parametrize("reply", ["4", "skip", "keep", "angry"])
-def test_an_unclear_answer_is_asked_again_and_never_ends_the_session(
+def test_an_unclear_answer_is_asked_again_and_never_ends_thecoached(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], reply: str) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, reply, reply], capsys)
+    session, out = coached(tmp_path, [*TO_WHAT, SOCKS, reply, reply], capsys)
     assert session.state is State.CONFIRM_RISK
     assert out.count(RISK_QUESTION) == 3 and out.count(RISK_AGAIN) == 2
     assert RESOURCES in out  # after the second, where help is
@@ -112,7 +101,7 @@ def test_an_unclear_answer_is_asked_again_and_never_ends_the_session(
 
 def test_after_unclear_answers_a_clear_no_goes_on(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "4", "0", "no", NOTICED], capsys)
+    session, out = coached(tmp_path, [*TO_WHAT, SOCKS, "4", "0", "no", NOTICED], capsys)
     assert RISK_NO in out and CRISIS_STOP not in out
     assert session.state is State.RECOGNISE_MESSAGES
     assert session.answers["recognise_what"] == SOCKS
@@ -121,6 +110,6 @@ def test_after_unclear_answers_a_clear_no_goes_on(
 @pytest.mark.parametrize("then", ["yes", "not sure", "help", "maybe", "I want to kill myself"])
 def test_after_an_unclear_answer_a_yes_or_a_sign_still_stops(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], then: str) -> None:
-    session, out = _session(tmp_path, [*TO_WHAT, SOCKS, "4", then, NOTICED], capsys)
+    session, out = coached(tmp_path, [*TO_WHAT, SOCKS, "4", then, NOTICED], capsys)
     assert session.state is State.STOPPED_CRISIS and CRISIS_STOP in out
     assert PROMPTS[State.RECOGNISE_NOTICED] not in out

@@ -8,17 +8,14 @@ they said no about had are a new kind of sign, and still asked about; a rule's s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from mendkit.cli.main import main
+from coach_kit import coached
 from mendkit.coach.content import PROMPTS, RISK_QUESTION, RISK_QUESTION_AGAIN
 from mendkit.coach.machine import EventType, State
 from mendkit.coach.risk_check import same_misreading
-from mendkit.coach.session import Session
-from mendkit.coach.store import SessionStore
 
 STORY = ("I relapsed three weeks ago after 14 months sober. Sam asked me straight out last "
          "Tuesday if I'd been drinking and I said no. She found the empty bottles in my gym bag "
@@ -33,13 +30,6 @@ START = ["", "yes", "Sam (she/her)", "partner", STORY, "no", NOTICED]
 MODEL_WARNING = "Mend's model read this message as a possible sign"
 
 
-def _session(tmp_path: Path, answers: list[str], capsys: pytest.CaptureFixture[str]
-             ) -> tuple[Session, str]:
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(answers), encoding="utf-8")
-    assert main(["coach", "--answers", str(path)]) == 0
-    store = SessionStore(tmp_path / "mend-home")
-    return store.load(store.ids()[-1]), capsys.readouterr().out
 
 
 def test_after_a_no_the_relapse_story_is_not_asked_about_or_warned_of_again(
@@ -48,7 +38,7 @@ def test_after_a_no_the_relapse_story_is_not_asked_about_or_warned_of_again(
                "I regret telling her to relax when she was scared.",
                "Could we sit down on Saturday morning and talk, if you're up for it?", "", "keep",
                "shame", "scared she'll leave me, and lonely", NEED]
-    session, out = _session(tmp_path, answers, capsys)
+    session, out = coached(tmp_path, answers, capsys)
     assert out.count(RISK_QUESTION) == 1 and RISK_QUESTION_AGAIN not in out
     assert MODEL_WARNING not in out  # the draft's review: no warning on their own story
     assert "Repair quality:" in out
@@ -59,14 +49,14 @@ def test_after_a_no_the_relapse_story_is_not_asked_about_or_warned_of_again(
 
 def test_after_a_no_words_of_a_means_are_a_new_sign_and_asked_about(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*START[:-1], PILLS], capsys)
+    session, out = coached(tmp_path, [*START[:-1], PILLS], capsys)
     assert session.state is State.CONFIRM_RISK
     assert out.count(RISK_QUESTION) == 1 and out.count(RISK_QUESTION_AGAIN) == 1
 
 
 def test_a_rule_sign_after_the_no_still_stops(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    session, out = _session(tmp_path, [*START[:-1], "Some nights I want to kill myself."],
+    session, out = coached(tmp_path, [*START[:-1], "Some nights I want to kill myself."],
                             capsys)
     assert session.state is State.STOPPED_CRISIS and PROMPTS[State.STOPPED_CRISIS] in out
 
