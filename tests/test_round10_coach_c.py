@@ -213,10 +213,14 @@ def test_web_add_it_keeps_the_edit_in_the_message_box(client: TestClient, home: 
         walk.answer(step)
     assert "Add it" in walk.html
     page = plain(walk.answer([("answer", EDITED), ("answer", "add")]))
+    # Round 19: an edited message is checked as the draft was, and offered back to keep.
+    assert "Mend checked your changed message" in page
+    offered = f"{EDITED} I feel lonely, and I need to feel like a team."
+    assert offered in page  # the page says what the message now says
+    walk.answer([("answer", offered)])
     message = str(walk.answers["rebuild_message"])
     assert message.startswith(EDITED)
     assert "I feel lonely, and I need to feel like a team." in message
-    assert message in page  # the page says what the message now says
 
 
 def test_web_add_it_with_the_box_unchanged_adds_to_the_draft(

@@ -89,14 +89,16 @@ _TO_CALL = re.compile(r"\b(?:call|text)(?: or text)? \+?\d|\btext [A-Z0-9]+ to \
 
 
 def _shown(entries: Sequence[_Entry], kinds: Iterable[str], *,
-           images: bool = False, young: bool = False) -> tuple[Resource, ...]:
+           images: bool = False, young: bool = False,
+           adult: bool = False) -> tuple[Resource, ...]:
     """The resources to show for ``kinds``: the emergency number first, then, when someone else
     is the danger, the abuse lines; the line for children and young people after them, and with
     ``images`` the services that help get images taken down; with ``young`` (a young person) their
     line right after the emergency number when someone else is the danger (a child's line before
     an adult's domestic abuse line), and before the others' examples otherwise. Nothing is left
-    out but abuse lines for the person's own thoughts, examples of another topic, and image
-    services when no images are spoken of. Within a topic, an entry with a number to call or text
+    out but abuse lines for the person's own thoughts, examples of another topic, image
+    services when no images are spoken of, and the young people's line for a plain ``adult``.
+    Within a topic, an entry with a number to call or text
     comes before one without (the general list's guidance, "a doctor can tell you the one"), so
     that a short screen shows a number to tap right after the emergency entry (round 18); a
     country's own list, whose entries all have one, keeps its order."""
@@ -111,7 +113,8 @@ def _shown(entries: Sequence[_Entry], kinds: Iterable[str], *,
     # someone else; with no kind known, every line.
     kept = [e for e in entries if (not e.only_on_topic or e.topic in topics)
             and (images or e.topic != "images")
-            and (e.topic != "abuse" or "abuse" in topics)]
+            and (e.topic != "abuse" or "abuse" in topics)
+            and not (adult and e.topic == "youth")]
     # A young person's line comes before any list of other countries' lines, which are only
     # examples (the general list: "I'm fifteen and ..." saw the children's line last, round 17).
     youth = order.index("youth")
@@ -159,7 +162,8 @@ def _region_code(region: object) -> str:
 
 
 def resources_for(region: str = DEFAULT_REGION, kinds: Iterable[str] = (), *,
-                  images: bool = False, young: bool = False) -> tuple[Resource, ...]:
+                  images: bool = False, young: bool = False,
+                  adult: bool = False) -> tuple[Resource, ...]:
     """The resources for ``region`` (an ISO country code such as ``US`` or ``GB``, or ``default``).
 
     A country Mend has no list for gets the general (``default``) list, which says to contact
@@ -172,7 +176,9 @@ def resources_for(region: str = DEFAULT_REGION, kinds: Iterable[str] = (), *,
     people first, with ``young``); for the person's own thoughts only, the crisis lines and no
     abuse lines. With none known, every resource is shown. A line for children and young
     people is always in the list (after the
-    others); ``images`` (the words in crisis speak of pictures shared, threatened or demanded:
+    others) unless the person plainly reads as an ``adult`` (``youth.reads_adult``: a carer who
+    speaks of their husband, say), and is never left out for a ``young`` one; ``images`` (the
+    words in crisis speak of pictures shared, threatened or demanded:
     ``about_images``) adds the services that help get them taken down, where Mend knows one.
 
     >>> resources_for("GB")[1].contact
@@ -183,7 +189,7 @@ def resources_for(region: str = DEFAULT_REGION, kinds: Iterable[str] = (), *,
     True
     """
     return _shown(_table().regions[_region_code(region)], tuple(kinds), images=images,
-                  young=young)
+                  young=young, adult=adult and not young)
 
 
 def image_services(region: str = DEFAULT_REGION) -> tuple[Resource, ...]:

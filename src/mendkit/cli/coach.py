@@ -279,7 +279,9 @@ def pair(store: PairStorage, *, code: str | None, answers: str | None, region: s
                 continue
             if _paused(store, code, role, region):  # stopped while this person answered
                 return 0
-            text = _screened(prompter, question, region)
+            text = _screened(prompter, question, region, person=person)
+            if isinstance(text, _SaidNo):  # remembered: not asked again of the same kind
+                person = person.said_no(text)
             share = _share(prompter, region)
             person = replace(person, answers={**person.answers, key: text},
                              shared={**person.shared, key: share})
@@ -456,16 +458,23 @@ class _Stopped(Exception):
         self.kind = kind
 
 
+class _SaidNo(str):
+    """An answer saved after a clear no to the risk check about it (``PairAnswers.said_no``)."""
+
+    __slots__ = ()
+
+
 def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region: str, *,
-              empty_ok: bool = False) -> str:
+              empty_ok: bool = False, person: PairAnswers | None = None) -> str:
     """The answer to ``question`` once it may be saved; raises ``_Stopped`` when the safety gate
     stopped two-person mode (the stop screen is shown). "help" shows the resources and asks
     again, as an empty answer does where one is not enough (an empty answer is never saved as an
     answer). A sign only the learned model saw is checked with the person first, privately
-    (``_risk_check``): a clear no takes the answer, a yes stops."""
+    (``_risk_check``): a clear no takes the answer, a yes stops; one of a kind ``person``
+    already said a clear no about is not asked about again."""
     while True:
         text = typed(prompter.ask(question))
-        found = screen(text, question)
+        found = screen(text, question, asked=person)
         if found == "check":
             return _risk_check(prompter, text, region)
         if found == "help":
@@ -476,7 +485,7 @@ def _screened(prompter: TerminalPrompter | ScriptPrompter, question: str, region
             print("Please write a few words; you can keep them private.")
         elif found in STOPS:
             show_stop(State.STOPPED_CRISIS if found == "crisis" else State.STOPPED_UNSAFE,
-                      TerminalPrompter(), region)
+                      TerminalPrompter(), region, said=text)
             raise _Stopped(found)
         else:
             return text
@@ -496,22 +505,22 @@ def _risk_check(prompter: TerminalPrompter | ScriptPrompter, held: str, region: 
             _show_resources(region)
     if found in STOPS:
         show_stop(State.STOPPED_CRISIS if found == "crisis" else State.STOPPED_UNSAFE,
-                  TerminalPrompter(), region)
+                  TerminalPrompter(), region, said=f"{held}\n{typed(reply)}")
         raise _Stopped(found)
     print(content.RISK_NO)
-    return held
+    return _SaidNo(held)
 
 
 def _safety_check(prompter: TerminalPrompter | ScriptPrompter, region: str) -> None:
     """Says to do this only when both are calm, then asks whether the person is safe until the
     reply is yes; raises ``_Stopped`` for a "no" (or "not sure"), as for signs of danger."""
     print(f"\n{CALM_FIRST}")
-    while (found := safety_reply(prompter.ask(SAFETY_QUESTION))) != "":
+    while (found := safety_reply(reply := prompter.ask(SAFETY_QUESTION))) != "":
         if found == "help":
             _show_resources(region)
         elif found in STOPS:
             show_stop(State.STOPPED_CRISIS if found == "crisis" else State.STOPPED_UNSAFE,
-                      TerminalPrompter(), region)
+                      TerminalPrompter(), region, said=typed(reply))
             raise _Stopped(found)
         elif found == "unreadable":  # as the one-person coach: what Mend cannot read, and help
             print(COACH_UNREADABLE_ANSWER)

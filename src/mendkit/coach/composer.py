@@ -56,6 +56,7 @@ from mendkit.coach.draft_sentences import (
     request_sentences,
 )
 from mendkit.coach.justifying import justifies
+from mendkit.coach.memory_care import cares_for, memory_condition, memory_notes, present_draft
 from mendkit.coach.my_part import my_action, my_part_sentences
 from mendkit.coach.screening import offered_sentences
 from mendkit.coach.their_quiet import QUIET_SENTENCE, went_quiet
@@ -66,8 +67,9 @@ from mendkit.coach.wording import lower_first, plain_case
 # the goal drafts, the web app and the tests import them from here.
 __all__ = ["ADDED_NOTES", "CONTEXTS", "KEPT_AS_WRITTEN", "_LEFT_OUT_LINES", "DraftParts", "_answer",
            "_commitment", "_request_parts", "_screen_part", "_sentence_case", "_to_reader", "added_notes",
-           "commitment_sentence", "compose", "kept_as_written", "later_sentences", "left_out",
-           "left_out_notes", "pronoun_notes", "tidy", "unsaid", "withheld_note", "without_accusations"]
+           "commitment_sentence", "compose", "draft_notes", "kept_as_written", "later_sentences", "left_out",
+           "left_out_notes", "memory_case", "pronoun_notes", "tidy", "unsaid", "withheld_note",
+           "without_accusations"]
 
 
 def pronoun_notes(parts: DraftParts, *, only: Collection[str] = ()) -> tuple[str, ...]:
@@ -164,7 +166,12 @@ def compose(parts: DraftParts) -> str:
     ...                    feeling="hurt", need="us to be kind when we're tired",
     ...                    request="take a break when it gets heated"))[:46]
     "Can we talk about last night? I'm sorry that I"
+
+    For someone with a memory condition (``memory_care``), a short, warm message for now,
+    with no retelling and no request.
     """
+    if memory_case(parts):
+        return present_draft(parts.other, parts.context)
     told = plain_case(parts.situation, (parts.other,))
     # What they said about me, left out, is no hostility of mine to hide.
     screened_situation = "situation" in _screened(parts).why
@@ -244,6 +251,28 @@ def compose(parts: DraftParts) -> str:
     if parts.appreciation:
         sentences.append(f"I appreciate {lower_first(parts.appreciation)}.")
     return tidy(" ".join(sentences))
+
+
+def _said_texts(parts: DraftParts) -> tuple[str, ...]:
+    """Everything the person told of what happened and of them, read (never quoted) for a
+    memory condition of theirs."""
+    return (parts.situation, parts.noticed, parts.their_side, parts.my_part, parts.regret,
+            parts.request, parts.need, parts.feeling)
+
+
+def memory_case(parts: DraftParts) -> str:
+    """The memory condition the person named of the one the message is for ("dementia"), or
+    ``""``: then the draft is ``memory_care.present_draft``."""
+    return memory_condition(_said_texts(parts), parts.other)
+
+
+def draft_notes(parts: DraftParts) -> tuple[str, ...]:
+    """What the coach says after the draft of ``parts``: for someone with a memory condition,
+    why the message is short and about now (and support for a carer: ``memory_care``); else
+    what it left out and why, the words it kept as written, and the sentences it added."""
+    if condition := memory_case(parts):
+        return memory_notes(condition, carer=cares_for(_said_texts(parts)))
+    return (*left_out_notes(parts), *pronoun_notes(parts), *added_notes(parts))
 
 
 # The sentences the composer writes that no answer gave: each says the person sees their side,

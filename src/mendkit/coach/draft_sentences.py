@@ -361,8 +361,12 @@ def _request_parts(request: str, other: str = "", *,
     criticising me" where "she" may be their mum), comes back as a sentence of its own, with
     ``""`` for who: never "Could you apologise to you?"."""
     text = re.sub(r",?\s+please$", "", request.strip().rstrip(".!? "), flags=_I)
-    # "please just don't leave me": words before an instruction that are no part of it.
-    text = re.sub(r"^(?:(?:please|just|simply|really|honestly),?\s+)+(?=\w)", "", text, flags=_I)
+    # "please just don't leave me", "nothing but a bit of patience", "all I ask is that you
+    # listen": words before an instruction that are no part of it (a bare "nothing" is no
+    # request at all: ``draft_screens``).
+    text = re.sub(r"^(?:(?:please|just|simply|really|honestly|only|nothing (?:but|except|other "
+                  r"than|more than|else but|else except)|all (?:i|i'?d) (?:want|need|ask|like)"
+                  r"(?: for)? is),?\s+)+(?=\w)", "", text, flags=_I)
     text = _said(text, other, pronouns)  # "Sam sets a reminder" -> "you set a reminder"
     if _ABOUT_THEM.match(text) or re.search(r",\s*(?:and |but )?i(?:'m|'ve|'d|'ll)?\s", text,
                                             _I):

@@ -17,6 +17,7 @@ from mendkit.coach.composer import (
     commitment_sentence,
     compose,
     later_sentences,
+    memory_case,
     pronoun_notes,
     unsaid,
     withheld_note,
@@ -126,6 +127,8 @@ def not_asked(session: Session) -> frozenset[str]:
                                        ("request", State.RESPONSIBILITY_KNOW))
                  if str(answers.get(step.value) or "").strip()]
         skip |= {_ASKED_FOR[key] for key in unsaid(_parts(session, context), given)}
+        if memory_case(_parts(session, context)):
+            skip |= {"request", "feeling"}  # a short message for now asks nothing of them
     return frozenset(skip)
 
 
@@ -182,6 +185,37 @@ def _last_review_choice(session: Session) -> str:
                  if state == State.RESPONSIBILITY_REVIEW.value), "")
 
 
+# A session setting: the message the person typed at the rebuild step in place of the one
+# offered. It is checked as the draft was (``review_lines``; the safety gate has read it, as it
+# reads every answer) and offered back: Enter keeps it, or they change it again (round 19).
+CHANGED_MESSAGE = "changed_message"
+CHANGED_CHECKED = "Mend checked your changed message, as it checked the draft:"
+
+
+def changed_message(session: Session, raw: str) -> str:
+    """The message ``raw`` at the rebuild step when it changes the one offered (then it is
+    checked before it is kept), else ``""``: Enter, "add", the offered message itself, or it
+    with the offered addition (a page's "Add it" with the box as it was)."""
+    if session.state is not State.REBUILD_MESSAGE:
+        return ""
+    text = raw.strip()
+    offered = _final_draft(session, str(session.answers.get("recognise_context", "partner")))
+    if not text or text.lower() in ("add", "skip") or text in (
+            offered.strip(), (add_to(session, offered) or "").strip()):
+        return ""
+    return text
+
+
+def review_lines(draft: str, session: Session) -> tuple[str, ...]:
+    """The critic's verdict on ``draft`` as the coach says it (``review``): the repair quality,
+    what is not there yet, each issue with what to try, and a suggested rewrite."""
+    result = review(draft, session)
+    return (f"Repair quality: {result.repair_quality:.2f}", *result.notes,
+            *(f"- \"{result.text[issue.start:issue.end]}\": {issue.message} Try: "
+              f"{issue.suggestion}" for issue in result.issues),
+            *((f"Suggested rewrite: {result.rewrite}",) if result.rewrite else ()))
+
+
 def _own_draft(session: Session, context: str) -> str | None:
     """The draft the person chose when it is not the composer's (their own words, or the
     critic's rewrite of them), else None."""
@@ -194,7 +228,11 @@ def _own_draft(session: Session, context: str) -> str | None:
 
 def _final_draft(session: Session, context: str) -> str:
     """The message to keep: the person's own draft, or, if they took the composer's, the
-    composer's again with what they found since (the feeling beneath, the need)."""
+    composer's again with what they found since (the feeling beneath, the need); once they
+    changed it at the rebuild step, their change (``CHANGED_MESSAGE``)."""
+    changed = session.settings.get(CHANGED_MESSAGE)
+    if session.state is State.REBUILD_MESSAGE and isinstance(changed, str) and changed.strip():
+        return changed
     own = _own_draft(session, context)
     return own if own is not None else _composed(session, context)
 
@@ -264,8 +302,9 @@ def says_commitment(session: Session) -> bool:
 def _addition(session: Session, context: str) -> str:
     """What the steps after the draft found (the feeling beneath, the need), as sentences the
     person may add to a draft of their own; ``""`` for the composer's draft (it has them)."""
-    if _own_draft(session, context) is None or by_deed(session):
-        return ""  # a repair by deed: no feelings put into words unasked
+    if _own_draft(session, context) is None or by_deed(session) or memory_case(
+            _parts(session, context)):
+        return ""  # a repair by deed, or a message for now: no feelings put into words unasked
     return later_sentences(_parts(session, context))
 
 
@@ -275,6 +314,8 @@ def _with_commitment(before: Session, after: Session, prompter: Prompter) -> Ses
     own, the sentence is offered, and the message is kept as they wrote it."""
     context = str(before.answers.get("recognise_context", "partner"))
     message = str(after.answers.get(State.REBUILD_MESSAGE.value, ""))
+    if memory_case(_parts(after, context)):
+        return after  # a message for now, to someone who may not remember: no promises in it
     sentence = commitment_sentence(_parts(after, context))
     said = {State.REBUILD_COMMITMENT.value: after.answers.get(State.REBUILD_COMMITMENT.value)}
     if note := withheld_note(_parts(after, context, said)):  # what the message leaves out of it

@@ -21,10 +21,12 @@ from mendkit.analysis.pipeline import Mode
 from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.api import analyze
 from mendkit.coach import answer_notes, content, context_answer, deed_repair, goal_flow, request_step
-from mendkit.coach.composer import added_notes, compose, left_out_notes, pronoun_notes
+from mendkit.coach.composer import compose, draft_notes, pronoun_notes
 from mendkit.coach.control_signs import CONTROLLED, NAMED, controlled, named_as_control, stop_lines
 from mendkit.coach.draft_steps import (
     ADD_HINT,
+    CHANGED_CHECKED,
+    CHANGED_MESSAGE,
     MESSAGE_KEPT,
     MESSAGE_NOW_SAYS,
     MESSAGE_WITH_ADDITION,
@@ -42,6 +44,7 @@ from mendkit.coach.draft_steps import (
     add_to,
     betrayed,
     broke_trust_in,
+    changed_message,
     has_gap,
     kept_draft,
     kept_note,
@@ -49,6 +52,7 @@ from mendkit.coach.draft_steps import (
     offered_addition,
     offered_draft,
     review,
+    review_lines,
     says_commitment,
 )
 from mendkit.coach.goals import ENDING, REPAIR, suspected
@@ -315,7 +319,7 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
             prompter.say(note)
         # What it left out and why (a threat, danger from them, words that could hurt), and the
         # words it kept as written because it could not tell who a pronoun means.
-        for line in (*left_out_notes(parts), *pronoun_notes(parts), *added_notes(parts)):
+        for line in draft_notes(parts):
             prompter.say(line)
     if state is State.REBUILD_MESSAGE:
         prompter.say(_final_draft(session, context))
@@ -417,6 +421,11 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
     if state is State.INTERNAL_NEXT_TIME and session.settings.get(EXAMPLE_AT) == _here(session) \
             and (unknown(raw) or yes_or_no(raw) == "yes"):
         return Event(E.ANSWER, content.BREAK_SCRIPT)  # the script offered, kept
+    if changed := changed_message(session, raw):
+        # A message changed at the rebuild step is checked as the draft was, and offered back
+        # (Enter keeps it): never kept unread by the critic.
+        prompter.say("\n".join((CHANGED_CHECKED, *review_lines(changed, session))))
+        return replace(session, settings={**session.settings, CHANGED_MESSAGE: changed})
     if (state is State.REBUILD_COMMITMENT and skip and betrayed(session)
             and COMMITMENT_ASKED not in session.settings):
         # Asked once more, gently: after a betrayal what they will do is most of the repair.
@@ -484,15 +493,8 @@ def _after(session: Session, event: Event, prompter: Prompter, region: str) -> N
     if state is State.RESPONSIBILITY_REVIEW and deed_repair.by_deed(session):
         _review_deed(session, str(event.value), prompter)
     elif state is State.RESPONSIBILITY_REVIEW:
-        result = review(str(event.value), session)
-        prompter.say(f"Repair quality: {result.repair_quality:.2f}")
-        for note in result.notes:
-            prompter.say(note)
-        for issue in result.issues:
-            prompter.say(f"- \"{result.text[issue.start:issue.end]}\": {issue.message} "
-                         f"Try: {issue.suggestion}")
-        if result.rewrite:
-            prompter.say(f"Suggested rewrite: {result.rewrite}")
+        for line in review_lines(str(event.value), session):
+            prompter.say(line)
 
 
 def _review_deed(session: Session, draft: str, prompter: Prompter) -> None:

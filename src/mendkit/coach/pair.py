@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
@@ -20,6 +20,7 @@ from mendkit.coach.content import PROMPTS, RISK_QUESTION
 from mendkit.coach.machine import EventType, State
 from mendkit.coach.replies import MAYBE, hedged, is_help, risk_reply
 from mendkit.coach.replies import yes_or_no as read
+from mendkit.coach.risk_check import checked_texts, said_no_before
 from mendkit.coach.risk_words import may_tell_of_risk
 from mendkit.coach.safety_gate import screened, worth_asking
 from mendkit.errors import InvalidInputError
@@ -60,7 +61,7 @@ def typed(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def screen(text: str, question: str | None = None) -> str:
+def screen(text: str, question: str | None = None, *, asked: PairAnswers | None = None) -> str:
     """What a typed answer (or name) asks for before it is saved: ``"help"`` (resources, then
     the same question), ``"empty"`` (the question again), ``"crisis"`` or ``"unsafe"`` (stop:
     the safety gate saw those signs), ``"long"`` (over ``MAX_ANSWER`` characters: the question
@@ -75,7 +76,9 @@ def screen(text: str, question: str | None = None) -> str:
     passes when it is not; a rule's sign always stops, for both people, but one in what the
     person says they said to someone else about others being better off
     (``safety_gate.reported_words``), which is asked about too. Without ``question``
-    (a name, shown to the other person) any sign stops, as before.
+    (a name, shown to the other person) any sign stops, as before. A sign only the model saw
+    that the person ``asked`` already said a clear no about (the same words, or the same kind
+    with no new word of death or a means: ``risk_check.said_no_before``) is not asked again.
 
     >>> screen("¡Ayuda!"), screen("  ")
     ('help', 'empty')
@@ -95,6 +98,9 @@ def screen(text: str, question: str | None = None) -> str:
         return "long"  # never saved: a sign in the shorter answer is read when it comes
     if found.stop is not None and question is not None and (
             reported or worth_asking(text, question)):
+        if asked is not None and found.model_only and not reported and said_no_before(
+                text, found.stop, frozenset(asked.declined), checked_texts(asked.checked)):
+            return ""
         return "check"
     return ""
 
@@ -287,7 +293,10 @@ class PairAnswers:
     never kept. ``checking`` holds an answer in which only the model saw a sign (``"key"``,
     ``"answer"``, ``"share"``) while the person is asked ``RISK_CHECK`` (in the browser, where
     the question is a page of its own): a clear no saves it, a yes stops; it is never shown to
-    the other person."""
+    the other person. ``declined`` (the kinds of stop, ``"crisis"`` or ``"abuse"``) and
+    ``checked`` (the answers themselves) remember each clear no to ``RISK_CHECK``
+    (``said_no``), so that a later sign only the model saw of the same kind is not asked
+    about again (``screen``), as in the one-person coach."""
 
     name: str
     answers: Mapping[str, str] = field(default_factory=dict)
@@ -297,10 +306,19 @@ class PairAnswers:
     seat_hash: str = ""
     safe: bool = False
     checking: Mapping[str, Any] = field(default_factory=dict)
+    declined: tuple[str, ...] = ()
+    checked: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
         return all(key in self.answers for key, _ in QUESTIONS)
+
+    def said_no(self, held: str) -> PairAnswers:
+        """These answers, remembering a clear no to ``RISK_CHECK`` about the answer ``held``."""
+        stop = screened(typed(held)).stop
+        kind = stop.value if stop is not None else EventType.CRISIS.value
+        return replace(self, declined=tuple(sorted({*self.declined, kind})),
+                       checked=(*self.checked, typed(held)))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "answers": dict(self.answers),
@@ -313,6 +331,8 @@ class PairAnswers:
             out["safe"] = True
         if self.checking:
             out["checking"] = dict(self.checking)
+        if self.declined:
+            out["declined"], out["checked"] = list(self.declined), list(self.checked)
         return {**out, "stopped": self.stopped} if self.stopped else out
 
     @classmethod
@@ -336,7 +356,15 @@ class PairAnswers:
                    seat_hash=str(data.get("seat_hash") or ""),
                    safe=data.get("safe") is True,
                    checking={"key": str(checking["key"]), "answer": checking["answer"],
-                             "share": checking.get("share") is True} if checking else {})
+                             "share": checking.get("share") is True} if checking else {},
+                   declined=_strings(data.get("declined")), checked=_strings(data.get("checked")))
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    """A saved list of strings (anything else is no memory at all)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return ()
+    return tuple(value)
 
 
 def paused(one: PairAnswers | None, other: PairAnswers | None) -> bool:

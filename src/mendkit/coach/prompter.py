@@ -29,7 +29,7 @@ HELP_HEADING = "If you need someone now:"
 def _show_resources(prompter: Prompter, region: str,
                     heading: str = HELP_HEADING, *,
                     kinds: tuple[str, ...] = (), images: bool = False,
-                    young: bool = False) -> None:
+                    young: bool = False, adult: bool = False) -> None:
     prompter.say(heading)
-    for r in resources_for(region, kinds, images=images, young=young):
+    for r in resources_for(region, kinds, images=images, young=young, adult=adult):
         prompter.say(f"- {r.name}: {r.contact}")

@@ -8,6 +8,8 @@ yes-or-no question is asked again until it is answered.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER, looks_unreadable
 from mendkit.analysis.pipeline import Mode
 from mendkit.coach import content
@@ -46,8 +48,13 @@ def checked_answers(session: Session) -> frozenset[str]:
     """The answers the person said a clear no about at the risk check this session (the
     answers of ``Session.withheld``), as ``_same`` reads them: only these very words are not
     asked about again. A new answer with a sign is always checked, however often they said no."""
-    return frozenset(_same(str(session.answers[step])) for step in session.withheld
-                     if session.answers.get(step))
+    return checked_texts(str(session.answers[step]) for step in session.withheld
+                         if session.answers.get(step))
+
+
+def checked_texts(answers: Iterable[str]) -> frozenset[str]:
+    """``answers`` the person said a clear no about, as ``said_no_before`` compares them."""
+    return frozenset(_same(answer) for answer in answers)
 
 
 # A session setting: the kinds of stop (``crisis``, ``abuse``) of the signs only the model saw
@@ -80,6 +87,15 @@ def same_misreading(text: str, stop: EventType, kinds: frozenset[str],
     return grave_words(text) <= seen
 
 
+def said_no_before(text: str, stop: EventType, kinds: frozenset[str],
+                   checked: frozenset[str]) -> bool:
+    """Whether a sign only the model saw in ``text`` is one the person already said a clear no
+    about at the risk check: the very same words (``checked``, from ``checked_texts``), or a
+    sign of a kind they said no about with no new word of death or a means
+    (``same_misreading``). The one-person coach and two-person mode both ask by this."""
+    return _same(text) in checked or same_misreading(text, stop, kinds, checked)
+
+
 def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bool = False,
            safety: bool = False, offer: bool = False, ending: bool = False,
            context: str = "", checked: frozenset[str] = frozenset(),
@@ -110,17 +126,13 @@ def _reply(prompter: Prompter, prompt: str, mode: Mode, region: str, *, name: bo
             # Read with its question, an everyday answer the model misread ("I regret not
             # setting an alarm", "until I feel ok") is not asked about (``worth_asking``).
             stop = None
-        if stop is not None and model_only and _same(raw) in checked:
+        if stop is not None and model_only and said_no_before(raw, stop, kinds, checked):
             # The person said a clear no to the check about these very words already (they
-            # gave the same answer again): not asked twice. The answer is kept as one checked
-            # (quoted only when it passes every screen). A new answer with a sign is asked
-            # about again, and a rule's sign still stops at once.
-            return _Unasked(raw)
-        if stop is not None and model_only and same_misreading(raw, stop, kinds, checked):
-            # They said a clear no to the check about a sign of this kind only the model saw
+            # gave the same answer again), or about a sign of this kind only the model saw
             # (round 18: someone ashamed of a relapse was asked again at each answer about it):
-            # not asked again, and kept as one checked. Words of death or a means none of those
-            # answers had are a new kind of sign, and asked about; a rule's sign still stops.
+            # not asked again, and kept as one checked (quoted only when it passes every
+            # screen). Words of death or a means none of those answers had are a new kind of
+            # sign, and asked about; a rule's sign still stops at once.
             return _Unasked(raw)
         if stop is not None and found.reported and not found.asked_first:
             # A rule's sign in what the person says they said to someone else, about others

@@ -278,7 +278,8 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
         message = add_to(session, offered) if low == "add" else raw or offered
         if message is None:
             return None  # nothing to add: said so, and asked again ("add" is never the message)
-        if message != offered and offered_addition(session) in message:
+        addition = offered_addition(session)
+        if message != offered and addition and addition in message:
             prompter.say(MESSAGE_WITH_ADDITION)  # what it says now, in full
             prompter.say(message)
         return Event(E.ANSWER, message)

@@ -29,6 +29,7 @@ from mendkit.coach.youth import (
     about_someone_else,
     adult_with_minor,
     age_gap_line,
+    reads_adult,
     reads_young_at_home,
     said_to_writer,
 )
@@ -57,6 +58,8 @@ TOWARD_OTHERS = "toward_others"
 # pictures shared, threatened or demanded (``IMAGES``).
 TOLD = "told"
 YOUNG = "young"
+# The person plainly reads as an adult (``youth.reads_adult``): no line for children.
+ADULT = "adult"
 MINOR_AGE = "minor_age"
 IMAGES = "images"
 
@@ -111,7 +114,14 @@ def own_stop_kinds(before: Session, event: Event, mode: Mode) -> tuple[str, ...]
     if before.state is State.RECOGNISE_MESSAGES:
         return ()
     said = before.held_answer() if before.state is State.CONFIRM_RISK else event.value
-    if not isinstance(said, str) or not said.strip():
+    return own_kinds(said, mode) if isinstance(said, str) else ()
+
+
+def own_kinds(said: str, mode: Mode = "full") -> tuple[str, ...]:
+    """The crisis kinds of ``said``, the person's own words, when they are only thoughts of
+    hurting themselves (suicide, self-harm), else ``()`` (every line is shown): the one-person
+    coach's stop (``own_stop_kinds``) and two-person mode's alike."""
+    if not said.strip():
         return ()
     turn = analyze_conversation(Conversation.from_turns([("me", said)]), mode=mode).turns[0]
     kinds = turn_kinds(turn, writer=True)
@@ -130,7 +140,8 @@ def _who_stops(before: Session, event: Event) -> dict[str, Any]:
     said = _said(before, event)
     relationship = str(before.answers.get(State.RECOGNISE_CONTEXT.value, ""))
     partner = relationship in ("partner", "ex")
-    return {YOUNG: reads_young_at_home(said, relationship),
+    young = reads_young_at_home(said, relationship)
+    return {YOUNG: young, ADULT: not young and reads_adult(said),
             MINOR_AGE: adult_with_minor(said, partner=partner), IMAGES: about_images(said)}
 
 
@@ -177,6 +188,13 @@ def at_risk(session: Session) -> str:
 def worried_about(session: Session) -> bool:
     """Whether ``session`` stopped for someone else's signs, named (``at_risk``) or not."""
     return session.state is State.STOPPED_CRISIS and bool(session.settings.get(AT_RISK))
+
+
+def for_an_adult(session: Session) -> bool:
+    """Whether the resources of ``session``'s stop leave out the line for children: the
+    person plainly reads as an adult (``ADULT``) and the stop is not for someone else's signs
+    (who may be young)."""
+    return bool(session.settings.get(ADULT)) and not worried_about(session)
 
 
 def harms_others(session: Session) -> bool:
@@ -295,20 +313,27 @@ def _whose_signs(session: Session, event: Event, mode: Mode) -> tuple[Event, str
 
 
 def show_stop(state: State, prompter: Prompter, region: str, *,
-              session: Session | None = None) -> None:
+              session: Session | None = None, said: str = "") -> None:
     """What a stopped session shows: why it stopped, the resources, and for danger from the
     other person a safety plan under its own heading. What ``session`` knows of the person
     (``stop_facts``) shapes the words: about helping someone else at risk, stepping away
-    first, or for a young person."""
+    first, or for a young person. Without a session (two-person mode), what the person ``said``
+    that stopped it chooses the lines: for their own thoughts only, no abuse lines
+    (``own_kinds``), and none for children when they plainly read as an adult."""
     facts = stop_facts(session) if session is not None else {}
     for line in stop_words(state, **facts):
         prompter.say(line)
     images = bool(session.settings.get(IMAGES)) if session is not None else False
     worried = state is State.STOPPED_CRISIS and (facts.get("at_risk") or facts.get("told"))
+    if session is not None:
+        kinds, adult = session_kinds(session), for_an_adult(session)
+    else:
+        own = own_kinds(said) if state is State.STOPPED_CRISIS else ()
+        kinds, adult = own or stop_kinds(state), reads_adult(said)
     _show_resources(prompter, region, content.helpers_heading(
         (facts.get("at_risk") or "the person you told me about") if worried else ""),
-        kinds=session_kinds(session) if session is not None else stop_kinds(state),
-        images=images, young=bool(facts.get("young")))
+        kinds=kinds, images=images, young=bool(facts.get("young")),
+        adult=adult and not worried)
     if state is State.STOPPED_UNSAFE:
         prompter.say(SAFETY_PLAN_HEADING)
         plan = stop_plan(session, region) if session is not None else content.SAFETY_PLAN

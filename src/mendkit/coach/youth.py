@@ -88,6 +88,39 @@ def reads_young(text: str) -> bool:
     return _SCHOOL.search(text) is not None and _ADULT_LIFE.search(text) is None
 
 
+# An age of 18 or more said of oneself ("I'm 52", "I am 34 years old").
+_OWN_ADULT_AGE: Final = re.compile(
+    r"\b(?:i'?m|im|i am|i just turned|i turned)\s+(?:nearly\s+|almost\s+|now\s+)?"
+    rf"(1[89]|[2-9]\d|1[01]\d)\b(?:\s*(?:years? old|yrs? old|yo|y/o))?{_NOT_AN_AGE}", _I)
+# Words only an adult says of their own life: a spouse, their own children or grandchildren,
+# retirement or a pension. Not a job, a boss or a partner (a teenager has those too), and not
+# caring for a parent: young carers look after parents, some with dementia.
+_PLAINLY_ADULT: Final = re.compile(
+    r"\bmy (?:husband|wife|hubby|ex-?husband|ex-?wife|grandchild(?:ren)?|grandkids?|grandson"
+    r"|granddaughter|pension|mortgage|(?:own )?(?:son|daughter|kids|children))\b"
+    r"|\bour (?:kids|children|son|daughter|grandchildren|grandkids)\b|\bi'?m retired\b"
+    r"|\bim retired\b|\bi retired\b", _I)
+
+
+def reads_adult(text: str) -> bool:
+    """Whether ``text`` plainly tells of an adult: an age of 18 or more said of oneself, or a
+    spouse, one's own children or grandchildren, retirement or a pension, and nothing that reads
+    as young (``reads_young``). Then a crisis stop leaves out the line for children and young
+    people; when in doubt it is shown.
+
+    >>> reads_adult("I look after Mum and my husband works away")
+    True
+    >>> reads_adult("I look after my mum, she has dementia")
+    False
+    >>> reads_adult("im 15 and my dad is 45")
+    False
+    """
+    text = text.replace("\u2019", "'")
+    if reads_young(text):
+        return False
+    return _OWN_ADULT_AGE.search(text) is not None or _PLAINLY_ADULT.search(text) is not None
+
+
 def adult_with_minor(text: str, *, partner: bool = False) -> int | None:
     """The writer's age when ``text`` tells of an adult (18 or over) in a relationship with
     them while they are under 18 ("tyler is 20 and im 15"), else None. ``partner``: the

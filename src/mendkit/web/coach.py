@@ -30,6 +30,7 @@ from fastapi import HTTPException
 from mendkit.analysis.language import COACH_UNREADABLE_ANSWER
 from mendkit.coach import break_time, content, goal_flow, persisting, request_step
 from mendkit.coach.composer import ADDED_NOTES, KEPT_AS_WRITTEN
+from mendkit.coach.draft_steps import CHANGED_CHECKED
 from mendkit.coach.driver import (
     ADD_HINT,
     MESSAGE_KEPT,
@@ -46,6 +47,7 @@ from mendkit.coach.driver import (
     start,
 )
 from mendkit.coach.machine import TERMINAL, EventType, State, allowed_events
+from mendkit.coach.memory_care import NOTE_OPENINGS as MEMORY_NOTES
 from mendkit.coach.risk_check import RESOURCES_POINTER
 from mendkit.coach.session import Session
 from mendkit.coach.store import SessionStorage
@@ -461,7 +463,8 @@ def notes(said: Sequence[str]) -> list[str]:
         if before in (MESSAGE_NOW_SAYS, MESSAGE_WITH_ADDITION) or line in _KEPT_NOTES \
                 or line in _KEPT_AS_IS or line in ASKED_AGAIN or "may have landed as" in line \
                 or line.startswith((*content.GOAL_OPENINGS, "I couldn't read those", "I left out ",
-                                    *break_time.SAYS, *ADDED_NOTES,
+                                    *break_time.SAYS, *ADDED_NOTES, *MEMORY_NOTES,
+                                    CHANGED_CHECKED,
                                     KEPT_AS_WRITTEN,
                                     OWN_DRAFT_KEPT, REWRITE_KEPT, MESSAGE_NOW_SAYS,
                                     MESSAGE_WITH_ADDITION, MESSAGE_KEPT, REWRITE_MESSAGE_KEPT)):

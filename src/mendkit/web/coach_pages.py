@@ -54,6 +54,7 @@ from mendkit.coach.pair import (
 from mendkit.coach.recap import recap_lines
 from mendkit.coach.replies import is_help
 from mendkit.coach.session import Session
+from mendkit.coach.stops import for_an_adult
 from mendkit.coach.store import PairStorage
 from mendkit.errors import InvalidInputError, JournalLockedError
 from mendkit.web import coach, coach_pair
@@ -655,7 +656,8 @@ def _step_page(request: Request, step: coach.Step, now: datetime, *, saved_under
                        resources=resources_for(_region(request, session),
                                                session_kinds(session),
                                                images=bool(session.settings.get(IMAGES)),
-                                               young=bool(stop_facts(session)["young"])))
+                                               young=bool(stop_facts(session)["young"]),
+                                               adult=for_an_adult(session)))
     due = coach.due(session)
     if due is not None:  # an aware local time, so compared with the clock's as local time too
         local_now = now.astimezone()

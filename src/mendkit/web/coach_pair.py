@@ -341,7 +341,8 @@ def answer(store: PairStorage, seat: Seat, key: str, text: str, *, share: bool) 
         return "repeat" if mine.answers.get(key) == text else "stale"
     # Paused or not, signs of crisis or abuse get their stop screen; on the safety question,
     # so does a "no".
-    found = safety_reply(text) if key == SAFETY_KEY else screen(text, dict(QUESTIONS).get(key))
+    found = safety_reply(text) if key == SAFETY_KEY else screen(text, dict(QUESTIONS).get(key),
+                                                                  asked=mine)
     if found in STOPS:
         store.save(seat.code, seat.role, replace(mine, stopped=found))
         return found
@@ -377,7 +378,8 @@ def _risk_answer(store: PairStorage, seat: Seat, mine: PairAnswers, key: str, te
         return "paused"
     asked = str(held["key"])
     store.save(seat.code, seat.role, replace(
-        mine, checking={}, answers={**mine.answers, asked: str(held["answer"])},
+        mine.said_no(str(held["answer"])), checking={},
+        answers={**mine.answers, asked: str(held["answer"])},
         shared={**mine.shared, asked: held.get("share") is True}))
     return ""
 
