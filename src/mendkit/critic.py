@@ -133,8 +133,9 @@ def critique(
     speakers = ["them" if (n - i) % 2 else "me" for i in range(n)]
     conversation = Conversation.from_turns([*zip(speakers, context, strict=True), ("me", own)],
                                            id="check")
+    ruled: list[TurnAnalysis] = []
     analysis, probabilities = analyze_with_probabilities(conversation, mode=mode,
-                                                         personal=personal)
+                                                         personal=personal, rules_readings=ruled)
     turn = analysis.turns[-1]
     risk = assess_last(analysis.turns, region)  # an answer to "are you safe?" counts too
     issues, fixes, held = find_issues(turn, _MESSAGES,
@@ -170,7 +171,10 @@ def critique(
                   for i in issues]
     if probabilities:
         quality += _model_term(probabilities[-1])
-    overruled = (_overruled(turn, analysis.turns[:-1], [*unearned, *gapped], acts)
+    # Alone, the rules read a message with nothing before it as the pipeline's rules did (no
+    # context, nor a person's muted rules, to tell them apart): that reading, not a second one.
+    alone = ruled[-1] if not context and not (personal and personal.muted_rules) else None
+    overruled = (_overruled(turn, analysis.turns[:-1], [*unearned, *gapped], acts, alone)
                  if mode != "rules" else set[str]())
     if _owned_before_the_but(own, issues):
         overruled.add("ownership")  # the "but" undoes it; the issue's example keeps it
@@ -241,10 +245,13 @@ def critique(
 
 
 def _overruled(turn: TurnAnalysis, before: Sequence[TurnAnalysis],
-               unearned: Sequence[tuple[int, int]], acts: Sequence[TheirAct]) -> set[str]:
+               unearned: Sequence[tuple[int, int]], acts: Sequence[TheirAct],
+               alone: TurnAnalysis | None = None) -> set[str]:
     """The components the rules alone find in ``turn`` that the model's reading overruled (in
-    full mode a long letter's late sentences lie past what the model reads): not "missing"."""
-    alone = analyze_turn(turn.index, turn.speaker, turn.text, before, start=turn.start)
+    full mode a long letter's late sentences lie past what the model reads): not "missing".
+    ``alone``: the rules' reading of ``turn`` if known (else they read it again here)."""
+    if alone is None:
+        alone = analyze_turn(turn.index, turn.speaker, turn.text, before, start=turn.start)
     found = _components(alone, unearned, sentences_of(turn.text, acts))
     return {name for name, present in found.items() if present}
 

@@ -225,13 +225,16 @@ def analyze_with_probabilities(
     region: str = DEFAULT_REGION,
     personal: PersonalHeads | None = None,
     workers: int | None = None,
+    rules_readings: list[TurnAnalysis] | None = None,
 ) -> tuple[Analysis, list[dict[str, float]]]:
     """``analyze_conversation``, and the classifier's own probabilities for each turn (label ->
     probability, after ``personal``'s heads; an empty list in rules mode or without a model; an
     empty dict for a turn the model cannot read, as it is not in English). Its turns keep every
     rule's evidence, spans inside each other's too (the critic reads each rule's span, as the
     episodes and the safety summary do); ``analyze_conversation`` shows them once
-    (``_outermost``)."""
+    (``_outermost``). ``rules_readings``, if given, receives the rules' own reading of each
+    turn, before the model's (a first turn's is what ``analyze_turn`` gives it, unless
+    ``personal`` mutes rules)."""
     if mode not in MODES:
         raise InvalidInputError(f"mode must be one of {MODES}, got {mode!r}")
     rules = engine_rules()
@@ -297,6 +300,8 @@ def analyze_with_probabilities(
             previous = conversation.turns[position - 1].text if position else ""
             result = personal.override(result, previous)
         analysed.append(result)
+    if rules_readings is not None:
+        rules_readings.extend(ruled)
     # Crisis talk (round 16): a helper's question about the other's words is not the helper's
     # crisis, and support and the person's own words around a sign are no rupture or repair.
     strain = TurnContext(tension=True, after_repair=True, other_tension=True)

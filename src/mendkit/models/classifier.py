@@ -447,8 +447,10 @@ class TurnClassifier:
         budget = int(self.meta["max_tokens"]) - 3
         turn = _head(self.tokenizer, text or " ", budget)
         before = _head(self.tokenizer, previous, budget) if previous else []
-        if len(turn) + len(before) <= budget:  # the pair fits: read as it always was
-            return self._run(text, previous)
+        if len(turn) + len(before) <= budget:
+            # The pair fits: these are all its tokens, which ``encode_pair`` would only
+            # tokenise again to cut nothing (either truncation keeps the whole pair).
+            return self._run_ids(turn, before)
         if len(turn) <= budget - CONTEXT_TOKENS:  # the turn fits beside the end of the one before
             return self._run_ids(turn, last_sentences(self.tokenizer, previous))
         # Beside each window, the turn before: whole if it fits, else its last sentences.
@@ -471,12 +473,6 @@ class TurnClassifier:
             sure = [float(r[at]) for r in readings[1:] if r[at] >= LATER_CRISIS]
             combined[at] = max([float(readings[0][at]), *sure])
         return combined
-
-    def _run(self, text: str, previous: str) -> npt.NDArray[np.float32]:
-        token_ids, type_ids = encode_pair(self.tokenizer, text, previous,
-                                          int(self.meta["max_tokens"]),
-                                          str(self.meta.get("truncation", "longest_first")))
-        return self._session_run(token_ids, type_ids)
 
     def _run_ids(self, ids: Sequence[int], context: Sequence[int]) -> npt.NDArray[np.float32]:
         """One run on ``[CLS] ids [SEP] context [SEP]`` (which fit the model's window)."""

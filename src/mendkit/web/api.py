@@ -26,7 +26,7 @@ from mendkit.api import MAX_CONTEXT, MAX_MESSAGE, check
 from mendkit.errors import InvalidInputError
 from mendkit.web.accounts import SESSION_COOKIE
 from mendkit.web.app import region_of, state, stores_for
-from mendkit.web.services import MAX_UPLOAD, analyse_text, heads_notice
+from mendkit.web.services import MAX_UPLOAD, OLDER_HEADS_NOTICE, analyse_text
 
 
 class ApiError(BaseModel):
@@ -151,10 +151,8 @@ NOTICE_HEADER = "Mend-Notice"
 def _noting_heads(response: JSONResponse, request: Request) -> JSONResponse:
     """``response``, with ``NOTICE_HEADER`` when the personal heads were left out as too old
     (the JSON itself is the contract of ``mend analyze --json``, unchanged)."""
-    web = state(request)
-    notice = heads_notice(web.settings.home, practice=web.practice)
-    if notice is not None:
-        response.headers[NOTICE_HEADER] = notice
+    if state(request).older_heads():
+        response.headers[NOTICE_HEADER] = OLDER_HEADS_NOTICE
     return response
 
 

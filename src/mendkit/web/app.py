@@ -41,6 +41,7 @@ from mendkit.errors import (
 )
 from mendkit.models.personal import PersonalHeads, personal_dir
 from mendkit.models.personal import load as load_personal
+from mendkit.models.personal import older_heads as written_earlier
 from mendkit.storage import Stores, adopt_plain_files, journal_stores, plain_stores
 from mendkit.web.contacts import contact_links
 from mendkit.web.security import CSRF_COOKIE, HeadAsGet, SecurityMiddleware, new_token
@@ -66,21 +67,32 @@ class WebState:
     practice_checked: object = None  # the opened journal last asked whether it is a practice's
     _adopted: bool = False
     adopted_notice: str = ""  # what was moved from plain files (or set aside): told once
-    _personal: tuple[int, PersonalHeads | None] | None = None  # (file mtime, heads)
+    # (file mtime, heads, whether an earlier Mend wrote them): read once each time the file changes
+    _personal: tuple[int, PersonalHeads | None, bool] | None = None
 
     def personal(self) -> PersonalHeads | None:
         """The heads ``mend train`` fitted on this person's corrections, read again when the file
         changes (so training while the app runs takes effect at the next request). None in a
         practice: one person's corrections must not shape what everyone else is shown."""
+        return self._heads()[0]
+
+    def older_heads(self) -> bool:
+        """Whether the heads were written by an earlier ``mend train`` and are left out (so a page
+        or an answer says so); never in a practice. Read with the heads, when the file changes
+        (not once per request: ``heads_notice`` reads and parses the whole file)."""
+        return self._heads()[1]
+
+    def _heads(self) -> tuple[PersonalHeads | None, bool]:
         if self.practice:
-            return None
+            return None, False
+        home = self.settings.home
         try:
-            stamp = (personal_dir(self.settings.home) / "heads.json").stat().st_mtime_ns
+            stamp = (personal_dir(home) / "heads.json").stat().st_mtime_ns
         except OSError:
-            return None
+            return None, False
         if self._personal is None or self._personal[0] != stamp:
-            self._personal = (stamp, load_personal(self.settings.home))
-        return self._personal[1]
+            self._personal = (stamp, load_personal(home), written_earlier(home))
+        return self._personal[1], self._personal[2]
 
     @contextmanager
     def stores(self, person: int | None = None) -> Iterator[Stores]:

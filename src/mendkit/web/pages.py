@@ -22,7 +22,13 @@ from mendkit.model import Analysis, CheckResult
 from mendkit.web.app import REGION_COOKIE, person_of, region_of, render, state, stores_for
 from mendkit.web.coach_pages import router as coach_router
 from mendkit.web.security import CSRF_COOKIE, token_ok, whole_number
-from mendkit.web.services import MAX_UPLOAD, PASTED, analyse_text, heads_page_notice, to_csv
+from mendkit.web.services import (
+    MAX_UPLOAD,
+    OLDER_HEADS_PAGE_NOTICE,
+    PASTED,
+    analyse_text,
+    to_csv,
+)
 from mendkit.web.timeline import label_words, timeline
 
 router = APIRouter(include_in_schema=False)
@@ -126,8 +132,7 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
 
 def _heads_notice(request: Request) -> str | None:
     """What a result page says when the personal heads were left out as an earlier Mend's."""
-    web = state(request)
-    return heads_page_notice(web.settings.home, practice=web.practice)
+    return OLDER_HEADS_PAGE_NOTICE if state(request).older_heads() else None
 
 
 @router.get("/analyse/{key}/export.json")
