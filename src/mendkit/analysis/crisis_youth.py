@@ -34,7 +34,11 @@ _NOT_YOUNG: Final = re.compile(
 _PARENT: Final = re.compile(
     r"\bmy\s+(?:step\s*-?\s*)?(?:dad|father|mum|mom|mam|mother|parents?|da)\b|\bmy\s+step\w*"
     r"|\bmy\s+(?:mum|mom|mam|dad)'?s\s+(?:boyfriend|girlfriend|partner|husband|wife|fella)\b"
-    r"|\bmy\s+(?:foster\s+\w+|carer|guardian)\b")
+    r"|\bmy\s+(?:foster\s+\w+|carer|guardian)\b"
+    # round 19: one parent named bare, hurting the other ("Dad hits Mum when he's home")
+    r"|(?<![\w'])(?:dad|daddy|mum|mom|mam|mummy|mommy|stepdad|step dad)\s+(?:\w+\s+)?"
+    r"(?:hits|hit|beats|beat|punches|punched|slaps|slapped|kicks|kicked|chokes|choked|hurts)"
+    r"\s+(?:my\s+)?(?:mum|mom|mam|mummy|mommy|dad|daddy)\b")
 
 
 def reads_young(turns: Iterable[TurnAnalysis]) -> bool:

@@ -345,7 +345,9 @@ _THREATS_TO_YOU: Final = frozenset({"rule:crisis/threat-to-you-01",
                                     "rule:crisis/abuse-punish-after-01",
                                     "rule:crisis/threat-ex-01",
                                     "rule:crisis/abuse-threat-silence-01",
-                                    "rule:crisis/abuse-escalation-01"})
+                                    "rule:crisis/abuse-escalation-01",
+                                    # round 19: "if you ever take the kids... you'll regret it"
+                                    "rule:crisis/abuse-kids-threat-01"})
 
 
 def _own_threat(turn: TurnAnalysis, sign: Evidence) -> bool:
