@@ -18,10 +18,12 @@ NOT_THERAPY: Final = ("Mend is a self-help aid for working through a rupture. It
 # The check when only the learned model saw a sign of crisis in an answer (VERA-MH: confirm the
 # risk; Wysa: detected by the AI and confirmed by the user). Mend may have misread, so it asks.
 # It asks about hurting someone else too: a threat typed in anger ("I'm going to punch him")
-# must not get an honest "no" to a question that left it out.
+# must not get an honest "no" to a question that left it out. And about what someone keeps from
+# them (round 19): a person whose carer holds back their medication or wheelchair may not call
+# that being hurt, and says no to a question about hurting alone.
 RISK_QUESTION: Final = ("Something in what you wrote made Mend want to check, and it may have "
                         "misread you: are you thinking of hurting yourself or someone else, or is "
-                        "someone hurting or threatening you?")
+                        "someone hurting or threatening you, or keeping from you what you need?")
 # The check again, after a clear no earlier in the session, for a new kind of sign in a new answer
 # (a rule's sign asked about first, or one only the model saw that names death or a means none of
 # the answers they said no about named, or of another kind: ``risk_check.declined``): shorter,
@@ -29,7 +31,7 @@ RISK_QUESTION: Final = ("Something in what you wrote made Mend want to check, an
 RISK_QUESTION_AGAIN: Final = ("You told me no before, and thank you. Something in this answer "
                               "made Mend want to check again, and it may have misread you: are "
                               "you thinking of hurting yourself or someone else, or is someone "
-                              "hurting or threatening you?")
+                              "hurting or threatening you, or keeping from you what you need?")
 RISK_QUESTION_AGAIN_PROMPT: Final = f"{RISK_QUESTION_AGAIN} (yes / no / not sure)"
 # Said when the critic's rewrite, chosen, leaves a gap ("I'm sorry I ..."): it is never kept as
 # it is; the person edits their own draft instead.

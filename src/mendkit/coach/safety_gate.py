@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from mendkit.analysis.pipeline import Mode, analyze_conversation
+from mendkit.coach.care_withheld import withholds_care
 from mendkit.coach.harm_words import PLAIN_HARM
 from mendkit.coach.machine import EventType
 from mendkit.coach.risk_words import may_tell_of_risk
@@ -429,7 +430,8 @@ def asks_first(turn: TurnAnalysis) -> bool:
 
 def fears_or_blames_self(text: str, *, anger: bool = True) -> bool:
     """Whether an answer about the other person shows fear of them, says they physically harm or
-    threaten the writer ("he grabs my wrist", "gf keeps slapping me"), or blames the writer for
+    threaten the writer ("he grabs my wrist", "gf keeps slapping me") or keep from them their
+    medication, a mobility aid or food ("she hides my walker"), or blames the writer for
     their anger or harm: no part of a repair to own, but a sign of danger from them. Without
     ``anger``, blame for their anger counts only with words of harm to the body ("it's my fault
     she lost her temper" is none; "it's my fault she lost her temper and hit me" is).
@@ -439,8 +441,8 @@ def fears_or_blames_self(text: str, *, anger: bool = True) -> bool:
     (True, False)
     """
     text = text.replace("\u2019", "'")
-    if _FEAR.search(text) or _HARMS_ME.search(text):
-        return True
+    if _FEAR.search(text) or _HARMS_ME.search(text) or withholds_care(text):
+        return True  # (or keeps from me what I need: ``care_withheld``, round 19)
     blames = _SELF_BLAME.search(text) or _PATTERN_BLAME.search(text)
     return bool(blames) and (anger or bool(_PHYSICAL.search(text)))
 
