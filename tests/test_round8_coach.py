@@ -150,7 +150,7 @@ def test_the_openness_question_offers_not_sure(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("answer", "state"), [
     ("nope", State.INTERNAL_FEELINGS), ("no", State.INTERNAL_FEELINGS),
-    ("not now", State.INTERNAL_FEELINGS), ("yes", State.RESPONSIBILITY_PART),
+    ("not now", State.RESPONSIBILITY_PART), ("yes", State.RESPONSIBILITY_PART),
     ("yeah", State.RESPONSIBILITY_PART), ("nonsense", State.OPENNESS),
 ])
 def test_openness_is_read_by_whole_words(tmp_path: Path, answer: str, state: State) -> None:

@@ -46,7 +46,10 @@ def _components(turn: TurnAnalysis, unearned: Sequence[tuple[int, int]] = (),
     if any(label in said for label, _ in COMPONENT_WEIGHTS.values()):
         heaviest = []  # the message says something elsewhere: the formula adds nothing
     counted = said | set(heaviest)
-    if _REQUEST not in counted and counted & _REPAIRS and _asks_in_a_repair(turn, stuffed):
+    # An ask that the reading labels a request counts as one too, with no repair around it
+    # ("Could we put both time zones in the calendar?"): the component agrees with the label.
+    if _REQUEST not in counted and (counted & _REPAIRS or _REQUEST in turn.labels) \
+            and _asks_in_a_repair(turn, stuffed):
         counted.add(_REQUEST)
     if _REQUEST not in counted and _wishes(turn, [*stuffed, *unearned]):
         counted.add(_REQUEST)
@@ -101,13 +104,15 @@ _BARE_SORRY_RE: Final = re.compile(
 # the turns before: an everyday "can you ..." is repair when it answers a rupture or a repair).
 _REPAIRS: Final = frozenset(COMPONENT_WEIGHTS[name][0] for name in
                             ("ownership", "validation", "feeling", "acknowledgement"))
-# "Could you help more with the dishes?", "Can you put your phone away at dinner?": a question
-# that asks them to do something. Not "how could you ...", "can you believe ...", "could you
+# "Could you help more with the dishes?", "Can you put your phone away at dinner?", "Can we take
+# two minutes first?", "Would you be up for a walk?": a question that asks them to do something.
+# Not "how could you ...", "can you believe ...", "could you
 # not ...", "for once", task talk ("could you pass the file?") or asking what happened ("can you
 # tell me what ...", the acknowledgement's invitation).
 _ASK_RE: Final = re.compile(
-    r"(?<!\w)(?:could|can|would|will) (?:you|u) (?:please |pls |maybe |possibly |just |also "
-    r"|try to |at least )?(?!(?:believe|imagine|even|ever|not|seriously|honestly|really|be any"
+    r"(?<!\w)(?:could|can|would|will) (?:you|u|we) (?:please |pls |maybe |possibly |just |also "
+    r"|try to |at least |be (?:up|open|ok|okay|willing) (?:for|to) )?(?!(?:believe|imagine|even"
+    r"|ever|not|seriously|honestly|really|be any|drop (?:it|this)|move on|forget (?:it|this|about)"
     r"|pass|send|forward|grab|pick (?:up|me up)|open|close|print|hand|hear|see|tell me (?:what"
     r"|why|how|where|when|who|which|if|whether|more|about)|explain|say that|repeat)\b)"
     r"[a-z]+\b[^.?!\n]*\?", re.IGNORECASE)

@@ -225,8 +225,9 @@ def test_the_review_asks_about_a_rewrite_only_when_one_was_shown(tmp_path: Path)
 
 
 def test_an_answer_that_is_not_understood_gets_a_note(tmp_path: Path) -> None:
-    rest = ["angry", "hurt", "to feel important", "", "I will text", "tomorrow", "2"]
+    rest = ["angry", "hurt", "to feel important", "", "I will text", "whenever", "2"]
     script = Script([*REPORTED, "keep", *rest])
     session = run(start("r2"), script, SessionStore(tmp_path), now=lambda: NOW)
     assert session.state is State.AWAITING_FOLLOW_UP
-    assert "Please answer with a number of days from 0 to 60." in script.said
+    assert ("Please answer with a day, like Saturday or tomorrow, or a number of days from 0 "
+            "to 60.") in script.said  # round 19: a day's name is read too

@@ -127,7 +127,7 @@ def test_changing_ones_mind_is_offered_the_way_out(tmp_path: Path) -> None:
     assert session.state is State.RESPONSIBILITY_PART  # asked again, nothing taken
     assert "responsibility_part" not in session.answers
     said = script.text
-    assert 'start a new session and answer "not now"' in said  # the internal path
+    assert 'start a new session and answer "no"' in said  # the internal path (round 19)
     assert "stop here" in said.lower()
     assert CRISIS_STOP not in script.said
     # Going on after all works as usual.
@@ -139,7 +139,7 @@ def test_before_the_openness_question_the_offer_points_to_it(tmp_path: Path) -> 
     answers = ["", "yes", "Dan", "partner", "never mind, i don't want to fix this"]
     session, script = _go(tmp_path, answers, no_to_check=True)
     assert session.state is State.RECOGNISE_WHAT
-    assert 'answer "not now" when Mend asks' in script.text
+    assert 'answer "no" when Mend asks' in script.text
 
 
 def test_a_description_that_quotes_forget_it_is_an_answer(tmp_path: Path) -> None:
@@ -154,7 +154,7 @@ def test_a_description_that_quotes_forget_it_is_an_answer(tmp_path: Path) -> Non
 def test_an_answer_that_only_sounds_like_giving_up_is_taken(tmp_path: Path, part: str) -> None:
     session, script = _go(tmp_path, [*TO_PART, part], no_to_check=True)
     assert session.answers.get("responsibility_part") == part
-    assert '"not now"' not in script.text
+    assert 'answer "no" when' not in script.text
 
 
 # Problem 8: refusing the break.

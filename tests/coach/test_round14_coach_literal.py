@@ -167,7 +167,7 @@ def test_i_dont_know_my_part_gets_an_example_then_is_taken(tmp_path: Path) -> No
 
 def test_the_internal_path_offers_a_ready_break_script(tmp_path: Path) -> None:
     store = SessionStore(tmp_path)
-    script = Script([*TO_CHECK, "3", "skip", "not now", "hurt", "", "", "I don't know", "yes"])
+    script = Script([*TO_CHECK, "3", "skip", "no", "hurt", "", "", "I don't know", "yes"])
     session = run(start("r14script"), script, store, now=lambda: NOW, mode="rules")
     assert any("I need 20 minutes. I will come back at [time]." in s for s in script.said)
     assert session.answers[State.INTERNAL_NEXT_TIME.value] == (

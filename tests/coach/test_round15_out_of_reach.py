@@ -168,7 +168,7 @@ MAYA_SPACE = ["", "yes", "Maya (she/her)", "partner", "We had a fight about mone
 
 
 def test_waiting_out_a_request_for_space_still_offers_the_persons_part(tmp_path: Path) -> None:
-    session, script = _go(tmp_path, [*MAYA_SPACE, "not now", "hurt and scared",
+    session, script = _go(tmp_path, [*MAYA_SPACE, "no", "hurt and scared",
                                      "I called her selfish and raised my voice.", "",
                                      "I need a minute, let's talk after dinner."])
     assert PROMPTS[State.INTERNAL_PART] in script.asked

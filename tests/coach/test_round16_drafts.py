@@ -264,7 +264,7 @@ def test_i_dont_know_at_a_feelings_step_gets_help_once_then_is_taken(tmp_path: P
 
 def test_the_internal_feelings_step_helps_too(tmp_path: Path) -> None:
     session, script = _go(tmp_path, ["", "yes", "Sam", "friend", "We argued.", *CALM,
-                                     "not now", "I don't know", "hurt"])
+                                     "no", "I don't know", "hurt"])
     assert content.FEELINGS_HELP in script.said
     assert session.answers[State.INTERNAL_FEELINGS.value] == "hurt"
 
@@ -324,7 +324,7 @@ def test_a_no_to_the_message_takes_the_internal_path_and_ends_with_a_recap(
 
 
 def test_the_message_path_has_no_recap(tmp_path: Path) -> None:
-    _, script = _go(tmp_path, ["", "yes", "Sam", "friend", "We argued.", *CALM, "not now",
+    _, script = _go(tmp_path, ["", "yes", "Sam", "friend", "We argued.", *CALM, "no",
                                "hurt", "", "", "I need a minute."])
     assert content.RECAP_HEADING in script.said
     _, script = _go(tmp_path / "b", ["", "yes", "Sam", "friend", "We argued.", *CALM, "yes",

@@ -65,7 +65,7 @@ def test_the_page_shows_the_note_and_asks_for_the_persons_part(client: TestClien
     walk.walk([{"answer": "yes"}, {"answer": "Sam"}, {"answer": "partner"},
                {"answer": "We fought about money and Sam asked for a week of space."},
                {"skip": "1"}, {"skip": "1"}, {"level": "3"}, {"skip": "1"},
-               {"answer": "not now"}, {"answer": "hurt"}])
+               {"answer": "no"}, {"answer": "hurt"}])
     assert walk.session.state is State.INTERNAL_PART
     assert PROMPTS[State.INTERNAL_PART].removesuffix(" You can skip this.") in plain(walk.html)
     walk.walk([{"answer": "I called him selfish."}])

@@ -34,6 +34,12 @@ _PART_OF_DAY: Final = re.compile(
     r"\b(?:(?P<when>tomorrow|this)\s+)?(?P<part>morning|afternoon|evening|night|tonight|noon"
     r"|midday|lunchtime)\b", re.IGNORECASE)
 _TOMORROW: Final = re.compile(r"\btomorrow\b", re.IGNORECASE)
+# After midnight and before this, "tomorrow morning" still means the morning after the night
+# the person has not yet slept (said at 00:10, about 8 hours away, not a day and more).
+_SMALL_HOURS_END: Final = time(5)
+# From this time on, a morning said with no day ("in the morning") is tomorrow's.
+_EVENING: Final = time(18)
+_NOON: Final = time(12)
 _DAYS: Final = re.compile(r"\b(?:days?|weeks?|months?)\b", re.IGNORECASE)
 
 
@@ -65,9 +71,15 @@ def break_end(text: str, now: datetime) -> BreakTime | None:
     tomorrow = bool(_TOMORROW.search(low))
     clock = _clock(low)
     read_as = ""
+    small_hours = tomorrow and now.time() < _SMALL_HOURS_END  # "tomorrow" is today, said back
     if clock is None and (part := _PART_OF_DAY.search(low)):
         clock = (_PARTS_OF_DAY[part.group("part").lower()], True)
         read_as = part.group(0)
+        if tomorrow and now.time() < _SMALL_HOURS_END and clock[0] > now.time():
+            tomorrow = False  # "tomorrow morning" said after midnight: this coming morning
+        elif not tomorrow and part.group("when") is None and clock[0] < _NOON \
+                and now.time() >= _EVENING:
+            tomorrow = True  # "in the morning" said late in the evening: tomorrow's
         if not tomorrow and datetime.combine(now.date(), clock[0], tzinfo=now.tzinfo) <= now:
             return BreakTime(refused="A break needs a time still to come: it is "
                                      f'{now:%H:%M} now, so "{read_as}" has already begun. '
@@ -77,6 +89,9 @@ def break_end(text: str, now: datetime) -> BreakTime | None:
         return BreakTime(refused=_too_long(now))
     if clock is not None:
         at, exact = clock
+        if tomorrow and not read_as and now.time() < _SMALL_HOURS_END:
+            tomorrow = False  # "tomorrow at 8" said at 00:10: this coming 08:00, said back
+            read_as = _said_clock(low)
         back = _next(now, at, tomorrow=tomorrow, exact=exact)
         if (length := said_length(low)) is not None and not read_as and (
                 agreed := _agreed(now, at, length, exact=exact)) != back:
@@ -87,7 +102,8 @@ def break_end(text: str, now: datetime) -> BreakTime | None:
         if not exact and not read_as and (said := _said_clock(low)):
             read_as = said  # "9:30" may be morning or evening: say which was taken
         if read_as:
-            read_as = f'I took "{read_as}" as {back:%H:%M}{_day(back, now)}.'
+            day = _day(back, now) or (" today" if small_hours else "")
+            read_as = f'I took "{read_as}" as {back:%H:%M}{day}.'
         return _checked(now, back, read_as)
     minutes = break_minutes(low)
     if minutes is None:

@@ -293,10 +293,17 @@ def added_notes(parts: DraftParts) -> tuple[str, ...]:
     'I added "I understand why you were upset." Yo'
     """
     draft = compose(parts)
-    return tuple(f'I added "{sentence}" You did not write this: it shows you see their side, '
-                 "which helps a repair. Keep it only if it is true for you. You can change it "
+    # An invitation to tell their side claims no understanding (the critic counts none): it is
+    # said to be what it is, so the coach never sells a sentence its own check then finds missing.
+    return tuple(f'I added "{sentence}" You did not write this: it '
+                 f"{'asks for their side' if sentence in _INVITATIONS else 'shows you see their side'}"
+                 ", which helps a repair. Keep it only if it is true for you. You can change it "
                  "or delete it when you edit the draft." for sentence in _OFFERED
                  if sentence in draft)
+
+
+_INVITATIONS: Final = frozenset(("I'd like to hear your side too.",
+                                 "I'd like to hear how you see it."))
 
 
 # An account this long that still speaks of someone as "she" or "they" is the person's story

@@ -66,8 +66,8 @@ def changed_mind(*, open_asked: bool) -> str:
     own side, with no message to them), which the openness question leads to, as it does to an
     ending and a limit. With
     ``open_asked`` that question is behind this session, so a new session asks it again."""
-    where = ('start a new session and answer "not now" when it asks if they are open to talking'
-             if open_asked else 'answer "not now" when Mend asks if they are open to talking')
+    where = ('start a new session and answer "no" when it asks if they are open to talking'
+             if open_asked else 'answer "no" when Mend asks if they are open to talking')
     goals = ("start a new session and answer ending or limit at that question" if open_asked
              else "answer ending or limit at that question")
     return ("It sounds like you may not want to repair this with them right now, and that is all "

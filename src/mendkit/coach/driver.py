@@ -20,7 +20,16 @@ from datetime import datetime
 from mendkit.analysis.pipeline import Mode
 from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.api import analyze
-from mendkit.coach import answer_notes, content, context_answer, deed_repair, goal_flow, request_step
+from mendkit.coach import (
+    answer_notes,
+    body_care,
+    content,
+    context_answer,
+    deed_repair,
+    goal_flow,
+    later_talk,
+    request_step,
+)
 from mendkit.coach.composer import compose, draft_notes, pronoun_notes
 from mendkit.coach.control_signs import CONTROLLED, NAMED, controlled, named_as_control, stop_lines
 from mendkit.coach.draft_steps import (
@@ -184,6 +193,9 @@ def run(
             after = _with_follow_up(after, _local(now))
         if event.meta.get(OVERLOAD):  # the level is kept as a number: the words are not
             after = replace(after, settings={**after.settings, OVERLOAD: True})
+        for key in (body_care.BODY, later_talk.LATER):  # what the body can't do; a later talk
+            if key in event.meta:
+                after = replace(after, settings={**after.settings, key: event.meta[key]})
         if event.type is E.NO_RISK and current.check.get(MODEL_ONLY):
             # A clear no to a sign only the model saw: later ones of its kind are not asked
             # about again (``risk_check.declined``).
@@ -351,6 +363,10 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
         prompter.say(content.BREAK_OVERLOAD)  # flooded and overloaded: less input first
     if state is State.REGULATE_GROUNDING and overloaded_session(session):
         prompt = content.GROUNDING_OVERLOAD  # less input first; hearing is optional
+    prompt = later_talk.prompt_for(session, prompt)  # a talk for later: when it will be
+    prompt, care = body_care.fitted_prompt(session, prompt, overloaded=overloaded_session(session))
+    if care:  # breathing is hard: what to do for it, plainly, before any exercise
+        prompter.say(care)
     if state is State.RESPONSIBILITY_KNOW and broke_trust_in(session):
         prompt = content.REQUEST_AFTER_BETRAYAL  # optional: the repair is theirs to carry
     if state is State.RESPONSIBILITY_KNOW and (asked := request_step.already_asked(session)):

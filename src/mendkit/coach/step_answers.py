@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from mendkit.coach import content, deed_repair, goal_flow
+from mendkit.coach import body_care, content, deed_repair, goal_flow, later_talk
 from mendkit.coach.break_time import break_end
 from mendkit.coach.draft_steps import (
     MESSAGE_WITH_ADDITION,
@@ -74,6 +74,9 @@ _EMPTY_MEANS: dict[State, dict[str, str]] = {
     State.REBUILD_FOLLOW_UP: {"": "3", "skip": "3"},
     # A stray Enter at the offer of a letter is no answer (it would mean "no letter"): asked again.
     State.LETTER_OFFER: {"": "?"},
+    # Skipped, or a bare Enter, at the openness question: "not sure", whose two ways on are
+    # then offered as a short yes or no (never the long question again and again).
+    State.OPENNESS: {"": "not sure", "skip": "not sure"},
 }
 BREAK_EXPECTED = ("Please answer with how long, like 45 minutes or 2 hours, or when you will "
                   "come back, like 8pm or tomorrow morning: from 20 minutes to under a day. Or "
@@ -96,7 +99,7 @@ _EXPECTED: dict[State, str] = {
     State.REGULATE_BREATHING: "Please answer paced, sigh or skip.",
     State.REBUILD_MESSAGE: "There is nothing new to add: press Enter to keep the message, or "
                            "write it as you want it.",
-    State.REBUILD_FOLLOW_UP: "Please answer with a number of days from 0 to 60.",
+    State.REBUILD_FOLLOW_UP: later_talk.FOLLOW_UP_EXPECTED,
     State.FOLLOW_UP_UPTAKE: "Please answer yes, partly, not yet or no. If you can't tell yet, "
                             "not yet is fine.",
     State.FOLLOW_UP_CONNECTION: "Please answer with a number from 0 to 10.",
@@ -197,11 +200,12 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
             return goal  # a goal other than repair, or not the one the story read as
         if goal_flow.read_goal(session) is not None:
             return None  # the check of that goal takes a yes or a no
+        if later_talk.later(raw):  # "not now", "when he's back": the message is for later
+            prompter.say(later_talk.NOT_NOW_NOTE)
+            return Event(E.OPEN, later_talk.NOT_NOW, {later_talk.LATER: True})
         answer = yes_or_no(raw)
         if answer == "yes":
             return Event(E.OPEN, "yes")
-        if answer == "no" and re.search(r"\bnot (?:now|yet|right now)\b", low):
-            return Event(E.NOT_OPEN, "not now")
         return Event(E.NOT_OPEN, answer) if answer else None  # "not sure": repair inside first
     if state is State.RECOGNISE_CONTEXT:
         match = _relationship(raw)
@@ -220,7 +224,7 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
                 and (State.REGULATE_GROUNDING.value, E.EXERCISE_DONE.value) not in session.path:
             return Event(E.NUMB, level)  # a slower pace: grounding first
         return Event(E.FLOODED if level >= 7 else E.CALM, level,
-                     {OVERLOAD: True} if overloaded(raw) else {})
+                     {**({OVERLOAD: True} if overloaded(raw) else {}), **body_care.meta(raw)})
     if state is State.REGULATE_BREAK:
         until = break_end(raw, _local(now))
         if until is None and declines(raw, later=False):
@@ -240,8 +244,10 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
             _breathe(prompter, sigh=low.startswith("sigh"), rate=_rate(low))
             return Event(E.EXERCISE_DONE)
         if wants_another_way(raw):  # "no", "I'd rather not", "I don't like being told to breathe"
-            prompter.say(content.ANOTHER_WAY)  # once, never pressed; "skip" skips it too
-            return Event(E.SKIP)
+            limits = body_care.session_limits(session)
+            if body_care.BREATHING not in limits:  # (else the question offered other ways)
+                prompter.say(body_care.another_way(limits) if limits else content.ANOTHER_WAY)
+            return Event(E.SKIP)  # once, never pressed; "skip" skips it too
         return None
     if state is State.RESPONSIBILITY_DRAFT:
         offered = (deed_repair.deed_words(session) if deed_repair.by_deed(session)
@@ -284,8 +290,10 @@ def _interpret(  # noqa: PLR0917 - one call site, every argument needed
             prompter.say(message)
         return Event(E.ANSWER, message)
     if state is State.REBUILD_FOLLOW_UP:
-        days = _int(raw, 0, 60)
-        if days is None:
+        days, note = later_talk.follow_up_days(raw, _local(now))
+        if days is None:  # a clock time is no number of days; another time zone is asked about
+            if note == later_talk.OTHER_ZONE:
+                prompter.say(note)
             return None
         # The start of that day, with its offset: the follow-up opens on the day it promises.
         day = _local(now).date() + timedelta(days=days)

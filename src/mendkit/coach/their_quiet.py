@@ -15,8 +15,8 @@ from typing import Final
 
 __all__ = ["QUIET_SENTENCE", "went_quiet"]
 
-QUIET_SENTENCE: Final = ("I noticed things went quiet between us, and I'd like to hear how it "
-                         "has been for you.")
+QUIET_SENTENCE: Final = ("It makes sense that things went quiet between us, and I'd like to "
+                         "hear how it has been for you.")
 
 _I: Final = re.IGNORECASE
 # Who "they" are in the person's words: a pronoun, or the name they gave ("Sam", "Sam (she)").
