@@ -130,6 +130,12 @@ _MESSAGES: Final = {
         "A question like this pushes back rather than asks: it tells them they want too much.",
         "Leave it out. If you want to know what would help, ask it openly: \"What would help?\"",
     ),
+    # One's own hurtful words quoted back (round 19): the wound read again in the apology.
+    "quoted_hurt": (
+        "This says again, word for word, the hurtful thing you said. Reading it again in the "
+        "message meant to mend it can hurt them a second time.",
+        "Name it without the words: \"I'm sorry for what I said about ...\".",
+    ),
     "pleading": (
         "Pleading puts the weight on their answer to you, and can leave them feeling they must "
         "reassure you before they've had their say.",
@@ -277,6 +283,7 @@ ISSUE_NAMES: Final = {
     "blaming_feeling": "A feeling that blames",
     "self_blame": "Blaming yourself",
     "pleading": "Pleading",
+    "quoted_hurt": "Hurtful words said again",
     # Wordings of other kinds (vague_apology, defensiveness), named as they read.
     "unsure_apology": "An apology for you don't know what",
     "pressing": "A question that pushes back",

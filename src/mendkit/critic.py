@@ -43,6 +43,7 @@ from mendkit._critic_components import _components
 from mendkit._critic_endings import CHASE_COMPLAINT, ENDING_FITS, calmer, chases, ends_things
 from mendkit._critic_endings import CHASING_NOTE as CHASING_NOTE  # noqa: PLC0414 (re-export)
 from mendkit._critic_endings import ENDING_NOTE as ENDING_NOTE  # noqa: PLC0414 (re-export)
+from mendkit._critic_hurt import hurt_issues
 from mendkit._critic_issues import BLAMING_FEELINGS as BLAMING_FEELINGS  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import OVER_APOLOGY as OVER_APOLOGY  # noqa: PLC0414 (re-export)
 from mendkit._critic_issues import VALIDATING_NEVER_RE as VALIDATING_NEVER_RE  # noqa: PLC0414 (re-export)
@@ -111,7 +112,7 @@ PENALTIES: Final = {
     "condescension": 0.2, "pressure": 0.15, "complaint": 0.05, "blaming_feeling": 0.12,
     "thought_as_feeling": 0.06, "rejection": 0.15, "withdrawal": 0.1,
     "excuse": 0.1, "vague_apology": 0.1, "over_apology": 0.1, "self_blame": 0.08,
-    "pleading": 0.08,
+    "pleading": 0.08, "quoted_hurt": 0.2,
 }
 
 
@@ -146,7 +147,10 @@ def critique(
     acts = their_acts(own)
     cared, unearned = care_issues(own, acts, issues, _MESSAGES)
     issues, fixes, held = beside_pleading(issues, fixes, held, unearned)
-    issues = [*issues, *cared]
+    # One's own hurtful words quoted back (round 19), where no issue names those words already.
+    hurt = [h for h in hurt_issues(own, *_MESSAGES["quoted_hurt"])
+            if not any(i.start < h.end and h.start < i.end for i in [*issues, *cared])]
+    issues = [*issues, *cared, *hurt]
     # An ending owns no fault and asks for nothing: closing the door is what it does, so it is
     # not flagged for it (contempt in one still is). A chase is advised as one (round seventeen).
     ending = ends_things(own)

@@ -279,7 +279,9 @@ def test_the_safety_plan_has_its_own_heading(tmp_path: Path) -> None:
     script = Script(["", "no"])
     run(start("s1"), script, SessionStore(tmp_path), now=lambda: NOW)
     heading = script.said.index("Some things that can help you stay safe:")
-    assert script.said[heading + 1] == "- If you can, keep your phone charged and with you."
+    # A plain "no" may be about one's own thoughts too: that tip first (round 19).
+    assert script.said[heading + 1].startswith("- If it is your own thoughts that feel unsafe")
+    assert script.said[heading + 2] == "- If you can, keep your phone charged and with you."
     assert script.said[heading - 1].startswith("- ")  # after the resources
 
 

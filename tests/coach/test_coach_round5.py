@@ -89,9 +89,9 @@ def test_the_unsafe_stop_does_not_say_not_safe_twice(
     assert main(["coach", "--answers", _answers(tmp_path, ["", "no"])]) == 0
     out = capsys.readouterr().out
     assert out.count("won't coach a repair") == 1
-    # since round 11 the unsafe stop speaks to danger from someone else (abuse wording)
-    assert out.count("deserve to be safe") == 1
-    assert out.count("If you are in danger now") == 1
+    # since round 19 a plain "no" speaks to both: danger from someone, or one's own thoughts
+    assert out.count("deserve support") == 1
+    assert out.count("If you are in danger") == 1
 
 
 # Section 3: non-answers are left out; answers that do not fit a template are not glued to it.

@@ -105,8 +105,10 @@ def test_the_usual_openness_answers_name_no_goal(reply: str) -> None:
 
 # ---- grief: a letter to keep ----
 
+# Round 19: a story that says they died is checked straight after "What happened?" (nothing
+# about them as alive, and no 0-10, is asked before it).
 GRIEF = _story("Dad", "family", "My dad died two months ago. I missed his last birthday because "
-               "of work and I never apologised.", "I feel guilty.")
+               "of work and I never apologised.")[:5]
 
 
 def test_a_death_is_checked_first_and_a_yes_writes_a_letter_with_nothing_to_send(
@@ -114,8 +116,8 @@ def test_a_death_is_checked_first_and_a_yes_writes_a_letter_with_nothing_to_send
     session, script = _go(tmp_path, [*GRIEF, "yes", "I love you and I wish I'd said it more.",
                                      "I put work before his birthday.", "Teaching me to fish.", ""])
     check = next(asked for asked in script.asked if "has died" in asked)
-    assert "Is that right?" in check  # the question right after the breathing step:
-    assert script.asked.index(check) == script.asked.index(PROMPTS[State.REGULATE_BREATHING]) + 1
+    assert "Is that right?" in check  # the question right after the story (round 19):
+    assert script.asked.index(check) == script.asked.index(PROMPTS[State.RECOGNISE_WHAT]) + 1
     assert PROMPTS[State.OPENNESS] not in script.asked  # asked only after a no
     assert session.state is State.DONE and session.goal() == "grief"
     letter = str(session.answers["letter_draft"])

@@ -322,6 +322,15 @@ def crisis_message(kinds: Iterable[str] = ()) -> str:
     return f"{said} {table.young_message}"
 
 
+def young_message() -> str:
+    """The sentence every crisis message ends with, for a young person (no "tell a parent").
+
+    >>> "an adult you trust" in young_message()
+    True
+    """
+    return _table().young_message
+
+
 def supporter_message() -> str:
     """What Mend says to someone answering a person who may not be safe (``mend check`` with the
     signs only in the message answered): how to help, and that they can talk to someone too.

@@ -24,6 +24,7 @@ from collections.abc import Collection
 from dataclasses import replace
 from typing import Any, Final
 
+from mendkit._critic_hurt import hurtful, named_instead, own_words
 from mendkit.coach.answer_cleaning import _I, _answer, _sentence_case
 from mendkit.coach.apology_screens import broke_trust
 from mendkit.coach.draft_address import KEPT_AS_WRITTEN, _address, _safe, _to_reader, kept_as_written
@@ -108,12 +109,17 @@ def commitment_sentence(parts: DraftParts) -> str:
     commitment = _commitment(promised)
     if not commitment:
         return ""
+    # "I won't raise complaints..." keeps its own verb: never "I will won't" (round 19).
+    will = "I" if re.match(r"(?:won['\u2019]?t|will not|will never|will)\b", commitment, _I) else "I will"
+    if will == "I" and re.match(r"will\b", commitment, _I):
+        commitment = re.sub(r"^will\s+", "", commitment, flags=_I)
+        will = "I will"
     # After a betrayal "Next time" reads as if there will be a next one: from now on.
     betrayal = broke_trust(parts.situation, parts.my_part, parts.regret)
     if when:
-        return (f"From now on, {lower_first(when)}, I will {commitment}." if betrayal
-                else f"{when}, I will {commitment}.")
-    return f"{'From now on' if betrayal else 'Next time'}, I will {commitment}."
+        return (f"From now on, {lower_first(when)}, {will} {commitment}." if betrayal
+                else f"{when}, {will} {commitment}.")
+    return f"{'From now on' if betrayal else 'Next time'}, {will} {commitment}."
 
 
 def later_sentences(parts: DraftParts) -> str:
@@ -202,8 +208,12 @@ def compose(parts: DraftParts) -> str:
     my_part = my_action(own)
     if account and my_part and (told := _without_repeat(account, my_part)) != account:
         sentences[-1] = f"{told}."  # the apology says it: the account need not say it first
+    # One's own hurtful words are named, never quoted back (round 19): "what I said about money".
+    regret = _regret(_to_reader(parts.regret, parts), my_part)
+    if account:
+        sentences[-1] = unquoted(sentences[-1], (regret, own))
     sentences.extend(my_part_sentences(own, work=work))
-    if regret := _regret(_to_reader(parts.regret, parts), my_part):
+    if regret := unquoted(regret, (parts.situation, account, own)):
         sentences.append(regret)
     done_to_me = hostile_situation or "what happened" in parts.withheld or grievance
     quiet = went_quiet(told, parts.noticed, other=parts.other)
@@ -251,6 +261,29 @@ def compose(parts: DraftParts) -> str:
     if parts.appreciation:
         sentences.append(f"I appreciate {lower_first(parts.appreciation)}.")
     return tidy(" ".join(sentences))
+
+
+def unquoted(text: str, elsewhere: tuple[str, ...]) -> str:
+    """``text`` with one's own hurtful words (``_critic_hurt.hurtful``: said again in
+    ``elsewhere``, or contempt) named rather than quoted.
+
+    >>> unquoted("I regret saying money is all you think love is.",
+    ...          ("I told him money is all he thinks love is",))
+    'I regret what I said about money.'
+    >>> unquoted("I'm sorry I said you never listen.", ())
+    "I'm sorry I said you never listen."
+    """
+    for said in reversed(own_words(text)):
+        if not hurtful(said.said, [e for e in elsewhere if e],
+                       name=said.lead.lower().startswith("call")):
+            continue
+        lead = said.lead.lower()
+        named = ("calling you names" if lead.startswith("calling") else "I called you names"
+                 if lead.startswith("i called") else named_instead(said.said)
+                 if lead.startswith("saying") else "I said hurtful things to you"
+                 if re.search(r"\b(?:told|to)\s+you\b", lead) else "I said hurtful things")
+        text = f"{text[:said.start]}{named}{text[said.end:]}"
+    return text
 
 
 def _said_texts(parts: DraftParts) -> tuple[str, ...]:

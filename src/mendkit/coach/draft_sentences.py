@@ -249,7 +249,8 @@ def _commitment(commitment: str) -> str:
 _CONDITION: Final = re.compile(
     r"^(?:(?:and|so|but|also),?\s+)?(?P<word>if|when|whenever|once|as soon as|any time)\s+"
     r"(?P<condition>[^,]+?)(?:\s*,\s*(?:then\s+)?|\s+then\s+|\s+(?=(?:please|could you|can you"
-    r"|would you|will you|i will|i'll|i'?m going to|i am going to|i promise|i can|i would|i'd"
+    r"|would you|will you|i will|i'll|i won'?t|i'?m going to|i am going to|i promise|i can"
+    r"|i would|i'd"
     r"|just|let'?s)\b))(?P<rest>\S.*)$", _I)
 
 

@@ -23,6 +23,7 @@ from mendkit.coach.composer import (
     withheld_note,
 )
 from mendkit.coach.deed_repair import by_deed, deed_words
+from mendkit.coach.draft_voice import with_mixed_address
 from mendkit.coach.machine import EventType, State
 from mendkit.coach.prompter import Prompter
 from mendkit.coach.risk_check import checked_answers, declined, same_misreading
@@ -87,7 +88,9 @@ def review(draft: str, session: Session | None = None) -> CheckResult:
     check about a sign of the same kind only the model saw (``declined_sign``)."""
     if session is None:
         return _critique(draft)
-    return _critique(draft, not_asked(session), declined_sign(draft, session))
+    result = _critique(draft, not_asked(session), declined_sign(draft, session))
+    # "her" beside "you", where "her" may be the reader: flagged, and scored (round 19).
+    return with_mixed_address(result, str(session.answers.get(State.RECOGNISE_WHO.value, "")))
 
 
 def declined_sign(draft: str, session: Session) -> bool:

@@ -22,12 +22,14 @@ from mendkit.analysis.safety import DEFAULT_REGION
 from mendkit.api import analyze
 from mendkit.coach import (
     answer_notes,
+    bereavement,
     body_care,
     content,
     context_answer,
     deed_repair,
     goal_flow,
     later_talk,
+    level_words,
     request_step,
 )
 from mendkit.coach.composer import compose, draft_notes, pronoun_notes
@@ -64,7 +66,7 @@ from mendkit.coach.draft_steps import (
     review_lines,
     says_commitment,
 )
-from mendkit.coach.goals import ENDING, REPAIR, suspected
+from mendkit.coach.goals import ENDING, GRIEF, REPAIR, suspected
 from mendkit.coach.machine import (
     CONTROL_STEPS,
     GOAL_EVENTS,
@@ -270,7 +272,7 @@ def run(
         for line in goal_flow.ending_lines(session, region):
             prompter.say(line)
         if goal_flow.grief_crisis_help(session):  # a sign of crisis was checked: who to reach
-            _show_resources(prompter, region)
+            _show_resources(prompter, region, kinds=goal_flow.GRIEF_HELP_KINDS)
     elif session.state is State.DONE:
         for line in recap_lines(session):  # the internal path: what they wrote, to keep
             prompter.say(line)
@@ -313,11 +315,21 @@ def _held(session: Session, raw: str, prompter: Prompter, now: Callable[[], date
     return _event_for(session, raw, prompter, now)
 
 
+# The steps between "What happened?" and the openness question, left out when the story reads as
+# a death: the check whether they have died comes straight after the story.
+_BEFORE_DEATH_CHECK: frozenset[State] = frozenset({State.RECOGNISE_NOTICED, State.RECOGNISE_MESSAGES,
+                                        State.REGULATE_CHECK})
+
+
 def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
          mode: Mode, region: str) -> Event | Session | None:
     state = session.state
     if state is State.CONFIRM_RISK:
         return _confirm(session, prompter, mode, region)
+    if state in _BEFORE_DEATH_CHECK and goal_flow.read_goal(session) == GRIEF:
+        # The story says they have died: whether they have is asked next, before anything
+        # that speaks of them as alive (what they did, their messages) or a 0-10 (round 19).
+        return Event(E.SKIP)
     if (control := _control(session)) is not None:
         return control  # no message that carries control over them is written or approved
     context = str(session.answers.get("recognise_context", "partner"))
@@ -359,6 +371,8 @@ def _ask(session: Session, prompter: Prompter, now: Callable[[], datetime],
         prompt = deed_repair.DEED_PROMPT
     if state is State.RECOGNISE_WHAT and (kept := session.settings.get(context_answer.STORY_KEPT)):
         prompt = context_answer.with_kept_story(prompt, str(kept))
+    if state is State.REGULATE_BREAK and bereavement.speaks_of_loss(session):
+        prompter.say(bereavement.LOSS_FLOODED)  # tears after a death are grief, not only arousal
     if state is State.REGULATE_BREAK and overloaded_session(session):
         prompter.say(content.BREAK_OVERLOAD)  # flooded and overloaded: less input first
     if state is State.REGULATE_GROUNDING and overloaded_session(session):
@@ -420,6 +434,14 @@ def _event_for(session: Session, reply: str, prompter: Prompter,
         opened = any(at == State.OPENNESS.value for at, _ in session.path)
         prompter.say(content.changed_mind(open_asked=opened))
         return replace(session, settings={**session.settings, CHANGED_MIND_AT: _here(session)})
+    if state is State.REGULATE_CHECK and (word := level_words.feeling_only(raw)):
+        # "embarrassed": asked once how strong it is, then taken as the answer (round 19).
+        if session.settings.get(level_words.ASKED_AT) != _here(session):
+            prompter.say(level_words.ask_strength(word))
+            return replace(session, settings={**session.settings,
+                                              level_words.ASKED_AT: _here(session)})
+        prompter.say(content.LEVEL_WITHOUT_NUMBER)
+        return Event(E.CALM, raw)
     if state in _DONT_KNOW_HELP and unknown(raw) and session.settings.get(EXAMPLE_AT) != \
             _here(session):
         # "I don't know": allowed, but first an example (or a ready script), and asked once more.

@@ -226,6 +226,11 @@ def ending_lines(session: Session, region: str | None = None) -> tuple[str, ...]
     return (*said, *bereavement.lines(region or str(session.settings.get("region") or "")))
 
 
+# The kinds the grief path's closing resources are for, after a sign of crisis was checked: the
+# person's own thoughts (the one written to has died), so crisis lines and no abuse lines.
+GRIEF_HELP_KINDS: Final = ("suicide",)
+
+
 def grief_crisis_help(session: Session) -> bool:
     """Whether a grief path ends with the crisis resources in full: only where a sign of crisis
     was checked with the person in the session (else a bereavement note, no crisis list)."""
@@ -262,10 +267,40 @@ def context_note(session: Session) -> str | None:
     no contact, an ending; of a limit, only the note on power at work fits)."""
     context = str(session.answers.get("recognise_context", ""))
     goal = read_goal(session)
+    # A death or a funeral in a story about someone else: a word for the loss first (round 19).
+    loss = bereavement.LOSS_NOTE if goal is None and bereavement.speaks_of_loss(session) else ""
     if context not in content.CONTEXT_NOTES or (goal is not None and not (
             goal == BOUNDARY and context == "work")):
-        return None
-    return content.CONTEXT_NOTES[context]
+        return loss or None
+    between = f" {go_between(session)}" if go_between(session) else ""
+    return f"{loss} {content.CONTEXT_NOTES[context]}{between}".strip()
+
+
+# An in-law, and the person's partner caught in the middle (round 19): a repair made through the
+# partner puts them in the go-between's place, which is hard on them and on the repair.
+_IN_LAW: Final = re.compile(r"\bin-?laws?\b|\b(?:mil|fil)\b", re.IGNORECASE)
+_MY_PARTNER: Final = re.compile(
+    r"\b(?:my|our)\s+(?:husband|wife|partner|spouse|fianc\w*|boyfriend|girlfriend)\b",
+    re.IGNORECASE)
+
+
+def go_between(session: Session) -> str:
+    """The note not to make the partner the go-between, where the session is about an in-law and
+    the story names the person's partner; else ``""``.
+
+    >>> go_between(Session(id="x", answers={"recognise_who": "my mother-in-law",
+    ...     "recognise_what": "I snapped at her. My husband is stuck between us."}))[:30]
+    'Your partner may feel caught i'
+    """
+    who = reader(str(session.answers.get(State.RECOGNISE_WHO.value, ""))).name
+    story = " ".join(str(session.answers.get(step.value) or "") for step in (
+        State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED))
+    if not _IN_LAW.search(who) or not _MY_PARTNER.search(story):
+        return ""
+    them = re.sub(r"^my\b", "your", who, flags=re.IGNORECASE)
+    return ("Your partner may feel caught in the middle. It usually goes better to repair with "
+            f"{them} yourself, directly, rather than asking your partner to pass things on or "
+            "to take a side.")
 
 
 def persist_note(session: Session, at: State, answer: object) -> str | None:

@@ -268,6 +268,9 @@ _TITLED: Final = re.compile(
     rf"(?:my|our)\s+(?:{_MODIFIERS}\s+)?{_PERSON_WORD.pattern}\s+(?P<name>[A-Z][\w'-]+)")
 
 
+_ASIDE: Final = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
+
+
 def reader(other: str) -> Reader:
     """The reader from the answer to "Who is this about?", with any pronouns it gives.
 
@@ -292,6 +295,9 @@ def reader(other: str) -> Reader:
             if not name and keys == {"they"} and len(words) == 1:
                 keys = set()  # "them" alone says who, not which pronouns
             return Reader(name, frozenset(keys), declared=bool(keys))
+    # A note in brackets that gives no pronouns ("My mother-in-law (she lives with us)") is
+    # about them, not part of their name (round 19).
+    text = _ASIDE.sub("", text).strip() or text
     person = re.fullmatch(rf"(?:(?:my|our|the)\s+)?{_PERSON_WORD.pattern}", text, _I)
     titled = _TITLED.fullmatch(text)
     if not person and titled and titled.group("name").lower() not in _NOT_NAMES:

@@ -18,8 +18,9 @@ from mendkit.analysis.safety import (
     image_services,
     image_threat,
     turn_kinds,
+    young_message,
 )
-from mendkit.coach import content
+from mendkit.coach import bereavement, content
 from mendkit.coach.machine import Event, EventType, State
 from mendkit.coach.prompter import Prompter, _show_resources
 from mendkit.coach.pronouns import reader
@@ -114,7 +115,21 @@ def own_stop_kinds(before: Session, event: Event, mode: Mode) -> tuple[str, ...]
     if before.state is State.RECOGNISE_MESSAGES:
         return ()
     said = before.held_answer() if before.state is State.CONFIRM_RISK else event.value
-    return own_kinds(said, mode) if isinstance(said, str) else ()
+    if not isinstance(said, str):
+        return ()
+    if before.goal() == GRIEF and said.strip() and not _any_kinds(said, mode):
+        # A letter to someone who has died, where only the model saw a sign ("I just want to be
+        # with you again"): they cannot be the danger, so the thoughts are the person's own.
+        return ("suicide",)
+    return own_kinds(said, mode)
+
+
+GRIEF: Final = EventType.GRIEF.value
+
+
+def _any_kinds(said: str, mode: Mode) -> tuple[str, ...]:
+    turn = analyze_conversation(Conversation.from_turns([("me", said)]), mode=mode).turns[0]
+    return turn_kinds(turn, writer=True)
 
 
 def own_kinds(said: str, mode: Mode = "full") -> tuple[str, ...]:
@@ -204,14 +219,18 @@ def harms_others(session: Session) -> bool:
 
 def stop_words(state: State, *, at_risk: str = "", others: bool = False, told: bool = False,
                young: bool = False, minor_age: int | None = None, aimed: bool = False,
-               pronoun: str = "they") -> tuple[str, str]:
+               pronoun: str = "they", grief: bool = False, plain_no: bool = False
+               ) -> tuple[str, str]:
     """What a stop says: why it stopped, then what to do (the terminal and the web alike). With
     ``others`` (``harms_others``), calm steps first: step away, put distance between you, call
     someone. With ``at_risk``, words for the one worried about them (``told``: the person said
     it in their own words; ``young``: they read as young). For danger from someone else, with
     ``minor_age``, that an adult in a relationship with them is not okay. With ``aimed``, signs
     said to the person ("telling me to kys"): that is not okay and not their fault. ``pronoun``:
-    the subject pronoun of the one at risk, as the person gave it ("he").
+    the subject pronoun of the one at risk, as the person gave it ("he"). With ``grief`` (a
+    crisis stop on the path for someone who has died), words for grief, not repair. With
+    ``plain_no`` (a plain "no" to "are you safe right now?"), words for both ways of not being
+    safe: because of someone, or with one's own thoughts.
 
     >>> stop_words(State.STOPPED_CRISIS, at_risk="Sam")[0][:48]
     'Something in these messages suggests Sam may not'
@@ -224,6 +243,10 @@ def stop_words(state: State, *, at_risk: str = "", others: bool = False, told: b
         return content.HARM_TO_OTHERS_STOP
     if aimed and state is State.STOPPED_CRISIS:
         return content.TOLD_TO_HURT_YOURSELF, crisis_message(("abuse_danger", "suicide"))
+    if grief and state is State.STOPPED_CRISIS:
+        return bereavement.STOP_WHY, f"{bereavement.STOP_HELP} {young_message()}"
+    if plain_no and state is State.STOPPED_UNSAFE:
+        return SAFETY_NO_WHY, f"{SAFETY_NO_HELP} {young_message()}"
     why = content.PROMPTS[state]
     if minor_age is not None and state is State.STOPPED_UNSAFE:
         why = f"{age_gap_line(minor_age)} {why}"  # which ends: it is not your fault
@@ -244,7 +267,32 @@ def stop_facts(session: Session) -> dict[str, Any]:
             "young": bool(session.settings.get(YOUNG)),
             "minor_age": age if isinstance(age, int) else None,
             "aimed": session.state is State.STOPPED_CRISIS and bool(session.settings.get(AIMED)),
-            "pronoun": pronoun}
+            "pronoun": pronoun,
+            "grief": session.state is State.STOPPED_CRISIS and session.goal() == GRIEF,
+            "plain_no": said_not_safe(session)}
+
+
+# A plain "no" (or "not sure") to "are you safe right now?": Mend cannot tell whether someone
+# else is the danger or the person's own thoughts are, so the stop speaks to both (round 19).
+SAFETY_NO_WHY: Final = ("Thank you for telling me. Your safety comes first, so Mend won't coach "
+                        "a repair right now.")
+SAFETY_NO_HELP: Final = (
+    "Not feeling safe can mean someone may hurt, threaten or frighten you, or that you don't "
+    "feel safe with your own thoughts. Either way, it is not your fault, and you deserve "
+    "support from a person now. If you are in danger, or might act on thoughts of hurting "
+    "yourself, contact your local emergency number now. A crisis line can talk with you about "
+    "your own thoughts, even if you are not sure what to say; a domestic abuse line can help "
+    "you plan for your safety if someone else is the danger.")
+# The first tip of the safety plan after a plain "no": for one's own thoughts.
+SAFETY_NO_TIP: Final = ("If it is your own thoughts that feel unsafe, put away anything you could "
+                        "hurt yourself with, and stay near someone or call a crisis line now.")
+
+
+def said_not_safe(session: Session) -> bool:
+    """Whether ``session`` stopped at the first question, "are you safe right now?", for a plain
+    no (no signs of what kind of danger it is)."""
+    return session.state is State.STOPPED_UNSAFE and bool(session.path) and session.path[-1] == (
+        State.SAFETY_CHECK.value, EventType.UNSAFE.value)
 
 
 def stop_plan(session: Session, region: str) -> tuple[str, ...]:
@@ -254,6 +302,10 @@ def stop_plan(session: Session, region: str) -> tuple[str, ...]:
     if session.state is not State.STOPPED_UNSAFE:
         return ()
     services = image_services(region)
+    if said_not_safe(session):
+        return (SAFETY_NO_TIP, *youth_plan(young=bool(session.settings.get(YOUNG)),
+                                           images=False, image_service="",
+                                           adult_plan=content.SAFETY_PLAN))
     return youth_plan(young=bool(session.settings.get(YOUNG)),
                       images=bool(session.settings.get(IMAGES)),
                       image_service=services[0].name if services else "",
@@ -268,6 +320,8 @@ def session_kinds(session: Session) -> tuple[str, ...]:
         return ("suicide",)
     if session.state is State.STOPPED_CRISIS and session.settings.get(AIMED):
         return ("abuse_danger", "suicide")
+    if said_not_safe(session):
+        return ()  # either kind of danger: every line, the crisis line first
     own = session.settings.get(OWN_KINDS)
     if session.state is State.STOPPED_CRISIS and isinstance(own, list) and own:
         return tuple(str(k) for k in own)

@@ -636,6 +636,9 @@ def _step_page(request: Request, step: coach.Step, now: datetime, *, saved_under
         context.update(ending=goal_flow.ending_lines(session, _region(request, session)),
                        kept_message=goal_flow.kept_message(session),
                        grief_resources=goal_flow.grief_crisis_help(session))
+        if goal_flow.grief_crisis_help(session):
+            context["resources"] = resources_for(_region(request, session),
+                                                 goal_flow.GRIEF_HELP_KINDS)
     if session.state is State.REBUILD_COMMITMENT and step.question and not step.done:
         # After a betrayal the driver asks its own words here: actions to choose from, or,
         # after an empty answer, the gentle second ask.
