@@ -258,7 +258,9 @@ def test_the_coach_message_has_no_glued_answers(tmp_path: Path) -> None:
     assert "I left out what you need" in said
 
 
-GRIEF_RUN = ["", "yes", "Mum", "family", MUM["recognise_what"], "heavy", "", "4", "skip", "yes",
+# Round 19: a story that says they died is checked straight after it (nothing about them as
+# alive, and no 0-10, is asked before it).
+GRIEF_RUN = ["", "yes", "Mum", "family", MUM["recognise_what"], "yes",
              "I want you to know you were the best mum.",
              "I loved you and I am so sorry I chose work that weekend.",
              "Can we talk when I visit your grave?", ""]

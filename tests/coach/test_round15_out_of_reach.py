@@ -190,7 +190,8 @@ def test_with_no_part_the_limit_on_how_they_are_treated_is_asked(tmp_path: Path)
 # ---- problem 13: a grief letter ends with bereavement support ----
 
 GRANDAD = ["", "yes", "Grandad", "family", "Grandad passed away last month. I was short with him "
-           "on the phone.", "sad", *CALM, "yes", "I want you to know how much you taught me.",
+           "on the phone.", "yes",  # the death check comes first (round 19)
+           "I want you to know how much you taught me.",
            "I am sorry I was impatient on that last call.", "Your shed.", ""]
 
 
