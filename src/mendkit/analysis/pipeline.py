@@ -10,6 +10,7 @@ read them, and the safety summary names them and carries the resources.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
@@ -73,6 +74,31 @@ def _rupture(turn: TurnAnalysis, *, model: bool) -> bool:
                for label in turn.labels)
 
 
+# A complaint made to the other (not one about a teacher, with "you" only inside a quotation).
+_ADDRESSED: Final = re.compile(r"\b(?:you|u|your|ur|youre|you'?re|you'?ve|you'?d|you'?ll)\b", re.I)
+_QUOTED: Final = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+_ASKS: Final = re.compile(r"\?|\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\bpls\b", re.I)
+
+
+def _complaint_passed_over(previous: Sequence[TurnAnalysis], speaker: str, *,
+                           model: bool) -> bool:
+    """Whether the last turns are the other's reply (one or two turns, no label) to this
+    speaker's own turn or two just before, one of them a confrontation."""
+    others = 0
+    for turn in reversed(previous):
+        if turn.speaker == speaker:
+            break
+        if turn.labels or others == 2 or _ASKS.search(turn.text):
+            return False  # a reply that asks something moves the talk on ("can u move ur car")
+        others += 1
+    if not others or len(previous) == others:
+        return False
+    own = previous[max(0, len(previous) - others - 2):len(previous) - others]
+    return any(t.speaker == speaker and "rupture.confrontation" in t.labels
+               and (model or not t.model_only("rupture.confrontation"))
+               and _ADDRESSED.search(_QUOTED.sub(" ", t.text)) is not None for t in own)
+
+
 def context_for(previous: Sequence[TurnAnalysis], speaker: str, *,
                 model_ruptures: bool = False) -> TurnContext:
     """What the last two turns say about the moment this turn answers.
@@ -86,8 +112,14 @@ def context_for(previous: Sequence[TurnAnalysis], speaker: str, *,
         return _OPENING
     last = previous[-1]
     if not last.labels and (len(previous) < 2 or not previous[-2].labels):
-        # The usual case: the last two turns carry no label, so only what was said counts.
-        return TurnContext(previous=last.text if last.speaker != speaker else "")
+        # The usual case: the last two turns carry no label, so only what was said counts ...
+        said = last.text if last.speaker != speaker else ""
+        if _complaint_passed_over(previous, speaker, model=model_ruptures):
+            # ... unless they were the other's reply, owning nothing, to this speaker's complaint
+            # just before (round 19: "a heads up would be nice" / "sorry, comms were down" /
+            # "tell him happy bday from me" / "Fine.").
+            return TurnContext(tension=True, previous=said)
+        return TurnContext(previous=said)
     recent = previous[-2:]
     tension = any(_rupture(t, model=model_ruptures) for t in recent)
     if not tension and previous:
