@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,8 +50,12 @@ def _rows() -> list[tuple[str, str, dict[str, object]]]:
 
 
 def _terminal(data: dict[str, object], capsys: pytest.CaptureFixture[str]) -> str:
-    render.insights({"relationship": {"id": 1, "name": "Sam"}, **data}, footer="")
-    return " ".join(capsys.readouterr().out.split())
+    with pytest.MonkeyPatch.context() as patch:  # as a terminal shows it (round 19: a pipe's
+        patch.setattr(sys.stdout, "isatty", lambda: True)  # table has no borders)
+        patch.delenv("TERM", raising=False)
+        render.insights({"relationship": {"id": 1, "name": "Sam"}, **data}, footer="")
+    out = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)  # a terminal's styles
+    return " ".join(out.split())
 
 
 @pytest.fixture

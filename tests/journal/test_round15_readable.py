@@ -12,6 +12,8 @@ import os
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,16 +47,35 @@ def _out(capsys: pytest.CaptureFixture[str], argv: list[str], code: int = 0) -> 
 
 
 # -- 3: list and show -------------------------------------------------------------------------
-def test_list_reads_as_plain_lines(sqlite_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def london() -> Iterator[None]:
+    """This process's local time zone is Europe/London for one test (GMT in March 2024)."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/London"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+def test_list_reads_as_plain_lines(sqlite_env: None, london: None,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
     _fill()
     out = _out(capsys, ["journal", "list"])
     assert "{" not in out and "rel=" not in out and "rupture.confrontation" not in out
     (rupture,) = [line for line in out.splitlines() if line.lstrip().startswith("#1 ")]
-    assert "2024-03-06 11:06" in rupture and "Jordan" in rupture
+    assert "2024-03-06 11:06 (UTC+00:00)" in rupture and "Jordan" in rupture
     assert "severity 3, criticism, stonewalling: He said I never notice the bins" in rupture
     (repair,) = [line for line in out.splitlines() if line.lstrip().startswith("#2 ")]
-    # the stored wall time (its own offset), the outcome in words, the message cut at a word
-    assert "2024-03-22 12:24" in repair and "repair by you: I'm sorry I walked out." in repair
+    # the time in this computer's zone (round 19: stored at +01:00, shown in London's GMT), the
+    # outcome in words, the message cut at a word
+    assert "2024-03-22 11:24 (UTC+00:00)" in repair
+    assert "repair by you: I'm sorry I walked out." in repair
     assert repair.endswith("… - no answer yet")
     cut = repair.split(": ", 1)[1].removesuffix("… - no answer yet")
     assert LONG.startswith(cut) and LONG[len(cut)] in " ,"

@@ -4,10 +4,12 @@ as the CSV export's do."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from mendkit.insights import read_moment
 from mendkit.journal import reading
 
 if TYPE_CHECKING:
@@ -21,9 +23,10 @@ NO_RELATIONSHIP = "no relationship"
 def list_text(relationships: Sequence[Relationship], entries: Sequence[Entry], *,
               names: Mapping[int, str], kind: str | None = None,
               rel: Relationship | None = None) -> str:
-    """The relationships, then one line per entry (oldest first): its id, its date and time as
-    stored, the relationship's name, its kind and a short summary, with a repair's outcome. A
-    journal with nothing in it, or a filter that matches nothing, says so. ``names`` names every
+    """The relationships, then one line per entry (oldest first): its id, its date and time (in
+    this computer's zone, with the offset: :func:`list_time`), the relationship's name, its kind
+    and a short summary, with a repair's outcome. A journal with nothing in it, or a filter that
+    matches nothing, says so. ``names`` names every
     relationship by id (entries may be about ones the list does not show)."""
     lines: list[str] = []
     if relationships:
@@ -46,13 +49,33 @@ def list_text(relationships: Sequence[Relationship], entries: Sequence[Entry], *
 
 
 def _entry_lines(entries: Iterable[Entry], names: Mapping[int, str]) -> list[str]:
-    rows = [(f"#{e.id}", reading.local_time(e.occurred_at),
+    rows = [(f"#{e.id}", list_time(e.occurred_at),
              _cut(_one_line(names.get(e.relationship_id, "?")), NAME_WIDTH)
              if e.relationship_id is not None else NO_RELATIONSHIP, entry_line(e.kind, e.body))
             for e in entries]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return ["  " + "  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True))
             + "  " + row[3] for row in rows]
+
+
+def list_time(occurred_at: object) -> str:
+    """An entry's time in the list: in this computer's time zone, with its offset, so that entries
+    written in two zones read in the order they happened (``2026-11-02 12:58 (UTC+00:00)`` for
+    ``2026-11-02T23:58+11:00`` on a computer in London). A time stored with no zone is this
+    computer's, as the insights read it; a date stays a date; text that is not a time is shown
+    as it is (``mend journal show`` gives the time as it was written, with its offset)."""
+    text = str(occurred_at).strip()
+    moment = read_moment(occurred_at) if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    if moment is None:
+        return reading.local_time(occurred_at)
+    try:
+        here = moment.instant.astimezone()
+    except (OverflowError, ValueError, OSError):  # at the ends of the calendar: as stored
+        return reading.local_time(occurred_at)
+    offset = here.strftime("%z")
+    offset = f"{offset[:3]}:{offset[3:5]}" if offset else ""
+    shown = here.strftime("%Y-%m-%d %H:%M")
+    return f"{shown} (UTC{offset})" if offset else shown
 
 
 def entry_line(kind: str, body: Mapping[str, Any]) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.padding import Padding
 from rich.panel import Panel
@@ -88,9 +89,25 @@ _TABLE_WIDTH = 80
 _PLAIN: dict[str, Any] = {"markup": False, "emoji": False, "highlight": False}
 
 
+def plain_layout() -> bool:
+    """Whether output is laid out without box drawing: when stdout is not a terminal (a pipe, a
+    file, what a screen reader's tools capture) or the terminal is ``TERM=dumb``. Box-drawing
+    characters are read out one by one by screen readers, and mean nothing to ``grep``: the
+    safety box becomes a heading and lines, the episodes table a list, the other tables plain
+    columns. Colour is Rich's to leave out: never into a pipe, nor with ``NO_COLOR`` set or on
+    a dumb terminal (styles such as bold are kept, so nothing is said by colour alone)."""
+    return not sys.stdout.isatty() or os.environ.get("TERM", "").lower() == "dumb"
+
+
+def _box(plain: bool) -> Any:
+    """A table's borders: none in the plain layout (columns apart by spaces), else Rich's."""
+    return None if plain else box.HEAVY_HEAD
+
+
 def _console() -> Console:
     # Into a pipe or a file, lines are not hard-wrapped at 80 columns (which cut explanations
     # mid-sentence back to column 0); a terminal wraps them itself.
+    # Rich leaves colour out by itself into a pipe, on a dumb terminal and with NO_COLOR set.
     console = _Console(**_PLAIN, soft_wrap=not sys.stdout.isatty())
     console.width = max(console.width, _MIN_WIDTH)
     return console
@@ -193,7 +210,8 @@ def _safety(console: Console, safety: Safety, *, title: str = "Your safety comes
         body.append(r.contact)
         if r.note:
             body.append(f"  ({r.note})", style="dim")
-    if console.width < _PANEL_WIDTH:  # too narrow for a box: every word still shown, unwrapped
+    if console.width < _PANEL_WIDTH or plain_layout():
+        # Too narrow for a box, or no box drawing wanted: every word still shown, unwrapped.
         console.print(Text(title, style="bold yellow"), soft_wrap=True)
         console.print(body, soft_wrap=True)
         console.print()
@@ -337,7 +355,8 @@ def analysis(result: Analysis, *, footer: str, turns: Sequence[Turn] = ()) -> No
                                style=_CRISIS_STYLE))
     group = len(result.speakers) > 2  # who each episode is between is worth a column
     columns = _GROUP_COLUMNS if group else _EPISODE_COLUMNS
-    if result.episodes and console.width < _TABLE_WIDTH:  # too narrow for every column
+    if result.episodes and (console.width < _TABLE_WIDTH or plain_layout()):
+        # Too narrow for every column, or no box drawing wanted: a list, one episode a line.
         console.print(Text("Episodes", style="italic"))
         for ep in result.episodes:
             cells = dict(zip(columns, _episode_cells(ep, group=group), strict=True))
@@ -463,7 +482,7 @@ def evaluation(report: EvalReport) -> None:
     table = Table(title=f"Mend on its own corpus: {report.split} split, "
                         f"{count(report.conversations, 'conversation')}, "
                         f"{count(report.turns, 'turn')} (mode {report.mode})",
-                  title_justify="left")
+                  title_justify="left", box=_box(plain_layout()))
     for col in ("label", "precision", "recall", "F1", "support"):
         table.add_column(col, justify="left" if col == "label" else "right")
     rows = [*report.per_label.items(), ("any rupture", report.any_rupture),
@@ -494,7 +513,7 @@ def _figure(value: float | None) -> str:
 def public_benchmarks(rows: list[PublicRow], *, data: str, mode: str) -> None:
     console = _console()
     table = Table(title=f"Mend on public benchmarks ({data}, mode {mode}; measured only, never "
-                        "trained on)", title_justify="left")
+                        "trained on)", title_justify="left", box=_box(plain_layout()))
     for col in ("benchmark", "metric", "ours", "anchor", "n", "note"):
         table.add_column(col, justify="right" if col in ("ours", "anchor", "n") else "left",
                          overflow="fold")
@@ -563,7 +582,7 @@ def insights(data: dict[str, Any], *, footer: str) -> None:
     console = _console()
     rel = data["relationship"]
     table = Table(title=f"Insights: {rel['name']} (relationship {rel['id']})", show_header=False,
-                  title_justify="left")
+                  title_justify="left", box=_box(plain_layout()))
     table.add_column("what", style="bold")
     table.add_column("figure")
     table.add_row("Ruptures", _ruptures_over_weeks(data["ruptures"], data["ruptures_per_week"]))
@@ -640,7 +659,8 @@ def _busiest_week(per_week: Mapping[str, int]) -> str:
 def session_insights(data: dict[str, Any], *, footer: str) -> None:
     """One client's analysed sessions: a table per session, the trend, and what was missed."""
     console = _console()
-    table = Table(title=f"Sessions with {data['client']}", title_justify="left", show_edge=False)
+    table = Table(title=f"Sessions with {data['client']}", title_justify="left", show_edge=False,
+                  box=_box(plain_layout()))
     for col in ("date", "turns", "ruptures\nW / C / I", "episodes", "repaired", "tried",
                 "unrepaired"):
         table.add_column(col, justify="left" if col == "date" else "right", no_wrap=True)

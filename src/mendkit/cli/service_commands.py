@@ -55,6 +55,10 @@ def _serve(args: argparse.Namespace) -> int:
                               "--port") from None
         raise ConfigError(f"cannot serve on {args.host} port {args.port}: "
                           f"{exc.strerror or exc}") from None
+    # Said at once: loading the web app and the model takes a while (half a minute on a busy
+    # computer), and silence until the server is ready says nothing to a screen-reader user.
+    print("Mend is starting: loading the web app and the model. This can take a minute; the "
+          "address follows when it is ready.", flush=True)
     loopback = _is_loopback(args.host)
     if not loopback:
         print(f"mend: warning: serving on {args.host}: anyone who can reach this address can "
@@ -76,7 +80,7 @@ def _serve(args: argparse.Namespace) -> int:
     vault = app.state.mend.vault
     if source and vault.exists():
         vault.unlock(os.environ[source])  # a wrong one stops here with a clear message (exit 1)
-        print(f"The journal is unlocked ({source}).")
+        print(f"The journal is unlocked ({source}).", flush=True)
     elif not source and vault.status() == "locked":
         from mendkit.journal.accounts import known_practice
 
@@ -87,7 +91,8 @@ def _serve(args: argparse.Namespace) -> int:
     from mendkit.analysis.pipeline import warm_up
 
     warm_up()  # else the first requests, arriving together, would all wait for the model to load
-    print(f"Mend is serving on {_url(args.host, args.port)} (Ctrl-C stops it). {NOT_THERAPY}")
+    print(f"Mend is serving on {_url(args.host, args.port)} (Ctrl-C stops it). {NOT_THERAPY}",
+          flush=True)  # into a pipe or a log too, before the server runs
     # X-Forwarded-For is trusted only from the proxies named: else every client reaches Mend
     # from loopback and could choose the address that the sign-in limit counts.
     proxies = args.forwarded_allow_ips

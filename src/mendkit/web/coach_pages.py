@@ -56,7 +56,7 @@ from mendkit.coach.replies import is_help
 from mendkit.coach.session import Session
 from mendkit.coach.stops import for_an_adult
 from mendkit.coach.store import PairStorage
-from mendkit.errors import InvalidInputError, JournalLockedError
+from mendkit.errors import InvalidInputError, JournalError, JournalLockedError
 from mendkit.web import coach, coach_pair
 from mendkit.web.app import region_of, render, state, stores_for
 from mendkit.web.practice_access import practice_on
@@ -140,12 +140,31 @@ def coach_start(request: Request) -> Response:
         # (as ``mend coach --rel``), never in a practice, whose sessions are each person's own.
         relationships = (stores.journal.relationships()
                          if stores.journal is not None and not practice_on(request) else None)
+        unprotected = _unprotected(request, stores)
     if moved:  # told once, on the page where the sessions are listed
         state(request).adopted_notice = ""
     return render(request, "coach.html", {"title": TITLE, "page": "coach", "recent": recent,
                                           "unreadable": unreadable, "moved": moved,
                                           "question_of": coach.question,
-                                          "relationships": relationships})
+                                          "relationships": relationships,
+                                          "unprotected": unprotected})
+
+
+def _unprotected(request: Request, stores: Any) -> dict[str, str] | None:
+    """Where sessions are kept without a passphrase (plain files, or a journal made with no
+    encryption), so that the list shows none of their words; None when they are encrypted.
+
+    Anyone who can use the computer can read what no passphrase locks: the list then names each
+    session by its id and where it stands only (never who it is about or an answer quoted in a
+    question), and says where the sessions are and how to lock or delete them."""
+    if stores.journal is None:
+        folder = getattr(stores.sessions, "folder", None)
+        return {"kind": "files", "folder": str(folder) if folder is not None else ""}
+    try:
+        encrypted = state(request).vault.encrypted()
+    except (JournalError, OSError):  # cannot tell: say nothing of them on the list
+        encrypted = False
+    return None if encrypted else {"kind": "journal", "folder": ""}
 
 
 @router.post("/coach")
