@@ -13,7 +13,8 @@ from mendkit.analysis.rules import engine_rules
 def test_compile_all_compiles_every_pattern_of_the_engine() -> None:
     rules = engine_rules()
     count = rules.compile_all()
-    patterns = [p for rule in rules.rules for p in (*rule.patterns, *rule.exclude, *rule.after)]
+    patterns = [p for rule in rules.rules
+                for p in (*rule.patterns, *rule.exclude, *rule.after, *rule.not_after)]
     assert count == len(patterns) > 1000
     assert all(p._compiled is not None for p in patterns)
 

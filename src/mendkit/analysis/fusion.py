@@ -152,7 +152,8 @@ ACCEPTANCE_RULES: frozenset[str] = frozenset({
 # A message that is an apology and nothing more ("sorryyyy", "im soooo sorry", "sooooorry dad")
 # is not everyday talk either; inside a longer turn the same rule's "Sorry." may be appeasing
 # ("Yes, you're right. Sorry. I'll try harder." after a lecture), and the model reads that.
-BARE_APOLOGY_RULES: frozenset[str] = frozenset({"responsibility/apology-02"})
+BARE_APOLOGY_RULES: frozenset[str] = frozenset({"responsibility/apology-02",
+                                                 "responsibility/apology-named-act-01"})
 BARE_APOLOGY_WORDS = 3
 # Round 18 (tester t3): a message that is only thanks ("Thank you.", "ok thanks") right after the
 # other person's apology or admission that stands (``owns_apology``: "I shouldn't have said it.

@@ -25,7 +25,7 @@ _CONTEXTS: Final = frozenset({"any", "after_tension", "after_other_tension", "af
                               "after_either", "calm", "quiet"})
 _RULE_KEYS: Final = frozenset({
     "id", "label", "subtype", "patterns", "match", "context", "negation", "quotes", "exclude",
-    "max_words", "weight", "suppress", "positive", "negative", "note", "after",
+    "max_words", "weight", "suppress", "positive", "negative", "note", "after", "not_after",
 })
 _DEFAULT_KEYS: Final = frozenset({"label", "context", "negation", "quotes", "weight", "match",
                                   "suppress"})
@@ -110,6 +110,7 @@ def _parse_rule(
         exclude=_compile(raw.get("exclude", []), where, allow_empty=True),
         max_words=raw.get("max_words"),
         after=_compile(raw.get("after", []), where, allow_empty=True),
+        not_after=_compile(raw.get("not_after", []), where, allow_empty=True),
         weight=float(raw.get("weight", 0.8)),
         suppress=tuple(raw.get("suppress", ())),
         positive=positive, negative=negative, source_file=source,

@@ -167,7 +167,8 @@ class RuleSet:
         how many patterns there are. A server does this before its first request: compiled on
         first use, the patterns a first few requests meet cost them about a second."""
         patterns = [*self._pattern_of,
-                    *chain.from_iterable((*rule.exclude, *rule.after) for rule in self.rules)]
+                    *chain.from_iterable((*rule.exclude, *rule.after, *rule.not_after)
+                                         for rule in self.rules)]
         for pattern in patterns:
             pattern.compiled()
         self._patterns_text()
@@ -341,6 +342,11 @@ class RuleSet:
             patterns = list(map(pattern_of, group))
             if not rule.after:
                 hit = _first_hit(rule, scan, patterns, blocked)
+                if hit is not None and rule.not_after:
+                    if before is None:
+                        before = _read(tx.normalise(tx.unwrap(context.previous)))
+                    if before and any(p.search(before) for p in rule.not_after):
+                        continue
                 if hit is not None:
                     hits.append(hit)
                     tried[rule.id] = patterns

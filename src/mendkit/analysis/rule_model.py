@@ -61,6 +61,7 @@ class Rule:
     exclude: tuple[LazyPattern, ...] = ()
     max_words: int | None = None
     after: tuple[LazyPattern, ...] = ()  # the other speaker's last turn must match one of these
+    not_after: tuple[LazyPattern, ...] = ()  # ... and must match none of these
     weight: float = 0.8
     suppress: tuple[str, ...] = ()
     positive: tuple[Example, ...] = ()

@@ -7,7 +7,8 @@ require context (``context``: ``after_tension``, a rupture in the last two turns
 ``after_other_tension``, a rupture in the other speaker's last turn; ``after_repair``;
 ``after_either``; ``calm``; ``quiet``, neither a rupture nor the other's repair in the last two
 turns) or what the other speaker just said (``after``: patterns one of which
-must match the previous turn when someone else said it), is blocked by a negation just before its
+must match the previous turn when someone else said it; ``not_after``: patterns none of which may
+match it), is blocked by a negation just before its
 match, and ignores reported speech ("she said ...") unless told otherwise.
 ``suppress`` lets a more specific rule cancel overlapping evidence of another label ("sorry you
 feel that way" is a non-apology, not an apology).
