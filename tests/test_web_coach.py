@@ -331,7 +331,8 @@ def test_not_safe_at_the_gate_shows_a_safety_plan(client: TestClient, home: Path
     walk = Walk(client, home)
     html = walk.answer(answer="no")
     assert walk.state is State.STOPPED_UNSAFE
-    assert "keep your phone charged" in html and 'name="answer"' not in html
+    # Round 19 (f14): "know how you could call for help", not "keep your phone with you".
+    assert "Know how you could call for help" in html and 'name="answer"' not in html
 
 
 def test_a_session_started_in_the_terminal_continues_here(client: TestClient,
@@ -492,7 +493,8 @@ def test_a_crisis_answer_stops_two_person_mode_and_is_not_saved(
     cy = TestClient(app)
     fresh = _pair_start(cy, "Cy")
     html = _pair_answer(cy, fresh, "He hits me when he is angry", share=True)
-    assert "keep your phone charged" in html and 'name="answer"' not in html
+    # Round 19 (f14): "know how you could call for help", not "keep your phone with you".
+    assert "Know how you could call for help" in html and 'name="answer"' not in html
     stored = PairStore(home).load(fresh, "first")
     assert stored is not None and stored.answers == {} and stored.stopped == "unsafe"
 

@@ -17,6 +17,7 @@ from mendkit.analysis.language import CHECK_CONTEXT_NOTE, CHECK_NOTE, looks_unre
 from mendkit.analysis.pipeline import analyze_turn
 from mendkit.analysis.safety import (
     DEFAULT_REGION,
+    SELF_KINDS,
     about_images,
     crisis_message,
     region_or_default,
@@ -24,6 +25,7 @@ from mendkit.analysis.safety import (
     supporter_message,
     with_region_note,
 )
+from mendkit.coach.bereavement import GRIEF_THOUGHTS, tells_of_a_death
 from mendkit.labels import CRISIS, is_rupture
 from mendkit.model import CheckResult, Issue, Safety, TurnAnalysis
 
@@ -177,6 +179,29 @@ _UNSAFE_GUESS: Final = (
     "of the signs Mend knows matches these words, so Mend cannot point to them or say which it "
     "is, and the model can be wrong. If you or someone else may not be safe, please reach out "
     "to someone now; repair can wait.")
+
+
+# A message that speaks of a death (round 19): grief's words, the coach's own on the path for
+# someone who has died, not "repair can wait" (there may be nothing to repair).
+_GRIEF_GUESS: Final = ("Mend's model read this message as a possible sign that you may not be "
+                       "safe; no sign Mend knows matches its words, and the model can be wrong.")
+
+
+def unsafe_note(text: str, kinds: Sequence[str], *, model_only: bool) -> str:
+    """What ``mend check`` says of a message with a sign of crisis (of ``kinds``; ``model_only``:
+    only the model read it): for a message that speaks of someone who died, and no sign of danger
+    from someone else alone, the words for grief; else that repair can wait.
+
+    >>> unsafe_note("Since she died I just want to be with her.", ("suicide",),
+    ...             model_only=False)[:39]
+    'Grief can bring thoughts of wanting to '
+    >>> unsafe_note("I want to die.", ("suicide",), model_only=False) == _UNSAFE
+    True
+    """
+    own = not kinds or any(k in SELF_KINDS for k in kinds)
+    if own and tells_of_a_death(text):
+        return f"{_GRIEF_GUESS} {GRIEF_THOUGHTS}" if model_only else GRIEF_THOUGHTS
+    return _UNSAFE_GUESS if model_only else _UNSAFE
 
 
 def _unread_note(text: str, context: Sequence[str]) -> str | None:

@@ -54,9 +54,9 @@ from mendkit._critic_messages import ISSUE_NAMES as ISSUE_NAMES  # noqa: PLC0414
 from mendkit._critic_messages import _explained
 from mendkit._critic_messages import issue_name as issue_name  # noqa: PLC0414 (re-export)
 from mendkit._critic_messages import suggestion_line as suggestion_line  # noqa: PLC0414 (re-export)
+from mendkit._critic_notes import ACCEPT_NOTE as ACCEPT_NOTE  # noqa: PLC0414 (re-export)
+from mendkit._critic_notes import DEED_NOTE as DEED_NOTE  # noqa: PLC0414 (re-export)
 from mendkit._critic_notes import (
-    _UNSAFE,
-    _UNSAFE_GUESS,
     GAP_REWRITE_NOTE,
     LETTER_NOTE,
     QUOTED_NOTE,
@@ -66,9 +66,8 @@ from mendkit._critic_notes import (
     _threatens,
     _unread_note,
     _with_context_risk,
+    unsafe_note,
 )
-from mendkit._critic_notes import ACCEPT_NOTE as ACCEPT_NOTE  # noqa: PLC0414 (re-export)
-from mendkit._critic_notes import DEED_NOTE as DEED_NOTE  # noqa: PLC0414 (re-export)
 from mendkit._critic_notes import LIMIT_NOTE as LIMIT_NOTE  # noqa: PLC0414 (re-export)
 from mendkit._critic_notes import MISSING_NOTE as MISSING_NOTE  # noqa: PLC0414 (re-export)
 from mendkit._critic_notes import THREAT_NOTE as THREAT_NOTE  # noqa: PLC0414 (re-export)
@@ -216,7 +215,7 @@ def critique(
     if risk.crisis:
         # Safety first: repair coaching stops when someone may be unsafe.
         issues, rewrite = [], None
-        notes = [_UNSAFE_GUESS if turn.model_only(CRISIS) else _UNSAFE]
+        notes = [unsafe_note(own, risk.kinds, model_only=turn.model_only(CRISIS))]
     unread = _unread_note(own, context)
     if unread is not None:
         # Mend cannot read it (the model had no say: see the pipeline), so its silence means

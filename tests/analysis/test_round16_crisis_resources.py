@@ -28,7 +28,8 @@ def test_a_child_threatened_by_a_step_parent_sees_the_childrens_line_first(mode:
     assert names[1] == "Childline"
     assert names.index("Childline") < names.index("National Domestic Abuse Helpline")
     assert "a parent" not in risk.message
-    assert "an adult you trust, like a teacher, a school counsellor or a relative" in risk.message
+    assert "an adult you trust, like a teacher, a school counsellor or a doctor" in risk.message
+    assert "relative" not in risk.message  # round 19 (f14): the family may be the danger
 
 
 @pytest.mark.parametrize("text", ["im 16 and i keep thinking about killing myself",

@@ -281,7 +281,8 @@ def test_the_safety_plan_has_its_own_heading(tmp_path: Path) -> None:
     heading = script.said.index("Some things that can help you stay safe:")
     # A plain "no" may be about one's own thoughts too: that tip first (round 19).
     assert script.said[heading + 1].startswith("- If it is your own thoughts that feel unsafe")
-    assert script.said[heading + 2] == "- If you can, keep your phone charged and with you."
+    # Round 19 (f14): no "keep your phone with you": the phone may have been taken.
+    assert script.said[heading + 2].startswith("- Know how you could call for help")
     assert script.said[heading - 1].startswith("- ")  # after the resources
 
 

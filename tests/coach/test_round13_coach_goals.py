@@ -142,7 +142,10 @@ def test_a_no_to_the_check_asks_the_openness_question_and_the_healing_cycle_goes
     # "my phone died" is no death: the openness question itself, and repair as ever.
     assert PROMPTS[State.OPENNESS] in script.asked
     assert session.state is State.RESPONSIBILITY_REGRET and session.goal() == "repair"
-    session, script = _go(tmp_path, [*GRIEF, "no", "yes", "I put work first"])
+    # Round 19: the 0-10 the death check went past is asked after the "no", then openness.
+    session, script = _go(tmp_path, [*GRIEF, "no", "4", "skip", "yes", "I put work first"])
+    check = next(n for n, asked in enumerate(script.asked) if "has died" in asked)
+    assert PROMPTS[State.REGULATE_CHECK] in script.asked[check + 1:]
     assert script.asked[-3] == PROMPTS[State.OPENNESS]
     assert session.state is State.RESPONSIBILITY_REGRET and session.goal() == "repair"
 

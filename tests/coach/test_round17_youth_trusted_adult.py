@@ -2,9 +2,10 @@
 
 A parent, or a step-parent, may be the one hurting them ("mam found my messages ... find somewhere
 else to live"). As the analysis side's crisis messages do since round 16, the coach names a
-trusted adult (a teacher, a school counsellor, a relative, a coach) or a helpline for young
-people, in every stop a young person may see: the abuse stop's tips, the stop for being told to
-kill oneself, and the stop for a friend at risk. The words are read as the terminal shows them."""
+trusted adult (a teacher, a school counsellor, a doctor, a friend's parent; since round 19 no
+relative) or a helpline for young people, in every stop a young person may see: the abuse
+stop's tips, the stop for being told to kill oneself, and the stop for a friend at risk. The
+words are read as the terminal shows them."""
 
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def test_a_parent_as_the_danger_is_not_who_the_young_person_is_told_to_tell(
     assert session.state is State.STOPPED_UNSAFE
     assert not TELL_A_PARENT.search(said), said
     assert "Tell an adult you trust, today if you can" in said
-    assert "a teacher, a school counsellor, a relative or a coach" in said
+    # Round 19 (f14): no "a relative": the family may be the danger.
+    assert "a teacher, a school counsellor, a doctor or a friend's parent" in said
     assert "a helpline for young people" in said
     assert "Childline" in said  # the helpline the tip points to is in the list
 
@@ -64,5 +66,6 @@ def test_no_stop_a_young_person_sees_says_tell_a_parent(
     assert session.state is state
     assert not TELL_A_PARENT.search(said), said
     assert "adult you trust" in said
-    assert "a teacher, a school counsellor, a relative or a coach" in said
+    # Round 19 (f14): no "a relative": the family may be the danger.
+    assert "a teacher, a school counsellor, a doctor or a friend's parent" in said
     assert "a helpline for young people" in said

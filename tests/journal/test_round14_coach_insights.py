@@ -21,7 +21,9 @@ def test_mend_insights_counts_the_coach_follow_up_once(
                  "Sam found the messages", "--when", "2026-12-01T20:00+00:00"]) == 0
     answers = ["", "yes", "Sam (she/her)", "partner", "I had an affair and Sam found the "
                "messages.", "", "", "4", "skip", "yes", "I cheated on her.", "", "", "", "keep",
-               "ashamed", "scared", "time", MESSAGE, "1", "0"]
+               "ashamed", "scared", "time", MESSAGE,
+               "",  # a changed message is checked, then kept with Enter (round 19)
+               "1", "0"]
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(answers), encoding="utf-8")
     assert main(["coach", "--answers", str(path)]) == 0

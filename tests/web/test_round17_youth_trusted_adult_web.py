@@ -41,5 +41,6 @@ def test_the_stop_page_names_a_trusted_adult_not_a_parent(
     words = _page(tmp_path, who, context, what)
     assert "Let's pause here" in words or "adult you trust" in words
     assert not TELL_A_PARENT.search(words), words
-    assert "a teacher, a school counsellor, a relative or a coach" in words
+    # Round 19 (f14): no "a relative": the family may be the danger.
+    assert "a teacher, a school counsellor, a doctor or a friend's parent" in words
     assert "a helpline for young people" in words

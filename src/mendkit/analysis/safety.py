@@ -842,33 +842,78 @@ def assess_last(turns: Sequence[TurnAnalysis], region: str = DEFAULT_REGION) -> 
                   resources=resources_for(region, kinds, young=reads_young(turns)))
 
 
-def _words_for(kinds: Sequence[str]) -> str:
+# What a turn flagged by the model alone may speak of: no words in it say which kind.
+_MODEL_READ: Final = "suicide, self-harm or danger from someone else"
+
+
+def _words_for(kinds: Sequence[str], *, several: bool = False) -> str:
     words = list(dict.fromkeys(KIND_WORDS[k] for k in kinds if k in KIND_WORDS))
     if not words:
         # Only the model read it, and it names no kind (round 16: a Scots suicide message was
         # said to speak of "danger or harm", with the abuse lines first).
-        return ("suicide, self-harm or danger from someone else (Mend's model read it as a "
-                "possible sign; no words in it say which)")
+        them, signs = ("them", "possible signs") if several else ("it", "a possible sign")
+        return f"{_MODEL_READ} (Mend's model read {them} as {signs}; no words in {them} say which)"
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
-def turns_alert(safety: Safety, speakers: Mapping[int, str]) -> str:
+def _kindless(safety: Safety, turns: Sequence[TurnAnalysis]) -> tuple[int, ...]:
+    """The turns of ``safety`` that no sign names a kind for (only the model read them), as
+    ``assess`` reads the kinds of each: its own signs, or those of the turns it goes on with."""
+    carried = _carried(turns)
+    by_index = {t.index: t for t in turns}
+    return tuple(i for i in safety.turns if i in by_index
+                 and not (carried[i] if i in carried else turn_kinds(by_index[i])))
+
+
+def alert_parts(safety: Safety, speakers: Mapping[int, str],
+                turns: Sequence[TurnAnalysis] = ()) -> tuple[tuple[str, int | None], ...]:
+    """``turns_alert``'s words in parts, each with the turn it names (None for the words
+    between): the terminal joins them, the web timeline makes each turn a link to it. With the
+    analysed ``turns``, a turn only the model read (no kind) is not said to speak of the kinds
+    the other turns' signs name (round 19: "I just want God to take me" was said to speak of
+    danger from someone else, beside a threat in another turn): the known kinds are said of
+    their turns, and "suicide, self-harm or danger from someone else" of that one.
+
+    >>> parts = alert_parts(Safety(crisis=True, turns=(2,), kinds=("suicide",)), {2: "Sam"})
+    >>> "".join(text for text, _ in parts)[:34], [i for _, i in parts if i is not None]
+    ('Turn 2 (Sam) may speak of suicide.', [2])
+    """
+    if not safety.crisis or not safety.turns:
+        return ()
+    unknown = _kindless(safety, turns) if turns else ()
+    known = tuple(i for i in safety.turns if i not in unknown)
+    groups = ([(known, _words_for(safety.kinds)),
+               (unknown, _words_for((), several=len(unknown) > 1))] if known and unknown
+              and safety.kinds else
+              [(safety.turns, _words_for(safety.kinds, several=len(safety.turns) > 1))])
+    parts: list[tuple[str, int | None]] = []
+    for number, (which, words) in enumerate(groups):
+        if number:
+            parts.append((", and ", None))
+        for at, i in enumerate(which):
+            if at:
+                parts.append((" and " if at == len(which) - 1 else ", ", None))
+            turn = "Turn" if not parts else "turn"
+            parts.append((f"{turn} {i} ({speakers[i]})" if i in speakers else f"{turn} {i}", i))
+        parts.append((f" may speak of {words}", None))
+    them = "it" if len(safety.turns) == 1 else "them"
+    parts.append((f". Read {them} with care. If anyone in this conversation, you included, may "
+                  "not be safe, these can help:", None))
+    return tuple(parts)
+
+
+def turns_alert(safety: Safety, speakers: Mapping[int, str],
+                turns: Sequence[TurnAnalysis] = ()) -> str:
     """What an analysis says about its crisis signs: the turns and who spoke them, and what they
-    may speak of. The reader may be a therapist reading a client's words, not the person at
-    risk, so it names the turns rather than saying "you"; the resources still follow it.
+    may speak of (``alert_parts``, which the web timeline shows too). The reader may be a
+    therapist reading a client's words, not the person at risk, so it names the turns rather
+    than saying "you"; the resources still follow it.
 
     >>> turns_alert(Safety(crisis=True, turns=(7, 9), kinds=("suicide",)),
     ...             {7: "Client", 9: "Client"})[:59]
     'Turn 7 (Client) and turn 9 (Client) may speak of suicide. R'
     """
-    if not safety.crisis or not safety.turns:
-        return ""
-    named = [f"turn {i} ({speakers[i]})" if i in speakers else f"turn {i}" for i in safety.turns]
-    which = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
-    them = "it" if len(named) == 1 else "them"
-    return (f"{which[0].upper()}{which[1:]} may speak of {_words_for(safety.kinds)}. Read {them} "
-            "with care. If anyone in this conversation, you included, may not be safe, these can "
-            "help:")
+    return "".join(text for text, _ in alert_parts(safety, speakers, turns))
 
 
 def added_note(safety: Safety) -> str:

@@ -26,9 +26,12 @@ SAFETY: Final = ("If grief ever brings thoughts of not wanting to go on, contact
 CRISIS_LEAD: Final = "Mend is not therapy: if you need someone now, these can help."
 # A crisis stop on the path for someone who has died: the letter had "nothing to fix", so the
 # stop speaks to grief, not to repair (round 19), and the crisis line comes first.
-STOP_WHY: Final = ("Grief can bring thoughts of wanting to be with the person who died, or of not "
-                   "wanting to go on. If that is where you are, it matters, and it is something "
-                   "to talk about with someone now. Your letter is saved and can wait.")
+# The same words open ``mend check``'s note on a message that speaks of a death and shows a sign
+# of crisis (round 19): grief, not "repair can wait".
+GRIEF_THOUGHTS: Final = ("Grief can bring thoughts of wanting to be with the person who died, or "
+                         "of not wanting to go on. If that is where you are, it matters, and it "
+                         "is something to talk about with someone now.")
+STOP_WHY: Final = f"{GRIEF_THOUGHTS} Your letter is saved and can wait."
 STOP_HELP: Final = ("You deserve support from a person, not an app. If you might act on these "
                     "thoughts, contact your local emergency number now. A crisis line can "
                     "listen, even if you are not sure what to say. Later, when you are ready, a "
@@ -68,7 +71,23 @@ LOSS_FLOODED: Final = ("It makes sense to feel this much after a death: tears an
                        "are part of grief, not something you are doing wrong.")
 _FUNERAL: Final = re.compile(
     r"\b(?:funeral|burial|cremation|graveside|memorial service|(?:his|her|their) ashes)\b"
-    r"|(?:\b(?:the|his|her|their)|'s) wake\b(?! up)", re.IGNORECASE)
+    r"|(?:\b(?:the|his|her|their)|'s) wake\b(?! up)"
+    # round 19: "at Mum's grave", "by her grave"; not "a grave mistake" or "my own grave"
+    r"|(?:\b(?:his|her|their)|'s) grave\b(?!\s+(?:concern|danger|mistake|error|doubts?|risk))",
+    re.IGNORECASE)
+
+
+def tells_of_a_death(text: str) -> bool:
+    """Whether ``text`` speaks of someone who died: a death ("since she died", "passed away"),
+    a funeral or a grave (``goals.suspected`` reads a death; a phone that "died" is none).
+
+    >>> tells_of_a_death("Since she died I just want to be with her."), tells_of_a_death(
+    ...     "My phone died and I missed her call.")
+    (True, False)
+    >>> tells_of_a_death("I sat by Mum's grave all night."), tells_of_a_death("a grave mistake")
+    (True, False)
+    """
+    return suspected(text) == GRIEF or bool(_FUNERAL.search(text))
 
 
 def speaks_of_loss(session: Session) -> bool:
@@ -84,4 +103,4 @@ def speaks_of_loss(session: Session) -> bool:
         return False
     text = "\n".join(str(session.answers.get(step.value) or "") for step in (
         State.RECOGNISE_WHAT, State.RECOGNISE_NOTICED))
-    return bool(text.strip()) and (suspected(text) == GRIEF or bool(_FUNERAL.search(text)))
+    return bool(text.strip()) and tells_of_a_death(text)

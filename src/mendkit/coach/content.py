@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from mendkit.coach.machine import State
+from mendkit.coach.youth import CALL_FOR_HELP_TIP, TRUSTED_PEOPLE
 
 NOT_THERAPY: Final = ("Mend is a self-help aid for working through a rupture. It is not therapy, "
                       "and it cannot keep you safe in an emergency. Type help at any question "
@@ -397,8 +398,8 @@ def ending(uptake: object, connection: object) -> tuple[str, ...]:
 TOLD_TO_HURT_YOURSELF: Final = (
     "Being told to kill yourself, or that nobody would miss you, is not okay, and it is not "
     "your fault. You matter, whatever they say. Repair can wait: please tell an adult you trust "
-    "today (a teacher, a school counsellor, a relative or a coach) or a helpline for young "
-    "people from the list, and keep screenshots of what was sent.")
+    f"today ({TRUSTED_PEOPLE}) or a helpline for young people from the list. If any of it came "
+    "in messages, keep screenshots somewhere safe.")
 
 # The words for the one at risk, by the pronoun the person gave for them.
 _THEM: Final = {"he": "him", "she": "her", "they": "them", "xe": "xem", "ze": "zir",
@@ -429,10 +430,10 @@ def someone_else_at_risk(name: str, *, told: bool = False, young: bool = False,
     why = (f"It sounds like {who} may not be safe, and you are worried about {them}." if told
            else f"Something in these messages suggests {who} may not be safe.")
     # No "a parent": at home may be where the danger is (round 17).
-    tell = ("Tell an adult you trust today: a teacher, a school counsellor, a relative or a "
-            "coach, or a helpline for young people from the list." if young else
-            "If you are under 18, tell an adult you trust today: a teacher, a school "
-            "counsellor, a relative or a coach, or a helpline for young people from the list. "
+    tell = (f"Tell an adult you trust today: {TRUSTED_PEOPLE}, or a helpline for young "
+            "people from the list." if young else
+            f"If you are under 18, tell an adult you trust today: {TRUSTED_PEOPLE}, or a "
+            "helpline for young people from the list. "
             f"If you are an adult, help {them_again} get emergency help, or contact it for "
             f"{them}.")
     return (f"{why} Repair can wait.",
@@ -473,7 +474,7 @@ ATTACHMENT_NOTES: Final[dict[str, str]] = {
 }
 
 SAFETY_PLAN: Final = (
-    "If you can, keep your phone charged and with you.",
+    CALL_FOR_HELP_TIP,
     "Think of one person you trust and a place you could go.",
     "Keep important documents and some money where you can reach them.",
     "Agree a word with someone you trust that means \"call for help\".",

@@ -45,6 +45,12 @@ class Session:
         if event.type is EventType.NO_RISK and self.state is State.CONFIRM_RISK:
             event = Event(EventType.NO_RISK, self.check.get("at"))
         target = advance(self.state, event)
+        if (event.type is EventType.NOT_THAT and self.state is State.OPENNESS
+                and (State.REGULATE_CHECK.value, EventType.SKIP.value) in self.path
+                and State.REGULATE_CHECK.value not in self.answers):
+            # A story read as a death is checked before the 0-10 (round 19); when it is not a
+            # death after all, the 0-10 it went past is asked now, then the openness question.
+            target = State.REGULATE_CHECK
         check: Mapping[str, Any] = {}
         if event.type is EventType.CHECK_RISK:
             check = {"at": self.state.value, "answer": event.value,

@@ -235,18 +235,28 @@ def about_someone_else(turn: TurnAnalysis) -> bool:
 
 
 # Who a young person can tell, in every stop they may see (the abuse stop's tips, and
-# ``content``'s stops for being told to hurt oneself and for a friend at risk): never "a parent".
-TRUSTED_ADULT: Final = ("Tell an adult you trust, today if you can: a teacher, a school "
-                        "counsellor, a relative or a coach, or call or message a helpline for "
-                        "young people from the list.")
+# ``content``'s stops for being told to hurt oneself and for a friend at risk): never "a parent",
+# and no one in the family ("a relative"): in honour-based abuse or a forced marriage the uncles,
+# the cousins or the whole family may be the danger (round 19).
+TRUSTED_PEOPLE: Final = "a teacher, a school counsellor, a doctor or a friend's parent"
+TRUSTED_ADULT: Final = (f"Tell an adult you trust, today if you can: {TRUSTED_PEOPLE}, or call or "
+                        "message a helpline for young people from the list.")
+# Tips that fit a threat said face to face, and a phone that was taken, as well as one sent in
+# messages (round 19: "screenshot and block them" and "keep your phone with you" were said to a
+# girl whose father had threatened her in person and taken her phone).
+SCREENSHOTS_TIP: Final = ("If any of it came in messages, keep screenshots somewhere safe, then "
+                          "block and report the sender on the app or site.")
+CALL_FOR_HELP_TIP: Final = ("Know how you could call for help: a phone you can keep, or a place "
+                            "nearby where you could ask to use one.")
 
 
 def safety_plan(*, young: bool, images: bool, image_service: str = "",
                 adult_plan: Iterable[str] = ()) -> tuple[str, ...]:
     """The tips a stop for danger from someone else shows: for a young person, to tell an adult
-    they trust and keep screenshots (not an adult's plan to leave); with ``images`` (pictures
-    shared, threatened or demanded), to send no more and where to get them taken down
-    (``image_service``, the region's, when there is one); for an adult, ``adult_plan`` first."""
+    they trust, keep screenshots if any of it came in messages, and know how they could call for
+    help (not an adult's plan to leave); with ``images`` (pictures shared, threatened or
+    demanded), to send no more and where to get them taken down (``image_service``, the
+    region's, when there is one); for an adult, ``adult_plan`` first."""
     lines: list[str] = []
     if young:
         # No "tell a parent": a parent or step-parent may be the one hurting them (round 17).
@@ -259,10 +269,9 @@ def safety_plan(*, young: bool, images: bool, image_service: str = "",
             lines.append(f"{image_service} can help get pictures taken down or stop them being "
                          "shared: it is in the list above.")
     if young or images:
-        lines.append("Keep screenshots of the messages that threaten or scare you, then block "
-                     "and report them on the app or site.")
+        lines.append(SCREENSHOTS_TIP)
     if young:
-        lines.append("If you can, keep your phone charged and with you.")
+        lines.append(CALL_FOR_HELP_TIP)
     return tuple(lines)
 
 

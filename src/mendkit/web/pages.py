@@ -12,7 +12,7 @@ from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from mendkit.analysis.language import TURN_NOTE, unreadable_turns
-from mendkit.analysis.safety import regions
+from mendkit.analysis.safety import alert_parts, regions
 from mendkit.api import MAX_MESSAGE, check, too_long
 from mendkit.corrections import Correction, already_recorded
 from mendkit.critic import COMPONENT_WEIGHTS, is_unread, missing_components, sensed_components
@@ -122,6 +122,9 @@ def analyse_result(request: Request, key: str, label: str = "") -> Response:
         "already": request.query_params.get("already") == "1",
         "title": "Timeline", "page": "analyse", "key": key, "label": label,
         "analysis": analysis, "rows": timeline(analysis, label=label or None),
+        # The crisis box's words, in parts with the turns they link to: `mend analyze`'s own.
+        "crisis_alert": alert_parts(analysis.safety,
+                                    {t.index: t.speaker for t in analysis.turns}, analysis.turns),
         "unread": set(unreadable_turns([t.text for t in analysis.turns])), "turn_note": TURN_NOTE,
         # The filter's choices: (the label it submits, the words its chips say).
         "labels": [(x, label_words(x)) for x in LABELS if x in analysis.summary["labels"]],
