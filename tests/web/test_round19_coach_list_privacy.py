@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from tests.web_kit import PASS, open_journal, token
+
+from web_kit import PASS, open_journal, token
 
 WHO = "my carer Tom"
 
