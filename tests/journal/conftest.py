@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,3 +98,20 @@ def sqlite_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def home() -> Path:
     """This test's MEND_HOME (set by the top-level conftest)."""
     return Path(os.environ["MEND_HOME"])
+
+
+@pytest.fixture
+def london() -> Iterator[None]:
+    """This process's local time zone is Europe/London (GMT in winter, BST in summer) for one
+    test, then what it was before."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/London"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()

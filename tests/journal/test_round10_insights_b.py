@@ -5,11 +5,9 @@ JSON, the chart title and the web page alike."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,21 +30,6 @@ class E:
     body: Mapping[str, Any]
 
 
-@pytest.fixture
-def london() -> Iterator[None]:
-    """This process's local time zone is Europe/London (summer time from 29 March 2026 and until
-    25 October 2026) for one test."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/London"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if old is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = old
-        time.tzset()
 
 
 @pytest.fixture

@@ -12,8 +12,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,20 +45,6 @@ def _out(capsys: pytest.CaptureFixture[str], argv: list[str], code: int = 0) -> 
 
 
 # -- 3: list and show -------------------------------------------------------------------------
-@pytest.fixture
-def london() -> Iterator[None]:
-    """This process's local time zone is Europe/London for one test (GMT in March 2024)."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/London"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if old is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = old
-        time.tzset()
 
 
 def test_list_reads_as_plain_lines(sqlite_env: None, london: None,

@@ -3,29 +3,11 @@ time in one zone, with its offset, in the order the entries happened."""
 
 from __future__ import annotations
 
-import os
 import re
-import time
-from collections.abc import Iterator
 
 import pytest
 
 from mendkit.cli.main import main
-
-
-@pytest.fixture
-def london() -> Iterator[None]:
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/London"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if old is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = old
-        time.tzset()
 
 
 def _add(*args: str) -> None:

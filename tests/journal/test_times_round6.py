@@ -8,7 +8,6 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,15 +23,6 @@ def _set_tz(name: str | None) -> None:
     time.tzset()
 
 
-@pytest.fixture
-def london() -> Iterator[None]:
-    """This process's local time zone is Europe/London (with its DST changes) for one test."""
-    old = os.environ.get("TZ")
-    _set_tz("Europe/London")
-    try:
-        yield
-    finally:
-        _set_tz(old)
 
 
 def _journal(*entries: list[str]) -> None:
