@@ -26,7 +26,7 @@ def test_serve_says_it_is_starting_before_loading_the_model(
     apps: list[Any] = []
 
     def loading() -> None:  # the model's load: what was printed by then
-        said_before_loading.append(capsys.readouterr().out)
+        said_before_loading.append(capsys.readouterr().err)  # a progress note, on stderr
 
     monkeypatch.setattr("mendkit.analysis.pipeline.warm_up", loading)
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: apps.append(app))

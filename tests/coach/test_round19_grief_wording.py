@@ -17,6 +17,9 @@ import pytest
 from coach_kit import coached
 from mendkit.coach import State
 from mendkit.coach.composer import DraftParts, compose
+from mendkit.coach.goal_flow import openness_event
+from mendkit.coach.machine import EventType
+from mendkit.coach.session import Session
 from mendkit.critic import critique
 
 ABUSE_LINE = "Domestic abuse"
@@ -123,3 +126,15 @@ def test_composer_names_an_insult_given_as_the_regret() -> None:
                                regret=f"I regret saying {INSULT}"))
     assert INSULT not in draft
     assert "what I said about money" in draft
+
+
+def test_grief_talk_at_the_death_check_is_asked_again_not_read_as_no() -> None:
+    # Verifier, round 19: "never" inside grief talk was read as "no, he has not died".
+    session = Session(id="g", state=State.OPENNESS, answers={
+        State.RECOGNISE_WHO.value: "Dad", State.RECOGNISE_CONTEXT.value: "family",
+        State.RECOGNISE_WHAT.value: "My dad died in May and I never answered his last card."})
+    assert openness_event(session, "I feel sick with guilt. He sent a birthday card and I never "
+                                   "answered.") is None
+    plain_no = openness_event(session, "No, he's in a care home now.")
+    assert plain_no is not None and plain_no.type is EventType.NOT_THAT
+    assert openness_event(session, "no") is not None

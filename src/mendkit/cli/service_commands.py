@@ -58,7 +58,7 @@ def _serve(args: argparse.Namespace) -> int:
     # Said at once: loading the web app and the model takes a while (half a minute on a busy
     # computer), and silence until the server is ready says nothing to a screen-reader user.
     print("Mend is starting: loading the web app and the model. This can take a minute; the "
-          "address follows when it is ready.", flush=True)
+          "address follows when it is ready.", file=sys.stderr, flush=True)  # a progress note
     loopback = _is_loopback(args.host)
     if not loopback:
         print(f"mend: warning: serving on {args.host}: anyone who can reach this address can "

@@ -105,11 +105,21 @@ def openness_event(session: Session, raw: str) -> Event | None:
     answer = confirms(raw, goal) if chosen == goal else yes_or_no(raw)
     if answer is None and _SAID_SO.match(raw.strip()):
         answer = "yes"  # "she did", "he has", "that's it"
+    if goal == GRIEF and answer == "no" and len(raw.split()) > 3 and not _PLAIN_NO.search(raw):
+        # "I feel sick with guilt. He sent a card and I never answered": a "never" in grief
+        # talk is no answer to "has he died?" (round 19): the check is asked again.
+        answer = None
     if answer == "yes":
         return Event(EventType(goal), goal)
     if answer in ("no", "not sure"):
         return Event(E.NOT_THAT, goal)
     return None  # neither: the check is asked again
+
+
+# A longer reply that says plainly they have not died ("No, he's in a care home", "she's alive").
+_PLAIN_NO: Final = re.compile(
+    r"^\W*(?:no|nope|nah|not|never)\b|\balive\b|\bnot\s+dead\b|\bstill\s+(?:here|with us|around)\b"
+    r"|\b(?:has|have|did)(?:\s+not|n'?t)\s+(?:died|die|passed)\b", re.IGNORECASE)
 
 
 # A short reply that says the check is right without a yes: "she did", "he has", "they have".
